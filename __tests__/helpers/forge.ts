@@ -1,0 +1,59 @@
+/**
+ * Builds `.vitsnap` files with any manifest we like — including ones capture would never write —
+ * through the real encoders (AtomicFile, encodeBlock, writeSnapshotTail). For hostile-input tests.
+ */
+import { createHash } from 'node:crypto';
+import { AtomicFile } from '../../src/snapshot/atomic-file.js';
+import { encodeBlock } from '../../src/snapshot/codecs.js';
+import { Codec, encodeHeader, type BlockRecord, type ChunkRecord } from '../../src/snapshot/format.js';
+import { writeSnapshotTail } from '../../src/snapshot/snapshot-tail.js';
+
+export interface ForgedEntry {
+  path: string;
+  type: 'file' | 'dir' | 'symlink';
+  mode?: number;
+  content?: Buffer | string;
+  target?: string;
+}
+
+const sha = (b: Buffer): Buffer => createHash('sha256').update(b).digest();
+
+/** Writes `entries` in the given order (no sorting, no dedup of paths), one zstd block per file. */
+export function forgeSnapshot(outPath: string, entries: ForgedEntry[], patch?: (manifest: Record<string, unknown>) => void): void {
+  const out = new AtomicFile(outPath);
+  out.write(encodeHeader());
+  const blocks: BlockRecord[] = [];
+  const chunks: ChunkRecord[] = [];
+  const seen = new Set<string>();
+  const manifestEntries = entries.map((e) => {
+    if (e.type === 'dir') return { type: 'dir', path: e.path, mode: e.mode ?? 0o755 };
+    if (e.type === 'symlink') return { type: 'symlink', path: e.path, target: e.target ?? 'x' };
+    const content = Buffer.from(e.content ?? '');
+    const digest = sha(content);
+    const hex = digest.toString('hex');
+    if (content.length > 0 && !seen.has(hex)) {
+      seen.add(hex);
+      const stored = encodeBlock(content, Codec.zstd, 0, 3);
+      blocks.push({ offset: out.position, storedLength: stored.length, rawLength: content.length, codec: Codec.zstd, width: 0, sha256: sha(stored) });
+      out.write(stored);
+      chunks.push({ sha256: digest, block: blocks.length - 1, offset: 0, length: content.length });
+    }
+    return { type: 'file', path: e.path, mode: e.mode ?? 0o644, size: content.length, sha256: hex, class: 'text' };
+  });
+  const manifest: Record<string, unknown> = {
+    tool: { name: 'vitsnap', version: 'forged' },
+    createdAt: null,
+    source: { repository: null, ref: null, sha: null, dirty: null, runId: null },
+    metadata: null,
+    entries: manifestEntries,
+    parent: null,
+    stats: { files: 0, dirs: 0, symlinks: 0, bytes: 0, chunks: chunks.length, blocks: blocks.length, storedBytes: 0 },
+  };
+  patch?.(manifest);
+  return writeTailAndCommit(out, manifest, blocks, chunks);
+}
+
+function writeTailAndCommit(out: AtomicFile, manifest: Record<string, unknown>, blocks: BlockRecord[], chunks: ChunkRecord[]): void {
+  writeSnapshotTail(out, manifest, blocks, chunks);
+  out.commit();
+}

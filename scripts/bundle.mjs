@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm run bundle`: builds dist/ with ncc. Layout (committed; CI fails when it is stale):
+//   dist/index.js        the action entry (action.yml runs it)
+//   dist/worker.js       capture worker thread, next to the entry that starts it
+//   dist/cli/index.js    the `vitsnap` executable (package.json "bin")
+//   dist/cli/worker.js   the same worker, for the CLI
+//   dist/package.json    {"type":"module"}: the bundles are ESM
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const builds = [
+  { entry: 'src/index.ts', out: 'build-tmp/action' },
+  { entry: 'src/vitsnap.ts', out: 'build-tmp/cli' },
+  { entry: 'src/snapshot/worker.ts', out: 'build-tmp/worker' },
+];
+
+rmSync('build-tmp', { recursive: true, force: true });
+for (const { entry, out } of builds) {
+  const r = spawnSync('ncc', ['build', entry, '-o', out, '--transpile-only', '--quiet', '--target', 'es2023'], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`bundle: ncc failed for ${entry}`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist/cli', { recursive: true });
+copyFileSync('build-tmp/action/index.js', 'dist/index.js');
+copyFileSync('build-tmp/worker/index.js', 'dist/worker.js');
+copyFileSync('build-tmp/worker/index.js', 'dist/cli/worker.js');
+let cli = readFileSync('build-tmp/cli/index.js', 'utf8');
+if (!cli.startsWith('#!')) cli = `#!/usr/bin/env node\n${cli}`;
+writeFileSync('dist/cli/index.js', cli);
+chmodSync('dist/cli/index.js', 0o755);
+writeFileSync('dist/package.json', '{\n  "type": "module"\n}\n');
+rmSync('build-tmp', { recursive: true, force: true });
+console.log('bundle: dist/index.js, dist/worker.js, dist/cli/index.js, dist/cli/worker.js');

@@ -1,0 +1,76 @@
+/** vitsnap: argv → command → exit code (0 ok, 1 drift, 2 error). The only place that exits. */
+import { abortUnfinishedFiles } from './snapshot/atomic-file.js';
+import type { Command } from './commands/args.js';
+import { createCommand } from './commands/create.js';
+import { exportCommand } from './commands/export.js';
+import { infoCommand } from './commands/info.js';
+import { createLogger } from './commands/logger.js';
+import { restoreCommand } from './commands/restore.js';
+import { verifyCommand } from './commands/verify.js';
+import { isVitsnapError } from './errors.js';
+import { VERSION } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_DRIFT = 1;
+export const EXIT_ERROR = 2;
+
+const COMMANDS: readonly Command[] = [createCommand, infoCommand, verifyCommand, restoreCommand, exportCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `vitsnap ${VERSION}: capture build outputs and toolchain metadata into .vitsnap snapshots
+
+Usage: vitsnap <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run 'vitsnap <command> --help' for a command's options and examples.
+Exit codes: 0 ok, 1 drift found (diff), 2 error.
+`;
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? EXIT_ERROR : EXIT_OK;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    process.stderr.write(`vitsnap: error E_USAGE: unknown command ${JSON.stringify(name)}; run 'vitsnap --help' for the list\n`);
+    return EXIT_ERROR;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.help);
+    return EXIT_OK;
+  }
+  const quiet = rest.includes('--quiet') || rest.includes('-q');
+  const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true });
+  try {
+    return await command.run(rest, { log, cwd, env });
+  } catch (error) {
+    log.done();
+    if (isVitsnapError(error)) {
+      process.stderr.write(`vitsnap: error ${error.code}: ${error.message}\n`);
+    } else {
+      const e = error as Error;
+      process.stderr.write(`vitsnap: error E_INTERNAL: ${e.message}\n${e.stack ?? ''}\nThis is a bug in vitsnap; please report it with the command you ran.\n`);
+    }
+    return EXIT_ERROR;
+  }
+}
+
+export function installSignalHandlers(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      abortUnfinishedFiles();
+      process.stderr.write(`vitsnap: interrupted by ${signal}; no partial snapshot was left behind\n`);
+      process.exit(code);
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import { SnapshotReader } from '../snapshot/reader.js';
+import type { ContentClass, Manifest } from '../snapshot/types.js';
+import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
+import { formatBytes } from './logger.js';
+
+export function classBreakdown(manifest: Manifest): Record<ContentClass, { files: number; bytes: number }> {
+  const out: Record<ContentClass, { files: number; bytes: number }> = {
+    text: { files: 0, bytes: 0 },
+    binary: { files: 0, bytes: 0 },
+    compressed: { files: 0, bytes: 0 },
+    tensor: { files: 0, bytes: 0 },
+  };
+  for (const e of manifest.entries) {
+    if (e.type !== 'file') continue;
+    out[e.class].files++;
+    out[e.class].bytes += e.size;
+  }
+  return out;
+}
+
+function describe(reader: SnapshotReader): string[] {
+  const m = reader.manifest;
+  const s = m.stats;
+  const lines = [
+    `snapshot   ${reader.path}`,
+    `format     vitsnap ${reader.trailer.major}.${reader.trailer.minor}, written by vitsnap ${m.tool.version}`,
+    `created    ${m.createdAt ?? '(not recorded: set SOURCE_DATE_EPOCH to record a time)'}`,
+    `contents   ${s.files} files, ${s.dirs} dirs, ${s.symlinks} symlinks, ${formatBytes(s.bytes)}`,
+    `stored     ${formatBytes(reader.fileSize)} (${s.bytes > 0 ? (s.bytes / reader.fileSize).toFixed(2) : '1.00'}×), ${s.blocks} blocks, ${s.chunks} unique chunks`,
+  ];
+  const classes = classBreakdown(m);
+  lines.push(
+    `classes    ${(Object.keys(classes) as ContentClass[])
+      .filter((c) => classes[c].files > 0)
+      .map((c) => `${c} ${classes[c].files} (${formatBytes(classes[c].bytes)})`)
+      .join(', ') || 'none'}`,
+  );
+  const src = m.source;
+  if (src.sha !== null || src.repository !== null) {
+    lines.push(`source     ${src.repository ?? '(repository unknown)'} ${src.ref ?? ''} ${src.sha ?? ''}${src.dirty === true ? ' (dirty)' : ''}`.trimEnd());
+  }
+  const md = m.metadata;
+  if (md === null) {
+    lines.push('metadata   (none recorded)');
+    return lines;
+  }
+  lines.push(`runner     ${md.runner.os}/${md.runner.arch} ${md.runner.distro ?? ''} ${md.runner.image ? `image ${md.runner.image} ${md.runner.imageVersion ?? ''}` : ''}`.trimEnd());
+  const found = md.toolchains.filter((t) => t.found);
+  lines.push(`toolchains ${found.length} found`);
+  for (const t of found) lines.push(`  ${t.name.padEnd(8)} ${(t.version ?? t.error ?? '').split('\n')[0]}`);
+  const env = Object.entries(md.env);
+  lines.push(`env        ${env.length === 0 ? '(none)' : env.map(([k, v]) => `${k}=${v}`).join(' ')}  umask ${md.umask}`);
+  for (const l of md.lockfiles) lines.push(`lockfile   ${l.path} ${l.sha256.slice(0, 16)}…`);
+  for (const c of md.commands) lines.push(`command    ${c.name}: ${c.stdout.split('\n')[0] ?? ''}${c.exitCode === 0 ? '' : ` (exit ${c.exitCode ?? 'timeout'})`}`);
+  return lines;
+}
+
+export const infoCommand: Command = {
+  name: 'info',
+  summary: 'describe a snapshot (reads only its trailer and manifest)',
+  help: `Usage: vitsnap info FILE [--json]
+
+Show what a snapshot holds: counts and sizes, content classes, source commit, runner, toolchains,
+recorded environment, lockfiles and metadata commands. Reads only the trailer and the manifest.
+
+Options:
+      --json      print the description as JSON
+  -h, --help      show this help
+
+Example:
+  vitsnap info app.vitsnap
+`,
+  async run(argv, ctx) {
+    const { values, positionals } = parseCommandArgs('info', argv, { ...COMMON_OPTIONS });
+    const reader = SnapshotReader.open(resolve(ctx.cwd, requireOne('info', positionals, 'snapshot file')));
+    try {
+      const m = reader.manifest;
+      if (values.json === true) {
+        ctx.log.out(
+          JSON.stringify(
+            {
+              path: reader.path,
+              format: { major: reader.trailer.major, minor: reader.trailer.minor },
+              fileSize: reader.fileSize,
+              tool: m.tool,
+              createdAt: m.createdAt,
+              source: m.source,
+              stats: m.stats,
+              classes: classBreakdown(m),
+              metadata: m.metadata,
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        for (const line of describe(reader)) ctx.log.out(line);
+      }
+    } finally {
+      reader.close();
+    }
+    return 0;
+  },
+};

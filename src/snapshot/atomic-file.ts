@@ -1,0 +1,93 @@
+/**
+ * A file that appears at its target path whole or not at all: written to a temp file in the same
+ * directory, fsynced, renamed over the target, then the directory is fsynced.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fromSystemError } from '../errors.js';
+
+export const TEMP_MARKER = '.vitsnap-tmp-';
+
+/** Files being written, so a signal handler can remove their temp files before the process exits. */
+const unfinished = new Set<AtomicFile>();
+
+export function abortUnfinishedFiles(): void {
+  for (const file of [...unfinished]) file.abort();
+}
+
+export class AtomicFile {
+  readonly target: string;
+  readonly tempPath: string;
+  private fd: number;
+  private written = 0;
+
+  constructor(target: string) {
+    this.target = target;
+    this.tempPath = join(dirname(target), `${TEMP_MARKER}${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      this.fd = openSync(this.tempPath, 'wx', 0o644);
+    } catch (error) {
+      throw fromSystemError(error, `cannot create ${target}`);
+    }
+    unfinished.add(this);
+  }
+
+  get position(): number {
+    return this.written;
+  }
+
+  write(data: Uint8Array): void {
+    let done = 0;
+    try {
+      while (done < data.length) done += writeSync(this.fd, data, done, data.length - done);
+    } catch (error) {
+      throw fromSystemError(error, `cannot write ${this.target}`);
+    }
+    this.written += data.length;
+  }
+
+  commit(): void {
+    try {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = -1;
+      renameSync(this.tempPath, this.target);
+      unfinished.delete(this);
+    } catch (error) {
+      this.abort();
+      throw fromSystemError(error, `cannot write ${this.target}`);
+    }
+    syncDirectory(dirname(this.target));
+  }
+
+  /** Removes the temp file; the target is untouched. Safe to call more than once. */
+  abort(): void {
+    unfinished.delete(this);
+    if (this.fd >= 0) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed by a failed commit
+      }
+      this.fd = -1;
+    }
+    try {
+      unlinkSync(this.tempPath);
+    } catch {
+      // never created, or already renamed
+    }
+  }
+}
+
+function syncDirectory(dir: string): void {
+  let fd = -1;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some filesystems refuse fsync on a directory; the rename itself has happened.
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Decides, in file order, which block stores each new chunk: deduplicates chunks by digest and
+ * packs chunks of one codec class together. Pure bookkeeping, so the layout (and therefore the
+ * snapshot bytes) is the same however the hashing threads were scheduled.
+ */
+import { Codec, type ChunkRecord, type CodecId } from './format.js';
+import type { PackJob, PackSegment } from './tasks.js';
+import type { ContentClass } from './types.js';
+
+export const BLOCK_TARGET = 4 * 1024 * 1024;
+
+/** zstd levels per class, measured in docs/benchmarks.md. */
+const LEVEL: Record<ContentClass, number> = { text: 3, binary: 3, compressed: 0, tensor: 1 };
+
+interface OpenBlock {
+  codec: CodecId;
+  width: number;
+  level: number;
+  rawLength: number;
+  segments: PackSegment[];
+  chunks: { sha256: Buffer; offset: number; length: number }[];
+}
+
+export interface SourceFile {
+  absPath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export class BlockPlanner {
+  private readonly open = new Map<string, OpenBlock>();
+  private readonly seen = new Set<string>();
+  private readonly sealed: PackJob[] = [];
+  readonly chunks: ChunkRecord[] = [];
+
+  /** Adds one chunk of `file`; returns false when an identical chunk was already planned. */
+  addChunk(file: SourceFile, cls: ContentClass, width: number, sha256Hex: string, fileOffset: number, length: number): boolean {
+    if (this.seen.has(sha256Hex)) return false;
+    this.seen.add(sha256Hex);
+    const key = cls === 'tensor' ? `tensor${width}` : cls;
+    let block = this.open.get(key);
+    if (block === undefined) {
+      const codec = cls === 'compressed' ? Codec.none : cls === 'tensor' ? Codec.bytegroupZstd : Codec.zstd;
+      block = { codec, width: cls === 'tensor' ? width : 0, level: LEVEL[cls], rawLength: 0, segments: [], chunks: [] };
+      this.open.set(key, block);
+    }
+    if (block.width > 1) {
+      // Pad so each element keeps its lane: block offset ≡ file offset (mod width).
+      block.rawLength += (((fileOffset - block.rawLength) % block.width) + block.width) % block.width;
+    }
+    const sha256 = Buffer.from(sha256Hex, 'hex');
+    block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
+    block.chunks.push({ sha256, offset: block.rawLength, length });
+    block.rawLength += length;
+    if (block.rawLength >= BLOCK_TARGET) {
+      this.seal(block);
+      this.open.delete(key);
+    }
+    return true;
+  }
+
+  /** Blocks sealed since the last call, in the order they must be written. */
+  takeSealed(): PackJob[] {
+    return this.sealed.splice(0, this.sealed.length);
+  }
+
+  /** Seals every open block, in a fixed order. */
+  finish(): PackJob[] {
+    for (const key of [...this.open.keys()].sort()) this.seal(this.open.get(key) as OpenBlock);
+    this.open.clear();
+    return this.takeSealed();
+  }
+
+  get blockCount(): number {
+    return this.nextBlock;
+  }
+
+  private nextBlock = 0;
+
+  private seal(block: OpenBlock): void {
+    const index = this.nextBlock++;
+    for (const c of block.chunks) this.chunks.push({ sha256: c.sha256, block: index, offset: c.offset, length: c.length });
+    this.sealed.push({ codec: block.codec, width: block.width, level: block.level, rawLength: block.rawLength, segments: block.segments });
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * `captureSnapshot`: walk → hash/chunk/classify (threads) → plan blocks in file order → encode
+ * blocks (threads, bounded window) → write header, blocks, manifest, index, trailer atomically.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { OperationError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { AtomicFile } from './atomic-file.js';
+import { BlockPlanner } from './block-planner.js';
+import { encodeHeader, type BlockRecord } from './format.js';
+import { compileGlobs } from './globs.js';
+import { writeSnapshotTail } from './snapshot-tail.js';
+import { TaskPool } from './task-pool.js';
+import type { FileToHash, HashedFile, PackJob } from './tasks.js';
+import type { Entry, Manifest, Metadata, SourceInfo } from './types.js';
+import { walkTree, type WalkedFile } from './walk.js';
+
+export interface CaptureProgress {
+  phase: 'hash' | 'pack';
+  doneBytes: number;
+  totalBytes: number;
+}
+
+export interface CaptureOptions {
+  root: string;
+  /** Globs relative to root; `!` excludes. Empty: everything. */
+  patterns: string[];
+  output: string;
+  /** Worker threads; default: none for small trees, else up to 2. */
+  workers?: number;
+  /** Metadata collected alongside the capture; null records none. */
+  metadata?: Promise<{ metadata: Metadata; source: SourceInfo }> | null;
+  /** SOURCE_DATE_EPOCH text; the only clock a snapshot records. */
+  sourceDateEpoch?: string;
+  allowEmpty?: boolean;
+  onProgress?: (progress: CaptureProgress) => void;
+}
+
+export interface CaptureResult {
+  output: string;
+  manifest: Manifest;
+  /** Bytes of the snapshot file. */
+  size: number;
+  skipped: { path: string; reason: string }[];
+}
+
+const HASH_BATCH_BYTES = 16 * 1024 * 1024;
+const HASH_BATCH_FILES = 256;
+const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
+
+const EMPTY_SOURCE: SourceInfo = { repository: null, ref: null, sha: null, dirty: null, runId: null };
+
+export function createdAtFrom(sourceDateEpoch: string | undefined): string | null {
+  if (sourceDateEpoch === undefined || sourceDateEpoch === '') return null;
+  if (!/^\d{1,15}$/.test(sourceDateEpoch)) {
+    throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)})`);
+  }
+  return new Date(Number(sourceDateEpoch) * 1000).toISOString();
+}
+
+function batchFiles(files: readonly WalkedFile[]): FileToHash[][] {
+  const batches: FileToHash[][] = [];
+  let batch: FileToHash[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    if (batch.length > 0 && (bytes + f.size > HASH_BATCH_BYTES || batch.length >= HASH_BATCH_FILES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs });
+    bytes += f.size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
+  const root = resolve(options.root);
+  const createdAt = createdAtFrom(options.sourceDateEpoch);
+  const walk = walkTree(root, compileGlobs(options.patterns));
+  const files = walk.entries.filter((e): e is WalkedFile => e.type === 'file');
+  if (walk.entries.length === 0 && options.allowEmpty !== true) {
+    const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
+    throw new OperationError('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
+  }
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  const workers = options.workers ?? (totalBytes < INLINE_BELOW_BYTES ? 0 : Math.min(2, availableParallelism()));
+  const pool = new TaskPool(workers);
+  const out = new AtomicFile(resolve(options.output));
+  try {
+    const hashed = await hashAll(pool, files, totalBytes, options.onProgress);
+    out.write(encodeHeader());
+    const planner = new BlockPlanner();
+    const entries: Entry[] = [];
+    const blocks: BlockRecord[] = [];
+    const writer = new BlockWriter(pool, out, blocks, workers, totalBytes, options.onProgress);
+    let fileIndex = 0;
+    for (const e of walk.entries) {
+      if (e.type === 'dir') {
+        entries.push({ type: 'dir', path: e.path, mode: e.mode });
+      } else if (e.type === 'symlink') {
+        entries.push({ type: 'symlink', path: e.path, target: e.target });
+      } else {
+        const h = hashed[fileIndex++] as HashedFile;
+        const entry: Entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
+        if (h.chunks !== null) {
+          entry.chunks = h.chunks.map((c) => c.sha256);
+          let offset = 0;
+          for (const c of h.chunks) {
+            planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
+            offset += c.length;
+          }
+        } else if (e.size > 0) {
+          planner.addChunk(e, h.class, h.width, h.sha256, 0, e.size);
+        }
+        entries.push(entry);
+        await writer.enqueue(planner.takeSealed());
+      }
+    }
+    await writer.enqueue(planner.finish());
+    await writer.drain();
+
+    const collected = options.metadata === undefined || options.metadata === null ? null : await options.metadata;
+    const manifest: Manifest = {
+      tool: { name: 'vitsnap', version: VERSION },
+      createdAt,
+      source: collected?.source ?? EMPTY_SOURCE,
+      metadata: collected?.metadata ?? null,
+      entries,
+      parent: null,
+      stats: {
+        files: files.length,
+        dirs: entries.filter((e) => e.type === 'dir').length,
+        symlinks: entries.filter((e) => e.type === 'symlink').length,
+        bytes: totalBytes,
+        chunks: planner.chunks.length,
+        blocks: blocks.length,
+        storedBytes: blocks.reduce((sum, b) => sum + b.storedLength, 0),
+      },
+    };
+    writeSnapshotTail(out, manifest, blocks, planner.chunks);
+    const size = out.position;
+    out.commit();
+    return { output: out.target, manifest, size, skipped: walk.skipped };
+  } catch (error) {
+    out.abort();
+    throw error;
+  } finally {
+    await pool.close();
+  }
+}
+
+async function hashAll(
+  pool: TaskPool,
+  files: readonly WalkedFile[],
+  totalBytes: number,
+  onProgress: CaptureOptions['onProgress'],
+): Promise<HashedFile[]> {
+  let done = 0;
+  const results = await Promise.all(
+    batchFiles(files).map(async (batch) => {
+      const result = await pool.hash(batch);
+      done += batch.reduce((sum, f) => sum + f.size, 0);
+      onProgress?.({ phase: 'hash', doneBytes: done, totalBytes });
+      return result;
+    }),
+  );
+  return results.flat();
+}
+
+/** Encodes blocks on the pool with a bounded number in flight and writes them strictly in order. */
+class BlockWriter {
+  private readonly inFlight: Promise<{ stored: Buffer; sha256: Buffer; rawLength: number; codec: PackJob['codec']; width: number }>[] = [];
+  private readonly window: number;
+  private readonly pool: TaskPool;
+  private readonly out: AtomicFile;
+  private readonly blocks: BlockRecord[];
+  private readonly totalBytes: number;
+  private readonly onProgress: CaptureOptions['onProgress'];
+  private doneBytes = 0;
+
+  constructor(pool: TaskPool, out: AtomicFile, blocks: BlockRecord[], workers: number, totalBytes: number, onProgress: CaptureOptions['onProgress']) {
+    this.pool = pool;
+    this.out = out;
+    this.blocks = blocks;
+    this.window = Math.max(2, workers * 2);
+    this.totalBytes = totalBytes;
+    this.onProgress = onProgress;
+  }
+
+  async enqueue(jobs: PackJob[]): Promise<void> {
+    for (const job of jobs) {
+      if (this.inFlight.length >= this.window) await this.writeOldest();
+      const promise = this.pool.pack(job).then((p) => ({ ...p, rawLength: job.rawLength, codec: job.codec, width: job.width }));
+      promise.catch(() => undefined); // observed when written; avoid an unhandled rejection meanwhile
+      this.inFlight.push(promise);
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.inFlight.length > 0) await this.writeOldest();
+  }
+
+  private async writeOldest(): Promise<void> {
+    const next = this.inFlight.shift();
+    if (next === undefined) return;
+    const block = await next;
+    this.blocks.push({
+      offset: this.out.position,
+      storedLength: block.stored.length,
+      rawLength: block.rawLength,
+      codec: block.codec,
+      width: block.width,
+      sha256: block.sha256,
+    });
+    this.out.write(block.stored);
+    this.doneBytes += block.rawLength;
+    this.onProgress?.({ phase: 'pack', doneBytes: Math.min(this.doneBytes, this.totalBytes), totalBytes: this.totalBytes });
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * Byte layout of a `.vitsnap` v1 file (specified in docs/format.md):
+ *
+ *   header (32) | blocks … | manifest (zstd JSON) | index | trailer (144)
+ *
+ * Every section is contiguous and in this order, so a reader can bounds-check each offset against
+ * the next section before using it.
+ */
+import { createHash } from 'node:crypto';
+import { SnapshotFormatError } from '../errors.js';
+
+export const FORMAT_MAJOR = 1;
+export const FORMAT_MINOR = 0;
+
+export const HEADER_MAGIC = Buffer.from('VITSNAP\0', 'latin1');
+export const TRAILER_MAGIC = Buffer.from('VSNPEND\0', 'latin1');
+export const HEADER_SIZE = 32;
+export const TRAILER_SIZE = 144;
+export const BLOCK_RECORD_SIZE = 56;
+export const CHUNK_RECORD_SIZE = 44;
+
+/** Codec ids stored in a block record. */
+export const Codec = { none: 0, zstd: 1, bytegroupZstd: 2 } as const;
+export type CodecId = (typeof Codec)[keyof typeof Codec];
+
+/** Hard caps a reader enforces before allocating anything a file claims. */
+export const LIMITS = {
+  manifestStoredBytes: 64 * 1024 * 1024,
+  manifestRawBytes: 256 * 1024 * 1024,
+  /** The writer makes blocks of at most ~8 MiB. */
+  blockRawBytes: 16 * 1024 * 1024,
+  blockCount: 4 * 1024 * 1024,
+  chunkCount: 16 * 1024 * 1024,
+  entryCount: 2_000_000,
+  pathBytes: 4096,
+  segmentBytes: 255,
+  symlinkTargetBytes: 4096,
+} as const;
+
+export interface Header {
+  major: number;
+  minor: number;
+  flags: number;
+}
+
+export interface Trailer {
+  major: number;
+  minor: number;
+  flags: number;
+  manifestOffset: number;
+  manifestStoredLength: number;
+  manifestRawLength: number;
+  indexOffset: number;
+  indexLength: number;
+  blockCount: number;
+  chunkCount: number;
+  manifestSha256: Buffer;
+  indexSha256: Buffer;
+}
+
+export interface BlockRecord {
+  offset: number;
+  storedLength: number;
+  rawLength: number;
+  codec: CodecId;
+  /** Element width for the byte-grouping codec (2 or 4), else 0. */
+  width: number;
+  sha256: Buffer;
+}
+
+export interface ChunkRecord {
+  sha256: Buffer;
+  block: number;
+  offset: number;
+  length: number;
+}
+
+export function encodeHeader(): Buffer {
+  const out = Buffer.alloc(HEADER_SIZE);
+  HEADER_MAGIC.copy(out, 0);
+  out.writeUInt16LE(FORMAT_MAJOR, 8);
+  out.writeUInt16LE(FORMAT_MINOR, 10);
+  out.writeUInt32LE(0, 12);
+  return out;
+}
+
+export function decodeHeader(buf: Buffer): Header {
+  if (buf.length < HEADER_SIZE) throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header');
+  if (!buf.subarray(0, 8).equals(HEADER_MAGIC)) {
+    throw new SnapshotFormatError('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
+  }
+  const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
+  checkVersion(header.major, header.minor);
+  // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
+  if (header.flags !== 0 || buf.subarray(16, HEADER_SIZE).some((b) => b !== 0)) {
+    throw new SnapshotFormatError('E_CORRUPT', 'snapshot header has unknown flags or non-zero reserved bytes: the file is corrupt');
+  }
+  return header;
+}
+
+function checkVersion(major: number, minor: number): void {
+  if (major !== FORMAT_MAJOR) {
+    throw new SnapshotFormatError(
+      'E_VERSION',
+      `snapshot format ${major}.${minor} is not supported by this vitsnap (reads ${FORMAT_MAJOR}.x); upgrade vitsnap`,
+    );
+  }
+}
+
+function u64(buf: Buffer, at: number, what: string): number {
+  const value = buf.readBigUInt64LE(at);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new SnapshotFormatError('E_CORRUPT', `${what} is out of range`);
+  return Number(value);
+}
+
+function trailerDigest(body: Buffer): Buffer {
+  return createHash('sha256').update(body).digest().subarray(0, 16);
+}
+
+export function encodeTrailer(t: Omit<Trailer, 'major' | 'minor' | 'flags'>): Buffer {
+  const out = Buffer.alloc(TRAILER_SIZE);
+  out.writeUInt16LE(FORMAT_MAJOR, 0);
+  out.writeUInt16LE(FORMAT_MINOR, 2);
+  out.writeUInt32LE(0, 4);
+  out.writeBigUInt64LE(BigInt(t.manifestOffset), 8);
+  out.writeBigUInt64LE(BigInt(t.manifestStoredLength), 16);
+  out.writeBigUInt64LE(BigInt(t.manifestRawLength), 24);
+  out.writeBigUInt64LE(BigInt(t.indexOffset), 32);
+  out.writeBigUInt64LE(BigInt(t.indexLength), 40);
+  out.writeUInt32LE(t.blockCount, 48);
+  out.writeUInt32LE(t.chunkCount, 52);
+  t.manifestSha256.copy(out, 56);
+  t.indexSha256.copy(out, 88);
+  trailerDigest(out.subarray(0, 120)).copy(out, 120);
+  TRAILER_MAGIC.copy(out, 136);
+  return out;
+}
+
+/**
+ * Decodes and validates a trailer against the file size: after this, every section offset in it
+ * is known to lie inside the file, in order, and within the hard limits.
+ */
+export function decodeTrailer(buf: Buffer, fileSize: number): Trailer {
+  if (buf.length < TRAILER_SIZE || fileSize < HEADER_SIZE + TRAILER_SIZE) {
+    throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
+  }
+  if (!buf.subarray(136, 144).equals(TRAILER_MAGIC)) {
+    throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated or was not written completely');
+  }
+  if (!trailerDigest(buf.subarray(0, 120)).equals(buf.subarray(120, 136))) {
+    throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
+  }
+  const major = buf.readUInt16LE(0);
+  const minor = buf.readUInt16LE(2);
+  checkVersion(major, minor);
+  if (buf.readUInt32LE(4) !== 0) throw new SnapshotFormatError('E_CORRUPT', 'snapshot trailer has unknown flags');
+  const t: Trailer = {
+    major,
+    minor,
+    flags: buf.readUInt32LE(4),
+    manifestOffset: u64(buf, 8, 'manifest offset'),
+    manifestStoredLength: u64(buf, 16, 'manifest length'),
+    manifestRawLength: u64(buf, 24, 'manifest size'),
+    indexOffset: u64(buf, 32, 'index offset'),
+    indexLength: u64(buf, 40, 'index length'),
+    blockCount: buf.readUInt32LE(48),
+    chunkCount: buf.readUInt32LE(52),
+    manifestSha256: Buffer.from(buf.subarray(56, 88)),
+    indexSha256: Buffer.from(buf.subarray(88, 120)),
+  };
+  const trailerOffset = fileSize - TRAILER_SIZE;
+  if (
+    t.manifestOffset < HEADER_SIZE ||
+    t.manifestOffset + t.manifestStoredLength !== t.indexOffset ||
+    t.indexOffset + t.indexLength !== trailerOffset
+  ) {
+    throw new SnapshotFormatError('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
+  }
+  if (t.manifestStoredLength > LIMITS.manifestStoredBytes || t.manifestRawLength > LIMITS.manifestRawBytes) {
+    throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is larger than the ${LIMITS.manifestRawBytes / 2 ** 20} MiB limit`);
+  }
+  if (t.blockCount > LIMITS.blockCount || t.chunkCount > LIMITS.chunkCount) {
+    throw new SnapshotFormatError('E_LIMIT', 'snapshot claims more blocks or chunks than vitsnap accepts');
+  }
+  if (t.indexLength !== t.blockCount * BLOCK_RECORD_SIZE + t.chunkCount * CHUNK_RECORD_SIZE) {
+    throw new SnapshotFormatError('E_CORRUPT', 'snapshot index length does not match its block and chunk counts');
+  }
+  return t;
+}
+
+export function encodeIndex(blocks: readonly BlockRecord[], chunks: readonly ChunkRecord[]): Buffer {
+  const out = Buffer.alloc(blocks.length * BLOCK_RECORD_SIZE + chunks.length * CHUNK_RECORD_SIZE);
+  let at = 0;
+  for (const b of blocks) {
+    out.writeBigUInt64LE(BigInt(b.offset), at);
+    out.writeUInt32LE(b.storedLength, at + 8);
+    out.writeUInt32LE(b.rawLength, at + 12);
+    out.writeUInt8(b.codec, at + 16);
+    out.writeUInt8(b.width, at + 17);
+    b.sha256.copy(out, at + 24);
+    at += BLOCK_RECORD_SIZE;
+  }
+  for (const c of chunks) {
+    c.sha256.copy(out, at);
+    out.writeUInt32LE(c.block, at + 32);
+    out.writeUInt32LE(c.offset, at + 36);
+    out.writeUInt32LE(c.length, at + 40);
+    at += CHUNK_RECORD_SIZE;
+  }
+  return out;
+}
+
+/**
+ * Decodes the index and checks it against the trailer: blocks are contiguous from the header to
+ * the manifest, codecs are known, chunks are sorted by digest, unique, and lie inside their block.
+ */
+export function decodeIndex(buf: Buffer, t: Trailer): { blocks: BlockRecord[]; chunks: ChunkRecord[] } {
+  const blocks: BlockRecord[] = new Array(t.blockCount);
+  let expectedOffset = HEADER_SIZE;
+  let at = 0;
+  for (let i = 0; i < t.blockCount; i++, at += BLOCK_RECORD_SIZE) {
+    const offset = u64(buf, at, 'block offset');
+    const storedLength = buf.readUInt32LE(at + 8);
+    const rawLength = buf.readUInt32LE(at + 12);
+    const codec = buf.readUInt8(at + 16);
+    const width = buf.readUInt8(at + 17);
+    if (offset !== expectedOffset || offset + storedLength > t.manifestOffset) {
+      throw new SnapshotFormatError('E_CORRUPT', `block ${i} lies outside the block area`);
+    }
+    if (rawLength > LIMITS.blockRawBytes) throw new SnapshotFormatError('E_LIMIT', `block ${i} claims ${rawLength} bytes, over the limit`);
+    if (codec !== Codec.none && codec !== Codec.zstd && codec !== Codec.bytegroupZstd) {
+      throw new SnapshotFormatError('E_CORRUPT', `block ${i} has unknown codec ${codec}`);
+    }
+    if (codec === Codec.none && storedLength !== rawLength) throw new SnapshotFormatError('E_CORRUPT', `block ${i} sizes disagree`);
+    if (codec === Codec.bytegroupZstd ? width !== 2 && width !== 4 : width !== 0) {
+      throw new SnapshotFormatError('E_CORRUPT', `block ${i} has an invalid element width ${width}`);
+    }
+    blocks[i] = { offset, storedLength, rawLength, codec, width, sha256: Buffer.from(buf.subarray(at + 24, at + 56)) };
+    expectedOffset = offset + storedLength;
+  }
+  if (expectedOffset !== t.manifestOffset) throw new SnapshotFormatError('E_CORRUPT', 'blocks do not fill the block area');
+  const chunks: ChunkRecord[] = new Array(t.chunkCount);
+  let previous: Buffer | null = null;
+  for (let i = 0; i < t.chunkCount; i++, at += CHUNK_RECORD_SIZE) {
+    const sha256 = Buffer.from(buf.subarray(at, at + 32));
+    const block = buf.readUInt32LE(at + 32);
+    const offset = buf.readUInt32LE(at + 36);
+    const length = buf.readUInt32LE(at + 40);
+    if (previous !== null && Buffer.compare(previous, sha256) >= 0) {
+      throw new SnapshotFormatError('E_CORRUPT', 'chunk index is not sorted or has duplicates');
+    }
+    const owner = blocks[block];
+    if (owner === undefined || offset + length > owner.rawLength) {
+      throw new SnapshotFormatError('E_CORRUPT', `chunk ${i} points outside its block`);
+    }
+    chunks[i] = { sha256, block, offset, length };
+    previous = sha256;
+  }
+  return { blocks, chunks };
+}
+
+/** Binary search of the digest-sorted chunk table. */
+export function findChunk(chunks: readonly ChunkRecord[], digest: Buffer): ChunkRecord | undefined {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const probe = chunks[mid] as ChunkRecord;
+    const order = Buffer.compare(probe.sha256, digest);
+    if (order === 0) return probe;
+    if (order < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}

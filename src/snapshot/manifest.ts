@@ -1,0 +1,201 @@
+/**
+ * Turns untrusted manifest JSON into a `Manifest`, checking every field a later step relies on:
+ * types, ranges, safe paths, sorted unique entries, digests. Anything off is E_MANIFEST.
+ */
+import { SnapshotFormatError } from '../errors.js';
+import { compareCodePoints } from './canonical-json.js';
+import { LIMITS } from './format.js';
+import { entryPathProblem } from './paths.js';
+import type {
+  CommandOutput,
+  ContentClass,
+  Entry,
+  LockfileDigest,
+  Manifest,
+  Metadata,
+  RunnerInfo,
+  SnapshotStats,
+  SourceInfo,
+  ToolchainProbe,
+} from './types.js';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const CLASSES: readonly ContentClass[] = ['text', 'binary', 'compressed', 'tensor'];
+
+function fail(where: string, problem: string): never {
+  throw new SnapshotFormatError('E_MANIFEST', `snapshot manifest is invalid at ${where}: ${problem}`);
+}
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown, where: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, 'expected an object');
+  return value as Json;
+}
+
+function array(value: unknown, where: string): unknown[] {
+  if (!Array.isArray(value)) fail(where, 'expected an array');
+  return value;
+}
+
+function string(value: unknown, where: string, maxBytes = 1 << 20): string {
+  if (typeof value !== 'string') fail(where, 'expected a string');
+  if (value.length > maxBytes) fail(where, 'string is too long');
+  return value;
+}
+
+function nullableString(value: unknown, where: string): string | null {
+  return value === null ? null : string(value, where);
+}
+
+function optionalString(value: unknown, where: string): string | undefined {
+  return value === undefined ? undefined : string(value, where);
+}
+
+function integer(value: unknown, where: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > max) fail(where, 'expected a non-negative integer');
+  return value;
+}
+
+function digest(value: unknown, where: string): string {
+  if (typeof value !== 'string' || !HEX64.test(value)) fail(where, 'expected a lowercase hex SHA-256');
+  return value;
+}
+
+function parseEntry(value: unknown, where: string): Entry {
+  const e = object(value, where);
+  const path = string(e.path, `${where}.path`);
+  const problem = entryPathProblem(path);
+  if (problem !== null) fail(`${where}.path`, `${problem} (${JSON.stringify(path.slice(0, 200))})`);
+  switch (e.type) {
+    case 'file': {
+      const size = integer(e.size, `${where}.size`);
+      const cls = e.class;
+      if (typeof cls !== 'string' || !CLASSES.includes(cls as ContentClass)) fail(`${where}.class`, 'unknown content class');
+      const entry: Entry = {
+        type: 'file',
+        path,
+        mode: integer(e.mode, `${where}.mode`, 0o7777),
+        size,
+        sha256: digest(e.sha256, `${where}.sha256`),
+        class: cls as ContentClass,
+      };
+      if (e.chunks !== undefined) {
+        const chunks = array(e.chunks, `${where}.chunks`);
+        if (chunks.length < 2 || chunks.length > size) fail(`${where}.chunks`, 'chunk count does not fit the file size');
+        entry.chunks = chunks.map((c, i) => digest(c, `${where}.chunks[${i}]`));
+      }
+      return entry;
+    }
+    case 'dir':
+      return { type: 'dir', path, mode: integer(e.mode, `${where}.mode`, 0o7777) };
+    case 'symlink': {
+      const target = string(e.target, `${where}.target`, LIMITS.symlinkTargetBytes);
+      if (target.length === 0 || target.includes('\0')) fail(`${where}.target`, 'empty or NUL in symlink target');
+      return { type: 'symlink', path, target };
+    }
+    default:
+      return fail(`${where}.type`, 'expected "file", "dir" or "symlink"');
+  }
+}
+
+function parseToolchain(value: unknown, where: string): ToolchainProbe {
+  const t = object(value, where);
+  if (typeof t.found !== 'boolean') fail(`${where}.found`, 'expected a boolean');
+  const probe: ToolchainProbe = { name: string(t.name, `${where}.name`), command: string(t.command, `${where}.command`), found: t.found };
+  for (const key of ['path', 'realpath', 'sha256', 'version', 'error'] as const) {
+    const v = optionalString(t[key], `${where}.${key}`);
+    if (v !== undefined) probe[key] = v;
+  }
+  return probe;
+}
+
+function parseMetadata(value: unknown): Metadata | null {
+  if (value === null) return null;
+  const m = object(value, 'metadata');
+  const r = object(m.runner, 'metadata.runner');
+  const runner: RunnerInfo = { os: string(r.os, 'runner.os'), arch: string(r.arch, 'runner.arch'), release: string(r.release, 'runner.release') };
+  for (const key of ['distro', 'image', 'imageVersion'] as const) {
+    const v = optionalString(r[key], `runner.${key}`);
+    if (v !== undefined) runner[key] = v;
+  }
+  const envObject = object(m.env, 'metadata.env');
+  const env: Record<string, string> = {};
+  for (const [key, v] of Object.entries(envObject)) env[key] = string(v, `metadata.env.${key}`);
+  const lockfiles: LockfileDigest[] = array(m.lockfiles, 'metadata.lockfiles').map((item, i) => {
+    const l = object(item, `metadata.lockfiles[${i}]`);
+    return { path: string(l.path, 'lockfile.path'), sha256: digest(l.sha256, 'lockfile.sha256') };
+  });
+  const commands: CommandOutput[] = array(m.commands, 'metadata.commands').map((item, i) => {
+    const c = object(item, `metadata.commands[${i}]`);
+    const out: CommandOutput = {
+      name: string(c.name, 'command.name'),
+      command: string(c.command, 'command.command'),
+      exitCode: c.exitCode === null ? null : integer(c.exitCode, 'command.exitCode', 255),
+      stdout: string(c.stdout, 'command.stdout'),
+    };
+    const error = optionalString(c.error, 'command.error');
+    if (error !== undefined) out.error = error;
+    return out;
+  });
+  return {
+    toolchains: array(m.toolchains, 'metadata.toolchains').map((t, i) => parseToolchain(t, `metadata.toolchains[${i}]`)),
+    runner,
+    env,
+    umask: string(m.umask, 'metadata.umask'),
+    lockfiles,
+    commands,
+  };
+}
+
+function parseSource(value: unknown): SourceInfo {
+  const s = object(value, 'source');
+  const dirty = s.dirty;
+  if (dirty !== null && typeof dirty !== 'boolean') fail('source.dirty', 'expected a boolean or null');
+  return {
+    repository: nullableString(s.repository, 'source.repository'),
+    ref: nullableString(s.ref, 'source.ref'),
+    sha: nullableString(s.sha, 'source.sha'),
+    dirty,
+    runId: nullableString(s.runId, 'source.runId'),
+  };
+}
+
+function parseStats(value: unknown): SnapshotStats {
+  const s = object(value, 'stats');
+  return {
+    files: integer(s.files, 'stats.files'),
+    dirs: integer(s.dirs, 'stats.dirs'),
+    symlinks: integer(s.symlinks, 'stats.symlinks'),
+    bytes: integer(s.bytes, 'stats.bytes'),
+    chunks: integer(s.chunks, 'stats.chunks'),
+    blocks: integer(s.blocks, 'stats.blocks'),
+    storedBytes: integer(s.storedBytes, 'stats.storedBytes'),
+  };
+}
+
+export function parseManifest(value: unknown): Manifest {
+  const m = object(value, 'manifest');
+  const tool = object(m.tool, 'tool');
+  if (tool.name !== 'vitsnap') fail('tool.name', 'expected "vitsnap"');
+  const rawEntries = array(m.entries, 'entries');
+  if (rawEntries.length > LIMITS.entryCount) {
+    throw new SnapshotFormatError('E_LIMIT', `snapshot has ${rawEntries.length} entries, over the ${LIMITS.entryCount} limit`);
+  }
+  const entries = rawEntries.map((e, i) => parseEntry(e, `entries[${i}]`));
+  for (let i = 1; i < entries.length; i++) {
+    const order = compareCodePoints((entries[i - 1] as Entry).path, (entries[i] as Entry).path);
+    if (order === 0) fail(`entries[${i}].path`, `duplicate path ${JSON.stringify((entries[i] as Entry).path)}`);
+    if (order > 0) fail(`entries[${i}].path`, 'entries are not sorted by path');
+  }
+  const parent = m.parent === null ? null : digest(m.parent, 'parent');
+  return {
+    tool: { name: 'vitsnap', version: string(tool.version, 'tool.version') },
+    createdAt: nullableString(m.createdAt, 'createdAt'),
+    source: parseSource(m.source),
+    metadata: parseMetadata(m.metadata),
+    entries,
+    parent,
+    stats: parseStats(m.stats),
+  };
+}

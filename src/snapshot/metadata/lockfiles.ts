@@ -1,0 +1,69 @@
+/** Digests of the dependency lockfiles that pin what a build pulled in. */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromSystemError } from '../../errors.js';
+import type { LockfileDigest } from '../types.js';
+import { compareText } from './commands.js';
+
+/** Lockfile names looked for directly in the lockfile directory (no recursion). */
+export const KNOWN_LOCKFILES: readonly string[] = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lockb',
+  'Cargo.lock',
+  'go.sum',
+  'poetry.lock',
+  'Pipfile.lock',
+  'uv.lock',
+  'requirements.txt',
+  'Gemfile.lock',
+  'composer.lock',
+  'gradle.lockfile',
+  'packages.lock.json',
+  'flake.lock',
+  'pubspec.lock',
+  'mix.lock',
+];
+
+/** SHA-256 of each known lockfile present in `dir`, sorted by path. A missing `dir` gives none. */
+export function digestLockfiles(dir: string): LockfileDigest[] {
+  const digests: LockfileDigest[] = [];
+  for (const name of KNOWN_LOCKFILES) {
+    const file = join(dir, name);
+    try {
+      if (!statSync(file).isFile()) continue;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+      throw fromSystemError(error, 'reading lockfile');
+    }
+    try {
+      digests.push({ path: name, sha256: sha256File(file) });
+    } catch (error) {
+      throw fromSystemError(error, 'reading lockfile');
+    }
+  }
+  return digests.sort((a, b) => compareText(a.path, b.path));
+}
+
+// One buffer for every synchronous hash: no call can interleave with another.
+const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
+
+/** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
+export function sha256File(file: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, HASH_BUFFER, 0, HASH_BUFFER.length, null);
+      if (n === 0) break;
+      hash.update(HASH_BUFFER.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}

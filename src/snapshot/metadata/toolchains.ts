@@ -1,0 +1,122 @@
+/**
+ * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
+ * the version text it prints. A tool that is not on PATH costs no process.
+ */
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { OperationError } from '../../errors.js';
+import type { ToolchainProbe } from '../types.js';
+import { compareText, runFile } from './commands.js';
+import { sha256File } from './lockfiles.js';
+
+export const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
+
+/** The tools probed by default (DESIGN §4). */
+export const DEFAULT_PROBES: readonly string[] = [
+  'gcc', 'g++', 'clang', 'cc', 'ld',
+  'rustc', 'cargo',
+  'go',
+  'node', 'npm', 'pnpm', 'yarn', 'tsc',
+  'java', 'javac', 'mvn', 'gradle',
+  'python3', 'python', 'pip',
+  'cmake', 'make', 'ninja',
+  'dotnet', 'zig', 'swift',
+];
+
+/** Tools whose version is not `--version`. */
+const VERSION_ARGS: Readonly<Record<string, readonly string[]>> = {
+  java: ['-version'],
+  javac: ['-version'],
+  go: ['version'],
+  zig: ['version'],
+};
+
+const VERSION_LINES = 3;
+const VERSION_LINE_CHARS = 200;
+const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+
+export interface ProbeToolchainsOptions {
+  /** Tools to probe; defaults to DEFAULT_PROBES. */
+  names?: readonly string[];
+  timeoutMs?: number;
+  /** Environment for PATH lookup and for the version commands; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Probes every tool in parallel; results sorted by name. Throws only for an invalid tool name. */
+export async function probeToolchains(options: ProbeToolchainsOptions = {}): Promise<ToolchainProbe[]> {
+  const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(compareText);
+  for (const name of names) {
+    if (!PROBE_NAME.test(name)) {
+      throw new OperationError(
+        'E_USAGE',
+        `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`,
+      );
+    }
+  }
+  const env = options.env ?? process.env;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  return Promise.all(names.map((name) => probeToolchain(name, env, timeoutMs)));
+}
+
+async function probeToolchain(name: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ToolchainProbe> {
+  const args = VERSION_ARGS[name] ?? ['--version'];
+  const command = [name, ...args].join(' ');
+  const found = findExecutable(name, env.PATH);
+  if (found === null) return { name, command, found: false };
+
+  const probe: ToolchainProbe = { name, command, found: true, path: found };
+  let real: string;
+  try {
+    real = realpathSync(found);
+    probe.realpath = real;
+    probe.sha256 = sha256File(real);
+  } catch (error) {
+    probe.error = `cannot read ${found}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return probe;
+  }
+  // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+  const result = await runFile(found, args, { env, timeoutMs });
+  const text = result.stdout.trim() || result.stderr.trim();
+  if (result.error === undefined) {
+    probe.version = formatVersion(text);
+  } else {
+    const first = formatVersion(text).split('\n')[0];
+    probe.error = first ? `${result.error}: ${first}` : result.error;
+  }
+  return probe;
+}
+
+/**
+ * The first executable regular file named `name` in the absolute directories of `pathList`.
+ * Empty and relative entries are skipped: they would resolve against whatever the cwd is.
+ */
+export function findExecutable(name: string, pathList: string | undefined): string | null {
+  if (pathList === undefined || name.includes('/')) return null;
+  for (const dir of pathList.split(delimiter)) {
+    if (dir === '' || !isAbsolute(dir)) continue;
+    const candidate = join(dir, name);
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here, or not executable: keep walking PATH like a shell does.
+    }
+  }
+  return null;
+}
+
+/** First non-blank lines of a version text, each capped, terminal escapes and control characters removed. */
+export function formatVersion(text: string): string {
+  return text
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+    .trim()
+    .split(/\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '')
+    .slice(0, VERSION_LINES)
+    .map((line) => line.slice(0, VERSION_LINE_CHARS))
+    .join('\n');
+}

@@ -1,0 +1,197 @@
+/**
+ * Reads `.vitsnap` files safely: the trailer, manifest and index are validated before use, each
+ * block's digest is checked before it is decoded, and decoding is capped by the block's declared
+ * size. `openSnapshot(path, { manifestOnly: true })` reads just header, trailer and manifest.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { OperationError, SnapshotFormatError, fromSystemError } from '../errors.js';
+import { decodeBlock, zstdDecompress } from './codecs.js';
+import {
+  HEADER_SIZE,
+  TRAILER_SIZE,
+  decodeHeader,
+  decodeIndex,
+  decodeTrailer,
+  findChunk,
+  type BlockRecord,
+  type ChunkRecord,
+  type Header,
+  type Trailer,
+} from './format.js';
+import { parseManifest } from './manifest.js';
+import type { FileEntry, Manifest } from './types.js';
+
+const CACHED_BLOCKS = 4;
+
+export interface VerifyReport {
+  blocks: number;
+  chunks: number;
+  files: number;
+  bytes: number;
+}
+
+export class SnapshotReader {
+  readonly path: string;
+  readonly fileSize: number;
+  readonly header: Header;
+  readonly trailer: Trailer;
+  readonly manifest: Manifest;
+  private fd: number;
+  private index: { blocks: BlockRecord[]; chunks: ChunkRecord[] } | null = null;
+  private readonly cache = new Map<number, Buffer>();
+
+  private constructor(path: string, fd: number, fileSize: number, header: Header, trailer: Trailer, manifest: Manifest) {
+    this.path = path;
+    this.fd = fd;
+    this.fileSize = fileSize;
+    this.header = header;
+    this.trailer = trailer;
+    this.manifest = manifest;
+  }
+
+  static open(path: string): SnapshotReader {
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (error) {
+      throw fromSystemError(error, `cannot open snapshot ${path}`);
+    }
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw new OperationError('E_INPUT', `${path} is not a regular file; pass a .vitsnap file`);
+      const size = st.size;
+      const header = decodeHeader(readAt(fd, 0, Math.min(HEADER_SIZE, size), size));
+      const trailer = decodeTrailer(readAt(fd, size - TRAILER_SIZE, TRAILER_SIZE, size), size);
+      const stored = readAt(fd, trailer.manifestOffset, trailer.manifestStoredLength, size);
+      if (!createHash('sha256').update(stored).digest().equals(trailer.manifestSha256)) {
+        throw new SnapshotFormatError('E_CHECKSUM', 'snapshot manifest checksum mismatch: the file is corrupt');
+      }
+      const raw = zstdDecompress(stored, trailer.manifestRawLength, 'snapshot manifest');
+      let json: unknown;
+      try {
+        json = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest is not valid JSON');
+      }
+      return new SnapshotReader(path, fd, size, header, trailer, parseManifest(json));
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+    this.cache.clear();
+  }
+
+  /** The block and chunk tables, read and validated on first use. */
+  loadIndex(): { blocks: BlockRecord[]; chunks: ChunkRecord[] } {
+    if (this.index === null) {
+      const buf = readAt(this.fd, this.trailer.indexOffset, this.trailer.indexLength, this.fileSize);
+      if (!createHash('sha256').update(buf).digest().equals(this.trailer.indexSha256)) {
+        throw new SnapshotFormatError('E_CHECKSUM', 'snapshot index checksum mismatch: the file is corrupt');
+      }
+      this.index = decodeIndex(buf, this.trailer);
+    }
+    return this.index;
+  }
+
+  /** A block's raw bytes, digest-verified and decoded. */
+  readBlock(i: number): Buffer {
+    const cached = this.cache.get(i);
+    if (cached !== undefined) {
+      this.cache.delete(i);
+      this.cache.set(i, cached);
+      return cached;
+    }
+    const { blocks } = this.loadIndex();
+    const b = blocks[i];
+    if (b === undefined) throw new SnapshotFormatError('E_CORRUPT', `block ${i} does not exist`);
+    const stored = readAt(this.fd, b.offset, b.storedLength, this.fileSize);
+    if (!createHash('sha256').update(stored).digest().equals(b.sha256)) {
+      throw new SnapshotFormatError('E_CHECKSUM', `block ${i} checksum mismatch: the snapshot is corrupt`);
+    }
+    const raw = decodeBlock(stored, b.codec, b.width, b.rawLength, `block ${i}`);
+    this.cache.set(i, raw);
+    if (this.cache.size > CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
+    return raw;
+  }
+
+  /** The chunk records of a file, in order, checked to add up to its size. */
+  fileChunks(entry: FileEntry): ChunkRecord[] {
+    if (entry.size === 0) return [];
+    const { chunks } = this.loadIndex();
+    const digests = entry.chunks ?? [entry.sha256];
+    let total = 0;
+    const records = digests.map((hex) => {
+      const record = findChunk(chunks, Buffer.from(hex, 'hex'));
+      if (record === undefined) throw new SnapshotFormatError('E_CORRUPT', `${entry.path}: chunk ${hex.slice(0, 12)}… is missing from the snapshot`);
+      total += record.length;
+      return record;
+    });
+    if (total !== entry.size) throw new SnapshotFormatError('E_CORRUPT', `${entry.path}: chunks add up to ${total} bytes, expected ${entry.size}`);
+    return records;
+  }
+
+  /** Yields a file's bytes chunk by chunk (views into cached blocks: copy before keeping them). */
+  *readFile(entry: FileEntry): Generator<Buffer> {
+    for (const c of this.fileChunks(entry)) yield this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
+  }
+
+  /** A whole file in memory, digest-checked. For small files and tests. */
+  readFileBuffer(entry: FileEntry): Buffer {
+    const out = Buffer.concat([...this.readFile(entry)], entry.size);
+    if (createHash('sha256').update(out).digest('hex') !== entry.sha256) {
+      throw new SnapshotFormatError('E_CHECKSUM', `${entry.path}: content does not match its SHA-256; the snapshot is corrupt`);
+    }
+    return out;
+  }
+
+  /** Checks every block, every chunk digest and every file digest. */
+  verify(onProgress?: (done: number, total: number) => void): VerifyReport {
+    const { blocks, chunks } = this.loadIndex();
+    const byBlock: ChunkRecord[][] = blocks.map(() => []);
+    for (const c of chunks) (byBlock[c.block] as ChunkRecord[]).push(c);
+    for (let i = 0; i < blocks.length; i++) {
+      const raw = this.readBlock(i);
+      for (const c of byBlock[i] as ChunkRecord[]) {
+        if (!createHash('sha256').update(raw.subarray(c.offset, c.offset + c.length)).digest().equals(c.sha256)) {
+          throw new SnapshotFormatError('E_CHECKSUM', `chunk ${c.sha256.toString('hex').slice(0, 12)}… in block ${i} does not match its digest`);
+        }
+      }
+      onProgress?.(i + 1, blocks.length);
+    }
+    let files = 0;
+    let bytes = 0;
+    for (const e of this.manifest.entries) {
+      if (e.type !== 'file') continue;
+      const records = this.fileChunks(e);
+      if (records.length > 1 || e.size === 0) {
+        const hash = createHash('sha256');
+        for (const piece of this.readFile(e)) hash.update(piece);
+        if (hash.digest('hex') !== e.sha256) throw new SnapshotFormatError('E_CHECKSUM', `${e.path}: content does not match its SHA-256`);
+      } else if ((records[0] as ChunkRecord).sha256.toString('hex') !== e.sha256) {
+        throw new SnapshotFormatError('E_CHECKSUM', `${e.path}: content does not match its SHA-256`);
+      }
+      files++;
+      bytes += e.size;
+    }
+    return { blocks: blocks.length, chunks: chunks.length, files, bytes };
+  }
+}
+
+/** Reads exactly `length` bytes at `position`, or fails with E_TRUNCATED. Callers bound `length` first. */
+function readAt(fd: number, position: number, length: number, fileSize: number): Buffer {
+  if (position < 0 || position + length > fileSize) throw new SnapshotFormatError('E_TRUNCATED', 'snapshot is truncated');
+  const buf = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) throw new SnapshotFormatError('E_TRUNCATED', 'snapshot ended early while reading');
+    done += n;
+  }
+  return buf;
+}

@@ -1,0 +1,221 @@
+/**
+ * Walks the capture root with lstat semantics: symlinks are recorded with their target text and
+ * never followed (so a link to `/` or to a sibling directory adds one entry, not a tree), and
+ * anything that is not a file, directory or symlink is skipped with a reason.
+ */
+import { isUtf8 } from 'node:buffer';
+import { lstatSync, readdirSync, readlinkSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { fromSystemError, OperationError } from '../errors.js';
+import type { PathMatcher } from './globs.js';
+
+export interface WalkedFile {
+  type: 'file';
+  path: string;
+  absPath: string;
+  mode: number;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  dev: number;
+}
+
+export interface WalkedDir {
+  type: 'dir';
+  path: string;
+  absPath: string;
+  mode: number;
+}
+
+export interface WalkedSymlink {
+  type: 'symlink';
+  path: string;
+  absPath: string;
+  target: string;
+}
+
+export type WalkedEntry = WalkedFile | WalkedDir | WalkedSymlink;
+
+export interface WalkResult {
+  /** Sorted by path in UTF-8 byte order; a directory comes before its contents. */
+  entries: WalkedEntry[];
+  /** Sorted by path. */
+  skipped: { path: string; reason: string }[];
+}
+
+/**
+ * Lists what `matcher` selects under `root`. Directories are recorded when they hold a recorded
+ * entry or are matched themselves (so an empty `dist/empty/` survives `dist/**`); the root is not.
+ */
+export function walkTree(root: string, matcher: PathMatcher): WalkResult {
+  const rootAbs = resolve(root);
+  let rootStats: Stats;
+  try {
+    // The root itself may be a symlink (a workspace mounted elsewhere); only what is inside is not followed.
+    rootStats = statSync(rootAbs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new OperationError('E_NOT_FOUND', `capture root ${rootAbs} does not exist; check the path`);
+    }
+    throw fromSystemError(error, `reading capture root ${rootAbs}`);
+  }
+  if (!rootStats.isDirectory()) {
+    throw new OperationError(
+      'E_USAGE',
+      `capture root ${rootAbs} is a file, not a directory; pass the directory that holds it and select the file with a pattern`,
+    );
+  }
+
+  const walk: Walk = { matcher, entries: [], skipped: [] };
+  if (matcher.mayContain('')) walkDirectory(walk, rootAbs, '');
+  walk.entries.sort((a, b) => compareUtf8(a.path, b.path));
+  walk.skipped.sort((a, b) => compareUtf8(a.path, b.path));
+  return { entries: walk.entries, skipped: walk.skipped };
+}
+
+/**
+ * Orders strings by code point, which is UTF-8 byte order, without encoding them. UTF-16 code
+ * units agree with code points except that surrogates (U+10000 and up) must sort after U+E000–U+FFFF.
+ */
+export function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      if (x >= 0xd800 && y >= 0xd800) return surrogateLast(x) - surrogateLast(y);
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+function surrogateLast(unit: number): number {
+  return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
+}
+
+interface Walk {
+  matcher: PathMatcher;
+  entries: WalkedEntry[];
+  skipped: { path: string; reason: string }[];
+}
+
+/** Walks one directory; returns how many entries it recorded below it. */
+function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
+  const { matcher, entries, skipped } = walk;
+  let dirents: Dirent<Buffer>[];
+  try {
+    dirents = readdirSync(dirAbs, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      skipped.push({ path: dirRel, reason: 'directory vanished or changed during the walk' });
+      return 0;
+    }
+    throw walkError(error, dirAbs, dirRel);
+  }
+
+  const before = entries.length;
+  const prefixAbs = dirAbs.endsWith(sep) ? dirAbs : dirAbs + sep;
+  for (const dirent of dirents) {
+    const raw = dirent.name;
+    const name = raw.toString('utf8');
+    const path = dirRel === '' ? name : `${dirRel}/${name}`;
+    if (!isUtf8(raw)) {
+      // Kept out rather than renamed: a lossy name could not be restored to the same file.
+      if (matcher.matches(path) || matcher.mayContain(path)) skipped.push({ path, reason: 'name is not valid UTF-8' });
+      continue;
+    }
+
+    // Decide from the dirent type when the filesystem reports one, so unselected files cost no lstat.
+    let leafMatched: boolean | null = null;
+    if (dirent.isDirectory()) {
+      if (!matcher.mayContain(path)) continue;
+    } else if (dirent.isFile() || dirent.isSymbolicLink() || hasOtherType(dirent)) {
+      leafMatched = matcher.matches(path);
+      if (!leafMatched) continue;
+    }
+
+    const absPath = prefixAbs + name;
+    let stats: Stats | undefined;
+    try {
+      stats = lstatSync(absPath, { throwIfNoEntry: false });
+    } catch (error) {
+      throw walkError(error, dirAbs, dirRel);
+    }
+    if (stats === undefined) {
+      skipped.push({ path, reason: 'vanished during the walk' });
+      continue;
+    }
+
+    if (stats.isDirectory()) {
+      const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
+      if (recorded > 0 || matcher.matchesDir(path)) {
+        entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
+      }
+      continue;
+    }
+    if (!(leafMatched ?? matcher.matches(path))) continue;
+    if (stats.isFile()) {
+      entries.push({
+        type: 'file',
+        path,
+        absPath,
+        mode: stats.mode & 0o7777,
+        size: stats.size,
+        mtimeMs: stats.mtimeMs,
+        ino: stats.ino,
+        dev: stats.dev,
+      });
+    } else if (stats.isSymbolicLink()) {
+      recordSymlink(walk, path, absPath, dirAbs, dirRel);
+    } else {
+      skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured` });
+    }
+  }
+  return entries.length - before;
+}
+
+function recordSymlink(walk: Walk, path: string, absPath: string, dirAbs: string, dirRel: string): void {
+  let target: Buffer;
+  try {
+    target = readlinkSync(absPath, { encoding: 'buffer' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EINVAL') {
+      walk.skipped.push({ path, reason: 'vanished or changed during the walk' });
+      return;
+    }
+    throw walkError(error, dirAbs, dirRel);
+  }
+  if (!isUtf8(target)) {
+    walk.skipped.push({ path, reason: 'symlink target is not valid UTF-8' });
+    return;
+  }
+  walk.entries.push({ type: 'symlink', path, absPath, target: target.toString('utf8') });
+}
+
+function hasOtherType(dirent: Dirent<Buffer>): boolean {
+  return dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice();
+}
+
+function specialKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'an unknown file type';
+}
+
+function walkError(error: unknown, dirAbs: string, dirRel: string): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    const exclude = dirRel === '' ? '' : ` (e.g. "!${dirRel}")`;
+    return new OperationError(
+      'E_IO',
+      `cannot read directory ${dirAbs}: permission denied; fix its permissions or exclude it from the patterns${exclude}`,
+    );
+  }
+  return fromSystemError(error, `walking ${dirAbs}`);
+}
