@@ -8,8 +8,9 @@ import { OperationError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { AtomicFile } from './atomic-file.js';
 import { BlockPlanner } from './block-planner.js';
-import { encodeHeader, type BlockRecord } from './format.js';
+import { LIMITS, encodeHeader, type BlockRecord } from './format.js';
 import { compileGlobs } from './globs.js';
+import { entryPathProblem } from './paths.js';
 import { writeSnapshotTail } from './snapshot-tail.js';
 import { TaskPool } from './task-pool.js';
 import type { FileToHash, HashedFile, PackJob } from './tasks.js';
@@ -76,12 +77,23 @@ function batchFiles(files: readonly WalkedFile[]): FileToHash[][] {
   return batches;
 }
 
+function symlinkTargetProblem(target: string): string | null {
+  if (target.length === 0) return 'empty symlink target';
+  return Buffer.byteLength(target) > LIMITS.symlinkTargetBytes ? 'symlink target is too long' : null;
+}
+
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
   const root = resolve(options.root);
   const createdAt = createdAtFrom(options.sourceDateEpoch);
   const walk = walkTree(root, compileGlobs(options.patterns));
-  const files = walk.entries.filter((e): e is WalkedFile => e.type === 'file');
-  if (walk.entries.length === 0 && options.allowEmpty !== true) {
+  const skipped = [...walk.skipped];
+  const walked = walk.entries.filter((e) => {
+    const problem = entryPathProblem(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
+    if (problem !== null) skipped.push({ path: e.path, reason: `${problem}; a snapshot cannot hold it` });
+    return problem === null;
+  });
+  const files = walked.filter((e): e is WalkedFile => e.type === 'file');
+  if (walked.length === 0 && options.allowEmpty !== true) {
     const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
     throw new OperationError('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
   }
@@ -97,7 +109,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const blocks: BlockRecord[] = [];
     const writer = new BlockWriter(pool, out, blocks, workers, totalBytes, options.onProgress);
     let fileIndex = 0;
-    for (const e of walk.entries) {
+    for (const e of walked) {
       if (e.type === 'dir') {
         entries.push({ type: 'dir', path: e.path, mode: e.mode });
       } else if (e.type === 'symlink') {
@@ -143,7 +155,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     writeSnapshotTail(out, manifest, blocks, planner.chunks);
     const size = out.position;
     out.commit();
-    return { output: out.target, manifest, size, skipped: walk.skipped };
+    return { output: out.target, manifest, size, skipped };
   } catch (error) {
     out.abort();
     throw error;

@@ -227,6 +227,9 @@ export function decodeIndex(buf: Buffer, t: Trailer): { blocks: BlockRecord[]; c
     if (offset !== expectedOffset || offset + storedLength > t.manifestOffset) {
       throw new SnapshotFormatError('E_CORRUPT', `block ${i} lies outside the block area`);
     }
+    if (buf.readUInt16LE(at + 18) !== 0 || buf.readUInt32LE(at + 20) !== 0) {
+      throw new SnapshotFormatError('E_CORRUPT', `block ${i} has non-zero reserved bytes`);
+    }
     if (rawLength > LIMITS.blockRawBytes) throw new SnapshotFormatError('E_LIMIT', `block ${i} claims ${rawLength} bytes, over the limit`);
     if (codec !== Codec.none && codec !== Codec.zstd && codec !== Codec.bytegroupZstd) {
       throw new SnapshotFormatError('E_CORRUPT', `block ${i} has unknown codec ${codec}`);

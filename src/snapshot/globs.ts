@@ -48,9 +48,8 @@ export function compileGlobs(patterns: readonly string[]): PathMatcher {
   }
   const includeAll = includes.length === 0;
 
-  const fileHit = (p: CompiledPattern, path: string): boolean =>
-    p.dirOnly ? p.regex.test(parentOf(path)) : p.regex.test(path);
-  const excludedDir = (dirPath: string): boolean => excludes.some((p) => p.regex.test(dirPath));
+  const fileHit = (p: CompiledPattern, path: string): boolean => (p.dirOnly ? dirHit(p, parentOf(path)) : dirHit(p, path));
+  const excludedDir = (dirPath: string): boolean => excludes.some((p) => dirHit(p, dirPath));
 
   return {
     matches(path) {
@@ -58,15 +57,21 @@ export function compileGlobs(patterns: readonly string[]): PathMatcher {
       return !excludes.some((p) => fileHit(p, path));
     },
     matchesDir(dirPath) {
-      if (!includeAll && !includes.some((p) => p.regex.test(dirPath))) return false;
+      if (!includeAll && !includes.some((p) => dirHit(p, dirPath))) return false;
       return !excludedDir(dirPath);
     },
     mayContain(dirPath) {
       // An exclude that matches a directory matches everything below it too.
       if (excludedDir(dirPath)) return false;
-      return includeAll || includes.some((p) => p.prefix === null || p.prefix.test(dirPath));
+      return includeAll || dirPath === '' || includes.some((p) => p.prefix === null || p.prefix.test(dirPath));
     },
   };
+}
+
+/** Whether `p` matches the directory `dirPath` or one above it; `''` is the root. */
+function dirHit(p: CompiledPattern, dirPath: string): boolean {
+  // Tested apart because a segment of stars matches the empty string, and the root is no segment.
+  return dirPath === '' ? p.matchesRoot : p.regex.test(dirPath);
 }
 
 interface CompiledPattern {
@@ -78,6 +83,8 @@ interface CompiledPattern {
   regex: RegExp;
   /** Matches a directory that a match could lie below; null when that is every directory. */
   prefix: RegExp | null;
+  /** Matches the root itself, hence everything (`**`, `.`). */
+  matchesRoot: boolean;
 }
 
 /** The expansions of one pattern's braces may not exceed this, so a pattern stays cheap to match. */
@@ -120,7 +127,9 @@ function compilePattern(source: string): CompiledPattern {
   }
   const prefix = everyDirectory ? null : new RegExp(`^(?:${prefixSources.join('|')})$`, 'su');
 
-  return { source, exclude, dirOnly, regex, prefix };
+  // Every alternative ends with `**`, so a lone one is `**` itself.
+  const matchesRoot = alternatives.some((segments) => segments.length === 1);
+  return { source, exclude, dirOnly, regex, prefix, matchesRoot };
 }
 
 function usage(pattern: string, why: string): OperationError {
@@ -356,7 +365,7 @@ function tokenSource(t: SegmentToken): string {
   }
 }
 
-/** A regex for one segment; it matches exactly one whole segment or fails at once. */
+/** A regex for one segment; callers anchor its end at a `/` or the end of the path. */
 function segmentSource(segment: readonly SegmentToken[], names: Names): string {
   const chunks: string[] = [''];
   for (const t of segment) {
@@ -367,7 +376,7 @@ function segmentSource(segment: readonly SegmentToken[], names: Names): string {
   let out = chunks[0];
   for (let i = 1; i < chunks.length - 1; i++) out += atomic(`[^/]*?${chunks[i]}`, names);
   // Only the last `*` backtracks, and only within this segment.
-  return `${out}[^/]*${chunks[chunks.length - 1]}(?![^/])`;
+  return `${out}[^/]*${chunks[chunks.length - 1]}`;
 }
 
 function groupSource(group: readonly (readonly SegmentToken[])[], names: Names): string {
@@ -389,7 +398,7 @@ function matchSource(segments: readonly Segment[], names: Names): string {
   let atStart = head.length === 0;
   for (const group of middles) {
     const skip = atStart ? '(?:[^/]*/)*?' : '(?:/[^/]*)*?/';
-    out += atomic(skip + groupSource(group, names), names);
+    out += atomic(`${skip}${groupSource(group, names)}(?![^/])`, names);
     atStart = false;
   }
   return `${out}(?:/.*)?`;

@@ -63,6 +63,9 @@ export class SnapshotReader {
       const size = st.size;
       const header = decodeHeader(readAt(fd, 0, Math.min(HEADER_SIZE, size), size));
       const trailer = decodeTrailer(readAt(fd, size - TRAILER_SIZE, TRAILER_SIZE, size), size);
+      if (trailer.major !== header.major || trailer.minor !== header.minor) {
+        throw new SnapshotFormatError('E_CORRUPT', 'snapshot header and trailer disagree on the format version');
+      }
       const stored = readAt(fd, trailer.manifestOffset, trailer.manifestStoredLength, size);
       if (!createHash('sha256').update(stored).digest().equals(trailer.manifestSha256)) {
         throw new SnapshotFormatError('E_CHECKSUM', 'snapshot manifest checksum mismatch: the file is corrupt');

@@ -9,6 +9,17 @@ export type TaskResponse =
   | { id: number; kind: 'pack'; stored: ArrayBuffer; byteOffset: number; byteLength: number; sha256: ArrayBuffer }
   | { id: number; kind: 'error'; error: { name: string; code?: string; message: string } };
 
+/**
+ * A Buffer whose whole ArrayBuffer is its own, so it can be transferred. Small Buffers live in
+ * Node's shared (untransferable) pool: those are copied, which costs little at their size.
+ */
+function ownedBuffer(buf: Buffer): Buffer {
+  if (buf.length >= 64 * 1024 && buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) return buf;
+  const copy = Buffer.from(new ArrayBuffer(buf.length));
+  buf.copy(copy);
+  return copy;
+}
+
 const port = parentPort;
 if (port !== null) {
   const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
@@ -18,7 +29,7 @@ if (port !== null) {
         port.postMessage({ id: request.id, kind: 'hash', result: hashFiles(request.files, scratch) } satisfies TaskResponse);
       } else {
         const { stored, sha256 } = packBlock(request.job);
-        const owned = stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength ? stored : Buffer.from(stored);
+        const owned = ownedBuffer(stored);
         const buffer = owned.buffer as ArrayBuffer;
         const digest = new Uint8Array(sha256).buffer;
         port.postMessage(

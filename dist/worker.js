@@ -1,0 +1,730 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * The few error classes vitsnap throws. Each carries a stable `code` (documented in docs/errors.md)
+ * and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
+ * and the CLI are separate bundles.
+ */
+class VitsnapError extends Error {
+}
+/** The snapshot file is damaged, hostile, or from an unknown version. */
+class errors_SnapshotFormatError extends VitsnapError {
+    name = 'SnapshotFormatError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** Restoring an entry would write outside the target directory or through a symlink. */
+class UnsafePathError extends VitsnapError {
+    name = 'UnsafePathError';
+    code = 'E_UNSAFE_PATH';
+    entryPath;
+    constructor(entryPath, reason) {
+        super(`refusing to restore ${JSON.stringify(entryPath)}: ${reason}; nothing was written for it`);
+        this.entryPath = entryPath;
+    }
+}
+/** A command could not do its work (bad arguments, missing files, I/O failure, input changed). */
+class OperationError extends VitsnapError {
+    name = 'OperationError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** True for any vitsnap error, across bundle boundaries. */
+function isVitsnapError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { name, code } = error;
+    return ((name === 'SnapshotFormatError' || name === 'UnsafePathError' || name === 'OperationError') &&
+        typeof code === 'string' &&
+        code.startsWith('E_'));
+}
+/** Maps a Node system error (ENOENT, EACCES …) to an OperationError that names the path and a next step. */
+function fromSystemError(error, action) {
+    if (isVitsnapError(error))
+        return error;
+    const sys = error;
+    const where = sys.path ? ` ${sys.path}` : '';
+    switch (sys.code) {
+        case 'ENOENT':
+            return new OperationError('E_NOT_FOUND', `${action}: no such file or directory${where}; check the path`);
+        case 'EACCES':
+        case 'EPERM':
+            return new OperationError('E_IO', `${action}: permission denied${where}; check ownership and permissions`);
+        case 'ENOSPC':
+            return new OperationError('E_IO', `${action}: no space left on device${where}; free disk space and retry`);
+        default:
+            return new OperationError('E_IO', `${action}: ${sys.message ?? String(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/chunker.ts
+/**
+ * Content-defined chunking (a gear rolling hash with normalised chunk sizes, after FastCDC):
+ * cut points depend on the bytes, so an insertion early in a large file moves only nearby
+ * boundaries and the rest of its chunks still deduplicate.
+ */
+const CHUNK_MIN = 256 * 1024;
+const CHUNK_AVG = 1024 * 1024;
+const CHUNK_MAX = 4 * 1024 * 1024;
+/** Files up to this size are stored as one chunk. */
+const CHUNKING_THRESHOLD = 2 * 1024 * 1024;
+// Below the average size a cut needs more zero bits (rarer), above it fewer: sizes cluster near the average.
+const MASK_HARD = 0xfffffc00 | 0; // 22 bits
+const MASK_EASY = 0xffffc000 | 0; // 18 bits
+/** 256 fixed pseudo-random words; changing them changes chunk boundaries (not readability). */
+const GEAR = (() => {
+    const table = new Int32Array(256);
+    let state = 0x9e3779b9;
+    for (let i = 0; i < 256; i++) {
+        // xorshift32, seeded with a constant so every build cuts the same way
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        table[i] = state | 0;
+    }
+    return table;
+})();
+/**
+ * Finds cut points in a stream fed in buffers of any size. `push` returns the lengths of the chunks
+ * completed by that buffer; `finish` returns the length of the last chunk (0 if none is pending).
+ */
+class Chunker {
+    hash = 0;
+    length = 0;
+    push(buf) {
+        const cuts = [];
+        let i = 0;
+        const n = buf.length;
+        while (i < n) {
+            // Skip the bytes before the minimum size: no cut can happen there.
+            if (this.length < CHUNK_MIN) {
+                const skip = Math.min(CHUNK_MIN - this.length, n - i);
+                this.length += skip;
+                i += skip;
+                continue;
+            }
+            let h = this.hash;
+            let len = this.length;
+            let cut = false;
+            while (i < n) {
+                h = ((h << 1) + GEAR[buf[i]]) | 0;
+                i++;
+                len++;
+                const mask = len < CHUNK_AVG ? MASK_HARD : MASK_EASY;
+                if ((h & mask) === 0 || len >= CHUNK_MAX) {
+                    cut = true;
+                    break;
+                }
+            }
+            if (cut) {
+                cuts.push(len);
+                this.hash = 0;
+                this.length = 0;
+            }
+            else {
+                this.hash = h;
+                this.length = len;
+            }
+        }
+        return cuts;
+    }
+    finish() {
+        const last = this.length;
+        this.hash = 0;
+        this.length = 0;
+        return last;
+    }
+}
+/** Chunk lengths of a whole buffer (tests and small inputs). */
+function chunkLengths(buf) {
+    const chunker = new Chunker();
+    const lengths = chunker.push(buf);
+    const last = chunker.finish();
+    if (last > 0)
+        lengths.push(last);
+    return lengths;
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/snapshot/format.ts
+/**
+ * Byte layout of a `.vitsnap` v1 file (specified in docs/format.md):
+ *
+ *   header (32) | blocks … | manifest (zstd JSON) | index | trailer (144)
+ *
+ * Every section is contiguous and in this order, so a reader can bounds-check each offset against
+ * the next section before using it.
+ */
+
+
+const FORMAT_MAJOR = 1;
+const FORMAT_MINOR = 0;
+const HEADER_MAGIC = Buffer.from('VITSNAP\0', 'latin1');
+const TRAILER_MAGIC = Buffer.from('VSNPEND\0', 'latin1');
+const HEADER_SIZE = 32;
+const TRAILER_SIZE = 144;
+const BLOCK_RECORD_SIZE = 56;
+const CHUNK_RECORD_SIZE = 44;
+/** Codec ids stored in a block record. */
+const format_Codec = { none: 0, zstd: 1, bytegroupZstd: 2 };
+/** Hard caps a reader enforces before allocating anything a file claims. */
+const LIMITS = {
+    manifestStoredBytes: 64 * 1024 * 1024,
+    manifestRawBytes: 256 * 1024 * 1024,
+    /** The writer makes blocks of at most ~8 MiB. */
+    blockRawBytes: 16 * 1024 * 1024,
+    blockCount: 4 * 1024 * 1024,
+    chunkCount: 16 * 1024 * 1024,
+    entryCount: 2_000_000,
+    pathBytes: 4096,
+    segmentBytes: 255,
+    symlinkTargetBytes: 4096,
+};
+function encodeHeader() {
+    const out = Buffer.alloc(HEADER_SIZE);
+    HEADER_MAGIC.copy(out, 0);
+    out.writeUInt16LE(FORMAT_MAJOR, 8);
+    out.writeUInt16LE(FORMAT_MINOR, 10);
+    out.writeUInt32LE(0, 12);
+    return out;
+}
+function decodeHeader(buf) {
+    if (buf.length < HEADER_SIZE)
+        throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header');
+    if (!buf.subarray(0, 8).equals(HEADER_MAGIC)) {
+        throw new SnapshotFormatError('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
+    }
+    const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
+    checkVersion(header.major, header.minor);
+    // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
+    if (header.flags !== 0 || buf.subarray(16, HEADER_SIZE).some((b) => b !== 0)) {
+        throw new SnapshotFormatError('E_CORRUPT', 'snapshot header has unknown flags or non-zero reserved bytes: the file is corrupt');
+    }
+    return header;
+}
+function checkVersion(major, minor) {
+    if (major !== FORMAT_MAJOR) {
+        throw new SnapshotFormatError('E_VERSION', `snapshot format ${major}.${minor} is not supported by this vitsnap (reads ${FORMAT_MAJOR}.x); upgrade vitsnap`);
+    }
+}
+function u64(buf, at, what) {
+    const value = buf.readBigUInt64LE(at);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new SnapshotFormatError('E_CORRUPT', `${what} is out of range`);
+    return Number(value);
+}
+function trailerDigest(body) {
+    return createHash('sha256').update(body).digest().subarray(0, 16);
+}
+function encodeTrailer(t) {
+    const out = Buffer.alloc(TRAILER_SIZE);
+    out.writeUInt16LE(FORMAT_MAJOR, 0);
+    out.writeUInt16LE(FORMAT_MINOR, 2);
+    out.writeUInt32LE(0, 4);
+    out.writeBigUInt64LE(BigInt(t.manifestOffset), 8);
+    out.writeBigUInt64LE(BigInt(t.manifestStoredLength), 16);
+    out.writeBigUInt64LE(BigInt(t.manifestRawLength), 24);
+    out.writeBigUInt64LE(BigInt(t.indexOffset), 32);
+    out.writeBigUInt64LE(BigInt(t.indexLength), 40);
+    out.writeUInt32LE(t.blockCount, 48);
+    out.writeUInt32LE(t.chunkCount, 52);
+    t.manifestSha256.copy(out, 56);
+    t.indexSha256.copy(out, 88);
+    trailerDigest(out.subarray(0, 120)).copy(out, 120);
+    TRAILER_MAGIC.copy(out, 136);
+    return out;
+}
+/**
+ * Decodes and validates a trailer against the file size: after this, every section offset in it
+ * is known to lie inside the file, in order, and within the hard limits.
+ */
+function decodeTrailer(buf, fileSize) {
+    if (buf.length < TRAILER_SIZE || fileSize < HEADER_SIZE + TRAILER_SIZE) {
+        throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
+    }
+    if (!buf.subarray(136, 144).equals(TRAILER_MAGIC)) {
+        throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated or was not written completely');
+    }
+    if (!trailerDigest(buf.subarray(0, 120)).equals(buf.subarray(120, 136))) {
+        throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
+    }
+    const major = buf.readUInt16LE(0);
+    const minor = buf.readUInt16LE(2);
+    checkVersion(major, minor);
+    if (buf.readUInt32LE(4) !== 0)
+        throw new SnapshotFormatError('E_CORRUPT', 'snapshot trailer has unknown flags');
+    const t = {
+        major,
+        minor,
+        flags: buf.readUInt32LE(4),
+        manifestOffset: u64(buf, 8, 'manifest offset'),
+        manifestStoredLength: u64(buf, 16, 'manifest length'),
+        manifestRawLength: u64(buf, 24, 'manifest size'),
+        indexOffset: u64(buf, 32, 'index offset'),
+        indexLength: u64(buf, 40, 'index length'),
+        blockCount: buf.readUInt32LE(48),
+        chunkCount: buf.readUInt32LE(52),
+        manifestSha256: Buffer.from(buf.subarray(56, 88)),
+        indexSha256: Buffer.from(buf.subarray(88, 120)),
+    };
+    const trailerOffset = fileSize - TRAILER_SIZE;
+    if (t.manifestOffset < HEADER_SIZE ||
+        t.manifestOffset + t.manifestStoredLength !== t.indexOffset ||
+        t.indexOffset + t.indexLength !== trailerOffset) {
+        throw new SnapshotFormatError('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
+    }
+    if (t.manifestStoredLength > LIMITS.manifestStoredBytes || t.manifestRawLength > LIMITS.manifestRawBytes) {
+        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is larger than the ${LIMITS.manifestRawBytes / 2 ** 20} MiB limit`);
+    }
+    if (t.blockCount > LIMITS.blockCount || t.chunkCount > LIMITS.chunkCount) {
+        throw new SnapshotFormatError('E_LIMIT', 'snapshot claims more blocks or chunks than vitsnap accepts');
+    }
+    if (t.indexLength !== t.blockCount * BLOCK_RECORD_SIZE + t.chunkCount * CHUNK_RECORD_SIZE) {
+        throw new SnapshotFormatError('E_CORRUPT', 'snapshot index length does not match its block and chunk counts');
+    }
+    return t;
+}
+function encodeIndex(blocks, chunks) {
+    const out = Buffer.alloc(blocks.length * BLOCK_RECORD_SIZE + chunks.length * CHUNK_RECORD_SIZE);
+    let at = 0;
+    for (const b of blocks) {
+        out.writeBigUInt64LE(BigInt(b.offset), at);
+        out.writeUInt32LE(b.storedLength, at + 8);
+        out.writeUInt32LE(b.rawLength, at + 12);
+        out.writeUInt8(b.codec, at + 16);
+        out.writeUInt8(b.width, at + 17);
+        b.sha256.copy(out, at + 24);
+        at += BLOCK_RECORD_SIZE;
+    }
+    for (const c of chunks) {
+        c.sha256.copy(out, at);
+        out.writeUInt32LE(c.block, at + 32);
+        out.writeUInt32LE(c.offset, at + 36);
+        out.writeUInt32LE(c.length, at + 40);
+        at += CHUNK_RECORD_SIZE;
+    }
+    return out;
+}
+/**
+ * Decodes the index and checks it against the trailer: blocks are contiguous from the header to
+ * the manifest, codecs are known, chunks are sorted by digest, unique, and lie inside their block.
+ */
+function decodeIndex(buf, t) {
+    const blocks = new Array(t.blockCount);
+    let expectedOffset = HEADER_SIZE;
+    let at = 0;
+    for (let i = 0; i < t.blockCount; i++, at += BLOCK_RECORD_SIZE) {
+        const offset = u64(buf, at, 'block offset');
+        const storedLength = buf.readUInt32LE(at + 8);
+        const rawLength = buf.readUInt32LE(at + 12);
+        const codec = buf.readUInt8(at + 16);
+        const width = buf.readUInt8(at + 17);
+        if (offset !== expectedOffset || offset + storedLength > t.manifestOffset) {
+            throw new SnapshotFormatError('E_CORRUPT', `block ${i} lies outside the block area`);
+        }
+        if (buf.readUInt16LE(at + 18) !== 0 || buf.readUInt32LE(at + 20) !== 0) {
+            throw new SnapshotFormatError('E_CORRUPT', `block ${i} has non-zero reserved bytes`);
+        }
+        if (rawLength > LIMITS.blockRawBytes)
+            throw new SnapshotFormatError('E_LIMIT', `block ${i} claims ${rawLength} bytes, over the limit`);
+        if (codec !== format_Codec.none && codec !== format_Codec.zstd && codec !== format_Codec.bytegroupZstd) {
+            throw new SnapshotFormatError('E_CORRUPT', `block ${i} has unknown codec ${codec}`);
+        }
+        if (codec === format_Codec.none && storedLength !== rawLength)
+            throw new SnapshotFormatError('E_CORRUPT', `block ${i} sizes disagree`);
+        if (codec === format_Codec.bytegroupZstd ? width !== 2 && width !== 4 : width !== 0) {
+            throw new SnapshotFormatError('E_CORRUPT', `block ${i} has an invalid element width ${width}`);
+        }
+        blocks[i] = { offset, storedLength, rawLength, codec, width, sha256: Buffer.from(buf.subarray(at + 24, at + 56)) };
+        expectedOffset = offset + storedLength;
+    }
+    if (expectedOffset !== t.manifestOffset)
+        throw new SnapshotFormatError('E_CORRUPT', 'blocks do not fill the block area');
+    const chunks = new Array(t.chunkCount);
+    let previous = null;
+    for (let i = 0; i < t.chunkCount; i++, at += CHUNK_RECORD_SIZE) {
+        const sha256 = Buffer.from(buf.subarray(at, at + 32));
+        const block = buf.readUInt32LE(at + 32);
+        const offset = buf.readUInt32LE(at + 36);
+        const length = buf.readUInt32LE(at + 40);
+        if (previous !== null && Buffer.compare(previous, sha256) >= 0) {
+            throw new SnapshotFormatError('E_CORRUPT', 'chunk index is not sorted or has duplicates');
+        }
+        const owner = blocks[block];
+        if (owner === undefined || offset + length > owner.rawLength) {
+            throw new SnapshotFormatError('E_CORRUPT', `chunk ${i} points outside its block`);
+        }
+        chunks[i] = { sha256, block, offset, length };
+        previous = sha256;
+    }
+    return { blocks, chunks };
+}
+/** Binary search of the digest-sorted chunk table. */
+function findChunk(chunks, digest) {
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const probe = chunks[mid];
+        const order = Buffer.compare(probe.sha256, digest);
+        if (order === 0)
+            return probe;
+        if (order < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/codecs.ts
+/**
+ * Block codecs: `none` (already-compressed data), `zstd`, and byte grouping + zstd for float
+ * tensors. Byte grouping writes byte 0 of every element, then byte 1, … so the slowly varying
+ * sign/exponent bytes sit together and compress far better than interleaved with mantissas.
+ */
+
+
+
+/** Splits `raw` into `width` streams by byte position modulo `width`; a tail shorter than `width` stays last. */
+function groupBytes(raw, width) {
+    const out = Buffer.allocUnsafe(raw.length);
+    const count = Math.floor(raw.length / width);
+    let at = 0;
+    for (let lane = 0; lane < width; lane++) {
+        for (let e = 0, src = lane; e < count; e++, src += width)
+            out[at++] = raw[src];
+    }
+    for (let src = count * width; src < raw.length; src++)
+        out[at++] = raw[src];
+    return out;
+}
+/** Inverse of `groupBytes`. */
+function ungroupBytes(grouped, width) {
+    const out = Buffer.allocUnsafe(grouped.length);
+    const count = Math.floor(grouped.length / width);
+    let at = 0;
+    for (let lane = 0; lane < width; lane++) {
+        for (let e = 0, dst = lane; e < count; e++, dst += width)
+            out[dst] = grouped[at++];
+    }
+    for (let dst = count * width; dst < grouped.length; dst++)
+        out[dst] = grouped[at++];
+    return out;
+}
+/** Largest output buffer allocated up front by a decompression. */
+const DECODE_CHUNK_CAP = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+function zstdCompress(raw, level) {
+    return (0,external_node_zlib_namespaceObject.zstdCompressSync)(raw, {
+        params: { [external_node_zlib_namespaceObject.constants.ZSTD_c_compressionLevel]: level },
+        pledgedSrcSize: raw.length,
+    });
+}
+/** Decompresses at most `rawLength` bytes: a frame that claims or yields more is an error, not an allocation. */
+function zstdDecompress(stored, rawLength, what) {
+    let out;
+    try {
+        // chunkSize near the real size makes Node's zstd much faster on incompressible data; it is
+        // capped so a hostile claim cannot make us allocate more than that up front.
+        out = zstdDecompressSync(stored, { maxOutputLength: Math.max(rawLength, 1), chunkSize: Math.min(Math.max(rawLength, 1024), DECODE_CHUNK_CAP) });
+    }
+    catch (error) {
+        const reason = error.code === 'ERR_BUFFER_TOO_LARGE' ? 'decompresses past its declared size' : 'is not valid zstd data';
+        throw new SnapshotFormatError('E_CORRUPT', `${what} ${reason}: the snapshot is corrupt`);
+    }
+    if (out.length !== rawLength)
+        throw new SnapshotFormatError('E_CORRUPT', `${what} decompressed to ${out.length} bytes, expected ${rawLength}`);
+    return out;
+}
+function encodeBlock(raw, codec, width, level) {
+    switch (codec) {
+        case format_Codec.none:
+            return Buffer.from(raw.buffer, raw.byteOffset, raw.length);
+        case format_Codec.zstd:
+            return zstdCompress(raw, level);
+        case format_Codec.bytegroupZstd:
+            return zstdCompress(groupBytes(raw, width), level);
+    }
+}
+function decodeBlock(stored, codec, width, rawLength, what) {
+    switch (codec) {
+        case Codec.none:
+            return stored;
+        case Codec.zstd:
+            return zstdDecompress(stored, rawLength, what);
+        case Codec.bytegroupZstd:
+            return ungroupBytes(zstdDecompress(stored, rawLength, what), width);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/classify.ts
+/** Decides a file's content class from its first bytes (magic first) and its name (second). */
+
+
+const COMPRESSED_EXTENSIONS = new Set([
+    'gz', 'tgz', 'xz', 'txz', 'zst', 'tzst', 'bz2', 'tbz2', 'lz4', 'lz', 'lzma', 'br', '7z', 'rar',
+    'zip', 'jar', 'war', 'ear', 'whl', 'apk', 'aar', 'nupkg', 'vsix', 'crx', 'xpi', 'egg', 'docx', 'xlsx', 'pptx', 'odt',
+    'jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'heic', 'jxl', 'mp3', 'mp4', 'm4a', 'm4v', 'mkv', 'webm', 'ogg', 'opus', 'flac',
+    'mov', 'woff', 'woff2', 'gguf', 'squashfs', 'deb', 'rpm', 'pdf',
+]);
+const TENSOR_EXTENSIONS = new Set(['safetensors', 'npy', 'pt', 'pth', 'bin', 'ckpt', 'f16', 'bf16', 'f32', 'raw', 'tensor']);
+const MAGICS = [
+    [0x1f, 0x8b], // gzip
+    [0x50, 0x4b, 0x03, 0x04], // zip family
+    [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], // xz
+    [0x28, 0xb5, 0x2f, 0xfd], // zstd
+    [0x42, 0x5a, 0x68], // bzip2
+    [0x04, 0x22, 0x4d, 0x18], // lz4 frame
+    [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], // 7z
+    [0x89, 0x50, 0x4e, 0x47], // png
+    [0xff, 0xd8, 0xff], // jpeg
+    [0x47, 0x49, 0x46, 0x38], // gif
+    [0x47, 0x47, 0x55, 0x46], // gguf
+    [0x77, 0x4f, 0x46, 0x32], // woff2
+];
+function startsWith(head, magic) {
+    if (head.length < magic.length)
+        return false;
+    for (let i = 0; i < magic.length; i++)
+        if (head[i] !== magic[i])
+            return false;
+    return true;
+}
+function extensionOf(path) {
+    const slash = path.lastIndexOf('/');
+    const dot = path.lastIndexOf('.');
+    return dot > slash + 1 ? path.slice(dot + 1).toLowerCase() : '';
+}
+/** True when the first bytes look like text: no NUL and few control bytes. */
+function looksLikeText(head) {
+    let control = 0;
+    const n = Math.min(head.length, 8192);
+    for (let i = 0; i < n; i++) {
+        const b = head[i];
+        if (b === 0)
+            return false;
+        if (b < 9 || (b > 13 && b < 32) || b === 127)
+            control++;
+    }
+    return control * 100 <= n;
+}
+/**
+ * Class from the file's first bytes and name. `tensor` is only a candidate: `chooseTensorWidth`
+ * decides whether byte grouping actually pays off for it.
+ */
+function classifyHead(path, head) {
+    if (MAGICS.some((magic) => startsWith(head, magic)))
+        return 'compressed';
+    if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && head.length >= 12 && String.fromCharCode(...head.subarray(8, 12)) === 'WEBP') {
+        return 'compressed';
+    }
+    const ext = extensionOf(path);
+    if (TENSOR_EXTENSIONS.has(ext))
+        return 'tensor';
+    if (COMPRESSED_EXTENSIONS.has(ext))
+        return 'compressed';
+    return looksLikeText(head) ? 'text' : 'binary';
+}
+function zstdSize(data) {
+    return (0,external_node_zlib_namespaceObject.zstdCompressSync)(data, { params: { [external_node_zlib_namespaceObject.constants.ZSTD_c_compressionLevel]: 1 } }).length;
+}
+/**
+ * Picks the element width (2 or 4) whose byte grouping compresses a sample best, or 0 when grouping
+ * does not beat plain zstd by at least 3 % (then the file is stored as a plain binary).
+ * The sample must start at an element-aligned file offset.
+ */
+function chooseTensorWidth(sample) {
+    if (sample.length < 4096)
+        return 0;
+    const plain = zstdSize(sample);
+    let best = 0;
+    let bestSize = plain * 0.97;
+    for (const width of [2, 4]) {
+        const size = zstdSize(groupBytes(sample, width));
+        if (size < bestSize) {
+            best = width;
+            bestSize = size;
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/tasks.ts
+/**
+ * The CPU-heavy work of a capture, run inside worker threads (or inline for small trees):
+ * `hashFiles` reads each file once to hash, chunk and classify it; `packBlock` gathers a block's
+ * chunks from their files, encodes and digests it. Both check the file did not change since the walk.
+ */
+
+
+
+
+
+
+const SCRATCH_BYTES = 4 * 1024 * 1024;
+const TENSOR_SAMPLE_OFFSET = 64 * 1024;
+const TENSOR_SAMPLE_BYTES = 256 * 1024;
+function openUnchanged(absPath, path, size, mtimeMs) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(absPath, 'r');
+    }
+    catch (error) {
+        throw fromSystemError(error, `cannot read ${path}`);
+    }
+    const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+    if (st.size !== size || st.mtimeMs !== mtimeMs) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        throw new OperationError('E_CHANGED', `${path} changed while the snapshot was being taken; capture after the build has finished`);
+    }
+    return fd;
+}
+function readFully(fd, buf, length, position, path) {
+    let done = 0;
+    while (done < length) {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, done, length - done, position + done);
+        if (n === 0)
+            throw new OperationError('E_CHANGED', `${path} became shorter while the snapshot was being taken`);
+        done += n;
+    }
+}
+/** Hashes, classifies and (above the threshold) chunks one file with a single read of each byte. */
+function hashFile(file, scratch) {
+    const fd = openUnchanged(file.absPath, file.path, file.size, file.mtimeMs);
+    try {
+        const fileHash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const chunker = file.size > CHUNKING_THRESHOLD ? new Chunker() : null;
+        const chunks = [];
+        let chunkHash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        let chunkFill = 0; // bytes of the current chunk already hashed, from earlier pieces
+        let cls = 'text';
+        let width = 0;
+        let position = 0;
+        do {
+            const length = Math.min(scratch.length, file.size - position);
+            readFully(fd, scratch, length, position, file.path);
+            const piece = scratch.subarray(0, length);
+            if (position === 0)
+                [cls, width] = classify(file.path, piece);
+            fileHash.update(piece);
+            if (chunker !== null) {
+                let from = 0;
+                for (const cut of chunker.push(piece)) {
+                    const take = cut - chunkFill;
+                    chunkHash.update(piece.subarray(from, from + take));
+                    chunks.push({ length: cut, sha256: chunkHash.digest('hex') });
+                    from += take;
+                    chunkHash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                    chunkFill = 0;
+                }
+                chunkHash.update(piece.subarray(from));
+                chunkFill += length - from;
+            }
+            position += length;
+        } while (position < file.size);
+        if (chunker !== null) {
+            const last = chunker.finish();
+            if (last > 0)
+                chunks.push({ length: last, sha256: chunkHash.digest('hex') });
+        }
+        return { sha256: fileHash.digest('hex'), class: cls, width, chunks: chunks.length > 1 ? chunks : null };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function classify(path, head) {
+    const cls = classifyHead(path, head);
+    if (cls !== 'tensor')
+        return [cls, 0];
+    // Sample past any header, at an offset that keeps 2- and 4-byte elements aligned.
+    const start = head.length >= TENSOR_SAMPLE_OFFSET + TENSOR_SAMPLE_BYTES ? TENSOR_SAMPLE_OFFSET : 0;
+    const width = chooseTensorWidth(head.subarray(start, start + TENSOR_SAMPLE_BYTES));
+    return width === 0 ? ['binary', 0] : ['tensor', width];
+}
+function hashFiles(files, scratch) {
+    return files.map((file) => hashFile(file, scratch));
+}
+/** Reads a block's chunks from their files into one raw buffer, then encodes and digests it. */
+function packBlock(job) {
+    // Own ArrayBuffer (not the shared pool) so the result can be transferred between threads.
+    const raw = Buffer.from(new ArrayBuffer(job.rawLength));
+    let openPath = '';
+    let fd = -1;
+    try {
+        for (const s of job.segments) {
+            if (s.absPath !== openPath) {
+                if (fd >= 0)
+                    (0,external_node_fs_namespaceObject.closeSync)(fd);
+                fd = -1;
+                fd = openUnchanged(s.absPath, s.absPath, s.size, s.mtimeMs);
+                openPath = s.absPath;
+            }
+            readFully(fd, raw.subarray(s.blockOffset, s.blockOffset + s.length), s.length, s.fileOffset, s.absPath);
+        }
+    }
+    finally {
+        if (fd >= 0)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    const stored = encodeBlock(raw, job.codec, job.width, job.level);
+    return { stored, sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stored).digest() };
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/worker.ts
+/** Worker-thread entry: runs capture tasks sent by `TaskPool`. Bundled to dist/worker.js. */
+
+
+/**
+ * A Buffer whose whole ArrayBuffer is its own, so it can be transferred. Small Buffers live in
+ * Node's shared (untransferable) pool: those are copied, which costs little at their size.
+ */
+function ownedBuffer(buf) {
+    if (buf.length >= 64 * 1024 && buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength)
+        return buf;
+    const copy = Buffer.from(new ArrayBuffer(buf.length));
+    buf.copy(copy);
+    return copy;
+}
+const port = external_node_worker_threads_namespaceObject.parentPort;
+if (port !== null) {
+    const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+    port.on('message', (request) => {
+        try {
+            if (request.kind === 'hash') {
+                port.postMessage({ id: request.id, kind: 'hash', result: hashFiles(request.files, scratch) });
+            }
+            else {
+                const { stored, sha256 } = packBlock(request.job);
+                const owned = ownedBuffer(stored);
+                const buffer = owned.buffer;
+                const digest = new Uint8Array(sha256).buffer;
+                port.postMessage({ id: request.id, kind: 'pack', stored: buffer, byteOffset: 0, byteLength: owned.byteLength, sha256: digest }, [buffer, digest]);
+            }
+        }
+        catch (error) {
+            const e = error;
+            port.postMessage({
+                id: request.id,
+                kind: 'error',
+                error: { name: e.name ?? 'Error', code: e.code, message: e.message ?? String(error) },
+            });
+        }
+    });
+}
+
