@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(117);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(939);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 117:
+/***/ 939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31353,8 +31353,8 @@ const Outputs = {
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
- * The few error classes vitsnap throws. Each carries a stable `code` (documented in docs/errors.md)
- * and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
+ * The few error classes vitsnap throws. Each carries a stable `code`
+ * (listed in docs/format.md, "Errors") and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
  * and the CLI are separate bundles.
  */
 class VitsnapError extends Error {
@@ -31517,7 +31517,7 @@ function compilePattern(source) {
     const prefix = everyDirectory ? null : new RegExp(`^(?:${prefixSources.join('|')})$`, 'su');
     // Every alternative ends with `**`, so a lone one is `**` itself.
     const matchesRoot = alternatives.some((segments) => segments.length === 1);
-    return { source, exclude, dirOnly, regex, prefix, matchesRoot };
+    return { exclude, dirOnly, regex, prefix, matchesRoot };
 }
 function usage(pattern, why) {
     return new OperationError('E_USAGE', `invalid path pattern ${JSON.stringify(pattern)}: ${why}`);
@@ -32129,11 +32129,12 @@ function encodeHeader() {
     return out;
 }
 function decodeHeader(buf) {
-    if (buf.length < HEADER_SIZE)
-        throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header');
-    if (!buf.subarray(0, 8).equals(HEADER_MAGIC)) {
+    const prefix = Math.min(buf.length, HEADER_MAGIC.length);
+    if (!buf.subarray(0, prefix).equals(HEADER_MAGIC.subarray(0, prefix)) || buf.length === 0) {
         throw new SnapshotFormatError('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
     }
+    if (buf.length < HEADER_SIZE)
+        throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header: it was cut off');
     const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
     checkVersion(header.major, header.minor);
     // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
@@ -32183,7 +32184,7 @@ function decodeTrailer(buf, fileSize) {
         throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
     }
     if (!buf.subarray(136, 144).equals(TRAILER_MAGIC)) {
-        throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated or was not written completely');
+        throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated, was not written completely, or has bytes appended');
     }
     if (!trailerDigest(buf.subarray(0, 120)).equals(buf.subarray(120, 136))) {
         throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
@@ -32213,8 +32214,11 @@ function decodeTrailer(buf, fileSize) {
         t.indexOffset + t.indexLength !== trailerOffset) {
         throw new SnapshotFormatError('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
     }
-    if (t.manifestStoredLength > LIMITS.manifestStoredBytes || t.manifestRawLength > LIMITS.manifestRawBytes) {
-        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is larger than the ${LIMITS.manifestRawBytes / 2 ** 20} MiB limit`);
+    if (t.manifestStoredLength > LIMITS.manifestStoredBytes) {
+        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is stored in more than ${LIMITS.manifestStoredBytes / 2 ** 20} MiB, over the limit`);
+    }
+    if (t.manifestRawLength > LIMITS.manifestRawBytes) {
+        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest decompresses to more than ${LIMITS.manifestRawBytes / 2 ** 20} MiB, over the limit`);
     }
     if (t.blockCount > LIMITS.blockCount || t.chunkCount > LIMITS.chunkCount) {
         throw new SnapshotFormatError('E_LIMIT', 'snapshot claims more blocks or chunks than vitsnap accepts');
@@ -33046,6 +33050,18 @@ function compareUtf8(a, b) {
 function surrogateLast(unit) {
     return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }
+/** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */
+function compareDirents(a, b) {
+    const x = a.name;
+    const y = b.name;
+    const n = Math.min(x.length, y.length);
+    const common = x.compare(y, 0, n, 0, n);
+    if (common !== 0)
+        return common;
+    const nextX = x.length > n ? x[n] : a.isDirectory() ? 0x2f : -1;
+    const nextY = y.length > n ? y[n] : b.isDirectory() ? 0x2f : -1;
+    return nextX - nextY;
+}
 /** Walks one directory; returns how many entries it recorded below it. */
 function walkDirectory(walk, dirAbs, dirRel) {
     const { matcher, entries, skipped } = walk;
@@ -33061,6 +33077,8 @@ function walkDirectory(walk, dirAbs, dirRel) {
         }
         throw walkError(error, dirAbs, dirRel);
     }
+    // Visiting names in the order their paths sort leaves the final sort almost nothing to do.
+    dirents.sort(compareDirents);
     const before = entries.length;
     const prefixAbs = dirAbs.endsWith(external_node_path_namespaceObject.sep) ? dirAbs : dirAbs + external_node_path_namespaceObject.sep;
     for (const dirent of dirents) {
@@ -33097,10 +33115,11 @@ function walkDirectory(walk, dirAbs, dirRel) {
             continue;
         }
         if (stats.isDirectory()) {
+            // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
+            entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
             const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
-            if (recorded > 0 || matcher.matchesDir(path)) {
-                entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
-            }
+            if (recorded === 0 && !matcher.matchesDir(path))
+                entries.pop();
             continue;
         }
         if (!(leafMatched ?? matcher.matches(path)))
@@ -33192,8 +33211,9 @@ const EMPTY_SOURCE = { repository: null, ref: null, sha: null, dirty: null, runI
 function createdAtFrom(sourceDateEpoch) {
     if (sourceDateEpoch === undefined || sourceDateEpoch === '')
         return null;
-    if (!/^\d{1,15}$/.test(sourceDateEpoch)) {
-        throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)})`);
+    // 8.64e12 s is the last instant a JavaScript Date (and so an ISO timestamp) can hold.
+    if (!/^\d{1,13}$/.test(sourceDateEpoch) || Number(sourceDateEpoch) > 8_640_000_000_000) {
+        throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
     }
     return new Date(Number(sourceDateEpoch) * 1000).toISOString();
 }
@@ -33470,8 +33490,11 @@ async function runGit(cwd, args, env, timeoutMs = DEFAULT_GIT_TIMEOUT_MS) {
     return result.error === undefined ? result.stdout.trim() : null;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/lockfiles.ts
 /** Digests of the dependency lockfiles that pin what a build pulled in. */
+
 
 
 
@@ -33525,6 +33548,24 @@ function digestLockfiles(dir) {
 // One buffer for every synchronous hash: no call can interleave with another.
 const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 /** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
+/** Like `sha256File`, without blocking the event loop: probes hash large compiler binaries while their processes run. */
+async function sha256FileAsync(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
 function sha256File(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
@@ -33643,18 +33684,20 @@ async function probeToolchain(name, env, timeoutMs) {
     if (found === null)
         return { name, command, found: false };
     const probe = { name, command, found: true, path: found };
-    let real;
+    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+    // Started first so the tool runs while its binary is hashed.
+    const running = runFile(found, args, { env, timeoutMs });
     try {
-        real = (0,external_node_fs_namespaceObject.realpathSync)(found);
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(found);
         probe.realpath = real;
-        probe.sha256 = sha256File(real);
+        probe.sha256 = await sha256FileAsync(real);
     }
     catch (error) {
         probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
+        await running;
         return probe;
     }
-    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
-    const result = await runFile(found, args, { env, timeoutMs });
+    const result = await running;
     const text = result.stdout.trim() || result.stderr.trim();
     if (result.error === undefined) {
         probe.version = formatVersion(text);

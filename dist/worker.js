@@ -9,8 +9,8 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
- * The few error classes vitsnap throws. Each carries a stable `code` (documented in docs/errors.md)
- * and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
+ * The few error classes vitsnap throws. Each carries a stable `code`
+ * (listed in docs/format.md, "Errors") and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
  * and the CLI are separate bundles.
  */
 class VitsnapError extends Error {
@@ -204,11 +204,12 @@ function encodeHeader() {
     return out;
 }
 function decodeHeader(buf) {
-    if (buf.length < HEADER_SIZE)
-        throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header');
-    if (!buf.subarray(0, 8).equals(HEADER_MAGIC)) {
+    const prefix = Math.min(buf.length, HEADER_MAGIC.length);
+    if (!buf.subarray(0, prefix).equals(HEADER_MAGIC.subarray(0, prefix)) || buf.length === 0) {
         throw new SnapshotFormatError('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
     }
+    if (buf.length < HEADER_SIZE)
+        throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header: it was cut off');
     const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
     checkVersion(header.major, header.minor);
     // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
@@ -258,7 +259,7 @@ function decodeTrailer(buf, fileSize) {
         throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
     }
     if (!buf.subarray(136, 144).equals(TRAILER_MAGIC)) {
-        throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated or was not written completely');
+        throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated, was not written completely, or has bytes appended');
     }
     if (!trailerDigest(buf.subarray(0, 120)).equals(buf.subarray(120, 136))) {
         throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
@@ -288,8 +289,11 @@ function decodeTrailer(buf, fileSize) {
         t.indexOffset + t.indexLength !== trailerOffset) {
         throw new SnapshotFormatError('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
     }
-    if (t.manifestStoredLength > LIMITS.manifestStoredBytes || t.manifestRawLength > LIMITS.manifestRawBytes) {
-        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is larger than the ${LIMITS.manifestRawBytes / 2 ** 20} MiB limit`);
+    if (t.manifestStoredLength > LIMITS.manifestStoredBytes) {
+        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is stored in more than ${LIMITS.manifestStoredBytes / 2 ** 20} MiB, over the limit`);
+    }
+    if (t.manifestRawLength > LIMITS.manifestRawBytes) {
+        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest decompresses to more than ${LIMITS.manifestRawBytes / 2 ** 20} MiB, over the limit`);
     }
     if (t.blockCount > LIMITS.blockCount || t.chunkCount > LIMITS.chunkCount) {
         throw new SnapshotFormatError('E_LIMIT', 'snapshot claims more blocks or chunks than vitsnap accepts');

@@ -26,7 +26,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run 'vitsnap <command> --help' for a command's options and examples.
-Exit codes: 0 ok, 1 drift found (diff), 2 error.
+Exit codes: 0 ok, 2 error (1 is reserved for drift, when comparing lands).
 `;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The few error classes vitsnap throws. Each carries a stable `code` (documented in docs/errors.md)
- * and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
+ * The few error classes vitsnap throws. Each carries a stable `code`
+ * (listed in docs/format.md, "Errors") and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
  * and the CLI are separate bundles.
  */
 

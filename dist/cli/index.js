@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 666:
+/***/ 540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23,8 +23,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
- * The few error classes vitsnap throws. Each carries a stable `code` (documented in docs/errors.md)
- * and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
+ * The few error classes vitsnap throws. Each carries a stable `code`
+ * (listed in docs/format.md, "Errors") and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
  * and the CLI are separate bundles.
  */
 class VitsnapError extends Error {
@@ -229,11 +229,12 @@ function encodeHeader() {
     return out;
 }
 function decodeHeader(buf) {
-    if (buf.length < HEADER_SIZE)
-        throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header');
-    if (!buf.subarray(0, 8).equals(HEADER_MAGIC)) {
+    const prefix = Math.min(buf.length, HEADER_MAGIC.length);
+    if (!buf.subarray(0, prefix).equals(HEADER_MAGIC.subarray(0, prefix)) || buf.length === 0) {
         throw new SnapshotFormatError('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
     }
+    if (buf.length < HEADER_SIZE)
+        throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header: it was cut off');
     const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
     checkVersion(header.major, header.minor);
     // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
@@ -283,7 +284,7 @@ function decodeTrailer(buf, fileSize) {
         throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
     }
     if (!buf.subarray(136, 144).equals(TRAILER_MAGIC)) {
-        throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated or was not written completely');
+        throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated, was not written completely, or has bytes appended');
     }
     if (!trailerDigest(buf.subarray(0, 120)).equals(buf.subarray(120, 136))) {
         throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
@@ -313,8 +314,11 @@ function decodeTrailer(buf, fileSize) {
         t.indexOffset + t.indexLength !== trailerOffset) {
         throw new SnapshotFormatError('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
     }
-    if (t.manifestStoredLength > LIMITS.manifestStoredBytes || t.manifestRawLength > LIMITS.manifestRawBytes) {
-        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is larger than the ${LIMITS.manifestRawBytes / 2 ** 20} MiB limit`);
+    if (t.manifestStoredLength > LIMITS.manifestStoredBytes) {
+        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is stored in more than ${LIMITS.manifestStoredBytes / 2 ** 20} MiB, over the limit`);
+    }
+    if (t.manifestRawLength > LIMITS.manifestRawBytes) {
+        throw new SnapshotFormatError('E_LIMIT', `snapshot manifest decompresses to more than ${LIMITS.manifestRawBytes / 2 ** 20} MiB, over the limit`);
     }
     if (t.blockCount > LIMITS.blockCount || t.chunkCount > LIMITS.chunkCount) {
         throw new SnapshotFormatError('E_LIMIT', 'snapshot claims more blocks or chunks than vitsnap accepts');
@@ -583,7 +587,7 @@ function compilePattern(source) {
     const prefix = everyDirectory ? null : new RegExp(`^(?:${prefixSources.join('|')})$`, 'su');
     // Every alternative ends with `**`, so a lone one is `**` itself.
     const matchesRoot = alternatives.some((segments) => segments.length === 1);
-    return { source, exclude, dirOnly, regex, prefix, matchesRoot };
+    return { exclude, dirOnly, regex, prefix, matchesRoot };
 }
 function usage(pattern, why) {
     return new OperationError('E_USAGE', `invalid path pattern ${JSON.stringify(pattern)}: ${why}`);
@@ -1511,6 +1515,18 @@ function compareUtf8(a, b) {
 function surrogateLast(unit) {
     return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }
+/** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */
+function compareDirents(a, b) {
+    const x = a.name;
+    const y = b.name;
+    const n = Math.min(x.length, y.length);
+    const common = x.compare(y, 0, n, 0, n);
+    if (common !== 0)
+        return common;
+    const nextX = x.length > n ? x[n] : a.isDirectory() ? 0x2f : -1;
+    const nextY = y.length > n ? y[n] : b.isDirectory() ? 0x2f : -1;
+    return nextX - nextY;
+}
 /** Walks one directory; returns how many entries it recorded below it. */
 function walkDirectory(walk, dirAbs, dirRel) {
     const { matcher, entries, skipped } = walk;
@@ -1526,6 +1542,8 @@ function walkDirectory(walk, dirAbs, dirRel) {
         }
         throw walkError(error, dirAbs, dirRel);
     }
+    // Visiting names in the order their paths sort leaves the final sort almost nothing to do.
+    dirents.sort(compareDirents);
     const before = entries.length;
     const prefixAbs = dirAbs.endsWith(external_node_path_namespaceObject.sep) ? dirAbs : dirAbs + external_node_path_namespaceObject.sep;
     for (const dirent of dirents) {
@@ -1562,10 +1580,11 @@ function walkDirectory(walk, dirAbs, dirRel) {
             continue;
         }
         if (stats.isDirectory()) {
+            // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
+            entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
             const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
-            if (recorded > 0 || matcher.matchesDir(path)) {
-                entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
-            }
+            if (recorded === 0 && !matcher.matchesDir(path))
+                entries.pop();
             continue;
         }
         if (!(leafMatched ?? matcher.matches(path)))
@@ -1657,8 +1676,9 @@ const EMPTY_SOURCE = { repository: null, ref: null, sha: null, dirty: null, runI
 function createdAtFrom(sourceDateEpoch) {
     if (sourceDateEpoch === undefined || sourceDateEpoch === '')
         return null;
-    if (!/^\d{1,15}$/.test(sourceDateEpoch)) {
-        throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)})`);
+    // 8.64e12 s is the last instant a JavaScript Date (and so an ISO timestamp) can hold.
+    if (!/^\d{1,13}$/.test(sourceDateEpoch) || Number(sourceDateEpoch) > 8_640_000_000_000) {
+        throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
     }
     return new Date(Number(sourceDateEpoch) * 1000).toISOString();
 }
@@ -2112,8 +2132,11 @@ async function runGit(cwd, args, env, timeoutMs = DEFAULT_GIT_TIMEOUT_MS) {
     return result.error === undefined ? result.stdout.trim() : null;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/lockfiles.ts
 /** Digests of the dependency lockfiles that pin what a build pulled in. */
+
 
 
 
@@ -2167,6 +2190,24 @@ function digestLockfiles(dir) {
 // One buffer for every synchronous hash: no call can interleave with another.
 const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 /** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
+/** Like `sha256File`, without blocking the event loop: probes hash large compiler binaries while their processes run. */
+async function sha256FileAsync(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
 function sha256File(file) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
@@ -2285,18 +2326,20 @@ async function probeToolchain(name, env, timeoutMs) {
     if (found === null)
         return { name, command, found: false };
     const probe = { name, command, found: true, path: found };
-    let real;
+    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+    // Started first so the tool runs while its binary is hashed.
+    const running = runFile(found, args, { env, timeoutMs });
     try {
-        real = (0,external_node_fs_namespaceObject.realpathSync)(found);
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(found);
         probe.realpath = real;
-        probe.sha256 = sha256File(real);
+        probe.sha256 = await sha256FileAsync(real);
     }
     catch (error) {
         probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
+        await running;
         return probe;
     }
-    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
-    const result = await runFile(found, args, { env, timeoutMs });
+    const result = await running;
     const text = result.stdout.trim() || result.stderr.trim();
     if (result.error === undefined) {
         probe.version = formatVersion(text);
@@ -2440,7 +2483,22 @@ function formatBytes(n) {
     }
     return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
 }
+/** A reader that stops early (`vitsnap export … | head`) is not an error: stop writing quietly. */
+function ignoreClosedPipes() {
+    for (const stream of [process.stdout, process.stderr]) {
+        stream.on('error', (error) => {
+            if (error.code === 'EPIPE')
+                process.exit(0);
+            throw error;
+        });
+    }
+}
+let pipesHandled = false;
 function createLogger(options) {
+    if (!pipesHandled) {
+        ignoreClosedPipes();
+        pipesHandled = true;
+    }
     let lastDraw = 0;
     let barShown = false;
     const clear = () => {
@@ -2617,8 +2675,9 @@ function array(value, where) {
 function string(value, where, maxBytes = 1 << 20) {
     if (typeof value !== 'string')
         fail(where, 'expected a string');
-    if (value.length > maxBytes)
-        fail(where, 'string is too long');
+    // length (UTF-16 units) ≤ UTF-8 bytes ≤ 3 × length: only count bytes when it can matter.
+    if (value.length > maxBytes || (value.length * 3 > maxBytes && Buffer.byteLength(value) > maxBytes))
+        fail(where, `longer than ${maxBytes} bytes`);
     return value;
 }
 function nullableString(value, where) {
@@ -2636,6 +2695,14 @@ function digest(value, where) {
     if (typeof value !== 'string' || !HEX64.test(value))
         fail(where, 'expected a lowercase hex SHA-256');
     return value;
+}
+function timestamp(value) {
+    if (value === null)
+        return null;
+    const text = string(value, 'createdAt', 64);
+    if (!/^\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(text) && !/^[+-]\d{6}-/.test(text))
+        fail('createdAt', 'expected an ISO 8601 UTC time');
+    return text;
 }
 function parseEntry(value, where) {
     const e = object(value, where);
@@ -2682,11 +2749,13 @@ function parseToolchain(value, where) {
     if (typeof t.found !== 'boolean')
         fail(`${where}.found`, 'expected a boolean');
     const probe = { name: string(t.name, `${where}.name`), command: string(t.command, `${where}.command`), found: t.found };
-    for (const key of ['path', 'realpath', 'sha256', 'version', 'error']) {
+    for (const key of ['path', 'realpath', 'version', 'error']) {
         const v = optionalString(t[key], `${where}.${key}`);
         if (v !== undefined)
             probe[key] = v;
     }
+    if (t.sha256 !== undefined)
+        probe.sha256 = digest(t.sha256, `${where}.sha256`);
     return probe;
 }
 function parseMetadata(value) {
@@ -2775,7 +2844,7 @@ function parseManifest(value) {
     const parent = m.parent === null ? null : digest(m.parent, 'parent');
     return {
         tool: { name: 'vitsnap', version: string(tool.version, 'tool.version') },
-        createdAt: nullableString(m.createdAt, 'createdAt'),
+        createdAt: timestamp(m.createdAt),
         source: parseSource(m.source),
         metadata: parseMetadata(m.metadata),
         entries,
@@ -2788,7 +2857,7 @@ function parseManifest(value) {
 /**
  * Reads `.vitsnap` files safely: the trailer, manifest and index are validated before use, each
  * block's digest is checked before it is decoded, and decoding is capped by the block's declared
- * size. `openSnapshot(path, { manifestOnly: true })` reads just header, trailer and manifest.
+ * size. `SnapshotReader.open` reads just header, trailer and manifest; the index and blocks are read on demand.
  */
 
 
@@ -2839,12 +2908,16 @@ class SnapshotReader {
             const raw = zstdDecompress(stored, trailer.manifestRawLength, 'snapshot manifest');
             let json;
             try {
-                json = JSON.parse(raw.toString('utf8'));
+                json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
             }
             catch {
-                throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest is not valid JSON');
+                throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest is not valid UTF-8 JSON');
             }
-            return new SnapshotReader(path, fd, size, header, trailer, parseManifest(json));
+            const manifest = parseManifest(json);
+            if (manifest.stats.blocks !== trailer.blockCount || manifest.stats.chunks !== trailer.chunkCount) {
+                throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest stats disagree with its index');
+            }
+            return new SnapshotReader(path, fd, size, header, trailer, manifest);
         }
         catch (error) {
             (0,external_node_fs_namespaceObject.closeSync)(fd);
@@ -3365,7 +3438,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run 'vitsnap <command> --help' for a command's options and examples.
-Exit codes: 0 ok, 1 drift found (diff), 2 error.
+Exit codes: 0 ok, 2 error (1 is reserved for drift, when comparing lands).
 `;
 }
 async function runCli(argv, env = process.env, cwd = process.cwd()) {
@@ -3421,7 +3494,7 @@ function installSignalHandlers() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(540);
 /** The `vitsnap` executable (bundled to dist/cli/index.js): checks the runtime, then runs the CLI. */
 
 const major = Number(process.versions.node.split('.')[0]);

@@ -28,7 +28,23 @@ export function formatBytes(n: number): string {
   return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
 }
 
+/** A reader that stops early (`vitsnap export … | head`) is not an error: stop writing quietly. */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}
+
+let pipesHandled = false;
+
 export function createLogger(options: { quiet: boolean; stderrIsTTY: boolean }): Logger {
+  if (!pipesHandled) {
+    ignoreClosedPipes();
+    pipesHandled = true;
+  }
   let lastDraw = 0;
   let barShown = false;
   const clear = (): void => {

@@ -54,8 +54,9 @@ const EMPTY_SOURCE: SourceInfo = { repository: null, ref: null, sha: null, dirty
 
 export function createdAtFrom(sourceDateEpoch: string | undefined): string | null {
   if (sourceDateEpoch === undefined || sourceDateEpoch === '') return null;
-  if (!/^\d{1,15}$/.test(sourceDateEpoch)) {
-    throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)})`);
+  // 8.64e12 s is the last instant a JavaScript Date (and so an ISO timestamp) can hold.
+  if (!/^\d{1,13}$/.test(sourceDateEpoch) || Number(sourceDateEpoch) > 8_640_000_000_000) {
+    throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
   }
   return new Date(Number(sourceDateEpoch) * 1000).toISOString();
 }

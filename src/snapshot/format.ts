@@ -85,10 +85,11 @@ export function encodeHeader(): Buffer {
 }
 
 export function decodeHeader(buf: Buffer): Header {
-  if (buf.length < HEADER_SIZE) throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header');
-  if (!buf.subarray(0, 8).equals(HEADER_MAGIC)) {
+  const prefix = Math.min(buf.length, HEADER_MAGIC.length);
+  if (!buf.subarray(0, prefix).equals(HEADER_MAGIC.subarray(0, prefix)) || buf.length === 0) {
     throw new SnapshotFormatError('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
   }
+  if (buf.length < HEADER_SIZE) throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header: it was cut off');
   const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
   checkVersion(header.major, header.minor);
   // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
@@ -145,7 +146,7 @@ export function decodeTrailer(buf: Buffer, fileSize: number): Trailer {
     throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
   }
   if (!buf.subarray(136, 144).equals(TRAILER_MAGIC)) {
-    throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated or was not written completely');
+    throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated, was not written completely, or has bytes appended');
   }
   if (!trailerDigest(buf.subarray(0, 120)).equals(buf.subarray(120, 136))) {
     throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
@@ -176,8 +177,11 @@ export function decodeTrailer(buf: Buffer, fileSize: number): Trailer {
   ) {
     throw new SnapshotFormatError('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
   }
-  if (t.manifestStoredLength > LIMITS.manifestStoredBytes || t.manifestRawLength > LIMITS.manifestRawBytes) {
-    throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is larger than the ${LIMITS.manifestRawBytes / 2 ** 20} MiB limit`);
+  if (t.manifestStoredLength > LIMITS.manifestStoredBytes) {
+    throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is stored in more than ${LIMITS.manifestStoredBytes / 2 ** 20} MiB, over the limit`);
+  }
+  if (t.manifestRawLength > LIMITS.manifestRawBytes) {
+    throw new SnapshotFormatError('E_LIMIT', `snapshot manifest decompresses to more than ${LIMITS.manifestRawBytes / 2 ** 20} MiB, over the limit`);
   }
   if (t.blockCount > LIMITS.blockCount || t.chunkCount > LIMITS.chunkCount) {
     throw new SnapshotFormatError('E_LIMIT', 'snapshot claims more blocks or chunks than vitsnap accepts');

@@ -75,7 +75,6 @@ function dirHit(p: CompiledPattern, dirPath: string): boolean {
 }
 
 interface CompiledPattern {
-  source: string;
   exclude: boolean;
   /** Written with a trailing `/`: files match only below a matching directory. */
   dirOnly: boolean;
@@ -129,7 +128,7 @@ function compilePattern(source: string): CompiledPattern {
 
   // Every alternative ends with `**`, so a lone one is `**` itself.
   const matchesRoot = alternatives.some((segments) => segments.length === 1);
-  return { source, exclude, dirOnly, regex, prefix, matchesRoot };
+  return { exclude, dirOnly, regex, prefix, matchesRoot };
 }
 
 function usage(pattern: string, why: string): OperationError {

@@ -40,7 +40,8 @@ function array(value: unknown, where: string): unknown[] {
 
 function string(value: unknown, where: string, maxBytes = 1 << 20): string {
   if (typeof value !== 'string') fail(where, 'expected a string');
-  if (value.length > maxBytes) fail(where, 'string is too long');
+  // length (UTF-16 units) ≤ UTF-8 bytes ≤ 3 × length: only count bytes when it can matter.
+  if (value.length > maxBytes || (value.length * 3 > maxBytes && Buffer.byteLength(value) > maxBytes)) fail(where, `longer than ${maxBytes} bytes`);
   return value;
 }
 
@@ -60,6 +61,13 @@ function integer(value: unknown, where: string, max = Number.MAX_SAFE_INTEGER): 
 function digest(value: unknown, where: string): string {
   if (typeof value !== 'string' || !HEX64.test(value)) fail(where, 'expected a lowercase hex SHA-256');
   return value;
+}
+
+function timestamp(value: unknown): string | null {
+  if (value === null) return null;
+  const text = string(value, 'createdAt', 64);
+  if (!/^\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(text) && !/^[+-]\d{6}-/.test(text)) fail('createdAt', 'expected an ISO 8601 UTC time');
+  return text;
 }
 
 function parseEntry(value: unknown, where: string): Entry {
@@ -103,10 +111,11 @@ function parseToolchain(value: unknown, where: string): ToolchainProbe {
   const t = object(value, where);
   if (typeof t.found !== 'boolean') fail(`${where}.found`, 'expected a boolean');
   const probe: ToolchainProbe = { name: string(t.name, `${where}.name`), command: string(t.command, `${where}.command`), found: t.found };
-  for (const key of ['path', 'realpath', 'sha256', 'version', 'error'] as const) {
+  for (const key of ['path', 'realpath', 'version', 'error'] as const) {
     const v = optionalString(t[key], `${where}.${key}`);
     if (v !== undefined) probe[key] = v;
   }
+  if (t.sha256 !== undefined) probe.sha256 = digest(t.sha256, `${where}.sha256`);
   return probe;
 }
 
@@ -191,7 +200,7 @@ export function parseManifest(value: unknown): Manifest {
   const parent = m.parent === null ? null : digest(m.parent, 'parent');
   return {
     tool: { name: 'vitsnap', version: string(tool.version, 'tool.version') },
-    createdAt: nullableString(m.createdAt, 'createdAt'),
+    createdAt: timestamp(m.createdAt),
     source: parseSource(m.source),
     metadata: parseMetadata(m.metadata),
     entries,

@@ -1,7 +1,7 @@
 /**
  * Reads `.vitsnap` files safely: the trailer, manifest and index are validated before use, each
  * block's digest is checked before it is decoded, and decoding is capped by the block's declared
- * size. `openSnapshot(path, { manifestOnly: true })` reads just header, trailer and manifest.
+ * size. `SnapshotReader.open` reads just header, trailer and manifest; the index and blocks are read on demand.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -73,11 +73,15 @@ export class SnapshotReader {
       const raw = zstdDecompress(stored, trailer.manifestRawLength, 'snapshot manifest');
       let json: unknown;
       try {
-        json = JSON.parse(raw.toString('utf8'));
+        json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
       } catch {
-        throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest is not valid JSON');
+        throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest is not valid UTF-8 JSON');
       }
-      return new SnapshotReader(path, fd, size, header, trailer, parseManifest(json));
+      const manifest = parseManifest(json);
+      if (manifest.stats.blocks !== trailer.blockCount || manifest.stats.chunks !== trailer.chunkCount) {
+        throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest stats disagree with its index');
+      }
+      return new SnapshotReader(path, fd, size, header, trailer, manifest);
     } catch (error) {
       closeSync(fd);
       throw error;

@@ -95,6 +95,18 @@ function surrogateLast(unit: number): number {
   return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }
 
+/** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */
+function compareDirents(a: Dirent<Buffer>, b: Dirent<Buffer>): number {
+  const x = a.name;
+  const y = b.name;
+  const n = Math.min(x.length, y.length);
+  const common = x.compare(y, 0, n, 0, n);
+  if (common !== 0) return common;
+  const nextX = x.length > n ? x[n] : a.isDirectory() ? 0x2f : -1;
+  const nextY = y.length > n ? y[n] : b.isDirectory() ? 0x2f : -1;
+  return nextX - nextY;
+}
+
 interface Walk {
   matcher: PathMatcher;
   entries: WalkedEntry[];
@@ -116,6 +128,8 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
     throw walkError(error, dirAbs, dirRel);
   }
 
+  // Visiting names in the order their paths sort leaves the final sort almost nothing to do.
+  dirents.sort(compareDirents);
   const before = entries.length;
   const prefixAbs = dirAbs.endsWith(sep) ? dirAbs : dirAbs + sep;
   for (const dirent of dirents) {
@@ -150,10 +164,10 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
     }
 
     if (stats.isDirectory()) {
+      // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
+      entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
       const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
-      if (recorded > 0 || matcher.matchesDir(path)) {
-        entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
-      }
+      if (recorded === 0 && !matcher.matchesDir(path)) entries.pop();
       continue;
     }
     if (!(leafMatched ?? matcher.matches(path))) continue;

@@ -1,5 +1,6 @@
 /** Digests of the dependency lockfiles that pin what a build pulled in. */
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromSystemError } from '../../errors.js';
@@ -53,6 +54,23 @@ export function digestLockfiles(dir: string): LockfileDigest[] {
 const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 
 /** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
+/** Like `sha256File`, without blocking the event loop: probes hash large compiler binaries while their processes run. */
+export async function sha256FileAsync(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
+}
+
 export function sha256File(file: string): string {
   const hash = createHash('sha256');
   const fd = openSync(file, 'r');

@@ -7,7 +7,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { OperationError } from '../../errors.js';
 import type { ToolchainProbe } from '../types.js';
 import { compareText, runFile } from './commands.js';
-import { sha256File } from './lockfiles.js';
+import { sha256FileAsync } from './lockfiles.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
 
@@ -66,17 +66,19 @@ async function probeToolchain(name: string, env: NodeJS.ProcessEnv, timeoutMs: n
   if (found === null) return { name, command, found: false };
 
   const probe: ToolchainProbe = { name, command, found: true, path: found };
-  let real: string;
+  // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+  // Started first so the tool runs while its binary is hashed.
+  const running = runFile(found, args, { env, timeoutMs });
   try {
-    real = realpathSync(found);
+    const real = realpathSync(found);
     probe.realpath = real;
-    probe.sha256 = sha256File(real);
+    probe.sha256 = await sha256FileAsync(real);
   } catch (error) {
     probe.error = `cannot read ${found}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    await running;
     return probe;
   }
-  // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
-  const result = await runFile(found, args, { env, timeoutMs });
+  const result = await running;
   const text = result.stdout.trim() || result.stderr.trim();
   if (result.error === undefined) {
     probe.version = formatVersion(text);
