@@ -31983,14 +31983,14 @@ function getInputs() {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The vitsnap version recorded in every snapshot; kept equal to package.json by a test. */
 const VERSION = '0.1.0';
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/snapshot/atomic-file.ts
 /**
  * A file that appears at its target path whole or not at all: written to a temp file in the same
@@ -33204,6 +33204,7 @@ function walkError(error, dirAbs, dirRel) {
 
 
 
+
 const HASH_BATCH_BYTES = 16 * 1024 * 1024;
 const HASH_BATCH_FILES = 256;
 const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
@@ -33239,10 +33240,33 @@ function symlinkTargetProblem(target) {
         return 'empty symlink target';
     return Buffer.byteLength(target) > LIMITS.symlinkTargetBytes ? 'symlink target is too long' : null;
 }
+/** Fails before any work when the output cannot be written where asked. */
+function checkOutputPath(output) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(output);
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.statSync)(dir);
+    }
+    catch {
+        throw new OperationError('E_NOT_FOUND', `cannot write ${output}: directory ${dir} does not exist; create it first`);
+    }
+    if (!st.isDirectory())
+        throw new OperationError('E_USAGE', `cannot write ${output}: ${dir} is not a directory`);
+    try {
+        if ((0,external_node_fs_namespaceObject.statSync)(output).isDirectory())
+            throw new OperationError('E_USAGE', `cannot write ${output}: it is a directory; pass a file name such as ${(0,external_node_path_namespaceObject.join)(output, 'build.vitsnap')}`);
+    }
+    catch (error) {
+        if (error.name === 'OperationError')
+            throw error;
+    }
+}
 async function captureSnapshot(options) {
     const root = (0,external_node_path_namespaceObject.resolve)(options.root);
     const createdAt = createdAtFrom(options.sourceDateEpoch);
-    const walk = walkTree(root, compileGlobs(options.patterns));
+    checkOutputPath((0,external_node_path_namespaceObject.resolve)(options.output));
+    // Temp files of an interrupted capture are never part of a tree's contents.
+    const walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
     const skipped = [...walk.skipped];
     const walked = walk.entries.filter((e) => {
         const problem = entryPathProblem(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);

@@ -25,6 +25,11 @@ Usage: vitsnap <command> [options]
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
+Examples:
+  vitsnap create -C build -o build.vitsnap     snapshot everything under build/
+  vitsnap info build.vitsnap                   what it holds, and which toolchains made it
+  vitsnap restore build.vitsnap -C /tmp/out    the exact bytes back, verified
+
 Run 'vitsnap <command> --help' for a command's options and examples.
 Exit codes: 0 ok, 2 error (1 is reserved for drift, when comparing lands).
 `;
@@ -32,9 +37,13 @@ Exit codes: 0 ok, 2 error (1 is reserved for drift, when comparing lands).
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    process.stderr.write(usage());
+    return EXIT_ERROR;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());
-    return name === undefined ? EXIT_ERROR : EXIT_OK;
+    return EXIT_OK;
   }
   if (name === '--version' || name === '-V') {
     process.stdout.write(`${VERSION}\n`);

@@ -1669,6 +1669,7 @@ function walkError(error, dirAbs, dirRel) {
 
 
 
+
 const HASH_BATCH_BYTES = 16 * 1024 * 1024;
 const HASH_BATCH_FILES = 256;
 const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
@@ -1704,10 +1705,33 @@ function symlinkTargetProblem(target) {
         return 'empty symlink target';
     return Buffer.byteLength(target) > LIMITS.symlinkTargetBytes ? 'symlink target is too long' : null;
 }
+/** Fails before any work when the output cannot be written where asked. */
+function checkOutputPath(output) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(output);
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.statSync)(dir);
+    }
+    catch {
+        throw new OperationError('E_NOT_FOUND', `cannot write ${output}: directory ${dir} does not exist; create it first`);
+    }
+    if (!st.isDirectory())
+        throw new OperationError('E_USAGE', `cannot write ${output}: ${dir} is not a directory`);
+    try {
+        if ((0,external_node_fs_namespaceObject.statSync)(output).isDirectory())
+            throw new OperationError('E_USAGE', `cannot write ${output}: it is a directory; pass a file name such as ${(0,external_node_path_namespaceObject.join)(output, 'build.vitsnap')}`);
+    }
+    catch (error) {
+        if (error.name === 'OperationError')
+            throw error;
+    }
+}
 async function captureSnapshot(options) {
     const root = (0,external_node_path_namespaceObject.resolve)(options.root);
     const createdAt = createdAtFrom(options.sourceDateEpoch);
-    const walk = walkTree(root, compileGlobs(options.patterns));
+    checkOutputPath((0,external_node_path_namespaceObject.resolve)(options.output));
+    // Temp files of an interrupted capture are never part of a tree's contents.
+    const walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
     const skipped = [...walk.skipped];
     const walked = walk.entries.filter((e) => {
         const problem = entryPathProblem(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
@@ -2457,7 +2481,10 @@ function parseCommandArgs(command, argv, options) {
         return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
     }
     catch (error) {
-        throw new OperationError('E_USAGE', `${error.message.split('\n')[0]}; run 'vitsnap ${command} --help'`);
+        const message = error.message;
+        const unknown = /^Unknown option '([^']+)'/.exec(message);
+        const what = unknown !== null ? `unknown option ${unknown[1]}` : message.split('\n')[0]?.replace(/\.$/, '');
+        throw new OperationError('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
     }
 }
 function requireOne(command, positionals, what) {
@@ -2611,6 +2638,9 @@ Examples:
                 throw new OperationError('E_USAGE', `--workers takes a whole number from 0 to 64 (got ${values.workers})`);
             }
         }
+        if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
+            throw new OperationError('E_USAGE', '--no-metadata cannot be combined with --meta-cmd or --env-allowlist; drop one of them');
+        }
         const commands = (values['meta-cmd'] ?? []).map(parseMetadataCommand);
         const envAllowlist = (values['env-allowlist'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
         const started = Date.now();
@@ -2640,9 +2670,10 @@ Examples:
             ctx.log.out(JSON.stringify({ output: result.output, size: result.size, stats, skipped: result.skipped }, null, 2));
         }
         else {
-            const ratio = result.size > 0 ? (stats.bytes / result.size).toFixed(2) : '1.00';
+            // A ratio only means something once the data outweighs the snapshot's fixed overhead.
+            const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
             ctx.log.out(`wrote ${displayPath(ctx.cwd, result.output)}: ${stats.files} files, ${stats.dirs} dirs, ${stats.symlinks} symlinks, ` +
-                `${formatBytes(stats.bytes)} → ${formatBytes(result.size)} (${ratio}×) in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+                `${formatBytes(stats.bytes)} → ${formatBytes(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`);
         }
         return 0;
     },
@@ -3210,6 +3241,9 @@ function restoreSnapshot(reader, targetDir, options = {}) {
     }
     const base = (0,external_node_fs_namespaceObject.realpathSync)(targetDir);
     const entries = selectEntries(reader.manifest.entries, options.only);
+    if (options.only !== undefined && entries.length === 0) {
+        throw new OperationError('E_NOT_FOUND', 'no entry in the snapshot matches --only; list its paths with \'vitsnap export FILE --json\'');
+    }
     const totalBytes = entries.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
     const report = { files: 0, dirs: 0, symlinks: 0, bytes: 0 };
     const dirModes = [];
@@ -3437,15 +3471,24 @@ Usage: vitsnap <command> [options]
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
+Examples:
+  vitsnap create -C build -o build.vitsnap     snapshot everything under build/
+  vitsnap info build.vitsnap                   what it holds, and which toolchains made it
+  vitsnap restore build.vitsnap -C /tmp/out    the exact bytes back, verified
+
 Run 'vitsnap <command> --help' for a command's options and examples.
 Exit codes: 0 ok, 2 error (1 is reserved for drift, when comparing lands).
 `;
 }
 async function runCli(argv, env = process.env, cwd = process.cwd()) {
     const [name, ...rest] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined) {
+        process.stderr.write(cli_usage());
+        return EXIT_ERROR;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
         process.stdout.write(cli_usage());
-        return name === undefined ? EXIT_ERROR : EXIT_OK;
+        return EXIT_OK;
     }
     if (name === '--version' || name === '-V') {
         process.stdout.write(`${VERSION}\n`);

@@ -28,7 +28,10 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new OperationError('E_USAGE', `${(error as Error).message.split('\n')[0]}; run 'vitsnap ${command} --help'`);
+    const message = (error as Error).message;
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    const what = unknown !== null ? `unknown option ${unknown[1]}` : message.split('\n')[0]?.replace(/\.$/, '');
+    throw new OperationError('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
   }
 }
 

@@ -68,6 +68,9 @@ Examples:
         throw new OperationError('E_USAGE', `--workers takes a whole number from 0 to 64 (got ${values.workers})`);
       }
     }
+    if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
+      throw new OperationError('E_USAGE', '--no-metadata cannot be combined with --meta-cmd or --env-allowlist; drop one of them');
+    }
     const commands = (values['meta-cmd'] ?? []).map(parseMetadataCommand);
     const envAllowlist = (values['env-allowlist'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
     const started = Date.now();
@@ -95,10 +98,11 @@ Examples:
     if (values.json === true) {
       ctx.log.out(JSON.stringify({ output: result.output, size: result.size, stats, skipped: result.skipped }, null, 2));
     } else {
-      const ratio = result.size > 0 ? (stats.bytes / result.size).toFixed(2) : '1.00';
+      // A ratio only means something once the data outweighs the snapshot's fixed overhead.
+      const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
       ctx.log.out(
         `wrote ${displayPath(ctx.cwd, result.output)}: ${stats.files} files, ${stats.dirs} dirs, ${stats.symlinks} symlinks, ` +
-          `${formatBytes(stats.bytes)} → ${formatBytes(result.size)} (${ratio}×) in ${((Date.now() - started) / 1000).toFixed(2)} s`,
+          `${formatBytes(stats.bytes)} → ${formatBytes(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`,
       );
     }
     return 0;

@@ -3,10 +3,11 @@
  * blocks (threads, bounded window) → write header, blocks, manifest, index, trailer atomically.
  */
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { AtomicFile } from './atomic-file.js';
+import { AtomicFile, TEMP_MARKER } from './atomic-file.js';
 import { BlockPlanner } from './block-planner.js';
 import { LIMITS, encodeHeader, type BlockRecord } from './format.js';
 import { compileGlobs } from './globs.js';
@@ -83,10 +84,29 @@ function symlinkTargetProblem(target: string): string | null {
   return Buffer.byteLength(target) > LIMITS.symlinkTargetBytes ? 'symlink target is too long' : null;
 }
 
+/** Fails before any work when the output cannot be written where asked. */
+function checkOutputPath(output: string): void {
+  const dir = dirname(output);
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new OperationError('E_NOT_FOUND', `cannot write ${output}: directory ${dir} does not exist; create it first`);
+  }
+  if (!st.isDirectory()) throw new OperationError('E_USAGE', `cannot write ${output}: ${dir} is not a directory`);
+  try {
+    if (statSync(output).isDirectory()) throw new OperationError('E_USAGE', `cannot write ${output}: it is a directory; pass a file name such as ${join(output, 'build.vitsnap')}`);
+  } catch (error) {
+    if ((error as { name?: string }).name === 'OperationError') throw error;
+  }
+}
+
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
   const root = resolve(options.root);
   const createdAt = createdAtFrom(options.sourceDateEpoch);
-  const walk = walkTree(root, compileGlobs(options.patterns));
+  checkOutputPath(resolve(options.output));
+  // Temp files of an interrupted capture are never part of a tree's contents.
+  const walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
   const skipped = [...walk.skipped];
   const walked = walk.entries.filter((e) => {
     const problem = entryPathProblem(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);

@@ -47,6 +47,9 @@ export function restoreSnapshot(reader: SnapshotReader, targetDir: string, optio
   }
   const base = realpathSync(targetDir);
   const entries = selectEntries(reader.manifest.entries, options.only);
+  if (options.only !== undefined && entries.length === 0) {
+    throw new OperationError('E_NOT_FOUND', 'no entry in the snapshot matches --only; list its paths with \'vitsnap export FILE --json\'');
+  }
   const totalBytes = entries.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
   const report: RestoreReport = { files: 0, dirs: 0, symlinks: 0, bytes: 0 };
   const dirModes: { abs: string; mode: number }[] = [];
