@@ -16,7 +16,7 @@ const builds = [
 
 rmSync('build-tmp', { recursive: true, force: true });
 for (const { entry, out } of builds) {
-  const r = spawnSync('ncc', ['build', entry, '-o', out, '--quiet', '--target', 'es2023'], { stdio: 'inherit' });
+  const r = spawnSync('ncc', ['build', entry, '-o', out, '--quiet', '--target', 'es2024'], { stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`bundle: ncc failed for ${entry}`);
     process.exit(r.status ?? 1);

@@ -40,20 +40,29 @@ export function forgeSnapshot(outPath: string, entries: ForgedEntry[], patch?: (
     }
     return { type: 'file', path: e.path, mode: e.mode ?? 0o644, size: content.length, sha256: hex, class: 'text' };
   });
-  const manifest: Record<string, unknown> = {
+  const manifest: Record<string, unknown> & { entries: unknown } = {
     tool: { name: 'vitsnap', version: 'forged' },
     createdAt: null,
     source: { repository: null, ref: null, sha: null, dirty: null, runId: null },
     metadata: null,
     entries: manifestEntries,
     parent: null,
-    stats: { files: 0, dirs: 0, symlinks: 0, bytes: 0, chunks: chunks.length, blocks: blocks.length, storedBytes: 0 },
+    stats: {
+      files: entries.filter((e) => e.type === 'file').length,
+      dirs: entries.filter((e) => e.type === 'dir').length,
+      symlinks: entries.filter((e) => e.type === 'symlink').length,
+      bytes: 0,
+      chunks: chunks.length,
+      blocks: blocks.length,
+      storedBytes: 0,
+      classes: Object.fromEntries(['text', 'binary', 'compressed', 'tensor'].map((c) => [c, { files: 0, bytes: 0 }])),
+    },
   };
   patch?.(manifest);
   return writeTailAndCommit(out, manifest, blocks, chunks);
 }
 
-function writeTailAndCommit(out: AtomicFile, manifest: Record<string, unknown>, blocks: BlockRecord[], chunks: ChunkRecord[]): void {
+function writeTailAndCommit(out: AtomicFile, manifest: Record<string, unknown> & { entries: unknown }, blocks: BlockRecord[], chunks: ChunkRecord[]): void {
   writeSnapshotTail(out, manifest, blocks, chunks);
   out.commit();
 }

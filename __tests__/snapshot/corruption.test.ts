@@ -52,12 +52,12 @@ function trailerOf(buf: Buffer): Buffer {
 /** Recomputes the index digest (when the index changed) and the trailer checksum, so the bounds checks beneath them are what is tested. */
 function reseal(buf: Buffer): Buffer {
   const t = trailerOf(buf);
-  const indexOffset = Number(t.readBigUInt64LE(32));
-  const indexLength = Number(t.readBigUInt64LE(40));
+  const indexOffset = Number(t.readBigUInt64LE(56));
+  const indexLength = Number(t.readBigUInt64LE(64));
   if (indexOffset + indexLength <= buf.length - TRAILER_SIZE) {
-    createHash('sha256').update(buf.subarray(indexOffset, indexOffset + indexLength)).digest().copy(t, 88);
+    createHash('sha256').update(buf.subarray(indexOffset, indexOffset + indexLength)).digest().copy(t, 144);
   }
-  createHash('sha256').update(t.subarray(0, 120)).digest().subarray(0, 16).copy(t, 120);
+  createHash('sha256').update(t.subarray(0, 176)).digest().subarray(0, 16).copy(t, 176);
   return buf;
 }
 
@@ -86,7 +86,8 @@ describe('reading corrupt snapshots', () => {
 
   it('rejects trailer fields overwritten with hostile values even when the checksum is recomputed', () => {
     const fields: [number, 'u64' | 'u32' | 'u16'][] = [
-      [0, 'u16'], [2, 'u16'], [4, 'u32'], [8, 'u64'], [16, 'u64'], [24, 'u64'], [32, 'u64'], [40, 'u64'], [48, 'u32'], [52, 'u32'],
+      [0, 'u16'], [2, 'u16'], [4, 'u32'], [8, 'u64'], [16, 'u64'], [24, 'u64'], [32, 'u64'], [40, 'u64'], [48, 'u64'], [56, 'u64'],
+      [64, 'u64'], [72, 'u32'], [76, 'u32'],
     ];
     fc.assert(
       fc.property(fc.constantFrom(...fields), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), ([offset, kind], value) => {
@@ -105,9 +106,9 @@ describe('reading corrupt snapshots', () => {
 
   it('rejects index records overwritten with hostile values even when digests are recomputed', () => {
     const t = trailerOf(good);
-    const indexOffset = Number(t.readBigUInt64LE(32));
-    const blocks = t.readUInt32LE(48);
-    const chunks = t.readUInt32LE(52);
+    const indexOffset = Number(t.readBigUInt64LE(56));
+    const blocks = t.readUInt32LE(72);
+    const chunks = t.readUInt32LE(76);
     const slots: number[] = [];
     for (let b = 0; b < blocks; b++) for (const f of [0, 8, 12, 16, 17]) slots.push(indexOffset + b * BLOCK_RECORD_SIZE + f);
     for (let c = 0; c < chunks; c++) for (const f of [0, 32, 36, 40]) slots.push(indexOffset + blocks * BLOCK_RECORD_SIZE + c * CHUNK_RECORD_SIZE + f);
@@ -126,7 +127,7 @@ describe('reading corrupt snapshots', () => {
 
   it('answers a huge claimed block size with an error, not an allocation', () => {
     const t = trailerOf(good);
-    const indexOffset = Number(t.readBigUInt64LE(32));
+    const indexOffset = Number(t.readBigUInt64LE(56));
     const bad = Buffer.from(good);
     bad.writeUInt32LE(0xffffffff, indexOffset + 12); // block 0 rawLength
     const before = process.memoryUsage().arrayBuffers;

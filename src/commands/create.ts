@@ -90,7 +90,7 @@ Examples:
       metadata,
       sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
       allowEmpty: values['allow-empty'] === true,
-      onProgress: (p) => ctx.log.progress(p.phase === 'hash' ? 'hashing ' : 'packing ', p.doneBytes, p.totalBytes),
+      onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
     });
     ctx.log.done();
     for (const s of result.skipped) ctx.log.warn(`skipped ${s.path}: ${s.reason}`);

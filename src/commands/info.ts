@@ -1,26 +1,11 @@
 import { resolve } from 'node:path';
 import { SnapshotReader } from '../snapshot/reader.js';
-import type { ContentClass, Manifest } from '../snapshot/types.js';
+import type { ContentClass } from '../snapshot/types.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 import { formatBytes } from './logger.js';
 
-export function classBreakdown(manifest: Manifest): Record<ContentClass, { files: number; bytes: number }> {
-  const out: Record<ContentClass, { files: number; bytes: number }> = {
-    text: { files: 0, bytes: 0 },
-    binary: { files: 0, bytes: 0 },
-    compressed: { files: 0, bytes: 0 },
-    tensor: { files: 0, bytes: 0 },
-  };
-  for (const e of manifest.entries) {
-    if (e.type !== 'file') continue;
-    out[e.class].files++;
-    out[e.class].bytes += e.size;
-  }
-  return out;
-}
-
 function describe(reader: SnapshotReader): string[] {
-  const m = reader.manifest;
+  const m = reader.summary;
   const s = m.stats;
   const lines = [
     `snapshot   ${reader.path}`,
@@ -29,7 +14,7 @@ function describe(reader: SnapshotReader): string[] {
     `contents   ${s.files} files, ${s.dirs} dirs, ${s.symlinks} symlinks, ${formatBytes(s.bytes)}`,
     `stored     ${formatBytes(reader.fileSize)} (${s.bytes > 0 ? (s.bytes / reader.fileSize).toFixed(2) : '1.00'}×), ${s.blocks} blocks, ${s.chunks} unique chunks`,
   ];
-  const classes = classBreakdown(m);
+  const classes = s.classes;
   lines.push(
     `classes    ${(Object.keys(classes) as ContentClass[])
       .filter((c) => classes[c].files > 0)
@@ -75,7 +60,7 @@ Example:
     const { values, positionals } = parseCommandArgs('info', argv, { ...COMMON_OPTIONS });
     const reader = SnapshotReader.open(resolve(ctx.cwd, requireOne('info', positionals, 'snapshot file')));
     try {
-      const m = reader.manifest;
+      const m = reader.summary;
       if (values.json === true) {
         ctx.log.out(
           JSON.stringify(
@@ -87,7 +72,6 @@ Example:
               createdAt: m.createdAt,
               source: m.source,
               stats: m.stats,
-              classes: classBreakdown(m),
               metadata: m.metadata,
             },
             null,

@@ -15,11 +15,11 @@ import { entryPathProblem } from './paths.js';
 import { writeSnapshotTail } from './snapshot-tail.js';
 import { TaskPool } from './task-pool.js';
 import type { FileToHash, HashedFile, PackJob } from './tasks.js';
-import type { Entry, Manifest, Metadata, SourceInfo } from './types.js';
+import type { Entry, Manifest, Metadata, SnapshotStats, SourceInfo } from './types.js';
 import { walkTree, type WalkedFile } from './walk.js';
 
 export interface CaptureProgress {
-  phase: 'hash' | 'pack';
+  /** File bytes read and hashed so far; blocks are packed right behind. */
   doneBytes: number;
   totalBytes: number;
 }
@@ -79,6 +79,21 @@ function batchFiles(files: readonly WalkedFile[]): FileToHash[][] {
   return batches;
 }
 
+function classTotals(entries: readonly Entry[]): SnapshotStats['classes'] {
+  const totals: SnapshotStats['classes'] = {
+    text: { files: 0, bytes: 0 },
+    binary: { files: 0, bytes: 0 },
+    compressed: { files: 0, bytes: 0 },
+    tensor: { files: 0, bytes: 0 },
+  };
+  for (const e of entries) {
+    if (e.type !== 'file') continue;
+    totals[e.class].files++;
+    totals[e.class].bytes += e.size;
+  }
+  return totals;
+}
+
 function symlinkTargetProblem(target: string): string | null {
   if (target.length === 0) return 'empty symlink target';
   return Buffer.byteLength(target) > LIMITS.symlinkTargetBytes ? 'symlink target is too long' : null;
@@ -123,20 +138,19 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const pool = new TaskPool(workers);
   const out = new AtomicFile(resolve(options.output));
   try {
-    const hashed = await hashAll(pool, files, totalBytes, options.onProgress);
+    const hashed = new HashPipeline(pool, batchFiles(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
     out.write(encodeHeader());
     const planner = new BlockPlanner();
     const entries: Entry[] = [];
     const blocks: BlockRecord[] = [];
-    const writer = new BlockWriter(pool, out, blocks, workers, totalBytes, options.onProgress);
-    let fileIndex = 0;
+    const writer = new BlockWriter(pool, out, blocks, workers);
     for (const e of walked) {
       if (e.type === 'dir') {
         entries.push({ type: 'dir', path: e.path, mode: e.mode });
       } else if (e.type === 'symlink') {
         entries.push({ type: 'symlink', path: e.path, target: e.target });
       } else {
-        const h = hashed[fileIndex++] as HashedFile;
+        const h = await hashed.next();
         const entry: Entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
         if (h.chunks !== null) {
           entry.chunks = h.chunks.map((c) => c.sha256);
@@ -171,6 +185,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
         chunks: planner.chunks.length,
         blocks: blocks.length,
         storedBytes: blocks.reduce((sum, b) => sum + b.storedLength, 0),
+        classes: classTotals(entries),
       },
     };
     writeSnapshotTail(out, manifest, blocks, planner.chunks);
@@ -185,22 +200,71 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   }
 }
 
-async function hashAll(
-  pool: TaskPool,
-  files: readonly WalkedFile[],
-  totalBytes: number,
-  onProgress: CaptureOptions['onProgress'],
-): Promise<HashedFile[]> {
-  let done = 0;
-  const results = await Promise.all(
-    batchFiles(files).map(async (batch) => {
-      const result = await pool.hash(batch);
-      done += batch.reduce((sum, f) => sum + f.size, 0);
-      onProgress?.({ phase: 'hash', doneBytes: done, totalBytes });
-      return result;
-    }),
-  );
-  return results.flat();
+/**
+ * Hash results in file order, with a bounded number of batches hashing ahead. Pack jobs queue on
+ * the same pool as the plan seals blocks, so hashing and packing overlap and both threads stay busy.
+ */
+class HashPipeline {
+  private readonly pool: TaskPool;
+  private readonly batches: FileToHash[][];
+  private readonly ahead: number;
+  private readonly totalBytes: number;
+  private readonly onProgress: CaptureOptions['onProgress'];
+  private readonly running: Promise<HashedFile[]>[] = [];
+  private launched = 0;
+  private current: HashedFile[] = [];
+  private position = 0;
+  private doneBytes = 0;
+
+  constructor(pool: TaskPool, batches: FileToHash[][], ahead: number, totalBytes: number, onProgress: CaptureOptions['onProgress']) {
+    this.pool = pool;
+    this.batches = batches;
+    this.ahead = ahead;
+    this.totalBytes = totalBytes;
+    this.onProgress = onProgress;
+    this.fill();
+  }
+
+  async next(): Promise<HashedFile> {
+    while (this.position >= this.current.length) {
+      const batch = this.running.shift();
+      if (batch === undefined) throw new OperationError('E_IO', 'capture planned more files than it hashed');
+      this.current = await batch;
+      this.position = 0;
+      this.fill();
+    }
+    return this.current[this.position++] as HashedFile;
+  }
+
+  private fill(): void {
+    while (this.running.length < this.ahead && this.launched < this.batches.length) {
+      const batch = this.batches[this.launched++] as FileToHash[];
+      const bytes = batch.reduce((sum, f) => sum + f.size, 0);
+      const result = this.pool.hash(batch).then((r) => {
+        this.doneBytes += bytes;
+        this.onProgress?.({ doneBytes: this.doneBytes, totalBytes: this.totalBytes });
+        return r;
+      });
+      result.catch(() => undefined); // observed in order by next(); avoid an unhandled rejection meanwhile
+      this.running.push(result);
+    }
+  }
+}
+
+/**
+ * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
+ * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
+ * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
+ */
+function releaseBuffer(buf: Buffer): void {
+  const backing = buf.buffer;
+  if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
+    try {
+      backing.transfer(0);
+    } catch {
+      // not detachable (e.g. owned by Node); the garbage collector will get it
+    }
+  }
 }
 
 /** Encodes blocks on the pool with a bounded number in flight and writes them strictly in order. */
@@ -210,17 +274,12 @@ class BlockWriter {
   private readonly pool: TaskPool;
   private readonly out: AtomicFile;
   private readonly blocks: BlockRecord[];
-  private readonly totalBytes: number;
-  private readonly onProgress: CaptureOptions['onProgress'];
-  private doneBytes = 0;
 
-  constructor(pool: TaskPool, out: AtomicFile, blocks: BlockRecord[], workers: number, totalBytes: number, onProgress: CaptureOptions['onProgress']) {
+  constructor(pool: TaskPool, out: AtomicFile, blocks: BlockRecord[], workers: number) {
     this.pool = pool;
     this.out = out;
     this.blocks = blocks;
     this.window = Math.max(2, workers * 2);
-    this.totalBytes = totalBytes;
-    this.onProgress = onProgress;
   }
 
   async enqueue(jobs: PackJob[]): Promise<void> {
@@ -249,7 +308,6 @@ class BlockWriter {
       sha256: block.sha256,
     });
     this.out.write(block.stored);
-    this.doneBytes += block.rawLength;
-    this.onProgress?.({ phase: 'pack', doneBytes: Math.min(this.doneBytes, this.totalBytes), totalBytes: this.totalBytes });
+    releaseBuffer(block.stored);
   }
 }

@@ -38,38 +38,59 @@ export class Chunker {
 
   push(buf: Uint8Array): number[] {
     const cuts: number[] = [];
-    let i = 0;
+    const gear = GEAR;
     const n = buf.length;
+    let i = 0;
+    let h = this.hash;
+    let len = this.length;
     while (i < n) {
-      // Skip the bytes before the minimum size: no cut can happen there.
-      if (this.length < CHUNK_MIN) {
-        const skip = Math.min(CHUNK_MIN - this.length, n - i);
-        this.length += skip;
+      // No cut can happen before the minimum size: skip those bytes without hashing them.
+      if (len < CHUNK_MIN) {
+        const skip = Math.min(CHUNK_MIN - len, n - i);
+        len += skip;
         i += skip;
         continue;
       }
-      let h = this.hash;
-      let len = this.length;
+      // Two tight loops (hard mask below the average size, easy mask above) rather than choosing
+      // the mask per byte: this loop is the chunker's whole cost.
       let cut = false;
-      while (i < n) {
-        h = ((h << 1) + GEAR[buf[i] as number]) | 0;
-        i++;
-        len++;
-        const mask = len < CHUNK_AVG ? MASK_HARD : MASK_EASY;
-        if ((h & mask) === 0 || len >= CHUNK_MAX) {
-          cut = true;
-          break;
+      const hardLeft = CHUNK_AVG - 1 - len;
+      if (hardLeft > 0) {
+        const end = Math.min(n, i + hardLeft);
+        let j = i;
+        while (j < end) {
+          h = ((h << 1) + gear[buf[j++] as number]) | 0;
+          if ((h & MASK_HARD) === 0) {
+            cut = true;
+            break;
+          }
         }
+        len += j - i;
+        i = j;
+        if (!cut && i === n) break;
+      }
+      if (!cut) {
+        const end = Math.min(n, i + (CHUNK_MAX - len));
+        let j = i;
+        while (j < end) {
+          h = ((h << 1) + gear[buf[j++] as number]) | 0;
+          if ((h & MASK_EASY) === 0) {
+            cut = true;
+            break;
+          }
+        }
+        len += j - i;
+        i = j;
+        if (len >= CHUNK_MAX) cut = true;
       }
       if (cut) {
         cuts.push(len);
-        this.hash = 0;
-        this.length = 0;
-      } else {
-        this.hash = h;
-        this.length = len;
+        len = 0;
+        h = 0;
       }
     }
+    this.hash = h;
+    this.length = len;
     return cuts;
   }
 

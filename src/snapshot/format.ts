@@ -1,10 +1,11 @@
 /**
  * Byte layout of a `.vitsnap` v1 file (specified in docs/format.md):
  *
- *   header (32) | blocks … | manifest (zstd JSON) | index | trailer (144)
+ *   header (32) | blocks … | entries (zstd JSON) | manifest (zstd JSON) | index | trailer (200)
  *
  * Every section is contiguous and in this order, so a reader can bounds-check each offset against
- * the next section before using it.
+ * the next section before using it. The manifest is the small summary (source, metadata, stats);
+ * the entries (one per path) are a section of their own, so `info` never reads them.
  */
 import { createHash } from 'node:crypto';
 import { SnapshotFormatError } from '../errors.js';
@@ -15,9 +16,11 @@ export const FORMAT_MINOR = 0;
 export const HEADER_MAGIC = Buffer.from('VITSNAP\0', 'latin1');
 export const TRAILER_MAGIC = Buffer.from('VSNPEND\0', 'latin1');
 export const HEADER_SIZE = 32;
-export const TRAILER_SIZE = 144;
+export const TRAILER_SIZE = 200;
 export const BLOCK_RECORD_SIZE = 56;
 export const CHUNK_RECORD_SIZE = 44;
+/** Trailer bytes [0, 176) are covered by the truncated SHA-256 stored at 176. */
+const TRAILER_DIGESTED = 176;
 
 /** Codec ids stored in a block record. */
 export const Codec = { none: 0, zstd: 1, bytegroupZstd: 2 } as const;
@@ -25,8 +28,10 @@ export type CodecId = (typeof Codec)[keyof typeof Codec];
 
 /** Hard caps a reader enforces before allocating anything a file claims. */
 export const LIMITS = {
-  manifestStoredBytes: 64 * 1024 * 1024,
-  manifestRawBytes: 256 * 1024 * 1024,
+  manifestStoredBytes: 16 * 1024 * 1024,
+  manifestRawBytes: 64 * 1024 * 1024,
+  entriesStoredBytes: 128 * 1024 * 1024,
+  entriesRawBytes: 512 * 1024 * 1024,
   /** The writer makes blocks of at most ~8 MiB. */
   blockRawBytes: 16 * 1024 * 1024,
   blockCount: 4 * 1024 * 1024,
@@ -47,6 +52,9 @@ export interface Trailer {
   major: number;
   minor: number;
   flags: number;
+  entriesOffset: number;
+  entriesStoredLength: number;
+  entriesRawLength: number;
   manifestOffset: number;
   manifestStoredLength: number;
   manifestRawLength: number;
@@ -54,6 +62,7 @@ export interface Trailer {
   indexLength: number;
   blockCount: number;
   chunkCount: number;
+  entriesSha256: Buffer;
   manifestSha256: Buffer;
   indexSha256: Buffer;
 }
@@ -123,17 +132,21 @@ export function encodeTrailer(t: Omit<Trailer, 'major' | 'minor' | 'flags'>): Bu
   out.writeUInt16LE(FORMAT_MAJOR, 0);
   out.writeUInt16LE(FORMAT_MINOR, 2);
   out.writeUInt32LE(0, 4);
-  out.writeBigUInt64LE(BigInt(t.manifestOffset), 8);
-  out.writeBigUInt64LE(BigInt(t.manifestStoredLength), 16);
-  out.writeBigUInt64LE(BigInt(t.manifestRawLength), 24);
-  out.writeBigUInt64LE(BigInt(t.indexOffset), 32);
-  out.writeBigUInt64LE(BigInt(t.indexLength), 40);
-  out.writeUInt32LE(t.blockCount, 48);
-  out.writeUInt32LE(t.chunkCount, 52);
-  t.manifestSha256.copy(out, 56);
-  t.indexSha256.copy(out, 88);
-  trailerDigest(out.subarray(0, 120)).copy(out, 120);
-  TRAILER_MAGIC.copy(out, 136);
+  out.writeBigUInt64LE(BigInt(t.entriesOffset), 8);
+  out.writeBigUInt64LE(BigInt(t.entriesStoredLength), 16);
+  out.writeBigUInt64LE(BigInt(t.entriesRawLength), 24);
+  out.writeBigUInt64LE(BigInt(t.manifestOffset), 32);
+  out.writeBigUInt64LE(BigInt(t.manifestStoredLength), 40);
+  out.writeBigUInt64LE(BigInt(t.manifestRawLength), 48);
+  out.writeBigUInt64LE(BigInt(t.indexOffset), 56);
+  out.writeBigUInt64LE(BigInt(t.indexLength), 64);
+  out.writeUInt32LE(t.blockCount, 72);
+  out.writeUInt32LE(t.chunkCount, 76);
+  t.entriesSha256.copy(out, 80);
+  t.manifestSha256.copy(out, 112);
+  t.indexSha256.copy(out, 144);
+  trailerDigest(out.subarray(0, TRAILER_DIGESTED)).copy(out, TRAILER_DIGESTED);
+  TRAILER_MAGIC.copy(out, TRAILER_SIZE - 8);
   return out;
 }
 
@@ -145,10 +158,10 @@ export function decodeTrailer(buf: Buffer, fileSize: number): Trailer {
   if (buf.length < TRAILER_SIZE || fileSize < HEADER_SIZE + TRAILER_SIZE) {
     throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
   }
-  if (!buf.subarray(136, 144).equals(TRAILER_MAGIC)) {
+  if (!buf.subarray(TRAILER_SIZE - 8, TRAILER_SIZE).equals(TRAILER_MAGIC)) {
     throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated, was not written completely, or has bytes appended');
   }
-  if (!trailerDigest(buf.subarray(0, 120)).equals(buf.subarray(120, 136))) {
+  if (!trailerDigest(buf.subarray(0, TRAILER_DIGESTED)).equals(buf.subarray(TRAILER_DIGESTED, TRAILER_DIGESTED + 16))) {
     throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
   }
   const major = buf.readUInt16LE(0);
@@ -159,19 +172,24 @@ export function decodeTrailer(buf: Buffer, fileSize: number): Trailer {
     major,
     minor,
     flags: buf.readUInt32LE(4),
-    manifestOffset: u64(buf, 8, 'manifest offset'),
-    manifestStoredLength: u64(buf, 16, 'manifest length'),
-    manifestRawLength: u64(buf, 24, 'manifest size'),
-    indexOffset: u64(buf, 32, 'index offset'),
-    indexLength: u64(buf, 40, 'index length'),
-    blockCount: buf.readUInt32LE(48),
-    chunkCount: buf.readUInt32LE(52),
-    manifestSha256: Buffer.from(buf.subarray(56, 88)),
-    indexSha256: Buffer.from(buf.subarray(88, 120)),
+    entriesOffset: u64(buf, 8, 'entries offset'),
+    entriesStoredLength: u64(buf, 16, 'entries length'),
+    entriesRawLength: u64(buf, 24, 'entries size'),
+    manifestOffset: u64(buf, 32, 'manifest offset'),
+    manifestStoredLength: u64(buf, 40, 'manifest length'),
+    manifestRawLength: u64(buf, 48, 'manifest size'),
+    indexOffset: u64(buf, 56, 'index offset'),
+    indexLength: u64(buf, 64, 'index length'),
+    blockCount: buf.readUInt32LE(72),
+    chunkCount: buf.readUInt32LE(76),
+    entriesSha256: Buffer.from(buf.subarray(80, 112)),
+    manifestSha256: Buffer.from(buf.subarray(112, 144)),
+    indexSha256: Buffer.from(buf.subarray(144, 176)),
   };
   const trailerOffset = fileSize - TRAILER_SIZE;
   if (
-    t.manifestOffset < HEADER_SIZE ||
+    t.entriesOffset < HEADER_SIZE ||
+    t.entriesOffset + t.entriesStoredLength !== t.manifestOffset ||
     t.manifestOffset + t.manifestStoredLength !== t.indexOffset ||
     t.indexOffset + t.indexLength !== trailerOffset
   ) {
@@ -182,6 +200,9 @@ export function decodeTrailer(buf: Buffer, fileSize: number): Trailer {
   }
   if (t.manifestRawLength > LIMITS.manifestRawBytes) {
     throw new SnapshotFormatError('E_LIMIT', `snapshot manifest decompresses to more than ${LIMITS.manifestRawBytes / 2 ** 20} MiB, over the limit`);
+  }
+  if (t.entriesStoredLength > LIMITS.entriesStoredBytes || t.entriesRawLength > LIMITS.entriesRawBytes) {
+    throw new SnapshotFormatError('E_LIMIT', `snapshot entry list is larger than vitsnap accepts (${LIMITS.entriesRawBytes / 2 ** 20} MiB)`);
   }
   if (t.blockCount > LIMITS.blockCount || t.chunkCount > LIMITS.chunkCount) {
     throw new SnapshotFormatError('E_LIMIT', 'snapshot claims more blocks or chunks than vitsnap accepts');
@@ -228,7 +249,7 @@ export function decodeIndex(buf: Buffer, t: Trailer): { blocks: BlockRecord[]; c
     const rawLength = buf.readUInt32LE(at + 12);
     const codec = buf.readUInt8(at + 16);
     const width = buf.readUInt8(at + 17);
-    if (offset !== expectedOffset || offset + storedLength > t.manifestOffset) {
+    if (offset !== expectedOffset || offset + storedLength > t.entriesOffset) {
       throw new SnapshotFormatError('E_CORRUPT', `block ${i} lies outside the block area`);
     }
     if (buf.readUInt16LE(at + 18) !== 0 || buf.readUInt32LE(at + 20) !== 0) {
@@ -245,7 +266,7 @@ export function decodeIndex(buf: Buffer, t: Trailer): { blocks: BlockRecord[]; c
     blocks[i] = { offset, storedLength, rawLength, codec, width, sha256: Buffer.from(buf.subarray(at + 24, at + 56)) };
     expectedOffset = offset + storedLength;
   }
-  if (expectedOffset !== t.manifestOffset) throw new SnapshotFormatError('E_CORRUPT', 'blocks do not fill the block area');
+  if (expectedOffset !== t.entriesOffset) throw new SnapshotFormatError('E_CORRUPT', 'blocks do not fill the block area');
   const chunks: ChunkRecord[] = new Array(t.chunkCount);
   let previous: Buffer | null = null;
   for (let i = 0; i < t.chunkCount; i++, at += CHUNK_RECORD_SIZE) {

@@ -11,7 +11,7 @@ import type {
   ContentClass,
   Entry,
   LockfileDigest,
-  Manifest,
+  ManifestSummary,
   Metadata,
   RunnerInfo,
   SnapshotStats,
@@ -19,7 +19,6 @@ import type {
   ToolchainProbe,
 } from './types.js';
 
-const HEX64 = /^[0-9a-f]{64}$/;
 const CLASSES: readonly ContentClass[] = ['text', 'binary', 'compressed', 'tensor'];
 
 function fail(where: string, problem: string): never {
@@ -59,7 +58,7 @@ function integer(value: unknown, where: string, max = Number.MAX_SAFE_INTEGER): 
 }
 
 function digest(value: unknown, where: string): string {
-  if (typeof value !== 'string' || !HEX64.test(value)) fail(where, 'expected a lowercase hex SHA-256');
+  if (!isDigest(value)) fail(where, 'expected a lowercase hex SHA-256');
   return value;
 }
 
@@ -70,40 +69,57 @@ function timestamp(value: unknown): string | null {
   return text;
 }
 
-function parseEntry(value: unknown, where: string): Entry {
-  const e = object(value, where);
-  const path = string(e.path, `${where}.path`);
+function isDigest(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
+
+function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
+}
+
+/**
+ * One entry, checked field by field. Runs for every entry of manifests with 100k+ entries, so the
+ * location text of an error (`entries[12].mode`) is only built when something is wrong.
+ */
+function parseEntry(value: unknown, index: number): Entry {
+  const at = (field: string): string => `entries[${index}]${field}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(at(''), 'expected an object');
+  const e = value as Json;
+  const path = e.path;
+  if (typeof path !== 'string') fail(at('.path'), 'expected a string');
   const problem = entryPathProblem(path);
-  if (problem !== null) fail(`${where}.path`, `${problem} (${JSON.stringify(path.slice(0, 200))})`);
+  if (problem !== null) fail(at('.path'), `${problem} (${JSON.stringify(path.slice(0, 200))})`);
   switch (e.type) {
     case 'file': {
-      const size = integer(e.size, `${where}.size`);
+      const { size, mode, sha256, chunks } = e;
       const cls = e.class;
-      if (typeof cls !== 'string' || !CLASSES.includes(cls as ContentClass)) fail(`${where}.class`, 'unknown content class');
-      const entry: Entry = {
-        type: 'file',
-        path,
-        mode: integer(e.mode, `${where}.mode`, 0o7777),
-        size,
-        sha256: digest(e.sha256, `${where}.sha256`),
-        class: cls as ContentClass,
-      };
-      if (e.chunks !== undefined) {
-        const chunks = array(e.chunks, `${where}.chunks`);
-        if (chunks.length < 2 || chunks.length > size) fail(`${where}.chunks`, 'chunk count does not fit the file size');
-        entry.chunks = chunks.map((c, i) => digest(c, `${where}.chunks[${i}]`));
+      if (!isCount(size)) fail(at('.size'), 'expected a non-negative integer');
+      if (!isCount(mode, 0o7777)) fail(at('.mode'), 'expected permission bits (0 to 0o7777)');
+      if (!isDigest(sha256)) fail(at('.sha256'), 'expected a lowercase hex SHA-256');
+      if (typeof cls !== 'string' || !CLASSES.includes(cls as ContentClass)) fail(at('.class'), 'unknown content class');
+      const entry: Entry = { type: 'file', path, mode, size, sha256, class: cls as ContentClass };
+      if (chunks !== undefined) {
+        if (!Array.isArray(chunks) || chunks.length < 2 || chunks.length > size) fail(at('.chunks'), 'chunk count does not fit the file size');
+        for (let i = 0; i < chunks.length; i++) if (!isDigest(chunks[i])) fail(at(`.chunks[${i}]`), 'expected a lowercase hex SHA-256');
+        entry.chunks = chunks as string[];
       }
       return entry;
     }
     case 'dir':
-      return { type: 'dir', path, mode: integer(e.mode, `${where}.mode`, 0o7777) };
+      if (!isCount(e.mode, 0o7777)) fail(at('.mode'), 'expected permission bits (0 to 0o7777)');
+      return { type: 'dir', path, mode: e.mode };
     case 'symlink': {
-      const target = string(e.target, `${where}.target`, LIMITS.symlinkTargetBytes);
-      if (target.length === 0 || target.includes('\0')) fail(`${where}.target`, 'empty or NUL in symlink target');
+      const target = string(e.target, at('.target'), LIMITS.symlinkTargetBytes);
+      if (target.length === 0 || target.includes('\0')) fail(at('.target'), 'empty or NUL in symlink target');
       return { type: 'symlink', path, target };
     }
     default:
-      return fail(`${where}.type`, 'expected "file", "dir" or "symlink"');
+      return fail(at('.type'), 'expected "file", "dir" or "symlink"');
   }
 }
 
@@ -170,9 +186,20 @@ function parseSource(value: unknown): SourceInfo {
   };
 }
 
+function parseClasses(value: unknown): SnapshotStats['classes'] {
+  const c = object(value, 'stats.classes');
+  const out = {} as SnapshotStats['classes'];
+  for (const cls of CLASSES) {
+    const one = object(c[cls], `stats.classes.${cls}`);
+    out[cls] = { files: integer(one.files, `stats.classes.${cls}.files`), bytes: integer(one.bytes, `stats.classes.${cls}.bytes`) };
+  }
+  return out;
+}
+
 function parseStats(value: unknown): SnapshotStats {
   const s = object(value, 'stats');
   return {
+    classes: parseClasses(s.classes),
     files: integer(s.files, 'stats.files'),
     dirs: integer(s.dirs, 'stats.dirs'),
     symlinks: integer(s.symlinks, 'stats.symlinks'),
@@ -183,28 +210,32 @@ function parseStats(value: unknown): SnapshotStats {
   };
 }
 
-export function parseManifest(value: unknown): Manifest {
+/** The manifest section: everything but the entries. */
+export function parseManifestSummary(value: unknown): ManifestSummary {
   const m = object(value, 'manifest');
   const tool = object(m.tool, 'tool');
   if (tool.name !== 'vitsnap') fail('tool.name', 'expected "vitsnap"');
-  const rawEntries = array(m.entries, 'entries');
-  if (rawEntries.length > LIMITS.entryCount) {
-    throw new SnapshotFormatError('E_LIMIT', `snapshot has ${rawEntries.length} entries, over the ${LIMITS.entryCount} limit`);
-  }
-  const entries = rawEntries.map((e, i) => parseEntry(e, `entries[${i}]`));
-  for (let i = 1; i < entries.length; i++) {
-    const order = compareCodePoints((entries[i - 1] as Entry).path, (entries[i] as Entry).path);
-    if (order === 0) fail(`entries[${i}].path`, `duplicate path ${JSON.stringify((entries[i] as Entry).path)}`);
-    if (order > 0) fail(`entries[${i}].path`, 'entries are not sorted by path');
-  }
-  const parent = m.parent === null ? null : digest(m.parent, 'parent');
   return {
     tool: { name: 'vitsnap', version: string(tool.version, 'tool.version') },
     createdAt: timestamp(m.createdAt),
     source: parseSource(m.source),
     metadata: parseMetadata(m.metadata),
-    entries,
-    parent,
+    parent: m.parent === null ? null : digest(m.parent, 'parent'),
     stats: parseStats(m.stats),
   };
+}
+
+/** The entries section: safe paths, sorted by UTF-8 bytes, unique. */
+export function parseEntries(value: unknown): Entry[] {
+  const rawEntries = array(value, 'entries');
+  if (rawEntries.length > LIMITS.entryCount) {
+    throw new SnapshotFormatError('E_LIMIT', `snapshot has ${rawEntries.length} entries, over the ${LIMITS.entryCount} limit`);
+  }
+  const entries = rawEntries.map((e, i) => parseEntry(e, i));
+  for (let i = 1; i < entries.length; i++) {
+    const order = compareCodePoints((entries[i - 1] as Entry).path, (entries[i] as Entry).path);
+    if (order === 0) fail(`entries[${i}].path`, `duplicate path ${JSON.stringify((entries[i] as Entry).path)}`);
+    if (order > 0) fail(`entries[${i}].path`, 'entries are not sorted by path');
+  }
+  return entries;
 }

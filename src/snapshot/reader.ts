@@ -1,7 +1,8 @@
 /**
  * Reads `.vitsnap` files safely: the trailer, manifest and index are validated before use, each
  * block's digest is checked before it is decoded, and decoding is capped by the block's declared
- * size. `SnapshotReader.open` reads just header, trailer and manifest; the index and blocks are read on demand.
+ * size. `SnapshotReader.open` reads just header, trailer and the manifest summary; the entries, the
+ * index and the blocks are read (and validated) on first use.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -19,8 +20,8 @@ import {
   type Header,
   type Trailer,
 } from './format.js';
-import { parseManifest } from './manifest.js';
-import type { FileEntry, Manifest } from './types.js';
+import { parseEntries, parseManifestSummary } from './manifest.js';
+import type { Entry, FileEntry, Manifest, ManifestSummary } from './types.js';
 
 const CACHED_BLOCKS = 4;
 
@@ -36,18 +37,20 @@ export class SnapshotReader {
   readonly fileSize: number;
   readonly header: Header;
   readonly trailer: Trailer;
-  readonly manifest: Manifest;
+  /** Source, metadata and stats: everything but the entries. */
+  readonly summary: ManifestSummary;
   private fd: number;
+  private full: Manifest | null = null;
   private index: { blocks: BlockRecord[]; chunks: ChunkRecord[] } | null = null;
   private readonly cache = new Map<number, Buffer>();
 
-  private constructor(path: string, fd: number, fileSize: number, header: Header, trailer: Trailer, manifest: Manifest) {
+  private constructor(path: string, fd: number, fileSize: number, header: Header, trailer: Trailer, summary: ManifestSummary) {
     this.path = path;
     this.fd = fd;
     this.fileSize = fileSize;
     this.header = header;
     this.trailer = trailer;
-    this.manifest = manifest;
+    this.summary = summary;
   }
 
   static open(path: string): SnapshotReader {
@@ -66,26 +69,31 @@ export class SnapshotReader {
       if (trailer.major !== header.major || trailer.minor !== header.minor) {
         throw new SnapshotFormatError('E_CORRUPT', 'snapshot header and trailer disagree on the format version');
       }
-      const stored = readAt(fd, trailer.manifestOffset, trailer.manifestStoredLength, size);
-      if (!createHash('sha256').update(stored).digest().equals(trailer.manifestSha256)) {
-        throw new SnapshotFormatError('E_CHECKSUM', 'snapshot manifest checksum mismatch: the file is corrupt');
-      }
-      const raw = zstdDecompress(stored, trailer.manifestRawLength, 'snapshot manifest');
-      let json: unknown;
-      try {
-        json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
-      } catch {
-        throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest is not valid UTF-8 JSON');
-      }
-      const manifest = parseManifest(json);
-      if (manifest.stats.blocks !== trailer.blockCount || manifest.stats.chunks !== trailer.chunkCount) {
+      const json = readJsonSection(fd, size, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
+      const summary = parseManifestSummary(json);
+      if (summary.stats.blocks !== trailer.blockCount || summary.stats.chunks !== trailer.chunkCount) {
         throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest stats disagree with its index');
       }
-      return new SnapshotReader(path, fd, size, header, trailer, manifest);
+      return new SnapshotReader(path, fd, size, header, trailer, summary);
     } catch (error) {
       closeSync(fd);
       throw error;
     }
+  }
+
+  /** The whole manifest; its entries are read and validated on first use. */
+  get manifest(): Manifest {
+    if (this.full === null) {
+      const t = this.trailer;
+      const entries = parseEntries(readJsonSection(this.fd, this.fileSize, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entry list'));
+      const s = this.summary.stats;
+      const count = (type: Entry['type']): number => entries.reduce((n, e) => n + (e.type === type ? 1 : 0), 0);
+      if (count('file') !== s.files || count('dir') !== s.dirs || count('symlink') !== s.symlinks) {
+        throw new SnapshotFormatError('E_MANIFEST', 'snapshot entry list disagrees with the manifest stats');
+      }
+      this.full = { ...this.summary, entries };
+    }
+    return this.full;
   }
 
   close(): void {
@@ -187,6 +195,20 @@ export class SnapshotReader {
       bytes += e.size;
     }
     return { blocks: blocks.length, chunks: chunks.length, files, bytes };
+  }
+}
+
+/** Reads a zstd-compressed JSON section, checking its digest before decompressing and its size while decompressing. */
+function readJsonSection(fd: number, fileSize: number, offset: number, storedLength: number, rawLength: number, digest: Buffer, what: string): unknown {
+  const stored = readAt(fd, offset, storedLength, fileSize);
+  if (!createHash('sha256').update(stored).digest().equals(digest)) {
+    throw new SnapshotFormatError('E_CHECKSUM', `snapshot ${what} checksum mismatch: the file is corrupt`);
+  }
+  const raw = zstdDecompress(stored, rawLength, `snapshot ${what}`);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+  } catch {
+    throw new SnapshotFormatError('E_MANIFEST', `snapshot ${what} is not valid UTF-8 JSON`);
   }
 }
 

@@ -1,32 +1,54 @@
-/** Writes what follows the blocks: the manifest (canonical JSON, zstd), the index and the trailer. */
+/**
+ * Writes what follows the blocks: the entries and the manifest summary (canonical JSON, zstd each),
+ * the index and the trailer.
+ */
 import { createHash } from 'node:crypto';
 import type { AtomicFile } from './atomic-file.js';
 import { canonicalJson } from './canonical-json.js';
 import { zstdCompress } from './codecs.js';
 import { encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord } from './format.js';
 
-const MANIFEST_LEVEL = 9;
+const JSON_LEVEL = 6;
 
-/** `manifest` is written as given (the caller has validated it); `chunks` are sorted here. */
-export function writeSnapshotTail(out: AtomicFile, manifest: unknown, blocks: readonly BlockRecord[], chunks: ChunkRecord[]): void {
-  const manifestRaw = Buffer.from(canonicalJson(manifest));
-  const manifestStored = zstdCompress(manifestRaw, MANIFEST_LEVEL);
+const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
+
+/**
+ * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
+ * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
+ */
+export function writeSnapshotTail(
+  out: AtomicFile,
+  manifest: { entries: unknown },
+  blocks: readonly BlockRecord[],
+  chunks: ChunkRecord[],
+): void {
+  const { entries, ...summary } = manifest;
+  const entriesRaw = Buffer.from(canonicalJson(entries));
+  const entriesStored = zstdCompress(entriesRaw, JSON_LEVEL);
+  const summaryRaw = Buffer.from(canonicalJson(summary));
+  const summaryStored = zstdCompress(summaryRaw, JSON_LEVEL);
   chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
   const index = encodeIndex(blocks, chunks);
-  const manifestOffset = out.position;
-  out.write(manifestStored);
+  const entriesOffset = out.position;
+  const manifestOffset = entriesOffset + entriesStored.length;
+  out.write(entriesStored);
+  out.write(summaryStored);
   out.write(index);
   out.write(
     encodeTrailer({
+      entriesOffset,
+      entriesStoredLength: entriesStored.length,
+      entriesRawLength: entriesRaw.length,
       manifestOffset,
-      manifestStoredLength: manifestStored.length,
-      manifestRawLength: manifestRaw.length,
-      indexOffset: manifestOffset + manifestStored.length,
+      manifestStoredLength: summaryStored.length,
+      manifestRawLength: summaryRaw.length,
+      indexOffset: manifestOffset + summaryStored.length,
       indexLength: index.length,
       blockCount: blocks.length,
       chunkCount: chunks.length,
-      manifestSha256: createHash('sha256').update(manifestStored).digest(),
-      indexSha256: createHash('sha256').update(index).digest(),
+      entriesSha256: sha256(entriesStored),
+      manifestSha256: sha256(summaryStored),
+      indexSha256: sha256(index),
     }),
   );
 }

@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { OperationError, SnapshotFormatError, type FormatErrorCode, type OperationErrorCode } from '../errors.js';
-import { hashFiles, packBlock, SCRATCH_BYTES, type FileToHash, type HashedFile, type PackJob, type PackedBlock } from './tasks.js';
+import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type HashedFile, type PackJob, type PackedBlock } from './tasks.js';
 import type { TaskRequest, TaskResponse } from './worker.js';
 
 interface Pending {
@@ -35,6 +35,7 @@ export class TaskPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private inlineScratch: Buffer | null = null;
+  private readonly inlinePackScratch = new PackScratch();
   private failure: Error | null = null;
   readonly size: number;
 
@@ -68,7 +69,7 @@ export class TaskPool {
   async pack(job: PackJob): Promise<PackedBlock> {
     if (this.size === 0) {
       await yieldToEventLoop();
-      return packBlock(job);
+      return packBlock(job, this.inlinePackScratch);
     }
     const response = await this.submit({ id: this.nextId++, kind: 'pack', job });
     if (response.kind !== 'pack') throw new OperationError('E_IO', 'capture worker answered the wrong task');

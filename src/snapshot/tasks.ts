@@ -9,7 +9,7 @@ import { OperationError, fromSystemError } from '../errors.js';
 import { Chunker, CHUNKING_THRESHOLD } from './chunker.js';
 import { chooseTensorWidth, classifyHead } from './classify.js';
 import { encodeBlock } from './codecs.js';
-import type { CodecId } from './format.js';
+import { Codec, type CodecId } from './format.js';
 import type { ContentClass } from './types.js';
 
 export const SCRATCH_BYTES = 4 * 1024 * 1024;
@@ -140,10 +140,28 @@ export function hashFiles(files: readonly FileToHash[], scratch: Buffer): Hashed
   return files.map((file) => hashFile(file, scratch));
 }
 
+/** Buffers a thread reuses from block to block, so packing does not churn through large allocations. */
+export class PackScratch {
+  private raw = Buffer.alloc(0);
+  private grouped = Buffer.alloc(0);
+
+  rawBuffer(length: number): Buffer {
+    if (this.raw.length < length) this.raw = Buffer.from(new ArrayBuffer(length));
+    return this.raw.subarray(0, length);
+  }
+
+  groupBuffer(length: number): Buffer {
+    if (this.grouped.length < length) this.grouped = Buffer.from(new ArrayBuffer(length));
+    return this.grouped.subarray(0, length);
+  }
+}
+
 /** Reads a block's chunks from their files into one raw buffer, then encodes and digests it. */
-export function packBlock(job: PackJob): PackedBlock {
-  // Own ArrayBuffer (not the shared pool) so the result can be transferred between threads.
-  const raw = Buffer.from(new ArrayBuffer(job.rawLength));
+export function packBlock(job: PackJob, scratch: PackScratch): PackedBlock {
+  // A stored (uncompressed) block is the raw buffer itself and leaves this thread: give it its own
+  // ArrayBuffer. Otherwise reuse the scratch buffer, zeroed where tensor padding leaves gaps.
+  const raw = job.codec === Codec.none ? Buffer.from(new ArrayBuffer(job.rawLength)) : scratch.rawBuffer(job.rawLength);
+  if (job.width > 1) raw.fill(0);
   let openPath = '';
   let fd = -1;
   try {
@@ -159,6 +177,6 @@ export function packBlock(job: PackJob): PackedBlock {
   } finally {
     if (fd >= 0) closeSync(fd);
   }
-  const stored = encodeBlock(raw, job.codec, job.width, job.level);
+  const stored = encodeBlock(raw, job.codec, job.width, job.level, scratch);
   return { stored, sha256: createHash('sha256').update(stored).digest() };
 }

@@ -1,4 +1,7 @@
-/** The data a `.vitsnap` snapshot holds. The manifest is exactly this, as canonical JSON. */
+/**
+ * The data a `.vitsnap` snapshot holds: a `Manifest`. On disk its `entries` are one section and
+ * everything else (the `ManifestSummary`) another, both canonical JSON.
+ */
 
 /** How a file's bytes are stored: decides the codec of the blocks that hold them. */
 export type ContentClass = 'text' | 'binary' | 'compressed' | 'tensor';
@@ -106,6 +109,13 @@ export interface SnapshotStats {
   blocks: number;
   /** Sum of stored (compressed) block lengths. */
   storedBytes: number;
+  /** Files and bytes per content class. */
+  classes: Record<ContentClass, ClassStats>;
+}
+
+export interface ClassStats {
+  files: number;
+  bytes: number;
 }
 
 export interface Manifest {
@@ -120,3 +130,6 @@ export interface Manifest {
   parent: string | null;
   stats: SnapshotStats;
 }
+
+/** Everything but the entries: what `info` shows, read without touching the entry list. */
+export type ManifestSummary = Omit<Manifest, 'entries'>;

@@ -1,6 +1,6 @@
 /** Worker-thread entry: runs capture tasks sent by `TaskPool`. Bundled to dist/worker.js. */
 import { parentPort } from 'node:worker_threads';
-import { hashFiles, packBlock, SCRATCH_BYTES, type FileToHash, type PackJob } from './tasks.js';
+import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type PackJob } from './tasks.js';
 
 export type TaskRequest = { id: number; kind: 'hash'; files: FileToHash[] } | { id: number; kind: 'pack'; job: PackJob };
 
@@ -10,11 +10,12 @@ export type TaskResponse =
   | { id: number; kind: 'error'; error: { name: string; code?: string; message: string } };
 
 /**
- * A Buffer whose whole ArrayBuffer is its own, so it can be transferred. Small Buffers live in
- * Node's shared (untransferable) pool: those are copied, which costs little at their size.
+ * A Buffer whose ArrayBuffer can be transferred. Small Buffers live in Node's shared pool, which
+ * cannot be transferred: those are copied, which costs little at their size. Large ones own their
+ * ArrayBuffer (possibly with spare room at the end) and go as they are.
  */
-function ownedBuffer(buf: Buffer): Buffer {
-  if (buf.length >= 64 * 1024 && buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) return buf;
+function transferable(buf: Buffer): Buffer {
+  if (buf.buffer.byteLength >= 64 * 1024) return buf;
   const copy = Buffer.from(new ArrayBuffer(buf.length));
   buf.copy(copy);
   return copy;
@@ -23,17 +24,18 @@ function ownedBuffer(buf: Buffer): Buffer {
 const port = parentPort;
 if (port !== null) {
   const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  const packScratch = new PackScratch();
   port.on('message', (request: TaskRequest) => {
     try {
       if (request.kind === 'hash') {
         port.postMessage({ id: request.id, kind: 'hash', result: hashFiles(request.files, scratch) } satisfies TaskResponse);
       } else {
-        const { stored, sha256 } = packBlock(request.job);
-        const owned = ownedBuffer(stored);
+        const { stored, sha256 } = packBlock(request.job, packScratch);
+        const owned = transferable(stored);
         const buffer = owned.buffer as ArrayBuffer;
         const digest = new Uint8Array(sha256).buffer;
         port.postMessage(
-          { id: request.id, kind: 'pack', stored: buffer, byteOffset: 0, byteLength: owned.byteLength, sha256: digest } satisfies TaskResponse,
+          { id: request.id, kind: 'pack', stored: buffer, byteOffset: owned.byteOffset, byteLength: owned.byteLength, sha256: digest } satisfies TaskResponse,
           [buffer, digest],
         );
       }
