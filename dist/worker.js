@@ -444,6 +444,8 @@ function findChunk(chunks, digest) {
 
 
 
+/** The word-at-a-time paths below assume little-endian words; other hosts take the byte loops. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * Splits `raw` into `width` streams by byte position modulo `width`: byte 0 of every element, then
  * byte 1, …; a tail shorter than `width` stays last. Writes into `out` (same length) when given.
@@ -451,7 +453,7 @@ function findChunk(chunks, digest) {
 function groupBytes(raw, width, out = Buffer.allocUnsafe(raw.length)) {
     const count = Math.floor(raw.length / width);
     let done = 0;
-    if (raw.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
+    if (LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
         // Read four bytes at a time: several times faster than a byte loop in V8.
         const words = new Uint32Array(raw.buffer, raw.byteOffset, raw.length >>> 2);
         if (width === 2 && count % 2 === 0 && out.byteOffset % 2 === 0) {
@@ -487,7 +489,7 @@ function groupBytes(raw, width, out = Buffer.allocUnsafe(raw.length)) {
 function ungroupBytes(grouped, width, out = Buffer.allocUnsafe(grouped.length)) {
     const count = Math.floor(grouped.length / width);
     let done = 0;
-    if (out.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
+    if (LITTLE_ENDIAN && out.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
         const words = new Uint32Array(out.buffer, out.byteOffset, out.length >>> 2);
         if (width === 2 && count % 2 === 0 && grouped.byteOffset % 2 === 0) {
             const lo = new Uint16Array(grouped.buffer, grouped.byteOffset, words.length);
@@ -600,14 +602,15 @@ function extensionOf(path) {
     const dot = path.lastIndexOf('.');
     return dot > slash + 1 ? path.slice(dot + 1).toLowerCase() : '';
 }
-/** True when the first bytes look like text: no NUL and few control bytes. */
+/** True when the first bytes look like text: no NUL in the first 8 KiB and few control bytes in the first 2 KiB. */
 function looksLikeText(head) {
+    const sniff = head.subarray(0, 8192);
+    if (sniff.indexOf(0) >= 0)
+        return false; // native memchr: most binaries stop here
     let control = 0;
-    const n = Math.min(head.length, 8192);
+    const n = Math.min(head.length, 2048);
     for (let i = 0; i < n; i++) {
         const b = head[i];
-        if (b === 0)
-            return false;
         if (b < 9 || (b > 13 && b < 32) || b === 127)
             control++;
     }

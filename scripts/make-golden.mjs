@@ -28,7 +28,7 @@ const big = Buffer.alloc(5 * 1024 * 1024 + 123);
 for (let i = 0; i < big.length; i += 65_537) big[i] = (i >>> 8) & 0xff;
 put('data/zeros.img', big);
 // bf16 weights, N(0, 0.02): byte-grouping codec.
-const w = Buffer.alloc(64 * 1024);
+const w = Buffer.alloc(256 * 1024); // large enough that byte grouping pays off (width 2)
 let s = 12345;
 const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) + 1) / 4294967297;
 const f = new Float32Array(1);

@@ -15,11 +15,11 @@ function reference(path: string): boolean {
 describe('entry path rules', () => {
   it('agree with the plainly stated rules on random paths', () => {
     const part = fc.oneof(
-      fc.constantFrom('.', '..', '', 'a', '\\', '..\\', '\\..', 'é', '日', '🙂', '\0', 'C:', ':', 'x'.repeat(254), 'é'.repeat(128), '日'.repeat(85)),
+      fc.constantFrom('.', '..', '', 'a', '\\', '..\\', '\\..', 'é', '日', '🙂', '\0', 'C:', ':', 'x'.repeat(254), 'é'.repeat(128), '日'.repeat(85), '€'.repeat(85)),
       fc.string({ maxLength: 4 }),
     );
     fc.assert(
-      fc.property(fc.array(part, { maxLength: 6 }), fc.constantFrom('/', '\\'), (parts, sep) => {
+      fc.property(fc.array(part, { maxLength: 24 }), fc.constantFrom('/', '\\'), (parts, sep) => {
         const path = parts.join(sep);
         expect(entryPathProblem(path) === null).toBe(reference(path));
       }),
@@ -48,6 +48,9 @@ describe('entry path rules', () => {
     ['a//b', false],
     ['a/', false],
     ['.hidden/..x', true],
+    // Non-ASCII segments, each short, adding up to more than 4096 UTF-8 bytes.
+    [Array(20).fill('€'.repeat(85)).join('/'), false],
+    [Array(16).fill('€'.repeat(85)).join('/'), true],
   ];
   const labelled = cases.map(([path, safe]) => [path.length > 24 ? `${path.slice(0, 12)}…(${path.length} chars)` : path, path, safe] as const);
   it.each(labelled)('%s is safe: %s', (_label, path, safe) => {

@@ -95,6 +95,8 @@ function fromSystemError(error, action) {
 
 
 const TEMP_MARKER = '.vitsnap-tmp-';
+/** Start flushing to disk in the background after this many bytes, so the final fsync is short. */
+const FLUSH_EVERY = 64 * 1024 * 1024;
 /** Files being written, so a signal handler can remove their temp files before the process exits. */
 const unfinished = new Set();
 function abortUnfinishedFiles() {
@@ -106,6 +108,8 @@ class AtomicFile {
     tempPath;
     fd;
     written = 0;
+    unflushed = 0;
+    flushing = false;
     constructor(target) {
         this.target = target;
         this.tempPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `${TEMP_MARKER}${(0,external_node_path_namespaceObject.basename)(target)}-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
@@ -130,6 +134,15 @@ class AtomicFile {
             throw fromSystemError(error, `cannot write ${this.target}`);
         }
         this.written += data.length;
+        this.unflushed += data.length;
+        if (this.unflushed >= FLUSH_EVERY && !this.flushing) {
+            this.flushing = true;
+            this.unflushed = 0;
+            // A background flush (libuv thread) while we keep writing; errors surface at the final fsync.
+            (0,external_node_fs_namespaceObject.fdatasync)(this.fd, () => {
+                this.flushing = false;
+            });
+        }
     }
     commit() {
         try {
@@ -498,6 +511,9 @@ class BlockPlanner {
     }
     nextBlock = 0;
     seal(block) {
+        // Tensor blocks end on an 8-byte boundary so byte grouping always takes its word-at-a-time path.
+        if (block.width > 1)
+            block.rawLength = Math.ceil(block.rawLength / 8) * 8;
         const index = this.nextBlock++;
         for (const c of block.chunks)
             this.chunks.push({ sha256: c.sha256, block: index, offset: c.offset, length: c.length });
@@ -908,7 +924,6 @@ function entryPathProblem(path) {
     // Per backslash-separated piece: never '..' (a separator on Windows).
     let segStart = 0;
     let pieceStart = 0;
-    let total = 0;
     for (let i = 0; i <= n; i++) {
         const c = i < n ? path.charCodeAt(i) : paths_SLASH;
         if (c === 0)
@@ -927,14 +942,14 @@ function entryPathProblem(path) {
                 return 'path has an empty segment';
             if (len === 1 && path.charCodeAt(segStart) === DOT)
                 return 'path has a "." segment';
-            const bytes = len * 3 > LIMITS.segmentBytes ? utf8Length(path, segStart, i) : len;
-            if (bytes > LIMITS.segmentBytes)
+            // UTF-8 is at most 3 bytes per UTF-16 unit: count bytes only when the limit could be reached.
+            if (len * 3 > LIMITS.segmentBytes && utf8Length(path, segStart, i) > LIMITS.segmentBytes) {
                 return `a path segment is longer than ${LIMITS.segmentBytes} bytes`;
-            total += bytes + 1;
+            }
             segStart = i + 1;
         }
     }
-    if (total - 1 > LIMITS.pathBytes)
+    if (n * 3 > LIMITS.pathBytes && utf8Length(path, 0, n) > LIMITS.pathBytes)
         return `path is longer than ${LIMITS.pathBytes} bytes`;
     const c1 = path.charCodeAt(1);
     if (n >= 3 && c1 === 0x3a && /[A-Za-z]/.test(path[0]) && (path.charCodeAt(2) === paths_SLASH || path.charCodeAt(2) === BACKSLASH)) {
@@ -981,6 +996,29 @@ function compareCodePoints(a, b) {
     }
     return a.length - b.length;
 }
+/**
+ * `canonicalJson` of a well-formed entry list, without the generic key sorting: capture writes
+ * one entry per path, so this runs over 100k+ entries. Keys are written in code-point order, as
+ * `canonicalJson` would sort them; a test checks both give the same text.
+ */
+function canonicalEntriesJson(entries) {
+    const parts = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        const path = JSON.stringify(e.path);
+        if (e.type === 'file') {
+            const chunks = e.chunks === undefined ? '' : `"chunks":[${e.chunks.map((c) => `"${c}"`).join(',')}],`;
+            parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
+        }
+        else if (e.type === 'dir') {
+            parts[i] = `{"mode":${e.mode},"path":${path},"type":"dir"}`;
+        }
+        else {
+            parts[i] = `{"path":${path},"target":${JSON.stringify(e.target)},"type":"symlink"}`;
+        }
+    }
+    return `[${parts.join(',')}]`;
+}
 
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -993,6 +1031,8 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+/** The word-at-a-time paths below assume little-endian words; other hosts take the byte loops. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * Splits `raw` into `width` streams by byte position modulo `width`: byte 0 of every element, then
  * byte 1, …; a tail shorter than `width` stays last. Writes into `out` (same length) when given.
@@ -1000,7 +1040,7 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 function groupBytes(raw, width, out = Buffer.allocUnsafe(raw.length)) {
     const count = Math.floor(raw.length / width);
     let done = 0;
-    if (raw.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
+    if (LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
         // Read four bytes at a time: several times faster than a byte loop in V8.
         const words = new Uint32Array(raw.buffer, raw.byteOffset, raw.length >>> 2);
         if (width === 2 && count % 2 === 0 && out.byteOffset % 2 === 0) {
@@ -1036,7 +1076,7 @@ function groupBytes(raw, width, out = Buffer.allocUnsafe(raw.length)) {
 function ungroupBytes(grouped, width, out = Buffer.allocUnsafe(grouped.length)) {
     const count = Math.floor(grouped.length / width);
     let done = 0;
-    if (out.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
+    if (LITTLE_ENDIAN && out.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
         const words = new Uint32Array(out.buffer, out.byteOffset, out.length >>> 2);
         if (width === 2 && count % 2 === 0 && grouped.byteOffset % 2 === 0) {
             const lo = new Uint16Array(grouped.buffer, grouped.byteOffset, words.length);
@@ -1120,18 +1160,21 @@ function decodeBlock(stored, codec, width, rawLength, what) {
 
 
 
-const JSON_LEVEL = 6;
+/** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
+const SUMMARY_LEVEL = 6;
+const ENTRIES_LEVEL = 3;
 const sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest();
 /**
  * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
  * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
+ * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
  */
-function writeSnapshotTail(out, manifest, blocks, chunks) {
+function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false) {
     const { entries, ...summary } = manifest;
-    const entriesRaw = Buffer.from(canonicalJson(entries));
-    const entriesStored = zstdCompress(entriesRaw, JSON_LEVEL);
+    const entriesRaw = Buffer.from(wellFormed ? canonicalEntriesJson(entries) : canonicalJson(entries));
+    const entriesStored = zstdCompress(entriesRaw, ENTRIES_LEVEL);
     const summaryRaw = Buffer.from(canonicalJson(summary));
-    const summaryStored = zstdCompress(summaryRaw, JSON_LEVEL);
+    const summaryStored = zstdCompress(summaryRaw, SUMMARY_LEVEL);
     chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
     const index = encodeIndex(blocks, chunks);
     const entriesOffset = out.position;
@@ -1306,14 +1349,15 @@ function extensionOf(path) {
     const dot = path.lastIndexOf('.');
     return dot > slash + 1 ? path.slice(dot + 1).toLowerCase() : '';
 }
-/** True when the first bytes look like text: no NUL and few control bytes. */
+/** True when the first bytes look like text: no NUL in the first 8 KiB and few control bytes in the first 2 KiB. */
 function looksLikeText(head) {
+    const sniff = head.subarray(0, 8192);
+    if (sniff.indexOf(0) >= 0)
+        return false; // native memchr: most binaries stop here
     let control = 0;
-    const n = Math.min(head.length, 8192);
+    const n = Math.min(head.length, 2048);
     for (let i = 0; i < n; i++) {
         const b = head[i];
-        if (b === 0)
-            return false;
         if (b < 9 || (b > 13 && b < 32) || b === 127)
             control++;
     }
@@ -1914,8 +1958,17 @@ async function captureSnapshot(options) {
     const root = (0,external_node_path_namespaceObject.resolve)(options.root);
     const createdAt = createdAtFrom(options.sourceDateEpoch);
     checkOutputPath((0,external_node_path_namespaceObject.resolve)(options.output));
+    // Threads start while we walk; small trees shut them down again and run inline.
+    const eagerPool = options.workers === undefined || options.workers > 0 ? new TaskPool(options.workers ?? Math.min(2, (0,external_node_os_namespaceObject.availableParallelism)())) : null;
     // Temp files of an interrupted capture are never part of a tree's contents.
-    const walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
+    let walk;
+    try {
+        walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
+    }
+    catch (error) {
+        await eagerPool?.close();
+        throw error;
+    }
     const skipped = [...walk.skipped];
     const walked = walk.entries.filter((e) => {
         const problem = entryPathProblem(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
@@ -1925,13 +1978,25 @@ async function captureSnapshot(options) {
     });
     const files = walked.filter((e) => e.type === 'file');
     if (walked.length === 0 && options.allowEmpty !== true) {
+        await eagerPool?.close();
         const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
         throw new OperationError('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
     }
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    const workers = options.workers ?? (totalBytes < INLINE_BELOW_BYTES ? 0 : Math.min(2, (0,external_node_os_namespaceObject.availableParallelism)()));
-    const pool = new TaskPool(workers);
-    const out = new AtomicFile((0,external_node_path_namespaceObject.resolve)(options.output));
+    let pool = eagerPool ?? new TaskPool(0);
+    if (options.workers === undefined && totalBytes < INLINE_BELOW_BYTES) {
+        await pool.close();
+        pool = new TaskPool(0);
+    }
+    const workers = pool.size;
+    let out;
+    try {
+        out = new AtomicFile((0,external_node_path_namespaceObject.resolve)(options.output));
+    }
+    catch (error) {
+        await pool.close();
+        throw error;
+    }
     try {
         const hashed = new HashPipeline(pool, batchFiles(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
         out.write(encodeHeader());
@@ -1985,7 +2050,7 @@ async function captureSnapshot(options) {
                 classes: classTotals(entries),
             },
         };
-        writeSnapshotTail(out, manifest, blocks, planner.chunks);
+        writeSnapshotTail(out, manifest, blocks, planner.chunks, true);
         const size = out.position;
         out.commit();
         return { output: out.target, manifest, size, skipped };
@@ -2962,7 +3027,7 @@ function timestamp(value) {
     if (value === null)
         return null;
     const text = string(value, 'createdAt', 64);
-    if (!/^\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(text) && !/^[+-]\d{6}-/.test(text))
+    if (!/^([+-]\d{6}|\d{4})-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(text))
         fail('createdAt', 'expected an ISO 8601 UTC time');
     return text;
 }

@@ -3,11 +3,14 @@
  * directory, fsynced, renamed over the target, then the directory is fsynced.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fromSystemError } from '../errors.js';
 
 export const TEMP_MARKER = '.vitsnap-tmp-';
+
+/** Start flushing to disk in the background after this many bytes, so the final fsync is short. */
+const FLUSH_EVERY = 64 * 1024 * 1024;
 
 /** Files being written, so a signal handler can remove their temp files before the process exits. */
 const unfinished = new Set<AtomicFile>();
@@ -21,6 +24,8 @@ export class AtomicFile {
   readonly tempPath: string;
   private fd: number;
   private written = 0;
+  private unflushed = 0;
+  private flushing = false;
 
   constructor(target: string) {
     this.target = target;
@@ -45,6 +50,15 @@ export class AtomicFile {
       throw fromSystemError(error, `cannot write ${this.target}`);
     }
     this.written += data.length;
+    this.unflushed += data.length;
+    if (this.unflushed >= FLUSH_EVERY && !this.flushing) {
+      this.flushing = true;
+      this.unflushed = 0;
+      // A background flush (libuv thread) while we keep writing; errors surface at the final fsync.
+      fdatasync(this.fd, () => {
+        this.flushing = false;
+      });
+    }
   }
 
   commit(): void {

@@ -81,6 +81,8 @@ export class BlockPlanner {
   private nextBlock = 0;
 
   private seal(block: OpenBlock): void {
+    // Tensor blocks end on an 8-byte boundary so byte grouping always takes its word-at-a-time path.
+    if (block.width > 1) block.rawLength = Math.ceil(block.rawLength / 8) * 8;
     const index = this.nextBlock++;
     for (const c of block.chunks) this.chunks.push({ sha256: c.sha256, block: index, offset: c.offset, length: c.length });
     this.sealed.push({ codec: block.codec, width: block.width, level: block.level, rawLength: block.rawLength, segments: block.segments });

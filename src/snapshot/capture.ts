@@ -120,8 +120,16 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const root = resolve(options.root);
   const createdAt = createdAtFrom(options.sourceDateEpoch);
   checkOutputPath(resolve(options.output));
+  // Threads start while we walk; small trees shut them down again and run inline.
+  const eagerPool = options.workers === undefined || options.workers > 0 ? new TaskPool(options.workers ?? Math.min(2, availableParallelism())) : null;
   // Temp files of an interrupted capture are never part of a tree's contents.
-  const walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
+  let walk;
+  try {
+    walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
+  } catch (error) {
+    await eagerPool?.close();
+    throw error;
+  }
   const skipped = [...walk.skipped];
   const walked = walk.entries.filter((e) => {
     const problem = entryPathProblem(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
@@ -130,13 +138,24 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   });
   const files = walked.filter((e): e is WalkedFile => e.type === 'file');
   if (walked.length === 0 && options.allowEmpty !== true) {
+    await eagerPool?.close();
     const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
     throw new OperationError('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
   }
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-  const workers = options.workers ?? (totalBytes < INLINE_BELOW_BYTES ? 0 : Math.min(2, availableParallelism()));
-  const pool = new TaskPool(workers);
-  const out = new AtomicFile(resolve(options.output));
+  let pool = eagerPool ?? new TaskPool(0);
+  if (options.workers === undefined && totalBytes < INLINE_BELOW_BYTES) {
+    await pool.close();
+    pool = new TaskPool(0);
+  }
+  const workers = pool.size;
+  let out: AtomicFile;
+  try {
+    out = new AtomicFile(resolve(options.output));
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   try {
     const hashed = new HashPipeline(pool, batchFiles(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
     out.write(encodeHeader());
@@ -188,7 +207,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
         classes: classTotals(entries),
       },
     };
-    writeSnapshotTail(out, manifest, blocks, planner.chunks);
+    writeSnapshotTail(out, manifest, blocks, planner.chunks, true);
     const size = out.position;
     out.commit();
     return { output: out.target, manifest, size, skipped };

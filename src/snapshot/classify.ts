@@ -38,13 +38,14 @@ export function extensionOf(path: string): string {
   return dot > slash + 1 ? path.slice(dot + 1).toLowerCase() : '';
 }
 
-/** True when the first bytes look like text: no NUL and few control bytes. */
+/** True when the first bytes look like text: no NUL in the first 8 KiB and few control bytes in the first 2 KiB. */
 function looksLikeText(head: Uint8Array): boolean {
+  const sniff = head.subarray(0, 8192);
+  if (sniff.indexOf(0) >= 0) return false; // native memchr: most binaries stop here
   let control = 0;
-  const n = Math.min(head.length, 8192);
+  const n = Math.min(head.length, 2048);
   for (let i = 0; i < n; i++) {
     const b = head[i] as number;
-    if (b === 0) return false;
     if (b < 9 || (b > 13 && b < 32) || b === 127) control++;
   }
   return control * 100 <= n;

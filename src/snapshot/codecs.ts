@@ -7,6 +7,9 @@ import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 import { SnapshotFormatError } from '../errors.js';
 import { Codec, type CodecId } from './format.js';
 
+/** The word-at-a-time paths below assume little-endian words; other hosts take the byte loops. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * Splits `raw` into `width` streams by byte position modulo `width`: byte 0 of every element, then
  * byte 1, …; a tail shorter than `width` stays last. Writes into `out` (same length) when given.
@@ -14,7 +17,7 @@ import { Codec, type CodecId } from './format.js';
 export function groupBytes(raw: Uint8Array, width: number, out: Buffer = Buffer.allocUnsafe(raw.length)): Buffer {
   const count = Math.floor(raw.length / width);
   let done = 0;
-  if (raw.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
+  if (LITTLE_ENDIAN && raw.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
     // Read four bytes at a time: several times faster than a byte loop in V8.
     const words = new Uint32Array(raw.buffer, raw.byteOffset, raw.length >>> 2);
     if (width === 2 && count % 2 === 0 && out.byteOffset % 2 === 0) {
@@ -47,7 +50,7 @@ export function groupBytes(raw: Uint8Array, width: number, out: Buffer = Buffer.
 export function ungroupBytes(grouped: Uint8Array, width: number, out: Buffer = Buffer.allocUnsafe(grouped.length)): Buffer {
   const count = Math.floor(grouped.length / width);
   let done = 0;
-  if (out.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
+  if (LITTLE_ENDIAN && out.byteOffset % 4 === 0 && (width === 2 || width === 4)) {
     const words = new Uint32Array(out.buffer, out.byteOffset, out.length >>> 2);
     if (width === 2 && count % 2 === 0 && grouped.byteOffset % 2 === 0) {
       const lo = new Uint16Array(grouped.buffer, grouped.byteOffset, words.length);

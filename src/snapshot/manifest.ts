@@ -65,7 +65,7 @@ function digest(value: unknown, where: string): string {
 function timestamp(value: unknown): string | null {
   if (value === null) return null;
   const text = string(value, 'createdAt', 64);
-  if (!/^\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(text) && !/^[+-]\d{6}-/.test(text)) fail('createdAt', 'expected an ISO 8601 UTC time');
+  if (!/^([+-]\d{6}|\d{4})-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(text)) fail('createdAt', 'expected an ISO 8601 UTC time');
   return text;
 }
 

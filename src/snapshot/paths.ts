@@ -32,7 +32,6 @@ export function entryPathProblem(path: string): string | null {
   // Per backslash-separated piece: never '..' (a separator on Windows).
   let segStart = 0;
   let pieceStart = 0;
-  let total = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? path.charCodeAt(i) : SLASH;
     if (c === 0) return 'path contains a NUL byte';
@@ -48,13 +47,14 @@ export function entryPathProblem(path: string): string | null {
       const len = i - segStart;
       if (len === 0) return 'path has an empty segment';
       if (len === 1 && path.charCodeAt(segStart) === DOT) return 'path has a "." segment';
-      const bytes = len * 3 > LIMITS.segmentBytes ? utf8Length(path, segStart, i) : len;
-      if (bytes > LIMITS.segmentBytes) return `a path segment is longer than ${LIMITS.segmentBytes} bytes`;
-      total += bytes + 1;
+      // UTF-8 is at most 3 bytes per UTF-16 unit: count bytes only when the limit could be reached.
+      if (len * 3 > LIMITS.segmentBytes && utf8Length(path, segStart, i) > LIMITS.segmentBytes) {
+        return `a path segment is longer than ${LIMITS.segmentBytes} bytes`;
+      }
       segStart = i + 1;
     }
   }
-  if (total - 1 > LIMITS.pathBytes) return `path is longer than ${LIMITS.pathBytes} bytes`;
+  if (n * 3 > LIMITS.pathBytes && utf8Length(path, 0, n) > LIMITS.pathBytes) return `path is longer than ${LIMITS.pathBytes} bytes`;
   const c1 = path.charCodeAt(1);
   if (n >= 3 && c1 === 0x3a && /[A-Za-z]/.test(path[0] as string) && (path.charCodeAt(2) === SLASH || path.charCodeAt(2) === BACKSLASH)) {
     return 'path starts with a drive letter';

@@ -4,29 +4,34 @@
  */
 import { createHash } from 'node:crypto';
 import type { AtomicFile } from './atomic-file.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalEntriesJson, canonicalJson } from './canonical-json.js';
 import { zstdCompress } from './codecs.js';
 import { encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord } from './format.js';
+import type { Entry } from './types.js';
 
-const JSON_LEVEL = 6;
+/** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
+const SUMMARY_LEVEL = 6;
+const ENTRIES_LEVEL = 3;
 
 const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
 
 /**
  * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
  * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
+ * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
  */
 export function writeSnapshotTail(
   out: AtomicFile,
   manifest: { entries: unknown },
   blocks: readonly BlockRecord[],
   chunks: ChunkRecord[],
+  wellFormed = false,
 ): void {
   const { entries, ...summary } = manifest;
-  const entriesRaw = Buffer.from(canonicalJson(entries));
-  const entriesStored = zstdCompress(entriesRaw, JSON_LEVEL);
+  const entriesRaw = Buffer.from(wellFormed ? canonicalEntriesJson(entries as Entry[]) : canonicalJson(entries));
+  const entriesStored = zstdCompress(entriesRaw, ENTRIES_LEVEL);
   const summaryRaw = Buffer.from(canonicalJson(summary));
-  const summaryStored = zstdCompress(summaryRaw, JSON_LEVEL);
+  const summaryStored = zstdCompress(summaryRaw, SUMMARY_LEVEL);
   chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
   const index = encodeIndex(blocks, chunks);
   const entriesOffset = out.position;
