@@ -33547,6 +33547,8 @@ async function captureSnapshot(options) {
         const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
         throw new OperationError('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
     }
+    const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
+    collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
     let pool = eagerPool ?? new TaskPool(0);
     if (options.workers === undefined && totalBytes < INLINE_BELOW_BYTES) {
@@ -33596,7 +33598,7 @@ async function captureSnapshot(options) {
         }
         await writer.enqueue(planner.finish());
         await writer.drain();
-        const collected = options.metadata === undefined || options.metadata === null ? null : await options.metadata;
+        const collected = collecting === null ? null : await collecting;
         const manifest = {
             tool: { name: 'vitsnap', version: VERSION },
             createdAt,
@@ -34167,7 +34169,7 @@ async function run() {
         const inputs = getInputs();
         const root = (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd());
         const output = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? root, `vitsnap-${inputs.name}.vitsnap`);
-        const metadata = collectMetadata({ root, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands }).then((m) => {
+        const metadata = () => collectMetadata({ root, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands }).then((m) => {
             for (const w of m.warnings)
                 warning(w);
             return { metadata: m.metadata, source: m.source };

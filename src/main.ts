@@ -15,10 +15,11 @@ export async function run(): Promise<void> {
     const inputs = getInputs();
     const root = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
     const output = join(process.env.RUNNER_TEMP ?? root, `vitsnap-${inputs.name}.vitsnap`);
-    const metadata = collectMetadata({ root, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands }).then((m) => {
-      for (const w of m.warnings) core.warning(w);
-      return { metadata: m.metadata, source: m.source };
-    });
+    const metadata = () =>
+      collectMetadata({ root, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands }).then((m) => {
+        for (const w of m.warnings) core.warning(w);
+        return { metadata: m.metadata, source: m.source };
+      });
     const result = await core.group('Capture snapshot', () =>
       captureSnapshot({ root, patterns: inputs.patterns, output, metadata, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
     );

@@ -1982,6 +1982,8 @@ async function captureSnapshot(options) {
         const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
         throw new OperationError('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
     }
+    const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
+    collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
     let pool = eagerPool ?? new TaskPool(0);
     if (options.workers === undefined && totalBytes < INLINE_BELOW_BYTES) {
@@ -2031,7 +2033,7 @@ async function captureSnapshot(options) {
         }
         await writer.enqueue(planner.finish());
         await writer.drain();
-        const collected = options.metadata === undefined || options.metadata === null ? null : await options.metadata;
+        const collected = collecting === null ? null : await collecting;
         const manifest = {
             tool: { name: 'vitsnap', version: VERSION },
             createdAt,
@@ -2943,12 +2945,11 @@ Examples:
         const started = Date.now();
         const metadata = values['no-metadata'] === true
             ? null
-            : collectMetadata({ root, envAllowlist, commands, env: ctx.env }).then((m) => {
+            : () => collectMetadata({ root, envAllowlist, commands, env: ctx.env }).then((m) => {
                 for (const w of m.warnings)
                     ctx.log.warn(w);
                 return { metadata: m.metadata, source: m.source };
             });
-        metadata?.catch(() => undefined);
         const result = await captureSnapshot({
             root,
             patterns,

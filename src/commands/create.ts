@@ -77,11 +77,11 @@ Examples:
     const metadata =
       values['no-metadata'] === true
         ? null
-        : collectMetadata({ root, envAllowlist, commands, env: ctx.env }).then((m) => {
-            for (const w of m.warnings) ctx.log.warn(w);
-            return { metadata: m.metadata, source: m.source };
-          });
-    metadata?.catch(() => undefined);
+        : () =>
+            collectMetadata({ root, envAllowlist, commands, env: ctx.env }).then((m) => {
+              for (const w of m.warnings) ctx.log.warn(w);
+              return { metadata: m.metadata, source: m.source };
+            });
     const result = await captureSnapshot({
       root,
       patterns,

@@ -31,8 +31,11 @@ export interface CaptureOptions {
   output: string;
   /** Worker threads; default: none for small trees, else up to 2. */
   workers?: number;
-  /** Metadata collected alongside the capture; null records none. */
-  metadata?: Promise<{ metadata: Metadata; source: SourceInfo }> | null;
+  /**
+   * Starts metadata collection; called once the walk has found something to capture, so a capture
+   * that fails early does not wait for toolchain probes. null records no metadata.
+   */
+  metadata?: (() => Promise<{ metadata: Metadata; source: SourceInfo }>) | null;
   /** SOURCE_DATE_EPOCH text; the only clock a snapshot records. */
   sourceDateEpoch?: string;
   allowEmpty?: boolean;
@@ -142,6 +145,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
     throw new OperationError('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
   }
+  const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
+  collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   let pool = eagerPool ?? new TaskPool(0);
   if (options.workers === undefined && totalBytes < INLINE_BELOW_BYTES) {
@@ -188,7 +193,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     await writer.enqueue(planner.finish());
     await writer.drain();
 
-    const collected = options.metadata === undefined || options.metadata === null ? null : await options.metadata;
+    const collected = collecting === null ? null : await collecting;
     const manifest: Manifest = {
       tool: { name: 'vitsnap', version: VERSION },
       createdAt,

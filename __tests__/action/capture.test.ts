@@ -1,0 +1,97 @@
+/**
+ * The action as the runner runs it: INPUT_* variables (hyphens kept), action.yml defaults applied,
+ * GITHUB_OUTPUT as a file. Today the action captures a snapshot and outputs its path.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { SnapshotReader } from '../../src/snapshot/reader.js';
+import { REPO_ROOT, TS_HOOKS } from '../helpers/cli.js';
+
+const execFileAsync = promisify(execFile);
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vitsnap-action-'));
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+/** Defaults from action.yml, the way the runner applies them. */
+async function actionDefaults(): Promise<Record<string, string>> {
+  const yml = await readFile(join(REPO_ROOT, 'action.yml'), 'utf8');
+  const defaults: Record<string, string> = {};
+  let input: string | null = null;
+  for (const line of yml.split('\n')) {
+    const name = /^ {2}([a-z-]+):\s*$/.exec(line);
+    if (name !== null) input = name[1] ?? null;
+    const value = /^ {4}default:\s*'(.*)'\s*$/.exec(line);
+    if (value !== null && input !== null) defaults[`INPUT_${input.toUpperCase()}`] = value[1] ?? '';
+    if (/^outputs:/.test(line)) break;
+  }
+  return defaults;
+}
+
+/** Parses `name<<delimiter … delimiter` blocks that @actions/core writes to GITHUB_OUTPUT. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out[m[1] as string] = m[3] as string;
+  return out;
+}
+
+async function runAction(inputs: Record<string, string>, workspace: string): Promise<{ code: number; stdout: string; outputs: Record<string, string> }> {
+  const outputFile = join(dir, `output-${Math.random().toString(36).slice(2)}`);
+  await writeFile(outputFile, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...(await actionDefaults()),
+    ...inputs,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: dir,
+  };
+  const args = ['--disable-warning=ExperimentalWarning', '--import', TS_HOOKS, resolve(REPO_ROOT, 'src/index.ts')];
+  try {
+    const { stdout } = await execFileAsync(process.execPath, args, { env, timeout: 60_000 });
+    return { code: 0, stdout, outputs: parseOutputs(await readFile(outputFile, 'utf8')) };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', outputs: parseOutputs(await readFile(outputFile, 'utf8')) };
+  }
+}
+
+describe('the action (capture)', () => {
+  it('captures the globs given in `path` and outputs the snapshot path', async () => {
+    const ws = join(dir, 'ws');
+    await mkdir(join(ws, 'dist'), { recursive: true });
+    await writeFile(join(ws, 'dist/app.js'), 'console.log(1)\n');
+    await writeFile(join(ws, 'dist/app.js.map'), '{}');
+    await writeFile(join(ws, 'README.md'), 'not captured');
+    const r = await runAction({ 'INPUT_PATH': 'dist/**\n!**/*.map', 'INPUT_METADATA-COMMANDS': 'hello=echo hi' }, ws);
+    expect(r.code).toBe(0);
+    expect(r.outputs['snapshot-path']).toBe(join(dir, 'vitsnap-snapshot.vitsnap'));
+    const reader = SnapshotReader.open(r.outputs['snapshot-path'] as string);
+    try {
+      expect(reader.manifest.entries.map((e) => e.path)).toEqual(['dist', 'dist/app.js']);
+      expect(reader.summary.metadata?.commands).toEqual([{ name: 'hello', command: 'echo hi', exitCode: 0, stdout: 'hi' }]);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('fails the step with the input name when `name` is invalid', async () => {
+    const r = await runAction({ INPUT_PATH: 'x', INPUT_NAME: 'bad name!' }, dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error::E_INPUT: input 'name' must be/m);
+  });
+
+  it('fails with a clear error when nothing matches', async () => {
+    const r = await runAction({ INPUT_PATH: 'nothing/**' }, dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::E_NOT_FOUND: no files under .* match nothing\/\*\*/);
+  });
+});
