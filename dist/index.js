@@ -28402,7 +28402,7 @@ function limitYoungGeneration() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8604);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(939);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5577);
 
 
 (0,_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .limitYoungGeneration */ .a)();
@@ -28413,7 +28413,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 939:
+/***/ 5577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32764,6 +32764,140 @@ function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/snapshot/capture-pipeline.ts
+/**
+ * The two halves of capture's pipeline: hash results consumed in file order with bounded
+ * look-ahead, and encoded blocks written strictly in plan order with a bounded number in flight.
+ */
+
+const HASH_BATCH_BYTES = 16 * 1024 * 1024;
+const HASH_BATCH_FILES = 256;
+/** Groups files into hash jobs of at most 16 MiB or 256 files (a larger file is a job of its own). */
+function batchFiles(files) {
+    const batches = [];
+    let batch = [];
+    let bytes = 0;
+    for (const f of files) {
+        if (batch.length > 0 && (bytes + f.size > HASH_BATCH_BYTES || batch.length >= HASH_BATCH_FILES)) {
+            batches.push(batch);
+            batch = [];
+            bytes = 0;
+        }
+        batch.push({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs });
+        bytes += f.size;
+    }
+    if (batch.length > 0)
+        batches.push(batch);
+    return batches;
+}
+/**
+ * Hash results in file order, with a bounded number of batches hashing ahead. Pack jobs queue on
+ * the same pool as the plan seals blocks, so hashing and packing overlap and both threads stay busy.
+ */
+class HashPipeline {
+    pool;
+    batches;
+    ahead;
+    totalBytes;
+    onProgress;
+    running = [];
+    launched = 0;
+    current = [];
+    position = 0;
+    doneBytes = 0;
+    constructor(pool, batches, ahead, totalBytes, onProgress) {
+        this.pool = pool;
+        this.batches = batches;
+        this.ahead = ahead;
+        this.totalBytes = totalBytes;
+        this.onProgress = onProgress;
+        this.fill();
+    }
+    async next() {
+        while (this.position >= this.current.length) {
+            const batch = this.running.shift();
+            if (batch === undefined)
+                throw new OperationError('E_IO', 'capture planned more files than it hashed');
+            this.current = await batch;
+            this.position = 0;
+            this.fill();
+        }
+        return this.current[this.position++];
+    }
+    fill() {
+        while (this.running.length < this.ahead && this.launched < this.batches.length) {
+            const batch = this.batches[this.launched++];
+            const bytes = batch.reduce((sum, f) => sum + f.size, 0);
+            const result = this.pool.hash(batch).then((r) => {
+                this.doneBytes += bytes;
+                this.onProgress?.({ doneBytes: this.doneBytes, totalBytes: this.totalBytes });
+                return r;
+            });
+            result.catch(() => undefined); // observed in order by next(); avoid an unhandled rejection meanwhile
+            this.running.push(result);
+        }
+    }
+}
+/**
+ * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
+ * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
+ * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
+ */
+function releaseBuffer(buf) {
+    const backing = buf.buffer;
+    if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
+        try {
+            backing.transfer(0);
+        }
+        catch {
+            // not detachable (e.g. owned by Node); the garbage collector will get it
+        }
+    }
+}
+/** Encodes blocks on the pool with a bounded number in flight and writes them strictly in order. */
+class BlockWriter {
+    inFlight = [];
+    window;
+    pool;
+    out;
+    blocks;
+    constructor(pool, out, blocks, workers) {
+        this.pool = pool;
+        this.out = out;
+        this.blocks = blocks;
+        this.window = Math.max(2, workers * 2);
+    }
+    async enqueue(jobs) {
+        for (const job of jobs) {
+            if (this.inFlight.length >= this.window)
+                await this.writeOldest();
+            const promise = this.pool.pack(job).then((p) => ({ ...p, rawLength: job.rawLength, codec: job.codec, width: job.width }));
+            promise.catch(() => undefined); // observed when written; avoid an unhandled rejection meanwhile
+            this.inFlight.push(promise);
+        }
+    }
+    async drain() {
+        while (this.inFlight.length > 0)
+            await this.writeOldest();
+    }
+    async writeOldest() {
+        const next = this.inFlight.shift();
+        if (next === undefined)
+            return;
+        const block = await next;
+        this.blocks.push({
+            offset: this.out.position,
+            storedLength: block.stored.length,
+            rawLength: block.rawLength,
+            codec: block.codec,
+            width: block.width,
+            sha256: block.sha256,
+        });
+        this.out.write(block.stored);
+        releaseBuffer(block.stored);
+    }
+}
+
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/snapshot/chunker.ts
@@ -33448,8 +33582,7 @@ function walkError(error, dirAbs, dirRel) {
 
 
 
-const HASH_BATCH_BYTES = 16 * 1024 * 1024;
-const HASH_BATCH_FILES = 256;
+
 const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
 const EMPTY_SOURCE = { repository: null, ref: null, sha: null, dirty: null, runId: null };
 function createdAtFrom(sourceDateEpoch) {
@@ -33460,23 +33593,6 @@ function createdAtFrom(sourceDateEpoch) {
         throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
     }
     return new Date(Number(sourceDateEpoch) * 1000).toISOString();
-}
-function batchFiles(files) {
-    const batches = [];
-    let batch = [];
-    let bytes = 0;
-    for (const f of files) {
-        if (batch.length > 0 && (bytes + f.size > HASH_BATCH_BYTES || batch.length >= HASH_BATCH_FILES)) {
-            batches.push(batch);
-            batch = [];
-            bytes = 0;
-        }
-        batch.push({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs });
-        bytes += f.size;
-    }
-    if (batch.length > 0)
-        batches.push(batch);
-    return batches;
 }
 function classTotals(entries) {
     const totals = {
@@ -33628,113 +33744,6 @@ async function captureSnapshot(options) {
     }
     finally {
         await pool.close();
-    }
-}
-/**
- * Hash results in file order, with a bounded number of batches hashing ahead. Pack jobs queue on
- * the same pool as the plan seals blocks, so hashing and packing overlap and both threads stay busy.
- */
-class HashPipeline {
-    pool;
-    batches;
-    ahead;
-    totalBytes;
-    onProgress;
-    running = [];
-    launched = 0;
-    current = [];
-    position = 0;
-    doneBytes = 0;
-    constructor(pool, batches, ahead, totalBytes, onProgress) {
-        this.pool = pool;
-        this.batches = batches;
-        this.ahead = ahead;
-        this.totalBytes = totalBytes;
-        this.onProgress = onProgress;
-        this.fill();
-    }
-    async next() {
-        while (this.position >= this.current.length) {
-            const batch = this.running.shift();
-            if (batch === undefined)
-                throw new OperationError('E_IO', 'capture planned more files than it hashed');
-            this.current = await batch;
-            this.position = 0;
-            this.fill();
-        }
-        return this.current[this.position++];
-    }
-    fill() {
-        while (this.running.length < this.ahead && this.launched < this.batches.length) {
-            const batch = this.batches[this.launched++];
-            const bytes = batch.reduce((sum, f) => sum + f.size, 0);
-            const result = this.pool.hash(batch).then((r) => {
-                this.doneBytes += bytes;
-                this.onProgress?.({ doneBytes: this.doneBytes, totalBytes: this.totalBytes });
-                return r;
-            });
-            result.catch(() => undefined); // observed in order by next(); avoid an unhandled rejection meanwhile
-            this.running.push(result);
-        }
-    }
-}
-/**
- * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
- * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
- * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
- */
-function releaseBuffer(buf) {
-    const backing = buf.buffer;
-    if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
-        try {
-            backing.transfer(0);
-        }
-        catch {
-            // not detachable (e.g. owned by Node); the garbage collector will get it
-        }
-    }
-}
-/** Encodes blocks on the pool with a bounded number in flight and writes them strictly in order. */
-class BlockWriter {
-    inFlight = [];
-    window;
-    pool;
-    out;
-    blocks;
-    constructor(pool, out, blocks, workers) {
-        this.pool = pool;
-        this.out = out;
-        this.blocks = blocks;
-        this.window = Math.max(2, workers * 2);
-    }
-    async enqueue(jobs) {
-        for (const job of jobs) {
-            if (this.inFlight.length >= this.window)
-                await this.writeOldest();
-            const promise = this.pool.pack(job).then((p) => ({ ...p, rawLength: job.rawLength, codec: job.codec, width: job.width }));
-            promise.catch(() => undefined); // observed when written; avoid an unhandled rejection meanwhile
-            this.inFlight.push(promise);
-        }
-    }
-    async drain() {
-        while (this.inFlight.length > 0)
-            await this.writeOldest();
-    }
-    async writeOldest() {
-        const next = this.inFlight.shift();
-        if (next === undefined)
-            return;
-        const block = await next;
-        this.blocks.push({
-            offset: this.out.position,
-            storedLength: block.stored.length,
-            rawLength: block.rawLength,
-            codec: block.codec,
-            width: block.width,
-            sha256: block.sha256,
-        });
-        this.out.write(block.stored);
-        releaseBuffer(block.stored);
     }
 }
 

@@ -13,8 +13,8 @@ import { LIMITS, encodeHeader, type BlockRecord } from './format.js';
 import { compileGlobs } from './globs.js';
 import { entryPathProblem } from './paths.js';
 import { writeSnapshotTail } from './snapshot-tail.js';
+import { BlockWriter, HashPipeline, batchFiles } from './capture-pipeline.js';
 import { TaskPool } from './task-pool.js';
-import type { FileToHash, HashedFile, PackJob } from './tasks.js';
 import type { Entry, Manifest, Metadata, SnapshotStats, SourceInfo } from './types.js';
 import { walkTree, type WalkedFile } from './walk.js';
 
@@ -50,8 +50,6 @@ export interface CaptureResult {
   skipped: { path: string; reason: string }[];
 }
 
-const HASH_BATCH_BYTES = 16 * 1024 * 1024;
-const HASH_BATCH_FILES = 256;
 const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
 
 const EMPTY_SOURCE: SourceInfo = { repository: null, ref: null, sha: null, dirty: null, runId: null };
@@ -63,23 +61,6 @@ export function createdAtFrom(sourceDateEpoch: string | undefined): string | nul
     throw new OperationError('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
   }
   return new Date(Number(sourceDateEpoch) * 1000).toISOString();
-}
-
-function batchFiles(files: readonly WalkedFile[]): FileToHash[][] {
-  const batches: FileToHash[][] = [];
-  let batch: FileToHash[] = [];
-  let bytes = 0;
-  for (const f of files) {
-    if (batch.length > 0 && (bytes + f.size > HASH_BATCH_BYTES || batch.length >= HASH_BATCH_FILES)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs });
-    bytes += f.size;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
 }
 
 function classTotals(entries: readonly Entry[]): SnapshotStats['classes'] {
@@ -224,114 +205,3 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   }
 }
 
-/**
- * Hash results in file order, with a bounded number of batches hashing ahead. Pack jobs queue on
- * the same pool as the plan seals blocks, so hashing and packing overlap and both threads stay busy.
- */
-class HashPipeline {
-  private readonly pool: TaskPool;
-  private readonly batches: FileToHash[][];
-  private readonly ahead: number;
-  private readonly totalBytes: number;
-  private readonly onProgress: CaptureOptions['onProgress'];
-  private readonly running: Promise<HashedFile[]>[] = [];
-  private launched = 0;
-  private current: HashedFile[] = [];
-  private position = 0;
-  private doneBytes = 0;
-
-  constructor(pool: TaskPool, batches: FileToHash[][], ahead: number, totalBytes: number, onProgress: CaptureOptions['onProgress']) {
-    this.pool = pool;
-    this.batches = batches;
-    this.ahead = ahead;
-    this.totalBytes = totalBytes;
-    this.onProgress = onProgress;
-    this.fill();
-  }
-
-  async next(): Promise<HashedFile> {
-    while (this.position >= this.current.length) {
-      const batch = this.running.shift();
-      if (batch === undefined) throw new OperationError('E_IO', 'capture planned more files than it hashed');
-      this.current = await batch;
-      this.position = 0;
-      this.fill();
-    }
-    return this.current[this.position++] as HashedFile;
-  }
-
-  private fill(): void {
-    while (this.running.length < this.ahead && this.launched < this.batches.length) {
-      const batch = this.batches[this.launched++] as FileToHash[];
-      const bytes = batch.reduce((sum, f) => sum + f.size, 0);
-      const result = this.pool.hash(batch).then((r) => {
-        this.doneBytes += bytes;
-        this.onProgress?.({ doneBytes: this.doneBytes, totalBytes: this.totalBytes });
-        return r;
-      });
-      result.catch(() => undefined); // observed in order by next(); avoid an unhandled rejection meanwhile
-      this.running.push(result);
-    }
-  }
-}
-
-/**
- * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
- * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
- * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
- */
-function releaseBuffer(buf: Buffer): void {
-  const backing = buf.buffer;
-  if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
-    try {
-      backing.transfer(0);
-    } catch {
-      // not detachable (e.g. owned by Node); the garbage collector will get it
-    }
-  }
-}
-
-/** Encodes blocks on the pool with a bounded number in flight and writes them strictly in order. */
-class BlockWriter {
-  private readonly inFlight: Promise<{ stored: Buffer; sha256: Buffer; rawLength: number; codec: PackJob['codec']; width: number }>[] = [];
-  private readonly window: number;
-  private readonly pool: TaskPool;
-  private readonly out: AtomicFile;
-  private readonly blocks: BlockRecord[];
-
-  constructor(pool: TaskPool, out: AtomicFile, blocks: BlockRecord[], workers: number) {
-    this.pool = pool;
-    this.out = out;
-    this.blocks = blocks;
-    this.window = Math.max(2, workers * 2);
-  }
-
-  async enqueue(jobs: PackJob[]): Promise<void> {
-    for (const job of jobs) {
-      if (this.inFlight.length >= this.window) await this.writeOldest();
-      const promise = this.pool.pack(job).then((p) => ({ ...p, rawLength: job.rawLength, codec: job.codec, width: job.width }));
-      promise.catch(() => undefined); // observed when written; avoid an unhandled rejection meanwhile
-      this.inFlight.push(promise);
-    }
-  }
-
-  async drain(): Promise<void> {
-    while (this.inFlight.length > 0) await this.writeOldest();
-  }
-
-  private async writeOldest(): Promise<void> {
-    const next = this.inFlight.shift();
-    if (next === undefined) return;
-    const block = await next;
-    this.blocks.push({
-      offset: this.out.position,
-      storedLength: block.stored.length,
-      rawLength: block.rawLength,
-      codec: block.codec,
-      width: block.width,
-      sha256: block.sha256,
-    });
-    this.out.write(block.stored);
-    releaseBuffer(block.stored);
-  }
-}
