@@ -1,0 +1,114 @@
+/**
+ * compare(before, after) → one Difference tree, classified, with ignore rules applied and a verdict.
+ * The pipeline the CLI and the action share.
+ */
+import { compileGlobs } from '../snapshot/globs.js';
+import type { Entry } from '../snapshot/types.js';
+import { compareFile } from './registry.js';
+import type { TreeSource } from './sources.js';
+import { diffMetadata, type MetadataChange } from './toolchain-diff.js';
+import { diffTrees } from './tree-diff.js';
+import { DEFAULT_LIMITS, type CauseId, type Comparator, type CompareLimits, type Difference } from './types.js';
+
+/** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
+export const IGNORE_PROFILES = {
+  timestamps: 'timestamp',
+  'build-paths': 'build-path',
+  'file-order': 'file-order',
+  'build-id': 'build-id',
+} as const satisfies Record<string, CauseId>;
+
+export type IgnoreProfile = keyof typeof IGNORE_PROFILES;
+
+export type Verdict = 'identical' | 'drift-explained' | 'drift-unexplained';
+
+/** Labels causes on a classified tree; the cause classifier is injected so this module stays small. */
+export type Classifier = (root: Difference, context: { toolchainChanged: string[] }) => void;
+
+export interface CompareOptions {
+  comparators: readonly Comparator[];
+  classify: Classifier;
+  ignore?: readonly IgnoreProfile[];
+  /** Globs of paths left out of the comparison on both sides. */
+  exclude?: readonly string[];
+  limits?: CompareLimits;
+}
+
+export interface CompareCounts {
+  added: number;
+  removed: number;
+  modified: number;
+  /** Type, mode and symlink changes. */
+  changed: number;
+  /** Top-level differences whose every cause is ignored. */
+  ignored: number;
+}
+
+export interface CompareResult {
+  before: string;
+  after: string;
+  root: Difference;
+  verdict: Verdict;
+  counts: CompareCounts;
+  metadata: MetadataChange[];
+}
+
+function excludeFilter(exclude: readonly string[] | undefined): (e: Entry) => boolean {
+  if (exclude === undefined || exclude.length === 0) return () => true;
+  const matcher = compileGlobs([...exclude]);
+  return (e) => !matcher.matches(e.path);
+}
+
+/** Marks nodes whose causes are all ignored; a parent is ignored when all its children are. */
+function applyIgnores(node: Difference, ignored: ReadonlySet<CauseId>): boolean {
+  if (node.children.length > 0) {
+    const all = node.children.map((c) => applyIgnores(c, ignored)).every(Boolean);
+    if (all) node.ignored = true;
+    return all;
+  }
+  const isIgnored = node.causes.length > 0 && node.causes.every((c) => ignored.has(c.id) || c.secondary === true) && node.causes.some((c) => ignored.has(c.id));
+  if (isIgnored) node.ignored = true;
+  return isIgnored;
+}
+
+/** Leaves that count: not ignored. Explained when each has a proven primary cause. */
+export function verdictOf(root: Difference): Verdict {
+  const leaves: Difference[] = [];
+  const visit = (n: Difference): void => {
+    if (n.ignored === true) return;
+    if (n.children.length === 0) leaves.push(n);
+    else n.children.forEach(visit);
+  };
+  root.children.forEach(visit);
+  if (leaves.length === 0) return 'identical';
+  const explained = leaves.every((l) => l.causes.some((c) => c.id !== 'content' && c.secondary !== true));
+  return explained ? 'drift-explained' : 'drift-unexplained';
+}
+
+export function compareSources(before: TreeSource, after: TreeSource, options: CompareOptions): CompareResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const keep = excludeFilter(options.exclude);
+  const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
+  const fileNodes = tree.modified.map((m) => compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
+  const children = [...tree.differences, ...fileNodes].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const metadata = diffMetadata(before.metadata, after.metadata);
+  const root: Difference = { path: '', kind: 'modified', summary: '', causes: [], children };
+  options.classify(root, { toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => m.name) });
+  const ignored = new Set<CauseId>((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
+  if (ignored.size > 0) for (const child of children) applyIgnores(child, ignored);
+  const counts: CompareCounts = {
+    added: children.filter((c) => c.kind === 'added').length,
+    removed: children.filter((c) => c.kind === 'removed').length,
+    modified: children.filter((c) => c.kind === 'modified').length,
+    changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
+    ignored: children.filter((c) => c.ignored === true).length,
+  };
+  const verdict = verdictOf(root);
+  root.summary =
+    verdict === 'identical'
+      ? counts.ignored > 0
+        ? `identical apart from ${counts.ignored} ignored differences`
+        : 'identical'
+      : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes`;
+  return { before: before.label, after: after.label, root, verdict, counts, metadata };
+}

@@ -1,0 +1,71 @@
+/**
+ * Runs the ordered comparator list on one pair of files: the first comparator that recognises both
+ * sides and does not fall back wins; bytes are last. Every fallback is recorded with its reason.
+ */
+import type { Comparator, CompareContext, CompareLimits, Difference } from './types.js';
+
+const HEAD_BYTES = 4096;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function summarise(children: readonly Difference[], comparator: string): string {
+  if (children.length === 1) return (children[0] as Difference).summary;
+  return `${children.length} differences (${comparator})`;
+}
+
+/** Compares `before` and `after` (known to differ) and returns their `modified` node. */
+export function compareFile(
+  path: string,
+  before: Buffer,
+  after: Buffer,
+  comparators: readonly Comparator[],
+  limits: CompareLimits,
+  depth = 0,
+): Difference {
+  const node: Difference = { path, kind: 'modified', summary: '', causes: [], children: [] };
+  const fallbacks: string[] = [];
+  const ctx: CompareContext = {
+    limits,
+    depth,
+    compareNested: (nestedPath, a, b) => {
+      if (depth + 1 > limits.maxDepth) {
+        const bytesOnly = comparators.filter((c) => c.id === 'binary');
+        const nested = compareFile(nestedPath, a, b, bytesOnly, limits, depth + 1);
+        nested.fallback = `nesting deeper than ${limits.maxDepth} levels: compared as bytes`;
+        return nested;
+      }
+      return compareFile(nestedPath, a, b, comparators, limits, depth + 1);
+    },
+  };
+  const tooBig = Math.max(before.length, after.length) > limits.maxStructuredBytes;
+  if (tooBig) fallbacks.push(`larger than ${limits.maxStructuredBytes} bytes: compared as bytes`);
+  const headA = before.subarray(0, HEAD_BYTES);
+  const headB = after.subarray(0, HEAD_BYTES);
+  for (const comparator of comparators) {
+    if (tooBig && comparator.id !== 'binary') continue;
+    if (!comparator.recognizes(path, headA) || !comparator.recognizes(path, headB)) continue;
+    let children: Difference[];
+    try {
+      children = comparator.compare(path, before, after, ctx);
+    } catch (error) {
+      // A fallback is expected; any other error is a comparator failing on odd input: never fatal.
+      const reason = (error as { name?: string }).name === 'ComparatorFallback' ? errorText(error) : `failed: ${errorText(error)}`;
+      fallbacks.push(`${comparator.id}: ${reason}`);
+      continue;
+    }
+    if (children.length === 0 && comparator.id !== 'binary') {
+      fallbacks.push(`${comparator.id}: found no difference in what it understands`);
+      continue;
+    }
+    node.comparator = comparator.id;
+    node.children = children;
+    node.summary = summarise(children, comparator.id);
+    if (fallbacks.length > 0) node.fallback = fallbacks.join('; ');
+    return node;
+  }
+  node.summary = 'contents differ';
+  node.fallback = fallbacks.length > 0 ? fallbacks.join('; ') : 'no comparator recognised this file';
+  return node;
+}

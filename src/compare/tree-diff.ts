@@ -1,0 +1,70 @@
+/**
+ * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
+ * and files whose digests differ. Files with equal digests are never read.
+ */
+import { compareCodePoints } from '../snapshot/canonical-json.js';
+import type { Entry, FileEntry } from '../snapshot/types.js';
+import type { Difference } from './types.js';
+
+export interface ModifiedPair {
+  path: string;
+  before: FileEntry;
+  after: FileEntry;
+}
+
+export interface TreeDiff {
+  /** Differences that need no content: added, removed, type, mode, symlink. */
+  differences: Difference[];
+  /** Files present on both sides with different digests: the comparators' work. */
+  modified: ModifiedPair[];
+}
+
+const octal = (mode: number): string => `0${mode.toString(8).padStart(3, '0')}`;
+
+function describe(e: Entry): string {
+  if (e.type === 'file') return `file, ${e.size} bytes`;
+  if (e.type === 'symlink') return `symlink → ${e.target}`;
+  return 'directory';
+}
+
+function leaf(path: string, kind: Difference['kind'], summary: string, detail?: Difference['detail']): Difference {
+  const d: Difference = { path, kind, summary, causes: [], children: [] };
+  if (detail !== undefined) d.detail = detail;
+  return d;
+}
+
+/** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
+export function diffTrees(before: readonly Entry[], after: readonly Entry[]): TreeDiff {
+  const differences: Difference[] = [];
+  const modified: ModifiedPair[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const a = before[i];
+    const b = after[j];
+    const order = a === undefined ? 1 : b === undefined ? -1 : compareCodePoints(a.path, b.path);
+    if (order < 0 && a !== undefined) {
+      differences.push(leaf(a.path, 'removed', `removed (${describe(a)})`));
+      i++;
+    } else if (order > 0 && b !== undefined) {
+      differences.push(leaf(b.path, 'added', `added (${describe(b)})`));
+      j++;
+    } else if (a !== undefined && b !== undefined) {
+      i++;
+      j++;
+      if (a.type !== b.type) {
+        differences.push(leaf(a.path, 'type', `${a.type} → ${b.type}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
+      } else if (a.type === 'symlink' && b.type === 'symlink') {
+        if (a.target !== b.target) {
+          differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
+        }
+      } else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
+        if (a.mode !== b.mode) {
+          differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
+        }
+        if (a.type === 'file' && b.type === 'file' && a.sha256 !== b.sha256) modified.push({ path: a.path, before: a, after: b });
+      }
+    }
+  }
+  return { differences, modified };
+}

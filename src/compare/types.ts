@@ -1,0 +1,176 @@
+/**
+ * One `Difference` tree per comparison; every report (text, JSON, Markdown, HTML) presents it.
+ * Comparators add children for what they understand (members, fields, sections, lines, bytes);
+ * the cause classifier labels each node with evidence-backed causes.
+ */
+
+/** Why bytes differ. `content` means no cause was proven: shown as unexplained. */
+export type CauseId =
+  | 'timestamp'
+  | 'build-path'
+  | 'file-order'
+  | 'build-id'
+  | 'permissions'
+  | 'symlink'
+  | 'toolchain'
+  | 'locale'
+  | 'env'
+  | 'randomness'
+  | 'content';
+
+export const CAUSE_IDS: readonly CauseId[] = [
+  'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
+];
+
+export interface Cause {
+  id: CauseId;
+  /** What was found, concretely: `"2026-01-01T00:00:00Z" vs "2026-01-02T…" at offset 0x1f0`. */
+  evidence: string;
+  /** One line: what to change in the build so this goes away. */
+  hint: string;
+  /** True when this difference follows from another (a build-id that changed because code did). */
+  secondary?: boolean;
+}
+
+/** Closed set of comparators, so every table over them stays exhaustive. */
+export type ComparatorId =
+  | 'json'
+  | 'text'
+  | 'zip'
+  | 'tar'
+  | 'gzip'
+  | 'xz'
+  | 'zstd'
+  | 'elf'
+  | 'pe'
+  | 'macho'
+  | 'pyc'
+  | 'class'
+  | 'png'
+  | 'sourcemap'
+  | 'binary';
+
+export type DifferenceKind =
+  | 'added' // only in the new side
+  | 'removed' // only in the old side
+  | 'modified' // same path, other bytes (children say how)
+  | 'type' // file ↔ dir ↔ symlink
+  | 'mode' // permission bits
+  | 'symlink' // link target
+  | 'field' // a header field or attribute (a zip entry's DOS time, gzip MTIME, an ELF note…)
+  | 'order' // the same members in another order
+  | 'lines' // text lines
+  | 'bytes' // byte ranges (binary fallback)
+  | 'json'; // structural JSON change
+
+export interface LineHunk {
+  /** 1-based first line in old / new, and how many lines each side spans. */
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  /** Lines prefixed ' ' (context), '-' (old only) or '+' (new only). */
+  lines: string[];
+}
+
+export interface ByteRange {
+  /** Offset in the old and new buffers, and the length on each side (they differ for inserts). */
+  oldOffset: number;
+  oldLength: number;
+  newOffset: number;
+  newLength: number;
+}
+
+export type DiffDetail =
+  | { type: 'field'; name: string; before: string; after: string }
+  | { type: 'order'; before: string[]; after: string[] }
+  | { type: 'lines'; hunks: LineHunk[]; truncated: boolean }
+  | {
+      type: 'bytes';
+      ranges: ByteRange[];
+      /** Bytes that differ (or were inserted/removed), and the larger side's size. */
+      changedBytes: number;
+      totalBytes: number;
+      /** Hexdump lines around the first ranges (old, then new). */
+      hexdump: { offset: number; before: string; after: string }[];
+      truncated: boolean;
+    }
+  | { type: 'json'; changes: JsonChange[]; truncated: boolean };
+
+export interface JsonChange {
+  /** JSON Pointer (RFC 6901) to the changed value. */
+  pointer: string;
+  op: 'add' | 'remove' | 'replace' | 'move';
+  before?: string;
+  after?: string;
+}
+
+export interface Difference {
+  /** Display path: `bin/app`, `dist/app.jar!/META-INF/MANIFEST.MF`, `lib.so:.note.gnu.build-id`. */
+  path: string;
+  kind: DifferenceKind;
+  /** The comparator that produced this node (absent for tree-level nodes). */
+  comparator?: ComparatorId;
+  /** One line a person reads first. */
+  summary: string;
+  detail?: DiffDetail;
+  causes: Cause[];
+  children: Difference[];
+  /** Why a comparator handed this over to a more generic one, when it did. */
+  fallback?: string;
+  /** Every cause of this difference is in an ignore profile the user chose: reported, not counted. */
+  ignored?: boolean;
+}
+
+/** Bytes of one side of a compared file, with what is known without reading them. */
+export interface FileSide {
+  path: string;
+  size: number;
+  sha256: string;
+  /** The first up to 4 KiB, for magic-byte recognition. */
+  head: Buffer;
+  /** All bytes (capped by the caller's budget). */
+  read(): Buffer;
+}
+
+export interface CompareLimits {
+  /** Containers nest at most this deep (a jar in a tar.gz in a zip …). */
+  maxDepth: number;
+  /** A member or stream is not expanded past this many bytes (bombs). */
+  maxExpandedBytes: number;
+  /** Files larger than this are compared as bytes only. */
+  maxStructuredBytes: number;
+  /** Text diff gives up (with a note) past this many lines on either side. */
+  maxTextLines: number;
+}
+
+export const DEFAULT_LIMITS: CompareLimits = {
+  maxDepth: 8,
+  maxExpandedBytes: 256 * 1024 * 1024,
+  maxStructuredBytes: 64 * 1024 * 1024,
+  maxTextLines: 200_000,
+};
+
+/** What a comparator gets besides the two buffers: limits, depth, and a way to compare nested members. */
+export interface CompareContext {
+  limits: CompareLimits;
+  depth: number;
+  /** Compares two nested buffers (archive members, decompressed payloads) with the whole registry. */
+  compareNested(path: string, before: Buffer, after: Buffer): Difference;
+}
+
+/**
+ * A comparator understands one format. `recognizes` looks at magic bytes first, the name second;
+ * `compare` returns the children of the file's `modified` node. It may throw `ComparatorFallback`
+ * to hand the pair to the next comparator with a reason.
+ */
+export interface Comparator {
+  id: ComparatorId;
+  recognizes(path: string, head: Buffer): boolean;
+  compare(path: string, before: Buffer, after: Buffer, ctx: CompareContext): Difference[];
+}
+
+/** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */
+export class ComparatorFallback extends Error {
+  override readonly name = 'ComparatorFallback';
+}
