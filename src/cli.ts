@@ -2,6 +2,7 @@
 import { abortUnfinishedFiles } from './snapshot/atomic-file.js';
 import type { Command } from './commands/args.js';
 import { createCommand } from './commands/create.js';
+import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { infoCommand } from './commands/info.js';
 import { createLogger } from './commands/logger.js';
@@ -14,7 +15,7 @@ export const EXIT_OK = 0;
 export const EXIT_DRIFT = 1;
 export const EXIT_ERROR = 2;
 
-const COMMANDS: readonly Command[] = [createCommand, infoCommand, verifyCommand, restoreCommand, exportCommand];
+const COMMANDS: readonly Command[] = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -27,11 +28,12 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Examples:
   vitsnap create -C build -o build.vitsnap     snapshot everything under build/
+  vitsnap diff main.vitsnap build.vitsnap      what drifted, where, and why
   vitsnap info build.vitsnap                   what it holds, and which toolchains made it
   vitsnap restore build.vitsnap -C /tmp/out    the exact bytes back, verified
 
 Run 'vitsnap <command> --help' for a command's options and examples.
-Exit codes: 0 ok, 2 error (1 is reserved for drift, when comparing lands).
+Exit codes: 0 ok (diff: identical), 1 drift found (diff), 2 error.
 `;
 }
 

@@ -23,7 +23,7 @@ export type IgnoreProfile = keyof typeof IGNORE_PROFILES;
 export type Verdict = 'identical' | 'drift-explained' | 'drift-unexplained';
 
 /** Labels causes on a classified tree; the cause classifier is injected so this module stays small. */
-export type Classifier = (root: Difference, context: { toolchainChanged: string[] }) => void;
+export type Classifier = (root: Difference, context: { toolchainChanged: { name: string; before: string | null; after: string | null }[] }) => void;
 
 export interface CompareOptions {
   comparators: readonly Comparator[];
@@ -71,7 +71,10 @@ function applyIgnores(node: Difference, ignored: ReadonlySet<CauseId>): boolean 
   return isIgnored;
 }
 
-/** Leaves that count: not ignored. Explained when each has a proven primary cause. */
+/**
+ * Leaves that count: not ignored. Explained when each has causes and none is `content`. A leaf
+ * whose only cause is secondary (a build-id) is explained by its siblings, which are judged too.
+ */
 export function verdictOf(root: Difference): Verdict {
   const leaves: Difference[] = [];
   const visit = (n: Difference): void => {
@@ -81,7 +84,7 @@ export function verdictOf(root: Difference): Verdict {
   };
   root.children.forEach(visit);
   if (leaves.length === 0) return 'identical';
-  const explained = leaves.every((l) => l.causes.some((c) => c.id !== 'content' && c.secondary !== true));
+  const explained = leaves.every((l) => l.causes.length > 0 && l.causes.every((c) => c.id !== 'content'));
   return explained ? 'drift-explained' : 'drift-unexplained';
 }
 
@@ -93,7 +96,9 @@ export function compareSources(before: TreeSource, after: TreeSource, options: C
   const children = [...tree.differences, ...fileNodes].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
   const metadata = diffMetadata(before.metadata, after.metadata);
   const root: Difference = { path: '', kind: 'modified', summary: '', causes: [], children };
-  options.classify(root, { toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => m.name) });
+  options.classify(root, {
+    toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
+  });
   const ignored = new Set<CauseId>((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
   if (ignored.size > 0) for (const child of children) applyIgnores(child, ignored);
   const counts: CompareCounts = {

@@ -61,7 +61,8 @@ export function compareFile(
     }
     node.comparator = comparator.id;
     node.children = children;
-    node.summary = summarise(children, comparator.id);
+    // One child says it best; for several, the comparator's own description beats a count.
+    node.summary = children.length === 1 ? summarise(children, comparator.id) : (comparator.describe?.(path, children) ?? summarise(children, comparator.id));
     if (fallbacks.length > 0) node.fallback = fallbacks.join('; ');
     return node;
   }

@@ -168,6 +168,8 @@ export interface Comparator {
   id: ComparatorId;
   recognizes(path: string, head: Buffer): boolean;
   compare(path: string, before: Buffer, after: Buffer, ctx: CompareContext): Difference[];
+  /** The file-level one-line summary of `children` ("3 sections differ: .text, …"), when the comparator has a better one than the default. */
+  describe?(path: string, children: readonly Difference[]): string;
 }
 
 /** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */

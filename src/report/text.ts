@@ -23,6 +23,8 @@ const MARK: Record<Difference['kind'], string> = {
 };
 
 const DETAIL_LINES = 8;
+const HEX_LINES = 3;
+const EVIDENCE_CHARS = 240;
 
 function paint(on: boolean, code: string, text: string): string {
   return on ? `\x1b[${code}m${text}\x1b[0m` : text;
@@ -48,8 +50,13 @@ function detailLines(d: Difference): string[] {
       return [`before: ${detail.before.slice(0, 8).join(', ')}${detail.before.length > 8 ? ', …' : ''}`, `after:  ${detail.after.slice(0, 8).join(', ')}${detail.after.length > 8 ? ', …' : ''}`];
     case 'lines':
       return detail.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines]).slice(0, DETAIL_LINES);
-    case 'bytes':
-      return detail.hexdump.slice(0, 2).flatMap((h) => [`- ${h.before}`, `+ ${h.after}`]);
+    case 'bytes': {
+      // The first range only: a few hexdump lines of each side are what a person can compare.
+      const first = detail.hexdump[0];
+      if (first === undefined) return [];
+      const cut = (text: string): string[] => text.split('\n').slice(0, HEX_LINES);
+      return [...cut(first.before).map((l) => `- ${l}`), ...cut(first.after).map((l) => `+ ${l}`)];
+    }
     case 'json':
       return detail.changes.slice(0, DETAIL_LINES).map((c) => `${c.op} ${c.pointer}${c.before === undefined ? '' : `: ${c.before}`}${c.after === undefined ? '' : ` → ${c.after}`}`);
   }
@@ -72,7 +79,8 @@ export function renderText(result: CompareResult, options: TextOptions): string 
     if (node.children.length === 0) {
       for (const cause of node.causes) {
         if (cause.id === 'content') continue;
-        lines.push(`${indent}    ${paint(c, '2', `${cause.id}: ${cause.evidence}`)}`);
+        const evidence = cause.evidence.length > EVIDENCE_CHARS ? `${cause.evidence.slice(0, EVIDENCE_CHARS - 1)}…` : cause.evidence;
+        lines.push(`${indent}    ${paint(c, '2', `${cause.id}: ${evidence}`)}`);
         hints.set(cause.hint, cause.id);
       }
     }

@@ -1,0 +1,117 @@
+/**
+ * The whole comparison on two builds made by real tools, as `vitsnap diff dirA dirB` runs it:
+ * exact paths, kinds and causes for each classic source of drift.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyCauses } from '../../src/compare/causes.js';
+import { compareSources, type CompareResult } from '../../src/compare/compare.js';
+import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
+import { openSource } from '../../src/compare/sources.js';
+import type { Difference } from '../../src/compare/types.js';
+import { buildCProgram, makeZip, removeDir, tempDir } from '../helpers/toolchain.js';
+
+let work: string;
+
+async function build(side: 'a' | 'b', epoch: string): Promise<string> {
+  const out = join(work, side);
+  mkdirSync(join(out, 'bin'), { recursive: true });
+  mkdirSync(join(out, 'share'), { recursive: true });
+  mkdirSync(join(out, 'dist'), { recursive: true });
+  // __DATE__/__TIME__ follow SOURCE_DATE_EPOCH: a timestamp in .rodata.
+  await buildCProgram(join(out, 'bin'), { name: 'dated', useDate: true, env: { SOURCE_DATE_EPOCH: epoch } });
+  // -g in two different directories: the build path lands in the debug info.
+  const checkout = join(work, `checkout-${side}`);
+  mkdirSync(checkout, { recursive: true });
+  const { binary } = await buildCProgram(checkout, { name: 'debug', cflags: ['-g', '-O0'] });
+  cpSync(binary, join(out, 'bin', 'debug'));
+  writeFileSync(join(out, 'share', 'build.json'), `${JSON.stringify({ name: 'app', built: side === 'a' ? '2026-01-01T00:00:00Z' : '2026-01-02T00:00:00Z', files: ['a.js', 'b.js'] }, null, 2)}\n`);
+  const docs = join(work, `docs-${side}`);
+  mkdirSync(docs, { recursive: true });
+  writeFileSync(join(docs, 'one.txt'), 'one\n');
+  writeFileSync(join(docs, 'two.txt'), 'two\n');
+  await makeZip(join(out, 'dist'), 'docs.zip', docs, side === 'a' ? ['one.txt', 'two.txt'] : ['two.txt', 'one.txt'], { extraAttributes: false });
+  writeFileSync(join(out, 'run.sh'), '#!/bin/sh\necho run\n');
+  chmodSync(join(out, 'run.sh'), side === 'a' ? 0o644 : 0o755);
+  symlinkSync(side === 'a' ? 'bin/dated' : 'bin/debug', join(out, 'current'));
+  writeFileSync(join(out, 'same.txt'), 'unchanged\n');
+  return out;
+}
+
+async function compare(before: string, after: string, ignore: ('timestamps' | 'build-paths' | 'file-order' | 'build-id')[] = []): Promise<CompareResult> {
+  const a = await openSource(before, { cwd: work });
+  const b = await openSource(after, { cwd: work });
+  try {
+    return compareSources(a, b, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore });
+  } finally {
+    a.close();
+    b.close();
+  }
+}
+
+function find(result: CompareResult, path: string): Difference {
+  const node = result.root.children.find((d) => d.path === path);
+  if (node === undefined) throw new Error(`no difference at ${path}; got ${result.root.children.map((d) => d.path).join(', ')}`);
+  return node;
+}
+
+function causeIds(node: Difference): string[] {
+  const ids = new Set<string>();
+  const visit = (n: Difference): void => {
+    if (n.children.length === 0) for (const c of n.causes) if (c.secondary !== true) ids.add(c.id);
+    n.children.forEach(visit);
+  };
+  visit(node);
+  return [...ids].sort();
+}
+
+beforeAll(async () => {
+  work = await tempDir('vitsnap-e2e-');
+  await build('a', '1767225600');
+  await build('b', '1767312000');
+}, 120_000);
+afterAll(async () => removeDir(work));
+
+describe('diff of two real builds', () => {
+  it('finds exactly the drifted paths and never reports the unchanged file', async () => {
+    const r = await compare('a', 'b');
+    expect(r.root.children.map((d) => d.path)).toEqual(['bin/debug', 'bin/dated', 'current', 'dist/docs.zip', 'run.sh', 'share/build.json'].sort());
+    expect(r.verdict).not.toBe('identical');
+  });
+
+  it('explains each difference by its real cause', async () => {
+    const r = await compare('a', 'b');
+    expect(find(r, 'bin/dated').comparator).toBe('elf');
+    expect(causeIds(find(r, 'bin/dated'))).toContain('timestamp');
+    expect(causeIds(find(r, 'bin/debug'))).toContain('build-path');
+    expect(find(r, 'dist/docs.zip').children.map((c) => c.kind)).toEqual(['order']);
+    expect(causeIds(find(r, 'dist/docs.zip'))).toEqual(['file-order']);
+    expect(causeIds(find(r, 'share/build.json'))).toEqual(['timestamp']);
+    expect(find(r, 'run.sh').kind).toBe('mode');
+    expect(causeIds(find(r, 'run.sh'))).toEqual(['permissions']);
+    expect(find(r, 'current').kind).toBe('symlink');
+    expect(causeIds(find(r, 'current'))).toEqual(['symlink']);
+  });
+
+  it('reports ignored differences as ignored, never drops them', async () => {
+    const r = await compare('a', 'b', ['timestamps', 'build-paths', 'file-order', 'build-id']);
+    expect(find(r, 'share/build.json').ignored).toBe(true);
+    expect(find(r, 'dist/docs.zip').ignored).toBe(true);
+    expect(find(r, 'run.sh').ignored).toBeUndefined();
+    expect(r.counts.ignored).toBeGreaterThanOrEqual(2);
+  });
+
+  it('finds nothing when a build is compared with itself', async () => {
+    const r = await compare('a', 'a');
+    expect(r.root.children).toEqual([]);
+    expect(r.verdict).toBe('identical');
+  });
+
+  it('mirrors when the sides are swapped', async () => {
+    const ab = await compare('a', 'b');
+    const ba = await compare('b', 'a');
+    expect(ba.root.children.map((d) => [d.path, d.kind])).toEqual(ab.root.children.map((d) => [d.path, d.kind]));
+    expect(ba.root.children.map(causeIds)).toEqual(ab.root.children.map(causeIds));
+  });
+});
