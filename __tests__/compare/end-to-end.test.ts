@@ -100,6 +100,7 @@ describe('diff of two real builds', () => {
     expect(find(r, 'dist/docs.zip').ignored).toBe(true);
     expect(find(r, 'run.sh').ignored).toBeUndefined();
     expect(r.counts.ignored).toBeGreaterThanOrEqual(2);
+    expect(r.root.summary).toContain(`(${r.counts.ignored} fully ignored)`);
   });
 
   it('finds nothing when a build is compared with itself', async () => {

@@ -4898,7 +4898,8 @@ function compareSources(before, after, options) {
             ? counts.ignored > 0
                 ? `identical apart from ${counts.ignored} ignored differences`
                 : 'identical'
-            : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes`;
+            : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
+                (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
     return { before: before.label, after: after.label, root, verdict, counts, metadata };
 }
 
