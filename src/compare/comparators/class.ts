@@ -17,20 +17,16 @@ import {
   stringsDetail,
   stringsSummary,
   unionKeys,
+  forSide,
   type DescribedComparator,
 } from '../formats/details.js';
-import { ComparatorFallback, type Difference } from '../types.js';
+import type { Difference } from '../types.js';
 
 const ID = 'class';
 const POOL = 'constant pool';
 
 function parseSide(buf: Buffer, side: 'old' | 'new'): ClassFile {
-  try {
-    return parseClass(buf);
-  } catch (error) {
-    if (error instanceof ComparatorFallback) throw new ComparatorFallback(`${side} file: ${error.message}`);
-    throw error;
-  }
+  return forSide(side, () => parseClass(buf));
 }
 
 function versionText(file: ClassFile): string {

@@ -36,9 +36,10 @@ import {
   stringsDetail,
   stringsSummary,
   unionKeys,
+  forSide,
   type DescribedComparator,
 } from '../formats/details.js';
-import { ComparatorFallback, type CompareContext, type Difference } from '../types.js';
+import type { CompareContext, Difference } from '../types.js';
 
 const ID = 'elf';
 
@@ -51,12 +52,7 @@ const isReadOnlyData = (name: string): boolean => name === '.rodata' || name.sta
 const NON_SECTION_LABELS = ['ELF header', 'program headers', 'section headers', 'bytes outside sections'];
 
 function parseSide(buf: Buffer, side: 'old' | 'new'): ElfFile {
-  try {
-    return parseElf(buf);
-  } catch (error) {
-    if (error instanceof ComparatorFallback) throw new ComparatorFallback(`${side} file: ${error.message}`);
-    throw error;
-  }
+  return forSide(side, () => parseElf(buf));
 }
 
 function headerChildren(path: string, a: ElfFile, b: ElfFile): Difference[] {

@@ -17,6 +17,7 @@ import {
   stringsDetail,
   stringsSummary,
   unionKeys,
+  forSide,
   type DescribedComparator,
 } from '../formats/details.js';
 import { CPU_TYPES, machoMagic, parseFat, parseMacho, type FatArch, type MachoFile, type MachoSection } from '../formats/macho.js';
@@ -27,14 +28,6 @@ const ID = 'macho';
 const CSTRING_TYPE = 0x2;
 const STRING_SECTIONS = new Set(['__DWARF,__debug_str', '__DWARF,__debug_line_str', '__TEXT,__cstring', '__TEXT,__oslogstring']);
 
-function guard<T>(side: 'old' | 'new', read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof ComparatorFallback) throw new ComparatorFallback(`${side} file: ${error.message}`);
-    throw error;
-  }
-}
 
 function cpuName(cputype: number): string {
   return CPU_TYPES[cputype] ?? hex(cputype);
@@ -130,8 +123,8 @@ function contentChildren(path: string, a: MachoFile, b: MachoFile): Difference[]
 }
 
 function compareThin(path: string, before: Buffer, after: Buffer): Difference[] {
-  const a = guard('old', () => parseMacho(before));
-  const b = guard('new', () => parseMacho(after));
+  const a = forSide('old', () => parseMacho(before));
+  const b = forSide('new', () => parseMacho(after));
   if (before.equals(after)) return [];
   const children = [...headerChildren(path, a, b), ...contentChildren(path, a, b)];
   if (children.length === 0) {
@@ -148,8 +141,8 @@ function archName(arch: FatArch): string {
 }
 
 function compareFat(path: string, before: Buffer, after: Buffer, ctx: CompareContext): Difference[] {
-  const a = keyed(guard('old', () => parseFat(before)), archName);
-  const b = keyed(guard('new', () => parseFat(after)), archName);
+  const a = keyed(forSide('old', () => parseFat(before)), archName);
+  const b = keyed(forSide('new', () => parseFat(after)), archName);
   if (before.equals(after)) return [];
   const out: Difference[] = [];
   for (const key of unionKeys(a, b)) {

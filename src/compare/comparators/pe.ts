@@ -15,6 +15,7 @@ import {
   node,
   pushField,
   unionKeys,
+  forSide,
   type DescribedComparator,
 } from '../formats/details.js';
 import {
@@ -28,18 +29,13 @@ import {
   type PeFile,
   type PeSection,
 } from '../formats/pe.js';
-import { ComparatorFallback, type Difference } from '../types.js';
+import type { Difference } from '../types.js';
 
 const ID = 'pe';
 const MACHINES: Record<number, string> = { 0x14c: 'i386', 0x8664: 'x86-64', 0xaa64: 'ARM64', 0x1c0: 'ARM', 0x1c4: 'ARMv7 Thumb-2', 0x200: 'IA-64' };
 
 function parseSide(buf: Buffer, side: 'old' | 'new'): PeFile {
-  try {
-    return parsePe(buf);
-  } catch (error) {
-    if (error instanceof ComparatorFallback) throw new ComparatorFallback(`${side} file: ${error.message}`);
-    throw error;
-  }
+  return forSide(side, () => parsePe(buf));
 }
 
 /** Timestamps are shown as both: with /Brepro the field holds a hash, not a time. */

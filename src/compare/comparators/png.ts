@@ -15,9 +15,10 @@ import {
   pushField,
   quote,
   unionKeys,
+  forSide,
   type DescribedComparator,
 } from '../formats/details.js';
-import { ComparatorFallback, type CompareContext, type Difference } from '../types.js';
+import type { CompareContext, Difference } from '../types.js';
 
 const ID = 'png';
 const PIXELS = 'pixels';
@@ -28,12 +29,7 @@ const HANDLED = new Set(['IHDR', 'IDAT', 'IEND', 'tIME', 'tEXt', 'zTXt', 'iTXt']
 const PIXEL_CHUNKS = new Set(['IHDR', 'PLTE', 'tRNS']);
 
 function parseSide(buf: Buffer, side: 'old' | 'new', maxBytes: number): PngFile {
-  try {
-    return parsePng(buf, maxBytes);
-  } catch (error) {
-    if (error instanceof ComparatorFallback) throw new ComparatorFallback(`${side} file: ${error.message}`);
-    throw error;
-  }
+  return forSide(side, () => parsePng(buf, maxBytes));
 }
 
 function chunkListChild(path: string, a: PngFile, b: PngFile): Difference | undefined {

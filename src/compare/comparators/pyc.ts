@@ -13,23 +13,16 @@ import {
   node,
   stringsDetail,
   stringsSummary,
+  forSide,
   type DescribedComparator,
 } from '../formats/details.js';
 import { looksLikePyc, parsePycHeader, pythonVersion, walkCode, type PycCode, type PycHeader } from '../formats/pyc.js';
-import { ComparatorFallback, type Difference } from '../types.js';
+import type { Difference } from '../types.js';
 
 const ID = 'pyc';
 const CODE = 'code object';
 const HEADER_ONLY = 'the code object is identical';
 
-function guard<T>(side: 'old' | 'new', read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof ComparatorFallback) throw new ComparatorFallback(`${side} file: ${error.message}`);
-    throw error;
-  }
-}
 
 function magicText(header: PycHeader): string {
   return `${header.magic} (${header.version === undefined ? 'unknown Python' : `Python ${header.version}`})`;
@@ -98,11 +91,11 @@ export const pycComparator: DescribedComparator = {
     return /\.py[co]$/i.test(path) || pythonVersion(head.readUInt16LE(0)) !== undefined;
   },
   compare(path: string, before: Buffer, after: Buffer): Difference[] {
-    const a = guard('old', () => parsePycHeader(before));
-    const b = guard('new', () => parsePycHeader(after));
+    const a = forSide('old', () => parsePycHeader(before));
+    const b = forSide('new', () => parsePycHeader(after));
     // Walking both validates them: a damaged code object falls back instead of being half-read.
-    const codeA = guard('old', () => walkCode(before, a));
-    const codeB = guard('new', () => walkCode(after, b));
+    const codeA = forSide('old', () => walkCode(before, a));
+    const codeB = forSide('new', () => walkCode(after, b));
     if (before.equals(after)) return [];
     const children = headerFields(path, a, b);
     const bodyA = before.subarray(a.size);

@@ -3,7 +3,7 @@
  * the short lists their summaries quote. Everything here is pure and capped, so a comparator's
  * output stays small however big or odd its input.
  */
-import type { ByteRange, Comparator, ComparatorId, DiffDetail, Difference, LineHunk } from '../types.js';
+import { ComparatorFallback, type ByteRange, type Comparator, type ComparatorId, type DiffDetail, type Difference, type LineHunk } from '../types.js';
 import { diffBytes, hexdump } from '../byte-ranges.js';
 
 /** Strings shown in one `lines` detail before it says `truncated`. */
@@ -18,6 +18,16 @@ const HEXDUMP_RANGES = 3;
  */
 export interface DescribedComparator extends Comparator {
   describe(path: string, children: readonly Difference[]): string;
+}
+
+/** Runs a parse of one side, naming that side in its fallback reason (`old file: …`). */
+export function forSide<T>(side: 'old' | 'new', read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ComparatorFallback) throw new ComparatorFallback(`${side} file: ${error.message}`);
+    throw error;
+  }
 }
 
 /** `a, b, c and 4 more`. */
