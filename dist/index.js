@@ -32770,6 +32770,8 @@ function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false) {
  * look-ahead, and encoded blocks written strictly in plan order with a bounded number in flight.
  */
 
+/** Below this many bytes of file data, threads cost more than they save: tasks run inline. */
+const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
 const HASH_BATCH_BYTES = 16 * 1024 * 1024;
 const HASH_BATCH_FILES = 256;
 /** Groups files into hash jobs of at most 16 MiB or 256 files (a larger file is a job of its own). */
@@ -33379,6 +33381,7 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 
 
 
+
 /**
  * Lists what `matcher` selects under `root`. Directories are recorded when they hold a recorded
  * entry or are matched themselves (so an empty `dist/empty/` survives `dist/**`); the root is not.
@@ -33403,29 +33406,9 @@ function walkTree(root, matcher) {
     const walk = { matcher, entries: [], skipped: [] };
     if (matcher.mayContain(''))
         walkDirectory(walk, rootAbs, '');
-    walk.entries.sort((a, b) => compareUtf8(a.path, b.path));
-    walk.skipped.sort((a, b) => compareUtf8(a.path, b.path));
+    walk.entries.sort((a, b) => compareCodePoints(a.path, b.path));
+    walk.skipped.sort((a, b) => compareCodePoints(a.path, b.path));
     return { entries: walk.entries, skipped: walk.skipped };
-}
-/**
- * Orders strings by code point, which is UTF-8 byte order, without encoding them. UTF-16 code
- * units agree with code points except that surrogates (U+10000 and up) must sort after U+E000–U+FFFF.
- */
-function compareUtf8(a, b) {
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y) {
-            if (x >= 0xd800 && y >= 0xd800)
-                return surrogateLast(x) - surrogateLast(y);
-            return x - y;
-        }
-    }
-    return a.length - b.length;
-}
-function surrogateLast(unit) {
-    return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }
 /** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */
 function compareDirents(a, b) {
@@ -33583,7 +33566,6 @@ function walkError(error, dirAbs, dirRel) {
 
 
 
-const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
 const EMPTY_SOURCE = { repository: null, ref: null, sha: null, dirty: null, runId: null };
 function createdAtFrom(sourceDateEpoch) {
     if (sourceDateEpoch === undefined || sourceDateEpoch === '')

@@ -4,9 +4,10 @@
 //   dist/worker.js       capture worker thread, next to the entry that starts it
 //   dist/cli/index.js    the `vitsnap` executable (package.json "bin")
 //   dist/cli/worker.js   the same worker, for the CLI
+//   dist/**/<n>.index.js chunks ncc splits off for dynamic imports (e.g. `vitsnap diff`'s comparators)
 //   dist/package.json    {"type":"module"}: the bundles are ESM
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const builds = [
   { entry: 'src/index.ts', out: 'build-tmp/action' },
@@ -25,7 +26,14 @@ for (const { entry, out } of builds) {
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist/cli', { recursive: true });
+/** Chunk files ncc emits next to an entry for its dynamic imports; they load relative to it. */
+function copyChunks(from, to) {
+  for (const name of readdirSync(from)) if (/^\d+\.index\.js$/.test(name)) copyFileSync(`${from}/${name}`, `${to}/${name}`);
+}
+
 copyFileSync('build-tmp/action/index.js', 'dist/index.js');
+copyChunks('build-tmp/action', 'dist');
+copyChunks('build-tmp/cli', 'dist/cli');
 copyFileSync('build-tmp/worker/index.js', 'dist/worker.js');
 copyFileSync('build-tmp/worker/index.js', 'dist/cli/worker.js');
 let cli = readFileSync('build-tmp/cli/index.js', 'utf8');

@@ -5,7 +5,8 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileGlobs, type PathMatcher } from '../../src/snapshot/globs.js';
-import { compareUtf8, walkTree, type WalkResult } from '../../src/snapshot/walk.js';
+import { compareCodePoints } from '../../src/snapshot/canonical-json.js';
+import { walkTree, type WalkResult } from '../../src/snapshot/walk.js';
 
 const temps: string[] = [];
 
@@ -98,7 +99,7 @@ describe('walkTree', () => {
 
   it('orders strings like Buffer.compare', () => {
     const samples = ['', 'a', 'a/', 'a.', '\u{ffff}', '\u{10000}', '\u{e000}', '\u{d7ff}', 'ab', '\u{10ffff}', 'é'];
-    for (const a of samples) for (const b of samples) expect(Math.sign(compareUtf8(a, b))).toBe(Math.sign(byBytes(a, b)));
+    for (const a of samples) for (const b of samples) expect(Math.sign(compareCodePoints(a, b))).toBe(Math.sign(byBytes(a, b)));
   });
 
   it('includes dot files and dot directories', () => {

@@ -1,28 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { OperationError } from '../errors.js';
-import { classifyCauses } from '../compare/causes.js';
-import { compareSources, IGNORE_PROFILES, type IgnoreProfile } from '../compare/compare.js';
-import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
-import { openSource, type TreeSource } from '../compare/sources.js';
-import { renderJson } from '../report/json.js';
-import { renderHtml } from '../report/html.js';
-import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
-import { renderText } from '../report/text.js';
-import { COMMON_OPTIONS, parseCommandArgs, type Command } from './args.js';
-
-/** diff(1)'s convention: 1 means the inputs differ. */
-const EXIT_DRIFT = 1;
-
-function parseIgnore(values: string[] | undefined): IgnoreProfile[] {
-  const profiles = (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
-  for (const p of profiles) {
-    if (!(p in IGNORE_PROFILES)) {
-      throw new OperationError('E_USAGE', `unknown --ignore profile ${JSON.stringify(p)}; valid: ${Object.keys(IGNORE_PROFILES).join(', ')}`);
-    }
-  }
-  return profiles as IgnoreProfile[];
-}
+import type { Command } from './args.js';
 
 export const diffCommand: Command = {
   name: 'diff',
@@ -54,33 +30,8 @@ Examples:
   vitsnap diff main.vitsnap dist/ --exclude '**/*.map' --json > report.json
 `,
   async run(argv, ctx) {
-    const { values, positionals } = parseCommandArgs('diff', argv, {
-      ...COMMON_OPTIONS,
-      ignore: { type: 'string', multiple: true },
-      exclude: { type: 'string', multiple: true },
-      'max-lines': { type: 'string' },
-      output: { type: 'string' },
-      markdown: { type: 'boolean' },
-      html: { type: 'string' },
-    });
-    if (positionals.length !== 2) throw new OperationError('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
-    const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
-    if (!Number.isInteger(maxLines) || maxLines < 1) throw new OperationError('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
-    const ignore = parseIgnore(values.ignore);
-    const sides: TreeSource[] = [];
-    try {
-      for (const side of positionals) sides.push(await openSource(side, { cwd: ctx.cwd }));
-      const [before, after] = sides as [TreeSource, TreeSource];
-      const result = compareSources(before, after, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore, exclude: values.exclude ?? [] });
-      if (values.output !== undefined) writeFileSync(resolve(ctx.cwd, values.output), `${renderJson(result)}\n`);
-      if (values.html !== undefined) writeFileSync(resolve(ctx.cwd, values.html), renderHtml(result));
-      if (values.json === true) ctx.log.out(renderJson(result));
-      else if (values.markdown === true) ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
-      else if (values.quiet === true) ctx.log.out(`verdict: ${result.verdict} — ${result.root.summary}`);
-      else ctx.log.out(renderText(result, { colour: process.stdout.isTTY === true, maxLines }));
-      return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
-    } finally {
-      for (const s of sides) s.close();
-    }
+    // Loaded on demand so the other commands start without parsing every comparator.
+    const { runDiff } = await import('./diff-run.js');
+    return runDiff(argv, ctx);
   },
 };

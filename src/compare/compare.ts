@@ -2,6 +2,7 @@
  * compare(before, after) → one Difference tree, classified, with ignore rules applied and a verdict.
  * The pipeline the CLI and the action share.
  */
+import { compareCodePoints } from '../snapshot/canonical-json.js';
 import { compileGlobs } from '../snapshot/globs.js';
 import type { Entry } from '../snapshot/types.js';
 import { compareFile } from './registry.js';
@@ -93,7 +94,7 @@ export function compareSources(before: TreeSource, after: TreeSource, options: C
   const keep = excludeFilter(options.exclude);
   const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
   const fileNodes = tree.modified.map((m) => compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
-  const children = [...tree.differences, ...fileNodes].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const children = [...tree.differences, ...fileNodes].sort((x, y) => compareCodePoints(x.path, y.path));
   const metadata = diffMetadata(before.metadata, after.metadata);
   const root: Difference = { path: '', kind: 'modified', summary: '', causes: [], children };
   options.classify(root, {

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OperationError, fromSystemError } from '../errors.js';
-import { batchFiles } from '../snapshot/capture-pipeline.js';
+import { INLINE_BELOW_BYTES, batchFiles } from '../snapshot/capture-pipeline.js';
 import { compileGlobs } from '../snapshot/globs.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { TaskPool } from '../snapshot/task-pool.js';
@@ -24,8 +24,6 @@ export interface TreeSource {
   readFile(entry: FileEntry): Buffer;
   close(): void;
 }
-
-const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
 
 export async function openSource(path: string, options: { cwd: string; patterns?: string[] }): Promise<TreeSource> {
   const abs = resolve(options.cwd, path);

@@ -9,6 +9,9 @@ import type { TaskPool } from './task-pool.js';
 import type { FileToHash, HashedFile, PackJob } from './tasks.js';
 import type { WalkedFile } from './walk.js';
 
+/** Below this many bytes of file data, threads cost more than they save: tasks run inline. */
+export const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
+
 const HASH_BATCH_BYTES = 16 * 1024 * 1024;
 const HASH_BATCH_FILES = 256;
 

@@ -13,7 +13,7 @@ import { LIMITS, encodeHeader, type BlockRecord } from './format.js';
 import { compileGlobs } from './globs.js';
 import { entryPathProblem } from './paths.js';
 import { writeSnapshotTail } from './snapshot-tail.js';
-import { BlockWriter, HashPipeline, batchFiles } from './capture-pipeline.js';
+import { BlockWriter, HashPipeline, INLINE_BELOW_BYTES, batchFiles } from './capture-pipeline.js';
 import { TaskPool } from './task-pool.js';
 import type { Entry, Manifest, Metadata, SnapshotStats, SourceInfo } from './types.js';
 import { walkTree, type WalkedFile } from './walk.js';
@@ -50,7 +50,6 @@ export interface CaptureResult {
   skipped: { path: string; reason: string }[];
 }
 
-const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
 
 const EMPTY_SOURCE: SourceInfo = { repository: null, ref: null, sha: null, dirty: null, runId: null };
 

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { lstatSync, readdirSync, readlinkSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fromSystemError, OperationError } from '../errors.js';
+import { compareCodePoints } from './canonical-json.js';
 import type { PathMatcher } from './globs.js';
 
 export interface WalkedFile {
@@ -69,30 +70,9 @@ export function walkTree(root: string, matcher: PathMatcher): WalkResult {
 
   const walk: Walk = { matcher, entries: [], skipped: [] };
   if (matcher.mayContain('')) walkDirectory(walk, rootAbs, '');
-  walk.entries.sort((a, b) => compareUtf8(a.path, b.path));
-  walk.skipped.sort((a, b) => compareUtf8(a.path, b.path));
+  walk.entries.sort((a, b) => compareCodePoints(a.path, b.path));
+  walk.skipped.sort((a, b) => compareCodePoints(a.path, b.path));
   return { entries: walk.entries, skipped: walk.skipped };
-}
-
-/**
- * Orders strings by code point, which is UTF-8 byte order, without encoding them. UTF-16 code
- * units agree with code points except that surrogates (U+10000 and up) must sort after U+E000–U+FFFF.
- */
-export function compareUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      if (x >= 0xd800 && y >= 0xd800) return surrogateLast(x) - surrogateLast(y);
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
-function surrogateLast(unit: number): number {
-  return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }
 
 /** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */

@@ -1,0 +1,838 @@
+export const id = 438;
+export const ids = [438];
+export const modules = {
+
+/***/ 245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ BlockWriter),
+/* harmony export */   $C: () => (/* binding */ HashPipeline),
+/* harmony export */   gE: () => (/* binding */ INLINE_BELOW_BYTES),
+/* harmony export */   ul: () => (/* binding */ batchFiles)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/**
+ * The two halves of capture's pipeline: hash results consumed in file order with bounded
+ * look-ahead, and encoded blocks written strictly in plan order with a bounded number in flight.
+ */
+
+/** Below this many bytes of file data, threads cost more than they save: tasks run inline. */
+const INLINE_BELOW_BYTES = 16 * 1024 * 1024;
+const HASH_BATCH_BYTES = 16 * 1024 * 1024;
+const HASH_BATCH_FILES = 256;
+/** Groups files into hash jobs of at most 16 MiB or 256 files (a larger file is a job of its own). */
+function batchFiles(files) {
+    const batches = [];
+    let batch = [];
+    let bytes = 0;
+    for (const f of files) {
+        if (batch.length > 0 && (bytes + f.size > HASH_BATCH_BYTES || batch.length >= HASH_BATCH_FILES)) {
+            batches.push(batch);
+            batch = [];
+            bytes = 0;
+        }
+        batch.push({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs });
+        bytes += f.size;
+    }
+    if (batch.length > 0)
+        batches.push(batch);
+    return batches;
+}
+/**
+ * Hash results in file order, with a bounded number of batches hashing ahead. Pack jobs queue on
+ * the same pool as the plan seals blocks, so hashing and packing overlap and both threads stay busy.
+ */
+class HashPipeline {
+    pool;
+    batches;
+    ahead;
+    totalBytes;
+    onProgress;
+    running = [];
+    launched = 0;
+    current = [];
+    position = 0;
+    doneBytes = 0;
+    constructor(pool, batches, ahead, totalBytes, onProgress) {
+        this.pool = pool;
+        this.batches = batches;
+        this.ahead = ahead;
+        this.totalBytes = totalBytes;
+        this.onProgress = onProgress;
+        this.fill();
+    }
+    async next() {
+        while (this.position >= this.current.length) {
+            const batch = this.running.shift();
+            if (batch === undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK('E_IO', 'capture planned more files than it hashed');
+            this.current = await batch;
+            this.position = 0;
+            this.fill();
+        }
+        return this.current[this.position++];
+    }
+    fill() {
+        while (this.running.length < this.ahead && this.launched < this.batches.length) {
+            const batch = this.batches[this.launched++];
+            const bytes = batch.reduce((sum, f) => sum + f.size, 0);
+            const result = this.pool.hash(batch).then((r) => {
+                this.doneBytes += bytes;
+                this.onProgress?.({ doneBytes: this.doneBytes, totalBytes: this.totalBytes });
+                return r;
+            });
+            result.catch(() => undefined); // observed in order by next(); avoid an unhandled rejection meanwhile
+            this.running.push(result);
+        }
+    }
+}
+/**
+ * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
+ * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
+ * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
+ */
+function releaseBuffer(buf) {
+    const backing = buf.buffer;
+    if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
+        try {
+            backing.transfer(0);
+        }
+        catch {
+            // not detachable (e.g. owned by Node); the garbage collector will get it
+        }
+    }
+}
+/** Encodes blocks on the pool with a bounded number in flight and writes them strictly in order. */
+class BlockWriter {
+    inFlight = [];
+    window;
+    pool;
+    out;
+    blocks;
+    constructor(pool, out, blocks, workers) {
+        this.pool = pool;
+        this.out = out;
+        this.blocks = blocks;
+        this.window = Math.max(2, workers * 2);
+    }
+    async enqueue(jobs) {
+        for (const job of jobs) {
+            if (this.inFlight.length >= this.window)
+                await this.writeOldest();
+            const promise = this.pool.pack(job).then((p) => ({ ...p, rawLength: job.rawLength, codec: job.codec, width: job.width }));
+            promise.catch(() => undefined); // observed when written; avoid an unhandled rejection meanwhile
+            this.inFlight.push(promise);
+        }
+    }
+    async drain() {
+        while (this.inFlight.length > 0)
+            await this.writeOldest();
+    }
+    async writeOldest() {
+        const next = this.inFlight.shift();
+        if (next === undefined)
+            return;
+        const block = await next;
+        this.blocks.push({
+            offset: this.out.position,
+            storedLength: block.stored.length,
+            rawLength: block.rawLength,
+            codec: block.codec,
+            width: block.width,
+            sha256: block.sha256,
+        });
+        this.out.write(block.stored);
+        releaseBuffer(block.stored);
+    }
+}
+
+
+/***/ }),
+
+/***/ 560:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ TaskPool)
+});
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(919);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+;// CONCATENATED MODULE: ./src/snapshot/chunker.ts
+/**
+ * Content-defined chunking (a gear rolling hash with normalised chunk sizes, after FastCDC):
+ * cut points depend on the bytes, so an insertion early in a large file moves only nearby
+ * boundaries and the rest of its chunks still deduplicate.
+ */
+const CHUNK_MIN = 256 * 1024;
+const CHUNK_AVG = 1024 * 1024;
+const CHUNK_MAX = 4 * 1024 * 1024;
+/** Files up to this size are stored as one chunk. */
+const CHUNKING_THRESHOLD = 2 * 1024 * 1024;
+// Below the average size a cut needs more zero bits (rarer), above it fewer: sizes cluster near the average.
+const MASK_HARD = 0xfffffc00 | 0; // 22 bits
+const MASK_EASY = 0xffffc000 | 0; // 18 bits
+/** 256 fixed pseudo-random words; changing them changes chunk boundaries (not readability). */
+const GEAR = (() => {
+    const table = new Int32Array(256);
+    let state = 0x9e3779b9;
+    for (let i = 0; i < 256; i++) {
+        // xorshift32, seeded with a constant so every build cuts the same way
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        table[i] = state | 0;
+    }
+    return table;
+})();
+/**
+ * Finds cut points in a stream fed in buffers of any size. `push` returns the lengths of the chunks
+ * completed by that buffer; `finish` returns the length of the last chunk (0 if none is pending).
+ */
+class Chunker {
+    hash = 0;
+    length = 0;
+    push(buf) {
+        const cuts = [];
+        const gear = GEAR;
+        const n = buf.length;
+        let i = 0;
+        let h = this.hash;
+        let len = this.length;
+        while (i < n) {
+            // No cut can happen before the minimum size: skip those bytes without hashing them.
+            if (len < CHUNK_MIN) {
+                const skip = Math.min(CHUNK_MIN - len, n - i);
+                len += skip;
+                i += skip;
+                continue;
+            }
+            // Two tight loops (hard mask below the average size, easy mask above) rather than choosing
+            // the mask per byte: this loop is the chunker's whole cost.
+            let cut = false;
+            const hardLeft = CHUNK_AVG - 1 - len;
+            if (hardLeft > 0) {
+                const end = Math.min(n, i + hardLeft);
+                let j = i;
+                while (j < end) {
+                    h = ((h << 1) + gear[buf[j++]]) | 0;
+                    if ((h & MASK_HARD) === 0) {
+                        cut = true;
+                        break;
+                    }
+                }
+                len += j - i;
+                i = j;
+                if (!cut && i === n)
+                    break;
+            }
+            if (!cut) {
+                const end = Math.min(n, i + (CHUNK_MAX - len));
+                let j = i;
+                while (j < end) {
+                    h = ((h << 1) + gear[buf[j++]]) | 0;
+                    if ((h & MASK_EASY) === 0) {
+                        cut = true;
+                        break;
+                    }
+                }
+                len += j - i;
+                i = j;
+                if (len >= CHUNK_MAX)
+                    cut = true;
+            }
+            if (cut) {
+                cuts.push(len);
+                len = 0;
+                h = 0;
+            }
+        }
+        this.hash = h;
+        this.length = len;
+        return cuts;
+    }
+    finish() {
+        const last = this.length;
+        this.hash = 0;
+        this.length = 0;
+        return last;
+    }
+}
+/** Chunk lengths of a whole buffer (tests and small inputs). */
+function chunkLengths(buf) {
+    const chunker = new Chunker();
+    const lengths = chunker.push(buf);
+    const last = chunker.finish();
+    if (last > 0)
+        lengths.push(last);
+    return lengths;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(522);
+// EXTERNAL MODULE: ./src/snapshot/codecs.ts
+var codecs = __webpack_require__(505);
+;// CONCATENATED MODULE: ./src/snapshot/classify.ts
+/** Decides a file's content class from its first bytes (magic first) and its name (second). */
+
+
+const COMPRESSED_EXTENSIONS = new Set([
+    'gz', 'tgz', 'xz', 'txz', 'zst', 'tzst', 'bz2', 'tbz2', 'lz4', 'lz', 'lzma', 'br', '7z', 'rar',
+    'zip', 'jar', 'war', 'ear', 'whl', 'apk', 'aar', 'nupkg', 'vsix', 'crx', 'xpi', 'egg', 'docx', 'xlsx', 'pptx', 'odt',
+    'jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'heic', 'jxl', 'mp3', 'mp4', 'm4a', 'm4v', 'mkv', 'webm', 'ogg', 'opus', 'flac',
+    'mov', 'woff', 'woff2', 'gguf', 'squashfs', 'deb', 'rpm', 'pdf',
+]);
+const TENSOR_EXTENSIONS = new Set(['safetensors', 'npy', 'pt', 'pth', 'bin', 'ckpt', 'f16', 'bf16', 'f32', 'raw', 'tensor']);
+const MAGICS = [
+    [0x1f, 0x8b], // gzip
+    [0x50, 0x4b, 0x03, 0x04], // zip family
+    [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], // xz
+    [0x28, 0xb5, 0x2f, 0xfd], // zstd
+    [0x42, 0x5a, 0x68], // bzip2
+    [0x04, 0x22, 0x4d, 0x18], // lz4 frame
+    [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], // 7z
+    [0x89, 0x50, 0x4e, 0x47], // png
+    [0xff, 0xd8, 0xff], // jpeg
+    [0x47, 0x49, 0x46, 0x38], // gif
+    [0x47, 0x47, 0x55, 0x46], // gguf
+    [0x77, 0x4f, 0x46, 0x32], // woff2
+];
+function startsWith(head, magic) {
+    if (head.length < magic.length)
+        return false;
+    for (let i = 0; i < magic.length; i++)
+        if (head[i] !== magic[i])
+            return false;
+    return true;
+}
+function extensionOf(path) {
+    const slash = path.lastIndexOf('/');
+    const dot = path.lastIndexOf('.');
+    return dot > slash + 1 ? path.slice(dot + 1).toLowerCase() : '';
+}
+/** True when the first bytes look like text: no NUL in the first 8 KiB and few control bytes in the first 2 KiB. */
+function looksLikeText(head) {
+    const sniff = head.subarray(0, 8192);
+    if (sniff.indexOf(0) >= 0)
+        return false; // native memchr: most binaries stop here
+    let control = 0;
+    const n = Math.min(head.length, 2048);
+    for (let i = 0; i < n; i++) {
+        const b = head[i];
+        if (b < 9 || (b > 13 && b < 32) || b === 127)
+            control++;
+    }
+    return control * 100 <= n;
+}
+/**
+ * Class from the file's first bytes and name. `tensor` is only a candidate: `chooseTensorWidth`
+ * decides whether byte grouping actually pays off for it.
+ */
+function classifyHead(path, head) {
+    if (MAGICS.some((magic) => startsWith(head, magic)))
+        return 'compressed';
+    if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && head.length >= 12 && String.fromCharCode(...head.subarray(8, 12)) === 'WEBP') {
+        return 'compressed';
+    }
+    const ext = extensionOf(path);
+    if (TENSOR_EXTENSIONS.has(ext))
+        return 'tensor';
+    if (COMPRESSED_EXTENSIONS.has(ext))
+        return 'compressed';
+    return looksLikeText(head) ? 'text' : 'binary';
+}
+function zstdSize(data) {
+    return (0,external_node_zlib_.zstdCompressSync)(data, { params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: 1 } }).length;
+}
+/**
+ * Picks the element width (2 or 4) whose byte grouping compresses a sample best, or 0 when grouping
+ * does not beat plain zstd by at least 3 % (then the file is stored as a plain binary).
+ * The sample must start at an element-aligned file offset.
+ */
+function chooseTensorWidth(sample) {
+    if (sample.length < 4096)
+        return 0;
+    const plain = zstdSize(sample);
+    let best = 0;
+    let bestSize = plain * 0.97;
+    for (const width of [2, 4]) {
+        const size = zstdSize((0,codecs/* groupBytes */.bY)(sample, width));
+        if (size < bestSize) {
+            best = width;
+            bestSize = size;
+        }
+    }
+    return best;
+}
+
+// EXTERNAL MODULE: ./src/snapshot/format.ts
+var format = __webpack_require__(957);
+;// CONCATENATED MODULE: ./src/snapshot/tasks.ts
+/**
+ * The CPU-heavy work of a capture, run inside worker threads (or inline for small trees):
+ * `hashFiles` reads each file once to hash, chunk and classify it; `packBlock` gathers a block's
+ * chunks from their files, encodes and digests it. Both check the file did not change since the walk.
+ */
+
+
+
+
+
+
+
+const SCRATCH_BYTES = 4 * 1024 * 1024;
+const TENSOR_SAMPLE_OFFSET = 64 * 1024;
+const TENSOR_SAMPLE_BYTES = 256 * 1024;
+function openUnchanged(absPath, path, size, mtimeMs) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(absPath, 'r');
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${path}`);
+    }
+    const st = (0,external_node_fs_.fstatSync)(fd);
+    if (st.size !== size || st.mtimeMs !== mtimeMs) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw new errors/* OperationError */.OK('E_CHANGED', `${path} changed while the snapshot was being taken; capture after the build has finished`);
+    }
+    return fd;
+}
+function readFully(fd, buf, length, position, path) {
+    let done = 0;
+    while (done < length) {
+        const n = (0,external_node_fs_.readSync)(fd, buf, done, length - done, position + done);
+        if (n === 0)
+            throw new errors/* OperationError */.OK('E_CHANGED', `${path} became shorter while the snapshot was being taken`);
+        done += n;
+    }
+}
+/** Hashes, classifies and (above the threshold) chunks one file with a single read of each byte. */
+function hashFile(file, scratch) {
+    const fd = openUnchanged(file.absPath, file.path, file.size, file.mtimeMs);
+    try {
+        const fileHash = (0,external_node_crypto_.createHash)('sha256');
+        const chunker = file.size > CHUNKING_THRESHOLD ? new Chunker() : null;
+        const chunks = [];
+        let chunkHash = (0,external_node_crypto_.createHash)('sha256');
+        let chunkFill = 0; // bytes of the current chunk already hashed, from earlier pieces
+        let cls = 'text';
+        let width = 0;
+        let position = 0;
+        do {
+            const length = Math.min(scratch.length, file.size - position);
+            readFully(fd, scratch, length, position, file.path);
+            const piece = scratch.subarray(0, length);
+            if (position === 0)
+                [cls, width] = classify(file.path, piece);
+            fileHash.update(piece);
+            if (chunker !== null) {
+                let from = 0;
+                for (const cut of chunker.push(piece)) {
+                    const take = cut - chunkFill;
+                    chunkHash.update(piece.subarray(from, from + take));
+                    chunks.push({ length: cut, sha256: chunkHash.digest('hex') });
+                    from += take;
+                    chunkHash = (0,external_node_crypto_.createHash)('sha256');
+                    chunkFill = 0;
+                }
+                chunkHash.update(piece.subarray(from));
+                chunkFill += length - from;
+            }
+            position += length;
+        } while (position < file.size);
+        if (chunker !== null) {
+            const last = chunker.finish();
+            if (last > 0)
+                chunks.push({ length: last, sha256: chunkHash.digest('hex') });
+        }
+        return { sha256: fileHash.digest('hex'), class: cls, width, chunks: chunks.length > 1 ? chunks : null };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function classify(path, head) {
+    const cls = classifyHead(path, head);
+    if (cls !== 'tensor')
+        return [cls, 0];
+    // Sample past any header, at an offset that keeps 2- and 4-byte elements aligned.
+    const start = head.length >= TENSOR_SAMPLE_OFFSET + TENSOR_SAMPLE_BYTES ? TENSOR_SAMPLE_OFFSET : 0;
+    const width = chooseTensorWidth(head.subarray(start, start + TENSOR_SAMPLE_BYTES));
+    return width === 0 ? ['binary', 0] : ['tensor', width];
+}
+function hashFiles(files, scratch) {
+    return files.map((file) => hashFile(file, scratch));
+}
+/** Buffers a thread reuses from block to block, so packing does not churn through large allocations. */
+class PackScratch {
+    raw = Buffer.alloc(0);
+    grouped = Buffer.alloc(0);
+    rawBuffer(length) {
+        if (this.raw.length < length)
+            this.raw = Buffer.from(new ArrayBuffer(length));
+        return this.raw.subarray(0, length);
+    }
+    groupBuffer(length) {
+        if (this.grouped.length < length)
+            this.grouped = Buffer.from(new ArrayBuffer(length));
+        return this.grouped.subarray(0, length);
+    }
+}
+/** Reads a block's chunks from their files into one raw buffer, then encodes and digests it. */
+function packBlock(job, scratch) {
+    // A stored (uncompressed) block is the raw buffer itself and leaves this thread: give it its own
+    // ArrayBuffer. Otherwise reuse the scratch buffer, zeroed where tensor padding leaves gaps.
+    const raw = job.codec === format/* Codec */.Ne.none ? Buffer.from(new ArrayBuffer(job.rawLength)) : scratch.rawBuffer(job.rawLength);
+    if (job.width > 1)
+        raw.fill(0);
+    let openPath = '';
+    let fd = -1;
+    try {
+        for (const s of job.segments) {
+            if (s.absPath !== openPath) {
+                if (fd >= 0)
+                    (0,external_node_fs_.closeSync)(fd);
+                fd = -1;
+                fd = openUnchanged(s.absPath, s.absPath, s.size, s.mtimeMs);
+                openPath = s.absPath;
+            }
+            readFully(fd, raw.subarray(s.blockOffset, s.blockOffset + s.length), s.length, s.fileOffset, s.absPath);
+        }
+    }
+    finally {
+        if (fd >= 0)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+    const stored = (0,codecs/* encodeBlock */.U$)(raw, job.codec, job.width, job.level, scratch);
+    return { stored, sha256: (0,external_node_crypto_.createHash)('sha256').update(stored).digest() };
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/task-pool.ts
+/**
+ * Runs capture tasks on worker threads, or inline when `workers` is 0 (small trees, where starting
+ * threads costs more than it saves). Callers see the same promise API either way.
+ */
+
+
+
+/** Where the worker script is: next to the bundle entry, or the TypeScript source under tests. */
+function workerLocation() {
+    const here = import.meta.url;
+    if (here.endsWith('.ts')) {
+        return { url: new URL('./worker.ts', here), execArgv: ['--import', new URL('../dev/ts-worker-hooks.ts', here).href] };
+    }
+    const name = 'worker.js'; // a variable, so the bundler does not try to inline it as an asset
+    return { url: new URL(name, here), execArgv: [] };
+}
+function rebuildError(e) {
+    if (e.name === 'SnapshotFormatError')
+        return new errors/* SnapshotFormatError */.wv(e.code, e.message);
+    if (e.name === 'OperationError')
+        return new errors/* OperationError */.OK(e.code, e.message);
+    return new errors/* OperationError */.OK('E_IO', e.message);
+}
+class TaskPool {
+    workers = [];
+    idle = [];
+    queue = [];
+    pending = new Map();
+    nextId = 1;
+    inlineScratch = null;
+    inlinePackScratch = new PackScratch();
+    failure = null;
+    size;
+    constructor(size) {
+        this.size = size;
+        if (size === 0)
+            return;
+        const { url, execArgv } = workerLocation();
+        for (let i = 0; i < size; i++) {
+            const worker = new external_node_worker_threads_.Worker(url, { execArgv });
+            worker.on('message', (response) => this.settle(worker, response));
+            worker.on('error', (error) => this.fail(error));
+            worker.on('exit', (code) => {
+                if (code !== 0 && this.failure === null)
+                    this.fail(new errors/* OperationError */.OK('E_IO', `a capture worker exited with code ${code}`));
+            });
+            this.workers.push(worker);
+            this.idle.push(worker);
+        }
+    }
+    async hash(files) {
+        if (this.size === 0) {
+            await yieldToEventLoop();
+            this.inlineScratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+            return hashFiles(files, this.inlineScratch);
+        }
+        const response = await this.submit({ id: this.nextId++, kind: 'hash', files });
+        if (response.kind !== 'hash')
+            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
+        return response.result;
+    }
+    async pack(job) {
+        if (this.size === 0) {
+            await yieldToEventLoop();
+            return packBlock(job, this.inlinePackScratch);
+        }
+        const response = await this.submit({ id: this.nextId++, kind: 'pack', job });
+        if (response.kind !== 'pack')
+            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
+        return { stored: Buffer.from(response.stored, response.byteOffset, response.byteLength), sha256: Buffer.from(response.sha256) };
+    }
+    async close() {
+        this.failure ??= new errors/* OperationError */.OK('E_IO', 'task pool closed');
+        await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+    submit(request) {
+        if (this.failure !== null)
+            return Promise.reject(this.failure);
+        return new Promise((resolve, reject) => {
+            const pending = { resolve, reject };
+            const worker = this.idle.pop();
+            if (worker === undefined) {
+                this.queue.push({ request, pending });
+            }
+            else {
+                this.pending.set(request.id, pending);
+                worker.postMessage(request);
+            }
+        });
+    }
+    settle(worker, response) {
+        const pending = this.pending.get(response.id);
+        this.pending.delete(response.id);
+        const next = this.queue.shift();
+        if (next === undefined) {
+            this.idle.push(worker);
+        }
+        else {
+            this.pending.set(next.request.id, next.pending);
+            worker.postMessage(next.request);
+        }
+        if (pending === undefined)
+            return;
+        if (response.kind === 'error')
+            pending.reject(rebuildError(response.error));
+        else
+            pending.resolve(response);
+    }
+    fail(error) {
+        this.failure = error;
+        for (const p of this.pending.values())
+            p.reject(error);
+        for (const q of this.queue)
+            q.pending.reject(error);
+        this.pending.clear();
+        this.queue.length = 0;
+    }
+}
+function yieldToEventLoop() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+
+/***/ }),
+
+/***/ 767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ walkTree)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(837);
+/**
+ * Walks the capture root with lstat semantics: symlinks are recorded with their target text and
+ * never followed (so a link to `/` or to a sibling directory adds one entry, not a tree), and
+ * anything that is not a file, directory or symlink is skipped with a reason.
+ */
+
+
+
+
+
+/**
+ * Lists what `matcher` selects under `root`. Directories are recorded when they hold a recorded
+ * entry or are matched themselves (so an empty `dist/empty/` survives `dist/**`); the root is not.
+ */
+function walkTree(root, matcher) {
+    const rootAbs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(root);
+    let rootStats;
+    try {
+        // The root itself may be a symlink (a workspace mounted elsewhere); only what is inside is not followed.
+        rootStats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(rootAbs);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_NOT_FOUND', `capture root ${rootAbs} does not exist; check the path`);
+        }
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `reading capture root ${rootAbs}`);
+    }
+    if (!rootStats.isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `capture root ${rootAbs} is a file, not a directory; pass the directory that holds it and select the file with a pattern`);
+    }
+    const walk = { matcher, entries: [], skipped: [] };
+    if (matcher.mayContain(''))
+        walkDirectory(walk, rootAbs, '');
+    walk.entries.sort((a, b) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodePoints */ .OP)(a.path, b.path));
+    walk.skipped.sort((a, b) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodePoints */ .OP)(a.path, b.path));
+    return { entries: walk.entries, skipped: walk.skipped };
+}
+/** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */
+function compareDirents(a, b) {
+    const x = a.name;
+    const y = b.name;
+    const n = Math.min(x.length, y.length);
+    const common = x.compare(y, 0, n, 0, n);
+    if (common !== 0)
+        return common;
+    const nextX = x.length > n ? x[n] : a.isDirectory() ? 0x2f : -1;
+    const nextY = y.length > n ? y[n] : b.isDirectory() ? 0x2f : -1;
+    return nextX - nextY;
+}
+/** Walks one directory; returns how many entries it recorded below it. */
+function walkDirectory(walk, dirAbs, dirRel) {
+    const { matcher, entries, skipped } = walk;
+    let dirents;
+    try {
+        dirents = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dirAbs, { withFileTypes: true, encoding: 'buffer' });
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            skipped.push({ path: dirRel, reason: 'directory vanished or changed during the walk' });
+            return 0;
+        }
+        throw walkError(error, dirAbs, dirRel);
+    }
+    // Visiting names in the order their paths sort leaves the final sort almost nothing to do.
+    dirents.sort(compareDirents);
+    const before = entries.length;
+    const prefixAbs = dirAbs.endsWith(node_path__WEBPACK_IMPORTED_MODULE_2__.sep) ? dirAbs : dirAbs + node_path__WEBPACK_IMPORTED_MODULE_2__.sep;
+    for (const dirent of dirents) {
+        const raw = dirent.name;
+        const name = raw.toString('utf8');
+        const path = dirRel === '' ? name : `${dirRel}/${name}`;
+        if (!(0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw)) {
+            // Kept out rather than renamed: a lossy name could not be restored to the same file.
+            if (matcher.matches(path) || matcher.mayContain(path))
+                skipped.push({ path, reason: 'name is not valid UTF-8' });
+            continue;
+        }
+        // Decide from the dirent type when the filesystem reports one, so unselected files cost no lstat.
+        let leafMatched = null;
+        if (dirent.isDirectory()) {
+            if (!matcher.mayContain(path))
+                continue;
+        }
+        else if (dirent.isFile() || dirent.isSymbolicLink() || hasOtherType(dirent)) {
+            leafMatched = matcher.matches(path);
+            if (!leafMatched)
+                continue;
+        }
+        const absPath = prefixAbs + name;
+        let stats;
+        try {
+            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(absPath, { throwIfNoEntry: false });
+        }
+        catch (error) {
+            throw walkError(error, dirAbs, dirRel);
+        }
+        if (stats === undefined) {
+            skipped.push({ path, reason: 'vanished during the walk' });
+            continue;
+        }
+        if (stats.isDirectory()) {
+            // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
+            entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
+            const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
+            if (recorded === 0 && !matcher.matchesDir(path))
+                entries.pop();
+            continue;
+        }
+        if (!(leafMatched ?? matcher.matches(path)))
+            continue;
+        if (stats.isFile()) {
+            entries.push({
+                type: 'file',
+                path,
+                absPath,
+                mode: stats.mode & 0o7777,
+                size: stats.size,
+                mtimeMs: stats.mtimeMs,
+                ino: stats.ino,
+                dev: stats.dev,
+            });
+        }
+        else if (stats.isSymbolicLink()) {
+            recordSymlink(walk, path, absPath, dirAbs, dirRel);
+        }
+        else {
+            skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured` });
+        }
+    }
+    return entries.length - before;
+}
+function recordSymlink(walk, path, absPath, dirAbs, dirRel) {
+    let target;
+    try {
+        target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(absPath, { encoding: 'buffer' });
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'EINVAL') {
+            walk.skipped.push({ path, reason: 'vanished or changed during the walk' });
+            return;
+        }
+        throw walkError(error, dirAbs, dirRel);
+    }
+    if (!(0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(target)) {
+        walk.skipped.push({ path, reason: 'symlink target is not valid UTF-8' });
+        return;
+    }
+    walk.entries.push({ type: 'symlink', path, absPath, target: target.toString('utf8') });
+}
+function hasOtherType(dirent) {
+    return dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice();
+}
+function specialKind(stats) {
+    if (stats.isFIFO())
+        return 'a FIFO';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    return 'an unknown file type';
+}
+function walkError(error, dirAbs, dirRel) {
+    const code = error.code;
+    if (code === 'EACCES' || code === 'EPERM') {
+        const exclude = dirRel === '' ? '' : ` (e.g. "!${dirRel}")`;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_IO', `cannot read directory ${dirAbs}: permission denied; fix its permissions or exclude it from the patterns${exclude}`);
+    }
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `walking ${dirAbs}`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,8616 @@
+export const id = 656;
+export const ids = [656];
+export const modules = {
+
+/***/ 656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runDiff: () => (/* binding */ runDiff)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+;// CONCATENATED MODULE: ./src/compare/byte-ranges.ts
+const DEFAULT_MAX_RANGES = 1000;
+const DEFAULT_MERGE_GAP = 8;
+/** Native compares run on windows this large before any byte is looked at in JavaScript. */
+const WINDOW = 4096;
+/** Bytes hashed per anchor: the shortest equal stretch block matching can find. */
+const WINDOW_BYTES = 32;
+/** About one position in 2^bits anchors; big inputs get more bits to keep the index small. */
+const MIN_ANCHOR_BITS = 5;
+const MAX_ANCHORS = 1 << 21;
+/** Hash-chain entries looked at per anchor: bounds time on repetitive input. */
+const MAX_CHAIN = 16;
+/** Spreads anchor hashes (whose top bits are zero) over the table's buckets. */
+const HASH_MIX = 0x85ebca6b | 0;
+function diffBytes(a, b, opts = {}) {
+    const maxRanges = Math.max(0, opts.maxRanges ?? DEFAULT_MAX_RANGES);
+    const mergeGap = Math.max(0, opts.mergeGap ?? DEFAULT_MERGE_GAP);
+    if (a.length === b.length) {
+        if (a.equals(b))
+            return { ranges: [], changedBytes: 0, truncated: false };
+        return diffSameSize(a, b, maxRanges, mergeGap);
+    }
+    // Always index the shorter side, so diff(b, a) is exactly diff(a, b) mirrored.
+    if (a.length > b.length)
+        return mirror(diffResized(b, a, maxRanges, mergeGap));
+    return diffResized(a, b, maxRanges, mergeGap);
+}
+/** The same diff seen from the other side. */
+function mirrorRanges(ranges) {
+    return ranges.map((r) => ({ oldOffset: r.newOffset, oldLength: r.newLength, newOffset: r.oldOffset, newLength: r.oldLength }));
+}
+function mirror(diff) {
+    return { ...diff, ranges: mirrorRanges(diff.ranges) };
+}
+/** Collects ranges in order, merging close ones and counting past the cap. */
+class RangeSink {
+    ranges = [];
+    truncated = false;
+    current;
+    maxRanges;
+    mergeGap;
+    constructor(maxRanges, mergeGap) {
+        this.maxRanges = maxRanges;
+        this.mergeGap = mergeGap;
+    }
+    add(oldOffset, oldLength, newOffset, newLength) {
+        const cur = this.current;
+        if (cur !== undefined) {
+            // Equal stretches have the same length on both sides, so one gap measures both.
+            const gap = oldOffset - (cur.oldOffset + cur.oldLength);
+            if (gap === 0 || gap < this.mergeGap) {
+                cur.oldLength = oldOffset + oldLength - cur.oldOffset;
+                cur.newLength = newOffset + newLength - cur.newOffset;
+                return;
+            }
+            this.flush();
+        }
+        this.current = { oldOffset, oldLength, newOffset, newLength };
+    }
+    finish() {
+        this.flush();
+        return this.ranges;
+    }
+    flush() {
+        if (this.current === undefined)
+            return;
+        if (this.ranges.length < this.maxRanges)
+            this.ranges.push(this.current);
+        else
+            this.truncated = true;
+        this.current = undefined;
+    }
+}
+function diffSameSize(a, b, maxRanges, mergeGap) {
+    const n = a.length;
+    const sink = new RangeSink(maxRanges, mergeGap);
+    let changedBytes = 0;
+    let runStart = -1;
+    for (let w = 0; w < n; w += WINDOW) {
+        const end = Math.min(n, w + WINDOW);
+        if (a.compare(b, w, end, w, end) === 0) {
+            if (runStart >= 0) {
+                sink.add(runStart, w - runStart, runStart, w - runStart);
+                runStart = -1;
+            }
+            continue;
+        }
+        for (let i = w; i < end; i++) {
+            if (a[i] !== b[i]) {
+                changedBytes++;
+                if (runStart < 0)
+                    runStart = i;
+            }
+            else if (runStart >= 0) {
+                sink.add(runStart, i - runStart, runStart, i - runStart);
+                runStart = -1;
+            }
+        }
+    }
+    if (runStart >= 0)
+        sink.add(runStart, n - runStart, runStart, n - runStart);
+    const ranges = sink.finish();
+    return { ranges, changedBytes, truncated: sink.truncated };
+}
+/** Length of the common run of `a` from `ai` and `b` from `bi`, at most `limit`. */
+function commonPrefixLength(a, ai, b, bi, limit) {
+    let done = 0;
+    while (done < limit) {
+        const step = Math.min(WINDOW, limit - done);
+        if (a.compare(b, bi + done, bi + done + step, ai + done, ai + done + step) === 0) {
+            done += step;
+            continue;
+        }
+        while (done < limit && a[ai + done] === b[bi + done])
+            done++;
+        return done;
+    }
+    return done;
+}
+/** Length of the common run of `a` ending before `aEnd` and `b` ending before `bEnd`, at most `limit`. */
+function commonSuffixLength(a, aEnd, b, bEnd, limit) {
+    let done = 0;
+    while (done < limit) {
+        const step = Math.min(WINDOW, limit - done);
+        if (a.compare(b, bEnd - done - step, bEnd - done, aEnd - done - step, aEnd - done) === 0) {
+            done += step;
+            continue;
+        }
+        while (done < limit && a[aEnd - done - 1] === b[bEnd - done - 1])
+            done++;
+        return done;
+    }
+    return done;
+}
+/** `x` is the shorter side. */
+function diffResized(x, y, maxRanges, mergeGap) {
+    const prefix = commonPrefixLength(x, 0, y, 0, x.length);
+    const suffix = commonSuffixLength(x, x.length, y, y.length, x.length - prefix);
+    const xe = x.length - suffix;
+    const ye = y.length - suffix;
+    const matches = matchBlocks(x, prefix, xe, y, prefix, ye);
+    const sink = new RangeSink(maxRanges, mergeGap);
+    let changedBytes = 0;
+    let cx = prefix;
+    let cy = prefix;
+    const gap = (xEnd, yEnd) => {
+        const oldLength = xEnd - cx;
+        const newLength = yEnd - cy;
+        if (oldLength === 0 && newLength === 0)
+            return;
+        changedBytes += oldLength === newLength ? countDiffering(x, cx, y, cy, oldLength) : Math.max(oldLength, newLength);
+        sink.add(cx, oldLength, cy, newLength);
+    };
+    for (const m of matches) {
+        gap(m.x, m.y);
+        cx = m.x + m.length;
+        cy = m.y + m.length;
+    }
+    gap(xe, ye);
+    return { ranges: sink.finish(), changedBytes, truncated: sink.truncated };
+}
+function countDiffering(a, ai, b, bi, length) {
+    let count = 0;
+    for (let i = 0; i < length; i++)
+        if (a[ai + i] !== b[bi + i])
+            count++;
+    return count;
+}
+/** A gear hash's random byte table (fixed seed): h = (h << 1) + GEAR[byte] hashes the last 32 bytes. */
+const GEAR = (() => {
+    const table = new Int32Array(256);
+    let state = 0x2545f491;
+    for (let i = 0; i < 256; i++) {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        table[i] = state;
+    }
+    return table;
+})();
+/**
+ * The next content-defined anchor at or after `from`: a position whose 32-byte window has a gear
+ * hash with the `mask` bits zero. The same content anchors at the same places on both sides, so
+ * only anchors are indexed (of x) and looked up (in y). `state` is [hash, warm]: when warm, the
+ * hash of the window ending just before `from + 31` is carried over instead of recomputed.
+ */
+function nextAnchor(buf, from, end, mask, state) {
+    let h = 0;
+    let i = from;
+    if (state[1] === 1) {
+        h = state[0];
+        i = from + WINDOW_BYTES - 1;
+    }
+    else {
+        const warm = Math.min(end, from + WINDOW_BYTES - 1);
+        for (; i < warm; i++)
+            h = ((h << 1) + GEAR[buf[i]]) | 0;
+    }
+    for (; i < end; i++) {
+        h = ((h << 1) + GEAR[buf[i]]) | 0;
+        if ((h & mask) === 0) {
+            state[0] = h;
+            state[1] = 1;
+            return i - WINDOW_BYTES + 1;
+        }
+    }
+    state[1] = 0;
+    return -1;
+}
+/**
+ * Greedy, monotonic anchor matching: anchors of x[xs, xe) go into a hash table (chains in offset
+ * order); y[ys, ye) is scanned for anchors, each looked up, verified and extended both ways.
+ * Everything between matches is a range.
+ */
+function matchBlocks(x, xs, xe, y, ys, ye) {
+    if (xe - xs < WINDOW_BYTES || ye - ys < WINDOW_BYTES)
+        return [];
+    // Anchors of x are kept at least `spacing` apart (repetitive input anchors everywhere), which
+    // bounds the index at MAX_ANCHORS entries.
+    let anchorBits = MIN_ANCHOR_BITS;
+    while ((xe - xs) >> (anchorBits - 1) > MAX_ANCHORS)
+        anchorBits++;
+    const mask = (0xffffffff << (32 - anchorBits)) | 0;
+    const spacing = 1 << (anchorBits - 1);
+    const state = new Int32Array(2);
+    const found = [];
+    const foundHashes = [];
+    for (let from = xs;;) {
+        const q = nextAnchor(x, from, xe, mask, state);
+        if (q < 0)
+            break;
+        found.push(q);
+        foundHashes.push(state[0]);
+        from = q + spacing;
+        state[1] = 0;
+    }
+    const count = found.length;
+    if (count === 0)
+        return [];
+    const positions = Int32Array.from(found);
+    const hashes = Int32Array.from(foundHashes);
+    let tableBits = 10;
+    while (1 << tableBits < count * 2)
+        tableBits++;
+    const shift = 32 - tableBits;
+    const head = new Int32Array(1 << tableBits).fill(-1);
+    const next = new Int32Array(count);
+    // Inserted back to front, so each chain runs from the lowest offset up.
+    for (let k = count - 1; k >= 0; k--) {
+        const bucket = Math.imul(hashes[k], HASH_MIX) >>> shift;
+        next[k] = head[bucket];
+        head[bucket] = k;
+    }
+    const matches = [];
+    let xPos = xs;
+    let yPos = ys;
+    state[1] = 0;
+    for (let p = ys; p < ye;) {
+        const at = nextAnchor(y, p, ye, mask, state);
+        if (at < 0)
+            break;
+        const h = state[0];
+        const bucket = Math.imul(h, HASH_MIX) >>> shift;
+        // Matches only move forward, so entries behind xPos are dead for good: drop them.
+        let k = head[bucket];
+        while (k >= 0 && positions[k] < xPos)
+            k = next[k];
+        head[bucket] = k;
+        let match = -1;
+        for (let steps = 0; k >= 0 && steps < MAX_CHAIN; steps++, k = next[k]) {
+            const q = positions[k];
+            if (hashes[k] === h && q + WINDOW_BYTES <= xe && x.compare(y, at, at + WINDOW_BYTES, q, q + WINDOW_BYTES) === 0) {
+                match = q;
+                break;
+            }
+        }
+        if (match < 0) {
+            p = at + 1;
+            continue;
+        }
+        let mx = match;
+        let my = at;
+        while (mx > xPos && my > yPos && x[mx - 1] === y[my - 1]) {
+            mx--;
+            my--;
+        }
+        const forward = commonPrefixLength(x, match + WINDOW_BYTES, y, at + WINDOW_BYTES, Math.min(xe - match, ye - at) - WINDOW_BYTES);
+        const length = match + WINDOW_BYTES + forward - mx;
+        matches.push({ x: mx, y: my, length });
+        xPos = mx + length;
+        yPos = my + length;
+        p = yPos;
+        state[1] = 0;
+    }
+    return matches;
+}
+// ---------------------------------------------------------------------------------------------
+// Hexdump
+const HEX_WIDTH = 16 * 3 + 1;
+/** `hexdump -C` style lines: offset, 16 bytes in hex, the printable ASCII. */
+function hexdump(buf, offset, length) {
+    const start = Math.max(0, offset);
+    const end = Math.min(buf.length, start + Math.max(0, length));
+    const lines = [];
+    for (let line = start; line < end; line += 16) {
+        const stop = Math.min(end, line + 16);
+        let hex = '';
+        let ascii = '';
+        for (let i = line; i < stop; i++) {
+            const byte = buf[i];
+            hex += `${i - line === 8 ? ' ' : ''}${byte.toString(16).padStart(2, '0')} `;
+            ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
+        }
+        lines.push(`${line.toString(16).padStart(8, '0')}  ${hex.padEnd(HEX_WIDTH)} |${ascii}|`);
+    }
+    return lines;
+}
+const HEXDUMP_LINE = /^([0-9a-f]{8,})  ((?:[0-9a-f]{2} {1,2})+)/;
+/** Reads `hexdump` lines back into byte spans (contiguous lines join one span). */
+function parseHexdump(text) {
+    const spans = [];
+    for (const line of text.split('\n')) {
+        const m = HEXDUMP_LINE.exec(line);
+        if (m === null)
+            continue;
+        const offset = Number.parseInt(m[1], 16);
+        const bytes = m[2].trim().split(/\s+/).map((h) => Number.parseInt(h, 16));
+        const last = spans[spans.length - 1];
+        if (last !== undefined && last.offset + last.bytes.length === offset)
+            last.bytes.push(...bytes);
+        else
+            spans.push({ offset, bytes });
+    }
+    return spans.map((s) => ({ offset: s.offset, bytes: Buffer.from(s.bytes) }));
+}
+
+;// CONCATENATED MODULE: ./src/compare/evidence.ts
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+const YEAR = 365.25 * 86_400;
+/** Epochs further than this from now are not taken for timestamps. */
+const EPOCH_WINDOW = 30 * YEAR;
+/** Two binary u32 values count as build times only when this close: random words rarely are. */
+const BINARY_EPOCH_SPREAD = 366 * 86_400;
+/** Text evidence is looked for this far around a differing stretch. */
+const MAX_EXPAND = 256;
+/** Stretches longer than this are not one token: no text evidence is looked for. */
+const MAX_TEXT_SPAN = 4096;
+function plausibleEpoch(seconds, nowSeconds = Date.now() / 1000) {
+    return Number.isFinite(seconds) && Math.abs(seconds - nowSeconds) <= EPOCH_WINDOW;
+}
+function isoOfEpoch(seconds) {
+    return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+function hexOffset(offset) {
+    return `0x${offset.toString(16)}`;
+}
+/** A value quoted for evidence, shortened in the middle when long. */
+function quote(value, max = 80) {
+    const shown = value.length > max ? `${value.slice(0, max / 2 - 1)}…${value.slice(value.length - max / 2)}` : value;
+    return JSON.stringify(shown);
+}
+function byteAt(view, offset) {
+    const i = offset - view.offset;
+    return i >= 0 && i < view.bytes.length ? view.bytes[i] : -1;
+}
+function u16le(view, offset) {
+    const lo = byteAt(view, offset);
+    const hi = byteAt(view, offset + 1);
+    return lo < 0 || hi < 0 ? undefined : lo | (hi << 8);
+}
+function u32le(view, offset) {
+    const lo = u16le(view, offset);
+    const hi = u16le(view, offset + 2);
+    return lo === undefined || hi === undefined ? undefined : lo + hi * 0x10000;
+}
+function slice(view, start, end) {
+    if (start < view.offset || end > view.offset + view.bytes.length)
+        return undefined;
+    return view.bytes.subarray(start - view.offset, end - view.offset);
+}
+function hexOf(bytes, max = 12) {
+    if (bytes === undefined)
+        return '?';
+    const hex = bytes.toString('hex');
+    return hex.length > max * 2 ? `${hex.slice(0, max * 2)}…` : hex;
+}
+function within(inner, outer) {
+    return inner[0] >= outer[0] && inner[1] <= outer[1];
+}
+/** gzip header MTIME (RFC 1952: bytes 4–7 after 1f 8b 08). */
+const probeGzipMtime = (before, after, run) => {
+    const field = [4, 8];
+    if (!within(run, field))
+        return undefined;
+    for (const view of [before, after]) {
+        if (byteAt(view, 0) !== 0x1f || byteAt(view, 1) !== 0x8b || byteAt(view, 2) !== 8)
+            return undefined;
+    }
+    const a = u32le(before, 4);
+    const b = u32le(after, 4);
+    if (a === undefined || b === undefined)
+        return undefined;
+    const show = (v) => (v === 0 ? '0' : `${v} (${isoOfEpoch(v)})`);
+    return {
+        finding: { id: 'timestamp', format: 'gzip', evidence: `gzip header MTIME ${show(a)} vs ${show(b)} at offset 0x4` },
+        cover: field,
+    };
+};
+function dosDateTime(date, time) {
+    const pad = (n) => String(n).padStart(2, '0');
+    const year = 1980 + (date >> 9);
+    return `${year}-${pad((date >> 5) & 15)}-${pad(date & 31)} ${pad(time >> 11)}:${pad((time >> 5) & 63)}:${pad((time & 31) * 2)}`;
+}
+/** DOS time and date of a zip local (PK 03 04, at +10) or central (PK 01 02, at +12) header. */
+const probeZipDosTime = (before, after, run) => {
+    for (let q = run[0] - 10; q >= run[0] - 16 && q >= 0; q--) {
+        const sig = u32le(before, q);
+        const fieldAt = sig === 0x04034b50 ? 10 : sig === 0x02014b50 ? 12 : -1;
+        if (fieldAt < 0 || u32le(after, q) !== sig)
+            continue;
+        const field = [q + fieldAt, q + fieldAt + 4];
+        if (!within(run, field))
+            continue;
+        const [ta, da, tb, db] = [u16le(before, field[0]), u16le(before, field[0] + 2), u16le(after, field[0]), u16le(after, field[0] + 2)];
+        if (ta === undefined || da === undefined || tb === undefined || db === undefined)
+            continue;
+        const header = fieldAt === 10 ? 'local' : 'central directory';
+        return {
+            finding: {
+                id: 'timestamp',
+                format: 'zip',
+                evidence: `DOS time ${dosDateTime(da, ta)} vs ${dosDateTime(db, tb)} in a zip ${header} header at offset ${hexOffset(field[0])}`,
+            },
+            cover: field,
+        };
+    }
+    return undefined;
+};
+function tarOctal(view, start, length) {
+    const bytes = slice(view, start, start + length);
+    if (bytes === undefined)
+        return undefined;
+    const text = bytes.toString('latin1').replace(/[\0 ]+$/, '').trim();
+    return /^[0-7]+$/.test(text) ? Number.parseInt(text, 8) : undefined;
+}
+function isUstar(view, block) {
+    return slice(view, block + 257, block + 262)?.toString('latin1') === 'ustar';
+}
+/** A ustar header's mtime (octal at +136), and its checksum (+148) when the mtime also differs. */
+const probeTarMtime = (before, after, run) => {
+    const block = Math.floor(run[0] / 512) * 512;
+    if (!isUstar(before, block) || !isUstar(after, block))
+        return undefined;
+    const mtime = [block + 136, block + 148];
+    const checksum = [block + 148, block + 156];
+    const a = tarOctal(before, mtime[0], 12);
+    const b = tarOctal(after, mtime[0], 12);
+    if (a === undefined || b === undefined || a === b)
+        return undefined;
+    if (!within(run, mtime) && !within(run, checksum))
+        return undefined;
+    return {
+        finding: { id: 'timestamp', format: 'tar', evidence: `tar header mtime ${a} (${isoOfEpoch(a)}) vs ${b} (${isoOfEpoch(b)}) at offset ${hexOffset(mtime[0])}` },
+        cover: within(run, mtime) ? mtime : checksum,
+    };
+};
+/** ELF note header just before `desc`: namesz 4, descsz, type, then the 4-byte name. */
+function noteDescSize(view, desc, name, type) {
+    if (u32le(view, desc - 4) !== name || u32le(view, desc - 16) !== 4 || u32le(view, desc - 8) !== type)
+        return undefined;
+    const size = u32le(view, desc - 12);
+    return size !== undefined && size >= 8 && size <= 256 ? size : undefined;
+}
+const NOTES = [
+    { name: 0x00554e47, type: 3, label: 'GNU build-id note', format: 'elf' }, // "GNU\0", NT_GNU_BUILD_ID
+    { name: 0x00006f47, type: 4, label: 'Go build ID note', format: 'go' }, // "Go\0\0", ELF_NOTE_GOBUILDID_TAG
+];
+const probeElfBuildId = (before, after, run) => {
+    for (let desc = run[0]; desc >= run[0] - 256 && desc >= 16; desc--) {
+        for (const note of NOTES) {
+            const size = noteDescSize(before, desc, note.name, note.type);
+            if (size === undefined || noteDescSize(after, desc, note.name, note.type) !== size)
+                continue;
+            const field = [desc, desc + size];
+            if (!within(run, field))
+                continue;
+            const a = slice(before, field[0], field[1]);
+            const b = slice(after, field[0], field[1]);
+            const show = (bytes) => (note.format === 'go' && bytes !== undefined ? quote(bytes.toString('latin1'), 40) : hexOf(bytes));
+            return {
+                finding: { id: 'build-id', format: note.format, evidence: `${note.label} ${show(a)} vs ${show(b)} at offset ${hexOffset(desc)}` },
+                cover: field,
+            };
+        }
+    }
+    return undefined;
+};
+/** Mach-O LC_UUID (cmd 0x1b, cmdsize 24) and PE CodeView RSDS GUID + age. */
+const probeUuidCommands = (before, after, run) => {
+    for (let at = run[0]; at >= run[0] - 20 && at >= 8; at--) {
+        if (u32le(before, at - 8) === 0x1b && u32le(before, at - 4) === 24 && u32le(after, at - 8) === 0x1b && u32le(after, at - 4) === 24) {
+            const field = [at, at + 16];
+            if (within(run, field)) {
+                return {
+                    finding: { id: 'build-id', format: 'macho', evidence: `Mach-O LC_UUID ${hexOf(slice(before, at, at + 16), 16)} vs ${hexOf(slice(after, at, at + 16), 16)} at offset ${hexOffset(at)}` },
+                    cover: field,
+                };
+            }
+        }
+        const rsds = 0x53445352; // "RSDS"
+        if (u32le(before, at - 4) === rsds && u32le(after, at - 4) === rsds) {
+            const field = [at, at + 20];
+            if (within(run, field)) {
+                return {
+                    finding: { id: 'build-id', format: 'pe', evidence: `PE debug (RSDS) GUID ${hexOf(slice(before, at, at + 16), 16)} vs ${hexOf(slice(after, at, at + 16), 16)} at offset ${hexOffset(at)}` },
+                    cover: field,
+                };
+            }
+        }
+    }
+    return undefined;
+};
+/** PE/COFF TimeDateStamp: 4 bytes at +8 after "PE\0\0", when both values are dates. */
+const probePeTimestamp = (before, after, run) => {
+    for (let pe = run[0] - 8; pe >= run[0] - 11 && pe >= 0; pe--) {
+        if (u32le(before, pe) !== 0x00004550 || u32le(after, pe) !== 0x00004550)
+            continue;
+        const field = [pe + 8, pe + 12];
+        const a = u32le(before, field[0]);
+        const b = u32le(after, field[0]);
+        if (!within(run, field) || a === undefined || b === undefined || !plausibleEpoch(a) || !plausibleEpoch(b))
+            continue;
+        return {
+            finding: { id: 'timestamp', format: 'pe', evidence: `PE TimeDateStamp ${a} (${isoOfEpoch(a)}) vs ${b} (${isoOfEpoch(b)}) at offset ${hexOffset(field[0])}` },
+            cover: field,
+        };
+    }
+    return undefined;
+};
+/** Zip "UT" extended-timestamp extra field (0x5455): flags, then up to three u32 times. */
+const probeZipExtendedTime = (before, after, run) => {
+    for (let tag = run[0] - 5; tag >= run[0] - 13 && tag >= 0; tag--) {
+        if (u16le(before, tag) !== 0x5455 || u16le(after, tag) !== 0x5455)
+            continue;
+        const size = u16le(before, tag + 2);
+        if (size === undefined || size < 5 || size > 13 || (size - 1) % 4 !== 0 || u16le(after, tag + 2) !== size)
+            continue;
+        const field = [tag + 5, tag + 4 + size];
+        if (!within(run, field))
+            continue;
+        const slot = Math.floor((run[0] - field[0]) / 4) * 4 + field[0];
+        const a = u32le(before, slot);
+        const b = u32le(after, slot);
+        if (a === undefined || b === undefined)
+            continue;
+        return {
+            finding: {
+                id: 'timestamp',
+                format: 'zip',
+                evidence: `zip extended timestamp (UT) ${a} (${isoOfEpoch(a)}) vs ${b} (${isoOfEpoch(b)}) at offset ${hexOffset(slot)}`,
+            },
+            cover: field,
+        };
+    }
+    return undefined;
+};
+/** Bare binary epochs must be recent: random words fall in ±30 years far too often (≈ 44 %). */
+const RECENT_EPOCH_YEARS = 10;
+function recentEpoch(seconds, nowSeconds = Date.now() / 1000) {
+    return seconds >= nowSeconds - RECENT_EPOCH_YEARS * YEAR && seconds <= nowSeconds + 86_400;
+}
+/**
+ * A 4-aligned little-endian u32 that is a recent time on both sides, the two within a year, the
+ * run starting at its low byte, and not four printable bytes (`"22:1"` reads as a 2011 epoch).
+ * Each condition removes most random words; real build clocks pass all of them.
+ */
+const probeEpochU32 = (before, after, run) => {
+    if (run[1] - run[0] > 4 || run[0] % 4 !== 0)
+        return undefined;
+    const field = [run[0], run[0] + 4];
+    for (const view of [before, after]) {
+        const bytes = slice(view, field[0], field[1]);
+        if (bytes === undefined || bytes.every((byte) => isPrintable(byte, true)))
+            return undefined;
+    }
+    const a = u32le(before, field[0]);
+    const b = u32le(after, field[0]);
+    if (a === undefined || b === undefined || !recentEpoch(a) || !recentEpoch(b))
+        return undefined;
+    if (a === b || Math.abs(a - b) > BINARY_EPOCH_SPREAD)
+        return undefined;
+    return {
+        finding: { id: 'timestamp', evidence: `${a} (${isoOfEpoch(a)}) vs ${b} (${isoOfEpoch(b)}) as a little-endian u32 epoch at offset ${hexOffset(field[0])}` },
+        cover: field,
+    };
+};
+/** Known headers and notes, most specific first; bare little-endian epochs only after text evidence. */
+const STRUCTURE_PROBES = [probeGzipMtime, probeZipDosTime, probeZipExtendedTime, probeTarMtime, probeElfBuildId, probeUuidCommands, probePeTimestamp];
+function isPrintable(byte, binary) {
+    return (byte >= 0x20 && byte < 0x7f) || byte === 9 || (!binary && byte >= 0x80);
+}
+/** The printable text around the stretch (its inside may hold NULs); other bytes become NUL. */
+function textAround(side, binary) {
+    const { view, start, end } = side;
+    if (end - start > MAX_TEXT_SPAN)
+        return undefined;
+    const lo = view.offset;
+    const hi = view.offset + view.bytes.length;
+    let ws = Math.max(lo, start);
+    while (ws > lo && start - ws < MAX_EXPAND && isPrintable(byteAt(view, ws - 1), binary))
+        ws--;
+    let we = Math.min(hi, end);
+    while (we < hi && we - end < MAX_EXPAND && isPrintable(byteAt(view, we), binary))
+        we++;
+    let text = '';
+    for (let i = ws; i < we; i++) {
+        const byte = byteAt(view, i);
+        text += isPrintable(byte, binary) ? String.fromCharCode(byte) : '\0';
+    }
+    return { text, base: ws, span: [start, end] };
+}
+function touches(token, span) {
+    if (span[0] === span[1])
+        return token.start <= span[0] && token.end >= span[0];
+    return token.start < span[1] && token.end > span[0];
+}
+function scan(side, kind, pattern, accept = () => true) {
+    const tokens = [];
+    const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    for (let m = re.exec(side.text); m !== null; m = re.exec(side.text)) {
+        if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+        }
+        const token = { kind, text: m[0], start: side.base + m.index, end: side.base + m.index + m[0].length };
+        if (touches(token, side.span) && accept(m))
+            tokens.push(token);
+    }
+    return tokens;
+}
+/** Drops tokens inside a longer token (the time inside an ISO 8601 stamp). */
+function outermost(tokens) {
+    return tokens.filter((t) => !tokens.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start));
+}
+/** Tokens of the same kind, paired in order; only pairs whose texts differ. */
+function pairTokens(before, after) {
+    const pairs = [];
+    const used = new Set();
+    for (const b of before) {
+        const a = after.find((t) => t.kind === b.kind && !used.has(t));
+        if (a === undefined)
+            continue;
+        used.add(a);
+        if (a.text !== b.text)
+            pairs.push([b, a]);
+    }
+    return pairs;
+}
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const DATE_PATTERNS = [
+    { kind: 'epoch seconds', pattern: /(?<![0-9.])[0-9]{10}(?![0-9])/, accept: (m) => plausibleEpoch(Number(m[0])) },
+    { kind: 'epoch milliseconds', pattern: /(?<![0-9.])[0-9]{13}(?![0-9])/, accept: (m) => plausibleEpoch(Number(m[0]) / 1000) },
+    {
+        kind: 'ISO 8601',
+        pattern: /(?<![0-9])[12][0-9]{3}-[01][0-9]-[0-3][0-9](?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?/,
+    },
+    { kind: 'ISO 8601', pattern: /(?<![0-9])[12][0-9]{3}[01][0-9][0-3][0-9]T[0-2][0-9][0-5][0-9][0-5][0-9]Z?/ },
+    { kind: '__DATE__', pattern: new RegExp(`${MONTH} [ 0-3][0-9] [12][0-9]{3}`) },
+    { kind: '__TIME__', pattern: /(?<![0-9:])[0-2][0-9]:[0-5][0-9]:[0-5][0-9](?![0-9:])/ },
+    { kind: 'RFC 2822', pattern: new RegExp(`${WEEKDAY}, [0-3]?[0-9] ${MONTH} [12][0-9]{3} [0-2][0-9]:[0-5][0-9](?::[0-5][0-9])? (?:GMT|UTC|UT|[+-][0-9]{4})`) },
+    { kind: 'date(1)', pattern: new RegExp(`${WEEKDAY} ${MONTH} [ 0-3]?[0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9](?: [A-Z]{2,5})? [12][0-9]{3}`) },
+];
+function findDates(side) {
+    return outermost(DATE_PATTERNS.flatMap((d) => scan(side, d.kind, d.pattern, d.accept)));
+}
+function showToken(token) {
+    if (token.kind === 'epoch seconds')
+        return `${quote(token.text)} (${isoOfEpoch(Number(token.text))})`;
+    if (token.kind === 'epoch milliseconds')
+        return `${quote(token.text)} (${isoOfEpoch(Number(token.text) / 1000)})`;
+    return quote(token.text);
+}
+function probeDates(before, after, where) {
+    const pairs = pairTokens(findDates(before), findDates(after));
+    if (pairs.length === 0)
+        return undefined;
+    const shown = pairs.map(([b, a]) => `${showToken(b)} vs ${showToken(a)} (${b.kind})`);
+    return {
+        findings: [{ id: 'timestamp', evidence: `${shown.join(', ')} at ${where}` }],
+        before: pairs.map(([b]) => [b.start, b.end]),
+        after: pairs.map(([, a]) => [a.start, a.end]),
+    };
+}
+const POSIX_PATH = /(?<![\w.~@%+=,-])\/(?:[\w.@+~%=,-]+\/)*[\w.@+~%=,-]+\/?/;
+const WINDOWS_PATH = /(?<![\w])[A-Za-z]:\\(?:[\w.@+~%=,-]+\\)*[\w.@+~%=,-]+\\?/;
+/** Roots where two machines' build trees live; system roots are excluded (a different path there is a toolchain). */
+const BUILD_ROOTS = /^(?:\/tmp\/|\/var\/tmp\/|\/private\/(?:var|tmp)\/|\/home\/|\/Users\/|\/root\/|\/build\/|\/builds\/|\/__w\/|\/github\/|\/runner\/|\/workspace|\/work\/|\/src\/|\/mnt\/|\/srv\/|\/data\/|\/opt\/buildagent\/|\/agent\/|[A-Za-z]:\\)/;
+const SYSTEM_ROOTS = /^(?:\/usr\/|\/lib|\/bin\/|\/sbin\/|\/etc\/|\/opt\/(?!buildagent)|\/nix\/store\/|\/gnu\/store\/|\/System\/|\/Library\/|\/Applications\/|[A-Za-z]:\\(?:Program Files|Windows))/i;
+function segmentsOf(path) {
+    return path.replace(/[\\/]+$/, '').split(/[\\/]/);
+}
+function languageOfPath(path) {
+    if (/\.rs$|\/\.cargo\/|\/rustc\//.test(path))
+        return 'rust';
+    if (/\.go$|\/go\/pkg\/mod\//.test(path))
+        return 'go';
+    if (/\.(?:c|h|cc|cpp|cxx|hpp|hh|S|s|m|mm)$/.test(path))
+        return 'c';
+    if (/\.pyw?$|site-packages/.test(path))
+        return 'python';
+    if (/\.(?:m?js|cjs|ts|tsx|jsx|vue|svelte)$|node_modules/.test(path))
+        return 'js';
+    if (/\.(?:java|kt|scala)$/.test(path))
+        return 'class';
+    return undefined;
+}
+/** `/home/alice` vs `/home/bob`: a home directory, i.e. the user building. */
+const HOME_DIR = /^(?:\/home\/[^/]+|\/Users\/[^/]+|\/root|[A-Za-z]:\\Users\\[^\\]+)\/?$/;
+/**
+ * Two absolute paths that differ only in a leading directory: the old and new prefixes, when the
+ * rest is common, or both whole paths when both sit under a build root (a recorded build directory).
+ */
+function prefixDifference(before, after) {
+    if (before === after || SYSTEM_ROOTS.test(before) || SYSTEM_ROOTS.test(after))
+        return undefined;
+    const sa = segmentsOf(before);
+    const sb = segmentsOf(after);
+    let common = 0;
+    while (common < sa.length - 1 && common < sb.length - 1 && sa[sa.length - 1 - common] === sb[sb.length - 1 - common])
+        common++;
+    const sep = before.includes('\\') && !before.includes('/') ? '\\' : '/';
+    const prefixA = sa.slice(0, sa.length - common).join(sep);
+    const prefixB = sb.slice(0, sb.length - common).join(after.includes('\\') && !after.includes('/') ? '\\' : '/');
+    const rest = sa.slice(sa.length - common).join(sep);
+    if (common === 0 && !(BUILD_ROOTS.test(`${before}/`) && BUILD_ROOTS.test(`${after}/`)))
+        return undefined;
+    if (prefixA.length < 2 || prefixB.length < 2)
+        return undefined;
+    return { before: prefixA, after: prefixB, rest };
+}
+function findPaths(side) {
+    return [...scan(side, 'path', POSIX_PATH), ...scan(side, 'path', WINDOWS_PATH)].sort((x, y) => x.start - y.start);
+}
+function probePaths(before, after, where) {
+    const pairs = pairTokens(findPaths(before), findPaths(after));
+    const result = { findings: [], before: [], after: [] };
+    for (const [b, a] of pairs) {
+        if (HOME_DIR.test(b.text) && HOME_DIR.test(a.text)) {
+            result.findings.push({ id: 'env', evidence: `home directory ${quote(b.text)} vs ${quote(a.text)} ($HOME) at ${where}` });
+        }
+        else {
+            const diff = prefixDifference(b.text, a.text);
+            if (diff === undefined)
+                continue;
+            const language = languageOfPath(b.text);
+            const rest = diff.rest === '' ? '' : ` (common rest ${quote(diff.rest)})`;
+            result.findings.push({
+                id: 'build-path',
+                evidence: `build directory prefix ${quote(diff.before)} vs ${quote(diff.after)}${rest} at ${where}`,
+                prefixes: [diff.before, diff.after],
+                ...(language === undefined ? {} : { format: language }),
+            });
+        }
+        result.before.push([b.start, b.end]);
+        result.after.push([a.start, a.end]);
+    }
+    return result.findings.length > 0 ? result : undefined;
+}
+const ENV_PATTERNS = [
+    { kind: 'variable', pattern: /\b(?:USER|USERNAME|LOGNAME|HOSTNAME|HOST|COMPUTERNAME|HOME)=[^\s\0"';]+/ },
+    // A standalone user@host without a public domain: "alice@buildbox-7", "bob@ci-runner.local"
+    {
+        kind: 'user@host',
+        pattern: /(?<=^|[\0\s"'(=:,])[a-z_][a-z0-9_-]{1,31}@(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{2,62}(?:\.(?:local|lan|internal|localdomain|home))?(?=$|[\0\s"'),:;])/,
+    },
+];
+function probeEnv(before, after, where) {
+    const find = (side) => ENV_PATTERNS.flatMap((p) => scan(side, p.kind, p.pattern));
+    const pairs = pairTokens(find(before), find(after));
+    if (pairs.length === 0)
+        return undefined;
+    return {
+        findings: [{ id: 'env', evidence: `${pairs.map(([b, a]) => `${quote(b.text)} vs ${quote(a.text)}`).join(', ')} (user/host of the build) at ${where}` }],
+        before: pairs.map(([b]) => [b.start, b.end]),
+        after: pairs.map(([, a]) => [a.start, a.end]),
+    };
+}
+const GO_BUILD_ID = /Go build ID: "[^"\0]{8,}"/;
+function probeGoBuildIdText(before, after, where) {
+    const pairs = pairTokens(scan(before, 'go', GO_BUILD_ID), scan(after, 'go', GO_BUILD_ID));
+    if (pairs.length === 0)
+        return undefined;
+    const [b, a] = pairs[0];
+    return {
+        findings: [{ id: 'build-id', format: 'go', evidence: `${quote(b.text, 60)} vs ${quote(a.text, 60)} at ${where}` }],
+        before: pairs.map(([t]) => [t.start, t.end]),
+        after: pairs.map(([, t]) => [t.start, t.end]),
+    };
+}
+/** "1,5" vs "1.5", "1.234,5" vs "1,234.5": the same number in another locale's separators. */
+function probeDecimals(before, after, where) {
+    const number = /(?<![\d.,])\d+(?:[.,\u00a0\u202f']\d+)+(?![\d])/;
+    const pairs = pairTokens(scan(before, 'number', number), scan(after, 'number', number)).filter(([b, a]) => b.text.replace(/\D/g, '') === a.text.replace(/\D/g, ''));
+    if (pairs.length === 0)
+        return undefined;
+    return {
+        findings: [{ id: 'locale', evidence: `${pairs.map(([b, a]) => `${quote(b.text)} vs ${quote(a.text)}`).join(', ')} (same digits, other separators) at ${where}` }],
+        before: pairs.map(([b]) => [b.start, b.end]),
+        after: pairs.map(([, a]) => [a.start, a.end]),
+    };
+}
+const RANDOM_PATTERNS = [
+    { kind: 'UUID', pattern: /(?<![0-9a-fA-F-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}(?![0-9a-fA-F-])/ },
+    { kind: 'hex token', pattern: /(?<![0-9a-fA-F])[0-9a-fA-F]{32,}(?![0-9a-fA-F])/ },
+];
+function probeRandom(before, after, where) {
+    const find = (side) => RANDOM_PATTERNS.flatMap((p) => scan(side, p.kind, p.pattern));
+    const pairs = pairTokens(find(before), find(after)).filter(([b, a]) => b.text.length === a.text.length);
+    if (pairs.length === 0)
+        return undefined;
+    return {
+        findings: [
+            {
+                id: 'randomness',
+                evidence: `${pairs.map(([b, a]) => `${b.kind} ${quote(b.text, 48)} vs ${quote(a.text, 48)}`).join(', ')} (random-looking, equal length, nothing else explains it) at ${where}`,
+            },
+        ],
+        before: pairs.map(([b]) => [b.start, b.end]),
+        after: pairs.map(([, a]) => [a.start, a.end]),
+    };
+}
+/** Randomness comes last and only for bytes nothing else accounts for. */
+const TEXT_PROBES = [probeGoBuildIdText, probeDates, probePaths, probeEnv, probeDecimals];
+// ---------------------------------------------------------------------------------------------
+// A site: run every probe, then check every differing byte is accounted for
+class Coverage {
+    intervals = [];
+    add(interval) {
+        this.intervals.push(interval);
+    }
+    has(offset) {
+        return this.intervals.some(([s, e]) => offset >= s && offset < e);
+    }
+    spans(interval) {
+        for (let i = interval[0]; i < interval[1]; i++)
+            if (!this.has(i))
+                return false;
+        return true;
+    }
+}
+/** Runs of differing bytes of a same-length site, as file offsets of the before side. */
+function differingRuns(site) {
+    const runs = [];
+    const { before, after } = site;
+    const length = before.end - before.start;
+    let runStart = -1;
+    for (let j = 0; j <= length; j++) {
+        const differs = j < length && byteAt(before.view, before.start + j) !== byteAt(after.view, after.start + j);
+        if (differs && runStart < 0)
+            runStart = j;
+        if (!differs && runStart >= 0) {
+            runs.push([before.start + runStart, before.start + j]);
+            runStart = -1;
+        }
+    }
+    return runs;
+}
+function analyzeSite(site) {
+    // A long stretch is not one token or field: nothing here could prove it.
+    if (site.before.end - site.before.start > MAX_TEXT_SPAN || site.after.end - site.after.start > MAX_TEXT_SPAN) {
+        return { findings: [], explained: false };
+    }
+    const findings = [];
+    const coverBefore = new Coverage();
+    const coverAfter = new Coverage();
+    const sameLength = site.before.end - site.before.start === site.after.end - site.after.start;
+    const binaryRuns = site.binary && sameLength && site.before.start === site.after.start;
+    const runs = sameLength ? differingRuns(site) : [];
+    const explained = () => {
+        if (sameLength) {
+            const shift = site.after.start - site.before.start;
+            return runs.every(([s, e]) => {
+                for (let i = s; i < e; i++)
+                    if (!coverBefore.has(i) && !coverAfter.has(i + shift))
+                        return false;
+                return true;
+            });
+        }
+        // Different lengths: what no finding covers must read the same on both sides.
+        const rest = (side, cover) => {
+            const segments = [];
+            let current = '';
+            for (let i = side.start; i < side.end; i++) {
+                if (cover.has(i)) {
+                    if (current !== '')
+                        segments.push(current);
+                    current = '';
+                }
+                else
+                    current += String.fromCharCode(byteAt(side.view, i) & 0xff);
+            }
+            if (current !== '')
+                segments.push(current);
+            return segments;
+        };
+        return rest(site.before, coverBefore).join('\0') === rest(site.after, coverAfter).join('\0');
+    };
+    const probeRuns = (probes) => {
+        if (!binaryRuns)
+            return;
+        for (const run of runs) {
+            if (coverBefore.spans(run))
+                continue;
+            for (const probe of probes) {
+                const hit = probe(site.before.view, site.after.view, run);
+                if (hit === undefined)
+                    continue;
+                findings.push(hit.finding);
+                coverBefore.add(hit.cover);
+                coverAfter.add(hit.cover);
+                break;
+            }
+        }
+    };
+    const apply = (result) => {
+        if (result === undefined)
+            return;
+        findings.push(...result.findings);
+        result.before.forEach((i) => coverBefore.add(i));
+        result.after.forEach((i) => coverAfter.add(i));
+    };
+    probeRuns(STRUCTURE_PROBES);
+    if (explained())
+        return { findings, explained: true };
+    const textBefore = textAround(site.before, site.binary);
+    const textAfter = textAround(site.after, site.binary);
+    if (textBefore !== undefined && textAfter !== undefined) {
+        for (const probe of TEXT_PROBES)
+            apply(probe(textBefore, textAfter, site.where));
+        if (explained())
+            return { findings, explained: true };
+    }
+    if (site.bareEpochs === true) {
+        probeRuns([probeEpochU32]);
+        if (explained())
+            return { findings, explained: true };
+    }
+    if (textBefore !== undefined && textAfter !== undefined)
+        apply(probeRandom(textBefore, textAfter, site.where));
+    return { findings, explained: explained() };
+}
+/** A site for two text values (a field, a line, a JSON value): the differing middle, found by common prefix and suffix. */
+function textSite(before, after, where) {
+    const a = Buffer.from(before, 'utf8');
+    const b = Buffer.from(after, 'utf8');
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix])
+        prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
+        suffix++;
+    return {
+        before: { view: { offset: 0, bytes: a }, start: prefix, end: a.length - suffix },
+        after: { view: { offset: 0, bytes: b }, start: prefix, end: b.length - suffix },
+        where,
+        binary: false,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/types.ts
+/**
+ * One `Difference` tree per comparison; every report (text, JSON, Markdown, HTML) presents it.
+ * Comparators add children for what they understand (members, fields, sections, lines, bytes);
+ * the cause classifier labels each node with evidence-backed causes.
+ */
+const CAUSE_IDS = [
+    'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
+];
+const DEFAULT_LIMITS = {
+    maxDepth: 8,
+    maxExpandedBytes: 256 * 1024 * 1024,
+    maxStructuredBytes: 64 * 1024 * 1024,
+    maxTextLines: 200_000,
+};
+/** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */
+class ComparatorFallback extends Error {
+    name = 'ComparatorFallback';
+}
+
+;// CONCATENATED MODULE: ./src/compare/causes.ts
+/**
+ * The cause classifier: labels every node of a Difference tree with evidence-backed causes and a
+ * one-line fix hint for the ecosystem. Evidence first: a `timestamp` means a date was found in the
+ * differing bytes or a time field differs; anything not proven is `content` (unexplained).
+ */
+
+
+
+/** Byte ranges examined per node; the rest count as unexplained. */
+const MAX_SITES = 256;
+/** Line pairs examined per text node. */
+const MAX_LINE_PAIRS = 512;
+/** Findings quoted in one cause's evidence; the rest are counted. */
+const MAX_EVIDENCE = 3;
+const TIMESTAMP_HINTS = {
+    gzip: 'gzip -n (--no-name): keep the file name and MTIME out of the gzip header',
+    tar: 'tar --sort=name --mtime=@$SOURCE_DATE_EPOCH --owner=0 --group=0 --numeric-owner',
+    zip: 'touch the files to $SOURCE_DATE_EPOCH, then zip -X with sorted entries (or run strip-nondeterminism on the zip)',
+    jar: 'Gradle: preserveFileTimestamps = false and reproducibleFileOrder = true; jar --date=<ISO time of $SOURCE_DATE_EPOCH>; Maven: project.build.outputTimestamp',
+    wheel: 'export SOURCE_DATE_EPOCH before building the wheel (python -m build and pip wheel use it for entry times)',
+    pyc: 'python -m compileall --invalidation-mode checked-hash (py_compile: PycInvalidationMode.CHECKED_HASH): no source mtime in the header',
+    pe: 'link with /Brepro (MSVC) or -Wl,--no-insert-timestamp (MinGW) so TimeDateStamp is not the build time',
+    png: 'strip the tIME chunk (optipng -strip all, or ImageMagick -define png:exclude-chunks=date,time)',
+};
+const FILE_ORDER_HINTS = {
+    zip: 'add entries in sorted order and without extra fields: find . -type f | LC_ALL=C sort | zip -X -@ out.zip',
+    jar: 'Gradle: reproducibleFileOrder = true (with preserveFileTimestamps = false); with the jar tool, pass files in sorted order',
+    wheel: 'build the wheel with current wheel/setuptools (entries sorted) and SOURCE_DATE_EPOCH set',
+    tar: 'tar --sort=name (GNU tar ≥ 1.28), or feed a sorted list: find . | LC_ALL=C sort | tar --no-recursion -T -',
+    json: 'write JSON with sorted keys and a stable array order (json.dumps(sort_keys=True), sorted object entries)',
+};
+const PERMISSION_HINTS = {
+    tar: 'tar --owner=0 --group=0 --numeric-owner --mode=go-w, and a fixed umask (umask 022)',
+    zip: 'zip -X (no uid/gid extra fields) and a fixed umask (umask 022) before building',
+    jar: 'a fixed umask (umask 022) before building; Gradle: set filePermissions/dirPermissions on archive tasks',
+};
+function buildPathHint(ctx) {
+    const old = ctx.prefixes?.[0] ?? 'OLD';
+    switch (ctx.format) {
+        case 'rust':
+            return `RUSTFLAGS="--remap-path-prefix=${old}=." (Rust)`;
+        case 'go':
+            return 'go build -trimpath (Go)';
+        case 'python':
+        case 'pyc':
+        case 'wheel':
+            return 'build in a fixed directory, or compile with py_compile/compileall ddir= a relative name';
+        case 'js':
+        case 'json':
+            return 'emit relative paths (source maps: sourceRoot / devtool settings); never bake the build directory into bundles';
+        case 'class':
+        case 'jar':
+            return 'build in a fixed directory (or relativise paths written by annotation processors / resources)';
+        default:
+            return `-ffile-prefix-map=${old}=. (C/C++: gcc ≥ 8, clang ≥ 10); Rust --remap-path-prefix, Go -trimpath`;
+    }
+}
+function buildIdHint(ctx) {
+    if (ctx.format === 'go')
+        return 'go build -trimpath -ldflags=-buildid= (the Go build ID hashes inputs, paths and flags)';
+    if (ctx.secondary)
+        return 'follows from the other differences in this file: fix those and the build-id will match';
+    if (ctx.format === 'pe')
+        return 'link with /Brepro (MSVC) so the debug GUID is derived from the content';
+    if (ctx.format === 'macho')
+        return 'LC_UUID hashes the output: make the inputs reproducible (ld -no_uuid drops it)';
+    return 'use a content-derived build-id (-Wl,--build-id=sha1, not uuid or random) and reproducible inputs';
+}
+function randomnessHint(ctx) {
+    switch (ctx.format) {
+        case 'python':
+        case 'pyc':
+        case 'wheel':
+            return 'export PYTHONHASHSEED=0 (set/dict order), and derive IDs from content instead of uuid4()';
+        case 'c':
+        case 'elf':
+            return 'gcc -frandom-seed=<output name> for generated symbols; derive IDs from content hashes, not fresh UUIDs';
+        default:
+            return 'seed random generators and derive IDs from content hashes instead of fresh UUIDs or nonces';
+    }
+}
+const HINTS = {
+    timestamp: (ctx) => (ctx.format === undefined ? undefined : TIMESTAMP_HINTS[ctx.format === 'python' ? 'pyc' : ctx.format]) ??
+        'export SOURCE_DATE_EPOCH (e.g. $(git log -1 --format=%ct)): gcc/clang take __DATE__/__TIME__ from it, most tools use it instead of the clock',
+    'build-path': buildPathHint,
+    'file-order': (ctx) => (ctx.format === undefined ? undefined : FILE_ORDER_HINTS[ctx.format]) ??
+        'sort deterministically (LC_ALL=C sort) instead of relying on readdir or hash order',
+    'build-id': buildIdHint,
+    permissions: (ctx) => (ctx.format === undefined ? undefined : PERMISSION_HINTS[ctx.format]) ?? 'set a fixed umask (umask 022) and chmod the outputs explicitly in the build',
+    symlink: () => 'create the link with a fixed relative target (ln -sfn ../target link), not one derived from the build directory',
+    toolchain: () => 'pin the toolchain: container image digest, exact setup-* action version, rust-toolchain.toml, .nvmrc, .python-version',
+    locale: () => 'run the build with LC_ALL=C (and TZ=UTC) so sort order and number/date formats do not follow the machine',
+    env: () => 'keep $USER, $HOSTNAME and $HOME out of outputs: fixed values in the build (e.g. KBUILD_BUILD_USER/HOST) or stop embedding them',
+    randomness: randomnessHint,
+    content: () => 'no known cause: a real source change, or nondeterminism vitsnap does not recognise; inspect the differing bytes',
+};
+function hintFor(id, format, extra = {}) {
+    return HINTS[id]({ format, prefixes: extra.prefixes, secondary: extra.secondary === true });
+}
+// ---------------------------------------------------------------------------------------------
+// What a node's file is
+const EXTENSION_FORMATS = [
+    [/\.(?:jar|war|ear|aar)$/i, 'jar'],
+    [/\.whl$/i, 'wheel'],
+    [/\.(?:zip|apk|nupkg|xpi|epub|docx|xlsx|pptx|odt)$/i, 'zip'],
+    [/\.(?:tar|tar\.gz|tgz|tar\.xz|txz|tar\.zst|tzst|tar\.bz2|tbz2)$/i, 'tar'],
+    [/\.gz$/i, 'gzip'],
+    [/\.pyc$/i, 'pyc'],
+    [/\.py$/i, 'python'],
+    [/\.class$/i, 'class'],
+    [/\.png$/i, 'png'],
+    [/\.json$/i, 'json'],
+    [/\.(?:m?js|cjs|map|css|html?|wasm)$/i, 'js'],
+    [/\.(?:exe|dll|sys|efi)$/i, 'pe'],
+    [/\.dylib$/i, 'macho'],
+    [/\.(?:so(?:\.\d+)*|o|a|ko|elf)$/i, 'elf'],
+    [/\.(?:c|h|cc|cpp|cxx|hpp)$/i, 'c'],
+    [/\.rs$/i, 'rust'],
+    [/\.go$/i, 'go'],
+    [/\.(?:txt|md|csv|tsv|ya?ml|toml|ini|cfg|xml|properties|MF|lst|list)$/i, 'text'],
+];
+function formatOfPath(path) {
+    const name = path.split('/').pop() ?? path;
+    return EXTENSION_FORMATS.find(([pattern]) => pattern.test(name))?.[1];
+}
+function formatOfMagic(head) {
+    if (head === undefined || head.length < 4)
+        return undefined;
+    const magic = head.readUInt32BE(0);
+    if (magic === 0x7f454c46)
+        return 'elf';
+    if (head[0] === 0x4d && head[1] === 0x5a)
+        return 'pe';
+    if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(magic))
+        return 'macho';
+    if (magic === 0x504b0304)
+        return 'zip';
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    if (magic === 0x89504e47)
+        return 'png';
+    if (magic === 0xcafebabe)
+        return 'class';
+    if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar')
+        return 'tar';
+    return undefined;
+}
+/** `dist/app.jar!/a.class` → `dist/app.jar`: the archive that holds a member. */
+function containerOf(path) {
+    const at = path.lastIndexOf('!/');
+    return at < 0 ? path : path.slice(0, at);
+}
+function formatOfNode(node, head) {
+    switch (node.comparator) {
+        case 'zip': {
+            const container = formatOfPath(containerOf(node.path));
+            return container === 'jar' || container === 'wheel' ? container : 'zip';
+        }
+        case 'tar':
+            return 'tar';
+        case 'gzip':
+            return 'gzip';
+        case 'elf':
+            return 'elf';
+        case 'pe':
+            return 'pe';
+        case 'macho':
+            return 'macho';
+        case 'pyc':
+            return 'pyc';
+        case 'class':
+            return 'class';
+        case 'png':
+            return 'png';
+        case 'json':
+            return 'json';
+        case 'sourcemap':
+            return 'js';
+        case 'text':
+            return formatOfPath(node.path) ?? 'text';
+        case 'xz':
+        case 'zstd':
+        case 'binary':
+        case undefined:
+            return formatOfPath(node.path) ?? formatOfMagic(head) ?? formatOfPath(containerOf(node.path));
+    }
+}
+const COMPILED_KINDS = {
+    elf: ['native'],
+    macho: ['native'],
+    pe: ['native', 'dotnet'],
+    c: ['native'],
+    rust: ['native'],
+    go: ['native'],
+    class: ['jvm'],
+    jar: ['jvm'],
+    pyc: ['python'],
+    wheel: ['python'],
+    js: ['js'],
+};
+const TOOL_FAMILIES = {
+    native: /^(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|ld|ld\.\w+|lld|gold|as|binutils|rustc|cargo|go|zig|swiftc?|gfortran|cmake|make|ninja|nasm)$/i,
+    jvm: /^(?:java|javac|jdk|jar|mvn|maven|gradle|kotlinc?|scalac?|sbt)$/i,
+    python: /^(?:python[\d.]*|pip[\d.]*|uv|poetry|pdm|hatch)$/i,
+    js: /^(?:node|npm|pnpm|yarn|bun|deno|tsc|typescript|esbuild|webpack|rollup|vite|swc|babel|terser)$/i,
+    dotnet: /^(?:dotnet|msbuild|csc)$/i,
+};
+function versionOf(text) {
+    if (text === null || text === undefined || text === '')
+        return 'none';
+    return /\d+\.\d+(?:\.\d+)?/.exec(text)?.[0] ?? quote(text, 40);
+}
+function toolchainFinding(format, changes) {
+    const kinds = format === undefined ? undefined : COMPILED_KINDS[format];
+    if (kinds === undefined)
+        return undefined;
+    const relevant = changes
+        .map((c) => (typeof c === 'string' ? { name: c } : c))
+        .filter((c) => kinds.some((kind) => TOOL_FAMILIES[kind].test(c.name)));
+    if (relevant.length === 0)
+        return undefined;
+    const withVersions = relevant.filter((c) => c.before !== undefined || c.after !== undefined);
+    const evidence = withVersions.length > 0
+        ? `${withVersions.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')} recorded in the snapshots`
+        : `${relevant.map((c) => c.name).join(', ')} changed between the snapshots' toolchain metadata`;
+    return { id: 'toolchain', evidence };
+}
+function words(name) {
+    const split = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+    return new Set([...split, name.toLowerCase(), name.toLowerCase().replace(/[^a-z0-9]+/g, '')]);
+}
+const BUILD_ID_FIELD = /build[-_ ]?id|lc_uuid|guid|uuid|rsds|codeview|repro/i;
+/** Zip extra fields by header id, as the zip comparator names them (`extra.0x5455`). */
+const ZIP_TIME_EXTRAS = /0x5455|0x000a/i;
+const ZIP_OWNER_EXTRAS = /0x7875|0x7855/i;
+const CONSEQUENCE_WORDS = ['crc', 'crc32', 'checksum', 'chksum', 'cksum', 'size', 'compressedsize', 'csize', 'digest'];
+const PERMISSION_WORDS = ['mode', 'perm', 'perms', 'permissions', 'attr', 'attrs', 'attributes', 'externalattr', 'externalattributes', 'uid', 'gid', 'owner', 'group', 'uname', 'gname', 'umask'];
+const SYMLINK_WORDS = ['linkname', 'linktarget', 'symlink', 'symlinktarget'];
+const TIME_WORDS = ['time', 'mtime', 'atime', 'ctime', 'date', 'datetime', 'timestamp', 'stamp', 'timedatestamp', 'modified', 'lastmodified', 'dostime', 'dosdate'];
+function hasWord(set, list) {
+    return list.some((w) => set.has(w));
+}
+function fieldValues(name, before, after) {
+    return `${name} ${quote(before, 60)} vs ${quote(after, 60)}`;
+}
+function analyzeField(detail, format) {
+    const { name, before, after } = detail;
+    const w = words(name);
+    const base = { findings: [], unexplained: [], format };
+    if (BUILD_ID_FIELD.test(name)) {
+        const idFormat = /go/i.test(name) ? 'go' : /lc_uuid/i.test(name) ? 'macho' : /guid|rsds|pdb/i.test(name) ? 'pe' : undefined;
+        return { ...base, findings: [{ id: 'build-id', evidence: fieldValues(name, before, after), ...(idFormat === undefined ? {} : { format: idFormat }) }] };
+    }
+    if (hasWord(w, CONSEQUENCE_WORDS))
+        return { ...base, consequenceOf: name, unexplained: [fieldValues(name, before, after)] };
+    if (hasWord(w, PERMISSION_WORDS) || ZIP_OWNER_EXTRAS.test(name))
+        return { ...base, findings: [{ id: 'permissions', evidence: fieldValues(name, before, after) }] };
+    if (hasWord(w, SYMLINK_WORDS) || (w.has('link') && w.has('target'))) {
+        return { ...base, findings: [{ id: 'symlink', evidence: `${name} target ${quote(before)} → ${quote(after)}` }] };
+    }
+    const site = analyzeSite(textSite(before, after, `field ${name}`));
+    if (hasWord(w, TIME_WORDS) || ZIP_TIME_EXTRAS.test(name)) {
+        // The parser says it is a time; quote the values, with the date we read when we can.
+        const dated = site.findings.find((f) => f.id === 'timestamp');
+        return { ...base, findings: [dated ?? { id: 'timestamp', evidence: `${fieldValues(name, before, after)} (a time field)` }] };
+    }
+    return { ...base, findings: site.findings, unexplained: site.explained ? [] : [fieldValues(name, before, after)] };
+}
+function analyzeOrder(before, after, format) {
+    const sorted = (list) => [...list].sort().join('\0');
+    const same = sorted(before) === sorted(after);
+    const first = before.findIndex((item, i) => item !== after[i]);
+    const at = first < 0 ? '' : `; first difference at position ${first + 1}: ${quote(before[first] ?? '', 40)} vs ${quote(after[first] ?? '', 40)}`;
+    const evidence = same ? `same ${before.length} entries in another order${at}` : `entries in another order (${before.length} vs ${after.length} listed)${at}`;
+    return { findings: [{ id: 'file-order', evidence }], unexplained: [], format };
+}
+const collator = new Intl.Collator('en');
+function isSortedBy(list, compare) {
+    for (let i = 1; i < list.length; i++)
+        if (compare(list[i - 1], list[i]) > 0)
+            return false;
+    return true;
+}
+function byteOrder(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Same lines in another order: sorted by bytes on one side and by a locale on the other → locale. */
+function reorderFinding(removed, added) {
+    if (removed.length < 2 || removed.length !== added.length)
+        return undefined;
+    if ([...removed].sort().join('\n') !== [...added].sort().join('\n'))
+        return undefined;
+    const cOrder = (list) => isSortedBy(list, byteOrder);
+    const localeOrder = (list) => isSortedBy(list, (a, b) => collator.compare(a, b));
+    if ((cOrder(removed) && localeOrder(added)) || (localeOrder(removed) && cOrder(added))) {
+        const which = cOrder(removed) ? 'byte (C) order before, locale order after' : 'locale order before, byte (C) order after';
+        return { id: 'locale', evidence: `same ${removed.length} lines sorted differently: ${which} (first ${quote(removed[0], 40)} vs ${quote(added[0], 40)})` };
+    }
+    return { id: 'file-order', evidence: `same ${removed.length} lines in another order (first ${quote(removed[0], 40)} vs ${quote(added[0], 40)})` };
+}
+function analyzeLines(hunks, truncated, format) {
+    const result = { findings: [], unexplained: [], format };
+    const removedAll = [];
+    const addedAll = [];
+    const pairs = [];
+    const unpaired = [];
+    for (const hunk of hunks) {
+        let oldLine = hunk.oldStart;
+        let block = { removed: [], added: [] };
+        const closeBlock = () => {
+            const n = Math.min(block.removed.length, block.added.length);
+            for (let i = 0; i < n; i++)
+                pairs.push({ before: block.removed[i].text, after: block.added[i], line: block.removed[i].line });
+            for (const r of block.removed.slice(n))
+                unpaired.push(`line ${r.line} removed`);
+            if (block.added.length > n)
+                unpaired.push(`${block.added.length - n} line(s) added after line ${oldLine - 1}`);
+            block = { removed: [], added: [] };
+        };
+        for (const line of hunk.lines) {
+            const text = line.slice(1);
+            if (line.startsWith('-')) {
+                if (block.added.length > 0)
+                    closeBlock();
+                block.removed.push({ text, line: oldLine });
+                removedAll.push(text);
+                oldLine++;
+            }
+            else if (line.startsWith('+')) {
+                block.added.push(text);
+                addedAll.push(text);
+            }
+            else {
+                closeBlock();
+                oldLine++;
+            }
+        }
+        closeBlock();
+    }
+    if (truncated)
+        result.unexplained.push('line diff truncated: the rest was not examined');
+    const reorder = reorderFinding(removedAll, addedAll);
+    if (reorder !== undefined) {
+        result.findings.push(reorder);
+        return result;
+    }
+    result.unexplained.push(...unpaired);
+    for (const [i, pair] of pairs.entries()) {
+        if (i >= MAX_LINE_PAIRS) {
+            result.unexplained.push(`${pairs.length - MAX_LINE_PAIRS} changed lines not examined`);
+            break;
+        }
+        const site = analyzeSite(textSite(pair.before, pair.after, `line ${pair.line}`));
+        result.findings.push(...site.findings);
+        if (!site.explained)
+            result.unexplained.push(`line ${pair.line}: ${quote(pair.before, 60)} vs ${quote(pair.after, 60)}`);
+    }
+    return result;
+}
+function analyzeJson(detail, format) {
+    const result = { findings: [], unexplained: [], format };
+    if (detail.truncated)
+        result.unexplained.push('JSON diff truncated: the rest was not examined');
+    for (const change of detail.changes.slice(0, MAX_LINE_PAIRS)) {
+        const where = `JSON ${change.pointer === '' ? '/' : change.pointer}`;
+        if (change.op === 'move') {
+            result.findings.push({ id: 'file-order', format: 'json', evidence: `array item moved at ${where}` });
+        }
+        else if (change.op === 'replace' && change.before !== undefined && change.after !== undefined) {
+            const site = analyzeSite(textSite(change.before, change.after, where));
+            result.findings.push(...site.findings);
+            if (!site.explained)
+                result.unexplained.push(`${where}: ${quote(change.before, 60)} vs ${quote(change.after, 60)}`);
+        }
+        else {
+            result.unexplained.push(`${where} ${change.op === 'add' ? 'added' : change.op === 'remove' ? 'removed' : 'replaced'}`);
+        }
+    }
+    if (detail.changes.length > MAX_LINE_PAIRS)
+        result.unexplained.push(`${detail.changes.length - MAX_LINE_PAIRS} JSON changes not examined`);
+    return result;
+}
+/** The whole file when both readers have it (and it fits the ranges), else the hexdump context. */
+function byteViews(path, ranges, hexdumps, ctx) {
+    const a = ctx.before?.(path);
+    const b = ctx.after?.(path);
+    const fits = ranges.every((r) => a !== undefined && b !== undefined && r.oldOffset + r.oldLength <= a.length && r.newOffset + r.newLength <= b.length);
+    if (a !== undefined && b !== undefined && fits)
+        return { before: [{ offset: 0, bytes: a }], after: [{ offset: 0, bytes: b }] };
+    return { before: hexdumps.flatMap((h) => parseHexdump(h.before)), after: hexdumps.flatMap((h) => parseHexdump(h.after)) };
+}
+function spanHolding(spans, start, end) {
+    return spans.find((s) => s.offset <= start && s.offset + s.bytes.length >= end);
+}
+const EXECUTABLE_FORMATS = new Set(['elf', 'pe', 'macho', 'go']);
+function analyzeBytes(path, ranges, truncated, hexdumps, format, ctx) {
+    const result = { findings: [], unexplained: [], format };
+    const views = byteViews(path, ranges, hexdumps, ctx);
+    const sites = [];
+    let unexamined = 0;
+    for (const [i, r] of ranges.entries()) {
+        const before = i < MAX_SITES ? spanHolding(views.before, r.oldOffset, r.oldOffset + r.oldLength) : undefined;
+        const after = i < MAX_SITES ? spanHolding(views.after, r.newOffset, r.newOffset + r.newLength) : undefined;
+        if (before === undefined || after === undefined) {
+            unexamined++;
+            continue;
+        }
+        const site = {
+            before: { view: before, start: r.oldOffset, end: r.oldOffset + r.oldLength },
+            after: { view: after, start: r.newOffset, end: r.newOffset + r.newLength },
+            where: `offset ${hexOffset(r.oldOffset)}`,
+            binary: true,
+        };
+        sites.push({ site, offset: r.oldOffset });
+    }
+    let analyses = sites.map(({ site }) => analyzeSite(site));
+    // Bare u32 epochs only once neither the name, the magic nor a note says executable.
+    const executable = EXECUTABLE_FORMATS.has(format) || analyses.some((a) => a.findings.some((f) => EXECUTABLE_FORMATS.has(f.format)));
+    if (!executable)
+        analyses = analyses.map((a, i) => (a.explained ? a : analyzeSite({ ...sites[i].site, bareEpochs: true })));
+    const unexplained = [];
+    for (const [i, analysis] of analyses.entries()) {
+        result.findings.push(...analysis.findings);
+        if (!analysis.explained)
+            unexplained.push(sites[i].offset);
+    }
+    if (unexplained.length > 0) {
+        const shown = unexplained.slice(0, 3).map(hexOffset).join(', ');
+        result.unexplained.push(`${unexplained.length} of ${ranges.length} differing ranges with no known cause (at ${shown}${unexplained.length > 3 ? ', …' : ''})`);
+    }
+    if (unexamined > 0)
+        result.unexplained.push(`${unexamined} differing ranges not examined (bytes not available)`);
+    if (truncated)
+        result.unexplained.push('more differing ranges than were recorded');
+    return result;
+}
+function headOf(node, ctx) {
+    const detail = node.detail;
+    if (detail?.type === 'bytes') {
+        const first = detail.hexdump.flatMap((h) => parseHexdump(h.before)).find((s) => s.offset === 0);
+        if (first !== undefined)
+            return first.bytes;
+    }
+    return ctx.before?.(node.path)?.subarray(0, 512);
+}
+function detailValues(node) {
+    return node.detail?.type === 'field' ? `${quote(node.detail.before)} → ${quote(node.detail.after)}` : node.summary;
+}
+/** Every leaf ends with a cause: one with neither findings nor leftovers is unexplained. */
+function analyzeLeaf(node, ctx) {
+    const analysis = analyzeLeafDetail(node, ctx);
+    if (analysis.findings.length === 0 && analysis.unexplained.length === 0 && analysis.consequenceOf === undefined) {
+        analysis.unexplained.push(node.summary === '' ? `${node.kind} ${node.path}` : node.summary);
+    }
+    return analysis;
+}
+function analyzeLeafDetail(node, ctx) {
+    const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'zstd';
+    const format = formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
+    const none = { findings: [], unexplained: [], format };
+    if (node.kind === 'mode')
+        return { ...none, findings: [{ id: 'permissions', evidence: `mode ${detailValues(node)}` }] };
+    if (node.kind === 'symlink')
+        return { ...none, findings: [{ id: 'symlink', evidence: `symlink target ${detailValues(node)}` }] };
+    const detail = node.detail;
+    if (detail?.type === 'order')
+        return analyzeOrder(detail.before, detail.after, format);
+    if (node.kind === 'order')
+        return { ...none, findings: [{ id: 'file-order', evidence: node.summary }] };
+    switch (detail?.type) {
+        case 'field':
+            return analyzeField(detail, format);
+        case 'lines':
+            return analyzeLines(detail.hunks, detail.truncated, format);
+        case 'json':
+            return analyzeJson(detail, format);
+        case 'bytes': {
+            const analysis = analyzeBytes(node.path, detail.ranges, detail.truncated, detail.hexdump, format, ctx);
+            // A format comparator's `file:code signature` / `file:certificate table` hashes the rest of the file.
+            const label = node.comparator === 'binary' ? '' : node.path.slice(node.path.lastIndexOf(':') + 1);
+            const signature = hasWord(words(label), ['signature', 'certificate']);
+            return analysis.unexplained.length > 0 && signature ? { ...analysis, consequenceOf: label } : analysis;
+        }
+        case undefined:
+            break;
+    }
+    if (node.kind === 'modified') {
+        const a = ctx.before?.(node.path);
+        const b = ctx.after?.(node.path);
+        if (a !== undefined && b !== undefined) {
+            const diff = diffBytes(a, b);
+            return analyzeBytes(node.path, diff.ranges, diff.truncated, [], format, ctx);
+        }
+    }
+    return { ...none, unexplained: [node.summary === '' ? `${node.kind} ${node.path}` : node.summary] };
+}
+const origins = new WeakMap();
+function leafCauses(analysis, secondaryIds) {
+    const causes = [];
+    for (const id of CAUSE_IDS) {
+        if (id === 'content')
+            continue;
+        const found = analysis.findings.filter((f) => f.id === id);
+        if (found.length === 0)
+            continue;
+        const first = found[0];
+        const secondary = secondaryIds.has(id);
+        const distinct = [...new Set(found.map((f) => f.evidence))];
+        const more = distinct.length > MAX_EVIDENCE ? ` (+${distinct.length - MAX_EVIDENCE} more)` : '';
+        const evidence = `${distinct.slice(0, MAX_EVIDENCE).join('; ')}${more}`;
+        causes.push({
+            id,
+            evidence,
+            hint: hintFor(id, first.format ?? analysis.format, { prefixes: first.prefixes, secondary }),
+            ...(secondary ? { secondary: true } : {}),
+        });
+    }
+    if (analysis.unexplained.length > 0) {
+        const shown = analysis.unexplained.slice(0, 3).join('; ');
+        const more = analysis.unexplained.length > 3 ? ` (+${analysis.unexplained.length - 3} more)` : '';
+        causes.push({ id: 'content', evidence: `${shown}${more}`, hint: hintFor('content', analysis.format) });
+    }
+    return causes;
+}
+/** Union of the children's causes; `content` only when some child is unexplained. */
+function summariseChildren(node, own) {
+    const merged = new Map();
+    const add = (cause, fallbackPath) => {
+        const origin = origins.get(cause) ?? { path: fallbackPath, evidence: cause.evidence, count: 1 };
+        const entry = merged.get(cause.id);
+        if (entry === undefined) {
+            merged.set(cause.id, { first: cause, origin, count: origin.count, allSecondary: cause.secondary === true, ...(cause.secondary === true ? {} : { primary: cause }) });
+            return;
+        }
+        entry.count += origin.count;
+        entry.allSecondary &&= cause.secondary === true;
+        if (entry.primary === undefined && cause.secondary !== true)
+            entry.primary = cause;
+    };
+    for (const cause of own)
+        add(cause, node.path);
+    for (const child of node.children)
+        for (const cause of child.causes)
+            add(cause, child.path);
+    const causes = [];
+    for (const id of CAUSE_IDS) {
+        const entry = merged.get(id);
+        if (entry === undefined)
+            continue;
+        const shownFrom = entry.primary ?? entry.first;
+        const origin = origins.get(shownFrom) ?? entry.origin;
+        const where = origin.path !== node.path && origin.path !== '' ? `${origin.path}: ` : '';
+        const more = entry.count > 1 ? ` (and ${entry.count - 1} more)` : '';
+        const cause = { id, evidence: `${where}${origin.evidence}${more}`, hint: shownFrom.hint, ...(entry.allSecondary ? { secondary: true } : {}) };
+        origins.set(cause, { path: origin.path, evidence: origin.evidence, count: entry.count });
+        causes.push(cause);
+    }
+    return causes;
+}
+function collectLeaves(node, parents, parent, out) {
+    parents.set(node, parent);
+    if (node.children.length === 0)
+        out.push(node);
+    for (const child of node.children)
+        collectLeaves(child, parents, node, out);
+}
+function leavesUnder(node) {
+    if (node.children.length === 0)
+        return [node];
+    return node.children.flatMap(leavesUnder);
+}
+/** The file a leaf belongs to: its nearest `modified` ancestor below the root, else its parent. */
+function scopeOf(leaf, root, parents) {
+    for (let p = parents.get(leaf); p !== undefined && p !== root; p = parents.get(p)) {
+        if (p.kind === 'modified')
+            return p;
+    }
+    const parent = parents.get(leaf);
+    return parent === root ? undefined : parent;
+}
+function isRootContainer(root) {
+    return root.children.length === 0 && root.detail === undefined && root.kind === 'modified';
+}
+/**
+ * Sets `causes` on every node of the tree: leaves from their own evidence, a build-id that changed
+ * alongside other bytes of its file as secondary, parents as the union of their children.
+ */
+function classifyCauses(root, ctx = {}) {
+    const parents = new Map();
+    const leaves = [];
+    collectLeaves(root, parents, undefined, leaves);
+    if (isRootContainer(root)) {
+        root.causes = [];
+        return;
+    }
+    const analyses = new Map();
+    for (const leaf of leaves)
+        analyses.set(leaf, analyzeLeaf(leaf, ctx));
+    // A compiled output with unexplained bytes, and its compiler changed: that is the explanation.
+    const toolchains = ctx.toolchainChanged ?? [];
+    if (toolchains.length > 0) {
+        for (const analysis of analyses.values()) {
+            if (analysis.unexplained.length === 0)
+                continue;
+            const finding = toolchainFinding(analysis.format, toolchains);
+            if (finding === undefined)
+                continue;
+            analysis.findings.push(finding);
+            analysis.unexplained = [];
+        }
+    }
+    const others = (leaf) => {
+        const scope = scopeOf(leaf, root, parents);
+        if (scope === undefined)
+            return [];
+        return leavesUnder(scope)
+            .filter((l) => l !== leaf)
+            .map((l) => analyses.get(l))
+            .filter((a) => a !== undefined && a.consequenceOf === undefined);
+    };
+    const secondary = new Map();
+    for (const leaf of leaves) {
+        const analysis = analyses.get(leaf);
+        if (analysis === undefined)
+            continue;
+        const siblings = others(leaf);
+        if (analysis.consequenceOf !== undefined && siblings.length > 0) {
+            // A checksum or size follows from the other differences of its file: it takes their causes.
+            const primaries = new Map();
+            for (const s of siblings) {
+                for (const f of s.findings)
+                    if (!primaries.has(f.id))
+                        primaries.set(f.id, { ...f, format: f.format ?? s.format });
+            }
+            const ids = new Set(primaries.keys());
+            const unexplained = siblings.some((s) => s.unexplained.length > 0);
+            analysis.findings = [...primaries.values()].map((f) => ({ ...f, evidence: `${analysis.consequenceOf} follows from the other differences of this file` }));
+            analysis.unexplained = unexplained ? analysis.unexplained : [];
+            secondary.set(leaf, ids);
+            continue;
+        }
+        if (!analysis.findings.some((f) => f.id === 'build-id'))
+            continue;
+        const otherReason = (a) => a.unexplained.length > 0 || a.findings.some((f) => f.id !== 'build-id');
+        if (otherReason(analysis) || siblings.some(otherReason))
+            secondary.set(leaf, new Set(['build-id']));
+    }
+    const visit = (node) => {
+        node.children.forEach(visit);
+        const analysis = analyses.get(node);
+        if (analysis !== undefined) {
+            node.causes = leafCauses(analysis, secondary.get(node) ?? new Set());
+            for (const cause of node.causes)
+                origins.set(cause, { path: node.path, evidence: cause.evidence, count: 1 });
+            return;
+        }
+        node.causes = summariseChildren(node, []);
+    };
+    visit(root);
+}
+/**
+ * `identical` when no leaf differs; `drift-explained` when every leaf has a proven cause and none
+ * is left unexplained (`content`). A secondary-only leaf (a build-id that changed because its
+ * siblings did) is explained exactly when those siblings are, and they are leaves judged here too.
+ */
+function verdictOf(root) {
+    if (isRootContainer(root))
+        return 'identical';
+    const leaves = leavesUnder(root);
+    const explained = leaves.every((leaf) => leaf.causes.length > 0 && leaf.causes.every((c) => c.id !== 'content'));
+    return explained ? 'drift-explained' : 'drift-unexplained';
+}
+
+// EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
+var canonical_json = __webpack_require__(837);
+// EXTERNAL MODULE: ./src/snapshot/globs.ts
+var globs = __webpack_require__(251);
+;// CONCATENATED MODULE: ./src/compare/registry.ts
+const HEAD_BYTES = 4096;
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function summarise(children, comparator) {
+    if (children.length === 1)
+        return children[0].summary;
+    return `${children.length} differences (${comparator})`;
+}
+/** Compares `before` and `after` (known to differ) and returns their `modified` node. */
+function compareFile(path, before, after, comparators, limits, depth = 0) {
+    const node = { path, kind: 'modified', summary: '', causes: [], children: [] };
+    const fallbacks = [];
+    const ctx = {
+        limits,
+        depth,
+        compareNested: (nestedPath, a, b) => {
+            if (depth + 1 > limits.maxDepth) {
+                const bytesOnly = comparators.filter((c) => c.id === 'binary');
+                const nested = compareFile(nestedPath, a, b, bytesOnly, limits, depth + 1);
+                nested.fallback = `nesting deeper than ${limits.maxDepth} levels: compared as bytes`;
+                return nested;
+            }
+            return compareFile(nestedPath, a, b, comparators, limits, depth + 1);
+        },
+    };
+    const tooBig = Math.max(before.length, after.length) > limits.maxStructuredBytes;
+    if (tooBig)
+        fallbacks.push(`larger than ${limits.maxStructuredBytes} bytes: compared as bytes`);
+    const headA = before.subarray(0, HEAD_BYTES);
+    const headB = after.subarray(0, HEAD_BYTES);
+    for (const comparator of comparators) {
+        if (tooBig && comparator.id !== 'binary')
+            continue;
+        if (!comparator.recognizes(path, headA) || !comparator.recognizes(path, headB))
+            continue;
+        let children;
+        try {
+            children = comparator.compare(path, before, after, ctx);
+        }
+        catch (error) {
+            // A fallback is expected; any other error is a comparator failing on odd input: never fatal.
+            const reason = error.name === 'ComparatorFallback' ? errorText(error) : `failed: ${errorText(error)}`;
+            fallbacks.push(`${comparator.id}: ${reason}`);
+            continue;
+        }
+        if (children.length === 0 && comparator.id !== 'binary') {
+            fallbacks.push(`${comparator.id}: found no difference in what it understands`);
+            continue;
+        }
+        node.comparator = comparator.id;
+        node.children = children;
+        // One child says it best; for several, the comparator's own description beats a count.
+        node.summary = children.length === 1 ? summarise(children, comparator.id) : (comparator.describe?.(path, children) ?? summarise(children, comparator.id));
+        if (fallbacks.length > 0)
+            node.fallback = fallbacks.join('; ');
+        return node;
+    }
+    node.summary = 'contents differ';
+    node.fallback = fallbacks.length > 0 ? fallbacks.join('; ') : 'no comparator recognised this file';
+    return node;
+}
+
+;// CONCATENATED MODULE: ./src/compare/toolchain-diff.ts
+function probeText(p) {
+    if (p === undefined || !p.found)
+        return null;
+    return (p.version ?? p.error ?? '').split('\n')[0] ?? '';
+}
+function changes(area, a, b, text) {
+    const out = [];
+    for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+        const before = text(a.get(name));
+        const after = text(b.get(name));
+        if (before !== after)
+            out.push({ area, name, before, after });
+    }
+    return out;
+}
+/**
+ * What differs between two snapshots' metadata. A toolchain counts as changed when its version
+ * text or its binary's digest differs (a rebuilt compiler with the same version string is a change).
+ */
+function diffMetadata(a, b) {
+    if (a === null || b === null)
+        return [];
+    const tools = (m) => new Map(m.toolchains.map((t) => [t.name, t]));
+    const toolText = (p) => {
+        const text = probeText(p);
+        return text === null ? null : `${text}${p?.sha256 === undefined ? '' : ` (${p.sha256.slice(0, 12)})`}`;
+    };
+    const runner = (m) => new Map(Object.entries({ os: m.runner.os, arch: m.runner.arch, distro: m.runner.distro ?? '', image: `${m.runner.image ?? ''} ${m.runner.imageVersion ?? ''}`.trim() }));
+    return [
+        ...changes('toolchain', tools(a), tools(b), toolText),
+        ...changes('env', new Map(Object.entries({ ...a.env, umask: a.umask })), new Map(Object.entries({ ...b.env, umask: b.umask })), (v) => v ?? null),
+        ...changes('runner', runner(a), runner(b), (v) => v ?? null),
+        ...changes('lockfile', new Map(a.lockfiles.map((l) => [l.path, l.sha256])), new Map(b.lockfiles.map((l) => [l.path, l.sha256])), (v) => v ?? null),
+        ...changes('command', new Map(a.commands.map((c) => [c.name, c.stdout])), new Map(b.commands.map((c) => [c.name, c.stdout])), (v) => v ?? null),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
+/**
+ * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
+ * and files whose digests differ. Files with equal digests are never read.
+ */
+
+const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
+function describe(e) {
+    if (e.type === 'file')
+        return `file, ${e.size} bytes`;
+    if (e.type === 'symlink')
+        return `symlink → ${e.target}`;
+    return 'directory';
+}
+function leaf(path, kind, summary, detail) {
+    const d = { path, kind, summary, causes: [], children: [] };
+    if (detail !== undefined)
+        d.detail = detail;
+    return d;
+}
+/** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
+function diffTrees(before, after) {
+    const differences = [];
+    const modified = [];
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < after.length) {
+        const a = before[i];
+        const b = after[j];
+        const order = a === undefined ? 1 : b === undefined ? -1 : (0,canonical_json/* compareCodePoints */.OP)(a.path, b.path);
+        if (order < 0 && a !== undefined) {
+            differences.push(leaf(a.path, 'removed', `removed (${describe(a)})`));
+            i++;
+        }
+        else if (order > 0 && b !== undefined) {
+            differences.push(leaf(b.path, 'added', `added (${describe(b)})`));
+            j++;
+        }
+        else if (a !== undefined && b !== undefined) {
+            i++;
+            j++;
+            if (a.type !== b.type) {
+                differences.push(leaf(a.path, 'type', `${a.type} → ${b.type}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
+            }
+            else if (a.type === 'symlink' && b.type === 'symlink') {
+                if (a.target !== b.target) {
+                    differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
+                }
+            }
+            else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
+                if (a.mode !== b.mode) {
+                    differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
+                }
+                if (a.type === 'file' && b.type === 'file' && a.sha256 !== b.sha256)
+                    modified.push({ path: a.path, before: a, after: b });
+            }
+        }
+    }
+    return { differences, modified };
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+/**
+ * compare(before, after) → one Difference tree, classified, with ignore rules applied and a verdict.
+ * The pipeline the CLI and the action share.
+ */
+
+
+
+
+
+
+/** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
+const IGNORE_PROFILES = {
+    timestamps: 'timestamp',
+    'build-paths': 'build-path',
+    'file-order': 'file-order',
+    'build-id': 'build-id',
+};
+function excludeFilter(exclude) {
+    if (exclude === undefined || exclude.length === 0)
+        return () => true;
+    const matcher = (0,globs/* compileGlobs */.t)([...exclude]);
+    return (e) => !matcher.matches(e.path);
+}
+/** Marks nodes whose causes are all ignored; a parent is ignored when all its children are. */
+function applyIgnores(node, ignored) {
+    if (node.children.length > 0) {
+        const all = node.children.map((c) => applyIgnores(c, ignored)).every(Boolean);
+        if (all)
+            node.ignored = true;
+        return all;
+    }
+    const isIgnored = node.causes.length > 0 && node.causes.every((c) => ignored.has(c.id) || c.secondary === true) && node.causes.some((c) => ignored.has(c.id));
+    if (isIgnored)
+        node.ignored = true;
+    return isIgnored;
+}
+/**
+ * Leaves that count: not ignored. Explained when each has causes and none is `content`. A leaf
+ * whose only cause is secondary (a build-id) is explained by its siblings, which are judged too.
+ */
+function compare_verdictOf(root) {
+    const leaves = [];
+    const visit = (n) => {
+        if (n.ignored === true)
+            return;
+        if (n.children.length === 0)
+            leaves.push(n);
+        else
+            n.children.forEach(visit);
+    };
+    root.children.forEach(visit);
+    if (leaves.length === 0)
+        return 'identical';
+    const explained = leaves.every((l) => l.causes.length > 0 && l.causes.every((c) => c.id !== 'content'));
+    return explained ? 'drift-explained' : 'drift-unexplained';
+}
+function compareSources(before, after, options) {
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const keep = excludeFilter(options.exclude);
+    const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
+    const fileNodes = tree.modified.map((m) => compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
+    const children = [...tree.differences, ...fileNodes].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
+    const metadata = diffMetadata(before.metadata, after.metadata);
+    const root = { path: '', kind: 'modified', summary: '', causes: [], children };
+    options.classify(root, {
+        toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
+    });
+    const ignored = new Set((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
+    if (ignored.size > 0)
+        for (const child of children)
+            applyIgnores(child, ignored);
+    const counts = {
+        added: children.filter((c) => c.kind === 'added').length,
+        removed: children.filter((c) => c.kind === 'removed').length,
+        modified: children.filter((c) => c.kind === 'modified').length,
+        changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
+        ignored: children.filter((c) => c.ignored === true).length,
+    };
+    const verdict = compare_verdictOf(root);
+    root.summary =
+        verdict === 'identical'
+            ? counts.ignored > 0
+                ? `identical apart from ${counts.ignored} ignored differences`
+                : 'identical'
+            : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
+                (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
+    return { before: before.label, after: after.label, root, verdict, counts, metadata };
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/binary.ts
+/**
+ * The last comparator: recognises every file and reports which byte ranges differ, how much of the
+ * file that is, and a hexdump around the first ranges.
+ */
+
+/** Ranges shown with hexdump context. */
+const HEXDUMP_RANGES = 3;
+/** Context before and after a range, and the most shown per side. */
+const CONTEXT_BYTES = 32;
+const MAX_DUMP_BYTES = 128;
+const binaryComparator = {
+    id: 'binary',
+    recognizes: () => true,
+    compare(path, before, after) {
+        if (before.equals(after))
+            return [];
+        const diff = diffBytes(before, after);
+        const totalBytes = Math.max(before.length, after.length);
+        const detail = {
+            type: 'bytes',
+            ranges: diff.ranges,
+            changedBytes: diff.changedBytes,
+            totalBytes,
+            hexdump: diff.ranges.slice(0, HEXDUMP_RANGES).map((r) => ({
+                offset: r.oldOffset,
+                before: dumpAround(before, r.oldOffset, r.oldLength),
+                after: dumpAround(after, r.newOffset, r.newLength),
+            })),
+            truncated: diff.truncated,
+        };
+        const node = {
+            path,
+            kind: 'bytes',
+            comparator: 'binary',
+            summary: summarizeBytes(diff.ranges, diff.changedBytes, totalBytes, diff.truncated, before.length, after.length),
+            detail,
+            causes: [],
+            children: [],
+        };
+        return [node];
+    },
+};
+/** Whole 16-byte lines from a little before the range to a little after it, capped. */
+function dumpAround(buf, offset, length) {
+    const start = Math.max(0, Math.floor((offset - CONTEXT_BYTES) / 16) * 16);
+    const end = Math.min(buf.length, Math.ceil((offset + length + CONTEXT_BYTES) / 16) * 16, start + MAX_DUMP_BYTES);
+    return hexdump(buf, start, end - start).join('\n');
+}
+function plural(count, one, many) {
+    return `${count} ${count === 1 ? one : many}`;
+}
+function formatShare(changed, total) {
+    if (total === 0)
+        return '0 %';
+    const share = (changed / total) * 100;
+    if (share > 0 && share < 0.01)
+        return '< 0.01 %';
+    return `${share.toFixed(2)} %`;
+}
+/** "12 bytes differ in 2 ranges (0.01 %)", "+10 bytes inserted at 0x0", "-4 bytes removed at 0x1f0". */
+function summarizeBytes(ranges, changedBytes, totalBytes, truncated, beforeSize, afterSize) {
+    const only = ranges.length === 1 && !truncated ? ranges[0] : undefined;
+    if (only !== undefined && only.oldLength === 0)
+        return `+${only.newLength} bytes inserted at 0x${only.oldOffset.toString(16)}`;
+    if (only !== undefined && only.newLength === 0)
+        return `-${only.oldLength} bytes removed at 0x${only.oldOffset.toString(16)}`;
+    const where = truncated ? `in more than ${plural(ranges.length, 'range', 'ranges')}` : `in ${plural(ranges.length, 'range', 'ranges')}`;
+    const verb = changedBytes === 1 ? 'differs' : 'differ';
+    const sizes = beforeSize === afterSize ? '' : `, size ${beforeSize} → ${afterSize} bytes`;
+    return `${plural(changedBytes, 'byte', 'bytes')} ${verb} ${where} (${formatShare(changedBytes, totalBytes)})${sizes}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/formats/bytes.ts
+/**
+ * Bounds-checked reads for the binary format parsers. Every read names what it reads, so a
+ * hostile or truncated file turns into a `ComparatorFallback` that says exactly what is wrong and
+ * where, never into an out-of-range read, a huge allocation or an unbounded loop.
+ */
+
+function hex(value, width = 0) {
+    return `0x${value.toString(16).padStart(width, '0')}`;
+}
+class ByteView {
+    buf;
+    endian;
+    /** Format name that starts every failure message: `ELF`, `PE`, `pyc`… */
+    format;
+    constructor(buf, endian, format) {
+        this.buf = buf;
+        this.endian = endian;
+        this.format = format;
+    }
+    get length() {
+        return this.buf.length;
+    }
+    fail(message) {
+        throw new ComparatorFallback(`${this.format}: ${message}`);
+    }
+    /** Throws unless `[offset, offset + size)` lies inside the buffer. */
+    check(offset, size, what) {
+        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0) {
+            this.fail(`${what} has an invalid offset ${offset} or size ${size}`);
+        }
+        if (offset + size > this.buf.length) {
+            this.fail(`${what} at offset ${hex(offset)} (${size} bytes) runs past the end of the file (${this.buf.length} bytes)`);
+        }
+    }
+    u8(offset, what) {
+        this.check(offset, 1, what);
+        return this.buf[offset];
+    }
+    u16(offset, what) {
+        this.check(offset, 2, what);
+        return this.endian === 'le' ? this.buf.readUInt16LE(offset) : this.buf.readUInt16BE(offset);
+    }
+    u32(offset, what) {
+        this.check(offset, 4, what);
+        return this.endian === 'le' ? this.buf.readUInt32LE(offset) : this.buf.readUInt32BE(offset);
+    }
+    i32(offset, what) {
+        this.check(offset, 4, what);
+        return this.endian === 'le' ? this.buf.readInt32LE(offset) : this.buf.readInt32BE(offset);
+    }
+    u64big(offset, what) {
+        this.check(offset, 8, what);
+        return this.endian === 'le' ? this.buf.readBigUInt64LE(offset) : this.buf.readBigUInt64BE(offset);
+    }
+    /** A 64-bit offset or size: must fit a safe integer (any real one in a file we hold does). */
+    u64(offset, what) {
+        const value = this.u64big(offset, what);
+        if (value > BigInt(Number.MAX_SAFE_INTEGER))
+            this.fail(`${what} is ${hex(value)}, larger than any file`);
+        return Number(value);
+    }
+    bytes(offset, size, what) {
+        this.check(offset, size, what);
+        return this.buf.subarray(offset, offset + size);
+    }
+    /** A NUL-terminated string starting at `offset`, read at most up to `end` (default: the buffer's end). */
+    cstring(offset, what, end = this.buf.length, encoding = 'utf8') {
+        const limit = Math.min(end, this.buf.length);
+        if (!Number.isSafeInteger(offset) || offset < 0 || offset >= limit) {
+            this.fail(`${what} at offset ${hex(Math.max(0, offset))} lies outside its table (ends at ${hex(limit)})`);
+        }
+        const nul = this.buf.indexOf(0, offset);
+        if (nul < 0 || nul >= limit)
+            this.fail(`${what} at offset ${hex(offset)} is not NUL-terminated before ${hex(limit)}`);
+        return this.buf.toString(encoding, offset, nul);
+    }
+    /** A fixed-width, NUL-padded name (ELF has none, PE and Mach-O do). */
+    fixedString(offset, size, what) {
+        const raw = this.bytes(offset, size, what);
+        const nul = raw.indexOf(0);
+        return raw.toString('latin1', 0, nul < 0 ? size : nul);
+    }
+}
+/** Reads a NUL-terminated string from a standalone table (ELF string tables, symbol names). */
+function tableString(table, offset) {
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset >= table.length)
+        return undefined;
+    const nul = table.indexOf(0, offset);
+    return table.toString('utf8', offset, nul < 0 ? table.length : nul);
+}
+
+;// CONCATENATED MODULE: ./src/compare/formats/class-file.ts
+/**
+ * Java class files (JVMS §4): version, the constant pool (every tag through 20, with Long and
+ * Double taking two slots), fields, methods, and attributes, with the Code attribute's own
+ * attributes opened (LineNumberTable, LocalVariableTable…). Every count is bounded by the bytes
+ * left, so a hostile count fails fast instead of looping.
+ */
+
+const CLASS_MAGIC = 0xcafebabe;
+/** Payload size of each constant tag after the tag byte (Utf8 is variable). */
+const TAG_SIZES = { 3: 4, 4: 4, 5: 8, 6: 8, 7: 2, 8: 2, 9: 4, 10: 4, 11: 4, 12: 4, 15: 3, 16: 2, 17: 4, 18: 4, 19: 2, 20: 2 };
+const TAG_NAMES = {
+    1: 'Utf8', 3: 'Integer', 4: 'Float', 5: 'Long', 6: 'Double', 7: 'Class', 8: 'String', 9: 'Fieldref', 10: 'Methodref',
+    11: 'InterfaceMethodref', 12: 'NameAndType', 15: 'MethodHandle', 16: 'MethodType', 17: 'Dynamic', 18: 'InvokeDynamic',
+    19: 'Module', 20: 'Package',
+};
+/** Class-file major version → Java release (45 = 1.1 … 52 = 8, then 53 + n = 9 + n). */
+function javaVersion(major) {
+    if (major >= 53)
+        return String(major - 44);
+    if (major >= 49)
+        return String(major - 44); // 49 = 5, 52 = 8
+    if (major >= 45)
+        return `1.${major - 44}`;
+    return 'unknown';
+}
+/**
+ * Modified UTF-8 (JVMS §4.4.7): like UTF-8 but NUL is two bytes and supplementary characters are
+ * surrogate pairs; decoding per code unit keeps both intact.
+ */
+function decodeModifiedUtf8(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length;) {
+        const a = bytes[i];
+        if (a < 0x80) {
+            out += String.fromCharCode(a);
+            i += 1;
+        }
+        else if ((a & 0xe0) === 0xc0 && i + 1 < bytes.length) {
+            out += String.fromCharCode(((a & 0x1f) << 6) | (bytes[i + 1] & 0x3f));
+            i += 2;
+        }
+        else if ((a & 0xf0) === 0xe0 && i + 2 < bytes.length) {
+            out += String.fromCharCode(((a & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f));
+            i += 3;
+        }
+        else {
+            out += '\ufffd';
+            i += 1;
+        }
+    }
+    return out;
+}
+class Reader {
+    view;
+    at = 0;
+    constructor(buf) {
+        this.view = new ByteView(buf, 'be', 'class');
+    }
+    u1(what) {
+        const value = this.view.u8(this.at, what);
+        this.at += 1;
+        return value;
+    }
+    u2(what) {
+        const value = this.view.u16(this.at, what);
+        this.at += 2;
+        return value;
+    }
+    u4(what) {
+        const value = this.view.u32(this.at, what);
+        this.at += 4;
+        return value;
+    }
+    take(size, what) {
+        const value = this.view.bytes(this.at, size, what);
+        this.at += size;
+        return value;
+    }
+    /** A count whose items take at least `each` bytes: more than fit in what is left is a lie. */
+    count(n, each, what) {
+        if (n * each > this.view.length - this.at) {
+            this.view.fail(`${what} count ${n} at offset ${hex(this.at - 2)} needs more than the ${this.view.length - this.at} bytes left`);
+        }
+        return n;
+    }
+}
+function utf8At(pool, index, what, view) {
+    const entry = pool[index];
+    if (entry === undefined || entry.tag !== 1)
+        view.fail(`${what} refers to constant ${index}, which is not a Utf8 entry`);
+    return entry.value;
+}
+function classNameAt(pool, index, what, view) {
+    if (index === 0)
+        return '';
+    const entry = pool[index];
+    if (entry === undefined || entry.tag !== 7)
+        view.fail(`${what} refers to constant ${index}, which is not a Class entry`);
+    return utf8At(pool, Buffer.from(entry.value, 'hex').readUInt16BE(0), what, view);
+}
+function readAttributes(reader, pool, owner) {
+    const count = reader.count(reader.u2(`${owner} attributes_count`), 6, `${owner} attribute`);
+    const out = [];
+    for (let i = 0; i < count; i++) {
+        const name = utf8At(pool, reader.u2(`${owner} attribute name`), `${owner} attribute ${i}`, reader.view);
+        const length = reader.u4(`${owner} attribute ${name} length`);
+        out.push({ name, data: reader.take(length, `${owner} attribute ${name}`) });
+    }
+    return out;
+}
+function readCode(data, pool, owner) {
+    const reader = new Reader(data);
+    const maxStack = reader.u2(`${owner} max_stack`);
+    const maxLocals = reader.u2(`${owner} max_locals`);
+    const bytecode = reader.take(reader.u4(`${owner} code_length`), `${owner} bytecode`);
+    const exceptions = reader.count(reader.u2(`${owner} exception_table_length`), 8, `${owner} exception table`);
+    const exceptionTable = reader.take(exceptions * 8, `${owner} exception table`);
+    const attributes = readAttributes(reader, pool, `${owner} Code`);
+    return { maxStack, maxLocals, bytecode, exceptionTable, attributes };
+}
+function readMembers(reader, pool, kind) {
+    const count = reader.count(reader.u2(`${kind}s_count`), 8, kind);
+    const out = [];
+    for (let i = 0; i < count; i++) {
+        const accessFlags = reader.u2(`${kind} ${i} access_flags`);
+        const name = utf8At(pool, reader.u2(`${kind} ${i} name_index`), `${kind} ${i} name`, reader.view);
+        const descriptor = utf8At(pool, reader.u2(`${kind} ${i} descriptor_index`), `${kind} ${i} descriptor`, reader.view);
+        const label = `${kind} ${name}${kind === 'field' ? ':' : ''}${descriptor}`;
+        const attributes = readAttributes(reader, pool, label);
+        const codeAttribute = attributes.find((a) => a.name === 'Code');
+        const code = kind === 'method' && codeAttribute !== undefined ? readCode(codeAttribute.data, pool, label) : undefined;
+        out.push({ accessFlags, name, descriptor, attributes, code });
+    }
+    return out;
+}
+function parseClass(buf) {
+    const reader = new Reader(buf);
+    const magic = reader.u4('magic');
+    if (magic !== CLASS_MAGIC)
+        reader.view.fail(`magic ${hex(magic)} is not 0xcafebabe`);
+    const minor = reader.u2('minor_version');
+    const major = reader.u2('major_version');
+    if (major < 45)
+        reader.view.fail(`major version ${major} is below 45 (Java 1.1); not a class file`);
+    const poolCount = reader.u2('constant_pool_count');
+    // Each entry takes at least 3 bytes (a tag and a u2).
+    reader.count(Math.max(0, poolCount - 1), 3, 'constant pool');
+    const pool = [undefined];
+    for (let index = 1; index < poolCount; index++) {
+        const tag = reader.u1(`constant ${index} tag`);
+        if (tag === 1) {
+            const length = reader.u2(`constant ${index} Utf8 length`);
+            pool.push({ tag, value: decodeModifiedUtf8(reader.take(length, `constant ${index} Utf8 bytes`)) });
+            continue;
+        }
+        const size = TAG_SIZES[tag];
+        if (size === undefined)
+            reader.view.fail(`constant ${index} at offset ${hex(reader.at - 1)} has unknown tag ${tag}`);
+        pool.push({ tag, value: reader.take(size, `constant ${index} ${TAG_NAMES[tag] ?? tag}`).toString('hex') });
+        if (tag === 5 || tag === 6) {
+            // JVMS §4.4.5: the next index is unusable.
+            pool.push(undefined);
+            index++;
+        }
+    }
+    const accessFlags = reader.u2('access_flags');
+    const thisClass = classNameAt(pool, reader.u2('this_class'), 'this_class', reader.view);
+    const superClass = classNameAt(pool, reader.u2('super_class'), 'super_class', reader.view);
+    const interfaceCount = reader.count(reader.u2('interfaces_count'), 2, 'interface');
+    const interfaces = [];
+    for (let i = 0; i < interfaceCount; i++)
+        interfaces.push(classNameAt(pool, reader.u2(`interface ${i}`), `interface ${i}`, reader.view));
+    const fields = readMembers(reader, pool, 'field');
+    const methods = readMembers(reader, pool, 'method');
+    const attributes = readAttributes(reader, pool, 'class');
+    if (reader.at !== buf.length)
+        reader.view.fail(`${buf.length - reader.at} bytes follow the class file's last attribute`);
+    return { minor, major, pool, accessFlags, thisClass, superClass, interfaces, fields, methods, attributes };
+}
+/** The Utf8 text an attribute's first u2 names (SourceFile, Signature…), if it names one. */
+function attributeUtf8(file, attribute) {
+    if (attribute.data.length !== 2)
+        return undefined;
+    const entry = file.pool[attribute.data.readUInt16BE(0)];
+    return entry?.tag === 1 ? entry.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/compare/formats/details.ts
+/**
+ * Building blocks the format comparators share: field, strings, bytes and membership nodes, and
+ * the short lists their summaries quote. Everything here is pure and capped, so a comparator's
+ * output stays small however big or odd its input.
+ */
+
+
+/** Strings shown in one `lines` detail before it says `truncated`. */
+const MAX_DETAIL_LINES = 200;
+/** Ranges of a `bytes` detail that get a hexdump. */
+const details_HEXDUMP_RANGES = 3;
+/** Runs a parse of one side, naming that side in its fallback reason (`old file: …`). */
+function forSide(side, read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            throw new ComparatorFallback(`${side} file: ${error.message}`);
+        throw error;
+    }
+}
+/** `a, b, c and 4 more`. */
+function listText(items, max = 3) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+function details_plural(count, word, many = `${word}s`) {
+    return `${count} ${count === 1 ? word : many}`;
+}
+/** A string quoted for a summary, shortened in the middle when long. */
+function details_quote(text, max = 80) {
+    const shown = text.length > max ? `${text.slice(0, max - 20)}…${text.slice(-19)}` : text;
+    return JSON.stringify(shown);
+}
+function isoFromEpoch(seconds) {
+    const date = new Date(seconds * 1000);
+    return Number.isNaN(date.getTime()) ? `epoch ${seconds}` : date.toISOString().replace('.000Z', 'Z');
+}
+function node(comparator, path, kind, summary, detail, children = []) {
+    const difference = { path, kind, comparator, summary, causes: [], children };
+    if (detail !== undefined)
+        difference.detail = detail;
+    return difference;
+}
+/** A header field or attribute that differs; `summary` defaults to `<name> differs: <before> → <after>`. */
+function fieldNode(comparator, path, name, before, after, summary = `${name} differs: ${before} → ${after}`) {
+    return node(comparator, path, 'field', summary, { type: 'field', name, before, after });
+}
+/** Pushes a field node when the two values differ. */
+function pushField(out, comparator, path, name, before, after) {
+    if (before !== after)
+        out.push(fieldNode(comparator, path, name, before, after));
+}
+/** Multiset difference, in each side's own order: what only `before` has, what only `after` has. */
+function multisetDiff(before, after) {
+    const counts = new Map();
+    for (const item of after)
+        counts.set(item, (counts.get(item) ?? 0) + 1);
+    const removed = [];
+    for (const item of before) {
+        const left = counts.get(item) ?? 0;
+        if (left > 0)
+            counts.set(item, left - 1);
+        else
+            removed.push(item);
+    }
+    const beforeCounts = new Map();
+    for (const item of before)
+        beforeCounts.set(item, (beforeCounts.get(item) ?? 0) + 1);
+    const added = [];
+    for (const item of after) {
+        const left = beforeCounts.get(item) ?? 0;
+        if (left > 0)
+            beforeCounts.set(item, left - 1);
+        else
+            added.push(item);
+    }
+    return { removed, added };
+}
+/** Escapes control characters so one string is one detail line. */
+function printable(text) {
+    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+/**
+ * A `lines` detail for a set difference of strings (string tables, constant pools): one hunk, the
+ * removed strings as `-` lines, then the added ones as `+` lines, each side capped.
+ */
+function stringsDetail(removed, added) {
+    const half = MAX_DETAIL_LINES / 2;
+    const shownRemoved = removed.slice(0, half).map((s) => `-${printable(s)}`);
+    const shownAdded = added.slice(0, half).map((s) => `+${printable(s)}`);
+    const hunk = {
+        oldStart: 1,
+        oldLines: shownRemoved.length,
+        newStart: 1,
+        newLines: shownAdded.length,
+        lines: [...shownRemoved, ...shownAdded],
+    };
+    return { type: 'lines', hunks: [hunk], truncated: removed.length > half || added.length > half };
+}
+/** `2 strings removed, 2 added (e.g. "/tmp/a/x.c" → "/tmp/b/x.c")`. */
+function stringsSummary(removed, added, noun = 'string') {
+    const parts = [];
+    if (removed.length > 0)
+        parts.push(`${details_plural(removed.length, noun)} removed`);
+    if (added.length > 0)
+        parts.push(`${removed.length > 0 ? added.length : details_plural(added.length, noun)} added`);
+    const example = removed.length > 0 && added.length > 0
+        ? `${details_quote(removed[0])} → ${details_quote(added[0])}`
+        : details_quote((removed[0] ?? added[0]));
+    return `${parts.join(', ')} (e.g. ${example})`;
+}
+/** Printable strings in a blob: NUL-separated runs of at least `minLength` printable characters. */
+function extractStrings(bytes, minLength = 1) {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+        if (i < bytes.length && bytes[i] !== 0)
+            continue;
+        if (i - start >= minLength) {
+            const text = bytes.toString('utf8', start, i);
+            if (isMostlyPrintable(text))
+                out.push(text);
+        }
+        start = i + 1;
+    }
+    return out;
+}
+/** Strings in mixed data (.rodata, __const): printable runs that end with a NUL, like strings(1). */
+function extractPrintableRuns(bytes, minLength = 4) {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte >= 0x20 && byte < 0x7f)
+            continue;
+        if (byte === 0x09 || byte === 0x0a)
+            continue;
+        if (byte === 0 && i - start >= minLength)
+            out.push(bytes.toString('latin1', start, i));
+        start = i + 1;
+    }
+    return out;
+}
+function isMostlyPrintable(text) {
+    let bad = 0;
+    for (const ch of text) {
+        const code = ch.codePointAt(0) ?? 0;
+        if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d))
+            bad++;
+    }
+    return bad * 10 <= text.length;
+}
+/** Ranges kept per bytes detail: as many as the cause classifier examines. */
+const MAX_RANGES = 256;
+/** Hexdump context around a range, and the most shown per side (as the binary comparator does). */
+const details_CONTEXT_BYTES = 32;
+const details_MAX_DUMP_BYTES = 128;
+/** `hexdump -C` lines (the shared format the classifier reads back) with offsets moved by `base`. */
+function details_dumpAround(buf, offset, length, base) {
+    const start = Math.max(0, Math.floor((offset - details_CONTEXT_BYTES) / 16) * 16);
+    const end = Math.min(buf.length, Math.ceil((offset + length + details_CONTEXT_BYTES) / 16) * 16, start + details_MAX_DUMP_BYTES);
+    return hexdump(buf, start, end - start)
+        .map((line) => {
+        const digits = /^[0-9a-f]+/.exec(line)?.[0] ?? '';
+        return `${(Number.parseInt(digits, 16) + base).toString(16).padStart(8, '0')}${line.slice(digits.length)}`;
+    })
+        .join('\n');
+}
+/**
+ * A `bytes` detail for two blobs, from the shared range finder (positional for equal sizes, block
+ * matching otherwise). Offsets are `base + index`, so a section's ranges and hexdump point at file
+ * offsets.
+ */
+function bytesDetail(before, after, oldBase = 0, newBase = 0) {
+    const diff = diffBytes(before, after, { maxRanges: MAX_RANGES });
+    const ranges = diff.ranges.map((r) => ({ ...r, oldOffset: r.oldOffset + oldBase, newOffset: r.newOffset + newBase }));
+    const hexdumpLines = diff.ranges.slice(0, details_HEXDUMP_RANGES).map((r) => ({
+        offset: r.oldOffset + oldBase,
+        before: details_dumpAround(before, r.oldOffset, r.oldLength, oldBase),
+        after: details_dumpAround(after, r.newOffset, r.newLength, newBase),
+    }));
+    return { type: 'bytes', ranges, changedBytes: diff.changedBytes, totalBytes: Math.max(before.length, after.length), hexdump: hexdumpLines, truncated: diff.truncated };
+}
+/** `12 of 4096 bytes differ in 3 ranges` / `size 288 → 320 bytes, 32 bytes differ in 1 range`. */
+function bytesSummary(before, after, detail) {
+    if (detail.type !== 'bytes')
+        return 'bytes differ';
+    const count = `${detail.truncated ? 'more than ' : ''}${details_plural(detail.ranges.length, 'range')}`;
+    if (before.length !== after.length)
+        return `size ${before.length} → ${after.length} bytes, ${details_plural(detail.changedBytes, 'byte')} differ in ${count}`;
+    return `${detail.changedBytes} of ${detail.totalBytes} bytes differ in ${count}`;
+}
+/** A leaf saying two blobs differ, with their ranges. */
+function bytesNode(comparator, path, label, before, after, oldBase = 0, newBase = 0) {
+    const detail = bytesDetail(before, after, oldBase, newBase);
+    return node(comparator, path, 'bytes', `${label}: ${bytesSummary(before, after, detail)}`, detail);
+}
+/** Hex of a short blob; longer ones are cut with their length. */
+function hexBytes(bytes, max = 64) {
+    const shown = bytes.subarray(0, max).toString('hex');
+    return bytes.length > max ? `${shown}… (${bytes.length} bytes)` : shown;
+}
+/**
+ * Matches items by key across two lists. Repeated keys get `#2`, `#3`… in order of appearance, so
+ * duplicates (two `.text` sections in an object file) pair up positionally.
+ */
+function keyed(items, keyOf) {
+    const out = new Map();
+    const seen = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        out.set(n === 1 ? key : `${key}#${n}`, item);
+    }
+    return out;
+}
+/** The keys of both maps: `before`'s order first, then what only `after` has. */
+function unionKeys(before, after) {
+    const keys = [...before.keys()];
+    for (const key of after.keys())
+        if (!before.has(key))
+            keys.push(key);
+    return keys;
+}
+/** `3 sections differ: .text, .debug_str, .note.gnu.build-id; 1 added: .foo`. */
+function describeMembers(children, prefix, noun, many = `${noun}s`) {
+    const nameOf = (d) => (d.path.startsWith(prefix) ? d.path.slice(prefix.length) : d.path);
+    const changed = children.filter((c) => c.kind !== 'added' && c.kind !== 'removed').map(nameOf);
+    const added = children.filter((c) => c.kind === 'added').map(nameOf);
+    const removed = children.filter((c) => c.kind === 'removed').map(nameOf);
+    const parts = [];
+    if (changed.length > 0)
+        parts.push(`${details_plural(changed.length, noun, many)} differ${changed.length === 1 ? 's' : ''}: ${listText(changed, 4)}`);
+    if (added.length > 0)
+        parts.push(`${added.length} added: ${listText(added)}`);
+    if (removed.length > 0)
+        parts.push(`${removed.length} removed: ${listText(removed)}`);
+    return parts.length === 0 ? 'no differences' : parts.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/class.ts
+/**
+ * Java `.class`: version (→ Java release), constant-pool strings added and removed, class header
+ * fields, and which fields and methods differ and how (bytecode, Code sub-attributes such as
+ * LineNumberTable, or other attributes). Class attributes that hold one string (SourceFile,
+ * Signature) are shown as that string.
+ */
+
+
+
+const ID = 'class';
+const POOL = 'constant pool';
+function parseSide(buf, side) {
+    return forSide(side, () => parseClass(buf));
+}
+function versionText(file) {
+    return `${file.major}.${file.minor} (Java ${javaVersion(file.major)})`;
+}
+function poolEntries(file) {
+    return file.pool.flatMap((entry) => (entry === undefined ? [] : [`${TAG_NAMES[entry.tag] ?? entry.tag} ${entry.value}`]));
+}
+function utf8Strings(file) {
+    return file.pool.flatMap((entry) => (entry?.tag === 1 ? [entry.value] : []));
+}
+function poolChild(path, a, b) {
+    const at = `${path}:${POOL}`;
+    const { removed, added } = multisetDiff(utf8Strings(a), utf8Strings(b));
+    if (removed.length > 0 || added.length > 0) {
+        return node(ID, at, 'lines', `${POOL}: ${stringsSummary(removed, added, 'Utf8 string')}`, stringsDetail(removed, added));
+    }
+    const before = poolEntries(a);
+    const after = poolEntries(b);
+    if (before.join('\n') === after.join('\n'))
+        return undefined;
+    const others = multisetDiff(before, after);
+    if (others.removed.length === 0 && others.added.length === 0) {
+        return node(ID, at, 'order', `${POOL}: the same ${before.length} entries in another order`, { type: 'order', before: before.slice(0, 200), after: after.slice(0, 200) });
+    }
+    const tags = [...new Set([...others.removed, ...others.added].map((entry) => entry.split(' ')[0]))];
+    return node(ID, at, 'lines', `${POOL}: same Utf8 strings; ${listText(tags)} entries differ`, stringsDetail(others.removed, others.added));
+}
+/**
+ * Attribute lists compared by name: added, removed, or changed (shown as its string when it holds
+ * one, else as bytes). `prefix` labels Code's own attributes (`Code/LineNumberTable`).
+ */
+function attributeChildren(path, fa, a, fb, b, prefix = '') {
+    const before = keyed(a, (x) => x.name);
+    const after = keyed(b, (x) => x.name);
+    const out = [];
+    for (const key of unionKeys(before, after)) {
+        const x = before.get(key);
+        const y = after.get(key);
+        const label = `${prefix}${key}`;
+        const at = `${path}:${label}`;
+        if (x === undefined && y !== undefined)
+            out.push(node(ID, at, 'added', `attribute ${label} added`));
+        else if (y === undefined && x !== undefined)
+            out.push(node(ID, at, 'removed', `attribute ${label} removed`));
+        else if (x !== undefined && y !== undefined) {
+            // Same bytes can still name another string when the constant pool changed under them.
+            const valueA = attributeUtf8(fa, x);
+            const valueB = attributeUtf8(fb, y);
+            if (valueA !== undefined && valueB !== undefined && valueA !== valueB)
+                out.push(fieldNode(ID, at, label, valueA, valueB));
+            else if (!x.data.equals(y.data))
+                out.push(bytesNode(ID, at, `attribute ${label}`, x.data, y.data));
+        }
+    }
+    return out;
+}
+function memberLabel(member, kind) {
+    return kind === 'field' ? `field ${member.name}:${member.descriptor}` : `method ${member.name}${member.descriptor}`;
+}
+function memberChildren(path, fa, x, fb, y, poolChanged) {
+    const out = [];
+    pushField(out, ID, `${path}:access flags`, 'access flags', hex(x.accessFlags), hex(y.accessFlags));
+    const attrsA = x.attributes.filter((attribute) => attribute.name !== 'Code' || x.code === undefined);
+    const attrsB = y.attributes.filter((attribute) => attribute.name !== 'Code' || y.code === undefined);
+    out.push(...attributeChildren(path, fa, attrsA, fb, attrsB));
+    const ca = x.code;
+    const cb = y.code;
+    if (ca !== undefined && cb !== undefined) {
+        if (!ca.bytecode.equals(cb.bytecode)) {
+            const bytecode = bytesNode(ID, `${path}:bytecode`, 'bytecode', ca.bytecode, cb.bytecode);
+            if (poolChanged)
+                bytecode.summary = `${bytecode.summary} (the constant pool changed too, so indices may have shifted)`;
+            out.push(bytecode);
+        }
+        pushField(out, ID, `${path}:max_stack`, 'max_stack', String(ca.maxStack), String(cb.maxStack));
+        pushField(out, ID, `${path}:max_locals`, 'max_locals', String(ca.maxLocals), String(cb.maxLocals));
+        if (!ca.exceptionTable.equals(cb.exceptionTable))
+            out.push(bytesNode(ID, `${path}:exception table`, 'exception table', ca.exceptionTable, cb.exceptionTable));
+        out.push(...attributeChildren(path, fa, ca.attributes, fb, cb.attributes, 'Code/'));
+    }
+    else if (ca !== undefined || cb !== undefined) {
+        out.push(node(ID, `${path}:Code`, ca === undefined ? 'added' : 'removed', `Code attribute ${ca === undefined ? 'added' : 'removed'}`));
+    }
+    return out;
+}
+function memberSummary(label, children) {
+    const name = (d) => d.path.slice(d.path.lastIndexOf(':') + 1);
+    const added = children.filter((c) => c.kind === 'added').map(name);
+    const removed = children.filter((c) => c.kind === 'removed').map(name);
+    const changed = children.filter((c) => c.kind !== 'added' && c.kind !== 'removed').map(name);
+    const parts = [];
+    if (removed.length > 0)
+        parts.push(`${listText(removed)} removed`);
+    if (added.length > 0)
+        parts.push(`${listText(added)} added`);
+    if (changed.length > 0)
+        parts.push(`${listText(changed)} differ${changed.length === 1 ? 's' : ''}`);
+    if (!changed.includes('bytecode') && children.every((c) => !c.path.endsWith(':Code')))
+        parts.push('bytecode identical');
+    return `${label}: ${parts.join('; ')}`;
+}
+function membersChildren(path, fa, fb, kind, poolChanged) {
+    const list = (file) => (kind === 'field' ? file.fields : file.methods);
+    const before = keyed(list(fa), (m) => memberLabel(m, kind));
+    const after = keyed(list(fb), (m) => memberLabel(m, kind));
+    const out = [];
+    for (const key of unionKeys(before, after)) {
+        const x = before.get(key);
+        const y = after.get(key);
+        const at = `${path}:${key}`;
+        if (x === undefined)
+            out.push(node(ID, at, 'added', `${key} added`));
+        else if (y === undefined)
+            out.push(node(ID, at, 'removed', `${key} removed`));
+        else {
+            const children = memberChildren(at, fa, x, fb, y, poolChanged);
+            if (children.length > 0)
+                out.push(node(ID, at, 'modified', memberSummary(key, children), undefined, children));
+        }
+    }
+    return out;
+}
+const classComparator = {
+    id: ID,
+    recognizes(_path, head) {
+        // Mach-O universal binaries share 0xcafebabe; their next word is a small arch count, ours a version ≥ 45.
+        return head.length >= 8 && head.readUInt32BE(0) === 0xcafebabe && head.readUInt16BE(6) >= 45 && head.readUInt32BE(4) >= 45;
+    },
+    compare(path, before, after) {
+        const a = parseSide(before, 'old');
+        const b = parseSide(after, 'new');
+        if (before.equals(after))
+            return [];
+        const children = [];
+        pushField(children, ID, `${path}:version`, 'version', versionText(a), versionText(b));
+        const pool = poolChild(path, a, b);
+        if (pool !== undefined)
+            children.push(pool);
+        pushField(children, ID, `${path}:access flags`, 'access flags', hex(a.accessFlags), hex(b.accessFlags));
+        pushField(children, ID, `${path}:this class`, 'this class', a.thisClass, b.thisClass);
+        pushField(children, ID, `${path}:super class`, 'super class', a.superClass, b.superClass);
+        pushField(children, ID, `${path}:interfaces`, 'interfaces', a.interfaces.join(', '), b.interfaces.join(', '));
+        const poolChanged = poolEntries(a).join('\n') !== poolEntries(b).join('\n');
+        children.push(...membersChildren(path, a, b, 'field', poolChanged));
+        children.push(...membersChildren(path, a, b, 'method', poolChanged));
+        children.push(...attributeChildren(path, a, a.attributes, b, b.attributes));
+        for (const kind of ['field', 'method']) {
+            const order = (file) => (kind === 'field' ? file.fields : file.methods).map((m) => memberLabel(m, kind).slice(kind.length + 1));
+            const x = order(a);
+            const y = order(b);
+            if (x.join('\n') !== y.join('\n') && multisetDiff(x, y).added.length === 0 && multisetDiff(x, y).removed.length === 0) {
+                children.push(node(ID, `${path}:order of ${kind}s`, 'order', `the same ${kind}s in another order`, { type: 'order', before: x, after: y }));
+            }
+        }
+        // Everything parsed is compared above; this names any difference it could not place.
+        if (children.length === 0)
+            children.push(bytesNode(ID, `${path}:bytes`, 'class file bytes', before, after));
+        return children;
+    },
+    describe(path, children) {
+        const name = (d) => d.path.slice(path.length + 1);
+        const parts = [];
+        const pool = children.find((c) => c.path === `${path}:${POOL}`);
+        const version = children.find((c) => c.path === `${path}:version`);
+        if (version?.detail?.type === 'field')
+            parts.push(`version ${version.detail.before} → ${version.detail.after}`);
+        if (pool !== undefined)
+            parts.push(pool.summary);
+        const methods = children.filter((c) => name(c).startsWith('method ')).map((c) => name(c).slice('method '.length));
+        const fields = children.filter((c) => name(c).startsWith('field ')).map((c) => name(c).slice('field '.length));
+        if (methods.length > 0)
+            parts.push(`methods differ: ${listText(methods)}`);
+        if (fields.length > 0)
+            parts.push(`fields differ: ${listText(fields)}`);
+        const rest = children.filter((c) => c !== pool && c !== version && !name(c).startsWith('method ') && !name(c).startsWith('field ')).map(name);
+        if (rest.length > 0)
+            parts.push(`${listText(rest)} differ${rest.length === 1 ? 's' : ''}`);
+        if (methods.length === 0 && fields.length === 0)
+            parts.push('methods and fields identical');
+        return parts.join('; ');
+    },
+};
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(522);
+;// CONCATENATED MODULE: ./src/compare/formats/elf.ts
+/**
+ * ELF reader (System V gABI, ELF32 and ELF64, either byte order): the file header, section headers
+ * with names, notes, symbol tables and the dynamic section. Only what the comparator needs, and
+ * every offset checked against the file.
+ */
+
+
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const SHT_SYMTAB = 2;
+const SHT_STRTAB = 3;
+const SHT_DYNAMIC = 6;
+const SHT_NOTE = 7;
+const SHT_NOBITS = 8;
+const SHT_DYNSYM = 11;
+const SHF_COMPRESSED = 0x800;
+const SHN_XINDEX = 0xffff;
+function readHeader(buf) {
+    const probe = new ByteView(buf, 'le', 'ELF');
+    probe.check(0, 16, 'identification bytes (e_ident)');
+    if (!buf.subarray(0, 4).equals(ELF_MAGIC))
+        probe.fail('no \\x7fELF magic');
+    const klass = buf[4];
+    if (klass !== 1 && klass !== 2)
+        probe.fail(`unknown class ${klass} in e_ident[EI_CLASS] (1 = ELF32, 2 = ELF64)`);
+    const data = buf[5];
+    if (data !== 1 && data !== 2)
+        probe.fail(`unknown data encoding ${data} in e_ident[EI_DATA] (1 = LSB, 2 = MSB)`);
+    const elfClass = klass === 1 ? 32 : 64;
+    const view = new ByteView(buf, data === 1 ? 'le' : 'be', `ELF${elfClass}`);
+    const ehsizeExpected = elfClass === 64 ? 64 : 52;
+    view.check(0, ehsizeExpected, 'file header');
+    const at = elfClass === 64
+        ? { entry: 24, phoff: 32, shoff: 40, flags: 48, ehsize: 52 }
+        : { entry: 24, phoff: 28, shoff: 32, flags: 36, ehsize: 40 };
+    const word = (offset, what) => (elfClass === 64 ? view.u64(offset, what) : view.u32(offset, what));
+    const header = {
+        elfClass,
+        endian: view.endian,
+        osabi: buf[7],
+        type: view.u16(16, 'e_type'),
+        machine: view.u16(18, 'e_machine'),
+        version: view.u32(20, 'e_version'),
+        entry: elfClass === 64 ? view.u64big(at.entry, 'e_entry') : BigInt(view.u32(at.entry, 'e_entry')),
+        phoff: word(at.phoff, 'e_phoff'),
+        shoff: word(at.shoff, 'e_shoff'),
+        flags: view.u32(at.flags, 'e_flags'),
+        ehsize: view.u16(at.ehsize, 'e_ehsize'),
+        phentsize: view.u16(at.ehsize + 2, 'e_phentsize'),
+        phnum: view.u16(at.ehsize + 4, 'e_phnum'),
+        shentsize: view.u16(at.ehsize + 6, 'e_shentsize'),
+        shnum: view.u16(at.ehsize + 8, 'e_shnum'),
+        shstrndx: view.u16(at.ehsize + 10, 'e_shstrndx'),
+    };
+    return { header, view };
+}
+function readSectionHeader(view, header, index) {
+    const base = header.shoff + index * header.shentsize;
+    const what = `section header ${index}`;
+    const is64 = header.elfClass === 64;
+    view.check(base, is64 ? 64 : 40, what);
+    const word = (offset, field) => is64 ? view.u64(base + offset, `${what} ${field}`) : view.u32(base + offset, `${what} ${field}`);
+    const at = is64
+        ? { flags: 8, addr: 16, offset: 24, size: 32, link: 40, info: 44, addralign: 48, entsize: 56 }
+        : { flags: 8, addr: 12, offset: 16, size: 20, link: 24, info: 28, addralign: 32, entsize: 36 };
+    // Flags above bit 31 carry no meaning we use; keeping the low word avoids unsafe integers.
+    const flags = is64 ? Number(view.u64big(base + at.flags, `${what} sh_flags`) & 0xffffffffn) : view.u32(base + at.flags, `${what} sh_flags`);
+    return {
+        index,
+        nameOffset: view.u32(base, `${what} sh_name`),
+        name: '',
+        type: view.u32(base + 4, `${what} sh_type`),
+        flags,
+        addr: is64 ? view.u64big(base + at.addr, `${what} sh_addr`) : BigInt(view.u32(base + at.addr, `${what} sh_addr`)),
+        offset: word(at.offset, 'sh_offset'),
+        size: word(at.size, 'sh_size'),
+        link: view.u32(base + at.link, `${what} sh_link`),
+        info: view.u32(base + at.info, `${what} sh_info`),
+        addralign: word(at.addralign, 'sh_addralign'),
+        entsize: word(at.entsize, 'sh_entsize'),
+    };
+}
+function parseElf(buf) {
+    const { header, view } = readHeader(buf);
+    const sections = [];
+    if (header.shoff === 0)
+        return { header, sections, view };
+    const minimum = header.elfClass === 64 ? 64 : 40;
+    if (header.shentsize < minimum)
+        view.fail(`e_shentsize is ${header.shentsize}, smaller than a section header (${minimum})`);
+    let shnum = header.shnum;
+    let shstrndx = header.shstrndx;
+    if (shnum === 0 || shstrndx === SHN_XINDEX) {
+        // Extended numbering: the real counts live in section header 0 (gABI "Extended Section Indexes").
+        const first = readSectionHeader(view, header, 0);
+        if (shnum === 0)
+            shnum = first.size;
+        if (shstrndx === SHN_XINDEX)
+            shstrndx = first.link;
+    }
+    // Each header must lie inside the file, so the count is bounded by the file size.
+    view.check(header.shoff, shnum * header.shentsize, `section header table (${shnum} × ${header.shentsize} bytes)`);
+    for (let i = 0; i < shnum; i++) {
+        const section = readSectionHeader(view, header, i);
+        if (section.type !== SHT_NOBITS && section.size > 0) {
+            view.check(section.offset, section.size, `section ${i} contents`);
+        }
+        sections.push(section);
+    }
+    if (shnum > 0) {
+        if (shstrndx >= shnum)
+            view.fail(`e_shstrndx ${shstrndx} names no section (there are ${shnum})`);
+        const names = sections[shstrndx];
+        if (names.type === SHT_NOBITS)
+            view.fail(`section name table (section ${shstrndx}) has no bytes in the file`);
+        const table = view.bytes(names.offset, names.size, 'section name table');
+        for (const section of sections) {
+            section.name =
+                tableString(table, section.nameOffset) ??
+                    view.fail(`section ${section.index} name offset ${hex(section.nameOffset)} lies outside the name table (${table.length} bytes)`);
+        }
+    }
+    return { header: { ...header, shnum, shstrndx }, sections, view };
+}
+/** The bytes a section holds in the file (none for SHT_NOBITS such as .bss). */
+function sectionBytes(elf, section) {
+    if (section.type === SHT_NOBITS)
+        return Buffer.alloc(0);
+    return elf.view.bytes(section.offset, section.size, `section ${section.name || section.index} contents`);
+}
+/**
+ * A section's bytes, decompressed when SHF_COMPRESSED (zlib or zstd, Elf_Chdr), with the output
+ * capped at `maxBytes` and at the size the header declares.
+ */
+function sectionContents(elf, section, maxBytes) {
+    const raw = sectionBytes(elf, section);
+    if ((section.flags & SHF_COMPRESSED) === 0)
+        return raw;
+    const view = new ByteView(raw, elf.view.endian, `ELF${elf.header.elfClass}`);
+    const is64 = elf.header.elfClass === 64;
+    const what = `compression header of ${section.name}`;
+    const chType = view.u32(0, what);
+    const size = is64 ? view.u64(8, what) : view.u32(4, what);
+    const headerSize = is64 ? 24 : 12;
+    view.check(0, headerSize, what);
+    if (size > maxBytes)
+        view.fail(`${section.name} would decompress to ${size} bytes, more than the limit of ${maxBytes}`);
+    const payload = raw.subarray(headerSize);
+    try {
+        if (chType === 1)
+            return external_node_zlib_.inflateSync(payload, { maxOutputLength: Math.max(1, size) });
+        // zstd arrived in Node 22.15; older runtimes fall back with the reason below.
+        if (chType === 2 && typeof external_node_zlib_.zstdDecompressSync === 'function') {
+            return external_node_zlib_.zstdDecompressSync(payload, { maxOutputLength: Math.max(1, size) });
+        }
+    }
+    catch (error) {
+        view.fail(`${section.name} does not decompress: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return view.fail(`${section.name} uses compression type ${chType}, which this runtime cannot decompress`);
+}
+/** Notes in an SHT_NOTE section: namesz, descsz, type, then name and desc, each padded. */
+function parseNotes(elf, section) {
+    const bytes = sectionBytes(elf, section);
+    const view = new ByteView(bytes, elf.view.endian, `ELF note section ${section.name}`);
+    const align = section.addralign === 8 ? 8 : 4;
+    const pad = (n) => Math.ceil(n / align) * align;
+    const notes = [];
+    let offset = 0;
+    // Every note consumes at least 12 bytes, so this ends.
+    while (offset + 12 <= bytes.length) {
+        const namesz = view.u32(offset, 'n_namesz');
+        const descsz = view.u32(offset + 4, 'n_descsz');
+        const type = view.u32(offset + 8, 'n_type');
+        const nameAtOffset = offset + 12;
+        const nameBytes = view.bytes(nameAtOffset, namesz, `note ${notes.length} name`);
+        const descAt = nameAtOffset + pad(namesz);
+        const desc = view.bytes(descAt, descsz, `note ${notes.length} descriptor`);
+        const nul = nameBytes.indexOf(0);
+        notes.push({ name: nameBytes.toString('latin1', 0, nul < 0 ? namesz : nul), type, desc });
+        offset = descAt + pad(descsz);
+    }
+    return notes;
+}
+/** Symbols of an SHT_SYMTAB/SHT_DYNSYM section, named through its linked string table. */
+function readSymbols(elf, section) {
+    const is64 = elf.header.elfClass === 64;
+    const entsize = is64 ? 24 : 16;
+    if (section.entsize !== 0 && section.entsize < entsize) {
+        elf.view.fail(`${section.name} has sh_entsize ${section.entsize}, smaller than a symbol (${entsize})`);
+    }
+    const stride = section.entsize === 0 ? entsize : section.entsize;
+    const strings = elf.sections[section.link];
+    if (strings === undefined)
+        elf.view.fail(`${section.name} links to string table ${section.link}, which does not exist`);
+    const table = sectionBytes(elf, strings);
+    const bytes = sectionBytes(elf, section);
+    const view = new ByteView(bytes, elf.view.endian, `ELF symbol table ${section.name}`);
+    const symbols = [];
+    for (let at = 0; at + entsize <= bytes.length; at += stride) {
+        const nameOffset = view.u32(at, 'st_name');
+        const name = tableString(table, nameOffset) ?? `<name at ${hex(nameOffset)}>`;
+        symbols.push(is64
+            ? { name, info: view.u8(at + 4, 'st_info'), shndx: view.u16(at + 6, 'st_shndx'), value: view.u64big(at + 8, 'st_value'), size: view.u64big(at + 16, 'st_size') }
+            : { name, value: BigInt(view.u32(at + 4, 'st_value')), size: BigInt(view.u32(at + 8, 'st_size')), info: view.u8(at + 12, 'st_info'), shndx: view.u16(at + 14, 'st_shndx') });
+    }
+    return symbols;
+}
+/** Entries of the dynamic section, up to DT_NULL. */
+function readDynamic(elf, section) {
+    const is64 = elf.header.elfClass === 64;
+    const size = is64 ? 16 : 8;
+    const bytes = sectionBytes(elf, section);
+    const view = new ByteView(bytes, elf.view.endian, `ELF dynamic section ${section.name}`);
+    const entries = [];
+    for (let at = 0; at + size <= bytes.length; at += size) {
+        const tag = is64 ? view.u64big(at, 'd_tag') : BigInt(view.u32(at, 'd_tag'));
+        const value = is64 ? view.u64big(at + 8, 'd_val') : BigInt(view.u32(at + 4, 'd_val'));
+        if (tag === 0n)
+            break;
+        entries.push({ tag, value });
+    }
+    return entries;
+}
+/** Dynamic tags whose value is a string-table offset, and how we label them. */
+const DYNAMIC_STRING_TAGS = new Map([
+    [1n, 'NEEDED'],
+    [14n, 'SONAME'],
+    [15n, 'RPATH'],
+    [29n, 'RUNPATH'],
+]);
+const ELF_TYPES = { 0: 'NONE', 1: 'REL', 2: 'EXEC', 3: 'DYN', 4: 'CORE' };
+
+;// CONCATENATED MODULE: ./src/compare/comparators/elf.ts
+/**
+ * ELF: which sections differ, and for the ones that usually explain drift, how: build-id notes
+ * (GNU and Go), strings in debug-info and read-only data (build paths, __DATE__), symbols and the
+ * dynamic section. Everything else is a byte comparison per section.
+ */
+
+
+
+const elf_ID = 'elf';
+/** Sections that are nothing but NUL-separated strings. */
+const STRING_TABLES = new Set(['.debug_str', '.debug_line_str', '.comment', '.dynstr', '.debug_str.dwo', '.zdebug_str']);
+/** Mixed data whose strings are worth listing (`__DATE__`, embedded paths): `.rodata`, `.rodata.str1.1`… */
+const isReadOnlyData = (name) => name === '.rodata' || name.startsWith('.rodata.');
+/** Children whose path ends in one of these are not sections (for the summary). */
+const NON_SECTION_LABELS = ['ELF header', 'program headers', 'section headers', 'bytes outside sections'];
+function elf_parseSide(buf, side) {
+    return forSide(side, () => parseElf(buf));
+}
+function headerChildren(path, a, b) {
+    const fields = [
+        ['class', `ELF${a.header.elfClass}`, `ELF${b.header.elfClass}`],
+        ['byte order', a.header.endian === 'le' ? 'little-endian' : 'big-endian', b.header.endian === 'le' ? 'little-endian' : 'big-endian'],
+        ['OS/ABI', String(a.header.osabi), String(b.header.osabi)],
+        ['e_type', ELF_TYPES[a.header.type] ?? String(a.header.type), ELF_TYPES[b.header.type] ?? String(b.header.type)],
+        ['e_machine', String(a.header.machine), String(b.header.machine)],
+        ['e_entry', hex(a.header.entry), hex(b.header.entry)],
+        ['e_flags', hex(a.header.flags), hex(b.header.flags)],
+    ];
+    const differing = fields.filter(([, before, after]) => before !== after);
+    const at = `${path}:ELF header`;
+    if (differing.length === 0)
+        return [];
+    if (differing.length === 1) {
+        const [name, before, after] = differing[0];
+        return [fieldNode(elf_ID, at, name, before, after, `ELF header ${name} differs: ${before} → ${after}`)];
+    }
+    const children = differing.map(([name, before, after]) => fieldNode(elf_ID, `${at}:${name}`, name, before, after));
+    return [node(elf_ID, at, 'modified', `ELF header: ${differing.map(([name]) => name).join(', ')} differ`, undefined, children)];
+}
+function noteLabel(note) {
+    if (note.name === 'GNU' && note.type === 3)
+        return 'GNU build-id';
+    if (note.name === 'Go' && note.type === 4)
+        return 'Go build ID';
+    return `note ${note.name} type ${note.type}`;
+}
+function noteValue(note) {
+    if (note === undefined)
+        return '(none)';
+    if (note.name === 'Go' && note.type === 4)
+        return note.desc.toString('utf8');
+    return hexBytes(note.desc, 256);
+}
+function noteChildren(path, a, sa, b, sb) {
+    const before = keyed(parseNotes(a, sa), noteLabel);
+    const after = keyed(parseNotes(b, sb), noteLabel);
+    const fields = [];
+    for (const key of unionKeys(before, after)) {
+        const x = before.get(key);
+        const y = after.get(key);
+        if (x !== undefined && y !== undefined && x.desc.equals(y.desc))
+            continue;
+        const oldValue = noteValue(x);
+        const newValue = noteValue(y);
+        const shortOld = oldValue.length > 16 ? `${oldValue.slice(0, 16)}…` : oldValue;
+        const shortNew = newValue.length > 16 ? `${newValue.slice(0, 16)}…` : newValue;
+        fields.push(fieldNode(elf_ID, `${path}:${key}`, key, oldValue, newValue, `${key} differs: ${shortOld} → ${shortNew}`));
+    }
+    if (fields.length === 0)
+        return undefined;
+    if (fields.length === 1) {
+        const only = fields[0];
+        return { ...only, path };
+    }
+    return node(elf_ID, path, 'modified', `${sa.name}: ${fields.map((f) => (f.detail?.type === 'field' ? f.detail.name : f.path)).join(', ')} differ`, undefined, fields);
+}
+function symbolText(symbol) {
+    return `${symbol.name} @${hex(symbol.value)} size ${symbol.size}`;
+}
+function symbolChildren(path, name, a, sa, b, sb) {
+    const before = readSymbols(a, sa).filter((s) => s.name !== '');
+    const after = readSymbols(b, sb).filter((s) => s.name !== '');
+    const names = multisetDiff(before.map((s) => s.name), after.map((s) => s.name));
+    // Symbols paired by name (repeated names in order) whose address, size or type moved.
+    const uniqueBefore = keyed(before, (s) => s.name);
+    const uniqueAfter = keyed(after, (s) => s.name);
+    const movedOld = [];
+    const movedNew = [];
+    for (const [key, x] of uniqueBefore) {
+        const y = uniqueAfter.get(key);
+        if (y === undefined)
+            continue;
+        if (x.value !== y.value || x.size !== y.size || x.info !== y.info) {
+            movedOld.push(symbolText(x));
+            movedNew.push(symbolText(y));
+        }
+    }
+    if (names.removed.length === 0 && names.added.length === 0 && movedOld.length === 0)
+        return undefined;
+    const parts = [];
+    if (names.removed.length + names.added.length > 0)
+        parts.push(stringsSummary(names.removed, names.added, 'symbol'));
+    if (movedOld.length > 0) {
+        const moved = movedOld.map((text) => text.split(' ')[0]);
+        parts.push(`${movedOld.length} moved or resized (${moved.slice(0, 3).join(', ')}${moved.length > 3 ? ', …' : ''})`);
+    }
+    const detail = stringsDetail([...names.removed, ...movedOld], [...names.added, ...movedNew]);
+    return node(elf_ID, path, 'lines', `${name}: ${parts.join('; ')}`, detail);
+}
+function dynamicStrings(elf, section) {
+    const strtab = elf.sections[section.link];
+    const table = strtab === undefined ? Buffer.alloc(0) : sectionBytes(elf, strtab);
+    const out = [];
+    for (const entry of readDynamic(elf, section)) {
+        const label = DYNAMIC_STRING_TAGS.get(entry.tag);
+        if (label === undefined)
+            continue;
+        const value = entry.value <= BigInt(table.length) ? tableString(table, Number(entry.value)) : undefined;
+        out.push(`${label} ${value ?? `<string at ${hex(entry.value)}>`}`);
+    }
+    return out;
+}
+/** `.dynamic` with the same bytes can still name other libraries when `.dynstr` changed under it. */
+function dynamicThroughStrings(path, a, sa, b, sb) {
+    if (sa.type !== SHT_DYNAMIC || sb.type !== SHT_DYNAMIC)
+        return undefined;
+    const found = stringChildren(path, sa.name, dynamicStrings(a, sa), dynamicStrings(b, sb));
+    if (found !== undefined)
+        found.summary = `${found.summary} (same entries; their strings in .dynstr changed)`;
+    return found;
+}
+function stringChildren(path, name, before, after) {
+    const { removed, added } = multisetDiff(before, after);
+    if (removed.length === 0 && added.length === 0)
+        return undefined;
+    return node(elf_ID, path, 'lines', `${name}: ${stringsSummary(removed, added)}`, stringsDetail(removed, added));
+}
+function compareSection(path, a, sa, b, sb, ctx) {
+    const rawA = sectionBytes(a, sa);
+    const rawB = sectionBytes(b, sb);
+    if (rawA.equals(rawB) && sa.size === sb.size && sa.type === sb.type && sa.flags === sb.flags)
+        return undefined;
+    const name = sa.name;
+    if (rawA.equals(rawB)) {
+        // Same bytes (or both SHT_NOBITS): the header says what changed.
+        const [field, before, after] = sa.size !== sb.size
+            ? ['sh_size', String(sa.size), String(sb.size)]
+            : sa.type !== sb.type
+                ? ['sh_type', String(sa.type), String(sb.type)]
+                : ['sh_flags', hex(sa.flags), hex(sb.flags)];
+        return fieldNode(elf_ID, path, field, before, after, `${name}: ${field} ${before} → ${after}`);
+    }
+    let special;
+    if (sa.type === SHT_NOTE && sb.type === SHT_NOTE) {
+        special = noteChildren(path, a, sa, b, sb);
+    }
+    else if ((sa.type === SHT_SYMTAB || sa.type === SHT_DYNSYM) && sa.type === sb.type) {
+        special = symbolChildren(path, name, a, sa, b, sb);
+    }
+    else if (sa.type === SHT_DYNAMIC && sb.type === SHT_DYNAMIC) {
+        special = stringChildren(path, name, dynamicStrings(a, sa), dynamicStrings(b, sb));
+    }
+    else if (STRING_TABLES.has(name)) {
+        const x = sectionContents(a, sa, ctx.limits.maxExpandedBytes);
+        const y = sectionContents(b, sb, ctx.limits.maxExpandedBytes);
+        special = stringChildren(path, name, extractStrings(x), extractStrings(y));
+    }
+    else if (isReadOnlyData(name)) {
+        special = stringChildren(path, name, extractPrintableRuns(rawA), extractPrintableRuns(rawB));
+    }
+    return special ?? bytesNode(elf_ID, path, name, rawA, rawB, sa.offset, sb.offset);
+}
+/** The regions no section covers changed: report the table or bytes that did. */
+function structureChildren(path, before, after, a, b) {
+    const table = (elf, offset, count, size) => elf.view.bytes(offset, count * size, 'header table');
+    const out = [];
+    if (a.header.phoff > 0 || b.header.phoff > 0) {
+        const pa = table(a, a.header.phoff, a.header.phnum, a.header.phentsize);
+        const pb = table(b, b.header.phoff, b.header.phnum, b.header.phentsize);
+        if (!pa.equals(pb))
+            out.push(bytesNode(elf_ID, `${path}:program headers`, 'program headers', pa, pb, a.header.phoff, b.header.phoff));
+    }
+    if (a.header.shoff > 0 && b.header.shoff > 0) {
+        const ha = table(a, a.header.shoff, a.sections.length, a.header.shentsize);
+        const hb = table(b, b.header.shoff, b.sections.length, b.header.shentsize);
+        if (!ha.equals(hb))
+            out.push(bytesNode(elf_ID, `${path}:section headers`, 'section headers', ha, hb, a.header.shoff, b.header.shoff));
+    }
+    if (out.length === 0)
+        out.push(bytesNode(elf_ID, `${path}:bytes outside sections`, 'bytes outside sections', before, after));
+    return out;
+}
+const elfComparator = {
+    id: elf_ID,
+    recognizes(_path, head) {
+        return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
+    },
+    compare(path, before, after, ctx) {
+        const a = elf_parseSide(before, 'old');
+        const b = elf_parseSide(after, 'new');
+        if (before.equals(after))
+            return [];
+        const children = headerChildren(path, a, b);
+        const sectionsA = keyed(a.sections.filter((s) => s.index > 0), (s) => s.name);
+        const sectionsB = keyed(b.sections.filter((s) => s.index > 0), (s) => s.name);
+        const keys = unionKeys(sectionsA, sectionsB);
+        const membershipChanged = keys.some((key) => !sectionsA.has(key) || !sectionsB.has(key));
+        const nameTable = (elf) => elf.sections[elf.header.shstrndx];
+        for (const key of keys) {
+            const sa = sectionsA.get(key);
+            const sb = sectionsB.get(key);
+            const at = `${path}:${key}`;
+            if (sa === undefined && sb !== undefined) {
+                children.push(node(elf_ID, at, 'added', `section ${key} added (${sb.size} bytes)`));
+            }
+            else if (sb === undefined && sa !== undefined) {
+                children.push(node(elf_ID, at, 'removed', `section ${key} removed (${sa.size} bytes)`));
+            }
+            else if (sa !== undefined && sb !== undefined) {
+                // The section-name table differs whenever sections come or go; the membership says it.
+                if (membershipChanged && sa === nameTable(a) && sb === nameTable(b))
+                    continue;
+                const difference = compareSection(at, a, sa, b, sb, ctx) ?? dynamicThroughStrings(at, a, sa, b, sb);
+                if (difference !== undefined)
+                    children.push(difference);
+            }
+        }
+        if (children.length === 0)
+            children.push(...structureChildren(path, before, after, a, b));
+        return children;
+    },
+    describe(path, children) {
+        const prefix = `${path}:`;
+        const isStructure = (c) => NON_SECTION_LABELS.some((label) => c.path === `${prefix}${label}`);
+        const sections = children.filter((c) => !isStructure(c));
+        const others = children.filter(isStructure).map((c) => c.path.slice(prefix.length));
+        const parts = [];
+        if (sections.length > 0)
+            parts.push(describeMembers(sections, prefix, 'section'));
+        if (others.length > 0)
+            parts.push(`${others.join(', ')} differ${others.length === 1 ? 's' : ''}`);
+        return parts.length === 0 ? 'no differences' : parts.join('; ');
+    },
+};
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: ./node_modules/jsondiffpatch/lib/index.js + 15 modules
+var lib = __webpack_require__(527);
+;// CONCATENATED MODULE: ./src/compare/line-diff.ts
+const DEFAULT_MAX_EDIT = 2000;
+/** Snake comparisons allowed per alignment; keeps a pathological middle from spinning. */
+const WORK_LIMIT = 50_000_000;
+function splitLines(text) {
+    const lines = [];
+    const endings = [];
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13)
+            continue;
+        lines.push(text.slice(start, i));
+        if (c === 13 && text.charCodeAt(i + 1) === 10) {
+            endings.push('\r\n');
+            i++;
+        }
+        else {
+            endings.push(c === 10 ? '\n' : '\r');
+        }
+        start = i + 1;
+    }
+    if (start < text.length) {
+        lines.push(text.slice(start));
+        endings.push('');
+    }
+    return { lines, endings };
+}
+function compareSides(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return a.length - b.length;
+}
+function intern(a, b) {
+    const ids = new Map();
+    const encode = (lines) => {
+        const out = new Int32Array(lines.length);
+        for (let i = 0; i < lines.length; i++) {
+            const line = lines[i];
+            let id = ids.get(line);
+            if (id === undefined) {
+                id = ids.size;
+                ids.set(line, id);
+            }
+            out[i] = id;
+        }
+        return out;
+    };
+    return { ia: encode(a), ib: encode(b) };
+}
+/**
+ * Myers' forward greedy search on `a[0..n)` vs `b[0..m)`, keeping each round's furthest-reaching
+ * points so the path can be walked back. Null when the edit or work budget runs out.
+ */
+function myers(a, b, maxEdit) {
+    const n = a.length;
+    const m = b.length;
+    const limit = Math.min(n + m, maxEdit);
+    const offset = limit + 1;
+    const v = new Int32Array(2 * limit + 3);
+    const trace = [];
+    let work = 0;
+    let endD = -1;
+    outer: for (let d = 0; d <= limit; d++) {
+        for (let k = -d; k <= d; k += 2) {
+            let x;
+            if (k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])) {
+                x = v[offset + k + 1];
+            }
+            else {
+                x = v[offset + k - 1] + 1;
+            }
+            let y = x - k;
+            const start = x;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            work += x - start + 1;
+            v[offset + k] = x;
+            if (x >= n && y >= m) {
+                trace.push(v.slice(offset - d, offset + d + 1));
+                endD = d;
+                break outer;
+            }
+        }
+        trace.push(v.slice(offset - d, offset + d + 1));
+        if (work > WORK_LIMIT)
+            return null;
+    }
+    if (endD < 0)
+        return null;
+    const runs = [];
+    let x = n;
+    let y = m;
+    for (let d = endD; d > 0; d--) {
+        const prev = trace[d - 1];
+        const at = (k) => prev[k + d - 1];
+        const k = x - y;
+        const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+        const prevK = down ? k + 1 : k - 1;
+        const prevX = at(prevK);
+        const prevY = prevX - prevK;
+        const snakeX = down ? prevX : prevX + 1;
+        if (x > snakeX)
+            runs.push({ oldIndex: snakeX, newIndex: snakeX - k, length: x - snakeX });
+        x = prevX;
+        y = prevY;
+    }
+    if (x > 0)
+        runs.push({ oldIndex: 0, newIndex: 0, length: x });
+    return runs.reverse();
+}
+function alignOriented(a, b, maxEdit) {
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head])
+        head++;
+    let tail = 0;
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail])
+        tail++;
+    const runs = [];
+    if (head > 0)
+        runs.push({ oldIndex: 0, newIndex: 0, length: head });
+    const midA = a.slice(head, a.length - tail);
+    const midB = b.slice(head, b.length - tail);
+    let coarse = false;
+    if (midA.length > 0 && midB.length > 0) {
+        const { ia, ib } = intern(midA, midB);
+        const middle = myers(ia, ib, maxEdit);
+        if (middle === null)
+            coarse = true;
+        else
+            for (const run of middle)
+                runs.push({ oldIndex: run.oldIndex + head, newIndex: run.newIndex + head, length: run.length });
+    }
+    if (tail > 0)
+        runs.push({ oldIndex: a.length - tail, newIndex: b.length - tail, length: tail });
+    const matched = runs.reduce((sum, run) => sum + run.length, 0);
+    return { runs: mergeRuns(runs), coarse, added: b.length - matched, removed: a.length - matched };
+}
+function mergeRuns(runs) {
+    const out = [];
+    for (const run of runs) {
+        const last = out[out.length - 1];
+        if (last !== undefined && last.oldIndex + last.length === run.oldIndex && last.newIndex + last.length === run.newIndex) {
+            last.length += run.length;
+        }
+        else {
+            out.push({ ...run });
+        }
+    }
+    return out;
+}
+/** Which lines of `a` and `b` are kept, by a minimal edit script unless the budget runs out. */
+function alignLines(a, b, opts = {}) {
+    const maxEdit = Math.max(0, opts.maxEdit ?? DEFAULT_MAX_EDIT);
+    if (compareSides(a, b) <= 0)
+        return alignOriented(a, b, maxEdit);
+    const mirrored = alignOriented(b, a, maxEdit);
+    return {
+        runs: mirrored.runs.map((run) => ({ oldIndex: run.newIndex, newIndex: run.oldIndex, length: run.length })),
+        coarse: mirrored.coarse,
+        added: mirrored.removed,
+        removed: mirrored.added,
+    };
+}
+function changesOf(alignment, oldLength, newLength) {
+    const changes = [];
+    let i = 0;
+    let j = 0;
+    const sentinel = { oldIndex: oldLength, newIndex: newLength, length: 0 };
+    for (const run of [...alignment.runs, sentinel]) {
+        if (run.oldIndex > i || run.newIndex > j)
+            changes.push({ oldStart: i, oldEnd: run.oldIndex, newStart: j, newEnd: run.newIndex });
+        i = run.oldIndex + run.length;
+        j = run.newIndex + run.length;
+    }
+    return changes;
+}
+function makeHunk(oldFrom, newFrom, lines) {
+    let oldLines = 0;
+    let newLines = 0;
+    for (const line of lines) {
+        if (line[0] !== '+')
+            oldLines++;
+        if (line[0] !== '-')
+            newLines++;
+    }
+    // Unified-diff convention: an empty side names the line before the change.
+    return {
+        oldStart: oldLines === 0 ? oldFrom : oldFrom + 1,
+        oldLines,
+        newStart: newLines === 0 ? newFrom : newFrom + 1,
+        newLines,
+        lines,
+    };
+}
+/** Unified-diff hunks for an alignment of `a` and `b`. */
+function hunksFromAlignment(a, b, alignment, opts) {
+    const context = Math.max(0, opts.context);
+    const changes = changesOf(alignment, a.length, b.length);
+    const hunks = [];
+    let emitted = 0;
+    let truncated = alignment.coarse;
+    let c = 0;
+    while (c < changes.length) {
+        // Changes separated by at most 2 × context equal lines share a hunk.
+        let last = c;
+        while (last + 1 < changes.length) {
+            const next = changes[last + 1];
+            if (next.oldStart - changes[last].oldEnd > 2 * context)
+                break;
+            last++;
+        }
+        const first = changes[c];
+        const end = changes[last];
+        const lead = Math.min(context, first.oldStart, first.newStart);
+        const trail = Math.min(context, a.length - end.oldEnd, b.length - end.newEnd);
+        const lines = [];
+        for (let i = first.oldStart - lead; i < first.oldStart; i++)
+            lines.push(` ${a[i]}`);
+        for (let k = c; k <= last; k++) {
+            const change = changes[k];
+            for (let i = change.oldStart; i < change.oldEnd; i++)
+                lines.push(`-${a[i]}`);
+            for (let j = change.newStart; j < change.newEnd; j++)
+                lines.push(`+${b[j]}`);
+            const next = changes[k + 1];
+            if (k < last && next !== undefined)
+                for (let i = change.oldEnd; i < next.oldStart; i++)
+                    lines.push(` ${a[i]}`);
+        }
+        for (let i = end.oldEnd; i < end.oldEnd + trail; i++)
+            lines.push(` ${a[i]}`);
+        const oldFrom = first.oldStart - lead;
+        const newFrom = first.newStart - lead;
+        if (emitted + lines.length > opts.maxLines) {
+            truncated = true;
+            // Keep at least part of the first hunk so a huge change still shows where it starts.
+            if (hunks.length === 0 && opts.maxLines > 0)
+                hunks.push(makeHunk(oldFrom, newFrom, lines.slice(0, opts.maxLines)));
+            break;
+        }
+        hunks.push(makeHunk(oldFrom, newFrom, lines));
+        emitted += lines.length;
+        c = last + 1;
+    }
+    return { hunks, truncated };
+}
+/** Line diff of `a` → `b` as unified-diff hunks; empty when the sides are equal. */
+function diffLines(a, b, opts) {
+    const alignment = alignLines(a, b, { maxEdit: opts.maxEdit });
+    const { hunks, truncated } = hunksFromAlignment(a, b, alignment, opts);
+    return { hunks, truncated, added: alignment.added, removed: alignment.removed, coarse: alignment.coarse };
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(573);
+;// CONCATENATED MODULE: ./src/compare/comparators/text.ts
+/**
+ * Text: UTF-8 (with or without BOM) or UTF-16 with a BOM. Encoding, BOM, line endings and the
+ * final newline are reported as fields of their own, so a CRLF → LF conversion is one difference
+ * rather than every line; the content is a line diff with three lines of context.
+ */
+
+
+
+
+const CONTEXT_LINES = 3;
+/** Hunk lines kept per file; the rest is counted in the summary and marked truncated. */
+const MAX_HUNK_LINES = 10_000;
+/** Longer lines are shown as a window around the change (minified bundles are one line). */
+const MAX_LINE_CHARS = 1000;
+const WINDOW_CHARS = 160;
+const TEXT_EXTENSIONS = new Set([
+    '.txt', '.md', '.rst', '.adoc', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.css', '.scss',
+    '.less', '.html', '.htm', '.xml', '.svg', '.json', '.jsonl', '.map', '.webmanifest', '.yml', '.yaml', '.toml',
+    '.ini', '.cfg', '.conf', '.properties', '.csv', '.tsv', '.sh', '.bash', '.py', '.pyi', '.rb', '.go', '.rs',
+    '.java', '.kt', '.kts', '.scala', '.gradle', '.c', '.h', '.cc', '.cpp', '.hpp', '.cs', '.swift', '.sql', '.lock',
+    '.log', '.mf', '.pom', '.vue', '.svelte', '.graphql', '.proto', '.tex', '.diff', '.patch', '.pc', '.la', '.cmake',
+]);
+const TEXT_NAMES = new Set(['LICENSE', 'README', 'Makefile', 'Dockerfile', 'CHANGELOG', 'NOTICE', 'AUTHORS', 'RECORD', 'METADATA', 'WHEEL']);
+function hasUtf16Bom(buf) {
+    // FF FE 00 00 is UTF-32LE's BOM, which we do not decode.
+    if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0)
+        return null;
+    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+        return 'UTF-16LE';
+    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+        return 'UTF-16BE';
+    return null;
+}
+function hasUtf8Bom(buf) {
+    return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+}
+/**
+ * Offset of the first byte that breaks UTF-8, or -1. With `allowCutEnd`, a sequence cut off by
+ * the end of the buffer is fine (the head is the first 4 KiB of a longer file).
+ */
+function invalidUtf8Offset(buf, allowCutEnd) {
+    let i = 0;
+    while (i < buf.length) {
+        const c = buf[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min;
+        if (c >= 0xc2 && c <= 0xdf) {
+            need = 1;
+            min = 0x80;
+        }
+        else if (c >= 0xe0 && c <= 0xef) {
+            need = 2;
+            min = 0x800;
+        }
+        else if (c >= 0xf0 && c <= 0xf4) {
+            need = 3;
+            min = 0x10000;
+        }
+        else {
+            return i;
+        }
+        if (i + need >= buf.length) {
+            if (!allowCutEnd)
+                return i;
+            // A sequence cut off by the end of the head: check the bytes that are there.
+            for (let k = i + 1; k < buf.length; k++)
+                if ((buf[k] & 0xc0) !== 0x80)
+                    return i;
+            return -1;
+        }
+        let cp = c & (0x3f >> need);
+        for (let k = 1; k <= need; k++) {
+            const b = buf[i + k];
+            if ((b & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (b & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return -1;
+}
+function isTextName(path) {
+    const base = external_node_path_.posix.basename(path.replace(/\\/g, '/'));
+    return TEXT_EXTENSIONS.has((0,external_node_path_.extname)(base).toLowerCase()) || TEXT_NAMES.has(base.replace(/\.[^.]*$/, ''));
+}
+/** Decodes a text file exactly, or throws `ComparatorFallback` saying why it is not text. */
+function decodeText(buf, side) {
+    const utf16 = hasUtf16Bom(buf);
+    if (utf16 !== null) {
+        if (buf.length % 2 !== 0)
+            throw new ComparatorFallback(`${side} is not valid ${utf16}: odd number of bytes`);
+        try {
+            const decoder = new TextDecoder(utf16 === 'UTF-16LE' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true });
+            return { encoding: utf16, bom: true, text: decoder.decode(buf.subarray(2)) };
+        }
+        catch {
+            throw new ComparatorFallback(`${side} is not valid ${utf16} (unpaired surrogate)`);
+        }
+    }
+    const bad = (0,external_node_buffer_.isUtf8)(buf) ? -1 : invalidUtf8Offset(buf, false);
+    if (bad >= 0)
+        throw new ComparatorFallback(`${side} is not valid UTF-8 (byte 0x${buf[bad].toString(16).padStart(2, '0')} at offset ${bad})`);
+    const nul = buf.indexOf(0);
+    if (nul >= 0)
+        throw new ComparatorFallback(`${side} contains a NUL byte at offset ${nul}`);
+    const bom = hasUtf8Bom(buf);
+    return { encoding: 'UTF-8', bom, text: buf.toString('utf8', bom ? 3 : 0) };
+}
+function describeEncoding(d) {
+    return d.encoding === 'UTF-8' && d.bom ? 'UTF-8 with BOM' : d.encoding;
+}
+const ENDING_NAMES = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR' };
+function describeEndings(endings) {
+    const counts = new Map();
+    for (const ending of endings)
+        if (ending !== '')
+            counts.set(ending, (counts.get(ending) ?? 0) + 1);
+    if (counts.size === 0)
+        return 'none';
+    const names = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([ending, n]) => ({ name: ENDING_NAMES[ending], n }));
+    if (names.length === 1)
+        return names[0].name;
+    return `mixed (${names.map(({ name, n }) => `${n} ${name}`).join(', ')})`;
+}
+function field(path, name, before, after, summary, comparator = 'text') {
+    return {
+        path,
+        kind: 'field',
+        comparator,
+        summary: summary ?? `${name}: ${before} → ${after}`,
+        detail: { type: 'field', name, before, after },
+        causes: [],
+        children: [],
+    };
+}
+function text_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** Shows a long line as a window around `from..to`, with what was cut said in place. */
+function clip(line, from, to) {
+    const start = Math.max(0, from - WINDOW_CHARS);
+    const end = Math.min(line.length, Math.max(to, from) + WINDOW_CHARS, start + MAX_LINE_CHARS);
+    const head = start > 0 ? `…[${start} chars]…` : '';
+    const tail = end < line.length ? `…[${line.length - end} chars]…` : '';
+    return `${head}${line.slice(start, end)}${tail}`;
+}
+/** Long lines in hunks become windows around where each removed/added pair differs. */
+function clipLongLines(hunks) {
+    let clipped = false;
+    for (const hunk of hunks) {
+        const lines = hunk.lines;
+        for (let i = 0; i < lines.length;) {
+            if (lines[i]?.[0] === ' ') {
+                const line = lines[i];
+                if (line.length > MAX_LINE_CHARS + 1) {
+                    lines[i] = ` ${clip(line.slice(1), 0, 0)}`;
+                    clipped = true;
+                }
+                i++;
+                continue;
+            }
+            let minus = i;
+            while (minus < lines.length && lines[minus]?.[0] === '-')
+                minus++;
+            let plus = minus;
+            while (plus < lines.length && lines[plus]?.[0] === '+')
+                plus++;
+            const removed = minus - i;
+            const original = lines.slice(i, plus);
+            for (let k = i; k < plus; k++) {
+                const text = original[k - i].slice(1);
+                if (text.length <= MAX_LINE_CHARS)
+                    continue;
+                const partnerIndex = k < minus ? minus + (k - i) : i + (k - minus);
+                const partnerInRange = k < minus ? partnerIndex < plus : partnerIndex < i + removed;
+                const partner = partnerInRange ? original[partnerIndex - i].slice(1) : '';
+                let prefix = 0;
+                while (prefix < text.length && prefix < partner.length && text[prefix] === partner[prefix])
+                    prefix++;
+                let suffix = 0;
+                while (suffix < text.length - prefix &&
+                    suffix < partner.length - prefix &&
+                    text[text.length - 1 - suffix] === partner[partner.length - 1 - suffix])
+                    suffix++;
+                lines[k] = `${lines[k][0]}${clip(text, prefix, text.length - suffix)}`;
+                clipped = true;
+            }
+            i = plus > i ? plus : i + 1;
+        }
+    }
+    return clipped;
+}
+/**
+ * Compares two decoded texts: line endings and the final newline as fields, then the lines.
+ * Shared with comparators whose members are text (a source map's `sourcesContent`).
+ */
+function compareText(path, before, after, limits, comparator = 'text') {
+    if (before === after)
+        return [];
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const most = Math.max(a.lines.length, b.lines.length);
+    if (most > limits.maxTextLines)
+        throw new ComparatorFallback(`more than ${limits.maxTextLines} lines; comparing bytes`);
+    const out = [];
+    const alignment = alignLines(a.lines, b.lines);
+    const styleA = describeEndings(a.endings);
+    const styleB = describeEndings(b.endings);
+    // 'none' (one unterminated line) is the final-newline field's business, not a style change.
+    if (styleA !== styleB && styleA !== 'none' && styleB !== 'none') {
+        out.push(field(path, 'line endings', styleA, styleB, undefined, comparator));
+    }
+    else {
+        // Same overall style: look for kept lines whose terminator changed (mixed files).
+        let changed = 0;
+        let first = null;
+        for (const run of alignment.runs) {
+            for (let k = 0; k < run.length; k++) {
+                const ea = a.endings[run.oldIndex + k];
+                const eb = b.endings[run.newIndex + k];
+                if (ea === eb || ea === '' || eb === '')
+                    continue;
+                changed++;
+                first ??= { line: run.newIndex + k + 1, before: ENDING_NAMES[ea], after: ENDING_NAMES[eb] };
+            }
+        }
+        if (first !== null) {
+            out.push(field(path, 'line endings', first.before, first.after, `line endings: ${text_plural(changed, 'line')} changed terminator (first at line ${first.line}: ${first.before} → ${first.after})`, comparator));
+        }
+    }
+    const finalA = a.endings.length === 0 ? '\n' : a.endings[a.endings.length - 1];
+    const finalB = b.endings.length === 0 ? '\n' : b.endings[b.endings.length - 1];
+    if ((finalA === '') !== (finalB === '')) {
+        const describe = (e) => (e === '' ? 'missing' : e === '\n' ? 'present' : `present (${ENDING_NAMES[e]})`);
+        out.push(field(path, 'final newline', describe(finalA), describe(finalB), undefined, comparator));
+    }
+    const { hunks, truncated } = hunksFromAlignment(a.lines, b.lines, alignment, { context: CONTEXT_LINES, maxLines: MAX_HUNK_LINES });
+    if (hunks.length > 0) {
+        const clipped = clipLongLines(hunks);
+        const changed = alignment.added + alignment.removed;
+        const notes = [];
+        if (alignment.coarse)
+            notes.push('too many edits to align: shown as one replacement');
+        else if (truncated)
+            notes.push(`hunks cut at ${MAX_HUNK_LINES} lines`);
+        if (clipped)
+            notes.push(`lines over ${MAX_LINE_CHARS} characters shown around the change`);
+        out.push({
+            path,
+            kind: 'lines',
+            comparator,
+            summary: `${text_plural(changed, 'line')} changed (+${alignment.added} −${alignment.removed})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
+            detail: { type: 'lines', hunks, truncated: truncated || clipped },
+            causes: [],
+            children: [],
+        });
+    }
+    return out;
+}
+const textComparator = {
+    id: 'text',
+    recognizes(path, head) {
+        if (hasUtf16Bom(head) !== null)
+            return true;
+        if (head.includes(0))
+            return false;
+        return invalidUtf8Offset(head, true) < 0 || isTextName(path);
+    },
+    compare(path, before, after, ctx) {
+        if (before.equals(after))
+            return [];
+        const a = decodeText(before, 'old side');
+        const b = decodeText(after, 'new side');
+        const out = [];
+        const encodingA = describeEncoding(a);
+        const encodingB = describeEncoding(b);
+        if (encodingA !== encodingB) {
+            const bomOnly = a.encoding === b.encoding;
+            out.push(bomOnly
+                ? field(path, 'byte order mark', a.bom ? 'UTF-8 BOM' : 'none', b.bom ? 'UTF-8 BOM' : 'none', `byte order mark ${a.bom ? 'removed' : 'added'} (UTF-8)`)
+                : field(path, 'encoding', encodingA, encodingB));
+        }
+        out.push(...compareText(path, a.text, b.text, ctx.limits));
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/comparators/json.ts
+/**
+ * JSON: a structural diff by jsondiffpatch, arrays of objects matched by a key field or a content
+ * hash, reported as JSON Pointer changes grouped per record (`app.json#/assets/3`). Key order and
+ * formatting are differences of their own, never folded away. Work is bounded: arrays too long for
+ * jsondiffpatch's O(n·m) LCS are aligned by our O(ND) line diff on item keys; past 8 MiB, 200k
+ * nodes or that diff's edit budget, the pretty-printed JSON is line-diffed instead, and the node
+ * says why.
+ */
+
+
+
+
+
+
+const MAX_STRUCTURED_BYTES = 8 * 1024 * 1024;
+/** Nodes (values of any kind) on the larger side above which the line diff is used. */
+const MAX_JSON_NODES = 200_000;
+const MAX_DEPTH = 256;
+/** jsondiffpatch's LCS matrix cells per array, and in all, before our O(ND) alignment takes over. */
+const MAX_ARRAY_CELLS = 1_000_000;
+const MAX_TOTAL_CELLS = 4_000_000;
+const MAX_CHANGES = 1000;
+const VALUE_CHARS = 200;
+const SUMMARY_VALUE_CHARS = 60;
+const MAX_LIST = 1000;
+const INLINE_WIDTH = 200;
+/** Fields that identify an object in an array, in order of preference. */
+const KEY_FIELDS = ['id', 'name', 'key', 'path', 'file'];
+const JSON_EXTENSIONS = new Set(['.json', '.webmanifest', '.jsonld', '.geojson']);
+class AlignmentTooLarge extends Error {
+    name = 'AlignmentTooLarge';
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isContainer(value) {
+    return typeof value === 'object' && value !== null;
+}
+/**
+ * Counts nodes and checks depth without recursion (the input may be hostile), and notes keys that
+ * are also `Object.prototype` names (`constructor`, `__proto__`…), which need detached objects.
+ */
+function measure(value, side) {
+    let nodes = 0;
+    let protoKeys = false;
+    const values = [value];
+    const depths = [0];
+    while (values.length > 0) {
+        const v = values.pop();
+        const depth = depths.pop();
+        nodes++;
+        if (typeof v !== 'object' || v === null)
+            continue;
+        if (depth >= MAX_DEPTH)
+            throw new ComparatorFallback(`${side} JSON is nested deeper than ${MAX_DEPTH} levels`);
+        if (Array.isArray(v)) {
+            for (const child of v) {
+                values.push(child);
+                depths.push(depth + 1);
+            }
+            continue;
+        }
+        const obj = v;
+        for (const key in obj) {
+            if (!protoKeys && key in Object.prototype)
+                protoKeys = true;
+            values.push(obj[key]);
+            depths.push(depth + 1);
+        }
+    }
+    return { nodes, protoKeys };
+}
+/** Objects without a prototype, so keys like `constructor` are plain data in every lookup. */
+function detach(value) {
+    if (Array.isArray(value))
+        return value.map(detach);
+    if (!isContainer(value))
+        return value;
+    const out = Object.create(null);
+    for (const [key, child] of Object.entries(value))
+        out[key] = detach(child);
+    return out;
+}
+function json_parseSide(buf, side) {
+    const decoded = decodeText(buf, side);
+    let value;
+    try {
+        value = JSON.parse(decoded.text);
+    }
+    catch (error) {
+        throw new ComparatorFallback(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { nodes, protoKeys } = measure(value, side);
+    const encoding = decoded.encoding === 'UTF-8' && decoded.bom ? 'UTF-8 with BOM' : decoded.encoding;
+    return { value: value, text: decoded.text, encoding, bytes: buf.length, nodes, protoKeys };
+}
+function escapePointer(key) {
+    if (!key.includes('~') && !key.includes('/'))
+        return key;
+    return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+function cap(text, limit) {
+    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+function show(value, limit = VALUE_CHARS) {
+    return cap(JSON.stringify(value) ?? 'undefined', limit);
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (!isContainer(a) || !isContainer(b) || Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+    const ka = Object.keys(a);
+    const ob = b;
+    if (ka.length !== Object.keys(ob).length)
+        return false;
+    return ka.every((key) => key in ob && deepEqual(a[key], ob[key]));
+}
+/** Identity of array items for matching: a key field's value, else a hash of the content. */
+class ItemKeys {
+    content = new WeakMap();
+    contentHash(value) {
+        if (!isContainer(value))
+            return JSON.stringify(value);
+        const cached = this.content.get(value);
+        if (cached !== undefined)
+            return cached;
+        const parts = Array.isArray(value)
+            ? value.map((item) => this.contentHash(item))
+            : Object.keys(value)
+                .sort()
+                .map((key) => `${JSON.stringify(key)}:${this.contentHash(value[key])}`);
+        const text = Array.isArray(value) ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
+        const hash = text.length > 64 ? `#${(0,external_node_crypto_.createHash)('sha1').update(text).digest('base64')}` : text;
+        this.content.set(value, hash);
+        return hash;
+    }
+    keyField(value) {
+        if (!isObject(value))
+            return undefined;
+        for (const field of KEY_FIELDS) {
+            const key = value[field];
+            if (typeof key === 'string' || typeof key === 'number')
+                return `${field}=${JSON.stringify(key)}`;
+        }
+        return undefined;
+    }
+    match(value) {
+        return this.keyField(value) ?? this.contentHash(value);
+    }
+    /** A short name for an item in an order list. */
+    label(value) {
+        if (isObject(value)) {
+            for (const field of KEY_FIELDS) {
+                const key = value[field];
+                if (typeof key === 'string' || typeof key === 'number')
+                    return String(key);
+            }
+        }
+        return show(value, SUMMARY_VALUE_CHARS);
+    }
+}
+function pointerOf(context) {
+    const names = [];
+    for (let c = context; c?.childName !== undefined; c = c.parent)
+        names.push(escapePointer(String(c.childName)));
+    return names.length === 0 ? '/' : `/${names.reverse().join('/')}`;
+}
+/**
+ * Aligns a long array the way jsondiffpatch's own filter would, but with our O(ND) line diff on
+ * item keys instead of its O(n·m) LCS matrix; emits the same delta shape (removals `_i`, adds
+ * `j`, moves `_i: ['', j, 3]`) and queues matched pairs for the inner diff.
+ */
+function alignLongArray(context, left, right, keys) {
+    const keyOf = (item) => (isContainer(item) ? `o${keys.match(item)}` : `v${JSON.stringify(item)}`);
+    const keysA = left.map(keyOf);
+    const keysB = right.map(keyOf);
+    const alignment = alignLines(keysA, keysB);
+    if (alignment.coarse) {
+        throw new AlignmentTooLarge(`the array at ${pointerOf(context)} has too many changes to align item by item (${left.length} → ${right.length} items)`);
+    }
+    const Child = context.constructor;
+    const matchedOld = new Uint8Array(left.length);
+    const matchedNew = new Uint8Array(right.length);
+    for (const run of alignment.runs) {
+        for (let k = 0; k < run.length; k++) {
+            matchedOld[run.oldIndex + k] = 1;
+            matchedNew[run.newIndex + k] = 1;
+            context.push(new Child(left[run.oldIndex + k], right[run.newIndex + k]), run.newIndex + k);
+        }
+    }
+    const removedByKey = new Map();
+    for (let i = 0; i < left.length; i++) {
+        if (matchedOld[i] === 1 || !isContainer(left[i]))
+            continue;
+        const list = removedByKey.get(keysA[i]) ?? [];
+        list.push(i);
+        removedByKey.set(keysA[i], list);
+    }
+    const result = { _t: 'a' };
+    let changed = false;
+    for (let j = 0; j < right.length; j++) {
+        if (matchedNew[j] === 1)
+            continue;
+        changed = true;
+        const from = removedByKey.get(keysB[j])?.shift();
+        if (from !== undefined) {
+            matchedOld[from] = 1;
+            result[`_${from}`] = ['', j, 3];
+            context.push(new Child(left[from], right[j]), j);
+        }
+        else {
+            result[j] = [right[j]];
+        }
+    }
+    for (let i = 0; i < left.length; i++) {
+        if (matchedOld[i] === 1)
+            continue;
+        changed = true;
+        result[`_${i}`] = [left[i], 0, 0];
+    }
+    context.setResult(changed ? result : undefined).exit();
+}
+function makePatcher(keys) {
+    const patcher = (0,lib/* create */.vt)({
+        objectHash: (item) => keys.match(item),
+        arrays: { detectMove: true, includeValueOnMove: false },
+    });
+    let totalCells = 0;
+    // jsondiffpatch aligns arrays with a full LCS matrix: past a budget, align them ourselves.
+    const budget = Object.assign((context) => {
+        if (!context.leftIsArray || !Array.isArray(context.left) || !Array.isArray(context.right))
+            return;
+        const left = context.left;
+        const right = context.right;
+        const same = (x, y) => x === y || (typeof x === 'object' && typeof y === 'object' && keys.match(x) === keys.match(y));
+        let head = 0;
+        while (head < left.length && head < right.length && same(left[head], right[head]))
+            head++;
+        let tail = 0;
+        while (tail + head < left.length &&
+            tail + head < right.length &&
+            same(left[left.length - 1 - tail], right[right.length - 1 - tail]))
+            tail++;
+        const cells = (left.length - head - tail) * (right.length - head - tail);
+        if (cells <= MAX_ARRAY_CELLS && totalCells + cells <= MAX_TOTAL_CELLS) {
+            totalCells += cells;
+            return;
+        }
+        alignLongArray(context, left, right, keys);
+    }, { filterName: 'vitsnapLongArrays' });
+    patcher.processor.pipes.diff.before('arrays', budget);
+    return patcher;
+}
+class DeltaWalker {
+    out = { changes: [], dropped: 0, moves: [] };
+    patcher;
+    keys;
+    constructor(patcher, keys) {
+        this.patcher = patcher;
+        this.keys = keys;
+    }
+    push(change) {
+        if (this.out.changes.length < MAX_CHANGES)
+            this.out.changes.push(change);
+        else
+            this.out.dropped++;
+    }
+    walk(delta, left, right, pointer) {
+        if (delta === undefined)
+            return;
+        if (Array.isArray(delta)) {
+            if (delta.length === 1)
+                this.push({ pointer, op: 'add', after: show(delta[0]) });
+            else if (delta.length === 2)
+                this.push({ pointer, op: 'replace', before: show(delta[0]), after: show(delta[1]) });
+            else if (delta[2] === 0)
+                this.push({ pointer, op: 'remove', before: show(delta[0]) });
+            return;
+        }
+        if ('_t' in delta && delta._t === 'a') {
+            this.walkArray(delta, Array.isArray(left) ? left : [], Array.isArray(right) ? right : [], pointer);
+            return;
+        }
+        const l = isObject(left) ? left : undefined;
+        const r = isObject(right) ? right : undefined;
+        for (const key of Object.keys(delta)) {
+            this.walk(delta[key], l?.[key], r?.[key], `${pointer}/${escapePointer(key)}`);
+        }
+    }
+    walkArray(delta, left, right, pointer) {
+        const removed = new Set();
+        const movedTo = new Map(); // new index → old index
+        const added = new Set();
+        const nested = new Map(); // new index → inner delta
+        for (const [name, item] of Object.entries(delta)) {
+            if (name === '_t')
+                continue;
+            if (name.startsWith('_')) {
+                const index = Number(name.slice(1));
+                if (Array.isArray(item) && item[2] === 3)
+                    movedTo.set(item[1], index);
+                else
+                    removed.add(index);
+            }
+            else {
+                const index = Number(name);
+                if (Array.isArray(item) && item.length === 1)
+                    added.add(index);
+                else
+                    nested.set(index, item);
+            }
+        }
+        const movedFrom = new Set(movedTo.values());
+        // Kept items pair up in order: the k-th kept old item is the k-th kept new item.
+        const keptOld = [];
+        for (let i = 0; i < left.length; i++)
+            if (!removed.has(i) && !movedFrom.has(i))
+                keptOld.push(i);
+        const newToOld = new Map(movedTo);
+        const gapOfNew = new Map();
+        let kept = 0;
+        for (let j = 0; j < right.length; j++) {
+            if (added.has(j))
+                gapOfNew.set(j, kept);
+            else if (!movedTo.has(j))
+                newToOld.set(j, keptOld[kept++]);
+        }
+        const gapOfOld = new Map();
+        kept = 0;
+        for (let i = 0; i < left.length; i++) {
+            if (removed.has(i))
+                gapOfOld.set(i, kept);
+            else if (!movedFrom.has(i))
+                kept++;
+        }
+        const steps = [];
+        const byGap = new Map();
+        for (const [i, gap] of gapOfOld) {
+            const entry = byGap.get(gap) ?? { olds: [], news: [] };
+            entry.olds.push(i);
+            byGap.set(gap, entry);
+        }
+        for (const [j, gap] of gapOfNew) {
+            const entry = byGap.get(gap) ?? { olds: [], news: [] };
+            entry.news.push(j);
+            byGap.set(gap, entry);
+        }
+        for (const { olds, news } of byGap.values()) {
+            olds.sort((x, y) => x - y);
+            news.sort((x, y) => x - y);
+            // An item replaced in place (its key changed too) is shown field by field when it kept some.
+            let p = 0;
+            while (p < olds.length && p < news.length) {
+                const i = olds[p];
+                const j = news[p];
+                const inner = this.pairDelta(left[i], right[j]);
+                if (inner === null)
+                    break;
+                steps.push({ at: j, rank: 1, run: () => this.walk(inner, left[i], right[j], `${pointer}/${j}`) });
+                p++;
+            }
+            for (const i of olds.slice(p))
+                steps.push({ at: i, rank: 0, run: () => this.push({ pointer: `${pointer}/${i}`, op: 'remove', before: show(left[i]) }) });
+            for (const j of news.slice(p))
+                steps.push({ at: j, rank: 2, run: () => this.push({ pointer: `${pointer}/${j}`, op: 'add', after: show(right[j]) }) });
+        }
+        for (const [j, inner] of nested) {
+            const i = newToOld.get(j);
+            steps.push({ at: j, rank: 1, run: () => this.walk(inner, i === undefined ? undefined : left[i], right[j], `${pointer}/${j}`) });
+        }
+        steps.sort((x, y) => x.at - y.at || x.rank - y.rank);
+        for (const step of steps)
+            step.run();
+        if (movedTo.size > 0) {
+            this.out.moves.push({
+                pointer,
+                before: left.slice(0, MAX_LIST).map((item) => this.keys.label(item)),
+                after: right.slice(0, MAX_LIST).map((item) => this.keys.label(item)),
+                moved: movedTo.size,
+                total: right.length,
+            });
+        }
+    }
+    /** The inner delta of two containers of the same kind that still share a top-level member. */
+    pairDelta(a, b) {
+        if (!isContainer(a) || !isContainer(b) || Array.isArray(a) !== Array.isArray(b))
+            return null;
+        const inner = this.patcher.diff(a, b);
+        if (inner === undefined)
+            return null;
+        const members = Array.isArray(a) ? Math.max(a.length, b.length) : new Set([...Object.keys(a), ...Object.keys(b)]).size;
+        const touched = Object.keys(inner).filter((k) => k !== '_t').length;
+        return touched < members ? inner : null;
+    }
+}
+function pointerOfTrail(trail) {
+    const parts = [];
+    for (let t = trail; t !== null; t = t.parent)
+        parts.push(escapePointer(t.key));
+    return parts.length === 0 ? '' : `/${parts.reverse().join('/')}`;
+}
+/** Objects whose keys are the same set in another order, matched through arrays by item key. */
+function findKeyReorders(a, b, trail, keys, out) {
+    if (!isContainer(a) || !isContainer(b))
+        return;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b))
+            return;
+        if (a.length === b.length) {
+            for (let i = 0; i < a.length; i++)
+                findKeyReorders(a[i], b[i], { parent: trail, key: String(i) }, keys, out);
+            return;
+        }
+        const index = new Map();
+        b.forEach((item, j) => {
+            if (!isContainer(item))
+                return;
+            const key = keys.match(item);
+            if (!index.has(key))
+                index.set(key, j);
+        });
+        for (const item of a) {
+            if (!isContainer(item))
+                continue;
+            const j = index.get(keys.match(item));
+            if (j !== undefined)
+                findKeyReorders(item, b[j], { parent: trail, key: String(j) }, keys, out);
+        }
+        return;
+    }
+    if (Array.isArray(b))
+        return;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    let reordered = false;
+    if (ka.length === kb.length) {
+        for (let i = 0; i < ka.length; i++) {
+            if (ka[i] !== kb[i]) {
+                reordered = true;
+                break;
+            }
+        }
+        if (reordered && ka.every((k) => k in b)) {
+            out.push({ pointer: pointerOfTrail(trail), before: ka.slice(0, MAX_LIST), after: kb.slice(0, MAX_LIST), moved: 0, total: ka.length });
+        }
+    }
+    for (const key of ka) {
+        const child = a[key];
+        if (isContainer(child) && key in b)
+            findKeyReorders(child, b[key], { parent: trail, key }, keys, out);
+    }
+}
+function describeFormatting(side) {
+    const parts = [];
+    if (side.encoding !== 'UTF-8')
+        parts.push(side.encoding);
+    const body = side.text.trimEnd();
+    const indent = /\n([ \t]+)\S/.exec(body);
+    if (indent === null)
+        parts.push(body.includes('\n') ? 'not indented' : 'single line');
+    else if (indent[1].includes('\t'))
+        parts.push('tab indent');
+    else
+        parts.push(`${indent[1].length}-space indent`);
+    if (body.includes('\n'))
+        parts.push(body.includes('\r\n') ? 'CRLF' : 'LF');
+    parts.push(/\n$/.test(side.text) ? 'final newline' : 'no final newline');
+    return parts.join(', ');
+}
+/**
+ * Pretty-printed lines, keys in document order. A container that fits in INLINE_WIDTH stays on
+ * one line, so a record of a manifest is one line of the diff and the whole record is in view.
+ */
+function printJson(value) {
+    const out = [];
+    const memo = new WeakMap();
+    // The one-line form of `v`, or null when it is longer than INLINE_WIDTH; each container once.
+    const inline = (v) => {
+        if (!isContainer(v))
+            return JSON.stringify(v);
+        const cached = memo.get(v);
+        if (cached !== undefined)
+            return cached;
+        const isArray = Array.isArray(v);
+        const keys = isArray ? [] : Object.keys(v);
+        const count = isArray ? v.length : keys.length;
+        let text = isArray ? '[' : '{';
+        for (let i = 0; i < count && text !== null; i++) {
+            const lead = isArray ? '' : `${JSON.stringify(keys[i])}: `;
+            const child = inline(isArray ? v[i] : v[keys[i]]);
+            text = child === null ? null : `${text}${i > 0 ? ', ' : ''}${lead}${child}`;
+            if (text !== null && text.length > INLINE_WIDTH)
+                text = null;
+        }
+        if (text !== null)
+            text += isArray ? ']' : '}';
+        memo.set(v, text);
+        return text;
+    };
+    const emit = (v, indent, lead, trail) => {
+        const one = inline(v);
+        if (one !== null && (!isContainer(v) || indent.length + lead.length + one.length <= INLINE_WIDTH)) {
+            out.push(`${indent}${lead}${one}${trail}`);
+            return;
+        }
+        const inner = `${indent}  `;
+        if (Array.isArray(v)) {
+            out.push(`${indent}${lead}[`);
+            v.forEach((item, i) => emit(item, inner, '', i < v.length - 1 ? ',' : ''));
+            out.push(`${indent}]${trail}`);
+            return;
+        }
+        const obj = v;
+        const keys = Object.keys(obj);
+        out.push(`${indent}${lead}{`);
+        keys.forEach((k, i) => emit(obj[k], inner, `${JSON.stringify(k)}: `, i < keys.length - 1 ? ',' : ''));
+        out.push(`${indent}}${trail}`);
+    };
+    emit(value, '', '', '');
+    return out;
+}
+function nodePath(path, pointer) {
+    return pointer === '' ? path : `${path}#${pointer}`;
+}
+function unescapePointer(segment) {
+    return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+/** Pointer of the record a change belongs to: up to and including the first array index. */
+function recordOf(pointer, a, b) {
+    const parts = pointer.split('/').slice(1);
+    let va = a;
+    let vb = b;
+    for (let n = 0; n < parts.length; n++) {
+        if (Array.isArray(va) || Array.isArray(vb))
+            return `/${parts.slice(0, n + 1).join('/')}`;
+        const key = unescapePointer(parts[n]);
+        va = isObject(va) && Object.hasOwn(va, key) ? va[key] : undefined;
+        vb = isObject(vb) && Object.hasOwn(vb, key) ? vb[key] : undefined;
+    }
+    return pointer;
+}
+function summariseGroup(group, changes) {
+    const where = group === '' ? 'document' : group;
+    if (changes.length === 1) {
+        const change = changes[0];
+        const at = change.pointer === '' ? 'document' : change.pointer;
+        if (change.op === 'add')
+            return `${at} added: ${cap(change.after ?? '', SUMMARY_VALUE_CHARS)}`;
+        if (change.op === 'remove')
+            return `${at} removed: ${cap(change.before ?? '', SUMMARY_VALUE_CHARS)}`;
+        return `${at}: ${cap(change.before ?? '', SUMMARY_VALUE_CHARS)} → ${cap(change.after ?? '', SUMMARY_VALUE_CHARS)}`;
+    }
+    const [first, second] = changes;
+    if (changes.length === 2 && first?.op === 'remove' && second?.op === 'add' && first.pointer === group && second.pointer === group) {
+        return `${where} replaced: ${cap(first.before ?? '', SUMMARY_VALUE_CHARS)} → ${cap(second.after ?? '', SUMMARY_VALUE_CHARS)}`;
+    }
+    const inside = changes.map((c) => c.pointer.slice(group.length) || '/');
+    const listed = inside.slice(0, 3).join(', ') + (inside.length > 3 ? ', …' : '');
+    return `${where}: ${changes.length} values changed (${listed})`;
+}
+function changeNodes(path, collected, a, b) {
+    const groups = new Map();
+    for (const change of collected.changes) {
+        const group = recordOf(change.pointer, a, b);
+        const list = groups.get(group) ?? [];
+        list.push(change);
+        groups.set(group, list);
+    }
+    const out = [...groups].map(([group, changes]) => ({
+        path: nodePath(path, group),
+        kind: 'json',
+        comparator: 'json',
+        summary: summariseGroup(group, changes),
+        detail: { type: 'json', changes, truncated: false },
+        causes: [],
+        children: [],
+    }));
+    if (collected.dropped > 0) {
+        out.push({
+            path,
+            kind: 'json',
+            comparator: 'json',
+            summary: `${collected.dropped} more JSON changes not listed (first ${MAX_CHANGES} shown)`,
+            detail: { type: 'json', changes: [], truncated: true },
+            causes: [],
+            children: [],
+        });
+    }
+    return out;
+}
+function moveNode(path, move) {
+    return {
+        path: nodePath(path, move.pointer),
+        kind: 'order',
+        comparator: 'json',
+        summary: `${move.moved} of ${move.total} items of ${move.pointer || 'the document'} in another order`,
+        detail: { type: 'order', before: move.before, after: move.after },
+        causes: [],
+        children: [],
+    };
+}
+function keyOrderNode(path, reorders, sameValue) {
+    const first = reorders[0];
+    const where = first.pointer || '/';
+    const lead = sameValue ? 'same JSON, keys in another order' : 'keys in another order';
+    const summary = reorders.length === 1 ? `${lead} at ${where}` : `${lead} (${reorders.length} objects, first at ${where})`;
+    return {
+        path: reorders.length === 1 ? nodePath(path, first.pointer) : path,
+        kind: 'order',
+        comparator: 'json',
+        summary,
+        detail: { type: 'order', before: first.before, after: first.after },
+        causes: [],
+        children: [],
+    };
+}
+function structuralDiff(path, a, b, keys) {
+    const patcher = makePatcher(keys);
+    const delta = patcher.diff(a, b);
+    const walker = new DeltaWalker(patcher, keys);
+    walker.walk(delta, a, b, '');
+    const out = changeNodes(path, walker.out, a, b);
+    for (const move of walker.out.moves)
+        out.push(moveNode(path, move));
+    return out;
+}
+function lineFallback(path, a, b, reason, ctx) {
+    let nodes;
+    try {
+        nodes = compareText(path, `${printJson(a).join('\n')}\n`, `${printJson(b).join('\n')}\n`, ctx.limits, 'json');
+    }
+    catch (error) {
+        if (error.name !== 'ComparatorFallback')
+            throw error;
+        throw new ComparatorFallback(`${reason}, and its pretty-printed form has more than ${ctx.limits.maxTextLines} lines`);
+    }
+    for (const node of nodes)
+        node.fallback = `${reason}: line diff of the pretty-printed JSON`;
+    return nodes;
+}
+function isJsonName(path) {
+    const base = external_node_path_.posix.basename(path.replace(/\\/g, '/'));
+    return JSON_EXTENSIONS.has((0,external_node_path_.extname)(base).toLowerCase());
+}
+function startsLikeJson(head) {
+    let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d))
+        i++;
+    return head[i] === 0x7b || head[i] === 0x5b; // { or [
+}
+const jsonComparator = {
+    id: 'json',
+    recognizes(path, head) {
+        return isJsonName(path) || startsLikeJson(head);
+    },
+    compare(path, before, after, ctx) {
+        if (before.equals(after))
+            return [];
+        const a = json_parseSide(before, 'old side');
+        const b = json_parseSide(after, 'new side');
+        if (a.protoKeys || b.protoKeys) {
+            a.value = detach(a.value);
+            b.value = detach(b.value);
+        }
+        const out = [];
+        const keys = new ItemKeys();
+        const reorders = [];
+        findKeyReorders(a.value, b.value, null, keys, reorders);
+        const sameValue = deepEqual(a.value, b.value);
+        if (!sameValue) {
+            let large = null;
+            if (Math.max(a.bytes, b.bytes) > MAX_STRUCTURED_BYTES)
+                large = `larger than ${MAX_STRUCTURED_BYTES / 1024 / 1024} MiB`;
+            else if (Math.max(a.nodes, b.nodes) > MAX_JSON_NODES)
+                large = `more than ${MAX_JSON_NODES} JSON nodes (${Math.max(a.nodes, b.nodes)})`;
+            if (large === null) {
+                try {
+                    out.push(...structuralDiff(path, a.value, b.value, keys));
+                }
+                catch (error) {
+                    if (error.name !== 'AlignmentTooLarge')
+                        throw error;
+                    large = error.message;
+                }
+            }
+            if (large !== null)
+                out.push(...lineFallback(path, a.value, b.value, large, ctx));
+        }
+        if (reorders.length > 0)
+            out.push(keyOrderNode(path, reorders, sameValue));
+        const formatA = describeFormatting(a);
+        const formatB = describeFormatting(b);
+        if (formatA !== formatB) {
+            out.push({
+                path,
+                kind: 'field',
+                comparator: 'json',
+                summary: `formatting: ${formatA} → ${formatB}`,
+                detail: { type: 'field', name: 'formatting', before: formatA, after: formatB },
+                causes: [],
+                children: [],
+            });
+        }
+        if (out.length === 0) {
+            throw new ComparatorFallback('same JSON value; only the serialisation differs (escapes, number forms or spacing)');
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/formats/macho.ts
+/**
+ * Mach-O (<mach-o/loader.h>, <mach-o/fat.h>): thin 32- and 64-bit images in either byte order
+ * and universal ("fat") wrappers. Reads the header, every load command's bounds, segments and
+ * sections, LC_UUID, build/version commands, dylib commands (with their timestamps), rpaths,
+ * the code signature's place and the symbol table's names.
+ */
+
+const MH_MAGIC = 0xfeedface;
+const MH_MAGIC_64 = 0xfeedfacf;
+const FAT_MAGIC = 0xcafebabe;
+const FAT_MAGIC_64 = 0xcafebabf;
+const LC_SEGMENT = 0x1;
+const LC_SYMTAB = 0x2;
+const LC_LOAD_DYLIB = 0xc;
+const LC_ID_DYLIB = 0xd;
+const LC_LOAD_WEAK_DYLIB = 0x80000018;
+const LC_REEXPORT_DYLIB = 0x8000001f;
+const LC_SEGMENT_64 = 0x19;
+const LC_UUID = 0x1b;
+const LC_RPATH = 0x8000001c;
+const LC_CODE_SIGNATURE = 0x1d;
+const LC_VERSION_MIN_MACOSX = 0x24;
+const LC_VERSION_MIN_IPHONEOS = 0x25;
+const LC_SOURCE_VERSION = 0x2a;
+const LC_BUILD_VERSION = 0x32;
+/** Section types with no bytes in the file (S_ZEROFILL, S_GB_ZEROFILL, S_THREAD_LOCAL_ZEROFILL). */
+const ZEROFILL_TYPES = new Set([0x1, 0xc, 0x12]);
+const CPU_TYPES = {
+    7: 'i386', 0x01000007: 'x86_64', 12: 'arm', 0x0100000c: 'arm64', 0x0200000c: 'arm64_32', 18: 'ppc', 0x01000012: 'ppc64',
+};
+const PLATFORMS = {
+    1: 'macOS', 2: 'iOS', 3: 'tvOS', 4: 'watchOS', 5: 'bridgeOS', 6: 'Mac Catalyst', 7: 'iOS simulator', 8: 'tvOS simulator',
+    9: 'watchOS simulator', 10: 'DriverKit', 11: 'visionOS', 12: 'visionOS simulator',
+};
+/** `a.b.c` packed as xxxx.yy.zz (nibbles per loader.h). */
+function macho_versionText(packed) {
+    const patch = packed & 0xff;
+    const minor = (packed >>> 8) & 0xff;
+    return `${packed >>> 16}.${minor}${patch === 0 ? '' : `.${patch}`}`;
+}
+function uuidText(bytes) {
+    const h = bytes.toString('hex').toUpperCase();
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+function machoMagic(head) {
+    if (head.length < 8)
+        return undefined;
+    const be = head.readUInt32BE(0);
+    const le = head.readUInt32LE(0);
+    if (be === MH_MAGIC || be === MH_MAGIC_64 || le === MH_MAGIC || le === MH_MAGIC_64)
+        return 'thin';
+    // 0xcafebabe is also Java's magic; a universal binary's next word is a small architecture count.
+    if ((be === FAT_MAGIC || be === FAT_MAGIC_64) && head.readUInt32BE(4) > 0 && head.readUInt32BE(4) < 45)
+        return 'fat';
+    return undefined;
+}
+function parseFat(buf) {
+    const view = new ByteView(buf, 'be', 'Mach-O universal');
+    const magic = view.u32(0, 'magic');
+    const is64 = magic === FAT_MAGIC_64;
+    if (magic !== FAT_MAGIC && !is64)
+        view.fail(`magic ${hex(magic)} is not a universal binary's`);
+    const count = view.u32(4, 'nfat_arch');
+    const entry = is64 ? 32 : 20;
+    view.check(8, count * entry, `architecture table (${count} × ${entry} bytes)`);
+    const arches = [];
+    for (let i = 0; i < count; i++) {
+        const at = 8 + i * entry;
+        const arch = {
+            cputype: view.u32(at, `arch ${i} cputype`),
+            cpusubtype: view.u32(at + 4, `arch ${i} cpusubtype`),
+            offset: is64 ? view.u64(at + 8, `arch ${i} offset`) : view.u32(at + 8, `arch ${i} offset`),
+            size: is64 ? view.u64(at + 16, `arch ${i} size`) : view.u32(at + 12, `arch ${i} size`),
+        };
+        view.check(arch.offset, arch.size, `arch ${i} (${CPU_TYPES[arch.cputype] ?? hex(arch.cputype)}) slice`);
+        arches.push(arch);
+    }
+    return arches;
+}
+function parseMacho(buf) {
+    const probe = new ByteView(buf, 'le', 'Mach-O');
+    probe.check(0, 28, 'mach header');
+    const le = buf.readUInt32LE(0);
+    const endian = le === MH_MAGIC || le === MH_MAGIC_64 ? 'le' : 'be';
+    const view = new ByteView(buf, endian, 'Mach-O');
+    const magic = view.u32(0, 'magic');
+    if (magic !== MH_MAGIC && magic !== MH_MAGIC_64)
+        view.fail(`magic ${hex(magic)} is not a Mach-O magic`);
+    const is64 = magic === MH_MAGIC_64;
+    const headerSize = is64 ? 32 : 28;
+    view.check(0, headerSize, 'mach header');
+    const ncmds = view.u32(16, 'ncmds');
+    const sizeofcmds = view.u32(20, 'sizeofcmds');
+    view.check(headerSize, sizeofcmds, 'load commands');
+    const end = headerSize + sizeofcmds;
+    const file = {
+        is64,
+        cputype: view.u32(4, 'cputype'),
+        cpusubtype: view.u32(8, 'cpusubtype'),
+        filetype: view.u32(12, 'filetype'),
+        flags: view.u32(24, 'flags'),
+        uuid: undefined,
+        versions: new Map(),
+        sourceVersion: undefined,
+        dylibs: [],
+        rpaths: [],
+        segments: [],
+        codeSignature: undefined,
+        symbols: [],
+        view,
+    };
+    // Each command takes at least 8 bytes inside sizeofcmds, so ncmds is bounded by it.
+    if (ncmds * 8 > sizeofcmds)
+        view.fail(`ncmds ${ncmds} cannot fit in sizeofcmds ${sizeofcmds}`);
+    let at = headerSize;
+    for (let i = 0; i < ncmds; i++) {
+        const cmd = view.u32(at, `load command ${i} cmd`);
+        const size = view.u32(at + 4, `load command ${i} cmdsize`);
+        if (size < 8 || at + size > end)
+            view.fail(`load command ${i} (${hex(cmd)}) at offset ${hex(at)} has cmdsize ${size}, outside the load commands`);
+        const what = `load command ${i} (${hex(cmd)})`;
+        const str = (offsetField) => {
+            const offset = view.u32(at + offsetField, `${what} string offset`);
+            if (offset >= size)
+                view.fail(`${what} string offset ${offset} lies outside the command (${size} bytes)`);
+            return view.cstring(at + offset, `${what} string`, at + size);
+        };
+        switch (cmd) {
+            case LC_SEGMENT:
+            case LC_SEGMENT_64: {
+                const wide = cmd === LC_SEGMENT_64;
+                const fixed = wide ? 72 : 56;
+                const sectionSize = wide ? 80 : 68;
+                if (size < fixed)
+                    view.fail(`${what} is ${size} bytes, shorter than a segment command`);
+                const name = view.fixedString(at + 8, 16, `${what} segname`);
+                const fileoff = wide ? view.u64(at + 40, `${what} fileoff`) : view.u32(at + 32, `${what} fileoff`);
+                const filesize = wide ? view.u64(at + 48, `${what} filesize`) : view.u32(at + 36, `${what} filesize`);
+                const nsects = view.u32(at + (wide ? 64 : 48), `${what} nsects`);
+                if (fixed + nsects * sectionSize > size)
+                    view.fail(`${what} claims ${nsects} sections, more than its ${size} bytes hold`);
+                if (filesize > 0)
+                    view.check(fileoff, filesize, `segment ${name}`);
+                const sections = [];
+                for (let s = 0; s < nsects; s++) {
+                    const base = at + fixed + s * sectionSize;
+                    const sectname = view.fixedString(base, 16, `${what} section ${s} sectname`);
+                    const segname = view.fixedString(base + 16, 16, `${what} section ${s} segname`);
+                    const sectionSizeValue = wide ? view.u64(base + 40, `section ${sectname} size`) : view.u32(base + 36, `section ${sectname} size`);
+                    const offset = view.u32(base + (wide ? 48 : 40), `section ${sectname} offset`);
+                    const flags = view.u32(base + (wide ? 64 : 56), `section ${sectname} flags`);
+                    const type = flags & 0xff;
+                    const inFile = !ZEROFILL_TYPES.has(type) && offset !== 0;
+                    if (inFile)
+                        view.check(offset, sectionSizeValue, `section ${segname},${sectname}`);
+                    sections.push({ name: `${segname},${sectname}`, offset, size: sectionSizeValue, inFile, type });
+                }
+                file.segments.push({ name, fileoff, filesize, sections });
+                break;
+            }
+            case LC_UUID:
+                file.uuid = uuidText(view.bytes(at + 8, 16, 'LC_UUID'));
+                break;
+            case LC_BUILD_VERSION: {
+                const platform = view.u32(at + 8, `${what} platform`);
+                file.versions.set('platform', PLATFORMS[platform] ?? String(platform));
+                file.versions.set('minos', macho_versionText(view.u32(at + 12, `${what} minos`)));
+                file.versions.set('sdk', macho_versionText(view.u32(at + 16, `${what} sdk`)));
+                const ntools = view.u32(at + 20, `${what} ntools`);
+                if (24 + ntools * 8 > size)
+                    view.fail(`${what} claims ${ntools} tools, more than its ${size} bytes hold`);
+                for (let t = 0; t < ntools; t++) {
+                    const tool = view.u32(at + 24 + t * 8, `${what} tool`);
+                    const name = tool === 1 ? 'clang' : tool === 2 ? 'swift' : tool === 3 ? 'ld' : tool === 4 ? 'lld' : `tool ${tool}`;
+                    file.versions.set(name, macho_versionText(view.u32(at + 28 + t * 8, `${what} tool version`)));
+                }
+                break;
+            }
+            case LC_VERSION_MIN_MACOSX:
+            case LC_VERSION_MIN_IPHONEOS:
+                file.versions.set('minos', macho_versionText(view.u32(at + 8, `${what} version`)));
+                file.versions.set('sdk', macho_versionText(view.u32(at + 12, `${what} sdk`)));
+                break;
+            case LC_SOURCE_VERSION: {
+                const packed = view.u64big(at + 8, `${what} version`);
+                // A.B.C.D.E packed as a24.b10.c10.d10.e10.
+                const parts = [packed >> 40n, (packed >> 30n) & 0x3ffn, (packed >> 20n) & 0x3ffn, (packed >> 10n) & 0x3ffn, packed & 0x3ffn];
+                file.sourceVersion = parts.join('.');
+                break;
+            }
+            case LC_ID_DYLIB:
+            case LC_LOAD_DYLIB:
+            case LC_LOAD_WEAK_DYLIB:
+            case LC_REEXPORT_DYLIB:
+                file.dylibs.push({
+                    command: cmd === LC_ID_DYLIB ? 'LC_ID_DYLIB' : cmd === LC_LOAD_DYLIB ? 'LC_LOAD_DYLIB' : cmd === LC_LOAD_WEAK_DYLIB ? 'LC_LOAD_WEAK_DYLIB' : 'LC_REEXPORT_DYLIB',
+                    name: str(8),
+                    timestamp: view.u32(at + 12, `${what} timestamp`),
+                    currentVersion: macho_versionText(view.u32(at + 16, `${what} current_version`)),
+                    compatibilityVersion: macho_versionText(view.u32(at + 20, `${what} compatibility_version`)),
+                });
+                break;
+            case LC_RPATH:
+                file.rpaths.push(str(8));
+                break;
+            case LC_CODE_SIGNATURE: {
+                const offset = view.u32(at + 8, `${what} dataoff`);
+                const length = view.u32(at + 12, `${what} datasize`);
+                view.check(offset, length, 'code signature');
+                file.codeSignature = { offset, size: length };
+                break;
+            }
+            case LC_SYMTAB: {
+                const symoff = view.u32(at + 8, `${what} symoff`);
+                const nsyms = view.u32(at + 12, `${what} nsyms`);
+                const stroff = view.u32(at + 16, `${what} stroff`);
+                const strsize = view.u32(at + 20, `${what} strsize`);
+                const entry = is64 ? 16 : 12;
+                view.check(symoff, nsyms * entry, `symbol table (${nsyms} × ${entry} bytes)`);
+                const strings = view.bytes(stroff, strsize, 'string table');
+                for (let s = 0; s < nsyms; s++) {
+                    const strx = view.u32(symoff + s * entry, 'n_strx');
+                    const name = tableString(strings, strx);
+                    if (name !== undefined && name !== '')
+                        file.symbols.push(name);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        at += size;
+    }
+    return file;
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/macho.ts
+/**
+ * Mach-O: LC_UUID, build and source versions, dylib commands (their timestamps and versions),
+ * rpaths, sections by `segment,section` (strings for C-string and DWARF string sections), the
+ * __LINKEDIT segment, symbol names and the code signature. Universal binaries recurse into each
+ * architecture's slice through the registry.
+ */
+
+
+
+
+const macho_ID = 'macho';
+/** S_CSTRING_LITERALS, and DWARF string tables by name. */
+const CSTRING_TYPE = 0x2;
+const STRING_SECTIONS = new Set(['__DWARF,__debug_str', '__DWARF,__debug_line_str', '__TEXT,__cstring', '__TEXT,__oslogstring']);
+function cpuName(cputype) {
+    return CPU_TYPES[cputype] ?? hex(cputype);
+}
+function macho_headerChildren(path, a, b) {
+    const out = [];
+    const field = (name, before, after) => pushField(out, macho_ID, `${path}:${name}`, name, before, after);
+    field('cputype', cpuName(a.cputype), cpuName(b.cputype));
+    field('filetype', String(a.filetype), String(b.filetype));
+    field('flags', hex(a.flags), hex(b.flags));
+    field('LC_UUID', a.uuid ?? '(none)', b.uuid ?? '(none)');
+    for (const key of unionKeys(a.versions, b.versions))
+        field(`build version ${key}`, a.versions.get(key) ?? '(none)', b.versions.get(key) ?? '(none)');
+    field('LC_SOURCE_VERSION', a.sourceVersion ?? '(none)', b.sourceVersion ?? '(none)');
+    const dylibsA = keyed(a.dylibs, (d) => `${d.command} ${d.name}`);
+    const dylibsB = keyed(b.dylibs, (d) => `${d.command} ${d.name}`);
+    for (const key of unionKeys(dylibsA, dylibsB)) {
+        const x = dylibsA.get(key);
+        const y = dylibsB.get(key);
+        if (x === undefined || y === undefined) {
+            out.push(node(macho_ID, `${path}:${key}`, x === undefined ? 'added' : 'removed', `${key} ${x === undefined ? 'added' : 'removed'}`));
+            continue;
+        }
+        field(`${key} timestamp`, String(x.timestamp), String(y.timestamp));
+        field(`${key} current_version`, x.currentVersion, y.currentVersion);
+        field(`${key} compatibility_version`, x.compatibilityVersion, y.compatibilityVersion);
+    }
+    const rpaths = multisetDiff(a.rpaths, b.rpaths);
+    if (rpaths.removed.length > 0 || rpaths.added.length > 0) {
+        out.push(node(macho_ID, `${path}:LC_RPATH`, 'lines', `LC_RPATH: ${stringsSummary(rpaths.removed, rpaths.added, 'rpath')}`, stringsDetail(rpaths.removed, rpaths.added)));
+    }
+    return out;
+}
+function macho_sectionBytes(file, section) {
+    return section.inFile ? file.view.bytes(section.offset, section.size, `section ${section.name}`) : Buffer.alloc(0);
+}
+function sectionChild(path, a, x, b, y) {
+    const bytesA = macho_sectionBytes(a, x);
+    const bytesB = macho_sectionBytes(b, y);
+    if (bytesA.equals(bytesB) && x.size === y.size)
+        return undefined;
+    if (bytesA.equals(bytesB))
+        return bytesNode(macho_ID, path, x.name, Buffer.alloc(x.size), Buffer.alloc(y.size));
+    if (x.type === CSTRING_TYPE || STRING_SECTIONS.has(x.name)) {
+        const { removed, added } = multisetDiff(extractStrings(bytesA), extractStrings(bytesB));
+        if (removed.length > 0 || added.length > 0)
+            return node(macho_ID, path, 'lines', `${x.name}: ${stringsSummary(removed, added)}`, stringsDetail(removed, added));
+    }
+    return bytesNode(macho_ID, path, x.name, bytesA, bytesB, x.offset, y.offset);
+}
+function contentChildren(path, a, b) {
+    const out = [];
+    const sectionsA = keyed(a.segments.flatMap((s) => s.sections), (s) => s.name);
+    const sectionsB = keyed(b.segments.flatMap((s) => s.sections), (s) => s.name);
+    for (const key of unionKeys(sectionsA, sectionsB)) {
+        const x = sectionsA.get(key);
+        const y = sectionsB.get(key);
+        const at = `${path}:${key}`;
+        if (x === undefined)
+            out.push(node(macho_ID, at, 'added', `section ${key} added`));
+        else if (y === undefined)
+            out.push(node(macho_ID, at, 'removed', `section ${key} removed`));
+        else {
+            const child = sectionChild(at, a, x, b, y);
+            if (child !== undefined)
+                out.push(child);
+        }
+    }
+    // Segments without sections (__LINKEDIT, __PAGEZERO) compare whole.
+    const bare = (file) => keyed(file.segments.filter((s) => s.sections.length === 0), (s) => s.name);
+    const segmentsA = bare(a);
+    const segmentsB = bare(b);
+    for (const key of unionKeys(segmentsA, segmentsB)) {
+        const x = segmentsA.get(key);
+        const y = segmentsB.get(key);
+        const at = `${path}:${key}`;
+        if (x === undefined)
+            out.push(node(macho_ID, at, 'added', `segment ${key} added`));
+        else if (y === undefined)
+            out.push(node(macho_ID, at, 'removed', `segment ${key} removed`));
+        else {
+            const bytesA = a.view.bytes(x.fileoff, x.filesize, `segment ${key}`);
+            const bytesB = b.view.bytes(y.fileoff, y.filesize, `segment ${key}`);
+            if (!bytesA.equals(bytesB))
+                out.push(bytesNode(macho_ID, at, `segment ${key}`, bytesA, bytesB, x.fileoff, y.fileoff));
+        }
+    }
+    const symbols = multisetDiff(a.symbols, b.symbols);
+    if (symbols.removed.length > 0 || symbols.added.length > 0) {
+        out.push(node(macho_ID, `${path}:symbols`, 'lines', `symbols: ${stringsSummary(symbols.removed, symbols.added, 'symbol')}`, stringsDetail(symbols.removed, symbols.added)));
+    }
+    const signature = (file) => file.codeSignature === undefined ? Buffer.alloc(0) : file.view.bytes(file.codeSignature.offset, file.codeSignature.size, 'code signature');
+    const sigA = signature(a);
+    const sigB = signature(b);
+    if (!sigA.equals(sigB))
+        out.push(bytesNode(macho_ID, `${path}:code signature`, 'code signature', sigA, sigB));
+    return out;
+}
+function compareThin(path, before, after) {
+    const a = forSide('old', () => parseMacho(before));
+    const b = forSide('new', () => parseMacho(after));
+    if (before.equals(after))
+        return [];
+    const children = [...macho_headerChildren(path, a, b), ...contentChildren(path, a, b)];
+    if (children.length === 0) {
+        const commandsEnd = (file) => (file.is64 ? 32 : 28) + file.view.u32(20, 'sizeofcmds');
+        const ha = before.subarray(0, commandsEnd(a));
+        const hb = after.subarray(0, commandsEnd(b));
+        children.push(ha.equals(hb) ? bytesNode(macho_ID, `${path}:bytes outside sections`, 'bytes outside sections', before, after) : bytesNode(macho_ID, `${path}:load commands`, 'load commands', ha, hb));
+    }
+    return children;
+}
+function archName(arch) {
+    return cpuName(arch.cputype);
+}
+function compareFat(path, before, after, ctx) {
+    const a = keyed(forSide('old', () => parseFat(before)), archName);
+    const b = keyed(forSide('new', () => parseFat(after)), archName);
+    if (before.equals(after))
+        return [];
+    const out = [];
+    for (const key of unionKeys(a, b)) {
+        const x = a.get(key);
+        const y = b.get(key);
+        const at = `${path}:${key}`;
+        if (x === undefined)
+            out.push(node(macho_ID, at, 'added', `architecture ${key} added`));
+        else if (y === undefined)
+            out.push(node(macho_ID, at, 'removed', `architecture ${key} removed`));
+        else {
+            const sliceA = before.subarray(x.offset, x.offset + x.size);
+            const sliceB = after.subarray(y.offset, y.offset + y.size);
+            if (!sliceA.equals(sliceB))
+                out.push(ctx.compareNested(at, sliceA, sliceB));
+        }
+    }
+    if (out.length === 0)
+        out.push(bytesNode(macho_ID, `${path}:universal header`, 'universal header', before.subarray(0, 4096), after.subarray(0, 4096)));
+    return out;
+}
+const machoComparator = {
+    id: macho_ID,
+    recognizes(_path, head) {
+        return machoMagic(head) !== undefined;
+    },
+    compare(path, before, after, ctx) {
+        const kindA = machoMagic(before.subarray(0, 8));
+        const kindB = machoMagic(after.subarray(0, 8));
+        if (kindA !== kindB)
+            throw new ComparatorFallback(`one side is a universal binary and the other is not (${kindA ?? 'neither'} vs ${kindB ?? 'neither'})`);
+        return kindA === 'fat' ? compareFat(path, before, after, ctx) : compareThin(path, before, after);
+    },
+    describe(path, children) {
+        const fields = children.filter((c) => c.kind === 'field').map((c) => c.path.slice(path.length + 1));
+        const others = children.filter((c) => c.kind !== 'field');
+        const parts = [];
+        if (fields.length > 0)
+            parts.push(`${listText(fields, 4)} differ${fields.length === 1 ? 's' : ''}`);
+        if (others.length > 0)
+            parts.push(describeMembers(others, `${path}:`, 'part'));
+        return parts.length === 0 ? 'no differences' : parts.join('; ');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/formats/pe.ts
+/**
+ * PE/COFF images (Microsoft PE Format specification): the MZ stub's e_lfanew, the COFF file
+ * header, the optional header (PE32 and PE32+) with its data directories, the section table, and
+ * the debug directory with CodeView (RSDS/NB10) and REPRO entries. All offsets are checked.
+ */
+
+const DEBUG_TYPES = {
+    1: 'COFF', 2: 'CodeView', 3: 'FPO', 4: 'Misc', 5: 'Exception', 6: 'Fixup', 7: 'OMAP to source', 8: 'OMAP from source',
+    9: 'Borland', 10: 'Reserved10', 11: 'CLSID', 12: 'VC feature', 13: 'POGO', 14: 'ILTCG', 15: 'MPX', 16: 'REPRO',
+    20: 'extended DLL characteristics',
+};
+const DIRECTORY_EXPORT = 0;
+const DIRECTORY_SECURITY = 4;
+const DIRECTORY_DEBUG = 6;
+function looksLikePe(head) {
+    if (head.length < 0x40 || head[0] !== 0x4d || head[1] !== 0x5a)
+        return false;
+    const lfanew = head.readUInt32LE(0x3c);
+    return lfanew + 4 <= head.length && head.readUInt32LE(lfanew) === 0x00004550;
+}
+/** The file offset of an RVA, through the section that maps it (or the headers). */
+function rvaToOffset(file, rva) {
+    if (rva < file.sizeOfHeaders)
+        return rva;
+    for (const section of file.sections) {
+        const span = Math.max(section.virtualSize, section.rawSize);
+        if (rva >= section.virtualAddress && rva < section.virtualAddress + span) {
+            const delta = rva - section.virtualAddress;
+            return delta < section.rawSize ? section.rawOffset + delta : undefined;
+        }
+    }
+    return undefined;
+}
+function guidText(bytes) {
+    const h = (b) => b.toString('hex').toUpperCase();
+    const d1 = bytes.readUInt32LE(0).toString(16).padStart(8, '0').toUpperCase();
+    const d2 = bytes.readUInt16LE(4).toString(16).padStart(4, '0').toUpperCase();
+    const d3 = bytes.readUInt16LE(6).toString(16).padStart(4, '0').toUpperCase();
+    return `{${d1}-${d2}-${d3}-${h(bytes.subarray(8, 10))}-${h(bytes.subarray(10, 16))}}`;
+}
+function readCodeView(entry) {
+    const view = new ByteView(entry.data, 'le', 'PE CodeView record');
+    if (entry.data.length < 4)
+        return undefined;
+    const signature = entry.data.toString('latin1', 0, 4);
+    if (signature === 'RSDS') {
+        const guid = guidText(view.bytes(4, 16, 'RSDS GUID'));
+        const age = view.u32(20, 'RSDS age');
+        return { signature, guid, age, pdbPath: view.cstring(24, 'RSDS PDB path') };
+    }
+    if (signature === 'NB10') {
+        const stamp = view.u32(8, 'NB10 signature');
+        const age = view.u32(12, 'NB10 age');
+        return { signature, guid: hex(stamp, 8), age, pdbPath: view.cstring(16, 'NB10 PDB path') };
+    }
+    return undefined;
+}
+function parsePe(buf) {
+    const view = new ByteView(buf, 'le', 'PE');
+    view.check(0, 0x40, 'MZ header');
+    if (buf[0] !== 0x4d || buf[1] !== 0x5a)
+        view.fail('no MZ signature');
+    const lfanew = view.u32(0x3c, 'e_lfanew');
+    if (view.u32(lfanew, 'PE signature') !== 0x00004550)
+        view.fail(`no "PE\\0\\0" signature at e_lfanew ${hex(lfanew)}`);
+    const coff = lfanew + 4;
+    view.check(coff, 20, 'COFF file header');
+    const sectionCount = view.u16(coff + 2, 'NumberOfSections');
+    const optionalSize = view.u16(coff + 16, 'SizeOfOptionalHeader');
+    const optional = coff + 20;
+    view.check(optional, optionalSize, 'optional header');
+    const magic = view.u16(optional, 'optional header Magic');
+    if (magic !== 0x10b && magic !== 0x20b)
+        view.fail(`optional header Magic ${hex(magic)} is neither PE32 (0x10b) nor PE32+ (0x20b)`);
+    const plus = magic === 0x20b;
+    const fixedSize = plus ? 112 : 96;
+    if (optionalSize < fixedSize)
+        view.fail(`SizeOfOptionalHeader ${optionalSize} is smaller than the ${fixedSize} bytes a ${plus ? 'PE32+' : 'PE32'} header needs`);
+    const directoryCount = view.u32(optional + (plus ? 108 : 92), 'NumberOfRvaAndSizes');
+    const maxDirectories = Math.floor((optionalSize - fixedSize) / 8);
+    if (directoryCount > maxDirectories)
+        view.fail(`NumberOfRvaAndSizes ${directoryCount} does not fit the optional header (room for ${maxDirectories})`);
+    const directories = [];
+    for (let i = 0; i < directoryCount; i++) {
+        const at = optional + fixedSize + i * 8;
+        directories.push({ rva: view.u32(at, `data directory ${i}`), size: view.u32(at + 4, `data directory ${i} size`) });
+    }
+    const table = optional + optionalSize;
+    view.check(table, sectionCount * 40, `section table (${sectionCount} × 40 bytes)`);
+    const symbolTable = view.u32(coff + 8, 'PointerToSymbolTable');
+    const symbolCount = view.u32(coff + 12, 'NumberOfSymbols');
+    const sections = [];
+    for (let i = 0; i < sectionCount; i++) {
+        const at = table + i * 40;
+        let name = view.fixedString(at, 8, `section ${i} name`);
+        // "/123": an offset into the COFF string table, which follows the symbol table.
+        if (/^\/\d+$/.test(name) && symbolTable > 0) {
+            const strings = symbolTable + symbolCount * 18;
+            name = view.cstring(strings + Number(name.slice(1)), `section ${i} long name`);
+        }
+        const section = {
+            name,
+            virtualSize: view.u32(at + 8, `section ${name} VirtualSize`),
+            virtualAddress: view.u32(at + 12, `section ${name} VirtualAddress`),
+            rawSize: view.u32(at + 16, `section ${name} SizeOfRawData`),
+            rawOffset: view.u32(at + 20, `section ${name} PointerToRawData`),
+            characteristics: view.u32(at + 36, `section ${name} Characteristics`),
+        };
+        if (section.rawSize > 0)
+            view.check(section.rawOffset, section.rawSize, `section ${name} raw data`);
+        sections.push(section);
+    }
+    const sizeOfHeaders = view.u32(optional + 60, 'SizeOfHeaders');
+    const mapping = { sections, sizeOfHeaders };
+    const debug = [];
+    const debugDirectory = directories[DIRECTORY_DEBUG];
+    if (debugDirectory !== undefined && debugDirectory.size > 0) {
+        const at = rvaToOffset(mapping, debugDirectory.rva);
+        if (at === undefined)
+            view.fail(`debug directory RVA ${hex(debugDirectory.rva)} lies in no section's file data`);
+        const count = Math.floor(debugDirectory.size / 28);
+        view.check(at, count * 28, `debug directory (${count} × 28 bytes)`);
+        for (let i = 0; i < count; i++) {
+            const entry = at + i * 28;
+            const size = view.u32(entry + 16, `debug entry ${i} SizeOfData`);
+            const dataOffset = view.u32(entry + 24, `debug entry ${i} PointerToRawData`);
+            debug.push({
+                timeDateStamp: view.u32(entry + 4, `debug entry ${i} TimeDateStamp`),
+                majorVersion: view.u16(entry + 8, `debug entry ${i} MajorVersion`),
+                minorVersion: view.u16(entry + 10, `debug entry ${i} MinorVersion`),
+                type: view.u32(entry + 12, `debug entry ${i} Type`),
+                data: dataOffset === 0 ? Buffer.alloc(0) : view.bytes(dataOffset, size, `debug entry ${i} data`),
+                dataOffset,
+            });
+        }
+    }
+    let exportTimeDateStamp;
+    const exportDirectory = directories[DIRECTORY_EXPORT];
+    if (exportDirectory !== undefined && exportDirectory.size >= 40) {
+        const at = rvaToOffset(mapping, exportDirectory.rva);
+        if (at === undefined)
+            view.fail(`export directory RVA ${hex(exportDirectory.rva)} lies in no section's file data`);
+        exportTimeDateStamp = view.u32(at + 4, 'export directory TimeDateStamp');
+    }
+    return {
+        machine: view.u16(coff, 'Machine'),
+        timeDateStamp: view.u32(coff + 4, 'TimeDateStamp'),
+        characteristics: view.u16(coff + 18, 'Characteristics'),
+        magic,
+        linkerVersion: `${view.u8(optional + 2, 'MajorLinkerVersion')}.${view.u8(optional + 3, 'MinorLinkerVersion')}`,
+        entryPoint: view.u32(optional + 16, 'AddressOfEntryPoint'),
+        imageBase: plus ? view.u64big(optional + 24, 'ImageBase') : BigInt(view.u32(optional + 28, 'ImageBase')),
+        sizeOfImage: view.u32(optional + 56, 'SizeOfImage'),
+        sizeOfHeaders,
+        checkSum: view.u32(optional + 64, 'CheckSum'),
+        checkSumOffset: optional + 64,
+        subsystem: view.u16(optional + 68, 'Subsystem'),
+        dllCharacteristics: view.u16(optional + 70, 'DllCharacteristics'),
+        directories,
+        sections,
+        debug,
+        exportTimeDateStamp,
+        view,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/pe.ts
+/**
+ * PE/COFF: the header fields that drift between builds (TimeDateStamp, CheckSum, linker
+ * version…), the debug directory (CodeView GUID, age and PDB path; REPRO hash; each entry's
+ * TimeDateStamp), the export directory's TimeDateStamp, and sections by name. A section whose only
+ * differing bytes are those debug records is not reported again: the fields say it all.
+ */
+
+
+
+const pe_ID = 'pe';
+const MACHINES = { 0x14c: 'i386', 0x8664: 'x86-64', 0xaa64: 'ARM64', 0x1c0: 'ARM', 0x1c4: 'ARMv7 Thumb-2', 0x200: 'IA-64' };
+function pe_parseSide(buf, side) {
+    return forSide(side, () => parsePe(buf));
+}
+/** Timestamps are shown as both: with /Brepro the field holds a hash, not a time. */
+function stampText(stamp) {
+    return stamp === undefined ? '(none)' : `${hex(stamp, 8)} (${isoFromEpoch(stamp)})`;
+}
+function pe_headerChildren(path, a, b) {
+    const out = [];
+    const field = (name, before, after) => pushField(out, pe_ID, `${path}:${name}`, name, before, after);
+    field('Machine', MACHINES[a.machine] ?? hex(a.machine), MACHINES[b.machine] ?? hex(b.machine));
+    field('TimeDateStamp', stampText(a.timeDateStamp), stampText(b.timeDateStamp));
+    field('CheckSum', hex(a.checkSum, 8), hex(b.checkSum, 8));
+    field('Characteristics', hex(a.characteristics, 4), hex(b.characteristics, 4));
+    field('optional header Magic', a.magic === 0x20b ? 'PE32+' : 'PE32', b.magic === 0x20b ? 'PE32+' : 'PE32');
+    field('LinkerVersion', a.linkerVersion, b.linkerVersion);
+    field('AddressOfEntryPoint', hex(a.entryPoint), hex(b.entryPoint));
+    field('ImageBase', hex(a.imageBase), hex(b.imageBase));
+    field('SizeOfImage', hex(a.sizeOfImage), hex(b.sizeOfImage));
+    field('Subsystem', String(a.subsystem), String(b.subsystem));
+    field('DllCharacteristics', hex(a.dllCharacteristics, 4), hex(b.dllCharacteristics, 4));
+    field('export directory TimeDateStamp', stampText(a.exportTimeDateStamp), stampText(b.exportTimeDateStamp));
+    return out;
+}
+function debugLabel(entry) {
+    return DEBUG_TYPES[entry.type] ?? `type ${entry.type}`;
+}
+function debugChildren(path, a, b) {
+    const before = keyed(a.debug, debugLabel);
+    const after = keyed(b.debug, debugLabel);
+    const out = [];
+    for (const key of unionKeys(before, after)) {
+        const x = before.get(key);
+        const y = after.get(key);
+        const at = `${path}:debug ${key}`;
+        if (x === undefined) {
+            out.push(node(pe_ID, at, 'added', `debug directory entry ${key} added`));
+            continue;
+        }
+        if (y === undefined) {
+            out.push(node(pe_ID, at, 'removed', `debug directory entry ${key} removed`));
+            continue;
+        }
+        const field = (name, oldValue, newValue) => pushField(out, pe_ID, `${path}:${name}`, name, oldValue, newValue);
+        field(`${key} TimeDateStamp`, stampText(x.timeDateStamp), stampText(y.timeDateStamp));
+        field(`${key} version`, `${x.majorVersion}.${x.minorVersion}`, `${y.majorVersion}.${y.minorVersion}`);
+        if (x.data.equals(y.data))
+            continue;
+        const cx = x.type === 2 ? readCodeView(x) : undefined;
+        const cy = y.type === 2 ? readCodeView(y) : undefined;
+        if (cx !== undefined && cy !== undefined) {
+            field('CodeView GUID', cx.guid, cy.guid);
+            field('CodeView age', String(cx.age), String(cy.age));
+            field('PDB path', cx.pdbPath, cy.pdbPath);
+            if (cx.signature !== cy.signature)
+                field('CodeView signature', cx.signature, cy.signature);
+        }
+        else if (x.type === 16) {
+            field('REPRO hash', hexBytes(x.data, 128), hexBytes(y.data, 128));
+        }
+        else {
+            out.push(bytesNode(pe_ID, `${path}:debug ${key} data`, `debug ${key} data`, x.data, y.data, x.dataOffset, y.dataOffset));
+        }
+    }
+    return out;
+}
+/** File ranges the debug fields above already explain: the directory, its records, the export stamp. */
+function explainedRanges(file) {
+    const ranges = [];
+    const debug = file.directories[6];
+    if (debug !== undefined && debug.size > 0) {
+        const at = rvaToOffset(file, debug.rva);
+        if (at !== undefined)
+            ranges.push([at, at + debug.size]);
+    }
+    for (const entry of file.debug)
+        if (entry.dataOffset > 0)
+            ranges.push([entry.dataOffset, entry.dataOffset + entry.data.length]);
+    const exports = file.directories[0];
+    if (file.exportTimeDateStamp !== undefined && exports !== undefined) {
+        const at = rvaToOffset(file, exports.rva);
+        if (at !== undefined)
+            ranges.push([at + 4, at + 8]);
+    }
+    return ranges;
+}
+function masked(file, section) {
+    const bytes = Buffer.from(file.view.bytes(section.rawOffset, section.rawSize, `section ${section.name}`));
+    for (const [start, end] of explainedRanges(file)) {
+        const from = Math.max(start, section.rawOffset) - section.rawOffset;
+        const to = Math.min(end, section.rawOffset + section.rawSize) - section.rawOffset;
+        if (to > from)
+            bytes.fill(0, from, to);
+    }
+    return bytes;
+}
+function sectionChildren(path, a, b) {
+    const before = keyed(a.sections, (s) => s.name);
+    const after = keyed(b.sections, (s) => s.name);
+    const out = [];
+    for (const key of unionKeys(before, after)) {
+        const x = before.get(key);
+        const y = after.get(key);
+        const at = `${path}:${key}`;
+        if (x === undefined && y !== undefined)
+            out.push(node(pe_ID, at, 'added', `section ${key} added (${y.rawSize} bytes)`));
+        else if (y === undefined && x !== undefined)
+            out.push(node(pe_ID, at, 'removed', `section ${key} removed (${x.rawSize} bytes)`));
+        else if (x !== undefined && y !== undefined) {
+            const rawA = a.view.bytes(x.rawOffset, x.rawSize, `section ${key}`);
+            const rawB = b.view.bytes(y.rawOffset, y.rawSize, `section ${key}`);
+            if (rawA.equals(rawB)) {
+                pushField(out, pe_ID, `${at}:VirtualSize`, `${key} VirtualSize`, hex(x.virtualSize), hex(y.virtualSize));
+                continue;
+            }
+            // Differences wholly inside the debug records are reported as their fields.
+            if (x.rawOffset === y.rawOffset && masked(a, x).equals(masked(b, y)))
+                continue;
+            out.push(bytesNode(pe_ID, at, key, rawA, rawB, x.rawOffset, y.rawOffset));
+        }
+    }
+    return out;
+}
+/** The certificate table (Authenticode): its "RVA" is a file offset. */
+function certificateChild(path, a, b) {
+    const blob = (file) => {
+        const entry = file.directories[DIRECTORY_SECURITY];
+        return entry === undefined || entry.size === 0 ? Buffer.alloc(0) : file.view.bytes(entry.rva, entry.size, 'certificate table');
+    };
+    const x = blob(a);
+    const y = blob(b);
+    if (x.equals(y))
+        return undefined;
+    return bytesNode(pe_ID, `${path}:certificate table`, 'certificate table (signature)', x, y);
+}
+const peComparator = {
+    id: pe_ID,
+    recognizes(path, head) {
+        if (looksLikePe(head))
+            return true;
+        // e_lfanew past the first 4 KiB: trust the name, parsing will tell.
+        return head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a && /\.(exe|dll|sys|efi|ocx|scr|cpl|mui|drv)$/i.test(path);
+    },
+    compare(path, before, after) {
+        const a = pe_parseSide(before, 'old');
+        const b = pe_parseSide(after, 'new');
+        if (before.equals(after))
+            return [];
+        const children = [...pe_headerChildren(path, a, b), ...debugChildren(path, a, b), ...sectionChildren(path, a, b)];
+        const certificate = certificateChild(path, a, b);
+        if (certificate !== undefined)
+            children.push(certificate);
+        if (children.length === 0) {
+            const headers = Math.max(a.sizeOfHeaders, b.sizeOfHeaders);
+            const ha = before.subarray(0, Math.min(headers, before.length));
+            const hb = after.subarray(0, Math.min(headers, after.length));
+            children.push(ha.equals(hb) ? bytesNode(pe_ID, `${path}:bytes outside sections`, 'bytes outside sections', before, after) : bytesNode(pe_ID, `${path}:headers`, 'headers', ha, hb));
+        }
+        return children;
+    },
+    describe(path, children) {
+        const fields = children.filter((c) => c.kind === 'field').map((c) => c.path.slice(path.length + 1));
+        const others = children.filter((c) => c.kind !== 'field');
+        const parts = [];
+        if (fields.length > 0)
+            parts.push(`${listText(fields, 4)} differ${fields.length === 1 ? 's' : ''}`);
+        if (others.length > 0)
+            parts.push(describeMembers(others, `${path}:`, 'section'));
+        else
+            parts.push('no section content differs');
+        return parts.join('; ');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/formats/png.ts
+/**
+ * PNG (ISO/IEC 15948, W3C PNG 3rd ed.): signature, chunks with CRCs, IHDR, tIME, the text chunks
+ * (tEXt, zTXt, iTXt) and the image data, inflated with an output cap derived from IHDR and
+ * unfiltered, so "pixels identical" means the samples are, whatever the encoder's compression or
+ * filter choices.
+ */
+
+
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const CRC_TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+function crc32(...parts) {
+    let crc = 0xffffffff;
+    for (const part of parts) {
+        for (let i = 0; i < part.length; i++)
+            crc = CRC_TABLE[(crc ^ part[i]) & 0xff] ^ (crc >>> 8);
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+}
+/** Samples per pixel for each colour type. */
+const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const ALLOWED_DEPTHS = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+/** Text chunks are small; one that inflates past this is summarised instead of expanded. */
+const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+/** Inflates a compressed text; a too-large one becomes a marker naming its size and digest, never a fallback. */
+function inflateText(view, data, max, what) {
+    try {
+        return (0,external_node_zlib_.inflateSync)(data, { maxOutputLength: Math.max(1, max) }).toString('latin1');
+    }
+    catch (error) {
+        if (error.code === 'ERR_BUFFER_TOO_LARGE')
+            return undefined;
+        const message = error instanceof Error ? error.message : String(error);
+        return view.fail(`${what} does not inflate: ${message}`);
+    }
+}
+function oversized(data, max) {
+    return `(compressed text of ${data.length} bytes that inflates past ${max} bytes; sha256 ${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')})`;
+}
+function png_readHeader(view, data) {
+    if (data.length !== 13)
+        view.fail(`IHDR has ${data.length} bytes, not 13`);
+    const header = {
+        width: data.readUInt32BE(0),
+        height: data.readUInt32BE(4),
+        bitDepth: data[8],
+        colorType: data[9],
+        compression: data[10],
+        filter: data[11],
+        interlace: data[12],
+    };
+    if (header.width === 0 || header.height === 0 || header.width > 0x7fffffff || header.height > 0x7fffffff) {
+        view.fail(`IHDR size ${header.width}×${header.height} is outside 1…2^31-1`);
+    }
+    const depths = ALLOWED_DEPTHS[header.colorType];
+    if (depths === undefined)
+        view.fail(`IHDR colour type ${header.colorType} is not one of 0, 2, 3, 4, 6`);
+    if (!depths.includes(header.bitDepth))
+        view.fail(`IHDR bit depth ${header.bitDepth} is not allowed for colour type ${header.colorType}`);
+    if (header.compression !== 0 || header.filter !== 0 || header.interlace > 1) {
+        view.fail(`IHDR compression ${header.compression}, filter ${header.filter}, interlace ${header.interlace}: only 0, 0, 0/1 exist`);
+    }
+    return header;
+}
+function readText(view, chunk, maxBytes) {
+    const { data, type } = chunk;
+    const what = `${type} chunk at offset ${hex(chunk.offset)}`;
+    const nul = data.indexOf(0);
+    if (nul < 1 || nul > 79)
+        view.fail(`${what} has no keyword of 1–79 bytes`);
+    const keyword = data.toString('latin1', 0, nul);
+    if (type === 'tEXt')
+        return { chunk: type, keyword, language: '', translated: '', text: data.toString('latin1', nul + 1) };
+    if (type === 'zTXt') {
+        if (data[nul + 1] !== 0)
+            view.fail(`${what} uses compression method ${data[nul + 1]}, not 0`);
+        const body = data.subarray(nul + 2);
+        const text = inflateText(view, body, maxBytes, what) ?? oversized(body, maxBytes);
+        return { chunk: type, keyword, language: '', translated: '', text };
+    }
+    // iTXt: keyword, compression flag, method, language tag, translated keyword, text.
+    const flag = data[nul + 1];
+    const method = data[nul + 2];
+    if (flag === undefined || method === undefined || flag > 1)
+        view.fail(`${what} has a bad compression flag`);
+    const languageEnd = data.indexOf(0, nul + 3);
+    const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
+    if (translatedEnd < 0)
+        view.fail(`${what} lacks the NULs after its language tag and translated keyword`);
+    const language = data.toString('latin1', nul + 3, languageEnd);
+    const translated = data.toString('utf8', languageEnd + 1, translatedEnd);
+    const body = data.subarray(translatedEnd + 1);
+    if (flag === 1 && method !== 0)
+        view.fail(`${what} uses compression method ${method}, not 0`);
+    const inflated = flag === 1 ? inflateText(view, body, maxBytes, what) : body.toString('latin1');
+    const text = inflated === undefined ? oversized(body, maxBytes) : Buffer.from(inflated, 'latin1').toString('utf8');
+    return { chunk: 'iTXt', keyword, language, translated, text };
+}
+function readTime(view, chunk) {
+    const d = chunk.data;
+    if (d.length !== 7)
+        view.fail(`tIME at offset ${hex(chunk.offset)} has ${d.length} bytes, not 7`);
+    const pad = (n, width = 2) => String(n).padStart(width, '0');
+    return `${pad(d.readUInt16BE(0), 4)}-${pad(d[2])}-${pad(d[3])}T${pad(d[4])}:${pad(d[5])}:${pad(d[6])}Z`;
+}
+function parsePng(buf, maxTextBytes) {
+    const view = new ByteView(buf, 'be', 'PNG');
+    view.check(0, 8, 'signature');
+    if (!buf.subarray(0, 8).equals(PNG_SIGNATURE))
+        view.fail('no PNG signature');
+    const chunks = [];
+    let at = 8;
+    let ended = false;
+    // Each chunk consumes at least 12 bytes, so this ends.
+    while (!ended) {
+        const length = view.u32(at, `chunk ${chunks.length} length`);
+        if (length > 0x7fffffff)
+            view.fail(`chunk ${chunks.length} at offset ${hex(at)} claims ${length} bytes (the limit is 2^31-1)`);
+        const typeBytes = view.bytes(at + 4, 4, `chunk ${chunks.length} type`);
+        const type = typeBytes.toString('latin1');
+        if (!/^[A-Za-z]{4}$/.test(type))
+            view.fail(`chunk ${chunks.length} at offset ${hex(at)} has type ${JSON.stringify(type)}, not four letters`);
+        const data = view.bytes(at + 8, length, `${type} chunk data`);
+        const stored = view.u32(at + 8 + length, `${type} chunk CRC`);
+        const computed = crc32(typeBytes, data);
+        if (stored !== computed)
+            view.fail(`${type} chunk at offset ${hex(at)} has CRC ${hex(stored, 8)}, its bytes give ${hex(computed, 8)}`);
+        chunks.push({ type, offset: at, data });
+        at += 12 + length;
+        if (type === 'IEND')
+            ended = true;
+        else if (at === buf.length)
+            view.fail(`the file ends after ${chunks.length} chunks without IEND`);
+    }
+    const first = chunks[0];
+    if (first === undefined || first.type !== 'IHDR')
+        view.fail(`the first chunk is ${first?.type ?? 'missing'}, not IHDR`);
+    const header = png_readHeader(view, first.data);
+    const texts = chunks.filter((c) => c.type === 'tEXt' || c.type === 'zTXt' || c.type === 'iTXt').map((c) => readText(view, c, maxTextBytes));
+    const timeChunk = chunks.find((c) => c.type === 'tIME');
+    return { header, chunks, texts, time: timeChunk === undefined ? undefined : readTime(view, timeChunk), trailing: buf.subarray(at) };
+}
+/** The seven Adam7 passes: start column, start row, column step, row step. */
+const ADAM7 = [
+    [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
+];
+function passes(header) {
+    if (header.interlace === 0)
+        return [{ x0: 0, y0: 0, dx: 1, dy: 1, width: header.width, height: header.height }];
+    return ADAM7.map(([x0, y0, dx, dy]) => ({
+        x0,
+        y0,
+        dx,
+        dy,
+        width: Math.max(0, Math.ceil((header.width - x0) / dx)),
+        height: Math.max(0, Math.ceil((header.height - y0) / dy)),
+    }));
+}
+function paeth(a, b, c) {
+    const p = a + b - c;
+    const pa = Math.abs(p - a);
+    const pb = Math.abs(p - b);
+    const pc = Math.abs(p - c);
+    return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+/** Copies pixel `from` of a pass row into pixel `to` of an image row, for any bit depth. */
+function copyPixel(source, sourceRow, from, target, targetRow, to, bits) {
+    if (bits >= 8) {
+        const bytes = bits >> 3;
+        source.copy(target, targetRow + to * bytes, sourceRow + from * bytes, sourceRow + (from + 1) * bytes);
+        return;
+    }
+    const perByte = 8 / bits;
+    const mask = (1 << bits) - 1;
+    const fromShift = 8 - bits * ((from % perByte) + 1);
+    const value = (source[sourceRow + Math.floor(from / perByte)] >> fromShift) & mask;
+    const toIndex = targetRow + Math.floor(to / perByte);
+    const toShift = 8 - bits * ((to % perByte) + 1);
+    target[toIndex] = (target[toIndex] & ~(mask << toShift)) | (value << toShift);
+}
+/**
+ * The image's samples as one raster, top row first: IDAT inflated (never past what IHDR
+ * describes, nor `maxBytes`), every scanline unfiltered, and Adam7 passes put back in place. Two
+ * images have the same pixels exactly when these bytes and their IHDR size, depth and colour type
+ * are equal, whatever the compression, filters or interlacing.
+ */
+function decodePixels(file, maxBytes) {
+    const { header } = file;
+    const bitsPerPixel = (CHANNELS[header.colorType] ?? 1) * header.bitDepth;
+    const bpp = Math.max(1, bitsPerPixel >> 3);
+    const layout = passes(header).filter((p) => p.width > 0 && p.height > 0);
+    const expected = layout.reduce((sum, p) => sum + p.height * (1 + Math.ceil((p.width * bitsPerPixel) / 8)), 0);
+    const rowBytes = Math.ceil((header.width * bitsPerPixel) / 8);
+    // The inflated data, one pass's rows and the raster live at once.
+    if (expected + 2 * rowBytes * header.height > maxBytes) {
+        return { ok: false, reason: `the image would decode to ${expected} bytes, more than the limit of ${maxBytes}` };
+    }
+    const compressed = Buffer.concat(file.chunks.filter((c) => c.type === 'IDAT').map((c) => c.data));
+    if (compressed.length === 0)
+        return { ok: false, reason: 'there is no IDAT chunk' };
+    let filtered;
+    try {
+        filtered = (0,external_node_zlib_.inflateSync)(compressed, { maxOutputLength: expected });
+    }
+    catch (error) {
+        if (error.code === 'ERR_BUFFER_TOO_LARGE')
+            return { ok: false, reason: `IDAT inflates to more than the ${expected} bytes IHDR describes` };
+        return { ok: false, reason: `IDAT does not inflate: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (filtered.length !== expected)
+        return { ok: false, reason: `IDAT inflates to ${filtered.length} bytes; IHDR describes ${expected}` };
+    const raster = Buffer.alloc(rowBytes * header.height);
+    let input = 0;
+    let scanline = 0;
+    for (const pass of layout) {
+        const passRowBytes = Math.ceil((pass.width * bitsPerPixel) / 8);
+        // Unfiltered in place of the filter bytes' successors: rows of this pass, one after another.
+        const rows = Buffer.alloc(passRowBytes * pass.height);
+        for (let y = 0; y < pass.height; y++, scanline++) {
+            const filter = filtered[input++];
+            if (filter > 4)
+                return { ok: false, reason: `scanline ${scanline} uses filter type ${filter}; only 0–4 exist` };
+            const row = y * passRowBytes;
+            const prior = row - passRowBytes;
+            for (let x = 0; x < passRowBytes; x++) {
+                const raw = filtered[input++];
+                const left = x >= bpp ? rows[row + x - bpp] : 0;
+                const up = y > 0 ? rows[prior + x] : 0;
+                const upLeft = y > 0 && x >= bpp ? rows[prior + x - bpp] : 0;
+                const predictor = filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : paeth(left, up, upLeft);
+                rows[row + x] = (raw + predictor) & 0xff;
+            }
+        }
+        if (header.interlace === 0) {
+            rows.copy(raster);
+            continue;
+        }
+        for (let y = 0; y < pass.height; y++) {
+            const targetRow = (pass.y0 + y * pass.dy) * rowBytes;
+            for (let x = 0; x < pass.width; x++)
+                copyPixel(rows, y * passRowBytes, x, raster, targetRow, pass.x0 + x * pass.dx, bitsPerPixel);
+        }
+    }
+    return { ok: true, pixels: raster, rowBytes, rows: header.height };
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/png.ts
+/**
+ * PNG: chunk list, IHDR fields, tIME, text chunks by keyword, other chunks by type, and whether
+ * the decoded pixels are identical. "Only metadata differs; pixels are identical" is the finding
+ * that matters for a build: an encoder stamped a time or a comment, the image did not change.
+ */
+
+
+const png_ID = 'png';
+const PIXELS = 'pixels';
+const IDENTICAL = 'pixels are identical';
+/** Chunks with their own treatment below; the rest compare as bytes by type. */
+const HANDLED = new Set(['IHDR', 'IDAT', 'IEND', 'tIME', 'tEXt', 'zTXt', 'iTXt']);
+/** Chunks that change what the pixels look like, not just what is said about them. */
+const PIXEL_CHUNKS = new Set(['IHDR', 'PLTE', 'tRNS']);
+function png_parseSide(buf, side, maxBytes) {
+    return forSide(side, () => parsePng(buf, maxBytes));
+}
+function chunkListChild(path, a, b) {
+    const before = a.chunks.map((c) => c.type);
+    const after = b.chunks.map((c) => c.type);
+    if (before.join(',') === after.join(','))
+        return undefined;
+    const { removed, added } = multisetDiff(before, after);
+    const parts = [];
+    if (removed.length > 0)
+        parts.push(`${listText([...new Set(removed)])} removed`);
+    if (added.length > 0)
+        parts.push(`${listText([...new Set(added)])} added`);
+    const summary = parts.length === 0 ? 'chunk order differs' : `chunk list differs: ${parts.join(', ')}`;
+    return node(png_ID, `${path}:chunks`, 'order', summary, { type: 'order', before, after });
+}
+function textLabel(text) {
+    return `${text.chunk} ${text.keyword}`;
+}
+function textValue(text) {
+    if (text === undefined)
+        return '(none)';
+    return text.language === '' && text.translated === '' ? text.text : `${text.text} [${text.language}${text.translated === '' ? '' : `, ${text.translated}`}]`;
+}
+function textChildren(path, a, b) {
+    const before = keyed(a.texts, (t) => t.keyword);
+    const after = keyed(b.texts, (t) => t.keyword);
+    const out = [];
+    for (const key of unionKeys(before, after)) {
+        const x = before.get(key);
+        const y = after.get(key);
+        const oldValue = textValue(x);
+        const newValue = textValue(y);
+        const label = textLabel((x ?? y));
+        if (oldValue === newValue && x?.chunk === y?.chunk)
+            continue;
+        const summary = x === undefined ? `${label} added: ${details_quote(newValue)}` : y === undefined ? `${label} removed: ${details_quote(oldValue)}` : `${label} differs: ${details_quote(oldValue)} → ${details_quote(newValue)}`;
+        out.push(fieldNode(png_ID, `${path}:${label}`, label, oldValue, newValue, summary));
+    }
+    return out;
+}
+function otherChunkChildren(path, a, b) {
+    const before = keyed(a.chunks.filter((c) => !HANDLED.has(c.type)), (c) => c.type);
+    const after = keyed(b.chunks.filter((c) => !HANDLED.has(c.type)), (c) => c.type);
+    const out = [];
+    for (const key of unionKeys(before, after)) {
+        const x = before.get(key);
+        const y = after.get(key);
+        const at = `${path}:${key}`;
+        if (x === undefined && y !== undefined)
+            out.push(node(png_ID, at, 'added', `${key} chunk added (${y.data.length} bytes)`));
+        else if (y === undefined && x !== undefined)
+            out.push(node(png_ID, at, 'removed', `${key} chunk removed (${x.data.length} bytes)`));
+        else if (x !== undefined && y !== undefined && !x.data.equals(y.data))
+            out.push(bytesNode(png_ID, at, `${key} chunk`, x.data, y.data, x.offset + 8, y.offset + 8));
+    }
+    return out;
+}
+function png_headerChildren(path, a, b) {
+    const out = [];
+    const x = a.header;
+    const y = b.header;
+    pushField(out, png_ID, `${path}:IHDR size`, 'IHDR size', `${x.width}×${x.height}`, `${y.width}×${y.height}`);
+    pushField(out, png_ID, `${path}:IHDR bit depth`, 'IHDR bit depth', String(x.bitDepth), String(y.bitDepth));
+    pushField(out, png_ID, `${path}:IHDR colour type`, 'IHDR colour type', String(x.colorType), String(y.colorType));
+    pushField(out, png_ID, `${path}:IHDR interlace`, 'IHDR interlace', String(x.interlace), String(y.interlace));
+    return out;
+}
+function compressedData(file) {
+    return Buffer.concat(file.chunks.filter((c) => c.type === 'IDAT').map((c) => c.data));
+}
+/** The pixel verdict: identical samples, differing samples (with ranges), or why we could not tell. */
+function pixelChild(path, a, b, pa, pb) {
+    const idatA = compressedData(a);
+    const idatB = compressedData(b);
+    const at = `${path}:${PIXELS}`;
+    if (!pa.ok || !pb.ok) {
+        if (idatA.equals(idatB))
+            return undefined;
+        const reason = !pa.ok ? `old file: ${pa.reason}` : !pb.ok ? `new file: ${pb.reason}` : '';
+        const child = bytesNode(png_ID, `${path}:IDAT`, 'IDAT', idatA, idatB);
+        child.summary = `${child.summary}; pixels not compared: ${reason}`;
+        return child;
+    }
+    if (pa.pixels.equals(pb.pixels)) {
+        if (idatA.equals(idatB))
+            return undefined;
+        const child = bytesNode(png_ID, `${path}:IDAT`, 'IDAT', idatA, idatB);
+        child.summary = `IDAT bytes differ but the decoded ${IDENTICAL} (other compression or filtering)`;
+        return child;
+    }
+    const detail = bytesDetail(pa.pixels, pb.pixels);
+    const sameShape = pa.rowBytes === pb.rowBytes && detail.type === 'bytes';
+    let where = '';
+    if (sameShape && detail.ranges.length > 0) {
+        const first = Math.floor((detail.ranges[0]?.oldOffset ?? 0) / pa.rowBytes);
+        const lastRange = detail.ranges[detail.ranges.length - 1];
+        const last = Math.floor(((lastRange?.oldOffset ?? 0) + Math.max(0, (lastRange?.oldLength ?? 1) - 1)) / pa.rowBytes);
+        where = first === last ? ` in row ${first}` : ` in rows ${first}–${last}${detail.truncated ? ' and beyond' : ''}`;
+    }
+    const changed = detail.type === 'bytes' ? detail.changedBytes : 0;
+    return node(png_ID, at, 'bytes', `pixel data differs: ${changed} of ${Math.max(pa.pixels.length, pb.pixels.length)} sample bytes${where}`, detail);
+}
+const pngComparator = {
+    id: png_ID,
+    recognizes(_path, head) {
+        return head.length >= 8 && head.subarray(0, 8).equals(PNG_SIGNATURE);
+    },
+    compare(path, before, after, ctx) {
+        const max = ctx.limits.maxExpandedBytes;
+        const textMax = Math.min(max, MAX_TEXT_BYTES);
+        const a = png_parseSide(before, 'old', textMax);
+        const b = png_parseSide(after, 'new', textMax);
+        if (before.equals(after))
+            return [];
+        const children = [...png_headerChildren(path, a, b)];
+        const list = chunkListChild(path, a, b);
+        if (list !== undefined)
+            children.push(list);
+        pushField(children, png_ID, `${path}:tIME`, 'tIME', a.time ?? '(none)', b.time ?? '(none)');
+        children.push(...textChildren(path, a, b));
+        children.push(...otherChunkChildren(path, a, b));
+        const pixels = pixelChild(path, a, b, decodePixels(a, max), decodePixels(b, max));
+        if (pixels !== undefined)
+            children.push(pixels);
+        if (!a.trailing.equals(b.trailing))
+            children.push(bytesNode(png_ID, `${path}:after IEND`, 'bytes after IEND', a.trailing, b.trailing));
+        // Same texts, chunks and pixels, other bytes: a text recompressed, or data inside IEND.
+        if (children.length === 0)
+            children.push(bytesNode(png_ID, `${path}:chunk bytes`, 'chunk bytes (same decoded content)', before, after));
+        const pixelsIdentical = pixels === undefined || (pixels.path !== `${path}:${PIXELS}` && !pixels.summary.includes('not compared'));
+        const touchesPixels = children.some((c) => PIXEL_CHUNKS.has(c.path.slice(path.length + 1).split(' ')[0]));
+        if (pixelsIdentical && !touchesPixels) {
+            for (const child of children)
+                if (child.path !== `${path}:IDAT`)
+                    child.summary = `${child.summary} (${IDENTICAL})`;
+        }
+        return children;
+    },
+    describe(path, children) {
+        const name = (d) => d.path.slice(path.length + 1);
+        const pixels = children.find((c) => name(c) === PIXELS);
+        const idat = children.find((c) => name(c) === 'IDAT');
+        const touchesPixels = children.some((c) => PIXEL_CHUNKS.has(name(c).split(' ')[0]));
+        const metadata = children.filter((c) => c !== pixels && c !== idat && name(c) !== 'chunks').map(name);
+        if (pixels !== undefined)
+            return `${pixels.summary}${metadata.length > 0 ? `; also ${listText(metadata)}` : ''}`;
+        if (idat !== undefined && idat.summary.includes('not compared'))
+            return idat.summary;
+        if (touchesPixels)
+            return `${listText(metadata)} differ${metadata.length === 1 ? 's' : ''}; the decoded samples are identical`;
+        if (metadata.length === 0)
+            return idat !== undefined ? `only the IDAT compression differs; ${IDENTICAL}` : `only the chunk order differs; ${IDENTICAL}`;
+        return `only metadata differs (${listText(metadata)}${idat !== undefined ? ', and the IDAT compression' : ''}); ${IDENTICAL}`;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/formats/pyc.ts
+/**
+ * Python bytecode caches: the header (magic → version; PEP 552 flags; source mtime and size, or
+ * the source hash) and a bounded walk of the marshalled code object that collects what explains
+ * drift: `co_filename` (the build path) and the text constants and names.
+ * Layouts follow CPython's Python/marshal.c and Lib/importlib/_bootstrap_external.py.
+ */
+
+/** Magic numbers per release (the range each release's alphas to finals used). */
+const PY3_RANGES = [
+    [3000, 3140, '3.0'],
+    [3141, 3159, '3.1'],
+    [3160, 3189, '3.2'],
+    [3190, 3249, '3.3'],
+    [3250, 3319, '3.4'],
+    [3320, 3359, '3.5'],
+    [3360, 3389, '3.6'],
+    [3390, 3399, '3.7'],
+    [3400, 3419, '3.8'],
+    [3420, 3429, '3.9'],
+    [3430, 3449, '3.10'],
+    [3450, 3499, '3.11'],
+    [3500, 3549, '3.12'],
+    [3550, 3599, '3.13'],
+    [3600, 3649, '3.14'],
+    [3650, 3699, '3.15'],
+];
+const PY2_RANGES = [
+    [20121, 20121, '1.5'],
+    [50428, 50428, '1.6'],
+    [50823, 50823, '2.0'],
+    [60202, 60202, '2.1'],
+    [60717, 60717, '2.2'],
+    [62011, 62021, '2.3'],
+    [62041, 62061, '2.4'],
+    [62071, 62131, '2.5'],
+    [62151, 62161, '2.6'],
+    [62171, 62211, '2.7'],
+];
+function pythonVersion(magic) {
+    for (const [low, high, version] of [...PY3_RANGES, ...PY2_RANGES])
+        if (magic >= low && magic <= high)
+            return version;
+    return undefined;
+}
+function looksLikePyc(head) {
+    return head.length >= 4 && head[2] === 0x0d && head[3] === 0x0a;
+}
+function parsePycHeader(buf) {
+    const view = new ByteView(buf, 'le', 'pyc');
+    view.check(0, 4, 'magic number');
+    if (!looksLikePyc(buf))
+        view.fail(`magic ${hex(buf.readUInt16LE(0))} is not followed by \\r\\n`);
+    const magic = view.u16(0, 'magic number');
+    const version = pythonVersion(magic);
+    if (magic >= 3392 && magic < 20000) {
+        view.check(0, 16, 'PEP 552 header');
+        const flags = view.u32(4, 'flags');
+        if ((flags & ~0b11) !== 0)
+            view.fail(`flags ${hex(flags)} has bits other than hash-based (0x1) and check-source (0x2)`);
+        if ((flags & 1) === 1) {
+            return { magic, version, flags, mode: (flags & 2) === 2 ? 'checked-hash' : 'unchecked-hash', mtime: undefined, sourceSize: undefined, sourceHash: view.bytes(8, 8, 'source hash'), size: 16 };
+        }
+        return { magic, version, flags, mode: 'timestamp', mtime: view.u32(8, 'source mtime'), sourceSize: view.u32(12, 'source size'), sourceHash: undefined, size: 16 };
+    }
+    // 3.3 added the source size; Python 2 and 3.0–3.2 have magic and mtime only.
+    const withSize = magic >= 3210 && magic < 20000;
+    const size = withSize ? 12 : 8;
+    view.check(0, size, 'header');
+    return { magic, version, flags: undefined, mode: 'timestamp', mtime: view.u32(4, 'source mtime'), sourceSize: withSize ? view.u32(8, 'source size') : undefined, sourceHash: undefined, size };
+}
+function codeLayout(magic) {
+    if (magic >= 20000)
+        return { leadingInts: 4, objects: 8, filenameIndex: 6, trailing: 1 }; // Python 2
+    if (magic >= 3700)
+        return undefined;
+    // 3.11: argcount, posonly, kwonly, stacksize, flags; code … localspluskinds, filename, name, qualname; firstlineno; linetable, exceptiontable
+    if (magic >= 3450)
+        return { leadingInts: 5, objects: 8, filenameIndex: 5, trailing: 2 };
+    // 3.8–3.10 add posonlyargcount to 3.0's argcount, kwonly, nlocals, stacksize, flags.
+    if (magic >= 3410)
+        return { leadingInts: 6, objects: 8, filenameIndex: 6, trailing: 1 };
+    if (magic >= 3000)
+        return { leadingInts: 5, objects: 8, filenameIndex: 6, trailing: 1 };
+    return undefined;
+}
+/** CPython refuses deeper nesting too (MAX_MARSHAL_STACK_DEPTH). */
+const pyc_MAX_DEPTH = 2000;
+/**
+ * Walks the marshalled code object after the header. Returns undefined when this Python's code
+ * layout is unknown (a newer release); throws a fallback when the bytes are not marshal data.
+ */
+function walkCode(buf, header) {
+    const layout = codeLayout(header.magic);
+    if (layout === undefined)
+        return undefined;
+    const view = new ByteView(buf, 'le', 'pyc code object');
+    const python2 = header.magic >= 20000;
+    const first = view.u8(header.size, 'type of the marshalled object');
+    if ((first & 0x7f) !== 0x63)
+        view.fail(`the marshalled data starts with type ${hex(first)}, not a code object ('c')`);
+    const refs = [];
+    const interned = [];
+    const filenames = new Set();
+    const strings = new Set();
+    let at = header.size;
+    const text = (value) => {
+        strings.add(value);
+        return value;
+    };
+    /** Reads one object; returns its text when it is a string, else null. */
+    const read = (depth) => {
+        if (depth > pyc_MAX_DEPTH)
+            view.fail(`objects nest deeper than ${pyc_MAX_DEPTH} levels at offset ${hex(at)}`);
+        const start = at;
+        const code = view.u8(at, 'object type');
+        at += 1;
+        const type = String.fromCharCode(python2 ? code : code & 0x7f);
+        const flagged = !python2 && (code & 0x80) !== 0;
+        let slot = -1;
+        if (flagged) {
+            slot = refs.length;
+            refs.push(null);
+        }
+        const count = (n, each, what) => {
+            // Every element takes at least `each` bytes, so a count larger than what is left is a lie.
+            if (n * each > buf.length - at)
+                view.fail(`${what} at offset ${hex(start)} claims ${n} elements, more than the ${buf.length - at} bytes left`);
+            return n;
+        };
+        const blob = (n, what) => {
+            const out = view.bytes(at, n, what);
+            at += n;
+            return out;
+        };
+        let value = null;
+        switch (type) {
+            case '0':
+                view.fail(`unexpected NULL object at offset ${hex(start)}`);
+                break;
+            case 'N':
+            case 'T':
+            case 'F':
+            case 'S':
+            case '.':
+                break;
+            case 'i':
+                blob(4, 'int');
+                break;
+            case 'I':
+                blob(8, 'int64');
+                break;
+            case 'l': {
+                const n = Math.abs(view.i32(at, 'long digit count'));
+                at += 4;
+                blob(count(n, 2, 'long') * 2, 'long digits');
+                break;
+            }
+            case 'f':
+                blob(view.u8(at++, 'float length'), 'float text');
+                break;
+            case 'g':
+                blob(8, 'binary float');
+                break;
+            case 'x':
+                blob(view.u8(at++, 'complex real length'), 'complex real');
+                blob(view.u8(at++, 'complex imaginary length'), 'complex imaginary');
+                break;
+            case 'y':
+                blob(16, 'binary complex');
+                break;
+            case 's': {
+                const n = view.u32(at, 'bytes length');
+                at += 4;
+                const bytes = blob(n, 'bytes');
+                // Python 2's str is bytes: bytecode and text alike; only printable ones count as text.
+                if (python2) {
+                    value = bytes.toString('latin1');
+                    if (/^[\x20-\x7e\t\n]*$/.test(value))
+                        text(value);
+                }
+                break;
+            }
+            case 't':
+            case 'u':
+            case 'a':
+            case 'A': {
+                const n = view.u32(at, 'string length');
+                at += 4;
+                const bytes = blob(n, 'string');
+                value = text(bytes.toString(type === 'u' || type === 't' ? 'utf8' : 'latin1'));
+                if (python2 && type === 't')
+                    interned.push(value);
+                break;
+            }
+            case 'z':
+            case 'Z': {
+                const n = view.u8(at++, 'short string length');
+                value = text(blob(n, 'short string').toString('latin1'));
+                break;
+            }
+            case 'R': {
+                if (!python2)
+                    view.fail(`Python 2 string reference at offset ${hex(start)} in a Python 3 file`);
+                const index = view.u32(at, 'string reference');
+                at += 4;
+                if (index >= interned.length)
+                    view.fail(`string reference ${index} at offset ${hex(start)} names no interned string (${interned.length} so far)`);
+                value = interned[index];
+                break;
+            }
+            case 'r': {
+                const index = view.u32(at, 'object reference');
+                at += 4;
+                if (index >= refs.length)
+                    view.fail(`reference ${index} at offset ${hex(start)} names no earlier object (${refs.length} so far)`);
+                value = refs[index];
+                break;
+            }
+            case ')': {
+                const n = count(view.u8(at++, 'small tuple size'), 1, 'small tuple');
+                for (let i = 0; i < n; i++)
+                    read(depth + 1);
+                break;
+            }
+            case '(':
+            case '[':
+            case '<':
+            case '>': {
+                const n = view.u32(at, 'container size');
+                at += 4;
+                count(n, 1, 'container');
+                for (let i = 0; i < n; i++)
+                    read(depth + 1);
+                break;
+            }
+            case '{': {
+                // Key/value pairs up to a NULL key; every pair consumes bytes, so this ends.
+                while (view.u8(at, 'dict key type') !== 0x30) {
+                    read(depth + 1);
+                    read(depth + 1);
+                }
+                at += 1;
+                break;
+            }
+            case 'c': {
+                blob(4 * layout.leadingInts, 'code object fields');
+                for (let i = 0; i < layout.objects; i++) {
+                    const object = read(depth + 1);
+                    if (i === layout.filenameIndex) {
+                        if (object === null)
+                            view.fail(`co_filename at offset ${hex(start)} is not a string`);
+                        filenames.add(object);
+                    }
+                }
+                blob(4, 'co_firstlineno');
+                for (let i = 0; i < layout.trailing; i++)
+                    read(depth + 1);
+                break;
+            }
+            default:
+                view.fail(`unknown marshal type ${hex(code)} at offset ${hex(start)}`);
+        }
+        if (slot >= 0)
+            refs[slot] = value;
+        return value;
+    };
+    read(0);
+    return { filenames: [...filenames], strings: [...strings], end: at };
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/pyc.ts
+/**
+ * Python `.pyc`: the header fields (magic → Python version, invalidation mode, source mtime and
+ * size or source hash) and the marshalled code object. The usual finding is "only the header
+ * differs; the code object is identical": a source mtime, not a change in what runs.
+ */
+
+
+const pyc_ID = 'pyc';
+const CODE = 'code object';
+const HEADER_ONLY = 'the code object is identical';
+function magicText(header) {
+    return `${header.magic} (${header.version === undefined ? 'unknown Python' : `Python ${header.version}`})`;
+}
+function modeText(header) {
+    const mode = header.mode === 'timestamp' ? 'timestamp-based' : header.mode === 'checked-hash' ? 'checked hash-based' : 'unchecked hash-based';
+    return header.flags === undefined ? mode : `${header.flags} (${mode})`;
+}
+function mtimeText(mtime) {
+    return mtime === undefined ? '(none)' : `${mtime} (${isoFromEpoch(mtime)})`;
+}
+function headerFields(path, a, b) {
+    const optional = (value) => value ?? '(none)';
+    const fields = [
+        ['magic', magicText(a), magicText(b)],
+        ['flags', modeText(a), modeText(b)],
+        ['source mtime', mtimeText(a.mtime), mtimeText(b.mtime)],
+        ['source size', optional(a.sourceSize?.toString()), optional(b.sourceSize?.toString())],
+        ['source hash', optional(a.sourceHash && hexBytes(a.sourceHash)), optional(b.sourceHash && hexBytes(b.sourceHash))],
+    ];
+    return fields
+        .filter(([, before, after]) => before !== after)
+        .map(([name, before, after]) => {
+        // Both mtimes known: the dates read better than the epochs the detail keeps.
+        const summary = name === 'source mtime' && a.mtime !== undefined && b.mtime !== undefined
+            ? `source mtime differs: ${isoFromEpoch(a.mtime)} → ${isoFromEpoch(b.mtime)}`
+            : `${name} differs: ${before} → ${after}`;
+        return fieldNode(pyc_ID, `${path}:${name}`, name, before, after, summary);
+    });
+}
+function codeChildren(path, body, codes, offsets) {
+    const at = `${path}:${CODE}`;
+    const [x, y] = codes;
+    const children = [];
+    if (x !== undefined && y !== undefined) {
+        const files = multisetDiff(x.filenames, y.filenames);
+        if (files.removed.length > 0 || files.added.length > 0) {
+            const before = x.filenames.join(', ');
+            const after = y.filenames.join(', ');
+            children.push(fieldNode(pyc_ID, `${at}:co_filename`, 'co_filename', before, after, `co_filename differs: ${before} → ${after}`));
+        }
+        // Filenames are reported above; the rest are names and string constants.
+        const strings = multisetDiff(x.strings.filter((s) => !x.filenames.includes(s)), y.strings.filter((s) => !y.filenames.includes(s)));
+        if (strings.removed.length > 0 || strings.added.length > 0) {
+            children.push(node(pyc_ID, `${at}:strings`, 'lines', `strings: ${stringsSummary(strings.removed, strings.added)}`, stringsDetail(strings.removed, strings.added)));
+        }
+    }
+    const bytes = bytesNode(pyc_ID, at, CODE, body[0], body[1], offsets[0], offsets[1]);
+    if (children.length === 0)
+        return bytes;
+    const what = children.map((c) => (c.path.endsWith(':co_filename') ? 'co_filename' : c.summary));
+    return node(pyc_ID, at, 'modified', `${CODE} differs (${bytes.summary.slice(CODE.length + 2)}): ${what.join('; ')}`, bytes.detail, children);
+}
+const pycComparator = {
+    id: pyc_ID,
+    recognizes(path, head) {
+        if (!looksLikePyc(head))
+            return false;
+        return /\.py[co]$/i.test(path) || pythonVersion(head.readUInt16LE(0)) !== undefined;
+    },
+    compare(path, before, after) {
+        const a = forSide('old', () => parsePycHeader(before));
+        const b = forSide('new', () => parsePycHeader(after));
+        // Walking both validates them: a damaged code object falls back instead of being half-read.
+        const codeA = forSide('old', () => walkCode(before, a));
+        const codeB = forSide('new', () => walkCode(after, b));
+        if (before.equals(after))
+            return [];
+        const children = headerFields(path, a, b);
+        const bodyA = before.subarray(a.size);
+        const bodyB = after.subarray(b.size);
+        if (bodyA.equals(bodyB)) {
+            for (const child of children)
+                child.summary = `${child.summary} (header only: ${HEADER_ONLY})`;
+            return children;
+        }
+        children.push(codeChildren(path, [bodyA, bodyB], [codeA, codeB], [a.size, b.size]));
+        return children;
+    },
+    describe(path, children) {
+        const header = children.filter((c) => !c.path.startsWith(`${path}:${CODE}`)).map((c) => c.path.slice(path.length + 1));
+        const code = children.find((c) => c.path === `${path}:${CODE}`);
+        if (code === undefined)
+            return header.length === 0 ? 'no differences' : `only the header differs (${listText(header)}); ${HEADER_ONLY}`;
+        return header.length === 0 ? code.summary : `header differs (${listText(header)}); ${code.summary}`;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/comparators/sourcemap.ts
+/**
+ * Source maps (v3): the header fields, the `sources` list (saying so when only an absolute build
+ * directory differs), each source's embedded content as a line diff, `names`, and the mappings
+ * by segment count. Anything else about the file (formatting) is left to the JSON and text
+ * comparators by returning no difference.
+ */
+
+
+
+const sourcemap_VALUE_CHARS = 200;
+const sourcemap_HANDLED = new Set(['version', 'file', 'sourceRoot', 'sources', 'sourcesContent', 'names', 'mappings']);
+function parseMap(buf, side) {
+    let text = decodeText(buf, side).text;
+    // The spec lets servers prefix `)]}'` on its own line against XSSI.
+    if (text.startsWith(")]}'"))
+        text = text.slice(text.indexOf('\n') + 1 || text.length);
+    let map;
+    try {
+        map = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ComparatorFallback(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (typeof map !== 'object' || map === null || Array.isArray(map))
+        throw new ComparatorFallback(`${side} is not a source map: not a JSON object`);
+    const m = map;
+    if (m.version !== 3)
+        throw new ComparatorFallback(`${side} is not a source map v3: version is ${JSON.stringify(m.version) ?? 'missing'}`);
+    if ('sections' in m)
+        throw new ComparatorFallback(`${side} is an index map (sections): compared as JSON`);
+    if (typeof m.mappings !== 'string')
+        throw new ComparatorFallback(`${side} is not a source map v3: "mappings" is not a string`);
+    if (!Array.isArray(m.sources))
+        throw new ComparatorFallback(`${side} is not a source map v3: "sources" is not an array`);
+    return m;
+}
+function sourcemap_show(value) {
+    const text = JSON.stringify(value) ?? 'absent';
+    return text.length <= sourcemap_VALUE_CHARS ? text : `${text.slice(0, sourcemap_VALUE_CHARS - 1)}…`;
+}
+function sourcemap_node(path, kind, summary, detail) {
+    return { path, kind, comparator: 'sourcemap', summary, detail, causes: [], children: [] };
+}
+function sourcemap_fieldNode(path, name, before, after, summary) {
+    return sourcemap_node(path, 'field', summary ?? `${name}: ${before} → ${after}`, { type: 'field', name, before, after });
+}
+function isAbsoluteDir(prefix) {
+    const path = prefix.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
+}
+/** `a` = `before + rest` and `b` = `after + rest`, with the split at a directory separator. */
+function splitPrefix(a, b) {
+    let common = 0;
+    while (common < a.length && common < b.length && a[a.length - 1 - common] === b[b.length - 1 - common])
+        common++;
+    // Walk the common tail back until both prefixes end with a separator.
+    for (let keep = common; keep > 0; keep--) {
+        const before = a.slice(0, a.length - keep);
+        const after = b.slice(0, b.length - keep);
+        if (/[/\\]$/.test(before) && /[/\\]$/.test(after))
+            return { before, after };
+    }
+    return null;
+}
+/** When the two lists differ only by one absolute directory prefix, that prefix pair. */
+function prefixChange(a, b) {
+    if (a.length !== b.length)
+        return null;
+    let found = null;
+    let count = 0;
+    for (let i = 0; i < a.length; i++) {
+        if (a[i] === b[i])
+            continue;
+        const split = splitPrefix(a[i], b[i]);
+        if (split === null || !isAbsoluteDir(split.before) || !isAbsoluteDir(split.after))
+            return null;
+        if (found !== null && (found.before !== split.before || found.after !== split.after))
+            return null;
+        found = split;
+        count++;
+    }
+    return found === null ? null : { ...found, count };
+}
+/** Adds, removals and in-place replacements between two string lists, as pointer changes. */
+function listChanges(key, a, b) {
+    const { runs } = alignLines(a, b);
+    const changes = [];
+    let i = 0;
+    let j = 0;
+    for (const run of [...runs, { oldIndex: a.length, newIndex: b.length, length: 0 }]) {
+        const removed = run.oldIndex - i;
+        const added = run.newIndex - j;
+        const paired = Math.min(removed, added);
+        for (let k = 0; k < paired; k++) {
+            changes.push({ pointer: `/${key}/${j + k}`, op: 'replace', before: sourcemap_show(a[i + k]), after: sourcemap_show(b[j + k]) });
+        }
+        for (let k = paired; k < removed; k++)
+            changes.push({ pointer: `/${key}/${i + k}`, op: 'remove', before: sourcemap_show(a[i + k]) });
+        for (let k = paired; k < added; k++)
+            changes.push({ pointer: `/${key}/${j + k}`, op: 'add', after: sourcemap_show(b[j + k]) });
+        i = run.oldIndex + run.length;
+        j = run.newIndex + run.length;
+    }
+    return changes;
+}
+function sameMembers(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const sortedA = [...a].sort();
+    const sortedB = [...b].sort();
+    return sortedA.every((item, i) => item === sortedB[i]);
+}
+function sourcemap_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function compareList(path, key, a, b) {
+    if (a.length === b.length && a.every((item, i) => item === b[i]))
+        return null;
+    const at = `${path}:${key}`;
+    const prefix = prefixChange(a, b);
+    if (prefix !== null) {
+        const changes = listChanges(key, a, b);
+        return sourcemap_node(at, 'json', `${key} differ only by directory prefix: ${prefix.before} → ${prefix.after} (${prefix.count} of ${a.length} ${key})`, { type: 'json', changes, truncated: false });
+    }
+    if (sameMembers(a, b)) {
+        return sourcemap_node(at, 'order', `same ${sourcemap_plural(a.length, key.replace(/s$/, ''))} in another order`, { type: 'order', before: [...a], after: [...b] });
+    }
+    const changes = listChanges(key, a, b);
+    const counts = ['add', 'remove', 'replace']
+        .map((op) => ({ op, n: changes.filter((c) => c.op === op).length }))
+        .filter(({ n }) => n > 0)
+        .map(({ op, n }) => `${n} ${op === 'add' ? 'added' : op === 'remove' ? 'removed' : 'replaced'}`);
+    return sourcemap_node(at, 'json', `${key} changed: ${counts.join(', ')}`, { type: 'json', changes, truncated: false });
+}
+function strings(list) {
+    return Array.isArray(list) ? list.map((item) => (typeof item === 'string' ? item : JSON.stringify(item) ?? 'null')) : [];
+}
+function countSegments(mappings) {
+    let count = 0;
+    let inSegment = false;
+    for (let i = 0; i < mappings.length; i++) {
+        const c = mappings.charCodeAt(i);
+        if (c === 44 || c === 59) {
+            // ',' or ';'
+            if (inSegment)
+                count++;
+            inSegment = false;
+        }
+        else {
+            inSegment = true;
+        }
+    }
+    return inSegment ? count + 1 : count;
+}
+/** Pairs of source indices whose content should be compared: by position or by name. */
+function sourcePairs(a, b) {
+    if (a.length === b.length && (prefixChange(a, b) !== null || a.every((item, i) => item === b[i]))) {
+        return a.map((_, i) => [i, i]);
+    }
+    const index = new Map();
+    b.forEach((name, j) => {
+        if (!index.has(name))
+            index.set(name, j);
+    });
+    const pairs = [];
+    a.forEach((name, i) => {
+        const j = index.get(name);
+        if (j !== undefined)
+            pairs.push([i, j]);
+    });
+    return pairs;
+}
+function compareContents(path, a, b, sa, sb, ctx) {
+    const out = [];
+    const hasA = Array.isArray(a.sourcesContent);
+    const hasB = Array.isArray(b.sourcesContent);
+    if (hasA !== hasB) {
+        const describe = (has, list) => (has ? `embedded (${list.length})` : 'absent');
+        out.push(sourcemap_fieldNode(`${path}:sourcesContent`, 'sourcesContent', describe(hasA, a.sourcesContent), describe(hasB, b.sourcesContent)));
+        return out;
+    }
+    if (!hasA)
+        return out;
+    const contentA = a.sourcesContent;
+    const contentB = b.sourcesContent;
+    for (const [i, j] of sourcePairs(sa, sb)) {
+        const ca = contentA[i] ?? null;
+        const cb = contentB[j] ?? null;
+        if (ca === cb)
+            continue;
+        const at = `${path}:sourcesContent[${sb[j]}]`;
+        if (typeof ca !== 'string' || typeof cb !== 'string') {
+            const describe = (c) => (typeof c === 'string' ? `${c.length} characters` : 'missing');
+            out.push(sourcemap_fieldNode(at, 'content', describe(ca), describe(cb)));
+            continue;
+        }
+        try {
+            out.push(...compareText(at, ca, cb, ctx.limits, 'sourcemap'));
+        }
+        catch (error) {
+            if (error.name !== 'ComparatorFallback')
+                throw error;
+            const changed = sourcemap_fieldNode(at, 'content', `${ca.length} characters`, `${cb.length} characters`);
+            changed.fallback = error.message;
+            out.push(changed);
+        }
+    }
+    return out;
+}
+const sourcemapComparator = {
+    id: 'sourcemap',
+    recognizes(path, head) {
+        if (!path.toLowerCase().endsWith('.map'))
+            return false;
+        const start = head.subarray(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0).toString('latin1').trimStart();
+        return start.startsWith('{') || start.startsWith(")]}'");
+    },
+    compare(path, before, after, ctx) {
+        if (before.equals(after))
+            return [];
+        const a = parseMap(before, 'old side');
+        const b = parseMap(after, 'new side');
+        const out = [];
+        for (const key of ['file', 'sourceRoot']) {
+            if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+                out.push(sourcemap_fieldNode(`${path}:${key}`, key, sourcemap_show(a[key]), sourcemap_show(b[key])));
+        }
+        const sa = strings(a.sources);
+        const sb = strings(b.sources);
+        const sources = compareList(path, 'sources', sa, sb);
+        if (sources !== null)
+            out.push(sources);
+        out.push(...compareContents(path, a, b, sa, sb, ctx));
+        const names = compareList(path, 'names', strings(a.names), strings(b.names));
+        if (names !== null)
+            out.push(names);
+        if (a.mappings !== b.mappings) {
+            const na = countSegments(a.mappings);
+            const nb = countSegments(b.mappings);
+            out.push(sourcemap_fieldNode(`${path}:mappings`, 'mappings', `${na} segments`, `${nb} segments`, `mappings changed (${na} → ${nb} segments)`));
+        }
+        const others = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => !sourcemap_HANDLED.has(key)));
+        for (const key of [...others].sort()) {
+            if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+                out.push(sourcemap_fieldNode(`${path}:${key}`, key, sourcemap_show(a[key]), sourcemap_show(b[key])));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/archive/bytes.ts
+/**
+ * Bounds-checked reading and the small formatters the archive comparators share. Archive headers
+ * are hostile input: every offset and length is checked against the buffer before it is used, and
+ * a failed check says what was being read, where, and how much was there.
+ */
+/** An archive's structure cannot be read: truncated, corrupt, or over a hard cap. */
+class ArchiveFormatError extends Error {
+    name = 'ArchiveFormatError';
+}
+/** Expanding a member or stream would pass the expansion budget (a bomb, or just too big). */
+class ExpansionLimitError extends Error {
+    name = 'ExpansionLimitError';
+}
+/** `length` bytes at `offset`, or an ArchiveFormatError naming `what` when they are not all there. */
+function take(buf, offset, length, what) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+        throw new ArchiveFormatError(`${what}: invalid offset ${offset} or length ${length}`);
+    }
+    if (offset + length > buf.length) {
+        throw new ArchiveFormatError(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${buf.length}`);
+    }
+    return buf.subarray(offset, offset + length);
+}
+/** An unsigned 64-bit little-endian value that must fit a safe integer (offsets, sizes). */
+function readU64(buf, offset, what) {
+    const value = take(buf, offset, 8, what).readBigUInt64LE(0);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ArchiveFormatError(`${what}: value ${value} is too large`);
+    return Number(value);
+}
+/** Tracks how many bytes one side may still expand; shared by every member of one archive side. */
+class ExpansionBudget {
+    limit;
+    used = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get remaining() {
+        return Math.max(0, this.limit - this.used);
+    }
+    /** Accounts for `bytes` already produced, or throws when they pass the limit. */
+    spend(bytes, what) {
+        if (bytes > this.remaining) {
+            throw new ExpansionLimitError(`${what} expands past the ${formatSize(this.limit)} expansion cap`);
+        }
+        this.used += bytes;
+    }
+}
+/** Node's `maxOutputLength` must be at least 1; 0 still lets an empty stream decode. */
+function outputCap(bytes) {
+    return Math.max(1, Math.min(bytes, 0x7fffffff));
+}
+/** True for zlib's "output would pass maxOutputLength" error. */
+function isOutputLimitError(error) {
+    return error?.code === 'ERR_BUFFER_TOO_LARGE';
+}
+/** An error's message; zlib's errors may come from another realm, so no `instanceof`. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function bytes_hex(value, digits = 8) {
+    return `0x${value.toString(16).padStart(digits, '0')}`;
+}
+/** Up to `max` bytes as hex, with the total length when cut. */
+function bytes_hexBytes(data, max = 48) {
+    const shown = data.subarray(0, max).toString('hex');
+    return data.length > max ? `${shown}… (${data.length} bytes)` : shown || '(empty)';
+}
+/** Seconds since the epoch as `2024-01-01T00:00:00Z (1704067200)`; the epoch shows as evidence. */
+function formatEpoch(seconds, text = String(seconds)) {
+    const ms = seconds * 1000;
+    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
+        return text;
+    return `${new Date(ms).toISOString().replace(/\.000Z$/, 'Z')} (${text})`;
+}
+const PERMISSION_BITS = 'rwxrwxrwx';
+/** Permission bits as `0755 (rwxr-xr-x)`, with setuid/setgid/sticky folded into the x positions. */
+function formatPermissions(mode) {
+    const chars = [...PERMISSION_BITS].map((c, i) => ((mode >> (8 - i)) & 1 ? c : '-'));
+    if (mode & 0o4000)
+        chars[2] = chars[2] === 'x' ? 's' : 'S';
+    if (mode & 0o2000)
+        chars[5] = chars[5] === 'x' ? 's' : 'S';
+    if (mode & 0o1000)
+        chars[8] = chars[8] === 'x' ? 't' : 'T';
+    return `${(mode & 0o7777).toString(8).padStart(4, '0')} (${chars.join('')})`;
+}
+/** Control characters escaped so a hostile member name cannot break a report line. */
+function displayName(name) {
+    return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** A note for names that would escape an extraction root; such names are reported, never acted on. */
+function unsafeNameNote(name) {
+    const segments = name.split(/[\\/]/);
+    if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
+        return ' (absolute path)';
+    if (segments.includes('..'))
+        return ' (path escapes the archive root)';
+    return '';
+}
+/** The last path segment of a display path (`a.zip!/dir/x.tar.gz` → `x.tar.gz`). */
+function baseName(path) {
+    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return path.slice(cut + 1);
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/gzip-reader.ts
+/**
+ * gzip (RFC 1952): member headers, and the payload of every member expanded under a budget.
+ * Member boundaries come from inflating each deflate stream, so multi-member files (`cat a.gz
+ * b.gz`, pigz --independent, bgzip) are read member by member.
+ */
+
+
+const FTEXT = 0x01;
+const FHCRC = 0x02;
+const FEXTRA = 0x04;
+const FNAME = 0x08;
+const FCOMMENT = 0x10;
+/** Members read before giving up: each costs a header and a trailer, so this only stops abuse. */
+const MAX_MEMBERS = 10_000;
+function isGzip(head) {
+    return head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
+}
+function zeroTerminated(buf, at, what) {
+    const end = buf.indexOf(0, at);
+    if (end < 0)
+        throw new ArchiveFormatError(`truncated gzip header: ${what} has no terminating zero`);
+    return [buf.toString('latin1', at, end), end + 1];
+}
+/** Parses the member header at `offset`; ArchiveFormatError when it is not all there. */
+function parseGzipHeader(buf, offset) {
+    const fixed = take(buf, offset, 10, 'gzip header');
+    if (fixed[0] !== 0x1f || fixed[1] !== 0x8b)
+        throw new ArchiveFormatError(`no gzip magic at offset ${offset}`);
+    const method = fixed[2] ?? 0;
+    if (method !== 8)
+        throw new ArchiveFormatError(`gzip member at offset ${offset} uses compression method ${method}, not deflate (8)`);
+    const flags = fixed[3] ?? 0;
+    let at = offset + 10;
+    let extra;
+    let name;
+    let comment;
+    let headerCrc;
+    if (flags & FEXTRA) {
+        const length = take(buf, at, 2, 'gzip FEXTRA length').readUInt16LE(0);
+        extra = take(buf, at + 2, length, 'gzip FEXTRA field');
+        at += 2 + length;
+    }
+    if (flags & FNAME)
+        [name, at] = zeroTerminated(buf, at, 'FNAME');
+    if (flags & FCOMMENT)
+        [comment, at] = zeroTerminated(buf, at, 'FCOMMENT');
+    if (flags & FHCRC) {
+        headerCrc = take(buf, at, 2, 'gzip FHCRC').readUInt16LE(0);
+        at += 2;
+    }
+    return { method, flags, mtime: fixed.readUInt32LE(4), xfl: fixed[8] ?? 0, os: fixed[9] ?? 0, extra, name, comment, headerCrc, length: at - offset };
+}
+function isInflateInfo(value) {
+    if (typeof value !== 'object' || value === null || !('buffer' in value) || !('engine' in value))
+        return false;
+    const engine = value.engine;
+    return Buffer.isBuffer(value.buffer) && typeof engine === 'object' && engine !== null && 'bytesWritten' in engine && typeof engine.bytesWritten === 'number';
+}
+/** Inflates one raw deflate stream and says how many input bytes it used. */
+function inflateMember(input, maxOutput) {
+    const result = (0,external_node_zlib_.inflateRawSync)(input, { info: true, maxOutputLength: outputCap(maxOutput) });
+    if (!isInflateInfo(result))
+        throw new ArchiveFormatError('zlib returned no stream information');
+    return result;
+}
+/** Deflate cannot expand more than 1032:1 (a 258-byte match per two bits). */
+const MAX_DEFLATE_RATIO = 1032;
+/**
+ * What the last member says it expands to, when that is believable. ISIZE is the size mod 2^32,
+ * so the real size is at least that: a bomb whose ISIZE passes the budget is refused before
+ * anything is inflated. A value deflate could not produce (a truncated file) is no evidence: 0.
+ */
+function declaredLastSize(buf) {
+    if (buf.length < 18)
+        return 0;
+    const size = buf.readUInt32LE(buf.length - 4);
+    return size <= buf.length * MAX_DEFLATE_RATIO ? size : 0;
+}
+/** Expands every member; ExpansionLimitError past the budget, ArchiveFormatError when corrupt. */
+function decodeGzip(buf, budget) {
+    if (declaredLastSize(buf) > budget.remaining) {
+        throw new ExpansionLimitError(`the last gzip member declares ${formatSize(declaredLastSize(buf))} uncompressed (ISIZE), more than the ${formatSize(budget.limit)} expansion cap`);
+    }
+    const members = [];
+    const parts = [];
+    let at = 0;
+    while (at < buf.length) {
+        if (members.length > 0 && !(buf[at] === 0x1f && buf[at + 1] === 0x8b))
+            break;
+        if (members.length >= MAX_MEMBERS)
+            throw new ArchiveFormatError(`more than ${MAX_MEMBERS} gzip members`);
+        const header = parseGzipHeader(buf, at);
+        const what = `gzip member ${members.length + 1}`;
+        const start = at + header.length;
+        let inflated;
+        try {
+            inflated = inflateMember(buf.subarray(start), budget.remaining);
+        }
+        catch (error) {
+            if (isOutputLimitError(error))
+                throw new ExpansionLimitError(`${what} expands past the ${formatSize(budget.limit)} expansion cap`);
+            throw new ArchiveFormatError(`${what} at offset ${at}: deflate data corrupt or truncated (${errorMessage(error)})`);
+        }
+        budget.spend(inflated.buffer.length, what);
+        const trailer = take(buf, start + inflated.engine.bytesWritten, 8, `${what} trailer`);
+        const stored = trailer.readUInt32LE(0);
+        const computed = (0,external_node_zlib_.crc32)(inflated.buffer);
+        if (stored !== computed)
+            throw new ArchiveFormatError(`${what}: CRC-32 mismatch (stored ${bytes_hex(stored)}, computed ${bytes_hex(computed)})`);
+        if (trailer.readUInt32LE(4) !== inflated.buffer.length % 2 ** 32) {
+            throw new ArchiveFormatError(`${what}: ISIZE ${trailer.readUInt32LE(4)} does not match the ${inflated.buffer.length} bytes inflated`);
+        }
+        members.push(header);
+        parts.push(inflated.buffer);
+        at = start + inflated.engine.bytesWritten + 8;
+    }
+    return { members, payload: parts.length === 1 ? parts[0] : Buffer.concat(parts), trailing: buf.subarray(at) };
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/nodes.ts
+
+/** A header field or attribute that differs: `x.tar.gz:gzip.mtime`, `a.jar!/A.class:zip.dos-time`. */
+function fieldDifference(comparator, path, name, before, after, summary) {
+    return {
+        path: `${path}:${comparator}.${name}`,
+        kind: 'field',
+        comparator,
+        summary,
+        detail: { type: 'field', name, before, after },
+        causes: [],
+        children: [],
+    };
+}
+/**
+ * Collects field differences for one subject: `add(name, label, before, after)` records one when
+ * the two values differ, summarised as `label: before → after`.
+ */
+class FieldCollector {
+    differences = [];
+    comparator;
+    path;
+    subject;
+    constructor(comparator, path, subject) {
+        this.comparator = comparator;
+        this.path = path;
+        this.subject = subject;
+    }
+    add(name, label, before, after) {
+        if (before === after)
+            return;
+        const summary = `${this.subject}${label}: ${before} → ${after}`;
+        this.differences.push(fieldDifference(this.comparator, this.path, name, before, after, summary));
+    }
+}
+/**
+ * A nested file that differs but was not expanded (depth cap, expansion cap, unsupported or
+ * corrupt data): a `modified` leaf whose `fallback` says why, so the report can show it.
+ */
+function unexpandedNode(comparator, path, summary, reason) {
+    return { path, kind: 'modified', comparator, summary: `${summary}; not expanded: ${reason}`, causes: [], children: [], fallback: reason };
+}
+/** The note used when nesting one more level would pass `maxDepth`. */
+function depthCapReason(ctx) {
+    return `nesting deeper than ${ctx.limits.maxDepth} levels`;
+}
+/** Whether a member may be expanded and compared by the registry at this depth. */
+function canNest(ctx) {
+    return ctx.depth < ctx.limits.maxDepth;
+}
+/** Member path in a container: `dist/a.jar!/META-INF/MANIFEST.MF`. */
+function memberPath(path, name) {
+    return `${path}!/${displayName(name)}`;
+}
+/** Gives each member a unique key: its name, and `name [#2]`… for later duplicates. */
+function memberKeys(names) {
+    const seen = new Map();
+    return names.map((name) => {
+        const count = (seen.get(name) ?? 0) + 1;
+        seen.set(name, count);
+        return count === 1 ? name : `${name} [#${count}]`;
+    });
+}
+/**
+ * Members added and removed, and one `order` difference when the members both sides share appear
+ * in another relative order. `describe(key, side)` adds a size or type to the added/removed lines.
+ */
+function diffMemberSets(comparator, path, before, after, describe) {
+    const inBefore = new Set(before);
+    const inAfter = new Set(after);
+    const differences = [];
+    const commonBefore = before.filter((key) => inAfter.has(key));
+    const common = after.filter((key) => inBefore.has(key));
+    const firstMoved = common.findIndex((key, i) => commonBefore[i] !== key);
+    if (firstMoved >= 0) {
+        const position = new Map(commonBefore.map((key, i) => [key, i]));
+        const moved = common.length - longestIncreasingRun(common.map((key) => position.get(key) ?? 0));
+        differences.push({
+            path: `${path}:${comparator}.order`,
+            kind: 'order',
+            comparator,
+            summary: `member order changed: ${moved} of ${common.length} shared members moved ` +
+                `(first at position ${firstMoved + 1}: ${displayName(commonBefore[firstMoved] ?? '')} → ${displayName(common[firstMoved] ?? '')})`,
+            detail: { type: 'order', before: commonBefore.map(displayName), after: common.map(displayName) },
+            causes: [],
+            children: [],
+        });
+    }
+    for (const key of before) {
+        if (inAfter.has(key))
+            continue;
+        differences.push(memberChange(comparator, path, key, 'removed', describe(key, 'before')));
+    }
+    for (const key of after) {
+        if (inBefore.has(key))
+            continue;
+        differences.push(memberChange(comparator, path, key, 'added', describe(key, 'after')));
+    }
+    return { differences, common };
+}
+function memberChange(comparator, path, key, kind, what) {
+    return {
+        path: memberPath(path, key),
+        kind,
+        comparator,
+        summary: `member ${kind}: ${displayName(key)}${what === '' ? '' : ` (${what})`}${unsafeNameNote(key)}`,
+        causes: [],
+        children: [],
+    };
+}
+/** Length of the longest strictly increasing subsequence: the members that kept their relative order. */
+function longestIncreasingRun(values) {
+    const tails = [];
+    for (const value of values) {
+        let lo = 0;
+        let hi = tails.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((tails[mid] ?? 0) < value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        tails[lo] = value;
+    }
+    return tails.length;
+}
+/** Name of a decompressed payload: `x.tar.gz` → `x.tar`, `x.tgz` → `x.tar`, `x.bin` → `x.bin-content`. */
+function payloadName(name, suffixes) {
+    const lower = name.toLowerCase();
+    for (const [suffix, replacement] of suffixes) {
+        if (lower.endsWith(suffix) && lower.length > suffix.length)
+            return name.slice(0, -suffix.length) + replacement;
+    }
+    return `${name}-content`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/xz-reader.ts
+/**
+ * xz (.xz file format 1.1.0): what can be known without an LZMA2 decoder — streams, check type,
+ * the filter chain and dictionary size of each stream's first block, and the index (block count,
+ * uncompressed size). Streams are found from the end, footer → index → header, as xz does.
+ */
+
+const HEADER_MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
+const FOOTER_MAGIC = Buffer.from('YZ', 'latin1');
+const MAX_STREAMS = 1000;
+const MAX_RECORDS = 100_000;
+function isXz(head) {
+    return head.length >= 6 && head.subarray(0, 6).equals(HEADER_MAGIC);
+}
+const CHECK_NAMES = { 0: 'none', 1: 'CRC32', 4: 'CRC64', 10: 'SHA-256' };
+const FILTER_NAMES = {
+    0x03: 'delta', 0x04: 'x86 BCJ', 0x05: 'PowerPC BCJ', 0x06: 'IA-64 BCJ', 0x07: 'ARM BCJ', 0x08: 'ARM-Thumb BCJ',
+    0x09: 'SPARC BCJ', 0x0a: 'ARM64 BCJ', 0x0b: 'RISC-V BCJ', 0x21: 'LZMA2',
+};
+/** A multibyte integer (1–9 bytes, 7 bits each, little-endian). */
+function readVli(buf, at, what) {
+    let value = 0;
+    for (let i = 0; i < 9; i++) {
+        const byte = take(buf, at + i, 1, what)[0] ?? 0;
+        value += (byte & 0x7f) * 2 ** (7 * i);
+        if (!(byte & 0x80)) {
+            if (!Number.isSafeInteger(value))
+                throw new ArchiveFormatError(`${what}: value too large`);
+            return [value, at + i + 1];
+        }
+    }
+    throw new ArchiveFormatError(`${what}: integer longer than 9 bytes`);
+}
+function lzma2Dictionary(props) {
+    const bits = props[0] ?? 0;
+    if (bits > 40)
+        return 'invalid dictionary size';
+    const size = bits === 40 ? 0xffffffff : (2 | (bits & 1)) * 2 ** (Math.floor(bits / 2) + 11);
+    return `dictionary ${formatSize(size)}`;
+}
+function describeFilters(buf, at, end) {
+    const what = `xz block header at offset ${at}`;
+    const sizeByte = take(buf, at, 1, what)[0] ?? 0;
+    if (sizeByte === 0)
+        return '';
+    const headerEnd = at + (sizeByte + 1) * 4;
+    if (headerEnd > end)
+        throw new ArchiveFormatError(`${what}: runs past the stream`);
+    const flags = take(buf, at + 1, 1, what)[0] ?? 0;
+    let p = at + 2;
+    if (flags & 0x40)
+        p = readVli(buf, p, `${what}: compressed size`)[1];
+    if (flags & 0x80)
+        p = readVli(buf, p, `${what}: uncompressed size`)[1];
+    const filters = [];
+    for (let i = 0; i <= (flags & 3); i++) {
+        const [id, afterId] = readVli(buf, p, `${what}: filter id`);
+        const [size, afterSize] = readVli(buf, afterId, `${what}: filter properties size`);
+        if (afterSize + size > headerEnd)
+            throw new ArchiveFormatError(`${what}: filter properties run past the header`);
+        const props = buf.subarray(afterSize, afterSize + size);
+        const name = FILTER_NAMES[id] ?? `filter 0x${id.toString(16)}`;
+        filters.push(id === 0x21 ? `${name} (${lzma2Dictionary(props)})` : name);
+        p = afterSize + size;
+    }
+    return filters.join(', ');
+}
+function readStream(buf, footerEnd, padding) {
+    const footer = take(buf, footerEnd - 12, 12, 'xz stream footer');
+    if (!footer.subarray(10, 12).equals(FOOTER_MAGIC))
+        throw new ArchiveFormatError(`no xz stream footer magic at offset ${footerEnd - 2}`);
+    const indexSize = (footer.readUInt32LE(4) + 1) * 4;
+    const indexStart = footerEnd - 12 - indexSize;
+    const index = take(buf, indexStart, indexSize, 'xz index');
+    if (index[0] !== 0)
+        throw new ArchiveFormatError(`no xz index indicator at offset ${indexStart}`);
+    const [records, first] = readVli(index, 1, 'xz index record count');
+    let at = first;
+    if (records > MAX_RECORDS)
+        throw new ArchiveFormatError(`xz index lists ${records} blocks, over the cap of ${MAX_RECORDS}`);
+    let blocksLength = 0;
+    let uncompressedSize = 0;
+    for (let i = 0; i < records; i++) {
+        let unpadded;
+        let uncompressed;
+        [unpadded, at] = readVli(index, at, `xz index record ${i + 1}`);
+        [uncompressed, at] = readVli(index, at, `xz index record ${i + 1}`);
+        blocksLength += Math.ceil(unpadded / 4) * 4;
+        uncompressedSize += uncompressed;
+    }
+    const offset = indexStart - blocksLength - 12;
+    const header = take(buf, offset, 12, 'xz stream header (from the index)');
+    if (!header.subarray(0, 6).equals(HEADER_MAGIC))
+        throw new ArchiveFormatError(`xz index does not lead to a stream header (offset ${offset})`);
+    if (!header.subarray(6, 8).equals(footer.subarray(8, 10)))
+        throw new ArchiveFormatError('xz stream header and footer flags differ');
+    return {
+        offset,
+        length: footerEnd - offset,
+        checkType: (header[7] ?? 0) & 0x0f,
+        filters: records > 0 ? describeFilters(buf, offset + 12, indexStart) : '',
+        blocks: records,
+        uncompressedSize,
+        padding,
+    };
+}
+/** Every stream, first to last; ArchiveFormatError with the offset of what does not add up. */
+function parseXz(buf) {
+    const streams = [];
+    let end = buf.length;
+    while (end > 0) {
+        if (streams.length >= MAX_STREAMS)
+            throw new ArchiveFormatError(`more than ${MAX_STREAMS} xz streams`);
+        let padding = 0;
+        while (end - padding >= 4 && buf.readUInt32LE(end - padding - 4) === 0)
+            padding += 4;
+        if (padding === end)
+            break;
+        const stream = readStream(buf, end - padding, padding);
+        streams.unshift(stream);
+        end = stream.offset;
+    }
+    if (streams.length === 0)
+        throw new ArchiveFormatError('no xz stream found');
+    return streams;
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/zstd-reader.ts
+/**
+ * zstd (RFC 8878): frame headers walked block by block without decoding, skippable frames kept as
+ * metadata, and the payload expanded frame by frame with Node's zstd under a budget (Node's
+ * decoder stops after the first frame, so frames are decoded one at a time).
+ */
+
+
+const ZSTD_MAGIC = 0xfd2fb528;
+const MAX_FRAMES = 10_000;
+function isSkippableMagic(magic) {
+    return (magic & 0xfffffff0) === 0x184d2a50;
+}
+function isZstd(head) {
+    if (head.length < 4)
+        return false;
+    const magic = head.readUInt32LE(0);
+    return magic === ZSTD_MAGIC || isSkippableMagic(magic);
+}
+function readFrame(buf, offset, index) {
+    const what = `zstd frame ${index + 1} at offset ${offset}`;
+    const descriptor = take(buf, offset + 4, 1, `${what}: header`)[0] ?? 0;
+    if (descriptor & 0x08)
+        throw new ArchiveFormatError(`${what}: reserved header bit set`);
+    const fcsFlag = descriptor >> 6;
+    const singleSegment = (descriptor & 0x20) !== 0;
+    const checksum = (descriptor & 0x04) !== 0;
+    const didSize = [0, 1, 2, 4][descriptor & 3] ?? 0;
+    const fcsSize = fcsFlag === 0 ? (singleSegment ? 1 : 0) : [0, 2, 4, 8][fcsFlag] ?? 0;
+    let at = offset + 5;
+    let windowSize;
+    if (!singleSegment) {
+        const byte = take(buf, at, 1, `${what}: window descriptor`)[0] ?? 0;
+        const base = 2 ** (10 + (byte >> 3));
+        windowSize = base + (base / 8) * (byte & 7);
+        at += 1;
+    }
+    const did = take(buf, at, didSize, `${what}: dictionary id`);
+    const dictionaryId = didSize === 0 ? 0 : did.readUIntLE(0, didSize);
+    at += didSize;
+    let contentSize;
+    if (fcsSize === 8)
+        contentSize = readU64(buf, at, `${what}: content size`);
+    else if (fcsSize > 0)
+        contentSize = take(buf, at, fcsSize, `${what}: content size`).readUIntLE(0, fcsSize) + (fcsSize === 2 ? 256 : 0);
+    at += fcsSize;
+    if (singleSegment)
+        windowSize = contentSize;
+    const headerLength = at - offset;
+    let blocks = 0;
+    for (;;) {
+        const header = take(buf, at, 3, `${what}: block ${blocks + 1} header`).readUIntLE(0, 3);
+        const type = (header >> 1) & 3;
+        const size = header >> 3;
+        if (type === 3)
+            throw new ArchiveFormatError(`${what}: block ${blocks + 1} has the reserved block type`);
+        const bodyLength = type === 1 ? 1 : size;
+        take(buf, at + 3, bodyLength, `${what}: block ${blocks + 1}`);
+        at += 3 + bodyLength;
+        blocks++;
+        if (header & 1)
+            break;
+    }
+    const blocksEnd = at - offset;
+    if (checksum) {
+        take(buf, at, 4, `${what}: content checksum`);
+        at += 4;
+    }
+    return { kind: 'zstd', offset, length: at - offset, headerLength, blocksEnd, contentSize, windowSize, dictionaryId, checksum, singleSegment, blocks };
+}
+/** Walks every frame; ArchiveFormatError with the frame and offset when one is cut or corrupt. */
+function parseZstdFrames(buf) {
+    const frames = [];
+    let at = 0;
+    while (at < buf.length) {
+        if (frames.length >= MAX_FRAMES)
+            throw new ArchiveFormatError(`more than ${MAX_FRAMES} zstd frames`);
+        const magic = take(buf, at, 4, `zstd frame ${frames.length + 1} magic`).readUInt32LE(0);
+        if (isSkippableMagic(magic)) {
+            const size = take(buf, at + 4, 4, 'skippable frame size').readUInt32LE(0);
+            const data = take(buf, at + 8, size, `skippable frame at offset ${at}`);
+            frames.push({ kind: 'skippable', offset: at, length: 8 + size, variant: magic & 0x0f, data });
+            at += 8 + size;
+        }
+        else if (magic === ZSTD_MAGIC) {
+            const frame = readFrame(buf, at, frames.length);
+            frames.push(frame);
+            at += frame.length;
+        }
+        else {
+            throw new ArchiveFormatError(`no zstd frame magic at offset ${at} (found 0x${magic.toString(16).padStart(8, '0')})`);
+        }
+    }
+    return frames;
+}
+/** The decoded content of every zstd frame, in order; skippable frames carry no content. */
+function decodeZstd(buf, frames, budget) {
+    const parts = [];
+    frames.forEach((frame, index) => {
+        if (frame.kind !== 'zstd')
+            return;
+        const what = `zstd frame ${index + 1}`;
+        if (frame.dictionaryId !== 0)
+            throw new ArchiveFormatError(`${what} needs dictionary ${frame.dictionaryId}, which is not available`);
+        if (frame.contentSize !== undefined && frame.contentSize > budget.remaining) {
+            throw new ExpansionLimitError(`${what} declares ${formatSize(frame.contentSize)} of content, more than the ${formatSize(budget.limit)} expansion cap`);
+        }
+        const cap = Math.min(budget.remaining, frame.contentSize ?? budget.remaining);
+        let data;
+        try {
+            data = (0,external_node_zlib_.zstdDecompressSync)(buf.subarray(frame.offset, frame.offset + frame.length), { maxOutputLength: outputCap(cap) });
+        }
+        catch (error) {
+            if (isOutputLimitError(error))
+                throw new ExpansionLimitError(`${what} expands past the ${formatSize(budget.limit)} expansion cap`);
+            throw new ArchiveFormatError(`${what} at offset ${frame.offset}: data corrupt (${errorMessage(error)})`);
+        }
+        budget.spend(data.length, what);
+        parts.push(data);
+    });
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/streams.ts
+/**
+ * Single compressed streams — gzip, zstd, xz: header fields (gzip MTIME and FNAME, zstd content
+ * size and dictionary id, xz check and filters) kept apart from the payload. A difference only in
+ * a header is reported as exactly that: fields, no payload child. A differing payload is expanded
+ * under the expansion cap and compared by the whole registry (so `x.tar.gz` nests into tar).
+ */
+
+
+
+
+
+
+
+const GZIP_SUFFIXES = [['.tgz', '.tar'], ['.taz', '.tar'], ['.svgz', '.svg'], ['.gz', ''], ['.z', '']];
+const ZSTD_SUFFIXES = [['.tzst', '.tar'], ['.zstd', ''], ['.zst', '']];
+const XZ_SUFFIXES = [['.txz', '.tar'], ['.xz', '']];
+function payloadPath(path, suffixes) {
+    return `${path}!/${payloadName(baseName(path), suffixes)}`;
+}
+function parseOrFallback(comparator, label, parse) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        throw new ComparatorFallback(`cannot read the ${comparator} stream (${label}): ${errorMessage(error)}`);
+    }
+}
+function digest(data) {
+    return `sha256 ${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex').slice(0, 16)}…`;
+}
+/**
+ * The payload's differences, none when the compressed bodies are equal. Limits (depth, size)
+ * become an explained leaf; a corrupt payload too, unless no header field differs, in which case
+ * the registry falls back to bytes with the reason.
+ */
+function comparePayload(job) {
+    const { comparator, target, bodies, ctx } = job;
+    if (bodies[0].equals(bodies[1]))
+        return [];
+    const summary = `compressed payload differs (${formatSize(bodies[0].length)} → ${formatSize(bodies[1].length)})`;
+    if (!canNest(ctx))
+        return [unexpandedNode(comparator, target, summary, depthCapReason(ctx))];
+    const payloads = [];
+    for (const side of ['before', 'after']) {
+        try {
+            payloads.push(job.decode(side, new ExpansionBudget(ctx.limits.maxExpandedBytes)));
+        }
+        catch (error) {
+            const reason = `${side}: ${errorMessage(error)}`;
+            const limited = error.name === 'ExpansionLimitError';
+            if (!limited && !job.foundFields)
+                throw new ComparatorFallback(`${comparator} payload not decoded: ${reason}`);
+            return [unexpandedNode(comparator, target, summary, reason)];
+        }
+    }
+    const [before, after] = payloads;
+    if (before.equals(after)) {
+        const same = new FieldCollector(comparator, job.path, '');
+        const sizes = bodies[0].length !== bodies[1].length;
+        same.add('compressed-data', `same payload (${formatSize(before.length)}), compressed differently`, sizes ? `${bodies[0].length} bytes compressed` : digest(bodies[0]), sizes ? `${bodies[1].length} bytes compressed` : digest(bodies[1]));
+        return same.differences;
+    }
+    return [ctx.compareNested(target, before, after)];
+}
+// ---------------------------------------------------------------------------------------------
+// gzip
+const GZIP_OS = {
+    0: 'FAT', 1: 'Amiga', 2: 'VMS', 3: 'Unix', 4: 'VM/CMS', 5: 'Atari TOS', 6: 'HPFS', 7: 'Macintosh', 8: 'Z-System',
+    9: 'CP/M', 10: 'TOPS-20', 11: 'NTFS', 12: 'QDOS', 13: 'Acorn RISCOS', 255: 'unknown',
+};
+const XFL_NAMES = { 2: 'maximum compression', 4: 'fastest compression' };
+/** FLG bits not already shown by their own fields (FNAME, FCOMMENT, FEXTRA presence). */
+function formatFlg(flags) {
+    const shown = flags & ~(FNAME | FCOMMENT | FEXTRA);
+    const names = [];
+    if (shown & 0x01)
+        names.push('FTEXT');
+    if (shown & 0x02)
+        names.push('FHCRC');
+    if (shown & 0xe0)
+        names.push(`reserved 0x${(shown & 0xe0).toString(16)}`);
+    return names.length > 0 ? names.join(', ') : '(none)';
+}
+function gzipFields(path, prefix, a, b) {
+    const fields = new FieldCollector('gzip', path, '');
+    const label = prefix === '' ? 'gzip' : `gzip ${prefix}`;
+    const key = prefix === '' ? '' : `${prefix}.`;
+    const mtime = (h) => (h.mtime === 0 ? '0 (not set)' : formatEpoch(h.mtime));
+    const text = (value) => (value === undefined ? '(absent)' : JSON.stringify(value));
+    fields.add(`${key}mtime`, `${label} MTIME`, mtime(a), mtime(b));
+    fields.add(`${key}fname`, `${label} FNAME (original file name)`, text(a.name), text(b.name));
+    fields.add(`${key}fcomment`, `${label} FCOMMENT`, text(a.comment), text(b.comment));
+    fields.add(`${key}fextra`, `${label} FEXTRA`, a.extra === undefined ? '(absent)' : bytes_hexBytes(a.extra), b.extra === undefined ? '(absent)' : bytes_hexBytes(b.extra));
+    fields.add(`${key}os`, `${label} OS`, `${a.os} (${GZIP_OS[a.os] ?? 'undefined'})`, `${b.os} (${GZIP_OS[b.os] ?? 'undefined'})`);
+    fields.add(`${key}xfl`, `${label} XFL`, `${a.xfl}${XFL_NAMES[a.xfl] ? ` (${XFL_NAMES[a.xfl]})` : ''}`, `${b.xfl}${XFL_NAMES[b.xfl] ? ` (${XFL_NAMES[b.xfl]})` : ''}`);
+    fields.add(`${key}flg`, `${label} FLG`, formatFlg(a.flags), formatFlg(b.flags));
+    return fields.differences;
+}
+const gzipComparator = {
+    id: 'gzip',
+    recognizes: (_path, head) => isGzip(head),
+    compare(path, before, after, ctx) {
+        const ha = parseOrFallback('gzip', 'before', () => parseGzipHeader(before, 0));
+        const hb = parseOrFallback('gzip', 'after', () => parseGzipHeader(after, 0));
+        const fields = gzipFields(path, '', ha, hb);
+        const target = payloadPath(path, GZIP_SUFFIXES);
+        const bodies = [before.subarray(ha.length), after.subarray(hb.length)];
+        const streams = new Map();
+        const decode = (side, budget) => {
+            const stream = decodeGzip(side === 'before' ? before : after, budget);
+            streams.set(side, stream);
+            return stream.payload;
+        };
+        const payload = comparePayload({ comparator: 'gzip', path, target, foundFields: fields.length > 0, bodies, decode, ctx });
+        const sa = streams.get('before');
+        const sb = streams.get('after');
+        if (sa === undefined || sb === undefined)
+            return [...fields, ...payload];
+        // Later members of a multi-member file, and what follows the last one.
+        const extra = new FieldCollector('gzip', path, '');
+        extra.add('members', 'gzip members', String(sa.members.length), String(sb.members.length));
+        extra.add('trailing', 'bytes after the last gzip member', bytes_hexBytes(sa.trailing), bytes_hexBytes(sb.trailing));
+        const later = [];
+        for (let i = 1; i < Math.min(sa.members.length, sb.members.length); i++) {
+            later.push(...gzipFields(path, `member${i + 1}`, sa.members[i], sb.members[i]));
+        }
+        return [...fields, ...extra.differences, ...later, ...payload];
+    },
+};
+// ---------------------------------------------------------------------------------------------
+// zstd
+function zstdFields(path, prefix, a, b) {
+    const fields = new FieldCollector('zstd', path, '');
+    const label = prefix === '' ? 'zstd' : `zstd ${prefix}`;
+    const key = prefix === '' ? '' : `${prefix}.`;
+    const size = (value) => (value === undefined ? '(not recorded)' : `${value} bytes`);
+    fields.add(`${key}content-size`, `${label} frame content size`, size(a.contentSize), size(b.contentSize));
+    fields.add(`${key}dictionary-id`, `${label} dictionary id`, a.dictionaryId === 0 ? '(none)' : String(a.dictionaryId), b.dictionaryId === 0 ? '(none)' : String(b.dictionaryId));
+    fields.add(`${key}checksum`, `${label} content checksum`, a.checksum ? 'present' : 'absent', b.checksum ? 'present' : 'absent');
+    fields.add(`${key}window-size`, `${label} window size`, size(a.windowSize), size(b.windowSize));
+    fields.add(`${key}single-segment`, `${label} single segment`, String(a.singleSegment), String(b.singleSegment));
+    return fields.differences;
+}
+function describeSkippable(frames) {
+    const skippable = frames.filter((f) => f.kind === 'skippable');
+    if (skippable.length === 0)
+        return '(none)';
+    return skippable.map((f) => `#${f.variant} ${f.data.length} bytes ${bytes_hexBytes(f.data, 16)}`).join('; ');
+}
+/** The blocks of every frame: headers and checksums are fields, so only blocks decide the payload. */
+function frameBodies(buf, frames) {
+    const bodies = frames.filter((f) => f.kind === 'zstd').map((f) => buf.subarray(f.offset + f.headerLength, f.offset + f.blocksEnd));
+    return bodies.length === 1 ? bodies[0] : Buffer.concat(bodies);
+}
+const zstdComparator = {
+    id: 'zstd',
+    recognizes: (_path, head) => isZstd(head),
+    compare(path, before, after, ctx) {
+        const fa = parseOrFallback('zstd', 'before', () => parseZstdFrames(before));
+        const fb = parseOrFallback('zstd', 'after', () => parseZstdFrames(after));
+        const za = fa.filter((f) => f.kind === 'zstd');
+        const zb = fb.filter((f) => f.kind === 'zstd');
+        const counts = new FieldCollector('zstd', path, '');
+        counts.add('frames', 'zstd frames', String(za.length), String(zb.length));
+        counts.add('skippable', 'zstd skippable frames', describeSkippable(fa), describeSkippable(fb));
+        const fields = [...counts.differences];
+        for (let i = 0; i < Math.min(za.length, zb.length); i++) {
+            fields.push(...zstdFields(path, i === 0 ? '' : `frame${i + 1}`, za[i], zb[i]));
+        }
+        const payload = comparePayload({
+            comparator: 'zstd',
+            path,
+            target: payloadPath(path, ZSTD_SUFFIXES),
+            foundFields: fields.length > 0,
+            bodies: [frameBodies(before, fa), frameBodies(after, fb)],
+            decode: (side, budget) => (side === 'before' ? decodeZstd(before, fa, budget) : decodeZstd(after, fb, budget)),
+            ctx,
+        });
+        return [...fields, ...payload];
+    },
+};
+// ---------------------------------------------------------------------------------------------
+// xz
+/** Why xz payloads are not compared: Node's zlib has no LZMA2 decoder and none is bundled. */
+const XZ_NOT_DECODED = 'xz payload not decoded: no xz (LZMA2) decoder is available in this build';
+function xzFields(path, prefix, a, b) {
+    const fields = new FieldCollector('xz', path, '');
+    const label = prefix === '' ? 'xz' : `xz ${prefix}`;
+    const key = prefix === '' ? '' : `${prefix}.`;
+    const check = (s) => CHECK_NAMES[s.checkType] ?? `check type ${s.checkType}`;
+    fields.add(`${key}check`, `${label} integrity check`, check(a), check(b));
+    fields.add(`${key}filters`, `${label} filters`, a.filters || '(no blocks)', b.filters || '(no blocks)');
+    fields.add(`${key}blocks`, `${label} blocks`, String(a.blocks), String(b.blocks));
+    fields.add(`${key}uncompressed-size`, `${label} uncompressed size`, `${a.uncompressedSize} bytes`, `${b.uncompressedSize} bytes`);
+    fields.add(`${key}padding`, `${label} stream padding`, `${a.padding} bytes`, `${b.padding} bytes`);
+    return fields.differences;
+}
+const xzComparator = {
+    id: 'xz',
+    recognizes: (_path, head) => isXz(head),
+    compare(path, before, after) {
+        if (before.equals(after))
+            return [];
+        const sa = parseOrFallback('xz', 'before', () => parseXz(before));
+        const sb = parseOrFallback('xz', 'after', () => parseXz(after));
+        const counts = new FieldCollector('xz', path, '');
+        counts.add('streams', 'xz streams', String(sa.length), String(sb.length));
+        const fields = [...counts.differences];
+        for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+            fields.push(...xzFields(path, i === 0 ? '' : `stream${i + 1}`, sa[i], sb[i]));
+        }
+        if (fields.length === 0)
+            throw new ComparatorFallback(`${XZ_NOT_DECODED}; stream headers, filters and index are identical`);
+        const target = payloadPath(path, XZ_SUFFIXES);
+        return [...fields, unexpandedNode('xz', target, `compressed payload differs (${formatSize(before.length)} → ${formatSize(after.length)})`, XZ_NOT_DECODED)];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/archive/tar-reader.ts
+/**
+ * A read-only tar parser: v7, ustar, GNU (long names/links, base-256 numbers) and POSIX pax
+ * (extended and global headers). Every header's checksum is verified and every size is checked
+ * against the buffer; member data are views into it, never copies.
+ */
+
+const BLOCK = 512;
+/** Long names and pax headers larger than this are hostile, not metadata. */
+const MAX_META_BYTES = 1024 * 1024;
+function tar_reader_text(field) {
+    const nul = field.indexOf(0);
+    return (nul < 0 ? field : field.subarray(0, nul)).toString('utf8');
+}
+/** An octal field, or GNU base-256 (high bit set) for values that do not fit. */
+function numeric(field, what) {
+    const first = field[0] ?? 0;
+    if (first & 0x80) {
+        let value = BigInt(first & 0x7f) - (first & 0x40 ? 0x80n : 0n);
+        for (const byte of field.subarray(1))
+            value = (value << 8n) | BigInt(byte);
+        if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+            throw new ArchiveFormatError(`${what}: base-256 value ${value} is out of range`);
+        }
+        return Number(value);
+    }
+    const digits = field.toString('latin1').replace(/\0.*$/s, '').trim();
+    if (digits === '')
+        return 0;
+    if (!/^[0-7]+$/.test(digits))
+        throw new ArchiveFormatError(`${what}: "${digits}" is not an octal number`);
+    const value = parseInt(digits, 8);
+    if (!Number.isSafeInteger(value))
+        throw new ArchiveFormatError(`${what}: ${digits} is out of range`);
+    return value;
+}
+function verifyChecksum(header, offset) {
+    const stored = numeric(header.subarray(148, 156), `header checksum at offset ${offset}`);
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK; i++) {
+        const byte = i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0);
+        unsigned += byte;
+        signed += byte > 127 ? byte - 256 : byte;
+    }
+    // Some historic tars summed signed bytes; both are accepted, as GNU tar does.
+    if (stored !== unsigned && stored !== signed) {
+        throw new ArchiveFormatError(`header checksum mismatch at offset ${offset}: stored ${stored}, computed ${unsigned}`);
+    }
+}
+/** `len key=value\n` records (POSIX pax); a malformed record stops the parse with its offset. */
+function parsePax(data, offset) {
+    const records = new Map();
+    let at = 0;
+    while (at < data.length) {
+        if (data[at] === 0)
+            break;
+        const space = data.indexOf(0x20, at);
+        const length = space < 0 ? NaN : Number(data.toString('latin1', at, space));
+        if (!Number.isSafeInteger(length) || length <= space - at || at + length > data.length) {
+            throw new ArchiveFormatError(`malformed pax record at offset ${offset + at}`);
+        }
+        const record = data.toString('utf8', space + 1, at + length - 1);
+        const equals = record.indexOf('=');
+        if (equals < 0)
+            throw new ArchiveFormatError(`pax record without "=" at offset ${offset + at}`);
+        records.set(record.slice(0, equals), record.slice(equals + 1));
+        at += length;
+    }
+    return records;
+}
+function formatOf(header) {
+    const magic = header.toString('latin1', 257, 263);
+    if (magic === 'ustar\0')
+        return 'ustar';
+    if (magic === 'ustar ')
+        return 'gnu';
+    return 'v7';
+}
+/** Whether `head` starts with a tar header: ustar/GNU magic, or (v7) a valid checksum. */
+function looksLikeTar(head, allowV7) {
+    if (head.length < BLOCK)
+        return false;
+    const header = head.subarray(0, BLOCK);
+    if (formatOf(header) === 'v7' && !allowV7)
+        return false;
+    if (header.every((byte) => byte === 0))
+        return false;
+    try {
+        verifyChecksum(header, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Types whose size field does not announce data blocks. */
+const NO_DATA_TYPES = new Set(['1', '2', '3', '4', '6']);
+/** Parses every header of a tar; throws ArchiveFormatError with the offset of what is wrong. */
+function parseTar(buf, maxEntries) {
+    const entries = [];
+    const globals = [];
+    let pax = new Map();
+    let longName;
+    let longLink;
+    let at = 0;
+    let trailerStart = buf.length;
+    while (at < buf.length) {
+        if (buf.length - at < BLOCK) {
+            if (buf.subarray(at).every((byte) => byte === 0)) {
+                trailerStart = at;
+                break;
+            }
+            throw new ArchiveFormatError(`truncated: ${buf.length - at} bytes at offset ${at} are not a whole 512-byte header`);
+        }
+        const header = buf.subarray(at, at + BLOCK);
+        if (header.every((byte) => byte === 0)) {
+            trailerStart = at;
+            break;
+        }
+        verifyChecksum(header, at);
+        const format = formatOf(header);
+        const rawType = String.fromCharCode(header[156] ?? 0);
+        const type = rawType === '\0' ? '0' : rawType;
+        const what = `header at offset ${at}`;
+        const declared = numeric(header.subarray(124, 136), `${what}: size`);
+        const size = NO_DATA_TYPES.has(type) ? 0 : type === 'x' || type === 'g' || type === 'L' || type === 'K' ? declared : Number(pax.get('size') ?? declared);
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new ArchiveFormatError(`${what}: invalid size ${pax.get('size') ?? declared}`);
+        const dataStart = at + BLOCK;
+        if (size > buf.length - dataStart) {
+            throw new ArchiveFormatError(`truncated: ${what} declares ${size} bytes of data, but only ${buf.length - dataStart} remain`);
+        }
+        const data = buf.subarray(dataStart, dataStart + size);
+        const next = dataStart + Math.ceil(size / BLOCK) * BLOCK;
+        if ((type === 'x' || type === 'g' || type === 'L' || type === 'K') && size > MAX_META_BYTES) {
+            throw new ArchiveFormatError(`${what}: ${size}-byte metadata header is over the ${MAX_META_BYTES}-byte cap`);
+        }
+        if (type === 'x') {
+            pax = new Map([...pax, ...parsePax(data, dataStart)]);
+        }
+        else if (type === 'g') {
+            for (const [key, value] of parsePax(data, dataStart))
+                globals.push(`${key}=${value}`);
+        }
+        else if (type === 'L') {
+            longName = tar_reader_text(data);
+        }
+        else if (type === 'K') {
+            longLink = tar_reader_text(data);
+        }
+        else {
+            if (entries.length >= maxEntries)
+                throw new ArchiveFormatError(`tar has more than ${maxEntries} members (the cap)`);
+            const prefix = format === 'ustar' ? tar_reader_text(header.subarray(345, 500)) : '';
+            const shortName = tar_reader_text(header.subarray(0, 100));
+            const name = pax.get('path') ?? longName ?? (prefix === '' ? shortName : `${prefix}/${shortName}`);
+            const ids = (key, field, label) => {
+                const value = pax.get(key);
+                return value !== undefined && /^\d+$/.test(value) ? Number(value) : numeric(field, `${what}: ${label}`);
+            };
+            const rest = new Map(pax);
+            for (const key of ['path', 'linkpath', 'size', 'mtime', 'uid', 'gid', 'uname', 'gname'])
+                rest.delete(key);
+            entries.push({
+                name,
+                type,
+                mode: numeric(header.subarray(100, 108), `${what}: mode`),
+                uid: ids('uid', header.subarray(108, 116), 'uid'),
+                gid: ids('gid', header.subarray(116, 124), 'gid'),
+                mtime: pax.get('mtime') ?? String(numeric(header.subarray(136, 148), `${what}: mtime`)),
+                size,
+                linkName: pax.get('linkpath') ?? longLink ?? tar_reader_text(header.subarray(157, 257)),
+                uname: pax.get('uname') ?? (format === 'v7' ? '' : tar_reader_text(header.subarray(265, 297))),
+                gname: pax.get('gname') ?? (format === 'v7' ? '' : tar_reader_text(header.subarray(297, 329))),
+                devMajor: format === 'v7' ? 0 : numeric(header.subarray(329, 337), `${what}: devmajor`),
+                devMinor: format === 'v7' ? 0 : numeric(header.subarray(337, 345), `${what}: devminor`),
+                format,
+                pax: rest,
+                data,
+                offset: at,
+            });
+            pax = new Map();
+            longName = undefined;
+            longLink = undefined;
+        }
+        // The last member's padding may be cut short; its data are all there.
+        at = Math.min(next, buf.length);
+    }
+    if (longName !== undefined || longLink !== undefined || pax.size > 0) {
+        throw new ArchiveFormatError('truncated: the archive ends after a long-name or pax header, before its member');
+    }
+    return { entries, globals, trailer: buf.subarray(trailerStart) };
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/tar.ts
+/**
+ * Tar (v7, ustar, GNU, pax): members added and removed, member order, each member's header fields
+ * (type, mode, uid/gid, uname/gname, mtime, link target, device, other pax records) and, for
+ * members whose data differ, the data compared by the whole registry. Compressed tars reach this
+ * comparator through the stream comparators (gzip, zstd), which nest their payload.
+ */
+
+
+
+
+/** Hard cap on members per archive. */
+const MAX_TAR_ENTRIES = 100_000;
+const TYPE_NAMES = {
+    '0': 'regular file',
+    '1': 'hard link',
+    '2': 'symlink',
+    '3': 'character device',
+    '4': 'block device',
+    '5': 'directory',
+    '6': 'fifo',
+    '7': 'contiguous file',
+    D: 'GNU dump directory',
+    M: 'GNU multi-volume continuation',
+    S: 'GNU sparse file',
+    V: 'GNU volume label',
+};
+function typeName(type) {
+    return TYPE_NAMES[type] ?? `type ${JSON.stringify(type)}`;
+}
+/** Types whose data are file content worth comparing. */
+const CONTENT_TYPES = new Set(['0', '7', 'S', 'D', 'M']);
+function readSide(buf, label) {
+    let archive;
+    try {
+        archive = parseTar(buf, MAX_TAR_ENTRIES);
+    }
+    catch (error) {
+        throw new ComparatorFallback(`cannot read the tar (${label}): ${errorMessage(error)}`);
+    }
+    const keys = memberKeys(archive.entries.map((e) => e.name));
+    return { archive, keys, byKey: new Map(keys.map((key, i) => [key, archive.entries[i]])) };
+}
+function formatMode(mode) {
+    return mode > 0o7777 ? `${formatPermissions(mode)} [raw ${mode.toString(8)}]` : formatPermissions(mode);
+}
+function formatTime(value) {
+    if (value === undefined)
+        return '(absent)';
+    const seconds = Number(value);
+    return Number.isFinite(seconds) ? formatEpoch(seconds, value) : JSON.stringify(value);
+}
+/** Pax records that are times are shown as dates, the rest as they are. */
+function paxValue(key, value) {
+    if (value === undefined)
+        return '(absent)';
+    return /(^|\.)(atime|ctime|mtime)$/.test(key) ? formatTime(value) : JSON.stringify(value);
+}
+/** What ends the archive; zero padding to the record size is left out (it follows from the sizes). */
+function describeTrailer(trailer) {
+    if (trailer.length === 0)
+        return 'no end-of-archive blocks';
+    if (!trailer.every((byte) => byte === 0))
+        return `${trailer.length} bytes after the last member, not all zero (${bytes_hexBytes(trailer, 16)})`;
+    return trailer.length >= 1024 ? 'end-of-archive blocks' : `short end-of-archive marker (${trailer.length} zero bytes)`;
+}
+function archiveFields(path, a, b) {
+    const fields = new FieldCollector('tar', path, '');
+    fields.add('pax-global', 'global pax records', JSON.stringify(a.globals), JSON.stringify(b.globals));
+    fields.add('end', 'end of archive', describeTrailer(a.trailer), describeTrailer(b.trailer));
+    return fields.differences;
+}
+/** Padding length matters only when nothing else explains why the bytes differ (another blocking factor). */
+function paddingField(path, a, b) {
+    const fields = new FieldCollector('tar', path, '');
+    fields.add('end-padding', 'zero padding after the last member (tar blocking factor)', `${a.trailer.length} bytes`, `${b.trailer.length} bytes`);
+    return fields.differences;
+}
+function memberFields(path, key, a, b) {
+    const fields = new FieldCollector('tar', memberPath(path, key), `${displayName(key)}${unsafeNameNote(key)}: `);
+    fields.add('type', 'type', typeName(a.type), typeName(b.type));
+    fields.add('mode', 'mode', formatMode(a.mode), formatMode(b.mode));
+    fields.add('uid', 'uid', String(a.uid), String(b.uid));
+    fields.add('gid', 'gid', String(a.gid), String(b.gid));
+    fields.add('uname', 'owner name', JSON.stringify(a.uname), JSON.stringify(b.uname));
+    fields.add('gname', 'group name', JSON.stringify(a.gname), JSON.stringify(b.gname));
+    fields.add('mtime', 'mtime', formatTime(a.mtime), formatTime(b.mtime));
+    fields.add('link-target', 'link target', JSON.stringify(a.linkName), JSON.stringify(b.linkName));
+    fields.add('device', 'device numbers', `${a.devMajor},${a.devMinor}`, `${b.devMajor},${b.devMinor}`);
+    fields.add('header-format', 'header format', a.format, b.format);
+    for (const record of [...new Set([...a.pax.keys(), ...b.pax.keys()])].sort()) {
+        fields.add(`pax.${record}`, `pax ${record}`, paxValue(record, a.pax.get(record)), paxValue(record, b.pax.get(record)));
+    }
+    return fields.differences;
+}
+function compareData(path, key, a, b, ctx) {
+    if (a.data.equals(b.data))
+        return [];
+    const target = memberPath(path, key);
+    const subject = `${displayName(key)}${unsafeNameNote(key)}`;
+    if (!CONTENT_TYPES.has(a.type) || !CONTENT_TYPES.has(b.type)) {
+        return [unexpandedNode('tar', target, `${subject}: data differ (${a.data.length} → ${b.data.length} bytes)`, `${typeName(a.type)} → ${typeName(b.type)} carries no file content`)];
+    }
+    if (!canNest(ctx)) {
+        return [unexpandedNode('tar', target, `${subject}: content differs (${a.data.length} → ${b.data.length} bytes)`, depthCapReason(ctx))];
+    }
+    return [ctx.compareNested(target, a.data, b.data)];
+}
+const tarComparator = {
+    id: 'tar',
+    recognizes(path, head) {
+        return looksLikeTar(head, /\.tar$/i.test(path));
+    },
+    compare(path, before, after, ctx) {
+        const a = readSide(before, 'before');
+        const b = readSide(after, 'after');
+        const describe = (key, side) => {
+            const entry = (side === 'before' ? a : b).byKey.get(key);
+            return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : typeName(entry.type);
+        };
+        const members = diffMemberSets('tar', path, a.keys, b.keys, describe);
+        const differences = [...members.differences, ...archiveFields(path, a.archive, b.archive)];
+        for (const key of members.common) {
+            const ea = a.byKey.get(key);
+            const eb = b.byKey.get(key);
+            if (ea === undefined || eb === undefined)
+                continue;
+            differences.push(...memberFields(path, key, ea, eb), ...compareData(path, key, ea, eb, ctx));
+        }
+        return differences.length > 0 ? differences : paddingField(path, a.archive, b.archive);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/archive/zip-reader.ts
+/**
+ * A read-only zip parser (APPNOTE 6.3.x): end of central directory (+ zip64), central directory,
+ * local headers, and member expansion (stored, deflate, zstd) under an expansion budget. Nothing
+ * is trusted: every size and offset is checked against the buffer, entry counts are capped, and
+ * expansion never passes a member's declared size or the budget.
+ */
+
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_DATA_DESCRIPTOR = 0x08074b50;
+const EOCD_SIZE = 22;
+const MAX_COMMENT = 0xffff;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+/** Names and comments are UTF-8 when flag bit 11 says so, IBM code page 437 otherwise. */
+function zip_reader_decodeText(raw, flags) {
+    if (flags & FLAG_UTF8)
+        return raw.toString('utf8');
+    let text = '';
+    for (const byte of raw)
+        text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+    return text;
+}
+/** Extra fields as (id, data); a malformed tail (as zipalign padding can be) is kept as id -1. */
+function parseExtra(raw) {
+    const fields = [];
+    let at = 0;
+    while (at + 4 <= raw.length) {
+        const id = raw.readUInt16LE(at);
+        const size = raw.readUInt16LE(at + 2);
+        if (at + 4 + size > raw.length)
+            break;
+        fields.push({ id, data: raw.subarray(at + 4, at + 4 + size) });
+        at += 4 + size;
+    }
+    if (at < raw.length)
+        fields.push({ id: -1, data: raw.subarray(at) });
+    return fields;
+}
+function findEndRecord(buf) {
+    if (buf.length < EOCD_SIZE) {
+        throw new ArchiveFormatError(`${buf.length} bytes is too short for a zip end-of-central-directory record (22 bytes)`);
+    }
+    const lowest = Math.max(0, buf.length - EOCD_SIZE - MAX_COMMENT);
+    let loose = -1;
+    for (let at = buf.length - EOCD_SIZE; at >= lowest; at--) {
+        if (buf.readUInt32LE(at) !== SIG_EOCD)
+            continue;
+        const end = at + EOCD_SIZE + buf.readUInt16LE(at + 20);
+        if (end === buf.length)
+            return at;
+        if (end < buf.length && loose < 0)
+            loose = at;
+    }
+    if (loose >= 0)
+        return loose;
+    throw new ArchiveFormatError('no zip end-of-central-directory record in the last 65,557 bytes: truncated, or not a zip');
+}
+function readEndRecord(buf, maxEntries) {
+    const at = findEndRecord(buf);
+    const eocd = take(buf, at, EOCD_SIZE, 'end-of-central-directory record');
+    const disk = eocd.readUInt16LE(4);
+    const cdDisk = eocd.readUInt16LE(6);
+    let entries = eocd.readUInt16LE(10);
+    let cdSize = eocd.readUInt32LE(12);
+    let cdOffset = eocd.readUInt32LE(16);
+    const comment = take(buf, at + EOCD_SIZE, eocd.readUInt16LE(20), 'archive comment');
+    let cdEnd = at;
+    let zip64 = false;
+    if (at >= 20 && buf.readUInt32LE(at - 20) === SIG_EOCD64_LOCATOR) {
+        zip64 = true;
+        const declared = readU64(buf, at - 20 + 8, 'zip64 end-of-central-directory locator');
+        // An archive with a prefix (SFX stub) keeps offsets relative to the zip: look there too.
+        const candidates = [declared, at - 20 - 56];
+        const record = candidates.find((offset) => offset >= 0 && offset + 56 <= at - 20 && buf.readUInt32LE(offset) === SIG_EOCD64);
+        if (record === undefined)
+            throw new ArchiveFormatError(`zip64 end-of-central-directory record not found at offset ${declared}`);
+        const eocd64 = take(buf, record, 56, 'zip64 end-of-central-directory record');
+        if (eocd64.readUInt32LE(16) !== 0 || eocd64.readUInt32LE(20) !== 0) {
+            throw new ArchiveFormatError('multi-disk (spanned) zip archives are not supported');
+        }
+        entries = readU64(eocd64, 32, 'zip64 entry count');
+        cdSize = readU64(eocd64, 40, 'zip64 central directory size');
+        cdOffset = readU64(eocd64, 48, 'zip64 central directory offset');
+        cdEnd = record;
+    }
+    else if (disk !== 0 || cdDisk !== 0) {
+        throw new ArchiveFormatError('multi-disk (spanned) zip archives are not supported');
+    }
+    if (entries > maxEntries)
+        throw new ArchiveFormatError(`zip declares ${entries} entries, over the cap of ${maxEntries}`);
+    return { entries, cdSize, cdOffset, cdEnd, comment, zip64 };
+}
+/** Replaces 0xFFFF… placeholders with the zip64 extra field's values, in the order APPNOTE 4.5.3 gives. */
+function applyZip64(extra, values, name) {
+    const needSize = values.size === 0xffffffff;
+    const needCompressed = values.compressedSize === 0xffffffff;
+    const needOffset = values.offset === 0xffffffff;
+    if (!needSize && !needCompressed && !needOffset)
+        return;
+    const field = extra.find((f) => f.id === 0x0001);
+    if (field === undefined)
+        throw new ArchiveFormatError(`member "${name}": zip64 sizes are missing their extra field`);
+    let at = 0;
+    const what = `member "${name}": zip64 extra field`;
+    if (needSize) {
+        values.size = readU64(field.data, at, what);
+        at += 8;
+    }
+    if (needCompressed) {
+        values.compressedSize = readU64(field.data, at, what);
+        at += 8;
+    }
+    if (needOffset)
+        values.offset = readU64(field.data, at, what);
+}
+function readLocal(buf, offset, name) {
+    const fixed = take(buf, offset, 30, `local header of "${name}"`);
+    if (fixed.readUInt32LE(0) !== SIG_LOCAL) {
+        throw new ArchiveFormatError(`member "${name}": no local header signature at offset ${offset}`);
+    }
+    const flags = fixed.readUInt16LE(6);
+    const nameLength = fixed.readUInt16LE(26);
+    const extraLength = fixed.readUInt16LE(28);
+    const rawName = take(buf, offset + 30, nameLength, `local name of "${name}"`);
+    const extra = take(buf, offset + 30 + nameLength, extraLength, `local extra field of "${name}"`);
+    return {
+        header: {
+            versionNeeded: fixed.readUInt16LE(4),
+            flags,
+            method: fixed.readUInt16LE(8),
+            dosTime: fixed.readUInt16LE(10),
+            dosDate: fixed.readUInt16LE(12),
+            name: zip_reader_decodeText(rawName, flags),
+            extra: parseExtra(extra),
+        },
+        dataStart: offset + 30 + nameLength + extraLength,
+    };
+}
+/** Length of a data descriptor at `at` (with or without its optional signature, zip64 or not). */
+function descriptorLength(buf, at, zip64Sizes) {
+    const signed = at + 4 <= buf.length && buf.readUInt32LE(at) === SIG_DATA_DESCRIPTOR;
+    return (signed ? 4 : 0) + 4 + (zip64Sizes ? 16 : 8);
+}
+/** Parses the whole directory of a zip; throws ArchiveFormatError with the precise problem. */
+function parseZip(buf, maxEntries) {
+    const end = readEndRecord(buf, maxEntries);
+    const cdStart = end.cdEnd - end.cdSize;
+    if (cdStart < 0)
+        throw new ArchiveFormatError(`central directory size ${end.cdSize} is larger than the data before its end record`);
+    // Bytes prepended to the archive (launch scripts, SFX stubs) shift every offset by the same amount.
+    const shift = cdStart - end.cdOffset;
+    if (shift < 0) {
+        throw new ArchiveFormatError(`central directory offset ${end.cdOffset} points past its end record at ${end.cdEnd}: truncated`);
+    }
+    const entries = [];
+    let at = cdStart;
+    for (let i = 0; i < end.entries; i++) {
+        const what = `central directory entry ${i + 1} of ${end.entries}`;
+        const fixed = take(buf, at, 46, what);
+        if (fixed.readUInt32LE(0) !== SIG_CENTRAL)
+            throw new ArchiveFormatError(`${what}: bad signature at offset ${at}`);
+        const flags = fixed.readUInt16LE(8);
+        const nameLength = fixed.readUInt16LE(28);
+        const extraLength = fixed.readUInt16LE(30);
+        const commentLength = fixed.readUInt16LE(32);
+        if (at + 46 + nameLength + extraLength + commentLength > end.cdEnd) {
+            throw new ArchiveFormatError(`${what}: runs past the end of the central directory at ${end.cdEnd}`);
+        }
+        const name = zip_reader_decodeText(take(buf, at + 46, nameLength, what), flags);
+        const extra = parseExtra(take(buf, at + 46 + nameLength, extraLength, what));
+        const comment = zip_reader_decodeText(take(buf, at + 46 + nameLength + extraLength, commentLength, what), flags);
+        const values = { size: fixed.readUInt32LE(24), compressedSize: fixed.readUInt32LE(20), offset: fixed.readUInt32LE(42) };
+        applyZip64(extra, values, name);
+        const { header, dataStart } = readLocal(buf, values.offset + shift, name);
+        const dataEnd = dataStart + values.compressedSize;
+        if (dataEnd > cdStart) {
+            throw new ArchiveFormatError(`member "${name}": ${values.compressedSize} bytes of data at offset ${dataStart} run past the central directory at ${cdStart}`);
+        }
+        const zip64Sizes = extra.some((f) => f.id === 0x0001);
+        const recordEnd = flags & FLAG_DATA_DESCRIPTOR ? Math.min(cdStart, dataEnd + descriptorLength(buf, dataEnd, zip64Sizes)) : dataEnd;
+        entries.push({
+            name,
+            versionMadeBy: fixed.readUInt16LE(4),
+            versionNeeded: fixed.readUInt16LE(6),
+            flags,
+            method: fixed.readUInt16LE(10),
+            dosTime: fixed.readUInt16LE(12),
+            dosDate: fixed.readUInt16LE(14),
+            crc32: fixed.readUInt32LE(16),
+            compressedSize: values.compressedSize,
+            size: values.size,
+            extra,
+            comment,
+            internalAttributes: fixed.readUInt16LE(36),
+            externalAttributes: fixed.readUInt32LE(38),
+            local: header,
+            localOffset: values.offset + shift,
+            dataStart,
+            dataEnd,
+            recordEnd,
+        });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    const firstMember = entries.reduce((low, e) => Math.min(low, e.localOffset), cdStart);
+    const lastEnd = entries.reduce((high, e) => Math.max(high, e.recordEnd), shift);
+    return {
+        entries,
+        comment: zip_reader_decodeText(end.comment, 0),
+        zip64: end.zip64,
+        prefix: buf.subarray(0, firstMember),
+        gap: buf.subarray(Math.min(lastEnd, cdStart), cdStart),
+    };
+}
+const METHOD_NAMES = {
+    0: 'stored',
+    1: 'shrunk',
+    6: 'imploded',
+    8: 'deflate',
+    9: 'deflate64',
+    12: 'bzip2',
+    14: 'lzma',
+    93: 'zstd',
+    95: 'xz',
+    98: 'ppmd',
+    99: 'aes-encrypted',
+};
+/**
+ * A member's bytes, expanded: never more than its declared size or what the budget has left.
+ * Throws ExpansionLimitError for the caps, ArchiveFormatError for what cannot be decoded.
+ */
+function expandMember(buf, entry, budget) {
+    const what = `member "${entry.name}"`;
+    if (entry.flags & FLAG_ENCRYPTED)
+        throw new ArchiveFormatError(`${what} is encrypted`);
+    if (entry.size > budget.remaining) {
+        throw new ExpansionLimitError(`${what} declares ${formatSize(entry.size)} uncompressed, more than the ${formatSize(budget.remaining)} left of the ${formatSize(budget.limit)} expansion cap`);
+    }
+    const raw = buf.subarray(entry.dataStart, entry.dataEnd);
+    let data;
+    try {
+        switch (entry.method) {
+            case 0:
+                data = raw;
+                break;
+            case 8:
+                data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: outputCap(entry.size) });
+                break;
+            case 93:
+                data = (0,external_node_zlib_.zstdDecompressSync)(raw, { maxOutputLength: outputCap(entry.size) });
+                break;
+            default:
+                throw new ArchiveFormatError(`${what} uses compression method ${entry.method} (${METHOD_NAMES[entry.method] ?? 'unknown'}), which is not decoded`);
+        }
+    }
+    catch (error) {
+        if (isOutputLimitError(error)) {
+            throw new ExpansionLimitError(`${what} expands past its declared ${formatSize(entry.size)}: corrupt, or a bomb`);
+        }
+        if (error.name === 'ArchiveFormatError')
+            throw error;
+        throw new ArchiveFormatError(`${what}: ${METHOD_NAMES[entry.method] ?? 'compressed'} data is corrupt (${errorMessage(error)})`);
+    }
+    if (data.length !== entry.size) {
+        throw new ArchiveFormatError(`${what} expands to ${data.length} bytes, but the directory says ${entry.size}`);
+    }
+    budget.spend(data.length, what);
+    return data;
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/zip-fields.ts
+/**
+ * Zip header values as text a person can compare: DOS times, extra fields decoded by header id
+ * (times rendered as ISO dates with their epoch, so the cause classifier finds the evidence),
+ * host systems, attribute bits, flags and methods.
+ */
+
+
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+/** DOS date and time (local time, 2-second resolution) as `2020-01-01T00:00:00`. */
+function formatDosTime(date, time) {
+    const year = 1980 + (date >> 9);
+    const month = (date >> 5) & 0x0f;
+    const day = date & 0x1f;
+    const text = `${year}-${pad(month)}-${pad(day)}T${pad(time >> 11)}:${pad((time >> 5) & 0x3f)}:${pad((time & 0x1f) * 2)}`;
+    const valid = month >= 1 && month <= 12 && day >= 1 && time >> 11 < 24 && ((time >> 5) & 0x3f) < 60 && (time & 0x1f) < 30;
+    return valid ? text : `${text} (invalid)`;
+}
+const EXTRA_NAMES = {
+    0x0001: 'zip64 sizes',
+    0x000a: 'NTFS times',
+    0x000d: 'PKWARE unix',
+    0x5455: 'extended timestamp',
+    0x5855: 'Info-ZIP unix (old)',
+    0x7855: 'Info-ZIP unix uid/gid (old)',
+    0x7875: 'unix uid/gid',
+    0x7075: 'unicode path',
+    0x6375: 'unicode comment',
+    0x9901: 'AES encryption',
+    0xcafe: 'jar marker',
+    0xd935: 'Android alignment',
+    [-1]: 'malformed extra data',
+};
+function extraLabel(id) {
+    return id < 0 ? EXTRA_NAMES[-1] ?? 'malformed' : `${EXTRA_NAMES[id] ?? 'unknown'} extra field (${bytes_hex(id, 4)})`;
+}
+function int32(data, at) {
+    return at + 4 <= data.length ? data.readInt32LE(at) : undefined;
+}
+/** Little-endian unsigned integer of any width, as decimal text. */
+function uintText(data) {
+    let value = 0n;
+    for (let i = data.length - 1; i >= 0; i--)
+        value = (value << 8n) | BigInt(data[i] ?? 0);
+    return value.toString();
+}
+function describeUnixTime(data) {
+    const flags = data[0] ?? 0;
+    const parts = [];
+    let at = 1;
+    for (const [bit, label] of [[1, 'mtime'], [2, 'atime'], [4, 'ctime']]) {
+        if (!(flags & bit))
+            continue;
+        const value = int32(data, at);
+        // The central copy sets the flags for all times but carries only mtime.
+        if (value === undefined)
+            break;
+        parts.push(`${label} ${formatEpoch(value)}`);
+        at += 4;
+    }
+    return parts.length > 0 ? parts.join(', ') : `flags ${bytes_hex(flags, 2)}`;
+}
+function describeUnixIds(data) {
+    const uidSize = data[1] ?? 0;
+    const gidSizeAt = 2 + uidSize;
+    const gidSize = data[gidSizeAt] ?? 0;
+    if (data.length < gidSizeAt + 1 + gidSize)
+        return bytes_hexBytes(data);
+    return `uid ${uintText(data.subarray(2, gidSizeAt))}, gid ${uintText(data.subarray(gidSizeAt + 1, gidSizeAt + 1 + gidSize))}`;
+}
+/** atime, mtime [, uid, gid]: the layout of 0x000d and 0x5855. */
+function describeOldUnix(data) {
+    const atime = int32(data, 0);
+    const mtime = int32(data, 4);
+    if (atime === undefined || mtime === undefined)
+        return bytes_hexBytes(data);
+    const ids = data.length >= 12 ? `, uid ${data.readUInt16LE(8)}, gid ${data.readUInt16LE(10)}` : '';
+    return `mtime ${formatEpoch(mtime)}, atime ${formatEpoch(atime)}${ids}`;
+}
+const FILETIME_EPOCH_OFFSET = 11644473600n;
+function describeNtfs(data) {
+    let at = 4;
+    while (at + 4 <= data.length) {
+        const tag = data.readUInt16LE(at);
+        const size = data.readUInt16LE(at + 2);
+        if (tag === 1 && size >= 24 && at + 4 + 24 <= data.length) {
+            const times = [0, 8, 16].map((o) => {
+                const ticks = data.readBigUInt64LE(at + 4 + o);
+                return formatEpoch(Number(ticks / 10000000n - FILETIME_EPOCH_OFFSET), String(ticks));
+            });
+            return `mtime ${times[0]}, atime ${times[1]}, ctime ${times[2]}`;
+        }
+        at += 4 + size;
+    }
+    return bytes_hexBytes(data);
+}
+/** One extra field's content as text; offsets (zip64) are left out because they move with order. */
+function describeExtra(field) {
+    const { id, data } = field;
+    switch (id) {
+        case 0x0001:
+            return `present (${data.length} bytes)`;
+        case 0x000a:
+            return describeNtfs(data);
+        case 0x000d:
+        case 0x5855:
+            return describeOldUnix(data);
+        case 0x5455:
+            return describeUnixTime(data);
+        case 0x7875:
+            return describeUnixIds(data);
+        case 0x7855:
+            return data.length >= 4 ? `uid ${data.readUInt16LE(0)}, gid ${data.readUInt16LE(2)}` : `present (${data.length} bytes)`;
+        case 0x7075:
+        case 0x6375:
+            return data.length >= 5 ? JSON.stringify(data.subarray(5).toString('utf8')) : bytes_hexBytes(data);
+        case 0xcafe:
+            return data.length === 0 ? 'present' : bytes_hexBytes(data);
+        case 0xd935:
+            return data.length >= 2 ? `align to ${data.readUInt16LE(0)} bytes, ${data.length - 2} padding bytes` : bytes_hexBytes(data);
+        default:
+            return bytes_hexBytes(data);
+    }
+}
+/** Ids of every extra field of a member, local and central, in ascending order (malformed last). */
+function extraIds(entry) {
+    const ids = new Set([...entry.extra, ...entry.local.extra].map((f) => f.id));
+    return [...ids].sort((x, y) => (x < 0 ? 1 : y < 0 ? -1 : x - y));
+}
+/** The value of extra field `id` on one member: local and central copies, or `(absent)`. */
+function extraValue(entry, id) {
+    const render = (fields) => fields.filter((f) => f.id === id).map(describeExtra).join(' + ');
+    const local = render(entry.local.extra);
+    const central = render(entry.extra);
+    if (local === '' && central === '')
+        return '(absent)';
+    if (local === central)
+        return local;
+    return [local === '' ? '' : `local: ${local}`, central === '' ? '' : `central: ${central}`].filter((s) => s !== '').join('; ');
+}
+const HOSTS = {
+    0: 'MS-DOS', 1: 'Amiga', 2: 'OpenVMS', 3: 'Unix', 4: 'VM/CMS', 5: 'Atari ST', 6: 'OS/2 HPFS', 7: 'Macintosh',
+    8: 'Z-System', 9: 'CP/M', 10: 'NTFS', 11: 'MVS', 12: 'VSE', 13: 'Acorn RISC OS', 14: 'VFAT', 15: 'MVS (alternate)',
+    16: 'BeOS', 17: 'Tandem', 18: 'OS/400', 19: 'OS X',
+};
+function specVersion(value) {
+    const v = value & 0xff;
+    return `${Math.floor(v / 10)}.${v % 10}`;
+}
+function formatMadeBy(value) {
+    const host = value >> 8;
+    return `${HOSTS[host] ?? `host ${host}`}, spec ${specVersion(value)}`;
+}
+function formatVersionNeeded(value) {
+    return specVersion(value);
+}
+/** Unix mode bits live in the top half of the external attributes when the host is Unix-like. */
+function unixMode(entry) {
+    const host = entry.versionMadeBy >> 8;
+    const mode = entry.externalAttributes >>> 16;
+    return host === 3 || host === 19 || mode !== 0 ? mode : undefined;
+}
+const FILE_TYPES = {
+    0o010000: 'p', 0o020000: 'c', 0o040000: 'd', 0o060000: 'b', 0o100000: '-', 0o120000: 'l', 0o140000: 's',
+};
+function formatUnixMode(mode) {
+    if (mode === undefined)
+        return '(not recorded)';
+    const type = FILE_TYPES[mode & 0o170000] ?? '?';
+    const permissions = formatPermissions(mode);
+    return `${mode.toString(8).padStart(6, '0')} (${type}${permissions.slice(permissions.indexOf('(') + 1, -1)})`;
+}
+const DOS_ATTRIBUTES = [
+    [0x01, 'read-only'], [0x02, 'hidden'], [0x04, 'system'], [0x08, 'volume'], [0x10, 'directory'], [0x20, 'archive'],
+];
+function formatDosAttributes(value) {
+    const names = DOS_ATTRIBUTES.filter(([bit]) => value & bit).map(([, name]) => name);
+    return `${bytes_hex(value, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
+}
+const FLAG_NAMES = [
+    [FLAG_ENCRYPTED, 'encrypted'], [0x0008, 'data-descriptor'], [0x0010, 'enhanced-deflate'], [0x0020, 'patched'],
+    [0x0040, 'strong-encryption'], [0x0800, 'utf8'], [0x2000, 'masked-headers'],
+];
+/** Bits 1–2 are the method's options (deflate level); they show under `compression`. */
+function formatFlags(flags) {
+    const shown = flags & ~0x0006;
+    const names = FLAG_NAMES.filter(([bit]) => shown & bit).map(([, name]) => name);
+    return `${bytes_hex(shown, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
+}
+const DEFLATE_LEVELS = ['normal', 'maximum', 'fast', 'super fast'];
+function formatMethod(method, flags) {
+    const name = METHOD_NAMES[method] ?? `method ${method}`;
+    return method === 8 ? `${name} (${DEFLATE_LEVELS[(flags >> 1) & 3]})` : name;
+}
+function formatContentFacts(entry) {
+    return `crc32 ${bytes_hex(entry.crc32)}, ${entry.size} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/zip.ts
+/**
+ * Zip family (zip, jar, war, whl, apk, aar, nupkg, vsix …): members added and removed, member
+ * order, each member's header fields (DOS time, extra fields, attributes, method, flags), the
+ * archive comment, and — for members whose bytes differ — the expanded members, compared by the
+ * whole registry. Member names are only ever reported, never used as file-system paths.
+ */
+
+
+
+
+
+
+/** Hard cap on members per archive, whatever the directory claims. */
+const MAX_ZIP_ENTRIES = 100_000;
+const ZIP_EXTENSIONS = /\.(zip|jar|war|ear|whl|egg|apk|aab|aar|nupkg|vsix|xpi|ipa|jmod)$/i;
+function hasZipMagic(head) {
+    if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b)
+        return false;
+    // A local header, or the end record of an empty archive.
+    return (head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06);
+}
+function zip_readSide(buf, label, ctx) {
+    let archive;
+    try {
+        archive = parseZip(buf, MAX_ZIP_ENTRIES);
+    }
+    catch (error) {
+        throw new ComparatorFallback(`cannot read the zip (${label}): ${errorMessage(error)}`);
+    }
+    const keys = memberKeys(archive.entries.map((e) => e.name));
+    const byKey = new Map(keys.map((key, i) => [key, archive.entries[i]]));
+    return { buf, archive, byKey, keys, budget: new ExpansionBudget(ctx.limits.maxExpandedBytes) };
+}
+function describeBlob(data) {
+    if (data.length === 0)
+        return '(none)';
+    return `${formatSize(data.length)}, sha256 ${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex').slice(0, 16)}…`;
+}
+function zip_archiveFields(path, a, b) {
+    const fields = new FieldCollector('zip', path, '');
+    fields.add('comment', 'archive comment', JSON.stringify(a.comment), JSON.stringify(b.comment));
+    fields.add('zip64', 'zip64 end records', a.zip64 ? 'present' : 'absent', b.zip64 ? 'present' : 'absent');
+    fields.add('prefix', 'bytes before the first member', describeBlob(a.prefix), describeBlob(b.prefix));
+    fields.add('pre-directory-data', 'bytes between the members and the central directory', describeBlob(a.gap), describeBlob(b.gap));
+    return fields.differences;
+}
+function dosTimeValue(e) {
+    const central = formatDosTime(e.dosDate, e.dosTime);
+    const local = formatDosTime(e.local.dosDate, e.local.dosTime);
+    return local === central ? central : `${central} (local header: ${local})`;
+}
+function sameExtra(a, b) {
+    return a.length === b.length && a.every((f, i) => f.id === b[i]?.id && f.data.equals(b[i]?.data ?? Buffer.alloc(0)));
+}
+/** Cheap raw comparison first: most members of two builds share every header value. */
+function sameHeaders(a, b) {
+    return (a.dosDate === b.dosDate && a.dosTime === b.dosTime && a.local.dosDate === b.local.dosDate && a.local.dosTime === b.local.dosTime &&
+        a.externalAttributes === b.externalAttributes && a.internalAttributes === b.internalAttributes &&
+        a.versionMadeBy === b.versionMadeBy && a.versionNeeded === b.versionNeeded && a.method === b.method && a.flags === b.flags &&
+        a.comment === b.comment && (a.local.name === a.name) === (b.local.name === b.name) && a.local.name === b.local.name &&
+        sameExtra(a.extra, b.extra) && sameExtra(a.local.extra, b.local.extra));
+}
+function zip_memberFields(path, key, a, b) {
+    if (sameHeaders(a, b))
+        return [];
+    const fields = new FieldCollector('zip', memberPath(path, key), `${displayName(key)}${unsafeNameNote(key)}: `);
+    if (a.dosDate !== b.dosDate || a.dosTime !== b.dosTime || a.local.dosDate !== b.local.dosDate || a.local.dosTime !== b.local.dosTime) {
+        fields.add('dos-time', 'DOS time', dosTimeValue(a), dosTimeValue(b));
+    }
+    if (!sameExtra(a.extra, b.extra) || !sameExtra(a.local.extra, b.local.extra)) {
+        for (const id of new Set([...extraIds(a), ...extraIds(b)])) {
+            const name = id < 0 ? 'extra.malformed' : `extra.0x${id.toString(16).padStart(4, '0')}`;
+            fields.add(name, extraLabel(id), extraValue(a, id), extraValue(b, id));
+        }
+    }
+    if (a.externalAttributes !== b.externalAttributes || a.versionMadeBy !== b.versionMadeBy) {
+        fields.add('permissions', 'permissions', formatUnixMode(unixMode(a)), formatUnixMode(unixMode(b)));
+        fields.add('dos-attributes', 'DOS attributes', formatDosAttributes(a.externalAttributes & 0xffff), formatDosAttributes(b.externalAttributes & 0xffff));
+        fields.add('made-by', 'made by', formatMadeBy(a.versionMadeBy), formatMadeBy(b.versionMadeBy));
+    }
+    fields.add('internal-attributes', 'internal attributes', String(a.internalAttributes), String(b.internalAttributes));
+    fields.add('version-needed', 'version needed to extract', formatVersionNeeded(a.versionNeeded), formatVersionNeeded(b.versionNeeded));
+    if (a.method !== b.method || a.flags !== b.flags) {
+        fields.add('compression', 'compression', formatMethod(a.method, a.flags), formatMethod(b.method, b.flags));
+        fields.add('flags', 'flags', formatFlags(a.flags), formatFlags(b.flags));
+    }
+    if (a.comment !== b.comment)
+        fields.add('comment', 'comment', JSON.stringify(a.comment), JSON.stringify(b.comment));
+    const localName = (e) => (e.local.name === e.name ? '(same as central)' : JSON.stringify(e.local.name));
+    fields.add('local-name', 'local header name', localName(a), localName(b));
+    return fields.differences;
+}
+/** Expands one member on both sides, or says why it could not. */
+function expandBoth(a, ea, b, eb) {
+    let side = 'before';
+    try {
+        const da = expandMember(a.buf, ea, a.budget);
+        side = 'after';
+        return [da, expandMember(b.buf, eb, b.budget)];
+    }
+    catch (error) {
+        return `${side}: ${errorMessage(error)}`;
+    }
+}
+function compareContent(path, key, a, ea, b, eb, ctx) {
+    const rawA = a.buf.subarray(ea.dataStart, ea.dataEnd);
+    const rawB = b.buf.subarray(eb.dataStart, eb.dataEnd);
+    const sameFacts = ea.crc32 === eb.crc32 && ea.size === eb.size;
+    if (sameFacts && ea.method === eb.method && rawA.equals(rawB))
+        return [];
+    const target = memberPath(path, key);
+    const subject = `${displayName(key)}${unsafeNameNote(key)}`;
+    if (sameFacts) {
+        const expanded = expandBoth(a, ea, b, eb);
+        if (typeof expanded === 'string')
+            return recompressedField(target, subject, ea, rawA, rawB, ` (equal by CRC-32; not expanded: ${expanded})`);
+        if (expanded[0].equals(expanded[1]))
+            return recompressedField(target, subject, ea, rawA, rawB, '');
+        return [canNest(ctx) ? ctx.compareNested(target, expanded[0], expanded[1]) : unexpandedNode('zip', target, `${subject}: content differs`, depthCapReason(ctx))];
+    }
+    const summary = `${subject}: content differs (${formatContentFacts(ea)} → ${formatContentFacts(eb)})`;
+    if (!canNest(ctx))
+        return [unexpandedNode('zip', target, summary, depthCapReason(ctx))];
+    const expanded = expandBoth(a, ea, b, eb);
+    if (typeof expanded === 'string')
+        return [unexpandedNode('zip', target, summary, expanded)];
+    if (expanded[0].equals(expanded[1])) {
+        const fields = new FieldCollector('zip', target, `${subject}: `);
+        fields.add('crc32', 'same content, but the recorded CRC-32/size differ', formatContentFacts(ea), formatContentFacts(eb));
+        return fields.differences;
+    }
+    return [ctx.compareNested(target, expanded[0], expanded[1])];
+}
+/** Same content, other compressed bytes (another deflate level or implementation). */
+function recompressedField(target, subject, entry, rawA, rawB, note) {
+    const fields = new FieldCollector('zip', target, `${subject}: `);
+    const label = `same content (${entry.size} bytes), compressed differently${note}`;
+    const sizes = rawA.length !== rawB.length;
+    fields.add('compressed-data', label, sizes ? `${rawA.length} bytes compressed` : describeBlob(rawA), sizes ? `${rawB.length} bytes compressed` : describeBlob(rawB));
+    return fields.differences;
+}
+const zipComparator = {
+    id: 'zip',
+    recognizes(path, head) {
+        return hasZipMagic(head) || ZIP_EXTENSIONS.test(path);
+    },
+    compare(path, before, after, ctx) {
+        const a = zip_readSide(before, 'before', ctx);
+        const b = zip_readSide(after, 'after', ctx);
+        const describe = (key, side) => {
+            const entry = (side === 'before' ? a : b).byKey.get(key);
+            return entry === undefined ? '' : `${entry.size} bytes`;
+        };
+        const members = diffMemberSets('zip', path, a.keys, b.keys, describe);
+        const differences = [...members.differences, ...zip_archiveFields(path, a.archive, b.archive)];
+        for (const key of members.common) {
+            const ea = a.byKey.get(key);
+            const eb = b.byKey.get(key);
+            if (ea === undefined || eb === undefined)
+                continue;
+            differences.push(...zip_memberFields(path, key, ea, eb), ...compareContent(path, key, a, ea, b, eb, ctx));
+        }
+        return differences;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/compare/comparators/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_COMPARATORS = [
+    zipComparator,
+    tarComparator,
+    gzipComparator,
+    xzComparator,
+    zstdComparator,
+    elfComparator,
+    peComparator,
+    machoComparator,
+    pycComparator,
+    classComparator,
+    pngComparator,
+    sourcemapComparator,
+    jsonComparator,
+    textComparator,
+    binaryComparator,
+];
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
+var capture_pipeline = __webpack_require__(245);
+// EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
+var snapshot_reader = __webpack_require__(580);
+// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 3 modules
+var task_pool = __webpack_require__(560);
+// EXTERNAL MODULE: ./src/snapshot/walk.ts
+var snapshot_walk = __webpack_require__(767);
+;// CONCATENATED MODULE: ./src/compare/sources.ts
+/**
+ * One side of a comparison: a `.vitsnap` snapshot, or a directory scanned on the fly with the same
+ * walk and hashing as capture (no compression: nothing is written).
+ */
+
+
+
+
+
+
+
+
+
+async function openSource(path, options) {
+    const abs = (0,external_node_path_.resolve)(options.cwd, path);
+    let isDir;
+    try {
+        isDir = (0,external_node_fs_.statSync)(abs).isDirectory();
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot compare ${path}`);
+    }
+    return isDir ? scanDirectory(path, abs, options.patterns ?? []) : openSnapshotSource(path, abs);
+}
+function openSnapshotSource(label, abs) {
+    const reader = snapshot_reader/* SnapshotReader */.a.open(abs);
+    const entries = reader.manifest.entries;
+    return {
+        label,
+        kind: 'snapshot',
+        entries,
+        metadata: reader.summary.metadata,
+        readFile: (entry) => reader.readFileBuffer(entry),
+        close: () => reader.close(),
+    };
+}
+async function scanDirectory(label, root, patterns) {
+    const walk = (0,snapshot_walk/* walkTree */.I)(root, (0,globs/* compileGlobs */.t)(patterns));
+    const files = walk.entries.filter((e) => e.type === 'file');
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    const pool = new task_pool/* TaskPool */.Y(totalBytes < capture_pipeline/* INLINE_BELOW_BYTES */.gE ? 0 : Math.min(2, (0,external_node_os_.availableParallelism)()));
+    try {
+        const hashed = (await Promise.all((0,capture_pipeline/* batchFiles */.ul)(files).map((batch) => pool.hash(batch)))).flat();
+        let i = 0;
+        const entries = walk.entries.map((e) => {
+            if (e.type === 'dir')
+                return { type: 'dir', path: e.path, mode: e.mode };
+            if (e.type === 'symlink')
+                return { type: 'symlink', path: e.path, target: e.target };
+            const h = hashed[i++];
+            if (h === undefined)
+                throw new errors/* OperationError */.OK('E_IO', 'directory scan lost track of its files');
+            return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
+        });
+        return {
+            label,
+            kind: 'directory',
+            entries,
+            metadata: null,
+            readFile: (entry) => {
+                try {
+                    return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, ...entry.path.split('/')));
+                }
+                catch (error) {
+                    throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${entry.path}`);
+                }
+            },
+            close: () => undefined,
+        };
+    }
+    finally {
+        await pool.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+const REPORT_SCHEMA = 'vitsnap-report/1';
+function renderJson(result) {
+    return JSON.stringify({
+        schema: REPORT_SCHEMA,
+        before: result.before,
+        after: result.after,
+        verdict: result.verdict,
+        counts: result.counts,
+        metadata: result.metadata,
+        differences: result.root.children,
+    }, null, 2);
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+function esc(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+const STYLE = `
+body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}
+h1{font-size:20px;margin:0 0 4px} .sub{color:#59636e;margin:0 0 16px}
+.verdict{display:inline-block;padding:4px 10px;border-radius:6px;font-weight:600;margin:8px 0}
+.identical{background:#dafbe1}.drift-explained{background:#fff8c5}.drift-unexplained{background:#ffebe9}
+details{border:1px solid #d1d9e0;border-radius:6px;margin:6px 0;padding:0 10px}
+details>summary{cursor:pointer;padding:6px 0;list-style-position:inside}
+details details{margin-left:12px}
+.path{font-family:ui-monospace,monospace;font-weight:600}
+.kind{display:inline-block;width:1.4em;text-align:center;font-weight:700}
+.badge{display:inline-block;font-size:12px;padding:0 6px;margin-left:4px;border-radius:10px;background:#ddf4ff;color:#0550ae}
+.badge.content{background:#ffebe9;color:#82071e}.badge.secondary{opacity:.6}
+.ignored{opacity:.55}
+table{border-collapse:collapse;margin:6px 0;font-family:ui-monospace,monospace;font-size:12px}
+td,th{border:1px solid #d1d9e0;padding:2px 6px;vertical-align:top;white-space:pre-wrap;word-break:break-all}
+.del{background:#ffebe9}.add{background:#dafbe1}.ln{color:#59636e;text-align:right}
+.cause{margin:4px 0 8px 0;font-size:13px}.cause b{text-transform:capitalize}
+.hint{color:#1a7f37}.note{color:#59636e;font-style:italic}
+pre{background:#f6f8fa;padding:6px;overflow:auto;font-size:12px}
+`;
+function badges(causes) {
+    const seen = new Map();
+    for (const c of causes)
+        if (!seen.has(c.id))
+            seen.set(c.id, c);
+    return [...seen.values()]
+        .map((c) => `<span class="badge${c.id === 'content' ? ' content' : ''}${c.secondary === true ? ' secondary' : ''}" title="${esc(c.hint)}">${esc(c.id === 'content' ? 'unexplained' : c.id)}</span>`)
+        .join('');
+}
+function sideBySide(hunks) {
+    const rows = [];
+    for (const h of hunks) {
+        rows.push(`<tr><td class="ln" colspan="4">@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@</td></tr>`);
+        let oldNo = h.oldStart;
+        let newNo = h.newStart;
+        const dels = [];
+        const adds = [];
+        const flush = () => {
+            for (let k = 0; k < Math.max(dels.length, adds.length); k++) {
+                const d = dels[k];
+                const a = adds[k];
+                rows.push(`<tr><td class="ln">${d === undefined ? '' : oldNo++}</td><td class="${d === undefined ? '' : 'del'}">${esc(d ?? '')}</td>` +
+                    `<td class="ln">${a === undefined ? '' : newNo++}</td><td class="${a === undefined ? '' : 'add'}">${esc(a ?? '')}</td></tr>`);
+            }
+            dels.length = 0;
+            adds.length = 0;
+        };
+        for (const line of h.lines) {
+            const text = line.slice(1);
+            if (line.startsWith('-'))
+                dels.push(text);
+            else if (line.startsWith('+'))
+                adds.push(text);
+            else {
+                flush();
+                rows.push(`<tr><td class="ln">${oldNo++}</td><td>${esc(text)}</td><td class="ln">${newNo++}</td><td>${esc(text)}</td></tr>`);
+            }
+        }
+        flush();
+    }
+    return `<table class="sxs">${rows.join('')}</table>`;
+}
+function detailHtml(d) {
+    const detail = d.detail;
+    if (detail === undefined)
+        return '';
+    switch (detail.type) {
+        case 'field':
+            return `<table><tr><th>${esc(detail.name)}</th><td class="del">${esc(detail.before)}</td><td class="add">${esc(detail.after)}</td></tr></table>`;
+        case 'order':
+            return `<table><tr><th>before</th><td>${esc(detail.before.join('\n'))}</td><th>after</th><td>${esc(detail.after.join('\n'))}</td></tr></table>`;
+        case 'lines':
+            return sideBySide(detail.hunks) + (detail.truncated ? '<p class="note">diff truncated</p>' : '');
+        case 'bytes':
+            return (`<pre>${detail.hexdump.map((h) => `- ${esc(h.before)}\n+ ${esc(h.after)}`).join('\n')}</pre>` +
+                `<p class="note">${detail.changedBytes} of ${detail.totalBytes} bytes differ in ${detail.ranges.length}${detail.truncated ? '+' : ''} ranges</p>`);
+        case 'json':
+            return `<table>${detail.changes.map((c) => `<tr><td>${esc(c.op)}</td><td>${esc(c.pointer)}</td><td class="del">${esc(c.before ?? '')}</td><td class="add">${esc(c.after ?? '')}</td></tr>`).join('')}</table>`;
+    }
+}
+function causeHtml(causes) {
+    return causes
+        .filter((c) => c.id !== 'content')
+        .map((c) => `<div class="cause"><b>${esc(c.id)}</b>${c.secondary === true ? ' (follows from another change)' : ''}: ${esc(c.evidence)}<br><span class="hint">fix: ${esc(c.hint)}</span></div>`)
+        .join('');
+}
+function nodeHtml(d, parentPath) {
+    const shown = parentPath !== '' && d.path.startsWith(parentPath) && d.path.length > parentPath.length ? d.path.slice(parentPath.length) : d.path;
+    const body = detailHtml(d) +
+        (d.fallback === undefined ? '' : `<p class="note">${esc(d.fallback)}</p>`) +
+        (d.children.length === 0 ? causeHtml(d.causes) : '') +
+        d.children.map((c) => nodeHtml(c, d.path)).join('');
+    const head = `<span class="kind">${esc(d.kind.slice(0, 1).toUpperCase())}</span> <span class="path">${esc(shown)}</span> — ${esc(d.summary)} ${badges(d.causes)}`;
+    return `<details class="diff${d.ignored === true ? ' ignored' : ''}" data-path="${esc(d.path)}"><summary>${head}</summary>${body}</details>`;
+}
+function renderHtml(result) {
+    const c = result.counts;
+    const metadata = result.metadata.length === 0
+        ? ''
+        : `<h2>Build environment changes</h2><table><tr><th>area</th><th>name</th><th>before</th><th>after</th></tr>${result.metadata
+            .map((m) => `<tr><td>${esc(m.area)}</td><td>${esc(m.name)}</td><td class="del">${esc(m.before ?? '—')}</td><td class="add">${esc(m.after ?? '—')}</td></tr>`)
+            .join('')}</table>`;
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>vitsnap: ${esc(result.before)} → ${esc(result.after)}</title><style>${STYLE}</style></head>
+<body>
+<h1>vitsnap diff</h1>
+<p class="sub"><code>${esc(result.before)}</code> → <code>${esc(result.after)}</code></p>
+<div class="verdict ${result.verdict}" id="verdict">${esc(result.verdict)}</div>
+<p>${c.modified} modified · ${c.added} added · ${c.removed} removed · ${c.changed} mode/type/link${c.ignored > 0 ? ` · ${c.ignored} ignored` : ''}</p>
+<div id="files">${result.root.children.map((d) => nodeHtml(d, '')).join('\n')}</div>
+${metadata}
+</body></html>
+`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+const COMMENT_LIMIT = 65_536;
+const SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
+const VERDICT_LINE = {
+    identical: '✅ **Identical**: the build outputs match bit for bit.',
+    'drift-explained': '⚠️ **Drift, explained**: outputs differ, and every difference has a known cause.',
+    'drift-unexplained': '❌ **Drift, unexplained**: some outputs differ for reasons vitsnap could not prove.',
+};
+/** Table cells: no pipes or newlines, bounded length. */
+function cell(text, max = 160) {
+    const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'");
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function causeCell(causes) {
+    const ids = [...new Set(causes.filter((c) => c.secondary !== true).map((c) => c.id))];
+    return ids.length > 0 ? ids.map((id) => (id === 'content' ? '**unexplained**' : id)).join(', ') : '—';
+}
+function markdown_leafCauses(node) {
+    if (node.children.length === 0)
+        return node.causes;
+    return node.children.flatMap(markdown_leafCauses);
+}
+function firstHint(node) {
+    return markdown_leafCauses(node).find((c) => c.id !== 'content' && c.secondary !== true)?.hint ?? '';
+}
+function renderMarkdown(result, options) {
+    const blocks = [];
+    if (options.header !== undefined)
+        blocks.push(options.header);
+    blocks.push(`### vitsnap: \`${cell(result.before, 80)}\` → \`${cell(result.after, 80)}\``, VERDICT_LINE[result.verdict]);
+    const c = result.counts;
+    blocks.push(`${c.modified} modified · ${c.added} added · ${c.removed} removed · ${c.changed} mode/type/link${c.ignored > 0 ? ` · ${c.ignored} ignored` : ''}`);
+    const rows = result.root.children.filter((d) => d.ignored !== true);
+    const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
+    const rowText = (d) => `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : '✏️'} | \`${cell(d.path, 120)}\` | ${cell(d.summary)} | ${causeCell(markdown_leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
+    const metadataBlock = result.metadata.length === 0
+        ? null
+        : ['**Build environment changes** (may explain the outputs above)', '', '| area | name | before | after |', '| --- | --- | --- | --- |',
+            ...result.metadata.map((m) => `| ${m.area} | \`${cell(m.name, 60)}\` | ${cell(m.before ?? '—', 100)} | ${cell(m.after ?? '—', 100)} |`)].join('\n');
+    const note = (shown) => `_${rows.length - shown} more differences not shown here${options.fullReportUrl === undefined ? '' : `: see the [full report](${options.fullReportUrl})`}._`;
+    // Reserve room for what must always fit: the environment section and the truncation note.
+    const reserve = (metadataBlock?.length ?? 0) + note(0).length + 64;
+    let used = blocks.reduce((n, b) => n + b.length + 2, 0);
+    let shown = 0;
+    if (rows.length > 0) {
+        const table = [tableHeader];
+        used += tableHeader.length + 3;
+        for (const d of rows) {
+            const row = rowText(d);
+            if (used + row.length + 1 + reserve > options.limit)
+                break;
+            table.push(row);
+            used += row.length + 1;
+            shown++;
+        }
+        blocks.push(table.join('\n'));
+        if (shown < rows.length)
+            blocks.push(note(shown));
+    }
+    if (metadataBlock !== null && used + metadataBlock.length + 2 <= options.limit)
+        blocks.push(metadataBlock);
+    const text = blocks.join('\n\n');
+    // The reserve makes this unreachable for sane limits; never return more than asked.
+    return text.length <= options.limit ? text : `${text.slice(0, Math.max(0, options.limit - 40)).replace(/\n[^\n]*$/, '')}\n\n_report cut at the size limit._`;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+const MARK = {
+    added: 'A',
+    removed: 'D',
+    modified: 'M',
+    type: 'T',
+    mode: 'P',
+    symlink: 'L',
+    field: '~',
+    order: '↕',
+    lines: '±',
+    bytes: '#',
+    json: '{',
+};
+const DETAIL_LINES = 8;
+const HEX_LINES = 3;
+const EVIDENCE_CHARS = 240;
+function paint(on, code, text) {
+    return on ? `\x1b[${code}m${text}\x1b[0m` : text;
+}
+function causeLabel(causes) {
+    const ids = [...new Set(causes.map((c) => (c.secondary === true ? `${c.id}*` : c.id)))];
+    return ids.length > 0 ? `[${ids.join(', ')}]` : '';
+}
+/** A nested node's path relative to its parent, so deep trees stay readable. */
+function relativePath(parent, path) {
+    return parent !== '' && path.startsWith(parent) && path.length > parent.length ? path.slice(parent.length) : path;
+}
+function detailLines(d) {
+    const detail = d.detail;
+    if (detail === undefined)
+        return [];
+    switch (detail.type) {
+        case 'field':
+            return [`${detail.name}: ${detail.before} → ${detail.after}`];
+        case 'order':
+            return [`before: ${detail.before.slice(0, 8).join(', ')}${detail.before.length > 8 ? ', …' : ''}`, `after:  ${detail.after.slice(0, 8).join(', ')}${detail.after.length > 8 ? ', …' : ''}`];
+        case 'lines':
+            return detail.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines]).slice(0, DETAIL_LINES);
+        case 'bytes': {
+            // The first range only: a few hexdump lines of each side are what a person can compare.
+            const first = detail.hexdump[0];
+            if (first === undefined)
+                return [];
+            const cut = (text) => text.split('\n').slice(0, HEX_LINES);
+            return [...cut(first.before).map((l) => `- ${l}`), ...cut(first.after).map((l) => `+ ${l}`)];
+        }
+        case 'json':
+            return detail.changes.slice(0, DETAIL_LINES).map((c) => `${c.op} ${c.pointer}${c.before === undefined ? '' : `: ${c.before}`}${c.after === undefined ? '' : ` → ${c.after}`}`);
+    }
+}
+function renderText(result, options) {
+    const c = options.colour;
+    const lines = [];
+    const verdictColour = result.verdict === 'identical' ? '32' : result.verdict === 'drift-explained' ? '33' : '31';
+    lines.push(`vitsnap diff ${result.before} → ${result.after}`);
+    lines.push(`verdict: ${paint(c, `1;${verdictColour}`, result.verdict)} — ${result.root.summary}`);
+    const hints = new Map();
+    const visit = (node, parentPath, depth) => {
+        const indent = '  '.repeat(depth);
+        const ignored = node.ignored === true ? paint(c, '2', ' (ignored)') : '';
+        const label = causeLabel(node.causes);
+        lines.push(`${indent}${paint(c, '1', MARK[node.kind])} ${relativePath(parentPath, node.path)}  ${node.summary}${label === '' ? '' : ` ${paint(c, '36', label)}`}${ignored}`);
+        for (const l of detailLines(node))
+            lines.push(`${indent}    ${paint(c, l.startsWith('+') ? '32' : l.startsWith('-') ? '31' : '2', l)}`);
+        if (node.fallback !== undefined)
+            lines.push(`${indent}    ${paint(c, '2', `note: ${node.fallback}`)}`);
+        if (node.children.length === 0) {
+            for (const cause of node.causes) {
+                if (cause.id === 'content')
+                    continue;
+                const evidence = cause.evidence.length > EVIDENCE_CHARS ? `${cause.evidence.slice(0, EVIDENCE_CHARS - 1)}…` : cause.evidence;
+                lines.push(`${indent}    ${paint(c, '2', `${cause.id}: ${evidence}`)}`);
+                hints.set(cause.hint, cause.id);
+            }
+        }
+        for (const child of node.children)
+            visit(child, node.path, depth + 1);
+    };
+    if (result.root.children.length > 0)
+        lines.push('');
+    for (const child of result.root.children)
+        visit(child, '', 0);
+    if (result.metadata.length > 0) {
+        lines.push('', paint(c, '1', 'build environment changes (may explain the outputs above):'));
+        for (const m of result.metadata)
+            lines.push(`  ${m.area} ${m.name}: ${m.before ?? '(none)'} → ${m.after ?? '(none)'}`);
+    }
+    if (hints.size > 0) {
+        lines.push('', paint(c, '1', 'how to fix:'));
+        for (const [hint, cause] of hints)
+            lines.push(`  ${cause}: ${hint}`);
+    }
+    if (lines.length > options.maxLines) {
+        const more = lines.length - options.maxLines;
+        return [...lines.slice(0, options.maxLines), `… ${more} more lines (use --max-lines, --json or --html for everything)`].join('\n');
+    }
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
+var args = __webpack_require__(46);
+;// CONCATENATED MODULE: ./src/commands/diff-run.ts
+/** `vitsnap diff`'s work, loaded only when diff runs: the comparators are most of the CLI's code. */
+
+
+
+
+
+
+
+
+
+
+
+
+/** diff(1)'s convention: 1 means the inputs differ. */
+const EXIT_DRIFT = 1;
+function parseIgnore(values) {
+    const profiles = (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+    for (const p of profiles) {
+        if (!(p in IGNORE_PROFILES)) {
+            throw new errors/* OperationError */.OK('E_USAGE', `unknown --ignore profile ${JSON.stringify(p)}; valid: ${Object.keys(IGNORE_PROFILES).join(', ')}`);
+        }
+    }
+    return profiles;
+}
+async function runDiff(argv, ctx) {
+    const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('diff', argv, {
+        ...args/* COMMON_OPTIONS */.DT,
+        ignore: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        'max-lines': { type: 'string' },
+        output: { type: 'string' },
+        markdown: { type: 'boolean' },
+        html: { type: 'string' },
+    });
+    if (positionals.length !== 2)
+        throw new errors/* OperationError */.OK('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
+    const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
+    if (!Number.isInteger(maxLines) || maxLines < 1)
+        throw new errors/* OperationError */.OK('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
+    const ignore = parseIgnore(values.ignore);
+    const sides = [];
+    try {
+        for (const side of positionals)
+            sides.push(await openSource(side, { cwd: ctx.cwd }));
+        const [before, after] = sides;
+        const result = compareSources(before, after, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore, exclude: values.exclude ?? [] });
+        if (values.output !== undefined)
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(ctx.cwd, values.output), `${renderJson(result)}\n`);
+        if (values.html !== undefined)
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(ctx.cwd, values.html), renderHtml(result));
+        if (values.json === true)
+            ctx.log.out(renderJson(result));
+        else if (values.markdown === true)
+            ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
+        else if (values.quiet === true)
+            ctx.log.out(`verdict: ${result.verdict} — ${result.root.summary}`);
+        else
+            ctx.log.out(renderText(result, { colour: process.stdout.isTTY === true, maxLines }));
+        return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
+    }
+    finally {
+        for (const s of sides)
+            s.close();
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1024 @@
+export const id = 936;
+export const ids = [936];
+export const modules = {
+
+/***/ 936:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCreate: () => (/* binding */ runCreate)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
+var atomic_file = __webpack_require__(118);
+// EXTERNAL MODULE: ./src/snapshot/format.ts
+var format = __webpack_require__(957);
+;// CONCATENATED MODULE: ./src/snapshot/block-planner.ts
+/**
+ * Decides, in file order, which block stores each new chunk: deduplicates chunks by digest and
+ * packs chunks of one codec class together. Pure bookkeeping, so the layout (and therefore the
+ * snapshot bytes) is the same however the hashing threads were scheduled.
+ */
+
+const BLOCK_TARGET = 4 * 1024 * 1024;
+/**
+ * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
+ * 6–7 % more bytes on text and binaries; grouped tensors compress best at level 1.
+ */
+const LEVEL = { text: 2, binary: 2, compressed: 0, tensor: 1 };
+class BlockPlanner {
+    open = new Map();
+    seen = new Set();
+    sealed = [];
+    chunks = [];
+    /** Adds one chunk of `file`; returns false when an identical chunk was already planned. */
+    addChunk(file, cls, width, sha256Hex, fileOffset, length) {
+        if (this.seen.has(sha256Hex))
+            return false;
+        this.seen.add(sha256Hex);
+        const key = cls === 'tensor' ? `tensor${width}` : cls;
+        let block = this.open.get(key);
+        if (block === undefined) {
+            const codec = cls === 'compressed' ? format/* Codec */.Ne.none : cls === 'tensor' ? format/* Codec */.Ne.bytegroupZstd : format/* Codec */.Ne.zstd;
+            block = { codec, width: cls === 'tensor' ? width : 0, level: LEVEL[cls], rawLength: 0, segments: [], chunks: [] };
+            this.open.set(key, block);
+        }
+        if (block.width > 1) {
+            // Pad so each element keeps its lane: block offset ≡ file offset (mod width).
+            block.rawLength += (((fileOffset - block.rawLength) % block.width) + block.width) % block.width;
+        }
+        const sha256 = Buffer.from(sha256Hex, 'hex');
+        block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
+        block.chunks.push({ sha256, offset: block.rawLength, length });
+        block.rawLength += length;
+        if (block.rawLength >= BLOCK_TARGET) {
+            this.seal(block);
+            this.open.delete(key);
+        }
+        return true;
+    }
+    /** Blocks sealed since the last call, in the order they must be written. */
+    takeSealed() {
+        return this.sealed.splice(0, this.sealed.length);
+    }
+    /** Seals every open block, in a fixed order. */
+    finish() {
+        for (const key of [...this.open.keys()].sort())
+            this.seal(this.open.get(key));
+        this.open.clear();
+        return this.takeSealed();
+    }
+    get blockCount() {
+        return this.nextBlock;
+    }
+    nextBlock = 0;
+    seal(block) {
+        // Tensor blocks end on an 8-byte boundary so byte grouping always takes its word-at-a-time path.
+        if (block.width > 1)
+            block.rawLength = Math.ceil(block.rawLength / 8) * 8;
+        const index = this.nextBlock++;
+        for (const c of block.chunks)
+            this.chunks.push({ sha256: c.sha256, block: index, offset: c.offset, length: c.length });
+        this.sealed.push({ codec: block.codec, width: block.width, level: block.level, rawLength: block.rawLength, segments: block.segments });
+    }
+}
+
+// EXTERNAL MODULE: ./src/snapshot/globs.ts
+var globs = __webpack_require__(251);
+// EXTERNAL MODULE: ./src/snapshot/paths.ts
+var paths = __webpack_require__(588);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
+var canonical_json = __webpack_require__(837);
+// EXTERNAL MODULE: ./src/snapshot/codecs.ts
+var codecs = __webpack_require__(505);
+;// CONCATENATED MODULE: ./src/snapshot/snapshot-tail.ts
+/**
+ * Writes what follows the blocks: the entries and the manifest summary (canonical JSON, zstd each),
+ * the index and the trailer.
+ */
+
+
+
+
+/** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
+const SUMMARY_LEVEL = 6;
+const ENTRIES_LEVEL = 3;
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest();
+/**
+ * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
+ * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
+ * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
+ */
+function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false) {
+    const { entries, ...summary } = manifest;
+    const entriesRaw = Buffer.from(wellFormed ? (0,canonical_json/* canonicalEntriesJson */.Tb)(entries) : (0,canonical_json/* canonicalJson */.dj)(entries));
+    const entriesStored = (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
+    const summaryRaw = Buffer.from((0,canonical_json/* canonicalJson */.dj)(summary));
+    const summaryStored = (0,codecs/* zstdCompress */.oq)(summaryRaw, SUMMARY_LEVEL);
+    chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
+    const index = (0,format/* encodeIndex */.bj)(blocks, chunks);
+    const entriesOffset = out.position;
+    const manifestOffset = entriesOffset + entriesStored.length;
+    out.write(entriesStored);
+    out.write(summaryStored);
+    out.write(index);
+    out.write((0,format/* encodeTrailer */.CH)({
+        entriesOffset,
+        entriesStoredLength: entriesStored.length,
+        entriesRawLength: entriesRaw.length,
+        manifestOffset,
+        manifestStoredLength: summaryStored.length,
+        manifestRawLength: summaryRaw.length,
+        indexOffset: manifestOffset + summaryStored.length,
+        indexLength: index.length,
+        blockCount: blocks.length,
+        chunkCount: chunks.length,
+        entriesSha256: sha256(entriesStored),
+        manifestSha256: sha256(summaryStored),
+        indexSha256: sha256(index),
+    }));
+}
+
+// EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
+var capture_pipeline = __webpack_require__(245);
+// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 3 modules
+var task_pool = __webpack_require__(560);
+// EXTERNAL MODULE: ./src/snapshot/walk.ts
+var snapshot_walk = __webpack_require__(767);
+;// CONCATENATED MODULE: ./src/snapshot/capture.ts
+/**
+ * `captureSnapshot`: walk → hash/chunk/classify (threads) → plan blocks in file order → encode
+ * blocks (threads, bounded window) → write header, blocks, manifest, index, trailer atomically.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EMPTY_SOURCE = { repository: null, ref: null, sha: null, dirty: null, runId: null };
+function createdAtFrom(sourceDateEpoch) {
+    if (sourceDateEpoch === undefined || sourceDateEpoch === '')
+        return null;
+    // 8.64e12 s is the last instant a JavaScript Date (and so an ISO timestamp) can hold.
+    if (!/^\d{1,13}$/.test(sourceDateEpoch) || Number(sourceDateEpoch) > 8_640_000_000_000) {
+        throw new errors/* OperationError */.OK('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
+    }
+    return new Date(Number(sourceDateEpoch) * 1000).toISOString();
+}
+function classTotals(entries) {
+    const totals = {
+        text: { files: 0, bytes: 0 },
+        binary: { files: 0, bytes: 0 },
+        compressed: { files: 0, bytes: 0 },
+        tensor: { files: 0, bytes: 0 },
+    };
+    for (const e of entries) {
+        if (e.type !== 'file')
+            continue;
+        totals[e.class].files++;
+        totals[e.class].bytes += e.size;
+    }
+    return totals;
+}
+function symlinkTargetProblem(target) {
+    if (target.length === 0)
+        return 'empty symlink target';
+    return Buffer.byteLength(target) > format/* LIMITS */.b1.symlinkTargetBytes ? 'symlink target is too long' : null;
+}
+/** Fails before any work when the output cannot be written where asked. */
+function checkOutputPath(output) {
+    const dir = (0,external_node_path_.dirname)(output);
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(dir);
+    }
+    catch {
+        throw new errors/* OperationError */.OK('E_NOT_FOUND', `cannot write ${output}: directory ${dir} does not exist; create it first`);
+    }
+    if (!st.isDirectory())
+        throw new errors/* OperationError */.OK('E_USAGE', `cannot write ${output}: ${dir} is not a directory`);
+    try {
+        if ((0,external_node_fs_.statSync)(output).isDirectory())
+            throw new errors/* OperationError */.OK('E_USAGE', `cannot write ${output}: it is a directory; pass a file name such as ${(0,external_node_path_.join)(output, 'build.vitsnap')}`);
+    }
+    catch (error) {
+        if (error.name === 'OperationError')
+            throw error;
+    }
+}
+async function captureSnapshot(options) {
+    const root = (0,external_node_path_.resolve)(options.root);
+    const createdAt = createdAtFrom(options.sourceDateEpoch);
+    checkOutputPath((0,external_node_path_.resolve)(options.output));
+    // Threads start while we walk; small trees shut them down again and run inline.
+    const eagerPool = options.workers === undefined || options.workers > 0 ? new task_pool/* TaskPool */.Y(options.workers ?? Math.min(2, (0,external_node_os_.availableParallelism)())) : null;
+    // Temp files of an interrupted capture are never part of a tree's contents.
+    let walk;
+    try {
+        walk = (0,snapshot_walk/* walkTree */.I)(root, (0,globs/* compileGlobs */.t)([...options.patterns, `!**/${atomic_file/* TEMP_MARKER */.IE}*`]));
+    }
+    catch (error) {
+        await eagerPool?.close();
+        throw error;
+    }
+    const skipped = [...walk.skipped];
+    const walked = walk.entries.filter((e) => {
+        const problem = (0,paths/* entryPathProblem */.h)(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
+        if (problem !== null)
+            skipped.push({ path: e.path, reason: `${problem}; a snapshot cannot hold it` });
+        return problem === null;
+    });
+    const files = walked.filter((e) => e.type === 'file');
+    if (walked.length === 0 && options.allowEmpty !== true) {
+        await eagerPool?.close();
+        const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
+        throw new errors/* OperationError */.OK('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
+    }
+    const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
+    collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    let pool = eagerPool ?? new task_pool/* TaskPool */.Y(0);
+    if (options.workers === undefined && totalBytes < capture_pipeline/* INLINE_BELOW_BYTES */.gE) {
+        await pool.close();
+        pool = new task_pool/* TaskPool */.Y(0);
+    }
+    const workers = pool.size;
+    let out;
+    try {
+        out = new atomic_file/* AtomicFile */.A0((0,external_node_path_.resolve)(options.output));
+    }
+    catch (error) {
+        await pool.close();
+        throw error;
+    }
+    try {
+        const hashed = new capture_pipeline/* HashPipeline */.$C(pool, (0,capture_pipeline/* batchFiles */.ul)(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
+        out.write((0,format/* encodeHeader */.YS)());
+        const planner = new BlockPlanner();
+        const entries = [];
+        const blocks = [];
+        const writer = new capture_pipeline/* BlockWriter */.$7(pool, out, blocks, workers);
+        for (const e of walked) {
+            if (e.type === 'dir') {
+                entries.push({ type: 'dir', path: e.path, mode: e.mode });
+            }
+            else if (e.type === 'symlink') {
+                entries.push({ type: 'symlink', path: e.path, target: e.target });
+            }
+            else {
+                const h = await hashed.next();
+                const entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
+                if (h.chunks !== null) {
+                    entry.chunks = h.chunks.map((c) => c.sha256);
+                    let offset = 0;
+                    for (const c of h.chunks) {
+                        planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
+                        offset += c.length;
+                    }
+                }
+                else if (e.size > 0) {
+                    planner.addChunk(e, h.class, h.width, h.sha256, 0, e.size);
+                }
+                entries.push(entry);
+                await writer.enqueue(planner.takeSealed());
+            }
+        }
+        await writer.enqueue(planner.finish());
+        await writer.drain();
+        const collected = collecting === null ? null : await collecting;
+        const manifest = {
+            tool: { name: 'vitsnap', version: version/* VERSION */.x },
+            createdAt,
+            source: collected?.source ?? EMPTY_SOURCE,
+            metadata: collected?.metadata ?? null,
+            entries,
+            parent: null,
+            stats: {
+                files: files.length,
+                dirs: entries.filter((e) => e.type === 'dir').length,
+                symlinks: entries.filter((e) => e.type === 'symlink').length,
+                bytes: totalBytes,
+                chunks: planner.chunks.length,
+                blocks: blocks.length,
+                storedBytes: blocks.reduce((sum, b) => sum + b.storedLength, 0),
+                classes: classTotals(entries),
+            },
+        };
+        writeSnapshotTail(out, manifest, blocks, planner.chunks, true);
+        const size = out.position;
+        out.commit();
+        return { output: out.target, manifest, size, skipped };
+    }
+    catch (error) {
+        out.abort();
+        throw error;
+    }
+    finally {
+        await pool.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
+;// CONCATENATED MODULE: ./src/snapshot/metadata/commands.ts
+/**
+ * Runs the commands metadata is read from: the user's `metadata-commands` (shell text, through
+ * `/bin/sh -c`) and our own probes (a resolved file plus arguments, never through a shell).
+ * Every run is bounded by a timeout and never throws for what the child does.
+ */
+
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
+/** Longest stdout a metadata command may record, `[truncated]` marker included. */
+const COMMAND_OUTPUT_CAP = 65_536;
+const TRUNCATED_MARKER = '\n[truncated]';
+const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+const EXPECTED_FORM = 'expected name=command, e.g. "openssl=openssl version", with a name of 1-64 letters, digits, ".", "_" or "-"';
+/** Parses one `name=command` line of the `metadata-commands` input. */
+function parseMetadataCommand(spec) {
+    const text = spec.trim();
+    const eq = text.indexOf('=');
+    if (eq < 0) {
+        throw new errors/* OperationError */.OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has no "=": ${EXPECTED_FORM}`);
+    }
+    const name = text.slice(0, eq).trim();
+    const command = text.slice(eq + 1).trim();
+    if (!NAME_PATTERN.test(name)) {
+        throw new errors/* OperationError */.OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has an invalid name: ${EXPECTED_FORM}`);
+    }
+    if (command === '') {
+        throw new errors/* OperationError */.OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has an empty command: ${EXPECTED_FORM}`);
+    }
+    return { name, command };
+}
+/** Runs every command in parallel through `/bin/sh -c`; results sorted by name. */
+async function runMetadataCommands(cmds, options) {
+    const seen = new Set();
+    for (const { name, command } of cmds) {
+        if (!NAME_PATTERN.test(name) || command.trim() === '') {
+            throw new errors/* OperationError */.OK('E_USAGE', `metadata command ${JSON.stringify(`${name}=${command}`)} is invalid: ${EXPECTED_FORM}`);
+        }
+        if (seen.has(name)) {
+            throw new errors/* OperationError */.OK('E_USAGE', `metadata command name ${JSON.stringify(name)} is used twice; give each command its own name`);
+        }
+        seen.add(name);
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const env = options.env ?? process.env;
+    const sorted = [...cmds].sort((a, b) => compareText(a.name, b.name));
+    return Promise.all(sorted.map((cmd) => runShellCommand(cmd, options.cwd, timeoutMs, env)));
+}
+function runShellCommand({ name, command }, cwd, timeoutMs, env) {
+    return new Promise((resolve) => {
+        // Enough bytes to hold COMMAND_OUTPUT_CAP characters of any UTF-8 text, plus one more.
+        const keepBytes = 4 * (COMMAND_OUTPUT_CAP + 1);
+        const out = [];
+        let outBytes = 0;
+        let overflowed = false;
+        let errTail = '';
+        let settled = false;
+        // A session of its own, so a timeout can kill everything the shell started, not just the shell.
+        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve({ name, command, ...result });
+        };
+        const timer = setTimeout(() => {
+            killGroup(child.pid);
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish({ exitCode: null, stdout: '', error: `timed out after ${timeoutMs} ms` });
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            if (outBytes >= keepBytes) {
+                overflowed = true;
+                return;
+            }
+            out.push(chunk);
+            outBytes += chunk.length;
+        });
+        child.stderr.on('data', (chunk) => {
+            errTail = (errTail + chunk.toString('utf8')).slice(-4096);
+        });
+        child.on('error', (error) => {
+            finish({ exitCode: null, stdout: '', error: error.message });
+        });
+        // 'close' (not 'exit'): all output has arrived. Background children holding the pipe run into the timeout.
+        child.on('close', (code, signal) => {
+            const stdout = capOutput(Buffer.concat(out).toString('utf8'), overflowed);
+            if (code === 0) {
+                finish({ exitCode: 0, stdout });
+            }
+            else if (code !== null) {
+                finish({ exitCode: code, stdout, error: describeFailure(`exited with code ${code}`, errTail) });
+            }
+            else {
+                finish({ exitCode: null, stdout, error: describeFailure(`killed by ${signal ?? 'a signal'}`, errTail) });
+            }
+        });
+    });
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+/** Trims, then caps at COMMAND_OUTPUT_CAP characters with a marker, never splitting a surrogate pair. */
+function capOutput(text, overflowed) {
+    const trimmed = text.trim();
+    if (!overflowed && trimmed.length <= COMMAND_OUTPUT_CAP)
+        return trimmed;
+    let end = Math.min(trimmed.length, COMMAND_OUTPUT_CAP - TRUNCATED_MARKER.length);
+    const last = trimmed.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return trimmed.slice(0, end) + TRUNCATED_MARKER;
+}
+function describeFailure(what, stderr) {
+    const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    const last = lines.at(-1);
+    return last === undefined ? what : `${what}: ${last.slice(0, 500)}`;
+}
+/**
+ * Runs `file` with `args` (no shell), stdin closed, killed with SIGKILL after `timeoutMs`.
+ * `file` is looked up on `env.PATH` when it has no slash.
+ */
+function runFile(file, args, options) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.execFile)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            timeout: options.timeoutMs,
+            killSignal: 'SIGKILL',
+            maxBuffer: 1024 * 1024,
+            encoding: 'utf8',
+            windowsHide: true,
+        }, (error, stdout, stderr) => {
+            if (error === null) {
+                resolve({ stdout, stderr, exitCode: 0 });
+                return;
+            }
+            const failure = error;
+            const exitCode = typeof failure.code === 'number' ? failure.code : null;
+            let reason;
+            if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+                reason = 'printed more than 1 MiB';
+            }
+            else if (failure.killed === true && failure.signal === 'SIGKILL') {
+                reason = `timed out after ${options.timeoutMs} ms`;
+            }
+            else if (exitCode !== null) {
+                reason = `exited with code ${exitCode}`;
+            }
+            else if (typeof failure.signal === 'string') {
+                reason = `killed by ${failure.signal}`;
+            }
+            else {
+                reason = failure.code === undefined ? failure.message : `could not run: ${failure.code}`;
+            }
+            resolve({ stdout, stderr, exitCode, error: reason });
+        });
+        // Nothing is ever written to the child; a tool that reads stdin sees EOF instead of waiting.
+        child.stdin?.end();
+    });
+}
+/** Byte-order comparison for stable, locale-independent sorting. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/metadata/environment.ts
+/**
+ * The build environment worth recording: an allowlist of variables that change build outputs, and
+ * the umask. Nothing outside the allowlist is read, and nothing that looks like a secret is kept,
+ * even when allowlisted, so a snapshot never carries credentials.
+ */
+
+
+const DEFAULT_ENV_ALLOWLIST = [
+    'CC', 'CXX', 'CPP', 'LD', 'AR',
+    'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS',
+    'RUSTFLAGS', 'CARGO_BUILD_TARGET', 'CARGO_PROFILE_RELEASE_DEBUG',
+    'GOFLAGS', 'GOOS', 'GOARCH', 'GOAMD64', 'CGO_ENABLED',
+    'SOURCE_DATE_EPOCH', 'TZ',
+    'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'LC_COLLATE', 'LC_TIME',
+    'NODE_ENV', 'NODE_OPTIONS',
+    'JAVA_TOOL_OPTIONS', 'JAVA_HOME',
+    'PYTHONHASHSEED', 'PYTHONDONTWRITEBYTECODE',
+    'MAKEFLAGS', 'CMAKE_BUILD_TYPE', 'DEB_BUILD_OPTIONS', 'ZERO_AR_DATE',
+];
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH/i;
+/** Values that carry a credential whatever the variable is called. */
+const SECRET_VALUES = [
+    { pattern: /gh[pousr]_[A-Za-z0-9]{20,}/, what: 'a GitHub token' },
+    { pattern: /github_pat_[A-Za-z0-9_]{20,}/, what: 'a GitHub token' },
+    { pattern: /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/@:]*:[^\s/@]+@/, what: 'a URL with a password' },
+];
+/** Picks the allowlisted build variables from `env`; warnings name variables, never values. */
+function selectBuildEnv(env, extraAllowlist = []) {
+    const warnings = [];
+    const names = new Set(DEFAULT_ENV_ALLOWLIST);
+    for (const raw of extraAllowlist) {
+        const name = raw.trim();
+        if (name === '')
+            continue;
+        if (!VARIABLE_NAME.test(name)) {
+            warnings.push(`env allowlist entry ${JSON.stringify(name)} is not a variable name (letters, digits, "_"; no wildcards); it was skipped`);
+            continue;
+        }
+        names.add(name);
+    }
+    const selected = {};
+    for (const name of [...names].sort(compareText)) {
+        if (SECRET_NAME.test(name)) {
+            warnings.push(`${name} looks like a secret, so it is never recorded; remove it from the env allowlist`);
+            continue;
+        }
+        const value = env[name];
+        if (value === undefined)
+            continue;
+        const secret = SECRET_VALUES.find(({ pattern }) => pattern.test(value));
+        if (secret !== undefined) {
+            warnings.push(`${name} holds what looks like ${secret.what}, so it was not recorded`);
+            continue;
+        }
+        selected[name] = value;
+    }
+    return { env: selected, warnings };
+}
+/** The process umask as four octal digits, e.g. `0022`. */
+function readUmask() {
+    try {
+        const match = /^Umask:\s*([0-7]+)\s*$/m.exec((0,external_node_fs_.readFileSync)('/proc/self/status', 'utf8'));
+        if (match !== null)
+            return match[1].padStart(4, '0');
+    }
+    catch {
+        // No procfs (macOS, Windows, some sandboxes).
+    }
+    // Reading without an argument is only documentation-deprecated, and unlike set-and-restore it
+    // never changes the mask under another thread's feet.
+    return process.umask().toString(8).padStart(4, '0');
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/metadata/git.ts
+
+const DEFAULT_GIT_TIMEOUT_MS = 10_000;
+/** Describes the source at `root`. Never throws: no git, not a repository, or a failure give nulls. */
+async function describeSource(root, env = process.env, options = {}) {
+    const git = (args) => runGit(root, args, env, options.timeoutMs);
+    const [sha, symbolicRef, status] = await Promise.all([
+        git(['rev-parse', '--verify', '-q', 'HEAD']),
+        env.GITHUB_REF ? Promise.resolve(null) : git(['symbolic-ref', '-q', 'HEAD']),
+        git(['status', '--porcelain', '--untracked-files=no']),
+    ]);
+    return {
+        repository: env.GITHUB_REPOSITORY || null,
+        ref: env.GITHUB_REF || symbolicRef || null,
+        sha: sha || env.GITHUB_SHA || null,
+        dirty: status === null ? null : status !== '',
+        runId: env.GITHUB_RUN_ID || null,
+    };
+}
+/** The top directory of the work tree holding `root`, or null when it is not in one. */
+async function findGitToplevel(root, env = process.env, options = {}) {
+    return (await runGit(root, ['rev-parse', '--show-toplevel'], env, options.timeoutMs)) || null;
+}
+/** Trimmed stdout of a successful git command, null on any failure. */
+async function runGit(cwd, args, env, timeoutMs = DEFAULT_GIT_TIMEOUT_MS) {
+    // Optional locks off: `git status` must not write the index while a build may be using the repo.
+    const result = await runFile('git', args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs });
+    return result.error === undefined ? result.stdout.trim() : null;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(455);
+;// CONCATENATED MODULE: ./src/snapshot/metadata/lockfiles.ts
+/** Digests of the dependency lockfiles that pin what a build pulled in. */
+
+
+
+
+
+
+/** Lockfile names looked for directly in the lockfile directory (no recursion). */
+const KNOWN_LOCKFILES = [
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'bun.lockb',
+    'Cargo.lock',
+    'go.sum',
+    'poetry.lock',
+    'Pipfile.lock',
+    'uv.lock',
+    'requirements.txt',
+    'Gemfile.lock',
+    'composer.lock',
+    'gradle.lockfile',
+    'packages.lock.json',
+    'flake.lock',
+    'pubspec.lock',
+    'mix.lock',
+];
+/** SHA-256 of each known lockfile present in `dir`, sorted by path. A missing `dir` gives none. */
+function digestLockfiles(dir) {
+    const digests = [];
+    for (const name of KNOWN_LOCKFILES) {
+        const file = (0,external_node_path_.join)(dir, name);
+        try {
+            if (!(0,external_node_fs_.statSync)(file).isFile())
+                continue;
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                continue;
+            throw (0,errors/* fromSystemError */.Kh)(error, 'reading lockfile');
+        }
+        try {
+            digests.push({ path: name, sha256: sha256File(file) });
+        }
+        catch (error) {
+            throw (0,errors/* fromSystemError */.Kh)(error, 'reading lockfile');
+        }
+    }
+    return digests.sort((a, b) => compareText(a.path, b.path));
+}
+// One buffer for every synchronous hash: no call can interleave with another.
+const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
+/** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
+/** Like `sha256File`, without blocking the event loop: probes hash large compiler binaries while their processes run. */
+async function sha256FileAsync(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
+function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, HASH_BUFFER, 0, HASH_BUFFER.length, null);
+            if (n === 0)
+                break;
+            hash.update(HASH_BUFFER.subarray(0, n));
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/metadata/runner.ts
+/** The machine a snapshot was captured on: OS, architecture, kernel, distribution, runner image. */
+
+
+/** Where os-release(5) says to look, in order. */
+const OS_RELEASE_FILES = ['/etc/os-release', '/usr/lib/os-release'];
+function describeRunner(env = process.env, osReleaseFiles = OS_RELEASE_FILES) {
+    const info = { os: (0,external_node_os_.platform)(), arch: (0,external_node_os_.arch)(), release: (0,external_node_os_.release)() };
+    const distro = readPrettyName(osReleaseFiles);
+    if (distro !== undefined)
+        info.distro = distro;
+    if (env.ImageOS)
+        info.image = env.ImageOS;
+    if (env.ImageVersion)
+        info.imageVersion = env.ImageVersion;
+    return info;
+}
+function readPrettyName(files) {
+    for (const file of files) {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        return parseOsRelease(text).PRETTY_NAME || undefined;
+    }
+    return undefined;
+}
+/** Parses os-release(5) text: shell-style `KEY=value` lines, values optionally quoted. */
+function parseOsRelease(text) {
+    const fields = {};
+    for (const raw of text.split(/\r?\n/)) {
+        const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(raw);
+        if (match === null)
+            continue;
+        fields[match[1]] = unquote(match[2].trim());
+    }
+    return fields;
+}
+function unquote(value) {
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
+        const inner = value.slice(1, -1);
+        return quote === '"' ? inner.replace(/\\([\\$"`])/g, '$1') : inner;
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/metadata/toolchains.ts
+/**
+ * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
+ * the version text it prints. A tool that is not on PATH costs no process.
+ */
+
+
+
+
+
+const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
+/** The tools probed by default (DESIGN §4). */
+const DEFAULT_PROBES = [
+    'gcc', 'g++', 'clang', 'cc', 'ld',
+    'rustc', 'cargo',
+    'go',
+    'node', 'npm', 'pnpm', 'yarn', 'tsc',
+    'java', 'javac', 'mvn', 'gradle',
+    'python3', 'python', 'pip',
+    'cmake', 'make', 'ninja',
+    'dotnet', 'zig', 'swift',
+];
+/** Tools whose version is not `--version`. */
+const VERSION_ARGS = {
+    java: ['-version'],
+    javac: ['-version'],
+    go: ['version'],
+    zig: ['version'],
+};
+const VERSION_LINES = 3;
+const VERSION_LINE_CHARS = 200;
+const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+/** Probes every tool in parallel; results sorted by name. Throws only for an invalid tool name. */
+async function probeToolchains(options = {}) {
+    const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(compareText);
+    for (const name of names) {
+        if (!PROBE_NAME.test(name)) {
+            throw new errors/* OperationError */.OK('E_USAGE', `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`);
+        }
+    }
+    const env = options.env ?? process.env;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+    return Promise.all(names.map((name) => probeToolchain(name, env, timeoutMs)));
+}
+async function probeToolchain(name, env, timeoutMs) {
+    const args = VERSION_ARGS[name] ?? ['--version'];
+    const command = [name, ...args].join(' ');
+    const found = findExecutable(name, env.PATH);
+    if (found === null)
+        return { name, command, found: false };
+    const probe = { name, command, found: true, path: found };
+    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+    // Started first so the tool runs while its binary is hashed.
+    const running = runFile(found, args, { env, timeoutMs });
+    try {
+        const real = (0,external_node_fs_.realpathSync)(found);
+        probe.realpath = real;
+        probe.sha256 = await sha256FileAsync(real);
+    }
+    catch (error) {
+        probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
+        await running;
+        return probe;
+    }
+    const result = await running;
+    const text = result.stdout.trim() || result.stderr.trim();
+    if (result.error === undefined) {
+        probe.version = formatVersion(text);
+    }
+    else {
+        const first = formatVersion(text).split('\n')[0];
+        probe.error = first ? `${result.error}: ${first}` : result.error;
+    }
+    return probe;
+}
+/**
+ * The first executable regular file named `name` in the absolute directories of `pathList`.
+ * Empty and relative entries are skipped: they would resolve against whatever the cwd is.
+ */
+function findExecutable(name, pathList) {
+    if (pathList === undefined || name.includes('/'))
+        return null;
+    for (const dir of pathList.split(external_node_path_.delimiter)) {
+        if (dir === '' || !(0,external_node_path_.isAbsolute)(dir))
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            if (!(0,external_node_fs_.statSync)(candidate).isFile())
+                continue;
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here, or not executable: keep walking PATH like a shell does.
+        }
+    }
+    return null;
+}
+/** First non-blank lines of a version text, each capped, terminal escapes and control characters removed. */
+function formatVersion(text) {
+    return text
+        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+        .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+        .trim()
+        .split(/\n/)
+        .map((line) => line.trimEnd())
+        .filter((line) => line !== '')
+        .slice(0, VERSION_LINES)
+        .map((line) => line.slice(0, VERSION_LINE_CHARS))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/metadata/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs every metadata probe concurrently. Throws only for invalid options (E_USAGE: a bad probe
+ * name, an invalid or duplicate command name); everything else degrades to a warning or a null.
+ */
+async function collectMetadata(options) {
+    const env = options.env ?? process.env;
+    const { root, timeoutMs } = options;
+    const git = { timeoutMs };
+    const warnings = [];
+    const selected = selectBuildEnv(env, options.envAllowlist ?? []);
+    warnings.push(...selected.warnings);
+    const lockfiles = async () => {
+        const dir = options.lockfileDir ?? (await findGitToplevel(root, env, git)) ?? root;
+        try {
+            return digestLockfiles(dir);
+        }
+        catch (error) {
+            warnings.push(`lockfile digests were not recorded: ${error.message}`);
+            return [];
+        }
+    };
+    const commands = () => options.commands === undefined || options.commands.length === 0
+        ? Promise.resolve([])
+        : runMetadataCommands(options.commands, { cwd: root, timeoutMs, env });
+    const [toolchains, source, lockfileDigests, commandOutputs] = await Promise.all([
+        probeToolchains({ names: options.probes, timeoutMs, env }),
+        describeSource(root, env, git),
+        lockfiles(),
+        commands(),
+    ]);
+    const metadata = {
+        toolchains,
+        runner: describeRunner(env),
+        env: selected.env,
+        umask: readUmask(),
+        lockfiles: lockfileDigests,
+        commands: commandOutputs,
+    };
+    return { metadata, source, warnings };
+}
+
+// EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
+var args = __webpack_require__(46);
+// EXTERNAL MODULE: ./src/commands/logger.ts
+var logger = __webpack_require__(860);
+;// CONCATENATED MODULE: ./src/commands/create-run.ts
+/** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
+
+
+
+
+
+
+
+
+function displayPath(cwd, path) {
+    const rel = (0,external_node_path_.relative)(cwd, path);
+    return rel === '' || rel.startsWith('..') ? path : rel;
+}
+async function runCreate(argv, ctx) {
+    const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('create', argv, {
+        ...args/* COMMON_OPTIONS */.DT,
+        root: { type: 'string', short: 'C' },
+        output: { type: 'string', short: 'o' },
+        exclude: { type: 'string', multiple: true },
+        'meta-cmd': { type: 'string', multiple: true },
+        'env-allowlist': { type: 'string' },
+        'no-metadata': { type: 'boolean' },
+        workers: { type: 'string' },
+        'allow-empty': { type: 'boolean' },
+    });
+    const root = (0,external_node_path_.resolve)(ctx.cwd, values.root ?? '.');
+    const output = (0,external_node_path_.resolve)(ctx.cwd, values.output ?? 'snapshot.vitsnap');
+    const patterns = positionals.flatMap((p) => (0,globs/* parsePatternList */.Y)(p));
+    for (const ex of values.exclude ?? [])
+        patterns.push(`!${ex.replace(/^!/, '')}`);
+    const relOutput = (0,external_node_path_.relative)(root, output);
+    if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
+        // Never capture the snapshot itself (or an older one at the same path).
+        patterns.push(`!${relOutput.split('\\').join('/')}`);
+    }
+    let workers;
+    if (values.workers !== undefined) {
+        workers = Number(values.workers);
+        if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+            throw new errors/* OperationError */.OK('E_USAGE', `--workers takes a whole number from 0 to 64 (got ${values.workers})`);
+        }
+    }
+    if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
+        throw new errors/* OperationError */.OK('E_USAGE', '--no-metadata cannot be combined with --meta-cmd or --env-allowlist; drop one of them');
+    }
+    const commands = (values['meta-cmd'] ?? []).map(parseMetadataCommand);
+    const envAllowlist = (values['env-allowlist'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const started = Date.now();
+    const metadata = values['no-metadata'] === true
+        ? null
+        : () => collectMetadata({ root, envAllowlist, commands, env: ctx.env }).then((m) => {
+            for (const w of m.warnings)
+                ctx.log.warn(w);
+            return { metadata: m.metadata, source: m.source };
+        });
+    const result = await captureSnapshot({
+        root,
+        patterns,
+        output,
+        workers,
+        metadata,
+        sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
+        allowEmpty: values['allow-empty'] === true,
+        onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
+    });
+    ctx.log.done();
+    for (const s of result.skipped)
+        ctx.log.warn(`skipped ${s.path}: ${s.reason}`);
+    const { stats } = result.manifest;
+    if (values.json === true) {
+        ctx.log.out(JSON.stringify({ output: result.output, size: result.size, stats, skipped: result.skipped }, null, 2));
+    }
+    else {
+        // A ratio only means something once the data outweighs the snapshot's fixed overhead.
+        const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
+        ctx.log.out(`wrote ${displayPath(ctx.cwd, result.output)}: ${stats.files} files, ${stats.dirs} dirs, ${stats.symlinks} symlinks, ` +
+            `${(0,logger/* formatBytes */.z)(stats.bytes)} → ${(0,logger/* formatBytes */.z)(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+    }
+    return 0;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,82 @@
+/** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
+import { relative, resolve } from 'node:path';
+import { OperationError } from '../errors.js';
+import { captureSnapshot } from '../snapshot/capture.js';
+import { parsePatternList } from '../snapshot/globs.js';
+import { collectMetadata } from '../snapshot/metadata/index.js';
+import { parseMetadataCommand } from '../snapshot/metadata/commands.js';
+import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
+import { formatBytes } from './logger.js';
+
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+export async function runCreate(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('create', argv, {
+    ...COMMON_OPTIONS,
+    root: { type: 'string', short: 'C' },
+    output: { type: 'string', short: 'o' },
+    exclude: { type: 'string', multiple: true },
+    'meta-cmd': { type: 'string', multiple: true },
+    'env-allowlist': { type: 'string' },
+    'no-metadata': { type: 'boolean' },
+    workers: { type: 'string' },
+    'allow-empty': { type: 'boolean' },
+  });
+  const root = resolve(ctx.cwd, values.root ?? '.');
+  const output = resolve(ctx.cwd, values.output ?? 'snapshot.vitsnap');
+  const patterns: string[] = positionals.flatMap((p) => parsePatternList(p));
+  for (const ex of values.exclude ?? []) patterns.push(`!${ex.replace(/^!/, '')}`);
+  const relOutput = relative(root, output);
+  if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
+    // Never capture the snapshot itself (or an older one at the same path).
+    patterns.push(`!${relOutput.split('\\').join('/')}`);
+  }
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+      throw new OperationError('E_USAGE', `--workers takes a whole number from 0 to 64 (got ${values.workers})`);
+    }
+  }
+  if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
+    throw new OperationError('E_USAGE', '--no-metadata cannot be combined with --meta-cmd or --env-allowlist; drop one of them');
+  }
+  const commands = (values['meta-cmd'] ?? []).map(parseMetadataCommand);
+  const envAllowlist = (values['env-allowlist'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const started = Date.now();
+  const metadata =
+    values['no-metadata'] === true
+      ? null
+      : () =>
+          collectMetadata({ root, envAllowlist, commands, env: ctx.env }).then((m) => {
+            for (const w of m.warnings) ctx.log.warn(w);
+            return { metadata: m.metadata, source: m.source };
+          });
+  const result = await captureSnapshot({
+    root,
+    patterns,
+    output,
+    workers,
+    metadata,
+    sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
+    allowEmpty: values['allow-empty'] === true,
+    onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
+  });
+  ctx.log.done();
+  for (const s of result.skipped) ctx.log.warn(`skipped ${s.path}: ${s.reason}`);
+  const { stats } = result.manifest;
+  if (values.json === true) {
+    ctx.log.out(JSON.stringify({ output: result.output, size: result.size, stats, skipped: result.skipped }, null, 2));
+  } else {
+    // A ratio only means something once the data outweighs the snapshot's fixed overhead.
+    const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
+    ctx.log.out(
+      `wrote ${displayPath(ctx.cwd, result.output)}: ${stats.files} files, ${stats.dirs} dirs, ${stats.symlinks} symlinks, ` +
+        `${formatBytes(stats.bytes)} → ${formatBytes(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`,
+    );
+  }
+  return 0;
+}
