@@ -240,7 +240,8 @@ describe('zip comparator', () => {
   it('reports zip-slip member names as names, and never writes them', async () => {
     const out = join(root, 'slip');
     await mkdir(out, { recursive: true });
-    const script = 'import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],"w")\nz.writestr("ok.txt","ok")\nfor n in sys.argv[2:]: z.writestr(n,"evil")\nz.close()';
+    // Fixed member dates: writestr would stamp the current time, and two runs can straddle a 2-second DOS tick.
+    const script = 'import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],"w")\nd=(2020,1,1,0,0,0)\nz.writestr(zipfile.ZipInfo("ok.txt",d),"ok")\nfor n in sys.argv[2:]: z.writestr(zipfile.ZipInfo(n,d),"evil")\nz.close()';
     await runTool('python3', ['-c', script, join(out, 'a.zip')]);
     await runTool('python3', ['-c', script, join(out, 'b.zip'), '../../evil.txt', '/etc/evil.conf']);
     const diffs = zipComparator.compare('x.zip', await readFile(join(out, 'a.zip')), await readFile(join(out, 'b.zip')), context());
