@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { classifyCauses } from '../../src/compare/causes.js';
 import { compareSources, type CompareResult } from '../../src/compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
-import { openSource } from '../../src/compare/sources.js';
+import { openSides } from '../../src/compare/sources.js';
 import type { Difference } from '../../src/compare/types.js';
+import { captureSnapshot } from '../../src/snapshot/capture.js';
+import { seededBytes } from '../helpers/trees.js';
 import { buildCProgram, makeZip, removeDir, tempDir } from '../helpers/toolchain.js';
 
 let work: string;
@@ -40,13 +42,11 @@ async function build(side: 'a' | 'b', epoch: string): Promise<string> {
 }
 
 async function compare(before: string, after: string, ignore: ('timestamps' | 'build-paths' | 'file-order' | 'build-id')[] = []): Promise<CompareResult> {
-  const a = await openSource(before, { cwd: work });
-  const b = await openSource(after, { cwd: work });
+  const sides = await openSides(before, after, { cwd: work });
   try {
-    return compareSources(a, b, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore });
+    return await compareSources(sides, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore });
   } finally {
-    a.close();
-    b.close();
+    await sides.close();
   }
 }
 
@@ -115,4 +115,50 @@ describe('diff of two real builds', () => {
     expect(ba.root.children.map((d) => [d.path, d.kind])).toEqual(ab.root.children.map((d) => [d.path, d.kind]));
     expect(ba.root.children.map(causeIds)).toEqual(ab.root.children.map(causeIds));
   });
+
+  it('finds the same differences whichever side is a snapshot', async () => {
+    for (const side of ['a', 'b']) await captureSnapshot({ root: join(work, side), patterns: [], output: join(work, `${side}.vitsnap`), metadata: null });
+    const shape = (r: CompareResult): unknown => r.root.children.map((d) => [d.path, d.kind, d.summary, causeIds(d)]);
+    const dirs = shape(await compare('a', 'b'));
+    expect(shape(await compare('a.vitsnap', 'b.vitsnap'))).toEqual(dirs);
+    expect(shape(await compare('a.vitsnap', 'b'))).toEqual(dirs);
+    expect(shape(await compare('a', 'b.vitsnap'))).toEqual(dirs);
+    expect((await compare('a.vitsnap', 'a')).verdict).toBe('identical');
+  });
 });
+
+describe('directory sides', () => {
+  /** Two trees past the inline threshold, so the walks and byte checks run on worker threads. */
+  async function bigTrees(): Promise<{ a: string; b: string }> {
+    const a = join(work, 'big-a');
+    const b = join(work, 'big-b');
+    for (const dir of [a, b]) mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 24; i++) {
+      const bytes = seededBytes(1024 * 1024, i, false);
+      writeFileSync(join(a, `part-${i}.bin`), bytes);
+      // Same size, one byte flipped near the end of file 7, and file 13 differs only in its last byte.
+      if (i === 7) bytes[1000000] = (bytes[1000000] as number) ^ 0xff;
+      if (i === 13) bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0x01;
+      writeFileSync(join(b, `part-${i}.bin`), bytes);
+    }
+    return { a: 'big-a', b: 'big-b' };
+  }
+
+  it('finds same-size files that differ by a single byte, on worker threads', async () => {
+    const { a, b } = await bigTrees();
+    const r = await compare(a, b);
+    expect(r.root.children.map((d) => [d.path, d.kind])).toEqual([
+      ['part-13.bin', 'modified'],
+      ['part-7.bin', 'modified'],
+    ]);
+    expect(find(r, 'part-7.bin').summary).toMatch(/^1 byte differs/);
+  });
+
+  it('checks same-size files against a snapshot by digest', async () => {
+    const { a, b } = await bigTrees();
+    await captureSnapshot({ root: join(work, a), patterns: [], output: join(work, 'big-a.vitsnap'), metadata: null });
+    const r = await compare('big-a.vitsnap', b);
+    expect(r.root.children.map((d) => d.path)).toEqual(['part-13.bin', 'part-7.bin']);
+  });
+});
+

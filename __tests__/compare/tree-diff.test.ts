@@ -38,12 +38,21 @@ describe('tree diff', () => {
     ]);
   });
 
+  it('leaves same-size pairs without a digest unsettled, and calls different sizes modified', () => {
+    const digestless = (path: string, size: number): Entry => ({ type: 'file', path, mode: 0o644, size, sha256: '', class: 'text' });
+    const before = [digestless('grew', 1), digestless('same-size', 4), file('snap', 'a')];
+    const after = [digestless('grew', 2), digestless('same-size', 4), digestless('snap', 1)];
+    const { modified, unsettled } = diffTrees(before, after);
+    expect(modified.map((m) => m.path)).toEqual(['grew']);
+    expect(unsettled.map((m) => m.path)).toEqual(['same-size', 'snap']);
+  });
+
   const entries = fc
     .uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 4 }), fc.constantFrom('a', 'b'), fc.constantFrom(0o644, 0o755)), { selector: (t) => t[0], maxLength: 12 })
     .map((list) => list.map(([p, s, m]) => file(p, s, m)).sort((x, y) => compareCodePoints(x.path, y.path)));
 
   it('is empty for a tree compared with itself', () => {
-    fc.assert(fc.property(entries, (e) => expect(diffTrees(e, e)).toEqual({ differences: [], modified: [] })));
+    fc.assert(fc.property(entries, (e) => expect(diffTrees(e, e)).toEqual({ differences: [], modified: [], unsettled: [] })));
   });
 
   it('mirrors when the sides are swapped', () => {

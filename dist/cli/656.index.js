@@ -1791,7 +1791,8 @@ function diffMetadata(a, b) {
 ;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
 /**
  * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
- * and files whose digests differ. Files with equal digests are never read.
+ * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
+ * side has no digests: its same-size pairs are left `unsettled` for the caller to check by bytes.
  */
 
 const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
@@ -1812,6 +1813,7 @@ function leaf(path, kind, summary, detail) {
 function diffTrees(before, after) {
     const differences = [];
     const modified = [];
+    const unsettled = [];
     let i = 0;
     let j = 0;
     while (i < before.length || j < after.length) {
@@ -1841,12 +1843,17 @@ function diffTrees(before, after) {
                 if (a.mode !== b.mode) {
                     differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
                 }
-                if (a.type === 'file' && b.type === 'file' && a.sha256 !== b.sha256)
-                    modified.push({ path: a.path, before: a, after: b });
+                if (a.type === 'file' && b.type === 'file') {
+                    const digests = a.sha256 !== '' && b.sha256 !== '';
+                    if (digests ? a.sha256 !== b.sha256 : a.size !== b.size)
+                        modified.push({ path: a.path, before: a, after: b });
+                    else if (!digests)
+                        unsettled.push({ path: a.path, before: a, after: b });
+                }
             }
         }
     }
-    return { differences, modified };
+    return { differences, modified, unsettled };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/compare.ts
@@ -1867,6 +1874,9 @@ const IGNORE_PROFILES = {
     'file-order': 'file-order',
     'build-id': 'build-id',
 };
+function yieldToEventLoop() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
 function excludeFilter(exclude) {
     if (exclude === undefined || exclude.length === 0)
         return () => true;
@@ -1906,11 +1916,25 @@ function compare_verdictOf(root) {
     const explained = leaves.every((l) => l.causes.length > 0 && l.causes.every((c) => c.id !== 'content'));
     return explained ? 'drift-explained' : 'drift-unexplained';
 }
-function compareSources(before, after, options) {
+async function compareSources(sides, options) {
+    const { before, after } = sides;
     const limits = options.limits ?? DEFAULT_LIMITS;
     const keep = excludeFilter(options.exclude);
     const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
-    const fileNodes = tree.modified.map((m) => compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
+    // Workers check the unsettled pairs while this thread compares the pairs already known to differ.
+    const jobs = sides.settle(tree.unsettled);
+    for (const job of jobs)
+        job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
+    const fileNodes = [];
+    const compareAll = async (pairs) => {
+        for (const m of pairs) {
+            fileNodes.push(compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
+            await yieldToEventLoop(); // lets worker answers in, so the next jobs start
+        }
+    };
+    await compareAll(tree.modified);
+    for (const job of jobs)
+        await compareAll(await job);
     const children = [...tree.differences, ...fileNodes].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
     const metadata = diffMetadata(before.metadata, after.metadata);
     const root = { path: '', kind: 'modified', summary: '', causes: [], children };
@@ -5602,9 +5626,17 @@ function compressedData(file) {
     return Buffer.concat(file.chunks.filter((c) => c.type === 'IDAT').map((c) => c.data));
 }
 /** The pixel verdict: identical samples, differing samples (with ranges), or why we could not tell. */
-function pixelChild(path, a, b, pa, pb) {
+function pixelChild(path, a, b, maxBytes) {
     const idatA = compressedData(a);
     const idatB = compressedData(b);
+    // The same header and the same compressed stream decode to the same samples: no need to inflate.
+    const x = a.header;
+    const y = b.header;
+    const sameHeader = x.width === y.width && x.height === y.height && x.bitDepth === y.bitDepth && x.colorType === y.colorType && x.interlace === y.interlace;
+    if (sameHeader && idatA.equals(idatB))
+        return undefined;
+    const pa = decodePixels(a, maxBytes);
+    const pb = decodePixels(b, maxBytes);
     const at = `${path}:${PIXELS}`;
     if (!pa.ok || !pb.ok) {
         if (idatA.equals(idatB))
@@ -5652,7 +5684,7 @@ const pngComparator = {
         pushField(children, png_ID, `${path}:tIME`, 'tIME', a.time ?? '(none)', b.time ?? '(none)');
         children.push(...textChildren(path, a, b));
         children.push(...otherChunkChildren(path, a, b));
-        const pixels = pixelChild(path, a, b, decodePixels(a, max), decodePixels(b, max));
+        const pixels = pixelChild(path, a, b, max);
         if (pixels !== undefined)
             children.push(pixels);
         if (!a.trailing.equals(b.trailing))
@@ -8161,14 +8193,15 @@ var external_node_os_ = __webpack_require__(161);
 var capture_pipeline = __webpack_require__(245);
 // EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
 var snapshot_reader = __webpack_require__(580);
-// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 3 modules
-var task_pool = __webpack_require__(560);
-// EXTERNAL MODULE: ./src/snapshot/walk.ts
-var snapshot_walk = __webpack_require__(767);
+// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 4 modules
+var task_pool = __webpack_require__(539);
 ;// CONCATENATED MODULE: ./src/compare/sources.ts
 /**
- * One side of a comparison: a `.vitsnap` snapshot, or a directory scanned on the fly with the same
- * walk and hashing as capture (no compression: nothing is written).
+ * The two sides of a comparison: each a `.vitsnap` snapshot or a directory walked on the fly with
+ * the same rules as capture. Directories are not hashed up front: a directory-vs-directory diff
+ * compares sizes, then bytes (stopping at the first difference), as `diff -rq` does; only a
+ * directory compared with a snapshot hashes its same-size files, to match the manifest's digests.
+ * Both directory walks run at once on worker threads.
  */
 
 
@@ -8177,68 +8210,119 @@ var snapshot_walk = __webpack_require__(767);
 
 
 
-
-
-async function openSource(path, options) {
-    const abs = (0,external_node_path_.resolve)(options.cwd, path);
-    let isDir;
+function isDirectory(path, label) {
     try {
-        isDir = (0,external_node_fs_.statSync)(abs).isDirectory();
+        return (0,external_node_fs_.statSync)(path).isDirectory();
     }
     catch (error) {
-        throw (0,errors/* fromSystemError */.Kh)(error, `cannot compare ${path}`);
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot compare ${label}`);
     }
-    return isDir ? scanDirectory(path, abs, options.patterns ?? []) : openSnapshotSource(path, abs);
 }
-function openSnapshotSource(label, abs) {
-    const reader = snapshot_reader/* SnapshotReader */.a.open(abs);
-    const entries = reader.manifest.entries;
+async function openSides(beforePath, afterPath, options) {
+    const paths = [beforePath, afterPath].map((p) => ({ label: p, abs: (0,external_node_path_.resolve)(options.cwd, p) }));
+    const dirs = paths.map((p) => isDirectory(p.abs, p.label));
+    const workers = dirs.some(Boolean) ? new task_pool/* TaskPool */.Y(Math.min(2, (0,external_node_os_.availableParallelism)())) : null;
+    const readers = [];
+    const closeAll = async () => {
+        for (const r of readers)
+            r.close();
+        await workers?.close();
+    };
+    try {
+        const walks = paths.map((p, i) => (dirs[i] === true && workers !== null ? workers.walk(p.abs, options.patterns ?? []) : null));
+        // Awaited below; this keeps a walk that fails while a snapshot is being opened from going unhandled.
+        for (const w of walks)
+            w?.catch(() => undefined);
+        // Snapshots open while the walks run on the workers.
+        const snapshots = paths.map((p, i) => {
+            if (walks[i] !== null)
+                return null;
+            const reader = snapshot_reader/* SnapshotReader */.a.open(p.abs);
+            readers.push(reader);
+            return snapshotSource(p.label, reader);
+        });
+        const sources = [];
+        for (let i = 0; i < 2; i++) {
+            const walk = walks[i];
+            sources.push(walk === null || walk === undefined ? snapshots[i] : directorySource(paths[i].label, await walk));
+        }
+        const [before, after] = sources;
+        return { before, after, settle: (pairs) => settlePairs(before, after, pairs, workers), close: closeAll };
+    }
+    catch (error) {
+        await closeAll();
+        throw error;
+    }
+}
+function snapshotSource(label, reader) {
     return {
         label,
         kind: 'snapshot',
-        entries,
+        entries: reader.manifest.entries,
         metadata: reader.summary.metadata,
         readFile: (entry) => reader.readFileBuffer(entry),
-        close: () => reader.close(),
     };
 }
-async function scanDirectory(label, root, patterns) {
-    const walk = (0,snapshot_walk/* walkTree */.I)(root, (0,globs/* compileGlobs */.t)(patterns));
-    const files = walk.entries.filter((e) => e.type === 'file');
-    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    const pool = new task_pool/* TaskPool */.Y(totalBytes < capture_pipeline/* INLINE_BELOW_BYTES */.gE ? 0 : Math.min(2, (0,external_node_os_.availableParallelism)()));
-    try {
-        const hashed = (await Promise.all((0,capture_pipeline/* batchFiles */.ul)(files).map((batch) => pool.hash(batch)))).flat();
-        let i = 0;
-        const entries = walk.entries.map((e) => {
-            if (e.type === 'dir')
-                return { type: 'dir', path: e.path, mode: e.mode };
-            if (e.type === 'symlink')
-                return { type: 'symlink', path: e.path, target: e.target };
-            const h = hashed[i++];
-            if (h === undefined)
-                throw new errors/* OperationError */.OK('E_IO', 'directory scan lost track of its files');
-            return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
+function directorySource(label, walk) {
+    const walked = new Map();
+    const entries = walk.entries.map((e) => {
+        if (e.type === 'dir')
+            return { type: 'dir', path: e.path, mode: e.mode };
+        if (e.type === 'symlink')
+            return { type: 'symlink', path: e.path, target: e.target };
+        walked.set(e.path, e);
+        // The class only matters to capture's codecs; comparators sniff the bytes themselves.
+        return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: '', class: 'binary' };
+    });
+    return {
+        label,
+        kind: 'directory',
+        entries,
+        metadata: null,
+        walked,
+        readFile: (entry) => {
+            const file = walked.get(entry.path);
+            if (file === undefined)
+                throw new errors/* OperationError */.OK('E_IO', `${entry.path} was not found by the directory walk`);
+            try {
+                return (0,external_node_fs_.readFileSync)(file.absPath);
+            }
+            catch (error) {
+                throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${entry.path}`);
+            }
+        },
+    };
+}
+function walkedFile(source, path) {
+    const file = source.walked.get(path);
+    if (file === undefined)
+        throw new errors/* OperationError */.OK('E_IO', `${path} was not found by the directory walk`);
+    return file;
+}
+function settlePairs(before, after, pairs, workers) {
+    if (pairs.length === 0)
+        return [];
+    if (workers === null)
+        return [Promise.reject(new errors/* OperationError */.OK('E_IO', 'snapshot entries without digests: the snapshot reader should have rejected them'))];
+    const totalBytes = pairs.reduce((sum, p) => sum + p.before.size, 0);
+    // Small work runs inline: handing it to threads costs more than it saves.
+    const pool = totalBytes < capture_pipeline/* INLINE_BELOW_BYTES */.gE ? new task_pool/* TaskPool */.Y(0) : workers;
+    const bothDirectories = before.kind === 'directory' && after.kind === 'directory';
+    const dirIsBefore = before.kind === 'directory';
+    return (0,capture_pipeline/* batchBySize */.Du)(pairs, (p) => p.before.size).map(async (job) => {
+        if (bothDirectories) {
+            const same = await pool.sameBytes(job.map((p) => ({ a: walkedFile(before, p.path).absPath, b: walkedFile(after, p.path).absPath, size: p.before.size })));
+            return job.filter((_, i) => same[i] === false);
+        }
+        // One side is a directory: hash its files to meet the snapshot's digests.
+        const hashed = await pool.hash((0,capture_pipeline/* batchFiles */.ul)(job.map((p) => walkedFile(dirIsBefore ? before : after, p.path))).flat());
+        return job.filter((p, i) => {
+            const digest = hashed[i]?.sha256;
+            if (digest === undefined)
+                throw new errors/* OperationError */.OK('E_IO', 'directory hashing lost track of its files');
+            return digest !== (dirIsBefore ? p.after.sha256 : p.before.sha256);
         });
-        return {
-            label,
-            kind: 'directory',
-            entries,
-            metadata: null,
-            readFile: (entry) => {
-                try {
-                    return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, ...entry.path.split('/')));
-                }
-                catch (error) {
-                    throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${entry.path}`);
-                }
-            },
-            close: () => undefined,
-        };
-    }
-    finally {
-        await pool.close();
-    }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -8584,12 +8668,10 @@ async function runDiff(argv, ctx) {
     if (!Number.isInteger(maxLines) || maxLines < 1)
         throw new errors/* OperationError */.OK('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
     const ignore = parseIgnore(values.ignore);
-    const sides = [];
+    const [beforePath, afterPath] = positionals;
+    const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
     try {
-        for (const side of positionals)
-            sides.push(await openSource(side, { cwd: ctx.cwd }));
-        const [before, after] = sides;
-        const result = compareSources(before, after, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore, exclude: values.exclude ?? [] });
+        const result = await compareSources(sides, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore, exclude: values.exclude ?? [] });
         if (values.output !== undefined)
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(ctx.cwd, values.output), `${renderJson(result)}\n`);
         if (values.html !== undefined)
@@ -8605,8 +8687,7 @@ async function runDiff(argv, ctx) {
         return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
     }
     finally {
-        for (const s of sides)
-            s.close();
+        await sides.close();
     }
 }
 

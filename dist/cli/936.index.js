@@ -32,7 +32,7 @@ var format = __webpack_require__(957);
  * snapshot bytes) is the same however the hashing threads were scheduled.
  */
 
-const BLOCK_TARGET = 4 * 1024 * 1024;
+const BLOCK_TARGET = 1024 * 1024;
 /**
  * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
  * 6–7 % more bytes on text and binaries; grouped tensors compress best at level 1.
@@ -155,8 +155,8 @@ function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false) {
 
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
 var capture_pipeline = __webpack_require__(245);
-// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 3 modules
-var task_pool = __webpack_require__(560);
+// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 4 modules
+var task_pool = __webpack_require__(539);
 // EXTERNAL MODULE: ./src/snapshot/walk.ts
 var snapshot_walk = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/snapshot/capture.ts

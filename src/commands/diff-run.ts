@@ -5,7 +5,7 @@ import { OperationError } from '../errors.js';
 import { classifyCauses } from '../compare/causes.js';
 import { compareSources, IGNORE_PROFILES, type IgnoreProfile } from '../compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
-import { openSource, type TreeSource } from '../compare/sources.js';
+import { openSides } from '../compare/sources.js';
 import { renderJson } from '../report/json.js';
 import { renderHtml } from '../report/html.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
@@ -39,11 +39,10 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
   const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
   if (!Number.isInteger(maxLines) || maxLines < 1) throw new OperationError('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
   const ignore = parseIgnore(values.ignore);
-  const sides: TreeSource[] = [];
+  const [beforePath, afterPath] = positionals as [string, string];
+  const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
   try {
-    for (const side of positionals) sides.push(await openSource(side, { cwd: ctx.cwd }));
-    const [before, after] = sides as [TreeSource, TreeSource];
-    const result = compareSources(before, after, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore, exclude: values.exclude ?? [] });
+    const result = await compareSources(sides, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore, exclude: values.exclude ?? [] });
     if (values.output !== undefined) writeFileSync(resolve(ctx.cwd, values.output), `${renderJson(result)}\n`);
     if (values.html !== undefined) writeFileSync(resolve(ctx.cwd, values.html), renderHtml(result));
     if (values.json === true) ctx.log.out(renderJson(result));
@@ -52,6 +51,6 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     else ctx.log.out(renderText(result, { colour: process.stdout.isTTY === true, maxLines }));
     return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
   } finally {
-    for (const s of sides) s.close();
+    await sides.close();
   }
 }

@@ -1,84 +1,157 @@
 /**
- * One side of a comparison: a `.vitsnap` snapshot, or a directory scanned on the fly with the same
- * walk and hashing as capture (no compression: nothing is written).
+ * The two sides of a comparison: each a `.vitsnap` snapshot or a directory walked on the fly with
+ * the same rules as capture. Directories are not hashed up front: a directory-vs-directory diff
+ * compares sizes, then bytes (stopping at the first difference), as `diff -rq` does; only a
+ * directory compared with a snapshot hashes its same-size files, to match the manifest's digests.
+ * Both directory walks run at once on worker threads.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { OperationError, fromSystemError } from '../errors.js';
-import { INLINE_BELOW_BYTES, batchFiles } from '../snapshot/capture-pipeline.js';
-import { compileGlobs } from '../snapshot/globs.js';
+import { INLINE_BELOW_BYTES, batchBySize, batchFiles } from '../snapshot/capture-pipeline.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { TaskPool } from '../snapshot/task-pool.js';
 import type { Entry, FileEntry, Metadata } from '../snapshot/types.js';
-import { walkTree, type WalkedFile } from '../snapshot/walk.js';
+import type { WalkedFile, WalkResult } from '../snapshot/walk.js';
+import type { ModifiedPair } from './tree-diff.js';
 
 export interface TreeSource {
   /** What the user passed, for reports. */
   label: string;
   kind: 'snapshot' | 'directory';
-  /** Sorted by path (UTF-8 byte order), as in a manifest. */
+  /**
+   * Sorted by path (UTF-8 byte order), as in a manifest. A directory's files have `sha256: ''`
+   * until something needs their digest (see `Sides.settle`).
+   */
   entries: Entry[];
   metadata: Metadata | null;
-  /** A file's bytes; only called for files whose digests differ. */
+  /** A file's bytes; only called for files that differ. */
   readFile(entry: FileEntry): Buffer;
-  close(): void;
 }
 
-export async function openSource(path: string, options: { cwd: string; patterns?: string[] }): Promise<TreeSource> {
-  const abs = resolve(options.cwd, path);
-  let isDir: boolean;
+/** Both sides, opened together, and what it takes to decide the pairs their entries cannot. */
+export interface Sides {
+  before: TreeSource;
+  after: TreeSource;
+  /**
+   * Of the same-size pairs the tree diff left unsettled (a side without digests), those whose bytes
+   * differ: one promise per job, in path order, so callers can compare early answers while later
+   * jobs still run on the workers.
+   */
+  settle(pairs: readonly ModifiedPair[]): Promise<ModifiedPair[]>[];
+  close(): Promise<void>;
+}
+
+interface DirectorySource extends TreeSource {
+  kind: 'directory';
+  /** Walked files by path, with the absolute path, size and mtime their checks need. */
+  walked: Map<string, WalkedFile>;
+}
+
+function isDirectory(path: string, label: string): boolean {
   try {
-    isDir = statSync(abs).isDirectory();
+    return statSync(path).isDirectory();
   } catch (error) {
-    throw fromSystemError(error, `cannot compare ${path}`);
+    throw fromSystemError(error, `cannot compare ${label}`);
   }
-  return isDir ? scanDirectory(path, abs, options.patterns ?? []) : openSnapshotSource(path, abs);
 }
 
-function openSnapshotSource(label: string, abs: string): TreeSource {
-  const reader = SnapshotReader.open(abs);
-  const entries = reader.manifest.entries;
+export async function openSides(beforePath: string, afterPath: string, options: { cwd: string; patterns?: string[] }): Promise<Sides> {
+  const paths = [beforePath, afterPath].map((p) => ({ label: p, abs: resolve(options.cwd, p) }));
+  const dirs = paths.map((p) => isDirectory(p.abs, p.label));
+  const workers = dirs.some(Boolean) ? new TaskPool(Math.min(2, availableParallelism())) : null;
+  const readers: SnapshotReader[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const r of readers) r.close();
+    await workers?.close();
+  };
+  try {
+    const walks = paths.map((p, i) => (dirs[i] === true && workers !== null ? workers.walk(p.abs, options.patterns ?? []) : null));
+    // Awaited below; this keeps a walk that fails while a snapshot is being opened from going unhandled.
+    for (const w of walks) w?.catch(() => undefined);
+    // Snapshots open while the walks run on the workers.
+    const snapshots = paths.map((p, i) => {
+      if (walks[i] !== null) return null;
+      const reader = SnapshotReader.open(p.abs);
+      readers.push(reader);
+      return snapshotSource(p.label, reader);
+    });
+    const sources: TreeSource[] = [];
+    for (let i = 0; i < 2; i++) {
+      const walk = walks[i];
+      sources.push(walk === null || walk === undefined ? (snapshots[i] as TreeSource) : directorySource((paths[i] as { label: string }).label, await walk));
+    }
+    const [before, after] = sources as [TreeSource, TreeSource];
+    return { before, after, settle: (pairs) => settlePairs(before, after, pairs, workers), close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function snapshotSource(label: string, reader: SnapshotReader): TreeSource {
   return {
     label,
     kind: 'snapshot',
-    entries,
+    entries: reader.manifest.entries,
     metadata: reader.summary.metadata,
     readFile: (entry) => reader.readFileBuffer(entry),
-    close: () => reader.close(),
   };
 }
 
-async function scanDirectory(label: string, root: string, patterns: string[]): Promise<TreeSource> {
-  const walk = walkTree(root, compileGlobs(patterns));
-  const files = walk.entries.filter((e): e is WalkedFile => e.type === 'file');
-  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-  const pool = new TaskPool(totalBytes < INLINE_BELOW_BYTES ? 0 : Math.min(2, availableParallelism()));
-  try {
-    const hashed = (await Promise.all(batchFiles(files).map((batch) => pool.hash(batch)))).flat();
-    let i = 0;
-    const entries: Entry[] = walk.entries.map((e) => {
-      if (e.type === 'dir') return { type: 'dir', path: e.path, mode: e.mode };
-      if (e.type === 'symlink') return { type: 'symlink', path: e.path, target: e.target };
-      const h = hashed[i++];
-      if (h === undefined) throw new OperationError('E_IO', 'directory scan lost track of its files');
-      return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
+function directorySource(label: string, walk: WalkResult): DirectorySource {
+  const walked = new Map<string, WalkedFile>();
+  const entries: Entry[] = walk.entries.map((e) => {
+    if (e.type === 'dir') return { type: 'dir', path: e.path, mode: e.mode };
+    if (e.type === 'symlink') return { type: 'symlink', path: e.path, target: e.target };
+    walked.set(e.path, e);
+    // The class only matters to capture's codecs; comparators sniff the bytes themselves.
+    return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: '', class: 'binary' };
+  });
+  return {
+    label,
+    kind: 'directory',
+    entries,
+    metadata: null,
+    walked,
+    readFile: (entry) => {
+      const file = walked.get(entry.path);
+      if (file === undefined) throw new OperationError('E_IO', `${entry.path} was not found by the directory walk`);
+      try {
+        return readFileSync(file.absPath);
+      } catch (error) {
+        throw fromSystemError(error, `cannot read ${entry.path}`);
+      }
+    },
+  };
+}
+
+function walkedFile(source: TreeSource, path: string): WalkedFile {
+  const file = (source as DirectorySource).walked.get(path);
+  if (file === undefined) throw new OperationError('E_IO', `${path} was not found by the directory walk`);
+  return file;
+}
+
+function settlePairs(before: TreeSource, after: TreeSource, pairs: readonly ModifiedPair[], workers: TaskPool | null): Promise<ModifiedPair[]>[] {
+  if (pairs.length === 0) return [];
+  if (workers === null) return [Promise.reject(new OperationError('E_IO', 'snapshot entries without digests: the snapshot reader should have rejected them'))];
+  const totalBytes = pairs.reduce((sum, p) => sum + p.before.size, 0);
+  // Small work runs inline: handing it to threads costs more than it saves.
+  const pool = totalBytes < INLINE_BELOW_BYTES ? new TaskPool(0) : workers;
+  const bothDirectories = before.kind === 'directory' && after.kind === 'directory';
+  const dirIsBefore = before.kind === 'directory';
+  return batchBySize(pairs, (p) => p.before.size).map(async (job) => {
+    if (bothDirectories) {
+      const same = await pool.sameBytes(job.map((p) => ({ a: walkedFile(before, p.path).absPath, b: walkedFile(after, p.path).absPath, size: p.before.size })));
+      return job.filter((_, i) => same[i] === false);
+    }
+    // One side is a directory: hash its files to meet the snapshot's digests.
+    const hashed = await pool.hash(batchFiles(job.map((p) => walkedFile(dirIsBefore ? before : after, p.path))).flat());
+    return job.filter((p, i) => {
+      const digest = hashed[i]?.sha256;
+      if (digest === undefined) throw new OperationError('E_IO', 'directory hashing lost track of its files');
+      return digest !== (dirIsBefore ? p.after.sha256 : p.before.sha256);
     });
-    return {
-      label,
-      kind: 'directory',
-      entries,
-      metadata: null,
-      readFile: (entry) => {
-        try {
-          return readFileSync(join(root, ...entry.path.split('/')));
-        } catch (error) {
-          throw fromSystemError(error, `cannot read ${entry.path}`);
-        }
-      },
-      close: () => undefined,
-    };
-  } finally {
-    await pool.close();
-  }
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
- * and files whose digests differ. Files with equal digests are never read.
+ * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
+ * side has no digests: its same-size pairs are left `unsettled` for the caller to check by bytes.
  */
 import { compareCodePoints } from '../snapshot/canonical-json.js';
 import type { Entry, FileEntry } from '../snapshot/types.js';
@@ -15,8 +16,10 @@ export interface ModifiedPair {
 export interface TreeDiff {
   /** Differences that need no content: added, removed, type, mode, symlink. */
   differences: Difference[];
-  /** Files present on both sides with different digests: the comparators' work. */
+  /** Files present on both sides with different digests or sizes: the comparators' work. */
   modified: ModifiedPair[];
+  /** Same-size files where a side has no digest (`sha256` is ''): equal or not, only their bytes tell. */
+  unsettled: ModifiedPair[];
 }
 
 const octal = (mode: number): string => `0${mode.toString(8).padStart(3, '0')}`;
@@ -37,6 +40,7 @@ function leaf(path: string, kind: Difference['kind'], summary: string, detail?: 
 export function diffTrees(before: readonly Entry[], after: readonly Entry[]): TreeDiff {
   const differences: Difference[] = [];
   const modified: ModifiedPair[] = [];
+  const unsettled: ModifiedPair[] = [];
   let i = 0;
   let j = 0;
   while (i < before.length || j < after.length) {
@@ -62,9 +66,13 @@ export function diffTrees(before: readonly Entry[], after: readonly Entry[]): Tr
         if (a.mode !== b.mode) {
           differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
         }
-        if (a.type === 'file' && b.type === 'file' && a.sha256 !== b.sha256) modified.push({ path: a.path, before: a, after: b });
+        if (a.type === 'file' && b.type === 'file') {
+          const digests = a.sha256 !== '' && b.sha256 !== '';
+          if (digests ? a.sha256 !== b.sha256 : a.size !== b.size) modified.push({ path: a.path, before: a, after: b });
+          else if (!digests) unsettled.push({ path: a.path, before: a, after: b });
+        }
       }
     }
   }
-  return { differences, modified };
+  return { differences, modified, unsettled };
 }

@@ -7,7 +7,7 @@ import { Codec, type ChunkRecord, type CodecId } from './format.js';
 import type { PackJob, PackSegment } from './tasks.js';
 import type { ContentClass } from './types.js';
 
-export const BLOCK_TARGET = 4 * 1024 * 1024;
+export const BLOCK_TARGET = 1024 * 1024;
 
 /**
  * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for

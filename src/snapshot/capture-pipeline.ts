@@ -20,22 +20,28 @@ export interface HashProgress {
   totalBytes: number;
 }
 
-/** Groups files into hash jobs of at most 16 MiB or 256 files (a larger file is a job of its own). */
-export function batchFiles(files: readonly WalkedFile[]): FileToHash[][] {
-  const batches: FileToHash[][] = [];
-  let batch: FileToHash[] = [];
+/** Groups items into jobs of at most 16 MiB or 256 items (a larger item is a job of its own). */
+export function batchBySize<T>(items: readonly T[], size: (item: T) => number): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
   let bytes = 0;
-  for (const f of files) {
-    if (batch.length > 0 && (bytes + f.size > HASH_BATCH_BYTES || batch.length >= HASH_BATCH_FILES)) {
+  for (const item of items) {
+    const n = size(item);
+    if (batch.length > 0 && (bytes + n > HASH_BATCH_BYTES || batch.length >= HASH_BATCH_FILES)) {
       batches.push(batch);
       batch = [];
       bytes = 0;
     }
-    batch.push({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs });
-    bytes += f.size;
+    batch.push(item);
+    bytes += n;
   }
   if (batch.length > 0) batches.push(batch);
   return batches;
+}
+
+/** Hash jobs for walked files. */
+export function batchFiles(files: readonly WalkedFile[]): FileToHash[][] {
+  return batchBySize(files, (f) => f.size).map((batch) => batch.map((f) => ({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs })));
 }
 
 /**

@@ -4,7 +4,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import { OperationError, SnapshotFormatError, type FormatErrorCode, type OperationErrorCode } from '../errors.js';
+import { checkPairs, type FilePairToCheck } from './file-equality.js';
+import { compileGlobs } from './globs.js';
 import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type HashedFile, type PackJob, type PackedBlock } from './tasks.js';
+import { walkTree, type WalkResult } from './walk.js';
 import type { TaskRequest, TaskResponse } from './worker.js';
 
 interface Pending {
@@ -63,6 +66,29 @@ export class TaskPool {
     }
     const response = await this.submit({ id: this.nextId++, kind: 'hash', files });
     if (response.kind !== 'hash') throw new OperationError('E_IO', 'capture worker answered the wrong task');
+    return response.result;
+  }
+
+  /** Walks a tree on a worker, so two trees can be walked at once. */
+  async walk(root: string, patterns: string[]): Promise<WalkResult> {
+    if (this.size === 0) {
+      await yieldToEventLoop();
+      return walkTree(root, compileGlobs(patterns));
+    }
+    const response = await this.submit({ id: this.nextId++, kind: 'walk', root, patterns });
+    if (response.kind !== 'walk') throw new OperationError('E_IO', 'capture worker answered the wrong task');
+    return response.result;
+  }
+
+  /** For each pair, whether both files hold the same bytes. */
+  async sameBytes(pairs: FilePairToCheck[]): Promise<boolean[]> {
+    if (this.size === 0) {
+      await yieldToEventLoop();
+      this.inlineScratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+      return checkPairs(pairs, this.inlineScratch);
+    }
+    const response = await this.submit({ id: this.nextId++, kind: 'same', pairs });
+    if (response.kind !== 'same') throw new OperationError('E_IO', 'capture worker answered the wrong task');
     return response.result;
   }
 

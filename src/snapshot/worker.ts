@@ -1,11 +1,20 @@
-/** Worker-thread entry: runs capture tasks sent by `TaskPool`. Bundled to dist/worker.js. */
+/** Worker-thread entry: runs capture and directory-diff tasks sent by `TaskPool`. Bundled to dist/worker.js. */
 import { parentPort } from 'node:worker_threads';
+import { checkPairs, type FilePairToCheck } from './file-equality.js';
+import { compileGlobs } from './globs.js';
 import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type PackJob } from './tasks.js';
+import { walkTree, type WalkResult } from './walk.js';
 
-export type TaskRequest = { id: number; kind: 'hash'; files: FileToHash[] } | { id: number; kind: 'pack'; job: PackJob };
+export type TaskRequest =
+  | { id: number; kind: 'hash'; files: FileToHash[] }
+  | { id: number; kind: 'pack'; job: PackJob }
+  | { id: number; kind: 'walk'; root: string; patterns: string[] }
+  | { id: number; kind: 'same'; pairs: FilePairToCheck[] };
 
 export type TaskResponse =
   | { id: number; kind: 'hash'; result: ReturnType<typeof hashFiles> }
+  | { id: number; kind: 'walk'; result: WalkResult }
+  | { id: number; kind: 'same'; result: boolean[] }
   | { id: number; kind: 'pack'; stored: ArrayBuffer; byteOffset: number; byteLength: number; sha256: ArrayBuffer }
   | { id: number; kind: 'error'; error: { name: string; code?: string; message: string } };
 
@@ -29,6 +38,10 @@ if (port !== null) {
     try {
       if (request.kind === 'hash') {
         port.postMessage({ id: request.id, kind: 'hash', result: hashFiles(request.files, scratch) } satisfies TaskResponse);
+      } else if (request.kind === 'walk') {
+        port.postMessage({ id: request.id, kind: 'walk', result: walkTree(request.root, compileGlobs(request.patterns)) } satisfies TaskResponse);
+      } else if (request.kind === 'same') {
+        port.postMessage({ id: request.id, kind: 'same', result: checkPairs(request.pairs, scratch) } satisfies TaskResponse);
       } else {
         const { stored, sha256 } = packBlock(request.job, packScratch);
         const owned = transferable(stored);

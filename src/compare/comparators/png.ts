@@ -3,7 +3,7 @@
  * the decoded pixels are identical. "Only metadata differs; pixels are identical" is the finding
  * that matters for a build: an encoder stamped a time or a comment, the image did not change.
  */
-import { decodePixels, MAX_TEXT_BYTES, parsePng, PNG_SIGNATURE, type PngFile, type PngText, type PixelResult } from '../formats/png.js';
+import { decodePixels, MAX_TEXT_BYTES, parsePng, PNG_SIGNATURE, type PngFile, type PngText } from '../formats/png.js';
 import {
   bytesDetail,
   bytesNode,
@@ -102,9 +102,16 @@ function compressedData(file: PngFile): Buffer {
 }
 
 /** The pixel verdict: identical samples, differing samples (with ranges), or why we could not tell. */
-function pixelChild(path: string, a: PngFile, b: PngFile, pa: PixelResult, pb: PixelResult): Difference | undefined {
+function pixelChild(path: string, a: PngFile, b: PngFile, maxBytes: number): Difference | undefined {
   const idatA = compressedData(a);
   const idatB = compressedData(b);
+  // The same header and the same compressed stream decode to the same samples: no need to inflate.
+  const x = a.header;
+  const y = b.header;
+  const sameHeader = x.width === y.width && x.height === y.height && x.bitDepth === y.bitDepth && x.colorType === y.colorType && x.interlace === y.interlace;
+  if (sameHeader && idatA.equals(idatB)) return undefined;
+  const pa = decodePixels(a, maxBytes);
+  const pb = decodePixels(b, maxBytes);
   const at = `${path}:${PIXELS}`;
   if (!pa.ok || !pb.ok) {
     if (idatA.equals(idatB)) return undefined;
@@ -149,7 +156,7 @@ export const pngComparator: DescribedComparator = {
     pushField(children, ID, `${path}:tIME`, 'tIME', a.time ?? '(none)', b.time ?? '(none)');
     children.push(...textChildren(path, a, b));
     children.push(...otherChunkChildren(path, a, b));
-    const pixels = pixelChild(path, a, b, decodePixels(a, max), decodePixels(b, max));
+    const pixels = pixelChild(path, a, b, max);
     if (pixels !== undefined) children.push(pixels);
     if (!a.trailing.equals(b.trailing)) children.push(bytesNode(ID, `${path}:after IEND`, 'bytes after IEND', a.trailing, b.trailing));
     // Same texts, chunks and pixels, other bytes: a text recompressed, or data inside IEND.
