@@ -33435,8 +33435,6 @@ function walkDirectory(walk, dirAbs, dirRel) {
                 mode: stats.mode & 0o7777,
                 size: stats.size,
                 mtimeMs: stats.mtimeMs,
-                ino: stats.ino,
-                dev: stats.dev,
             });
         }
         else if (stats.isSymbolicLink()) {
@@ -33488,6 +33486,48 @@ function walkError(error, dirAbs, dirRel) {
         return new OperationError('E_IO', `cannot read directory ${dirAbs}: permission denied; fix its permissions or exclude it from the patterns${exclude}`);
     }
     return fromSystemError(error, `walking ${dirAbs}`);
+}
+const TYPE_CODES = { file: 0, dir: 1, symlink: 2 };
+function packWalk(root, walk) {
+    const n = walk.entries.length;
+    const packed = {
+        root: resolve(root),
+        paths: new Array(n),
+        types: new Uint8Array(n),
+        modes: new Uint32Array(n),
+        sizes: new Float64Array(n),
+        mtimes: new Float64Array(n),
+        targets: [],
+        skipped: walk.skipped,
+    };
+    walk.entries.forEach((e, i) => {
+        packed.paths[i] = e.path;
+        packed.types[i] = TYPE_CODES[e.type];
+        if (e.type === 'symlink')
+            packed.targets.push(e.target);
+        else
+            packed.modes[i] = e.mode;
+        if (e.type === 'file') {
+            packed.sizes[i] = e.size;
+            packed.mtimes[i] = e.mtimeMs;
+        }
+    });
+    return packed;
+}
+/** Inverse of `packWalk`. */
+function unpackWalk(packed) {
+    const prefix = packed.root.endsWith(external_node_path_namespaceObject.sep) ? packed.root : packed.root + external_node_path_namespaceObject.sep;
+    let target = 0;
+    const entries = packed.paths.map((path, i) => {
+        const absPath = prefix + path.split('/').join(external_node_path_namespaceObject.sep);
+        const type = packed.types[i];
+        if (type === TYPE_CODES.dir)
+            return { type: 'dir', path, absPath, mode: packed.modes[i] };
+        if (type === TYPE_CODES.symlink)
+            return { type: 'symlink', path, absPath, target: packed.targets[target++] };
+        return { type: 'file', path, absPath, mode: packed.modes[i], size: packed.sizes[i], mtimeMs: packed.mtimes[i] };
+    });
+    return { entries, skipped: packed.skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/snapshot/task-pool.ts
@@ -33564,7 +33604,7 @@ class TaskPool {
         const response = await this.submit({ id: this.nextId++, kind: 'walk', root, patterns });
         if (response.kind !== 'walk')
             throw new OperationError('E_IO', 'capture worker answered the wrong task');
-        return response.result;
+        return unpackWalk(response.result);
     }
     /** For each pair, whether both files hold the same bytes. */
     async sameBytes(pairs) {

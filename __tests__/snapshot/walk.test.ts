@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileGlobs, type PathMatcher } from '../../src/snapshot/globs.js';
 import { compareCodePoints } from '../../src/snapshot/canonical-json.js';
-import { walkTree, type WalkResult } from '../../src/snapshot/walk.js';
+import { packWalk, unpackWalk, walkTree, type WalkResult } from '../../src/snapshot/walk.js';
 
 const temps: string[] = [];
 
@@ -70,9 +70,15 @@ describe('walkTree', () => {
       mode: st.mode & 0o7777,
       size: 5,
       mtimeMs: st.mtimeMs,
-      ino: st.ino,
-      dev: st.dev,
     });
+  });
+
+  it('survives packing for another thread unchanged', () => {
+    const root = makeTree({ 'a/b.txt': 'b', 'a/c/': '', 'z.bin': 'zz' });
+    symlinkSync('a/b.txt', join(root, 'link'));
+    const walk = walkTree(root, compileGlobs([]));
+    expect(walk.entries.map((e) => e.type)).toEqual(['dir', 'file', 'dir', 'symlink', 'file']);
+    expect(unpackWalk(structuredClone(packWalk(root, walk)))).toEqual(walk);
   });
 
   it('records permission bits, including setuid and sticky', () => {

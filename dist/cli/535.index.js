@@ -657,12 +657,12 @@ class TaskPool {
     async walk(root, patterns) {
         if (this.size === 0) {
             await yieldToEventLoop();
-            return (0,walk/* walkTree */.I)(root, (0,globs/* compileGlobs */.t)(patterns));
+            return (0,walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)(patterns));
         }
         const response = await this.submit({ id: this.nextId++, kind: 'walk', root, patterns });
         if (response.kind !== 'walk')
             throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
-        return response.result;
+        return (0,walk/* unpackWalk */.q3)(response.result);
     }
     /** For each pair, whether both files hold the same bytes. */
     async sameBytes(pairs) {
@@ -744,8 +744,10 @@ function yieldToEventLoop() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ walkTree)
+/* harmony export */   Ir: () => (/* binding */ walkTree),
+/* harmony export */   q3: () => (/* binding */ unpackWalk)
 /* harmony export */ });
+/* unused harmony export packWalk */
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
@@ -874,8 +876,6 @@ function walkDirectory(walk, dirAbs, dirRel) {
                 mode: stats.mode & 0o7777,
                 size: stats.size,
                 mtimeMs: stats.mtimeMs,
-                ino: stats.ino,
-                dev: stats.dev,
             });
         }
         else if (stats.isSymbolicLink()) {
@@ -927,6 +927,48 @@ function walkError(error, dirAbs, dirRel) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_IO', `cannot read directory ${dirAbs}: permission denied; fix its permissions or exclude it from the patterns${exclude}`);
     }
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `walking ${dirAbs}`);
+}
+const TYPE_CODES = { file: 0, dir: 1, symlink: 2 };
+function packWalk(root, walk) {
+    const n = walk.entries.length;
+    const packed = {
+        root: resolve(root),
+        paths: new Array(n),
+        types: new Uint8Array(n),
+        modes: new Uint32Array(n),
+        sizes: new Float64Array(n),
+        mtimes: new Float64Array(n),
+        targets: [],
+        skipped: walk.skipped,
+    };
+    walk.entries.forEach((e, i) => {
+        packed.paths[i] = e.path;
+        packed.types[i] = TYPE_CODES[e.type];
+        if (e.type === 'symlink')
+            packed.targets.push(e.target);
+        else
+            packed.modes[i] = e.mode;
+        if (e.type === 'file') {
+            packed.sizes[i] = e.size;
+            packed.mtimes[i] = e.mtimeMs;
+        }
+    });
+    return packed;
+}
+/** Inverse of `packWalk`. */
+function unpackWalk(packed) {
+    const prefix = packed.root.endsWith(node_path__WEBPACK_IMPORTED_MODULE_2__.sep) ? packed.root : packed.root + node_path__WEBPACK_IMPORTED_MODULE_2__.sep;
+    let target = 0;
+    const entries = packed.paths.map((path, i) => {
+        const absPath = prefix + path.split('/').join(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
+        const type = packed.types[i];
+        if (type === TYPE_CODES.dir)
+            return { type: 'dir', path, absPath, mode: packed.modes[i] };
+        if (type === TYPE_CODES.symlink)
+            return { type: 'symlink', path, absPath, target: packed.targets[target++] };
+        return { type: 'file', path, absPath, mode: packed.modes[i], size: packed.sizes[i], mtimeMs: packed.mtimes[i] };
+    });
+    return { entries, skipped: packed.skipped };
 }
 
 

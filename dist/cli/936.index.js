@@ -238,7 +238,7 @@ async function captureSnapshot(options) {
     // Temp files of an interrupted capture are never part of a tree's contents.
     let walk;
     try {
-        walk = (0,snapshot_walk/* walkTree */.I)(root, (0,globs/* compileGlobs */.t)([...options.patterns, `!**/${atomic_file/* TEMP_MARKER */.IE}*`]));
+        walk = (0,snapshot_walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)([...options.patterns, `!**/${atomic_file/* TEMP_MARKER */.IE}*`]));
     }
     catch (error) {
         await eagerPool?.close();

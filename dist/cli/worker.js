@@ -1411,8 +1411,6 @@ function walkDirectory(walk, dirAbs, dirRel) {
                 mode: stats.mode & 0o7777,
                 size: stats.size,
                 mtimeMs: stats.mtimeMs,
-                ino: stats.ino,
-                dev: stats.dev,
             });
         }
         else if (stats.isSymbolicLink()) {
@@ -1465,6 +1463,48 @@ function walkError(error, dirAbs, dirRel) {
     }
     return fromSystemError(error, `walking ${dirAbs}`);
 }
+const TYPE_CODES = { file: 0, dir: 1, symlink: 2 };
+function packWalk(root, walk) {
+    const n = walk.entries.length;
+    const packed = {
+        root: (0,external_node_path_namespaceObject.resolve)(root),
+        paths: new Array(n),
+        types: new Uint8Array(n),
+        modes: new Uint32Array(n),
+        sizes: new Float64Array(n),
+        mtimes: new Float64Array(n),
+        targets: [],
+        skipped: walk.skipped,
+    };
+    walk.entries.forEach((e, i) => {
+        packed.paths[i] = e.path;
+        packed.types[i] = TYPE_CODES[e.type];
+        if (e.type === 'symlink')
+            packed.targets.push(e.target);
+        else
+            packed.modes[i] = e.mode;
+        if (e.type === 'file') {
+            packed.sizes[i] = e.size;
+            packed.mtimes[i] = e.mtimeMs;
+        }
+    });
+    return packed;
+}
+/** Inverse of `packWalk`. */
+function unpackWalk(packed) {
+    const prefix = packed.root.endsWith(sep) ? packed.root : packed.root + sep;
+    let target = 0;
+    const entries = packed.paths.map((path, i) => {
+        const absPath = prefix + path.split('/').join(sep);
+        const type = packed.types[i];
+        if (type === TYPE_CODES.dir)
+            return { type: 'dir', path, absPath, mode: packed.modes[i] };
+        if (type === TYPE_CODES.symlink)
+            return { type: 'symlink', path, absPath, target: packed.targets[target++] };
+        return { type: 'file', path, absPath, mode: packed.modes[i], size: packed.sizes[i], mtimeMs: packed.mtimes[i] };
+    });
+    return { entries, skipped: packed.skipped };
+}
 
 ;// CONCATENATED MODULE: ./src/snapshot/worker.ts
 /** Worker-thread entry: runs capture and directory-diff tasks sent by `TaskPool`. Bundled to dist/worker.js. */
@@ -1495,7 +1535,7 @@ if (port !== null) {
                 port.postMessage({ id: request.id, kind: 'hash', result: hashFiles(request.files, scratch) });
             }
             else if (request.kind === 'walk') {
-                port.postMessage({ id: request.id, kind: 'walk', result: walkTree(request.root, compileGlobs(request.patterns)) });
+                port.postMessage({ id: request.id, kind: 'walk', result: packWalk(request.root, walkTree(request.root, compileGlobs(request.patterns))) });
             }
             else if (request.kind === 'same') {
                 port.postMessage({ id: request.id, kind: 'same', result: checkPairs(request.pairs, scratch) });

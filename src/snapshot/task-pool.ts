@@ -7,7 +7,7 @@ import { OperationError, SnapshotFormatError, type FormatErrorCode, type Operati
 import { checkPairs, type FilePairToCheck } from './file-equality.js';
 import { compileGlobs } from './globs.js';
 import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type HashedFile, type PackJob, type PackedBlock } from './tasks.js';
-import { walkTree, type WalkResult } from './walk.js';
+import { unpackWalk, walkTree, type WalkResult } from './walk.js';
 import type { TaskRequest, TaskResponse } from './worker.js';
 
 interface Pending {
@@ -77,7 +77,7 @@ export class TaskPool {
     }
     const response = await this.submit({ id: this.nextId++, kind: 'walk', root, patterns });
     if (response.kind !== 'walk') throw new OperationError('E_IO', 'capture worker answered the wrong task');
-    return response.result;
+    return unpackWalk(response.result);
   }
 
   /** For each pair, whether both files hold the same bytes. */

@@ -17,8 +17,6 @@ export interface WalkedFile {
   mode: number;
   size: number;
   mtimeMs: number;
-  ino: number;
-  dev: number;
 }
 
 export interface WalkedDir {
@@ -159,8 +157,6 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
         mode: stats.mode & 0o7777,
         size: stats.size,
         mtimeMs: stats.mtimeMs,
-        ino: stats.ino,
-        dev: stats.dev,
       });
     } else if (stats.isSymbolicLink()) {
       recordSymlink(walk, path, absPath, dirAbs, dirRel);
@@ -212,4 +208,63 @@ function walkError(error: unknown, dirAbs: string, dirRel: string): Error {
     );
   }
   return fromSystemError(error, `walking ${dirAbs}`);
+}
+
+/**
+ * A walk result as a few flat arrays, for sending between threads: structured-cloning 26k small
+ * objects cost the receiving thread ~60 ms, flat arrays a fraction of that. Absolute paths are
+ * rebuilt from the root on arrival.
+ */
+export interface PackedWalk {
+  root: string;
+  paths: string[];
+  /** 0 file, 1 dir, 2 symlink. */
+  types: Uint8Array;
+  modes: Uint32Array;
+  sizes: Float64Array;
+  mtimes: Float64Array;
+  /** Symlink targets, in entry order. */
+  targets: string[];
+  skipped: { path: string; reason: string }[];
+}
+
+const TYPE_CODES = { file: 0, dir: 1, symlink: 2 } as const;
+
+export function packWalk(root: string, walk: WalkResult): PackedWalk {
+  const n = walk.entries.length;
+  const packed: PackedWalk = {
+    root: resolve(root),
+    paths: new Array<string>(n),
+    types: new Uint8Array(n),
+    modes: new Uint32Array(n),
+    sizes: new Float64Array(n),
+    mtimes: new Float64Array(n),
+    targets: [],
+    skipped: walk.skipped,
+  };
+  walk.entries.forEach((e, i) => {
+    packed.paths[i] = e.path;
+    packed.types[i] = TYPE_CODES[e.type];
+    if (e.type === 'symlink') packed.targets.push(e.target);
+    else packed.modes[i] = e.mode;
+    if (e.type === 'file') {
+      packed.sizes[i] = e.size;
+      packed.mtimes[i] = e.mtimeMs;
+    }
+  });
+  return packed;
+}
+
+/** Inverse of `packWalk`. */
+export function unpackWalk(packed: PackedWalk): WalkResult {
+  const prefix = packed.root.endsWith(sep) ? packed.root : packed.root + sep;
+  let target = 0;
+  const entries: WalkedEntry[] = packed.paths.map((path, i) => {
+    const absPath = prefix + path.split('/').join(sep);
+    const type = packed.types[i];
+    if (type === TYPE_CODES.dir) return { type: 'dir', path, absPath, mode: packed.modes[i] as number };
+    if (type === TYPE_CODES.symlink) return { type: 'symlink', path, absPath, target: packed.targets[target++] as string };
+    return { type: 'file', path, absPath, mode: packed.modes[i] as number, size: packed.sizes[i] as number, mtimeMs: packed.mtimes[i] as number };
+  });
+  return { entries, skipped: packed.skipped };
 }

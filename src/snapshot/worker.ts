@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { checkPairs, type FilePairToCheck } from './file-equality.js';
 import { compileGlobs } from './globs.js';
 import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type PackJob } from './tasks.js';
-import { walkTree, type WalkResult } from './walk.js';
+import { packWalk, walkTree, type PackedWalk } from './walk.js';
 
 export type TaskRequest =
   | { id: number; kind: 'hash'; files: FileToHash[] }
@@ -13,7 +13,7 @@ export type TaskRequest =
 
 export type TaskResponse =
   | { id: number; kind: 'hash'; result: ReturnType<typeof hashFiles> }
-  | { id: number; kind: 'walk'; result: WalkResult }
+  | { id: number; kind: 'walk'; result: PackedWalk }
   | { id: number; kind: 'same'; result: boolean[] }
   | { id: number; kind: 'pack'; stored: ArrayBuffer; byteOffset: number; byteLength: number; sha256: ArrayBuffer }
   | { id: number; kind: 'error'; error: { name: string; code?: string; message: string } };
@@ -39,7 +39,7 @@ if (port !== null) {
       if (request.kind === 'hash') {
         port.postMessage({ id: request.id, kind: 'hash', result: hashFiles(request.files, scratch) } satisfies TaskResponse);
       } else if (request.kind === 'walk') {
-        port.postMessage({ id: request.id, kind: 'walk', result: walkTree(request.root, compileGlobs(request.patterns)) } satisfies TaskResponse);
+        port.postMessage({ id: request.id, kind: 'walk', result: packWalk(request.root, walkTree(request.root, compileGlobs(request.patterns))) } satisfies TaskResponse);
       } else if (request.kind === 'same') {
         port.postMessage({ id: request.id, kind: 'same', result: checkPairs(request.pairs, scratch) } satisfies TaskResponse);
       } else {
