@@ -28402,7 +28402,7 @@ function limitYoungGeneration() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8604);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4301);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3884);
 
 
 (0,_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .limitYoungGeneration */ .a)();
@@ -28413,7 +28413,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4301:
+/***/ 3884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31374,12 +31374,40 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const Inputs = {
     Path: 'path',
     Name: 'name',
+    Mode: 'mode',
+    Baseline: 'baseline',
+    BaselineRef: 'baseline-ref',
+    Workflow: 'workflow',
     MetadataCommands: 'metadata-commands',
     EnvAllowlist: 'env-allowlist',
+    Ignore: 'ignore',
+    Exclude: 'exclude',
+    FailOn: 'fail-on',
+    FailOnMissingBaseline: 'fail-on-missing-baseline',
+    Comment: 'comment',
+    MaxAnnotations: 'max-annotations',
+    RetentionDays: 'retention-days',
+    HtmlReport: 'html-report',
+    Token: 'token',
 };
 const Outputs = {
+    Verdict: 'verdict',
+    Drift: 'drift',
+    ChangedCount: 'changed-count',
+    AddedCount: 'added-count',
+    RemovedCount: 'removed-count',
     SnapshotPath: 'snapshot-path',
+    ArtifactId: 'artifact-id',
+    BaselineRunId: 'baseline-run-id',
+    BaselineSha: 'baseline-sha',
+    ReportPath: 'report-path',
+    CommentBodyPath: 'comment-body-path',
 };
+/** Artifact names: the snapshot, and the reports (JSON, HTML, and a comment body for `mode: post`). */
+const snapshotArtifactName = (name) => `vitsnap-${name}`;
+const reportArtifactName = (name) => `vitsnap-${name}-report`;
+/** Cache keys: saved per ref and sha on the default branch, restored by prefix. */
+const cacheKeyPrefix = (name, ref) => `vitsnap-${name}-${ref}-`;
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
@@ -31473,7 +31501,7 @@ function parsePatternList(text) {
     return patterns;
 }
 /** Compiles include and `!exclude` patterns into one matcher; no includes means everything. */
-function compileGlobs(patterns) {
+function globs_compileGlobs(patterns) {
     const includes = [];
     const excludes = [];
     for (const pattern of patterns) {
@@ -31810,6 +31838,133 @@ function prefixSource(head, names) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/compare/types.ts
+/**
+ * One `Difference` tree per comparison; every report (text, JSON, Markdown, HTML) presents it.
+ * Comparators add children for what they understand (members, fields, sections, lines, bytes);
+ * the cause classifier labels each node with evidence-backed causes.
+ */
+const CAUSE_IDS = (/* unused pure expression or super */ null && ([
+    'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
+]));
+const types_DEFAULT_LIMITS = {
+    maxDepth: 8,
+    maxExpandedBytes: 256 * 1024 * 1024,
+    maxStructuredBytes: 64 * 1024 * 1024,
+    maxTextLines: 200_000,
+};
+/** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */
+class ComparatorFallback extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'ComparatorFallback';
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+/**
+ * compare(before, after) → one Difference tree, classified, with ignore rules applied and a verdict.
+ * The pipeline the CLI and the action share.
+ */
+
+
+
+
+
+
+/** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
+const IGNORE_PROFILES = {
+    timestamps: 'timestamp',
+    'build-paths': 'build-path',
+    'file-order': 'file-order',
+    'build-id': 'build-id',
+};
+function yieldToEventLoop() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+function excludeFilter(exclude) {
+    if (exclude === undefined || exclude.length === 0)
+        return () => true;
+    const matcher = compileGlobs([...exclude]);
+    return (e) => !matcher.matches(e.path);
+}
+/** Marks nodes whose causes are all ignored; a parent is ignored when all its children are. */
+function applyIgnores(node, ignored) {
+    if (node.children.length > 0) {
+        const all = node.children.map((c) => applyIgnores(c, ignored)).every(Boolean);
+        if (all)
+            node.ignored = true;
+        return all;
+    }
+    const isIgnored = node.causes.length > 0 && node.causes.every((c) => ignored.has(c.id) || c.secondary === true) && node.causes.some((c) => ignored.has(c.id));
+    if (isIgnored)
+        node.ignored = true;
+    return isIgnored;
+}
+/**
+ * Leaves that count: not ignored. Explained when each has causes and none is `content`. A leaf
+ * whose only cause is secondary (a build-id) is explained by its siblings, which are judged too.
+ */
+function verdictOf(root) {
+    const leaves = [];
+    const visit = (n) => {
+        if (n.ignored === true)
+            return;
+        if (n.children.length === 0)
+            leaves.push(n);
+        else
+            n.children.forEach(visit);
+    };
+    root.children.forEach(visit);
+    if (leaves.length === 0)
+        return 'identical';
+    const explained = leaves.every((l) => l.causes.length > 0 && l.causes.every((c) => c.id !== 'content'));
+    return explained ? 'drift-explained' : 'drift-unexplained';
+}
+async function compareSources(sides, options) {
+    const { before, after } = sides;
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const keep = excludeFilter(options.exclude);
+    const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
+    // Workers check the unsettled pairs while this thread compares the pairs already known to differ.
+    const jobs = sides.settle(tree.unsettled);
+    for (const job of jobs)
+        job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
+    const fileNodes = [];
+    const compareAll = async (pairs) => {
+        for (const m of pairs) {
+            fileNodes.push(compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
+            await yieldToEventLoop(); // lets worker answers in, so the next jobs start
+        }
+    };
+    await compareAll(tree.modified);
+    for (const job of jobs)
+        await compareAll(await job);
+    const children = [...tree.differences, ...fileNodes].sort((x, y) => compareCodePoints(x.path, y.path));
+    const metadata = diffMetadata(before.metadata, after.metadata);
+    const root = { path: '', kind: 'modified', summary: '', causes: [], children };
+    options.classify(root, {
+        toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
+    });
+    const ignored = new Set((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
+    if (ignored.size > 0)
+        for (const child of children)
+            applyIgnores(child, ignored);
+    const counts = {
+        added: children.filter((c) => c.kind === 'added').length,
+        removed: children.filter((c) => c.kind === 'removed').length,
+        modified: children.filter((c) => c.kind === 'modified').length,
+        changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
+        ignored: children.filter((c) => c.ignored === true).length,
+    };
+    const verdict = verdictOf(root);
+    root.summary =
+        verdict === 'identical'
+            ? counts.ignored > 0
+                ? `identical apart from ${counts.ignored} ignored differences`
+                : 'identical'
+            : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
+                (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
+    return { before: before.label, after: after.label, root, verdict, counts, metadata };
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/commands.ts
@@ -31988,27 +32143,98 @@ function compareText(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
-/** The action's inputs, read and validated in one place. */
+/** The action's inputs, read and validated in one place: a bad input names itself and the valid values. */
 
 
 
 
 
-function getInputs() {
-    const patterns = parsePatternList(getInput(Inputs.Path, { required: true }));
-    if (patterns.length === 0)
-        throw new OperationError('E_INPUT', `input '${Inputs.Path}' needs at least one glob, e.g. 'dist/**'`);
-    const name = getInput(Inputs.Name) || 'snapshot';
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) {
-        throw new OperationError('E_INPUT', `input '${Inputs.Name}' must be 1–64 characters of A–Z a–z 0–9 . _ - (got ${JSON.stringify(name)})`);
+
+const MODES = ['auto', 'capture', 'compare', 'post'];
+const FAIL_ON = ['never', 'drift', 'unexplained'];
+const COMMENT = ['auto', 'always', 'on-drift', 'never'];
+const BASELINE_KINDS = ['auto', 'artifact', 'cache', 'none'];
+function invalid(input, got, valid) {
+    return new OperationError('E_INPUT', `input '${input}' must be ${valid} (got ${JSON.stringify(got)})`);
+}
+function oneOf(input, values, fallback) {
+    const raw = getInput(input).trim();
+    if (raw === '')
+        return fallback;
+    if (!values.includes(raw))
+        throw invalid(input, raw, `one of ${values.map((v) => `'${v}'`).join(', ')}`);
+    return raw;
+}
+function bool(input, fallback) {
+    const raw = getInput(input).trim().toLowerCase();
+    if (raw === '')
+        return fallback;
+    if (raw === 'true')
+        return true;
+    if (raw === 'false')
+        return false;
+    throw invalid(input, raw, "'true' or 'false'");
+}
+function count(input, fallback, min, max) {
+    const raw = getInput(input).trim();
+    if (raw === '')
+        return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max)
+        throw invalid(input, raw, `a whole number from ${min} to ${max}`);
+    return n;
+}
+function list(input) {
+    return getInput(input)
+        .split(/[\s,]+/)
+        .filter((s) => s !== '');
+}
+function baselineSource() {
+    const raw = getInput(Inputs.Baseline).trim();
+    if (raw.startsWith('path:')) {
+        const path = raw.slice('path:'.length).trim();
+        if (path === '')
+            throw invalid(Inputs.Baseline, raw, "'path:' followed by a .vitsnap file, e.g. 'path:baseline/app.vitsnap'");
+        return { kind: 'path', path };
     }
+    return { kind: oneOf(Inputs.Baseline, BASELINE_KINDS, 'auto') };
+}
+function getInputs() {
+    const mode = oneOf(Inputs.Mode, MODES, 'auto');
+    const patterns = parsePatternList(getInput(Inputs.Path));
+    // `post` only delivers a comment another run prepared: it captures nothing.
+    if (patterns.length === 0 && mode !== 'post') {
+        throw new OperationError('E_INPUT', `input '${Inputs.Path}' needs at least one glob, one per line, e.g. 'dist/**'`);
+    }
+    const name = getInput(Inputs.Name).trim() || 'snapshot';
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(name))
+        throw invalid(Inputs.Name, name, '1–64 characters of A–Z a–z 0–9 . _ -');
     const metadataCommands = getMultilineInput(Inputs.MetadataCommands)
         .filter((line) => line.trim() !== '')
         .map(parseMetadataCommand);
-    const envAllowlist = getInput(Inputs.EnvAllowlist)
-        .split(/[\s,]+/)
-        .filter((s) => s !== '');
-    return { patterns, name, metadataCommands, envAllowlist };
+    const ignore = list(Inputs.Ignore);
+    for (const p of ignore)
+        if (!(p in IGNORE_PROFILES))
+            throw invalid(Inputs.Ignore, p, `a comma-separated list of ${Object.keys(IGNORE_PROFILES).join(', ')}`);
+    return {
+        patterns,
+        name,
+        mode,
+        baseline: baselineSource(),
+        baselineRef: getInput(Inputs.BaselineRef).trim(),
+        workflow: getInput(Inputs.Workflow).trim(),
+        metadataCommands,
+        envAllowlist: list(Inputs.EnvAllowlist),
+        ignore: ignore,
+        exclude: parsePatternList(getInput(Inputs.Exclude)),
+        failOn: oneOf(Inputs.FailOn, FAIL_ON, 'never'),
+        failOnMissingBaseline: bool(Inputs.FailOnMissingBaseline, false),
+        comment: oneOf(Inputs.Comment, COMMENT, 'auto'),
+        maxAnnotations: count(Inputs.MaxAnnotations, 10, 0, 50),
+        retentionDays: count(Inputs.RetentionDays, null, 1, 90),
+        htmlReport: bool(Inputs.HtmlReport, true),
+        token: getInput(Inputs.Token).trim(),
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -32388,7 +32614,12 @@ function findChunk(chunks, digest) {
  * snapshot bytes) is the same however the hashing threads were scheduled.
  */
 
-const BLOCK_TARGET = 1024 * 1024;
+/**
+ * Raw bytes at which a block is sealed, by class. Small blocks let a reader that wants one file
+ * decode little besides it (diffs read a few files of many); tensors keep 4 MiB because byte
+ * grouping needs long runs to reach its ratio (1 MiB cost 0.5 % of it). docs/decisions.md.
+ */
+const BLOCK_TARGET = { text: 1024 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
 /**
  * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
  * 6–7 % more bytes on text and binaries; grouped tensors compress best at level 1.
@@ -32419,7 +32650,7 @@ class BlockPlanner {
         block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
         block.chunks.push({ sha256, offset: block.rawLength, length });
         block.rawLength += length;
-        if (block.rawLength >= BLOCK_TARGET) {
+        if (block.rawLength >= BLOCK_TARGET[cls]) {
             this.seal(block);
             this.open.delete(key);
         }
@@ -32539,13 +32770,13 @@ function canonicalJson(value) {
         const record = value;
         const keys = Object.keys(record)
             .filter((key) => record[key] !== undefined)
-            .sort(compareCodePoints);
+            .sort(canonical_json_compareCodePoints);
         return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
     }
     throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
 }
 /** Orders strings by Unicode code point, which equals UTF-8 byte order (JS `<` compares UTF-16 units). */
-function compareCodePoints(a, b) {
+function canonical_json_compareCodePoints(a, b) {
     const n = Math.min(a.length, b.length);
     for (let i = 0; i < n; i++) {
         const x = a.charCodeAt(i);
@@ -33349,8 +33580,8 @@ function walkTree(root, matcher) {
     const walk = { matcher, entries: [], skipped: [] };
     if (matcher.mayContain(''))
         walkDirectory(walk, rootAbs, '');
-    walk.entries.sort((a, b) => compareCodePoints(a.path, b.path));
-    walk.skipped.sort((a, b) => compareCodePoints(a.path, b.path));
+    walk.entries.sort((a, b) => canonical_json_compareCodePoints(a.path, b.path));
+    walk.skipped.sort((a, b) => canonical_json_compareCodePoints(a.path, b.path));
     return { entries: walk.entries, skipped: walk.skipped };
 }
 /** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */
@@ -33586,7 +33817,7 @@ class TaskPool {
     }
     async hash(files) {
         if (this.size === 0) {
-            await yieldToEventLoop();
+            await task_pool_yieldToEventLoop();
             this.inlineScratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
             return hashFiles(files, this.inlineScratch);
         }
@@ -33598,8 +33829,8 @@ class TaskPool {
     /** Walks a tree on a worker, so two trees can be walked at once. */
     async walk(root, patterns) {
         if (this.size === 0) {
-            await yieldToEventLoop();
-            return walkTree(root, compileGlobs(patterns));
+            await task_pool_yieldToEventLoop();
+            return walkTree(root, globs_compileGlobs(patterns));
         }
         const response = await this.submit({ id: this.nextId++, kind: 'walk', root, patterns });
         if (response.kind !== 'walk')
@@ -33609,7 +33840,7 @@ class TaskPool {
     /** For each pair, whether both files hold the same bytes. */
     async sameBytes(pairs) {
         if (this.size === 0) {
-            await yieldToEventLoop();
+            await task_pool_yieldToEventLoop();
             this.inlineScratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
             return checkPairs(pairs, this.inlineScratch);
         }
@@ -33620,7 +33851,7 @@ class TaskPool {
     }
     async pack(job) {
         if (this.size === 0) {
-            await yieldToEventLoop();
+            await task_pool_yieldToEventLoop();
             return packBlock(job, this.inlinePackScratch);
         }
         const response = await this.submit({ id: this.nextId++, kind: 'pack', job });
@@ -33675,7 +33906,7 @@ class TaskPool {
         this.queue.length = 0;
     }
 }
-function yieldToEventLoop() {
+function task_pool_yieldToEventLoop() {
     return new Promise((resolve) => setImmediate(resolve));
 }
 
@@ -33758,7 +33989,7 @@ async function captureSnapshot(options) {
     // Temp files of an interrupted capture are never part of a tree's contents.
     let walk;
     try {
-        walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
+        walk = walkTree(root, globs_compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
     }
     catch (error) {
         await eagerPool?.close();

@@ -32,7 +32,12 @@ var format = __webpack_require__(957);
  * snapshot bytes) is the same however the hashing threads were scheduled.
  */
 
-const BLOCK_TARGET = 1024 * 1024;
+/**
+ * Raw bytes at which a block is sealed, by class. Small blocks let a reader that wants one file
+ * decode little besides it (diffs read a few files of many); tensors keep 4 MiB because byte
+ * grouping needs long runs to reach its ratio (1 MiB cost 0.5 % of it). docs/decisions.md.
+ */
+const BLOCK_TARGET = { text: 1024 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
 /**
  * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
  * 6–7 % more bytes on text and binaries; grouped tensors compress best at level 1.
@@ -63,7 +68,7 @@ class BlockPlanner {
         block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
         block.chunks.push({ sha256, offset: block.rawLength, length });
         block.rawLength += length;
-        if (block.rawLength >= BLOCK_TARGET) {
+        if (block.rawLength >= BLOCK_TARGET[cls]) {
             this.seal(block);
             this.open.delete(key);
         }

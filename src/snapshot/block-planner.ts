@@ -7,7 +7,12 @@ import { Codec, type ChunkRecord, type CodecId } from './format.js';
 import type { PackJob, PackSegment } from './tasks.js';
 import type { ContentClass } from './types.js';
 
-export const BLOCK_TARGET = 1024 * 1024;
+/**
+ * Raw bytes at which a block is sealed, by class. Small blocks let a reader that wants one file
+ * decode little besides it (diffs read a few files of many); tensors keep 4 MiB because byte
+ * grouping needs long runs to reach its ratio (1 MiB cost 0.5 % of it). docs/decisions.md.
+ */
+export const BLOCK_TARGET: Record<ContentClass, number> = { text: 1024 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
 
 /**
  * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
@@ -55,7 +60,7 @@ export class BlockPlanner {
     block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
     block.chunks.push({ sha256, offset: block.rawLength, length });
     block.rawLength += length;
-    if (block.rawLength >= BLOCK_TARGET) {
+    if (block.rawLength >= BLOCK_TARGET[cls]) {
       this.seal(block);
       this.open.delete(key);
     }
