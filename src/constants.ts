@@ -2,10 +2,39 @@
 export const Inputs = {
   Path: 'path',
   Name: 'name',
+  Mode: 'mode',
+  Baseline: 'baseline',
+  BaselineRef: 'baseline-ref',
+  Workflow: 'workflow',
   MetadataCommands: 'metadata-commands',
   EnvAllowlist: 'env-allowlist',
+  Ignore: 'ignore',
+  Exclude: 'exclude',
+  FailOn: 'fail-on',
+  FailOnMissingBaseline: 'fail-on-missing-baseline',
+  Comment: 'comment',
+  MaxAnnotations: 'max-annotations',
+  RetentionDays: 'retention-days',
+  HtmlReport: 'html-report',
+  Token: 'token',
 } as const;
 
 export const Outputs = {
+  Verdict: 'verdict',
+  Drift: 'drift',
+  ChangedCount: 'changed-count',
+  AddedCount: 'added-count',
+  RemovedCount: 'removed-count',
   SnapshotPath: 'snapshot-path',
+  ArtifactId: 'artifact-id',
+  BaselineRunId: 'baseline-run-id',
+  BaselineSha: 'baseline-sha',
+  ReportPath: 'report-path',
+  CommentBodyPath: 'comment-body-path',
 } as const;
+
+/** Artifact names: the snapshot, and the reports (JSON, HTML, and a comment body for `mode: post`). */
+export const snapshotArtifactName = (name: string): string => `vitsnap-${name}`;
+export const reportArtifactName = (name: string): string => `vitsnap-${name}-report`;
+/** Cache keys: saved per ref and sha on the default branch, restored by prefix. */
+export const cacheKeyPrefix = (name: string, ref: string): string => `vitsnap-${name}-${ref}-`;

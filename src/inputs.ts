@@ -1,31 +1,120 @@
-/** The action's inputs, read and validated in one place. */
+/** The action's inputs, read and validated in one place: a bad input names itself and the valid values. */
 import * as core from '@actions/core';
+import { IGNORE_PROFILES, type IgnoreProfile } from './compare/compare.js';
 import { OperationError } from './errors.js';
 import { parsePatternList } from './snapshot/globs.js';
 import { parseMetadataCommand } from './snapshot/metadata/commands.js';
 import { Inputs } from './constants.js';
 
+export const MODES = ['auto', 'capture', 'compare', 'post'] as const;
+export const FAIL_ON = ['never', 'drift', 'unexplained'] as const;
+export const COMMENT = ['auto', 'always', 'on-drift', 'never'] as const;
+const BASELINE_KINDS = ['auto', 'artifact', 'cache', 'none'] as const;
+
+export type Mode = (typeof MODES)[number];
+export type FailOn = (typeof FAIL_ON)[number];
+export type CommentPolicy = (typeof COMMENT)[number];
+export type BaselineSource = { kind: (typeof BASELINE_KINDS)[number] } | { kind: 'path'; path: string };
+
 export interface ActionInputs {
   patterns: string[];
   name: string;
+  mode: Mode;
+  baseline: BaselineSource;
+  /** Branch whose runs hold baselines; '' means the PR's base branch, else the default branch. */
+  baselineRef: string;
+  /** Workflow file (or id) whose runs hold baselines; '' means the current workflow. */
+  workflow: string;
   metadataCommands: { name: string; command: string }[];
   envAllowlist: string[];
+  ignore: IgnoreProfile[];
+  exclude: string[];
+  failOn: FailOn;
+  failOnMissingBaseline: boolean;
+  comment: CommentPolicy;
+  maxAnnotations: number;
+  /** null: the repository's default retention. */
+  retentionDays: number | null;
+  htmlReport: boolean;
+  token: string;
+}
+
+function invalid(input: string, got: string, valid: string): OperationError {
+  return new OperationError('E_INPUT', `input '${input}' must be ${valid} (got ${JSON.stringify(got)})`);
+}
+
+function oneOf<T extends string>(input: string, values: readonly T[], fallback: T): T {
+  const raw = core.getInput(input).trim();
+  if (raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw invalid(input, raw, `one of ${values.map((v) => `'${v}'`).join(', ')}`);
+  return raw as T;
+}
+
+function bool(input: string, fallback: boolean): boolean {
+  const raw = core.getInput(input).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw invalid(input, raw, "'true' or 'false'");
+}
+
+function count(input: string, fallback: number | null, min: number, max: number): number | null {
+  const raw = core.getInput(input).trim();
+  if (raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw invalid(input, raw, `a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function list(input: string): string[] {
+  return core
+    .getInput(input)
+    .split(/[\s,]+/)
+    .filter((s) => s !== '');
+}
+
+function baselineSource(): BaselineSource {
+  const raw = core.getInput(Inputs.Baseline).trim();
+  if (raw.startsWith('path:')) {
+    const path = raw.slice('path:'.length).trim();
+    if (path === '') throw invalid(Inputs.Baseline, raw, "'path:' followed by a .vitsnap file, e.g. 'path:baseline/app.vitsnap'");
+    return { kind: 'path', path };
+  }
+  return { kind: oneOf(Inputs.Baseline, BASELINE_KINDS, 'auto') };
 }
 
 export function getInputs(): ActionInputs {
-  const patterns = parsePatternList(core.getInput(Inputs.Path, { required: true }));
-  if (patterns.length === 0) throw new OperationError('E_INPUT', `input '${Inputs.Path}' needs at least one glob, e.g. 'dist/**'`);
-  const name = core.getInput(Inputs.Name) || 'snapshot';
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) {
-    throw new OperationError('E_INPUT', `input '${Inputs.Name}' must be 1–64 characters of A–Z a–z 0–9 . _ - (got ${JSON.stringify(name)})`);
+  const mode = oneOf(Inputs.Mode, MODES, 'auto');
+  const patterns = parsePatternList(core.getInput(Inputs.Path));
+  // `post` only delivers a comment another run prepared: it captures nothing.
+  if (patterns.length === 0 && mode !== 'post') {
+    throw new OperationError('E_INPUT', `input '${Inputs.Path}' needs at least one glob, one per line, e.g. 'dist/**'`);
   }
+  const name = core.getInput(Inputs.Name).trim() || 'snapshot';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) throw invalid(Inputs.Name, name, '1–64 characters of A–Z a–z 0–9 . _ -');
   const metadataCommands = core
     .getMultilineInput(Inputs.MetadataCommands)
     .filter((line) => line.trim() !== '')
     .map(parseMetadataCommand);
-  const envAllowlist = core
-    .getInput(Inputs.EnvAllowlist)
-    .split(/[\s,]+/)
-    .filter((s) => s !== '');
-  return { patterns, name, metadataCommands, envAllowlist };
+  const ignore = list(Inputs.Ignore);
+  for (const p of ignore) if (!(p in IGNORE_PROFILES)) throw invalid(Inputs.Ignore, p, `a comma-separated list of ${Object.keys(IGNORE_PROFILES).join(', ')}`);
+  return {
+    patterns,
+    name,
+    mode,
+    baseline: baselineSource(),
+    baselineRef: core.getInput(Inputs.BaselineRef).trim(),
+    workflow: core.getInput(Inputs.Workflow).trim(),
+    metadataCommands,
+    envAllowlist: list(Inputs.EnvAllowlist),
+    ignore: ignore as IgnoreProfile[],
+    exclude: parsePatternList(core.getInput(Inputs.Exclude)),
+    failOn: oneOf(Inputs.FailOn, FAIL_ON, 'never'),
+    failOnMissingBaseline: bool(Inputs.FailOnMissingBaseline, false),
+    comment: oneOf(Inputs.Comment, COMMENT, 'auto'),
+    maxAnnotations: count(Inputs.MaxAnnotations, 10, 0, 50) as number,
+    retentionDays: count(Inputs.RetentionDays, null, 1, 90),
+    htmlReport: bool(Inputs.HtmlReport, true),
+    token: core.getInput(Inputs.Token).trim(),
+  };
 }

@@ -1,31 +1,94 @@
 /**
- * The action: inputs → capture → outputs. Uploading, baselines, comparing and reporting arrive
- * with the later issues; today the action captures a snapshot and says where it is.
+ * The action: inputs → capture → keep (artifact, cache) → baseline → compare → report → outputs
+ * → gate. The steps live in `github/`; this only wires them in the order `mode` asks for.
  */
 import * as core from '@actions/core';
-import { join, resolve } from 'node:path';
+import type { CompareResult } from './compare/compare.js';
 import { Outputs } from './constants.js';
 import { isVitsnapError } from './errors.js';
-import { getInputs } from './inputs.js';
-import { captureSnapshot } from './snapshot/capture.js';
-import { collectMetadata } from './snapshot/metadata/index.js';
+import { findBaselineStep } from './github/baseline-step.js';
+import { captureStep, keepStep } from './github/capture-step.js';
+import { readRunContext } from './github/context.js';
+import { postStep } from './github/post-step.js';
+import { compareStep, reportStep } from './github/report-step.js';
+import { createOctokit, restOptionsFromEnv, type Octokit } from './github/rest.js';
+import { getInputs, type ActionInputs } from './inputs.js';
+
+type Plan = { capture: boolean; keep: boolean; compare: boolean };
+
+function planFor(inputs: ActionInputs, eventName: string): Plan {
+  switch (inputs.mode) {
+    case 'capture':
+      return { capture: true, keep: true, compare: false };
+    case 'compare':
+      return { capture: true, keep: false, compare: true };
+    case 'post':
+      return { capture: false, keep: false, compare: false };
+    case 'auto': {
+      const pr = eventName === 'pull_request' || eventName === 'pull_request_target';
+      return { capture: true, keep: true, compare: pr };
+    }
+  }
+}
+
+/** The gate: a one-line reason when the job should fail, else null. */
+export function gateReason(inputs: ActionInputs, result: CompareResult | null, missingReason: string): string | null {
+  if (result === null) return inputs.failOnMissingBaseline ? `no baseline snapshot (${missingReason}) and fail-on-missing-baseline is true` : null;
+  const c = result.counts;
+  const what = `${c.modified} modified, ${c.added} added, ${c.removed} removed, ${c.changed} mode/type/link`;
+  if (inputs.failOn === 'drift' && result.verdict !== 'identical') return `build outputs drifted from the baseline (${result.verdict}: ${what}) and fail-on is 'drift'`;
+  if (inputs.failOn === 'unexplained' && result.verdict === 'drift-unexplained') return `build outputs drifted for reasons vitsnap could not explain (${what}) and fail-on is 'unexplained'`;
+  return null;
+}
 
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
-    const root = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
-    const output = join(process.env.RUNNER_TEMP ?? root, `vitsnap-${inputs.name}.vitsnap`);
-    const metadata = () =>
-      collectMetadata({ root, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands }).then((m) => {
-        for (const w of m.warnings) core.warning(w);
-        return { metadata: m.metadata, source: m.source };
-      });
-    const result = await core.group('Capture snapshot', () =>
-      captureSnapshot({ root, patterns: inputs.patterns, output, metadata, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
-    );
-    const s = result.manifest.stats;
-    core.info(`snapshot ${result.output}: ${s.files} files, ${s.bytes} bytes → ${result.size} bytes`);
-    core.setOutput(Outputs.SnapshotPath, result.output);
+    const ctx = readRunContext();
+    const octokit: Octokit | null = inputs.token === '' ? null : createOctokit(inputs.token, ctx, restOptionsFromEnv());
+    if (inputs.mode === 'post') {
+      if (octokit === null) throw new Error("mode 'post' needs the 'token' input");
+      const outcome = await postStep(inputs, ctx, octokit);
+      core.info(outcome.status === 'skipped' ? `nothing posted: ${outcome.reason}` : `sticky comment ${outcome.status}`);
+      return;
+    }
+    const plan = planFor(inputs, ctx.eventName);
+    const snapshotPath = await captureStep(inputs, ctx);
+    core.setOutput(Outputs.SnapshotPath, snapshotPath);
+    if (plan.keep) {
+      const artifactId = await keepStep(inputs, ctx, snapshotPath);
+      core.setOutput(Outputs.ArtifactId, artifactId === null ? '' : String(artifactId));
+    }
+    if (!plan.compare) return;
+
+    const lookup = await core.group('Find the baseline', () => findBaselineStep(inputs, ctx, octokit));
+    if (lookup.baseline === null) {
+      core.setOutput(Outputs.Verdict, 'no-baseline');
+      core.setOutput(Outputs.Drift, 'false');
+      core.notice(`vitsnap: no baseline snapshot to compare with (${lookup.reason}). Once the default branch has run this workflow, pull requests are compared with its snapshot.`);
+      await core.summary.addRaw(`### vitsnap: no baseline\n\nNo baseline snapshot to compare with: ${lookup.reason}.\n`).write().catch(() => undefined);
+      const reason = gateReason(inputs, null, lookup.reason);
+      if (reason !== null) core.setFailed(reason);
+      return;
+    }
+    const { baseline } = lookup;
+    core.setOutput(Outputs.BaselineRunId, baseline.runId === null ? '' : String(baseline.runId));
+    core.setOutput(Outputs.BaselineSha, baseline.sha ?? '');
+    core.info(`baseline: ${baseline.description}`);
+
+    const result = await compareStep(inputs, ctx, baseline, snapshotPath);
+    core.info(`verdict: ${result.verdict} — ${result.root.summary}`);
+    const report = await reportStep(inputs, ctx, octokit, baseline, result);
+    const c = result.counts;
+    core.setOutput(Outputs.Verdict, result.verdict);
+    core.setOutput(Outputs.Drift, String(result.verdict !== 'identical'));
+    core.setOutput(Outputs.ChangedCount, String(c.modified + c.changed));
+    core.setOutput(Outputs.AddedCount, String(c.added));
+    core.setOutput(Outputs.RemovedCount, String(c.removed));
+    core.setOutput(Outputs.ReportPath, report.reportDir);
+    core.setOutput(Outputs.CommentBodyPath, report.commentBodyPath);
+    const reason = gateReason(inputs, result, '');
+    if (reason !== null) core.setFailed(reason);
   } catch (error) {
     core.setFailed(isVitsnapError(error) ? `${error.code}: ${error.message}` : (error as Error).message);
   }

@@ -51,6 +51,8 @@ async function runAction(inputs: Record<string, string>, workspace: string): Pro
     ...(await actionDefaults()),
     ...inputs,
     GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_EVENT_NAME: 'push',
     GITHUB_OUTPUT: outputFile,
     RUNNER_TEMP: dir,
   };
@@ -74,6 +76,10 @@ describe('the action (capture)', () => {
     const r = await runAction({ 'INPUT_PATH': 'dist/**\n!**/*.map', 'INPUT_METADATA-COMMANDS': 'hello=echo hi' }, ws);
     expect(r.code).toBe(0);
     expect(r.outputs['snapshot-path']).toBe(join(dir, 'vitsnap-snapshot.vitsnap'));
+    // No artifact service here: the upload fails, the step does not, and the log says where the snapshot is.
+    expect(r.stdout).toContain(`::warning::could not upload the snapshot artifact`);
+    expect(r.stdout).toContain(`the snapshot is still at ${join(dir, 'vitsnap-snapshot.vitsnap')}`);
+    expect(r.outputs['artifact-id']).toBe('');
     const reader = SnapshotReader.open(r.outputs['snapshot-path'] as string);
     try {
       expect(reader.manifest.entries.map((e) => e.path)).toEqual(['dist', 'dist/app.js']);

@@ -1,0 +1,54 @@
+/**
+ * Snapshots and reports as workflow artifacts, through the real @actions/artifact client (it
+ * retries the service and blob calls itself). Snapshots are zipped without compression: they are
+ * compressed already, and a zip keeps the file's name through the round trip.
+ */
+import { DefaultArtifactClient } from '@actions/artifact';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { OperationError } from '../errors.js';
+import type { RunContext } from './context.js';
+
+export interface UploadedArtifact {
+  id: number;
+  size: number;
+}
+
+export async function uploadFiles(name: string, files: string[], rootDirectory: string, retentionDays: number | null, compressionLevel: number): Promise<UploadedArtifact> {
+  const client = new DefaultArtifactClient();
+  const options = { compressionLevel, ...(retentionDays === null ? {} : { retentionDays }) };
+  const result = await client.uploadArtifact(name, files, rootDirectory, options);
+  if (result.id === undefined) throw new OperationError('E_IO', `artifact ${name} was uploaded but the service returned no id`);
+  return { id: result.id, size: result.size ?? 0 };
+}
+
+export function uploadSnapshot(name: string, snapshotPath: string, retentionDays: number | null): Promise<UploadedArtifact> {
+  return uploadFiles(name, [snapshotPath], dirname(snapshotPath), retentionDays, 0);
+}
+
+/** Whether an error from a download says the artifact is gone (expired or deleted), so the next run should be tried. */
+export function isGoneError(error: unknown): boolean {
+  const status = (error as { status?: unknown }).status;
+  if (status === 410 || status === 404) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /\b(410|404)\b|expired|gone|not found/i.test(message);
+}
+
+/** Downloads a run's artifact into `dir` (unzipped) and returns the directory holding its files. */
+export async function downloadFiles(ctx: RunContext, token: string, runId: number, artifactId: number, dir: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const client = new DefaultArtifactClient();
+  const findBy = { token, workflowRunId: runId, repositoryOwner: ctx.owner, repositoryName: ctx.repo };
+  const { downloadPath } = await client.downloadArtifact(artifactId, { path: dir, findBy });
+  const where = downloadPath ?? dir;
+  if (!existsSync(where)) throw new OperationError('E_NOT_FOUND', `artifact ${artifactId} of run ${runId} downloaded nothing into ${dir}`);
+  return where;
+}
+
+/** Downloads another run's snapshot artifact into `dir` and returns the `.vitsnap` file in it. */
+export async function downloadSnapshot(ctx: RunContext, token: string, runId: number, artifactId: number, dir: string): Promise<string> {
+  const where = await downloadFiles(ctx, token, runId, artifactId, dir);
+  const snapshot = readdirSync(where).find((f) => f.endsWith('.vitsnap'));
+  if (snapshot === undefined) throw new OperationError('E_NOT_FOUND', `artifact ${artifactId} of run ${runId} holds no .vitsnap file`);
+  return join(where, snapshot);
+}

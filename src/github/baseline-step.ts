@@ -1,0 +1,108 @@
+/**
+ * Gets the baseline snapshot from where `baseline` says: a path, main's artifacts (found by
+ * `findBaselines`, expired ones skipped), or the cache. `auto` tries artifacts, then the cache.
+ * Nothing found is not an error: the caller reports `no-baseline`.
+ */
+import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { snapshotArtifactName } from '../constants.js';
+import { OperationError } from '../errors.js';
+import type { ActionInputs } from '../inputs.js';
+import { downloadSnapshot, isGoneError } from './artifacts.js';
+import { findBaselines, type SkippedRun } from './baseline.js';
+import { cacheAvailable, restoreSnapshotFromCache } from './cache.js';
+import type { RunContext } from './context.js';
+import { runsApi, type Octokit } from './rest.js';
+
+export interface Baseline {
+  path: string;
+  /** One line for the report: where the baseline came from. */
+  description: string;
+  runId: number | null;
+  sha: string | null;
+}
+
+export interface BaselineLookup {
+  baseline: Baseline | null;
+  skipped: SkippedRun[];
+  /** Why there is none, when there is none. */
+  reason: string;
+}
+
+const MAX_RUNS = 30;
+
+function short(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+async function fromArtifacts(inputs: ActionInputs, ctx: RunContext, octokit: Octokit, skipped: SkippedRun[]): Promise<Baseline | null> {
+  const workflow = inputs.workflow || ctx.workflowFile;
+  if (workflow === '') {
+    skipped.push({ runId: 0, sha: '', reason: "the current workflow file is unknown (GITHUB_WORKFLOW_REF); set the 'workflow' input" });
+    return null;
+  }
+  const branch = inputs.baselineRef || ctx.pullRequest?.baseRef || ctx.defaultBranch;
+  const candidates = findBaselines(
+    runsApi(octokit, ctx),
+    { workflow, artifactName: snapshotArtifactName(inputs.name), baseSha: ctx.pullRequest?.baseSha ?? null, branch, currentRunId: ctx.runId, maxRuns: MAX_RUNS },
+    skipped,
+  );
+  for await (const c of candidates) {
+    try {
+      const path = await downloadSnapshot(ctx, inputs.token, c.run.id, c.artifact.id, join(ctx.runnerTemp, `vitsnap-baseline-${inputs.name}-${c.run.id}`));
+      const where = c.match === 'base-sha' ? 'the base commit' : `the newest usable run on ${branch}${c.runsBehind > 0 ? `, ${c.runsBehind} run${c.runsBehind === 1 ? '' : 's'} behind the branch head` : ''}`;
+      const baseNote = ctx.pullRequest !== null && c.run.headSha !== ctx.pullRequest.baseSha ? ` (the PR's base is ${short(ctx.pullRequest.baseSha)})` : '';
+      return { path, runId: c.run.id, sha: c.run.headSha, description: `run ${c.run.id} at ${short(c.run.headSha)}, ${where}${baseNote}` };
+    } catch (error) {
+      if (!isGoneError(error)) throw error;
+      skipped.push({ runId: c.run.id, sha: c.run.headSha, reason: `artifact ${c.artifact.id} could not be downloaded (${(error as Error).message})` });
+    }
+  }
+  return null;
+}
+
+async function fromCache(inputs: ActionInputs, ctx: RunContext, skipped: SkippedRun[]): Promise<Baseline | null> {
+  if (!cacheAvailable()) {
+    skipped.push({ runId: 0, sha: '', reason: 'the cache service is not available to this job' });
+    return null;
+  }
+  const ref = inputs.baselineRef ? `refs/heads/${inputs.baselineRef}` : `refs/heads/${ctx.pullRequest?.baseRef || ctx.defaultBranch}`;
+  try {
+    const hit = await restoreSnapshotFromCache(ctx.runnerTemp, inputs.name, ref);
+    if (hit === null) {
+      skipped.push({ runId: 0, sha: '', reason: `no cache entry starts with vitsnap-${inputs.name}-${ref}-` });
+      return null;
+    }
+    const sha = hit.key.slice(hit.key.lastIndexOf('-') + 1);
+    return { path: hit.path, runId: null, sha, description: `cache entry ${hit.key}` };
+  } catch (error) {
+    core.warning(`the cache could not be read (${(error as Error).message}); continuing without it`);
+    skipped.push({ runId: 0, sha: '', reason: 'the cache could not be read' });
+    return null;
+  }
+}
+
+export async function findBaselineStep(inputs: ActionInputs, ctx: RunContext, octokit: Octokit | null): Promise<BaselineLookup> {
+  const skipped: SkippedRun[] = [];
+  const source = inputs.baseline;
+  if (source.kind === 'none') return { baseline: null, skipped, reason: "baseline is 'none'" };
+  if (source.kind === 'path') {
+    const path = resolve(ctx.workspace, source.path);
+    if (!existsSync(path)) throw new OperationError('E_NOT_FOUND', `input 'baseline' names ${source.path}, which does not exist; download it first or fix the path`);
+    return { baseline: { path, runId: null, sha: null, description: `the file ${source.path}` }, skipped, reason: '' };
+  }
+  let baseline: Baseline | null = null;
+  if (source.kind === 'artifact' || source.kind === 'auto') {
+    try {
+      if (octokit === null) throw new Error("artifact baselines need the 'token' input");
+      baseline = await fromArtifacts(inputs, ctx, octokit, skipped);
+    } catch (error) {
+      core.warning(`looking up the baseline artifact failed (${(error as Error).message}); the token needs 'actions: read'`);
+      skipped.push({ runId: 0, sha: '', reason: 'the artifact lookup failed' });
+    }
+  }
+  if (baseline === null && (source.kind === 'cache' || source.kind === 'auto')) baseline = await fromCache(inputs, ctx, skipped);
+  const reason = baseline === null ? (skipped.length > 0 ? skipped.map((s) => (s.runId > 0 ? `run ${s.runId}: ${s.reason}` : s.reason)).join('; ') : 'no earlier run found') : '';
+  return { baseline, skipped, reason };
+}

@@ -1,0 +1,106 @@
+/**
+ * Which earlier run holds the baseline snapshot. On a pull request: the successful run of the
+ * same workflow whose head is the PR's base commit; otherwise (or when that run has no usable
+ * artifact) the newest successful push runs on the base branch, walked back a bounded number of
+ * runs. Runs whose artifact is missing or expired are skipped, and each skip is recorded so the
+ * report can say why an older baseline was used.
+ */
+
+export interface RunSummary {
+  id: number;
+  headSha: string;
+  headBranch: string;
+  event: string;
+  createdAt: string;
+}
+
+export interface ArtifactSummary {
+  id: number;
+  name: string;
+  expired: boolean;
+  size: number;
+}
+
+/** The REST calls the finder needs; `rest.ts` implements them with Octokit. */
+export interface RunsApi {
+  /** Successful runs of `workflow`, newest first; one page. */
+  listSuccessfulRuns(query: { workflow: string; branch?: string; headSha?: string; event?: string; page: number; perPage: number }): Promise<RunSummary[]>;
+  /** A run's artifacts named `name`. */
+  listRunArtifacts(runId: number, name: string): Promise<ArtifactSummary[]>;
+}
+
+export interface BaselineQuery {
+  workflow: string;
+  artifactName: string;
+  /** The PR's base commit, when there is one. */
+  baseSha: string | null;
+  /** Branch whose push runs are walked back. */
+  branch: string;
+  /** This run: never its own baseline. */
+  currentRunId: number;
+  /** At most this many runs are looked at in the walk back. */
+  maxRuns: number;
+}
+
+export interface BaselineCandidate {
+  run: RunSummary;
+  artifact: ArtifactSummary;
+  /** How it was found. */
+  match: 'base-sha' | 'walk-back';
+  /** Newer successful runs on the branch that were passed over to reach this one. */
+  runsBehind: number;
+}
+
+export interface SkippedRun {
+  runId: number;
+  sha: string;
+  reason: string;
+}
+
+const PAGE = 20;
+
+/**
+ * Yields usable candidates, best first. The caller downloads each in turn and asks for the next
+ * when a download fails (an artifact can expire between listing and download: 410). `skipped`
+ * collects the runs passed over and why.
+ */
+export async function* findBaselines(api: RunsApi, query: BaselineQuery, skipped: SkippedRun[]): AsyncGenerator<BaselineCandidate> {
+  const seen = new Set<number>([query.currentRunId]);
+  const usable = async (run: RunSummary): Promise<ArtifactSummary | null> => {
+    const artifacts = await api.listRunArtifacts(run.id, query.artifactName);
+    const live = artifacts.find((a) => a.name === query.artifactName && !a.expired);
+    if (live !== undefined) return live;
+    skipped.push({ runId: run.id, sha: run.headSha, reason: artifacts.length > 0 ? `artifact ${query.artifactName} has expired` : `no artifact named ${query.artifactName}` });
+    return null;
+  };
+
+  if (query.baseSha !== null && query.baseSha !== '') {
+    const runs = await api.listSuccessfulRuns({ workflow: query.workflow, headSha: query.baseSha, page: 1, perPage: PAGE });
+    for (const run of runs) {
+      if (seen.has(run.id) || run.headSha !== query.baseSha) continue;
+      seen.add(run.id);
+      const artifact = await usable(run);
+      if (artifact !== null) yield { run, artifact, match: 'base-sha', runsBehind: 0 };
+    }
+    if (runs.length === 0) skipped.push({ runId: 0, sha: query.baseSha, reason: `no successful run of ${query.workflow} for the base commit` });
+  }
+
+  let looked = 0;
+  let behind = 0;
+  for (let page = 1; looked < query.maxRuns; page++) {
+    const runs = await api.listSuccessfulRuns({ workflow: query.workflow, branch: query.branch, event: 'push', page, perPage: PAGE });
+    for (const run of runs) {
+      if (looked >= query.maxRuns) break;
+      looked++;
+      if (seen.has(run.id)) {
+        behind++;
+        continue;
+      }
+      seen.add(run.id);
+      const artifact = await usable(run);
+      if (artifact !== null) yield { run, artifact, match: 'walk-back', runsBehind: behind };
+      behind++;
+    }
+    if (runs.length < PAGE) break;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Capture (or take an existing `.vitsnap` named by `path`) and keep it: upload it as the
+ * `vitsnap-<name>` artifact, and on the default branch save it to the cache when asked. A failed
+ * upload never loses the snapshot: it stays at `snapshot-path`, and the log says so.
+ */
+import * as core from '@actions/core';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { snapshotArtifactName } from '../constants.js';
+import type { ActionInputs } from '../inputs.js';
+import { captureSnapshot } from '../snapshot/capture.js';
+import { collectMetadata } from '../snapshot/metadata/index.js';
+import { uploadSnapshot } from './artifacts.js';
+import { cacheAvailable, saveSnapshotToCache } from './cache.js';
+import type { RunContext } from './context.js';
+
+/** `path: some/file.vitsnap` names a snapshot made elsewhere (a release gate's compare job). */
+function existingSnapshot(inputs: ActionInputs, workspace: string): string | null {
+  if (inputs.patterns.length !== 1) return null;
+  const only = inputs.patterns[0] as string;
+  if (!only.endsWith('.vitsnap')) return null;
+  const abs = resolve(workspace, only);
+  return existsSync(abs) && statSync(abs).isFile() ? abs : null;
+}
+
+export async function captureStep(inputs: ActionInputs, ctx: RunContext): Promise<string> {
+  const given = existingSnapshot(inputs, ctx.workspace);
+  if (given !== null) {
+    core.info(`using the snapshot ${given} named by 'path'`);
+    return given;
+  }
+  const output = join(ctx.runnerTemp, `vitsnap-${inputs.name}.vitsnap`);
+  const metadata = () =>
+    collectMetadata({ root: ctx.workspace, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands }).then((m) => {
+      for (const w of m.warnings) core.warning(w);
+      return { metadata: m.metadata, source: m.source };
+    });
+  const result = await core.group('Capture snapshot', () =>
+    captureSnapshot({ root: ctx.workspace, patterns: inputs.patterns, output, metadata, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
+  );
+  const s = result.manifest.stats;
+  core.info(`snapshot ${result.output}: ${s.files} files, ${s.bytes} bytes → ${result.size} bytes`);
+  for (const skip of result.skipped.slice(0, 20)) core.info(`skipped ${skip.path}: ${skip.reason}`);
+  return result.output;
+}
+
+/** Uploads the snapshot; any failure is a warning that says where the snapshot still is. */
+export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPath: string): Promise<number | null> {
+  let artifactId: number | null = null;
+  try {
+    const uploaded = await core.group('Upload snapshot artifact', () => uploadSnapshot(snapshotArtifactName(inputs.name), snapshotPath, inputs.retentionDays));
+    artifactId = uploaded.id;
+    core.info(`uploaded artifact ${snapshotArtifactName(inputs.name)} (id ${uploaded.id}, ${uploaded.size} bytes)`);
+  } catch (error) {
+    core.warning(`could not upload the snapshot artifact (${(error as Error).message}); the snapshot is still at ${snapshotPath}`);
+  }
+  const onDefaultBranch = ctx.eventName === 'push' && ctx.branch === ctx.defaultBranch;
+  if (inputs.baseline.kind === 'cache' && onDefaultBranch) {
+    if (!cacheAvailable()) {
+      core.warning('the cache service is not available to this job: the baseline was not saved to the cache');
+    } else {
+      try {
+        const key = await saveSnapshotToCache(snapshotPath, ctx.runnerTemp, inputs.name, ctx.ref, ctx.sha);
+        core.info(`saved the snapshot to the cache as ${key}`);
+      } catch (error) {
+        core.warning(`could not save the snapshot to the cache (${(error as Error).message}); pull requests will fall back to artifacts or report no baseline`);
+      }
+    }
+  }
+  return artifactId;
+}

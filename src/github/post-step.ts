@@ -1,0 +1,56 @@
+/**
+ * `mode: post`, in a `workflow_run` workflow with a write token: fetch the comment a fork PR's
+ * run prepared (in its `vitsnap-<name>-report` artifact) and post it as the sticky comment. The
+ * artifact comes from untrusted code, so the PR it names must really have the run's head commit,
+ * and the body is capped at GitHub's comment limit.
+ */
+import * as core from '@actions/core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reportArtifactName } from '../constants.js';
+import { OperationError } from '../errors.js';
+import type { ActionInputs } from '../inputs.js';
+import { COMMENT_LIMIT } from '../report/markdown.js';
+import { downloadFiles } from './artifacts.js';
+import { runsApi, type Octokit } from './rest.js';
+import { commentMarker, upsertStickyComment, type CommentOutcome } from './comment.js';
+import type { RunContext } from './context.js';
+import { PREPARED_COMMENT_FILE, type PreparedComment } from './report-step.js';
+
+function parsePrepared(text: string, name: string): PreparedComment {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new OperationError('E_INPUT', `${PREPARED_COMMENT_FILE} in the report artifact is not JSON`);
+  }
+  const p = value as Partial<PreparedComment>;
+  if (p.schema !== 'vitsnap-comment/1' || typeof p.body !== 'string' || typeof p.pullRequest !== 'number' || typeof p.headSha !== 'string' || p.name !== name) {
+    throw new OperationError('E_INPUT', `${PREPARED_COMMENT_FILE} in the report artifact is not a vitsnap comment for name '${name}'`);
+  }
+  return p as PreparedComment;
+}
+
+export async function postStep(inputs: ActionInputs, ctx: RunContext, octokit: Octokit): Promise<CommentOutcome> {
+  const run = ctx.workflowRun;
+  if (run === null) throw new OperationError('E_INPUT', "mode 'post' runs in a workflow_run workflow: the event has no workflow_run (see README: Forks)");
+  const artifacts = await runsApi(octokit, ctx).listRunArtifacts(run.id, reportArtifactName(inputs.name));
+  const artifact = artifacts.find((a) => !a.expired);
+  if (artifact === undefined) {
+    core.info(`run ${run.id} left no ${reportArtifactName(inputs.name)} artifact: nothing to post`);
+    return { status: 'skipped', reason: 'no report artifact' };
+  }
+  const dir = await downloadFiles(ctx, inputs.token, run.id, artifact.id, join(ctx.runnerTemp, `vitsnap-post-${inputs.name}-${run.id}`));
+  const file = join(dir, PREPARED_COMMENT_FILE);
+  if (!existsSync(file)) return { status: 'skipped', reason: 'the report artifact holds no prepared comment (the run was not for a pull request)' };
+  const prepared = parsePrepared(readFileSync(file, 'utf8'), inputs.name);
+  const { data: pr } = await octokit.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: prepared.pullRequest });
+  if (pr.head.sha !== run.headSha || prepared.headSha !== run.headSha) {
+    throw new OperationError('E_INPUT', `the prepared comment names #${prepared.pullRequest}, whose head is not the commit run ${run.id} built; refusing to post it`);
+  }
+  const marker = commentMarker(inputs.name);
+  const body = prepared.body.length > COMMENT_LIMIT ? `${prepared.body.slice(0, COMMENT_LIMIT - 40)}\n\n_report cut at the size limit._` : prepared.body;
+  const outcome = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prepared.pullRequest }, marker, body);
+  if (outcome.status === 'forbidden') throw new OperationError('E_INPUT', `${outcome.reason}: 'mode: post' needs a token with 'pull-requests: write'`);
+  return outcome;
+}

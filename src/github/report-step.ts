@@ -1,0 +1,149 @@
+/**
+ * Compare the snapshot with its baseline and tell people: the JSON and HTML reports (uploaded as
+ * the `vitsnap-<name>-report` artifact), the job summary (≤ 1 MiB), the sticky PR comment
+ * (≤ 65,536 characters), and at most `max-annotations` annotations per level. Every channel is
+ * optional: one that fails warns, and the others still go out. A token that may not comment (fork
+ * PRs) leaves the comment body in the report artifact for `mode: post`.
+ */
+import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyCauses } from '../compare/causes.js';
+import { compareSources, type CompareResult } from '../compare/compare.js';
+import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
+import { openSides } from '../compare/sources.js';
+import { reportArtifactName } from '../constants.js';
+import type { ActionInputs } from '../inputs.js';
+import { rankAnnotations } from '../report/annotations.js';
+import { renderHtml } from '../report/html.js';
+import { renderJson } from '../report/json.js';
+import { COMMENT_LIMIT, renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
+import { uploadFiles } from './artifacts.js';
+import type { Baseline } from './baseline-step.js';
+import { commentMarker, upsertStickyComment, type CommentOutcome } from './comment.js';
+import { runUrl, type RunContext } from './context.js';
+import type { Octokit } from './rest.js';
+
+/** What `mode: post` finds in the report artifact. */
+export interface PreparedComment {
+  schema: 'vitsnap-comment/1';
+  name: string;
+  pullRequest: number;
+  headSha: string;
+  body: string;
+}
+
+export const PREPARED_COMMENT_FILE = 'comment.json';
+
+export interface ReportOutcome {
+  result: CompareResult;
+  reportDir: string;
+  commentBodyPath: string;
+  comment: CommentOutcome | null;
+}
+
+function baselineLine(baseline: Baseline, ctx: RunContext): string {
+  return `Baseline: ${baseline.description}${baseline.runId === null ? '' : ` ([run](${runUrl(ctx, baseline.runId)}))`}.`;
+}
+
+export async function compareStep(inputs: ActionInputs, ctx: RunContext, baseline: Baseline, snapshotPath: string): Promise<CompareResult> {
+  const sides = await openSides(baseline.path, snapshotPath, { cwd: ctx.workspace });
+  try {
+    return await core.group('Compare with the baseline', () =>
+      compareSources(sides, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore: inputs.ignore, exclude: inputs.exclude }),
+    );
+  } finally {
+    await sides.close();
+  }
+}
+
+function shouldComment(inputs: ActionInputs, result: CompareResult): { post: boolean; onlyUpdate: boolean } {
+  const drift = result.verdict !== 'identical';
+  switch (inputs.comment) {
+    case 'never':
+      return { post: false, onlyUpdate: false };
+    case 'always':
+      return { post: true, onlyUpdate: false };
+    case 'on-drift':
+      return { post: drift, onlyUpdate: false };
+    case 'auto':
+      // Drift starts a comment; no drift only refreshes one that an earlier push left behind.
+      return { post: true, onlyUpdate: !drift };
+  }
+}
+
+function logComment(c: CommentOutcome): void {
+  switch (c.status) {
+    case 'created':
+    case 'updated':
+      core.info(`PR comment ${c.status}: ${c.url}`);
+      return;
+    case 'skipped':
+      core.info(`PR comment skipped: ${c.reason}`);
+      return;
+    case 'forbidden':
+      core.warning(`could not comment on the pull request: ${c.reason}. The report is in the job summary; a 'mode: post' step in a workflow_run workflow can post it (README: Forks).`);
+  }
+}
+
+export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit: Octokit | null, baseline: Baseline, result: CompareResult): Promise<ReportOutcome> {
+  const reportDir = join(ctx.runnerTemp, `vitsnap-${inputs.name}-report`);
+  mkdirSync(reportDir, { recursive: true });
+  const files = [join(reportDir, 'report.json')];
+  writeFileSync(files[0] as string, `${renderJson(result)}\n`);
+  if (inputs.htmlReport) {
+    files.push(join(reportDir, 'report.html'));
+    writeFileSync(files[1] as string, renderHtml(result));
+  }
+  const marker = commentMarker(inputs.name);
+  const intro = baselineLine(baseline, ctx);
+  const fullReportUrl = `${runUrl(ctx)}#artifacts`;
+  const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}\n${intro}`, fullReportUrl });
+  const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, header: intro, fullReportUrl });
+  const commentBodyPath = join(reportDir, 'comment.md');
+  writeFileSync(commentBodyPath, comment);
+
+  let commentOutcome: CommentOutcome | null = null;
+  const pr = ctx.pullRequest;
+  const policy = shouldComment(inputs, result);
+  if (pr !== null && policy.post) {
+    if (octokit === null) {
+      commentOutcome = { status: 'forbidden', reason: "no token: set the 'token' input" };
+    } else {
+      try {
+        commentOutcome = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number }, marker, comment, policy.onlyUpdate);
+      } catch (error) {
+        commentOutcome = { status: 'forbidden', reason: `commenting failed: ${(error as Error).message}` };
+      }
+    }
+    logComment(commentOutcome);
+  }
+  if (pr !== null) {
+    // Always prepared, so a `workflow_run` workflow can post it whatever happened here.
+    const prepared: PreparedComment = { schema: 'vitsnap-comment/1', name: inputs.name, pullRequest: pr.number, headSha: pr.headSha, body: comment };
+    files.push(join(reportDir, PREPARED_COMMENT_FILE));
+    writeFileSync(files[files.length - 1] as string, `${JSON.stringify(prepared)}\n`);
+  }
+  files.push(commentBodyPath);
+
+  try {
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${(error as Error).message}`);
+  }
+
+  const ranked = rankAnnotations(result, inputs.maxAnnotations);
+  for (const a of ranked.shown) {
+    const properties = { title: a.title, file: a.file };
+    if (a.level === 'warning') core.warning(a.message, properties);
+    else core.notice(a.message, properties);
+  }
+  if (ranked.omitted > 0) core.info(`${ranked.omitted} more differences are in the job summary and the report artifact`);
+
+  try {
+    await uploadFiles(reportArtifactName(inputs.name), files, reportDir, inputs.retentionDays, 6);
+  } catch (error) {
+    core.warning(`could not upload the report artifact (${(error as Error).message}); the reports are in ${reportDir}`);
+  }
+  return { result, reportDir, commentBodyPath, comment: commentOutcome };
+}
