@@ -7,6 +7,7 @@ import { DefaultArtifactClient } from '@actions/artifact';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OperationError } from '../errors.js';
+import { retryDroppedConnection } from './connection-retry.js';
 import type { RunContext } from './context.js';
 
 export interface UploadedArtifact {
@@ -17,7 +18,7 @@ export interface UploadedArtifact {
 export async function uploadFiles(name: string, files: string[], rootDirectory: string, retentionDays: number | null, compressionLevel: number): Promise<UploadedArtifact> {
   const client = new DefaultArtifactClient();
   const options = { compressionLevel, ...(retentionDays === null ? {} : { retentionDays }) };
-  const result = await client.uploadArtifact(name, files, rootDirectory, options);
+  const result = await retryDroppedConnection(`uploading artifact ${name}`, () => client.uploadArtifact(name, files, rootDirectory, options));
   if (result.id === undefined) throw new OperationError('E_IO', `artifact ${name} was uploaded but the service returned no id`);
   return { id: result.id, size: result.size ?? 0 };
 }
@@ -39,7 +40,7 @@ export async function downloadFiles(ctx: RunContext, token: string, runId: numbe
   mkdirSync(dir, { recursive: true });
   const client = new DefaultArtifactClient();
   const findBy = { token, workflowRunId: runId, repositoryOwner: ctx.owner, repositoryName: ctx.repo };
-  const { downloadPath } = await client.downloadArtifact(artifactId, { path: dir, findBy });
+  const { downloadPath } = await retryDroppedConnection(`downloading artifact ${artifactId}`, () => client.downloadArtifact(artifactId, { path: dir, findBy }));
   const where = downloadPath ?? dir;
   if (!existsSync(where)) throw new OperationError('E_NOT_FOUND', `artifact ${artifactId} of run ${runId} downloaded nothing into ${dir}`);
   return where;

@@ -13,7 +13,7 @@ export type Octokit = ReturnType<typeof getOctokit>;
 export interface RestOptions {
   /** Retries after the first attempt (Octokit's default is 3). */
   retries?: number;
-  /** Base of the backoff in seconds; tests shorten it. */
+  /** Base of the backoff in milliseconds (Octokit's default 1000); tests against local emulators shorten it. */
   retryAfterBaseValue?: number;
 }
 
@@ -25,9 +25,9 @@ export function createOctokit(token: string, ctx: RunContext, options: RestOptio
   return getOctokit(token, { baseUrl: ctx.apiUrl, retry: retryOptions }, retry);
 }
 
-/** Retry backoff from the environment, so tests against local emulators need not wait seconds. */
+/** Retry backoff from the environment (`VITSNAP_RETRY_BASE_MS`), so tests against local emulators need not wait seconds. */
 export function restOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RestOptions {
-  const base = Number(env.VITSNAP_RETRY_BASE_SECONDS);
+  const base = Number(env.VITSNAP_RETRY_BASE_MS);
   return Number.isFinite(base) && base > 0 ? { retryAfterBaseValue: base } : {};
 }
 
