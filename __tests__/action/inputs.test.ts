@@ -1,0 +1,74 @@
+/** Input validation: a bad input names itself and its valid values; defaults match action.yml. */
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { getInputs } from '../../src/inputs.js';
+import { actionDefaults } from './harness.js';
+
+const saved = { ...process.env };
+afterEach(() => {
+  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
+  Object.assign(process.env, saved);
+});
+
+function withInputs(inputs: Record<string, string>): void {
+  Object.assign(process.env, actionDefaults(), { INPUT_TOKEN: 't' }, Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])));
+}
+
+describe('action inputs', () => {
+  it("reads action.yml's defaults into a typed object", () => {
+    withInputs({ path: 'dist/**\n!**/*.map' });
+    expect(getInputs()).toEqual({
+      patterns: ['dist/**', '!**/*.map'],
+      name: 'snapshot',
+      mode: 'auto',
+      baseline: { kind: 'auto' },
+      baselineRef: '',
+      workflow: '',
+      metadataCommands: [],
+      envAllowlist: [],
+      ignore: [],
+      exclude: [],
+      failOn: 'never',
+      failOnMissingBaseline: false,
+      comment: 'auto',
+      maxAnnotations: 10,
+      retentionDays: null,
+      htmlReport: true,
+      token: 't',
+    });
+  });
+
+  it('parses lists, paths and numbers', () => {
+    withInputs({ path: 'out/**', baseline: 'path:base/app.vitsnap', ignore: 'timestamps, build-id', exclude: '**/*.log\n**/tmp/**', 'retention-days': '7', 'max-annotations': '0' });
+    const i = getInputs();
+    expect([i.baseline, i.ignore, i.exclude, i.retentionDays, i.maxAnnotations]).toEqual([{ kind: 'path', path: 'base/app.vitsnap' }, ['timestamps', 'build-id'], ['**/*.log', '**/tmp/**'], 7, 0]);
+  });
+
+  it.each([
+    ['mode', 'push', /^input 'mode' must be one of 'auto', 'capture', 'compare', 'post' \(got "push"\)$/],
+    ['baseline', 'oci', /^input 'baseline' must be one of 'auto', 'artifact', 'cache', 'none' \(got "oci"\)$/],
+    ['baseline', 'path:', /^input 'baseline' must be 'path:' followed by a \.vitsnap file/],
+    ['fail-on', 'yes', /^input 'fail-on' must be one of 'never', 'drift', 'unexplained' \(got "yes"\)$/],
+    ['fail-on-missing-baseline', 'maybe', /^input 'fail-on-missing-baseline' must be 'true' or 'false' \(got "maybe"\)$/],
+    ['comment', 'sometimes', /^input 'comment' must be one of 'auto', 'always', 'on-drift', 'never'/],
+    ['max-annotations', '51', /^input 'max-annotations' must be a whole number from 0 to 50 \(got "51"\)$/],
+    ['retention-days', '0', /^input 'retention-days' must be a whole number from 1 to 90 \(got "0"\)$/],
+    ['html-report', 'yes', /^input 'html-report' must be 'true' or 'false'/],
+    ['ignore', 'timestamps,colours', /^input 'ignore' must be a comma-separated list of timestamps, build-paths, file-order, build-id \(got "colours"\)$/],
+    ['name', 'a b', /^input 'name' must be 1–64 characters/],
+  ])('rejects %s=%j naming the input and the valid values', (input, value, message) => {
+    withInputs({ path: 'dist/**', [input]: value });
+    expect(() => getInputs()).toThrow(message);
+    try {
+      getInputs();
+    } catch (error) {
+      expect((error as { code: string }).code).toBe('E_INPUT');
+    }
+  });
+
+  it("needs 'path' except to post a prepared comment", () => {
+    withInputs({});
+    expect(() => getInputs()).toThrow(/^input 'path' needs at least one glob/);
+    withInputs({ mode: 'post' });
+    expect(getInputs().mode).toBe('post');
+  });
+});
