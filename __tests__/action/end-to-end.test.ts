@@ -247,8 +247,10 @@ describe('the action on main and on pull requests', () => {
 });
 
 describe('the cache backend', () => {
-  it('saves main\'s snapshot to the cache and restores it on a PR by prefix', async () => {
+  it('saves main\'s snapshot to the cache and restores it on a PR by prefix, through a 500 and dropped connections', async () => {
     const main = pushRun(sha('c1'));
+    // A dropped connection the cache client does not retry: the action tries once more.
+    const saveDrop = emulator.injectFault({ service: 'cache', route: 'CreateCacheEntry', drop: true });
     const saved = await act(main, { repository: { default_branch: 'main' } }, await workspace(1), { baseline: 'cache', name: 'cached' });
     expect(saved.code).toBe(0);
     expect(world.cacheEntries.map((e) => [e.key, e.scope, e.finalized])).toEqual([[`vitsnap-cached-refs/heads/main-${sha('c1')}`, 'refs/heads/main', true]]);
@@ -256,12 +258,13 @@ describe('the cache backend', () => {
     const { run } = prRun(15, sha('c2'));
     // The cache client retries a 5xx from its service itself (a dropped connection it does not: README, Resilience).
     const fault = emulator.injectFault({ service: 'cache', route: 'GetCacheEntryDownloadURL', status: 500 });
+    const restoreDrop = emulator.injectFault({ service: 'cache', route: 'GetCacheEntryDownloadURL', drop: true });
     const r = await act(run, prEvent(15, sha('c1'), sha('c2')), await workspace(2), { baseline: 'cache', name: 'cached' });
     expect(r.code).toBe(0);
     expect(r.outputs['baseline-sha']).toBe(sha('c1'));
     expect(r.outputs['baseline-run-id']).toBe('');
     expect(r.outputs.verdict).toBe('drift-explained');
-    expect(fault.hits).toBe(1);
+    expect([saveDrop.hits, fault.hits, restoreDrop.hits]).toEqual([1, 1, 1]);
   });
 });
 

@@ -96,8 +96,8 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
     writeFileSync(files[1] as string, renderHtml(result));
   }
   const marker = commentMarker(inputs.name);
-  const intro = baselineLine(baseline, ctx);
   const fullReportUrl = `${runUrl(ctx)}#artifacts`;
+  const intro = `${baselineLine(baseline, ctx)} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.`;
   const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}\n${intro}`, fullReportUrl });
   const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, header: intro, fullReportUrl });
   const commentBodyPath = join(reportDir, 'comment.md');
