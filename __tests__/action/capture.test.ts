@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SnapshotReader } from '../../src/snapshot/reader.js';
 import { REPO_ROOT, TS_HOOKS } from '../helpers/cli.js';
+import { actionDefaults, parseOutputs } from './harness.js';
 
 const execFileAsync = promisify(execFile);
 let dir: string;
@@ -19,36 +20,13 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-/** Defaults from action.yml, the way the runner applies them. */
-async function actionDefaults(): Promise<Record<string, string>> {
-  const yml = await readFile(join(REPO_ROOT, 'action.yml'), 'utf8');
-  const defaults: Record<string, string> = {};
-  let input: string | null = null;
-  for (const line of yml.split('\n')) {
-    const name = /^ {2}([a-z-]+):\s*$/.exec(line);
-    if (name !== null) input = name[1] ?? null;
-    const value = /^ {4}default:\s*'(.*)'\s*$/.exec(line);
-    if (value !== null && input !== null) defaults[`INPUT_${input.toUpperCase()}`] = value[1] ?? '';
-    if (/^outputs:/.test(line)) break;
-  }
-  return defaults;
-}
-
-/** Parses `name<<delimiter … delimiter` blocks that @actions/core writes to GITHUB_OUTPUT. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) out[m[1] as string] = m[3] as string;
-  return out;
-}
-
 async function runAction(inputs: Record<string, string>, workspace: string): Promise<{ code: number; stdout: string; outputs: Record<string, string> }> {
   const outputFile = join(dir, `output-${Math.random().toString(36).slice(2)}`);
   await writeFile(outputFile, '');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    ...(await actionDefaults()),
+    ...actionDefaults(),
     ...inputs,
     GITHUB_WORKSPACE: workspace,
     GITHUB_REPOSITORY: 'octo/app',
