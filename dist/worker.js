@@ -1495,7 +1495,7 @@ function unpackWalk(packed) {
     const prefix = packed.root.endsWith(sep) ? packed.root : packed.root + sep;
     let target = 0;
     const entries = packed.paths.map((path, i) => {
-        const absPath = prefix + path.split('/').join(sep);
+        const absPath = prefix + (sep === '/' ? path : path.split('/').join(sep));
         const type = packed.types[i];
         if (type === TYPE_CODES.dir)
             return { type: 'dir', path, absPath, mode: packed.modes[i] };

@@ -960,7 +960,7 @@ function unpackWalk(packed) {
     const prefix = packed.root.endsWith(node_path__WEBPACK_IMPORTED_MODULE_2__.sep) ? packed.root : packed.root + node_path__WEBPACK_IMPORTED_MODULE_2__.sep;
     let target = 0;
     const entries = packed.paths.map((path, i) => {
-        const absPath = prefix + path.split('/').join(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
+        const absPath = prefix + (node_path__WEBPACK_IMPORTED_MODULE_2__.sep === '/' ? path : path.split('/').join(node_path__WEBPACK_IMPORTED_MODULE_2__.sep));
         const type = packed.types[i];
         if (type === TYPE_CODES.dir)
             return { type: 'dir', path, absPath, mode: packed.modes[i] };

@@ -260,7 +260,7 @@ export function unpackWalk(packed: PackedWalk): WalkResult {
   const prefix = packed.root.endsWith(sep) ? packed.root : packed.root + sep;
   let target = 0;
   const entries: WalkedEntry[] = packed.paths.map((path, i) => {
-    const absPath = prefix + path.split('/').join(sep);
+    const absPath = prefix + (sep === '/' ? path : path.split('/').join(sep));
     const type = packed.types[i];
     if (type === TYPE_CODES.dir) return { type: 'dir', path, absPath, mode: packed.modes[i] as number };
     if (type === TYPE_CODES.symlink) return { type: 'symlink', path, absPath, target: packed.targets[target++] as string };
