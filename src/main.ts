@@ -10,7 +10,7 @@ import { findBaselineStep } from './github/baseline-step.js';
 import { captureStep, keepStep } from './github/capture-step.js';
 import { readRunContext } from './github/context.js';
 import { postStep } from './github/post-step.js';
-import { compareStep, reportStep } from './github/report-step.js';
+import { compareStep, reportStep, writeSummary } from './github/report-step.js';
 import { createOctokit, restOptionsFromEnv, type Octokit } from './github/rest.js';
 import { getInputs, type ActionInputs } from './inputs.js';
 
@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
       core.setOutput(Outputs.Verdict, 'no-baseline');
       core.setOutput(Outputs.Drift, 'false');
       core.notice(`vitsnap: no baseline snapshot to compare with (${lookup.reason}). Once the default branch has run this workflow, pull requests are compared with its snapshot.`);
-      await core.summary.addRaw(`### vitsnap: no baseline\n\nNo baseline snapshot to compare with: ${lookup.reason}.\n`).write().catch(() => undefined);
+      await writeSummary(`### vitsnap: no baseline\n\nNo baseline snapshot to compare with: ${lookup.reason}.\n`);
       const reason = gateReason(inputs, null, lookup.reason);
       if (reason !== null) core.setFailed(reason);
       return;

@@ -8229,7 +8229,7 @@ async function openSides(beforePath, afterPath, options) {
         await workers?.close();
     };
     try {
-        const walks = paths.map((p, i) => (dirs[i] === true && workers !== null ? workers.walk(p.abs, options.patterns ?? []) : null));
+        const walks = paths.map((p, i) => (dirs[i] === true && workers !== null ? workers.walk(p.abs, []) : null));
         // Awaited below; this keeps a walk that fails while a snapshot is being opened from going unhandled.
         for (const w of walks)
             w?.catch(() => undefined);
@@ -8274,7 +8274,7 @@ function directorySource({ label, abs }, walk) {
         // The class only matters to capture's codecs; comparators sniff the bytes themselves.
         return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: '', class: 'binary' };
     });
-    return {
+    const source = {
         label,
         kind: 'directory',
         entries,
@@ -8282,9 +8282,7 @@ function directorySource({ label, abs }, walk) {
         walked,
         prefix: abs.endsWith(external_node_path_.sep) ? abs : abs + external_node_path_.sep,
         readFile: (entry) => {
-            const file = walked.get(entry.path);
-            if (file === undefined)
-                throw new errors/* OperationError */.OK('E_IO', `${entry.path} was not found by the directory walk`);
+            const file = walkedFile(source, entry.path);
             try {
                 return (0,external_node_fs_.readFileSync)(file.absPath);
             }
@@ -8293,6 +8291,7 @@ function directorySource({ label, abs }, walk) {
             }
         },
     };
+    return source;
 }
 function walkedFile(source, path) {
     const file = source.walked.get(path);

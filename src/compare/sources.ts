@@ -59,7 +59,7 @@ function isDirectory(path: string, label: string): boolean {
   }
 }
 
-export async function openSides(beforePath: string, afterPath: string, options: { cwd: string; patterns?: string[] }): Promise<Sides> {
+export async function openSides(beforePath: string, afterPath: string, options: { cwd: string }): Promise<Sides> {
   const paths = [beforePath, afterPath].map((p) => ({ label: p, abs: resolve(options.cwd, p) }));
   const dirs = paths.map((p) => isDirectory(p.abs, p.label));
   const workers = dirs.some(Boolean) ? new TaskPool(Math.min(2, availableParallelism())) : null;
@@ -69,7 +69,7 @@ export async function openSides(beforePath: string, afterPath: string, options: 
     await workers?.close();
   };
   try {
-    const walks = paths.map((p, i) => (dirs[i] === true && workers !== null ? workers.walk(p.abs, options.patterns ?? []) : null));
+    const walks = paths.map((p, i) => (dirs[i] === true && workers !== null ? workers.walk(p.abs, []) : null));
     // Awaited below; this keeps a walk that fails while a snapshot is being opened from going unhandled.
     for (const w of walks) w?.catch(() => undefined);
     // Snapshots open while the walks run on the workers.
@@ -111,7 +111,7 @@ function directorySource({ label, abs }: { label: string; abs: string }, walk: W
     // The class only matters to capture's codecs; comparators sniff the bytes themselves.
     return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: '', class: 'binary' };
   });
-  return {
+  const source: DirectorySource = {
     label,
     kind: 'directory',
     entries,
@@ -119,8 +119,7 @@ function directorySource({ label, abs }: { label: string; abs: string }, walk: W
     walked,
     prefix: abs.endsWith(sep) ? abs : abs + sep,
     readFile: (entry) => {
-      const file = walked.get(entry.path);
-      if (file === undefined) throw new OperationError('E_IO', `${entry.path} was not found by the directory walk`);
+      const file = walkedFile(source, entry.path);
       try {
         return readFileSync(file.absPath);
       } catch (error) {
@@ -128,6 +127,7 @@ function directorySource({ label, abs }: { label: string; abs: string }, walk: W
       }
     },
   };
+  return source;
 }
 
 function walkedFile(source: TreeSource, path: string): WalkedFile {

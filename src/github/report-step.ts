@@ -57,6 +57,16 @@ export async function compareStep(inputs: ActionInputs, ctx: RunContext, baselin
   }
 }
 
+/** The job summary; optional, so a failure (or no GITHUB_STEP_SUMMARY outside a runner) only warns. */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${(error as Error).message}`);
+  }
+}
+
 function shouldComment(inputs: ActionInputs, result: CompareResult): { post: boolean; onlyUpdate: boolean } {
   const drift = result.verdict !== 'identical';
   switch (inputs.comment) {
@@ -89,19 +99,21 @@ function logComment(c: CommentOutcome): void {
 export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit: Octokit | null, baseline: Baseline, result: CompareResult): Promise<ReportOutcome> {
   const reportDir = join(ctx.runnerTemp, `vitsnap-${inputs.name}-report`);
   mkdirSync(reportDir, { recursive: true });
-  const files = [join(reportDir, 'report.json')];
-  writeFileSync(files[0] as string, `${renderJson(result)}\n`);
-  if (inputs.htmlReport) {
-    files.push(join(reportDir, 'report.html'));
-    writeFileSync(files[1] as string, renderHtml(result));
-  }
+  const files: string[] = [];
+  const writeReport = (name: string, text: string): string => {
+    const file = join(reportDir, name);
+    writeFileSync(file, text);
+    files.push(file);
+    return file;
+  };
+  writeReport('report.json', `${renderJson(result)}\n`);
+  if (inputs.htmlReport) writeReport('report.html', renderHtml(result));
   const marker = commentMarker(inputs.name);
   const fullReportUrl = `${runUrl(ctx)}#artifacts`;
   const intro = `${baselineLine(baseline, ctx)} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.`;
   const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}\n${intro}`, fullReportUrl });
   const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, header: intro, fullReportUrl });
-  const commentBodyPath = join(reportDir, 'comment.md');
-  writeFileSync(commentBodyPath, comment);
+  const commentBodyPath = writeReport('comment.md', comment);
 
   let commentOutcome: CommentOutcome | null = null;
   const pr = ctx.pullRequest;
@@ -121,16 +133,9 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
   if (pr !== null) {
     // Always prepared, so a `workflow_run` workflow can post it whatever happened here.
     const prepared: PreparedComment = { schema: 'vitsnap-comment/1', name: inputs.name, pullRequest: pr.number, headSha: pr.headSha, body: comment };
-    files.push(join(reportDir, PREPARED_COMMENT_FILE));
-    writeFileSync(files[files.length - 1] as string, `${JSON.stringify(prepared)}\n`);
+    writeReport(PREPARED_COMMENT_FILE, `${JSON.stringify(prepared)}\n`);
   }
-  files.push(commentBodyPath);
-
-  try {
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
-  } catch (error) {
-    core.warning(`could not write the job summary: ${(error as Error).message}`);
-  }
+  await writeSummary(summary);
 
   const ranked = rankAnnotations(result, inputs.maxAnnotations);
   for (const a of ranked.shown) {
