@@ -3,6 +3,8 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -73,7 +75,8 @@ function fromSystemError(error, action) {
 /**
  * Do two files hold the same bytes? What `cmp` answers, for directory-vs-directory diffs: reading
  * both files side by side and stopping at the first difference costs less than hashing both, and
- * needs no digest when they turn out equal. Runs in worker threads (or inline for small trees).
+ * needs no digest when they turn out equal. The check fstats both files, so the walk that found
+ * them need not stat them: sizes and modes come back with the answer.
  */
 
 
@@ -98,36 +101,39 @@ function readPiece(fd, buf, length, position, path) {
         throw fromSystemError(error, `cannot read ${path}`);
     }
 }
-/** True when both files have `size` bytes now and the same ones. `scratch` holds two pieces. */
-function sameBytes(pair, scratch) {
+/** Compares `size` bytes of two open files; a short read (a file shrank under us) is a difference. */
+function sameContent(fa, fb, size, scratch, a, b) {
     const half = Math.min(EQUALITY_PIECE_BYTES, scratch.length >>> 1);
     const bufA = scratch.subarray(0, half);
     const bufB = scratch.subarray(half, half * 2);
-    const fa = openForCheck(pair.a);
+    let bytesRead = 0;
+    for (let pos = 0; pos < size;) {
+        const want = Math.min(half, size - pos);
+        const n = readPiece(fa, bufA, want, pos, a);
+        const m = readPiece(fb, bufB, want, pos, b);
+        bytesRead += n + m;
+        if (n !== m || n === 0 || bufA.compare(bufB, 0, m, 0, n) !== 0)
+            return { same: false, bytesRead };
+        pos += n;
+    }
+    return { same: true, bytesRead };
+}
+/** Checks files `a` and `b`; `scratch` holds two pieces. */
+function checkPair(a, b, scratch) {
+    const fa = openForCheck(a);
     let fb = -1;
     try {
-        fb = openForCheck(pair.b);
-        if ((0,external_node_fs_namespaceObject.fstatSync)(fa).size !== pair.size || (0,external_node_fs_namespaceObject.fstatSync)(fb).size !== pair.size)
-            return false;
-        for (let pos = 0; pos < pair.size;) {
-            const want = Math.min(half, pair.size - pos);
-            const n = readPiece(fa, bufA, want, pos, pair.a);
-            const m = readPiece(fb, bufB, want, pos, pair.b);
-            // A short read means the file shrank under us: that is a difference, not an error.
-            if (n !== m || n === 0 || bufA.compare(bufB, 0, m, 0, n) !== 0)
-                return false;
-            pos += n;
-        }
-        return true;
+        fb = openForCheck(b);
+        const sa = (0,external_node_fs_namespaceObject.fstatSync)(fa);
+        const sb = (0,external_node_fs_namespaceObject.fstatSync)(fb);
+        const content = sa.size === sb.size ? sameContent(fa, fb, sa.size, scratch, a, b) : { same: false, bytesRead: 0 };
+        return { ...content, sizeA: sa.size, sizeB: sb.size, modeA: sa.mode & 0o7777, modeB: sb.mode & 0o7777 };
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fa);
         if (fb >= 0)
             (0,external_node_fs_namespaceObject.closeSync)(fb);
     }
-}
-function checkPairs(pairs, scratch) {
-    return pairs.map((pair) => sameBytes(pair, scratch));
 }
 
 ;// CONCATENATED MODULE: ./src/snapshot/globs.ts
@@ -493,6 +499,513 @@ function prefixSource(head, names) {
             out = `(?:/${out})?`;
     }
     return out;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/snapshot/canonical-json.ts
+/** Canonical JSON: object keys sorted by code point, no whitespace, `undefined` members dropped. */
+function canonicalJson(value) {
+    if (value === null || typeof value === 'boolean' || typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            throw new TypeError('canonical JSON cannot hold a non-finite number');
+        return JSON.stringify(value);
+    }
+    if (Array.isArray(value))
+        return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+    if (typeof value === 'object') {
+        const record = value;
+        const keys = Object.keys(record)
+            .filter((key) => record[key] !== undefined)
+            .sort(compareCodePoints);
+        return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+    }
+    throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
+}
+/** Orders strings by Unicode code point, which equals UTF-8 byte order (JS `<` compares UTF-16 units). */
+function compareCodePoints(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x === y)
+            continue;
+        // Surrogates (0xD800–0xDFFF) encode code points above 0xFFFF: they sort after all other BMP units.
+        const xs = x >= 0xd800 && x <= 0xdfff;
+        const ys = y >= 0xd800 && y <= 0xdfff;
+        if (xs !== ys)
+            return xs ? 1 : -1;
+        return x - y;
+    }
+    return a.length - b.length;
+}
+/**
+ * `canonicalJson` of a well-formed entry list, without the generic key sorting: capture writes
+ * one entry per path, so this runs over 100k+ entries. Keys are written in code-point order, as
+ * `canonicalJson` would sort them; a test checks both give the same text.
+ */
+function canonicalEntriesJson(entries) {
+    const parts = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        const path = JSON.stringify(e.path);
+        if (e.type === 'file') {
+            const chunks = e.chunks === undefined ? '' : `"chunks":[${e.chunks.map((c) => `"${c}"`).join(',')}],`;
+            parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
+        }
+        else if (e.type === 'dir') {
+            parts[i] = `{"mode":${e.mode},"path":${path},"type":"dir"}`;
+        }
+        else {
+            parts[i] = `{"path":${path},"target":${JSON.stringify(e.target)},"type":"symlink"}`;
+        }
+    }
+    return `[${parts.join(',')}]`;
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/walk.ts
+/**
+ * Walks the capture root with lstat semantics: symlinks are recorded with their target text and
+ * never followed (so a link to `/` or to a sibling directory adds one entry, not a tree), and
+ * anything that is not a file, directory or symlink is skipped with a reason.
+ */
+
+
+
+
+
+/**
+ * Lists what `matcher` selects under `root`. Directories are recorded when they hold a recorded
+ * entry or are matched themselves (so an empty `dist/empty/` survives `dist/**`); the root is not.
+ */
+function walkTree(root, matcher) {
+    const rootAbs = (0,external_node_path_namespaceObject.resolve)(root);
+    let rootStats;
+    try {
+        // The root itself may be a symlink (a workspace mounted elsewhere); only what is inside is not followed.
+        rootStats = (0,external_node_fs_namespaceObject.statSync)(rootAbs);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new OperationError('E_NOT_FOUND', `capture root ${rootAbs} does not exist; check the path`);
+        }
+        throw fromSystemError(error, `reading capture root ${rootAbs}`);
+    }
+    if (!rootStats.isDirectory()) {
+        throw new OperationError('E_USAGE', `capture root ${rootAbs} is a file, not a directory; pass the directory that holds it and select the file with a pattern`);
+    }
+    const walk = { matcher, entries: [], skipped: [] };
+    if (matcher.mayContain(''))
+        walkDirectory(walk, rootAbs, '');
+    walk.entries.sort((a, b) => compareCodePoints(a.path, b.path));
+    walk.skipped.sort((a, b) => compareCodePoints(a.path, b.path));
+    return { entries: walk.entries, skipped: walk.skipped };
+}
+/** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */
+function compareDirents(a, b) {
+    const x = a.name;
+    const y = b.name;
+    const n = Math.min(x.length, y.length);
+    const common = x.compare(y, 0, n, 0, n);
+    if (common !== 0)
+        return common;
+    const nextX = x.length > n ? x[n] : a.isDirectory() ? 0x2f : -1;
+    const nextY = y.length > n ? y[n] : b.isDirectory() ? 0x2f : -1;
+    return nextX - nextY;
+}
+/** Walks one directory; returns how many entries it recorded below it. */
+function walkDirectory(walk, dirAbs, dirRel) {
+    const { matcher, entries, skipped } = walk;
+    let dirents;
+    try {
+        dirents = (0,external_node_fs_namespaceObject.readdirSync)(dirAbs, { withFileTypes: true, encoding: 'buffer' });
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            skipped.push({ path: dirRel, reason: 'directory vanished or changed during the walk' });
+            return 0;
+        }
+        throw walkError(error, dirAbs, dirRel);
+    }
+    // Visiting names in the order their paths sort leaves the final sort almost nothing to do.
+    dirents.sort(compareDirents);
+    const before = entries.length;
+    const prefixAbs = dirAbs.endsWith(external_node_path_namespaceObject.sep) ? dirAbs : dirAbs + external_node_path_namespaceObject.sep;
+    for (const dirent of dirents) {
+        const raw = dirent.name;
+        const name = raw.toString('utf8');
+        const path = dirRel === '' ? name : `${dirRel}/${name}`;
+        if (!(0,external_node_buffer_namespaceObject.isUtf8)(raw)) {
+            // Kept out rather than renamed: a lossy name could not be restored to the same file.
+            if (matcher.matches(path) || matcher.mayContain(path))
+                skipped.push({ path, reason: 'name is not valid UTF-8' });
+            continue;
+        }
+        // Decide from the dirent type when the filesystem reports one, so unselected files cost no lstat.
+        let leafMatched = null;
+        if (dirent.isDirectory()) {
+            if (!matcher.mayContain(path))
+                continue;
+        }
+        else if (dirent.isFile() || dirent.isSymbolicLink() || hasOtherType(dirent)) {
+            leafMatched = matcher.matches(path);
+            if (!leafMatched)
+                continue;
+        }
+        const absPath = prefixAbs + name;
+        let stats;
+        try {
+            stats = (0,external_node_fs_namespaceObject.lstatSync)(absPath, { throwIfNoEntry: false });
+        }
+        catch (error) {
+            throw walkError(error, dirAbs, dirRel);
+        }
+        if (stats === undefined) {
+            skipped.push({ path, reason: 'vanished during the walk' });
+            continue;
+        }
+        if (stats.isDirectory()) {
+            // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
+            entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
+            const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
+            if (recorded === 0 && !matcher.matchesDir(path))
+                entries.pop();
+            continue;
+        }
+        if (!(leafMatched ?? matcher.matches(path)))
+            continue;
+        if (stats.isFile()) {
+            entries.push({
+                type: 'file',
+                path,
+                absPath,
+                mode: stats.mode & 0o7777,
+                size: stats.size,
+                mtimeMs: stats.mtimeMs,
+            });
+        }
+        else if (stats.isSymbolicLink()) {
+            recordSymlink(walk, path, absPath, dirAbs, dirRel);
+        }
+        else {
+            skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured` });
+        }
+    }
+    return entries.length - before;
+}
+function recordSymlink(walk, path, absPath, dirAbs, dirRel) {
+    let target;
+    try {
+        target = (0,external_node_fs_namespaceObject.readlinkSync)(absPath, { encoding: 'buffer' });
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'EINVAL') {
+            walk.skipped.push({ path, reason: 'vanished or changed during the walk' });
+            return;
+        }
+        throw walkError(error, dirAbs, dirRel);
+    }
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(target)) {
+        walk.skipped.push({ path, reason: 'symlink target is not valid UTF-8' });
+        return;
+    }
+    walk.entries.push({ type: 'symlink', path, absPath, target: target.toString('utf8') });
+}
+function hasOtherType(dirent) {
+    return dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice();
+}
+function specialKind(stats) {
+    if (stats.isFIFO())
+        return 'a FIFO';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    return 'an unknown file type';
+}
+function walkError(error, dirAbs, dirRel) {
+    const code = error.code;
+    if (code === 'EACCES' || code === 'EPERM') {
+        const exclude = dirRel === '' ? '' : ` (e.g. "!${dirRel}")`;
+        return new OperationError('E_IO', `cannot read directory ${dirAbs}: permission denied; fix its permissions or exclude it from the patterns${exclude}`);
+    }
+    return fromSystemError(error, `walking ${dirAbs}`);
+}
+const TYPE_CODES = { file: 0, dir: 1, symlink: 2 };
+function packWalk(root, walk) {
+    const n = walk.entries.length;
+    const packed = {
+        root: (0,external_node_path_namespaceObject.resolve)(root),
+        paths: new Array(n),
+        types: new Uint8Array(n),
+        modes: new Uint32Array(n),
+        sizes: new Float64Array(n),
+        mtimes: new Float64Array(n),
+        targets: [],
+        skipped: walk.skipped,
+    };
+    walk.entries.forEach((e, i) => {
+        packed.paths[i] = e.path;
+        packed.types[i] = TYPE_CODES[e.type];
+        if (e.type === 'symlink')
+            packed.targets.push(e.target);
+        else
+            packed.modes[i] = e.mode;
+        if (e.type === 'file') {
+            packed.sizes[i] = e.size;
+            packed.mtimes[i] = e.mtimeMs;
+        }
+    });
+    return packed;
+}
+/** Inverse of `packWalk`. */
+function unpackWalk(packed) {
+    const prefix = packed.root.endsWith(sep) ? packed.root : packed.root + sep;
+    let target = 0;
+    const entries = packed.paths.map((path, i) => {
+        const absPath = prefix + (sep === '/' ? path : path.split('/').join(sep));
+        const type = packed.types[i];
+        if (type === TYPE_CODES.dir)
+            return { type: 'dir', path, absPath, mode: packed.modes[i] };
+        if (type === TYPE_CODES.symlink)
+            return { type: 'symlink', path, absPath, target: packed.targets[target++] };
+        return { type: 'file', path, absPath, mode: packed.modes[i], size: packed.sizes[i], mtimeMs: packed.mtimes[i] };
+    });
+    return { entries, skipped: packed.skipped };
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/dir-pair-walk.ts
+/**
+ * Walks two directory trees side by side, as `diff -rq` does, for a directory-vs-directory diff:
+ * each directory of one tree is listed with its namesake in the other, files present in both are
+ * compared by bytes at once, and only what differs is reported. Nothing is stat'ed that the answer
+ * does not need: a file found in both trees costs an open and an fstat per side (which the byte
+ * check needs anyway), and the entries of a subtree present on one side only come from `walkTree`.
+ *
+ * The rules are capture's (src/snapshot/walk.ts): symlinks are never followed, names that are not
+ * valid UTF-8 and special files (FIFOs, sockets, devices) are left out, the roots are not entries.
+ * Work comes in tasks with a budget, so that two workers share a tree between them: a task that
+ * has read enough hands back the directories it has not listed yet.
+ */
+
+
+
+
+
+
+function kindOf(dirent) {
+    if (dirent.isFile())
+        return 'file';
+    if (dirent.isDirectory())
+        return 'dir';
+    if (dirent.isSymbolicLink())
+        return 'symlink';
+    if (dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice())
+        return 'other';
+    return null; // the filesystem did not say: lstat decides
+}
+function kindOfStats(stats) {
+    if (stats.isFile())
+        return 'file';
+    if (stats.isDirectory())
+        return 'dir';
+    if (stats.isSymbolicLink())
+        return 'symlink';
+    return 'other';
+}
+function directoryError(error, abs) {
+    const code = error.code;
+    if (code === 'EACCES' || code === 'EPERM') {
+        return new OperationError('E_IO', `cannot read directory ${abs}: permission denied; fix its permissions or leave it out with --exclude`);
+    }
+    return fromSystemError(error, `walking ${abs}`);
+}
+/** A directory's names and kinds; a directory that vanished lists as empty, as in `walkTree`. */
+function list(abs) {
+    let dirents;
+    try {
+        dirents = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true });
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { names: [], kinds: new Map() };
+        throw directoryError(error, abs);
+    }
+    const kinds = new Map();
+    let suspect = false;
+    for (const dirent of dirents) {
+        const name = dirent.name;
+        // Node decodes names as UTF-8 and puts U+FFFD where bytes are invalid; such names are checked raw below.
+        if (name.includes('\uFFFD'))
+            suspect = true;
+        const kind = kindOf(dirent) ?? statKind(abs + name);
+        if (kind !== null && kind !== 'other')
+            kinds.set(name, kind);
+    }
+    if (suspect)
+        dropInvalidNames(abs, kinds);
+    return { names: [...kinds.keys()].sort(), kinds };
+}
+function statKind(abs) {
+    const stats = (0,external_node_fs_namespaceObject.lstatSync)(abs, { throwIfNoEntry: false });
+    return stats === undefined ? null : kindOfStats(stats);
+}
+/** Leaves out names that are not valid UTF-8, as capture does: a lossy name names no file. */
+function dropInvalidNames(abs, kinds) {
+    const raw = (0,external_node_fs_namespaceObject.readdirSync)(abs, { encoding: 'buffer' });
+    const valid = new Set(raw.filter((name) => (0,external_node_buffer_namespaceObject.isUtf8)(name)).map((name) => name.toString('utf8')));
+    for (const name of [...kinds.keys()])
+        if (!valid.has(name))
+            kinds.delete(name);
+}
+function dirMode(abs) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(abs).mode & 0o7777;
+    }
+    catch (error) {
+        throw fromSystemError(error, `walking ${abs}`);
+    }
+}
+/** The entry for a path of a known kind, or null when it cannot be an entry (a symlink target that is not UTF-8). */
+function entryOf(abs, path, kind) {
+    try {
+        if (kind === 'dir')
+            return { type: 'dir', path, mode: dirMode(abs) };
+        if (kind === 'symlink') {
+            const target = (0,external_node_fs_namespaceObject.readlinkSync)(abs, { encoding: 'buffer' });
+            return (0,external_node_buffer_namespaceObject.isUtf8)(target) ? { type: 'symlink', path, target: target.toString('utf8') } : null;
+        }
+        const stats = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+        return { type: 'file', path, mode: stats.mode & 0o7777, size: stats.size, sha256: '', class: 'binary' };
+    }
+    catch (error) {
+        throw fromSystemError(error, `cannot read ${abs}`);
+    }
+}
+class PairWalk {
+    facts = { only: [], pairs: [], pending: [], filesChecked: 0, bytesRead: 0 };
+    keep;
+    task;
+    scratch;
+    entries = 0;
+    constructor(task, scratch) {
+        this.task = task;
+        this.scratch = scratch;
+        const matcher = task.exclude.length > 0 ? compileGlobs(task.exclude) : null;
+        this.keep = matcher === null ? () => true : (path) => !matcher.matches(path);
+    }
+    run() {
+        const stack = [...this.task.dirs].reverse();
+        while (stack.length > 0) {
+            if (this.entries >= this.task.maxEntries || this.facts.bytesRead >= this.task.maxBytes) {
+                this.facts.pending = stack.reverse();
+                break;
+            }
+            this.visit(stack.pop(), stack);
+        }
+        return this.facts;
+    }
+    visit(dir, stack) {
+        const { rootA, rootB } = this.task;
+        const prefix = dir === '' ? '' : `${dir}/`;
+        const a = list(rootA + prefix);
+        const b = list(rootB + prefix);
+        const subdirs = [];
+        let i = 0;
+        let j = 0;
+        while (i < a.names.length || j < b.names.length) {
+            const x = a.names[i];
+            const y = b.names[j];
+            const name = (x === undefined ? y : y === undefined ? x : x <= y ? x : y);
+            const kindA = name === x ? a.kinds.get(name) : undefined;
+            const kindB = name === y ? b.kinds.get(name) : undefined;
+            if (kindA !== undefined)
+                i++;
+            if (kindB !== undefined)
+                j++;
+            this.entries++;
+            const path = prefix + name;
+            if (kindA === 'dir' && kindB === 'dir') {
+                this.bothDirs(path);
+                subdirs.push(path);
+            }
+            else {
+                this.compareNames(path, kindA, kindB);
+            }
+        }
+        // Pushed in reverse so the stack pops them in name order.
+        for (let k = subdirs.length - 1; k >= 0; k--)
+            stack.push(subdirs[k]);
+    }
+    bothDirs(path) {
+        const [modeA, modeB] = [dirMode(this.task.rootA + path), dirMode(this.task.rootB + path)];
+        if (modeA !== modeB && this.keep(path)) {
+            this.facts.pairs.push({ a: { type: 'dir', path, mode: modeA }, b: { type: 'dir', path, mode: modeB }, sameBytes: true });
+        }
+    }
+    compareNames(path, kindA, kindB) {
+        const { rootA, rootB } = this.task;
+        if (kindA === 'file' && kindB === 'file') {
+            if (!this.keep(path))
+                return;
+            const check = checkPair(rootA + path, rootB + path, this.scratch);
+            this.facts.filesChecked++;
+            this.facts.bytesRead += check.bytesRead;
+            if (check.same && check.modeA === check.modeB)
+                return;
+            this.facts.pairs.push({
+                a: { type: 'file', path, mode: check.modeA, size: check.sizeA, sha256: '', class: 'binary' },
+                b: { type: 'file', path, mode: check.modeB, size: check.sizeB, sha256: '', class: 'binary' },
+                sameBytes: check.same,
+            });
+            return;
+        }
+        const a = kindA === undefined ? null : entryOf(rootA + path, path, kindA);
+        const b = kindB === undefined ? null : entryOf(rootB + path, path, kindB);
+        if (a !== null && b !== null) {
+            const differs = a.type !== b.type || (a.type === 'symlink' && b.type === 'symlink' && a.target !== b.target);
+            if (differs && this.keep(path))
+                this.facts.pairs.push({ a, b, sameBytes: false });
+        }
+        else if (a !== null && this.keep(path)) {
+            this.facts.only.push({ side: 0, entry: a });
+        }
+        else if (b !== null && this.keep(path)) {
+            this.facts.only.push({ side: 1, entry: b });
+        }
+        // A directory whose namesake is missing or of another type: all it holds is on one side only.
+        if (a?.type === 'dir')
+            this.oneSided(0, path);
+        if (b?.type === 'dir')
+            this.oneSided(1, path);
+    }
+    oneSided(side, path) {
+        const root = side === 0 ? this.task.rootA : this.task.rootB;
+        for (const e of walkTree(root + path, compileGlobs([])).entries) {
+            this.entries++;
+            const sub = `${path}/${e.path}`;
+            if (!this.keep(sub))
+                continue;
+            const entry = e.type === 'dir'
+                ? { type: 'dir', path: sub, mode: e.mode }
+                : e.type === 'symlink'
+                    ? { type: 'symlink', path: sub, target: e.target }
+                    : { type: 'file', path: sub, mode: e.mode, size: e.size, sha256: '', class: 'binary' };
+            this.facts.only.push({ side, entry });
+        }
+    }
+}
+/** Runs one task; `scratch` holds the byte check's two pieces. */
+function walkDirPair(task, scratch) {
+    return new PairWalk(task, scratch).run();
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -1224,288 +1737,6 @@ function packBlock(job, scratch) {
     return { stored, sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stored).digest() };
 }
 
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/snapshot/canonical-json.ts
-/** Canonical JSON: object keys sorted by code point, no whitespace, `undefined` members dropped. */
-function canonicalJson(value) {
-    if (value === null || typeof value === 'boolean' || typeof value === 'string')
-        return JSON.stringify(value);
-    if (typeof value === 'number') {
-        if (!Number.isFinite(value))
-            throw new TypeError('canonical JSON cannot hold a non-finite number');
-        return JSON.stringify(value);
-    }
-    if (Array.isArray(value))
-        return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-    if (typeof value === 'object') {
-        const record = value;
-        const keys = Object.keys(record)
-            .filter((key) => record[key] !== undefined)
-            .sort(compareCodePoints);
-        return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-    }
-    throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
-}
-/** Orders strings by Unicode code point, which equals UTF-8 byte order (JS `<` compares UTF-16 units). */
-function compareCodePoints(a, b) {
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x === y)
-            continue;
-        // Surrogates (0xD800–0xDFFF) encode code points above 0xFFFF: they sort after all other BMP units.
-        const xs = x >= 0xd800 && x <= 0xdfff;
-        const ys = y >= 0xd800 && y <= 0xdfff;
-        if (xs !== ys)
-            return xs ? 1 : -1;
-        return x - y;
-    }
-    return a.length - b.length;
-}
-/**
- * `canonicalJson` of a well-formed entry list, without the generic key sorting: capture writes
- * one entry per path, so this runs over 100k+ entries. Keys are written in code-point order, as
- * `canonicalJson` would sort them; a test checks both give the same text.
- */
-function canonicalEntriesJson(entries) {
-    const parts = new Array(entries.length);
-    for (let i = 0; i < entries.length; i++) {
-        const e = entries[i];
-        const path = JSON.stringify(e.path);
-        if (e.type === 'file') {
-            const chunks = e.chunks === undefined ? '' : `"chunks":[${e.chunks.map((c) => `"${c}"`).join(',')}],`;
-            parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
-        }
-        else if (e.type === 'dir') {
-            parts[i] = `{"mode":${e.mode},"path":${path},"type":"dir"}`;
-        }
-        else {
-            parts[i] = `{"path":${path},"target":${JSON.stringify(e.target)},"type":"symlink"}`;
-        }
-    }
-    return `[${parts.join(',')}]`;
-}
-
-;// CONCATENATED MODULE: ./src/snapshot/walk.ts
-/**
- * Walks the capture root with lstat semantics: symlinks are recorded with their target text and
- * never followed (so a link to `/` or to a sibling directory adds one entry, not a tree), and
- * anything that is not a file, directory or symlink is skipped with a reason.
- */
-
-
-
-
-
-/**
- * Lists what `matcher` selects under `root`. Directories are recorded when they hold a recorded
- * entry or are matched themselves (so an empty `dist/empty/` survives `dist/**`); the root is not.
- */
-function walkTree(root, matcher) {
-    const rootAbs = (0,external_node_path_namespaceObject.resolve)(root);
-    let rootStats;
-    try {
-        // The root itself may be a symlink (a workspace mounted elsewhere); only what is inside is not followed.
-        rootStats = (0,external_node_fs_namespaceObject.statSync)(rootAbs);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new OperationError('E_NOT_FOUND', `capture root ${rootAbs} does not exist; check the path`);
-        }
-        throw fromSystemError(error, `reading capture root ${rootAbs}`);
-    }
-    if (!rootStats.isDirectory()) {
-        throw new OperationError('E_USAGE', `capture root ${rootAbs} is a file, not a directory; pass the directory that holds it and select the file with a pattern`);
-    }
-    const walk = { matcher, entries: [], skipped: [] };
-    if (matcher.mayContain(''))
-        walkDirectory(walk, rootAbs, '');
-    walk.entries.sort((a, b) => compareCodePoints(a.path, b.path));
-    walk.skipped.sort((a, b) => compareCodePoints(a.path, b.path));
-    return { entries: walk.entries, skipped: walk.skipped };
-}
-/** Orders siblings as their paths will sort: a directory's contents at `name/`, by raw name bytes. */
-function compareDirents(a, b) {
-    const x = a.name;
-    const y = b.name;
-    const n = Math.min(x.length, y.length);
-    const common = x.compare(y, 0, n, 0, n);
-    if (common !== 0)
-        return common;
-    const nextX = x.length > n ? x[n] : a.isDirectory() ? 0x2f : -1;
-    const nextY = y.length > n ? y[n] : b.isDirectory() ? 0x2f : -1;
-    return nextX - nextY;
-}
-/** Walks one directory; returns how many entries it recorded below it. */
-function walkDirectory(walk, dirAbs, dirRel) {
-    const { matcher, entries, skipped } = walk;
-    let dirents;
-    try {
-        dirents = (0,external_node_fs_namespaceObject.readdirSync)(dirAbs, { withFileTypes: true, encoding: 'buffer' });
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            skipped.push({ path: dirRel, reason: 'directory vanished or changed during the walk' });
-            return 0;
-        }
-        throw walkError(error, dirAbs, dirRel);
-    }
-    // Visiting names in the order their paths sort leaves the final sort almost nothing to do.
-    dirents.sort(compareDirents);
-    const before = entries.length;
-    const prefixAbs = dirAbs.endsWith(external_node_path_namespaceObject.sep) ? dirAbs : dirAbs + external_node_path_namespaceObject.sep;
-    for (const dirent of dirents) {
-        const raw = dirent.name;
-        const name = raw.toString('utf8');
-        const path = dirRel === '' ? name : `${dirRel}/${name}`;
-        if (!(0,external_node_buffer_namespaceObject.isUtf8)(raw)) {
-            // Kept out rather than renamed: a lossy name could not be restored to the same file.
-            if (matcher.matches(path) || matcher.mayContain(path))
-                skipped.push({ path, reason: 'name is not valid UTF-8' });
-            continue;
-        }
-        // Decide from the dirent type when the filesystem reports one, so unselected files cost no lstat.
-        let leafMatched = null;
-        if (dirent.isDirectory()) {
-            if (!matcher.mayContain(path))
-                continue;
-        }
-        else if (dirent.isFile() || dirent.isSymbolicLink() || hasOtherType(dirent)) {
-            leafMatched = matcher.matches(path);
-            if (!leafMatched)
-                continue;
-        }
-        const absPath = prefixAbs + name;
-        let stats;
-        try {
-            stats = (0,external_node_fs_namespaceObject.lstatSync)(absPath, { throwIfNoEntry: false });
-        }
-        catch (error) {
-            throw walkError(error, dirAbs, dirRel);
-        }
-        if (stats === undefined) {
-            skipped.push({ path, reason: 'vanished during the walk' });
-            continue;
-        }
-        if (stats.isDirectory()) {
-            // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
-            entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
-            const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
-            if (recorded === 0 && !matcher.matchesDir(path))
-                entries.pop();
-            continue;
-        }
-        if (!(leafMatched ?? matcher.matches(path)))
-            continue;
-        if (stats.isFile()) {
-            entries.push({
-                type: 'file',
-                path,
-                absPath,
-                mode: stats.mode & 0o7777,
-                size: stats.size,
-                mtimeMs: stats.mtimeMs,
-            });
-        }
-        else if (stats.isSymbolicLink()) {
-            recordSymlink(walk, path, absPath, dirAbs, dirRel);
-        }
-        else {
-            skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured` });
-        }
-    }
-    return entries.length - before;
-}
-function recordSymlink(walk, path, absPath, dirAbs, dirRel) {
-    let target;
-    try {
-        target = (0,external_node_fs_namespaceObject.readlinkSync)(absPath, { encoding: 'buffer' });
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'EINVAL') {
-            walk.skipped.push({ path, reason: 'vanished or changed during the walk' });
-            return;
-        }
-        throw walkError(error, dirAbs, dirRel);
-    }
-    if (!(0,external_node_buffer_namespaceObject.isUtf8)(target)) {
-        walk.skipped.push({ path, reason: 'symlink target is not valid UTF-8' });
-        return;
-    }
-    walk.entries.push({ type: 'symlink', path, absPath, target: target.toString('utf8') });
-}
-function hasOtherType(dirent) {
-    return dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice();
-}
-function specialKind(stats) {
-    if (stats.isFIFO())
-        return 'a FIFO';
-    if (stats.isSocket())
-        return 'a socket';
-    if (stats.isCharacterDevice())
-        return 'a character device';
-    if (stats.isBlockDevice())
-        return 'a block device';
-    return 'an unknown file type';
-}
-function walkError(error, dirAbs, dirRel) {
-    const code = error.code;
-    if (code === 'EACCES' || code === 'EPERM') {
-        const exclude = dirRel === '' ? '' : ` (e.g. "!${dirRel}")`;
-        return new OperationError('E_IO', `cannot read directory ${dirAbs}: permission denied; fix its permissions or exclude it from the patterns${exclude}`);
-    }
-    return fromSystemError(error, `walking ${dirAbs}`);
-}
-const TYPE_CODES = { file: 0, dir: 1, symlink: 2 };
-function packWalk(root, walk) {
-    const n = walk.entries.length;
-    const packed = {
-        root: (0,external_node_path_namespaceObject.resolve)(root),
-        paths: new Array(n),
-        types: new Uint8Array(n),
-        modes: new Uint32Array(n),
-        sizes: new Float64Array(n),
-        mtimes: new Float64Array(n),
-        targets: [],
-        skipped: walk.skipped,
-    };
-    walk.entries.forEach((e, i) => {
-        packed.paths[i] = e.path;
-        packed.types[i] = TYPE_CODES[e.type];
-        if (e.type === 'symlink')
-            packed.targets.push(e.target);
-        else
-            packed.modes[i] = e.mode;
-        if (e.type === 'file') {
-            packed.sizes[i] = e.size;
-            packed.mtimes[i] = e.mtimeMs;
-        }
-    });
-    return packed;
-}
-/** Inverse of `packWalk`. */
-function unpackWalk(packed) {
-    const prefix = packed.root.endsWith(sep) ? packed.root : packed.root + sep;
-    let target = 0;
-    const entries = packed.paths.map((path, i) => {
-        const absPath = prefix + (sep === '/' ? path : path.split('/').join(sep));
-        const type = packed.types[i];
-        if (type === TYPE_CODES.dir)
-            return { type: 'dir', path, absPath, mode: packed.modes[i] };
-        if (type === TYPE_CODES.symlink)
-            return { type: 'symlink', path, absPath, target: packed.targets[target++] };
-        return { type: 'file', path, absPath, mode: packed.modes[i], size: packed.sizes[i], mtimeMs: packed.mtimes[i] };
-    });
-    return { entries, skipped: packed.skipped };
-}
-
 ;// CONCATENATED MODULE: ./src/snapshot/worker.ts
 /** Worker-thread entry: runs capture and directory-diff tasks sent by `TaskPool`. Bundled to dist/worker.js. */
 
@@ -1537,8 +1768,8 @@ if (port !== null) {
             else if (request.kind === 'walk') {
                 port.postMessage({ id: request.id, kind: 'walk', result: packWalk(request.root, walkTree(request.root, compileGlobs(request.patterns))) });
             }
-            else if (request.kind === 'same') {
-                port.postMessage({ id: request.id, kind: 'same', result: checkPairs(request.pairs, scratch) });
+            else if (request.kind === 'dirpair') {
+                port.postMessage({ id: request.id, kind: 'dirpair', result: walkDirPair(request.task, scratch) });
             }
             else {
                 const { stored, sha256 } = packBlock(request.job, packScratch);

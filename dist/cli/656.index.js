@@ -1684,8 +1684,6 @@ function verdictOf(root) {
 
 // EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
 var canonical_json = __webpack_require__(837);
-// EXTERNAL MODULE: ./src/snapshot/globs.ts
-var globs = __webpack_require__(251);
 ;// CONCATENATED MODULE: ./src/compare/registry.ts
 const HEAD_BYTES = 4096;
 function errorText(error) {
@@ -1788,81 +1786,11 @@ function diffMetadata(a, b) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
-/**
- * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
- * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
- * side has no digests: its same-size pairs are left `unsettled` for the caller to check by bytes.
- */
-
-const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
-function describe(e) {
-    if (e.type === 'file')
-        return `file, ${e.size} bytes`;
-    if (e.type === 'symlink')
-        return `symlink → ${e.target}`;
-    return 'directory';
-}
-function leaf(path, kind, summary, detail) {
-    const d = { path, kind, summary, causes: [], children: [] };
-    if (detail !== undefined)
-        d.detail = detail;
-    return d;
-}
-/** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
-function diffTrees(before, after) {
-    const differences = [];
-    const modified = [];
-    const unsettled = [];
-    let i = 0;
-    let j = 0;
-    while (i < before.length || j < after.length) {
-        const a = before[i];
-        const b = after[j];
-        const order = a === undefined ? 1 : b === undefined ? -1 : (0,canonical_json/* compareCodePoints */.OP)(a.path, b.path);
-        if (order < 0 && a !== undefined) {
-            differences.push(leaf(a.path, 'removed', `removed (${describe(a)})`));
-            i++;
-        }
-        else if (order > 0 && b !== undefined) {
-            differences.push(leaf(b.path, 'added', `added (${describe(b)})`));
-            j++;
-        }
-        else if (a !== undefined && b !== undefined) {
-            i++;
-            j++;
-            if (a.type !== b.type) {
-                differences.push(leaf(a.path, 'type', `${a.type} → ${b.type}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
-            }
-            else if (a.type === 'symlink' && b.type === 'symlink') {
-                if (a.target !== b.target) {
-                    differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
-                }
-            }
-            else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
-                if (a.mode !== b.mode) {
-                    differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
-                }
-                if (a.type === 'file' && b.type === 'file') {
-                    const digests = a.sha256 !== '' && b.sha256 !== '';
-                    if (digests ? a.sha256 !== b.sha256 : a.size !== b.size)
-                        modified.push({ path: a.path, before: a, after: b });
-                    else if (!digests)
-                        unsettled.push({ path: a.path, before: a, after: b });
-                }
-            }
-        }
-    }
-    return { differences, modified, unsettled };
-}
-
 ;// CONCATENATED MODULE: ./src/compare/compare.ts
 /**
  * compare(before, after) → one Difference tree, classified, with ignore rules applied and a verdict.
  * The pipeline the CLI and the action share.
  */
-
-
 
 
 
@@ -1876,12 +1804,6 @@ const IGNORE_PROFILES = {
 };
 function yieldToEventLoop() {
     return new Promise((resolve) => setImmediate(resolve));
-}
-function excludeFilter(exclude) {
-    if (exclude === undefined || exclude.length === 0)
-        return () => true;
-    const matcher = (0,globs/* compileGlobs */.t)([...exclude]);
-    return (e) => !matcher.matches(e.path);
 }
 /** Marks nodes whose causes are all ignored; a parent is ignored when all its children are. */
 function applyIgnores(node, ignored) {
@@ -1919,23 +1841,20 @@ function compare_verdictOf(root) {
 async function compareSources(sides, options) {
     const { before, after } = sides;
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const keep = excludeFilter(options.exclude);
-    const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
-    // Workers check the unsettled pairs while this thread compares the pairs already known to differ.
-    const jobs = sides.settle(tree.unsettled);
-    for (const job of jobs)
-        job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
+    const differences = [];
     const fileNodes = [];
-    const compareAll = async (pairs) => {
+    // Parts arrive as the workers find them; comparing one lets the next ones in.
+    for await (const part of sides.diff(options.exclude ?? [])) {
+        differences.push(...part.differences);
+        await compareAll(part.modified);
+    }
+    async function compareAll(pairs) {
         for (const m of pairs) {
             fileNodes.push(compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
-            await yieldToEventLoop(); // lets worker answers in, so the next jobs start
+            await yieldToEventLoop(); // lets worker answers in, so the next tasks start
         }
-    };
-    await compareAll(tree.modified);
-    for (const job of jobs)
-        await compareAll(await job);
-    const children = [...tree.differences, ...fileNodes].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
+    }
+    const children = [...differences, ...fileNodes].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
     const metadata = diffMetadata(before.metadata, after.metadata);
     const root = { path: '', kind: 'modified', summary: '', causes: [], children };
     options.classify(root, {
@@ -8191,18 +8110,108 @@ const DEFAULT_COMPARATORS = [
 var external_node_os_ = __webpack_require__(161);
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
 var capture_pipeline = __webpack_require__(245);
+// EXTERNAL MODULE: ./src/snapshot/globs.ts
+var globs = __webpack_require__(251);
 // EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
 var snapshot_reader = __webpack_require__(580);
-// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 4 modules
-var task_pool = __webpack_require__(539);
+// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
+var task_pool = __webpack_require__(664);
+;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
+/**
+ * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
+ * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
+ * side has no digests: its same-size pairs are left `unsettled` for the caller to check by bytes.
+ */
+
+const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
+function describe(e) {
+    if (e.type === 'file')
+        return `file, ${e.size} bytes`;
+    if (e.type === 'symlink')
+        return `symlink → ${e.target}`;
+    return 'directory';
+}
+function leaf(path, kind, summary, detail) {
+    const d = { path, kind, summary, causes: [], children: [] };
+    if (detail !== undefined)
+        d.detail = detail;
+    return d;
+}
+/** A path present on one side only. */
+function oneSided(entry, side) {
+    return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
+}
+/**
+ * What differs at a path present on both sides, added to `out`. Files are decided by `sameBytes`
+ * when the caller compared them; otherwise by digests, or left unsettled when a side has none.
+ */
+function diffPair(a, b, out, sameBytes) {
+    if (a.type !== b.type) {
+        out.differences.push(leaf(a.path, 'type', `${a.type} → ${b.type}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
+    }
+    else if (a.type === 'symlink' && b.type === 'symlink') {
+        if (a.target !== b.target) {
+            out.differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
+        }
+    }
+    else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
+        if (a.mode !== b.mode) {
+            out.differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
+        }
+        if (a.type === 'file' && b.type === 'file') {
+            const digests = a.sha256 !== '' && b.sha256 !== '';
+            if (sameBytes !== undefined) {
+                if (!sameBytes)
+                    out.modified.push({ path: a.path, before: a, after: b });
+            }
+            else if (digests ? a.sha256 !== b.sha256 : a.size !== b.size) {
+                out.modified.push({ path: a.path, before: a, after: b });
+            }
+            else if (!digests) {
+                out.unsettled.push({ path: a.path, before: a, after: b });
+            }
+        }
+    }
+}
+/** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
+function diffTrees(before, after) {
+    const out = { differences: [], modified: [], unsettled: [] };
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < after.length) {
+        const a = before[i];
+        const b = after[j];
+        const order = a === undefined ? 1 : b === undefined ? -1 : (0,canonical_json/* compareCodePoints */.OP)(a.path, b.path);
+        if (order < 0 && a !== undefined) {
+            out.differences.push(oneSided(a, 'before'));
+            i++;
+        }
+        else if (order > 0 && b !== undefined) {
+            out.differences.push(oneSided(b, 'after'));
+            j++;
+        }
+        else if (a !== undefined && b !== undefined) {
+            i++;
+            j++;
+            diffPair(a, b, out);
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/sources.ts
 /**
- * The two sides of a comparison: each a `.vitsnap` snapshot or a directory walked on the fly with
- * the same rules as capture. Directories are not hashed up front: a directory-vs-directory diff
- * compares sizes, then bytes (stopping at the first difference), as `diff -rq` does; only a
- * directory compared with a snapshot hashes its same-size files, to match the manifest's digests.
- * Both directory walks run at once on worker threads.
+ * The two sides of a comparison: each a `.vitsnap` snapshot or a directory, and the tree diff
+ * between them, delivered in parts as it is found so that comparators start early.
+ *
+ * - Two directories are walked side by side on worker threads (src/snapshot/dir-pair-walk.ts), as
+ *   `diff -rq` does: files present in both are compared by bytes as they are met, nothing is
+ *   hashed, and only what differs comes back.
+ * - With a snapshot on either side, the entry lists meet in `diffTrees`; a directory side is walked
+ *   with capture's rules and hashes only its same-size files, to match the manifest's digests.
  */
+
+
 
 
 
@@ -8222,6 +8231,10 @@ async function openSides(beforePath, afterPath, options) {
     const paths = [beforePath, afterPath].map((p) => ({ label: p, abs: (0,external_node_path_.resolve)(options.cwd, p) }));
     const dirs = paths.map((p) => isDirectory(p.abs, p.label));
     const workers = dirs.some(Boolean) ? new task_pool/* TaskPool */.Y(Math.min(2, (0,external_node_os_.availableParallelism)())) : null;
+    if (workers !== null && dirs[0] === true && dirs[1] === true) {
+        const [before, after] = paths.map((p) => directorySource(p.label, p.abs));
+        return { before, after, diff: (exclude) => pairWalkParts(before, after, exclude, workers), close: () => workers.close() };
+    }
     const readers = [];
     const closeAll = async () => {
         for (const r of readers)
@@ -8233,7 +8246,7 @@ async function openSides(beforePath, afterPath, options) {
         // Awaited below; this keeps a walk that fails while a snapshot is being opened from going unhandled.
         for (const w of walks)
             w?.catch(() => undefined);
-        // Snapshots open while the walks run on the workers.
+        // Snapshots open while the walk runs on a worker.
         const snapshots = paths.map((p, i) => {
             if (walks[i] !== null)
                 return null;
@@ -8244,10 +8257,11 @@ async function openSides(beforePath, afterPath, options) {
         const sources = [];
         for (let i = 0; i < 2; i++) {
             const walk = walks[i];
-            sources.push(walk === null || walk === undefined ? snapshots[i] : directorySource(paths[i], await walk));
+            const path = paths[i];
+            sources.push(walk === null || walk === undefined ? snapshots[i] : walkedDirectory(path.label, await walk));
         }
         const [before, after] = sources;
-        return { before, after, settle: (pairs) => settlePairs(before, after, pairs, workers), close: closeAll };
+        return { before, after, diff: (exclude) => listedParts(before, after, exclude, workers), close: closeAll };
     }
     catch (error) {
         await closeAll();
@@ -8263,7 +8277,20 @@ function snapshotSource(label, reader) {
         readFile: (entry) => reader.readFileBuffer(entry),
     };
 }
-function directorySource({ label, abs }, walk) {
+function readFileAt(absPath, path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(absPath);
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${path}`);
+    }
+}
+/** A directory diffed against another directory: files are read by path (`/` works on Windows too). */
+function directorySource(label, abs) {
+    const prefix = abs.endsWith(external_node_path_.sep) ? abs : abs + external_node_path_.sep;
+    return { label, kind: 'directory', metadata: null, prefix, readFile: (entry) => readFileAt(prefix + entry.path, entry.path) };
+}
+function walkedDirectory(label, walk) {
     const walked = new Map();
     const entries = walk.entries.map((e) => {
         if (e.type === 'dir')
@@ -8280,16 +8307,7 @@ function directorySource({ label, abs }, walk) {
         entries,
         metadata: null,
         walked,
-        prefix: abs.endsWith(external_node_path_.sep) ? abs : abs + external_node_path_.sep,
-        readFile: (entry) => {
-            const file = walkedFile(source, entry.path);
-            try {
-                return (0,external_node_fs_.readFileSync)(file.absPath);
-            }
-            catch (error) {
-                throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${entry.path}`);
-            }
-        },
+        readFile: (entry) => readFileAt(walkedFile(source, entry.path).absPath, entry.path),
     };
     return source;
 }
@@ -8299,25 +8317,38 @@ function walkedFile(source, path) {
         throw new errors/* OperationError */.OK('E_IO', `${path} was not found by the directory walk`);
     return file;
 }
-function settlePairs(before, after, pairs, workers) {
+function excludeFilter(exclude) {
+    if (exclude.length === 0)
+        return () => true;
+    const matcher = (0,globs/* compileGlobs */.t)([...exclude]);
+    return (e) => !matcher.matches(e.path);
+}
+/** A snapshot on at least one side: the entry lists meet, then a directory side's same-size files are hashed. */
+async function* listedParts(before, after, exclude, workers) {
+    const keep = excludeFilter(exclude);
+    const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
+    // The workers hash while the caller compares the pairs already known to differ.
+    const jobs = settleByDigest(before, after, tree.unsettled, workers);
+    for (const job of jobs)
+        job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
+    yield { differences: tree.differences, modified: tree.modified };
+    for (const job of jobs)
+        yield { differences: [], modified: await job };
+}
+/** Same-size pairs of a directory and a snapshot: the directory's files are hashed to meet the digests. */
+function settleByDigest(before, after, pairs, workers) {
     if (pairs.length === 0)
         return [];
-    if (workers === null)
+    const dirSide = before.kind === 'directory' ? before : after.kind === 'directory' ? after : null;
+    if (workers === null || dirSide === null) {
         return [Promise.reject(new errors/* OperationError */.OK('E_IO', 'snapshot entries without digests: the snapshot reader should have rejected them'))];
+    }
     const totalBytes = pairs.reduce((sum, p) => sum + p.before.size, 0);
     // Small work runs inline: handing it to threads costs more than it saves.
     const pool = totalBytes < capture_pipeline/* INLINE_BELOW_BYTES */.gE ? new task_pool/* TaskPool */.Y(0) : workers;
-    const bothDirectories = before.kind === 'directory' && after.kind === 'directory';
-    // Built from the root where paths need no conversion: 40k map lookups of long paths cost ~40 ms.
-    const fileOf = (side, path) => (external_node_path_.sep === '/' ? side.prefix + path : walkedFile(side, path).absPath);
-    const dirIsBefore = before.kind === 'directory';
+    const dirIsBefore = dirSide === before;
     return (0,capture_pipeline/* batchBySize */.Du)(pairs, (p) => p.before.size).map(async (job) => {
-        if (bothDirectories) {
-            const same = await pool.sameBytes(job.map((p) => ({ a: fileOf(before, p.path), b: fileOf(after, p.path), size: p.before.size })));
-            return job.filter((_, i) => same[i] === false);
-        }
-        // One side is a directory: hash its files to meet the snapshot's digests.
-        const hashed = await pool.hash((0,capture_pipeline/* batchFiles */.ul)(job.map((p) => walkedFile(dirIsBefore ? before : after, p.path))).flat());
+        const hashed = await pool.hash((0,capture_pipeline/* batchFiles */.ul)(job.map((p) => walkedFile(dirSide, p.path))).flat());
         return job.filter((p, i) => {
             const digest = hashed[i]?.sha256;
             if (digest === undefined)
@@ -8325,6 +8356,68 @@ function settlePairs(before, after, pairs, workers) {
             return digest !== (dirIsBefore ? p.after.sha256 : p.before.sha256);
         });
     });
+}
+/** A task's budget once the work has spread over the workers, and before (so it spreads fast). */
+const TASK_BUDGET = { maxEntries: 2048, maxBytes: 32 * 1024 * 1024 };
+const SPLIT_BUDGET = { maxEntries: 64, maxBytes: 4 * 1024 * 1024 };
+function partOf(facts) {
+    const out = { differences: [], modified: [], unsettled: [] };
+    for (const { side, entry } of facts.only)
+        out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after'));
+    for (const { a, b, sameBytes } of facts.pairs)
+        diffPair(a, b, out, sameBytes);
+    return { differences: out.differences, modified: out.modified };
+}
+/**
+ * Two directories: tasks of directories to list go to the workers; each comes back with what
+ * differs and the directories it left, which are shared out again. Parts are yielded as tasks end.
+ */
+async function* pairWalkParts(before, after, exclude, pool) {
+    const capacity = Math.max(1, pool.size);
+    const queue = [''];
+    const ready = [];
+    let running = 0;
+    let failure = null;
+    let wake = null;
+    const notify = () => {
+        const w = wake;
+        wake = null;
+        w?.();
+    };
+    const dispatch = () => {
+        while (failure === null && queue.length > 0 && running < capacity) {
+            const dirs = queue.splice(0, Math.ceil(queue.length / (capacity - running)));
+            running++;
+            // While a worker would otherwise sit idle, tasks hand back their work early so it spreads.
+            const budget = queue.length === 0 && running < capacity ? SPLIT_BUDGET : TASK_BUDGET;
+            pool.walkDirPair({ rootA: before.prefix, rootB: after.prefix, dirs, exclude: [...exclude], ...budget }).then((facts) => {
+                running--;
+                queue.push(...facts.pending);
+                ready.push(partOf(facts));
+                dispatch();
+                notify();
+            }, (error) => {
+                running--;
+                failure ??= error;
+                notify();
+            });
+        }
+    };
+    dispatch();
+    for (;;) {
+        if (failure !== null)
+            throw failure;
+        const part = ready.shift();
+        if (part !== undefined) {
+            yield part;
+            continue;
+        }
+        if (running === 0 && queue.length === 0)
+            return;
+        await new Promise((resolve) => {
+            wake = resolve;
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts

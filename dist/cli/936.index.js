@@ -160,8 +160,8 @@ function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false) {
 
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
 var capture_pipeline = __webpack_require__(245);
-// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 4 modules
-var task_pool = __webpack_require__(539);
+// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
+var task_pool = __webpack_require__(664);
 // EXTERNAL MODULE: ./src/snapshot/walk.ts
 var snapshot_walk = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/snapshot/capture.ts

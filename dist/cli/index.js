@@ -48,7 +48,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(535), __nccwpck_require__.e(936)]).then(__nccwpck_require__.bind(__nccwpck_require__, 936));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(348), __nccwpck_require__.e(936)]).then(__nccwpck_require__.bind(__nccwpck_require__, 936));
         return runCreate(argv, ctx);
     },
 };
@@ -85,7 +85,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(535), __nccwpck_require__.e(656)]).then(__nccwpck_require__.bind(__nccwpck_require__, 656));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(656)]).then(__nccwpck_require__.bind(__nccwpck_require__, 656));
         return runDiff(argv, ctx);
     },
 };

@@ -3,12 +3,10 @@
  * The pipeline the CLI and the action share.
  */
 import { compareCodePoints } from '../snapshot/canonical-json.js';
-import { compileGlobs } from '../snapshot/globs.js';
-import type { Entry } from '../snapshot/types.js';
 import { compareFile } from './registry.js';
 import type { Sides } from './sources.js';
 import { diffMetadata, type MetadataChange } from './toolchain-diff.js';
-import { diffTrees, type ModifiedPair } from './tree-diff.js';
+import type { ModifiedPair } from './tree-diff.js';
 import { DEFAULT_LIMITS, type CauseId, type Comparator, type CompareLimits, type Difference } from './types.js';
 
 /** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
@@ -58,12 +56,6 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function excludeFilter(exclude: readonly string[] | undefined): (e: Entry) => boolean {
-  if (exclude === undefined || exclude.length === 0) return () => true;
-  const matcher = compileGlobs([...exclude]);
-  return (e) => !matcher.matches(e.path);
-}
-
 /** Marks nodes whose causes are all ignored; a parent is ignored when all its children are. */
 function applyIgnores(node: Difference, ignored: ReadonlySet<CauseId>): boolean {
   if (node.children.length > 0) {
@@ -96,21 +88,20 @@ export function verdictOf(root: Difference): Verdict {
 export async function compareSources(sides: Sides, options: CompareOptions): Promise<CompareResult> {
   const { before, after } = sides;
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const keep = excludeFilter(options.exclude);
-  const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
-  // Workers check the unsettled pairs while this thread compares the pairs already known to differ.
-  const jobs = sides.settle(tree.unsettled);
-  for (const job of jobs) job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
+  const differences: Difference[] = [];
   const fileNodes: Difference[] = [];
-  const compareAll = async (pairs: readonly ModifiedPair[]): Promise<void> => {
+  // Parts arrive as the workers find them; comparing one lets the next ones in.
+  for await (const part of sides.diff(options.exclude ?? [])) {
+    differences.push(...part.differences);
+    await compareAll(part.modified);
+  }
+  async function compareAll(pairs: readonly ModifiedPair[]): Promise<void> {
     for (const m of pairs) {
       fileNodes.push(compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
-      await yieldToEventLoop(); // lets worker answers in, so the next jobs start
+      await yieldToEventLoop(); // lets worker answers in, so the next tasks start
     }
-  };
-  await compareAll(tree.modified);
-  for (const job of jobs) await compareAll(await job);
-  const children = [...tree.differences, ...fileNodes].sort((x, y) => compareCodePoints(x.path, y.path));
+  }
+  const children = [...differences, ...fileNodes].sort((x, y) => compareCodePoints(x.path, y.path));
   const metadata = diffMetadata(before.metadata, after.metadata);
   const root: Difference = { path: '', kind: 'modified', summary: '', causes: [], children };
   options.classify(root, {

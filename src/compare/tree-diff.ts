@@ -36,11 +36,42 @@ function leaf(path: string, kind: Difference['kind'], summary: string, detail?: 
   return d;
 }
 
+/** A path present on one side only. */
+export function oneSided(entry: Entry, side: 'before' | 'after'): Difference {
+  return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
+}
+
+/**
+ * What differs at a path present on both sides, added to `out`. Files are decided by `sameBytes`
+ * when the caller compared them; otherwise by digests, or left unsettled when a side has none.
+ */
+export function diffPair(a: Entry, b: Entry, out: TreeDiff, sameBytes?: boolean): void {
+  if (a.type !== b.type) {
+    out.differences.push(leaf(a.path, 'type', `${a.type} → ${b.type}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
+  } else if (a.type === 'symlink' && b.type === 'symlink') {
+    if (a.target !== b.target) {
+      out.differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
+    }
+  } else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
+    if (a.mode !== b.mode) {
+      out.differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
+    }
+    if (a.type === 'file' && b.type === 'file') {
+      const digests = a.sha256 !== '' && b.sha256 !== '';
+      if (sameBytes !== undefined) {
+        if (!sameBytes) out.modified.push({ path: a.path, before: a, after: b });
+      } else if (digests ? a.sha256 !== b.sha256 : a.size !== b.size) {
+        out.modified.push({ path: a.path, before: a, after: b });
+      } else if (!digests) {
+        out.unsettled.push({ path: a.path, before: a, after: b });
+      }
+    }
+  }
+}
+
 /** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
 export function diffTrees(before: readonly Entry[], after: readonly Entry[]): TreeDiff {
-  const differences: Difference[] = [];
-  const modified: ModifiedPair[] = [];
-  const unsettled: ModifiedPair[] = [];
+  const out: TreeDiff = { differences: [], modified: [], unsettled: [] };
   let i = 0;
   let j = 0;
   while (i < before.length || j < after.length) {
@@ -48,31 +79,16 @@ export function diffTrees(before: readonly Entry[], after: readonly Entry[]): Tr
     const b = after[j];
     const order = a === undefined ? 1 : b === undefined ? -1 : compareCodePoints(a.path, b.path);
     if (order < 0 && a !== undefined) {
-      differences.push(leaf(a.path, 'removed', `removed (${describe(a)})`));
+      out.differences.push(oneSided(a, 'before'));
       i++;
     } else if (order > 0 && b !== undefined) {
-      differences.push(leaf(b.path, 'added', `added (${describe(b)})`));
+      out.differences.push(oneSided(b, 'after'));
       j++;
     } else if (a !== undefined && b !== undefined) {
       i++;
       j++;
-      if (a.type !== b.type) {
-        differences.push(leaf(a.path, 'type', `${a.type} → ${b.type}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
-      } else if (a.type === 'symlink' && b.type === 'symlink') {
-        if (a.target !== b.target) {
-          differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
-        }
-      } else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
-        if (a.mode !== b.mode) {
-          differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
-        }
-        if (a.type === 'file' && b.type === 'file') {
-          const digests = a.sha256 !== '' && b.sha256 !== '';
-          if (digests ? a.sha256 !== b.sha256 : a.size !== b.size) modified.push({ path: a.path, before: a, after: b });
-          else if (!digests) unsettled.push({ path: a.path, before: a, after: b });
-        }
-      }
+      diffPair(a, b, out);
     }
   }
-  return { differences, modified, unsettled };
+  return out;
 }

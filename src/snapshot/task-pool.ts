@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { OperationError, SnapshotFormatError, type FormatErrorCode, type OperationErrorCode } from '../errors.js';
-import { checkPairs, type FilePairToCheck } from './file-equality.js';
+import { walkDirPair, type DirPairFacts, type DirPairTask } from './dir-pair-walk.js';
 import { compileGlobs } from './globs.js';
 import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type HashedFile, type PackJob, type PackedBlock } from './tasks.js';
 import { unpackWalk, walkTree, type WalkResult } from './walk.js';
@@ -80,15 +80,15 @@ export class TaskPool {
     return unpackWalk(response.result);
   }
 
-  /** For each pair, whether both files hold the same bytes. */
-  async sameBytes(pairs: FilePairToCheck[]): Promise<boolean[]> {
+  /** Walks part of two trees side by side (a directory-vs-directory diff); see dir-pair-walk.ts. */
+  async walkDirPair(task: DirPairTask): Promise<DirPairFacts> {
     if (this.size === 0) {
       await yieldToEventLoop();
       this.inlineScratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
-      return checkPairs(pairs, this.inlineScratch);
+      return walkDirPair(task, this.inlineScratch);
     }
-    const response = await this.submit({ id: this.nextId++, kind: 'same', pairs });
-    if (response.kind !== 'same') throw new OperationError('E_IO', 'capture worker answered the wrong task');
+    const response = await this.submit({ id: this.nextId++, kind: 'dirpair', task });
+    if (response.kind !== 'dirpair') throw new OperationError('E_IO', 'capture worker answered the wrong task');
     return response.result;
   }
 

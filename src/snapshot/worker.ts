@@ -1,6 +1,6 @@
 /** Worker-thread entry: runs capture and directory-diff tasks sent by `TaskPool`. Bundled to dist/worker.js. */
 import { parentPort } from 'node:worker_threads';
-import { checkPairs, type FilePairToCheck } from './file-equality.js';
+import { walkDirPair, type DirPairFacts, type DirPairTask } from './dir-pair-walk.js';
 import { compileGlobs } from './globs.js';
 import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type PackJob } from './tasks.js';
 import { packWalk, walkTree, type PackedWalk } from './walk.js';
@@ -9,12 +9,12 @@ export type TaskRequest =
   | { id: number; kind: 'hash'; files: FileToHash[] }
   | { id: number; kind: 'pack'; job: PackJob }
   | { id: number; kind: 'walk'; root: string; patterns: string[] }
-  | { id: number; kind: 'same'; pairs: FilePairToCheck[] };
+  | { id: number; kind: 'dirpair'; task: DirPairTask };
 
 export type TaskResponse =
   | { id: number; kind: 'hash'; result: ReturnType<typeof hashFiles> }
   | { id: number; kind: 'walk'; result: PackedWalk }
-  | { id: number; kind: 'same'; result: boolean[] }
+  | { id: number; kind: 'dirpair'; result: DirPairFacts }
   | { id: number; kind: 'pack'; stored: ArrayBuffer; byteOffset: number; byteLength: number; sha256: ArrayBuffer }
   | { id: number; kind: 'error'; error: { name: string; code?: string; message: string } };
 
@@ -40,8 +40,8 @@ if (port !== null) {
         port.postMessage({ id: request.id, kind: 'hash', result: hashFiles(request.files, scratch) } satisfies TaskResponse);
       } else if (request.kind === 'walk') {
         port.postMessage({ id: request.id, kind: 'walk', result: packWalk(request.root, walkTree(request.root, compileGlobs(request.patterns))) } satisfies TaskResponse);
-      } else if (request.kind === 'same') {
-        port.postMessage({ id: request.id, kind: 'same', result: checkPairs(request.pairs, scratch) } satisfies TaskResponse);
+      } else if (request.kind === 'dirpair') {
+        port.postMessage({ id: request.id, kind: 'dirpair', result: walkDirPair(request.task, scratch) } satisfies TaskResponse);
       } else {
         const { stored, sha256 } = packBlock(request.job, packScratch);
         const owned = transferable(stored);

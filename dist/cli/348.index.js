@@ -1,5 +1,5 @@
-export const id = 535;
-export const ids = [535];
+export const id = 348;
+export const ids = [348];
 export const modules = {
 
 /***/ 245:
@@ -156,7 +156,7 @@ class BlockWriter {
 
 /***/ }),
 
-/***/ 539:
+/***/ 664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -169,13 +169,16 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_worker_threads_ = __webpack_require__(919);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(573);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
 ;// CONCATENATED MODULE: ./src/snapshot/file-equality.ts
 /**
  * Do two files hold the same bytes? What `cmp` answers, for directory-vs-directory diffs: reading
  * both files side by side and stopping at the first difference costs less than hashing both, and
- * needs no digest when they turn out equal. Runs in worker threads (or inline for small trees).
+ * needs no digest when they turn out equal. The check fstats both files, so the walk that found
+ * them need not stat them: sizes and modes come back with the answer.
  */
 
 
@@ -200,27 +203,33 @@ function readPiece(fd, buf, length, position, path) {
         throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${path}`);
     }
 }
-/** True when both files have `size` bytes now and the same ones. `scratch` holds two pieces. */
-function sameBytes(pair, scratch) {
+/** Compares `size` bytes of two open files; a short read (a file shrank under us) is a difference. */
+function sameContent(fa, fb, size, scratch, a, b) {
     const half = Math.min(EQUALITY_PIECE_BYTES, scratch.length >>> 1);
     const bufA = scratch.subarray(0, half);
     const bufB = scratch.subarray(half, half * 2);
-    const fa = openForCheck(pair.a);
+    let bytesRead = 0;
+    for (let pos = 0; pos < size;) {
+        const want = Math.min(half, size - pos);
+        const n = readPiece(fa, bufA, want, pos, a);
+        const m = readPiece(fb, bufB, want, pos, b);
+        bytesRead += n + m;
+        if (n !== m || n === 0 || bufA.compare(bufB, 0, m, 0, n) !== 0)
+            return { same: false, bytesRead };
+        pos += n;
+    }
+    return { same: true, bytesRead };
+}
+/** Checks files `a` and `b`; `scratch` holds two pieces. */
+function checkPair(a, b, scratch) {
+    const fa = openForCheck(a);
     let fb = -1;
     try {
-        fb = openForCheck(pair.b);
-        if ((0,external_node_fs_.fstatSync)(fa).size !== pair.size || (0,external_node_fs_.fstatSync)(fb).size !== pair.size)
-            return false;
-        for (let pos = 0; pos < pair.size;) {
-            const want = Math.min(half, pair.size - pos);
-            const n = readPiece(fa, bufA, want, pos, pair.a);
-            const m = readPiece(fb, bufB, want, pos, pair.b);
-            // A short read means the file shrank under us: that is a difference, not an error.
-            if (n !== m || n === 0 || bufA.compare(bufB, 0, m, 0, n) !== 0)
-                return false;
-            pos += n;
-        }
-        return true;
+        fb = openForCheck(b);
+        const sa = (0,external_node_fs_.fstatSync)(fa);
+        const sb = (0,external_node_fs_.fstatSync)(fb);
+        const content = sa.size === sb.size ? sameContent(fa, fb, sa.size, scratch, a, b) : { same: false, bytesRead: 0 };
+        return { ...content, sizeA: sa.size, sizeB: sb.size, modeA: sa.mode & 0o7777, modeB: sb.mode & 0o7777 };
     }
     finally {
         (0,external_node_fs_.closeSync)(fa);
@@ -228,12 +237,238 @@ function sameBytes(pair, scratch) {
             (0,external_node_fs_.closeSync)(fb);
     }
 }
-function checkPairs(pairs, scratch) {
-    return pairs.map((pair) => sameBytes(pair, scratch));
-}
 
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __webpack_require__(251);
+// EXTERNAL MODULE: ./src/snapshot/walk.ts
+var walk = __webpack_require__(767);
+;// CONCATENATED MODULE: ./src/snapshot/dir-pair-walk.ts
+/**
+ * Walks two directory trees side by side, as `diff -rq` does, for a directory-vs-directory diff:
+ * each directory of one tree is listed with its namesake in the other, files present in both are
+ * compared by bytes at once, and only what differs is reported. Nothing is stat'ed that the answer
+ * does not need: a file found in both trees costs an open and an fstat per side (which the byte
+ * check needs anyway), and the entries of a subtree present on one side only come from `walkTree`.
+ *
+ * The rules are capture's (src/snapshot/walk.ts): symlinks are never followed, names that are not
+ * valid UTF-8 and special files (FIFOs, sockets, devices) are left out, the roots are not entries.
+ * Work comes in tasks with a budget, so that two workers share a tree between them: a task that
+ * has read enough hands back the directories it has not listed yet.
+ */
+
+
+
+
+
+
+function kindOf(dirent) {
+    if (dirent.isFile())
+        return 'file';
+    if (dirent.isDirectory())
+        return 'dir';
+    if (dirent.isSymbolicLink())
+        return 'symlink';
+    if (dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice())
+        return 'other';
+    return null; // the filesystem did not say: lstat decides
+}
+function kindOfStats(stats) {
+    if (stats.isFile())
+        return 'file';
+    if (stats.isDirectory())
+        return 'dir';
+    if (stats.isSymbolicLink())
+        return 'symlink';
+    return 'other';
+}
+function directoryError(error, abs) {
+    const code = error.code;
+    if (code === 'EACCES' || code === 'EPERM') {
+        return new errors/* OperationError */.OK('E_IO', `cannot read directory ${abs}: permission denied; fix its permissions or leave it out with --exclude`);
+    }
+    return (0,errors/* fromSystemError */.Kh)(error, `walking ${abs}`);
+}
+/** A directory's names and kinds; a directory that vanished lists as empty, as in `walkTree`. */
+function list(abs) {
+    let dirents;
+    try {
+        dirents = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true });
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { names: [], kinds: new Map() };
+        throw directoryError(error, abs);
+    }
+    const kinds = new Map();
+    let suspect = false;
+    for (const dirent of dirents) {
+        const name = dirent.name;
+        // Node decodes names as UTF-8 and puts U+FFFD where bytes are invalid; such names are checked raw below.
+        if (name.includes('\uFFFD'))
+            suspect = true;
+        const kind = kindOf(dirent) ?? statKind(abs + name);
+        if (kind !== null && kind !== 'other')
+            kinds.set(name, kind);
+    }
+    if (suspect)
+        dropInvalidNames(abs, kinds);
+    return { names: [...kinds.keys()].sort(), kinds };
+}
+function statKind(abs) {
+    const stats = (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
+    return stats === undefined ? null : kindOfStats(stats);
+}
+/** Leaves out names that are not valid UTF-8, as capture does: a lossy name names no file. */
+function dropInvalidNames(abs, kinds) {
+    const raw = (0,external_node_fs_.readdirSync)(abs, { encoding: 'buffer' });
+    const valid = new Set(raw.filter((name) => (0,external_node_buffer_.isUtf8)(name)).map((name) => name.toString('utf8')));
+    for (const name of [...kinds.keys()])
+        if (!valid.has(name))
+            kinds.delete(name);
+}
+function dirMode(abs) {
+    try {
+        return (0,external_node_fs_.lstatSync)(abs).mode & 0o7777;
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, `walking ${abs}`);
+    }
+}
+/** The entry for a path of a known kind, or null when it cannot be an entry (a symlink target that is not UTF-8). */
+function entryOf(abs, path, kind) {
+    try {
+        if (kind === 'dir')
+            return { type: 'dir', path, mode: dirMode(abs) };
+        if (kind === 'symlink') {
+            const target = (0,external_node_fs_.readlinkSync)(abs, { encoding: 'buffer' });
+            return (0,external_node_buffer_.isUtf8)(target) ? { type: 'symlink', path, target: target.toString('utf8') } : null;
+        }
+        const stats = (0,external_node_fs_.lstatSync)(abs);
+        return { type: 'file', path, mode: stats.mode & 0o7777, size: stats.size, sha256: '', class: 'binary' };
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${abs}`);
+    }
+}
+class PairWalk {
+    facts = { only: [], pairs: [], pending: [], filesChecked: 0, bytesRead: 0 };
+    keep;
+    task;
+    scratch;
+    entries = 0;
+    constructor(task, scratch) {
+        this.task = task;
+        this.scratch = scratch;
+        const matcher = task.exclude.length > 0 ? (0,globs/* compileGlobs */.t)(task.exclude) : null;
+        this.keep = matcher === null ? () => true : (path) => !matcher.matches(path);
+    }
+    run() {
+        const stack = [...this.task.dirs].reverse();
+        while (stack.length > 0) {
+            if (this.entries >= this.task.maxEntries || this.facts.bytesRead >= this.task.maxBytes) {
+                this.facts.pending = stack.reverse();
+                break;
+            }
+            this.visit(stack.pop(), stack);
+        }
+        return this.facts;
+    }
+    visit(dir, stack) {
+        const { rootA, rootB } = this.task;
+        const prefix = dir === '' ? '' : `${dir}/`;
+        const a = list(rootA + prefix);
+        const b = list(rootB + prefix);
+        const subdirs = [];
+        let i = 0;
+        let j = 0;
+        while (i < a.names.length || j < b.names.length) {
+            const x = a.names[i];
+            const y = b.names[j];
+            const name = (x === undefined ? y : y === undefined ? x : x <= y ? x : y);
+            const kindA = name === x ? a.kinds.get(name) : undefined;
+            const kindB = name === y ? b.kinds.get(name) : undefined;
+            if (kindA !== undefined)
+                i++;
+            if (kindB !== undefined)
+                j++;
+            this.entries++;
+            const path = prefix + name;
+            if (kindA === 'dir' && kindB === 'dir') {
+                this.bothDirs(path);
+                subdirs.push(path);
+            }
+            else {
+                this.compareNames(path, kindA, kindB);
+            }
+        }
+        // Pushed in reverse so the stack pops them in name order.
+        for (let k = subdirs.length - 1; k >= 0; k--)
+            stack.push(subdirs[k]);
+    }
+    bothDirs(path) {
+        const [modeA, modeB] = [dirMode(this.task.rootA + path), dirMode(this.task.rootB + path)];
+        if (modeA !== modeB && this.keep(path)) {
+            this.facts.pairs.push({ a: { type: 'dir', path, mode: modeA }, b: { type: 'dir', path, mode: modeB }, sameBytes: true });
+        }
+    }
+    compareNames(path, kindA, kindB) {
+        const { rootA, rootB } = this.task;
+        if (kindA === 'file' && kindB === 'file') {
+            if (!this.keep(path))
+                return;
+            const check = checkPair(rootA + path, rootB + path, this.scratch);
+            this.facts.filesChecked++;
+            this.facts.bytesRead += check.bytesRead;
+            if (check.same && check.modeA === check.modeB)
+                return;
+            this.facts.pairs.push({
+                a: { type: 'file', path, mode: check.modeA, size: check.sizeA, sha256: '', class: 'binary' },
+                b: { type: 'file', path, mode: check.modeB, size: check.sizeB, sha256: '', class: 'binary' },
+                sameBytes: check.same,
+            });
+            return;
+        }
+        const a = kindA === undefined ? null : entryOf(rootA + path, path, kindA);
+        const b = kindB === undefined ? null : entryOf(rootB + path, path, kindB);
+        if (a !== null && b !== null) {
+            const differs = a.type !== b.type || (a.type === 'symlink' && b.type === 'symlink' && a.target !== b.target);
+            if (differs && this.keep(path))
+                this.facts.pairs.push({ a, b, sameBytes: false });
+        }
+        else if (a !== null && this.keep(path)) {
+            this.facts.only.push({ side: 0, entry: a });
+        }
+        else if (b !== null && this.keep(path)) {
+            this.facts.only.push({ side: 1, entry: b });
+        }
+        // A directory whose namesake is missing or of another type: all it holds is on one side only.
+        if (a?.type === 'dir')
+            this.oneSided(0, path);
+        if (b?.type === 'dir')
+            this.oneSided(1, path);
+    }
+    oneSided(side, path) {
+        const root = side === 0 ? this.task.rootA : this.task.rootB;
+        for (const e of (0,walk/* walkTree */.Ir)(root + path, (0,globs/* compileGlobs */.t)([])).entries) {
+            this.entries++;
+            const sub = `${path}/${e.path}`;
+            if (!this.keep(sub))
+                continue;
+            const entry = e.type === 'dir'
+                ? { type: 'dir', path: sub, mode: e.mode }
+                : e.type === 'symlink'
+                    ? { type: 'symlink', path: sub, target: e.target }
+                    : { type: 'file', path: sub, mode: e.mode, size: e.size, sha256: '', class: 'binary' };
+            this.facts.only.push({ side, entry });
+        }
+    }
+}
+/** Runs one task; `scratch` holds the byte check's two pieces. */
+function walkDirPair(task, scratch) {
+    return new PairWalk(task, scratch).run();
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
 ;// CONCATENATED MODULE: ./src/snapshot/chunker.ts
@@ -586,8 +821,6 @@ function packBlock(job, scratch) {
     return { stored, sha256: (0,external_node_crypto_.createHash)('sha256').update(stored).digest() };
 }
 
-// EXTERNAL MODULE: ./src/snapshot/walk.ts
-var walk = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/snapshot/task-pool.ts
 /**
  * Runs capture tasks on worker threads, or inline when `workers` is 0 (small trees, where starting
@@ -664,15 +897,15 @@ class TaskPool {
             throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
         return (0,walk/* unpackWalk */.q3)(response.result);
     }
-    /** For each pair, whether both files hold the same bytes. */
-    async sameBytes(pairs) {
+    /** Walks part of two trees side by side (a directory-vs-directory diff); see dir-pair-walk.ts. */
+    async walkDirPair(task) {
         if (this.size === 0) {
             await yieldToEventLoop();
             this.inlineScratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
-            return checkPairs(pairs, this.inlineScratch);
+            return walkDirPair(task, this.inlineScratch);
         }
-        const response = await this.submit({ id: this.nextId++, kind: 'same', pairs });
-        if (response.kind !== 'same')
+        const response = await this.submit({ id: this.nextId++, kind: 'dirpair', task });
+        if (response.kind !== 'dirpair')
             throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
         return response.result;
     }
