@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyCauses } from '../../src/compare/causes.js';
+import { classifyCauses, createCauseClassifier } from '../../src/compare/causes.js';
 import { compareSources, type CompareResult } from '../../src/compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
 import { openSides } from '../../src/compare/sources.js';
@@ -101,6 +101,27 @@ describe('diff of two real builds', () => {
     expect(find(r, 'run.sh').ignored).toBeUndefined();
     expect(r.counts.ignored).toBeGreaterThanOrEqual(2);
     expect(r.root.summary).toContain(`(${r.counts.ignored} fully ignored)`);
+  });
+
+  it('gives the same causes when files are analysed as they are compared', async () => {
+    const once = await compare('a', 'b');
+    const sides = await openSides('a', 'b', { cwd: work });
+    const classifier = createCauseClassifier();
+    let prepared = 0;
+    try {
+      const early = await compareSources(sides, {
+        comparators: DEFAULT_COMPARATORS,
+        classify: classifier.classify,
+        prepare: (file, ctx) => {
+          prepared++;
+          classifier.prepare(file, ctx);
+        },
+      });
+      expect(prepared).toBe(early.counts.modified);
+      expect(early.root).toEqual(once.root);
+    } finally {
+      await sides.close();
+    }
   });
 
   it('finds nothing when a build is compared with itself', async () => {

@@ -1596,7 +1596,7 @@ function isRootContainer(root) {
  * Sets `causes` on every node of the tree: leaves from their own evidence, a build-id that changed
  * alongside other bytes of its file as secondary, parents as the union of their children.
  */
-function classifyCauses(root, ctx = {}) {
+function classifyCauses(root, ctx = {}, prepared) {
     const parents = new Map();
     const leaves = [];
     collectLeaves(root, parents, undefined, leaves);
@@ -1605,8 +1605,10 @@ function classifyCauses(root, ctx = {}) {
         return;
     }
     const analyses = new Map();
-    for (const leaf of leaves)
-        analyses.set(leaf, analyzeLeaf(leaf, ctx));
+    for (const leaf of leaves) {
+        analyses.set(leaf, prepared?.get(leaf) ?? analyzeLeaf(leaf, ctx));
+        prepared?.delete(leaf);
+    }
     // A compiled output with unexplained bytes, and its compiler changed: that is the explanation.
     const toolchains = ctx.toolchainChanged ?? [];
     if (toolchains.length > 0) {
@@ -1680,6 +1682,24 @@ function verdictOf(root) {
     const leaves = leavesUnder(root);
     const explained = leaves.every((leaf) => leaf.causes.length > 0 && leaf.causes.every((c) => c.id !== 'content'));
     return explained ? 'drift-explained' : 'drift-unexplained';
+}
+/**
+ * The classifier split in two: `prepare` analyses one file's leaves as soon as the file is
+ * compared (while the diff still waits on other work), `classify` does the rest for the whole
+ * tree. The result is the same as `classifyCauses` alone. `prepare` must get the context that
+ * `classify` will get.
+ */
+function createCauseClassifier() {
+    const prepared = new Map();
+    return {
+        prepare: (file, ctx) => {
+            const leaves = [];
+            collectLeaves(file, new Map(), undefined, leaves);
+            for (const leaf of leaves)
+                prepared.set(leaf, analyzeLeaf(leaf, ctx));
+        },
+        classify: (root, ctx) => classifyCauses(root, ctx, prepared),
+    };
 }
 
 // EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
@@ -1841,6 +1861,10 @@ function compare_verdictOf(root) {
 async function compareSources(sides, options) {
     const { before, after } = sides;
     const limits = options.limits ?? DEFAULT_LIMITS;
+    const metadata = diffMetadata(before.metadata, after.metadata);
+    const context = {
+        toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
+    };
     const differences = [];
     const fileNodes = [];
     // Parts arrive as the workers find them; comparing one lets the next ones in.
@@ -1850,16 +1874,15 @@ async function compareSources(sides, options) {
     }
     async function compareAll(pairs) {
         for (const m of pairs) {
-            fileNodes.push(compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
+            const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits);
+            options.prepare?.(node, context);
+            fileNodes.push(node);
             await yieldToEventLoop(); // lets worker answers in, so the next tasks start
         }
     }
     const children = [...differences, ...fileNodes].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
-    const metadata = diffMetadata(before.metadata, after.metadata);
     const root = { path: '', kind: 'modified', summary: '', causes: [], children };
-    options.classify(root, {
-        toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
-    });
+    options.classify(root, context);
     const ignored = new Set((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
     if (ignored.size > 0)
         for (const child of children)
@@ -8766,7 +8789,7 @@ async function runDiff(argv, ctx) {
     const [beforePath, afterPath] = positionals;
     const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
     try {
-        const result = await compareSources(sides, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore, exclude: values.exclude ?? [] });
+        const result = await compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore, exclude: values.exclude ?? [] });
         if (values.output !== undefined)
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(ctx.cwd, values.output), `${renderJson(result)}\n`);
         if (values.html !== undefined)

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
-import { classifyCauses } from '../compare/causes.js';
+import { createCauseClassifier } from '../compare/causes.js';
 import { compareSources, IGNORE_PROFILES, type IgnoreProfile } from '../compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
 import { openSides } from '../compare/sources.js';
@@ -42,7 +42,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
   const [beforePath, afterPath] = positionals as [string, string];
   const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
   try {
-    const result = await compareSources(sides, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore, exclude: values.exclude ?? [] });
+    const result = await compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore, exclude: values.exclude ?? [] });
     if (values.output !== undefined) writeFileSync(resolve(ctx.cwd, values.output), `${renderJson(result)}\n`);
     if (values.html !== undefined) writeFileSync(resolve(ctx.cwd, values.html), renderHtml(result));
     if (values.json === true) ctx.log.out(renderJson(result));

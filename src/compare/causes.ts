@@ -637,7 +637,7 @@ function isRootContainer(root: Difference): boolean {
  * Sets `causes` on every node of the tree: leaves from their own evidence, a build-id that changed
  * alongside other bytes of its file as secondary, parents as the union of their children.
  */
-export function classifyCauses(root: Difference, ctx: ClassifyContext = {}): void {
+export function classifyCauses(root: Difference, ctx: ClassifyContext = {}, prepared?: Map<Difference, LeafAnalysis>): void {
   const parents = new Map<Difference, Difference | undefined>();
   const leaves: Difference[] = [];
   collectLeaves(root, parents, undefined, leaves);
@@ -646,7 +646,10 @@ export function classifyCauses(root: Difference, ctx: ClassifyContext = {}): voi
     return;
   }
   const analyses = new Map<Difference, LeafAnalysis>();
-  for (const leaf of leaves) analyses.set(leaf, analyzeLeaf(leaf, ctx));
+  for (const leaf of leaves) {
+    analyses.set(leaf, prepared?.get(leaf) ?? analyzeLeaf(leaf, ctx));
+    prepared?.delete(leaf);
+  }
 
   // A compiled output with unexplained bytes, and its compiler changed: that is the explanation.
   const toolchains = ctx.toolchainChanged ?? [];
@@ -715,4 +718,22 @@ export function verdictOf(root: Difference): Verdict {
   const leaves = leavesUnder(root);
   const explained = leaves.every((leaf) => leaf.causes.length > 0 && leaf.causes.every((c) => c.id !== 'content'));
   return explained ? 'drift-explained' : 'drift-unexplained';
+}
+
+/**
+ * The classifier split in two: `prepare` analyses one file's leaves as soon as the file is
+ * compared (while the diff still waits on other work), `classify` does the rest for the whole
+ * tree. The result is the same as `classifyCauses` alone. `prepare` must get the context that
+ * `classify` will get.
+ */
+export function createCauseClassifier(): { prepare: (file: Difference, ctx: ClassifyContext) => void; classify: (root: Difference, ctx: ClassifyContext) => void } {
+  const prepared = new Map<Difference, LeafAnalysis>();
+  return {
+    prepare: (file, ctx) => {
+      const leaves: Difference[] = [];
+      collectLeaves(file, new Map(), undefined, leaves);
+      for (const leaf of leaves) prepared.set(leaf, analyzeLeaf(leaf, ctx));
+    },
+    classify: (root, ctx) => classifyCauses(root, ctx, prepared),
+  };
 }

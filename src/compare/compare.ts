@@ -21,12 +21,19 @@ export type IgnoreProfile = keyof typeof IGNORE_PROFILES;
 
 export type Verdict = 'identical' | 'drift-explained' | 'drift-unexplained';
 
+/** What the classifier knows besides the tree: the toolchain changes from the metadata. */
+export interface ClassifierContext {
+  toolchainChanged: { name: string; before: string | null; after: string | null }[];
+}
+
 /** Labels causes on a classified tree; the cause classifier is injected so this module stays small. */
-export type Classifier = (root: Difference, context: { toolchainChanged: { name: string; before: string | null; after: string | null }[] }) => void;
+export type Classifier = (root: Difference, context: ClassifierContext) => void;
 
 export interface CompareOptions {
   comparators: readonly Comparator[];
   classify: Classifier;
+  /** Called with each compared file's node, with the context `classify` will get: lets a classifier start early. */
+  prepare?: (file: Difference, context: ClassifierContext) => void;
   ignore?: readonly IgnoreProfile[];
   /** Globs of paths left out of the comparison on both sides. */
   exclude?: readonly string[];
@@ -88,6 +95,10 @@ export function verdictOf(root: Difference): Verdict {
 export async function compareSources(sides: Sides, options: CompareOptions): Promise<CompareResult> {
   const { before, after } = sides;
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const metadata = diffMetadata(before.metadata, after.metadata);
+  const context: ClassifierContext = {
+    toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
+  };
   const differences: Difference[] = [];
   const fileNodes: Difference[] = [];
   // Parts arrive as the workers find them; comparing one lets the next ones in.
@@ -97,16 +108,15 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
   }
   async function compareAll(pairs: readonly ModifiedPair[]): Promise<void> {
     for (const m of pairs) {
-      fileNodes.push(compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits));
+      const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits);
+      options.prepare?.(node, context);
+      fileNodes.push(node);
       await yieldToEventLoop(); // lets worker answers in, so the next tasks start
     }
   }
   const children = [...differences, ...fileNodes].sort((x, y) => compareCodePoints(x.path, y.path));
-  const metadata = diffMetadata(before.metadata, after.metadata);
   const root: Difference = { path: '', kind: 'modified', summary: '', causes: [], children };
-  options.classify(root, {
-    toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
-  });
+  options.classify(root, context);
   const ignored = new Set<CauseId>((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
   if (ignored.size > 0) for (const child of children) applyIgnores(child, ignored);
   const counts: CompareCounts = {

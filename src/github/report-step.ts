@@ -8,7 +8,7 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyCauses } from '../compare/causes.js';
+import { createCauseClassifier } from '../compare/causes.js';
 import { compareSources, type CompareResult } from '../compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
 import { openSides } from '../compare/sources.js';
@@ -50,7 +50,7 @@ export async function compareStep(inputs: ActionInputs, ctx: RunContext, baselin
   const sides = await openSides(baseline.path, snapshotPath, { cwd: ctx.workspace });
   try {
     return await core.group('Compare with the baseline', () =>
-      compareSources(sides, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, ignore: inputs.ignore, exclude: inputs.exclude }),
+      compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore: inputs.ignore, exclude: inputs.exclude }),
     );
   } finally {
     await sides.close();
