@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyCauses, createCauseClassifier } from '../../src/compare/causes.js';
-import { compareSources, type CompareResult } from '../../src/compare/compare.js';
+import { compareSources, type CompareProgress, type CompareResult } from '../../src/compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
 import { openSides } from '../../src/compare/sources.js';
 import type { Difference } from '../../src/compare/types.js';
@@ -173,6 +173,25 @@ describe('directory sides', () => {
       ['part-7.bin', 'modified'],
     ]);
     expect(find(r, 'part-7.bin').summary).toMatch(/^1 byte differs/);
+  });
+
+  it('reports progress: files checked by bytes, changed files found and explained', async () => {
+    const { a, b } = await bigTrees();
+    const seen: CompareProgress[] = [];
+    const sides = await openSides(a, b, { cwd: work });
+    try {
+      await compareSources(sides, { comparators: DEFAULT_COMPARATORS, classify: classifyCauses, onProgress: (p) => seen.push(p) });
+    } finally {
+      await sides.close();
+    }
+    const last = seen.at(-1);
+    expect(last).toMatchObject({ filesChecked: 24, filesChanged: 2, filesExplained: 2 });
+    // 22 equal files read whole on both sides, the two that differ up to their first difference.
+    expect(last?.bytesRead).toBeGreaterThan(22 * 2 * 1024 * 1024);
+    for (let i = 1; i < seen.length; i++) {
+      const [x, y] = [seen[i - 1] as CompareProgress, seen[i] as CompareProgress];
+      expect(y.filesChecked >= x.filesChecked && y.filesExplained >= x.filesExplained && y.filesChanged >= x.filesChanged).toBe(true);
+    }
   });
 
   it('checks same-size files against a snapshot by digest', async () => {

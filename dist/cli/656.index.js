@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   runDiff: () => (/* binding */ runDiff)
 });
 
+// UNUSED EXPORTS: progressLine
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: external "node:path"
@@ -1868,8 +1870,13 @@ async function compareSources(sides, options) {
     const differences = [];
     const fileNodes = [];
     // Parts arrive as the workers find them; comparing one lets the next ones in.
+    const progress = { filesChecked: 0, bytesRead: 0, filesChanged: 0, filesExplained: 0 };
     for await (const part of sides.diff(options.exclude ?? [])) {
         differences.push(...part.differences);
+        progress.filesChecked += part.checked?.files ?? 0;
+        progress.bytesRead += part.checked?.bytes ?? 0;
+        progress.filesChanged += part.modified.length;
+        options.onProgress?.({ ...progress });
         await compareAll(part.modified);
     }
     async function compareAll(pairs) {
@@ -1877,6 +1884,8 @@ async function compareSources(sides, options) {
             const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits);
             options.prepare?.(node, context);
             fileNodes.push(node);
+            progress.filesExplained++;
+            options.onProgress?.({ ...progress });
             await yieldToEventLoop(); // lets worker answers in, so the next tasks start
         }
     }
@@ -8389,7 +8398,7 @@ function partOf(facts) {
         out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after'));
     for (const { a, b, sameBytes } of facts.pairs)
         diffPair(a, b, out, sameBytes);
-    return { differences: out.differences, modified: out.modified };
+    return { differences: out.differences, modified: out.modified, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
 }
 /**
  * Two directories: tasks of directories to list go to the workers; each comes back with what
@@ -8745,8 +8754,11 @@ function renderText(result, options) {
 
 // EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
 var args = __webpack_require__(46);
+// EXTERNAL MODULE: ./src/commands/logger.ts
+var logger = __webpack_require__(860);
 ;// CONCATENATED MODULE: ./src/commands/diff-run.ts
 /** `vitsnap diff`'s work, loaded only when diff runs: the comparators are most of the CLI's code. */
+
 
 
 
@@ -8770,6 +8782,11 @@ function parseIgnore(values) {
     }
     return profiles;
 }
+/** The status line of a long diff (TTY only), e.g. `comparing: 19,960 files checked (1.84 GiB read), 200 changed, 57 explained`. */
+function progressLine(p) {
+    const checked = p.filesChecked > 0 ? `${p.filesChecked.toLocaleString('en-US')} files checked (${(0,logger/* formatBytes */.z)(p.bytesRead)} read), ` : '';
+    return `comparing: ${checked}${p.filesChanged.toLocaleString('en-US')} changed, ${p.filesExplained.toLocaleString('en-US')} explained`;
+}
 async function runDiff(argv, ctx) {
     const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('diff', argv, {
         ...args/* COMMON_OPTIONS */.DT,
@@ -8789,7 +8806,14 @@ async function runDiff(argv, ctx) {
     const [beforePath, afterPath] = positionals;
     const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
     try {
-        const result = await compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore, exclude: values.exclude ?? [] });
+        const result = await compareSources(sides, {
+            comparators: DEFAULT_COMPARATORS,
+            ...createCauseClassifier(),
+            ignore,
+            exclude: values.exclude ?? [],
+            onProgress: (p) => ctx.log.status(progressLine(p)),
+        });
+        ctx.log.done();
         if (values.output !== undefined)
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(ctx.cwd, values.output), `${renderJson(result)}\n`);
         if (values.html !== undefined)

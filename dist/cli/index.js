@@ -64,6 +64,8 @@ with equal digests are never read; changed files go through format-aware compara
 zip/jar, tar, gzip/zstd, ELF, .pyc, .class, PNG, source maps, bytes) and every difference gets a
 cause with evidence (timestamp, build-path, file-order, build-id, permissions, …) and a fix hint.
 
+On a terminal, a status line on stderr shows how far a long diff has got.
+
 Exit codes: 0 identical (or every difference ignored), 1 drift, 2 error.
 
 Options:
@@ -669,6 +671,16 @@ function createLogger(options) {
             const filled = Math.round(share * BAR_WIDTH);
             const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
             process.stderr.write(`\r\x1b[2K${label} ${bar} ${Math.floor(share * 100)}% ${formatBytes(done)} / ${formatBytes(total)}`);
+            barShown = true;
+        },
+        status(text) {
+            if (options.quiet || !options.stderrIsTTY)
+                return;
+            const now = Date.now();
+            if (now - lastDraw < REDRAW_MS)
+                return;
+            lastDraw = now;
+            process.stderr.write(`\r\x1b[2K${text}`);
             barShown = true;
         },
         done() {

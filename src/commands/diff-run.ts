@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { createCauseClassifier } from '../compare/causes.js';
-import { compareSources, IGNORE_PROFILES, type IgnoreProfile } from '../compare/compare.js';
+import { compareSources, IGNORE_PROFILES, type CompareProgress, type IgnoreProfile } from '../compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
 import { openSides } from '../compare/sources.js';
 import { renderJson } from '../report/json.js';
@@ -11,6 +11,7 @@ import { renderHtml } from '../report/html.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
+import { formatBytes } from './logger.js';
 
 /** diff(1)'s convention: 1 means the inputs differ. */
 const EXIT_DRIFT = 1;
@@ -23,6 +24,12 @@ function parseIgnore(values: string[] | undefined): IgnoreProfile[] {
     }
   }
   return profiles as IgnoreProfile[];
+}
+
+/** The status line of a long diff (TTY only), e.g. `comparing: 19,960 files checked (1.84 GiB read), 200 changed, 57 explained`. */
+export function progressLine(p: CompareProgress): string {
+  const checked = p.filesChecked > 0 ? `${p.filesChecked.toLocaleString('en-US')} files checked (${formatBytes(p.bytesRead)} read), ` : '';
+  return `comparing: ${checked}${p.filesChanged.toLocaleString('en-US')} changed, ${p.filesExplained.toLocaleString('en-US')} explained`;
 }
 
 export async function runDiff(argv: string[], ctx: CommandContext): Promise<number> {
@@ -42,7 +49,14 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
   const [beforePath, afterPath] = positionals as [string, string];
   const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
   try {
-    const result = await compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore, exclude: values.exclude ?? [] });
+    const result = await compareSources(sides, {
+      comparators: DEFAULT_COMPARATORS,
+      ...createCauseClassifier(),
+      ignore,
+      exclude: values.exclude ?? [],
+      onProgress: (p) => ctx.log.status(progressLine(p)),
+    });
+    ctx.log.done();
     if (values.output !== undefined) writeFileSync(resolve(ctx.cwd, values.output), `${renderJson(result)}\n`);
     if (values.html !== undefined) writeFileSync(resolve(ctx.cwd, values.html), renderHtml(result));
     if (values.json === true) ctx.log.out(renderJson(result));

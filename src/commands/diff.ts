@@ -10,6 +10,8 @@ with equal digests are never read; changed files go through format-aware compara
 zip/jar, tar, gzip/zstd, ELF, .pyc, .class, PNG, source maps, bytes) and every difference gets a
 cause with evidence (timestamp, build-path, file-order, build-id, permissions, …) and a fix hint.
 
+On a terminal, a status line on stderr shows how far a long diff has got.
+
 Exit codes: 0 identical (or every difference ignored), 1 drift, 2 error.
 
 Options:

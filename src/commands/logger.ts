@@ -9,6 +9,8 @@ export interface Logger {
   warn(line: string): void;
   /** Progress for long work; a bar on a TTY, nothing otherwise. */
   progress(label: string, done: number, total: number): void;
+  /** Progress for long work of unknown size: one line of text on a TTY, nothing otherwise. */
+  status(text: string): void;
   /** Clears any progress bar. */
   done(): void;
 }
@@ -76,6 +78,14 @@ export function createLogger(options: { quiet: boolean; stderrIsTTY: boolean }):
       const filled = Math.round(share * BAR_WIDTH);
       const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
       process.stderr.write(`\r\x1b[2K${label} ${bar} ${Math.floor(share * 100)}% ${formatBytes(done)} / ${formatBytes(total)}`);
+      barShown = true;
+    },
+    status(text) {
+      if (options.quiet || !options.stderrIsTTY) return;
+      const now = Date.now();
+      if (now - lastDraw < REDRAW_MS) return;
+      lastDraw = now;
+      process.stderr.write(`\r\x1b[2K${text}`);
       barShown = true;
     },
     done() {

@@ -29,9 +29,21 @@ export interface ClassifierContext {
 /** Labels causes on a classified tree; the cause classifier is injected so this module stays small. */
 export type Classifier = (root: Difference, context: ClassifierContext) => void;
 
+/** How far a comparison has got, for progress on long diffs. */
+export interface CompareProgress {
+  /** Files compared by bytes so far (directory sides) and the bytes read doing so. */
+  filesChecked: number;
+  bytesRead: number;
+  /** Changed files found so far, and how many of them the comparators have explained. */
+  filesChanged: number;
+  filesExplained: number;
+}
+
 export interface CompareOptions {
   comparators: readonly Comparator[];
   classify: Classifier;
+  /** Called as work is done: after each part of the tree diff and each explained file. */
+  onProgress?: (progress: CompareProgress) => void;
   /** Called with each compared file's node, with the context `classify` will get: lets a classifier start early. */
   prepare?: (file: Difference, context: ClassifierContext) => void;
   ignore?: readonly IgnoreProfile[];
@@ -102,8 +114,13 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
   const differences: Difference[] = [];
   const fileNodes: Difference[] = [];
   // Parts arrive as the workers find them; comparing one lets the next ones in.
+  const progress: CompareProgress = { filesChecked: 0, bytesRead: 0, filesChanged: 0, filesExplained: 0 };
   for await (const part of sides.diff(options.exclude ?? [])) {
     differences.push(...part.differences);
+    progress.filesChecked += part.checked?.files ?? 0;
+    progress.bytesRead += part.checked?.bytes ?? 0;
+    progress.filesChanged += part.modified.length;
+    options.onProgress?.({ ...progress });
     await compareAll(part.modified);
   }
   async function compareAll(pairs: readonly ModifiedPair[]): Promise<void> {
@@ -111,6 +128,8 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
       const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits);
       options.prepare?.(node, context);
       fileNodes.push(node);
+      progress.filesExplained++;
+      options.onProgress?.({ ...progress });
       await yieldToEventLoop(); // lets worker answers in, so the next tasks start
     }
   }

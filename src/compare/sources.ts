@@ -35,6 +35,8 @@ export interface TreeSource {
 export interface DiffPart {
   differences: Difference[];
   modified: ModifiedPair[];
+  /** Files this part compared by bytes, and the bytes it read doing so (directory sides). */
+  checked?: { files: number; bytes: number };
 }
 
 /** Both sides, opened together. */
@@ -209,7 +211,7 @@ function partOf(facts: DirPairFacts): DiffPart {
   const out: TreeDiff = { differences: [], modified: [], unsettled: [] };
   for (const { side, entry } of facts.only) out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after'));
   for (const { a, b, sameBytes } of facts.pairs) diffPair(a, b, out, sameBytes);
-  return { differences: out.differences, modified: out.modified };
+  return { differences: out.differences, modified: out.modified, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
 }
 
 /**
