@@ -9,10 +9,11 @@ import type { ContentClass } from './types.js';
 
 /**
  * Raw bytes at which a block is sealed, by class. Small blocks let a reader that wants one file
- * decode little besides it (diffs read a few files of many); tensors keep 4 MiB because byte
- * grouping needs long runs to reach its ratio (1 MiB cost 0.5 % of it). docs/decisions.md.
+ * decode little besides it (diffs read a few files of many): text, where changed files are
+ * smallest and blocks most numerous, seals at 512 KiB; tensors keep 4 MiB because byte grouping
+ * needs long runs to reach its ratio (1 MiB cost 0.5 % of it). docs/decisions.md.
  */
-export const BLOCK_TARGET: Record<ContentClass, number> = { text: 1024 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
+export const BLOCK_TARGET: Record<ContentClass, number> = { text: 512 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
 
 /**
  * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
