@@ -146,6 +146,19 @@ describe('directory-vs-directory walk', () => {
     expect(whole.facts.filesChecked).toBe(5); // one.txt, two.txt, edit.txt, grow.txt, mode-only.sh: a file on each side
   });
 
+  it('walks deep trees: 400 levels in both trees, and 400 on one side only listed whole', async () => {
+    const [a, b] = [join(work, 'deep-a'), join(work, 'deep-b')];
+    const deep = Array.from({ length: 400 }, () => 'd').join('/');
+    write(a, `both/${deep}/f.txt`, 'before\n');
+    write(b, `both/${deep}/f.txt`, 'after!\n');
+    write(b, `only/${deep}/g.txt`, 'new\n');
+    const r = await compare('deep-a', 'deep-b');
+    const kinds = r.root.children.map((d) => d.kind);
+    expect(r.root.children.find((d) => d.kind === 'modified')?.path).toBe(`both/${deep}/f.txt`);
+    expect(kinds.filter((k) => k === 'added')).toHaveLength(402); // only/, its 400 levels, and g.txt
+    expect(kinds).toHaveLength(403);
+  });
+
   it('shares many directories between the workers and still finds every difference', async () => {
     const [a, b] = [join(work, 'many-a'), join(work, 'many-b')];
     for (let d = 0; d < 300; d++) {
