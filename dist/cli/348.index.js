@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   $C: () => (/* binding */ HashPipeline),
 /* harmony export */   Du: () => (/* binding */ batchBySize),
 /* harmony export */   gE: () => (/* binding */ INLINE_BELOW_BYTES),
+/* harmony export */   t4: () => (/* binding */ toHashTask),
 /* harmony export */   ul: () => (/* binding */ batchFiles)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
@@ -41,9 +42,13 @@ function batchBySize(items, size) {
         batches.push(batch);
     return batches;
 }
+/** What a hash task needs of a walked file. */
+function toHashTask(f) {
+    return { absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs };
+}
 /** Hash jobs for walked files. */
 function batchFiles(files) {
-    return batchBySize(files, (f) => f.size).map((batch) => batch.map((f) => ({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs })));
+    return batchBySize(files, (f) => f.size).map((batch) => batch.map(toHashTask));
 }
 /**
  * Hash results in file order, with a bounded number of batches hashing ahead. Pack jobs queue on

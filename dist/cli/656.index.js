@@ -8152,7 +8152,9 @@ var task_pool = __webpack_require__(664);
 /**
  * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
  * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
- * side has no digests: its same-size pairs are left `unsettled` for the caller to check by bytes.
+ * side has no digests: its same-size pairs are left `unsettled` for the caller to settle (by
+ * hashing them, against a snapshot). Two directories are walked side by side instead, and their
+ * facts go through `oneSided` and `diffPair` with the byte check's answer.
  */
 
 const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
@@ -8380,7 +8382,7 @@ function settleByDigest(before, after, pairs, workers) {
     const pool = totalBytes < capture_pipeline/* INLINE_BELOW_BYTES */.gE ? new task_pool/* TaskPool */.Y(0) : workers;
     const dirIsBefore = dirSide === before;
     return (0,capture_pipeline/* batchBySize */.Du)(pairs, (p) => p.before.size).map(async (job) => {
-        const hashed = await pool.hash((0,capture_pipeline/* batchFiles */.ul)(job.map((p) => walkedFile(dirSide, p.path))).flat());
+        const hashed = await pool.hash(job.map((p) => (0,capture_pipeline/* toHashTask */.t4)(walkedFile(dirSide, p.path))));
         return job.filter((p, i) => {
             const digest = hashed[i]?.sha256;
             if (digest === undefined)

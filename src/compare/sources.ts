@@ -12,7 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { OperationError, fromSystemError } from '../errors.js';
-import { INLINE_BELOW_BYTES, batchBySize, batchFiles } from '../snapshot/capture-pipeline.js';
+import { INLINE_BELOW_BYTES, batchBySize, toHashTask } from '../snapshot/capture-pipeline.js';
 import type { DirPairFacts } from '../snapshot/dir-pair-walk.js';
 import { compileGlobs } from '../snapshot/globs.js';
 import { SnapshotReader } from '../snapshot/reader.js';
@@ -194,7 +194,7 @@ function settleByDigest(before: ListedSource, after: ListedSource, pairs: readon
   const pool = totalBytes < INLINE_BELOW_BYTES ? new TaskPool(0) : workers;
   const dirIsBefore = dirSide === before;
   return batchBySize(pairs, (p) => p.before.size).map(async (job) => {
-    const hashed = await pool.hash(batchFiles(job.map((p) => walkedFile(dirSide as WalkedDirectory, p.path))).flat());
+    const hashed = await pool.hash(job.map((p) => toHashTask(walkedFile(dirSide as WalkedDirectory, p.path))));
     return job.filter((p, i) => {
       const digest = hashed[i]?.sha256;
       if (digest === undefined) throw new OperationError('E_IO', 'directory hashing lost track of its files');

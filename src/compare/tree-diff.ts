@@ -1,7 +1,9 @@
 /**
  * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
  * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
- * side has no digests: its same-size pairs are left `unsettled` for the caller to check by bytes.
+ * side has no digests: its same-size pairs are left `unsettled` for the caller to settle (by
+ * hashing them, against a snapshot). Two directories are walked side by side instead, and their
+ * facts go through `oneSided` and `diffPair` with the byte check's answer.
  */
 import { compareCodePoints } from '../snapshot/canonical-json.js';
 import type { Entry, FileEntry } from '../snapshot/types.js';

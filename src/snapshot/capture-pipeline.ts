@@ -39,9 +39,14 @@ export function batchBySize<T>(items: readonly T[], size: (item: T) => number): 
   return batches;
 }
 
+/** What a hash task needs of a walked file. */
+export function toHashTask(f: WalkedFile): FileToHash {
+  return { absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs };
+}
+
 /** Hash jobs for walked files. */
 export function batchFiles(files: readonly WalkedFile[]): FileToHash[][] {
-  return batchBySize(files, (f) => f.size).map((batch) => batch.map((f) => ({ absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs })));
+  return batchBySize(files, (f) => f.size).map((batch) => batch.map(toHashTask));
 }
 
 /**
