@@ -148,39 +148,31 @@ describe('diffBytes, different sizes', () => {
   });
 });
 
+// How fast these run is the benchmark's business (no wall-clock limits in tests: CI shares a loaded machine).
 describe('diffBytes on 100 MB', () => {
   const size = 100 * 1024 * 1024;
   const a = randomBuffer(size, 5);
 
-  it('same size, scattered changes: well under a second', () => {
+  it('same size, scattered changes', () => {
     const b = Buffer.from(a);
     for (let i = 1000; i < size; i += 7_000_000) b[i] ^= 0xff;
-    const start = performance.now();
     const diff = diffBytes(a, b);
-    const ms = performance.now() - start;
     expect(diff.ranges).toHaveLength(15);
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('different sizes, an insertion and a removal in the middle: bounded', () => {
+  it('different sizes, an insertion and a removal in the middle', () => {
     const b = Buffer.concat([a.subarray(0, 30_000_000), Buffer.from('inserted!'), a.subarray(30_000_000, 70_000_000), a.subarray(70_000_064)]);
-    const start = performance.now();
     const diff = diffBytes(a, b);
-    const ms = performance.now() - start;
     expect(diff.ranges).toEqual([
       { oldOffset: 30_000_000, oldLength: 0, newOffset: 30_000_000, newLength: 9 },
       { oldOffset: 70_000_000, oldLength: 64, newOffset: 70_000_009, newLength: 0 },
     ]);
-    expect(ms).toBeLessThan(5000);
   });
 
-  it('different sizes, nothing in common: bounded', () => {
+  it('different sizes, nothing in common', () => {
     const b = randomBuffer(size + 1000, 6);
-    const start = performance.now();
     const diff = diffBytes(a, b);
-    const ms = performance.now() - start;
     expect(diff.changedBytes).toBeGreaterThan(size * 0.99);
-    expect(ms).toBeLessThan(5000);
   });
 });
 

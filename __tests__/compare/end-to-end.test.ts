@@ -3,7 +3,7 @@
  * exact paths, kinds and causes for each classic source of drift.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyCauses, createCauseClassifier } from '../../src/compare/causes.js';
 import { compareSources, type CompareProgress, type CompareResult } from '../../src/compare/compare.js';
@@ -15,6 +15,8 @@ import { seededBytes } from '../helpers/trees.js';
 import { buildCProgram, makeZip, removeDir, tempDir } from '../helpers/toolchain.js';
 
 let work: string;
+/** The docs' file times, the same in both builds: only the member order differs on purpose. */
+const DOCS_MTIME = new Date('2026-01-01T00:00:00Z');
 
 async function build(side: 'a' | 'b', epoch: string): Promise<string> {
   const out = join(work, side);
@@ -33,6 +35,8 @@ async function build(side: 'a' | 'b', epoch: string): Promise<string> {
   mkdirSync(docs, { recursive: true });
   writeFileSync(join(docs, 'one.txt'), 'one\n');
   writeFileSync(join(docs, 'two.txt'), 'two\n');
+  // zip stores each member's mtime at 2-second DOS precision: two builds a moment apart can straddle a tick.
+  for (const f of ['one.txt', 'two.txt']) utimesSync(join(docs, f), DOCS_MTIME, DOCS_MTIME);
   await makeZip(join(out, 'dist'), 'docs.zip', docs, side === 'a' ? ['one.txt', 'two.txt'] : ['two.txt', 'one.txt'], { extraAttributes: false });
   writeFileSync(join(out, 'run.sh'), '#!/bin/sh\necho run\n');
   chmodSync(join(out, 'run.sh'), side === 'a' ? 0o644 : 0o755);
