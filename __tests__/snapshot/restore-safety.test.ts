@@ -26,7 +26,8 @@ function restoreInSandbox(file: string, prepare?: (target: string) => void): { c
   let reader: SnapshotReader | undefined;
   try {
     reader = SnapshotReader.open(file);
-    restoreSnapshot(reader, target);
+    // A prepared target is not empty: only --force restores into it.
+    restoreSnapshot(reader, target, { force: prepare !== undefined });
     return { code: 'ok', sandbox, target };
   } catch (error) {
     return { code: (error as { code?: string }).code ?? String(error), sandbox, target };

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
+import { parseSize } from '../snapshot/expansion.js';
 import { compileGlobs } from '../snapshot/globs.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { restoreSnapshot } from '../snapshot/restore.js';
@@ -9,36 +10,56 @@ import { formatBytes } from './logger.js';
 export const restoreCommand: Command = {
   name: 'restore',
   summary: 'write a snapshot\'s files back to a directory, byte for byte',
-  help: `Usage: vitsnap restore FILE -C DIR [--only GLOB]…
+  help: `Usage: vitsnap restore FILE -C DIR [--only GLOB]… [--force] [--max-size N | --allow-expand]
 
 Write the snapshot's files, directories and symlinks under DIR with their recorded modes
 (setuid/setgid bits are never restored). Each file is checked against its SHA-256 before it is
 moved into place. Entries that would land outside DIR ('..', absolute paths, a path through a
 symlink) are refused.
 
+DIR must be empty (or missing) unless --force. If the restore fails (a corrupt block, a full
+disk), everything it wrote is removed and DIR is left as it was; a restore that was killed is
+undone by the next restore into DIR. Before writing, the total size of the files is checked
+against the free space in DIR, and against 10x the snapshot's own size (at least 64 MiB): a
+forged snapshot can repeat one chunk to claim terabytes. Snapshots of very compressible or
+duplicated files can legitimately exceed that; pass --allow-expand or --max-size for those.
+
 Options:
   -C, --dir DIR       directory to restore into (required; created if missing)
       --only GLOB     restore only matching paths (repeatable)
+      --force         restore into a non-empty DIR: files and symlinks the snapshot also has are
+                      replaced, everything else is kept. Risk: once the restore succeeds, the
+                      files it replaced are gone, and directories the snapshot also has get
+                      its modes; a failed restore puts the replaced files back
+      --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
+      --allow-expand  lift the 10x bound (--max-size still applies)
       --json          print the result as JSON
   -q, --quiet         no progress
   -h, --help          show this help
 
-Example:
+Examples:
   vitsnap restore app.vitsnap -C /tmp/app --only 'bin/**'
+  vitsnap restore app.vitsnap -C . --force --max-size 2G
 `,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs('restore', argv, {
       ...COMMON_OPTIONS,
       dir: { type: 'string', short: 'C' },
       only: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
+      'max-size': { type: 'string' },
+      'allow-expand': { type: 'boolean' },
     });
     const file = requireOne('restore', positionals, 'snapshot file');
     if (values.dir === undefined) throw new OperationError('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
+    const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
     const reader = SnapshotReader.open(resolve(ctx.cwd, file));
     try {
       const only = values.only === undefined ? undefined : compileGlobs(values.only);
       const report = restoreSnapshot(reader, resolve(ctx.cwd, values.dir), {
         only,
+        force: values.force === true,
+        limits: { maxSize, allowExpand: values['allow-expand'] === true },
         onProgress: (done, total) => ctx.log.progress('restoring', done, total),
       });
       ctx.log.done();

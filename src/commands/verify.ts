@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { checkExpansion, parseSize } from '../snapshot/expansion.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 import { formatBytes } from './logger.js';
@@ -6,23 +7,37 @@ import { formatBytes } from './logger.js';
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check every block, chunk and file digest of a snapshot',
-  help: `Usage: vitsnap verify FILE [--json]
+  help: `Usage: vitsnap verify FILE [--json] [--max-size N | --allow-expand]
 
 Read the whole snapshot and check the trailer, manifest and index checksums, every block's
 SHA-256, every chunk's SHA-256 and every file's SHA-256. Exit 0 when all match, 2 otherwise.
 
+Checking a file's SHA-256 reads all of its bytes, so before that the total size of the files is
+checked against 10x the snapshot's own size (at least 64 MiB): a forged snapshot can repeat one
+chunk to claim terabytes. Snapshots of very compressible or duplicated files can legitimately
+exceed that; pass --allow-expand or --max-size for those.
+
 Options:
-      --json      print the result as JSON
-  -q, --quiet     no progress
-  -h, --help      show this help
+      --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
+      --allow-expand  lift the 10x bound (--max-size still applies)
+      --json          print the result as JSON
+  -q, --quiet         no progress
+  -h, --help          show this help
 
 Example:
   vitsnap verify app.vitsnap
 `,
   async run(argv, ctx) {
-    const { values, positionals } = parseCommandArgs('verify', argv, { ...COMMON_OPTIONS });
-    const reader = SnapshotReader.open(resolve(ctx.cwd, requireOne('verify', positionals, 'snapshot file')));
+    const { values, positionals } = parseCommandArgs('verify', argv, {
+      ...COMMON_OPTIONS,
+      'max-size': { type: 'string' },
+      'allow-expand': { type: 'boolean' },
+    });
+    const file = requireOne('verify', positionals, 'snapshot file');
+    const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
+    const reader = SnapshotReader.open(resolve(ctx.cwd, file));
     try {
+      checkExpansion(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
       const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total));
       ctx.log.done();
       if (values.json === true) ctx.log.out(JSON.stringify({ ok: true, ...report }, null, 2));

@@ -3,8 +3,8 @@
  * directory, fsynced, renamed over the target, then the directory is fsynced.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fdatasync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fdatasync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fromSystemError } from '../errors.js';
 
 export const TEMP_MARKER = '.vitsnap-tmp-';
@@ -14,6 +14,44 @@ const FLUSH_EVERY = 64 * 1024 * 1024;
 
 /** Files being written, so a signal handler can remove their temp files before the process exits. */
 const unfinished = new Set<AtomicFile>();
+
+/** `.vitsnap-tmp-<pid>-<hex>`, and the older `.vitsnap-tmp-<target name>-<pid>-<hex>`. */
+const TEMP_NAME = /^\.vitsnap-tmp-(?:.*-)?(\d+)-[0-9a-f]{8}$/s;
+
+/**
+ * False only when no process has this pid (ESRCH). A process of another user (EPERM) is alive; so
+ * is this process, so callers that own this pid's leftovers check `pid === process.pid` first.
+ */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * Removes the temp files that a killed writer (SIGKILL, power loss) left in `dir`. Best effort: a
+ * directory we cannot list or a file we cannot remove is left for the user, as before.
+ */
+export function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    if (pid === undefined || processIsAlive(Number(pid))) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
 
 export function abortUnfinishedFiles(): void {
   for (const file of [...unfinished]) file.abort();
@@ -29,7 +67,10 @@ export class AtomicFile {
 
   constructor(target: string) {
     this.target = target;
-    this.tempPath = join(dirname(target), `${TEMP_MARKER}${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+    // Fixed length, so a 255-byte target name still has a valid temp name; the pid lets a later
+    // run tell a dead writer's leftover from a live one's.
+    this.tempPath = join(dirname(target), `${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`);
+    removeStaleTemps(dirname(target));
     try {
       this.fd = openSync(this.tempPath, 'wx', 0o644);
     } catch (error) {

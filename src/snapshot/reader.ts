@@ -5,7 +5,7 @@
  * index and the blocks are read (and validated) on first use.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { OperationError, SnapshotFormatError, fromSystemError } from '../errors.js';
 import { decodeBlock, zstdDecompress } from './codecs.js';
 import {
@@ -56,7 +56,10 @@ export class SnapshotReader {
   static open(path: string): SnapshotReader {
     let fd: number;
     try {
-      fd = openSync(path, 'r');
+      // A FIFO or a device would block open() (and a sync open cannot be interrupted by a signal):
+      // check the type first, and open non-blocking in case the path is swapped in between.
+      if (!statSync(path).isFile()) throw new OperationError('E_INPUT', `${path} is not a regular file; pass a .vitsnap file`);
+      fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch (error) {
       throw fromSystemError(error, `cannot open snapshot ${path}`);
     }

@@ -1,21 +1,29 @@
 /**
  * Restores a snapshot's entries under a target directory. Every entry path is re-checked, every
  * parent directory on disk is checked not to be a symlink before anything is written under it,
- * each file is written to a temp name, digest-checked, then renamed into place.
+ * each file is written to a short temp name, digest-checked, then renamed into place. The target
+ * must be empty unless `force`; every change is journaled first (restore-journal.ts), so a failed
+ * restore takes back everything it did, and a killed one is taken back by the next restore there.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, symlinkSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { join } from 'node:path';
-import { OperationError, SnapshotFormatError, UnsafePathError, fromSystemError } from '../errors.js';
+import { dirname, join, resolve } from 'node:path';
+import { OperationError, SnapshotFormatError, UnsafePathError, fromSystemError, isVitsnapError } from '../errors.js';
+import { checkExpansion, checkFreeSpace, type ExpansionLimits } from './expansion.js';
 import type { PathMatcher } from './globs.js';
 import { entryPathProblem } from './paths.js';
 import type { SnapshotReader } from './reader.js';
-import type { Entry, FileEntry } from './types.js';
+import { RestoreJournal, isReservedName, recoverAbandonedRestores } from './restore-journal.js';
+import type { Entry, FileEntry, SymlinkEntry } from './types.js';
 
 export interface RestoreOptions {
   /** Restore only files/symlinks this matcher accepts (and the directories above them). */
   only?: PathMatcher;
+  /** Restore into a directory that is not empty, replacing the files and symlinks the snapshot also has. */
+  force?: boolean;
+  /** How far the snapshot may expand (expansion.ts); default: 10× its size. */
+  limits?: ExpansionLimits;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
 
@@ -40,48 +48,204 @@ function selectEntries(entries: readonly Entry[], only: PathMatcher | undefined)
 }
 
 export function restoreSnapshot(reader: SnapshotReader, targetDir: string, options: RestoreOptions = {}): RestoreReport {
-  try {
-    mkdirSync(targetDir, { recursive: true });
-  } catch (error) {
-    throw fromSystemError(error, `cannot create ${targetDir}`);
-  }
-  const base = realpathSync(targetDir);
   const entries = selectEntries(reader.manifest.entries, options.only);
   if (options.only !== undefined && entries.length === 0) {
     throw new OperationError('E_NOT_FOUND', 'no entry in the snapshot matches --only; list its paths with \'vitsnap export FILE --json\'');
   }
-  const totalBytes = entries.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
-  const report: RestoreReport = { files: 0, dirs: 0, symlinks: 0, bytes: 0 };
-  const dirModes: { abs: string; mode: number }[] = [];
   for (const entry of entries) {
-    const problem = entryPathProblem(entry.path);
+    const problem = entryPathProblem(entry.path) ?? (entry.path.split('/').some(isReservedName) ? 'names like .vitsnap-restore-<n> are kept for restore\'s own journal' : null);
     if (problem !== null) throw new UnsafePathError(entry.path, problem);
-    const abs = join(base, ...entry.path.split('/'));
-    ensureParents(base, entry.path);
-    if (entry.type === 'dir') {
-      const existing = lstatOrNull(abs);
-      if (existing === null) mkdirSync(abs, { mode: 0o700 });
-      else if (existing.isSymbolicLink()) throw new UnsafePathError(entry.path, 'a symlink is in the way of this directory');
-      else if (!existing.isDirectory()) throw new OperationError('E_IO', `cannot restore directory ${entry.path}: a file is in the way`);
-      dirModes.push({ abs, mode: entry.mode & RESTORABLE_MODE });
-      report.dirs++;
-    } else if (entry.type === 'symlink') {
-      const existing = lstatOrNull(abs);
-      if (existing?.isDirectory() === true) throw new OperationError('E_IO', `cannot restore symlink ${entry.path}: a directory is in the way`);
-      if (existing !== null) unlinkSync(abs);
-      symlinkSync(entry.target, abs);
-      report.symlinks++;
-    } else {
-      writeFileEntry(reader, entry, abs, (n) => {
-        report.bytes += n;
-        options.onProgress?.(report.bytes, totalBytes);
-      });
-      report.files++;
+  }
+  checkExpansion(reader, entries, options.limits);
+
+  const target = resolve(targetDir);
+  let firstCreated: string | undefined;
+  try {
+    firstCreated = mkdirSync(target, { recursive: true });
+  } catch (error) {
+    throw fromSystemError(error, `cannot create ${targetDir}`);
+  }
+  let journal: RestoreJournal;
+  let base: string;
+  try {
+    base = realpathSync(target);
+    recoverAbandonedRestores(base);
+    if (options.force !== true && readdirSync(base).length > 0) {
+      throw new OperationError('E_INPUT', `${targetDir} is not empty; pass --force to overwrite files in it, or choose an empty directory`);
+    }
+    checkFreeSpace(targetDir, entries);
+    journal = new RestoreJournal(base);
+  } catch (error) {
+    removeCreatedDirs(target, firstCreated);
+    throw fromSystemError(error, `cannot restore into ${targetDir}`);
+  }
+  try {
+    const writer = new EntryWriter(reader, journal, options.onProgress);
+    const report = writer.writeAll(entries);
+    // Before the modes: a directory made read-only would keep the moved-aside files in it.
+    journal.discardMovedAside();
+    writer.applyDirModes();
+    journal.finish();
+    return report;
+  } catch (error) {
+    journal.rollback();
+    removeCreatedDirs(target, firstCreated);
+    throw error;
+  }
+}
+
+/** Removes `target` and its parents up to `firstCreated` (what `mkdir -p` made), when empty. */
+function removeCreatedDirs(target: string, firstCreated: string | undefined): void {
+  if (firstCreated === undefined) return;
+  for (let dir = target; ; dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    if (dir === firstCreated || dirname(dir) === dir) return;
+  }
+}
+
+/** Writes entries under the journal's root, journaling each change before it is made. */
+class EntryWriter {
+  private readonly report: RestoreReport = { files: 0, dirs: 0, symlinks: 0, bytes: 0 };
+  private readonly dirModes: { abs: string; mode: number }[] = [];
+  private totalBytes = 0;
+  private readonly reader: SnapshotReader;
+  private readonly journal: RestoreJournal;
+  private readonly onProgress: ((doneBytes: number, totalBytes: number) => void) | undefined;
+
+  constructor(reader: SnapshotReader, journal: RestoreJournal, onProgress: ((doneBytes: number, totalBytes: number) => void) | undefined) {
+    this.reader = reader;
+    this.journal = journal;
+    this.onProgress = onProgress;
+  }
+
+  writeAll(entries: readonly Entry[]): RestoreReport {
+    this.totalBytes = entries.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
+    for (const entry of entries) {
+      try {
+        this.write(entry);
+      } catch (error) {
+        throw entryError(error, entry, this.journal.base);
+      }
+    }
+    return this.report;
+  }
+
+  /** Directory modes last, deepest first, so a read-only directory does not block its contents. */
+  applyDirModes(): void {
+    for (const { abs, mode } of [...this.dirModes].reverse()) {
+      try {
+        chmodSync(abs, mode);
+      } catch (error) {
+        throw fromSystemError(error, `cannot set the mode of ${abs}`);
+      }
     }
   }
-  // Directory modes last, deepest first, so a read-only directory does not block its contents.
-  for (const { abs, mode } of dirModes.reverse()) chmodSync(abs, mode);
-  return report;
+
+  private abs(relPath: string): string {
+    return join(this.journal.base, ...relPath.split('/'));
+  }
+
+  private write(entry: Entry): void {
+    this.ensureParents(entry.path);
+    const abs = this.abs(entry.path);
+    const existing = lstatOrNull(abs);
+    if (entry.type === 'dir') {
+      if (existing === null) {
+        this.journal.record({ op: 'created', path: entry.path });
+        mkdirSync(abs, { mode: 0o700 });
+      } else if (existing.isSymbolicLink()) throw new UnsafePathError(entry.path, 'a symlink is in the way of this directory');
+      else if (!existing.isDirectory()) throw new OperationError('E_IO', `cannot restore directory ${entry.path}: a file is in the way; remove it or restore into an empty directory`);
+      this.dirModes.push({ abs, mode: entry.mode & RESTORABLE_MODE });
+      this.report.dirs++;
+      return;
+    }
+    if (existing?.isDirectory() === true) {
+      throw new OperationError('E_IO', `cannot restore ${entry.type} ${entry.path}: a directory is in the way; remove it or restore into an empty directory`);
+    }
+    if (entry.type === 'symlink') {
+      this.putInPlace(entry.path, existing, () => this.makeSymlink(entry, abs));
+      this.report.symlinks++;
+    } else {
+      const temp = this.writeTemp(entry);
+      this.putInPlace(entry.path, existing, () => renameSync(temp, abs));
+      this.report.files++;
+    }
+  }
+
+  /** Moves whatever is at `relPath` aside (so a rollback can put it back), then runs `place`. */
+  private putInPlace(relPath: string, existing: Stats | null, place: () => void): void {
+    if (existing !== null) {
+      const aside = this.journal.sideFile(relPath);
+      this.journal.record({ op: 'moved', path: relPath, to: aside });
+      renameSync(this.abs(relPath), this.abs(aside));
+    }
+    this.journal.record({ op: 'created', path: relPath });
+    place();
+  }
+
+  private makeSymlink(entry: SymlinkEntry, abs: string): void {
+    try {
+      symlinkSync(entry.target, abs);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENAMETOOLONG') {
+        const bytes = Buffer.byteLength(entry.target);
+        throw new OperationError('E_IO', `cannot restore symlink ${entry.path}: its target is ${bytes} bytes, longer than this system allows (Linux: 4095); nothing was restored`);
+      }
+      throw error;
+    }
+  }
+
+  /** Writes a file's bytes to a new temp file next to it and checks their digest; returns the temp path. */
+  private writeTemp(entry: FileEntry): string {
+    const rel = this.journal.sideFile(entry.path);
+    const temp = this.abs(rel);
+    this.journal.record({ op: 'temp', path: rel });
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      const hash = createHash('sha256');
+      for (const piece of this.reader.readFile(entry)) {
+        hash.update(piece);
+        let done = 0;
+        while (done < piece.length) done += writeSync(fd, piece, done, piece.length - done);
+        this.report.bytes += piece.length;
+        this.onProgress?.(this.report.bytes, this.totalBytes);
+      }
+      if (hash.digest('hex') !== entry.sha256) {
+        throw new SnapshotFormatError('E_CHECKSUM', `${entry.path}: restored bytes do not match its SHA-256; the snapshot ${this.reader.path} is corrupt (run 'vitsnap verify' on it); nothing was left in the target`);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    chmodSync(temp, entry.mode & RESTORABLE_MODE);
+    return temp;
+  }
+
+  /** Creates missing parent directories of `relPath`, refusing to pass through a symlink or a file. */
+  private ensureParents(relPath: string): void {
+    const segments = relPath.split('/');
+    for (let i = 1; i < segments.length; i++) {
+      const parent = segments.slice(0, i).join('/');
+      const st = lstatOrNull(this.abs(parent));
+      if (st === null) {
+        this.journal.record({ op: 'created', path: parent });
+        mkdirSync(this.abs(parent), { mode: 0o755 });
+      } else if (st.isSymbolicLink()) {
+        throw new UnsafePathError(relPath, `its parent ${parent} is a symlink`);
+      } else if (!st.isDirectory()) {
+        throw new UnsafePathError(relPath, `its parent ${parent} is not a directory`);
+      }
+    }
+  }
+}
+
+/** A failure while restoring `entry`, as a coded error that names it; vitsnap's own errors pass through. */
+function entryError(error: unknown, entry: Entry, base: string): Error {
+  if (isVitsnapError(error)) return error as unknown as Error;
+  return fromSystemError(error, `cannot restore ${entry.type} ${entry.path} in ${base}`);
 }
 
 function lstatOrNull(path: string): Stats | null {
@@ -89,56 +253,6 @@ function lstatOrNull(path: string): Stats | null {
     return lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fromSystemError(error, `cannot inspect ${path}`);
-  }
-}
-
-/** Creates missing parent directories of `relPath`, refusing to pass through a symlink or a file. */
-function ensureParents(base: string, relPath: string): void {
-  const segments = relPath.split('/');
-  let current = base;
-  for (let i = 0; i < segments.length - 1; i++) {
-    current = join(current, segments[i] as string);
-    const st = lstatOrNull(current);
-    if (st === null) {
-      mkdirSync(current, { mode: 0o755 });
-    } else if (st.isSymbolicLink()) {
-      throw new UnsafePathError(relPath, `its parent ${segments.slice(0, i + 1).join('/')} is a symlink`);
-    } else if (!st.isDirectory()) {
-      throw new UnsafePathError(relPath, `its parent ${segments.slice(0, i + 1).join('/')} is not a directory`);
-    }
-  }
-}
-
-function writeFileEntry(reader: SnapshotReader, entry: FileEntry, abs: string, onBytes: (n: number) => void): void {
-  const existing = lstatOrNull(abs);
-  if (existing?.isDirectory() === true) throw new OperationError('E_IO', `cannot restore file ${entry.path}: a directory is in the way`);
-  const temp = `${abs}.vitsnap-restore-${randomBytes(4).toString('hex')}`;
-  const fd = openSync(temp, 'wx', 0o600);
-  let renamed = false;
-  try {
-    const hash = createHash('sha256');
-    for (const piece of reader.readFile(entry)) {
-      hash.update(piece);
-      let done = 0;
-      while (done < piece.length) done += writeSync(fd, piece, done, piece.length - done);
-      onBytes(piece.length);
-    }
-    if (hash.digest('hex') !== entry.sha256) {
-      throw new SnapshotFormatError('E_CHECKSUM', `${entry.path}: restored bytes do not match its SHA-256; the snapshot is corrupt`);
-    }
-    closeSync(fd);
-    chmodSync(temp, entry.mode & RESTORABLE_MODE);
-    renameSync(temp, abs);
-    renamed = true;
-  } finally {
-    if (!renamed) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-      rmSync(temp, { force: true });
-    }
+    throw error;
   }
 }
