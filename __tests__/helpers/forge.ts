@@ -14,6 +14,21 @@ export interface ForgedEntry {
   mode?: number;
   content?: Buffer | string;
   target?: string;
+  /**
+   * The file is `content` this many times over, stored once: its chunk list names that one chunk
+   * `repeat` times (how a forged snapshot claims far more bytes than it holds). `content` must
+   * not be empty.
+   */
+  repeat?: number;
+  /** Record this SHA-256 for the file instead of its content's: a file that restores wrong, or too big to hash. */
+  sha256?: string;
+}
+
+/** SHA-256 of `content` repeated `times` times, without building it. */
+function repeatedDigest(content: Buffer, times: number): string {
+  const hash = createHash('sha256');
+  for (let i = 0; i < times; i++) hash.update(content);
+  return hash.digest('hex');
 }
 
 const sha = (b: Buffer): Buffer => createHash('sha256').update(b).digest();
@@ -38,7 +53,12 @@ export function forgeSnapshot(outPath: string, entries: ForgedEntry[], patch?: (
       out.write(stored);
       chunks.push({ sha256: digest, block: blocks.length - 1, offset: 0, length: content.length });
     }
-    return { type: 'file', path: e.path, mode: e.mode ?? 0o644, size: content.length, sha256: hex, class: 'text' };
+    const repeat = e.repeat ?? 1;
+    if (repeat > 1) {
+      const sha256 = e.sha256 ?? repeatedDigest(content, repeat);
+      return { type: 'file', path: e.path, mode: e.mode ?? 0o644, size: content.length * repeat, sha256, chunks: Array<string>(repeat).fill(hex), class: 'text' };
+    }
+    return { type: 'file', path: e.path, mode: e.mode ?? 0o644, size: content.length, sha256: e.sha256 ?? hex, class: 'text' };
   });
   const manifest: Record<string, unknown> & { entries: unknown } = {
     tool: { name: 'vitsnap', version: 'forged' },
