@@ -71,23 +71,23 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
 }
 
+const REPORT_BUG = 'This is a bug in vitsnap; please report it in the snapshot-action issue tracker with the command you ran and this output.';
+const REPORT_BUG_LOWER = 'report it in the snapshot-action issue tracker with the command you ran';
+
 /**
  * The error line(s) for a failed command. A system error that no command mapped still gets a code
  * and its path; anything else is a bug: one line by default, the stack only with VITSNAP_DEBUG=1.
  */
 export function describeError(error: unknown, commandName: string, debug: boolean): string {
-  const coded = isSystemError(error) ? fromSystemError(error, `${commandName} failed`) : error;
+  const coded = isSystemError(error) ? fromSystemError(error, `${commandName} could not ${error.syscall ?? 'finish'}${error.path === undefined ? '' : ` ${error.path}`}`) : error;
   if (isVitsnapError(coded)) {
-    const stack = debug && isSystemError(error) ? `${(error as Error).stack ?? ''}\n` : '';
+    const stack = debug && error instanceof Error ? `${error.stack ?? ''}\n` : '';
     return `vitsnap: error ${coded.code}: ${coded.message}\n${stack}`;
   }
   const e = coded instanceof Error ? coded : new Error(String(coded));
   if (debug) return `vitsnap: error E_INTERNAL: ${e.message}\n${e.stack ?? ''}\n${REPORT_BUG}\n`;
   return `vitsnap: error E_INTERNAL: ${e.message}; this is a bug in vitsnap: rerun with VITSNAP_DEBUG=1 for the stack trace and ${REPORT_BUG_LOWER}\n`;
 }
-
-const REPORT_BUG = 'This is a bug in vitsnap; please report it in the snapshot-action issue tracker with the command you ran and this output.';
-const REPORT_BUG_LOWER = 'report it in the snapshot-action issue tracker with the command you ran';
 
 export function installSignalHandlers(): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { describeError } from '../../src/cli.js';
 import { runVitsnap, runVitsnapOk, vitsnapCommand } from '../helpers/cli.js';
+import { forgeSnapshot } from '../helpers/forge.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -95,5 +97,88 @@ describe('bad inputs', () => {
     const { stderr } = await execFileAsync('sh', ['-c', `${quoted} | head -c 1 >/dev/null; echo "status \${PIPESTATUS:-done}" >&2`]);
     expect(stderr).not.toContain('EPIPE');
     expect(stderr).not.toContain('Unhandled');
+  });
+});
+
+describe('special files as the snapshot argument', () => {
+  // runVitsnap kills the child after the timeout and fails the test: a blocking open() cannot hang the suite.
+  const NO_HANG = { timeoutMs: 30_000 };
+
+  it.each(['info', 'verify', 'export', 'restore'])('%s of a FIFO is E_INPUT at once, not a hang in open()', async (command) => {
+    const fifo = join(dir, `fifo-${command}`);
+    await execFileAsync('mkfifo', [fifo]);
+    const target = join(dir, `fifo-target-${command}`);
+    const args = command === 'restore' ? ['restore', fifo, '-C', target] : [command, fifo];
+    const r = await runVitsnap(args, NO_HANG);
+    expectOneLineError(r, 'E_INPUT');
+    expect(r.stderr).toContain(`${fifo} is not a regular file; pass a .vitsnap file`);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it.each([
+    ['a directory', () => dir],
+    ['a character device', () => '/dev/null'],
+  ])('%s is E_INPUT too', async (_what, path) => {
+    const r = await runVitsnap(['verify', path()], NO_HANG);
+    expectOneLineError(r, 'E_INPUT');
+    expect(r.stderr).toContain(`${path()} is not a regular file`);
+  });
+});
+
+describe('system errors are coded, with the path and what to do; a stack only with VITSNAP_DEBUG=1', () => {
+  it('diff --html into a missing directory is E_NOT_FOUND naming the path, one line', async () => {
+    const r = await runVitsnap(['diff', tree, tree, '--html', join(dir, 'nope', 'r.html')]);
+    expectOneLineError(r, 'E_NOT_FOUND');
+    expect(r.stderr).toContain(join(dir, 'nope'));
+  });
+
+  it('a file larger than `ulimit -f` allows is E_IO "file too large" naming the entry, and the restore is undone', async () => {
+    const big = join(dir, 'efbig.vitsnap');
+    forgeSnapshot(big, [
+      { path: 'a.txt', type: 'file', content: 'written first, removed again\n' },
+      { path: 'big.bin', type: 'file', content: Buffer.alloc(256 * 1024, 0x42) },
+    ]);
+    const target = join(dir, 'efbig-target');
+    const { file, args } = vitsnapCommand(['restore', big, '-C', target]);
+    const quoted = [file, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+    // 64 blocks of 1 KiB. Node ignores SIGXFSZ itself (so write() returns EFBIG); the trap says so for any shell.
+    const r = await execFileAsync('bash', ['-c', `trap '' XFSZ; ulimit -f 64; ${quoted}; echo "exit=$?" >&2`], { env: { ...process.env, NODE_COMPILE_CACHE: '' } }).catch(
+      (error: { stdout: string; stderr: string }) => error,
+    );
+    expect(r.stderr).toMatch(/^vitsnap: error E_IO: cannot restore file big\.bin in .*: file too large; raise the file-size limit \(ulimit -f\)/);
+    expect(r.stderr).toContain('exit=2');
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('an unexpected error is one line that says how to get the stack; VITSNAP_DEBUG=1 prints it', () => {
+    const bug = new TypeError('cannot read properties of undefined');
+    const plain = describeError(bug, 'diff', false);
+    expect(plain.trim().split('\n')).toHaveLength(1);
+    expect(plain).toMatch(/^vitsnap: error E_INTERNAL: cannot read properties of undefined; this is a bug in vitsnap: rerun with VITSNAP_DEBUG=1 for the stack trace and report it/);
+    const debug = describeError(bug, 'diff', true);
+    expect(debug).toContain(bug.stack as string);
+    expect(debug).toContain('report it');
+  });
+
+  it.each([
+    ['ENOENT', 'E_NOT_FOUND', 'no such file or directory'],
+    ['ENAMETOOLONG', 'E_IO', 'file name too long'],
+    ['EFBIG', 'E_IO', 'file too large'],
+    ['ENOSPC', 'E_IO', 'no space left on device'],
+    ['EDQUOT', 'E_IO', 'disk quota exceeded'],
+    ['EEXIST', 'E_IO', 'already exists'],
+    ['EISDIR', 'E_IO', 'is a directory'],
+    ['ENOTDIR', 'E_IO', 'not a directory'],
+    ['EROFS', 'E_IO', 'read-only file system'],
+    ['EMFILE', 'E_IO', 'too many open files'],
+    ['ELOOP', 'E_IO', 'symbolic links'],
+    ['EACCES', 'E_IO', 'permission denied'],
+    ['EWHATEVER', 'E_IO', 'system error EWHATEVER in open'],
+  ])('a raw %s that reaches the CLI is %s with the path, without a stack', (errno, code, what) => {
+    const raw = Object.assign(new Error(`${errno}: whatever, open '/x/y'`), { code: errno, syscall: 'open', path: '/x/y' });
+    const line = describeError(raw, 'diff', false);
+    expect(line).toMatch(new RegExp(`^vitsnap: error ${code}: diff could not open /x/y: .*${what}.*; \\w`));
+    expect(line.trim().split('\n')).toHaveLength(1);
   });
 });
