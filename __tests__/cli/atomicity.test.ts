@@ -1,7 +1,9 @@
 /**
  * A snapshot appears at its path whole or not at all: `vitsnap create` killed midway (SIGKILL,
- * SIGINT) never leaves a partial target, and never damages a snapshot already at that path.
- * "Midway" is observed, not timed: each test waits until the temp file has grown on disk.
+ * SIGINT) never leaves a partial target, and never damages a snapshot already at that path; the
+ * next create there removes the killed one's temp file. A restore killed midway is undone by the
+ * next restore into that directory. "Midway" is observed, not timed: each test waits until a temp
+ * file has grown on disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile, type ChildProcess } from 'node:child_process';
@@ -12,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { REPO_ROOT, parseJsonOutput, runVitsnap, runVitsnapOk, spawnVitsnap, waitForExit, type CliResult } from '../helpers/cli.js';
 import { removeDir, tempDir } from '../helpers/toolchain.js';
+import { describeTree } from '../helpers/trees.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -65,8 +68,8 @@ async function generateBigTree(dir: string): Promise<void> {
   });
 }
 
-async function tempFilesIn(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((name) => name.startsWith(TEMP_MARKER));
+async function tempFilesIn(dir: string, marker = TEMP_MARKER): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => name.startsWith(marker));
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -82,15 +85,15 @@ async function exists(path: string): Promise<boolean> {
  * Waits until `child` is writing a temp file in `dir` that has grown past GROWN_BYTES, and
  * returns its name. Fails (after killing the child) if the child exits first.
  */
-async function waitForGrowingTemp(child: ChildProcess, dir: string): Promise<string> {
+async function waitForGrowingTemp(child: ChildProcess, dir: string, marker = TEMP_MARKER): Promise<string> {
   let exited = false;
   child.once('exit', () => {
     exited = true;
   });
-  const before = new Set(await tempFilesIn(dir));
+  const before = new Set(await tempFilesIn(dir, marker));
   // Bounded, so a stuck create fails the test instead of hanging it.
   for (let polls = 0; polls < 6000; polls++) {
-    for (const name of await tempFilesIn(dir)) {
+    for (const name of await tempFilesIn(dir, marker)) {
       if (before.has(name)) continue;
       const size = await stat(join(dir, name)).then((s) => s.size, () => 0);
       if (size > GROWN_BYTES) return name;
@@ -130,6 +133,8 @@ describe('vitsnap create interrupted midway', () => {
 
     await runVitsnapOk(['create', '-C', big, '-o', target, '--no-metadata'], { timeoutMs: 120_000 });
     expect(await exists(target)).toBe(true);
+    // The next create in that directory removed the dead one's temp file.
+    expect(await tempFilesIn(dir)).toEqual([]);
     const verify = await runVitsnap(['verify', target], { timeoutMs: 120_000 });
     expect({ code: verify.code, stderr: verify.stderr }).toEqual({ code: 0, stderr: '' });
     expect(verify.stdout).toMatch(new RegExp(`^ok: ${bigFileCount} files`));
@@ -164,4 +169,42 @@ describe('vitsnap create interrupted midway', () => {
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/^ok: 1 files/);
   }, 180_000);
+});
+
+describe('vitsnap restore killed midway', () => {
+  const RESTORE_MARKER = '.vitsnap-restore-';
+
+  /** Every path under `root` whose name carries one of vitsnap's temp markers. */
+  async function leftovers(root: string): Promise<string[]> {
+    const all = await readdir(root, { recursive: true });
+    return all.filter((p) => /(^|\/)\.vitsnap-(restore|tmp)-/.test(p));
+  }
+
+  it('SIGKILL leaves a journal and a temp file; the next restore undoes them and restores everything', async () => {
+    const dir = join(work, 'restore-kill');
+    await mkdir(dir);
+    const snapshot = join(dir, 'big.vitsnap');
+    await runVitsnapOk(['create', '-C', big, '-o', snapshot, '--no-metadata'], { timeoutMs: 120_000 });
+    const target = join(dir, 'out');
+    await mkdir(target);
+
+    const child = spawnVitsnap(['restore', snapshot, '-C', target]);
+    const done = waitForExit(child, 120_000);
+    try {
+      await waitForGrowingTemp(child, target, RESTORE_MARKER);
+    } catch (error) {
+      await done;
+      throw error;
+    }
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    // The kill left the journal and at least one temp file.
+    expect((await leftovers(target)).length).toBeGreaterThanOrEqual(2);
+
+    // No --force needed: what the killed restore wrote is taken back first.
+    const again = await runVitsnapOk(['restore', snapshot, '-C', target], { timeoutMs: 120_000 });
+    expect(again.stdout).toMatch(new RegExp(`^restored ${bigFileCount} files`));
+    expect(await leftovers(target)).toEqual([]);
+    expect(describeTree(target)).toEqual(describeTree(big));
+  }, 240_000);
 });
