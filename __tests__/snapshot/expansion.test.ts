@@ -189,6 +189,22 @@ describe('restore onto a small file system', () => {
     expect(readdirSync(mountPoint)).toEqual([]);
   });
 
+  it('a read-only file system is E_IO "read-only file system" naming the target, not E_INTERNAL', async () => {
+    if (!mounted) return;
+    const readOnly = join(work, 'read-only');
+    mkdirSync(readOnly);
+    await execFileAsync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', readOnly]);
+    try {
+      const file = join(work, 'small.vitsnap');
+      forgeSnapshot(file, [{ path: 'a', type: 'file', content: 'a' }]);
+      for (const target of [readOnly, join(readOnly, 'sub')]) {
+        expect(restoreInto(file, target)).toMatch(new RegExp(`^E_IO: cannot .*${target}.*: read-only file system.*; choose a writable location$`));
+      }
+    } finally {
+      await execFileAsync('umount', [readOnly]);
+    }
+  });
+
   it('ENOSPC while writing (a full file system mounted inside a --force target) is E_IO naming the entry, and is undone', () => {
     if (!mounted) return;
     const target = join(work, 'outer');

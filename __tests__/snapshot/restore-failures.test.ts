@@ -5,14 +5,17 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { SnapshotReader } from '../../src/snapshot/reader.js';
 import { restoreSnapshot, type RestoreOptions } from '../../src/snapshot/restore.js';
 import { forgeSnapshot, type ForgedEntry } from '../helpers/forge.js';
 import { describeTree, seededBytes } from '../helpers/trees.js';
 
+const execFileAsync = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'vitsnap-restore-failures-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -165,6 +168,31 @@ describe('the target directory', () => {
     expect(r.code).toBe('E_IO');
     expect(r.message).toContain(join(dir, 'file', 'sub'));
     expect(r.message).toContain('not a directory');
+  });
+
+  it('a target it may not write to is E_IO naming it (root: an immutable directory; others: mode 555)', async () => {
+    const target = freshDir('locked');
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      try {
+        await execFileAsync('chattr', ['+i', target]);
+      } catch (error) {
+        process.stderr.write(`skipping the locked-target test: chattr +i failed (${(error as Error).message.split('\n')[0]})\n`);
+        return;
+      }
+    } else {
+      chmodSync(target, 0o555);
+    }
+    try {
+      const r = restore(ok(), target);
+      expect(r.code).toBe('E_IO');
+      expect(r.message).toContain(target);
+      expect(r.message).toMatch(asRoot ? /operation not permitted.*; check ownership, permissions and file attributes/ : /permission denied.*; check ownership and permissions/);
+      expect(readdirSync(target)).toEqual([]);
+    } finally {
+      if (asRoot) await execFileAsync('chattr', ['-i', target]);
+      else chmodSync(target, 0o755);
+    }
   });
 
   it('entries named like restore\'s own journal or side files are refused before anything is written', () => {

@@ -6,7 +6,7 @@
  * restore takes back everything it did, and a killed one is taken back by the next restore there.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, symlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, statSync, symlinkSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { OperationError, SnapshotFormatError, UnsafePathError, fromSystemError, isVitsnapError } from '../errors.js';
@@ -59,12 +59,7 @@ export function restoreSnapshot(reader: SnapshotReader, targetDir: string, optio
   checkExpansion(reader, entries, options.limits);
 
   const target = resolve(targetDir);
-  let firstCreated: string | undefined;
-  try {
-    firstCreated = mkdirSync(target, { recursive: true });
-  } catch (error) {
-    throw fromSystemError(error, `cannot create ${targetDir}`);
-  }
+  const firstCreated = makeDirs(target, targetDir);
   let journal: RestoreJournal;
   let base: string;
   try {
@@ -92,6 +87,33 @@ export function restoreSnapshot(reader: SnapshotReader, targetDir: string, optio
     removeCreatedDirs(target, firstCreated);
     throw error;
   }
+}
+
+/**
+ * `mkdir -p target`, returning the first directory it made. Not `mkdirSync(recursive)`: on a
+ * read-only file system that reports ENOENT instead of EROFS.
+ */
+function makeDirs(target: string, shown: string): string | undefined {
+  const missing: string[] = [];
+  for (let dir = target; dirname(dir) !== dir; dir = dirname(dir)) {
+    try {
+      statSync(dir);
+      break;
+    } catch {
+      missing.push(dir);
+    }
+  }
+  let first: string | undefined;
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      removeCreatedDirs(dirname(dir), first);
+      throw fromSystemError(error, `cannot create ${shown}`);
+    }
+    first ??= dir;
+  }
+  return first;
 }
 
 /** Removes `target` and its parents up to `firstCreated` (what `mkdir -p` made), when empty. */
