@@ -5,10 +5,12 @@ import { createCommand } from './commands/create.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { infoCommand } from './commands/info.js';
+import { suggestion } from './commands/did-you-mean.js';
 import { createLogger } from './commands/logger.js';
 import { restoreCommand } from './commands/restore.js';
 import { verifyCommand } from './commands/verify.js';
 import { isVitsnapError } from './errors.js';
+import { escapeControls } from './report/escape.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -53,7 +55,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    process.stderr.write(`vitsnap: error E_USAGE: unknown command ${JSON.stringify(name)}; run 'vitsnap --help' for the list\n`);
+    const hint = suggestion(name, COMMANDS.map((c) => c.name));
+    process.stderr.write(`vitsnap: error E_USAGE: unknown command ${escapeControls(JSON.stringify(name))}${hint}; run 'vitsnap --help' for the list\n`);
     return EXIT_ERROR;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -61,7 +64,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     return EXIT_OK;
   }
   const quiet = rest.includes('--quiet') || rest.includes('-q');
-  const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true });
+  const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true, env });
   try {
     return await command.run(rest, { log, cwd, env });
   } catch (error) {
