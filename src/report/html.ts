@@ -10,18 +10,16 @@ import { escapeControls } from './escape.js';
 import { legendEntries, MARKS } from './marks.js';
 import { plural } from './plural.js';
 
-/** HTML-escaped; control characters and bidi overrides shown as escapes so a name cannot reorder or hide what it shows. */
+/**
+ * HTML-escaped, and control characters and bidi overrides shown as escapes: a name can neither
+ * reorder what the page shows nor drive a terminal that prints the file (attributes included).
+ */
 function esc(text: string): string {
   return escapeControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function escLines(text: string): string {
   return text.split('\n').map(esc).join('\n');
-}
-
-/** For attributes that are hooks, not text (`data-path`): exact, only HTML-escaped. */
-function attr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const STYLE = `
@@ -168,7 +166,7 @@ function nodeHtml(d: Difference, parentPath: string): string {
     (d.children.length === 0 ? causeHtml(d.causes) : '') +
     d.children.map((c) => nodeHtml(c, d.path)).join('');
   const head = `${kindMark(d.kind)} <span class="path">${esc(shown)}</span> — ${esc(d.summary)} ${badges(d.causes)}`;
-  return `<details class="diff${d.ignored === true ? ' ignored' : ''}" data-path="${attr(d.path)}"><summary>${head}</summary>${body}</details>`;
+  return `<details class="diff${d.ignored === true ? ' ignored' : ''}" data-path="${esc(d.path)}"><summary>${head}</summary>${body}</details>`;
 }
 
 export function renderHtml(result: CompareResult): string {

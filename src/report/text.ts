@@ -72,6 +72,10 @@ function kindsIn(nodes: readonly Difference[], into = new Set<DifferenceKind>())
   return into;
 }
 
+function hasSecondary(nodes: readonly Difference[]): boolean {
+  return nodes.some((n) => n.causes.some((c) => c.secondary === true) || hasSecondary(n.children));
+}
+
 /** Verdict, causes with their fixes, environment changes, legend: the part never cut. */
 function headLines(result: CompareResult, c: boolean): string[] {
   const verdictColour = result.verdict === 'identical' ? '32' : result.verdict === 'drift-explained' ? '33' : '31';
@@ -97,7 +101,10 @@ function headLines(result: CompareResult, c: boolean): string[] {
     if (result.metadata.length > METADATA_LINES) lines.push(`  … ${plural(result.metadata.length - METADATA_LINES, 'more change')} (--json has them all)`);
   }
   const kinds = kindsIn(result.root.children);
-  if (kinds.size > 0) lines.push('', `legend: ${legendEntries(kinds).map((l) => `${l.mark} ${l.meaning}`).join(' · ')}; cause* follows from another change`);
+  if (kinds.size > 0) {
+    const secondary = hasSecondary(result.root.children) ? '; cause* follows from another change' : '';
+    lines.push('', `legend: ${legendEntries(kinds).map((l) => `${l.mark} ${l.meaning}`).join(' · ')}${secondary}`);
+  }
   return lines;
 }
 
