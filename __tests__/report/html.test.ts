@@ -105,7 +105,7 @@ describe('HTML report in a real browser', () => {
 
     // The same letters as the text report, and a legend for them.
     expect(await page.locator('#files > details > summary > .kind').allTextContents()).toEqual([MARKS.modified.mark, MARKS.modified.mark, MARKS.added.mark]);
-    expect(await page.locator('#legend').textContent()).toBe('A added · M modified; a faded badge follows from another change');
+    expect(await page.locator('#legend').textContent()).toBe('A added · M modified');
 
     const total = await page.locator('#files details').count();
     expect(await page.locator('#files details[open]').count()).toBe(0);

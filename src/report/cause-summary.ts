@@ -81,3 +81,8 @@ export function verdictLine(result: CompareResult, paint: (verdict: string) => s
   const counts = countsLine(result);
   return result.verdict === 'identical' && result.counts.ignored === 0 ? `verdict: ${paint(result.verdict)}` : `verdict: ${paint(result.verdict)} — ${counts}`;
 }
+
+/** Whether any node carries a secondary cause (the legend then explains the `*` / faded badge). */
+export function hasSecondaryCause(nodes: readonly Difference[]): boolean {
+  return nodes.some((n) => n.causes.some((c) => c.secondary === true) || hasSecondaryCause(n.children));
+}

@@ -5,9 +5,9 @@
  */
 import type { CompareResult } from '../compare/compare.js';
 import type { Cause, Difference, DifferenceKind, LineHunk } from '../compare/types.js';
-import { countsLine, summarizeCauses } from './cause-summary.js';
+import { countsLine, hasSecondaryCause, summarizeCauses } from './cause-summary.js';
 import { escapeControls } from './escape.js';
-import { legendEntries, MARKS } from './marks.js';
+import { kindsIn, legendEntries, MARKS } from './marks.js';
 import { plural } from './plural.js';
 
 /**
@@ -43,7 +43,8 @@ td,th{border:1px solid #d1d9e0;padding:2px 6px;vertical-align:top;white-space:pr
 pre{background:#f6f8fa;padding:6px;overflow:auto;font-size:12px}
 .tools{margin:8px 0}.tools button{font:inherit;font-size:13px;padding:2px 10px;margin-right:6px;cursor:pointer}
 .legend{color:#59636e;font-size:13px}.legend .kind{color:#1f2328}
-table.causes{font-family:inherit;font-size:13px}.causes td,.causes th{white-space:normal;word-break:normal}
+table.causes{font-family:inherit;font-size:13px}.causes td,.causes th{white-space:normal;word-break:normal}.causes td:nth-child(-n+2){white-space:nowrap}
+table.env th,table.env td:nth-child(-n+2){white-space:nowrap;word-break:normal}
 `;
 
 // Inline, so the report stays one file with nothing loaded from outside.
@@ -58,14 +59,6 @@ for (const [id, open] of [['expand-all', true], ['collapse-all', false]]) {
 function kindMark(kind: DifferenceKind): string {
   const m = MARKS[kind];
   return `<span class="kind" title="${esc(m.meaning)}">${esc(m.mark)}</span>`;
-}
-
-function kindsIn(nodes: readonly Difference[], into = new Set<DifferenceKind>()): Set<DifferenceKind> {
-  for (const n of nodes) {
-    into.add(n.kind);
-    kindsIn(n.children, into);
-  }
-  return into;
 }
 
 /** Per cause: files touched and how to fix, unexplained first; the same overview the text report opens with. */
@@ -86,7 +79,7 @@ function legendHtml(result: CompareResult): string {
   if (kinds.size === 0) return '';
   return `<p class="legend" id="legend">${legendEntries(kinds)
     .map((l) => `<span class="kind">${esc(l.mark)}</span> ${esc(l.meaning)}`)
-    .join(' · ')}; a faded badge follows from another change</p>`;
+    .join(' · ')}${hasSecondaryCause(result.root.children) ? '; a faded badge follows from another change' : ''}</p>`;
 }
 
 function badges(causes: readonly Cause[]): string {
@@ -174,7 +167,7 @@ export function renderHtml(result: CompareResult): string {
   const metadata =
     result.metadata.length === 0
       ? ''
-      : `<h2>Build environment changes</h2><table><tr><th>area</th><th>name</th><th>before</th><th>after</th></tr>${result.metadata
+      : `<h2>Build environment changes</h2><table class="env"><tr><th>area</th><th>name</th><th>before</th><th>after</th></tr>${result.metadata
           .map((m) => `<tr><td>${esc(m.area)}</td><td>${esc(m.name)}</td><td class="del">${esc(m.before ?? '—')}</td><td class="add">${esc(m.after ?? '—')}</td></tr>`)
           .join('')}</table>`;
   return `<!doctype html>

@@ -4,10 +4,10 @@
  * summary and fixes always show. Every name is passed through `escapeControls`.
  */
 import type { CompareResult } from '../compare/compare.js';
-import type { Cause, Difference, DifferenceKind } from '../compare/types.js';
-import { summarizeCauses, verdictLine } from './cause-summary.js';
+import type { Cause, Difference } from '../compare/types.js';
+import { hasSecondaryCause, summarizeCauses, verdictLine } from './cause-summary.js';
 import { clip, escapeControls as e } from './escape.js';
-import { legendEntries, MARKS } from './marks.js';
+import { kindsIn, legendEntries, MARKS } from './marks.js';
 import { plural } from './plural.js';
 
 export interface TextOptions {
@@ -64,18 +64,6 @@ function detailLines(d: Difference): string[] {
   }
 }
 
-function kindsIn(nodes: readonly Difference[], into = new Set<DifferenceKind>()): Set<DifferenceKind> {
-  for (const n of nodes) {
-    into.add(n.kind);
-    kindsIn(n.children, into);
-  }
-  return into;
-}
-
-function hasSecondary(nodes: readonly Difference[]): boolean {
-  return nodes.some((n) => n.causes.some((c) => c.secondary === true) || hasSecondary(n.children));
-}
-
 /** Verdict, causes with their fixes, environment changes, legend: the part never cut. */
 function headLines(result: CompareResult, c: boolean): string[] {
   const verdictColour = result.verdict === 'identical' ? '32' : result.verdict === 'drift-explained' ? '33' : '31';
@@ -102,7 +90,7 @@ function headLines(result: CompareResult, c: boolean): string[] {
   }
   const kinds = kindsIn(result.root.children);
   if (kinds.size > 0) {
-    const secondary = hasSecondary(result.root.children) ? '; cause* follows from another change' : '';
+    const secondary = hasSecondaryCause(result.root.children) ? '; cause* follows from another change' : '';
     lines.push('', `legend: ${legendEntries(kinds).map((l) => `${l.mark} ${l.meaning}`).join(' · ')}${secondary}`);
   }
   return lines;
