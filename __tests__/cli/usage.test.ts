@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runVitsnap, vitsnapCommand, type CliResult } from '../helpers/cli.js';
+import { runVitsnap, runVitsnapOk, vitsnapCommand, type CliResult } from '../helpers/cli.js';
 import { removeDir, tempDir } from '../helpers/toolchain.js';
 
 const execFileAsync = promisify(execFile);
@@ -166,4 +166,19 @@ describe('diff', () => {
     expect(plain).toContain('verdict: drift-unexplained');
     expect(plain).not.toMatch(/\x1b\[[0-9;]*m/);
   });
+});
+
+describe('info', () => {
+  it('shows hostile metadata (command output, environment) escaped; --json stays exact', async () => {
+    const out = join(work, 'hostile-meta.vitsnap');
+    const env = plainEnv({ CFLAGS: '-O2\x1b[2J\u202e' });
+    await runVitsnapOk(['create', '-C', same[0], '-o', out, '--meta-cmd', "evil=printf 'ok\\033]0;pwned\\007\\033[2J'"], { env });
+    const text = await runVitsnapOk(['info', out], { env });
+    expect(text.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202e]/);
+    expect(text.stdout).toMatch(/^command\s+evil: ok\\x1b\]0;pwned\\x07\\x1b\[2J$/m);
+    expect(text.stdout).toContain('CFLAGS=-O2\\x1b[2J\\u202e');
+    const json = JSON.parse((await runVitsnapOk(['info', '--json', out], { env })).stdout) as { metadata: { env: Record<string, string>; commands: { stdout: string }[] } };
+    expect(json.metadata.env.CFLAGS).toBe('-O2\x1b[2J\u202e');
+    expect(json.metadata.commands[0]?.stdout).toBe('ok\x1b]0;pwned\x07\x1b[2J');
+  }, 120_000);
 });
