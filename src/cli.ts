@@ -36,6 +36,7 @@ Examples:
 
 Run 'vitsnap <command> --help' for a command's options and examples.
 Exit codes: 0 ok (diff: identical), 1 drift found (diff), 2 error.
+Colour: on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on (also into a pipe).
 `;
 }
 
