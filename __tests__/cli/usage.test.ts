@@ -66,6 +66,7 @@ describe('did you mean', () => {
     ['diff', '--jsn', '--json'],
     ['diff', '--max-line', '--max-lines'],
     ['restore', '--onyl', '--only'],
+    ['create', '-workers', '--workers'],
   ])('%s: an unknown option %s suggests %s', async (command, typed, meant) => {
     const r = await runVitsnap([command, typed, '1']);
     expectUsageError(r);

@@ -1,6 +1,7 @@
 /** Command-line parsing on node:util parseArgs, with our usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OperationError } from '../errors.js';
+import { escapeControls } from '../report/escape.js';
 import { suggestion } from './did-you-mean.js';
 import type { Logger } from './logger.js';
 
@@ -32,8 +33,11 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
     const message = (error as Error).message;
     const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
     if (unknown !== undefined) {
-      const hint = unknown.startsWith('--') ? suggestion(unknown, Object.keys(options).map((name) => `--${name}`)) : '';
-      throw new OperationError('E_USAGE', `unknown option ${unknown} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
+      const longNames = Object.keys(options).map((name) => `--${name}`);
+      // `-workers` reaches parseArgs as the short option `-w`: suggest from the whole word.
+      const word = unknown.startsWith('--') ? unknown : argv.find((a) => a.startsWith(unknown) && !a.startsWith('--') && a.length > 2);
+      const hint = word === undefined ? '' : suggestion(word.startsWith('--') ? word : `-${word}`, longNames);
+      throw new OperationError('E_USAGE', `unknown option ${escapeControls(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
     }
     const what = message.split('\n')[0]?.replace(/\.$/, '');
     throw new OperationError('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
