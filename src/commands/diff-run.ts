@@ -64,7 +64,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     if (values.json === true) ctx.log.out(renderJson(result));
     else if (values.markdown === true) ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
     else if (values.quiet === true) ctx.log.out(verdictLine(result));
-    else ctx.log.out(renderText(result, { colour: ctx.log.colour, maxLines }));
+    else ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));
     return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
   } finally {
     await sides.close();

@@ -9,8 +9,8 @@ import { plural } from '../report/plural.js';
 export type ProgressUnit = 'bytes' | (string & {});
 
 export interface Logger {
-  /** Whether results on stdout may be coloured (`diff`'s text report). */
-  readonly colour: boolean;
+  /** Whether results on stdout may be coloured (`diff`'s text report); optional so test doubles need not say. */
+  readonly colour?: boolean;
   /** A result line (stdout). */
   out(line: string): void;
   /** A note (stderr), hidden by --quiet. Control characters other than newlines are shown as escapes. */
