@@ -38,7 +38,7 @@ function inert(text: string, max: number): string {
 }
 
 /** Prose cells: also no @mentions (a word joiner after each `@`), bounded length. */
-function cell(text: string, max = 160): string {
+export function cell(text: string, max = 160): string {
   return inert(text, max).replace(/@/g, '@\u2060');
 }
 
