@@ -5,10 +5,12 @@ import { createCommand } from './commands/create.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { infoCommand } from './commands/info.js';
+import { suggestion } from './commands/did-you-mean.js';
 import { createLogger } from './commands/logger.js';
 import { restoreCommand } from './commands/restore.js';
 import { verifyCommand } from './commands/verify.js';
 import { fromSystemError, isSystemError, isVitsnapError } from './errors.js';
+import { escapeControls, escapeLines } from './report/escape.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -34,6 +36,7 @@ Examples:
 
 Run 'vitsnap <command> --help' for a command's options and examples.
 Exit codes: 0 ok (diff: identical), 1 drift found (diff), 2 error.
+Colour: on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on (also into a pipe).
 `;
 }
 
@@ -53,7 +56,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    process.stderr.write(`vitsnap: error E_USAGE: unknown command ${JSON.stringify(name)}; run 'vitsnap --help' for the list\n`);
+    const hint = suggestion(name, COMMANDS.map((c) => c.name));
+    process.stderr.write(`vitsnap: error E_USAGE: unknown command ${escapeControls(JSON.stringify(name))}${hint}; run 'vitsnap --help' for the list\n`);
     return EXIT_ERROR;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -61,7 +65,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     return EXIT_OK;
   }
   const quiet = rest.includes('--quiet') || rest.includes('-q');
-  const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true });
+  const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true, env });
   try {
     return await command.run(rest, { log, cwd, env });
   } catch (error) {
@@ -80,13 +84,15 @@ const REPORT_BUG_LOWER = 'report it in the snapshot-action issue tracker with th
  */
 export function describeError(error: unknown, commandName: string, debug: boolean): string {
   const coded = isSystemError(error) ? fromSystemError(error, `${commandName} could not ${error.syscall ?? 'finish'}${error.path === undefined ? '' : ` ${error.path}`}`) : error;
+  // Messages name paths from snapshots and file systems: one line, inert on a terminal.
   if (isVitsnapError(coded)) {
-    const stack = debug && error instanceof Error ? `${error.stack ?? ''}\n` : '';
-    return `vitsnap: error ${coded.code}: ${coded.message}\n${stack}`;
+    const stack = debug && error instanceof Error ? `${escapeLines(error.stack ?? '')}\n` : '';
+    return `vitsnap: error ${coded.code}: ${escapeControls(coded.message)}\n${stack}`;
   }
   const e = coded instanceof Error ? coded : new Error(String(coded));
-  if (debug) return `vitsnap: error E_INTERNAL: ${e.message}\n${e.stack ?? ''}\n${REPORT_BUG}\n`;
-  return `vitsnap: error E_INTERNAL: ${e.message}; this is a bug in vitsnap: rerun with VITSNAP_DEBUG=1 for the stack trace and ${REPORT_BUG_LOWER}\n`;
+  const message = escapeControls(e.message);
+  if (debug) return `vitsnap: error E_INTERNAL: ${message}\n${escapeLines(e.stack ?? '')}\n${REPORT_BUG}\n`;
+  return `vitsnap: error E_INTERNAL: ${message}; this is a bug in vitsnap: rerun with VITSNAP_DEBUG=1 for the stack trace and ${REPORT_BUG_LOWER}\n`;
 }
 
 export function installSignalHandlers(): void {

@@ -13,6 +13,7 @@ import { postStep } from './github/post-step.js';
 import { compareStep, reportStep, writeSummary } from './github/report-step.js';
 import { createOctokit, restOptionsFromEnv, type Octokit } from './github/rest.js';
 import { getInputs, type ActionInputs } from './inputs.js';
+import { verdictLine } from './report/cause-summary.js';
 
 type Plan = { capture: boolean; keep: boolean; compare: boolean };
 
@@ -77,7 +78,7 @@ export async function run(): Promise<void> {
     core.info(`baseline: ${baseline.description}`);
 
     const result = await compareStep(inputs, ctx, baseline, snapshotPath);
-    core.info(`verdict: ${result.verdict} — ${result.root.summary}`);
+    core.info(verdictLine(result));
     const report = await reportStep(inputs, ctx, octokit, baseline, result);
     const c = result.counts;
     core.setOutput(Outputs.Verdict, result.verdict);

@@ -161,6 +161,13 @@ describe('system errors are coded, with the path and what to do; a stack only wi
     expect(debug).toContain('report it');
   });
 
+  it('a message naming a hostile path stays one inert line', () => {
+    const raw = Object.assign(new Error('EACCES'), { code: 'EACCES', syscall: 'open', path: '/x/a\nvitsnap: ok\x1b[2J' });
+    const line = describeError(raw, 'restore', false);
+    expect(line.trim().split('\n')).toHaveLength(1);
+    expect(line).toContain('/x/a\\nvitsnap: ok\\x1b[2J');
+  });
+
   it.each([
     ['ENOENT', 'E_NOT_FOUND', 'no such file or directory'],
     ['ENAMETOOLONG', 'E_IO', 'file name too long'],

@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { CompareResult } from '../../src/compare/compare.js';
 import { renderHtml } from '../../src/report/html.js';
+import { MARKS } from '../../src/report/marks.js';
+import { hostileResult } from '../helpers/hostile-result.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const work = mkdtempSync(join(tmpdir(), 'vitsnap-html-'));
@@ -86,6 +88,55 @@ describe('HTML report in a real browser', () => {
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/html-report.png', fullPage: true });
     expect(requests.every((u) => u.startsWith('file:'))).toBe(true);
+    await page.close();
+  });
+
+  it('opens with causes and fixes, explains its letters, and expands or collapses every file at once', async () => {
+    const file = join(work, 'report-tools.html');
+    writeFileSync(file, renderHtml(result));
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    // The cause summary comes before the file list, unexplained first.
+    expect(await page.locator('h2').allTextContents()).toEqual(['Causes and fixes', 'Build environment changes', 'Files']);
+    expect(await page.locator('#causes tr td:first-child').allTextContents()).toEqual(['unexplained', 'timestamp']);
+    expect(await page.locator('#causes').textContent()).toContain('fix: set SOURCE_DATE_EPOCH');
+    expect(await page.locator('#causes').textContent()).toContain('1 file');
+    expect(await page.locator('#causes').textContent()).not.toContain('1 files');
+
+    // The same letters as the text report, and a legend for them.
+    expect(await page.locator('#files > details > summary > .kind').allTextContents()).toEqual([MARKS.modified.mark, MARKS.modified.mark, MARKS.added.mark]);
+    expect(await page.locator('#legend').textContent()).toBe('A added · M modified');
+
+    const total = await page.locator('#files details').count();
+    expect(await page.locator('#files details[open]').count()).toBe(0);
+    await page.locator('#expand-all').click();
+    expect(await page.locator('#files details[open]').count()).toBe(total);
+    expect(await page.locator('details[data-path="src/notes.txt"] table.sxs').isVisible()).toBe(true);
+    // Line numbers never wrap, however narrow the window.
+    await page.setViewportSize({ width: 320, height: 600 });
+    expect(await page.evaluate("getComputedStyle(document.querySelector('td.ln')).whiteSpace")).toBe('nowrap');
+    await page.locator('#collapse-all').click();
+    expect(await page.locator('#files details[open]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows hostile names as escaped text: no tag, no ESC, no bidi override', async () => {
+    const file = join(work, 'report-hostile.html');
+    const html = renderHtml(hostileResult());
+    writeFileSync(file, html);
+    expect(html).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('b:has-text("x")').count()).toBe(0);
+    expect(await page.locator('#files > details > summary .path').allTextContents()).toEqual([
+      'evil\\nverdict: identical\\n.txt',
+      'term\\x1b[2J\\x1b[31mred.bin',
+      'dist/app.zip',
+      '<img src=x onerror=alert(1)>|`a`|[link](http://evil.invalid)\\|@octocat',
+    ]);
+    expect(await page.title()).toBe('vitsnap: main\\x1b]0;pwned\\x07.vitsnap → pr\\u202e.vitsnap');
     await page.close();
   });
 });

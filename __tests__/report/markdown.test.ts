@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { CompareResult } from '../../src/compare/compare.js';
 import type { Difference } from '../../src/compare/types.js';
 import { COMMENT_LIMIT, SUMMARY_LIMIT, renderMarkdown } from '../../src/report/markdown.js';
+import { HOSTILE_PATHS, hostileResult } from '../helpers/hostile-result.js';
 
 function drift(n: number): CompareResult {
   const children: Difference[] = Array.from({ length: n }, (_, i) => ({
@@ -70,5 +71,34 @@ describe('markdown budgets', () => {
     expect(md).toContain('| timestamp | set SOURCE_DATE_EPOCH for the bundler |');
     expect(md).toContain('❌ **Drift, unexplained**');
     checkWellFormed(md);
+  });
+});
+
+describe('markdown from hostile names', () => {
+  const md = renderMarkdown(hostileResult(), { limit: COMMENT_LIMIT });
+  const lines = md.split('\n');
+
+  it('keeps every name on its row: newlines, ESC and bidi overrides shown as escapes', () => {
+    expect(md).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/);
+    expect(lines.filter((l) => /^\s*verdict:/.test(l))).toEqual([]);
+    // 4 differences and 2 environment changes, each one table row.
+    expect(lines.filter((l) => l.startsWith('| ') && !l.startsWith('| ---') && !l.startsWith('| |') && !l.startsWith('| area'))).toHaveLength(6);
+    expect(md).toContain('<code>evil\\\\nverdict: identical\\\\n.txt</code>');
+    expect(md).toContain('<code>term\\\\x1b\\[2J\\\\x1b\\[31mred.bin</code>');
+    checkWellFormed(md);
+  });
+
+  it('leaves no HTML, link, image, code span or mention active in a name or a summary', () => {
+    // Every `<` is escaped or one of our <code> tags; every backtick, `[` and `!` is escaped.
+    expect(md.replace(/<\/?code>/g, '')).not.toMatch(/(?<!\\)</);
+    expect(md).not.toMatch(/(?<!\\)[`[!]/);
+    expect(md).not.toMatch(/(?<!<code>[^\n]*)@octocat/);
+    expect(md).toContain('@\u2060octocat \\*\\*bold\\*\\*');
+    const row = lines.find((l) => l.includes('onerror'));
+    expect(row).toBe(
+      '| ✏️ | <code>\\<img src=x onerror=alert(1)\\>\\|\\`a\\`\\|\\[link\\](http://evil.invalid)\\\\\\|@octocat</code> ' +
+        '| @\u2060octocat \\*\\*bold\\*\\* \\<b\\>x\\</b\\> \\!\\[i\\](http://evil.invalid/p.png) | timestamp | set SOURCE_DATE_EPOCH |',
+    );
+    expect(HOSTILE_PATHS.markup).toContain('\\|');
   });
 });

@@ -1,6 +1,8 @@
 /** Command-line parsing on node:util parseArgs, with our usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OperationError } from '../errors.js';
+import { escapeControls } from '../report/escape.js';
+import { suggestion } from './did-you-mean.js';
 import type { Logger } from './logger.js';
 
 export interface CommandContext {
@@ -29,9 +31,25 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message;
-    const unknown = /^Unknown option '([^']+)'/.exec(message);
-    const what = unknown !== null ? `unknown option ${unknown[1]}` : message.split('\n')[0]?.replace(/\.$/, '');
+    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    if (unknown !== undefined) {
+      const longNames = Object.keys(options).map((name) => `--${name}`);
+      // `-workers` reaches parseArgs as the short option `-w`: suggest from the whole word.
+      const word = unknown.startsWith('--') ? unknown : argv.find((a) => a.startsWith(unknown) && !a.startsWith('--') && a.length > 2);
+      const hint = word === undefined ? '' : suggestion(word.startsWith('--') ? word : `-${word}`, longNames);
+      throw new OperationError('E_USAGE', `unknown option ${escapeControls(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
+    }
+    const what = message.split('\n')[0]?.replace(/\.$/, '');
     throw new OperationError('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
+  }
+}
+
+/** Refuses options that ask for different things at once (`--json --markdown`) instead of silently picking one. */
+export function exclusiveFlags(command: string, values: Readonly<Record<string, unknown>>, names: readonly string[]): void {
+  const given = names.filter((name) => values[name] !== undefined && values[name] !== false);
+  if (given.length > 1) {
+    const list = given.map((name) => `--${name}`);
+    throw new OperationError('E_USAGE', `${list.join(' and ')} cannot be combined for 'vitsnap ${command}'; pick one (run 'vitsnap ${command} --help')`);
   }
 }
 

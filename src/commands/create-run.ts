@@ -5,6 +5,8 @@ import { captureSnapshot } from '../snapshot/capture.js';
 import { parsePatternList } from '../snapshot/globs.js';
 import { collectMetadata } from '../snapshot/metadata/index.js';
 import { parseMetadataCommand } from '../snapshot/metadata/commands.js';
+import { escapeControls } from '../report/escape.js';
+import { plural } from '../report/plural.js';
 import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
 import { formatBytes } from './logger.js';
 
@@ -37,8 +39,8 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   let workers: number | undefined;
   if (values.workers !== undefined) {
     workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
-      throw new OperationError('E_USAGE', `--workers takes a whole number from 0 to 64 (got ${values.workers})`);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+      throw new OperationError('E_USAGE', `--workers takes a whole number from 1 to 64 (got ${escapeControls(values.workers)}); leave it out to let vitsnap choose`);
     }
   }
   if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
@@ -66,15 +68,16 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
   });
   ctx.log.done();
-  for (const s of result.skipped) ctx.log.warn(`skipped ${s.path}: ${s.reason}`);
+  for (const s of result.skipped) ctx.log.warn(`skipped ${escapeControls(s.path)}: ${s.reason}`);
   const { stats } = result.manifest;
+  // --quiet: warnings and errors only; --json is an explicit request for the result, so it still prints.
   if (values.json === true) {
     ctx.log.out(JSON.stringify({ output: result.output, size: result.size, stats, skipped: result.skipped }, null, 2));
-  } else {
+  } else if (values.quiet !== true) {
     // A ratio only means something once the data outweighs the snapshot's fixed overhead.
     const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
     ctx.log.out(
-      `wrote ${displayPath(ctx.cwd, result.output)}: ${stats.files} files, ${stats.dirs} dirs, ${stats.symlinks} symlinks, ` +
+      `wrote ${escapeControls(displayPath(ctx.cwd, result.output))}: ${plural(stats.files, 'file')}, ${plural(stats.dirs, 'dir')}, ${plural(stats.symlinks, 'symlink')}, ` +
         `${formatBytes(stats.bytes)} → ${formatBytes(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`,
     );
   }

@@ -18,10 +18,11 @@ Options:
       --meta-cmd N=CMD    also record the output of shell command CMD as N (repeatable)
       --env-allowlist A,B record these environment variables too (never secrets)
       --no-metadata       record no toolchain/runner/env/git metadata
-      --workers N         hashing/compression threads (default: auto)
+      --workers N         hashing/compression threads, 1 to 64 (default: auto, inline for
+                          small trees)
       --allow-empty       write a snapshot even when nothing matches
       --json              print the result as JSON
-  -q, --quiet             no progress or notes
+  -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
 
 Examples:

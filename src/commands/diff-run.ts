@@ -10,7 +10,8 @@ import { renderJson } from '../report/json.js';
 import { renderHtml } from '../report/html.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
-import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
+import { verdictLine } from '../report/cause-summary.js';
+import { COMMON_OPTIONS, exclusiveFlags, parseCommandArgs, type CommandContext } from './args.js';
 import { formatBytes } from './logger.js';
 
 /** diff(1)'s convention: 1 means the inputs differ. */
@@ -42,6 +43,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     markdown: { type: 'boolean' },
     html: { type: 'string' },
   });
+  exclusiveFlags('diff', values, ['json', 'markdown']);
   if (positionals.length !== 2) throw new OperationError('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
   const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
   if (!Number.isInteger(maxLines) || maxLines < 1) throw new OperationError('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
@@ -61,8 +63,8 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     if (values.html !== undefined) writeFileSync(resolve(ctx.cwd, values.html), renderHtml(result));
     if (values.json === true) ctx.log.out(renderJson(result));
     else if (values.markdown === true) ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
-    else if (values.quiet === true) ctx.log.out(`verdict: ${result.verdict} — ${result.root.summary}`);
-    else ctx.log.out(renderText(result, { colour: process.stdout.isTTY === true, maxLines }));
+    else if (values.quiet === true) ctx.log.out(verdictLine(result));
+    else ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));
     return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
   } finally {
     await sides.close();

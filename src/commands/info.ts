@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { SnapshotReader } from '../snapshot/reader.js';
 import type { ContentClass } from '../snapshot/types.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
+import { escapeControls } from '../report/escape.js';
 import { formatBytes } from './logger.js';
 
 function describe(reader: SnapshotReader): string[] {
@@ -79,7 +80,7 @@ Example:
           ),
         );
       } else {
-        for (const line of describe(reader)) ctx.log.out(line);
+        for (const line of describe(reader)) ctx.log.out(escapeControls(line));
       }
     } finally {
       reader.close();

@@ -38,7 +38,7 @@ Example:
     const reader = SnapshotReader.open(resolve(ctx.cwd, file));
     try {
       checkExpansion(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
-      const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total));
+      const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));
       ctx.log.done();
       if (values.json === true) ctx.log.out(JSON.stringify({ ok: true, ...report }, null, 2));
       else ctx.log.out(`ok: ${report.files} files (${formatBytes(report.bytes)}), ${report.chunks} chunks in ${report.blocks} blocks verified`);

@@ -17,7 +17,7 @@ import type { ActionInputs } from '../inputs.js';
 import { rankAnnotations } from '../report/annotations.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
-import { COMMENT_LIMIT, renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
+import { cell, COMMENT_LIMIT, renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { uploadFiles } from './artifacts.js';
 import type { Baseline } from './baseline-step.js';
 import { commentMarker, upsertStickyComment, type CommentOutcome } from './comment.js';
@@ -42,8 +42,9 @@ export interface ReportOutcome {
   comment: CommentOutcome | null;
 }
 
-function baselineLine(baseline: Baseline, ctx: RunContext): string {
-  return `Baseline: ${baseline.description}${baseline.runId === null ? '' : ` ([run](${runUrl(ctx, baseline.runId)}))`}.`;
+export function baselineLine(baseline: Baseline, ctx: RunContext): string {
+  // Branch names and cache keys may hold Markdown, HTML or pipes: shown as inert text.
+  return `Baseline: ${cell(baseline.description, 300)}${baseline.runId === null ? '' : ` ([run](${runUrl(ctx, baseline.runId)}))`}.`;
 }
 
 export async function compareStep(inputs: ActionInputs, ctx: RunContext, baseline: Baseline, snapshotPath: string): Promise<CompareResult> {

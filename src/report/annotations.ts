@@ -2,17 +2,24 @@
  * Annotations from one Difference tree: GitHub shows at most 10 per level per step, so the most
  * telling differences go first (unexplained before explained, content before metadata), and the
  * rest are counted for the summary, which lists them all.
+ *
+ * @actions/core escapes the workflow-command syntax (`%`, CR, LF; `:` and `,` in properties), but
+ * passes every other byte through to the log: an ESC sequence in a file name would reach the log
+ * viewer, a bidi override would reorder the line. So titles and messages carry names through
+ * `escapeControls`, and a name that needs escaping is not offered as `file` (it could not point
+ * at a real file in the PR's diff as written) but quoted in the message.
  */
 import type { CompareResult } from '../compare/compare.js';
 import type { Cause, Difference } from '../compare/types.js';
+import { escapeControls, hasControls } from './escape.js';
 
 export type AnnotationLevel = 'warning' | 'notice';
 
 export interface Annotation {
   level: AnnotationLevel;
   title: string;
-  /** The drifted file, relative to the workspace (snapshots are captured from it). */
-  file: string;
+  /** The drifted file, relative to the workspace (snapshots are captured from it); absent when its name holds control characters. */
+  file?: string;
   message: string;
 }
 
@@ -49,11 +56,13 @@ export function rankAnnotations(result: CompareResult, maxPerLevel: number): Ran
     perLevel[level]++;
     const causes = primaryCauses(d);
     const hint = leafCauses(d).find((c) => c.id !== 'content' && c.secondary !== true)?.hint;
+    const safeName = !hasControls(d.path);
+    const message = `${safeName ? '' : `${escapeControls(d.path)}: `}${escapeControls(d.summary)}${hint === undefined ? '' : `\nfix: ${escapeControls(hint)}`}`;
     shown.push({
       level,
       title: level === 'warning' ? `vitsnap: unexplained drift (${d.kind})` : `vitsnap: drift from ${causes.join(', ')}`,
-      file: d.path,
-      message: `${d.summary}${hint === undefined ? '' : `\nfix: ${hint}`}`,
+      ...(safeName ? { file: d.path } : {}),
+      message,
     });
   }
   return { shown, omitted: candidates.length - shown.length };

@@ -5,6 +5,9 @@
  */
 import type { CompareResult } from '../compare/compare.js';
 import type { Cause, Difference } from '../compare/types.js';
+import { countsLine } from './cause-summary.js';
+import { plural } from './plural.js';
+import { clip, escapeControls } from './escape.js';
 
 export const COMMENT_LIMIT = 65_536;
 export const SUMMARY_LIMIT = 1024 * 1024;
@@ -24,10 +27,27 @@ const VERDICT_LINE: Record<CompareResult['verdict'], string> = {
   'drift-unexplained': '❌ **Drift, unexplained**: some outputs differ for reasons vitsnap could not prove.',
 };
 
-/** Table cells: no pipes or newlines, bounded length. */
-function cell(text: string, max = 160): string {
-  const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'");
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/**
+ * Names and comparator output as inert Markdown: control characters as visible escapes (one
+ * line, so a name cannot end a table row), then every character Markdown or HTML would act on
+ * backslash-escaped (emphasis, links, images, raw HTML, entities, code spans, table pipes).
+ */
+function inert(text: string, max: number): string {
+  // `_` inside a word never emphasises (GFM), so SOURCE_DATE_EPOCH stays readable in the raw text.
+  return clip(escapeControls(text), max).replace(/[\\`*[\]<>!|~&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\$&');
+}
+
+/** Prose cells: also no @mentions (a word joiner after each `@`), bounded length. */
+export function cell(text: string, max = 160): string {
+  return inert(text, max).replace(/@/g, '@\u2060');
+}
+
+/**
+ * A name in monospace. `<code>` rather than a code span: backslash escapes do not work inside a
+ * code span, so a name ending in a backslash next to a pipe could still split the table row.
+ */
+function code(text: string, max: number): string {
+  return `<code>${inert(text, max)}</code>`;
 }
 
 function causeCell(causes: readonly Cause[]): string {
@@ -47,21 +67,20 @@ function firstHint(node: Difference): string {
 export function renderMarkdown(result: CompareResult, options: MarkdownOptions): string {
   const blocks: string[] = [];
   if (options.header !== undefined) blocks.push(options.header);
-  blocks.push(`### vitsnap: \`${cell(result.before, 80)}\` → \`${cell(result.after, 80)}\``, VERDICT_LINE[result.verdict]);
-  const c = result.counts;
-  blocks.push(`${c.modified} modified · ${c.added} added · ${c.removed} removed · ${c.changed} mode/type/link${c.ignored > 0 ? ` · ${c.ignored} ignored` : ''}`);
+  blocks.push(`### vitsnap: ${code(result.before, 80)} → ${code(result.after, 80)}`, VERDICT_LINE[result.verdict]);
+  blocks.push(countsLine(result));
   const rows = result.root.children.filter((d) => d.ignored !== true);
   const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
   const rowText = (d: Difference): string =>
-    `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : '✏️'} | \`${cell(d.path, 120)}\` | ${cell(d.summary)} | ${causeCell(leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
+    `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : '✏️'} | ${code(d.path, 120)} | ${cell(d.summary)} | ${causeCell(leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
   const metadataBlock =
     result.metadata.length === 0
       ? null
       : ['**Build environment changes** (may explain the outputs above)', '', '| area | name | before | after |', '| --- | --- | --- | --- |',
-          ...result.metadata.map((m) => `| ${m.area} | \`${cell(m.name, 60)}\` | ${cell(m.before ?? '—', 100)} | ${cell(m.after ?? '—', 100)} |`)].join('\n');
+          ...result.metadata.map((m) => `| ${m.area} | ${code(m.name, 60)} | ${m.before === null ? '—' : code(m.before, 100)} | ${m.after === null ? '—' : code(m.after, 100)} |`)].join('\n');
 
   const note = (shown: number): string =>
-    `_${rows.length - shown} more differences not shown here${options.fullReportUrl === undefined ? '' : `: see the [full report](${options.fullReportUrl})`}._`;
+    `_${plural(rows.length - shown, 'more difference')} not shown here${options.fullReportUrl === undefined ? '' : `: see the [full report](${options.fullReportUrl})`}._`;
   // Reserve room for what must always fit: the environment section and the truncation note.
   const reserve = (metadataBlock?.length ?? 0) + note(0).length + 64;
   let used = blocks.reduce((n, b) => n + b.length + 2, 0);

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { DEFAULT_PROBES, findExecutable, formatVersion, probeToolchains } from '../../../src/snapshot/metadata/toolchains.js';
+import { DEFAULT_PROBES, PROBE_CONCURRENCY, findExecutable, formatVersion, probeToolchains } from '../../../src/snapshot/metadata/toolchains.js';
 
 let tmp: string;
 let bin: string;
@@ -156,6 +156,21 @@ describe('probeToolchains on tools written by the test', () => {
     expect(probe.sha256).toBe(sha256(join(bin, 'failtool')));
     expect(probe.error).toBe('exited with code 3: failtool: broken install');
     expect(probe.version).toBeUndefined();
+  });
+
+  it('runs at most PROBE_CONCURRENCY tools at once, so a loaded runner does not starve them into timeouts', async () => {
+    // Each tool takes a slot (mkdir is atomic), records how many slots are taken, then frees its slot.
+    const slots = join(tmp, 'slots');
+    mkdirSync(slots);
+    const names = Array.from({ length: PROBE_CONCURRENCY * 3 }, (_, i) => `busytool${i}`);
+    for (const name of names) {
+      tool(bin, name, `mkdir ${slots}/$$; ls ${slots} | wc -l > ${slots}.${name}; sleep 0.2; rmdir ${slots}/$$; echo ${name} 1.0`);
+    }
+    const probes = await probeToolchains({ names, env: fakeEnv() });
+    expect(probes.map((p) => p.version)).toEqual([...names].sort().map((n) => `${n} 1.0`));
+    const peak = Math.max(...names.map((n) => Number(readFileSync(`${slots}.${n}`, 'utf8').trim())));
+    expect(peak).toBeGreaterThanOrEqual(1);
+    expect(peak).toBeLessThanOrEqual(PROBE_CONCURRENCY);
   });
 
   it('kills a tool that hangs, within a bounded time', async () => {

@@ -3,13 +3,21 @@
  * the version text it prints. A tool that is not on PATH costs no process.
  */
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { OperationError } from '../../errors.js';
 import type { ToolchainProbe } from '../types.js';
 import { compareText, runFile } from './commands.js';
 import { sha256FileAsync } from './lockfiles.js';
 
-export const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
+/**
+ * Generous: a probe that times out records an error instead of a version, and that alone would
+ * show as toolchain drift. JVMs and npm take seconds to start on a loaded 2-core runner.
+ */
+export const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
+
+/** Probes running at once: a dozen JVMs and compilers started together on two cores starve each other. */
+export const PROBE_CONCURRENCY = 2 * availableParallelism();
 
 /** The tools probed by default (DESIGN §4). */
 export const DEFAULT_PROBES: readonly string[] = [
@@ -43,7 +51,7 @@ export interface ProbeToolchainsOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Probes every tool in parallel; results sorted by name. Throws only for an invalid tool name. */
+/** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
 export async function probeToolchains(options: ProbeToolchainsOptions = {}): Promise<ToolchainProbe[]> {
   const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(compareText);
   for (const name of names) {
@@ -56,7 +64,14 @@ export async function probeToolchains(options: ProbeToolchainsOptions = {}): Pro
   }
   const env = options.env ?? process.env;
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-  return Promise.all(names.map((name) => probeToolchain(name, env, timeoutMs)));
+  const results: ToolchainProbe[] = new Array(names.length);
+  let next = 0;
+  // Each probe's timeout starts when it starts, not while it waits for a slot.
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < names.length; i = next++) results[i] = await probeToolchain(names[i] as string, env, timeoutMs);
+  };
+  await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
+  return results;
 }
 
 async function probeToolchain(name: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ToolchainProbe> {
