@@ -126,8 +126,8 @@ describe('special files as the snapshot argument', () => {
 });
 
 describe('system errors are coded, with the path and what to do; a stack only with VITSNAP_DEBUG=1', () => {
-  it('diff --html into a missing directory is E_NOT_FOUND naming the path, one line', async () => {
-    const r = await runVitsnap(['diff', tree, tree, '--html', join(dir, 'nope', 'r.html')]);
+  it.each(['--html', '--output'])('diff %s into a missing directory is E_NOT_FOUND naming the path, one line', async (option) => {
+    const r = await runVitsnap(['diff', tree, tree, option, join(dir, 'nope', 'report')]);
     expectOneLineError(r, 'E_NOT_FOUND');
     expect(r.stderr).toContain(join(dir, 'nope'));
   });

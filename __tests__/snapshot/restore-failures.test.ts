@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SnapshotReader } from '../../src/snapshot/reader.js';
@@ -252,6 +252,16 @@ describe('what a killed restore left behind', () => {
     expect(restore(ok(), target, { force: true }).code).toBe('ok');
     expect(readdirSync(outside)).toEqual(['precious']);
     expect(readFileSync(join(outside, 'precious'), 'utf8')).toBe('keep me');
+  });
+
+  it('a journal written on another host (a shared directory, another container) is left alone', () => {
+    const target = freshDir('foreign');
+    writeFileSync(join(target, 'x'), 'another host restored this');
+    const journal = [{ op: 'host', name: `not-${hostname()}` }, { op: 'created', path: 'x' }];
+    writeFileSync(join(target, `.vitsnap-restore-${DEAD_PID}`), journal.map((r) => JSON.stringify(r)).join('\n'));
+    writeFileSync(join(target, `.vitsnap-restore-${DEAD_PID}-0`), 'its temp file');
+    expect(restore(ok(), target).code).toBe('E_INPUT');
+    expect(readdirSync(target).sort()).toEqual([`.vitsnap-restore-${DEAD_PID}`, `.vitsnap-restore-${DEAD_PID}-0`, 'x']);
   });
 
   it('a live restore\'s journal (this process\'s parent) is left alone, so the target counts as not empty', () => {

@@ -7,6 +7,7 @@
  * before undoing: a journal is a file in a directory anyone may have written to.
  */
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fromSystemError } from '../errors.js';
 import { processIsAlive } from './atomic-file.js';
@@ -44,6 +45,7 @@ export class RestoreJournal {
     } catch (error) {
       throw fromSystemError(error, `cannot start restoring into ${base}`);
     }
+    this.writeLine({ op: 'host', name: hostname() });
   }
 
   /** A fresh short name (relative to the root) next to `relPath`, for a temp or moved-aside file. */
@@ -54,6 +56,10 @@ export class RestoreJournal {
 
   record(entry: JournalRecord): void {
     this.records.push(entry);
+    this.writeLine(entry);
+  }
+
+  private writeLine(entry: JournalRecord | { op: 'host'; name: string }): void {
     const line = Buffer.from(`${JSON.stringify(entry)}\n`);
     try {
       let done = 0;
@@ -102,26 +108,39 @@ export function recoverAbandonedRestores(base: string): void {
     return;
   }
   const abandoned = (pid: string | undefined): boolean => pid !== undefined && (Number(pid) === process.pid || !processIsAlive(Number(pid)));
+  const foreign = new Set<string>();
   for (const name of names) {
-    if (!abandoned(JOURNAL_NAME.exec(name)?.[1])) continue;
-    undo(base, readJournal(join(base, name)));
+    const pid = JOURNAL_NAME.exec(name)?.[1];
+    if (pid === undefined || !abandoned(pid)) continue;
+    const journal = readJournal(join(base, name));
+    // A pid means nothing on another machine (or container) sharing this directory: leave its journal be.
+    if (journal.host !== undefined && journal.host !== hostname()) {
+      foreign.add(pid);
+      continue;
+    }
+    undo(base, journal.records);
     removeQuietly(base, name);
   }
-  for (const name of names) if (abandoned(SIDE_FILE_NAME.exec(name)?.[1])) removeQuietly(base, name);
+  for (const name of names) {
+    const pid = SIDE_FILE_NAME.exec(name)?.[1];
+    if (pid !== undefined && !foreign.has(pid) && abandoned(pid)) removeQuietly(base, name);
+  }
 }
 
-/** The records of a journal file; a torn last line (killed mid-write) is skipped. */
-function readJournal(path: string): JournalRecord[] {
+/** The host that wrote a journal file, and its records; a torn last line (killed mid-write) is skipped. */
+function readJournal(path: string): { host: string | undefined; records: JournalRecord[] } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return [];
+    return { host: undefined, records: [] };
   }
+  let host: string | undefined;
   const records: JournalRecord[] = [];
   for (const line of text.split('\n')) {
     try {
-      const r = JSON.parse(line) as Partial<JournalRecord> & { to?: unknown };
+      const r = JSON.parse(line) as { op?: unknown; path?: unknown; to?: unknown; name?: unknown };
+      if (r.op === 'host' && typeof r.name === 'string') host = r.name;
       if (typeof r.path !== 'string') continue;
       if (r.op === 'created' || r.op === 'temp') records.push({ op: r.op, path: r.path });
       else if (r.op === 'moved' && typeof r.to === 'string') records.push({ op: 'moved', path: r.path, to: r.to });
@@ -129,7 +148,7 @@ function readJournal(path: string): JournalRecord[] {
       // torn or empty line
     }
   }
-  return records;
+  return { host, records };
 }
 
 /** Best effort: each step that cannot be undone (already gone, or changed since) is skipped. */
