@@ -117,6 +117,18 @@ describe('create', () => {
   });
 });
 
+describe('verify, restore and info', () => {
+  it('-q prints nothing on success; counts are in English', async () => {
+    const snap = join(work, 'one-file.vitsnap');
+    await runVitsnapOk(['create', '-q', '-C', same[0], '-o', snap, NO_META]);
+    expect(await runVitsnap(['verify', '-q', snap])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(await runVitsnap(['restore', '-q', snap, '-C', join(work, 'quiet-restore')])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect((await runVitsnapOk(['verify', snap])).stdout).toMatch(/^ok: 1 file \(.*\), 1 chunk in 1 block verified$/m);
+    expect((await runVitsnapOk(['restore', snap, '-C', join(work, 'loud-restore')])).stdout).toMatch(/^restored 1 file \(.*\), 0 dirs, 0 symlinks into /m);
+    expect((await runVitsnapOk(['info', snap])).stdout).toMatch(/^contents\s+1 file, 0 dirs, 0 symlinks, /m);
+  });
+});
+
 describe('diff', () => {
   it('refuses --json with --markdown instead of picking one', async () => {
     const r = await runVitsnap(['diff', '--json', '--markdown', ...same]);

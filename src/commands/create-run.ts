@@ -8,7 +8,7 @@ import { parseMetadataCommand } from '../snapshot/metadata/commands.js';
 import { escapeControls } from '../report/escape.js';
 import { plural } from '../report/plural.js';
 import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
-import { formatBytes } from './logger.js';
+import { formatBytes } from '../format-bytes.js';
 
 function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);

@@ -12,7 +12,7 @@ import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { verdictLine } from '../report/cause-summary.js';
 import { COMMON_OPTIONS, exclusiveFlags, parseCommandArgs, type CommandContext } from './args.js';
-import { formatBytes } from './logger.js';
+import { formatBytes } from '../format-bytes.js';
 
 /** diff(1)'s convention: 1 means the inputs differ. */
 const EXIT_DRIFT = 1;

@@ -3,7 +3,8 @@ import { SnapshotReader } from '../snapshot/reader.js';
 import type { ContentClass } from '../snapshot/types.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 import { escapeControls } from '../report/escape.js';
-import { formatBytes } from './logger.js';
+import { formatBytes } from '../format-bytes.js';
+import { plural } from '../report/plural.js';
 
 function describe(reader: SnapshotReader): string[] {
   const m = reader.summary;
@@ -12,8 +13,8 @@ function describe(reader: SnapshotReader): string[] {
     `snapshot   ${reader.path}`,
     `format     vitsnap ${reader.trailer.major}.${reader.trailer.minor}, written by vitsnap ${m.tool.version}`,
     `created    ${m.createdAt ?? '(not recorded: set SOURCE_DATE_EPOCH to record a time)'}`,
-    `contents   ${s.files} files, ${s.dirs} dirs, ${s.symlinks} symlinks, ${formatBytes(s.bytes)}`,
-    `stored     ${formatBytes(reader.fileSize)} (${s.bytes > 0 ? (s.bytes / reader.fileSize).toFixed(2) : '1.00'}×), ${s.blocks} blocks, ${s.chunks} unique chunks`,
+    `contents   ${plural(s.files, 'file')}, ${plural(s.dirs, 'dir')}, ${plural(s.symlinks, 'symlink')}, ${formatBytes(s.bytes)}`,
+    `stored     ${formatBytes(reader.fileSize)} (${s.bytes > 0 ? (s.bytes / reader.fileSize).toFixed(2) : '1.00'}×), ${plural(s.blocks, 'block')}, ${plural(s.chunks, 'unique chunk')}`,
   ];
   const classes = s.classes;
   lines.push(

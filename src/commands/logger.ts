@@ -2,6 +2,7 @@
  * The CLI's one logger: results to stdout, progress and notes to stderr, a progress bar only on a
  * TTY, colour by the usual conventions (FORCE_COLOR, NO_COLOR, TERM=dumb, TTY).
  */
+import { formatBytes } from '../format-bytes.js';
 import { escapeLines } from '../report/escape.js';
 import { plural } from '../report/plural.js';
 
@@ -27,18 +28,6 @@ export interface Logger {
 
 const BAR_WIDTH = 28;
 const REDRAW_MS = 100;
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
 
 /**
  * Colour or not, for one stream: FORCE_COLOR wins (any value but `0`/`false` turns colour on, as

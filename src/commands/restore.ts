@@ -5,7 +5,8 @@ import { compileGlobs } from '../snapshot/globs.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { restoreSnapshot } from '../snapshot/restore.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
-import { formatBytes } from './logger.js';
+import { formatBytes } from '../format-bytes.js';
+import { plural } from '../report/plural.js';
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -34,7 +35,7 @@ Options:
       --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
       --allow-expand  lift the 10x bound (--max-size still applies)
       --json          print the result as JSON
-  -q, --quiet         no progress
+  -q, --quiet         print only errors (--json still prints the result)
   -h, --help          show this help
 
 Examples:
@@ -64,7 +65,9 @@ Examples:
       });
       ctx.log.done();
       if (values.json === true) ctx.log.out(JSON.stringify(report, null, 2));
-      else ctx.log.out(`restored ${report.files} files (${formatBytes(report.bytes)}), ${report.dirs} dirs, ${report.symlinks} symlinks into ${values.dir}`);
+      else if (values.quiet !== true) {
+        ctx.log.out(`restored ${plural(report.files, 'file')} (${formatBytes(report.bytes)}), ${plural(report.dirs, 'dir')}, ${plural(report.symlinks, 'symlink')} into ${values.dir}`);
+      }
     } finally {
       reader.close();
     }

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { checkExpansion, parseSize } from '../snapshot/expansion.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
-import { formatBytes } from './logger.js';
+import { formatBytes } from '../format-bytes.js';
+import { plural } from '../report/plural.js';
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -21,7 +22,7 @@ Options:
       --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
       --allow-expand  lift the 10x bound (--max-size still applies)
       --json          print the result as JSON
-  -q, --quiet         no progress
+  -q, --quiet         print only errors (--json still prints the result)
   -h, --help          show this help
 
 Example:
@@ -41,7 +42,9 @@ Example:
       const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));
       ctx.log.done();
       if (values.json === true) ctx.log.out(JSON.stringify({ ok: true, ...report }, null, 2));
-      else ctx.log.out(`ok: ${report.files} files (${formatBytes(report.bytes)}), ${report.chunks} chunks in ${report.blocks} blocks verified`);
+      else if (values.quiet !== true) {
+        ctx.log.out(`ok: ${plural(report.files, 'file')} (${formatBytes(report.bytes)}), ${plural(report.chunks, 'chunk')} in ${plural(report.blocks, 'block')} verified`);
+      }
     } finally {
       reader.close();
     }

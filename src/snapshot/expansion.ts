@@ -6,7 +6,7 @@
  */
 import { statfsSync } from 'node:fs';
 import { OperationError, SnapshotFormatError, fromSystemError } from '../errors.js';
-import { formatBytes } from '../commands/logger.js';
+import { formatBytes } from '../format-bytes.js';
 import type { Entry } from './types.js';
 
 /** Default bound: this many times the snapshot's own size… */
