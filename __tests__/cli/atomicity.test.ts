@@ -167,7 +167,7 @@ describe('vitsnap create interrupted midway', () => {
     expect((await readFile(target)).equals(original)).toBe(true);
     const verify = await runVitsnap(['verify', target]);
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/^ok: 1 files/);
+    expect(verify.stdout).toMatch(/^ok: 1 file /);
   }, 180_000);
 });
 

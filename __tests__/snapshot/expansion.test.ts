@@ -124,7 +124,7 @@ describe('verify and restore of a snapshot that claims far more than it holds', 
     for (const extra of [['--allow-expand'], ['--max-size', '100M']]) {
       const r = await runVitsnap(['verify', eighty, ...extra]);
       expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-      expect(r.stdout).toMatch(/^ok: 1 files \(80\.0 MiB\)/);
+      expect(r.stdout).toMatch(/^ok: 1 file \(80\.0 MiB\)/);
     }
     expect(expectOneLine(await runVitsnap(['verify', eighty, '--max-size', '50M']), 'E_LIMIT')).toContain('more than --max-size 50.0 MiB');
     expectOneLine(await runVitsnap(['verify', eighty, '--max-size', 'lots']), 'E_USAGE');
