@@ -4,9 +4,9 @@ import type { Difference } from '../../src/compare/types.js';
 import { COMMENT_LIMIT, SUMMARY_LIMIT, renderMarkdown } from '../../src/report/markdown.js';
 import { HOSTILE_PATHS, hostileResult } from '../helpers/hostile-result.js';
 
-function drift(n: number): CompareResult {
+function drift(n: number, dir = 'dist'): CompareResult {
   const children: Difference[] = Array.from({ length: n }, (_, i) => ({
-    path: `dist/chunk-${String(i).padStart(5, '0')}|odd\`name.js`,
+    path: `${dir}/chunk-${String(i).padStart(5, '0')}|odd\`name.js`,
     kind: 'modified',
     summary: `build stamp changed: "2026-01-01T00:00:${i % 60}Z" → "2026-01-02T00:00:00Z" | with a pipe\nand a newline`,
     causes: [],
@@ -62,6 +62,20 @@ describe('markdown budgets', () => {
     expect(summary.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
     expect(summary.split('\n').length).toBeGreaterThan(comment.split('\n').length * 5);
     checkWellFormed(summary);
+  });
+
+  it('budgets the job summary in UTF-8 bytes, as the runner measures its file', () => {
+    // Accented, CJK and emoji paths: 2 to 4 bytes a character, so a character budget would overflow 1 MiB.
+    const wide = drift(12_000, 'données/构建/📦');
+    const summary = renderMarkdown(wide, { limit: SUMMARY_LIMIT, unit: 'bytes', fullReportUrl: 'https://example.invalid/r' });
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeGreaterThan(SUMMARY_LIMIT * 0.9);
+    expect(SUMMARY_LIMIT).toBeLessThan(1024 * 1024);
+    expect(summary).toMatch(/_\d+ more differences not shown here/);
+    checkWellFormed(summary);
+    // Counting characters instead lets the same document grow past the runner's byte limit.
+    const byChars = renderMarkdown(wide, { limit: SUMMARY_LIMIT, fullReportUrl: 'https://example.invalid/r' });
+    expect(Buffer.byteLength(byChars, 'utf8')).toBeGreaterThan(SUMMARY_LIMIT);
   });
 
   it('lists everything, with causes and fixes, when it fits', () => {

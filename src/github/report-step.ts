@@ -113,7 +113,7 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
   const fullReportUrl = `${runUrl(ctx)}#artifacts`;
   const intro = `${baselineLine(baseline, ctx)} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.`;
   const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}\n${intro}`, fullReportUrl });
-  const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, header: intro, fullReportUrl });
+  const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, unit: 'bytes', header: intro, fullReportUrl });
   const commentBodyPath = writeReport('comment.md', comment);
 
   let commentOutcome: CommentOutcome | null = null;

@@ -1,5 +1,6 @@
 /**
- * Markdown for GitHub: the PR comment (≤ 65,536 characters) and the job summary (≤ 1 MiB). Built
+ * Markdown for GitHub: the PR comment (≤ 65,536 characters) and the job summary (≤ 1 MiB of UTF-8
+ * bytes: the runner drops a larger summary file whole). Built
  * from whole blocks (a heading, a table row, a fenced code block) and cut only between blocks,
  * with a note saying what was left out, so the result is always well-formed.
  */
@@ -9,12 +10,22 @@ import { countsLine } from './cause-summary.js';
 import { plural } from './plural.js';
 import { clip, escapeControls } from './escape.js';
 
+/** GitHub refuses a comment body over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;
-export const SUMMARY_LIMIT = 1024 * 1024;
+/**
+ * The runner drops the whole step summary when its file exceeds 1 MiB in bytes; 64 KiB stay free
+ * for the newline core.summary appends and for anything else written to the same step's summary.
+ */
+export const SUMMARY_LIMIT = 1024 * 1024 - 64 * 1024;
+
+/** What a limit counts: UTF-16 characters (comments) or UTF-8 bytes (the summary file). */
+export type MarkdownUnit = 'chars' | 'bytes';
 
 export interface MarkdownOptions {
-  /** Maximum characters of the whole document. */
+  /** Maximum size of the whole document, in `unit`s. */
   limit: number;
+  /** Default 'chars'. */
+  unit?: MarkdownUnit;
   /** Prepended as is (e.g. the sticky comment's hidden marker); counted against the limit. */
   header?: string;
   /** Where the full report lives, for the truncation note. */
@@ -64,7 +75,19 @@ function firstHint(node: Difference): string {
   return leafCauses(node).find((c) => c.id !== 'content' && c.secondary !== true)?.hint ?? '';
 }
 
+const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
+const charLength = (text: string): number => text.length;
+
+/** The longest prefix of `text` that fits in `max` units, not splitting a surrogate pair. */
+function cutTo(text: string, max: number, size: (text: string) => number): string {
+  let end = Math.min(text.length, max);
+  while (end > 0 && size(text.slice(0, end)) > max) end = Math.floor(end * 0.9);
+  if (end > 0 && end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}
+
 export function renderMarkdown(result: CompareResult, options: MarkdownOptions): string {
+  const size = options.unit === 'bytes' ? byteLength : charLength;
   const blocks: string[] = [];
   if (options.header !== undefined) blocks.push(options.header);
   blocks.push(`### vitsnap: ${code(result.before, 80)} → ${code(result.after, 80)}`, VERDICT_LINE[result.verdict]);
@@ -82,24 +105,26 @@ export function renderMarkdown(result: CompareResult, options: MarkdownOptions):
   const note = (shown: number): string =>
     `_${plural(rows.length - shown, 'more difference')} not shown here${options.fullReportUrl === undefined ? '' : `: see the [full report](${options.fullReportUrl})`}._`;
   // Reserve room for what must always fit: the environment section and the truncation note.
-  const reserve = (metadataBlock?.length ?? 0) + note(0).length + 64;
-  let used = blocks.reduce((n, b) => n + b.length + 2, 0);
+  const reserve = (metadataBlock === null ? 0 : size(metadataBlock)) + size(note(0)) + 64;
+  let used = blocks.reduce((n, b) => n + size(b) + 2, 0);
   let shown = 0;
   if (rows.length > 0) {
     const table: string[] = [tableHeader];
-    used += tableHeader.length + 3;
+    used += size(tableHeader) + 3;
     for (const d of rows) {
       const row = rowText(d);
-      if (used + row.length + 1 + reserve > options.limit) break;
+      const rowSize = size(row);
+      if (used + rowSize + 1 + reserve > options.limit) break;
       table.push(row);
-      used += row.length + 1;
+      used += rowSize + 1;
       shown++;
     }
     blocks.push(table.join('\n'));
     if (shown < rows.length) blocks.push(note(shown));
   }
-  if (metadataBlock !== null && used + metadataBlock.length + 2 <= options.limit) blocks.push(metadataBlock);
+  if (metadataBlock !== null && used + size(metadataBlock) + 2 <= options.limit) blocks.push(metadataBlock);
   const text = blocks.join('\n\n');
   // The reserve makes this unreachable for sane limits; never return more than asked.
-  return text.length <= options.limit ? text : `${text.slice(0, Math.max(0, options.limit - 40)).replace(/\n[^\n]*$/, '')}\n\n_report cut at the size limit._`;
+  if (size(text) <= options.limit) return text;
+  return `${cutTo(text, Math.max(0, options.limit - 40), size).replace(/\n[^\n]*$/, '')}\n\n_report cut at the size limit._`;
 }
