@@ -1,17 +1,16 @@
 /** `vitsnap diff`'s work, loaded only when diff runs: the comparators are most of the CLI's code. */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { createCauseClassifier } from '../compare/causes.js';
 import { compareSources, IGNORE_PROFILES, type CompareProgress, type IgnoreProfile } from '../compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
-import { openSides } from '../compare/sources.js';
+import { openSides, type Sides } from '../compare/sources.js';
 import { renderJson } from '../report/json.js';
 import { renderHtml } from '../report/html.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
 import { formatBytes } from './logger.js';
+import { ReportFile } from './report-files.js';
 
 /** diff(1)'s convention: 1 means the inputs differ. */
 const EXIT_DRIFT = 1;
@@ -41,30 +40,55 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     output: { type: 'string' },
     markdown: { type: 'boolean' },
     html: { type: 'string' },
+    'strip-prefix': { type: 'string' },
   });
   if (positionals.length !== 2) throw new OperationError('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
   const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
   if (!Number.isInteger(maxLines) || maxLines < 1) throw new OperationError('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
   const ignore = parseIgnore(values.ignore);
   const [beforePath, afterPath] = positionals as [string, string];
-  const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
+  const reports: ReportFile[] = [];
   try {
-    const result = await compareSources(sides, {
-      comparators: DEFAULT_COMPARATORS,
-      ...createCauseClassifier(),
-      ignore,
-      exclude: values.exclude ?? [],
-      onProgress: (p) => ctx.log.status(progressLine(p)),
-    });
-    ctx.log.done();
-    if (values.output !== undefined) writeFileSync(resolve(ctx.cwd, values.output), `${renderJson(result)}\n`);
-    if (values.html !== undefined) writeFileSync(resolve(ctx.cwd, values.html), renderHtml(result));
-    if (values.json === true) ctx.log.out(renderJson(result));
-    else if (values.markdown === true) ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
-    else if (values.quiet === true) ctx.log.out(`verdict: ${result.verdict} — ${result.root.summary}`);
-    else ctx.log.out(renderText(result, { colour: process.stdout.isTTY === true, maxLines }));
-    return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
+    const output = values.output === undefined ? null : ReportFile.open(ctx.cwd, '--output', values.output);
+    if (output !== null) reports.push(output);
+    const html = values.html === undefined ? null : ReportFile.open(ctx.cwd, '--html', values.html);
+    if (html !== null) reports.push(html);
+    const stripPrefix = values['strip-prefix'];
+    const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, stripPrefix });
+    try {
+      return await compareAndReport(sides, { values, ignore, maxLines, output, html }, ctx);
+    } finally {
+      await sides.close();
+    }
   } finally {
-    await sides.close();
+    // Committed reports are in place already; this only removes what a failed run left reserved.
+    for (const r of reports) r.abort();
   }
+}
+
+interface ReportPlan {
+  values: { exclude?: string[] | undefined; json?: boolean | undefined; markdown?: boolean | undefined; quiet?: boolean | undefined };
+  ignore: IgnoreProfile[];
+  maxLines: number;
+  output: ReportFile | null;
+  html: ReportFile | null;
+}
+
+async function compareAndReport(sides: Sides, plan: ReportPlan, ctx: CommandContext): Promise<number> {
+  const { values, ignore, maxLines } = plan;
+  const result = await compareSources(sides, {
+    comparators: DEFAULT_COMPARATORS,
+    ...createCauseClassifier(),
+    ignore,
+    exclude: values.exclude ?? [],
+    onProgress: (p) => ctx.log.status(progressLine(p)),
+  });
+  ctx.log.done();
+  plan.output?.commit(`${renderJson(result)}\n`);
+  plan.html?.commit(renderHtml(result));
+  if (values.json === true) ctx.log.out(renderJson(result));
+  else if (values.markdown === true) ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
+  else if (values.quiet === true) ctx.log.out(`verdict: ${result.verdict} — ${result.root.summary}`);
+  else ctx.log.out(renderText(result, { colour: process.stdout.isTTY === true, maxLines }));
+  return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
 }

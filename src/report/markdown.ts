@@ -50,6 +50,7 @@ export function renderMarkdown(result: CompareResult, options: MarkdownOptions):
   blocks.push(`### vitsnap: \`${cell(result.before, 80)}\` → \`${cell(result.after, 80)}\``, VERDICT_LINE[result.verdict]);
   const c = result.counts;
   blocks.push(`${c.modified} modified · ${c.added} added · ${c.removed} removed · ${c.changed} mode/type/link${c.ignored > 0 ? ` · ${c.ignored} ignored` : ''}`);
+  blocks.push(...(result.notes ?? []).map((note) => `> **note:** ${cell(note, 600)}`));
   const rows = result.root.children.filter((d) => d.ignored !== true);
   const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
   const rowText = (d: Difference): string =>

@@ -68,6 +68,7 @@ export function renderText(result: CompareResult, options: TextOptions): string 
   const verdictColour = result.verdict === 'identical' ? '32' : result.verdict === 'drift-explained' ? '33' : '31';
   lines.push(`vitsnap diff ${result.before} → ${result.after}`);
   lines.push(`verdict: ${paint(c, `1;${verdictColour}`, result.verdict)} — ${result.root.summary}`);
+  for (const note of result.notes ?? []) lines.push(paint(c, '33', `note: ${note}`));
   const hints = new Map<string, string>();
   const visit = (node: Difference, parentPath: string, depth: number): void => {
     const indent = '  '.repeat(depth);
