@@ -4,7 +4,6 @@
  * same differences as a snapshot-vs-snapshot diff of the same trees, whatever the task budgets.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyCauses } from '../../src/compare/causes.js';

@@ -8,6 +8,12 @@ import { dirname, resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { AtomicFile } from '../snapshot/atomic-file.js';
 
+function onOption(error: unknown, option: string): unknown {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown } | null;
+  if (e?.name !== 'OperationError' || typeof e.message !== 'string') return error;
+  return new OperationError(e.code as OperationError['code'], `${option}: ${e.message}`);
+}
+
 export class ReportFile {
   private readonly file: AtomicFile;
   private constructor(file: AtomicFile) {
@@ -27,8 +33,8 @@ export class ReportFile {
     try {
       return new ReportFile(new AtomicFile(target));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new OperationError('E_IO', `${option} ${path}: cannot write in ${dir} (${reason}); check its permissions or write the report elsewhere`);
+      // AtomicFile's error names the path and the system's reason; the option says which report.
+      throw onOption(error, option);
     }
   }
 
