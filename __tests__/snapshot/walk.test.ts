@@ -143,10 +143,12 @@ describe('walkTree', () => {
     execFileSync('mkfifo', [join(root, 'pipe'), join(root, 'ignored/pipe')]);
     const result = walkTree(root, compileGlobs(['!ignored']));
     expect(paths(result)).toEqual(['f a.txt']);
-    expect(result.skipped).toEqual([{ path: 'pipe', reason: expect.stringMatching(/^a FIFO; only files, directories and symlinks/) }]);
+    expect(result.skipped).toEqual([
+      { path: 'pipe', reason: expect.stringMatching(/^a FIFO; only files, directories and symlinks/), special: { type: 'special', path: 'pipe', what: 'fifo' } },
+    ]);
   });
 
-  it('skips names that are not valid UTF-8', () => {
+  it('skips names that are not valid UTF-8, naming them with the bad bytes escaped', () => {
     const root = makeTree({ 'ok.txt': 'a' });
     const bad = Buffer.concat([Buffer.from(`${root}/bad`), Buffer.from([0xff, 0xfe])]);
     writeFileSync(bad, 'x');
@@ -155,7 +157,8 @@ describe('walkTree', () => {
     const result = walkTree(root, compileGlobs([]));
     expect(paths(result)).toEqual(['f ok.txt']);
     expect(result.skipped.map((s) => s.reason)).toEqual(['name is not valid UTF-8', 'name is not valid UTF-8']);
-    expect(result.skipped.map((s) => s.path)).toEqual(['bad\u{fffd}\u{fffd}', 't\u{fffd}']);
+    // Escaped, not decoded lossily: two different bad names must not read alike.
+    expect(result.skipped.map((s) => s.path)).toEqual(['bad\\xff\\xfe', 't\\xf0\\x9f\\x98']);
   });
 
   it('records matched empty directories and ancestors of matched files only', () => {

@@ -1,11 +1,9 @@
 /** `vitsnap diff`'s work, loaded only when diff runs: the comparators are most of the CLI's code. */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { createCauseClassifier } from '../compare/causes.js';
 import { compareSources, IGNORE_PROFILES, type CompareProgress, type IgnoreProfile } from '../compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
-import { openSides } from '../compare/sources.js';
+import { openSides, type Sides } from '../compare/sources.js';
 import { renderJson } from '../report/json.js';
 import { renderHtml } from '../report/html.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
@@ -13,6 +11,7 @@ import { renderText } from '../report/text.js';
 import { verdictLine } from '../report/cause-summary.js';
 import { COMMON_OPTIONS, exclusiveFlags, parseCommandArgs, type CommandContext } from './args.js';
 import { formatBytes } from '../format-bytes.js';
+import { ReportFile } from './report-files.js';
 
 /** diff(1)'s convention: 1 means the inputs differ. */
 const EXIT_DRIFT = 1;
@@ -42,6 +41,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     output: { type: 'string' },
     markdown: { type: 'boolean' },
     html: { type: 'string' },
+    'strip-prefix': { type: 'string' },
   });
   exclusiveFlags('diff', values, ['json', 'markdown']);
   if (positionals.length !== 2) throw new OperationError('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
@@ -49,24 +49,48 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
   if (!Number.isInteger(maxLines) || maxLines < 1) throw new OperationError('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
   const ignore = parseIgnore(values.ignore);
   const [beforePath, afterPath] = positionals as [string, string];
-  const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
+  const reports: ReportFile[] = [];
   try {
-    const result = await compareSources(sides, {
-      comparators: DEFAULT_COMPARATORS,
-      ...createCauseClassifier(),
-      ignore,
-      exclude: values.exclude ?? [],
-      onProgress: (p) => ctx.log.status(progressLine(p)),
-    });
-    ctx.log.done();
-    if (values.output !== undefined) writeFileSync(resolve(ctx.cwd, values.output), `${renderJson(result)}\n`);
-    if (values.html !== undefined) writeFileSync(resolve(ctx.cwd, values.html), renderHtml(result));
-    if (values.json === true) ctx.log.out(renderJson(result));
-    else if (values.markdown === true) ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
-    else if (values.quiet === true) ctx.log.out(verdictLine(result));
-    else ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));
-    return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
+    const output = values.output === undefined ? null : ReportFile.open(ctx.cwd, '--output', values.output);
+    if (output !== null) reports.push(output);
+    const html = values.html === undefined ? null : ReportFile.open(ctx.cwd, '--html', values.html);
+    if (html !== null) reports.push(html);
+    const stripPrefix = values['strip-prefix'];
+    const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, stripPrefix });
+    try {
+      return await compareAndReport(sides, { values, ignore, maxLines, output, html }, ctx);
+    } finally {
+      await sides.close();
+    }
   } finally {
-    await sides.close();
+    // Committed reports are in place already; this only removes what a failed run left reserved.
+    for (const r of reports) r.abort();
   }
+}
+
+interface ReportPlan {
+  values: { exclude?: string[] | undefined; json?: boolean | undefined; markdown?: boolean | undefined; quiet?: boolean | undefined };
+  ignore: IgnoreProfile[];
+  maxLines: number;
+  output: ReportFile | null;
+  html: ReportFile | null;
+}
+
+async function compareAndReport(sides: Sides, plan: ReportPlan, ctx: CommandContext): Promise<number> {
+  const { values, ignore, maxLines } = plan;
+  const result = await compareSources(sides, {
+    comparators: DEFAULT_COMPARATORS,
+    ...createCauseClassifier(),
+    ignore,
+    exclude: values.exclude ?? [],
+    onProgress: (p) => ctx.log.status(progressLine(p)),
+  });
+  ctx.log.done();
+  plan.output?.commit(`${renderJson(result)}\n`);
+  plan.html?.commit(renderHtml(result));
+  if (values.json === true) ctx.log.out(renderJson(result));
+  else if (values.markdown === true) ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
+  else if (values.quiet === true) ctx.log.out(verdictLine(result));
+  else ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));
+  return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
 }

@@ -12,12 +12,19 @@ cause with evidence (timestamp, build-path, file-order, build-id, permissions, â
 
 On a terminal, a status line on stderr shows how far a long diff has got.
 
+FIFOs, sockets and devices are reported as entries of their type; names that are not valid
+UTF-8 are reported as not compared, which makes the verdict drift-unexplained. Snapshot block
+contents are read only for files that differ: the report says how many were not read.
+
 Exit codes: 0 identical (or every difference ignored), 1 drift, 2 error.
 
 Options:
       --ignore LIST    accept known noise: timestamps, build-paths, file-order, build-id
                        (comma separated or repeated); ignored differences are still listed
       --exclude GLOB   leave matching paths out of the comparison (repeatable)
+      --strip-prefix DIR
+                       compare only what is below DIR, with DIR/ removed from the paths, on
+                       each side that has it: a snapshot made with 'build/**' against build/
       --json           print the JSON report (schema: docs/report-schema.md)
       --markdown       print Markdown sized for a PR comment (â‰¤ 65,536 characters)
       --html FILE      write the self-contained HTML report to FILE
@@ -30,6 +37,7 @@ Examples:
   vitsnap diff main.vitsnap pr.vitsnap
   vitsnap diff build-a/ build-b/ --ignore timestamps,build-paths
   vitsnap diff main.vitsnap dist/ --exclude '**/*.map' --json > report.json
+  vitsnap diff main.vitsnap build/ --strip-prefix build/   (main made with create 'build/**')
 `,
   async run(argv, ctx) {
     // Loaded on demand so the other commands start without parsing every comparator.

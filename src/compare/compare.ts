@@ -3,11 +3,13 @@
  * The pipeline the CLI and the action share.
  */
 import { compareCodePoints } from '../snapshot/canonical-json.js';
-import { compareFile } from './registry.js';
+import { ExpansionBudget, formatSize } from './archive/bytes.js';
+import { describeNotCompared, mergeNotCompared, verificationOf, type Verification } from './coverage.js';
+import { compareFile, fileBudgets } from './registry.js';
 import type { Sides } from './sources.js';
 import { diffMetadata, type MetadataChange } from './toolchain-diff.js';
 import type { ModifiedPair } from './tree-diff.js';
-import { DEFAULT_LIMITS, type CauseId, type Comparator, type CompareLimits, type Difference } from './types.js';
+import { DEFAULT_LIMITS, type CauseId, type Comparator, type CompareLimits, type Difference, type NotCompared } from './types.js';
 
 /** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
 export const IGNORE_PROFILES = {
@@ -69,6 +71,12 @@ export interface CompareResult {
   verdict: Verdict;
   counts: CompareCounts;
   metadata: MetadataChange[];
+  /** Paths that could not be compared (names or symlink targets that are not valid UTF-8): never identical. */
+  notCompared?: NotCompared[];
+  /** Block contents of snapshot sides the diff did not read (equal digests are never read); null without a snapshot side. */
+  verification?: Verification | null;
+  /** One line each, for every presenter: what was not compared or read, a path prefix one side lacks, budgets spent. */
+  notes?: string[];
 }
 
 function yieldToEventLoop(): Promise<void> {
@@ -115,8 +123,13 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
   const fileNodes: Difference[] = [];
   // Parts arrive as the workers find them; comparing one lets the next ones in.
   const progress: CompareProgress = { filesChecked: 0, bytesRead: 0, filesChanged: 0, filesExplained: 0 };
+  const notCompared: NotCompared[] = [];
+  // Every file's nested archives share its budget, and all files share the diff's (42.zip).
+  const diffBudget = new ExpansionBudget(limits.maxExpandedBytesPerDiff, { scope: 'diff' });
+  const exhausted: string[] = [];
   for await (const part of sides.diff(options.exclude ?? [])) {
     differences.push(...part.differences);
+    notCompared.push(...(part.notCompared ?? []));
     progress.filesChecked += part.checked?.files ?? 0;
     progress.bytesRead += part.checked?.bytes ?? 0;
     progress.filesChanged += part.modified.length;
@@ -125,7 +138,13 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
   }
   async function compareAll(pairs: readonly ModifiedPair[]): Promise<void> {
     for (const m of pairs) {
-      const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits);
+      const budgets = fileBudgets(limits, diffBudget);
+      const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+      if (budgets.before.exhausted || budgets.after.exhausted) {
+        exhausted.push(m.path);
+        const spent = `expansion budget exhausted after ${formatSize(budgets.before.used)} + ${formatSize(budgets.after.used)} expanded: what was left is reported as differing, not expanded`;
+        node.fallback = node.fallback === undefined ? spent : `${node.fallback}; ${spent}`;
+      }
       options.prepare?.(node, context);
       fileNodes.push(node);
       progress.filesExplained++;
@@ -145,13 +164,26 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
     changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
     ignored: children.filter((c) => c.ignored === true).length,
   };
-  const verdict = verdictOf(root);
+  const unchecked = mergeNotCompared(notCompared);
+  // What could not be compared may differ: never identical, never fully explained.
+  const verdict = unchecked.length > 0 ? 'drift-unexplained' : verdictOf(root);
   root.summary =
     verdict === 'identical'
       ? counts.ignored > 0
         ? `identical apart from ${counts.ignored} ignored differences`
         : 'identical'
       : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
+        (unchecked.length > 0 ? `, ${unchecked.length} not compared` : '') +
         (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
-  return { before: before.label, after: after.label, root, verdict, counts, metadata };
+  const verification = verificationOf([before, after]);
+  const notes = [...sides.notes];
+  if (unchecked.length > 0) notes.push(describeNotCompared(unchecked));
+  if (exhausted.length > 0) {
+    notes.push(
+      `expansion budget exhausted in ${exhausted.length} file${exhausted.length === 1 ? '' : 's'} (${exhausted.slice(0, 3).join(', ')}${exhausted.length > 3 ? ', …' : ''}): ` +
+        `a file may expand ${formatSize(limits.maxExpandedBytes)} per side with everything nested in it; members past that are reported as differing, not expanded`,
+    );
+  }
+  if (verification !== null && verification.note !== '') notes.push(verification.note);
+  return { before: before.label, after: after.label, root, verdict, counts, metadata, notCompared: unchecked, verification, notes };
 }

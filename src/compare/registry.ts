@@ -2,7 +2,8 @@
  * Runs the ordered comparator list on one pair of files: the first comparator that recognises both
  * sides and does not fall back wins; bytes are last. Every fallback is recorded with its reason.
  */
-import type { Comparator, CompareContext, CompareLimits, Difference } from './types.js';
+import { ExpansionBudget } from './archive/bytes.js';
+import type { Comparator, CompareContext, CompareLimits, Difference, SideBudgets } from './types.js';
 
 const HEAD_BYTES = 4096;
 
@@ -15,7 +16,16 @@ function summarise(children: readonly Difference[], comparator: string): string 
   return `${children.length} differences (${comparator})`;
 }
 
-/** Compares `before` and `after` (known to differ) and returns their `modified` node. */
+/** Fresh budgets for one top-level file's two sides, each charging `diff` (the whole run's) when given. */
+export function fileBudgets(limits: CompareLimits, diff?: ExpansionBudget): SideBudgets {
+  const options = diff === undefined ? { scope: 'file' } : { scope: 'file', parent: diff };
+  return { before: new ExpansionBudget(limits.maxExpandedBytes, options), after: new ExpansionBudget(limits.maxExpandedBytes, options) };
+}
+
+/**
+ * Compares `before` and `after` (known to differ) and returns their `modified` node. Everything
+ * nested in the file expands under `budgets` (fresh ones when not given).
+ */
 export function compareFile(
   path: string,
   before: Buffer,
@@ -23,20 +33,22 @@ export function compareFile(
   comparators: readonly Comparator[],
   limits: CompareLimits,
   depth = 0,
+  budgets: SideBudgets = fileBudgets(limits),
 ): Difference {
   const node: Difference = { path, kind: 'modified', summary: '', causes: [], children: [] };
   const fallbacks: string[] = [];
   const ctx: CompareContext = {
     limits,
     depth,
+    budgets,
     compareNested: (nestedPath, a, b) => {
       if (depth + 1 > limits.maxDepth) {
         const bytesOnly = comparators.filter((c) => c.id === 'binary');
-        const nested = compareFile(nestedPath, a, b, bytesOnly, limits, depth + 1);
+        const nested = compareFile(nestedPath, a, b, bytesOnly, limits, depth + 1, budgets);
         nested.fallback = `nesting deeper than ${limits.maxDepth} levels: compared as bytes`;
         return nested;
       }
-      return compareFile(nestedPath, a, b, comparators, limits, depth + 1);
+      return compareFile(nestedPath, a, b, comparators, limits, depth + 1, budgets);
     },
   };
   const tooBig = Math.max(before.length, after.length) > limits.maxStructuredBytes;

@@ -7,20 +7,25 @@
  *   hashed, and only what differs comes back.
  * - With a snapshot on either side, the entry lists meet in `diffTrees`; a directory side is walked
  *   with capture's rules and hashes only its same-size files, to match the manifest's digests.
+ *
+ * What capture leaves out of a directory is still reported: FIFOs, sockets and devices as entries
+ * of their type, names (and symlink targets) that are not valid UTF-8 as "not compared".
  */
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { OperationError, fromSystemError } from '../errors.js';
 import { INLINE_BELOW_BYTES, batchBySize, toHashTask } from '../snapshot/capture-pipeline.js';
 import type { DirPairFacts } from '../snapshot/dir-pair-walk.js';
+import { compareCodePoints } from '../snapshot/canonical-json.js';
 import { compileGlobs } from '../snapshot/globs.js';
-import { SnapshotReader } from '../snapshot/reader.js';
 import { TaskPool } from '../snapshot/task-pool.js';
-import type { Entry, FileEntry, Metadata } from '../snapshot/types.js';
+import type { FileEntry, Metadata } from '../snapshot/types.js';
 import type { WalkedFile, WalkResult } from '../snapshot/walk.js';
-import { diffPair, diffTrees, oneSided, type ModifiedPair, type TreeDiff } from './tree-diff.js';
-import type { Difference } from './types.js';
+import { normalizePrefix, prefixMismatch, stripEntries } from './path-prefix.js';
+import { onSide, openSnapshotSide, type SideName, type SnapshotSide } from './snapshot-side.js';
+import { diffPair, diffTrees, oneSided, type ModifiedPair, type TreeDiff, type TreeEntry } from './tree-diff.js';
+import type { Difference, NotCompared, SideVerification } from './types.js';
 
 export interface TreeSource {
   /** What the user passed, for reports. */
@@ -29,12 +34,16 @@ export interface TreeSource {
   metadata: Metadata | null;
   /** A file's bytes; only called for files that differ. */
   readFile(entry: FileEntry): Buffer;
+  /** A snapshot side: how much of its block contents the diff has read so far. */
+  verification?(): SideVerification;
 }
 
 /** Part of the tree diff: differences that need no content, and file pairs whose bytes differ. */
 export interface DiffPart {
   differences: Difference[];
   modified: ModifiedPair[];
+  /** Paths that could not be compared. */
+  notCompared?: NotCompared[];
   /** Files this part compared by bytes, and the bytes it read doing so (directory sides). */
   checked?: { files: number; bytes: number };
 }
@@ -48,13 +57,23 @@ export interface Sides {
    * match `exclude`. Files with equal bytes or digests are never part of it.
    */
   diff(exclude: readonly string[]): AsyncGenerator<DiffPart>;
+  /** What opening the sides found worth saying: a path prefix one side lacks, what `--strip-prefix` left out. */
+  notes: string[];
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  cwd: string;
+  /** Compare only what is below this directory on each side that has it, with the directory removed from the paths. */
+  stripPrefix?: string;
 }
 
 /** A side whose whole entry list is known up front: a snapshot, or a directory walked with stats. */
 interface ListedSource extends TreeSource {
   /** Sorted by path (UTF-8 byte order), as in a manifest; a directory's files have `sha256: ''`. */
-  entries: Entry[];
+  entries: TreeEntry[];
+  /** A directory side's names and symlink targets that are not valid UTF-8. */
+  notCompared: NotCompared[];
 }
 
 interface WalkedDirectory extends ListedSource {
@@ -63,59 +82,107 @@ interface WalkedDirectory extends ListedSource {
   walked: Map<string, WalkedFile>;
 }
 
-function isDirectory(path: string, label: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch (error) {
-    throw fromSystemError(error, `cannot compare ${label}`);
-  }
+interface SidePath {
+  side: SideName;
+  label: string;
+  abs: string;
+  directory: boolean;
 }
 
-export async function openSides(beforePath: string, afterPath: string, options: { cwd: string }): Promise<Sides> {
-  const paths = [beforePath, afterPath].map((p) => ({ label: p, abs: resolve(options.cwd, p) }));
-  const dirs = paths.map((p) => isDirectory(p.abs, p.label));
-  const workers = dirs.some(Boolean) ? new TaskPool(Math.min(2, availableParallelism())) : null;
-  if (workers !== null && dirs[0] === true && dirs[1] === true) {
-    const [before, after] = paths.map((p) => directorySource(p.label, p.abs)) as [DirectorySource, DirectorySource];
-    return { before, after, diff: (exclude) => pairWalkParts(before, after, exclude, workers), close: () => workers.close() };
+/**
+ * A directory or a regular file (a snapshot), decided by stat before anything is opened: opening
+ * a FIFO would block until a writer comes, and a device is no snapshot either.
+ */
+function sidePath(side: SideName, label: string, cwd: string): SidePath {
+  const abs = resolve(cwd, label);
+  let directory: boolean;
+  try {
+    const stats = statSync(abs);
+    if (!stats.isDirectory() && !stats.isFile()) {
+      throw new OperationError('E_INPUT', 'not a regular file or a directory (a FIFO, socket or device); pass a .vitsnap file or a directory');
+    }
+    directory = stats.isDirectory();
+  } catch (error) {
+    throw onSide(fromSystemError(error, 'cannot compare it'), side, label);
   }
-  const readers: SnapshotReader[] = [];
+  return { side, label, abs, directory };
+}
+
+/** A directory side that has `prefix` is compared from there; the note says so. */
+function descend(p: SidePath, prefix: string | null, notes: string[]): SidePath {
+  if (prefix === null || !p.directory) return p;
+  const below = join(p.abs, prefix);
+  if (statSync(below, { throwIfNoEntry: false })?.isDirectory() !== true) return p;
+  notes.push(`--strip-prefix ${prefix}/: ${p.side} ${p.label} is compared from ${join(p.label, prefix)}/`);
+  return { ...p, abs: below };
+}
+
+export async function openSides(beforePath: string, afterPath: string, options: OpenOptions): Promise<Sides> {
+  const notes: string[] = [];
+  const prefix = options.stripPrefix === undefined ? null : normalizePrefix(options.stripPrefix);
+  const paths = [sidePath('BEFORE', beforePath, options.cwd), sidePath('AFTER', afterPath, options.cwd)].map((p) => descend(p, prefix, notes));
+  const workers = paths.some((p) => p.directory) ? new TaskPool(Math.min(2, availableParallelism())) : null;
+  if (workers !== null && paths.every((p) => p.directory)) {
+    const [before, after] = paths.map((p) => directorySource(p.label, p.abs)) as [DirectorySource, DirectorySource];
+    return { before, after, notes, diff: (exclude) => pairWalkParts(before, after, exclude, workers), close: () => workers.close() };
+  }
+  const snapshots: SnapshotSide[] = [];
   const closeAll = async (): Promise<void> => {
-    for (const r of readers) r.close();
+    for (const s of snapshots) s.close();
     await workers?.close();
   };
   try {
-    const walks = paths.map((p, i) => (dirs[i] === true && workers !== null ? workers.walk(p.abs, []) : null));
+    const walks = paths.map((p) => (p.directory && workers !== null ? workers.walk(p.abs, []) : null));
     // Awaited below; this keeps a walk that fails while a snapshot is being opened from going unhandled.
     for (const w of walks) w?.catch(() => undefined);
     // Snapshots open while the walk runs on a worker.
-    const snapshots = paths.map((p, i) => {
+    const opened = paths.map((p, i) => {
       if (walks[i] !== null) return null;
-      const reader = SnapshotReader.open(p.abs);
-      readers.push(reader);
-      return snapshotSource(p.label, reader);
+      const side = openSnapshotSide(p.abs, p.side, p.label);
+      snapshots.push(side);
+      return snapshotSource(side, prefix, notes);
     });
     const sources: ListedSource[] = [];
     for (let i = 0; i < 2; i++) {
       const walk = walks[i];
-      const path = paths[i] as { label: string; abs: string };
-      sources.push(walk === null || walk === undefined ? (snapshots[i] as ListedSource) : walkedDirectory(path.label, await walk));
+      const path = paths[i] as SidePath;
+      if (walk === null || walk === undefined) {
+        sources.push(opened[i] as ListedSource);
+      } else {
+        try {
+          sources.push(walkedDirectory(path.label, await walk, path.side === 'BEFORE' ? 'before' : 'after'));
+        } catch (error) {
+          throw onSide(error, path.side, path.label);
+        }
+      }
     }
     const [before, after] = sources as [ListedSource, ListedSource];
-    return { before, after, diff: (exclude) => listedParts(before, after, exclude, workers), close: closeAll };
+    if (prefix === null) {
+      const mismatch = prefixMismatch({ name: `BEFORE ${before.label}`, entries: before.entries }, { name: `AFTER ${after.label}`, entries: after.entries });
+      if (mismatch !== null) notes.push(mismatch);
+    }
+    return { before, after, notes, diff: (exclude) => listedParts(before, after, exclude, workers), close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;
   }
 }
 
-function snapshotSource(label: string, reader: SnapshotReader): ListedSource {
+function snapshotSource(side: SnapshotSide, prefix: string | null, notes: string[]): ListedSource {
+  let entries: TreeEntry[] = side.entries;
+  const stripped = prefix === null ? null : stripEntries(side.entries, prefix);
+  if (stripped !== null && prefix !== null) {
+    entries = stripped.entries;
+    if (stripped.outside > 0) notes.push(`--strip-prefix ${prefix}/: ${stripped.outside} entries of ${side.label} outside ${prefix}/ were left out`);
+  }
   return {
-    label,
+    label: side.label,
     kind: 'snapshot',
-    entries: reader.manifest.entries,
-    metadata: reader.summary.metadata,
-    readFile: (entry) => reader.readFileBuffer(entry),
+    entries,
+    notCompared: [],
+    metadata: side.metadata,
+    readFile: (entry) => side.readFile(entry),
+    verification: () => side.verification(),
   };
 }
 
@@ -139,19 +206,31 @@ function directorySource(label: string, abs: string): DirectorySource {
   return { label, kind: 'directory', metadata: null, prefix, readFile: (entry) => readFileAt(prefix + entry.path, entry.path) };
 }
 
-function walkedDirectory(label: string, walk: WalkResult): WalkedDirectory {
+function walkedDirectory(label: string, walk: WalkResult, side: 'before' | 'after'): WalkedDirectory {
   const walked = new Map<string, WalkedFile>();
-  const entries: Entry[] = walk.entries.map((e) => {
+  const entries: TreeEntry[] = walk.entries.map((e) => {
     if (e.type === 'dir') return { type: 'dir', path: e.path, mode: e.mode };
     if (e.type === 'symlink') return { type: 'symlink', path: e.path, target: e.target };
     walked.set(e.path, e);
     // The class only matters to capture's codecs; comparators sniff the bytes themselves.
     return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: '', class: 'binary' };
   });
+  const notCompared: NotCompared[] = [];
+  let specials = false;
+  for (const s of walk.skipped) {
+    if (s.special !== undefined) {
+      entries.push(s.special);
+      specials = true;
+    } else {
+      notCompared.push({ path: s.path, side, reason: s.reason });
+    }
+  }
+  if (specials) entries.sort((x, y) => compareCodePoints(x.path, y.path));
   const source: WalkedDirectory = {
     label,
     kind: 'directory',
     entries,
+    notCompared,
     metadata: null,
     walked,
     readFile: (entry) => readFileAt(walkedFile(source, entry.path).absPath, entry.path),
@@ -165,7 +244,7 @@ function walkedFile(source: WalkedDirectory, path: string): WalkedFile {
   return file;
 }
 
-function excludeFilter(exclude: readonly string[]): (e: Entry) => boolean {
+function excludeFilter(exclude: readonly string[]): (e: { path: string }) => boolean {
   if (exclude.length === 0) return () => true;
   const matcher = compileGlobs([...exclude]);
   return (e) => !matcher.matches(e.path);
@@ -178,7 +257,8 @@ async function* listedParts(before: ListedSource, after: ListedSource, exclude: 
   // The workers hash while the caller compares the pairs already known to differ.
   const jobs = settleByDigest(before, after, tree.unsettled, workers);
   for (const job of jobs) job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
-  yield { differences: tree.differences, modified: tree.modified };
+  const notCompared = [...before.notCompared, ...after.notCompared].filter(keep);
+  yield { differences: tree.differences, modified: tree.modified, notCompared };
   for (const job of jobs) yield { differences: [], modified: await job };
 }
 
@@ -211,7 +291,8 @@ function partOf(facts: DirPairFacts): DiffPart {
   const out: TreeDiff = { differences: [], modified: [], unsettled: [] };
   for (const { side, entry } of facts.only) out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after'));
   for (const { a, b, sameBytes } of facts.pairs) diffPair(a, b, out, sameBytes);
-  return { differences: out.differences, modified: out.modified, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
+  const notCompared = facts.notCompared.map((n): NotCompared => ({ path: n.path, side: n.side === 0 ? 'before' : 'after', reason: n.reason }));
+  return { differences: out.differences, modified: out.modified, notCompared, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
 }
 
 /**

@@ -7,7 +7,11 @@
  */
 import { compareCodePoints } from '../snapshot/canonical-json.js';
 import type { Entry, FileEntry } from '../snapshot/types.js';
+import type { SpecialEntry } from '../snapshot/walk.js';
 import type { Difference } from './types.js';
+
+/** An entry of either side: what a snapshot holds, or a FIFO, socket or device a directory holds. */
+export type TreeEntry = Entry | SpecialEntry;
 
 export interface ModifiedPair {
   path: string;
@@ -26,11 +30,14 @@ export interface TreeDiff {
 
 const octal = (mode: number): string => `0${mode.toString(8).padStart(3, '0')}`;
 
-function describe(e: Entry): string {
+function describe(e: TreeEntry): string {
   if (e.type === 'file') return `file, ${e.size} bytes`;
   if (e.type === 'symlink') return `symlink → ${e.target}`;
+  if (e.type === 'special') return e.what;
   return 'directory';
 }
+
+const typeName = (e: TreeEntry): string => (e.type === 'special' ? e.what : e.type);
 
 function leaf(path: string, kind: Difference['kind'], summary: string, detail?: Difference['detail']): Difference {
   const d: Difference = { path, kind, summary, causes: [], children: [] };
@@ -39,7 +46,7 @@ function leaf(path: string, kind: Difference['kind'], summary: string, detail?: 
 }
 
 /** A path present on one side only. */
-export function oneSided(entry: Entry, side: 'before' | 'after'): Difference {
+export function oneSided(entry: TreeEntry, side: 'before' | 'after'): Difference {
   return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
 }
 
@@ -47,9 +54,9 @@ export function oneSided(entry: Entry, side: 'before' | 'after'): Difference {
  * What differs at a path present on both sides, added to `out`. Files are decided by `sameBytes`
  * when the caller compared them; otherwise by digests, or left unsettled when a side has none.
  */
-export function diffPair(a: Entry, b: Entry, out: TreeDiff, sameBytes?: boolean): void {
-  if (a.type !== b.type) {
-    out.differences.push(leaf(a.path, 'type', `${a.type} → ${b.type}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
+export function diffPair(a: TreeEntry, b: TreeEntry, out: TreeDiff, sameBytes?: boolean): void {
+  if (a.type !== b.type || (a.type === 'special' && b.type === 'special' && a.what !== b.what)) {
+    out.differences.push(leaf(a.path, 'type', `${typeName(a)} → ${typeName(b)}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
   } else if (a.type === 'symlink' && b.type === 'symlink') {
     if (a.target !== b.target) {
       out.differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
@@ -72,7 +79,7 @@ export function diffPair(a: Entry, b: Entry, out: TreeDiff, sameBytes?: boolean)
 }
 
 /** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
-export function diffTrees(before: readonly Entry[], after: readonly Entry[]): TreeDiff {
+export function diffTrees(before: readonly TreeEntry[], after: readonly TreeEntry[]): TreeDiff {
   const out: TreeDiff = { differences: [], modified: [], unsettled: [] };
   let i = 0;
   let j = 0;

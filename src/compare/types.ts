@@ -1,3 +1,5 @@
+import type { ExpansionBudget } from './archive/bytes.js';
+
 /**
  * One `Difference` tree per comparison; every report (text, JSON, Markdown, HTML) presents it.
  * Comparators add children for what they understand (members, fields, sections, lines, bytes);
@@ -136,8 +138,13 @@ export interface FileSide {
 export interface CompareLimits {
   /** Containers nest at most this deep (a jar in a tar.gz in a zip …). */
   maxDepth: number;
-  /** A member or stream is not expanded past this many bytes (bombs). */
+  /**
+   * One side of a top-level file may expand this many bytes in all: every member and stream at
+   * every nesting level together (bombs, 42.zip).
+   */
   maxExpandedBytes: number;
+  /** A whole diff may expand this many bytes, both sides of all files together. */
+  maxExpandedBytesPerDiff: number;
   /** Files larger than this are compared as bytes only. */
   maxStructuredBytes: number;
   /** Text diff gives up (with a note) past this many lines on either side. */
@@ -147,6 +154,7 @@ export interface CompareLimits {
 export const DEFAULT_LIMITS: CompareLimits = {
   maxDepth: 8,
   maxExpandedBytes: 256 * 1024 * 1024,
+  maxExpandedBytesPerDiff: 4 * 1024 * 1024 * 1024,
   maxStructuredBytes: 64 * 1024 * 1024,
   maxTextLines: 200_000,
 };
@@ -155,6 +163,11 @@ export const DEFAULT_LIMITS: CompareLimits = {
 export interface CompareContext {
   limits: CompareLimits;
   depth: number;
+  /**
+   * What each side of the top-level file may still expand, shared by everything nested in it.
+   * Contexts built without one (tests of one comparator) give each archive its own.
+   */
+  budgets?: SideBudgets;
   /** Compares two nested buffers (archive members, decompressed payloads) with the whole registry. */
   compareNested(path: string, before: Buffer, after: Buffer): Difference;
 }
@@ -172,7 +185,30 @@ export interface Comparator {
   describe?(path: string, children: readonly Difference[]): string;
 }
 
+export interface SideBudgets {
+  before: ExpansionBudget;
+  after: ExpansionBudget;
+}
+
 /** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */
 export class ComparatorFallback extends Error {
   override readonly name = 'ComparatorFallback';
+}
+
+/** A path the diff could not compare (a name or symlink target that is not valid UTF-8). */
+export interface NotCompared {
+  /** Invalid bytes escaped as `\xff`. */
+  path: string;
+  side: 'before' | 'after' | 'both';
+  reason: string;
+}
+
+/** How much of a snapshot side's block contents the diff read (it reads only files that differ). */
+export interface SideVerification {
+  side: 'before' | 'after';
+  label: string;
+  blocksRead: number;
+  blocksTotal: number;
+  /** Non-empty files whose contents were not read because their digests matched. */
+  filesNotRead: number;
 }

@@ -92,6 +92,7 @@ export function renderMarkdown(result: CompareResult, options: MarkdownOptions):
   if (options.header !== undefined) blocks.push(options.header);
   blocks.push(`### vitsnap: ${code(result.before, 80)} → ${code(result.after, 80)}`, VERDICT_LINE[result.verdict]);
   blocks.push(countsLine(result));
+  blocks.push(...(result.notes ?? []).map((note) => `> **note:** ${cell(note, 600)}`));
   const rows = result.root.children.filter((d) => d.ignored !== true);
   const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
   const rowText = (d: Difference): string =>

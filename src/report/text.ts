@@ -68,6 +68,7 @@ function detailLines(d: Difference): string[] {
 function headLines(result: CompareResult, c: boolean): string[] {
   const verdictColour = result.verdict === 'identical' ? '32' : result.verdict === 'drift-explained' ? '33' : '31';
   const lines = [`vitsnap diff ${e(result.before)} → ${e(result.after)}`, verdictLine(result, (v) => paint(c, `1;${verdictColour}`, v))];
+  for (const note of result.notes ?? []) lines.push(paint(c, '33', `note: ${e(note)}`));
   const overview = summarizeCauses(result);
   if (overview.causes.length > 0 || overview.ignored > 0) {
     lines.push('', paint(c, '1', 'causes and fixes:'));

@@ -5,8 +5,10 @@
  * does not need: a file found in both trees costs an open and an fstat per side (which the byte
  * check needs anyway), and the entries of a subtree present on one side only come from `walkTree`.
  *
- * The rules are capture's (src/snapshot/walk.ts): symlinks are never followed, names that are not
- * valid UTF-8 and special files (FIFOs, sockets, devices) are left out, the roots are not entries.
+ * The rules are capture's (src/snapshot/walk.ts): symlinks are never followed and the roots are not
+ * entries. What capture leaves out is still reported, never silently equal: FIFOs, sockets and
+ * devices as entries of their own type, names that are not valid UTF-8 (and symlinks whose target
+ * is not) as "not compared".
  * Work comes in tasks with a budget, so that two workers share a tree between them: a task that
  * has read enough hands back the directories it has not listed yet.
  */
@@ -16,7 +18,7 @@ import { fromSystemError, OperationError } from '../errors.js';
 import { checkPair } from './file-equality.js';
 import { compileGlobs, type PathMatcher } from './globs.js';
 import type { Entry } from './types.js';
-import { walkTree } from './walk.js';
+import { escapeName, specialEntry, walkTree, type SpecialEntry } from './walk.js';
 
 export interface DirPairTask {
   /** The two roots, each ending with a path separator. */
@@ -33,9 +35,11 @@ export interface DirPairTask {
 
 export interface DirPairFacts {
   /** Entries found on one side only: side 0 is tree A, 1 is tree B. */
-  only: { side: 0 | 1; entry: Entry }[];
+  only: { side: 0 | 1; entry: Entry | SpecialEntry }[];
   /** Paths on both sides that differ in type, mode, symlink target or bytes. */
-  pairs: { a: Entry; b: Entry; sameBytes: boolean }[];
+  pairs: { a: Entry | SpecialEntry; b: Entry | SpecialEntry; sameBytes: boolean }[];
+  /** Paths that could not be compared (a name or symlink target that is not valid UTF-8), by side. */
+  notCompared: { side: 0 | 1; path: string; reason: string }[];
   /** Directories found in both trees and not listed yet: for another task. */
   pending: string[];
   /** Files compared by bytes, and the bytes read doing so. */
@@ -43,18 +47,21 @@ export interface DirPairFacts {
   bytesRead: number;
 }
 
-type Kind = 'file' | 'dir' | 'symlink' | 'other';
+/** `special`: a FIFO, socket or device. */
+type Kind = 'file' | 'dir' | 'symlink' | 'special';
 
 interface Listing {
   names: string[];
   kinds: Map<string, Kind>;
+  /** Names that are not valid UTF-8, escaped (`bad\\xff`): not compared, but never left unsaid. */
+  invalid: string[];
 }
 
 function kindOf(dirent: Dirent): Kind | null {
   if (dirent.isFile()) return 'file';
   if (dirent.isDirectory()) return 'dir';
   if (dirent.isSymbolicLink()) return 'symlink';
-  if (dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice()) return 'other';
+  if (dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice()) return 'special';
   return null; // the filesystem did not say: lstat decides
 }
 
@@ -62,7 +69,7 @@ function kindOfStats(stats: Stats): Kind {
   if (stats.isFile()) return 'file';
   if (stats.isDirectory()) return 'dir';
   if (stats.isSymbolicLink()) return 'symlink';
-  return 'other';
+  return 'special';
 }
 
 function directoryError(error: unknown, abs: string): Error {
@@ -80,7 +87,7 @@ function list(abs: string): Listing {
     dirents = readdirSync(abs, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { names: [], kinds: new Map() };
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { names: [], kinds: new Map(), invalid: [] };
     throw directoryError(error, abs);
   }
   const kinds = new Map<string, Kind>();
@@ -90,10 +97,10 @@ function list(abs: string): Listing {
     // Node decodes names as UTF-8 and puts U+FFFD where bytes are invalid; such names are checked raw below.
     if (name.includes('\uFFFD')) suspect = true;
     const kind = kindOf(dirent) ?? statKind(abs + name);
-    if (kind !== null && kind !== 'other') kinds.set(name, kind);
+    if (kind !== null) kinds.set(name, kind);
   }
-  if (suspect) dropInvalidNames(abs, kinds);
-  return { names: [...kinds.keys()].sort(), kinds };
+  const invalid = suspect ? takeInvalidNames(abs, kinds) : [];
+  return { names: [...kinds.keys()].sort(), kinds, invalid };
 }
 
 function statKind(abs: string): Kind | null {
@@ -101,11 +108,15 @@ function statKind(abs: string): Kind | null {
   return stats === undefined ? null : kindOfStats(stats);
 }
 
-/** Leaves out names that are not valid UTF-8, as capture does: a lossy name names no file. */
-function dropInvalidNames(abs: string, kinds: Map<string, Kind>): void {
+/**
+ * Takes out names that are not valid UTF-8 (a lossy name names no file, and two such names can
+ * decode alike) and returns them escaped, sorted.
+ */
+function takeInvalidNames(abs: string, kinds: Map<string, Kind>): string[] {
   const raw = readdirSync(abs, { encoding: 'buffer' });
   const valid = new Set(raw.filter((name) => isUtf8(name)).map((name) => name.toString('utf8')));
   for (const name of [...kinds.keys()]) if (!valid.has(name)) kinds.delete(name);
+  return raw.filter((name) => !isUtf8(name)).map(escapeName).sort();
 }
 
 function dirMode(abs: string): number {
@@ -117,7 +128,7 @@ function dirMode(abs: string): number {
 }
 
 /** The entry for a path of a known kind, or null when it cannot be an entry (a symlink target that is not UTF-8). */
-function entryOf(abs: string, path: string, kind: Kind): Entry | null {
+function entryOf(abs: string, path: string, kind: Kind): Entry | SpecialEntry | null {
   try {
     if (kind === 'dir') return { type: 'dir', path, mode: dirMode(abs) };
     if (kind === 'symlink') {
@@ -125,14 +136,19 @@ function entryOf(abs: string, path: string, kind: Kind): Entry | null {
       return isUtf8(target) ? { type: 'symlink', path, target: target.toString('utf8') } : null;
     }
     const stats = lstatSync(abs);
+    const special = specialEntry(path, stats);
+    if (special !== undefined) return special;
     return { type: 'file', path, mode: stats.mode & 0o7777, size: stats.size, sha256: '', class: 'binary' };
   } catch (error) {
     throw fromSystemError(error, `cannot read ${abs}`);
   }
 }
 
+const INVALID_NAME = 'name is not valid UTF-8';
+const INVALID_TARGET = 'symlink target is not valid UTF-8';
+
 class PairWalk {
-  readonly facts: DirPairFacts = { only: [], pairs: [], pending: [], filesChecked: 0, bytesRead: 0 };
+  readonly facts: DirPairFacts = { only: [], pairs: [], notCompared: [], pending: [], filesChecked: 0, bytesRead: 0 };
   private readonly keep: (path: string) => boolean;
   private readonly task: DirPairTask;
   private readonly scratch: Buffer;
@@ -162,6 +178,8 @@ class PairWalk {
     const prefix = dir === '' ? '' : `${dir}/`;
     const a = list(rootA + prefix);
     const b = list(rootB + prefix);
+    for (const name of a.invalid) this.notCompared(0, prefix + name, INVALID_NAME);
+    for (const name of b.invalid) this.notCompared(1, prefix + name, INVALID_NAME);
     const subdirs: string[] = [];
     let i = 0;
     let j = 0;
@@ -210,8 +228,15 @@ class PairWalk {
     }
     const a = kindA === undefined ? null : entryOf(rootA + path, path, kindA);
     const b = kindB === undefined ? null : entryOf(rootB + path, path, kindB);
-    if (a !== null && b !== null) {
-      const differs = a.type !== b.type || (a.type === 'symlink' && b.type === 'symlink' && a.target !== b.target);
+    if ((kindA !== undefined && a === null) || (kindB !== undefined && b === null)) {
+      // A symlink whose target is not UTF-8: what it points to cannot be told apart from another.
+      if (kindA !== undefined && a === null) this.notCompared(0, path, INVALID_TARGET);
+      if (kindB !== undefined && b === null) this.notCompared(1, path, INVALID_TARGET);
+    } else if (a !== null && b !== null) {
+      const differs =
+        a.type !== b.type ||
+        (a.type === 'symlink' && b.type === 'symlink' && a.target !== b.target) ||
+        (a.type === 'special' && b.type === 'special' && a.what !== b.what);
       if (differs && this.keep(path)) this.facts.pairs.push({ a, b, sameBytes: false });
     } else if (a !== null && this.keep(path)) {
       this.facts.only.push({ side: 0, entry: a });
@@ -223,9 +248,22 @@ class PairWalk {
     if (b?.type === 'dir') this.oneSided(1, path);
   }
 
+  private notCompared(side: 0 | 1, path: string, reason: string): void {
+    if (this.keep(path)) this.facts.notCompared.push({ side, path, reason });
+  }
+
   private oneSided(side: 0 | 1, path: string): void {
     const root = side === 0 ? this.task.rootA : this.task.rootB;
-    for (const e of walkTree(root + path, compileGlobs([])).entries) {
+    const walk = walkTree(root + path, compileGlobs([]));
+    for (const s of walk.skipped) {
+      const sub = `${path}/${s.path}`;
+      if (s.special !== undefined) {
+        if (this.keep(sub)) this.facts.only.push({ side, entry: { ...s.special, path: sub } });
+      } else {
+        this.notCompared(side, sub, s.reason);
+      }
+    }
+    for (const e of walk.entries) {
       this.entries++;
       const sub = `${path}/${e.path}`;
       if (!this.keep(sub)) continue;

@@ -35,11 +35,27 @@ export interface WalkedSymlink {
 
 export type WalkedEntry = WalkedFile | WalkedDir | WalkedSymlink;
 
+/** A FIFO, socket or device: never captured, but a diff reports it as an entry of its own type. */
+export interface SpecialEntry {
+  type: 'special';
+  path: string;
+  /** `fifo`, `socket`, `character device 1,3`, `block device 8,0`. */
+  what: string;
+}
+
+export interface SkippedEntry {
+  /** A name that is not valid UTF-8 is shown with its bad bytes escaped (`bad\xff.txt`). */
+  path: string;
+  reason: string;
+  /** Set for FIFOs, sockets and devices. */
+  special?: SpecialEntry;
+}
+
 export interface WalkResult {
   /** Sorted by path in UTF-8 byte order; a directory comes before its contents. */
   entries: WalkedEntry[];
   /** Sorted by path. */
-  skipped: { path: string; reason: string }[];
+  skipped: SkippedEntry[];
 }
 
 /**
@@ -88,7 +104,7 @@ function compareDirents(a: Dirent<Buffer>, b: Dirent<Buffer>): number {
 interface Walk {
   matcher: PathMatcher;
   entries: WalkedEntry[];
-  skipped: { path: string; reason: string }[];
+  skipped: SkippedEntry[];
 }
 
 /** Walks one directory; returns how many entries it recorded below it. */
@@ -112,13 +128,14 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
   const prefixAbs = dirAbs.endsWith(sep) ? dirAbs : dirAbs + sep;
   for (const dirent of dirents) {
     const raw = dirent.name;
-    const name = raw.toString('utf8');
-    const path = dirRel === '' ? name : `${dirRel}/${name}`;
     if (!isUtf8(raw)) {
       // Kept out rather than renamed: a lossy name could not be restored to the same file.
+      const path = dirRel === '' ? escapeName(raw) : `${dirRel}/${escapeName(raw)}`;
       if (matcher.matches(path) || matcher.mayContain(path)) skipped.push({ path, reason: 'name is not valid UTF-8' });
       continue;
     }
+    const name = raw.toString('utf8');
+    const path = dirRel === '' ? name : `${dirRel}/${name}`;
 
     // Decide from the dirent type when the filesystem reports one, so unselected files cost no lstat.
     let leafMatched: boolean | null = null;
@@ -161,7 +178,7 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
     } else if (stats.isSymbolicLink()) {
       recordSymlink(walk, path, absPath, dirAbs, dirRel);
     } else {
-      skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured` });
+      skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured`, special: specialEntry(path, stats) });
     }
   }
   return entries.length - before;
@@ -198,6 +215,49 @@ function specialKind(stats: Stats): string {
   return 'an unknown file type';
 }
 
+/** Linux's encoding of device numbers in `rdev` (glibc's gnu_dev_major/minor). */
+function deviceNumbers(rdev: number): string {
+  const high = Math.floor(rdev / 2 ** 32);
+  const low = rdev % 2 ** 32;
+  const major = ((low >>> 8) & 0xfff) | ((high & 0xfffff000) >>> 0);
+  const minor = (low & 0xff) | ((low >>> 12) & 0xfff00);
+  return `${major},${minor}`;
+}
+
+/** What a diff shows for a FIFO, socket or device; undefined for files, directories and symlinks. */
+export function specialEntry(path: string, stats: Stats): SpecialEntry | undefined {
+  if (stats.isFIFO()) return { type: 'special', path, what: 'fifo' };
+  if (stats.isSocket()) return { type: 'special', path, what: 'socket' };
+  if (stats.isCharacterDevice()) return { type: 'special', path, what: `character device ${deviceNumbers(stats.rdev)}` };
+  if (stats.isBlockDevice()) return { type: 'special', path, what: `block device ${deviceNumbers(stats.rdev)}` };
+  return undefined;
+}
+
+/** A name with its invalid UTF-8 bytes as `\xff`: distinct names stay distinct, unlike U+FFFD. */
+export function escapeName(raw: Buffer): string {
+  let out = '';
+  let at = 0;
+  while (at < raw.length) {
+    const width = utf8SequenceLength(raw, at);
+    if (width === 0) {
+      out += `\\x${(raw[at] as number).toString(16).padStart(2, '0')}`;
+      at++;
+    } else {
+      out += raw.toString('utf8', at, at + width);
+      at += width;
+    }
+  }
+  return out;
+}
+
+/** Length of the valid UTF-8 sequence at `at`, or 0 when the byte there starts none. */
+function utf8SequenceLength(raw: Buffer, at: number): number {
+  const first = raw[at] as number;
+  const width = first < 0x80 ? 1 : first >= 0xc2 && first < 0xe0 ? 2 : first >= 0xe0 && first < 0xf0 ? 3 : first >= 0xf0 && first < 0xf5 ? 4 : 0;
+  if (width <= 1 || at + width > raw.length) return width === 1 ? 1 : 0;
+  return isUtf8(raw.subarray(at, at + width)) ? width : 0;
+}
+
 function walkError(error: unknown, dirAbs: string, dirRel: string): Error {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') {
@@ -225,7 +285,7 @@ export interface PackedWalk {
   mtimes: Float64Array;
   /** Symlink targets, in entry order. */
   targets: string[];
-  skipped: { path: string; reason: string }[];
+  skipped: SkippedEntry[];
 }
 
 const TYPE_CODES = { file: 0, dir: 1, symlink: 2 } as const;

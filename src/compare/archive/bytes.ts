@@ -34,24 +34,75 @@ export function readU64(buf: Buffer, offset: number, what: string): number {
   return Number(value);
 }
 
-/** Tracks how many bytes one side may still expand; shared by every member of one archive side. */
+/**
+ * How many bytes one side may still expand. One budget covers a top-level file's side with all
+ * the archives nested in it, and charges a parent (the whole diff's) too, so that nesting never
+ * earns a fresh allowance (a 42.zip). A refusal that comes from what was already expanded stops
+ * the budget: nothing more is expanded under it, so a bomb costs at most the budget, not one
+ * refusal per member it holds.
+ */
 export class ExpansionBudget {
   readonly limit: number;
-  private used = 0;
-  constructor(limit: number) {
+  /** Whose budget this is, for messages: `file`, `diff`. */
+  readonly scope: string;
+  private readonly parent: ExpansionBudget | null;
+  private spent = 0;
+  private stopped = false;
+
+  constructor(limit: number, options: { parent?: ExpansionBudget; scope?: string } = {}) {
     this.limit = limit;
+    this.parent = options.parent ?? null;
+    this.scope = options.scope ?? 'archive';
+  }
+
+  /** Bytes expanded under this budget so far. */
+  get used(): number {
+    return this.spent;
+  }
+
+  /** True once a refusal came from what was already expanded: from then on nothing more is. */
+  get exhausted(): boolean {
+    return this.stopped;
   }
 
   get remaining(): number {
-    return Math.max(0, this.limit - this.used);
+    if (this.stopped) return 0;
+    const own = Math.max(0, this.limit - this.spent);
+    return this.parent === null ? own : Math.min(own, this.parent.remaining);
   }
 
-  /** Accounts for `bytes` already produced, or throws when they pass the limit. */
+  /** Accounts for `bytes` already produced, or throws when they pass what is left. */
   spend(bytes: number, what: string): void {
-    if (bytes > this.remaining) {
-      throw new ExpansionLimitError(`${what} expands past the ${formatSize(this.limit)} expansion cap`);
-    }
-    this.used += bytes;
+    if (bytes > this.remaining) throw this.refuse(what, `expands to ${formatSize(bytes)}, more than`);
+    this.charge(bytes);
+  }
+
+  /**
+   * The error for `what`, which `claim`s more than is left (`declares 2 GiB uncompressed, more
+   * than`, `expands past`). Alone over the cap it is a bomb by itself, and smaller things may still
+   * be expanded; past what earlier expansion left, the budget is exhausted and stops.
+   */
+  refuse(what: string, claim: string): ExpansionLimitError {
+    if (this.stopped) return new ExpansionLimitError(`expansion budget exhausted: ${what} was not expanded`);
+    const binding = this.binding();
+    if (binding.spent === 0) return new ExpansionLimitError(`${what} ${claim} the ${formatSize(binding.limit)} expansion cap`);
+    const left = formatSize(binding.remaining);
+    this.stopped = true;
+    binding.stopped = true;
+    return new ExpansionLimitError(
+      `expansion budget exhausted: ${what} ${claim} the ${left} left of the ${formatSize(binding.limit)} the ${binding.scope} may expand`,
+    );
+  }
+
+  private charge(bytes: number): void {
+    this.spent += bytes;
+    this.parent?.charge(bytes);
+  }
+
+  /** The budget in the chain with the least left. */
+  private binding(): ExpansionBudget {
+    const up = this.parent?.binding();
+    return up !== undefined && up.remaining < Math.max(0, this.limit - this.spent) ? up : this;
   }
 }
 

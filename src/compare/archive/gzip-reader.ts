@@ -7,7 +7,6 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import {
   ArchiveFormatError,
   type ExpansionBudget,
-  ExpansionLimitError,
   errorMessage,
   formatSize,
   hex,
@@ -117,9 +116,7 @@ export function declaredLastSize(buf: Buffer): number {
 /** Expands every member; ExpansionLimitError past the budget, ArchiveFormatError when corrupt. */
 export function decodeGzip(buf: Buffer, budget: ExpansionBudget): GzipStream {
   if (declaredLastSize(buf) > budget.remaining) {
-    throw new ExpansionLimitError(
-      `the last gzip member declares ${formatSize(declaredLastSize(buf))} uncompressed (ISIZE), more than the ${formatSize(budget.limit)} expansion cap`,
-    );
+    throw budget.refuse('the last gzip member', `declares ${formatSize(declaredLastSize(buf))} uncompressed (ISIZE), more than`);
   }
   const members: GzipHeader[] = [];
   const parts: Buffer[] = [];
@@ -134,7 +131,7 @@ export function decodeGzip(buf: Buffer, budget: ExpansionBudget): GzipStream {
     try {
       inflated = inflateMember(buf.subarray(start), budget.remaining);
     } catch (error) {
-      if (isOutputLimitError(error)) throw new ExpansionLimitError(`${what} expands past the ${formatSize(budget.limit)} expansion cap`);
+      if (isOutputLimitError(error)) throw budget.refuse(what, 'expands past');
       throw new ArchiveFormatError(`${what} at offset ${at}: deflate data corrupt or truncated (${errorMessage(error)})`);
     }
     budget.spend(inflated.buffer.length, what);

@@ -302,11 +302,7 @@ export const METHOD_NAMES: Record<number, string> = {
 export function expandMember(buf: Buffer, entry: ZipEntry, budget: ExpansionBudget): Buffer {
   const what = `member "${entry.name}"`;
   if (entry.flags & FLAG_ENCRYPTED) throw new ArchiveFormatError(`${what} is encrypted`);
-  if (entry.size > budget.remaining) {
-    throw new ExpansionLimitError(
-      `${what} declares ${formatSize(entry.size)} uncompressed, more than the ${formatSize(budget.remaining)} left of the ${formatSize(budget.limit)} expansion cap`,
-    );
-  }
+  if (entry.size > budget.remaining) throw budget.refuse(what, `declares ${formatSize(entry.size)} uncompressed, more than`);
   const raw = buf.subarray(entry.dataStart, entry.dataEnd);
   let data: Buffer;
   try {

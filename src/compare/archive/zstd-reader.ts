@@ -7,7 +7,6 @@ import { zstdDecompressSync } from 'node:zlib';
 import {
   ArchiveFormatError,
   type ExpansionBudget,
-  ExpansionLimitError,
   errorMessage,
   formatSize,
   isOutputLimitError,
@@ -134,14 +133,14 @@ export function decodeZstd(buf: Buffer, frames: readonly Frame[], budget: Expans
     const what = `zstd frame ${index + 1}`;
     if (frame.dictionaryId !== 0) throw new ArchiveFormatError(`${what} needs dictionary ${frame.dictionaryId}, which is not available`);
     if (frame.contentSize !== undefined && frame.contentSize > budget.remaining) {
-      throw new ExpansionLimitError(`${what} declares ${formatSize(frame.contentSize)} of content, more than the ${formatSize(budget.limit)} expansion cap`);
+      throw budget.refuse(what, `declares ${formatSize(frame.contentSize)} of content, more than`);
     }
     const cap = Math.min(budget.remaining, frame.contentSize ?? budget.remaining);
     let data: Buffer;
     try {
       data = zstdDecompressSync(buf.subarray(frame.offset, frame.offset + frame.length), { maxOutputLength: outputCap(cap) });
     } catch (error) {
-      if (isOutputLimitError(error)) throw new ExpansionLimitError(`${what} expands past the ${formatSize(budget.limit)} expansion cap`);
+      if (isOutputLimitError(error)) throw budget.refuse(what, 'expands past');
       throw new ArchiveFormatError(`${what} at offset ${frame.offset}: data corrupt (${errorMessage(error)})`);
     }
     budget.spend(data.length, what);

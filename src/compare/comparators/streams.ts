@@ -2,7 +2,8 @@
  * Single compressed streams — gzip, zstd, xz: header fields (gzip MTIME and FNAME, zstd content
  * size and dictionary id, xz check and filters) kept apart from the payload. A difference only in
  * a header is reported as exactly that: fields, no payload child. A differing payload is expanded
- * under the expansion cap and compared by the whole registry (so `x.tar.gz` nests into tar).
+ * under the top-level file's budget (shared with every level nested in it) and compared by the
+ * whole registry (so `x.tar.gz` nests into tar).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -65,7 +66,7 @@ function comparePayload(job: PayloadJob): Difference[] {
   const payloads: Buffer[] = [];
   for (const side of ['before', 'after'] as const) {
     try {
-      payloads.push(job.decode(side, new ExpansionBudget(ctx.limits.maxExpandedBytes)));
+      payloads.push(job.decode(side, ctx.budgets?.[side] ?? new ExpansionBudget(ctx.limits.maxExpandedBytes)));
     } catch (error) {
       const reason = `${side}: ${errorMessage(error)}`;
       const limited = (error as { name?: string }).name === 'ExpansionLimitError';

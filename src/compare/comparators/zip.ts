@@ -58,7 +58,7 @@ function readSide(buf: Buffer, label: 'before' | 'after', ctx: CompareContext): 
   }
   const keys = memberKeys(archive.entries.map((e) => e.name));
   const byKey = new Map(keys.map((key, i) => [key, archive.entries[i] as ZipEntry]));
-  return { buf, archive, byKey, keys, budget: new ExpansionBudget(ctx.limits.maxExpandedBytes) };
+  return { buf, archive, byKey, keys, budget: ctx.budgets?.[label] ?? new ExpansionBudget(ctx.limits.maxExpandedBytes) };
 }
 
 function describeBlob(data: Buffer): string {
