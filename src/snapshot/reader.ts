@@ -14,9 +14,9 @@ import {
   decodeHeader,
   decodeIndex,
   decodeTrailer,
-  findChunk,
   type BlockRecord,
   type ChunkRecord,
+  type ChunkTable,
   type Header,
   type Trailer,
 } from './format.js';
@@ -43,7 +43,7 @@ export class SnapshotReader {
   readonly summary: ManifestSummary;
   private fd: number;
   private full: Manifest | null = null;
-  private index: { blocks: BlockRecord[]; chunks: ChunkRecord[] } | null = null;
+  private index: { blocks: BlockRecord[]; chunks: ChunkTable } | null = null;
   private readonly cache = new Map<number, Buffer>();
 
   private constructor(path: string, fd: number, fileSize: number, header: Header, trailer: Trailer, summary: ManifestSummary) {
@@ -106,7 +106,7 @@ export class SnapshotReader {
   }
 
   /** The block and chunk tables, read and validated on first use. */
-  loadIndex(): { blocks: BlockRecord[]; chunks: ChunkRecord[] } {
+  loadIndex(): { blocks: BlockRecord[]; chunks: ChunkTable } {
     if (this.index === null) {
       const buf = readAt(this.fd, this.trailer.indexOffset, this.trailer.indexLength, this.fileSize, this.path);
       if (!createHash('sha256').update(buf).digest().equals(this.trailer.indexSha256)) {
@@ -145,7 +145,7 @@ export class SnapshotReader {
     const digests = entry.chunks ?? [entry.sha256];
     let total = 0;
     const records = digests.map((hex) => {
-      const record = findChunk(chunks, Buffer.from(hex, 'hex'));
+      const record = chunks.find(Buffer.from(hex, 'hex'));
       if (record === undefined) throw new SnapshotFormatError('E_CORRUPT', `${entry.path}: chunk ${hex.slice(0, 12)}… is missing from the snapshot`);
       total += record.length;
       return record;
@@ -171,11 +171,21 @@ export class SnapshotReader {
   /** Checks every block, every chunk digest and every file digest. */
   verify(onProgress?: (done: number, total: number) => void): VerifyReport {
     const { blocks, chunks } = this.loadIndex();
-    const byBlock: ChunkRecord[][] = blocks.map(() => []);
-    for (const c of chunks) (byBlock[c.block] as ChunkRecord[]).push(c);
+    // Chunk numbers grouped by block (a counting sort), so each block is decoded once.
+    const firstOf = new Uint32Array(blocks.length + 1);
+    for (let k = 0; k < chunks.length; k++) (firstOf[chunks.blockOf(k) + 1] as number)++;
+    for (let b = 0; b < blocks.length; b++) firstOf[b + 1] = (firstOf[b + 1] as number) + (firstOf[b] as number);
+    const order = new Uint32Array(chunks.length);
+    const fill = firstOf.slice(0, blocks.length);
+    for (let k = 0; k < chunks.length; k++) {
+      const b = chunks.blockOf(k);
+      order[fill[b] as number] = k;
+      fill[b] = (fill[b] as number) + 1;
+    }
     for (let i = 0; i < blocks.length; i++) {
       const raw = this.readBlock(i);
-      for (const c of byBlock[i] as ChunkRecord[]) {
+      for (let j = firstOf[i] as number; j < (firstOf[i + 1] as number); j++) {
+        const c = chunks.at(order[j] as number);
         if (!createHash('sha256').update(raw.subarray(c.offset, c.offset + c.length)).digest().equals(c.sha256)) {
           throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… in block ${i} does not match its digest: ${DAMAGED}`);
         }
