@@ -79,6 +79,7 @@ function classTotals(entries: readonly Entry[]): SnapshotStats['classes'] {
 
 function symlinkTargetProblem(target: string): string | null {
   if (target.length === 0) return 'empty symlink target';
+  if (!target.isWellFormed()) return 'symlink target is not well-formed Unicode';
   return Buffer.byteLength(target) > LIMITS.symlinkTargetBytes ? 'symlink target is too long' : null;
 }
 

@@ -26,20 +26,41 @@ const TRAILER_DIGESTED = 176;
 export const Codec = { none: 0, zstd: 1, bytegroupZstd: 2 } as const;
 export type CodecId = (typeof Codec)[keyof typeof Codec];
 
-/** Hard caps a reader enforces before allocating anything a file claims. */
+/**
+ * Hard caps a reader enforces before allocating anything a file claims. Chosen so that `verify`
+ * of a snapshot at every cap at once stays under 512 MB of RSS (docs/benchmarks.md, "Reading at
+ * the limits"; __tests__/snapshot/manifest-limits.test.ts proves it).
+ */
 export const LIMITS = {
   manifestStoredBytes: 16 * 1024 * 1024,
-  manifestRawBytes: 64 * 1024 * 1024,
-  entriesStoredBytes: 128 * 1024 * 1024,
-  entriesRawBytes: 512 * 1024 * 1024,
+  manifestRawBytes: 32 * 1024 * 1024,
+  entriesStoredBytes: 64 * 1024 * 1024,
+  entriesRawBytes: 64 * 1024 * 1024,
   /** The writer makes blocks of at most ~8 MiB. */
   blockRawBytes: 16 * 1024 * 1024,
-  blockCount: 4 * 1024 * 1024,
-  chunkCount: 16 * 1024 * 1024,
-  entryCount: 2_000_000,
+  blockCount: 256 * 1024,
+  chunkCount: 2 * 1024 * 1024,
+  entryCount: 1_000_000,
   pathBytes: 4096,
   segmentBytes: 255,
   symlinkTargetBytes: 4096,
+  /** Nesting of arrays and objects in either JSON section (the schema needs 5). */
+  jsonDepth: 16,
+  /** Members of one array or object in the manifest section (env variables, toolchains, commands …). */
+  manifestMembers: 10_000,
+  /** Array elements plus object members in the whole manifest section. */
+  manifestValues: 200_000,
+  /** One string in the manifest section as written, quotes and escapes included. */
+  manifestStringBytes: 1024 * 1024,
+  /** Members of one array or object below the top level of the entries section (a file's chunk list). */
+  entryMembers: 1024 * 1024,
+  /** Array elements plus object members in the whole entries section. */
+  entriesValues: 16 * 1024 * 1024,
+  /** One string in the entries section as written: a 4096-byte path with every byte escaped fits. */
+  entryStringBytes: 64 * 1024,
+  /** Environment variables capture records, and the bytes of one value. */
+  envVariables: 1_000,
+  envValueBytes: 64 * 1024,
 } as const;
 
 export interface Header {
@@ -93,12 +114,15 @@ export function encodeHeader(): Buffer {
   return out;
 }
 
-export function decodeHeader(buf: Buffer): Header {
+/** `name` (the file's path) goes into the messages that tell the user to fetch the file again. */
+export function decodeHeader(buf: Buffer, name = 'the snapshot'): Header {
   const prefix = Math.min(buf.length, HEADER_MAGIC.length);
   if (!buf.subarray(0, prefix).equals(HEADER_MAGIC.subarray(0, prefix)) || buf.length === 0) {
     throw new SnapshotFormatError('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
   }
-  if (buf.length < HEADER_SIZE) throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header: it was cut off');
+  if (buf.length < HEADER_SIZE) {
+    throw new SnapshotFormatError('E_TRUNCATED', `${name} is truncated (${buf.length} bytes, shorter than the ${HEADER_SIZE}-byte header): the download or copy was cut off; fetch it again`);
+  }
   const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
   checkVersion(header.major, header.minor);
   // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
@@ -154,15 +178,21 @@ export function encodeTrailer(t: Omit<Trailer, 'major' | 'minor' | 'flags'>): Bu
  * Decodes and validates a trailer against the file size: after this, every section offset in it
  * is known to lie inside the file, in order, and within the hard limits.
  */
-export function decodeTrailer(buf: Buffer, fileSize: number): Trailer {
+export function decodeTrailer(buf: Buffer, fileSize: number, name = 'the snapshot'): Trailer {
   if (buf.length < TRAILER_SIZE || fileSize < HEADER_SIZE + TRAILER_SIZE) {
-    throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
+    throw new SnapshotFormatError(
+      'E_TRUNCATED',
+      `${name} is truncated (ends at ${fileSize} bytes; a snapshot has at least ${HEADER_SIZE + TRAILER_SIZE}): the download or copy was cut off; fetch it again`,
+    );
   }
   if (!buf.subarray(TRAILER_SIZE - 8, TRAILER_SIZE).equals(TRAILER_MAGIC)) {
-    throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated, was not written completely, or has bytes appended');
+    throw new SnapshotFormatError(
+      'E_TRUNCATED',
+      `${name} has no end marker (${fileSize} bytes): it is truncated or was not written completely (or has bytes appended); fetch or copy it again`,
+    );
   }
   if (!trailerDigest(buf.subarray(0, TRAILER_DIGESTED)).equals(buf.subarray(TRAILER_DIGESTED, TRAILER_DIGESTED + 16))) {
-    throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
+    throw new SnapshotFormatError('E_CHECKSUM', `${name}: trailer checksum mismatch: the file was damaged after it was written; fetch a fresh copy`);
   }
   const major = buf.readUInt16LE(0);
   const minor = buf.readUInt16LE(2);
@@ -193,7 +223,7 @@ export function decodeTrailer(buf: Buffer, fileSize: number): Trailer {
     t.manifestOffset + t.manifestStoredLength !== t.indexOffset ||
     t.indexOffset + t.indexLength !== trailerOffset
   ) {
-    throw new SnapshotFormatError('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
+    throw new SnapshotFormatError('E_CORRUPT', `${name}: section offsets do not match the file size (${fileSize} bytes): the file is corrupt or truncated; fetch it again`);
   }
   if (t.manifestStoredLength > LIMITS.manifestStoredBytes) {
     throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is stored in more than ${LIMITS.manifestStoredBytes / 2 ** 20} MiB, over the limit`);
@@ -236,10 +266,49 @@ export function encodeIndex(blocks: readonly BlockRecord[], chunks: readonly Chu
 }
 
 /**
+ * The chunk records, left in the index bytes they were read from: 2 Mi records are 92 MB as bytes
+ * but ~600 MB as objects. Records are made on demand.
+ */
+export class ChunkTable {
+  readonly length: number;
+  private readonly buf: Buffer;
+
+  constructor(buf: Buffer, length: number) {
+    this.buf = buf;
+    this.length = length;
+  }
+
+  at(i: number): ChunkRecord {
+    const at = i * CHUNK_RECORD_SIZE;
+    const b = this.buf;
+    return { sha256: Buffer.from(b.subarray(at, at + 32)), block: b.readUInt32LE(at + 32), offset: b.readUInt32LE(at + 36), length: b.readUInt32LE(at + 40) };
+  }
+
+  blockOf(i: number): number {
+    return this.buf.readUInt32LE(i * CHUNK_RECORD_SIZE + 32);
+  }
+
+  /** Binary search of the digest-sorted table. */
+  find(digest: Buffer): ChunkRecord | undefined {
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = mid * CHUNK_RECORD_SIZE;
+      const order = this.buf.compare(digest, 0, 32, at, at + 32);
+      if (order === 0) return this.at(mid);
+      if (order < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+/**
  * Decodes the index and checks it against the trailer: blocks are contiguous from the header to
  * the manifest, codecs are known, chunks are sorted by digest, unique, and lie inside their block.
  */
-export function decodeIndex(buf: Buffer, t: Trailer): { blocks: BlockRecord[]; chunks: ChunkRecord[] } {
+export function decodeIndex(buf: Buffer, t: Trailer): { blocks: BlockRecord[]; chunks: ChunkTable } {
   const blocks: BlockRecord[] = new Array(t.blockCount);
   let expectedOffset = HEADER_SIZE;
   let at = 0;
@@ -267,37 +336,15 @@ export function decodeIndex(buf: Buffer, t: Trailer): { blocks: BlockRecord[]; c
     expectedOffset = offset + storedLength;
   }
   if (expectedOffset !== t.entriesOffset) throw new SnapshotFormatError('E_CORRUPT', 'blocks do not fill the block area');
-  const chunks: ChunkRecord[] = new Array(t.chunkCount);
-  let previous: Buffer | null = null;
-  for (let i = 0; i < t.chunkCount; i++, at += CHUNK_RECORD_SIZE) {
-    const sha256 = Buffer.from(buf.subarray(at, at + 32));
-    const block = buf.readUInt32LE(at + 32);
-    const offset = buf.readUInt32LE(at + 36);
-    const length = buf.readUInt32LE(at + 40);
-    if (previous !== null && Buffer.compare(previous, sha256) >= 0) {
+  const table = buf.subarray(at, at + t.chunkCount * CHUNK_RECORD_SIZE);
+  for (let i = 0, c = 0; i < t.chunkCount; i++, c += CHUNK_RECORD_SIZE) {
+    if (i > 0 && table.compare(table, c - CHUNK_RECORD_SIZE, c - CHUNK_RECORD_SIZE + 32, c, c + 32) <= 0) {
       throw new SnapshotFormatError('E_CORRUPT', 'chunk index is not sorted or has duplicates');
     }
-    const owner = blocks[block];
-    if (owner === undefined || offset + length > owner.rawLength) {
+    const owner = blocks[table.readUInt32LE(c + 32)];
+    if (owner === undefined || table.readUInt32LE(c + 36) + table.readUInt32LE(c + 40) > owner.rawLength) {
       throw new SnapshotFormatError('E_CORRUPT', `chunk ${i} points outside its block`);
     }
-    chunks[i] = { sha256, block, offset, length };
-    previous = sha256;
   }
-  return { blocks, chunks };
-}
-
-/** Binary search of the digest-sorted chunk table. */
-export function findChunk(chunks: readonly ChunkRecord[], digest: Buffer): ChunkRecord | undefined {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const probe = chunks[mid] as ChunkRecord;
-    const order = Buffer.compare(probe.sha256, digest);
-    if (order === 0) return probe;
-    if (order < 0) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  return { blocks, chunks: new ChunkTable(table, t.chunkCount) };
 }

@@ -4,6 +4,7 @@
  */
 import { SnapshotFormatError } from '../errors.js';
 import { compareCodePoints } from './canonical-json.js';
+import { parseBoundedJson, parseBoundedJsonArray, type JsonBounds } from './bounded-json.js';
 import { LIMITS } from './format.js';
 import { entryPathProblem } from './paths.js';
 import type {
@@ -20,6 +21,28 @@ import type {
 } from './types.js';
 
 const CLASSES: readonly ContentClass[] = ['text', 'binary', 'compressed', 'tensor'];
+
+/**
+ * What the manifest section may hold before it is parsed. The schema nests 5 deep; real captures
+ * record a few dozen env variables, toolchains and commands (capture caps env at
+ * LIMITS.envVariables), so 10,000 members per container is far above any of them.
+ */
+const MANIFEST_BOUNDS: JsonBounds = {
+  maxDepth: LIMITS.jsonDepth,
+  maxMembers: LIMITS.manifestMembers,
+  maxTopMembers: LIMITS.manifestMembers,
+  maxValues: LIMITS.manifestValues,
+  maxStringBytes: LIMITS.manifestStringBytes,
+};
+
+/** The entries section: the top-level array holds the entries, one entry's `chunks` the most members below it. */
+const ENTRIES_BOUNDS: JsonBounds = {
+  maxDepth: LIMITS.jsonDepth,
+  maxMembers: LIMITS.entryMembers,
+  maxTopMembers: LIMITS.entryCount,
+  maxValues: LIMITS.entriesValues,
+  maxStringBytes: LIMITS.entryStringBytes,
+};
 
 function fail(where: string, problem: string): never {
   throw new SnapshotFormatError('E_MANIFEST', `snapshot manifest is invalid at ${where}: ${problem}`);
@@ -86,7 +109,7 @@ function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number
  * One entry, checked field by field. Runs for every entry of manifests with 100k+ entries, so the
  * location text of an error (`entries[12].mode`) is only built when something is wrong.
  */
-function parseEntry(value: unknown, index: number): Entry {
+export function parseEntry(value: unknown, index: number): Entry {
   const at = (field: string): string => `entries[${index}]${field}`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(at(''), 'expected an object');
   const e = value as Json;
@@ -116,6 +139,7 @@ function parseEntry(value: unknown, index: number): Entry {
     case 'symlink': {
       const target = string(e.target, at('.target'), LIMITS.symlinkTargetBytes);
       if (target.length === 0 || target.includes('\0')) fail(at('.target'), 'empty or NUL in symlink target');
+      if (!target.isWellFormed()) fail(at('.target'), 'symlink target is not well-formed Unicode (it has a lone surrogate)');
       return { type: 'symlink', path, target };
     }
     default:
@@ -231,7 +255,20 @@ export function parseEntries(value: unknown): Entry[] {
   if (rawEntries.length > LIMITS.entryCount) {
     throw new SnapshotFormatError('E_LIMIT', `snapshot has ${rawEntries.length} entries, over the ${LIMITS.entryCount} limit`);
   }
-  const entries = rawEntries.map((e, i) => parseEntry(e, i));
+  return checkEntryOrder(rawEntries.map((e, i) => parseEntry(e, i)));
+}
+
+/** The entries section read from its bytes one entry at a time, within ENTRIES_BOUNDS. */
+export function parseEntriesSection(raw: Buffer, what: string): Entry[] {
+  return checkEntryOrder(parseBoundedJsonArray(raw, ENTRIES_BOUNDS, what, parseEntry));
+}
+
+/** The manifest section from its bytes, within MANIFEST_BOUNDS. */
+export function parseManifestSection(raw: Buffer, what: string): ManifestSummary {
+  return parseManifestSummary(parseBoundedJson(raw, MANIFEST_BOUNDS, what));
+}
+
+function checkEntryOrder(entries: Entry[]): Entry[] {
   for (let i = 1; i < entries.length; i++) {
     const order = compareCodePoints((entries[i - 1] as Entry).path, (entries[i] as Entry).path);
     if (order === 0) fail(`entries[${i}].path`, `duplicate path ${JSON.stringify((entries[i] as Entry).path)}`);

@@ -28,6 +28,10 @@ export function entryPathProblem(path: string): string | null {
   const n = path.length;
   if (n === 0) return 'empty path';
   if (path.charCodeAt(0) === SLASH) return 'absolute path';
+  // A lone surrogate has no UTF-8 form: `x\ud800` and `x\udbff` would both be written as
+  // `x\ufffd` and land on one file. Node decodes real file names as UTF-8 (invalid bytes become
+  // U+FFFD), so capture never sees one; only a forged manifest can hold it.
+  if (!path.isWellFormed()) return 'path is not well-formed Unicode (it has a lone surrogate)';
   // Per segment (split on '/'): not empty, not '.' or '..', at most segmentBytes long.
   // Per backslash-separated piece: never '..' (a separator on Windows).
   let segStart = 0;

@@ -14,16 +14,18 @@ import {
   decodeHeader,
   decodeIndex,
   decodeTrailer,
-  findChunk,
   type BlockRecord,
   type ChunkRecord,
+  type ChunkTable,
   type Header,
   type Trailer,
 } from './format.js';
-import { parseEntries, parseManifestSummary } from './manifest.js';
+import { parseEntriesSection, parseManifestSection } from './manifest.js';
 import type { Entry, FileEntry, Manifest, ManifestSummary } from './types.js';
 
 const CACHED_BLOCKS = 4;
+/** The next step after any checksum mismatch. */
+const DAMAGED = 'the file was damaged after it was written; fetch a fresh copy and do not use this one';
 
 export interface VerifyReport {
   blocks: number;
@@ -41,7 +43,7 @@ export class SnapshotReader {
   readonly summary: ManifestSummary;
   private fd: number;
   private full: Manifest | null = null;
-  private index: { blocks: BlockRecord[]; chunks: ChunkRecord[] } | null = null;
+  private index: { blocks: BlockRecord[]; chunks: ChunkTable } | null = null;
   private readonly cache = new Map<number, Buffer>();
 
   private constructor(path: string, fd: number, fileSize: number, header: Header, trailer: Trailer, summary: ManifestSummary) {
@@ -67,13 +69,13 @@ export class SnapshotReader {
       const st = fstatSync(fd);
       if (!st.isFile()) throw new OperationError('E_INPUT', `${path} is not a regular file; pass a .vitsnap file`);
       const size = st.size;
-      const header = decodeHeader(readAt(fd, 0, Math.min(HEADER_SIZE, size), size));
-      const trailer = decodeTrailer(readAt(fd, size - TRAILER_SIZE, TRAILER_SIZE, size), size);
+      const header = decodeHeader(readAt(fd, 0, Math.min(HEADER_SIZE, size), size, path), path);
+      const trailer = decodeTrailer(readAt(fd, Math.max(0, size - TRAILER_SIZE), Math.min(TRAILER_SIZE, size), size, path), size, path);
       if (trailer.major !== header.major || trailer.minor !== header.minor) {
         throw new SnapshotFormatError('E_CORRUPT', 'snapshot header and trailer disagree on the format version');
       }
-      const json = readJsonSection(fd, size, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
-      const summary = parseManifestSummary(json);
+      const raw = readSection(fd, size, path, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
+      const summary = parseManifestSection(raw, `${path}: manifest section`);
       if (summary.stats.blocks !== trailer.blockCount || summary.stats.chunks !== trailer.chunkCount) {
         throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest stats disagree with its index');
       }
@@ -88,7 +90,8 @@ export class SnapshotReader {
   get manifest(): Manifest {
     if (this.full === null) {
       const t = this.trailer;
-      const entries = parseEntries(readJsonSection(this.fd, this.fileSize, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entry list'));
+      const raw = readSection(this.fd, this.fileSize, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
+      const entries = parseEntriesSection(raw, `${this.path}: entries section`);
       const s = this.summary.stats;
       const count = (type: Entry['type']): number => entries.reduce((n, e) => n + (e.type === type ? 1 : 0), 0);
       if (count('file') !== s.files || count('dir') !== s.dirs || count('symlink') !== s.symlinks) {
@@ -106,11 +109,11 @@ export class SnapshotReader {
   }
 
   /** The block and chunk tables, read and validated on first use. */
-  loadIndex(): { blocks: BlockRecord[]; chunks: ChunkRecord[] } {
+  loadIndex(): { blocks: BlockRecord[]; chunks: ChunkTable } {
     if (this.index === null) {
-      const buf = readAt(this.fd, this.trailer.indexOffset, this.trailer.indexLength, this.fileSize);
+      const buf = readAt(this.fd, this.trailer.indexOffset, this.trailer.indexLength, this.fileSize, this.path);
       if (!createHash('sha256').update(buf).digest().equals(this.trailer.indexSha256)) {
-        throw new SnapshotFormatError('E_CHECKSUM', 'snapshot index checksum mismatch: the file is corrupt');
+        throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: index checksum mismatch: ${DAMAGED}`);
       }
       this.index = decodeIndex(buf, this.trailer);
     }
@@ -128,9 +131,9 @@ export class SnapshotReader {
     const { blocks } = this.loadIndex();
     const b = blocks[i];
     if (b === undefined) throw new SnapshotFormatError('E_CORRUPT', `block ${i} does not exist`);
-    const stored = readAt(this.fd, b.offset, b.storedLength, this.fileSize);
+    const stored = readAt(this.fd, b.offset, b.storedLength, this.fileSize, this.path);
     if (!createHash('sha256').update(stored).digest().equals(b.sha256)) {
-      throw new SnapshotFormatError('E_CHECKSUM', `block ${i} checksum mismatch: the snapshot is corrupt`);
+      throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: block ${i} checksum mismatch: ${DAMAGED}`);
     }
     const raw = decodeBlock(stored, b.codec, b.width, b.rawLength, `block ${i}`);
     this.cache.set(i, raw);
@@ -145,7 +148,7 @@ export class SnapshotReader {
     const digests = entry.chunks ?? [entry.sha256];
     let total = 0;
     const records = digests.map((hex) => {
-      const record = findChunk(chunks, Buffer.from(hex, 'hex'));
+      const record = chunks.find(Buffer.from(hex, 'hex'));
       if (record === undefined) throw new SnapshotFormatError('E_CORRUPT', `${entry.path}: chunk ${hex.slice(0, 12)}… is missing from the snapshot`);
       total += record.length;
       return record;
@@ -163,7 +166,7 @@ export class SnapshotReader {
   readFileBuffer(entry: FileEntry): Buffer {
     const out = Buffer.concat([...this.readFile(entry)], entry.size);
     if (createHash('sha256').update(out).digest('hex') !== entry.sha256) {
-      throw new SnapshotFormatError('E_CHECKSUM', `${entry.path}: content does not match its SHA-256; the snapshot is corrupt`);
+      throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: ${entry.path}: content does not match its SHA-256: ${DAMAGED}`);
     }
     return out;
   }
@@ -171,13 +174,23 @@ export class SnapshotReader {
   /** Checks every block, every chunk digest and every file digest. */
   verify(onProgress?: (done: number, total: number) => void): VerifyReport {
     const { blocks, chunks } = this.loadIndex();
-    const byBlock: ChunkRecord[][] = blocks.map(() => []);
-    for (const c of chunks) (byBlock[c.block] as ChunkRecord[]).push(c);
+    // Chunk numbers grouped by block (a counting sort), so each block is decoded once.
+    const firstOf = new Uint32Array(blocks.length + 1);
+    for (let k = 0; k < chunks.length; k++) (firstOf[chunks.blockOf(k) + 1] as number)++;
+    for (let b = 0; b < blocks.length; b++) firstOf[b + 1] = (firstOf[b + 1] as number) + (firstOf[b] as number);
+    const order = new Uint32Array(chunks.length);
+    const fill = firstOf.slice(0, blocks.length);
+    for (let k = 0; k < chunks.length; k++) {
+      const b = chunks.blockOf(k);
+      order[fill[b] as number] = k;
+      fill[b] = (fill[b] as number) + 1;
+    }
     for (let i = 0; i < blocks.length; i++) {
       const raw = this.readBlock(i);
-      for (const c of byBlock[i] as ChunkRecord[]) {
+      for (let j = firstOf[i] as number; j < (firstOf[i + 1] as number); j++) {
+        const c = chunks.at(order[j] as number);
         if (!createHash('sha256').update(raw.subarray(c.offset, c.offset + c.length)).digest().equals(c.sha256)) {
-          throw new SnapshotFormatError('E_CHECKSUM', `chunk ${c.sha256.toString('hex').slice(0, 12)}… in block ${i} does not match its digest`);
+          throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… in block ${i} does not match its digest: ${DAMAGED}`);
         }
       }
       onProgress?.(i + 1, blocks.length);
@@ -190,9 +203,9 @@ export class SnapshotReader {
       if (records.length > 1 || e.size === 0) {
         const hash = createHash('sha256');
         for (const piece of this.readFile(e)) hash.update(piece);
-        if (hash.digest('hex') !== e.sha256) throw new SnapshotFormatError('E_CHECKSUM', `${e.path}: content does not match its SHA-256`);
+        if (hash.digest('hex') !== e.sha256) throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: ${e.path}: content does not match its SHA-256: ${DAMAGED}`);
       } else if ((records[0] as ChunkRecord).sha256.toString('hex') !== e.sha256) {
-        throw new SnapshotFormatError('E_CHECKSUM', `${e.path}: content does not match its SHA-256`);
+        throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: ${e.path}: content does not match its SHA-256: ${DAMAGED}`);
       }
       files++;
       bytes += e.size;
@@ -202,27 +215,27 @@ export class SnapshotReader {
 }
 
 /** Reads a zstd-compressed JSON section, checking its digest before decompressing and its size while decompressing. */
-function readJsonSection(fd: number, fileSize: number, offset: number, storedLength: number, rawLength: number, digest: Buffer, what: string): unknown {
-  const stored = readAt(fd, offset, storedLength, fileSize);
+function readSection(fd: number, fileSize: number, path: string, offset: number, storedLength: number, rawLength: number, digest: Buffer, what: string): Buffer {
+  const stored = readAt(fd, offset, storedLength, fileSize, path);
   if (!createHash('sha256').update(stored).digest().equals(digest)) {
-    throw new SnapshotFormatError('E_CHECKSUM', `snapshot ${what} checksum mismatch: the file is corrupt`);
+    throw new SnapshotFormatError('E_CHECKSUM', `${path}: ${what} section checksum mismatch: ${DAMAGED}`);
   }
-  const raw = zstdDecompress(stored, rawLength, `snapshot ${what}`);
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
-  } catch {
-    throw new SnapshotFormatError('E_MANIFEST', `snapshot ${what} is not valid UTF-8 JSON`);
-  }
+  return zstdDecompress(stored, rawLength, `${path}: ${what} section`);
 }
 
 /** Reads exactly `length` bytes at `position`, or fails with E_TRUNCATED. Callers bound `length` first. */
-function readAt(fd: number, position: number, length: number, fileSize: number): Buffer {
-  if (position < 0 || position + length > fileSize) throw new SnapshotFormatError('E_TRUNCATED', 'snapshot is truncated');
+function readAt(fd: number, position: number, length: number, fileSize: number, path: string): Buffer {
+  const truncated = (endsAt: number): SnapshotFormatError =>
+    new SnapshotFormatError(
+      'E_TRUNCATED',
+      `${path} is truncated (ends at ${endsAt} of at least ${position + length} bytes): the download or copy was cut off; fetch it again`,
+    );
+  if (position < 0 || position + length > fileSize) throw truncated(fileSize);
   const buf = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
-    if (n === 0) throw new SnapshotFormatError('E_TRUNCATED', 'snapshot ended early while reading');
+    if (n === 0) throw truncated(position + done);
     done += n;
   }
   return buf;

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { AtomicFile } from './atomic-file.js';
 import { canonicalEntriesJson, canonicalJson } from './canonical-json.js';
 import { zstdCompress } from './codecs.js';
-import { encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord } from './format.js';
+import { SnapshotFormatError } from '../errors.js';
+import { LIMITS, encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord } from './format.js';
 import type { Entry } from './types.js';
 
 /** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
@@ -31,6 +32,7 @@ export function writeSnapshotTail(
   const entriesRaw = Buffer.from(wellFormed ? canonicalEntriesJson(entries as Entry[]) : canonicalJson(entries));
   const entriesStored = zstdCompress(entriesRaw, ENTRIES_LEVEL);
   const summaryRaw = Buffer.from(canonicalJson(summary));
+  if (wellFormed) checkReadable(entries as Entry[], entriesRaw, summaryRaw);
   const summaryStored = zstdCompress(summaryRaw, SUMMARY_LEVEL);
   chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
   const index = encodeIndex(blocks, chunks);
@@ -56,4 +58,14 @@ export function writeSnapshotTail(
       indexSha256: sha256(index),
     }),
   );
+}
+
+/** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
+function checkReadable(entries: readonly Entry[], entriesRaw: Buffer, summaryRaw: Buffer): void {
+  const over = (what: string): never => {
+    throw new SnapshotFormatError('E_LIMIT', `${what}, more than a snapshot can hold (docs/format.md, "Hard limits"); capture fewer files (narrow the globs or capture subdirectories separately)`);
+  };
+  if (entries.length > LIMITS.entryCount) over(`the tree has ${entries.length} entries, over ${LIMITS.entryCount}`);
+  if (entriesRaw.length > LIMITS.entriesRawBytes) over(`the entry list is ${entriesRaw.length} bytes, over ${LIMITS.entriesRawBytes}`);
+  if (summaryRaw.length > LIMITS.manifestRawBytes) over(`the manifest is ${summaryRaw.length} bytes, over ${LIMITS.manifestRawBytes}`);
 }

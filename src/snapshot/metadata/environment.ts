@@ -4,6 +4,7 @@
  * even when allowlisted, so a snapshot never carries credentials.
  */
 import { readFileSync } from 'node:fs';
+import { LIMITS } from '../format.js';
 import { compareText } from './commands.js';
 
 export const DEFAULT_ENV_ALLOWLIST: readonly string[] = [
@@ -49,6 +50,7 @@ export function selectBuildEnv(env: NodeJS.ProcessEnv, extraAllowlist: readonly 
   }
 
   const selected: Record<string, string> = {};
+  let recorded = 0;
   for (const name of [...names].sort(compareText)) {
     if (SECRET_NAME.test(name)) {
       warnings.push(`${name} looks like a secret, so it is never recorded; remove it from the env allowlist`);
@@ -61,7 +63,16 @@ export function selectBuildEnv(env: NodeJS.ProcessEnv, extraAllowlist: readonly 
       warnings.push(`${name} holds what looks like ${secret.what}, so it was not recorded`);
       continue;
     }
+    if (Buffer.byteLength(value) > LIMITS.envValueBytes) {
+      warnings.push(`${name} is longer than ${LIMITS.envValueBytes} bytes, so it was not recorded`);
+      continue;
+    }
+    if (recorded >= LIMITS.envVariables) {
+      warnings.push(`more than ${LIMITS.envVariables} allowlisted variables are set; ${name} and later ones were not recorded`);
+      break;
+    }
     selected[name] = value;
+    recorded++;
   }
   return { env: selected, warnings };
 }
