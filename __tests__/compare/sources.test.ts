@@ -174,7 +174,7 @@ describe('a damaged snapshot', () => {
     flipByte(join(work, 'bad-index.vitsnap'), indexOffset + 4);
     await expect(openSides('base', 'bad-index.vitsnap', { cwd: work })).rejects.toMatchObject({
       code: 'E_CHECKSUM',
-      message: 'AFTER bad-index.vitsnap: snapshot index checksum mismatch: the file is corrupt',
+      message: expect.stringMatching(/^AFTER bad-index\.vitsnap: .*index checksum mismatch/),
     });
   });
 });
@@ -226,7 +226,7 @@ describe('path prefixes', () => {
     expect(parent.verdict).toBe('identical');
     expect(parent.notes).toContain('--strip-prefix build/: AFTER proj is compared from proj/build/');
     const cli = await runVitsnap(['diff', 'main.vitsnap', 'proj/build/', '--strip-prefix', 'build/', '-q'], { cwd: work });
-    expect([cli.code, cli.stdout]).toEqual([0, 'verdict: identical — identical\n']);
+    expect([cli.code, cli.stdout]).toEqual([0, 'verdict: identical\n']);
   }, 60_000);
 
   it('refuses a prefix that could leave a side', async () => {
