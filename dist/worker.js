@@ -52,23 +52,51 @@ function isVitsnapError(error) {
         typeof code === 'string' &&
         code.startsWith('E_'));
 }
-/** Maps a Node system error (ENOENT, EACCES …) to an OperationError that names the path and a next step. */
+/** What a system error code means to a user, and what they can do about it. */
+const SYSTEM_ERRORS = {
+    ENOENT: { code: 'E_NOT_FOUND', what: 'no such file or directory', next: 'check the path' },
+    EACCES: { code: 'E_IO', what: 'permission denied', next: 'check ownership and permissions' },
+    EPERM: { code: 'E_IO', what: 'operation not permitted', next: 'check ownership, permissions and file attributes (lsattr)' },
+    ENOSPC: { code: 'E_IO', what: 'no space left on device', next: 'free disk space (or inodes: df -i) and retry' },
+    EDQUOT: { code: 'E_IO', what: 'disk quota exceeded', next: 'free space within your quota and retry' },
+    EFBIG: { code: 'E_IO', what: 'file too large', next: 'raise the file-size limit (ulimit -f) or use a file system that allows larger files' },
+    ENAMETOOLONG: { code: 'E_IO', what: 'file name too long', next: 'use a shorter path (a name may have at most 255 bytes)' },
+    EEXIST: { code: 'E_IO', what: 'already exists', next: 'remove it or choose another path' },
+    EISDIR: { code: 'E_IO', what: 'is a directory', next: 'pass a file path, or remove the directory' },
+    ENOTDIR: { code: 'E_IO', what: 'a component of the path is not a directory', next: 'check the path; a file is where a directory is expected' },
+    ENOTEMPTY: { code: 'E_IO', what: 'directory not empty', next: 'empty or remove it' },
+    EROFS: { code: 'E_IO', what: 'read-only file system', next: 'choose a writable location' },
+    EMFILE: { code: 'E_IO', what: 'too many open files', next: 'raise the open-file limit (ulimit -n) and retry' },
+    ENFILE: { code: 'E_IO', what: 'too many open files in the system', next: 'close other programs or raise the system limit, and retry' },
+    ELOOP: { code: 'E_IO', what: 'too many levels of symbolic links', next: 'check the path for a symlink loop' },
+    EXDEV: { code: 'E_IO', what: 'cannot move across file systems', next: 'keep the target on one file system' },
+    EBUSY: { code: 'E_IO', what: 'resource busy', next: 'retry when it is no longer in use' },
+    ETXTBSY: { code: 'E_IO', what: 'file is being executed', next: 'stop the program using it and retry' },
+    EIO: { code: 'E_IO', what: 'input/output error', next: 'check the disk (dmesg) and retry' },
+    EINVAL: { code: 'E_IO', what: 'invalid argument', next: 'check the path and the file system it is on' },
+};
+/** True for an error thrown by a Node system call (it has an errno-style `code` and a `syscall`). */
+function isSystemError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { code, syscall } = error;
+    return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && typeof syscall === 'string';
+}
+/**
+ * Maps a Node system error (ENOENT, EACCES, ENOSPC …) to an OperationError that names the path
+ * and a next step. `action` says what vitsnap was doing ("cannot restore a/b").
+ */
 function fromSystemError(error, action) {
     if (isVitsnapError(error))
         return error;
     const sys = error;
-    const where = sys.path ? ` ${sys.path}` : '';
-    switch (sys.code) {
-        case 'ENOENT':
-            return new OperationError('E_NOT_FOUND', `${action}: no such file or directory${where}; check the path`);
-        case 'EACCES':
-        case 'EPERM':
-            return new OperationError('E_IO', `${action}: permission denied${where}; check ownership and permissions`);
-        case 'ENOSPC':
-            return new OperationError('E_IO', `${action}: no space left on device${where}; free disk space and retry`);
-        default:
-            return new OperationError('E_IO', `${action}: ${sys.message ?? String(error)}`);
-    }
+    // The path the system call failed on, unless `action` already names it.
+    const where = sys.path === undefined || action.includes(sys.path) ? '' : ` (${sys.path}${sys.dest !== undefined ? ` -> ${sys.dest}` : ''})`;
+    const known = typeof sys.code === 'string' ? SYSTEM_ERRORS[sys.code] : undefined;
+    if (known !== undefined)
+        return new OperationError(known.code, `${action}: ${known.what}${where}; ${known.next}`);
+    const detail = typeof sys.code === 'string' ? `${sys.code}${sys.syscall !== undefined ? ` in ${sys.syscall}` : ''}` : (sys.message ?? String(error));
+    return new OperationError('E_IO', `${action}: system error ${detail}${where}; check the path and retry`);
 }
 
 ;// CONCATENATED MODULE: ./src/snapshot/file-equality.ts
@@ -637,14 +665,15 @@ function walkDirectory(walk, dirAbs, dirRel) {
     const prefixAbs = dirAbs.endsWith(external_node_path_namespaceObject.sep) ? dirAbs : dirAbs + external_node_path_namespaceObject.sep;
     for (const dirent of dirents) {
         const raw = dirent.name;
-        const name = raw.toString('utf8');
-        const path = dirRel === '' ? name : `${dirRel}/${name}`;
         if (!(0,external_node_buffer_namespaceObject.isUtf8)(raw)) {
             // Kept out rather than renamed: a lossy name could not be restored to the same file.
+            const path = dirRel === '' ? escapeName(raw) : `${dirRel}/${escapeName(raw)}`;
             if (matcher.matches(path) || matcher.mayContain(path))
                 skipped.push({ path, reason: 'name is not valid UTF-8' });
             continue;
         }
+        const name = raw.toString('utf8');
+        const path = dirRel === '' ? name : `${dirRel}/${name}`;
         // Decide from the dirent type when the filesystem reports one, so unselected files cost no lstat.
         let leafMatched = null;
         if (dirent.isDirectory()) {
@@ -692,7 +721,7 @@ function walkDirectory(walk, dirAbs, dirRel) {
             recordSymlink(walk, path, absPath, dirAbs, dirRel);
         }
         else {
-            skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured` });
+            skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured`, special: specialEntry(path, stats) });
         }
     }
     return entries.length - before;
@@ -729,6 +758,51 @@ function specialKind(stats) {
     if (stats.isBlockDevice())
         return 'a block device';
     return 'an unknown file type';
+}
+/** Linux's encoding of device numbers in `rdev` (glibc's gnu_dev_major/minor). */
+function deviceNumbers(rdev) {
+    const high = Math.floor(rdev / 2 ** 32);
+    const low = rdev % 2 ** 32;
+    const major = ((low >>> 8) & 0xfff) | ((high & 0xfffff000) >>> 0);
+    const minor = (low & 0xff) | ((low >>> 12) & 0xfff00);
+    return `${major},${minor}`;
+}
+/** What a diff shows for a FIFO, socket or device; undefined for files, directories and symlinks. */
+function specialEntry(path, stats) {
+    if (stats.isFIFO())
+        return { type: 'special', path, what: 'fifo' };
+    if (stats.isSocket())
+        return { type: 'special', path, what: 'socket' };
+    if (stats.isCharacterDevice())
+        return { type: 'special', path, what: `character device ${deviceNumbers(stats.rdev)}` };
+    if (stats.isBlockDevice())
+        return { type: 'special', path, what: `block device ${deviceNumbers(stats.rdev)}` };
+    return undefined;
+}
+/** A name with its invalid UTF-8 bytes as `\xff`: distinct names stay distinct, unlike U+FFFD. */
+function escapeName(raw) {
+    let out = '';
+    let at = 0;
+    while (at < raw.length) {
+        const width = utf8SequenceLength(raw, at);
+        if (width === 0) {
+            out += `\\x${raw[at].toString(16).padStart(2, '0')}`;
+            at++;
+        }
+        else {
+            out += raw.toString('utf8', at, at + width);
+            at += width;
+        }
+    }
+    return out;
+}
+/** Length of the valid UTF-8 sequence at `at`, or 0 when the byte there starts none. */
+function utf8SequenceLength(raw, at) {
+    const first = raw[at];
+    const width = first < 0x80 ? 1 : first >= 0xc2 && first < 0xe0 ? 2 : first >= 0xe0 && first < 0xf0 ? 3 : first >= 0xf0 && first < 0xf5 ? 4 : 0;
+    if (width <= 1 || at + width > raw.length)
+        return width === 1 ? 1 : 0;
+    return (0,external_node_buffer_namespaceObject.isUtf8)(raw.subarray(at, at + width)) ? width : 0;
 }
 function walkError(error, dirAbs, dirRel) {
     const code = error.code;
@@ -789,8 +863,10 @@ function unpackWalk(packed) {
  * does not need: a file found in both trees costs an open and an fstat per side (which the byte
  * check needs anyway), and the entries of a subtree present on one side only come from `walkTree`.
  *
- * The rules are capture's (src/snapshot/walk.ts): symlinks are never followed, names that are not
- * valid UTF-8 and special files (FIFOs, sockets, devices) are left out, the roots are not entries.
+ * The rules are capture's (src/snapshot/walk.ts): symlinks are never followed and the roots are not
+ * entries. What capture leaves out is still reported, never silently equal: FIFOs, sockets and
+ * devices as entries of their own type, names that are not valid UTF-8 (and symlinks whose target
+ * is not) as "not compared".
  * Work comes in tasks with a budget, so that two workers share a tree between them: a task that
  * has read enough hands back the directories it has not listed yet.
  */
@@ -808,7 +884,7 @@ function kindOf(dirent) {
     if (dirent.isSymbolicLink())
         return 'symlink';
     if (dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice())
-        return 'other';
+        return 'special';
     return null; // the filesystem did not say: lstat decides
 }
 function kindOfStats(stats) {
@@ -818,7 +894,7 @@ function kindOfStats(stats) {
         return 'dir';
     if (stats.isSymbolicLink())
         return 'symlink';
-    return 'other';
+    return 'special';
 }
 function directoryError(error, abs) {
     const code = error.code;
@@ -836,7 +912,7 @@ function list(abs) {
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
-            return { names: [], kinds: new Map() };
+            return { names: [], kinds: new Map(), invalid: [] };
         throw directoryError(error, abs);
     }
     const kinds = new Map();
@@ -847,24 +923,27 @@ function list(abs) {
         if (name.includes('\uFFFD'))
             suspect = true;
         const kind = kindOf(dirent) ?? statKind(abs + name);
-        if (kind !== null && kind !== 'other')
+        if (kind !== null)
             kinds.set(name, kind);
     }
-    if (suspect)
-        dropInvalidNames(abs, kinds);
-    return { names: [...kinds.keys()].sort(), kinds };
+    const invalid = suspect ? takeInvalidNames(abs, kinds) : [];
+    return { names: [...kinds.keys()].sort(), kinds, invalid };
 }
 function statKind(abs) {
     const stats = (0,external_node_fs_namespaceObject.lstatSync)(abs, { throwIfNoEntry: false });
     return stats === undefined ? null : kindOfStats(stats);
 }
-/** Leaves out names that are not valid UTF-8, as capture does: a lossy name names no file. */
-function dropInvalidNames(abs, kinds) {
+/**
+ * Takes out names that are not valid UTF-8 (a lossy name names no file, and two such names can
+ * decode alike) and returns them escaped, sorted.
+ */
+function takeInvalidNames(abs, kinds) {
     const raw = (0,external_node_fs_namespaceObject.readdirSync)(abs, { encoding: 'buffer' });
     const valid = new Set(raw.filter((name) => (0,external_node_buffer_namespaceObject.isUtf8)(name)).map((name) => name.toString('utf8')));
     for (const name of [...kinds.keys()])
         if (!valid.has(name))
             kinds.delete(name);
+    return raw.filter((name) => !(0,external_node_buffer_namespaceObject.isUtf8)(name)).map(escapeName).sort();
 }
 function dirMode(abs) {
     try {
@@ -884,14 +963,19 @@ function entryOf(abs, path, kind) {
             return (0,external_node_buffer_namespaceObject.isUtf8)(target) ? { type: 'symlink', path, target: target.toString('utf8') } : null;
         }
         const stats = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+        const special = specialEntry(path, stats);
+        if (special !== undefined)
+            return special;
         return { type: 'file', path, mode: stats.mode & 0o7777, size: stats.size, sha256: '', class: 'binary' };
     }
     catch (error) {
         throw fromSystemError(error, `cannot read ${abs}`);
     }
 }
+const INVALID_NAME = 'name is not valid UTF-8';
+const INVALID_TARGET = 'symlink target is not valid UTF-8';
 class PairWalk {
-    facts = { only: [], pairs: [], pending: [], filesChecked: 0, bytesRead: 0 };
+    facts = { only: [], pairs: [], notCompared: [], pending: [], filesChecked: 0, bytesRead: 0 };
     keep;
     task;
     scratch;
@@ -918,6 +1002,10 @@ class PairWalk {
         const prefix = dir === '' ? '' : `${dir}/`;
         const a = list(rootA + prefix);
         const b = list(rootB + prefix);
+        for (const name of a.invalid)
+            this.notCompared(0, prefix + name, INVALID_NAME);
+        for (const name of b.invalid)
+            this.notCompared(1, prefix + name, INVALID_NAME);
         const subdirs = [];
         let i = 0;
         let j = 0;
@@ -970,8 +1058,17 @@ class PairWalk {
         }
         const a = kindA === undefined ? null : entryOf(rootA + path, path, kindA);
         const b = kindB === undefined ? null : entryOf(rootB + path, path, kindB);
-        if (a !== null && b !== null) {
-            const differs = a.type !== b.type || (a.type === 'symlink' && b.type === 'symlink' && a.target !== b.target);
+        if ((kindA !== undefined && a === null) || (kindB !== undefined && b === null)) {
+            // A symlink whose target is not UTF-8: what it points to cannot be told apart from another.
+            if (kindA !== undefined && a === null)
+                this.notCompared(0, path, INVALID_TARGET);
+            if (kindB !== undefined && b === null)
+                this.notCompared(1, path, INVALID_TARGET);
+        }
+        else if (a !== null && b !== null) {
+            const differs = a.type !== b.type ||
+                (a.type === 'symlink' && b.type === 'symlink' && a.target !== b.target) ||
+                (a.type === 'special' && b.type === 'special' && a.what !== b.what);
             if (differs && this.keep(path))
                 this.facts.pairs.push({ a, b, sameBytes: false });
         }
@@ -987,9 +1084,24 @@ class PairWalk {
         if (b?.type === 'dir')
             this.oneSided(1, path);
     }
+    notCompared(side, path, reason) {
+        if (this.keep(path))
+            this.facts.notCompared.push({ side, path, reason });
+    }
     oneSided(side, path) {
         const root = side === 0 ? this.task.rootA : this.task.rootB;
-        for (const e of walkTree(root + path, compileGlobs([])).entries) {
+        const walk = walkTree(root + path, compileGlobs([]));
+        for (const s of walk.skipped) {
+            const sub = `${path}/${s.path}`;
+            if (s.special !== undefined) {
+                if (this.keep(sub))
+                    this.facts.only.push({ side, entry: { ...s.special, path: sub } });
+            }
+            else {
+                this.notCompared(side, sub, s.reason);
+            }
+        }
+        for (const e of walk.entries) {
             this.entries++;
             const sub = `${path}/${e.path}`;
             if (!this.keep(sub))
@@ -1146,20 +1258,41 @@ const CHUNK_RECORD_SIZE = 44;
 const TRAILER_DIGESTED = 176;
 /** Codec ids stored in a block record. */
 const format_Codec = { none: 0, zstd: 1, bytegroupZstd: 2 };
-/** Hard caps a reader enforces before allocating anything a file claims. */
+/**
+ * Hard caps a reader enforces before allocating anything a file claims. Chosen so that `verify`
+ * of a snapshot at every cap at once stays under 512 MB of RSS (docs/benchmarks.md, "Reading at
+ * the limits"; __tests__/snapshot/manifest-limits.test.ts proves it).
+ */
 const LIMITS = {
     manifestStoredBytes: 16 * 1024 * 1024,
-    manifestRawBytes: 64 * 1024 * 1024,
-    entriesStoredBytes: 128 * 1024 * 1024,
-    entriesRawBytes: 512 * 1024 * 1024,
+    manifestRawBytes: 32 * 1024 * 1024,
+    entriesStoredBytes: 64 * 1024 * 1024,
+    entriesRawBytes: 64 * 1024 * 1024,
     /** The writer makes blocks of at most ~8 MiB. */
     blockRawBytes: 16 * 1024 * 1024,
-    blockCount: 4 * 1024 * 1024,
-    chunkCount: 16 * 1024 * 1024,
-    entryCount: 2_000_000,
+    blockCount: 256 * 1024,
+    chunkCount: 2 * 1024 * 1024,
+    entryCount: 1_000_000,
     pathBytes: 4096,
     segmentBytes: 255,
     symlinkTargetBytes: 4096,
+    /** Nesting of arrays and objects in either JSON section (the schema needs 5). */
+    jsonDepth: 16,
+    /** Members of one array or object in the manifest section (env variables, toolchains, commands …). */
+    manifestMembers: 10_000,
+    /** Array elements plus object members in the whole manifest section. */
+    manifestValues: 200_000,
+    /** One string in the manifest section as written, quotes and escapes included. */
+    manifestStringBytes: 1024 * 1024,
+    /** Members of one array or object below the top level of the entries section (a file's chunk list). */
+    entryMembers: 1024 * 1024,
+    /** Array elements plus object members in the whole entries section. */
+    entriesValues: 16 * 1024 * 1024,
+    /** One string in the entries section as written: a 4096-byte path with every byte escaped fits. */
+    entryStringBytes: 64 * 1024,
+    /** Environment variables capture records, and the bytes of one value. */
+    envVariables: 1_000,
+    envValueBytes: 64 * 1024,
 };
 function encodeHeader() {
     const out = Buffer.alloc(HEADER_SIZE);
@@ -1169,13 +1302,15 @@ function encodeHeader() {
     out.writeUInt32LE(0, 12);
     return out;
 }
-function decodeHeader(buf) {
+/** `name` (the file's path) goes into the messages that tell the user to fetch the file again. */
+function decodeHeader(buf, name = 'the snapshot') {
     const prefix = Math.min(buf.length, HEADER_MAGIC.length);
     if (!buf.subarray(0, prefix).equals(HEADER_MAGIC.subarray(0, prefix)) || buf.length === 0) {
         throw new SnapshotFormatError('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
     }
-    if (buf.length < HEADER_SIZE)
-        throw new SnapshotFormatError('E_TRUNCATED', 'file is shorter than a .vitsnap header: it was cut off');
+    if (buf.length < HEADER_SIZE) {
+        throw new SnapshotFormatError('E_TRUNCATED', `${name} is truncated (${buf.length} bytes, shorter than the ${HEADER_SIZE}-byte header): the download or copy was cut off; fetch it again`);
+    }
     const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
     checkVersion(header.major, header.minor);
     // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
@@ -1224,15 +1359,15 @@ function encodeTrailer(t) {
  * Decodes and validates a trailer against the file size: after this, every section offset in it
  * is known to lie inside the file, in order, and within the hard limits.
  */
-function decodeTrailer(buf, fileSize) {
+function decodeTrailer(buf, fileSize, name = 'the snapshot') {
     if (buf.length < TRAILER_SIZE || fileSize < HEADER_SIZE + TRAILER_SIZE) {
-        throw new SnapshotFormatError('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
+        throw new SnapshotFormatError('E_TRUNCATED', `${name} is truncated (ends at ${fileSize} bytes; a snapshot has at least ${HEADER_SIZE + TRAILER_SIZE}): the download or copy was cut off; fetch it again`);
     }
     if (!buf.subarray(TRAILER_SIZE - 8, TRAILER_SIZE).equals(TRAILER_MAGIC)) {
-        throw new SnapshotFormatError('E_TRUNCATED', 'snapshot has no end marker: it is truncated, was not written completely, or has bytes appended');
+        throw new SnapshotFormatError('E_TRUNCATED', `${name} has no end marker (${fileSize} bytes): it is truncated or was not written completely (or has bytes appended); fetch or copy it again`);
     }
     if (!trailerDigest(buf.subarray(0, TRAILER_DIGESTED)).equals(buf.subarray(TRAILER_DIGESTED, TRAILER_DIGESTED + 16))) {
-        throw new SnapshotFormatError('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
+        throw new SnapshotFormatError('E_CHECKSUM', `${name}: trailer checksum mismatch: the file was damaged after it was written; fetch a fresh copy`);
     }
     const major = buf.readUInt16LE(0);
     const minor = buf.readUInt16LE(2);
@@ -1262,7 +1397,7 @@ function decodeTrailer(buf, fileSize) {
         t.entriesOffset + t.entriesStoredLength !== t.manifestOffset ||
         t.manifestOffset + t.manifestStoredLength !== t.indexOffset ||
         t.indexOffset + t.indexLength !== trailerOffset) {
-        throw new SnapshotFormatError('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
+        throw new SnapshotFormatError('E_CORRUPT', `${name}: section offsets do not match the file size (${fileSize} bytes): the file is corrupt or truncated; fetch it again`);
     }
     if (t.manifestStoredLength > LIMITS.manifestStoredBytes) {
         throw new SnapshotFormatError('E_LIMIT', `snapshot manifest is stored in more than ${LIMITS.manifestStoredBytes / 2 ** 20} MiB, over the limit`);
@@ -1303,6 +1438,43 @@ function encodeIndex(blocks, chunks) {
     return out;
 }
 /**
+ * The chunk records, left in the index bytes they were read from: 2 Mi records are 92 MB as bytes
+ * but ~600 MB as objects. Records are made on demand.
+ */
+class ChunkTable {
+    length;
+    buf;
+    constructor(buf, length) {
+        this.buf = buf;
+        this.length = length;
+    }
+    at(i) {
+        const at = i * CHUNK_RECORD_SIZE;
+        const b = this.buf;
+        return { sha256: Buffer.from(b.subarray(at, at + 32)), block: b.readUInt32LE(at + 32), offset: b.readUInt32LE(at + 36), length: b.readUInt32LE(at + 40) };
+    }
+    blockOf(i) {
+        return this.buf.readUInt32LE(i * CHUNK_RECORD_SIZE + 32);
+    }
+    /** Binary search of the digest-sorted table. */
+    find(digest) {
+        let lo = 0;
+        let hi = this.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >>> 1;
+            const at = mid * CHUNK_RECORD_SIZE;
+            const order = this.buf.compare(digest, 0, 32, at, at + 32);
+            if (order === 0)
+                return this.at(mid);
+            if (order < 0)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return undefined;
+    }
+}
+/**
  * Decodes the index and checks it against the trailer: blocks are contiguous from the header to
  * the manifest, codecs are known, chunks are sorted by digest, unique, and lie inside their block.
  */
@@ -1337,41 +1509,17 @@ function decodeIndex(buf, t) {
     }
     if (expectedOffset !== t.entriesOffset)
         throw new SnapshotFormatError('E_CORRUPT', 'blocks do not fill the block area');
-    const chunks = new Array(t.chunkCount);
-    let previous = null;
-    for (let i = 0; i < t.chunkCount; i++, at += CHUNK_RECORD_SIZE) {
-        const sha256 = Buffer.from(buf.subarray(at, at + 32));
-        const block = buf.readUInt32LE(at + 32);
-        const offset = buf.readUInt32LE(at + 36);
-        const length = buf.readUInt32LE(at + 40);
-        if (previous !== null && Buffer.compare(previous, sha256) >= 0) {
+    const table = buf.subarray(at, at + t.chunkCount * CHUNK_RECORD_SIZE);
+    for (let i = 0, c = 0; i < t.chunkCount; i++, c += CHUNK_RECORD_SIZE) {
+        if (i > 0 && table.compare(table, c - CHUNK_RECORD_SIZE, c - CHUNK_RECORD_SIZE + 32, c, c + 32) <= 0) {
             throw new SnapshotFormatError('E_CORRUPT', 'chunk index is not sorted or has duplicates');
         }
-        const owner = blocks[block];
-        if (owner === undefined || offset + length > owner.rawLength) {
+        const owner = blocks[table.readUInt32LE(c + 32)];
+        if (owner === undefined || table.readUInt32LE(c + 36) + table.readUInt32LE(c + 40) > owner.rawLength) {
             throw new SnapshotFormatError('E_CORRUPT', `chunk ${i} points outside its block`);
         }
-        chunks[i] = { sha256, block, offset, length };
-        previous = sha256;
     }
-    return { blocks, chunks };
-}
-/** Binary search of the digest-sorted chunk table. */
-function findChunk(chunks, digest) {
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const probe = chunks[mid];
-        const order = Buffer.compare(probe.sha256, digest);
-        if (order === 0)
-            return probe;
-        if (order < 0)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return undefined;
+    return { blocks, chunks: new ChunkTable(table, t.chunkCount) };
 }
 
 ;// CONCATENATED MODULE: ./src/snapshot/codecs.ts

@@ -246,7 +246,7 @@ function checkPair(a, b, scratch) {
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __webpack_require__(251);
 // EXTERNAL MODULE: ./src/snapshot/walk.ts
-var walk = __webpack_require__(767);
+var snapshot_walk = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/snapshot/dir-pair-walk.ts
 /**
  * Walks two directory trees side by side, as `diff -rq` does, for a directory-vs-directory diff:
@@ -255,8 +255,10 @@ var walk = __webpack_require__(767);
  * does not need: a file found in both trees costs an open and an fstat per side (which the byte
  * check needs anyway), and the entries of a subtree present on one side only come from `walkTree`.
  *
- * The rules are capture's (src/snapshot/walk.ts): symlinks are never followed, names that are not
- * valid UTF-8 and special files (FIFOs, sockets, devices) are left out, the roots are not entries.
+ * The rules are capture's (src/snapshot/walk.ts): symlinks are never followed and the roots are not
+ * entries. What capture leaves out is still reported, never silently equal: FIFOs, sockets and
+ * devices as entries of their own type, names that are not valid UTF-8 (and symlinks whose target
+ * is not) as "not compared".
  * Work comes in tasks with a budget, so that two workers share a tree between them: a task that
  * has read enough hands back the directories it has not listed yet.
  */
@@ -274,7 +276,7 @@ function kindOf(dirent) {
     if (dirent.isSymbolicLink())
         return 'symlink';
     if (dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice())
-        return 'other';
+        return 'special';
     return null; // the filesystem did not say: lstat decides
 }
 function kindOfStats(stats) {
@@ -284,7 +286,7 @@ function kindOfStats(stats) {
         return 'dir';
     if (stats.isSymbolicLink())
         return 'symlink';
-    return 'other';
+    return 'special';
 }
 function directoryError(error, abs) {
     const code = error.code;
@@ -302,7 +304,7 @@ function list(abs) {
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
-            return { names: [], kinds: new Map() };
+            return { names: [], kinds: new Map(), invalid: [] };
         throw directoryError(error, abs);
     }
     const kinds = new Map();
@@ -313,24 +315,27 @@ function list(abs) {
         if (name.includes('\uFFFD'))
             suspect = true;
         const kind = kindOf(dirent) ?? statKind(abs + name);
-        if (kind !== null && kind !== 'other')
+        if (kind !== null)
             kinds.set(name, kind);
     }
-    if (suspect)
-        dropInvalidNames(abs, kinds);
-    return { names: [...kinds.keys()].sort(), kinds };
+    const invalid = suspect ? takeInvalidNames(abs, kinds) : [];
+    return { names: [...kinds.keys()].sort(), kinds, invalid };
 }
 function statKind(abs) {
     const stats = (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
     return stats === undefined ? null : kindOfStats(stats);
 }
-/** Leaves out names that are not valid UTF-8, as capture does: a lossy name names no file. */
-function dropInvalidNames(abs, kinds) {
+/**
+ * Takes out names that are not valid UTF-8 (a lossy name names no file, and two such names can
+ * decode alike) and returns them escaped, sorted.
+ */
+function takeInvalidNames(abs, kinds) {
     const raw = (0,external_node_fs_.readdirSync)(abs, { encoding: 'buffer' });
     const valid = new Set(raw.filter((name) => (0,external_node_buffer_.isUtf8)(name)).map((name) => name.toString('utf8')));
     for (const name of [...kinds.keys()])
         if (!valid.has(name))
             kinds.delete(name);
+    return raw.filter((name) => !(0,external_node_buffer_.isUtf8)(name)).map(snapshot_walk/* escapeName */.L$).sort();
 }
 function dirMode(abs) {
     try {
@@ -350,14 +355,19 @@ function entryOf(abs, path, kind) {
             return (0,external_node_buffer_.isUtf8)(target) ? { type: 'symlink', path, target: target.toString('utf8') } : null;
         }
         const stats = (0,external_node_fs_.lstatSync)(abs);
+        const special = (0,snapshot_walk/* specialEntry */.AJ)(path, stats);
+        if (special !== undefined)
+            return special;
         return { type: 'file', path, mode: stats.mode & 0o7777, size: stats.size, sha256: '', class: 'binary' };
     }
     catch (error) {
         throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${abs}`);
     }
 }
+const INVALID_NAME = 'name is not valid UTF-8';
+const INVALID_TARGET = 'symlink target is not valid UTF-8';
 class PairWalk {
-    facts = { only: [], pairs: [], pending: [], filesChecked: 0, bytesRead: 0 };
+    facts = { only: [], pairs: [], notCompared: [], pending: [], filesChecked: 0, bytesRead: 0 };
     keep;
     task;
     scratch;
@@ -384,6 +394,10 @@ class PairWalk {
         const prefix = dir === '' ? '' : `${dir}/`;
         const a = list(rootA + prefix);
         const b = list(rootB + prefix);
+        for (const name of a.invalid)
+            this.notCompared(0, prefix + name, INVALID_NAME);
+        for (const name of b.invalid)
+            this.notCompared(1, prefix + name, INVALID_NAME);
         const subdirs = [];
         let i = 0;
         let j = 0;
@@ -436,8 +450,17 @@ class PairWalk {
         }
         const a = kindA === undefined ? null : entryOf(rootA + path, path, kindA);
         const b = kindB === undefined ? null : entryOf(rootB + path, path, kindB);
-        if (a !== null && b !== null) {
-            const differs = a.type !== b.type || (a.type === 'symlink' && b.type === 'symlink' && a.target !== b.target);
+        if ((kindA !== undefined && a === null) || (kindB !== undefined && b === null)) {
+            // A symlink whose target is not UTF-8: what it points to cannot be told apart from another.
+            if (kindA !== undefined && a === null)
+                this.notCompared(0, path, INVALID_TARGET);
+            if (kindB !== undefined && b === null)
+                this.notCompared(1, path, INVALID_TARGET);
+        }
+        else if (a !== null && b !== null) {
+            const differs = a.type !== b.type ||
+                (a.type === 'symlink' && b.type === 'symlink' && a.target !== b.target) ||
+                (a.type === 'special' && b.type === 'special' && a.what !== b.what);
             if (differs && this.keep(path))
                 this.facts.pairs.push({ a, b, sameBytes: false });
         }
@@ -453,9 +476,24 @@ class PairWalk {
         if (b?.type === 'dir')
             this.oneSided(1, path);
     }
+    notCompared(side, path, reason) {
+        if (this.keep(path))
+            this.facts.notCompared.push({ side, path, reason });
+    }
     oneSided(side, path) {
         const root = side === 0 ? this.task.rootA : this.task.rootB;
-        for (const e of (0,walk/* walkTree */.Ir)(root + path, (0,globs/* compileGlobs */.t)([])).entries) {
+        const walk = (0,snapshot_walk/* walkTree */.Ir)(root + path, (0,globs/* compileGlobs */.t)([]));
+        for (const s of walk.skipped) {
+            const sub = `${path}/${s.path}`;
+            if (s.special !== undefined) {
+                if (this.keep(sub))
+                    this.facts.only.push({ side, entry: { ...s.special, path: sub } });
+            }
+            else {
+                this.notCompared(side, sub, s.reason);
+            }
+        }
+        for (const e of walk.entries) {
             this.entries++;
             const sub = `${path}/${e.path}`;
             if (!this.keep(sub))
@@ -895,12 +933,12 @@ class TaskPool {
     async walk(root, patterns) {
         if (this.size === 0) {
             await yieldToEventLoop();
-            return (0,walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)(patterns));
+            return (0,snapshot_walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)(patterns));
         }
         const response = await this.submit({ id: this.nextId++, kind: 'walk', root, patterns });
         if (response.kind !== 'walk')
             throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
-        return (0,walk/* unpackWalk */.q3)(response.result);
+        return (0,snapshot_walk/* unpackWalk */.q3)(response.result);
     }
     /** Walks part of two trees side by side (a directory-vs-directory diff); see dir-pair-walk.ts. */
     async walkDirPair(task) {
@@ -982,7 +1020,9 @@ function yieldToEventLoop() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AJ: () => (/* binding */ specialEntry),
 /* harmony export */   Ir: () => (/* binding */ walkTree),
+/* harmony export */   L$: () => (/* binding */ escapeName),
 /* harmony export */   q3: () => (/* binding */ unpackWalk)
 /* harmony export */ });
 /* unused harmony export packWalk */
@@ -1065,14 +1105,15 @@ function walkDirectory(walk, dirAbs, dirRel) {
     const prefixAbs = dirAbs.endsWith(node_path__WEBPACK_IMPORTED_MODULE_2__.sep) ? dirAbs : dirAbs + node_path__WEBPACK_IMPORTED_MODULE_2__.sep;
     for (const dirent of dirents) {
         const raw = dirent.name;
-        const name = raw.toString('utf8');
-        const path = dirRel === '' ? name : `${dirRel}/${name}`;
         if (!(0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw)) {
             // Kept out rather than renamed: a lossy name could not be restored to the same file.
+            const path = dirRel === '' ? escapeName(raw) : `${dirRel}/${escapeName(raw)}`;
             if (matcher.matches(path) || matcher.mayContain(path))
                 skipped.push({ path, reason: 'name is not valid UTF-8' });
             continue;
         }
+        const name = raw.toString('utf8');
+        const path = dirRel === '' ? name : `${dirRel}/${name}`;
         // Decide from the dirent type when the filesystem reports one, so unselected files cost no lstat.
         let leafMatched = null;
         if (dirent.isDirectory()) {
@@ -1120,7 +1161,7 @@ function walkDirectory(walk, dirAbs, dirRel) {
             recordSymlink(walk, path, absPath, dirAbs, dirRel);
         }
         else {
-            skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured` });
+            skipped.push({ path, reason: `${specialKind(stats)}; only files, directories and symlinks are captured`, special: specialEntry(path, stats) });
         }
     }
     return entries.length - before;
@@ -1157,6 +1198,51 @@ function specialKind(stats) {
     if (stats.isBlockDevice())
         return 'a block device';
     return 'an unknown file type';
+}
+/** Linux's encoding of device numbers in `rdev` (glibc's gnu_dev_major/minor). */
+function deviceNumbers(rdev) {
+    const high = Math.floor(rdev / 2 ** 32);
+    const low = rdev % 2 ** 32;
+    const major = ((low >>> 8) & 0xfff) | ((high & 0xfffff000) >>> 0);
+    const minor = (low & 0xff) | ((low >>> 12) & 0xfff00);
+    return `${major},${minor}`;
+}
+/** What a diff shows for a FIFO, socket or device; undefined for files, directories and symlinks. */
+function specialEntry(path, stats) {
+    if (stats.isFIFO())
+        return { type: 'special', path, what: 'fifo' };
+    if (stats.isSocket())
+        return { type: 'special', path, what: 'socket' };
+    if (stats.isCharacterDevice())
+        return { type: 'special', path, what: `character device ${deviceNumbers(stats.rdev)}` };
+    if (stats.isBlockDevice())
+        return { type: 'special', path, what: `block device ${deviceNumbers(stats.rdev)}` };
+    return undefined;
+}
+/** A name with its invalid UTF-8 bytes as `\xff`: distinct names stay distinct, unlike U+FFFD. */
+function escapeName(raw) {
+    let out = '';
+    let at = 0;
+    while (at < raw.length) {
+        const width = utf8SequenceLength(raw, at);
+        if (width === 0) {
+            out += `\\x${raw[at].toString(16).padStart(2, '0')}`;
+            at++;
+        }
+        else {
+            out += raw.toString('utf8', at, at + width);
+            at += width;
+        }
+    }
+    return out;
+}
+/** Length of the valid UTF-8 sequence at `at`, or 0 when the byte there starts none. */
+function utf8SequenceLength(raw, at) {
+    const first = raw[at];
+    const width = first < 0x80 ? 1 : first >= 0xc2 && first < 0xe0 ? 2 : first >= 0xe0 && first < 0xf0 ? 3 : first >= 0xf0 && first < 0xf5 ? 4 : 0;
+    if (width <= 1 || at + width > raw.length)
+        return width === 1 ? 1 : 0;
+    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw.subarray(at, at + width)) ? width : 0;
 }
 function walkError(error, dirAbs, dirRel) {
     const code = error.code;

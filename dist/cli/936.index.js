@@ -120,6 +120,7 @@ var codecs = __webpack_require__(505);
 
 
 
+
 /** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
 const SUMMARY_LEVEL = 6;
 const ENTRIES_LEVEL = 3;
@@ -134,6 +135,8 @@ function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false) {
     const entriesRaw = Buffer.from(wellFormed ? (0,canonical_json/* canonicalEntriesJson */.Tb)(entries) : (0,canonical_json/* canonicalJson */.dj)(entries));
     const entriesStored = (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
     const summaryRaw = Buffer.from((0,canonical_json/* canonicalJson */.dj)(summary));
+    if (wellFormed)
+        checkReadable(entries, entriesRaw, summaryRaw);
     const summaryStored = (0,codecs/* zstdCompress */.oq)(summaryRaw, SUMMARY_LEVEL);
     chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
     const index = (0,format/* encodeIndex */.bj)(blocks, chunks);
@@ -157,6 +160,18 @@ function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false) {
         manifestSha256: sha256(summaryStored),
         indexSha256: sha256(index),
     }));
+}
+/** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
+function checkReadable(entries, entriesRaw, summaryRaw) {
+    const over = (what) => {
+        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${what}, more than a snapshot can hold (docs/format.md, "Hard limits"); capture fewer files (narrow the globs or capture subdirectories separately)`);
+    };
+    if (entries.length > format/* LIMITS */.b1.entryCount)
+        over(`the tree has ${entries.length} entries, over ${format/* LIMITS */.b1.entryCount}`);
+    if (entriesRaw.length > format/* LIMITS */.b1.entriesRawBytes)
+        over(`the entry list is ${entriesRaw.length} bytes, over ${format/* LIMITS */.b1.entriesRawBytes}`);
+    if (summaryRaw.length > format/* LIMITS */.b1.manifestRawBytes)
+        over(`the manifest is ${summaryRaw.length} bytes, over ${format/* LIMITS */.b1.manifestRawBytes}`);
 }
 
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
@@ -212,6 +227,8 @@ function classTotals(entries) {
 function symlinkTargetProblem(target) {
     if (target.length === 0)
         return 'empty symlink target';
+    if (!target.isWellFormed())
+        return 'symlink target is not well-formed Unicode';
     return Buffer.byteLength(target) > format/* LIMITS */.b1.symlinkTargetBytes ? 'symlink target is too long' : null;
 }
 /** Fails before any work when the output cannot be written where asked. */
@@ -532,6 +549,7 @@ function compareText(a, b) {
  */
 
 
+
 const DEFAULT_ENV_ALLOWLIST = [
     'CC', 'CXX', 'CPP', 'LD', 'AR',
     'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS',
@@ -567,6 +585,7 @@ function selectBuildEnv(env, extraAllowlist = []) {
         names.add(name);
     }
     const selected = {};
+    let recorded = 0;
     for (const name of [...names].sort(compareText)) {
         if (SECRET_NAME.test(name)) {
             warnings.push(`${name} looks like a secret, so it is never recorded; remove it from the env allowlist`);
@@ -580,7 +599,16 @@ function selectBuildEnv(env, extraAllowlist = []) {
             warnings.push(`${name} holds what looks like ${secret.what}, so it was not recorded`);
             continue;
         }
+        if (Buffer.byteLength(value) > format/* LIMITS */.b1.envValueBytes) {
+            warnings.push(`${name} is longer than ${format/* LIMITS */.b1.envValueBytes} bytes, so it was not recorded`);
+            continue;
+        }
+        if (recorded >= format/* LIMITS */.b1.envVariables) {
+            warnings.push(`more than ${format/* LIMITS */.b1.envVariables} allowlisted variables are set; ${name} and later ones were not recorded`);
+            break;
+        }
         selected[name] = value;
+        recorded++;
     }
     return { env: selected, warnings };
 }
@@ -782,7 +810,14 @@ function unquote(value) {
 
 
 
-const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
+
+/**
+ * Generous: a probe that times out records an error instead of a version, and that alone would
+ * show as toolchain drift. JVMs and npm take seconds to start on a loaded 2-core runner.
+ */
+const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
+/** Probes running at once: a dozen JVMs and compilers started together on two cores starve each other. */
+const PROBE_CONCURRENCY = 2 * (0,external_node_os_.availableParallelism)();
 /** The tools probed by default (DESIGN §4). */
 const DEFAULT_PROBES = [
     'gcc', 'g++', 'clang', 'cc', 'ld',
@@ -804,7 +839,7 @@ const VERSION_ARGS = {
 const VERSION_LINES = 3;
 const VERSION_LINE_CHARS = 200;
 const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
-/** Probes every tool in parallel; results sorted by name. Throws only for an invalid tool name. */
+/** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
 async function probeToolchains(options = {}) {
     const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(compareText);
     for (const name of names) {
@@ -814,7 +849,15 @@ async function probeToolchains(options = {}) {
     }
     const env = options.env ?? process.env;
     const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-    return Promise.all(names.map((name) => probeToolchain(name, env, timeoutMs)));
+    const results = new Array(names.length);
+    let next = 0;
+    // Each probe's timeout starts when it starts, not while it waits for a slot.
+    const lane = async () => {
+        for (let i = next++; i < names.length; i = next++)
+            results[i] = await probeToolchain(names[i], env, timeoutMs);
+    };
+    await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
+    return results;
 }
 async function probeToolchain(name, env, timeoutMs) {
     const args = VERSION_ARGS[name] ?? ['--version'];
@@ -938,12 +981,18 @@ async function collectMetadata(options) {
     return { metadata, source, warnings };
 }
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(31);
+// EXTERNAL MODULE: ./src/report/plural.ts
+var plural = __webpack_require__(190);
 // EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
 var args = __webpack_require__(46);
-// EXTERNAL MODULE: ./src/commands/logger.ts
-var logger = __webpack_require__(860);
+// EXTERNAL MODULE: ./src/format-bytes.ts
+var format_bytes = __webpack_require__(758);
 ;// CONCATENATED MODULE: ./src/commands/create-run.ts
 /** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
+
+
 
 
 
@@ -981,8 +1030,8 @@ async function runCreate(argv, ctx) {
     let workers;
     if (values.workers !== undefined) {
         workers = Number(values.workers);
-        if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
-            throw new errors/* OperationError */.OK('E_USAGE', `--workers takes a whole number from 0 to 64 (got ${values.workers})`);
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+            throw new errors/* OperationError */.OK('E_USAGE', `--workers takes a whole number from 1 to 64 (got ${(0,report_escape/* escapeControls */.UN)(values.workers)}); leave it out to let vitsnap choose`);
         }
     }
     if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
@@ -1010,16 +1059,17 @@ async function runCreate(argv, ctx) {
     });
     ctx.log.done();
     for (const s of result.skipped)
-        ctx.log.warn(`skipped ${s.path}: ${s.reason}`);
+        ctx.log.warn(`skipped ${(0,report_escape/* escapeControls */.UN)(s.path)}: ${s.reason}`);
     const { stats } = result.manifest;
+    // --quiet: warnings and errors only; --json is an explicit request for the result, so it still prints.
     if (values.json === true) {
         ctx.log.out(JSON.stringify({ output: result.output, size: result.size, stats, skipped: result.skipped }, null, 2));
     }
-    else {
+    else if (values.quiet !== true) {
         // A ratio only means something once the data outweighs the snapshot's fixed overhead.
         const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
-        ctx.log.out(`wrote ${displayPath(ctx.cwd, result.output)}: ${stats.files} files, ${stats.dirs} dirs, ${stats.symlinks} symlinks, ` +
-            `${(0,logger/* formatBytes */.z)(stats.bytes)} → ${(0,logger/* formatBytes */.z)(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+        ctx.log.out(`wrote ${(0,report_escape/* escapeControls */.UN)(displayPath(ctx.cwd, result.output))}: ${(0,plural/* plural */.L)(stats.files, 'file')}, ${(0,plural/* plural */.L)(stats.dirs, 'dir')}, ${(0,plural/* plural */.L)(stats.symlinks, 'symlink')}, ` +
+            `${(0,format_bytes/* formatBytes */.z)(stats.bytes)} → ${(0,format_bytes/* formatBytes */.z)(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`);
     }
     return 0;
 }

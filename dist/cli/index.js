@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 679:
+/***/ 417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13,7 +13,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT_DRIFT, EXIT_OK
+// UNUSED EXPORTS: EXIT_DRIFT, EXIT_OK, describeError
 
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
 var atomic_file = __nccwpck_require__(118);
@@ -36,10 +36,11 @@ Options:
       --meta-cmd N=CMD    also record the output of shell command CMD as N (repeatable)
       --env-allowlist A,B record these environment variables too (never secrets)
       --no-metadata       record no toolchain/runner/env/git metadata
-      --workers N         hashing/compression threads (default: auto)
+      --workers N         hashing/compression threads, 1 to 64 (default: auto, inline for
+                          small trees)
       --allow-empty       write a snapshot even when nothing matches
       --json              print the result as JSON
-  -q, --quiet             no progress or notes
+  -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
 
 Examples:
@@ -66,12 +67,19 @@ cause with evidence (timestamp, build-path, file-order, build-id, permissions, �
 
 On a terminal, a status line on stderr shows how far a long diff has got.
 
+FIFOs, sockets and devices are reported as entries of their type; names that are not valid
+UTF-8 are reported as not compared, which makes the verdict drift-unexplained. Snapshot block
+contents are read only for files that differ: the report says how many were not read.
+
 Exit codes: 0 identical (or every difference ignored), 1 drift, 2 error.
 
 Options:
       --ignore LIST    accept known noise: timestamps, build-paths, file-order, build-id
                        (comma separated or repeated); ignored differences are still listed
       --exclude GLOB   leave matching paths out of the comparison (repeatable)
+      --strip-prefix DIR
+                       compare only what is below DIR, with DIR/ removed from the paths, on
+                       each side that has it: a snapshot made with 'build/**' against build/
       --json           print the JSON report (schema: docs/report-schema.md)
       --markdown       print Markdown sized for a PR comment (≤ 65,536 characters)
       --html FILE      write the self-contained HTML report to FILE
@@ -84,18 +92,19 @@ Examples:
   vitsnap diff main.vitsnap pr.vitsnap
   vitsnap diff build-a/ build-b/ --ignore timestamps,build-paths
   vitsnap diff main.vitsnap dist/ --exclude '**/*.map' --json > report.json
+  vitsnap diff main.vitsnap build/ --strip-prefix build/   (main made with create 'build/**')
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(656)]).then(__nccwpck_require__.bind(__nccwpck_require__, 656));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 693));
         return runDiff(argv, ctx);
     },
 };
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
-var snapshot_reader = __nccwpck_require__(580);
+// EXTERNAL MODULE: ./src/snapshot/reader.ts + 2 modules
+var snapshot_reader = __nccwpck_require__(402);
 // EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
 var args = __nccwpck_require__(46);
 ;// CONCATENATED MODULE: ./src/commands/export.ts
@@ -118,7 +127,7 @@ Example:
         const { positionals } = (0,args/* parseCommandArgs */.Qx)('export', argv, { ...args/* COMMON_OPTIONS */.DT });
         const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, (0,args/* requireOne */.mc)('export', positionals, 'snapshot file')));
         try {
-            ctx.log.out(JSON.stringify(reader.manifest, null, 2));
+            writeManifestJson(reader.manifest, ctx.log.out);
         }
         finally {
             reader.close();
@@ -126,10 +135,60 @@ Example:
         return 0;
     },
 };
+/** Text is handed to `out` in pieces of about this many characters. */
+const BATCH_CHARS = 1 << 20;
+/**
+ * Prints exactly `JSON.stringify(manifest, null, 2)`, but entry by entry: the whole text of a
+ * million-entry manifest is several hundred MB as one string (docs/benchmarks.md).
+ */
+function writeManifestJson(manifest, out) {
+    const { entries, ...summary } = manifest;
+    const head = JSON.stringify({ ...summary, entries: [] }, null, 2);
+    if (entries.length === 0) {
+        out(head);
+        return;
+    }
+    // `head` ends with `"entries": []` and a closing line: open the array there and write the entries into it.
+    let batch = `${head.slice(0, head.length - '[]\n}'.length)}[\n`;
+    const flush = () => {
+        if (batch.length < BATCH_CHARS)
+            return;
+        // `out` adds the newline the batch ends with.
+        out(batch.slice(0, -1));
+        batch = '';
+    };
+    for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        const end = i + 1 === entries.length ? '\n  ]\n}' : ',\n';
+        const chunks = entry.type === 'file' ? entry.chunks : undefined;
+        if (chunks === undefined) {
+            batch += `    ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n    ')}${end}`;
+        }
+        else {
+            // `chunks` is the last member and can hold a million digests: written a line at a time.
+            const text = JSON.stringify({ ...entry, chunks: [] }, null, 2).replaceAll('\n', '\n    ');
+            batch += `    ${text.slice(0, text.length - '[]\n    }'.length)}[\n`;
+            for (let c = 0; c < chunks.length; c++) {
+                batch += `        ${JSON.stringify(chunks[c])}${c + 1 < chunks.length ? ',' : ''}\n`;
+                flush();
+            }
+            batch += `      ]\n    }${end}`;
+        }
+        if (i + 1 < entries.length)
+            flush();
+    }
+    out(batch);
+}
 
-// EXTERNAL MODULE: ./src/commands/logger.ts
-var logger = __nccwpck_require__(860);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(31);
+// EXTERNAL MODULE: ./src/format-bytes.ts
+var format_bytes = __nccwpck_require__(758);
+// EXTERNAL MODULE: ./src/report/plural.ts
+var plural = __nccwpck_require__(190);
 ;// CONCATENATED MODULE: ./src/commands/info.ts
+
+
 
 
 
@@ -141,13 +200,13 @@ function describe(reader) {
         `snapshot   ${reader.path}`,
         `format     vitsnap ${reader.trailer.major}.${reader.trailer.minor}, written by vitsnap ${m.tool.version}`,
         `created    ${m.createdAt ?? '(not recorded: set SOURCE_DATE_EPOCH to record a time)'}`,
-        `contents   ${s.files} files, ${s.dirs} dirs, ${s.symlinks} symlinks, ${(0,logger/* formatBytes */.z)(s.bytes)}`,
-        `stored     ${(0,logger/* formatBytes */.z)(reader.fileSize)} (${s.bytes > 0 ? (s.bytes / reader.fileSize).toFixed(2) : '1.00'}×), ${s.blocks} blocks, ${s.chunks} unique chunks`,
+        `contents   ${(0,plural/* plural */.L)(s.files, 'file')}, ${(0,plural/* plural */.L)(s.dirs, 'dir')}, ${(0,plural/* plural */.L)(s.symlinks, 'symlink')}, ${(0,format_bytes/* formatBytes */.z)(s.bytes)}`,
+        `stored     ${(0,format_bytes/* formatBytes */.z)(reader.fileSize)} (${s.bytes > 0 ? (s.bytes / reader.fileSize).toFixed(2) : '1.00'}×), ${(0,plural/* plural */.L)(s.blocks, 'block')}, ${(0,plural/* plural */.L)(s.chunks, 'unique chunk')}`,
     ];
     const classes = s.classes;
     lines.push(`classes    ${Object.keys(classes)
         .filter((c) => classes[c].files > 0)
-        .map((c) => `${c} ${classes[c].files} (${(0,logger/* formatBytes */.z)(classes[c].bytes)})`)
+        .map((c) => `${c} ${classes[c].files} (${(0,format_bytes/* formatBytes */.z)(classes[c].bytes)})`)
         .join(', ') || 'none'}`);
     const src = m.source;
     if (src.sha !== null || src.repository !== null) {
@@ -205,7 +264,7 @@ Example:
             }
             else {
                 for (const line of describe(reader))
-                    ctx.log.out(line);
+                    ctx.log.out((0,report_escape/* escapeControls */.UN)(line));
             }
         }
         finally {
@@ -215,22 +274,418 @@ Example:
     },
 };
 
+// EXTERNAL MODULE: ./src/commands/did-you-mean.ts
+var did_you_mean = __nccwpck_require__(651);
+;// CONCATENATED MODULE: ./src/commands/logger.ts
+/**
+ * The CLI's one logger: results to stdout, progress and notes to stderr, a progress bar only on a
+ * TTY, colour by the usual conventions (FORCE_COLOR, NO_COLOR, TERM=dumb, TTY).
+ */
+
+
+
+const BAR_WIDTH = 28;
+const REDRAW_MS = 100;
+/**
+ * Colour or not, for one stream: FORCE_COLOR wins (any value but `0`/`false` turns colour on, as
+ * in Node), then NO_COLOR (set and not empty: off, see no-color.org), then TERM=dumb, then the TTY.
+ */
+function colourEnabled(isTTY, env) {
+    const force = env.FORCE_COLOR;
+    if (force !== undefined)
+        return force !== '0' && force.toLowerCase() !== 'false';
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    if (env.TERM === 'dumb')
+        return false;
+    return isTTY;
+}
+function progressAmount(done, total, unit) {
+    return unit === 'bytes' ? `${(0,format_bytes/* formatBytes */.z)(done)} / ${(0,format_bytes/* formatBytes */.z)(total)}` : `${done} / ${(0,plural/* plural */.L)(total, unit)}`;
+}
+/** A reader that stops early (`vitsnap export … | head`) is not an error: stop writing quietly. */
+function ignoreClosedPipes() {
+    for (const stream of [process.stdout, process.stderr]) {
+        stream.on('error', (error) => {
+            if (error.code === 'EPIPE')
+                process.exit(0);
+            throw error;
+        });
+    }
+}
+let pipesHandled = false;
+function createLogger(options) {
+    if (!pipesHandled) {
+        ignoreClosedPipes();
+        pipesHandled = true;
+    }
+    const env = options.env ?? {};
+    const stderrColour = colourEnabled(options.stderrIsTTY, env);
+    let lastDraw = 0;
+    let barShown = false;
+    const clear = () => {
+        if (barShown) {
+            process.stderr.write('\r\x1b[2K');
+            barShown = false;
+        }
+    };
+    return {
+        colour: colourEnabled(options.stdoutIsTTY === true, env),
+        out(line) {
+            clear();
+            process.stdout.write(`${line}\n`);
+        },
+        note(line) {
+            if (options.quiet)
+                return;
+            clear();
+            process.stderr.write(`${(0,report_escape/* escapeLines */.RQ)(line)}\n`);
+        },
+        warn(line) {
+            clear();
+            process.stderr.write(`${stderrColour ? '\x1b[33mwarning:\x1b[0m' : 'warning:'} ${(0,report_escape/* escapeLines */.RQ)(line)}\n`);
+        },
+        progress(label, done, total, unit = 'bytes') {
+            if (options.quiet || !options.stderrIsTTY)
+                return;
+            const now = Date.now();
+            if (now - lastDraw < REDRAW_MS && done < total)
+                return;
+            lastDraw = now;
+            const share = total > 0 ? Math.min(1, done / total) : 1;
+            const filled = Math.round(share * BAR_WIDTH);
+            const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
+            process.stderr.write(`\r\x1b[2K${label} ${bar} ${Math.floor(share * 100)}% ${progressAmount(done, total, unit)}`);
+            barShown = true;
+        },
+        status(text) {
+            if (options.quiet || !options.stderrIsTTY)
+                return;
+            const now = Date.now();
+            if (now - lastDraw < REDRAW_MS)
+                return;
+            lastDraw = now;
+            process.stderr.write(`\r\x1b[2K${text}`);
+            barShown = true;
+        },
+        done() {
+            clear();
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: ./src/snapshot/expansion.ts
+/**
+ * Bounds on how much a snapshot may expand to. A file's chunk list may name one chunk many times
+ * (that is how repeated content deduplicates), so an 880-byte snapshot can claim a 1 GiB file and a
+ * 13 KB one 7.6 TiB: `verify` would hash for days and `restore` fill the disk. The sizes are in the
+ * manifest, so the total is known, and checked, before any block is read.
+ */
+
+
+
+/** Default bound: this many times the snapshot's own size… */
+const EXPANSION_RATIO = 10;
+/** …but never less than this, so small snapshots of compressible files are never refused. */
+const EXPANSION_FLOOR = 64 * 1024 * 1024;
+/** Total bytes of file data the entries expand to. */
+function logicalSize(entries) {
+    let total = 0;
+    for (const e of entries)
+        if (e.type === 'file')
+            total += e.size;
+    return total;
+}
+/** Throws E_LIMIT when `entries` expand to more than the limits allow. */
+function checkExpansion(snapshot, entries, limits = {}) {
+    const total = logicalSize(entries);
+    if (limits.maxSize !== undefined) {
+        if (total > limits.maxSize) {
+            throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${snapshot.path} holds ${(0,format_bytes/* formatBytes */.z)(total)} of file data, more than --max-size ${(0,format_bytes/* formatBytes */.z)(limits.maxSize)}; raise --max-size if you expect that much`);
+        }
+        return;
+    }
+    if (limits.allowExpand === true)
+        return;
+    const bound = Math.max(EXPANSION_RATIO * snapshot.fileSize, EXPANSION_FLOOR);
+    if (total <= bound)
+        return;
+    const ratio = Math.round(total / Math.max(snapshot.fileSize, 1));
+    throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${snapshot.path} would expand to ${(0,format_bytes/* formatBytes */.z)(total)} of file data, ${ratio}× its ${(0,format_bytes/* formatBytes */.z)(snapshot.fileSize)} on disk; ` +
+        `vitsnap stops above ${EXPANSION_RATIO}× (or ${(0,format_bytes/* formatBytes */.z)(EXPANSION_FLOOR)}) by default because a forged snapshot can repeat one chunk to fill a disk. ` +
+        'Snapshots of highly compressible or duplicated files can legitimately exceed this: if you trust this file, pass --allow-expand, or --max-size N (e.g. --max-size 10G) to set your own bound');
+}
+const UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+/** Parses `--max-size` values: a byte count, or a number with K, M, G, T or P (binary: 1K = 1024), e.g. `512M`, `1.5G`, `10GiB`. */
+function parseSize(text, option = '--max-size') {
+    const m = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)(?:i?b)?$/i.exec(text.trim());
+    const unit = m === null ? undefined : UNITS[m[2].toLowerCase()];
+    const bytes = m === null || unit === undefined ? NaN : Math.floor(Number(m[1]) * unit);
+    if (!Number.isSafeInteger(bytes)) {
+        throw new errors/* OperationError */.OK('E_USAGE', `${option} expects a size such as 512M, 10G or 1048576, got ${JSON.stringify(text)}`);
+    }
+    return bytes;
+}
+/**
+ * Throws E_IO when the file system holding `dir` has too few free blocks or inodes for `entries`.
+ * Each file is counted in whole blocks, as the file system allocates it.
+ */
+function checkFreeSpace(dir, entries) {
+    let fs;
+    try {
+        fs = (0,external_node_fs_.statfsSync)(dir);
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot check the free space in ${dir}`);
+    }
+    const block = fs.bsize > 0 ? fs.bsize : 4096;
+    let needed = 0;
+    for (const e of entries)
+        if (e.type === 'file')
+            needed += Math.ceil(e.size / block) * block;
+    const free = fs.bavail * block;
+    if (needed > free) {
+        throw new errors/* OperationError */.OK('E_IO', `restoring needs ${(0,format_bytes/* formatBytes */.z)(needed)} but ${dir} has ${(0,format_bytes/* formatBytes */.z)(free)} free; free some space or restore elsewhere`);
+    }
+    // Some file systems (btrfs) report no inode count at all: nothing to check there.
+    if (fs.files > 0 && entries.length > fs.ffree) {
+        throw new errors/* OperationError */.OK('E_IO', `restoring needs ${entries.length} inodes but ${dir} has ${fs.ffree} free; free some inodes (df -i) or restore elsewhere`);
+    }
+}
+
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __nccwpck_require__(251);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
 var paths = __nccwpck_require__(588);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: ./src/snapshot/restore-journal.ts
+/**
+ * A restore's write-ahead journal: every path a restore is about to create, every temp file and
+ * every file it moves aside is recorded (one line, before the change) in `.vitsnap-restore-<pid>`
+ * at the restore root. Undoing the journal backwards puts the directory back as it was: on a
+ * failure in this process, or, after a SIGKILL, by the next restore into the same directory.
+ * Paths are relative to the root (the directory may have been moved since) and are re-checked
+ * before undoing: a journal is a file in a directory anyone may have written to.
+ */
+
+
+
+
+
+
+const RESTORE_MARKER = '.vitsnap-restore-';
+const JOURNAL_NAME = /^\.vitsnap-restore-(\d+)$/;
+/** Temp and backup files: `.vitsnap-restore-<pid>-<n>`, a fixed short length next to any name. */
+const SIDE_FILE_NAME = /^\.vitsnap-restore-(\d+)-\d+$/;
+/** True for a name restore keeps for itself: a snapshot entry may not be called that. */
+function isReservedName(segment) {
+    return JOURNAL_NAME.test(segment) || SIDE_FILE_NAME.test(segment);
+}
+class RestoreJournal {
+    base;
+    path;
+    fd;
+    records = [];
+    sideFiles = 0;
+    constructor(base) {
+        this.base = base;
+        this.path = (0,external_node_path_.join)(base, `${RESTORE_MARKER}${process.pid}`);
+        try {
+            this.fd = (0,external_node_fs_.openSync)(this.path, 'wx', 0o600);
+        }
+        catch (error) {
+            throw (0,errors/* fromSystemError */.Kh)(error, `cannot start restoring into ${base}`);
+        }
+        this.writeLine({ op: 'host', name: (0,external_node_os_.hostname)() });
+    }
+    /** A fresh short name (relative to the root) next to `relPath`, for a temp or moved-aside file. */
+    sideFile(relPath) {
+        const slash = relPath.lastIndexOf('/');
+        return `${relPath.slice(0, slash + 1)}${RESTORE_MARKER}${process.pid}-${this.sideFiles++}`;
+    }
+    record(entry) {
+        this.records.push(entry);
+        this.writeLine(entry);
+    }
+    writeLine(entry) {
+        const line = Buffer.from(`${JSON.stringify(entry)}\n`);
+        try {
+            let done = 0;
+            while (done < line.length)
+                done += (0,external_node_fs_.writeSync)(this.fd, line, done, line.length - done);
+        }
+        catch (error) {
+            throw (0,errors/* fromSystemError */.Kh)(error, `cannot write the restore journal ${this.path}`);
+        }
+    }
+    /** Everything is in place: the files it replaced are no longer needed for a rollback. */
+    discardMovedAside() {
+        for (const r of this.records)
+            if (r.op === 'moved')
+                removeQuietly(this.base, r.to);
+    }
+    /** The restore succeeded: drop the journal. */
+    finish() {
+        this.close();
+    }
+    /** The restore failed: undo everything it did, newest first, then drop the journal. */
+    rollback() {
+        undo(this.base, this.records);
+        this.close();
+    }
+    close() {
+        if (this.fd >= 0)
+            (0,external_node_fs_.closeSync)(this.fd);
+        this.fd = -1;
+        try {
+            (0,external_node_fs_.unlinkSync)(this.path);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/**
+ * Undoes the journals of restores into `base` whose process is gone, and removes their temp files
+ * at its top level. Run before a restore looks at what `base` holds.
+ */
+function recoverAbandonedRestores(base) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(base);
+    }
+    catch {
+        return;
+    }
+    const abandoned = (pid) => pid !== undefined && (Number(pid) === process.pid || !(0,atomic_file/* processIsAlive */.xT)(Number(pid)));
+    const foreign = new Set();
+    for (const name of names) {
+        const pid = JOURNAL_NAME.exec(name)?.[1];
+        if (pid === undefined || !abandoned(pid))
+            continue;
+        const journal = readJournal((0,external_node_path_.join)(base, name));
+        // A pid means nothing on another machine (or container) sharing this directory: leave its journal be.
+        if (journal.host !== undefined && journal.host !== (0,external_node_os_.hostname)()) {
+            foreign.add(pid);
+            continue;
+        }
+        undo(base, journal.records);
+        removeQuietly(base, name);
+    }
+    for (const name of names) {
+        const pid = SIDE_FILE_NAME.exec(name)?.[1];
+        if (pid !== undefined && !foreign.has(pid) && abandoned(pid))
+            removeQuietly(base, name);
+    }
+}
+/** The host that wrote a journal file, and its records; a torn last line (killed mid-write) is skipped. */
+function readJournal(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return { host: undefined, records: [] };
+    }
+    let host;
+    const records = [];
+    for (const line of text.split('\n')) {
+        try {
+            const r = JSON.parse(line);
+            if (r.op === 'host' && typeof r.name === 'string')
+                host = r.name;
+            if (typeof r.path !== 'string')
+                continue;
+            if (r.op === 'created' || r.op === 'temp')
+                records.push({ op: r.op, path: r.path });
+            else if (r.op === 'moved' && typeof r.to === 'string')
+                records.push({ op: 'moved', path: r.path, to: r.to });
+        }
+        catch {
+            // torn or empty line
+        }
+    }
+    return { host, records };
+}
+/** Best effort: each step that cannot be undone (already gone, or changed since) is skipped. */
+function undo(base, records) {
+    for (const r of [...records].reverse()) {
+        if (r.op !== 'moved') {
+            removeQuietly(base, r.path);
+            continue;
+        }
+        const from = safePath(base, r.to);
+        const to = safePath(base, r.path);
+        if (from === null || to === null)
+            continue;
+        try {
+            (0,external_node_fs_.renameSync)(from, to);
+        }
+        catch {
+            // never moved, or already back
+        }
+    }
+}
+/**
+ * `base/relPath` when `relPath` is a plain relative path whose parents are real directories (not
+ * symlinks), so undoing a tampered journal cannot touch anything outside `base`; otherwise null.
+ */
+function safePath(base, relPath) {
+    if ((0,paths/* entryPathProblem */.h)(relPath) !== null)
+        return null;
+    const segments = relPath.split('/');
+    let current = base;
+    for (const segment of segments.slice(0, -1)) {
+        current = (0,external_node_path_.join)(current, segment);
+        try {
+            if (!(0,external_node_fs_.lstatSync)(current).isDirectory())
+                return null;
+        }
+        catch {
+            return null;
+        }
+    }
+    return (0,external_node_path_.join)(current, segments[segments.length - 1]);
+}
+/** Removes a file, a symlink or an empty directory under `base`; anything else is left as it is. */
+function removeQuietly(base, relPath) {
+    const path = safePath(base, relPath);
+    if (path === null)
+        return;
+    try {
+        (0,external_node_fs_.unlinkSync)(path);
+        return;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'EISDIR' && code !== 'EPERM')
+            return;
+    }
+    try {
+        (0,external_node_fs_.rmdirSync)(path);
+    }
+    catch {
+        // not empty: something that this restore did not make is inside
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/snapshot/restore.ts
 /**
  * Restores a snapshot's entries under a target directory. Every entry path is re-checked, every
  * parent directory on disk is checked not to be a symlink before anything is written under it,
- * each file is written to a temp name, digest-checked, then renamed into place.
+ * each file is written to a short temp name, digest-checked, then renamed into place. The target
+ * must be empty unless `force`; every change is journaled first (restore-journal.ts), so a failed
+ * restore takes back everything it did, and a killed one is taken back by the next restore there.
  */
+
+
 
 
 
@@ -250,58 +705,232 @@ function selectEntries(entries, only) {
     return entries.filter((e) => (e.type === 'dir' ? neededDirs.has(e.path) || only.matches(e.path) : only.matches(e.path)));
 }
 function restoreSnapshot(reader, targetDir, options = {}) {
-    try {
-        (0,external_node_fs_.mkdirSync)(targetDir, { recursive: true });
-    }
-    catch (error) {
-        throw (0,errors/* fromSystemError */.Kh)(error, `cannot create ${targetDir}`);
-    }
-    const base = (0,external_node_fs_.realpathSync)(targetDir);
     const entries = selectEntries(reader.manifest.entries, options.only);
     if (options.only !== undefined && entries.length === 0) {
         throw new errors/* OperationError */.OK('E_NOT_FOUND', 'no entry in the snapshot matches --only; list its paths with \'vitsnap export FILE --json\'');
     }
-    const totalBytes = entries.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
-    const report = { files: 0, dirs: 0, symlinks: 0, bytes: 0 };
-    const dirModes = [];
     for (const entry of entries) {
-        const problem = (0,paths/* entryPathProblem */.h)(entry.path);
+        const problem = (0,paths/* entryPathProblem */.h)(entry.path) ?? (entry.path.split('/').some(isReservedName) ? 'names like .vitsnap-restore-<n> are kept for restore\'s own journal' : null);
         if (problem !== null)
             throw new errors/* UnsafePathError */.k0(entry.path, problem);
-        const abs = (0,external_node_path_.join)(base, ...entry.path.split('/'));
-        ensureParents(base, entry.path);
+    }
+    checkExpansion(reader, entries, options.limits);
+    const target = (0,external_node_path_.resolve)(targetDir);
+    const firstCreated = makeDirs(target, targetDir);
+    let journal;
+    let base;
+    try {
+        base = (0,external_node_fs_.realpathSync)(target);
+        recoverAbandonedRestores(base);
+        if (options.force !== true && (0,external_node_fs_.readdirSync)(base).length > 0) {
+            throw new errors/* OperationError */.OK('E_INPUT', `${targetDir} is not empty; pass --force to overwrite files in it, or choose an empty directory`);
+        }
+        checkFreeSpace(targetDir, entries);
+        journal = new RestoreJournal(base);
+    }
+    catch (error) {
+        removeCreatedDirs(target, firstCreated);
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot restore into ${targetDir}`);
+    }
+    try {
+        const writer = new EntryWriter(reader, journal, options.onProgress);
+        const report = writer.writeAll(entries);
+        // Before the modes: a directory made read-only would keep the moved-aside files in it.
+        journal.discardMovedAside();
+        writer.applyDirModes();
+        journal.finish();
+        return report;
+    }
+    catch (error) {
+        journal.rollback();
+        removeCreatedDirs(target, firstCreated);
+        throw error;
+    }
+}
+/**
+ * `mkdir -p target`, returning the first directory it made. Not `mkdirSync(recursive)`: on a
+ * read-only file system that reports ENOENT instead of EROFS.
+ */
+function makeDirs(target, shown) {
+    const missing = [];
+    for (let dir = target; (0,external_node_path_.dirname)(dir) !== dir; dir = (0,external_node_path_.dirname)(dir)) {
+        try {
+            (0,external_node_fs_.statSync)(dir);
+            break;
+        }
+        catch {
+            missing.push(dir);
+        }
+    }
+    let first;
+    for (const dir of missing.reverse()) {
+        try {
+            (0,external_node_fs_.mkdirSync)(dir);
+        }
+        catch (error) {
+            removeCreatedDirs((0,external_node_path_.dirname)(dir), first);
+            throw (0,errors/* fromSystemError */.Kh)(error, `cannot create ${shown}`);
+        }
+        first ??= dir;
+    }
+    return first;
+}
+/** Removes `target` and its parents up to `firstCreated` (what `mkdir -p` made), when empty. */
+function removeCreatedDirs(target, firstCreated) {
+    if (firstCreated === undefined)
+        return;
+    for (let dir = target;; dir = (0,external_node_path_.dirname)(dir)) {
+        try {
+            (0,external_node_fs_.rmdirSync)(dir);
+        }
+        catch {
+            return;
+        }
+        if (dir === firstCreated || (0,external_node_path_.dirname)(dir) === dir)
+            return;
+    }
+}
+/** Writes entries under the journal's root, journaling each change before it is made. */
+class EntryWriter {
+    report = { files: 0, dirs: 0, symlinks: 0, bytes: 0 };
+    dirModes = [];
+    totalBytes = 0;
+    reader;
+    journal;
+    onProgress;
+    constructor(reader, journal, onProgress) {
+        this.reader = reader;
+        this.journal = journal;
+        this.onProgress = onProgress;
+    }
+    writeAll(entries) {
+        this.totalBytes = entries.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
+        for (const entry of entries) {
+            try {
+                this.write(entry);
+            }
+            catch (error) {
+                throw entryError(error, entry, this.journal.base);
+            }
+        }
+        return this.report;
+    }
+    /** Directory modes last, deepest first, so a read-only directory does not block its contents. */
+    applyDirModes() {
+        for (const { abs, mode } of [...this.dirModes].reverse()) {
+            try {
+                (0,external_node_fs_.chmodSync)(abs, mode);
+            }
+            catch (error) {
+                throw (0,errors/* fromSystemError */.Kh)(error, `cannot set the mode of ${abs}`);
+            }
+        }
+    }
+    abs(relPath) {
+        return (0,external_node_path_.join)(this.journal.base, ...relPath.split('/'));
+    }
+    write(entry) {
+        this.ensureParents(entry.path);
+        const abs = this.abs(entry.path);
+        const existing = lstatOrNull(abs);
         if (entry.type === 'dir') {
-            const existing = lstatOrNull(abs);
-            if (existing === null)
+            if (existing === null) {
+                this.journal.record({ op: 'created', path: entry.path });
                 (0,external_node_fs_.mkdirSync)(abs, { mode: 0o700 });
+            }
             else if (existing.isSymbolicLink())
                 throw new errors/* UnsafePathError */.k0(entry.path, 'a symlink is in the way of this directory');
             else if (!existing.isDirectory())
-                throw new errors/* OperationError */.OK('E_IO', `cannot restore directory ${entry.path}: a file is in the way`);
-            dirModes.push({ abs, mode: entry.mode & RESTORABLE_MODE });
-            report.dirs++;
+                throw new errors/* OperationError */.OK('E_IO', `cannot restore directory ${entry.path}: a file is in the way; remove it or restore into an empty directory`);
+            this.dirModes.push({ abs, mode: entry.mode & RESTORABLE_MODE });
+            this.report.dirs++;
+            return;
         }
-        else if (entry.type === 'symlink') {
-            const existing = lstatOrNull(abs);
-            if (existing?.isDirectory() === true)
-                throw new errors/* OperationError */.OK('E_IO', `cannot restore symlink ${entry.path}: a directory is in the way`);
-            if (existing !== null)
-                (0,external_node_fs_.unlinkSync)(abs);
-            (0,external_node_fs_.symlinkSync)(entry.target, abs);
-            report.symlinks++;
+        if (existing?.isDirectory() === true) {
+            throw new errors/* OperationError */.OK('E_IO', `cannot restore ${entry.type} ${entry.path}: a directory is in the way; remove it or restore into an empty directory`);
+        }
+        if (entry.type === 'symlink') {
+            this.putInPlace(entry.path, existing, () => this.makeSymlink(entry, abs));
+            this.report.symlinks++;
         }
         else {
-            writeFileEntry(reader, entry, abs, (n) => {
-                report.bytes += n;
-                options.onProgress?.(report.bytes, totalBytes);
-            });
-            report.files++;
+            const temp = this.writeTemp(entry);
+            this.putInPlace(entry.path, existing, () => (0,external_node_fs_.renameSync)(temp, abs));
+            this.report.files++;
         }
     }
-    // Directory modes last, deepest first, so a read-only directory does not block its contents.
-    for (const { abs, mode } of dirModes.reverse())
-        (0,external_node_fs_.chmodSync)(abs, mode);
-    return report;
+    /** Moves whatever is at `relPath` aside (so a rollback can put it back), then runs `place`. */
+    putInPlace(relPath, existing, place) {
+        if (existing !== null) {
+            const aside = this.journal.sideFile(relPath);
+            this.journal.record({ op: 'moved', path: relPath, to: aside });
+            (0,external_node_fs_.renameSync)(this.abs(relPath), this.abs(aside));
+        }
+        this.journal.record({ op: 'created', path: relPath });
+        place();
+    }
+    makeSymlink(entry, abs) {
+        try {
+            (0,external_node_fs_.symlinkSync)(entry.target, abs);
+        }
+        catch (error) {
+            if (error.code === 'ENAMETOOLONG') {
+                const bytes = Buffer.byteLength(entry.target);
+                throw new errors/* OperationError */.OK('E_IO', `cannot restore symlink ${entry.path}: its target is ${bytes} bytes, longer than this system allows (Linux: 4095); nothing was restored`);
+            }
+            throw error;
+        }
+    }
+    /** Writes a file's bytes to a new temp file next to it and checks their digest; returns the temp path. */
+    writeTemp(entry) {
+        const rel = this.journal.sideFile(entry.path);
+        const temp = this.abs(rel);
+        this.journal.record({ op: 'temp', path: rel });
+        const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
+        try {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            for (const piece of this.reader.readFile(entry)) {
+                hash.update(piece);
+                let done = 0;
+                while (done < piece.length)
+                    done += (0,external_node_fs_.writeSync)(fd, piece, done, piece.length - done);
+                this.report.bytes += piece.length;
+                this.onProgress?.(this.report.bytes, this.totalBytes);
+            }
+            if (hash.digest('hex') !== entry.sha256) {
+                throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${entry.path}: restored bytes do not match its SHA-256; the snapshot ${this.reader.path} is corrupt (run 'vitsnap verify' on it); nothing was left in the target`);
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        (0,external_node_fs_.chmodSync)(temp, entry.mode & RESTORABLE_MODE);
+        return temp;
+    }
+    /** Creates missing parent directories of `relPath`, refusing to pass through a symlink or a file. */
+    ensureParents(relPath) {
+        const segments = relPath.split('/');
+        for (let i = 1; i < segments.length; i++) {
+            const parent = segments.slice(0, i).join('/');
+            const st = lstatOrNull(this.abs(parent));
+            if (st === null) {
+                this.journal.record({ op: 'created', path: parent });
+                (0,external_node_fs_.mkdirSync)(this.abs(parent), { mode: 0o755 });
+            }
+            else if (st.isSymbolicLink()) {
+                throw new errors/* UnsafePathError */.k0(relPath, `its parent ${parent} is a symlink`);
+            }
+            else if (!st.isDirectory()) {
+                throw new errors/* UnsafePathError */.k0(relPath, `its parent ${parent} is not a directory`);
+            }
+        }
+    }
+}
+/** A failure while restoring `entry`, as a coded error that names it; vitsnap's own errors pass through. */
+function entryError(error, entry, base) {
+    if ((0,errors/* isVitsnapError */.iR)(error))
+        return error;
+    return (0,errors/* fromSystemError */.Kh)(error, `cannot restore ${entry.type} ${entry.path} in ${base}`);
 }
 function lstatOrNull(path) {
     try {
@@ -310,61 +939,7 @@ function lstatOrNull(path) {
     catch (error) {
         if (error.code === 'ENOENT')
             return null;
-        throw (0,errors/* fromSystemError */.Kh)(error, `cannot inspect ${path}`);
-    }
-}
-/** Creates missing parent directories of `relPath`, refusing to pass through a symlink or a file. */
-function ensureParents(base, relPath) {
-    const segments = relPath.split('/');
-    let current = base;
-    for (let i = 0; i < segments.length - 1; i++) {
-        current = (0,external_node_path_.join)(current, segments[i]);
-        const st = lstatOrNull(current);
-        if (st === null) {
-            (0,external_node_fs_.mkdirSync)(current, { mode: 0o755 });
-        }
-        else if (st.isSymbolicLink()) {
-            throw new errors/* UnsafePathError */.k0(relPath, `its parent ${segments.slice(0, i + 1).join('/')} is a symlink`);
-        }
-        else if (!st.isDirectory()) {
-            throw new errors/* UnsafePathError */.k0(relPath, `its parent ${segments.slice(0, i + 1).join('/')} is not a directory`);
-        }
-    }
-}
-function writeFileEntry(reader, entry, abs, onBytes) {
-    const existing = lstatOrNull(abs);
-    if (existing?.isDirectory() === true)
-        throw new errors/* OperationError */.OK('E_IO', `cannot restore file ${entry.path}: a directory is in the way`);
-    const temp = `${abs}.vitsnap-restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
-    let renamed = false;
-    try {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        for (const piece of reader.readFile(entry)) {
-            hash.update(piece);
-            let done = 0;
-            while (done < piece.length)
-                done += (0,external_node_fs_.writeSync)(fd, piece, done, piece.length - done);
-            onBytes(piece.length);
-        }
-        if (hash.digest('hex') !== entry.sha256) {
-            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${entry.path}: restored bytes do not match its SHA-256; the snapshot is corrupt`);
-        }
-        (0,external_node_fs_.closeSync)(fd);
-        (0,external_node_fs_.chmodSync)(temp, entry.mode & RESTORABLE_MODE);
-        (0,external_node_fs_.renameSync)(temp, abs);
-        renamed = true;
-    }
-    finally {
-        if (!renamed) {
-            try {
-                (0,external_node_fs_.closeSync)(fd);
-            }
-            catch {
-                // already closed
-            }
-            (0,external_node_fs_.rmSync)(temp, { force: true });
-        }
+        throw error;
     }
 }
 
@@ -376,47 +951,70 @@ function writeFileEntry(reader, entry, abs, onBytes) {
 
 
 
+
+
 const restoreCommand = {
     name: 'restore',
     summary: 'write a snapshot\'s files back to a directory, byte for byte',
-    help: `Usage: vitsnap restore FILE -C DIR [--only GLOB]…
+    help: `Usage: vitsnap restore FILE -C DIR [--only GLOB]… [--force] [--max-size N | --allow-expand]
 
 Write the snapshot's files, directories and symlinks under DIR with their recorded modes
 (setuid/setgid bits are never restored). Each file is checked against its SHA-256 before it is
 moved into place. Entries that would land outside DIR ('..', absolute paths, a path through a
 symlink) are refused.
 
+DIR must be empty (or missing) unless --force. If the restore fails (a corrupt block, a full
+disk), everything it wrote is removed and DIR is left as it was; a restore that was killed is
+undone by the next restore into DIR. Before writing, the total size of the files is checked
+against the free space in DIR, and against 10x the snapshot's own size (at least 64 MiB): a
+forged snapshot can repeat one chunk to claim terabytes. Snapshots of very compressible or
+duplicated files can legitimately exceed that; pass --allow-expand or --max-size for those.
+
 Options:
   -C, --dir DIR       directory to restore into (required; created if missing)
       --only GLOB     restore only matching paths (repeatable)
+      --force         restore into a non-empty DIR: files and symlinks the snapshot also has are
+                      replaced, everything else is kept. Risk: once the restore succeeds, the
+                      files it replaced are gone, and directories the snapshot also has get
+                      its modes; a failed restore puts the replaced files back
+      --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
+      --allow-expand  lift the 10x bound (--max-size still applies)
       --json          print the result as JSON
-  -q, --quiet         no progress
+  -q, --quiet         print only errors (--json still prints the result)
   -h, --help          show this help
 
-Example:
+Examples:
   vitsnap restore app.vitsnap -C /tmp/app --only 'bin/**'
+  vitsnap restore app.vitsnap -C . --force --max-size 2G
 `,
     async run(argv, ctx) {
         const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('restore', argv, {
             ...args/* COMMON_OPTIONS */.DT,
             dir: { type: 'string', short: 'C' },
             only: { type: 'string', multiple: true },
+            force: { type: 'boolean' },
+            'max-size': { type: 'string' },
+            'allow-expand': { type: 'boolean' },
         });
         const file = (0,args/* requireOne */.mc)('restore', positionals, 'snapshot file');
         if (values.dir === undefined)
             throw new errors/* OperationError */.OK('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
+        const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
         const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, file));
         try {
             const only = values.only === undefined ? undefined : (0,globs/* compileGlobs */.t)(values.only);
             const report = restoreSnapshot(reader, (0,external_node_path_.resolve)(ctx.cwd, values.dir), {
                 only,
+                force: values.force === true,
+                limits: { maxSize, allowExpand: values['allow-expand'] === true },
                 onProgress: (done, total) => ctx.log.progress('restoring', done, total),
             });
             ctx.log.done();
             if (values.json === true)
                 ctx.log.out(JSON.stringify(report, null, 2));
-            else
-                ctx.log.out(`restored ${report.files} files (${(0,logger/* formatBytes */.z)(report.bytes)}), ${report.dirs} dirs, ${report.symlinks} symlinks into ${values.dir}`);
+            else if (values.quiet !== true) {
+                ctx.log.out(`restored ${(0,plural/* plural */.L)(report.files, 'file')} (${(0,format_bytes/* formatBytes */.z)(report.bytes)}), ${(0,plural/* plural */.L)(report.dirs, 'dir')}, ${(0,plural/* plural */.L)(report.symlinks, 'symlink')} into ${values.dir}`);
+            }
         }
         finally {
             reader.close();
@@ -430,32 +1028,49 @@ Example:
 
 
 
+
+
 const verifyCommand = {
     name: 'verify',
     summary: 'check every block, chunk and file digest of a snapshot',
-    help: `Usage: vitsnap verify FILE [--json]
+    help: `Usage: vitsnap verify FILE [--json] [--max-size N | --allow-expand]
 
 Read the whole snapshot and check the trailer, manifest and index checksums, every block's
 SHA-256, every chunk's SHA-256 and every file's SHA-256. Exit 0 when all match, 2 otherwise.
 
+Checking a file's SHA-256 reads all of its bytes, so before that the total size of the files is
+checked against 10x the snapshot's own size (at least 64 MiB): a forged snapshot can repeat one
+chunk to claim terabytes. Snapshots of very compressible or duplicated files can legitimately
+exceed that; pass --allow-expand or --max-size for those.
+
 Options:
-      --json      print the result as JSON
-  -q, --quiet     no progress
-  -h, --help      show this help
+      --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
+      --allow-expand  lift the 10x bound (--max-size still applies)
+      --json          print the result as JSON
+  -q, --quiet         print only errors (--json still prints the result)
+  -h, --help          show this help
 
 Example:
   vitsnap verify app.vitsnap
 `,
     async run(argv, ctx) {
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, { ...args/* COMMON_OPTIONS */.DT });
-        const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, (0,args/* requireOne */.mc)('verify', positionals, 'snapshot file')));
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, {
+            ...args/* COMMON_OPTIONS */.DT,
+            'max-size': { type: 'string' },
+            'allow-expand': { type: 'boolean' },
+        });
+        const file = (0,args/* requireOne */.mc)('verify', positionals, 'snapshot file');
+        const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
+        const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, file));
         try {
-            const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total));
+            checkExpansion(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
+            const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));
             ctx.log.done();
             if (values.json === true)
                 ctx.log.out(JSON.stringify({ ok: true, ...report }, null, 2));
-            else
-                ctx.log.out(`ok: ${report.files} files (${(0,logger/* formatBytes */.z)(report.bytes)}), ${report.chunks} chunks in ${report.blocks} blocks verified`);
+            else if (values.quiet !== true) {
+                ctx.log.out(`ok: ${(0,plural/* plural */.L)(report.files, 'file')} (${(0,format_bytes/* formatBytes */.z)(report.bytes)}), ${(0,plural/* plural */.L)(report.chunks, 'chunk')} in ${(0,plural/* plural */.L)(report.blocks, 'block')} verified`);
+            }
         }
         finally {
             reader.close();
@@ -468,6 +1083,8 @@ Example:
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /** vitsnap: argv → command → exit code (0 ok, 1 drift, 2 error). The only place that exits. */
+
+
 
 
 
@@ -499,6 +1116,7 @@ Examples:
 
 Run 'vitsnap <command> --help' for a command's options and examples.
 Exit codes: 0 ok (diff: identical), 1 drift found (diff), 2 error.
+Colour: on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on (also into a pipe).
 `;
 }
 async function runCli(argv, env = process.env, cwd = process.cwd()) {
@@ -517,7 +1135,8 @@ async function runCli(argv, env = process.env, cwd = process.cwd()) {
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (command === undefined) {
-        process.stderr.write(`vitsnap: error E_USAGE: unknown command ${JSON.stringify(name)}; run 'vitsnap --help' for the list\n`);
+        const hint = (0,did_you_mean/* suggestion */.h)(name, COMMANDS.map((c) => c.name));
+        process.stderr.write(`vitsnap: error E_USAGE: unknown command ${(0,report_escape/* escapeControls */.UN)(JSON.stringify(name))}${hint}; run 'vitsnap --help' for the list\n`);
         return EXIT_ERROR;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -525,21 +1144,34 @@ async function runCli(argv, env = process.env, cwd = process.cwd()) {
         return EXIT_OK;
     }
     const quiet = rest.includes('--quiet') || rest.includes('-q');
-    const log = (0,logger/* createLogger */.h)({ quiet, stderrIsTTY: process.stderr.isTTY === true });
+    const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true, env });
     try {
         return await command.run(rest, { log, cwd, env });
     }
     catch (error) {
         log.done();
-        if ((0,errors/* isVitsnapError */.iR)(error)) {
-            process.stderr.write(`vitsnap: error ${error.code}: ${error.message}\n`);
-        }
-        else {
-            const e = error;
-            process.stderr.write(`vitsnap: error E_INTERNAL: ${e.message}\n${e.stack ?? ''}\nThis is a bug in vitsnap; please report it with the command you ran.\n`);
-        }
+        process.stderr.write(describeError(error, command.name, env.VITSNAP_DEBUG === '1'));
         return EXIT_ERROR;
     }
+}
+const REPORT_BUG = 'This is a bug in vitsnap; please report it in the snapshot-action issue tracker with the command you ran and this output.';
+const REPORT_BUG_LOWER = 'report it in the snapshot-action issue tracker with the command you ran';
+/**
+ * The error line(s) for a failed command. A system error that no command mapped still gets a code
+ * and its path; anything else is a bug: one line by default, the stack only with VITSNAP_DEBUG=1.
+ */
+function describeError(error, commandName, debug) {
+    const coded = (0,errors/* isSystemError */.Or)(error) ? (0,errors/* fromSystemError */.Kh)(error, `${commandName} could not ${error.syscall ?? 'finish'}${error.path === undefined ? '' : ` ${error.path}`}`) : error;
+    // Messages name paths from snapshots and file systems: one line, inert on a terminal.
+    if ((0,errors/* isVitsnapError */.iR)(coded)) {
+        const stack = debug && error instanceof Error ? `${(0,report_escape/* escapeLines */.RQ)(error.stack ?? '')}\n` : '';
+        return `vitsnap: error ${coded.code}: ${(0,report_escape/* escapeControls */.UN)(coded.message)}\n${stack}`;
+    }
+    const e = coded instanceof Error ? coded : new Error(String(coded));
+    const message = (0,report_escape/* escapeControls */.UN)(e.message);
+    if (debug)
+        return `vitsnap: error E_INTERNAL: ${message}\n${(0,report_escape/* escapeLines */.RQ)(e.stack ?? '')}\n${REPORT_BUG}\n`;
+    return `vitsnap: error E_INTERNAL: ${message}; this is a bug in vitsnap: rerun with VITSNAP_DEBUG=1 for the stack trace and ${REPORT_BUG_LOWER}\n`;
 }
 function installSignalHandlers() {
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
@@ -561,6 +1193,7 @@ function installSignalHandlers() {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   DT: () => (/* binding */ COMMON_OPTIONS),
+  o0: () => (/* binding */ exclusiveFlags),
   Qx: () => (/* binding */ parseCommandArgs),
   mc: () => (/* binding */ requireOne)
 });
@@ -569,8 +1202,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(31);
+// EXTERNAL MODULE: ./src/commands/did-you-mean.ts
+var did_you_mean = __nccwpck_require__(651);
 ;// CONCATENATED MODULE: ./src/commands/args.ts
 /** Command-line parsing on node:util parseArgs, with our usage errors. */
+
+
 
 
 const COMMON_OPTIONS = {
@@ -584,9 +1223,24 @@ function parseCommandArgs(command, argv, options) {
     }
     catch (error) {
         const message = error.message;
-        const unknown = /^Unknown option '([^']+)'/.exec(message);
-        const what = unknown !== null ? `unknown option ${unknown[1]}` : message.split('\n')[0]?.replace(/\.$/, '');
+        const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+        if (unknown !== undefined) {
+            const longNames = Object.keys(options).map((name) => `--${name}`);
+            // `-workers` reaches parseArgs as the short option `-w`: suggest from the whole word.
+            const word = unknown.startsWith('--') ? unknown : argv.find((a) => a.startsWith(unknown) && !a.startsWith('--') && a.length > 2);
+            const hint = word === undefined ? '' : (0,did_you_mean/* suggestion */.h)(word.startsWith('--') ? word : `-${word}`, longNames);
+            throw new errors/* OperationError */.OK('E_USAGE', `unknown option ${(0,report_escape/* escapeControls */.UN)(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
+        }
+        const what = message.split('\n')[0]?.replace(/\.$/, '');
         throw new errors/* OperationError */.OK('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
+    }
+}
+/** Refuses options that ask for different things at once (`--json --markdown`) instead of silently picking one. */
+function exclusiveFlags(command, values, names) {
+    const given = names.filter((name) => values[name] !== undefined && values[name] !== false);
+    if (given.length > 1) {
+        const list = given.map((name) => `--${name}`);
+        throw new errors/* OperationError */.OK('E_USAGE', `${list.join(' and ')} cannot be combined for 'vitsnap ${command}'; pick one (run 'vitsnap ${command} --help')`);
     }
 }
 function requireOne(command, positionals, what) {
@@ -599,94 +1253,55 @@ function requireOne(command, positionals, what) {
 
 /***/ }),
 
-/***/ 860:
+/***/ 651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ createLogger),
-/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */   h: () => (/* binding */ suggestion)
 /* harmony export */ });
-/** The CLI's one logger: results to stdout, progress and notes to stderr, a progress bar only on a TTY. */
-const BAR_WIDTH = 28;
-const REDRAW_MS = 100;
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = n / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-/** A reader that stops early (`vitsnap export … | head`) is not an error: stop writing quietly. */
-function ignoreClosedPipes() {
-    for (const stream of [process.stdout, process.stderr]) {
-        stream.on('error', (error) => {
-            if (error.code === 'EPIPE')
-                process.exit(0);
-            throw error;
-        });
-    }
-}
-let pipesHandled = false;
-function createLogger(options) {
-    if (!pipesHandled) {
-        ignoreClosedPipes();
-        pipesHandled = true;
-    }
-    let lastDraw = 0;
-    let barShown = false;
-    const clear = () => {
-        if (barShown) {
-            process.stderr.write('\r\x1b[2K');
-            barShown = false;
+/* unused harmony exports editDistance, closest */
+/** "did you mean …?" for a mistyped command or option: the closest known name, when one is close. */
+/** Edit distance with adjacent transpositions (optimal string alignment), so `verfiy` is one edit from `verify`. */
+function editDistance(a, b) {
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            const row = d[i];
+            if (row !== undefined)
+                row[j] = best;
         }
-    };
-    return {
-        out(line) {
-            clear();
-            process.stdout.write(`${line}\n`);
-        },
-        note(line) {
-            if (options.quiet)
-                return;
-            clear();
-            process.stderr.write(`${line}\n`);
-        },
-        warn(line) {
-            clear();
-            process.stderr.write(`warning: ${line}\n`);
-        },
-        progress(label, done, total) {
-            if (options.quiet || !options.stderrIsTTY)
-                return;
-            const now = Date.now();
-            if (now - lastDraw < REDRAW_MS && done < total)
-                return;
-            lastDraw = now;
-            const share = total > 0 ? Math.min(1, done / total) : 1;
-            const filled = Math.round(share * BAR_WIDTH);
-            const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-            process.stderr.write(`\r\x1b[2K${label} ${bar} ${Math.floor(share * 100)}% ${formatBytes(done)} / ${formatBytes(total)}`);
-            barShown = true;
-        },
-        status(text) {
-            if (options.quiet || !options.stderrIsTTY)
-                return;
-            const now = Date.now();
-            if (now - lastDraw < REDRAW_MS)
-                return;
-            lastDraw = now;
-            process.stderr.write(`\r\x1b[2K${text}`);
-            barShown = true;
-        },
-        done() {
-            clear();
-        },
-    };
+    }
+    return at(a.length, b.length);
+}
+/**
+ * The candidate closest to `typed` within a third of its length (at least one edit), or one that
+ * `typed` abbreviates (3+ characters); undefined when nothing is close enough to be a typo.
+ */
+function closest(typed, candidates) {
+    const lower = typed.toLowerCase();
+    let best;
+    for (const name of candidates) {
+        const distance = editDistance(lower, name.toLowerCase());
+        if (best === undefined || distance < best.distance)
+            best = { name, distance };
+    }
+    if (best !== undefined && best.distance <= Math.max(1, Math.floor(typed.length / 3)))
+        return best.name;
+    if (lower.length >= 3)
+        return candidates.find((name) => name.toLowerCase().startsWith(lower));
+    return undefined;
+}
+/** `; did you mean 'create'?` or nothing. */
+function suggestion(typed, candidates) {
+    const name = closest(typed, candidates);
+    return name === undefined ? '' : `; did you mean '${name}'?`;
 }
 
 
@@ -698,6 +1313,7 @@ function createLogger(options) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Kh: () => (/* binding */ fromSystemError),
 /* harmony export */   OK: () => (/* binding */ OperationError),
+/* harmony export */   Or: () => (/* binding */ isSystemError),
 /* harmony export */   iR: () => (/* binding */ isVitsnapError),
 /* harmony export */   k0: () => (/* binding */ UnsafePathError),
 /* harmony export */   wv: () => (/* binding */ SnapshotFormatError)
@@ -746,23 +1362,74 @@ function isVitsnapError(error) {
         typeof code === 'string' &&
         code.startsWith('E_'));
 }
-/** Maps a Node system error (ENOENT, EACCES …) to an OperationError that names the path and a next step. */
+/** What a system error code means to a user, and what they can do about it. */
+const SYSTEM_ERRORS = {
+    ENOENT: { code: 'E_NOT_FOUND', what: 'no such file or directory', next: 'check the path' },
+    EACCES: { code: 'E_IO', what: 'permission denied', next: 'check ownership and permissions' },
+    EPERM: { code: 'E_IO', what: 'operation not permitted', next: 'check ownership, permissions and file attributes (lsattr)' },
+    ENOSPC: { code: 'E_IO', what: 'no space left on device', next: 'free disk space (or inodes: df -i) and retry' },
+    EDQUOT: { code: 'E_IO', what: 'disk quota exceeded', next: 'free space within your quota and retry' },
+    EFBIG: { code: 'E_IO', what: 'file too large', next: 'raise the file-size limit (ulimit -f) or use a file system that allows larger files' },
+    ENAMETOOLONG: { code: 'E_IO', what: 'file name too long', next: 'use a shorter path (a name may have at most 255 bytes)' },
+    EEXIST: { code: 'E_IO', what: 'already exists', next: 'remove it or choose another path' },
+    EISDIR: { code: 'E_IO', what: 'is a directory', next: 'pass a file path, or remove the directory' },
+    ENOTDIR: { code: 'E_IO', what: 'a component of the path is not a directory', next: 'check the path; a file is where a directory is expected' },
+    ENOTEMPTY: { code: 'E_IO', what: 'directory not empty', next: 'empty or remove it' },
+    EROFS: { code: 'E_IO', what: 'read-only file system', next: 'choose a writable location' },
+    EMFILE: { code: 'E_IO', what: 'too many open files', next: 'raise the open-file limit (ulimit -n) and retry' },
+    ENFILE: { code: 'E_IO', what: 'too many open files in the system', next: 'close other programs or raise the system limit, and retry' },
+    ELOOP: { code: 'E_IO', what: 'too many levels of symbolic links', next: 'check the path for a symlink loop' },
+    EXDEV: { code: 'E_IO', what: 'cannot move across file systems', next: 'keep the target on one file system' },
+    EBUSY: { code: 'E_IO', what: 'resource busy', next: 'retry when it is no longer in use' },
+    ETXTBSY: { code: 'E_IO', what: 'file is being executed', next: 'stop the program using it and retry' },
+    EIO: { code: 'E_IO', what: 'input/output error', next: 'check the disk (dmesg) and retry' },
+    EINVAL: { code: 'E_IO', what: 'invalid argument', next: 'check the path and the file system it is on' },
+};
+/** True for an error thrown by a Node system call (it has an errno-style `code` and a `syscall`). */
+function isSystemError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { code, syscall } = error;
+    return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && typeof syscall === 'string';
+}
+/**
+ * Maps a Node system error (ENOENT, EACCES, ENOSPC …) to an OperationError that names the path
+ * and a next step. `action` says what vitsnap was doing ("cannot restore a/b").
+ */
 function fromSystemError(error, action) {
     if (isVitsnapError(error))
         return error;
     const sys = error;
-    const where = sys.path ? ` ${sys.path}` : '';
-    switch (sys.code) {
-        case 'ENOENT':
-            return new OperationError('E_NOT_FOUND', `${action}: no such file or directory${where}; check the path`);
-        case 'EACCES':
-        case 'EPERM':
-            return new OperationError('E_IO', `${action}: permission denied${where}; check ownership and permissions`);
-        case 'ENOSPC':
-            return new OperationError('E_IO', `${action}: no space left on device${where}; free disk space and retry`);
-        default:
-            return new OperationError('E_IO', `${action}: ${sys.message ?? String(error)}`);
+    // The path the system call failed on, unless `action` already names it.
+    const where = sys.path === undefined || action.includes(sys.path) ? '' : ` (${sys.path}${sys.dest !== undefined ? ` -> ${sys.dest}` : ''})`;
+    const known = typeof sys.code === 'string' ? SYSTEM_ERRORS[sys.code] : undefined;
+    if (known !== undefined)
+        return new OperationError(known.code, `${action}: ${known.what}${where}; ${known.next}`);
+    const detail = typeof sys.code === 'string' ? `${sys.code}${sys.syscall !== undefined ? ` in ${sys.syscall}` : ''}` : (sys.message ?? String(error));
+    return new OperationError('E_IO', `${action}: system error ${detail}${where}; check the path and retry`);
+}
+
+
+/***/ }),
+
+/***/ 758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Byte counts for people: binary units, three significant digits. Shared by the CLI, reports and checks. */
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = n / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
     }
+    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
 }
 
 
@@ -795,14 +1462,91 @@ function limitYoungGeneration() {
 
 /***/ }),
 
+/***/ 31:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   RQ: () => (/* binding */ escapeLines),
+/* harmony export */   UN: () => (/* binding */ escapeControls)
+/* harmony export */ });
+/* unused harmony export hasControls */
+/**
+ * Output hygiene for names we did not choose: file paths, archive member names, symlink targets,
+ * toolchain versions, metadata command output. A name may hold a newline that forges a report
+ * line, an ESC sequence that drives the terminal, or a bidi override that reorders what a reader
+ * sees. Every human-facing presenter passes such text through `escapeControls`; JSON stays exact.
+ */
+/**
+ * C0 controls and DEL, C1 controls, the line and paragraph separators, the bidi embeddings,
+ * overrides and isolates, the implicit direction marks, lone surrogates (UTF-8 output would turn
+ * them into U+FFFD, hiding that two names differ), and byte-order marks / zero-width no-breaks.
+ */
+// With the `u` flag a surrogate range matches only surrogates that are not half of a pair.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/gu;
+const UNSAFE_ONE = new RegExp(UNSAFE.source, 'u');
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escapeOne(ch) {
+    const named = NAMED[ch];
+    if (named !== undefined)
+        return named;
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** True when `text` holds a character `escapeControls` would rewrite. */
+function hasControls(text) {
+    return UNSAFE_ONE.test(text);
+}
+/**
+ * `a\nb\x1b[2J` → `a\\nb\\x1b[2J`: every unsafe character as a visible escape, so the text is one
+ * line and inert on a terminal. Backslashes are left alone (source lines and Windows paths are
+ * full of them); the JSON report is the exact record when a name must be told apart.
+ */
+function escapeControls(text) {
+    return text.replace(UNSAFE, escapeOne);
+}
+/** Escapes each line of a multi-line text on its own, keeping the line breaks that are ours. */
+function escapeLines(text) {
+    return text.split('\n').map(escapeControls).join('\n');
+}
+/** At most `max` characters, ending in `…` when cut; never splits a surrogate pair. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = max - 1;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+
+
+/***/ }),
+
+/***/ 190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/** Counts in prose: `1 file`, `2 files`, `0 files`; one helper so no report says "1 files". */
+function plural(count, one, many = `${one}s`) {
+    return `${count} ${count === 1 ? one : many}`;
+}
+
+
+/***/ }),
+
 /***/ 118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ AtomicFile),
 /* harmony export */   IE: () => (/* binding */ TEMP_MARKER),
-/* harmony export */   tF: () => (/* binding */ abortUnfinishedFiles)
+/* harmony export */   tF: () => (/* binding */ abortUnfinishedFiles),
+/* harmony export */   xT: () => (/* binding */ processIsAlive)
 /* harmony export */ });
+/* unused harmony export removeStaleTemps */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
@@ -823,6 +1567,45 @@ const TEMP_MARKER = '.vitsnap-tmp-';
 const FLUSH_EVERY = 64 * 1024 * 1024;
 /** Files being written, so a signal handler can remove their temp files before the process exits. */
 const unfinished = new Set();
+/** `.vitsnap-tmp-<pid>-<hex>`, and the older `.vitsnap-tmp-<target name>-<pid>-<hex>`. */
+const TEMP_NAME = /^\.vitsnap-tmp-(?:.*-)?(\d+)-[0-9a-f]{8}$/s;
+/**
+ * False only when no process has this pid (ESRCH). A process of another user (EPERM) is alive; so
+ * is this process, so callers that own this pid's leftovers check `pid === process.pid` first.
+ */
+function processIsAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code !== 'ESRCH';
+    }
+}
+/**
+ * Removes the temp files that a killed writer (SIGKILL, power loss) left in `dir`. Best effort: a
+ * directory we cannot list or a file we cannot remove is left for the user, as before.
+ */
+function removeStaleTemps(dir) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const pid = TEMP_NAME.exec(name)?.[1];
+        if (pid === undefined || processIsAlive(Number(pid)))
+            continue;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
+        }
+        catch {
+            // gone already, or not ours to remove
+        }
+    }
+}
 function abortUnfinishedFiles() {
     for (const file of [...unfinished])
         file.abort();
@@ -836,7 +1619,10 @@ class AtomicFile {
     flushing = false;
     constructor(target) {
         this.target = target;
-        this.tempPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), `${TEMP_MARKER}${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(target)}-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+        // Fixed length, so a 255-byte target name still has a valid temp name; the pid lets a later
+        // run tell a dead writer's leftover from a live one's.
+        this.tempPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), `${TEMP_MARKER}${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+        removeStaleTemps((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target));
         try {
             this.fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.tempPath, 'wx', 0o644);
         }
@@ -1151,10 +1937,9 @@ function decodeBlock(stored, codec, width, rawLength, what) {
 /* harmony export */   YS: () => (/* binding */ encodeHeader),
 /* harmony export */   b1: () => (/* binding */ LIMITS),
 /* harmony export */   bj: () => (/* binding */ encodeIndex),
-/* harmony export */   sm: () => (/* binding */ decodeTrailer),
-/* harmony export */   xP: () => (/* binding */ findChunk)
+/* harmony export */   sm: () => (/* binding */ decodeTrailer)
 /* harmony export */ });
-/* unused harmony exports FORMAT_MAJOR, FORMAT_MINOR, HEADER_MAGIC, TRAILER_MAGIC, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE */
+/* unused harmony exports FORMAT_MAJOR, FORMAT_MINOR, HEADER_MAGIC, TRAILER_MAGIC, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE, ChunkTable */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
@@ -1181,20 +1966,41 @@ const CHUNK_RECORD_SIZE = 44;
 const TRAILER_DIGESTED = 176;
 /** Codec ids stored in a block record. */
 const Codec = { none: 0, zstd: 1, bytegroupZstd: 2 };
-/** Hard caps a reader enforces before allocating anything a file claims. */
+/**
+ * Hard caps a reader enforces before allocating anything a file claims. Chosen so that `verify`
+ * of a snapshot at every cap at once stays under 512 MB of RSS (docs/benchmarks.md, "Reading at
+ * the limits"; __tests__/snapshot/manifest-limits.test.ts proves it).
+ */
 const LIMITS = {
     manifestStoredBytes: 16 * 1024 * 1024,
-    manifestRawBytes: 64 * 1024 * 1024,
-    entriesStoredBytes: 128 * 1024 * 1024,
-    entriesRawBytes: 512 * 1024 * 1024,
+    manifestRawBytes: 32 * 1024 * 1024,
+    entriesStoredBytes: 64 * 1024 * 1024,
+    entriesRawBytes: 64 * 1024 * 1024,
     /** The writer makes blocks of at most ~8 MiB. */
     blockRawBytes: 16 * 1024 * 1024,
-    blockCount: 4 * 1024 * 1024,
-    chunkCount: 16 * 1024 * 1024,
-    entryCount: 2_000_000,
+    blockCount: 256 * 1024,
+    chunkCount: 2 * 1024 * 1024,
+    entryCount: 1_000_000,
     pathBytes: 4096,
     segmentBytes: 255,
     symlinkTargetBytes: 4096,
+    /** Nesting of arrays and objects in either JSON section (the schema needs 5). */
+    jsonDepth: 16,
+    /** Members of one array or object in the manifest section (env variables, toolchains, commands …). */
+    manifestMembers: 10_000,
+    /** Array elements plus object members in the whole manifest section. */
+    manifestValues: 200_000,
+    /** One string in the manifest section as written, quotes and escapes included. */
+    manifestStringBytes: 1024 * 1024,
+    /** Members of one array or object below the top level of the entries section (a file's chunk list). */
+    entryMembers: 1024 * 1024,
+    /** Array elements plus object members in the whole entries section. */
+    entriesValues: 16 * 1024 * 1024,
+    /** One string in the entries section as written: a 4096-byte path with every byte escaped fits. */
+    entryStringBytes: 64 * 1024,
+    /** Environment variables capture records, and the bytes of one value. */
+    envVariables: 1_000,
+    envValueBytes: 64 * 1024,
 };
 function encodeHeader() {
     const out = Buffer.alloc(HEADER_SIZE);
@@ -1204,13 +2010,15 @@ function encodeHeader() {
     out.writeUInt32LE(0, 12);
     return out;
 }
-function decodeHeader(buf) {
+/** `name` (the file's path) goes into the messages that tell the user to fetch the file again. */
+function decodeHeader(buf, name = 'the snapshot') {
     const prefix = Math.min(buf.length, HEADER_MAGIC.length);
     if (!buf.subarray(0, prefix).equals(HEADER_MAGIC.subarray(0, prefix)) || buf.length === 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_BAD_MAGIC', 'not a .vitsnap file (bad magic); check that the path points at a snapshot');
     }
-    if (buf.length < HEADER_SIZE)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_TRUNCATED', 'file is shorter than a .vitsnap header: it was cut off');
+    if (buf.length < HEADER_SIZE) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_TRUNCATED', `${name} is truncated (${buf.length} bytes, shorter than the ${HEADER_SIZE}-byte header): the download or copy was cut off; fetch it again`);
+    }
     const header = { major: buf.readUInt16LE(8), minor: buf.readUInt16LE(10), flags: buf.readUInt32LE(12) };
     checkVersion(header.major, header.minor);
     // v1 defines no flags and reserves bytes 16–31 as zero, so every header byte is checked.
@@ -1259,15 +2067,15 @@ function encodeTrailer(t) {
  * Decodes and validates a trailer against the file size: after this, every section offset in it
  * is known to lie inside the file, in order, and within the hard limits.
  */
-function decodeTrailer(buf, fileSize) {
+function decodeTrailer(buf, fileSize, name = 'the snapshot') {
     if (buf.length < TRAILER_SIZE || fileSize < HEADER_SIZE + TRAILER_SIZE) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_TRUNCATED', 'file is too short to be a complete snapshot; it was probably cut off during upload or copy');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_TRUNCATED', `${name} is truncated (ends at ${fileSize} bytes; a snapshot has at least ${HEADER_SIZE + TRAILER_SIZE}): the download or copy was cut off; fetch it again`);
     }
     if (!buf.subarray(TRAILER_SIZE - 8, TRAILER_SIZE).equals(TRAILER_MAGIC)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_TRUNCATED', 'snapshot has no end marker: it is truncated, was not written completely, or has bytes appended');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_TRUNCATED', `${name} has no end marker (${fileSize} bytes): it is truncated or was not written completely (or has bytes appended); fetch or copy it again`);
     }
     if (!trailerDigest(buf.subarray(0, TRAILER_DIGESTED)).equals(buf.subarray(TRAILER_DIGESTED, TRAILER_DIGESTED + 16))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CHECKSUM', 'snapshot trailer checksum mismatch: the file is corrupt');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${name}: trailer checksum mismatch: the file was damaged after it was written; fetch a fresh copy`);
     }
     const major = buf.readUInt16LE(0);
     const minor = buf.readUInt16LE(2);
@@ -1297,7 +2105,7 @@ function decodeTrailer(buf, fileSize) {
         t.entriesOffset + t.entriesStoredLength !== t.manifestOffset ||
         t.manifestOffset + t.manifestStoredLength !== t.indexOffset ||
         t.indexOffset + t.indexLength !== trailerOffset) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', 'snapshot section offsets do not match the file size: the file is corrupt or truncated');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${name}: section offsets do not match the file size (${fileSize} bytes): the file is corrupt or truncated; fetch it again`);
     }
     if (t.manifestStoredLength > LIMITS.manifestStoredBytes) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_LIMIT', `snapshot manifest is stored in more than ${LIMITS.manifestStoredBytes / 2 ** 20} MiB, over the limit`);
@@ -1338,6 +2146,43 @@ function encodeIndex(blocks, chunks) {
     return out;
 }
 /**
+ * The chunk records, left in the index bytes they were read from: 2 Mi records are 92 MB as bytes
+ * but ~600 MB as objects. Records are made on demand.
+ */
+class ChunkTable {
+    length;
+    buf;
+    constructor(buf, length) {
+        this.buf = buf;
+        this.length = length;
+    }
+    at(i) {
+        const at = i * CHUNK_RECORD_SIZE;
+        const b = this.buf;
+        return { sha256: Buffer.from(b.subarray(at, at + 32)), block: b.readUInt32LE(at + 32), offset: b.readUInt32LE(at + 36), length: b.readUInt32LE(at + 40) };
+    }
+    blockOf(i) {
+        return this.buf.readUInt32LE(i * CHUNK_RECORD_SIZE + 32);
+    }
+    /** Binary search of the digest-sorted table. */
+    find(digest) {
+        let lo = 0;
+        let hi = this.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >>> 1;
+            const at = mid * CHUNK_RECORD_SIZE;
+            const order = this.buf.compare(digest, 0, 32, at, at + 32);
+            if (order === 0)
+                return this.at(mid);
+            if (order < 0)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return undefined;
+    }
+}
+/**
  * Decodes the index and checks it against the trailer: blocks are contiguous from the header to
  * the manifest, codecs are known, chunks are sorted by digest, unique, and lie inside their block.
  */
@@ -1372,41 +2217,17 @@ function decodeIndex(buf, t) {
     }
     if (expectedOffset !== t.entriesOffset)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', 'blocks do not fill the block area');
-    const chunks = new Array(t.chunkCount);
-    let previous = null;
-    for (let i = 0; i < t.chunkCount; i++, at += CHUNK_RECORD_SIZE) {
-        const sha256 = Buffer.from(buf.subarray(at, at + 32));
-        const block = buf.readUInt32LE(at + 32);
-        const offset = buf.readUInt32LE(at + 36);
-        const length = buf.readUInt32LE(at + 40);
-        if (previous !== null && Buffer.compare(previous, sha256) >= 0) {
+    const table = buf.subarray(at, at + t.chunkCount * CHUNK_RECORD_SIZE);
+    for (let i = 0, c = 0; i < t.chunkCount; i++, c += CHUNK_RECORD_SIZE) {
+        if (i > 0 && table.compare(table, c - CHUNK_RECORD_SIZE, c - CHUNK_RECORD_SIZE + 32, c, c + 32) <= 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', 'chunk index is not sorted or has duplicates');
         }
-        const owner = blocks[block];
-        if (owner === undefined || offset + length > owner.rawLength) {
+        const owner = blocks[table.readUInt32LE(c + 32)];
+        if (owner === undefined || table.readUInt32LE(c + 36) + table.readUInt32LE(c + 40) > owner.rawLength) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `chunk ${i} points outside its block`);
         }
-        chunks[i] = { sha256, block, offset, length };
-        previous = sha256;
     }
-    return { blocks, chunks };
-}
-/** Binary search of the digest-sorted chunk table. */
-function findChunk(chunks, digest) {
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const probe = chunks[mid];
-        const order = Buffer.compare(probe.sha256, digest);
-        if (order === 0)
-            return probe;
-        if (order < 0)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return undefined;
+    return { blocks, chunks: new ChunkTable(table, t.chunkCount) };
 }
 
 
@@ -1827,6 +2648,11 @@ function entryPathProblem(path) {
         return 'empty path';
     if (path.charCodeAt(0) === SLASH)
         return 'absolute path';
+    // A lone surrogate has no UTF-8 form: `x\ud800` and `x\udbff` would both be written as
+    // `x\ufffd` and land on one file. Node decodes real file names as UTF-8 (invalid bytes become
+    // U+FFFD), so capture never sees one; only a forged manifest can hold it.
+    if (!path.isWellFormed())
+        return 'path is not well-formed Unicode (it has a lone surrogate)';
     // Per segment (split on '/'): not empty, not '.' or '..', at most segmentBytes long.
     // Per backslash-separated piece: never '..' (a separator on Windows).
     let segStart = 0;
@@ -1868,7 +2694,7 @@ function entryPathProblem(path) {
 
 /***/ }),
 
-/***/ 580:
+/***/ 402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1889,6 +2715,164 @@ var codecs = __nccwpck_require__(505);
 var format = __nccwpck_require__(957);
 // EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
 var canonical_json = __nccwpck_require__(837);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(573);
+;// CONCATENATED MODULE: ./src/snapshot/bounded-json.ts
+/**
+ * Bounds-checks untrusted JSON text in one pass over its bytes before anything is parsed: nesting
+ * depth, members per container, values in total and the length of each string. `JSON.parse` on a
+ * few KiB can otherwise build a 536 MB array of zeros, recurse 1e8 levels or create millions of
+ * keys (issue #8, item 5). The scan allocates nothing but a stack of `maxDepth` counters.
+ */
+
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+function isSpace(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+/**
+ * Scans `text` and throws E_LIMIT (naming `what` and the limit) when it breaks a bound, or
+ * E_MANIFEST for unbalanced brackets or an unterminated string. Everything else about the syntax
+ * is left to `JSON.parse`, which the caller runs next on text now known to be small in every way.
+ */
+function scanJsonBounds(text, bounds, what) {
+    const over = (limit, at) => {
+        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${what} has ${limit} (at byte ${at}), over the limit vitsnap reads; the file is hostile or damaged and cannot be read`);
+    };
+    const bad = (problem, at) => {
+        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid JSON: ${problem} at byte ${at}`);
+    };
+    const kinds = new Uint8Array(bounds.maxDepth + 1);
+    const members = new Float64Array(bounds.maxDepth + 1);
+    const scan = { starts: [], ends: [], close: -1 };
+    let depth = 0;
+    let values = 0;
+    let topArray = false;
+    // Set on `[`, `{` and `,`: the next non-space byte starts a member (a closing bracket ends an empty container).
+    let expectMember = false;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+        const c = text[i];
+        if (isSpace(c))
+            continue;
+        if (expectMember && depth > 0 && c !== CLOSE_ARRAY && c !== CLOSE_OBJECT) {
+            expectMember = false;
+            const count = members[depth] + 1;
+            members[depth] = count;
+            if (count > (depth === 1 ? bounds.maxTopMembers : bounds.maxMembers))
+                over(`more than ${depth === 1 ? bounds.maxTopMembers : bounds.maxMembers} members in one ${kinds[depth] === OPEN_ARRAY ? 'array' : 'object'}`, i);
+            if (++values > bounds.maxValues)
+                over(`more than ${bounds.maxValues} values`, i);
+            if (depth === 1 && topArray)
+                scan.starts.push(i);
+        }
+        if (c === QUOTE) {
+            const start = i;
+            for (i++; i < n; i++) {
+                const s = text[i];
+                if (s === QUOTE)
+                    break;
+                if (s === BACKSLASH)
+                    i++;
+            }
+            if (i >= n)
+                bad('unterminated string', start);
+            if (i + 1 - start > bounds.maxStringBytes)
+                over(`a string longer than ${bounds.maxStringBytes} bytes`, start);
+        }
+        else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+            if (depth === 0 && i !== firstNonSpace(text))
+                bad('more than one top-level value', i);
+            if (++depth > bounds.maxDepth)
+                over(`nesting deeper than ${bounds.maxDepth} levels`, i);
+            if (depth === 1)
+                topArray = c === OPEN_ARRAY;
+            kinds[depth] = c;
+            members[depth] = 0;
+            expectMember = true;
+        }
+        else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
+            if (depth === 0 || kinds[depth] !== (c === CLOSE_ARRAY ? OPEN_ARRAY : OPEN_OBJECT))
+                bad('unbalanced brackets', i);
+            if (expectMember && members[depth] > 0)
+                bad('a comma before a closing bracket', i);
+            if (depth === 1) {
+                if (topArray && members[1] > 0)
+                    scan.ends.push(i);
+                scan.close = i;
+            }
+            depth--;
+            expectMember = false;
+        }
+        else if (c === COMMA && depth > 0) {
+            if (depth === 1 && topArray)
+                scan.ends.push(i);
+            expectMember = true;
+        }
+    }
+    if (depth !== 0)
+        bad('unbalanced brackets', n);
+    return scan;
+}
+function firstNonSpace(text) {
+    let i = 0;
+    while (i < text.length && isSpace(text[i]))
+        i++;
+    return i;
+}
+const BOM = [0xef, 0xbb, 0xbf];
+/** The text without one leading byte-order mark, checked to be UTF-8 (E_MANIFEST otherwise). */
+function utf8Body(raw, what) {
+    const body = raw[0] === BOM[0] && raw[1] === BOM[1] && raw[2] === BOM[2] ? raw.subarray(3) : raw;
+    if (!(0,external_node_buffer_.isUtf8)(body))
+        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid UTF-8 JSON: the file is corrupt`);
+    return body;
+}
+/** `JSON.parse` of `raw` (UTF-8, optional BOM) once it is known to stay within `bounds`. */
+function parseBoundedJson(raw, bounds, what) {
+    const body = utf8Body(raw, what);
+    scanJsonBounds(body, bounds, what);
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid UTF-8 JSON: the file is corrupt`);
+    }
+}
+/**
+ * Parses a top-level JSON array one element at a time and maps each through `each`, so neither
+ * the whole text as a string nor the whole generic value tree is ever in memory at once: only
+ * what `each` keeps.
+ */
+function parseBoundedJsonArray(raw, bounds, what, each) {
+    const body = utf8Body(raw, what);
+    const scan = scanJsonBounds(body, bounds, what);
+    const first = firstNonSpace(body);
+    if (body[first] !== OPEN_ARRAY)
+        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is invalid: expected a JSON array`);
+    if (firstNonSpace(body.subarray(scan.close + 1)) !== body.length - scan.close - 1) {
+        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid JSON: text after the closing bracket`);
+    }
+    const out = new Array(scan.starts.length);
+    for (let i = 0; i < scan.starts.length; i++) {
+        let value;
+        try {
+            value = JSON.parse(body.toString('utf8', scan.starts[i], scan.ends[i]));
+        }
+        catch {
+            throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid JSON: element ${i} does not parse`);
+        }
+        out[i] = each(value, i);
+    }
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
 var paths = __nccwpck_require__(588);
 ;// CONCATENATED MODULE: ./src/snapshot/manifest.ts
@@ -1900,7 +2884,28 @@ var paths = __nccwpck_require__(588);
 
 
 
+
 const CLASSES = ['text', 'binary', 'compressed', 'tensor'];
+/**
+ * What the manifest section may hold before it is parsed. The schema nests 5 deep; real captures
+ * record a few dozen env variables, toolchains and commands (capture caps env at
+ * LIMITS.envVariables), so 10,000 members per container is far above any of them.
+ */
+const MANIFEST_BOUNDS = {
+    maxDepth: format/* LIMITS */.b1.jsonDepth,
+    maxMembers: format/* LIMITS */.b1.manifestMembers,
+    maxTopMembers: format/* LIMITS */.b1.manifestMembers,
+    maxValues: format/* LIMITS */.b1.manifestValues,
+    maxStringBytes: format/* LIMITS */.b1.manifestStringBytes,
+};
+/** The entries section: the top-level array holds the entries, one entry's `chunks` the most members below it. */
+const ENTRIES_BOUNDS = {
+    maxDepth: format/* LIMITS */.b1.jsonDepth,
+    maxMembers: format/* LIMITS */.b1.entryMembers,
+    maxTopMembers: format/* LIMITS */.b1.entryCount,
+    maxValues: format/* LIMITS */.b1.entriesValues,
+    maxStringBytes: format/* LIMITS */.b1.entryStringBytes,
+};
 function fail(where, problem) {
     throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `snapshot manifest is invalid at ${where}: ${problem}`);
 }
@@ -2005,6 +3010,8 @@ function parseEntry(value, index) {
             const target = string(e.target, at('.target'), format/* LIMITS */.b1.symlinkTargetBytes);
             if (target.length === 0 || target.includes('\0'))
                 fail(at('.target'), 'empty or NUL in symlink target');
+            if (!target.isWellFormed())
+                fail(at('.target'), 'symlink target is not well-formed Unicode (it has a lone surrogate)');
             return { type: 'symlink', path, target };
         }
         default:
@@ -2119,10 +3126,20 @@ function parseManifestSummary(value) {
 /** The entries section: safe paths, sorted by UTF-8 bytes, unique. */
 function parseEntries(value) {
     const rawEntries = array(value, 'entries');
-    if (rawEntries.length > format/* LIMITS */.b1.entryCount) {
-        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `snapshot has ${rawEntries.length} entries, over the ${format/* LIMITS */.b1.entryCount} limit`);
+    if (rawEntries.length > LIMITS.entryCount) {
+        throw new SnapshotFormatError('E_LIMIT', `snapshot has ${rawEntries.length} entries, over the ${LIMITS.entryCount} limit`);
     }
-    const entries = rawEntries.map((e, i) => parseEntry(e, i));
+    return checkEntryOrder(rawEntries.map((e, i) => parseEntry(e, i)));
+}
+/** The entries section read from its bytes one entry at a time, within ENTRIES_BOUNDS. */
+function parseEntriesSection(raw, what) {
+    return checkEntryOrder(parseBoundedJsonArray(raw, ENTRIES_BOUNDS, what, parseEntry));
+}
+/** The manifest section from its bytes, within MANIFEST_BOUNDS. */
+function parseManifestSection(raw, what) {
+    return parseManifestSummary(parseBoundedJson(raw, MANIFEST_BOUNDS, what));
+}
+function checkEntryOrder(entries) {
     for (let i = 1; i < entries.length; i++) {
         const order = (0,canonical_json/* compareCodePoints */.OP)(entries[i - 1].path, entries[i].path);
         if (order === 0)
@@ -2147,6 +3164,8 @@ function parseEntries(value) {
 
 
 const CACHED_BLOCKS = 4;
+/** The next step after any checksum mismatch. */
+const DAMAGED = 'the file was damaged after it was written; fetch a fresh copy and do not use this one';
 class SnapshotReader {
     path;
     fileSize;
@@ -2169,7 +3188,11 @@ class SnapshotReader {
     static open(path) {
         let fd;
         try {
-            fd = (0,external_node_fs_.openSync)(path, 'r');
+            // A FIFO or a device would block open() (and a sync open cannot be interrupted by a signal):
+            // check the type first, and open non-blocking in case the path is swapped in between.
+            if (!(0,external_node_fs_.statSync)(path).isFile())
+                throw new errors/* OperationError */.OK('E_INPUT', `${path} is not a regular file; pass a .vitsnap file`);
+            fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
         }
         catch (error) {
             throw (0,errors/* fromSystemError */.Kh)(error, `cannot open snapshot ${path}`);
@@ -2179,13 +3202,13 @@ class SnapshotReader {
             if (!st.isFile())
                 throw new errors/* OperationError */.OK('E_INPUT', `${path} is not a regular file; pass a .vitsnap file`);
             const size = st.size;
-            const header = (0,format/* decodeHeader */.E2)(readAt(fd, 0, Math.min(format/* HEADER_SIZE */.Ad, size), size));
-            const trailer = (0,format/* decodeTrailer */.sm)(readAt(fd, size - format/* TRAILER_SIZE */.C, format/* TRAILER_SIZE */.C, size), size);
+            const header = (0,format/* decodeHeader */.E2)(readAt(fd, 0, Math.min(format/* HEADER_SIZE */.Ad, size), size, path), path);
+            const trailer = (0,format/* decodeTrailer */.sm)(readAt(fd, Math.max(0, size - format/* TRAILER_SIZE */.C), Math.min(format/* TRAILER_SIZE */.C, size), size, path), size, path);
             if (trailer.major !== header.major || trailer.minor !== header.minor) {
                 throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', 'snapshot header and trailer disagree on the format version');
             }
-            const json = readJsonSection(fd, size, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
-            const summary = parseManifestSummary(json);
+            const raw = readSection(fd, size, path, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
+            const summary = parseManifestSection(raw, `${path}: manifest section`);
             if (summary.stats.blocks !== trailer.blockCount || summary.stats.chunks !== trailer.chunkCount) {
                 throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', 'snapshot manifest stats disagree with its index');
             }
@@ -2200,7 +3223,8 @@ class SnapshotReader {
     get manifest() {
         if (this.full === null) {
             const t = this.trailer;
-            const entries = parseEntries(readJsonSection(this.fd, this.fileSize, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entry list'));
+            const raw = readSection(this.fd, this.fileSize, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
+            const entries = parseEntriesSection(raw, `${this.path}: entries section`);
             const s = this.summary.stats;
             const count = (type) => entries.reduce((n, e) => n + (e.type === type ? 1 : 0), 0);
             if (count('file') !== s.files || count('dir') !== s.dirs || count('symlink') !== s.symlinks) {
@@ -2219,9 +3243,9 @@ class SnapshotReader {
     /** The block and chunk tables, read and validated on first use. */
     loadIndex() {
         if (this.index === null) {
-            const buf = readAt(this.fd, this.trailer.indexOffset, this.trailer.indexLength, this.fileSize);
+            const buf = readAt(this.fd, this.trailer.indexOffset, this.trailer.indexLength, this.fileSize, this.path);
             if (!(0,external_node_crypto_.createHash)('sha256').update(buf).digest().equals(this.trailer.indexSha256)) {
-                throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', 'snapshot index checksum mismatch: the file is corrupt');
+                throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: index checksum mismatch: ${DAMAGED}`);
             }
             this.index = (0,format/* decodeIndex */.X1)(buf, this.trailer);
         }
@@ -2239,9 +3263,9 @@ class SnapshotReader {
         const b = blocks[i];
         if (b === undefined)
             throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `block ${i} does not exist`);
-        const stored = readAt(this.fd, b.offset, b.storedLength, this.fileSize);
+        const stored = readAt(this.fd, b.offset, b.storedLength, this.fileSize, this.path);
         if (!(0,external_node_crypto_.createHash)('sha256').update(stored).digest().equals(b.sha256)) {
-            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `block ${i} checksum mismatch: the snapshot is corrupt`);
+            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: block ${i} checksum mismatch: ${DAMAGED}`);
         }
         const raw = (0,codecs/* decodeBlock */.Wq)(stored, b.codec, b.width, b.rawLength, `block ${i}`);
         this.cache.set(i, raw);
@@ -2257,7 +3281,7 @@ class SnapshotReader {
         const digests = entry.chunks ?? [entry.sha256];
         let total = 0;
         const records = digests.map((hex) => {
-            const record = (0,format/* findChunk */.xP)(chunks, Buffer.from(hex, 'hex'));
+            const record = chunks.find(Buffer.from(hex, 'hex'));
             if (record === undefined)
                 throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${entry.path}: chunk ${hex.slice(0, 12)}… is missing from the snapshot`);
             total += record.length;
@@ -2276,21 +3300,32 @@ class SnapshotReader {
     readFileBuffer(entry) {
         const out = Buffer.concat([...this.readFile(entry)], entry.size);
         if ((0,external_node_crypto_.createHash)('sha256').update(out).digest('hex') !== entry.sha256) {
-            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${entry.path}: content does not match its SHA-256; the snapshot is corrupt`);
+            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: ${entry.path}: content does not match its SHA-256: ${DAMAGED}`);
         }
         return out;
     }
     /** Checks every block, every chunk digest and every file digest. */
     verify(onProgress) {
         const { blocks, chunks } = this.loadIndex();
-        const byBlock = blocks.map(() => []);
-        for (const c of chunks)
-            byBlock[c.block].push(c);
+        // Chunk numbers grouped by block (a counting sort), so each block is decoded once.
+        const firstOf = new Uint32Array(blocks.length + 1);
+        for (let k = 0; k < chunks.length; k++)
+            firstOf[chunks.blockOf(k) + 1]++;
+        for (let b = 0; b < blocks.length; b++)
+            firstOf[b + 1] = firstOf[b + 1] + firstOf[b];
+        const order = new Uint32Array(chunks.length);
+        const fill = firstOf.slice(0, blocks.length);
+        for (let k = 0; k < chunks.length; k++) {
+            const b = chunks.blockOf(k);
+            order[fill[b]] = k;
+            fill[b] = fill[b] + 1;
+        }
         for (let i = 0; i < blocks.length; i++) {
             const raw = this.readBlock(i);
-            for (const c of byBlock[i]) {
+            for (let j = firstOf[i]; j < firstOf[i + 1]; j++) {
+                const c = chunks.at(order[j]);
                 if (!(0,external_node_crypto_.createHash)('sha256').update(raw.subarray(c.offset, c.offset + c.length)).digest().equals(c.sha256)) {
-                    throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `chunk ${c.sha256.toString('hex').slice(0, 12)}… in block ${i} does not match its digest`);
+                    throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… in block ${i} does not match its digest: ${DAMAGED}`);
                 }
             }
             onProgress?.(i + 1, blocks.length);
@@ -2306,10 +3341,10 @@ class SnapshotReader {
                 for (const piece of this.readFile(e))
                     hash.update(piece);
                 if (hash.digest('hex') !== e.sha256)
-                    throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${e.path}: content does not match its SHA-256`);
+                    throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: ${e.path}: content does not match its SHA-256: ${DAMAGED}`);
             }
             else if (records[0].sha256.toString('hex') !== e.sha256) {
-                throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${e.path}: content does not match its SHA-256`);
+                throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: ${e.path}: content does not match its SHA-256: ${DAMAGED}`);
             }
             files++;
             bytes += e.size;
@@ -2318,29 +3353,24 @@ class SnapshotReader {
     }
 }
 /** Reads a zstd-compressed JSON section, checking its digest before decompressing and its size while decompressing. */
-function readJsonSection(fd, fileSize, offset, storedLength, rawLength, digest, what) {
-    const stored = readAt(fd, offset, storedLength, fileSize);
+function readSection(fd, fileSize, path, offset, storedLength, rawLength, digest, what) {
+    const stored = readAt(fd, offset, storedLength, fileSize, path);
     if (!(0,external_node_crypto_.createHash)('sha256').update(stored).digest().equals(digest)) {
-        throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `snapshot ${what} checksum mismatch: the file is corrupt`);
+        throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${path}: ${what} section checksum mismatch: ${DAMAGED}`);
     }
-    const raw = (0,codecs/* zstdDecompress */.v3)(stored, rawLength, `snapshot ${what}`);
-    try {
-        return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
-    }
-    catch {
-        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `snapshot ${what} is not valid UTF-8 JSON`);
-    }
+    return (0,codecs/* zstdDecompress */.v3)(stored, rawLength, `${path}: ${what} section`);
 }
 /** Reads exactly `length` bytes at `position`, or fails with E_TRUNCATED. Callers bound `length` first. */
-function readAt(fd, position, length, fileSize) {
+function readAt(fd, position, length, fileSize, path) {
+    const truncated = (endsAt) => new errors/* SnapshotFormatError */.wv('E_TRUNCATED', `${path} is truncated (ends at ${endsAt} of at least ${position + length} bytes): the download or copy was cut off; fetch it again`);
     if (position < 0 || position + length > fileSize)
-        throw new errors/* SnapshotFormatError */.wv('E_TRUNCATED', 'snapshot is truncated');
+        throw truncated(fileSize);
     const buf = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
         const n = (0,external_node_fs_.readSync)(fd, buf, done, length - done, position + done);
         if (n === 0)
-            throw new errors/* SnapshotFormatError */.wv('E_TRUNCATED', 'snapshot ended early while reading');
+            throw truncated(position + done);
         done += n;
     }
     return buf;
@@ -2365,7 +3395,7 @@ const VERSION = '0.1.0';
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(679);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(417);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
 /** The `vitsnap` executable (bundled to dist/cli/index.js): checks the runtime, then runs the CLI. */
 

@@ -1,8 +1,8 @@
-export const id = 656;
-export const ids = [656];
+export const id = 693;
+export const ids = [693];
 export const modules = {
 
-/***/ 656:
+/***/ 693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,10 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: progressLine
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
 ;// CONCATENATED MODULE: ./src/compare/byte-ranges.ts
@@ -991,17 +987,13 @@ function textSite(before, after, where) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/types.ts
-/**
- * One `Difference` tree per comparison; every report (text, JSON, Markdown, HTML) presents it.
- * Comparators add children for what they understand (members, fields, sections, lines, bytes);
- * the cause classifier labels each node with evidence-backed causes.
- */
 const CAUSE_IDS = [
     'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
 ];
 const DEFAULT_LIMITS = {
     maxDepth: 8,
     maxExpandedBytes: 256 * 1024 * 1024,
+    maxExpandedBytesPerDiff: 4 * 1024 * 1024 * 1024,
     maxStructuredBytes: 64 * 1024 * 1024,
     maxTextLines: 200_000,
 };
@@ -1706,7 +1698,219 @@ function createCauseClassifier() {
 
 // EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
 var canonical_json = __webpack_require__(837);
+;// CONCATENATED MODULE: ./src/compare/archive/bytes.ts
+/**
+ * Bounds-checked reading and the small formatters the archive comparators share. Archive headers
+ * are hostile input: every offset and length is checked against the buffer before it is used, and
+ * a failed check says what was being read, where, and how much was there.
+ */
+/** An archive's structure cannot be read: truncated, corrupt, or over a hard cap. */
+class ArchiveFormatError extends Error {
+    name = 'ArchiveFormatError';
+}
+/** Expanding a member or stream would pass the expansion budget (a bomb, or just too big). */
+class ExpansionLimitError extends Error {
+    name = 'ExpansionLimitError';
+}
+/** `length` bytes at `offset`, or an ArchiveFormatError naming `what` when they are not all there. */
+function take(buf, offset, length, what) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+        throw new ArchiveFormatError(`${what}: invalid offset ${offset} or length ${length}`);
+    }
+    if (offset + length > buf.length) {
+        throw new ArchiveFormatError(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${buf.length}`);
+    }
+    return buf.subarray(offset, offset + length);
+}
+/** An unsigned 64-bit little-endian value that must fit a safe integer (offsets, sizes). */
+function readU64(buf, offset, what) {
+    const value = take(buf, offset, 8, what).readBigUInt64LE(0);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ArchiveFormatError(`${what}: value ${value} is too large`);
+    return Number(value);
+}
+/**
+ * How many bytes one side may still expand. One budget covers a top-level file's side with all
+ * the archives nested in it, and charges a parent (the whole diff's) too, so that nesting never
+ * earns a fresh allowance (a 42.zip). A refusal that comes from what was already expanded stops
+ * the budget: nothing more is expanded under it, so a bomb costs at most the budget, not one
+ * refusal per member it holds.
+ */
+class ExpansionBudget {
+    limit;
+    /** Whose budget this is, for messages: `file`, `diff`. */
+    scope;
+    parent;
+    spent = 0;
+    stopped = false;
+    constructor(limit, options = {}) {
+        this.limit = limit;
+        this.parent = options.parent ?? null;
+        this.scope = options.scope ?? 'archive';
+    }
+    /** Bytes expanded under this budget so far. */
+    get used() {
+        return this.spent;
+    }
+    /** True once a refusal came from what was already expanded: from then on nothing more is. */
+    get exhausted() {
+        return this.stopped;
+    }
+    get remaining() {
+        if (this.stopped)
+            return 0;
+        const own = Math.max(0, this.limit - this.spent);
+        return this.parent === null ? own : Math.min(own, this.parent.remaining);
+    }
+    /** Accounts for `bytes` already produced, or throws when they pass what is left. */
+    spend(bytes, what) {
+        if (bytes > this.remaining)
+            throw this.refuse(what, `expands to ${formatSize(bytes)}, more than`);
+        this.charge(bytes);
+    }
+    /**
+     * The error for `what`, which `claim`s more than is left (`declares 2 GiB uncompressed, more
+     * than`, `expands past`). Alone over the cap it is a bomb by itself, and smaller things may still
+     * be expanded; past what earlier expansion left, the budget is exhausted and stops.
+     */
+    refuse(what, claim) {
+        if (this.stopped)
+            return new ExpansionLimitError(`expansion budget exhausted: ${what} was not expanded`);
+        const binding = this.binding();
+        if (binding.spent === 0)
+            return new ExpansionLimitError(`${what} ${claim} the ${formatSize(binding.limit)} expansion cap`);
+        const left = formatSize(binding.remaining);
+        this.stopped = true;
+        binding.stopped = true;
+        return new ExpansionLimitError(`expansion budget exhausted: ${what} ${claim} the ${left} left of the ${formatSize(binding.limit)} the ${binding.scope} may expand`);
+    }
+    charge(bytes) {
+        this.spent += bytes;
+        this.parent?.charge(bytes);
+    }
+    /** The budget in the chain with the least left. */
+    binding() {
+        const up = this.parent?.binding();
+        return up !== undefined && up.remaining < Math.max(0, this.limit - this.spent) ? up : this;
+    }
+}
+/** Node's `maxOutputLength` must be at least 1; 0 still lets an empty stream decode. */
+function outputCap(bytes) {
+    return Math.max(1, Math.min(bytes, 0x7fffffff));
+}
+/** True for zlib's "output would pass maxOutputLength" error. */
+function isOutputLimitError(error) {
+    return error?.code === 'ERR_BUFFER_TOO_LARGE';
+}
+/** An error's message; zlib's errors may come from another realm, so no `instanceof`. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function hex(value, digits = 8) {
+    return `0x${value.toString(16).padStart(digits, '0')}`;
+}
+/** Up to `max` bytes as hex, with the total length when cut. */
+function hexBytes(data, max = 48) {
+    const shown = data.subarray(0, max).toString('hex');
+    return data.length > max ? `${shown}… (${data.length} bytes)` : shown || '(empty)';
+}
+/** Seconds since the epoch as `2024-01-01T00:00:00Z (1704067200)`; the epoch shows as evidence. */
+function formatEpoch(seconds, text = String(seconds)) {
+    const ms = seconds * 1000;
+    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
+        return text;
+    return `${new Date(ms).toISOString().replace(/\.000Z$/, 'Z')} (${text})`;
+}
+const PERMISSION_BITS = 'rwxrwxrwx';
+/** Permission bits as `0755 (rwxr-xr-x)`, with setuid/setgid/sticky folded into the x positions. */
+function formatPermissions(mode) {
+    const chars = [...PERMISSION_BITS].map((c, i) => ((mode >> (8 - i)) & 1 ? c : '-'));
+    if (mode & 0o4000)
+        chars[2] = chars[2] === 'x' ? 's' : 'S';
+    if (mode & 0o2000)
+        chars[5] = chars[5] === 'x' ? 's' : 'S';
+    if (mode & 0o1000)
+        chars[8] = chars[8] === 'x' ? 't' : 'T';
+    return `${(mode & 0o7777).toString(8).padStart(4, '0')} (${chars.join('')})`;
+}
+/** Control characters escaped so a hostile member name cannot break a report line. */
+function displayName(name) {
+    return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** A note for names that would escape an extraction root; such names are reported, never acted on. */
+function unsafeNameNote(name) {
+    const segments = name.split(/[\\/]/);
+    if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
+        return ' (absolute path)';
+    if (segments.includes('..'))
+        return ' (path escapes the archive root)';
+    return '';
+}
+/** The last path segment of a display path (`a.zip!/dir/x.tar.gz` → `x.tar.gz`). */
+function baseName(path) {
+    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return path.slice(cut + 1);
+}
+
+;// CONCATENATED MODULE: ./src/compare/coverage.ts
+/**
+ * What a diff did not look at, said in the report rather than left out: paths it could not
+ * compare, and snapshot block contents it did not read (files with equal digests never are, so
+ * a damaged block in an unchanged file goes unnoticed until `vitsnap verify`).
+ */
+
+/** Sorted by path; one entry per path, `both` when each side had it. */
+function mergeNotCompared(items) {
+    const byPath = new Map();
+    for (const item of items) {
+        const seen = byPath.get(item.path);
+        if (seen === undefined)
+            byPath.set(item.path, { ...item });
+        else if (seen.side !== item.side)
+            seen.side = 'both';
+    }
+    return [...byPath.values()].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
+}
+/** One line: how many paths were not compared, the first few, and why. */
+function describeNotCompared(items) {
+    const shown = items.slice(0, 3).map((n) => `${n.path} (${n.side === 'both' ? 'both sides' : n.side}: ${n.reason})`);
+    const more = items.length > shown.length ? `, and ${items.length - shown.length} more (see --json)` : '';
+    return `${items.length} ${items.length === 1 ? 'entry was' : 'entries were'} not compared: ${shown.join(', ')}${more}`;
+}
+/** Sums the snapshot sides' reading; null when no side is a snapshot. */
+function verificationOf(sources) {
+    const sides = sources.flatMap((s) => (s.verification === undefined ? [] : [s.verification()]));
+    if (sides.length === 0)
+        return null;
+    const sum = (f) => sides.reduce((n, s) => n + f(s), 0);
+    const filesNotRead = sum((s) => s.filesNotRead);
+    const unread = sides.filter((s) => s.filesNotRead > 0);
+    const note = unread.length === 0
+        ? ''
+        : `block contents of ${filesNotRead} unchanged file${filesNotRead === 1 ? '' : 's'} were not read (${unread.map((s) => `${s.label}: ${s.blocksRead} of ${s.blocksTotal} blocks read`).join('; ')}); ` +
+            `run ${unread.map((s) => `\`vitsnap verify ${s.label}\``).join(' and ')} to check them`;
+    return { blocksRead: sum((s) => s.blocksRead), blocksTotal: sum((s) => s.blocksTotal), filesNotRead, note, sides };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/registry.ts
+/**
+ * Runs the ordered comparator list on one pair of files: the first comparator that recognises both
+ * sides and does not fall back wins; bytes are last. Every fallback is recorded with its reason.
+ */
+
 const HEAD_BYTES = 4096;
 function errorText(error) {
     return error instanceof Error ? error.message : String(error);
@@ -1716,21 +1920,30 @@ function summarise(children, comparator) {
         return children[0].summary;
     return `${children.length} differences (${comparator})`;
 }
-/** Compares `before` and `after` (known to differ) and returns their `modified` node. */
-function compareFile(path, before, after, comparators, limits, depth = 0) {
+/** Fresh budgets for one top-level file's two sides, each charging `diff` (the whole run's) when given. */
+function fileBudgets(limits, diff) {
+    const options = diff === undefined ? { scope: 'file' } : { scope: 'file', parent: diff };
+    return { before: new ExpansionBudget(limits.maxExpandedBytes, options), after: new ExpansionBudget(limits.maxExpandedBytes, options) };
+}
+/**
+ * Compares `before` and `after` (known to differ) and returns their `modified` node. Everything
+ * nested in the file expands under `budgets` (fresh ones when not given).
+ */
+function compareFile(path, before, after, comparators, limits, depth = 0, budgets = fileBudgets(limits)) {
     const node = { path, kind: 'modified', summary: '', causes: [], children: [] };
     const fallbacks = [];
     const ctx = {
         limits,
         depth,
+        budgets,
         compareNested: (nestedPath, a, b) => {
             if (depth + 1 > limits.maxDepth) {
                 const bytesOnly = comparators.filter((c) => c.id === 'binary');
-                const nested = compareFile(nestedPath, a, b, bytesOnly, limits, depth + 1);
+                const nested = compareFile(nestedPath, a, b, bytesOnly, limits, depth + 1, budgets);
                 nested.fallback = `nesting deeper than ${limits.maxDepth} levels: compared as bytes`;
                 return nested;
             }
-            return compareFile(nestedPath, a, b, comparators, limits, depth + 1);
+            return compareFile(nestedPath, a, b, comparators, limits, depth + 1, budgets);
         },
     };
     const tooBig = Math.max(before.length, after.length) > limits.maxStructuredBytes;
@@ -1817,6 +2030,8 @@ function diffMetadata(a, b) {
 
 
 
+
+
 /** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
 const IGNORE_PROFILES = {
     timestamps: 'timestamp',
@@ -1871,8 +2086,13 @@ async function compareSources(sides, options) {
     const fileNodes = [];
     // Parts arrive as the workers find them; comparing one lets the next ones in.
     const progress = { filesChecked: 0, bytesRead: 0, filesChanged: 0, filesExplained: 0 };
+    const notCompared = [];
+    // Every file's nested archives share its budget, and all files share the diff's (42.zip).
+    const diffBudget = new ExpansionBudget(limits.maxExpandedBytesPerDiff, { scope: 'diff' });
+    const exhausted = [];
     for await (const part of sides.diff(options.exclude ?? [])) {
         differences.push(...part.differences);
+        notCompared.push(...(part.notCompared ?? []));
         progress.filesChecked += part.checked?.files ?? 0;
         progress.bytesRead += part.checked?.bytes ?? 0;
         progress.filesChanged += part.modified.length;
@@ -1881,7 +2101,13 @@ async function compareSources(sides, options) {
     }
     async function compareAll(pairs) {
         for (const m of pairs) {
-            const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits);
+            const budgets = fileBudgets(limits, diffBudget);
+            const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+            if (budgets.before.exhausted || budgets.after.exhausted) {
+                exhausted.push(m.path);
+                const spent = `expansion budget exhausted after ${formatSize(budgets.before.used)} + ${formatSize(budgets.after.used)} expanded: what was left is reported as differing, not expanded`;
+                node.fallback = node.fallback === undefined ? spent : `${node.fallback}; ${spent}`;
+            }
             options.prepare?.(node, context);
             fileNodes.push(node);
             progress.filesExplained++;
@@ -1903,15 +2129,28 @@ async function compareSources(sides, options) {
         changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
         ignored: children.filter((c) => c.ignored === true).length,
     };
-    const verdict = compare_verdictOf(root);
+    const unchecked = mergeNotCompared(notCompared);
+    // What could not be compared may differ: never identical, never fully explained.
+    const verdict = unchecked.length > 0 ? 'drift-unexplained' : compare_verdictOf(root);
     root.summary =
         verdict === 'identical'
             ? counts.ignored > 0
                 ? `identical apart from ${counts.ignored} ignored differences`
                 : 'identical'
             : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
+                (unchecked.length > 0 ? `, ${unchecked.length} not compared` : '') +
                 (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
-    return { before: before.label, after: after.label, root, verdict, counts, metadata };
+    const verification = verificationOf([before, after]);
+    const notes = [...sides.notes];
+    if (unchecked.length > 0)
+        notes.push(describeNotCompared(unchecked));
+    if (exhausted.length > 0) {
+        notes.push(`expansion budget exhausted in ${exhausted.length} file${exhausted.length === 1 ? '' : 's'} (${exhausted.slice(0, 3).join(', ')}${exhausted.length > 3 ? ', …' : ''}): ` +
+            `a file may expand ${formatSize(limits.maxExpandedBytes)} per side with everything nested in it; members past that are reported as differing, not expanded`);
+    }
+    if (verification !== null && verification.note !== '')
+        notes.push(verification.note);
+    return { before: before.label, after: after.label, root, verdict, counts, metadata, notCompared: unchecked, verification, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/comparators/binary.ts
@@ -1994,7 +2233,7 @@ function summarizeBytes(ranges, changedBytes, totalBytes, truncated, beforeSize,
  * where, never into an out-of-range read, a huge allocation or an unbounded loop.
  */
 
-function hex(value, width = 0) {
+function bytes_hex(value, width = 0) {
     return `0x${value.toString(16).padStart(width, '0')}`;
 }
 class ByteView {
@@ -2019,7 +2258,7 @@ class ByteView {
             this.fail(`${what} has an invalid offset ${offset} or size ${size}`);
         }
         if (offset + size > this.buf.length) {
-            this.fail(`${what} at offset ${hex(offset)} (${size} bytes) runs past the end of the file (${this.buf.length} bytes)`);
+            this.fail(`${what} at offset ${bytes_hex(offset)} (${size} bytes) runs past the end of the file (${this.buf.length} bytes)`);
         }
     }
     u8(offset, what) {
@@ -2046,7 +2285,7 @@ class ByteView {
     u64(offset, what) {
         const value = this.u64big(offset, what);
         if (value > BigInt(Number.MAX_SAFE_INTEGER))
-            this.fail(`${what} is ${hex(value)}, larger than any file`);
+            this.fail(`${what} is ${bytes_hex(value)}, larger than any file`);
         return Number(value);
     }
     bytes(offset, size, what) {
@@ -2057,11 +2296,11 @@ class ByteView {
     cstring(offset, what, end = this.buf.length, encoding = 'utf8') {
         const limit = Math.min(end, this.buf.length);
         if (!Number.isSafeInteger(offset) || offset < 0 || offset >= limit) {
-            this.fail(`${what} at offset ${hex(Math.max(0, offset))} lies outside its table (ends at ${hex(limit)})`);
+            this.fail(`${what} at offset ${bytes_hex(Math.max(0, offset))} lies outside its table (ends at ${bytes_hex(limit)})`);
         }
         const nul = this.buf.indexOf(0, offset);
         if (nul < 0 || nul >= limit)
-            this.fail(`${what} at offset ${hex(offset)} is not NUL-terminated before ${hex(limit)}`);
+            this.fail(`${what} at offset ${bytes_hex(offset)} is not NUL-terminated before ${bytes_hex(limit)}`);
         return this.buf.toString(encoding, offset, nul);
     }
     /** A fixed-width, NUL-padded name (ELF has none, PE and Mach-O do). */
@@ -2161,7 +2400,7 @@ class Reader {
     /** A count whose items take at least `each` bytes: more than fit in what is left is a lie. */
     count(n, each, what) {
         if (n * each > this.view.length - this.at) {
-            this.view.fail(`${what} count ${n} at offset ${hex(this.at - 2)} needs more than the ${this.view.length - this.at} bytes left`);
+            this.view.fail(`${what} count ${n} at offset ${bytes_hex(this.at - 2)} needs more than the ${this.view.length - this.at} bytes left`);
         }
         return n;
     }
@@ -2219,7 +2458,7 @@ function parseClass(buf) {
     const reader = new Reader(buf);
     const magic = reader.u4('magic');
     if (magic !== CLASS_MAGIC)
-        reader.view.fail(`magic ${hex(magic)} is not 0xcafebabe`);
+        reader.view.fail(`magic ${bytes_hex(magic)} is not 0xcafebabe`);
     const minor = reader.u2('minor_version');
     const major = reader.u2('major_version');
     if (major < 45)
@@ -2237,7 +2476,7 @@ function parseClass(buf) {
         }
         const size = TAG_SIZES[tag];
         if (size === undefined)
-            reader.view.fail(`constant ${index} at offset ${hex(reader.at - 1)} has unknown tag ${tag}`);
+            reader.view.fail(`constant ${index} at offset ${bytes_hex(reader.at - 1)} has unknown tag ${tag}`);
         pool.push({ tag, value: reader.take(size, `constant ${index} ${TAG_NAMES[tag] ?? tag}`).toString('hex') });
         if (tag === 5 || tag === 6) {
             // JVMS §4.4.5: the next index is unusable.
@@ -2469,7 +2708,7 @@ function bytesNode(comparator, path, label, before, after, oldBase = 0, newBase 
     return node(comparator, path, 'bytes', `${label}: ${bytesSummary(before, after, detail)}`, detail);
 }
 /** Hex of a short blob; longer ones are cut with their length. */
-function hexBytes(bytes, max = 64) {
+function details_hexBytes(bytes, max = 64) {
     const shown = bytes.subarray(0, max).toString('hex');
     return bytes.length > max ? `${shown}… (${bytes.length} bytes)` : shown;
 }
@@ -2587,7 +2826,7 @@ function memberLabel(member, kind) {
 }
 function memberChildren(path, fa, x, fb, y, poolChanged) {
     const out = [];
-    pushField(out, ID, `${path}:access flags`, 'access flags', hex(x.accessFlags), hex(y.accessFlags));
+    pushField(out, ID, `${path}:access flags`, 'access flags', bytes_hex(x.accessFlags), bytes_hex(y.accessFlags));
     const attrsA = x.attributes.filter((attribute) => attribute.name !== 'Code' || x.code === undefined);
     const attrsB = y.attributes.filter((attribute) => attribute.name !== 'Code' || y.code === undefined);
     out.push(...attributeChildren(path, fa, attrsA, fb, attrsB));
@@ -2664,7 +2903,7 @@ const classComparator = {
         const pool = poolChild(path, a, b);
         if (pool !== undefined)
             children.push(pool);
-        pushField(children, ID, `${path}:access flags`, 'access flags', hex(a.accessFlags), hex(b.accessFlags));
+        pushField(children, ID, `${path}:access flags`, 'access flags', bytes_hex(a.accessFlags), bytes_hex(b.accessFlags));
         pushField(children, ID, `${path}:this class`, 'this class', a.thisClass, b.thisClass);
         pushField(children, ID, `${path}:super class`, 'super class', a.superClass, b.superClass);
         pushField(children, ID, `${path}:interfaces`, 'interfaces', a.interfaces.join(', '), b.interfaces.join(', '));
@@ -2830,7 +3069,7 @@ function parseElf(buf) {
         for (const section of sections) {
             section.name =
                 tableString(table, section.nameOffset) ??
-                    view.fail(`section ${section.index} name offset ${hex(section.nameOffset)} lies outside the name table (${table.length} bytes)`);
+                    view.fail(`section ${section.index} name offset ${bytes_hex(section.nameOffset)} lies outside the name table (${table.length} bytes)`);
         }
     }
     return { header: { ...header, shnum, shstrndx }, sections, view };
@@ -2912,7 +3151,7 @@ function readSymbols(elf, section) {
     const symbols = [];
     for (let at = 0; at + entsize <= bytes.length; at += stride) {
         const nameOffset = view.u32(at, 'st_name');
-        const name = tableString(table, nameOffset) ?? `<name at ${hex(nameOffset)}>`;
+        const name = tableString(table, nameOffset) ?? `<name at ${bytes_hex(nameOffset)}>`;
         symbols.push(is64
             ? { name, info: view.u8(at + 4, 'st_info'), shndx: view.u16(at + 6, 'st_shndx'), value: view.u64big(at + 8, 'st_value'), size: view.u64big(at + 16, 'st_size') }
             : { name, value: BigInt(view.u32(at + 4, 'st_value')), size: BigInt(view.u32(at + 8, 'st_size')), info: view.u8(at + 12, 'st_info'), shndx: view.u16(at + 14, 'st_shndx') });
@@ -2970,8 +3209,8 @@ function headerChildren(path, a, b) {
         ['OS/ABI', String(a.header.osabi), String(b.header.osabi)],
         ['e_type', ELF_TYPES[a.header.type] ?? String(a.header.type), ELF_TYPES[b.header.type] ?? String(b.header.type)],
         ['e_machine', String(a.header.machine), String(b.header.machine)],
-        ['e_entry', hex(a.header.entry), hex(b.header.entry)],
-        ['e_flags', hex(a.header.flags), hex(b.header.flags)],
+        ['e_entry', bytes_hex(a.header.entry), bytes_hex(b.header.entry)],
+        ['e_flags', bytes_hex(a.header.flags), bytes_hex(b.header.flags)],
     ];
     const differing = fields.filter(([, before, after]) => before !== after);
     const at = `${path}:ELF header`;
@@ -2996,7 +3235,7 @@ function noteValue(note) {
         return '(none)';
     if (note.name === 'Go' && note.type === 4)
         return note.desc.toString('utf8');
-    return hexBytes(note.desc, 256);
+    return details_hexBytes(note.desc, 256);
 }
 function noteChildren(path, a, sa, b, sb) {
     const before = keyed(parseNotes(a, sa), noteLabel);
@@ -3022,7 +3261,7 @@ function noteChildren(path, a, sa, b, sb) {
     return node(elf_ID, path, 'modified', `${sa.name}: ${fields.map((f) => (f.detail?.type === 'field' ? f.detail.name : f.path)).join(', ')} differ`, undefined, fields);
 }
 function symbolText(symbol) {
-    return `${symbol.name} @${hex(symbol.value)} size ${symbol.size}`;
+    return `${symbol.name} @${bytes_hex(symbol.value)} size ${symbol.size}`;
 }
 function symbolChildren(path, name, a, sa, b, sb) {
     const before = readSymbols(a, sa).filter((s) => s.name !== '');
@@ -3063,7 +3302,7 @@ function dynamicStrings(elf, section) {
         if (label === undefined)
             continue;
         const value = entry.value <= BigInt(table.length) ? tableString(table, Number(entry.value)) : undefined;
-        out.push(`${label} ${value ?? `<string at ${hex(entry.value)}>`}`);
+        out.push(`${label} ${value ?? `<string at ${bytes_hex(entry.value)}>`}`);
     }
     return out;
 }
@@ -3094,7 +3333,7 @@ function compareSection(path, a, sa, b, sb, ctx) {
             ? ['sh_size', String(sa.size), String(sb.size)]
             : sa.type !== sb.type
                 ? ['sh_type', String(sa.type), String(sb.type)]
-                : ['sh_flags', hex(sa.flags), hex(sb.flags)];
+                : ['sh_flags', bytes_hex(sa.flags), bytes_hex(sb.flags)];
         return fieldNode(elf_ID, path, field, before, after, `${name}: ${field} ${before} → ${after}`);
     }
     let special;
@@ -3192,6 +3431,8 @@ const elfComparator = {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./node_modules/jsondiffpatch/lib/index.js + 15 modules
 var lib = __webpack_require__(527);
 ;// CONCATENATED MODULE: ./src/compare/line-diff.ts
@@ -4527,7 +4768,7 @@ function parseFat(buf) {
     const magic = view.u32(0, 'magic');
     const is64 = magic === FAT_MAGIC_64;
     if (magic !== FAT_MAGIC && !is64)
-        view.fail(`magic ${hex(magic)} is not a universal binary's`);
+        view.fail(`magic ${bytes_hex(magic)} is not a universal binary's`);
     const count = view.u32(4, 'nfat_arch');
     const entry = is64 ? 32 : 20;
     view.check(8, count * entry, `architecture table (${count} × ${entry} bytes)`);
@@ -4540,7 +4781,7 @@ function parseFat(buf) {
             offset: is64 ? view.u64(at + 8, `arch ${i} offset`) : view.u32(at + 8, `arch ${i} offset`),
             size: is64 ? view.u64(at + 16, `arch ${i} size`) : view.u32(at + 12, `arch ${i} size`),
         };
-        view.check(arch.offset, arch.size, `arch ${i} (${CPU_TYPES[arch.cputype] ?? hex(arch.cputype)}) slice`);
+        view.check(arch.offset, arch.size, `arch ${i} (${CPU_TYPES[arch.cputype] ?? bytes_hex(arch.cputype)}) slice`);
         arches.push(arch);
     }
     return arches;
@@ -4553,7 +4794,7 @@ function parseMacho(buf) {
     const view = new ByteView(buf, endian, 'Mach-O');
     const magic = view.u32(0, 'magic');
     if (magic !== MH_MAGIC && magic !== MH_MAGIC_64)
-        view.fail(`magic ${hex(magic)} is not a Mach-O magic`);
+        view.fail(`magic ${bytes_hex(magic)} is not a Mach-O magic`);
     const is64 = magic === MH_MAGIC_64;
     const headerSize = is64 ? 32 : 28;
     view.check(0, headerSize, 'mach header');
@@ -4585,8 +4826,8 @@ function parseMacho(buf) {
         const cmd = view.u32(at, `load command ${i} cmd`);
         const size = view.u32(at + 4, `load command ${i} cmdsize`);
         if (size < 8 || at + size > end)
-            view.fail(`load command ${i} (${hex(cmd)}) at offset ${hex(at)} has cmdsize ${size}, outside the load commands`);
-        const what = `load command ${i} (${hex(cmd)})`;
+            view.fail(`load command ${i} (${bytes_hex(cmd)}) at offset ${bytes_hex(at)} has cmdsize ${size}, outside the load commands`);
+        const what = `load command ${i} (${bytes_hex(cmd)})`;
         const str = (offsetField) => {
             const offset = view.u32(at + offsetField, `${what} string offset`);
             if (offset >= size)
@@ -4718,14 +4959,14 @@ const macho_ID = 'macho';
 const CSTRING_TYPE = 0x2;
 const STRING_SECTIONS = new Set(['__DWARF,__debug_str', '__DWARF,__debug_line_str', '__TEXT,__cstring', '__TEXT,__oslogstring']);
 function cpuName(cputype) {
-    return CPU_TYPES[cputype] ?? hex(cputype);
+    return CPU_TYPES[cputype] ?? bytes_hex(cputype);
 }
 function macho_headerChildren(path, a, b) {
     const out = [];
     const field = (name, before, after) => pushField(out, macho_ID, `${path}:${name}`, name, before, after);
     field('cputype', cpuName(a.cputype), cpuName(b.cputype));
     field('filetype', String(a.filetype), String(b.filetype));
-    field('flags', hex(a.flags), hex(b.flags));
+    field('flags', bytes_hex(a.flags), bytes_hex(b.flags));
     field('LC_UUID', a.uuid ?? '(none)', b.uuid ?? '(none)');
     for (const key of unionKeys(a.versions, b.versions))
         field(`build version ${key}`, a.versions.get(key) ?? '(none)', b.versions.get(key) ?? '(none)');
@@ -4934,7 +5175,7 @@ function readCodeView(entry) {
     if (signature === 'NB10') {
         const stamp = view.u32(8, 'NB10 signature');
         const age = view.u32(12, 'NB10 age');
-        return { signature, guid: hex(stamp, 8), age, pdbPath: view.cstring(16, 'NB10 PDB path') };
+        return { signature, guid: bytes_hex(stamp, 8), age, pdbPath: view.cstring(16, 'NB10 PDB path') };
     }
     return undefined;
 }
@@ -4945,7 +5186,7 @@ function parsePe(buf) {
         view.fail('no MZ signature');
     const lfanew = view.u32(0x3c, 'e_lfanew');
     if (view.u32(lfanew, 'PE signature') !== 0x00004550)
-        view.fail(`no "PE\\0\\0" signature at e_lfanew ${hex(lfanew)}`);
+        view.fail(`no "PE\\0\\0" signature at e_lfanew ${bytes_hex(lfanew)}`);
     const coff = lfanew + 4;
     view.check(coff, 20, 'COFF file header');
     const sectionCount = view.u16(coff + 2, 'NumberOfSections');
@@ -4954,7 +5195,7 @@ function parsePe(buf) {
     view.check(optional, optionalSize, 'optional header');
     const magic = view.u16(optional, 'optional header Magic');
     if (magic !== 0x10b && magic !== 0x20b)
-        view.fail(`optional header Magic ${hex(magic)} is neither PE32 (0x10b) nor PE32+ (0x20b)`);
+        view.fail(`optional header Magic ${bytes_hex(magic)} is neither PE32 (0x10b) nor PE32+ (0x20b)`);
     const plus = magic === 0x20b;
     const fixedSize = plus ? 112 : 96;
     if (optionalSize < fixedSize)
@@ -5000,7 +5241,7 @@ function parsePe(buf) {
     if (debugDirectory !== undefined && debugDirectory.size > 0) {
         const at = rvaToOffset(mapping, debugDirectory.rva);
         if (at === undefined)
-            view.fail(`debug directory RVA ${hex(debugDirectory.rva)} lies in no section's file data`);
+            view.fail(`debug directory RVA ${bytes_hex(debugDirectory.rva)} lies in no section's file data`);
         const count = Math.floor(debugDirectory.size / 28);
         view.check(at, count * 28, `debug directory (${count} × 28 bytes)`);
         for (let i = 0; i < count; i++) {
@@ -5022,7 +5263,7 @@ function parsePe(buf) {
     if (exportDirectory !== undefined && exportDirectory.size >= 40) {
         const at = rvaToOffset(mapping, exportDirectory.rva);
         if (at === undefined)
-            view.fail(`export directory RVA ${hex(exportDirectory.rva)} lies in no section's file data`);
+            view.fail(`export directory RVA ${bytes_hex(exportDirectory.rva)} lies in no section's file data`);
         exportTimeDateStamp = view.u32(at + 4, 'export directory TimeDateStamp');
     }
     return {
@@ -5064,22 +5305,22 @@ function pe_parseSide(buf, side) {
 }
 /** Timestamps are shown as both: with /Brepro the field holds a hash, not a time. */
 function stampText(stamp) {
-    return stamp === undefined ? '(none)' : `${hex(stamp, 8)} (${isoFromEpoch(stamp)})`;
+    return stamp === undefined ? '(none)' : `${bytes_hex(stamp, 8)} (${isoFromEpoch(stamp)})`;
 }
 function pe_headerChildren(path, a, b) {
     const out = [];
     const field = (name, before, after) => pushField(out, pe_ID, `${path}:${name}`, name, before, after);
-    field('Machine', MACHINES[a.machine] ?? hex(a.machine), MACHINES[b.machine] ?? hex(b.machine));
+    field('Machine', MACHINES[a.machine] ?? bytes_hex(a.machine), MACHINES[b.machine] ?? bytes_hex(b.machine));
     field('TimeDateStamp', stampText(a.timeDateStamp), stampText(b.timeDateStamp));
-    field('CheckSum', hex(a.checkSum, 8), hex(b.checkSum, 8));
-    field('Characteristics', hex(a.characteristics, 4), hex(b.characteristics, 4));
+    field('CheckSum', bytes_hex(a.checkSum, 8), bytes_hex(b.checkSum, 8));
+    field('Characteristics', bytes_hex(a.characteristics, 4), bytes_hex(b.characteristics, 4));
     field('optional header Magic', a.magic === 0x20b ? 'PE32+' : 'PE32', b.magic === 0x20b ? 'PE32+' : 'PE32');
     field('LinkerVersion', a.linkerVersion, b.linkerVersion);
-    field('AddressOfEntryPoint', hex(a.entryPoint), hex(b.entryPoint));
-    field('ImageBase', hex(a.imageBase), hex(b.imageBase));
-    field('SizeOfImage', hex(a.sizeOfImage), hex(b.sizeOfImage));
+    field('AddressOfEntryPoint', bytes_hex(a.entryPoint), bytes_hex(b.entryPoint));
+    field('ImageBase', bytes_hex(a.imageBase), bytes_hex(b.imageBase));
+    field('SizeOfImage', bytes_hex(a.sizeOfImage), bytes_hex(b.sizeOfImage));
     field('Subsystem', String(a.subsystem), String(b.subsystem));
-    field('DllCharacteristics', hex(a.dllCharacteristics, 4), hex(b.dllCharacteristics, 4));
+    field('DllCharacteristics', bytes_hex(a.dllCharacteristics, 4), bytes_hex(b.dllCharacteristics, 4));
     field('export directory TimeDateStamp', stampText(a.exportTimeDateStamp), stampText(b.exportTimeDateStamp));
     return out;
 }
@@ -5117,7 +5358,7 @@ function debugChildren(path, a, b) {
                 field('CodeView signature', cx.signature, cy.signature);
         }
         else if (x.type === 16) {
-            field('REPRO hash', hexBytes(x.data, 128), hexBytes(y.data, 128));
+            field('REPRO hash', details_hexBytes(x.data, 128), details_hexBytes(y.data, 128));
         }
         else {
             out.push(bytesNode(pe_ID, `${path}:debug ${key} data`, `debug ${key} data`, x.data, y.data, x.dataOffset, y.dataOffset));
@@ -5171,7 +5412,7 @@ function sectionChildren(path, a, b) {
             const rawA = a.view.bytes(x.rawOffset, x.rawSize, `section ${key}`);
             const rawB = b.view.bytes(y.rawOffset, y.rawSize, `section ${key}`);
             if (rawA.equals(rawB)) {
-                pushField(out, pe_ID, `${at}:VirtualSize`, `${key} VirtualSize`, hex(x.virtualSize), hex(y.virtualSize));
+                pushField(out, pe_ID, `${at}:VirtualSize`, `${key} VirtualSize`, bytes_hex(x.virtualSize), bytes_hex(y.virtualSize));
                 continue;
             }
             // Differences wholly inside the debug records are reported as their fields.
@@ -5309,7 +5550,7 @@ function png_readHeader(view, data) {
 }
 function readText(view, chunk, maxBytes) {
     const { data, type } = chunk;
-    const what = `${type} chunk at offset ${hex(chunk.offset)}`;
+    const what = `${type} chunk at offset ${bytes_hex(chunk.offset)}`;
     const nul = data.indexOf(0);
     if (nul < 1 || nul > 79)
         view.fail(`${what} has no keyword of 1–79 bytes`);
@@ -5344,7 +5585,7 @@ function readText(view, chunk, maxBytes) {
 function readTime(view, chunk) {
     const d = chunk.data;
     if (d.length !== 7)
-        view.fail(`tIME at offset ${hex(chunk.offset)} has ${d.length} bytes, not 7`);
+        view.fail(`tIME at offset ${bytes_hex(chunk.offset)} has ${d.length} bytes, not 7`);
     const pad = (n, width = 2) => String(n).padStart(width, '0');
     return `${pad(d.readUInt16BE(0), 4)}-${pad(d[2])}-${pad(d[3])}T${pad(d[4])}:${pad(d[5])}:${pad(d[6])}Z`;
 }
@@ -5360,16 +5601,16 @@ function parsePng(buf, maxTextBytes) {
     while (!ended) {
         const length = view.u32(at, `chunk ${chunks.length} length`);
         if (length > 0x7fffffff)
-            view.fail(`chunk ${chunks.length} at offset ${hex(at)} claims ${length} bytes (the limit is 2^31-1)`);
+            view.fail(`chunk ${chunks.length} at offset ${bytes_hex(at)} claims ${length} bytes (the limit is 2^31-1)`);
         const typeBytes = view.bytes(at + 4, 4, `chunk ${chunks.length} type`);
         const type = typeBytes.toString('latin1');
         if (!/^[A-Za-z]{4}$/.test(type))
-            view.fail(`chunk ${chunks.length} at offset ${hex(at)} has type ${JSON.stringify(type)}, not four letters`);
+            view.fail(`chunk ${chunks.length} at offset ${bytes_hex(at)} has type ${JSON.stringify(type)}, not four letters`);
         const data = view.bytes(at + 8, length, `${type} chunk data`);
         const stored = view.u32(at + 8 + length, `${type} chunk CRC`);
         const computed = crc32(typeBytes, data);
         if (stored !== computed)
-            view.fail(`${type} chunk at offset ${hex(at)} has CRC ${hex(stored, 8)}, its bytes give ${hex(computed, 8)}`);
+            view.fail(`${type} chunk at offset ${bytes_hex(at)} has CRC ${bytes_hex(stored, 8)}, its bytes give ${bytes_hex(computed, 8)}`);
         chunks.push({ type, offset: at, data });
         at += 12 + length;
         if (type === 'IEND')
@@ -5722,14 +5963,14 @@ function parsePycHeader(buf) {
     const view = new ByteView(buf, 'le', 'pyc');
     view.check(0, 4, 'magic number');
     if (!looksLikePyc(buf))
-        view.fail(`magic ${hex(buf.readUInt16LE(0))} is not followed by \\r\\n`);
+        view.fail(`magic ${bytes_hex(buf.readUInt16LE(0))} is not followed by \\r\\n`);
     const magic = view.u16(0, 'magic number');
     const version = pythonVersion(magic);
     if (magic >= 3392 && magic < 20000) {
         view.check(0, 16, 'PEP 552 header');
         const flags = view.u32(4, 'flags');
         if ((flags & ~0b11) !== 0)
-            view.fail(`flags ${hex(flags)} has bits other than hash-based (0x1) and check-source (0x2)`);
+            view.fail(`flags ${bytes_hex(flags)} has bits other than hash-based (0x1) and check-source (0x2)`);
         if ((flags & 1) === 1) {
             return { magic, version, flags, mode: (flags & 2) === 2 ? 'checked-hash' : 'unchecked-hash', mtime: undefined, sourceSize: undefined, sourceHash: view.bytes(8, 8, 'source hash'), size: 16 };
         }
@@ -5770,7 +6011,7 @@ function walkCode(buf, header) {
     const python2 = header.magic >= 20000;
     const first = view.u8(header.size, 'type of the marshalled object');
     if ((first & 0x7f) !== 0x63)
-        view.fail(`the marshalled data starts with type ${hex(first)}, not a code object ('c')`);
+        view.fail(`the marshalled data starts with type ${bytes_hex(first)}, not a code object ('c')`);
     const refs = [];
     const interned = [];
     const filenames = new Set();
@@ -5783,7 +6024,7 @@ function walkCode(buf, header) {
     /** Reads one object; returns its text when it is a string, else null. */
     const read = (depth) => {
         if (depth > pyc_MAX_DEPTH)
-            view.fail(`objects nest deeper than ${pyc_MAX_DEPTH} levels at offset ${hex(at)}`);
+            view.fail(`objects nest deeper than ${pyc_MAX_DEPTH} levels at offset ${bytes_hex(at)}`);
         const start = at;
         const code = view.u8(at, 'object type');
         at += 1;
@@ -5797,7 +6038,7 @@ function walkCode(buf, header) {
         const count = (n, each, what) => {
             // Every element takes at least `each` bytes, so a count larger than what is left is a lie.
             if (n * each > buf.length - at)
-                view.fail(`${what} at offset ${hex(start)} claims ${n} elements, more than the ${buf.length - at} bytes left`);
+                view.fail(`${what} at offset ${bytes_hex(start)} claims ${n} elements, more than the ${buf.length - at} bytes left`);
             return n;
         };
         const blob = (n, what) => {
@@ -5808,7 +6049,7 @@ function walkCode(buf, header) {
         let value = null;
         switch (type) {
             case '0':
-                view.fail(`unexpected NULL object at offset ${hex(start)}`);
+                view.fail(`unexpected NULL object at offset ${bytes_hex(start)}`);
                 break;
             case 'N':
             case 'T':
@@ -5873,11 +6114,11 @@ function walkCode(buf, header) {
             }
             case 'R': {
                 if (!python2)
-                    view.fail(`Python 2 string reference at offset ${hex(start)} in a Python 3 file`);
+                    view.fail(`Python 2 string reference at offset ${bytes_hex(start)} in a Python 3 file`);
                 const index = view.u32(at, 'string reference');
                 at += 4;
                 if (index >= interned.length)
-                    view.fail(`string reference ${index} at offset ${hex(start)} names no interned string (${interned.length} so far)`);
+                    view.fail(`string reference ${index} at offset ${bytes_hex(start)} names no interned string (${interned.length} so far)`);
                 value = interned[index];
                 break;
             }
@@ -5885,7 +6126,7 @@ function walkCode(buf, header) {
                 const index = view.u32(at, 'object reference');
                 at += 4;
                 if (index >= refs.length)
-                    view.fail(`reference ${index} at offset ${hex(start)} names no earlier object (${refs.length} so far)`);
+                    view.fail(`reference ${index} at offset ${bytes_hex(start)} names no earlier object (${refs.length} so far)`);
                 value = refs[index];
                 break;
             }
@@ -5921,7 +6162,7 @@ function walkCode(buf, header) {
                     const object = read(depth + 1);
                     if (i === layout.filenameIndex) {
                         if (object === null)
-                            view.fail(`co_filename at offset ${hex(start)} is not a string`);
+                            view.fail(`co_filename at offset ${bytes_hex(start)} is not a string`);
                         filenames.add(object);
                     }
                 }
@@ -5931,7 +6172,7 @@ function walkCode(buf, header) {
                 break;
             }
             default:
-                view.fail(`unknown marshal type ${hex(code)} at offset ${hex(start)}`);
+                view.fail(`unknown marshal type ${bytes_hex(code)} at offset ${bytes_hex(start)}`);
         }
         if (slot >= 0)
             refs[slot] = value;
@@ -5969,7 +6210,7 @@ function headerFields(path, a, b) {
         ['flags', modeText(a), modeText(b)],
         ['source mtime', mtimeText(a.mtime), mtimeText(b.mtime)],
         ['source size', optional(a.sourceSize?.toString()), optional(b.sourceSize?.toString())],
-        ['source hash', optional(a.sourceHash && hexBytes(a.sourceHash)), optional(b.sourceHash && hexBytes(b.sourceHash))],
+        ['source hash', optional(a.sourceHash && details_hexBytes(a.sourceHash)), optional(b.sourceHash && details_hexBytes(b.sourceHash))],
     ];
     return fields
         .filter(([, before, after]) => before !== after)
@@ -6290,126 +6531,6 @@ const sourcemapComparator = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/compare/archive/bytes.ts
-/**
- * Bounds-checked reading and the small formatters the archive comparators share. Archive headers
- * are hostile input: every offset and length is checked against the buffer before it is used, and
- * a failed check says what was being read, where, and how much was there.
- */
-/** An archive's structure cannot be read: truncated, corrupt, or over a hard cap. */
-class ArchiveFormatError extends Error {
-    name = 'ArchiveFormatError';
-}
-/** Expanding a member or stream would pass the expansion budget (a bomb, or just too big). */
-class ExpansionLimitError extends Error {
-    name = 'ExpansionLimitError';
-}
-/** `length` bytes at `offset`, or an ArchiveFormatError naming `what` when they are not all there. */
-function take(buf, offset, length, what) {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-        throw new ArchiveFormatError(`${what}: invalid offset ${offset} or length ${length}`);
-    }
-    if (offset + length > buf.length) {
-        throw new ArchiveFormatError(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${buf.length}`);
-    }
-    return buf.subarray(offset, offset + length);
-}
-/** An unsigned 64-bit little-endian value that must fit a safe integer (offsets, sizes). */
-function readU64(buf, offset, what) {
-    const value = take(buf, offset, 8, what).readBigUInt64LE(0);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER))
-        throw new ArchiveFormatError(`${what}: value ${value} is too large`);
-    return Number(value);
-}
-/** Tracks how many bytes one side may still expand; shared by every member of one archive side. */
-class ExpansionBudget {
-    limit;
-    used = 0;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    get remaining() {
-        return Math.max(0, this.limit - this.used);
-    }
-    /** Accounts for `bytes` already produced, or throws when they pass the limit. */
-    spend(bytes, what) {
-        if (bytes > this.remaining) {
-            throw new ExpansionLimitError(`${what} expands past the ${formatSize(this.limit)} expansion cap`);
-        }
-        this.used += bytes;
-    }
-}
-/** Node's `maxOutputLength` must be at least 1; 0 still lets an empty stream decode. */
-function outputCap(bytes) {
-    return Math.max(1, Math.min(bytes, 0x7fffffff));
-}
-/** True for zlib's "output would pass maxOutputLength" error. */
-function isOutputLimitError(error) {
-    return error?.code === 'ERR_BUFFER_TOO_LARGE';
-}
-/** An error's message; zlib's errors may come from another realm, so no `instanceof`. */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
-}
-function bytes_hex(value, digits = 8) {
-    return `0x${value.toString(16).padStart(digits, '0')}`;
-}
-/** Up to `max` bytes as hex, with the total length when cut. */
-function bytes_hexBytes(data, max = 48) {
-    const shown = data.subarray(0, max).toString('hex');
-    return data.length > max ? `${shown}… (${data.length} bytes)` : shown || '(empty)';
-}
-/** Seconds since the epoch as `2024-01-01T00:00:00Z (1704067200)`; the epoch shows as evidence. */
-function formatEpoch(seconds, text = String(seconds)) {
-    const ms = seconds * 1000;
-    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
-        return text;
-    return `${new Date(ms).toISOString().replace(/\.000Z$/, 'Z')} (${text})`;
-}
-const PERMISSION_BITS = 'rwxrwxrwx';
-/** Permission bits as `0755 (rwxr-xr-x)`, with setuid/setgid/sticky folded into the x positions. */
-function formatPermissions(mode) {
-    const chars = [...PERMISSION_BITS].map((c, i) => ((mode >> (8 - i)) & 1 ? c : '-'));
-    if (mode & 0o4000)
-        chars[2] = chars[2] === 'x' ? 's' : 'S';
-    if (mode & 0o2000)
-        chars[5] = chars[5] === 'x' ? 's' : 'S';
-    if (mode & 0o1000)
-        chars[8] = chars[8] === 'x' ? 't' : 'T';
-    return `${(mode & 0o7777).toString(8).padStart(4, '0')} (${chars.join('')})`;
-}
-/** Control characters escaped so a hostile member name cannot break a report line. */
-function displayName(name) {
-    return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-/** A note for names that would escape an extraction root; such names are reported, never acted on. */
-function unsafeNameNote(name) {
-    const segments = name.split(/[\\/]/);
-    if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
-        return ' (absolute path)';
-    if (segments.includes('..'))
-        return ' (path escapes the archive root)';
-    return '';
-}
-/** The last path segment of a display path (`a.zip!/dir/x.tar.gz` → `x.tar.gz`). */
-function baseName(path) {
-    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return path.slice(cut + 1);
-}
-
 ;// CONCATENATED MODULE: ./src/compare/archive/gzip-reader.ts
 /**
  * gzip (RFC 1952): member headers, and the payload of every member expanded under a budget.
@@ -6492,7 +6613,7 @@ function declaredLastSize(buf) {
 /** Expands every member; ExpansionLimitError past the budget, ArchiveFormatError when corrupt. */
 function decodeGzip(buf, budget) {
     if (declaredLastSize(buf) > budget.remaining) {
-        throw new ExpansionLimitError(`the last gzip member declares ${formatSize(declaredLastSize(buf))} uncompressed (ISIZE), more than the ${formatSize(budget.limit)} expansion cap`);
+        throw budget.refuse('the last gzip member', `declares ${formatSize(declaredLastSize(buf))} uncompressed (ISIZE), more than`);
     }
     const members = [];
     const parts = [];
@@ -6511,7 +6632,7 @@ function decodeGzip(buf, budget) {
         }
         catch (error) {
             if (isOutputLimitError(error))
-                throw new ExpansionLimitError(`${what} expands past the ${formatSize(budget.limit)} expansion cap`);
+                throw budget.refuse(what, 'expands past');
             throw new ArchiveFormatError(`${what} at offset ${at}: deflate data corrupt or truncated (${errorMessage(error)})`);
         }
         budget.spend(inflated.buffer.length, what);
@@ -6519,7 +6640,7 @@ function decodeGzip(buf, budget) {
         const stored = trailer.readUInt32LE(0);
         const computed = (0,external_node_zlib_.crc32)(inflated.buffer);
         if (stored !== computed)
-            throw new ArchiveFormatError(`${what}: CRC-32 mismatch (stored ${bytes_hex(stored)}, computed ${bytes_hex(computed)})`);
+            throw new ArchiveFormatError(`${what}: CRC-32 mismatch (stored ${hex(stored)}, computed ${hex(computed)})`);
         if (trailer.readUInt32LE(4) !== inflated.buffer.length % 2 ** 32) {
             throw new ArchiveFormatError(`${what}: ISIZE ${trailer.readUInt32LE(4)} does not match the ${inflated.buffer.length} bytes inflated`);
         }
@@ -6899,7 +7020,7 @@ function decodeZstd(buf, frames, budget) {
         if (frame.dictionaryId !== 0)
             throw new ArchiveFormatError(`${what} needs dictionary ${frame.dictionaryId}, which is not available`);
         if (frame.contentSize !== undefined && frame.contentSize > budget.remaining) {
-            throw new ExpansionLimitError(`${what} declares ${formatSize(frame.contentSize)} of content, more than the ${formatSize(budget.limit)} expansion cap`);
+            throw budget.refuse(what, `declares ${formatSize(frame.contentSize)} of content, more than`);
         }
         const cap = Math.min(budget.remaining, frame.contentSize ?? budget.remaining);
         let data;
@@ -6908,7 +7029,7 @@ function decodeZstd(buf, frames, budget) {
         }
         catch (error) {
             if (isOutputLimitError(error))
-                throw new ExpansionLimitError(`${what} expands past the ${formatSize(budget.limit)} expansion cap`);
+                throw budget.refuse(what, 'expands past');
             throw new ArchiveFormatError(`${what} at offset ${frame.offset}: data corrupt (${errorMessage(error)})`);
         }
         budget.spend(data.length, what);
@@ -6922,7 +7043,8 @@ function decodeZstd(buf, frames, budget) {
  * Single compressed streams — gzip, zstd, xz: header fields (gzip MTIME and FNAME, zstd content
  * size and dictionary id, xz check and filters) kept apart from the payload. A difference only in
  * a header is reported as exactly that: fields, no payload child. A differing payload is expanded
- * under the expansion cap and compared by the whole registry (so `x.tar.gz` nests into tar).
+ * under the top-level file's budget (shared with every level nested in it) and compared by the
+ * whole registry (so `x.tar.gz` nests into tar).
  */
 
 
@@ -6963,7 +7085,7 @@ function comparePayload(job) {
     const payloads = [];
     for (const side of ['before', 'after']) {
         try {
-            payloads.push(job.decode(side, new ExpansionBudget(ctx.limits.maxExpandedBytes)));
+            payloads.push(job.decode(side, ctx.budgets?.[side] ?? new ExpansionBudget(ctx.limits.maxExpandedBytes)));
         }
         catch (error) {
             const reason = `${side}: ${errorMessage(error)}`;
@@ -7010,7 +7132,7 @@ function gzipFields(path, prefix, a, b) {
     fields.add(`${key}mtime`, `${label} MTIME`, mtime(a), mtime(b));
     fields.add(`${key}fname`, `${label} FNAME (original file name)`, text(a.name), text(b.name));
     fields.add(`${key}fcomment`, `${label} FCOMMENT`, text(a.comment), text(b.comment));
-    fields.add(`${key}fextra`, `${label} FEXTRA`, a.extra === undefined ? '(absent)' : bytes_hexBytes(a.extra), b.extra === undefined ? '(absent)' : bytes_hexBytes(b.extra));
+    fields.add(`${key}fextra`, `${label} FEXTRA`, a.extra === undefined ? '(absent)' : hexBytes(a.extra), b.extra === undefined ? '(absent)' : hexBytes(b.extra));
     fields.add(`${key}os`, `${label} OS`, `${a.os} (${GZIP_OS[a.os] ?? 'undefined'})`, `${b.os} (${GZIP_OS[b.os] ?? 'undefined'})`);
     fields.add(`${key}xfl`, `${label} XFL`, `${a.xfl}${XFL_NAMES[a.xfl] ? ` (${XFL_NAMES[a.xfl]})` : ''}`, `${b.xfl}${XFL_NAMES[b.xfl] ? ` (${XFL_NAMES[b.xfl]})` : ''}`);
     fields.add(`${key}flg`, `${label} FLG`, formatFlg(a.flags), formatFlg(b.flags));
@@ -7039,7 +7161,7 @@ const gzipComparator = {
         // Later members of a multi-member file, and what follows the last one.
         const extra = new FieldCollector('gzip', path, '');
         extra.add('members', 'gzip members', String(sa.members.length), String(sb.members.length));
-        extra.add('trailing', 'bytes after the last gzip member', bytes_hexBytes(sa.trailing), bytes_hexBytes(sb.trailing));
+        extra.add('trailing', 'bytes after the last gzip member', hexBytes(sa.trailing), hexBytes(sb.trailing));
         const later = [];
         for (let i = 1; i < Math.min(sa.members.length, sb.members.length); i++) {
             later.push(...gzipFields(path, `member${i + 1}`, sa.members[i], sb.members[i]));
@@ -7065,7 +7187,7 @@ function describeSkippable(frames) {
     const skippable = frames.filter((f) => f.kind === 'skippable');
     if (skippable.length === 0)
         return '(none)';
-    return skippable.map((f) => `#${f.variant} ${f.data.length} bytes ${bytes_hexBytes(f.data, 16)}`).join('; ');
+    return skippable.map((f) => `#${f.variant} ${f.data.length} bytes ${hexBytes(f.data, 16)}`).join('; ');
 }
 /** The blocks of every frame: headers and checksums are fields, so only blocks decide the payload. */
 function frameBodies(buf, frames) {
@@ -7394,7 +7516,7 @@ function describeTrailer(trailer) {
     if (trailer.length === 0)
         return 'no end-of-archive blocks';
     if (!trailer.every((byte) => byte === 0))
-        return `${trailer.length} bytes after the last member, not all zero (${bytes_hexBytes(trailer, 16)})`;
+        return `${trailer.length} bytes after the last member, not all zero (${hexBytes(trailer, 16)})`;
     return trailer.length >= 1024 ? 'end-of-archive blocks' : `short end-of-archive marker (${trailer.length} zero bytes)`;
 }
 function archiveFields(path, a, b) {
@@ -7706,9 +7828,8 @@ function expandMember(buf, entry, budget) {
     const what = `member "${entry.name}"`;
     if (entry.flags & FLAG_ENCRYPTED)
         throw new ArchiveFormatError(`${what} is encrypted`);
-    if (entry.size > budget.remaining) {
-        throw new ExpansionLimitError(`${what} declares ${formatSize(entry.size)} uncompressed, more than the ${formatSize(budget.remaining)} left of the ${formatSize(budget.limit)} expansion cap`);
-    }
+    if (entry.size > budget.remaining)
+        throw budget.refuse(what, `declares ${formatSize(entry.size)} uncompressed, more than`);
     const raw = buf.subarray(entry.dataStart, entry.dataEnd);
     let data;
     try {
@@ -7775,7 +7896,7 @@ const EXTRA_NAMES = {
     [-1]: 'malformed extra data',
 };
 function extraLabel(id) {
-    return id < 0 ? EXTRA_NAMES[-1] ?? 'malformed' : `${EXTRA_NAMES[id] ?? 'unknown'} extra field (${bytes_hex(id, 4)})`;
+    return id < 0 ? EXTRA_NAMES[-1] ?? 'malformed' : `${EXTRA_NAMES[id] ?? 'unknown'} extra field (${hex(id, 4)})`;
 }
 function int32(data, at) {
     return at + 4 <= data.length ? data.readInt32LE(at) : undefined;
@@ -7801,14 +7922,14 @@ function describeUnixTime(data) {
         parts.push(`${label} ${formatEpoch(value)}`);
         at += 4;
     }
-    return parts.length > 0 ? parts.join(', ') : `flags ${bytes_hex(flags, 2)}`;
+    return parts.length > 0 ? parts.join(', ') : `flags ${hex(flags, 2)}`;
 }
 function describeUnixIds(data) {
     const uidSize = data[1] ?? 0;
     const gidSizeAt = 2 + uidSize;
     const gidSize = data[gidSizeAt] ?? 0;
     if (data.length < gidSizeAt + 1 + gidSize)
-        return bytes_hexBytes(data);
+        return hexBytes(data);
     return `uid ${uintText(data.subarray(2, gidSizeAt))}, gid ${uintText(data.subarray(gidSizeAt + 1, gidSizeAt + 1 + gidSize))}`;
 }
 /** atime, mtime [, uid, gid]: the layout of 0x000d and 0x5855. */
@@ -7816,7 +7937,7 @@ function describeOldUnix(data) {
     const atime = int32(data, 0);
     const mtime = int32(data, 4);
     if (atime === undefined || mtime === undefined)
-        return bytes_hexBytes(data);
+        return hexBytes(data);
     const ids = data.length >= 12 ? `, uid ${data.readUInt16LE(8)}, gid ${data.readUInt16LE(10)}` : '';
     return `mtime ${formatEpoch(mtime)}, atime ${formatEpoch(atime)}${ids}`;
 }
@@ -7835,7 +7956,7 @@ function describeNtfs(data) {
         }
         at += 4 + size;
     }
-    return bytes_hexBytes(data);
+    return hexBytes(data);
 }
 /** One extra field's content as text; offsets (zip64) are left out because they move with order. */
 function describeExtra(field) {
@@ -7856,13 +7977,13 @@ function describeExtra(field) {
             return data.length >= 4 ? `uid ${data.readUInt16LE(0)}, gid ${data.readUInt16LE(2)}` : `present (${data.length} bytes)`;
         case 0x7075:
         case 0x6375:
-            return data.length >= 5 ? JSON.stringify(data.subarray(5).toString('utf8')) : bytes_hexBytes(data);
+            return data.length >= 5 ? JSON.stringify(data.subarray(5).toString('utf8')) : hexBytes(data);
         case 0xcafe:
-            return data.length === 0 ? 'present' : bytes_hexBytes(data);
+            return data.length === 0 ? 'present' : hexBytes(data);
         case 0xd935:
-            return data.length >= 2 ? `align to ${data.readUInt16LE(0)} bytes, ${data.length - 2} padding bytes` : bytes_hexBytes(data);
+            return data.length >= 2 ? `align to ${data.readUInt16LE(0)} bytes, ${data.length - 2} padding bytes` : hexBytes(data);
         default:
-            return bytes_hexBytes(data);
+            return hexBytes(data);
     }
 }
 /** Ids of every extra field of a member, local and central, in ascending order (malformed last). */
@@ -7918,7 +8039,7 @@ const DOS_ATTRIBUTES = [
 ];
 function formatDosAttributes(value) {
     const names = DOS_ATTRIBUTES.filter(([bit]) => value & bit).map(([, name]) => name);
-    return `${bytes_hex(value, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
+    return `${hex(value, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
 }
 const FLAG_NAMES = [
     [FLAG_ENCRYPTED, 'encrypted'], [0x0008, 'data-descriptor'], [0x0010, 'enhanced-deflate'], [0x0020, 'patched'],
@@ -7928,7 +8049,7 @@ const FLAG_NAMES = [
 function formatFlags(flags) {
     const shown = flags & ~0x0006;
     const names = FLAG_NAMES.filter(([bit]) => shown & bit).map(([, name]) => name);
-    return `${bytes_hex(shown, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
+    return `${hex(shown, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
 }
 const DEFLATE_LEVELS = ['normal', 'maximum', 'fast', 'super fast'];
 function formatMethod(method, flags) {
@@ -7936,7 +8057,7 @@ function formatMethod(method, flags) {
     return method === 8 ? `${name} (${DEFLATE_LEVELS[(flags >> 1) & 3]})` : name;
 }
 function formatContentFacts(entry) {
-    return `crc32 ${bytes_hex(entry.crc32)}, ${entry.size} bytes`;
+    return `crc32 ${hex(entry.crc32)}, ${entry.size} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/comparators/zip.ts
@@ -7971,7 +8092,7 @@ function zip_readSide(buf, label, ctx) {
     }
     const keys = memberKeys(archive.entries.map((e) => e.name));
     const byKey = new Map(keys.map((key, i) => [key, archive.entries[i]]));
-    return { buf, archive, byKey, keys, budget: new ExpansionBudget(ctx.limits.maxExpandedBytes) };
+    return { buf, archive, byKey, keys, budget: ctx.budgets?.[label] ?? new ExpansionBudget(ctx.limits.maxExpandedBytes) };
 }
 function describeBlob(data) {
     if (data.length === 0)
@@ -8138,16 +8259,154 @@ const DEFAULT_COMPARATORS = [
     binaryComparator,
 ];
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
 var capture_pipeline = __webpack_require__(245);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __webpack_require__(251);
-// EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
-var snapshot_reader = __webpack_require__(580);
 // EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
 var task_pool = __webpack_require__(664);
+;// CONCATENATED MODULE: ./src/compare/path-prefix.ts
+/**
+ * Paths that do not line up between the sides: `vitsnap create 'build/**'` stores `build/…`,
+ * while a diff against the directory `build/` sees the paths below it. `--strip-prefix` lines
+ * them up; without it, a side whose paths all start with a directory the other side lacks is
+ * pointed out with the fix, since otherwise everything reads as removed and added.
+ */
+
+/** `build/`, `./build`, `build` → `build`; refuses what could leave a side's root. */
+function normalizePrefix(prefix) {
+    const parts = prefix.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0 || parts.includes('..') || /^([\\/]|[A-Za-z]:)/.test(prefix)) {
+        throw new errors/* OperationError */.OK('E_USAGE', `--strip-prefix takes a relative directory such as build/ (got ${JSON.stringify(prefix)})`);
+    }
+    return parts.join('/');
+}
+/** Entries below `prefix` with it removed (the prefix directory itself goes), and how many were outside it. */
+function stripEntries(entries, prefix) {
+    const lead = `${prefix}/`;
+    if (!entries.some((e) => e.path.startsWith(lead)))
+        return null;
+    const kept = [];
+    let outside = 0;
+    for (const e of entries) {
+        if (e.path.startsWith(lead))
+            kept.push({ ...e, path: e.path.slice(lead.length) });
+        else if (e.path !== prefix)
+            outside++;
+    }
+    return { entries: kept, outside };
+}
+/** The first directory that (nearly) every non-directory entry sits below, if any. */
+function leadingDirectory(entries) {
+    const counts = new Map();
+    let leaves = 0;
+    for (const e of entries) {
+        if (e.type === 'dir')
+            continue;
+        leaves++;
+        const slash = e.path.indexOf('/');
+        if (slash > 0) {
+            const first = e.path.slice(0, slash);
+            counts.set(first, (counts.get(first) ?? 0) + 1);
+        }
+    }
+    let best = null;
+    let most = 0;
+    for (const [dir, n] of counts) {
+        if (n > most)
+            [best, most] = [dir, n];
+    }
+    // "Nearly": a stray top-level file or two (a README next to build/) should not hide the mistake.
+    return best !== null && most >= 0.9 * leaves ? best : null;
+}
+/** A note when one side's paths all start with a directory the other side has nowhere, with the fix. */
+function prefixMismatch(before, after) {
+    for (const [x, y] of [[before, after], [after, before]]) {
+        const dir = leadingDirectory(x.entries);
+        if (dir === null || !y.entries.some((e) => e.type !== 'dir'))
+            continue;
+        if (y.entries.some((e) => e.path === dir || e.path.startsWith(`${dir}/`)))
+            continue;
+        return (`the paths of ${x.name} start with ${dir}/ and those of ${y.name} do not, so files may show as removed and added; ` +
+            `pass --strip-prefix ${dir}/ (or diff against the directory that holds ${dir}/)`);
+    }
+    return null;
+}
+
+// EXTERNAL MODULE: ./src/snapshot/reader.ts + 2 modules
+var snapshot_reader = __webpack_require__(402);
+;// CONCATENATED MODULE: ./src/compare/snapshot-side.ts
+/**
+ * A `.vitsnap` side of a diff. Opening it checks everything cheap (header, trailer, manifest and
+ * index digests), so a damaged file fails at once; block contents are only read for files whose
+ * digests differ, so the side counts what it read and the report says what was not.
+ */
+
+
+/**
+ * The same error, its message led by the side and the path (`BEFORE main.vitsnap: not a .vitsnap
+ * file …`), so a two-input command says which input failed. Other errors pass unchanged.
+ */
+function onSide(error, side, label) {
+    const e = error;
+    if (e === null || typeof e !== 'object' || typeof e.message !== 'string' || typeof e.code !== 'string')
+        return error;
+    const message = `${side} ${label}: ${e.message}`;
+    if (e.name === 'SnapshotFormatError')
+        return new errors/* SnapshotFormatError */.wv(e.code, message);
+    if (e.name === 'OperationError')
+        return new errors/* OperationError */.OK(e.code, message);
+    return error;
+}
+/** Opens and checks a snapshot side; every failure names the side. */
+function openSnapshotSide(abs, side, label) {
+    let reader;
+    try {
+        reader = snapshot_reader/* SnapshotReader */.a.open(abs);
+    }
+    catch (error) {
+        throw onSide(error, side, label);
+    }
+    try {
+        // The index digest and the entry list's digest: both cheap next to the blocks, and neither is
+        // checked again when no file is read (equal digests never are).
+        reader.loadIndex();
+        const entries = reader.manifest.entries;
+        const blocksRead = new Set();
+        const filesRead = new Set();
+        return {
+            label,
+            kind: 'snapshot',
+            entries,
+            metadata: reader.summary.metadata,
+            readFile: (entry) => {
+                try {
+                    for (const chunk of reader.fileChunks(entry))
+                        blocksRead.add(chunk.block);
+                    filesRead.add(entry.path);
+                    return reader.readFileBuffer(entry);
+                }
+                catch (error) {
+                    throw onSide(error, side, label);
+                }
+            },
+            verification: () => {
+                const unread = entries.filter((e) => e.type === 'file' && e.size > 0 && !filesRead.has(e.path)).length;
+                return { side: side === 'BEFORE' ? 'before' : 'after', label, blocksRead: blocksRead.size, blocksTotal: reader.trailer.blockCount, filesNotRead: unread };
+            },
+            close: () => reader.close(),
+        };
+    }
+    catch (error) {
+        reader.close();
+        throw onSide(error, side, label);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
 /**
  * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
@@ -8163,8 +8422,11 @@ function describe(e) {
         return `file, ${e.size} bytes`;
     if (e.type === 'symlink')
         return `symlink → ${e.target}`;
+    if (e.type === 'special')
+        return e.what;
     return 'directory';
 }
+const tree_diff_typeName = (e) => (e.type === 'special' ? e.what : e.type);
 function leaf(path, kind, summary, detail) {
     const d = { path, kind, summary, causes: [], children: [] };
     if (detail !== undefined)
@@ -8180,8 +8442,8 @@ function oneSided(entry, side) {
  * when the caller compared them; otherwise by digests, or left unsettled when a side has none.
  */
 function diffPair(a, b, out, sameBytes) {
-    if (a.type !== b.type) {
-        out.differences.push(leaf(a.path, 'type', `${a.type} → ${b.type}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
+    if (a.type !== b.type || (a.type === 'special' && b.type === 'special' && a.what !== b.what)) {
+        out.differences.push(leaf(a.path, 'type', `${tree_diff_typeName(a)} → ${tree_diff_typeName(b)}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
     }
     else if (a.type === 'symlink' && b.type === 'symlink') {
         if (a.target !== b.target) {
@@ -8243,6 +8505,9 @@ function diffTrees(before, after) {
  *   hashed, and only what differs comes back.
  * - With a snapshot on either side, the entry lists meet in `diffTrees`; a directory side is walked
  *   with capture's rules and hashes only its same-size files, to match the manifest's digests.
+ *
+ * What capture leaves out of a directory is still reported: FIFOs, sockets and devices as entries
+ * of their type, names (and symlink targets) that are not valid UTF-8 as "not compared".
  */
 
 
@@ -8253,62 +8518,110 @@ function diffTrees(before, after) {
 
 
 
-function isDirectory(path, label) {
+
+
+/**
+ * A directory or a regular file (a snapshot), decided by stat before anything is opened: opening
+ * a FIFO would block until a writer comes, and a device is no snapshot either.
+ */
+function sidePath(side, label, cwd) {
+    const abs = (0,external_node_path_.resolve)(cwd, label);
+    let directory;
     try {
-        return (0,external_node_fs_.statSync)(path).isDirectory();
+        const stats = (0,external_node_fs_.statSync)(abs);
+        if (!stats.isDirectory() && !stats.isFile()) {
+            throw new errors/* OperationError */.OK('E_INPUT', 'not a regular file or a directory (a FIFO, socket or device); pass a .vitsnap file or a directory');
+        }
+        directory = stats.isDirectory();
     }
     catch (error) {
-        throw (0,errors/* fromSystemError */.Kh)(error, `cannot compare ${label}`);
+        throw onSide((0,errors/* fromSystemError */.Kh)(error, 'cannot compare it'), side, label);
     }
+    return { side, label, abs, directory };
+}
+/** A directory side that has `prefix` is compared from there; the note says so. */
+function descend(p, prefix, notes) {
+    if (prefix === null || !p.directory)
+        return p;
+    const below = (0,external_node_path_.join)(p.abs, prefix);
+    if ((0,external_node_fs_.statSync)(below, { throwIfNoEntry: false })?.isDirectory() !== true)
+        return p;
+    notes.push(`--strip-prefix ${prefix}/: ${p.side} ${p.label} is compared from ${(0,external_node_path_.join)(p.label, prefix)}/`);
+    return { ...p, abs: below };
 }
 async function openSides(beforePath, afterPath, options) {
-    const paths = [beforePath, afterPath].map((p) => ({ label: p, abs: (0,external_node_path_.resolve)(options.cwd, p) }));
-    const dirs = paths.map((p) => isDirectory(p.abs, p.label));
-    const workers = dirs.some(Boolean) ? new task_pool/* TaskPool */.Y(Math.min(2, (0,external_node_os_.availableParallelism)())) : null;
-    if (workers !== null && dirs[0] === true && dirs[1] === true) {
+    const notes = [];
+    const prefix = options.stripPrefix === undefined ? null : normalizePrefix(options.stripPrefix);
+    const paths = [sidePath('BEFORE', beforePath, options.cwd), sidePath('AFTER', afterPath, options.cwd)].map((p) => descend(p, prefix, notes));
+    const workers = paths.some((p) => p.directory) ? new task_pool/* TaskPool */.Y(Math.min(2, (0,external_node_os_.availableParallelism)())) : null;
+    if (workers !== null && paths.every((p) => p.directory)) {
         const [before, after] = paths.map((p) => directorySource(p.label, p.abs));
-        return { before, after, diff: (exclude) => pairWalkParts(before, after, exclude, workers), close: () => workers.close() };
+        return { before, after, notes, diff: (exclude) => pairWalkParts(before, after, exclude, workers), close: () => workers.close() };
     }
-    const readers = [];
+    const snapshots = [];
     const closeAll = async () => {
-        for (const r of readers)
-            r.close();
+        for (const s of snapshots)
+            s.close();
         await workers?.close();
     };
     try {
-        const walks = paths.map((p, i) => (dirs[i] === true && workers !== null ? workers.walk(p.abs, []) : null));
+        const walks = paths.map((p) => (p.directory && workers !== null ? workers.walk(p.abs, []) : null));
         // Awaited below; this keeps a walk that fails while a snapshot is being opened from going unhandled.
         for (const w of walks)
             w?.catch(() => undefined);
         // Snapshots open while the walk runs on a worker.
-        const snapshots = paths.map((p, i) => {
+        const opened = paths.map((p, i) => {
             if (walks[i] !== null)
                 return null;
-            const reader = snapshot_reader/* SnapshotReader */.a.open(p.abs);
-            readers.push(reader);
-            return snapshotSource(p.label, reader);
+            const side = openSnapshotSide(p.abs, p.side, p.label);
+            snapshots.push(side);
+            return snapshotSource(side, prefix, notes);
         });
         const sources = [];
         for (let i = 0; i < 2; i++) {
             const walk = walks[i];
             const path = paths[i];
-            sources.push(walk === null || walk === undefined ? snapshots[i] : walkedDirectory(path.label, await walk));
+            if (walk === null || walk === undefined) {
+                sources.push(opened[i]);
+            }
+            else {
+                try {
+                    sources.push(walkedDirectory(path.label, await walk, path.side === 'BEFORE' ? 'before' : 'after'));
+                }
+                catch (error) {
+                    throw onSide(error, path.side, path.label);
+                }
+            }
         }
         const [before, after] = sources;
-        return { before, after, diff: (exclude) => listedParts(before, after, exclude, workers), close: closeAll };
+        if (prefix === null) {
+            const mismatch = prefixMismatch({ name: `BEFORE ${before.label}`, entries: before.entries }, { name: `AFTER ${after.label}`, entries: after.entries });
+            if (mismatch !== null)
+                notes.push(mismatch);
+        }
+        return { before, after, notes, diff: (exclude) => listedParts(before, after, exclude, workers), close: closeAll };
     }
     catch (error) {
         await closeAll();
         throw error;
     }
 }
-function snapshotSource(label, reader) {
+function snapshotSource(side, prefix, notes) {
+    let entries = side.entries;
+    const stripped = prefix === null ? null : stripEntries(side.entries, prefix);
+    if (stripped !== null && prefix !== null) {
+        entries = stripped.entries;
+        if (stripped.outside > 0)
+            notes.push(`--strip-prefix ${prefix}/: ${stripped.outside} entries of ${side.label} outside ${prefix}/ were left out`);
+    }
     return {
-        label,
+        label: side.label,
         kind: 'snapshot',
-        entries: reader.manifest.entries,
-        metadata: reader.summary.metadata,
-        readFile: (entry) => reader.readFileBuffer(entry),
+        entries,
+        notCompared: [],
+        metadata: side.metadata,
+        readFile: (entry) => side.readFile(entry),
+        verification: () => side.verification(),
     };
 }
 function readFileAt(absPath, path) {
@@ -8324,7 +8637,7 @@ function directorySource(label, abs) {
     const prefix = abs.endsWith(external_node_path_.sep) ? abs : abs + external_node_path_.sep;
     return { label, kind: 'directory', metadata: null, prefix, readFile: (entry) => readFileAt(prefix + entry.path, entry.path) };
 }
-function walkedDirectory(label, walk) {
+function walkedDirectory(label, walk, side) {
     const walked = new Map();
     const entries = walk.entries.map((e) => {
         if (e.type === 'dir')
@@ -8335,10 +8648,24 @@ function walkedDirectory(label, walk) {
         // The class only matters to capture's codecs; comparators sniff the bytes themselves.
         return { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: '', class: 'binary' };
     });
+    const notCompared = [];
+    let specials = false;
+    for (const s of walk.skipped) {
+        if (s.special !== undefined) {
+            entries.push(s.special);
+            specials = true;
+        }
+        else {
+            notCompared.push({ path: s.path, side, reason: s.reason });
+        }
+    }
+    if (specials)
+        entries.sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
     const source = {
         label,
         kind: 'directory',
         entries,
+        notCompared,
         metadata: null,
         walked,
         readFile: (entry) => readFileAt(walkedFile(source, entry.path).absPath, entry.path),
@@ -8365,7 +8692,8 @@ async function* listedParts(before, after, exclude, workers) {
     const jobs = settleByDigest(before, after, tree.unsettled, workers);
     for (const job of jobs)
         job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
-    yield { differences: tree.differences, modified: tree.modified };
+    const notCompared = [...before.notCompared, ...after.notCompared].filter(keep);
+    yield { differences: tree.differences, modified: tree.modified, notCompared };
     for (const job of jobs)
         yield { differences: [], modified: await job };
 }
@@ -8400,7 +8728,8 @@ function partOf(facts) {
         out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after'));
     for (const { a, b, sameBytes } of facts.pairs)
         diffPair(a, b, out, sameBytes);
-    return { differences: out.differences, modified: out.modified, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
+    const notCompared = facts.notCompared.map((n) => ({ path: n.path, side: n.side === 0 ? 'before' : 'after', reason: n.reason }));
+    return { differences: out.differences, modified: out.modified, notCompared, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
 }
 /**
  * Two directories: tasks of directories to list go to the workers; each comes back with what
@@ -8464,13 +8793,128 @@ function renderJson(result) {
         verdict: result.verdict,
         counts: result.counts,
         metadata: result.metadata,
+        notCompared: result.notCompared ?? [],
+        verification: result.verification ?? null,
+        notes: result.notes ?? [],
         differences: result.root.children,
     }, null, 2);
 }
 
+// EXTERNAL MODULE: ./src/report/plural.ts
+var report_plural = __webpack_require__(190);
+;// CONCATENATED MODULE: ./src/report/cause-summary.ts
+
+
+function cause_summary_leafCauses(node) {
+    return node.children.length === 0 ? node.causes : node.children.flatMap(cause_summary_leafCauses);
+}
+function causeLabel(id) {
+    return id === 'content' ? 'unexplained' : id;
+}
+/** Unexplained first (it is what needs a person), then by how many files each cause touches. */
+function summarizeCauses(result) {
+    const files = new Map();
+    const hints = new Map();
+    let ignored = 0;
+    for (const d of result.root.children) {
+        if (d.ignored === true) {
+            ignored++;
+            continue;
+        }
+        const primary = cause_summary_leafCauses(d).filter((c) => c.secondary !== true);
+        const ids = new Set(primary.map((c) => c.id));
+        if (ids.size === 0)
+            ids.add('content');
+        for (const id of ids)
+            files.set(id, (files.get(id) ?? 0) + 1);
+        for (const c of primary) {
+            if (c.hint === '')
+                continue;
+            const byHint = hints.get(c.id) ?? new Map();
+            byHint.set(c.hint, (byHint.get(c.hint) ?? 0) + 1);
+            hints.set(c.id, byHint);
+        }
+    }
+    const rank = (id) => (id === 'content' ? 0 : 1);
+    const causes = CAUSE_IDS.filter((id) => files.has(id))
+        .map((id) => ({
+        id,
+        label: causeLabel(id),
+        files: files.get(id) ?? 0,
+        hints: [...(hints.get(id) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).map(([hint]) => hint),
+    }))
+        .sort((a, b) => rank(a.id) - rank(b.id) || b.files - a.files);
+    return { causes, ignored };
+}
+/** `2 modified, 1 added, 1 mode/type/link change`: the counts line, zero counts left out. */
+function countsLine(result) {
+    const c = result.counts;
+    const parts = [];
+    if (c.modified > 0)
+        parts.push(`${c.modified} modified`);
+    if (c.added > 0)
+        parts.push(`${c.added} added`);
+    if (c.removed > 0)
+        parts.push(`${c.removed} removed`);
+    if (c.changed > 0)
+        parts.push((0,report_plural/* plural */.L)(c.changed, 'mode/type/link change'));
+    if (c.ignored > 0)
+        parts.push(`${(0,report_plural/* plural */.L)(c.ignored, 'difference')} ignored`);
+    return parts.length === 0 ? 'no differences' : parts.join(', ');
+}
+/** The verdict line: `verdict: identical`, or the verdict with what was counted; never the verdict twice. */
+function verdictLine(result, paint = (v) => v) {
+    const counts = countsLine(result);
+    return result.verdict === 'identical' && result.counts.ignored === 0 ? `verdict: ${paint(result.verdict)}` : `verdict: ${paint(result.verdict)} — ${counts}`;
+}
+/** Whether any node carries a secondary cause (the legend then explains the `*` / faded badge). */
+function hasSecondaryCause(nodes) {
+    return nodes.some((n) => n.causes.some((c) => c.secondary === true) || hasSecondaryCause(n.children));
+}
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(31);
+;// CONCATENATED MODULE: ./src/report/marks.ts
+const MARKS = {
+    added: { mark: 'A', meaning: 'added' },
+    removed: { mark: 'D', meaning: 'deleted' },
+    modified: { mark: 'M', meaning: 'modified' },
+    type: { mark: 'T', meaning: 'type changed (file, directory, symlink)' },
+    mode: { mark: 'P', meaning: 'permissions' },
+    symlink: { mark: 'L', meaning: 'link target' },
+    field: { mark: '~', meaning: 'header field' },
+    order: { mark: '↕', meaning: 'member order' },
+    lines: { mark: '±', meaning: 'text lines' },
+    bytes: { mark: '#', meaning: 'bytes' },
+    json: { mark: '{', meaning: 'JSON values' },
+};
+/** Legend entries for the kinds that occur in `kinds` (all kinds when omitted), in table order. */
+function legendEntries(kinds) {
+    return Object.keys(MARKS).filter((k) => kinds === undefined || kinds.has(k)).map((k) => MARKS[k]);
+}
+/** Every kind in a tree, so a legend lists only the marks a report uses. */
+function kindsIn(nodes, into = new Set()) {
+    for (const n of nodes) {
+        into.add(n.kind);
+        kindsIn(n.children, into);
+    }
+    return into;
+}
+
 ;// CONCATENATED MODULE: ./src/report/html.ts
+
+
+
+
+/**
+ * HTML-escaped, and control characters and bidi overrides shown as escapes: a name can neither
+ * reorder what the page shows nor drive a terminal that prints the file (attributes included).
+ */
 function esc(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return (0,report_escape/* escapeControls */.UN)(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+function escLines(text) {
+    return text.split('\n').map(esc).join('\n');
 }
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}
@@ -8487,11 +8931,46 @@ details details{margin-left:12px}
 .ignored{opacity:.55}
 table{border-collapse:collapse;margin:6px 0;font-family:ui-monospace,monospace;font-size:12px}
 td,th{border:1px solid #d1d9e0;padding:2px 6px;vertical-align:top;white-space:pre-wrap;word-break:break-all}
-.del{background:#ffebe9}.add{background:#dafbe1}.ln{color:#59636e;text-align:right}
+.del{background:#ffebe9}.add{background:#dafbe1}.ln{color:#59636e;text-align:right;white-space:nowrap;word-break:normal}
 .cause{margin:4px 0 8px 0;font-size:13px}.cause b{text-transform:capitalize}
 .hint{color:#1a7f37}.note{color:#59636e;font-style:italic}
 pre{background:#f6f8fa;padding:6px;overflow:auto;font-size:12px}
+.tools{margin:8px 0}.tools button{font:inherit;font-size:13px;padding:2px 10px;margin-right:6px;cursor:pointer}
+.legend{color:#59636e;font-size:13px}.legend .kind{color:#1f2328}
+table.causes{font-family:inherit;font-size:13px}.causes td,.causes th{white-space:normal;word-break:normal}.causes td:nth-child(-n+2){white-space:nowrap}
+table.env th,table.env td:nth-child(-n+2){white-space:nowrap;word-break:normal}
 `;
+// Inline, so the report stays one file with nothing loaded from outside.
+const SCRIPT = `
+for (const [id, open] of [['expand-all', true], ['collapse-all', false]]) {
+  document.getElementById(id).addEventListener('click', () => {
+    for (const d of document.querySelectorAll('#files details')) d.open = open;
+  });
+}
+`;
+function kindMark(kind) {
+    const m = MARKS[kind];
+    return `<span class="kind" title="${esc(m.meaning)}">${esc(m.mark)}</span>`;
+}
+/** Per cause: files touched and how to fix, unexplained first; the same overview the text report opens with. */
+function causeSummaryHtml(result) {
+    const overview = summarizeCauses(result);
+    if (overview.causes.length === 0 && overview.ignored === 0)
+        return '';
+    const rows = overview.causes.map((s) => `<tr><td><span class="badge${s.id === 'content' ? ' content' : ''}">${esc(s.label)}</span></td><td>${esc((0,report_plural/* plural */.L)(s.files, 'file'))}</td>` +
+        `<td>${s.hints.map((h) => `<div class="${s.id === 'content' ? 'note' : 'hint'}">${s.id === 'content' ? '' : 'fix: '}${esc(h)}</div>`).join('')}</td></tr>`);
+    if (overview.ignored > 0)
+        rows.push(`<tr><td>ignored</td><td>${esc((0,report_plural/* plural */.L)(overview.ignored, 'difference'))}</td><td class="note">ignored as you asked; listed below, not counted</td></tr>`);
+    return `<h2>Causes and fixes</h2><table class="causes" id="causes"><tr><th>cause</th><th>files</th><th>how to fix</th></tr>${rows.join('')}</table>`;
+}
+function legendHtml(result) {
+    const kinds = kindsIn(result.root.children);
+    if (kinds.size === 0)
+        return '';
+    return `<p class="legend" id="legend">${legendEntries(kinds)
+        .map((l) => `<span class="kind">${esc(l.mark)}</span> ${esc(l.meaning)}`)
+        .join(' · ')}${hasSecondaryCause(result.root.children) ? '; a faded badge follows from another change' : ''}</p>`;
+}
 function badges(causes) {
     const seen = new Map();
     for (const c of causes)
@@ -8542,11 +9021,11 @@ function detailHtml(d) {
         case 'field':
             return `<table><tr><th>${esc(detail.name)}</th><td class="del">${esc(detail.before)}</td><td class="add">${esc(detail.after)}</td></tr></table>`;
         case 'order':
-            return `<table><tr><th>before</th><td>${esc(detail.before.join('\n'))}</td><th>after</th><td>${esc(detail.after.join('\n'))}</td></tr></table>`;
+            return `<table><tr><th>before</th><td>${detail.before.map(esc).join('\n')}</td><th>after</th><td>${detail.after.map(esc).join('\n')}</td></tr></table>`;
         case 'lines':
             return sideBySide(detail.hunks) + (detail.truncated ? '<p class="note">diff truncated</p>' : '');
         case 'bytes':
-            return (`<pre>${detail.hexdump.map((h) => `- ${esc(h.before)}\n+ ${esc(h.after)}`).join('\n')}</pre>` +
+            return (`<pre>${detail.hexdump.map((h) => `- ${escLines(h.before)}\n+ ${escLines(h.after)}`).join('\n')}</pre>` +
                 `<p class="note">${detail.changedBytes} of ${detail.totalBytes} bytes differ in ${detail.ranges.length}${detail.truncated ? '+' : ''} ranges</p>`);
         case 'json':
             return `<table>${detail.changes.map((c) => `<tr><td>${esc(c.op)}</td><td>${esc(c.pointer)}</td><td class="del">${esc(c.before ?? '')}</td><td class="add">${esc(c.after ?? '')}</td></tr>`).join('')}</table>`;
@@ -8564,14 +9043,14 @@ function nodeHtml(d, parentPath) {
         (d.fallback === undefined ? '' : `<p class="note">${esc(d.fallback)}</p>`) +
         (d.children.length === 0 ? causeHtml(d.causes) : '') +
         d.children.map((c) => nodeHtml(c, d.path)).join('');
-    const head = `<span class="kind">${esc(d.kind.slice(0, 1).toUpperCase())}</span> <span class="path">${esc(shown)}</span> — ${esc(d.summary)} ${badges(d.causes)}`;
+    const head = `${kindMark(d.kind)} <span class="path">${esc(shown)}</span> — ${esc(d.summary)} ${badges(d.causes)}`;
     return `<details class="diff${d.ignored === true ? ' ignored' : ''}" data-path="${esc(d.path)}"><summary>${head}</summary>${body}</details>`;
 }
 function renderHtml(result) {
-    const c = result.counts;
+    const files = result.root.children;
     const metadata = result.metadata.length === 0
         ? ''
-        : `<h2>Build environment changes</h2><table><tr><th>area</th><th>name</th><th>before</th><th>after</th></tr>${result.metadata
+        : `<h2>Build environment changes</h2><table class="env"><tr><th>area</th><th>name</th><th>before</th><th>after</th></tr>${result.metadata
             .map((m) => `<tr><td>${esc(m.area)}</td><td>${esc(m.name)}</td><td class="del">${esc(m.before ?? '—')}</td><td class="add">${esc(m.after ?? '—')}</td></tr>`)
             .join('')}</table>`;
     return `<!doctype html>
@@ -8581,25 +9060,51 @@ function renderHtml(result) {
 <h1>vitsnap diff</h1>
 <p class="sub"><code>${esc(result.before)}</code> → <code>${esc(result.after)}</code></p>
 <div class="verdict ${result.verdict}" id="verdict">${esc(result.verdict)}</div>
-<p>${c.modified} modified · ${c.added} added · ${c.removed} removed · ${c.changed} mode/type/link${c.ignored > 0 ? ` · ${c.ignored} ignored` : ''}</p>
-<div id="files">${result.root.children.map((d) => nodeHtml(d, '')).join('\n')}</div>
+<p>${esc(countsLine(result))}</p>
+${causeSummaryHtml(result)}
 ${metadata}
+${files.length === 0 ? '' : `<h2>Files</h2>${legendHtml(result)}<div class="tools"><button type="button" id="expand-all">Expand all</button><button type="button" id="collapse-all">Collapse all</button></div>`}
+<div id="files">${files.map((d) => nodeHtml(d, '')).join('\n')}</div>
+${files.length === 0 ? '' : `<script>${SCRIPT}</script>`}
 </body></html>
 `;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+/** GitHub refuses a comment body over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
-const SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * The runner drops the whole step summary when its file exceeds 1 MiB in bytes; 64 KiB stay free
+ * for the newline core.summary appends and for anything else written to the same step's summary.
+ */
+const SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024 - 64 * 1024));
 const VERDICT_LINE = {
     identical: '✅ **Identical**: the build outputs match bit for bit.',
     'drift-explained': '⚠️ **Drift, explained**: outputs differ, and every difference has a known cause.',
     'drift-unexplained': '❌ **Drift, unexplained**: some outputs differ for reasons vitsnap could not prove.',
 };
-/** Table cells: no pipes or newlines, bounded length. */
+/**
+ * Names and comparator output as inert Markdown: control characters as visible escapes (one
+ * line, so a name cannot end a table row), then every character Markdown or HTML would act on
+ * backslash-escaped (emphasis, links, images, raw HTML, entities, code spans, table pipes).
+ */
+function inert(text, max) {
+    // `_` inside a word never emphasises (GFM), so SOURCE_DATE_EPOCH stays readable in the raw text.
+    return (0,report_escape/* clip */.$Q)((0,report_escape/* escapeControls */.UN)(text), max).replace(/[\\`*[\]<>!|~&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\$&');
+}
+/** Prose cells: also no @mentions (a word joiner after each `@`), bounded length. */
 function cell(text, max = 160) {
-    const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'");
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return inert(text, max).replace(/@/g, '@\u2060');
+}
+/**
+ * A name in monospace. `<code>` rather than a code span: backslash escapes do not work inside a
+ * code span, so a name ending in a backslash next to a pipe could still split the table row.
+ */
+function code(text, max) {
+    return `<code>${inert(text, max)}</code>`;
 }
 function causeCell(causes) {
     const ids = [...new Set(causes.filter((c) => c.secondary !== true).map((c) => c.id))];
@@ -8613,68 +9118,78 @@ function markdown_leafCauses(node) {
 function firstHint(node) {
     return markdown_leafCauses(node).find((c) => c.id !== 'content' && c.secondary !== true)?.hint ?? '';
 }
+const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+const charLength = (text) => text.length;
+/** The longest prefix of `text` that fits in `max` units, not splitting a surrogate pair. */
+function cutTo(text, max, size) {
+    let end = Math.min(text.length, max);
+    while (end > 0 && size(text.slice(0, end)) > max)
+        end = Math.floor(end * 0.9);
+    if (end > 0 && end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]))
+        end--;
+    return text.slice(0, end);
+}
 function renderMarkdown(result, options) {
+    const size = options.unit === 'bytes' ? byteLength : charLength;
     const blocks = [];
     if (options.header !== undefined)
         blocks.push(options.header);
-    blocks.push(`### vitsnap: \`${cell(result.before, 80)}\` → \`${cell(result.after, 80)}\``, VERDICT_LINE[result.verdict]);
-    const c = result.counts;
-    blocks.push(`${c.modified} modified · ${c.added} added · ${c.removed} removed · ${c.changed} mode/type/link${c.ignored > 0 ? ` · ${c.ignored} ignored` : ''}`);
+    blocks.push(`### vitsnap: ${code(result.before, 80)} → ${code(result.after, 80)}`, VERDICT_LINE[result.verdict]);
+    blocks.push(countsLine(result));
+    blocks.push(...(result.notes ?? []).map((note) => `> **note:** ${cell(note, 600)}`));
     const rows = result.root.children.filter((d) => d.ignored !== true);
     const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
-    const rowText = (d) => `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : '✏️'} | \`${cell(d.path, 120)}\` | ${cell(d.summary)} | ${causeCell(markdown_leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
+    const rowText = (d) => `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : '✏️'} | ${code(d.path, 120)} | ${cell(d.summary)} | ${causeCell(markdown_leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
     const metadataBlock = result.metadata.length === 0
         ? null
         : ['**Build environment changes** (may explain the outputs above)', '', '| area | name | before | after |', '| --- | --- | --- | --- |',
-            ...result.metadata.map((m) => `| ${m.area} | \`${cell(m.name, 60)}\` | ${cell(m.before ?? '—', 100)} | ${cell(m.after ?? '—', 100)} |`)].join('\n');
-    const note = (shown) => `_${rows.length - shown} more differences not shown here${options.fullReportUrl === undefined ? '' : `: see the [full report](${options.fullReportUrl})`}._`;
+            ...result.metadata.map((m) => `| ${m.area} | ${code(m.name, 60)} | ${m.before === null ? '—' : code(m.before, 100)} | ${m.after === null ? '—' : code(m.after, 100)} |`)].join('\n');
+    const note = (shown) => `_${(0,report_plural/* plural */.L)(rows.length - shown, 'more difference')} not shown here${options.fullReportUrl === undefined ? '' : `: see the [full report](${options.fullReportUrl})`}._`;
     // Reserve room for what must always fit: the environment section and the truncation note.
-    const reserve = (metadataBlock?.length ?? 0) + note(0).length + 64;
-    let used = blocks.reduce((n, b) => n + b.length + 2, 0);
+    const reserve = (metadataBlock === null ? 0 : size(metadataBlock)) + size(note(0)) + 64;
+    let used = blocks.reduce((n, b) => n + size(b) + 2, 0);
     let shown = 0;
     if (rows.length > 0) {
         const table = [tableHeader];
-        used += tableHeader.length + 3;
+        used += size(tableHeader) + 3;
         for (const d of rows) {
             const row = rowText(d);
-            if (used + row.length + 1 + reserve > options.limit)
+            const rowSize = size(row);
+            if (used + rowSize + 1 + reserve > options.limit)
                 break;
             table.push(row);
-            used += row.length + 1;
+            used += rowSize + 1;
             shown++;
         }
         blocks.push(table.join('\n'));
         if (shown < rows.length)
             blocks.push(note(shown));
     }
-    if (metadataBlock !== null && used + metadataBlock.length + 2 <= options.limit)
+    if (metadataBlock !== null && used + size(metadataBlock) + 2 <= options.limit)
         blocks.push(metadataBlock);
     const text = blocks.join('\n\n');
     // The reserve makes this unreachable for sane limits; never return more than asked.
-    return text.length <= options.limit ? text : `${text.slice(0, Math.max(0, options.limit - 40)).replace(/\n[^\n]*$/, '')}\n\n_report cut at the size limit._`;
+    if (size(text) <= options.limit)
+        return text;
+    return `${cutTo(text, Math.max(0, options.limit - 40), size).replace(/\n[^\n]*$/, '')}\n\n_report cut at the size limit._`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
-const MARK = {
-    added: 'A',
-    removed: 'D',
-    modified: 'M',
-    type: 'T',
-    mode: 'P',
-    symlink: 'L',
-    field: '~',
-    order: '↕',
-    lines: '±',
-    bytes: '#',
-    json: '{',
-};
+
+
+
+
 const DETAIL_LINES = 8;
 const HEX_LINES = 3;
 const EVIDENCE_CHARS = 240;
+/** Fix hints shown per cause on top; the details carry the rest. */
+const HINTS_PER_CAUSE = 3;
+/** Build environment changes shown on top; `--json` has them all. */
+const METADATA_LINES = 12;
 function paint(on, code, text) {
     return on ? `\x1b[${code}m${text}\x1b[0m` : text;
 }
-function causeLabel(causes) {
+function text_causeLabel(causes) {
     const ids = [...new Set(causes.map((c) => (c.secondary === true ? `${c.id}*` : c.id)))];
     return ids.length > 0 ? `[${ids.join(', ')}]` : '';
 }
@@ -8688,76 +9203,160 @@ function detailLines(d) {
         return [];
     switch (detail.type) {
         case 'field':
-            return [`${detail.name}: ${detail.before} → ${detail.after}`];
-        case 'order':
-            return [`before: ${detail.before.slice(0, 8).join(', ')}${detail.before.length > 8 ? ', …' : ''}`, `after:  ${detail.after.slice(0, 8).join(', ')}${detail.after.length > 8 ? ', …' : ''}`];
+            return [`${(0,report_escape/* escapeControls */.UN)(detail.name)}: ${(0,report_escape/* escapeControls */.UN)(detail.before)} → ${(0,report_escape/* escapeControls */.UN)(detail.after)}`];
+        case 'order': {
+            const list = (names) => `${names.slice(0, 8).map(report_escape/* escapeControls */.UN).join(', ')}${names.length > 8 ? ', …' : ''}`;
+            return [`before: ${list(detail.before)}`, `after:  ${list(detail.after)}`];
+        }
         case 'lines':
-            return detail.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines]).slice(0, DETAIL_LINES);
+            return detail.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines.map(report_escape/* escapeControls */.UN)]).slice(0, DETAIL_LINES);
         case 'bytes': {
             // The first range only: a few hexdump lines of each side are what a person can compare.
             const first = detail.hexdump[0];
             if (first === undefined)
                 return [];
-            const cut = (text) => text.split('\n').slice(0, HEX_LINES);
+            const cut = (text) => text.split('\n').slice(0, HEX_LINES).map(report_escape/* escapeControls */.UN);
             return [...cut(first.before).map((l) => `- ${l}`), ...cut(first.after).map((l) => `+ ${l}`)];
         }
         case 'json':
-            return detail.changes.slice(0, DETAIL_LINES).map((c) => `${c.op} ${c.pointer}${c.before === undefined ? '' : `: ${c.before}`}${c.after === undefined ? '' : ` → ${c.after}`}`);
+            return detail.changes
+                .slice(0, DETAIL_LINES)
+                .map((c) => `${c.op} ${(0,report_escape/* escapeControls */.UN)(c.pointer)}${c.before === undefined ? '' : `: ${(0,report_escape/* escapeControls */.UN)(c.before)}`}${c.after === undefined ? '' : ` → ${(0,report_escape/* escapeControls */.UN)(c.after)}`}`);
     }
 }
-function renderText(result, options) {
-    const c = options.colour;
-    const lines = [];
+/** Verdict, causes with their fixes, environment changes, legend: the part never cut. */
+function headLines(result, c) {
     const verdictColour = result.verdict === 'identical' ? '32' : result.verdict === 'drift-explained' ? '33' : '31';
-    lines.push(`vitsnap diff ${result.before} → ${result.after}`);
-    lines.push(`verdict: ${paint(c, `1;${verdictColour}`, result.verdict)} — ${result.root.summary}`);
-    const hints = new Map();
+    const lines = [`vitsnap diff ${(0,report_escape/* escapeControls */.UN)(result.before)} → ${(0,report_escape/* escapeControls */.UN)(result.after)}`, verdictLine(result, (v) => paint(c, `1;${verdictColour}`, v))];
+    for (const note of result.notes ?? [])
+        lines.push(paint(c, '33', `note: ${(0,report_escape/* escapeControls */.UN)(note)}`));
+    const overview = summarizeCauses(result);
+    if (overview.causes.length > 0 || overview.ignored > 0) {
+        lines.push('', paint(c, '1', 'causes and fixes:'));
+        const width = Math.max(...overview.causes.map((s) => s.label.length), 'ignored'.length);
+        const countWidth = Math.max(...overview.causes.map((s) => (0,report_plural/* plural */.L)(s.files, 'file').length), 0);
+        const pad = ' '.repeat(2 + width + 2 + countWidth + 2);
+        for (const s of overview.causes) {
+            const hints = s.hints.slice(0, HINTS_PER_CAUSE).map((h) => (s.id === 'content' ? (0,report_escape/* escapeControls */.UN)(h) : `fix: ${(0,report_escape/* escapeControls */.UN)(h)}`));
+            if (s.hints.length > HINTS_PER_CAUSE)
+                hints.push(`(${(0,report_plural/* plural */.L)(s.hints.length - HINTS_PER_CAUSE, 'more fix', 'more fixes')} in the details below)`);
+            const label = paint(c, s.id === 'content' ? '1;31' : '36', s.label.padEnd(width));
+            lines.push(`  ${label}  ${(0,report_plural/* plural */.L)(s.files, 'file').padEnd(countWidth)}  ${hints[0] ?? ''}`.trimEnd());
+            for (const h of hints.slice(1))
+                lines.push(`${pad}${h}`);
+        }
+        if (overview.ignored > 0)
+            lines.push(`  ${'ignored'.padEnd(width)}  ${(0,report_plural/* plural */.L)(overview.ignored, 'difference')} you chose to ignore (listed below, not counted)`);
+    }
+    if (result.metadata.length > 0) {
+        lines.push('', paint(c, '1', 'build environment changes (may explain the outputs):'));
+        for (const m of result.metadata.slice(0, METADATA_LINES))
+            lines.push(`  ${m.area} ${(0,report_escape/* escapeControls */.UN)(m.name)}: ${(0,report_escape/* escapeControls */.UN)(m.before ?? '(none)')} → ${(0,report_escape/* escapeControls */.UN)(m.after ?? '(none)')}`);
+        if (result.metadata.length > METADATA_LINES)
+            lines.push(`  … ${(0,report_plural/* plural */.L)(result.metadata.length - METADATA_LINES, 'more change')} (--json has them all)`);
+    }
+    const kinds = kindsIn(result.root.children);
+    if (kinds.size > 0) {
+        const secondary = hasSecondaryCause(result.root.children) ? '; cause* follows from another change' : '';
+        lines.push('', `legend: ${legendEntries(kinds).map((l) => `${l.mark} ${l.meaning}`).join(' · ')}${secondary}`);
+    }
+    return lines;
+}
+function detailTree(result, c) {
+    const lines = [];
     const visit = (node, parentPath, depth) => {
         const indent = '  '.repeat(depth);
         const ignored = node.ignored === true ? paint(c, '2', ' (ignored)') : '';
-        const label = causeLabel(node.causes);
-        lines.push(`${indent}${paint(c, '1', MARK[node.kind])} ${relativePath(parentPath, node.path)}  ${node.summary}${label === '' ? '' : ` ${paint(c, '36', label)}`}${ignored}`);
+        const label = text_causeLabel(node.causes);
+        lines.push(`${indent}${paint(c, '1', MARKS[node.kind].mark)} ${(0,report_escape/* escapeControls */.UN)(relativePath(parentPath, node.path))}  ${(0,report_escape/* escapeControls */.UN)(node.summary)}${label === '' ? '' : ` ${paint(c, '36', label)}`}${ignored}`);
         for (const l of detailLines(node))
             lines.push(`${indent}    ${paint(c, l.startsWith('+') ? '32' : l.startsWith('-') ? '31' : '2', l)}`);
         if (node.fallback !== undefined)
-            lines.push(`${indent}    ${paint(c, '2', `note: ${node.fallback}`)}`);
+            lines.push(`${indent}    ${paint(c, '2', `note: ${(0,report_escape/* escapeControls */.UN)(node.fallback)}`)}`);
         if (node.children.length === 0) {
             for (const cause of node.causes) {
                 if (cause.id === 'content')
                     continue;
-                const evidence = cause.evidence.length > EVIDENCE_CHARS ? `${cause.evidence.slice(0, EVIDENCE_CHARS - 1)}…` : cause.evidence;
-                lines.push(`${indent}    ${paint(c, '2', `${cause.id}: ${evidence}`)}`);
-                hints.set(cause.hint, cause.id);
+                lines.push(`${indent}    ${paint(c, '2', `${cause.id}: ${(0,report_escape/* escapeControls */.UN)((0,report_escape/* clip */.$Q)(cause.evidence, EVIDENCE_CHARS))}`)}`);
             }
         }
         for (const child of node.children)
             visit(child, node.path, depth + 1);
     };
-    if (result.root.children.length > 0)
-        lines.push('');
     for (const child of result.root.children)
         visit(child, '', 0);
-    if (result.metadata.length > 0) {
-        lines.push('', paint(c, '1', 'build environment changes (may explain the outputs above):'));
-        for (const m of result.metadata)
-            lines.push(`  ${m.area} ${m.name}: ${m.before ?? '(none)'} → ${m.after ?? '(none)'}`);
-    }
-    if (hints.size > 0) {
-        lines.push('', paint(c, '1', 'how to fix:'));
-        for (const [hint, cause] of hints)
-            lines.push(`  ${cause}: ${hint}`);
-    }
-    if (lines.length > options.maxLines) {
-        const more = lines.length - options.maxLines;
-        return [...lines.slice(0, options.maxLines), `… ${more} more lines (use --max-lines, --json or --html for everything)`].join('\n');
-    }
-    return lines.join('\n');
+    return lines;
+}
+function renderText(result, options) {
+    const head = headLines(result, options.colour);
+    const details = detailTree(result, options.colour);
+    if (details.length === 0)
+        return head.join('\n');
+    const room = Math.max(0, options.maxLines - head.length - 1);
+    if (details.length <= room)
+        return [...head, '', ...details].join('\n');
+    const more = details.length - room;
+    return [...head, '', ...details.slice(0, room), `… ${(0,report_plural/* plural */.L)(more, 'more line')} of details (use --max-lines, --json or --html for everything)`].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
 var args = __webpack_require__(46);
-// EXTERNAL MODULE: ./src/commands/logger.ts
-var logger = __webpack_require__(860);
+// EXTERNAL MODULE: ./src/format-bytes.ts
+var format_bytes = __webpack_require__(758);
+// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
+var atomic_file = __webpack_require__(118);
+;// CONCATENATED MODULE: ./src/commands/report-files.ts
+/**
+ * Report files a diff writes (`--html`, `--output`): opened before the comparison, so a missing
+ * or read-only directory fails in a second rather than after a long diff, and written whole or
+ * not at all (AtomicFile), so a failed run never leaves half a report.
+ */
+
+
+
+
+function onOption(error, option) {
+    const e = error;
+    if (e?.name !== 'OperationError' || typeof e.message !== 'string')
+        return error;
+    return new errors/* OperationError */.OK(e.code, `${option}: ${e.message}`);
+}
+class ReportFile {
+    file;
+    constructor(file) {
+        this.file = file;
+    }
+    /** Checks where `path` (given to `option`) would go and reserves it; E_NOT_FOUND/E_IO/E_INPUT naming the path otherwise. */
+    static open(cwd, option, path) {
+        const target = (0,external_node_path_.resolve)(cwd, path);
+        const dir = (0,external_node_path_.dirname)(target);
+        const where = (0,external_node_fs_.statSync)(dir, { throwIfNoEntry: false });
+        if (where === undefined)
+            throw new errors/* OperationError */.OK('E_NOT_FOUND', `${option} ${path}: directory ${dir} does not exist; create it or write the report elsewhere`);
+        if (!where.isDirectory())
+            throw new errors/* OperationError */.OK('E_INPUT', `${option} ${path}: ${dir} is not a directory; write the report elsewhere`);
+        if ((0,external_node_fs_.statSync)(target, { throwIfNoEntry: false })?.isDirectory() === true) {
+            throw new errors/* OperationError */.OK('E_INPUT', `${option} ${path} is a directory; give a file name such as ${(0,external_node_path_.resolve)(target, 'report')}`);
+        }
+        try {
+            return new ReportFile(new atomic_file/* AtomicFile */.A0(target));
+        }
+        catch (error) {
+            // AtomicFile's error names the path and the system's reason; the option says which report.
+            throw onOption(error, option);
+        }
+    }
+    /** Writes the whole report and puts it in place. */
+    commit(text) {
+        this.file.write(Buffer.from(text));
+        this.file.commit();
+    }
+    /** Leaves no trace when the diff fails. */
+    abort() {
+        this.file.abort();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/diff-run.ts
 /** `vitsnap diff`'s work, loaded only when diff runs: the comparators are most of the CLI's code. */
 
@@ -8786,7 +9385,7 @@ function parseIgnore(values) {
 }
 /** The status line of a long diff (TTY only), e.g. `comparing: 19,960 files checked (1.84 GiB read), 200 changed, 57 explained`. */
 function progressLine(p) {
-    const checked = p.filesChecked > 0 ? `${p.filesChecked.toLocaleString('en-US')} files checked (${(0,logger/* formatBytes */.z)(p.bytesRead)} read), ` : '';
+    const checked = p.filesChecked > 0 ? `${p.filesChecked.toLocaleString('en-US')} files checked (${(0,format_bytes/* formatBytes */.z)(p.bytesRead)} read), ` : '';
     return `comparing: ${checked}${p.filesChanged.toLocaleString('en-US')} changed, ${p.filesExplained.toLocaleString('en-US')} explained`;
 }
 async function runDiff(argv, ctx) {
@@ -8798,7 +9397,9 @@ async function runDiff(argv, ctx) {
         output: { type: 'string' },
         markdown: { type: 'boolean' },
         html: { type: 'string' },
+        'strip-prefix': { type: 'string' },
     });
+    (0,args/* exclusiveFlags */.o0)('diff', values, ['json', 'markdown']);
     if (positionals.length !== 2)
         throw new errors/* OperationError */.OK('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
     const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
@@ -8806,33 +9407,50 @@ async function runDiff(argv, ctx) {
         throw new errors/* OperationError */.OK('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
     const ignore = parseIgnore(values.ignore);
     const [beforePath, afterPath] = positionals;
-    const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd });
+    const reports = [];
     try {
-        const result = await compareSources(sides, {
-            comparators: DEFAULT_COMPARATORS,
-            ...createCauseClassifier(),
-            ignore,
-            exclude: values.exclude ?? [],
-            onProgress: (p) => ctx.log.status(progressLine(p)),
-        });
-        ctx.log.done();
-        if (values.output !== undefined)
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(ctx.cwd, values.output), `${renderJson(result)}\n`);
-        if (values.html !== undefined)
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(ctx.cwd, values.html), renderHtml(result));
-        if (values.json === true)
-            ctx.log.out(renderJson(result));
-        else if (values.markdown === true)
-            ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
-        else if (values.quiet === true)
-            ctx.log.out(`verdict: ${result.verdict} — ${result.root.summary}`);
-        else
-            ctx.log.out(renderText(result, { colour: process.stdout.isTTY === true, maxLines }));
-        return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
+        const output = values.output === undefined ? null : ReportFile.open(ctx.cwd, '--output', values.output);
+        if (output !== null)
+            reports.push(output);
+        const html = values.html === undefined ? null : ReportFile.open(ctx.cwd, '--html', values.html);
+        if (html !== null)
+            reports.push(html);
+        const stripPrefix = values['strip-prefix'];
+        const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, stripPrefix });
+        try {
+            return await compareAndReport(sides, { values, ignore, maxLines, output, html }, ctx);
+        }
+        finally {
+            await sides.close();
+        }
     }
     finally {
-        await sides.close();
+        // Committed reports are in place already; this only removes what a failed run left reserved.
+        for (const r of reports)
+            r.abort();
     }
+}
+async function compareAndReport(sides, plan, ctx) {
+    const { values, ignore, maxLines } = plan;
+    const result = await compareSources(sides, {
+        comparators: DEFAULT_COMPARATORS,
+        ...createCauseClassifier(),
+        ignore,
+        exclude: values.exclude ?? [],
+        onProgress: (p) => ctx.log.status(progressLine(p)),
+    });
+    ctx.log.done();
+    plan.output?.commit(`${renderJson(result)}\n`);
+    plan.html?.commit(renderHtml(result));
+    if (values.json === true)
+        ctx.log.out(renderJson(result));
+    else if (values.markdown === true)
+        ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
+    else if (values.quiet === true)
+        ctx.log.out(verdictLine(result));
+    else
+        ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));
+    return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
 }
 
 
