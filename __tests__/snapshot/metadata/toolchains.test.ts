@@ -173,14 +173,11 @@ describe('probeToolchains on tools written by the test', () => {
     expect(peak).toBeLessThanOrEqual(PROBE_CONCURRENCY);
   });
 
-  it('kills a tool that hangs, within a bounded time', async () => {
-    const start = Date.now();
+  it('kills a tool that hangs and records the timeout', async () => {
     const [probe] = await probeToolchains({ names: ['slowtool'], env: fakeEnv(), timeoutMs: 400 });
-    const elapsed = Date.now() - start;
     expect(probe.found).toBe(true);
     expect(probe.error).toMatch(/^timed out after 400 ms/);
     expect(probe.version).toBeUndefined();
-    expect(elapsed).toBeGreaterThanOrEqual(390);
   });
 
   it('gives the tool a closed stdin and the env it was given', async () => {
