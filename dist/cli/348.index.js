@@ -330,12 +330,18 @@ function statKind(abs) {
  * decode alike) and returns them escaped, sorted.
  */
 function takeInvalidNames(abs, kinds) {
-    const raw = (0,external_node_fs_.readdirSync)(abs, { encoding: 'buffer' });
-    const valid = new Set(raw.filter((name) => (0,external_node_buffer_.isUtf8)(name)).map((name) => name.toString('utf8')));
+    const valid = new Set();
+    const invalid = [];
+    for (const name of (0,external_node_fs_.readdirSync)(abs, { encoding: 'buffer' })) {
+        if ((0,external_node_buffer_.isUtf8)(name))
+            valid.add(name.toString('utf8'));
+        else
+            invalid.push((0,snapshot_walk/* escapeName */.L$)(name));
+    }
     for (const name of [...kinds.keys()])
         if (!valid.has(name))
             kinds.delete(name);
-    return raw.filter((name) => !(0,external_node_buffer_.isUtf8)(name)).map(snapshot_walk/* escapeName */.L$).sort();
+    return invalid.sort();
 }
 function dirMode(abs) {
     try {

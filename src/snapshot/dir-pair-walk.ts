@@ -113,10 +113,14 @@ function statKind(abs: string): Kind | null {
  * decode alike) and returns them escaped, sorted.
  */
 function takeInvalidNames(abs: string, kinds: Map<string, Kind>): string[] {
-  const raw = readdirSync(abs, { encoding: 'buffer' });
-  const valid = new Set(raw.filter((name) => isUtf8(name)).map((name) => name.toString('utf8')));
+  const valid = new Set<string>();
+  const invalid: string[] = [];
+  for (const name of readdirSync(abs, { encoding: 'buffer' })) {
+    if (isUtf8(name)) valid.add(name.toString('utf8'));
+    else invalid.push(escapeName(name));
+  }
   for (const name of [...kinds.keys()]) if (!valid.has(name)) kinds.delete(name);
-  return raw.filter((name) => !isUtf8(name)).map(escapeName).sort();
+  return invalid.sort();
 }
 
 function dirMode(abs: string): number {
