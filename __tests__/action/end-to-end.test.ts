@@ -28,6 +28,7 @@ import {
 } from '../github/emulators/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { buildCProgram } from '../helpers/toolchain.js';
+import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
 import { EXAMPLES_DIR, exampleSteps } from './workflow-examples.js';
 
@@ -101,13 +102,7 @@ function stickyComments(pr: number): string[] {
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'vitsnap-action-e2e-'));
-  dist = process.env.VITSNAP_E2E_DIST ?? join(scratch, 'dist');
-  // Build the bundle the way `npm run bundle` does, into a temp dir so dist/ is left alone.
-  // (VITSNAP_E2E_DIST names a bundle built with `node scripts/bundle.mjs --out DIR`, for quicker runs while developing.)
-  if (process.env.VITSNAP_E2E_DIST === undefined) await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'bundle.mjs'), '--out', dist], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`bundle failed with exit ${code}`))));
-  });
+  dist = await actionBundle();
   world = createWorld();
   addRepo(world, { owner: 'octo', name: 'app', workflows: ['ci.yml'] });
   writeToken = addToken(world);
