@@ -10,6 +10,7 @@ import { createLogger } from './commands/logger.js';
 import { restoreCommand } from './commands/restore.js';
 import { verifyCommand } from './commands/verify.js';
 import { fromSystemError, isSystemError, isVitsnapError } from './errors.js';
+import { undoInterruptedWork } from './interrupt.js';
 import { escapeControls, escapeLines } from './report/escape.js';
 import { VERSION } from './version.js';
 
@@ -99,7 +100,8 @@ export function installSignalHandlers(): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
       abortUnfinishedFiles();
-      process.stderr.write(`vitsnap: interrupted by ${signal}; no partial snapshot was left behind\n`);
+      undoInterruptedWork();
+      process.stderr.write(`vitsnap: interrupted by ${signal}; nothing half-written was left behind\n`);
       process.exit(code);
     });
   }

@@ -69,18 +69,18 @@ describe('checkExpansion', () => {
   const file = (size: number): Entry => ({ type: 'file', path: 'f', mode: 0o644, size, sha256: '0'.repeat(64), class: 'text' });
   const snapshot = { path: 'x.vitsnap', fileSize: 10 * MiB };
 
-  it('allows up to 10x the snapshot size, and never less than the floor', () => {
+  it('allows up to 10x the snapshot size, and never less than the floor', async () => {
     expect(() => checkExpansion(snapshot, [file(100 * MiB)])).not.toThrow();
     expect(() => checkExpansion({ path: 'tiny', fileSize: 1000 }, [file(EXPANSION_FLOOR)])).not.toThrow();
   });
 
-  it('refuses more, saying why and what to pass', () => {
+  it('refuses more, saying why and what to pass', async () => {
     expect(() => checkExpansion(snapshot, [file(60 * MiB), file(60 * MiB)])).toThrow(
       expect.objectContaining({ code: 'E_LIMIT', message: expect.stringMatching(/x\.vitsnap would expand to 120\.0 MiB .* 12× .*legitimately.*--allow-expand.*--max-size/) }),
     );
   });
 
-  it('--allow-expand lifts the bound; --max-size replaces it', () => {
+  it('--allow-expand lifts the bound; --max-size replaces it', async () => {
     expect(() => checkExpansion(snapshot, [file(2 ** 40)], { allowExpand: true })).not.toThrow();
     expect(() => checkExpansion(snapshot, [file(200 * MiB)], { maxSize: 256 * MiB })).not.toThrow();
     expect(() => checkExpansion(snapshot, [file(20 * MiB)], { maxSize: 10 * MiB, allowExpand: true })).toThrow(
@@ -90,7 +90,7 @@ describe('checkExpansion', () => {
 });
 
 describe('checkFreeSpace', () => {
-  it('refuses when the files need more blocks than the file system has free', () => {
+  it('refuses when the files need more blocks than the file system has free', async () => {
     const fs = statfsSync(work);
     const free = fs.bavail * fs.bsize;
     const entries: Entry[] = [{ type: 'file', path: 'f', mode: 0o644, size: 2 * free + 2 ** 30, sha256: '0'.repeat(64), class: 'binary' }];
@@ -100,7 +100,7 @@ describe('checkFreeSpace', () => {
 });
 
 describe('verify and restore of a snapshot that claims far more than it holds', () => {
-  it('the forged snapshots are tiny', () => {
+  it('the forged snapshots are tiny', async () => {
     expect(statSync(gibibyte).size).toBeLessThan(4096);
     expect(statSync(tebibytes).size).toBeLessThan(1024 * 1024);
   });
@@ -160,10 +160,10 @@ describe('restore onto a small file system', () => {
     if (mounted) await execFileAsync('umount', [mountPoint]);
   });
 
-  function restoreInto(file: string, target: string, force = false): string {
+  async function restoreInto(file: string, target: string, force = false): Promise<string> {
     const reader = SnapshotReader.open(file);
     try {
-      restoreSnapshot(reader, target, { force });
+      await restoreSnapshot(reader, target, { force });
       return 'ok';
     } catch (error) {
       return `${(error as { code?: string }).code ?? ''}: ${(error as Error).message}`;
@@ -172,20 +172,20 @@ describe('restore onto a small file system', () => {
     }
   }
 
-  it('a restore larger than the free space is E_IO "needs X, Y free" before writing', () => {
+  it('a restore larger than the free space is E_IO "needs X, Y free" before writing', async () => {
     if (!mounted) return;
     const file = join(work, 'two-mib.vitsnap');
     forgeSnapshot(file, [{ path: 'two', type: 'file', content: Buffer.alloc(MiB), repeat: 2 }]);
     const target = join(mountPoint, 'out');
-    expect(restoreInto(file, target)).toMatch(/^E_IO: restoring needs 2\.00 MiB but .* has .* free/);
+    expect(await restoreInto(file, target)).toMatch(/^E_IO: restoring needs 2\.00 MiB but .* has .* free/);
     expect(readdirSync(mountPoint)).toEqual([]);
   });
 
-  it('more files than free inodes is E_IO before writing', () => {
+  it('more files than free inodes is E_IO before writing', async () => {
     if (!mounted) return;
     const file = join(work, 'many-files.vitsnap');
     forgeSnapshot(file, Array.from({ length: 100 }, (_, i) => ({ path: `f${String(i).padStart(3, '0')}`, type: 'file' as const, content: `${i}` })));
-    expect(restoreInto(file, join(mountPoint, 'out'))).toMatch(/^E_IO: restoring needs 100 inodes but/);
+    expect(await restoreInto(file, join(mountPoint, 'out'))).toMatch(/^E_IO: restoring needs 100 inodes but/);
     expect(readdirSync(mountPoint)).toEqual([]);
   });
 
@@ -198,14 +198,14 @@ describe('restore onto a small file system', () => {
       const file = join(work, 'small.vitsnap');
       forgeSnapshot(file, [{ path: 'a', type: 'file', content: 'a' }]);
       for (const target of [readOnly, join(readOnly, 'sub')]) {
-        expect(restoreInto(file, target)).toMatch(new RegExp(`^E_IO: cannot .*${target}.*: read-only file system.*; choose a writable location$`));
+        expect(await restoreInto(file, target)).toMatch(new RegExp(`^E_IO: cannot .*${target}.*: read-only file system.*; choose a writable location$`));
       }
     } finally {
       await execFileAsync('umount', [readOnly]);
     }
   });
 
-  it('ENOSPC while writing (a full file system mounted inside a --force target) is E_IO naming the entry, and is undone', () => {
+  it('ENOSPC while writing (a full file system mounted inside a --force target) is E_IO naming the entry, and is undone', async () => {
     if (!mounted) return;
     const target = join(work, 'outer');
     mkdirSync(target);
@@ -222,7 +222,7 @@ describe('restore onto a small file system', () => {
           { path: 'small', type: 'dir' },
           { path: 'small/big', type: 'file', content: Buffer.alloc(MiB, 0x62), repeat: 3 },
         ]);
-        expect(restoreInto(file, target, true)).toMatch(/^E_IO: cannot restore file small\/big in .*: no space left on device; /);
+        expect(await restoreInto(file, target, true)).toMatch(/^E_IO: cannot restore file small\/big in .*: no space left on device; /);
         expect(readdirSync(target).sort()).toEqual(['first', 'small']);
         expect(readdirSync(inner)).toEqual([]);
         expect(statSync(join(target, 'first')).size).toBe('the old first'.length);

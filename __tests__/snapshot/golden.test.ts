@@ -22,11 +22,11 @@ describe.each(GOLDENS)('golden snapshot v%s', (version) => {
     entries: Row[];
   };
 
-  it('is the committed file, unchanged', () => {
+  it('is the committed file, unchanged', async () => {
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(expected.snapshotSha256);
   });
 
-  it('exercises every block codec (stored, zstd, byte-grouped zstd)', () => {
+  it('exercises every block codec (stored, zstd, byte-grouped zstd)', async () => {
     const reader = SnapshotReader.open(file);
     try {
       const codecs = new Set(reader.loadIndex().blocks.map((b) => b.codec));
@@ -36,7 +36,7 @@ describe.each(GOLDENS)('golden snapshot v%s', (version) => {
     }
   });
 
-  it('reads, verifies and restores to exactly the recorded entries', () => {
+  it('reads, verifies and restores to exactly the recorded entries', async () => {
     const reader = SnapshotReader.open(file);
     try {
       expect(reader.manifest.createdAt).toBe(expected.createdAt);
@@ -46,7 +46,7 @@ describe.each(GOLDENS)('golden snapshot v%s', (version) => {
       expect(rows).toEqual(expected.entries);
       reader.verify();
       const out = join(work, version);
-      restoreSnapshot(reader, out);
+      await restoreSnapshot(reader, out);
       for (const row of expected.entries) {
         const abs = join(out, row[0]);
         if (row[1] === 'file') {

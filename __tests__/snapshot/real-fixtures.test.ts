@@ -54,7 +54,7 @@ function entry(path: string): FileEntry {
 }
 
 describe('real build outputs', () => {
-  it('records the SHA-256 that sha256sum would print, and classifies each file', () => {
+  it('records the SHA-256 that sha256sum would print, and classifies each file', async () => {
     const expectations: [string, string][] = [
       ['bin/hello', 'binary'],
       ['lib/libutil.a', 'binary'],
@@ -72,18 +72,18 @@ describe('real build outputs', () => {
     expect(entry('model/weights.bin').chunks?.length ?? 0).toBeGreaterThan(1);
   });
 
-  it('restores every file byte for byte, with modes', () => {
+  it('restores every file byte for byte, with modes', async () => {
     const reader = SnapshotReader.open(result.output);
     try {
       reader.verify();
-      restoreSnapshot(reader, join(work, 'restored'));
+      await restoreSnapshot(reader, join(work, 'restored'));
     } finally {
       reader.close();
     }
     expect(describeTree(join(work, 'restored'))).toEqual(describeTree(src));
   });
 
-  it('stores bf16 tensors with byte grouping, well below plain zstd', () => {
+  it('stores bf16 tensors with byte grouping, well below plain zstd', async () => {
     const reader = SnapshotReader.open(result.output);
     try {
       const { blocks } = reader.loadIndex();

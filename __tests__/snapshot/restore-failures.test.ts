@@ -1,7 +1,7 @@
 /**
  * A restore that cannot finish leaves the target as it found it, with a coded error that names
  * the entry: long names and symlink targets, corrupt data mid-way, a non-empty target, what a
- * killed restore left behind (its journal), and a journal someone tampered with.
+ * killed restore left behind (its journal), a journal someone tampered with, and Ctrl-C midway.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { SnapshotReader } from '../../src/snapshot/reader.js';
 import { restoreSnapshot, type RestoreOptions } from '../../src/snapshot/restore.js';
 import { forgeSnapshot, type ForgedEntry } from '../helpers/forge.js';
+import { spawnVitsnap, waitForExit } from '../helpers/cli.js';
 import { describeTree, seededBytes } from '../helpers/trees.js';
 
 const execFileAsync = promisify(execFile);
@@ -36,10 +37,10 @@ function freshDir(name: string): string {
 }
 
 /** Restores and returns 'ok' or the error's code and message. */
-function restore(file: string, target: string, options: RestoreOptions = {}): { code: string; message: string } {
+async function restore(file: string, target: string, options: RestoreOptions = {}): Promise<{ code: string; message: string }> {
   const reader = SnapshotReader.open(file);
   try {
-    restoreSnapshot(reader, target, options);
+    await restoreSnapshot(reader, target, options);
     return { code: 'ok', message: '' };
   } catch (error) {
     const e = error as { code?: string; message?: string };
@@ -77,23 +78,23 @@ function ok(): string {
 }
 
 describe('names at the limits of the file system', () => {
-  it('a 255-byte file name restores (the temp name does not add to it)', () => {
+  it('a 255-byte file name restores (the temp name does not add to it)', async () => {
     const name = 'n'.repeat(255);
     const target = join(work, `long-name-${n++}`);
-    expect(restore(forge([{ path: `d/${name}`, type: 'file', content: 'long\n' }]), target).code).toBe('ok');
+    expect((await restore(forge([{ path: `d/${name}`, type: 'file', content: 'long\n' }]), target)).code).toBe('ok');
     expect(readFileSync(join(target, 'd', name), 'utf8')).toBe('long\n');
     expect(readdirSync(target)).toEqual(['d']);
     expect(readdirSync(join(target, 'd'))).toEqual([name]);
   });
 
-  it('a 4096-byte symlink target (the format allows it, Linux does not) is E_IO naming the entry, and nothing is left', () => {
+  it('a 4096-byte symlink target (the format allows it, Linux does not) is E_IO naming the entry, and nothing is left', async () => {
     const target = join(work, `long-link-${n++}`);
     const file = forge([
       { path: 'first.txt', type: 'file', content: 'first\n' },
       { path: 'sub', type: 'dir' },
       { path: 'sub/link', type: 'symlink', target: 't'.repeat(4096) },
     ]);
-    const r = restore(file, target);
+    const r = await restore(file, target);
     expect(r.code).toBe('E_IO');
     expect(r.message).toContain('symlink sub/link');
     expect(r.message).toContain('4096 bytes');
@@ -102,28 +103,28 @@ describe('names at the limits of the file system', () => {
 });
 
 describe('a restore that fails midway leaves the target as it was', () => {
-  it('E_CHECKSUM on the third file: a target it created is removed again', () => {
+  it('E_CHECKSUM on the third file: a target it created is removed again', async () => {
     const target = join(work, `new-target-${n++}`, 'deeper');
-    const r = restore(snapshotFailingAtTheEnd(), target);
+    const r = await restore(snapshotFailingAtTheEnd(), target);
     expect(r.code).toBe('E_CHECKSUM');
     expect(r.message).toContain('dir/c.txt');
     expect(existsSync(join(target, '..'))).toBe(false);
   });
 
-  it('E_CHECKSUM on the third file: an empty target stays empty', () => {
+  it('E_CHECKSUM on the third file: an empty target stays empty', async () => {
     const target = freshDir('empty-target');
-    expect(restore(snapshotFailingAtTheEnd(), target).code).toBe('E_CHECKSUM');
+    expect((await restore(snapshotFailingAtTheEnd(), target)).code).toBe('E_CHECKSUM');
     expect(readdirSync(target)).toEqual([]);
   });
 
-  it('E_CHECKSUM with --force: the files it replaced are put back, the others untouched, no temp files', () => {
+  it('E_CHECKSUM with --force: the files it replaced are put back, the others untouched, no temp files', async () => {
     const target = freshDir('forced-target');
     const before = prepareExisting(target);
-    expect(restore(snapshotFailingAtTheEnd(), target, { force: true }).code).toBe('E_CHECKSUM');
+    expect((await restore(snapshotFailingAtTheEnd(), target, { force: true })).code).toBe('E_CHECKSUM');
     expect(describeTree(target)).toEqual(before);
   });
 
-  it('a corrupt block midway (E_CHECKSUM from the reader) leaves the target as it was', () => {
+  it('a corrupt block midway (E_CHECKSUM from the reader) leaves the target as it was', async () => {
     const file = forge([
       { path: 'a.txt', type: 'file', content: 'new a\n' },
       { path: 'z.bin', type: 'file', content: seededBytes(100_000, 9, false) },
@@ -136,35 +137,35 @@ describe('a restore that fails midway leaves the target as it was', () => {
     writeFileSync(file, bytes);
     const target = freshDir('corrupt-block');
     const before = prepareExisting(target);
-    const r = restore(file, target, { force: true });
+    const r = await restore(file, target, { force: true });
     expect(r.code).toBe('E_CHECKSUM');
     expect(describeTree(target)).toEqual(before);
   });
 });
 
 describe('the target directory', () => {
-  it('a non-empty target is refused (E_INPUT) and nothing is written', () => {
+  it('a non-empty target is refused (E_INPUT) and nothing is written', async () => {
     const target = freshDir('non-empty');
     const before = prepareExisting(target);
-    const r = restore(ok(), target);
+    const r = await restore(ok(), target);
     expect(r.code).toBe('E_INPUT');
     expect(r.message).toContain(`${target} is not empty; pass --force to overwrite files in it, or choose an empty directory`);
     expect(describeTree(target)).toEqual(before);
   });
 
-  it('--force replaces what the snapshot has and keeps everything else; no side files remain', () => {
+  it('--force replaces what the snapshot has and keeps everything else; no side files remain', async () => {
     const target = freshDir('merge');
     prepareExisting(target);
-    expect(restore(ok(), target, { force: true }).code).toBe('ok');
+    expect((await restore(ok(), target, { force: true })).code).toBe('ok');
     expect(readFileSync(join(target, 'a.txt'), 'utf8')).toBe('new a\n');
     expect(readFileSync(join(target, 'keep', 'mine.txt'), 'utf8')).toBe('not in the snapshot\n');
     expect(readdirSync(target).sort()).toEqual(['a.txt', 'b.txt', 'keep', 'link']);
   });
 
-  it('a path through a file (ENOTDIR) is E_IO with the path, not an internal error', () => {
+  it('a path through a file (ENOTDIR) is E_IO with the path, not an internal error', async () => {
     const dir = freshDir('notdir');
     writeFileSync(join(dir, 'file'), 'x');
-    const r = restore(ok(), join(dir, 'file', 'sub'));
+    const r = await restore(ok(), join(dir, 'file', 'sub'));
     expect(r.code).toBe('E_IO');
     expect(r.message).toContain(join(dir, 'file', 'sub'));
     expect(r.message).toContain('not a directory');
@@ -184,7 +185,7 @@ describe('the target directory', () => {
       chmodSync(target, 0o555);
     }
     try {
-      const r = restore(ok(), target);
+      const r = await restore(ok(), target);
       expect(r.code).toBe('E_IO');
       expect(r.message).toContain(target);
       expect(r.message).toMatch(asRoot ? /operation not permitted.*; check ownership, permissions and file attributes/ : /permission denied.*; check ownership and permissions/);
@@ -195,17 +196,17 @@ describe('the target directory', () => {
     }
   });
 
-  it('entries named like restore\'s own journal or side files are refused before anything is written', () => {
+  it('entries named like restore\'s own journal or side files are refused before anything is written', async () => {
     for (const path of ['.vitsnap-restore-123', 'd/.vitsnap-restore-1-2']) {
       const target = join(work, `reserved-${n++}`);
-      expect(restore(forge([{ path, type: 'file', content: 'x' }]), target).code).toBe('E_UNSAFE_PATH');
+      expect((await restore(forge([{ path, type: 'file', content: 'x' }]), target)).code).toBe('E_UNSAFE_PATH');
       expect(existsSync(target)).toBe(false);
     }
   });
 });
 
 describe('what a killed restore left behind', () => {
-  it('the next restore undoes a dead restore\'s journal: its files, temp files and directories go, moved-aside files come back', () => {
+  it('the next restore undoes a dead restore\'s journal: its files, temp files and directories go, moved-aside files come back', async () => {
     const target = freshDir('abandoned');
     // What a restore with pid DEAD_PID had done when it was killed: made d/, wrote d/x, had a temp
     // file open, and had moved the user's old.txt aside.
@@ -223,21 +224,21 @@ describe('what a killed restore left behind', () => {
     // The last line was torn by the kill.
     writeFileSync(join(target, `.vitsnap-restore-${DEAD_PID}`), `${journal.map((r) => JSON.stringify(r)).join('\n')}\n{"op":"crea`);
 
-    const r = restore(ok(), target, { force: true });
+    const r = await restore(ok(), target, { force: true });
     expect(r.code).toBe('ok');
     expect(readdirSync(target).sort()).toEqual(['a.txt', 'b.txt', 'old.txt']);
     expect(readFileSync(join(target, 'old.txt'), 'utf8')).toBe('the user\'s old.txt');
   });
 
-  it('without --force, a target holding only a dead restore\'s leftovers counts as empty', () => {
+  it('without --force, a target holding only a dead restore\'s leftovers counts as empty', async () => {
     const target = freshDir('abandoned-only');
     writeFileSync(join(target, 'x'), 'restored before the kill');
     writeFileSync(join(target, `.vitsnap-restore-${DEAD_PID}`), `${JSON.stringify({ op: 'created', path: 'x' })}\n`);
-    expect(restore(ok(), target).code).toBe('ok');
+    expect((await restore(ok(), target)).code).toBe('ok');
     expect(readdirSync(target).sort()).toEqual(['a.txt', 'b.txt']);
   });
 
-  it('a tampered journal cannot remove or move anything outside the target, nor through a symlink', () => {
+  it('a tampered journal cannot remove or move anything outside the target, nor through a symlink', async () => {
     const outside = freshDir('outside');
     writeFileSync(join(outside, 'precious'), 'keep me');
     const target = freshDir('tampered');
@@ -249,25 +250,51 @@ describe('what a killed restore left behind', () => {
       { op: 'moved', path: 'escape/stolen', to: '../outside/precious' },
     ];
     writeFileSync(join(target, `.vitsnap-restore-${DEAD_PID}`), journal.map((r) => JSON.stringify(r)).join('\n'));
-    expect(restore(ok(), target, { force: true }).code).toBe('ok');
+    expect((await restore(ok(), target, { force: true })).code).toBe('ok');
     expect(readdirSync(outside)).toEqual(['precious']);
     expect(readFileSync(join(outside, 'precious'), 'utf8')).toBe('keep me');
   });
 
-  it('a journal written on another host (a shared directory, another container) is left alone', () => {
+  it('a journal written on another host (a shared directory, another container) is left alone', async () => {
     const target = freshDir('foreign');
     writeFileSync(join(target, 'x'), 'another host restored this');
     const journal = [{ op: 'host', name: `not-${hostname()}` }, { op: 'created', path: 'x' }];
     writeFileSync(join(target, `.vitsnap-restore-${DEAD_PID}`), journal.map((r) => JSON.stringify(r)).join('\n'));
     writeFileSync(join(target, `.vitsnap-restore-${DEAD_PID}-0`), 'its temp file');
-    expect(restore(ok(), target).code).toBe('E_INPUT');
+    expect((await restore(ok(), target)).code).toBe('E_INPUT');
     expect(readdirSync(target).sort()).toEqual([`.vitsnap-restore-${DEAD_PID}`, `.vitsnap-restore-${DEAD_PID}-0`, 'x']);
   });
 
-  it('a live restore\'s journal (this process\'s parent) is left alone, so the target counts as not empty', () => {
+  it('a live restore\'s journal (this process\'s parent) is left alone, so the target counts as not empty', async () => {
     const target = freshDir('live');
     writeFileSync(join(target, `.vitsnap-restore-${process.ppid}`), '');
-    expect(restore(ok(), target).code).toBe('E_INPUT');
+    expect((await restore(ok(), target)).code).toBe('E_INPUT');
     expect(readdirSync(target)).toEqual([`.vitsnap-restore-${process.ppid}`]);
   });
+});
+
+describe('Ctrl-C during a restore', () => {
+  it('SIGINT midway undoes the restore at once: replaced files come back, new ones go, exit 130', async () => {
+    // 20,000 files of one deduplicated 16 KiB chunk: a 30 KB snapshot that takes seconds to restore.
+    const content = Buffer.alloc(16 * 1024, 'x');
+    const file = forge(Array.from({ length: 20_000 }, (_, i) => ({ path: `f-${String(i).padStart(5, '0')}`, type: 'file' as const, content })));
+    const target = freshDir('interrupted');
+    writeFileSync(join(target, 'f-00000'), 'the user\'s own f-00000');
+    writeFileSync(join(target, 'notes.txt'), 'kept');
+    const before = describeTree(target);
+
+    const child = spawnVitsnap(['restore', file, '-C', target, '--force', '--allow-expand']);
+    const done = waitForExit(child, 120_000);
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    // Interrupt once the restore is well under way (bounded: a stuck restore fails, not hangs).
+    for (let polls = 0; polls < 6000 && !exited && readdirSync(target).length < 500; polls++) await new Promise((r) => setTimeout(r, 10));
+    expect(exited).toBe(false);
+    child.kill('SIGINT');
+    const result = await done;
+
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('interrupted by SIGINT');
+    expect(describeTree(target)).toEqual(before);
+  }, 180_000);
 });

@@ -18,7 +18,7 @@ function forge(entries: ForgedEntry[]): string {
 }
 
 /** Runs a restore into a fresh target inside a fresh sandbox; returns the error code (or 'ok') and the sandbox. */
-function restoreInSandbox(file: string, prepare?: (target: string) => void): { code: string; sandbox: string; target: string } {
+async function restoreInSandbox(file: string, prepare?: (target: string) => void): Promise<{ code: string; sandbox: string; target: string }> {
   const sandbox = join(work, `sandbox-${n++}`);
   const target = join(sandbox, 'target');
   mkdirSync(target, { recursive: true });
@@ -27,7 +27,7 @@ function restoreInSandbox(file: string, prepare?: (target: string) => void): { c
   try {
     reader = SnapshotReader.open(file);
     // A prepared target is not empty: only --force restores into it.
-    restoreSnapshot(reader, target, { force: prepare !== undefined });
+    await restoreSnapshot(reader, target, { force: prepare !== undefined });
     return { code: 'ok', sandbox, target };
   } catch (error) {
     return { code: (error as { code?: string }).code ?? String(error), sandbox, target };
@@ -54,27 +54,27 @@ describe('restore refuses hostile snapshots', () => {
     ['duplicate paths', [{ path: 'x', type: 'file', content: 'one' }, { path: 'x', type: 'file', content: 'two' }]],
     ['unsorted entries', [{ path: 'b', type: 'file', content: 'b' }, { path: 'a', type: 'file', content: 'a' }]],
     ['a NUL in a name', [{ path: 'a\0b', type: 'file', content: 'x' }]],
-  ] as [string, ForgedEntry[]][])('%s is rejected before anything is written', (_what, entries) => {
-    const { code, sandbox, target } = restoreInSandbox(forge(entries));
+  ] as [string, ForgedEntry[]][])('%s is rejected before anything is written', async (_what, entries) => {
+    const { code, sandbox, target } = await restoreInSandbox(forge(entries));
     expect(code).toBe('E_MANIFEST');
     expect(readdirSync(target)).toEqual([]);
     expect(outsideTarget(sandbox)).toEqual([]);
   });
 
-  it('refuses to write through a symlink planted by the snapshot (d -> outside, then d/x)', () => {
+  it('refuses to write through a symlink planted by the snapshot (d -> outside, then d/x)', async () => {
     const outside = join(work, 'outside-dir');
     mkdirSync(outside, { recursive: true });
     const file = forge([
       { path: 'd', type: 'symlink', target: outside },
       { path: 'd/x', type: 'file', content: 'pwned' },
     ]);
-    const { code } = restoreInSandbox(file);
+    const { code } = await restoreInSandbox(file);
     expect(code).toBe('E_UNSAFE_PATH');
     expect(readdirSync(outside)).toEqual([]);
   });
 
-  it('refuses a symlink to / followed by a file under it', () => {
-    const { code, sandbox } = restoreInSandbox(
+  it('refuses a symlink to / followed by a file under it', async () => {
+    const { code, sandbox } = await restoreInSandbox(
       forge([
         { path: 'd', type: 'symlink', target: '/' },
         { path: 'd/tmp/vitsnap-should-not-exist', type: 'file', content: 'pwned' },
@@ -85,30 +85,30 @@ describe('restore refuses hostile snapshots', () => {
     expect(outsideTarget(sandbox)).toEqual([]);
   });
 
-  it('refuses to write through a symlink already present in the target directory', () => {
+  it('refuses to write through a symlink already present in the target directory', async () => {
     const outside = join(work, 'outside-2');
     mkdirSync(outside, { recursive: true });
-    const { code } = restoreInSandbox(forge([{ path: 'lib/x', type: 'file', content: 'pwned' }]), (target) => symlinkSync(outside, join(target, 'lib')));
+    const { code } = await restoreInSandbox(forge([{ path: 'lib/x', type: 'file', content: 'pwned' }]), (target) => symlinkSync(outside, join(target, 'lib')));
     expect(code).toBe('E_UNSAFE_PATH');
     expect(readdirSync(outside)).toEqual([]);
   });
 
-  it('replaces a symlink at a file path instead of writing through it', () => {
+  it('replaces a symlink at a file path instead of writing through it', async () => {
     const victim = join(work, 'victim.txt');
     writeFileSync(victim, 'original');
-    const { code, target } = restoreInSandbox(forge([{ path: 'f', type: 'file', content: 'restored' }]), (t) => symlinkSync(victim, join(t, 'f')));
+    const { code, target } = await restoreInSandbox(forge([{ path: 'f', type: 'file', content: 'restored' }]), (t) => symlinkSync(victim, join(t, 'f')));
     expect(code).toBe('ok');
     expect(readFileSync(victim, 'utf8')).toBe('original');
     expect(readFileSync(join(target, 'f'), 'utf8')).toBe('restored');
   });
 
-  it('never restores setuid or setgid bits', () => {
-    const { code, target } = restoreInSandbox(forge([{ path: 'tool', type: 'file', mode: 0o4755, content: '#!/bin/sh\n' }]));
+  it('never restores setuid or setgid bits', async () => {
+    const { code, target } = await restoreInSandbox(forge([{ path: 'tool', type: 'file', mode: 0o4755, content: '#!/bin/sh\n' }]));
     expect(code).toBe('ok');
     expect(statSync(join(target, 'tool')).mode & 0o7777).toBe(0o755);
   });
 
-  it('restores only what --only selects, with the directories above it', () => {
+  it('restores only what --only selects, with the directories above it', async () => {
     const file = forge([
       { path: 'bin', type: 'dir' },
       { path: 'bin/tool', type: 'file', content: 'tool', mode: 0o755 },
@@ -118,7 +118,7 @@ describe('restore refuses hostile snapshots', () => {
     const target = join(work, 'only-target');
     const reader = SnapshotReader.open(file);
     try {
-      const report = restoreSnapshot(reader, target, { only: compileGlobs(['bin/**']) });
+      const report = await restoreSnapshot(reader, target, { only: compileGlobs(['bin/**']) });
       expect(report.files).toBe(1);
     } finally {
       reader.close();

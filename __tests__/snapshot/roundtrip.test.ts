@@ -29,7 +29,7 @@ async function roundTrip(tree: TreeNode & { kind: 'dir' }, workers: number): Pro
   try {
     expect(reader.verify().files).toBe(captured.manifest.stats.files);
     const out = join(dir, 'out');
-    restoreSnapshot(reader, out);
+    await restoreSnapshot(reader, out);
     expect(describeTree(out)).toEqual(describeTree(src));
   } finally {
     reader.close();

@@ -19,8 +19,8 @@ moved into place. Entries that would land outside DIR ('..', absolute paths, a p
 symlink) are refused.
 
 DIR must be empty (or missing) unless --force. If the restore fails (a corrupt block, a full
-disk), everything it wrote is removed and DIR is left as it was; a restore that was killed is
-undone by the next restore into DIR. Before writing, the total size of the files is checked
+disk) or is interrupted (Ctrl-C), everything it wrote is removed and DIR is left as it was; a
+restore that was killed (SIGKILL, a power cut) is undone by the next restore into DIR. Before writing, the total size of the files is checked
 against the free space in DIR, and against 10x the snapshot's own size (at least 64 MiB): a
 forged snapshot can repeat one chunk to claim terabytes. Snapshots of very compressible or
 duplicated files can legitimately exceed that; pass --allow-expand or --max-size for those.
@@ -57,7 +57,7 @@ Examples:
     const reader = SnapshotReader.open(resolve(ctx.cwd, file));
     try {
       const only = values.only === undefined ? undefined : compileGlobs(values.only);
-      const report = restoreSnapshot(reader, resolve(ctx.cwd, values.dir), {
+      const report = await restoreSnapshot(reader, resolve(ctx.cwd, values.dir), {
         only,
         force: values.force === true,
         limits: { maxSize, allowExpand: values['allow-expand'] === true },
