@@ -249,7 +249,8 @@ interface Bases {
   b: Buffer;
   aParts: SnapshotSections;
   bParts: SnapshotSections;
-  fields: Field[];
+  /** Every (field, hostile value) pair of `a`. */
+  pairs: { f: Field; v: bigint }[];
 }
 
 function gcd(x: number, y: number): number {
@@ -267,7 +268,7 @@ function coprimeStride(n: number): number {
 function makeInput(gen: Generator, r: Rand, bases: Bases, n: number): { bytes: Buffer; label: string } {
   switch (gen) {
     case 'field': {
-      const all = bases.fields.flatMap((f) => hostileValues(bases.a, f).map((v) => ({ f, v })));
+      const all = bases.pairs;
       // A stride coprime to the count visits every pair once in the first all.length inputs, spread over all fields.
       const stride = coprimeStride(all.length);
       const { f, v } = n < all.length ? (all[(n * stride) % all.length] as { f: Field; v: bigint }) : pick(r, all);
@@ -364,6 +365,8 @@ export async function runInput(file: string, base: string, sandbox: string): Pro
 export interface CampaignReport {
   inputs: number;
   seed: number;
+  /** (field, value) pairs of the header, trailer and index; field inputs visit each once before repeating. */
+  fieldPairs: number;
   byGenerator: Record<string, { inputs: number; outcomes: Record<string, number>; examples: Record<string, string[]> }>;
   crashes: { generator: string; label: string; file: string; error: string }[];
   escapes: { generator: string; label: string; file: string; error: string }[];
@@ -377,8 +380,9 @@ export async function campaign(count: number, seed: number, work: string, keep: 
   const b = await baseSnapshot(work, 1);
   const aBytes = readFileSync(a);
   const bBytes = readFileSync(b);
-  const bases: Bases = { a: aBytes, b: bBytes, aParts: disassembleSnapshot(aBytes, decompress), bParts: disassembleSnapshot(bBytes, decompress), fields: integerFields(aBytes) };
-  const report: CampaignReport = { inputs: 0, seed, byGenerator: {}, crashes: [], escapes: [], slowestMs: 0, slowest: '', maxRssBytes: 0 };
+  const pairs = integerFields(aBytes).flatMap((f) => hostileValues(aBytes, f).map((v) => ({ f, v })));
+  const bases: Bases = { a: aBytes, b: bBytes, aParts: disassembleSnapshot(aBytes, decompress), bParts: disassembleSnapshot(bBytes, decompress), pairs };
+  const report: CampaignReport = { inputs: 0, seed, fieldPairs: pairs.length, byGenerator: {}, crashes: [], escapes: [], slowestMs: 0, slowest: '', maxRssBytes: 0 };
   const r = rng(seed);
   const input = join(work, 'input.vitsnap');
   for (let n = 0; n < count; n++) {
