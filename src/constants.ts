@@ -5,6 +5,7 @@ export const Inputs = {
   Mode: 'mode',
   Baseline: 'baseline',
   BaselineRef: 'baseline-ref',
+  BaselineEvents: 'baseline-events',
   Workflow: 'workflow',
   MetadataCommands: 'metadata-commands',
   EnvAllowlist: 'env-allowlist',

@@ -1,6 +1,7 @@
 /** The action's inputs, read and validated in one place: a bad input names itself and the valid values. */
 import * as core from '@actions/core';
 import { IGNORE_PROFILES, type IgnoreProfile } from './compare/compare.js';
+import { TRUSTED_EVENTS, type TrustedEvent } from './github/baseline.js';
 import { OperationError } from './errors.js';
 import { parsePatternList } from './snapshot/globs.js';
 import { parseMetadataCommand } from './snapshot/metadata/commands.js';
@@ -23,6 +24,8 @@ export interface ActionInputs {
   baseline: BaselineSource;
   /** Branch whose runs hold baselines; '' means the PR's base branch, else the default branch. */
   baselineRef: string;
+  /** Events whose runs may hold baselines (default: push). */
+  baselineEvents: TrustedEvent[];
   /** Workflow file (or id) whose runs hold baselines; '' means the current workflow. */
   workflow: string;
   metadataCommands: { name: string; command: string }[];
@@ -73,6 +76,17 @@ function list(input: string): string[] {
     .filter((s) => s !== '');
 }
 
+function baselineEvents(): TrustedEvent[] {
+  const events = list(Inputs.BaselineEvents);
+  for (const e of events) {
+    if (!(TRUSTED_EVENTS as readonly string[]).includes(e)) {
+      const why = e === 'pull_request' || e === 'pull_request_target' || e === 'merge_group' ? ": those runs build a pull request's code, which must never become the baseline" : '';
+      throw invalid(Inputs.BaselineEvents, e, `a comma-separated list of ${TRUSTED_EVENTS.join(', ')}${why}`);
+    }
+  }
+  return events.length === 0 ? ['push'] : [...new Set(events as TrustedEvent[])];
+}
+
 function baselineSource(): BaselineSource {
   const raw = core.getInput(Inputs.Baseline).trim();
   if (raw.startsWith('path:')) {
@@ -104,6 +118,7 @@ export function getInputs(): ActionInputs {
     mode,
     baseline: baselineSource(),
     baselineRef: core.getInput(Inputs.BaselineRef).trim(),
+    baselineEvents: baselineEvents(),
     workflow: core.getInput(Inputs.Workflow).trim(),
     metadataCommands,
     envAllowlist: list(Inputs.EnvAllowlist),

@@ -26,8 +26,9 @@ function planFor(inputs: ActionInputs, eventName: string): Plan {
     case 'post':
       return { capture: false, keep: false, compare: false };
     case 'auto': {
-      const pr = eventName === 'pull_request' || eventName === 'pull_request_target';
-      return { capture: true, keep: true, compare: pr };
+      // A merge-queue group is gated like a pull request: compared with the queue's base commit.
+      const compare = eventName === 'pull_request' || eventName === 'pull_request_target' || eventName === 'merge_group';
+      return { capture: true, keep: true, compare };
     }
   }
 }
@@ -56,6 +57,11 @@ export async function run(): Promise<void> {
     const plan = planFor(inputs, ctx.eventName);
     const snapshotPath = await captureStep(inputs, ctx);
     core.setOutput(Outputs.SnapshotPath, snapshotPath);
+    if (plan.keep && ctx.eventName === 'pull_request_target') {
+      // Its head sha is the base branch's, but it may have built a fork's code: never a baseline.
+      core.info('not uploading the snapshot: a pull_request_target run may have built untrusted code, and its snapshot must not become a baseline');
+      plan.keep = false;
+    }
     if (plan.keep) {
       const artifactId = await keepStep(inputs, ctx, snapshotPath);
       core.setOutput(Outputs.ArtifactId, artifactId === null ? '' : String(artifactId));

@@ -1,6 +1,6 @@
 /** Baseline selection over the REST seam we own (`RunsApi`): which run, in which order, and why others were skipped. */
 import { describe, expect, it } from '@jest/globals';
-import { findBaselines, type ArtifactSummary, type BaselineCandidate, type RunsApi, type RunSummary, type SkippedRun } from '../../src/github/baseline.js';
+import { findBaselines, type ArtifactSummary, type BaselineCandidate, type RunsApi, type RunSummary, type SkippedRun, type TrustedEvent } from '../../src/github/baseline.js';
 
 interface FakeRun extends RunSummary {
   artifacts: ArtifactSummary[];
@@ -8,9 +8,9 @@ interface FakeRun extends RunSummary {
 
 const NAME = 'vitsnap-snapshot';
 
-function run(id: number, sha: string, artifact: 'live' | 'expired' | 'none' = 'live'): FakeRun {
+function run(id: number, sha: string, artifact: 'live' | 'expired' | 'none' = 'live', event = 'push', headBranch = 'main'): FakeRun {
   const artifacts = artifact === 'none' ? [] : [{ id: id * 10, name: NAME, expired: artifact === 'expired', size: 1 }];
-  return { id, headSha: sha, headBranch: 'main', event: 'push', createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, id)).toISOString(), artifacts };
+  return { id, headSha: sha, headBranch, event, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, id)).toISOString(), artifacts };
 }
 
 /** Newest first, filtered like the REST endpoint; counts the calls so bounded walks can be checked. */
@@ -18,9 +18,11 @@ function api(runs: FakeRun[]): RunsApi & { pages: number } {
   const newestFirst = [...runs].sort((a, b) => b.id - a.id);
   const fake = {
     pages: 0,
-    async listSuccessfulRuns(q: { headSha?: string; page: number; perPage: number }) {
+    async listSuccessfulRuns(q: { headSha?: string; branch?: string; event?: string; page: number; perPage: number }) {
       fake.pages++;
-      const matching = newestFirst.filter((r) => q.headSha === undefined || r.headSha === q.headSha);
+      const matching = newestFirst.filter(
+        (r) => (q.headSha === undefined || r.headSha === q.headSha) && (q.branch === undefined || r.headBranch === q.branch) && (q.event === undefined || r.event === q.event),
+      );
       return matching.slice((q.page - 1) * q.perPage, q.page * q.perPage);
     },
     async listRunArtifacts(runId: number, name: string) {
@@ -30,10 +32,14 @@ function api(runs: FakeRun[]): RunsApi & { pages: number } {
   return fake;
 }
 
-async function collect(a: RunsApi, baseSha: string | null, opts: { maxRuns?: number; currentRunId?: number } = {}): Promise<{ found: BaselineCandidate[]; skipped: SkippedRun[] }> {
+async function collect(
+  a: RunsApi,
+  baseSha: string | null,
+  opts: { maxRuns?: number; currentRunId?: number; events?: TrustedEvent[] } = {},
+): Promise<{ found: BaselineCandidate[]; skipped: SkippedRun[] }> {
   const skipped: SkippedRun[] = [];
   const found: BaselineCandidate[] = [];
-  const query = { workflow: 'ci.yml', artifactName: NAME, baseSha, branch: 'main', currentRunId: opts.currentRunId ?? 999, maxRuns: opts.maxRuns ?? 30 };
+  const query = { workflow: 'ci.yml', artifactName: NAME, baseSha, branch: 'main', events: opts.events ?? ['push'], currentRunId: opts.currentRunId ?? 999, maxRuns: opts.maxRuns ?? 30 };
   for await (const c of findBaselines(a, query, skipped)) found.push(c);
   return { found, skipped };
 }
@@ -77,5 +83,27 @@ describe('baseline finder', () => {
     // Run 50 is this run: counted as looked at, never as a candidate.
     expect(skipped.map((s) => s.runId)).toEqual(Array.from({ length: 24 }, (_, i) => 49 - i));
     expect(fake.pages).toBe(2);
+  });
+
+  it('never takes a pull_request_target run as the baseline, although its head sha is the base commit', async () => {
+    const { found, skipped } = await collect(api([run(1, 'a1'), run(2, 'b2', 'live', 'pull_request_target')]), 'b2');
+    expect(found.map((c) => [c.run.id, c.match])).toEqual([[1, 'walk-back']]);
+    expect(skipped).toContainEqual({ runId: 2, sha: 'b2', reason: 'not a trusted baseline: a pull_request_target run, not one of baseline-events (push)' });
+  });
+
+  it('takes schedule and workflow_dispatch runs only when baseline-events names them', async () => {
+    const runs = [run(1, 'a1', 'live', 'schedule'), run(2, 'b2', 'live', 'workflow_dispatch')];
+    expect((await collect(api(runs), 'b2')).found).toEqual([]);
+    const { found } = await collect(api(runs), 'b2', { events: ['push', 'schedule', 'workflow_dispatch'] });
+    expect(found.map((c) => [c.run.id, c.match])).toEqual([
+      [2, 'base-sha'],
+      [1, 'walk-back'],
+    ]);
+  });
+
+  it('refuses a base-commit run whose head branch is not the base branch', async () => {
+    const { found, skipped } = await collect(api([run(1, 'b2', 'live', 'push', 'release')]), 'b2');
+    expect(found).toEqual([]);
+    expect(skipped).toContainEqual({ runId: 1, sha: 'b2', reason: 'not a trusted baseline: ran on release, not main' });
   });
 });

@@ -188,7 +188,7 @@ describe('the action on main and on pull requests', () => {
     const r = await act(run, prEvent(10, sha('f'), sha('7')), await workspace(2));
     expect(r.code).toBe(0);
     expect(r.outputs['baseline-run-id']).toBe(String(main1.id));
-    expect(stickyComments(10)[0]).toMatch(new RegExp(`Baseline: run ${main1.id} at aaaaaaa, the newest usable run on main, 3 runs behind the branch head \\(the PR's base is fffffff\\)`));
+    expect(stickyComments(10)[0]).toMatch(new RegExp(`Baseline: run ${main1.id} at aaaaaaa, the newest usable run on main, 3 runs behind the branch head \\(the pull request's base is fffffff\\)`));
   });
 
   it('reports no-baseline as a neutral result, and fails only when asked', async () => {

@@ -22,6 +22,7 @@ describe('action inputs', () => {
       mode: 'auto',
       baseline: { kind: 'auto' },
       baselineRef: '',
+      baselineEvents: ['push'],
       workflow: '',
       metadataCommands: [],
       envAllowlist: [],

@@ -6,7 +6,7 @@ describe('baselineLine', () => {
   it('shows a hostile branch name in the baseline description as inert Markdown', () => {
     // Git allows <, |, `, * and @ in branch names; the description reaches the PR comment and the summary.
     const description = 'the newest usable run on x<img src=x onerror=alert(1)>|`*@team*';
-    const line = baselineLine({ path: '/tmp/b.vitsnap', runId: null, sha: null, description }, {} as RunContext);
+    const line = baselineLine({ path: '/tmp/b.vitsnap', runId: null, sha: null, label: 'main @ 1234567 (cache)', verified: true, description }, {} as RunContext);
     expect(line).not.toMatch(/(?<!\\)[<|`]/);
     expect(line).toContain('\\<img');
     expect(line).toContain('\\|');

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 417:
+/***/ 922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -461,6 +461,33 @@ function checkFreeSpace(dir, entries) {
 var globs = __nccwpck_require__(251);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/interrupt.ts
+/**
+ * Work to undo when the process is interrupted (SIGINT, SIGTERM). Long synchronous work cannot be
+ * interrupted, so commands that run long (restore) yield now and then; the signal handler then
+ * runs these undo steps before the process exits, and nothing is left half-written.
+ */
+const undoSteps = new Set();
+/** Registers `undo` until the returned function is called (when the work finished or was undone). */
+function onInterrupt(undo) {
+    undoSteps.add(undo);
+    return () => undoSteps.delete(undo);
+}
+/** Runs every registered undo step, newest first; one that fails does not stop the others. */
+function undoInterruptedWork() {
+    for (const undo of [...undoSteps].reverse()) {
+        undoSteps.delete(undo);
+        try {
+            undo();
+        }
+        catch {
+            // The process is exiting; the next run's recovery (restore's journal) finishes the job.
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
 var paths = __nccwpck_require__(588);
 // EXTERNAL MODULE: external "node:os"
@@ -691,6 +718,14 @@ function removeQuietly(base, relPath) {
 
 
 
+
+
+/**
+ * The writer pauses (one event-loop turn) after about this much work, counting 4 KiB per entry
+ * besides file bytes: often enough that Ctrl-C is answered within a fraction of a second, rarely
+ * enough to cost nothing measurable.
+ */
+const PAUSE_EVERY_BYTES = 16 * 1024 * 1024;
 /** Special bits are never restored: a snapshot must not be able to plant a setuid binary. */
 const RESTORABLE_MODE = 0o1777;
 function selectEntries(entries, only) {
@@ -704,7 +739,7 @@ function selectEntries(entries, only) {
     }
     return entries.filter((e) => (e.type === 'dir' ? neededDirs.has(e.path) || only.matches(e.path) : only.matches(e.path)));
 }
-function restoreSnapshot(reader, targetDir, options = {}) {
+async function restoreSnapshot(reader, targetDir, options = {}) {
     const entries = selectEntries(reader.manifest.entries, options.only);
     if (options.only !== undefined && entries.length === 0) {
         throw new errors/* OperationError */.OK('E_NOT_FOUND', 'no entry in the snapshot matches --only; list its paths with \'vitsnap export FILE --json\'');
@@ -732,9 +767,16 @@ function restoreSnapshot(reader, targetDir, options = {}) {
         removeCreatedDirs(target, firstCreated);
         throw (0,errors/* fromSystemError */.Kh)(error, `cannot restore into ${targetDir}`);
     }
+    const undo = () => {
+        journal.rollback();
+        removeCreatedDirs(target, firstCreated);
+    };
+    // Ctrl-C while writing: the signal handler runs this at the writer's next pause.
+    const forget = onInterrupt(undo);
     try {
         const writer = new EntryWriter(reader, journal, options.onProgress);
-        const report = writer.writeAll(entries);
+        const report = await writer.writeAll(entries);
+        forget();
         // Before the modes: a directory made read-only would keep the moved-aside files in it.
         journal.discardMovedAside();
         writer.applyDirModes();
@@ -742,8 +784,8 @@ function restoreSnapshot(reader, targetDir, options = {}) {
         return report;
     }
     catch (error) {
-        journal.rollback();
-        removeCreatedDirs(target, firstCreated);
+        forget();
+        undo();
         throw error;
     }
 }
@@ -803,14 +845,21 @@ class EntryWriter {
         this.journal = journal;
         this.onProgress = onProgress;
     }
-    writeAll(entries) {
+    /** Writes every entry, pausing between entries now and then so a signal can be handled (and the restore undone). */
+    async writeAll(entries) {
         this.totalBytes = entries.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
+        let sincePause = 0;
         for (const entry of entries) {
             try {
                 this.write(entry);
             }
             catch (error) {
                 throw entryError(error, entry, this.journal.base);
+            }
+            sincePause += 4096 + (entry.type === 'file' ? entry.size : 0);
+            if (sincePause >= PAUSE_EVERY_BYTES) {
+                sincePause = 0;
+                await (0,promises_namespaceObject.setImmediate)();
             }
         }
         return this.report;
@@ -964,8 +1013,8 @@ moved into place. Entries that would land outside DIR ('..', absolute paths, a p
 symlink) are refused.
 
 DIR must be empty (or missing) unless --force. If the restore fails (a corrupt block, a full
-disk), everything it wrote is removed and DIR is left as it was; a restore that was killed is
-undone by the next restore into DIR. Before writing, the total size of the files is checked
+disk) or is interrupted (Ctrl-C), everything it wrote is removed and DIR is left as it was; a
+restore that was killed (SIGKILL, a power cut) is undone by the next restore into DIR. Before writing, the total size of the files is checked
 against the free space in DIR, and against 10x the snapshot's own size (at least 64 MiB): a
 forged snapshot can repeat one chunk to claim terabytes. Snapshots of very compressible or
 duplicated files can legitimately exceed that; pass --allow-expand or --max-size for those.
@@ -1003,7 +1052,7 @@ Examples:
         const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, file));
         try {
             const only = values.only === undefined ? undefined : (0,globs/* compileGlobs */.t)(values.only);
-            const report = restoreSnapshot(reader, (0,external_node_path_.resolve)(ctx.cwd, values.dir), {
+            const report = await restoreSnapshot(reader, (0,external_node_path_.resolve)(ctx.cwd, values.dir), {
                 only,
                 force: values.force === true,
                 limits: { maxSize, allowExpand: values['allow-expand'] === true },
@@ -1083,6 +1132,7 @@ Example:
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /** vitsnap: argv → command → exit code (0 ok, 1 drift, 2 error). The only place that exits. */
+
 
 
 
@@ -1177,7 +1227,8 @@ function installSignalHandlers() {
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
         process.once(signal, () => {
             (0,atomic_file/* abortUnfinishedFiles */.tF)();
-            process.stderr.write(`vitsnap: interrupted by ${signal}; no partial snapshot was left behind\n`);
+            undoInterruptedWork();
+            process.stderr.write(`vitsnap: interrupted by ${signal}; nothing half-written was left behind\n`);
             process.exit(code);
         });
     }
@@ -3395,7 +3446,7 @@ const VERSION = '0.1.0';
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(417);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(922);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
 /** The `vitsnap` executable (bundled to dist/cli/index.js): checks the runtime, then runs the CLI. */
 

@@ -7,8 +7,9 @@ import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { snapshotArtifactName } from '../constants.js';
-import { OperationError } from '../errors.js';
+import { OperationError, isVitsnapError } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
+import { SnapshotReader } from '../snapshot/reader.js';
 import { downloadSnapshot, isGoneError } from './artifacts.js';
 import { findBaselines, type SkippedRun } from './baseline.js';
 import { cacheAvailable, restoreSnapshotFromCache } from './cache.js';
@@ -21,6 +22,10 @@ export interface Baseline {
   description: string;
   runId: number | null;
   sha: string | null;
+  /** Short name for the report's headline: `main @ abc1234 (run 123)`. */
+  label: string;
+  /** Every block was read and checked when it was accepted (downloaded baselines are). */
+  verified: boolean;
 }
 
 export interface BaselineLookup {
@@ -42,24 +47,54 @@ async function fromArtifacts(inputs: ActionInputs, ctx: RunContext, octokit: Oct
     skipped.push({ runId: 0, sha: '', reason: "the current workflow file is unknown (GITHUB_WORKFLOW_REF); set the 'workflow' input" });
     return null;
   }
-  const branch = inputs.baselineRef || ctx.pullRequest?.baseRef || ctx.defaultBranch;
+  const branch = inputs.baselineRef || ctx.base?.branch || ctx.defaultBranch;
   const candidates = findBaselines(
     runsApi(octokit, ctx),
-    { workflow, artifactName: snapshotArtifactName(inputs.name), baseSha: ctx.pullRequest?.baseSha ?? null, branch, currentRunId: ctx.runId, maxRuns: MAX_RUNS },
+    { workflow, artifactName: snapshotArtifactName(inputs.name), baseSha: ctx.base?.sha ?? null, branch, events: inputs.baselineEvents, currentRunId: ctx.runId, maxRuns: MAX_RUNS },
     skipped,
   );
+  let tried = 0;
   for await (const c of candidates) {
+    tried++;
     try {
       const path = await downloadSnapshot(ctx, inputs.token, c.run.id, c.artifact.id, join(ctx.runnerTemp, `vitsnap-baseline-${inputs.name}-${c.run.id}`));
+      const unreadable = unreadableSnapshot(path);
+      if (unreadable !== null) {
+        core.warning(`the baseline snapshot of run ${c.run.id} (${short(c.run.headSha)}) cannot be read (${unreadable}); skipping it and trying an older run`);
+        skipped.push({ runId: c.run.id, sha: c.run.headSha, reason: `its snapshot cannot be read (${unreadable})` });
+        continue;
+      }
       const where = c.match === 'base-sha' ? 'the base commit' : `the newest usable run on ${branch}${c.runsBehind > 0 ? `, ${c.runsBehind} run${c.runsBehind === 1 ? '' : 's'} behind the branch head` : ''}`;
-      const baseNote = ctx.pullRequest !== null && c.run.headSha !== ctx.pullRequest.baseSha ? ` (the PR's base is ${short(ctx.pullRequest.baseSha)})` : '';
-      return { path, runId: c.run.id, sha: c.run.headSha, description: `run ${c.run.id} at ${short(c.run.headSha)}, ${where}${baseNote}` };
+      const baseNote = ctx.base !== null && c.run.headSha !== ctx.base.sha ? ` (the ${ctx.base.source}'s base is ${short(ctx.base.sha)})` : '';
+      return { path, runId: c.run.id, sha: c.run.headSha, label: `${branch} @ ${short(c.run.headSha)} (run ${c.run.id})`, verified: true, description: `run ${c.run.id} at ${short(c.run.headSha)}, ${where}${baseNote}` };
     } catch (error) {
       if (!isGoneError(error)) throw error;
       skipped.push({ runId: c.run.id, sha: c.run.headSha, reason: `artifact ${c.artifact.id} could not be downloaded (${(error as Error).message})` });
     }
   }
+  if (tried === 0) {
+    const base = ctx.base === null ? '' : ` for the base commit ${short(ctx.base.sha)} or`;
+    skipped.push({ runId: 0, sha: '', reason: `looked${base} among the newest ${MAX_RUNS} successful ${inputs.baselineEvents.join('/')} runs of ${workflow} on ${branch}: none has a usable ${snapshotArtifactName(inputs.name)} artifact` });
+  }
   return null;
+}
+
+/**
+ * Why a downloaded baseline cannot serve (a newer format, a corrupt download), or null. Verified
+ * whole, blocks included: a baseline that fails halfway through the diff would fail the job.
+ */
+function unreadableSnapshot(path: string): string | null {
+  let reader: SnapshotReader | undefined;
+  try {
+    reader = SnapshotReader.open(path);
+    reader.verify();
+    return null;
+  } catch (error) {
+    if (isVitsnapError(error)) return `${error.code}: ${error.message}`;
+    throw error;
+  } finally {
+    reader?.close();
+  }
 }
 
 async function fromCache(inputs: ActionInputs, ctx: RunContext, skipped: SkippedRun[]): Promise<Baseline | null> {
@@ -67,7 +102,7 @@ async function fromCache(inputs: ActionInputs, ctx: RunContext, skipped: Skipped
     skipped.push({ runId: 0, sha: '', reason: 'the cache service is not available to this job' });
     return null;
   }
-  const ref = inputs.baselineRef ? `refs/heads/${inputs.baselineRef}` : `refs/heads/${ctx.pullRequest?.baseRef || ctx.defaultBranch}`;
+  const ref = inputs.baselineRef ? `refs/heads/${inputs.baselineRef}` : `refs/heads/${ctx.base?.branch || ctx.defaultBranch}`;
   try {
     const hit = await restoreSnapshotFromCache(ctx.runnerTemp, inputs.name, ref);
     if (hit === null) {
@@ -75,7 +110,13 @@ async function fromCache(inputs: ActionInputs, ctx: RunContext, skipped: Skipped
       return null;
     }
     const sha = hit.key.slice(hit.key.lastIndexOf('-') + 1);
-    return { path: hit.path, runId: null, sha, description: `cache entry ${hit.key}` };
+    const unreadable = unreadableSnapshot(hit.path);
+    if (unreadable !== null) {
+      core.warning(`the baseline snapshot in cache entry ${hit.key} cannot be read (${unreadable}); continuing without a baseline`);
+      skipped.push({ runId: 0, sha, reason: `cache entry ${hit.key} cannot be read (${unreadable})` });
+      return null;
+    }
+    return { path: hit.path, runId: null, sha, label: `${ref.replace(/^refs\/heads\//, '')} @ ${short(sha)} (cache)`, verified: true, description: `cache entry ${hit.key}` };
   } catch (error) {
     core.warning(`the cache could not be read (${(error as Error).message}); continuing without it`);
     skipped.push({ runId: 0, sha: '', reason: 'the cache could not be read' });
@@ -90,7 +131,7 @@ export async function findBaselineStep(inputs: ActionInputs, ctx: RunContext, oc
   if (source.kind === 'path') {
     const path = resolve(ctx.workspace, source.path);
     if (!existsSync(path)) throw new OperationError('E_NOT_FOUND', `input 'baseline' names ${source.path}, which does not exist; download it first or fix the path`);
-    return { baseline: { path, runId: null, sha: null, description: `the file ${source.path}` }, skipped, reason: '' };
+    return { baseline: { path, runId: null, sha: null, label: source.path, verified: false, description: `the file ${source.path}` }, skipped, reason: '' };
   }
   let baseline: Baseline | null = null;
   if (source.kind === 'artifact' || source.kind === 'auto') {
@@ -98,8 +139,10 @@ export async function findBaselineStep(inputs: ActionInputs, ctx: RunContext, oc
       if (octokit === null) throw new Error("artifact baselines need the 'token' input");
       baseline = await fromArtifacts(inputs, ctx, octokit, skipped);
     } catch (error) {
-      core.warning(`looking up the baseline artifact failed (${(error as Error).message}); the token needs 'actions: read'`);
-      skipped.push({ runId: 0, sha: '', reason: 'the artifact lookup failed' });
+      const status = (error as { status?: unknown }).status;
+      const hint = status === 401 || status === 403 || status === 404 ? "; the token needs 'actions: read' on this repository" : '';
+      core.warning(`looking up the baseline artifact failed (${(error as Error).message})${hint}`);
+      skipped.push({ runId: 0, sha: '', reason: `the artifact lookup failed${hint === '' ? '' : ` (HTTP ${String(status)})`}` });
     }
   }
   if (baseline === null && (source.kind === 'cache' || source.kind === 'auto')) baseline = await fromCache(inputs, ctx, skipped);

@@ -1,10 +1,17 @@
 /**
  * Which earlier run holds the baseline snapshot. On a pull request: the successful run of the
  * same workflow whose head is the PR's base commit; otherwise (or when that run has no usable
- * artifact) the newest successful push runs on the base branch, walked back a bounded number of
- * runs. Runs whose artifact is missing or expired are skipped, and each skip is recorded so the
- * report can say why an older baseline was used.
+ * artifact) the newest successful runs on the base branch, walked back a bounded number of runs.
+ * Only trusted runs count: an event that builds the branch's own code (`push`; `schedule` and
+ * `workflow_dispatch` when asked) on that branch. A `pull_request_target` run has the base
+ * commit as its head sha but may have built a fork's code: never a baseline. Runs whose artifact
+ * is missing or expired are skipped, and each skip is recorded so the report can say why an
+ * older baseline was used.
  */
+
+/** Events whose runs build the branch's own code, and so may hold baselines (`baseline-events`). */
+export const TRUSTED_EVENTS = ['push', 'schedule', 'workflow_dispatch'] as const;
+export type TrustedEvent = (typeof TRUSTED_EVENTS)[number];
 
 export interface RunSummary {
   id: number;
@@ -34,8 +41,10 @@ export interface BaselineQuery {
   artifactName: string;
   /** The PR's base commit, when there is one. */
   baseSha: string | null;
-  /** Branch whose push runs are walked back. */
+  /** Branch whose runs are walked back; a baseline run's head branch must be this. */
   branch: string;
+  /** Events whose runs may be baselines. */
+  events: readonly TrustedEvent[];
   /** This run: never its own baseline. */
   currentRunId: number;
   /** At most this many runs are looked at in the walk back. */
@@ -58,6 +67,8 @@ export interface SkippedRun {
 }
 
 const PAGE = 20;
+/** Pages of the branch's runs read at most (untrusted runs on the branch do not count toward maxRuns). */
+const MAX_PAGES = 10;
 
 /**
  * Yields usable candidates, best first. The caller downloads each in turn and asks for the next
@@ -74,23 +85,41 @@ export async function* findBaselines(api: RunsApi, query: BaselineQuery, skipped
     return null;
   };
 
+  const untrusted = (run: RunSummary): string | null => {
+    if (!(query.events as readonly string[]).includes(run.event)) return `a ${run.event} run, not one of baseline-events (${query.events.join(', ')})`;
+    if (run.headBranch !== query.branch) return `ran on ${run.headBranch === '' ? 'no branch' : run.headBranch}, not ${query.branch}`;
+    return null;
+  };
+
   if (query.baseSha !== null && query.baseSha !== '') {
     const runs = await api.listSuccessfulRuns({ workflow: query.workflow, headSha: query.baseSha, page: 1, perPage: PAGE });
+    let trusted = 0;
     for (const run of runs) {
       if (seen.has(run.id) || run.headSha !== query.baseSha) continue;
       seen.add(run.id);
+      const why = untrusted(run);
+      if (why !== null) {
+        skipped.push({ runId: run.id, sha: run.headSha, reason: `not a trusted baseline: ${why}` });
+        continue;
+      }
+      trusted++;
       const artifact = await usable(run);
       if (artifact !== null) yield { run, artifact, match: 'base-sha', runsBehind: 0 };
     }
-    if (runs.length === 0) skipped.push({ runId: 0, sha: query.baseSha, reason: `no successful run of ${query.workflow} for the base commit` });
+    if (trusted === 0 && !skipped.some((s) => s.sha === query.baseSha)) {
+      skipped.push({ runId: 0, sha: query.baseSha, reason: `no successful run of ${query.workflow} for the base commit` });
+    }
   }
 
+  // One event: the API filters. Several: ask for the branch's runs and filter here.
+  const event = query.events.length === 1 ? query.events[0] : undefined;
   let looked = 0;
   let behind = 0;
-  for (let page = 1; looked < query.maxRuns; page++) {
-    const runs = await api.listSuccessfulRuns({ workflow: query.workflow, branch: query.branch, event: 'push', page, perPage: PAGE });
+  for (let page = 1; looked < query.maxRuns && page <= MAX_PAGES; page++) {
+    const runs = await api.listSuccessfulRuns({ workflow: query.workflow, branch: query.branch, ...(event === undefined ? {} : { event }), page, perPage: PAGE });
     for (const run of runs) {
       if (looked >= query.maxRuns) break;
+      if (untrusted(run) !== null) continue;
       looked++;
       if (seen.has(run.id)) {
         behind++;

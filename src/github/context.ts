@@ -22,6 +22,15 @@ export interface WorkflowRunInfo {
   event: string;
 }
 
+/** What a pull request or a merge-queue group is compared with: its base commit on its base branch. */
+export interface ComparisonBase {
+  sha: string;
+  /** Branch name (`main`), not a ref. */
+  branch: string;
+  /** Where it came from, for messages: "the PR's base", "the merge queue's base". */
+  source: 'pull request' | 'merge queue';
+}
+
 export interface RunContext {
   owner: string;
   repo: string;
@@ -41,6 +50,8 @@ export interface RunContext {
   runnerTemp: string;
   pullRequest: PullRequestInfo | null;
   workflowRun: WorkflowRunInfo | null;
+  /** The base to compare with on `pull_request*` and `merge_group` events, else null. */
+  base: ComparisonBase | null;
 }
 
 type Json = Record<string, unknown>;
@@ -86,6 +97,15 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     typeof pr.number === 'number'
       ? { number: pr.number, baseSha: text(base.sha), baseRef: text(base.ref), headSha: text(head.sha), fromFork: headRepo !== '' && headRepo !== baseRepo }
       : null;
+  // merge_group: { base_sha, base_ref: 'refs/heads/main', head_sha, head_ref: 'refs/heads/gh-readonly-queue/main/pr-…' }
+  const group = object(event.merge_group);
+  const groupBaseRef = text(group.base_ref);
+  const comparisonBase: ComparisonBase | null =
+    pullRequest !== null && pullRequest.baseSha !== ''
+      ? { sha: pullRequest.baseSha, branch: pullRequest.baseRef, source: 'pull request' }
+      : text(group.base_sha) !== ''
+        ? { sha: text(group.base_sha), branch: groupBaseRef.startsWith('refs/heads/') ? groupBaseRef.slice('refs/heads/'.length) : groupBaseRef, source: 'merge queue' }
+        : null;
   const run = object(event.workflow_run);
   const workflowRun: WorkflowRunInfo | null = typeof run.id === 'number' ? { id: run.id, headSha: text(run.head_sha), event: text(run.event) } : null;
   // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/ci.yml@refs/heads/main
@@ -108,6 +128,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     runnerTemp: env.RUNNER_TEMP ?? env.GITHUB_WORKSPACE ?? process.cwd(),
     pullRequest,
     workflowRun,
+    base: comparisonBase,
   };
 }
 

@@ -50,12 +50,29 @@ export function baselineLine(baseline: Baseline, ctx: RunContext): string {
 export async function compareStep(inputs: ActionInputs, ctx: RunContext, baseline: Baseline, snapshotPath: string): Promise<CompareResult> {
   const sides = await openSides(baseline.path, snapshotPath, { cwd: ctx.workspace });
   try {
-    return await core.group('Compare with the baseline', () =>
+    const result = await core.group('Compare with the baseline', () =>
       compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore: inputs.ignore, exclude: inputs.exclude }),
     );
+    return presentable(result, ctx, baseline, snapshotPath);
   } finally {
     await sides.close();
   }
+}
+
+/**
+ * Names the sides for readers of the comment and summary (`main @ abc1234 (run 123)` → `#7 @
+ * def5678`), not by runner temp paths. The note about unread blocks is dropped when it says
+ * nothing: the baseline was verified whole on download and this run's snapshot was just written.
+ */
+function presentable(result: CompareResult, ctx: RunContext, baseline: Baseline, snapshotPath: string): CompareResult {
+  const head = ctx.pullRequest?.headSha || ctx.sha;
+  const where = ctx.pullRequest !== null ? `#${ctx.pullRequest.number}` : ctx.branch || ctx.eventName || 'this run';
+  const after = `${where} @ ${head.slice(0, 7)}`;
+  const capturedHere = snapshotPath.startsWith(ctx.runnerTemp);
+  const quietNote = baseline.verified && capturedHere && result.verification != null;
+  const verification = quietNote && result.verification != null ? { ...result.verification, note: '' } : result.verification;
+  const notes = quietNote ? result.notes?.filter((n) => n !== result.verification?.note) : result.notes;
+  return { ...result, before: baseline.label, after, verification, notes };
 }
 
 /** The job summary; optional, so a failure (or no GITHUB_STEP_SUMMARY outside a runner) only warns. */
