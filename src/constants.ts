@@ -1,6 +1,8 @@
 /** Action input and output names: exactly the keys in action.yml. */
 export const Inputs = {
   Path: 'path',
+  IncludeHiddenFiles: 'include-hidden-files',
+  IfNoFilesFound: 'if-no-files-found',
   Name: 'name',
   Mode: 'mode',
   Baseline: 'baseline',

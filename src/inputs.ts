@@ -10,15 +10,20 @@ import { Inputs } from './constants.js';
 export const MODES = ['auto', 'capture', 'compare', 'post'] as const;
 export const FAIL_ON = ['never', 'drift', 'unexplained'] as const;
 export const COMMENT = ['auto', 'always', 'on-drift', 'never'] as const;
+export const IF_NO_FILES_FOUND = ['warn', 'error', 'ignore'] as const;
 const BASELINE_KINDS = ['auto', 'artifact', 'cache', 'none'] as const;
 
 export type Mode = (typeof MODES)[number];
 export type FailOn = (typeof FAIL_ON)[number];
 export type CommentPolicy = (typeof COMMENT)[number];
+export type IfNoFilesFound = (typeof IF_NO_FILES_FOUND)[number];
 export type BaselineSource = { kind: (typeof BASELINE_KINDS)[number] } | { kind: 'path'; path: string };
 
 export interface ActionInputs {
   patterns: string[];
+  /** Capture paths with a segment starting with `.` (default false; `.git` never). */
+  includeHiddenFiles: boolean;
+  ifNoFilesFound: IfNoFilesFound;
   name: string;
   mode: Mode;
   baseline: BaselineSource;
@@ -114,6 +119,8 @@ export function getInputs(): ActionInputs {
   for (const p of ignore) if (!(p in IGNORE_PROFILES)) throw invalid(Inputs.Ignore, p, `a comma-separated list of ${Object.keys(IGNORE_PROFILES).join(', ')}`);
   return {
     patterns,
+    includeHiddenFiles: bool(Inputs.IncludeHiddenFiles, false),
+    ifNoFilesFound: oneOf(Inputs.IfNoFilesFound, IF_NO_FILES_FOUND, 'warn'),
     name,
     mode,
     baseline: baselineSource(),

@@ -56,6 +56,7 @@ export async function run(): Promise<void> {
     }
     const plan = planFor(inputs, ctx.eventName);
     const snapshotPath = await captureStep(inputs, ctx);
+    if (snapshotPath === null) return; // nothing matched; if-no-files-found said what to do
     core.setOutput(Outputs.SnapshotPath, snapshotPath);
     if (plan.keep && ctx.eventName === 'pull_request_target') {
       // Its head sha is the base branch's, but it may have built a fork's code: never a baseline.

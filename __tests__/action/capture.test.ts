@@ -73,9 +73,12 @@ describe('the action (capture)', () => {
     expect(r.stdout).toMatch(/^::error::E_INPUT: input 'name' must be/m);
   });
 
-  it('fails with a clear error when nothing matches', async () => {
-    const r = await runAction({ INPUT_PATH: 'nothing/**' }, dir);
+  it('fails with a clear error when nothing matches and if-no-files-found is error (default: a warning)', async () => {
+    const r = await runAction({ INPUT_PATH: 'nothing/**', 'INPUT_IF-NO-FILES-FOUND': 'error' }, dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error::E_NOT_FOUND: no files under .* match nothing\/\*\*/);
+    expect(r.stdout).toMatch(/::error::E_NOT_FOUND: no files match input 'path' \(nothing\/\*\*\) under /);
+    const warned = await runAction({ INPUT_PATH: 'nothing/**' }, dir);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toMatch(/^::warning::no files match input 'path' \(nothing\/\*\*\)/m);
   });
 });

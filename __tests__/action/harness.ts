@@ -85,6 +85,8 @@ export interface RunOptions {
   token: string;
   /** The child is killed after this long (default 90 s); its output so far is returned. */
   timeoutMs?: number;
+  /** Fills RUNNER_TEMP after it is emptied, as an earlier step of the job would (`${{ runner.temp }}/out`). */
+  prepareRunnerTemp?: (dir: string) => void;
 }
 
 export async function runAction(o: RunOptions): Promise<ActionRun> {
@@ -92,6 +94,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   const { runnerTemp } = o;
   rmSync(runnerTemp, { recursive: true, force: true });
   mkdirSync(runnerTemp, { recursive: true });
+  o.prepareRunnerTemp?.(runnerTemp);
   const eventPath = join(o.scratch, 'event.json');
   writeFileSync(eventPath, JSON.stringify(o.event));
   const outputFile = join(o.scratch, 'output');

@@ -18,6 +18,8 @@ describe('action inputs', () => {
     withInputs({ path: 'dist/**\n!**/*.map' });
     expect(getInputs()).toEqual({
       patterns: ['dist/**', '!**/*.map'],
+      includeHiddenFiles: false,
+      ifNoFilesFound: 'warn',
       name: 'snapshot',
       mode: 'auto',
       baseline: { kind: 'auto' },

@@ -261,7 +261,10 @@ async function captureSnapshot(options) {
     // Temp files of an interrupted capture are never part of a tree's contents.
     let walk;
     try {
-        walk = (0,snapshot_walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)([...options.patterns, `!**/${atomic_file/* TEMP_MARKER */.IE}*`]));
+        // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
+        // persists it there): never captured, whatever the patterns say.
+        const always = [`!**/${atomic_file/* TEMP_MARKER */.IE}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
+        walk = (0,snapshot_walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)([...options.patterns, ...always]));
     }
     catch (error) {
         await eagerPool?.close();

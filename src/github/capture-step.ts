@@ -4,14 +4,17 @@
  * upload never loses the snapshot: it stays at `snapshot-path`, and the log says so.
  */
 import * as core from '@actions/core';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { snapshotArtifactName } from '../constants.js';
+import { OperationError } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import { captureSnapshot } from '../snapshot/capture.js';
+import { findCredentials } from '../snapshot/credentials.js';
 import { collectMetadata } from '../snapshot/metadata/index.js';
 import { uploadSnapshot } from './artifacts.js';
 import { cacheAvailable, saveSnapshotToCache } from './cache.js';
+import { planCapture } from './capture-paths.js';
 import type { RunContext } from './context.js';
 
 /** `path: some/file.vitsnap` names a snapshot made elsewhere (a release gate's compare job). */
@@ -23,24 +26,60 @@ function existingSnapshot(inputs: ActionInputs, workspace: string): string | nul
   return existsSync(abs) && statSync(abs).isFile() ? abs : null;
 }
 
-export async function captureStep(inputs: ActionInputs, ctx: RunContext): Promise<string> {
+/** At most this many credential warnings; the rest are counted in one more. */
+const MAX_CREDENTIAL_WARNINGS = 10;
+
+/**
+ * Captures what `path` names into RUNNER_TEMP and returns the snapshot, or null when nothing
+ * matched and `if-no-files-found` lets the step go on (nothing to upload or compare).
+ */
+export async function captureStep(inputs: ActionInputs, ctx: RunContext): Promise<string | null> {
   const given = existingSnapshot(inputs, ctx.workspace);
   if (given !== null) {
     core.info(`using the snapshot ${given} named by 'path'`);
     return given;
   }
+  const plan = planCapture(inputs.patterns, { workspace: ctx.workspace, runnerTemp: ctx.runnerTemp });
   const output = join(ctx.runnerTemp, `vitsnap-${inputs.name}.vitsnap`);
+  if (!inputs.includeHiddenFiles) {
+    const hidden = plan.patterns.filter((p) => !p.startsWith('!') && /(^|\/)\.[^/.]/.test(p));
+    for (const p of hidden) {
+      core.warning(`input 'path' names hidden files (${p}), which are left out: set 'include-hidden-files: true' to capture them`);
+    }
+  }
   const metadata = () =>
     collectMetadata({ root: ctx.workspace, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands }).then((m) => {
       for (const w of m.warnings) core.warning(w);
       return { metadata: m.metadata, source: m.source };
     });
   const result = await core.group('Capture snapshot', () =>
-    captureSnapshot({ root: ctx.workspace, patterns: inputs.patterns, output, metadata, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
+    captureSnapshot({
+      root: plan.root,
+      patterns: plan.patterns,
+      output,
+      metadata,
+      sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+      allowEmpty: true,
+      excludeHidden: !inputs.includeHiddenFiles,
+    }),
   );
   const s = result.manifest.stats;
+  if (s.files + s.dirs + s.symlinks === 0) {
+    rmSync(result.output, { force: true });
+    const hint = inputs.includeHiddenFiles ? '' : " (hidden files are left out unless 'include-hidden-files: true')";
+    const message = `no files match input 'path' (${inputs.patterns.join(', ')}) under ${plan.root}${hint}: check that the build step ran and wrote there`;
+    if (inputs.ifNoFilesFound === 'error') throw new OperationError('E_NOT_FOUND', `${message}; 'if-no-files-found: error' fails the step`);
+    if (inputs.ifNoFilesFound === 'warn') core.warning(`${message}; nothing was uploaded or compared`);
+    else core.info(`${message}; nothing was uploaded or compared`);
+    return null;
+  }
   core.info(`snapshot ${result.output}: ${s.files} files, ${s.bytes} bytes → ${result.size} bytes`);
   for (const skip of result.skipped.slice(0, 20)) core.info(`skipped ${skip.path}: ${skip.reason}`);
+  const credentials = findCredentials(plan.root, result.manifest.entries.filter((e) => e.type === 'file').map((e) => e.path));
+  for (const c of credentials.slice(0, MAX_CREDENTIAL_WARNINGS)) {
+    core.warning(`captured ${c.path}, which looks like ${c.reason}; the snapshot is uploaded as an artifact anyone with read access can download: exclude it with '!${c.path}' in 'path'`, { title: 'vitsnap: possible credential captured' });
+  }
+  if (credentials.length > MAX_CREDENTIAL_WARNINGS) core.warning(`${credentials.length - MAX_CREDENTIAL_WARNINGS} more captured files look like credentials; see the snapshot's file list`);
   return result.output;
 }
 

@@ -39,6 +39,8 @@ export interface CaptureOptions {
   /** SOURCE_DATE_EPOCH text; the only clock a snapshot records. */
   sourceDateEpoch?: string;
   allowEmpty?: boolean;
+  /** Leave out every path with a segment starting with `.` (the action's default, as upload-artifact's). */
+  excludeHidden?: boolean;
   onProgress?: (progress: CaptureProgress) => void;
 }
 
@@ -109,7 +111,10 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   // Temp files of an interrupted capture are never part of a tree's contents.
   let walk;
   try {
-    walk = walkTree(root, compileGlobs([...options.patterns, `!**/${TEMP_MARKER}*`]));
+    // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
+    // persists it there): never captured, whatever the patterns say.
+    const always = [`!**/${TEMP_MARKER}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
+    walk = walkTree(root, compileGlobs([...options.patterns, ...always]));
   } catch (error) {
     await eagerPool?.close();
     throw error;

@@ -11,7 +11,9 @@
  *
  * Dot files are matched by `*`, `?`, `[...]` and `**` like any other name: a reproducibility tool
  * must capture everything it was asked for, and silently skipping `.env.production` or `.next/`
- * would make snapshots look complete when they are not. Exclude them explicitly (`!**\/.git`).
+ * would make snapshots look complete when they are not. Exclude them explicitly (`!**\/.env`).
+ * The one exception is made by capture, not here: `.git` is never captured (its config can hold
+ * a token), and the action leaves hidden files out unless `include-hidden-files` is true.
  */
 import { OperationError } from '../errors.js';
 
