@@ -42,8 +42,8 @@ function finish(run: WorkflowRun): void {
   run.conclusion = 'success';
 }
 
-async function act(run: WorkflowRun, event: Record<string, unknown>, ws: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  const r = await runAction({ emulator, run, dist, workspace: ws, scratch: join(scratch, `run-${++counter}`), runnerTemp: join(scratch, 'runner-temp'), inputs: { path: 'build/**', ...inputs }, event, token: token.token });
+async function act(run: WorkflowRun, event: Record<string, unknown>, ws: string, inputs: Record<string, string> = {}, runnerTemp = join(scratch, 'runner-temp')): Promise<ActionRun> {
+  const r = await runAction({ emulator, run, dist, workspace: ws, scratch: join(scratch, `run-${++counter}`), runnerTemp, inputs: { path: 'build/**', ...inputs }, event, token: token.token });
   finish(run);
   return r;
 }
@@ -177,6 +177,25 @@ describe('an unreadable baseline', () => {
     expect(r.summary).toContain(`### vitsnap: <code>main @ aaaaaaa (run ${good.id})</code> → <code>#34 @ ccccccc</code>`);
     expect(r.summary).not.toContain('runner-temp');
     expect(r.summary).not.toContain('were not read');
+  });
+});
+
+describe('the cache backend', () => {
+  it("restores the base commit's entry, not the newest, also on a runner whose temp directory is elsewhere", async () => {
+    world.runs.length = 0;
+    const cached = { baseline: 'cache', name: 'cached' };
+    for (const [c, flavour] of [['1', 'main'], ['2', 'newer']] as const) {
+      const run = addRun(world, { repo: REPO, event: 'push', headBranch: 'main', headSha: sha(c), status: 'in_progress' });
+      expect((await act(run, repoEvent, workspace(flavour), cached)).code).toBe(0);
+    }
+    expect(world.cacheEntries.map((e) => e.key)).toEqual([`vitsnap-cached-refs/heads/main-${sha('1')}`, `vitsnap-cached-refs/heads/main-${sha('2')}`]);
+    const pr = addRun(world, { repo: REPO, pullRequestNumber: 35, headBranch: 'f-35', baseRef: 'main', headSha: sha('d'), status: 'in_progress' });
+    const r = await act(pr, prEvent(35, sha('1'), sha('d')), workspace('main'), cached, join(scratch, 'elsewhere', 'tmp'));
+    expect(r.outputs['baseline-sha']).toBe(sha('1'));
+    expect(r.outputs.verdict).toBe('identical');
+    expect(r.summary).toContain(`cache entry vitsnap-cached-refs/heads/main-${sha('1')}, the base commit`);
+    // The cache's working directory is gone again: nothing left in the workspace for a later step.
+    expect(existsSync(join(workspace('main'), '.vitsnap-cache-cached'))).toBe(false);
   });
 });
 

@@ -104,7 +104,7 @@ async function fromCache(inputs: ActionInputs, ctx: RunContext, skipped: Skipped
   }
   const ref = inputs.baselineRef ? `refs/heads/${inputs.baselineRef}` : `refs/heads/${ctx.base?.branch || ctx.defaultBranch}`;
   try {
-    const hit = await restoreSnapshotFromCache(ctx.runnerTemp, inputs.name, ref);
+    const hit = await restoreSnapshotFromCache(ctx.workspace, ctx.runnerTemp, inputs.name, ref, ctx.base?.sha ?? null);
     if (hit === null) {
       skipped.push({ runId: 0, sha: '', reason: `no cache entry starts with vitsnap-${inputs.name}-${ref}-` });
       return null;
@@ -116,7 +116,9 @@ async function fromCache(inputs: ActionInputs, ctx: RunContext, skipped: Skipped
       skipped.push({ runId: 0, sha, reason: `cache entry ${hit.key} cannot be read (${unreadable})` });
       return null;
     }
-    return { path: hit.path, runId: null, sha, label: `${ref.replace(/^refs\/heads\//, '')} @ ${short(sha)} (cache)`, verified: true, description: `cache entry ${hit.key}` };
+    const base = ctx.base?.sha;
+    const how = base === undefined || base === '' ? '' : sha === base ? ', the base commit' : `, the newest for ${ref.replace(/^refs\/heads\//, '')} (no entry for the ${ctx.base?.source ?? 'pull request'}'s base ${short(base)})`;
+    return { path: hit.path, runId: null, sha, label: `${ref.replace(/^refs\/heads\//, '')} @ ${short(sha)} (cache)`, verified: true, description: `cache entry ${hit.key}${how}` };
   } catch (error) {
     core.warning(`the cache could not be read (${(error as Error).message}); continuing without it`);
     skipped.push({ runId: 0, sha: '', reason: 'the cache could not be read' });

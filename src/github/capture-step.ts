@@ -99,7 +99,7 @@ export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPa
       core.warning('the cache service is not available to this job: the baseline was not saved to the cache');
     } else {
       try {
-        const key = await saveSnapshotToCache(snapshotPath, ctx.runnerTemp, inputs.name, ctx.ref, ctx.sha);
+        const key = await saveSnapshotToCache(snapshotPath, ctx.workspace, inputs.name, ctx.ref, ctx.sha);
         core.info(`saved the snapshot to the cache as ${key}`);
       } catch (error) {
         core.warning(`could not save the snapshot to the cache (${(error as Error).message}); pull requests will fall back to artifacts or report no baseline`);
