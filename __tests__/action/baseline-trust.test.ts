@@ -199,6 +199,32 @@ describe('the cache backend', () => {
   });
 });
 
+describe('GitHub Enterprise Server', () => {
+  it('uploads no artifact, looks for baselines in the cache only, and does not blame the token', async () => {
+    const ghes = createWorld({ serverUrl: 'https://ghes.example.com' });
+    addRepo(ghes, { owner: 'octo', name: 'trust', workflows: ['ci.yml'] });
+    const ghesToken = addToken(ghes);
+    const server = await startEmulator(ghes);
+    try {
+      const run = (r: WorkflowRun, event: Record<string, unknown>): Promise<ActionRun> =>
+        runAction({ emulator: server, run: r, dist, workspace: workspace('main'), scratch: join(scratch, `run-${++counter}`), runnerTemp: join(scratch, 'runner-temp'), inputs: { path: 'build/**' }, event, token: ghesToken.token });
+      const push = await run(addRun(ghes, { repo: REPO, event: 'push', headBranch: 'main', headSha: sha('1'), status: 'in_progress' }), repoEvent);
+      expect(push.code).toBe(0);
+      expect(push.stdout).toContain('GitHub Enterprise Server has no artifact service v4');
+      expect(push.stdout).not.toMatch(/could not upload/);
+      expect(ghes.artifacts).toEqual([]);
+
+      const pr = await run(addRun(ghes, { repo: REPO, pullRequestNumber: 36, headBranch: 'f-36', baseRef: 'main', headSha: sha('2'), status: 'in_progress' }), prEvent(36, sha('1'), sha('2')));
+      expect(pr.code).toBe(0);
+      expect(pr.outputs.verdict).toBe('no-baseline');
+      expect(pr.summary).toContain('artifacts v4 are not available on GitHub Enterprise Server');
+      expect(pr.stdout).not.toMatch(/actions: read|could not upload/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 /** The snapshot artifact a main push of workspace `flavour` uploads (made once, on a side run). */
 async function mainPushOf(flavour: string): Promise<WorkflowRun> {
   const run = addRun(world, { repo: REPO, event: 'push', headBranch: `side-${flavour}`, headSha: sha('e'), status: 'in_progress' });

@@ -136,7 +136,11 @@ export async function findBaselineStep(inputs: ActionInputs, ctx: RunContext, oc
     return { baseline: { path, runId: null, sha: null, label: source.path, verified: false, description: `the file ${source.path}` }, skipped, reason: '' };
   }
   let baseline: Baseline | null = null;
-  if (source.kind === 'artifact' || source.kind === 'auto') {
+  if ((source.kind === 'artifact' || source.kind === 'auto') && ctx.ghes) {
+    if (source.kind === 'artifact') core.warning("GitHub Enterprise Server has no artifact service v4, so 'baseline: artifact' finds nothing; use 'baseline: auto' or 'cache'");
+    else core.info('GitHub Enterprise Server: looking for the baseline in the cache (artifacts v4 are not available here)');
+    skipped.push({ runId: 0, sha: '', reason: 'artifacts v4 are not available on GitHub Enterprise Server' });
+  } else if (source.kind === 'artifact' || source.kind === 'auto') {
     try {
       if (octokit === null) throw new Error("artifact baselines need the 'token' input");
       baseline = await fromArtifacts(inputs, ctx, octokit, skipped);

@@ -86,15 +86,21 @@ export async function captureStep(inputs: ActionInputs, ctx: RunContext): Promis
 /** Uploads the snapshot; any failure is a warning that says where the snapshot still is. */
 export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPath: string): Promise<number | null> {
   let artifactId: number | null = null;
-  try {
-    const uploaded = await core.group('Upload snapshot artifact', () => uploadSnapshot(snapshotArtifactName(inputs.name), snapshotPath, inputs.retentionDays));
-    artifactId = uploaded.id;
-    core.info(`uploaded artifact ${snapshotArtifactName(inputs.name)} (id ${uploaded.id}, ${uploaded.size} bytes)`);
-  } catch (error) {
-    core.warning(`could not upload the snapshot artifact (${(error as Error).message}); the snapshot is still at ${snapshotPath}`);
+  if (ctx.ghes) {
+    core.info('GitHub Enterprise Server has no artifact service v4: the snapshot is not uploaded as an artifact; the default branch keeps it in the cache instead');
+  } else {
+    try {
+      const uploaded = await core.group('Upload snapshot artifact', () => uploadSnapshot(snapshotArtifactName(inputs.name), snapshotPath, inputs.retentionDays));
+      artifactId = uploaded.id;
+      core.info(`uploaded artifact ${snapshotArtifactName(inputs.name)} (id ${uploaded.id}, ${uploaded.size} bytes)`);
+    } catch (error) {
+      core.warning(`could not upload the snapshot artifact (${(error as Error).message}); the snapshot is still at ${snapshotPath}`);
+    }
   }
   const onDefaultBranch = ctx.eventName === 'push' && ctx.branch === ctx.defaultBranch;
-  if (inputs.baseline.kind === 'cache' && onDefaultBranch) {
+  // On GHES the cache is where baselines live, also under `baseline: auto`.
+  const useCache = inputs.baseline.kind === 'cache' || (ctx.ghes && inputs.baseline.kind === 'auto');
+  if (useCache && onDefaultBranch) {
     if (!cacheAvailable()) {
       core.warning('the cache service is not available to this job: the baseline was not saved to the cache');
     } else {

@@ -46,6 +46,8 @@ export interface RunContext {
   defaultBranch: string;
   apiUrl: string;
   serverUrl: string;
+  /** GitHub Enterprise Server: no artifact service v4, so baselines go through the cache. */
+  ghes: boolean;
   workspace: string;
   runnerTemp: string;
   pullRequest: PullRequestInfo | null;
@@ -124,12 +126,27 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     defaultBranch: text(object(event.repository).default_branch) || 'main',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    ghes: isGhes(env.GITHUB_SERVER_URL),
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp: env.RUNNER_TEMP ?? env.GITHUB_WORKSPACE ?? process.cwd(),
     pullRequest,
     workflowRun,
     base: comparisonBase,
   };
+}
+
+/**
+ * The rule @actions/artifact applies before refusing to run: github.com, GHE.com (`*.ghe.com`)
+ * and local hosts have the artifact service v4; any other host is a GitHub Enterprise Server.
+ */
+export function isGhes(serverUrl: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
 }
 
 /** The run's page, for links in comments and summaries. */

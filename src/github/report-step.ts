@@ -163,10 +163,14 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
   }
   if (ranked.omitted > 0) core.info(`${ranked.omitted} more differences are in the job summary and the report artifact`);
 
-  try {
-    await uploadFiles(reportArtifactName(inputs.name), files, reportDir, inputs.retentionDays, 6);
-  } catch (error) {
-    core.warning(`could not upload the report artifact (${(error as Error).message}); the reports are in ${reportDir}`);
+  if (ctx.ghes) {
+    core.info(`GitHub Enterprise Server has no artifact service v4: the reports stay in ${reportDir}`);
+  } else {
+    try {
+      await uploadFiles(reportArtifactName(inputs.name), files, reportDir, inputs.retentionDays, 6);
+    } catch (error) {
+      core.warning(`could not upload the report artifact (${(error as Error).message}); the reports are in ${reportDir}`);
+    }
   }
   return { result, reportDir, commentBodyPath, comment: commentOutcome };
 }
