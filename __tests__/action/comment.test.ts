@@ -1,0 +1,74 @@
+/**
+ * The sticky comment of the bundled action end to end (issue #9): the `comment-url` output and a
+ * headline that names the sides by branch, commit and run rather than by runner temp paths.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commentMarker } from '../../src/github/comment.js';
+import { addRepo, addRun, addToken, commentsOn, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
+import { actionBundle } from './bundle.js';
+import { runAction, type ActionRun } from './harness.js';
+
+const REPO = 'octo/app';
+const MARKER = commentMarker('snapshot');
+let scratch: string;
+let dist: string;
+let world: World;
+let emulator: Emulator;
+let token: ApiToken;
+let counter = 0;
+
+const sha = (c: string): string => c.repeat(40).slice(0, 40);
+
+function workspace(day: number): string {
+  const ws = join(scratch, `ws-${day}`);
+  mkdirSync(join(ws, 'build'), { recursive: true });
+  writeFileSync(join(ws, 'build', 'build.json'), `${JSON.stringify({ built: new Date(Date.UTC(2026, 0, 1 + day)).toISOString() })}\n`);
+  return ws;
+}
+
+async function act(run: WorkflowRun, event: Record<string, unknown>, ws: string): Promise<ActionRun> {
+  return runAction({ emulator, run, dist, workspace: ws, scratch: join(scratch, `run-${++counter}`), runnerTemp: join(scratch, 'runner-temp'), inputs: { path: 'build/**' }, event, token: token.token });
+}
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'vitsnap-action-comment-'));
+  dist = await actionBundle();
+  world = createWorld();
+  addRepo(world, { owner: 'octo', name: 'app', workflows: ['ci.yml'] });
+  token = addToken(world);
+  emulator = await startEmulator(world);
+}, 300_000);
+
+afterAll(async () => {
+  await emulator?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the sticky comment', () => {
+  it('names the sides "main @ sha (run N)" → "#7 @ sha" and reports its address as comment-url', async () => {
+    const main = addRun(world, { repo: REPO, event: 'push', headBranch: 'main', headSha: sha('a'), status: 'in_progress' });
+    expect((await act(main, { repository: { default_branch: 'main' } }, workspace(1))).code).toBe(0);
+    main.status = 'completed';
+    main.conclusion = 'success';
+
+    const pr = addRun(world, { repo: REPO, pullRequestNumber: 7, headBranch: 'feature-7', baseRef: 'main', headSha: sha('b'), status: 'in_progress' });
+    const r = await act(
+      pr,
+      {
+        pull_request: { number: 7, base: { sha: sha('a'), ref: 'main', repo: { full_name: REPO } }, head: { sha: sha('b'), ref: 'feature-7', repo: { full_name: REPO } } },
+        repository: { default_branch: 'main', full_name: REPO },
+      },
+      workspace(2),
+    );
+    expect(r.code).toBe(0);
+    const ours = commentsOn(world, REPO, 7).filter((c) => c.body.includes(MARKER));
+    expect(ours).toHaveLength(1);
+    const body = ours[0]?.body ?? '';
+    expect(body).toContain(`### vitsnap: <code>main @ aaaaaaa (run ${main.id})</code> → <code>#7 @ bbbbbbb</code>`);
+    expect(body).not.toContain(r.runnerTemp);
+    expect(r.outputs['comment-url']).toBe(`${world.serverUrl}/${REPO}/pull/7#issuecomment-${ours[0]?.id}`);
+  });
+});
