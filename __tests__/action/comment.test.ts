@@ -72,3 +72,31 @@ describe('the sticky comment', () => {
     expect(r.outputs['comment-url']).toBe(`${world.serverUrl}/${REPO}/pull/7#issuecomment-${ours[0]?.id}`);
   });
 });
+
+describe('mode: post', () => {
+  it('skips with a notice, not an error, when the PR has moved past the commit the run built', async () => {
+    const readOnly = addToken(world, { access: 'read-only' });
+    const run = addRun(world, { repo: REPO, pullRequestNumber: 21, headBranch: 'feature-21', baseRef: 'main', headSha: sha('c'), status: 'in_progress' });
+    const fork = await runAction({
+      emulator, run, dist, workspace: workspace(3), scratch: join(scratch, `run-${++counter}`), runnerTemp: join(scratch, 'runner-temp'), inputs: { path: 'build/**' }, token: readOnly.token,
+      event: {
+        pull_request: { number: 21, base: { sha: sha('a'), ref: 'main', repo: { full_name: REPO } }, head: { sha: sha('c'), ref: 'feature-21', repo: { full_name: 'fork/app' } } },
+        repository: { default_branch: 'main', full_name: REPO },
+      },
+    });
+    expect(fork.code).toBe(0);
+    run.status = 'completed';
+    run.conclusion = 'success';
+    // The contributor pushes again before the post workflow runs: the PR's head is now d….
+    addRun(world, { repo: REPO, pullRequestNumber: 21, headBranch: 'feature-21', baseRef: 'main', headSha: sha('d'), status: 'in_progress' });
+    const follow = addRun(world, { repo: REPO, workflow: 'post.yml', event: 'workflow_run', headBranch: 'main', headSha: sha('a'), status: 'in_progress' });
+    const post = await runAction({
+      emulator, run: follow, dist, workspace: workspace(3), scratch: join(scratch, `run-${++counter}`), runnerTemp: join(scratch, 'runner-temp'), inputs: { mode: 'post', path: '' }, token: token.token,
+      event: { workflow_run: { id: run.id, head_sha: sha('c'), event: 'pull_request' } },
+    });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(new RegExp(`^::notice::vitsnap: #21 has moved on to ddddddd since run ${run.id} built ccccccc; not posting its stale report$`, 'm'));
+    expect(commentsOn(world, REPO, 21).filter((c) => c.body.includes(MARKER))).toHaveLength(0);
+    expect(post.outputs['comment-url']).toBe('');
+  });
+});
