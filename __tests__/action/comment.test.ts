@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { commentMarker } from '../../src/github/comment.js';
 import { addRepo, addRun, addToken, commentsOn, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
 import { actionBundle } from './bundle.js';
-import { runAction, type ActionRun } from './harness.js';
+import { RUNNER_SUMMARY_LIMIT, runAction, type ActionRun } from './harness.js';
 
 const REPO = 'octo/app';
 const MARKER = commentMarker('snapshot');
@@ -99,4 +99,41 @@ describe('mode: post', () => {
     expect(commentsOn(world, REPO, 21).filter((c) => c.body.includes(MARKER))).toHaveLength(0);
     expect(post.outputs['comment-url']).toBe('');
   });
+});
+
+describe('the job summary', () => {
+  /** 6,000 files under accented (multi-byte) names, their content stamped with `day`. */
+  function manyFiles(day: number): string {
+    const ws = join(scratch, `many-${day}`);
+    for (let d = 0; d < 60; d++) {
+      const dir = join(ws, 'build', `données-été-àéèêëîïôöùûüç-${d}`);
+      mkdirSync(dir, { recursive: true });
+      for (let f = 0; f < 100; f++) writeFileSync(join(dir, `résumé-naïve-façade-crème-brûlée-déjà-vu-${f}.txt`), `day ${day}\n`);
+    }
+    return ws;
+  }
+
+  it('stays under the runner\'s 1 MiB (bytes, not characters) with ~6,000 accented paths changed', async () => {
+    const main = addRun(world, { repo: REPO, event: 'push', headBranch: 'main', headSha: sha('e'), status: 'in_progress' });
+    expect((await act(main, { repository: { default_branch: 'main' } }, manyFiles(1))).code).toBe(0);
+    main.status = 'completed';
+    main.conclusion = 'success';
+    const pr = addRun(world, { repo: REPO, pullRequestNumber: 31, headBranch: 'feature-31', baseRef: 'main', headSha: sha('f'), status: 'in_progress' });
+    const r = await act(
+      pr,
+      {
+        pull_request: { number: 31, base: { sha: sha('e'), ref: 'main', repo: { full_name: REPO } }, head: { sha: sha('f'), ref: 'feature-31', repo: { full_name: REPO } } },
+        repository: { default_branch: 'main', full_name: REPO },
+      },
+      manyFiles(2),
+    );
+    expect(r.code).toBe(0);
+    expect(r.outputs['changed-count']).toBe('6000');
+    expect(r.summaryDropped).toBe(false);
+    expect(r.summaryBytes).toBeLessThanOrEqual(RUNNER_SUMMARY_LIMIT);
+    // Counted in characters the summary would pass; in bytes it is the accents that push it over.
+    expect(r.summaryBytes).toBeGreaterThan(r.summary.length);
+    expect(r.summary).toContain('données-été-àéèêëîïôöùûüç-0/résumé-naïve-façade-crème-brûlée-déjà-vu-0.txt');
+    expect(r.summary).toMatch(/more differences? not shown here/);
+  }, 180_000);
 });
