@@ -34,6 +34,7 @@ export const Outputs = {
   BaselineSha: 'baseline-sha',
   ReportPath: 'report-path',
   CommentBodyPath: 'comment-body-path',
+  CommentUrl: 'comment-url',
 } as const;
 
 /** Artifact names: the snapshot, and the reports (JSON, HTML, and a comment body for `mode: post`). */

@@ -74,6 +74,19 @@ function count(input: string, fallback: number | null, min: number, max: number)
   return n;
 }
 
+// GitHub renders at most 10 annotations per level per step and silently drops the rest, so a
+// larger value would promise annotations nobody sees; the summary lists every change instead.
+const MAX_ANNOTATIONS = 10;
+
+function maxAnnotations(): number {
+  const raw = core.getInput(Inputs.MaxAnnotations).trim();
+  if (raw === '') return MAX_ANNOTATIONS;
+  if (!/^\d+$/.test(raw) || Number(raw) > MAX_ANNOTATIONS) {
+    throw invalid(Inputs.MaxAnnotations, raw, `a whole number from 0 to ${MAX_ANNOTATIONS}: GitHub shows at most ${MAX_ANNOTATIONS} annotations per level per step; every change is listed in the job summary`);
+  }
+  return Number(raw);
+}
+
 function list(input: string): string[] {
   return core
     .getInput(input)
@@ -134,7 +147,7 @@ export function getInputs(): ActionInputs {
     failOn: oneOf(Inputs.FailOn, FAIL_ON, 'never'),
     failOnMissingBaseline: bool(Inputs.FailOnMissingBaseline, false),
     comment: oneOf(Inputs.Comment, COMMENT, 'auto'),
-    maxAnnotations: count(Inputs.MaxAnnotations, 10, 0, 50) as number,
+    maxAnnotations: maxAnnotations(),
     retentionDays: count(Inputs.RetentionDays, null, 1, 90),
     htmlReport: bool(Inputs.HtmlReport, true),
     token: core.getInput(Inputs.Token).trim(),

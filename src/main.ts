@@ -51,6 +51,7 @@ export async function run(): Promise<void> {
     if (inputs.mode === 'post') {
       if (octokit === null) throw new Error("mode 'post' needs the 'token' input");
       const outcome = await postStep(inputs, ctx, octokit);
+      core.setOutput(Outputs.CommentUrl, outcome.status === 'created' || outcome.status === 'updated' ? outcome.url : '');
       core.info(outcome.status === 'skipped' ? `nothing posted: ${outcome.reason}` : `sticky comment ${outcome.status}`);
       return;
     }
@@ -95,6 +96,8 @@ export async function run(): Promise<void> {
     core.setOutput(Outputs.RemovedCount, String(c.removed));
     core.setOutput(Outputs.ReportPath, report.reportDir);
     core.setOutput(Outputs.CommentBodyPath, report.commentBodyPath);
+    const posted = report.comment;
+    core.setOutput(Outputs.CommentUrl, posted !== null && (posted.status === 'created' || posted.status === 'updated') ? posted.url : '');
     const reason = gateReason(inputs, result, '');
     if (reason !== null) core.setFailed(reason);
   } catch (error) {

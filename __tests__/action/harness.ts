@@ -62,10 +62,18 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** The step summary as the runner publishes it: '' when the file was over the limit. */
   summary: string;
+  /** Size of the summary file in bytes, as the runner measures it (FileInfo.Length). */
+  summaryBytes: number;
+  /** The runner drops a summary file over 1 MiB whole (and logs an error) rather than cutting it. */
+  summaryDropped: boolean;
   annotations: Annotation[];
   runnerTemp: string;
 }
+
+/** The runner's per-step limit on GITHUB_STEP_SUMMARY, in bytes. */
+export const RUNNER_SUMMARY_LIMIT = 1024 * 1024;
 
 export interface RunOptions {
   emulator: Emulator;
@@ -123,12 +131,16 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
   const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 90_000);
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
   clearTimeout(timer);
+  const summary = readFileSync(summaryFile);
+  const summaryDropped = summary.length > RUNNER_SUMMARY_LIMIT;
   return {
     code,
     stdout,
     stderr,
     outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
+    summary: summaryDropped ? '' : summary.toString('utf8'),
+    summaryBytes: summary.length,
+    summaryDropped,
     annotations: parseAnnotations(stdout),
     runnerTemp,
   };

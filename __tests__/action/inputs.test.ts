@@ -53,7 +53,7 @@ describe('action inputs', () => {
     ['fail-on', 'yes', /^input 'fail-on' must be one of 'never', 'drift', 'unexplained' \(got "yes"\)$/],
     ['fail-on-missing-baseline', 'maybe', /^input 'fail-on-missing-baseline' must be 'true' or 'false' \(got "maybe"\)$/],
     ['comment', 'sometimes', /^input 'comment' must be one of 'auto', 'always', 'on-drift', 'never'/],
-    ['max-annotations', '51', /^input 'max-annotations' must be a whole number from 0 to 50 \(got "51"\)$/],
+    ['max-annotations', '11', /^input 'max-annotations' must be a whole number from 0 to 10: GitHub shows at most 10 annotations per level per step; every change is listed in the job summary \(got "11"\)$/],
     ['retention-days', '0', /^input 'retention-days' must be a whole number from 1 to 90 \(got "0"\)$/],
     ['html-report', 'yes', /^input 'html-report' must be 'true' or 'false'/],
     ['ignore', 'timestamps,colours', /^input 'ignore' must be a comma-separated list of timestamps, build-paths, file-order, build-id \(got "colours"\)$/],

@@ -45,8 +45,15 @@ export async function postStep(inputs: ActionInputs, ctx: RunContext, octokit: O
   if (!existsSync(file)) return { status: 'skipped', reason: 'the report artifact holds no prepared comment (the run was not for a pull request)' };
   const prepared = parsePrepared(readFileSync(file, 'utf8'), inputs.name);
   const { data: pr } = await octokit.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: prepared.pullRequest });
-  if (pr.head.sha !== run.headSha || prepared.headSha !== run.headSha) {
+  if (prepared.headSha !== run.headSha) {
     throw new OperationError('E_INPUT', `the prepared comment names #${prepared.pullRequest}, whose head is not the commit run ${run.id} built; refusing to post it`);
+  }
+  if (pr.head.sha !== run.headSha) {
+    // A push to the PR while the run was building is routine, not a failure: the newer run will
+    // post about the newer commit, and this stale report must not overwrite that.
+    const reason = `#${prepared.pullRequest} has moved on to ${pr.head.sha.slice(0, 7)} since run ${run.id} built ${run.headSha.slice(0, 7)}; not posting its stale report`;
+    core.notice(`vitsnap: ${reason}`);
+    return { status: 'skipped', reason };
   }
   const marker = commentMarker(inputs.name);
   const body = prepared.body.length > COMMENT_LIMIT ? `${prepared.body.slice(0, COMMENT_LIMIT - 40)}\n\n_report cut at the size limit._` : prepared.body;
