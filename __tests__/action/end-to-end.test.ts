@@ -203,7 +203,7 @@ describe('the action on main and on pull requests', () => {
   });
 
   it('finds its comment on page 2 of 150 and updates it in place', async () => {
-    for (let i = 0; i < 150; i++) addComment(world, { repo: REPO, issueNumber: 9, body: i === 120 ? `${MARKER}\nold report` : `chatter ${i}` });
+    for (let i = 0; i < 150; i++) addComment(world, { repo: REPO, issueNumber: 9, body: i === 120 ? `${MARKER}\nold report` : `chatter ${i}`, ...(i === 120 ? { author: 'github-actions[bot]' } : {}) });
     const { run } = prRun(9, sha('5'));
     const r = await act(run, prEvent(9, sha('a'), sha('5')), await workspace(2));
     expect(r.code).toBe(0);

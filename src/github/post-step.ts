@@ -57,7 +57,7 @@ export async function postStep(inputs: ActionInputs, ctx: RunContext, octokit: O
   }
   const marker = commentMarker(inputs.name);
   const body = prepared.body.length > COMMENT_LIMIT ? `${prepared.body.slice(0, COMMENT_LIMIT - 40)}\n\n_report cut at the size limit._` : prepared.body;
-  const outcome = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prepared.pullRequest }, marker, body);
+  const outcome = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: prepared.pullRequest }, marker, body, { headSha: prepared.headSha });
   if (outcome.status === 'forbidden') throw new OperationError('E_INPUT', `${outcome.reason}: 'mode: post' needs a token with 'pull-requests: write'`);
   return outcome;
 }

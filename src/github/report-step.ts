@@ -20,7 +20,7 @@ import { renderJson } from '../report/json.js';
 import { cell, COMMENT_LIMIT, renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { uploadFiles } from './artifacts.js';
 import type { Baseline } from './baseline-step.js';
-import { commentMarker, upsertStickyComment, type CommentOutcome } from './comment.js';
+import { commentMarker, headMarker, upsertStickyComment, type CommentOutcome } from './comment.js';
 import { runUrl, type RunContext } from './context.js';
 import type { Octokit } from './rest.js';
 
@@ -129,7 +129,8 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
   const marker = commentMarker(inputs.name);
   const fullReportUrl = `${runUrl(ctx)}#artifacts`;
   const intro = `${baselineLine(baseline, ctx)} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.`;
-  const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}\n${intro}`, fullReportUrl });
+  const headLine = ctx.pullRequest === null ? '' : `\n${headMarker(ctx.pullRequest.headSha)}`;
+  const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}${headLine}\n${intro}`, fullReportUrl });
   const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, unit: 'bytes', header: intro, fullReportUrl });
   const commentBodyPath = writeReport('comment.md', comment);
 
@@ -141,7 +142,7 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
       commentOutcome = { status: 'forbidden', reason: "no token: set the 'token' input" };
     } else {
       try {
-        commentOutcome = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number }, marker, comment, policy.onlyUpdate);
+        commentOutcome = await upsertStickyComment(octokit, { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number }, marker, comment, { onlyUpdate: policy.onlyUpdate, headSha: pr.headSha });
       } catch (error) {
         commentOutcome = { status: 'forbidden', reason: `commenting failed: ${(error as Error).message}` };
       }

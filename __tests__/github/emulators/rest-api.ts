@@ -496,12 +496,23 @@ function acceptedPermissions(path: string): string {
   return 'actions=write';
 }
 
+/**
+ * `GET /user`: a user's token (PAT, OAuth) reads its user; an installation token (the workflow's
+ * GITHUB_TOKEN, a GitHub App's) has no user and gets 403, as on github.com.
+ */
+function authenticatedUser(token: ApiToken): EmulatorReply {
+  if (token.login.endsWith('[bot]')) return restError(403, 'Resource not accessible by integration', `${DOCS}/users/users#get-the-authenticated-user`);
+  return restReply(200, { login: token.login, id: 1000 + token.login.length, type: 'User' });
+}
+
 function handle(request: EmulatorRequest, context: ServiceContext): EmulatorReply {
   const authorization = String(request.headers.authorization ?? '');
   const match = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization);
   if (authorization === '') return restError(401, 'Requires authentication');
   const token = match === null ? undefined : findToken(context.world, match[1]);
   if (token === undefined) return restError(401, 'Bad credentials');
+
+  if (request.method === 'GET' && /^\/user\/?$/.test(request.url.pathname)) return authenticatedUser(token);
 
   for (const candidate of ROUTES) {
     const found = candidate.pattern.exec(request.url.pathname);
