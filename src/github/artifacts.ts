@@ -3,7 +3,7 @@
  * retries the service and blob calls itself). Snapshots are zipped without compression: they are
  * compressed already, and a zip keeps the file's name through the round trip.
  */
-import { DefaultArtifactClient } from '@actions/artifact';
+import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OperationError } from '../errors.js';
@@ -15,16 +15,50 @@ export interface UploadedArtifact {
   size: number;
 }
 
-export async function uploadFiles(name: string, files: string[], rootDirectory: string, retentionDays: number | null, compressionLevel: number): Promise<UploadedArtifact> {
+/** The name is taken in this run by another job: a matrix whose legs share `name`. */
+export class ArtifactNameTakenError extends OperationError {
+  constructor(name: string) {
+    super(
+      'E_INPUT',
+      `an artifact named ${name} already exists in this run: another job uploaded it, most likely a matrix leg with the same 'name'. Give each matrix leg its own name (e.g. 'name: \${{ matrix.os }}'), or each leg would compare against another's baseline`,
+    );
+  }
+}
+
+function isConflict(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /\(409\)|already exists/i.test(message);
+}
+
+/**
+ * Uploads `files` as the artifact `name`. On a re-run (`attempt` > 1) this run's artifact of that
+ * name from the earlier attempt is deleted first and replaced, as upload-artifact's `overwrite`
+ * does; otherwise a name already taken in this run is another job's (a matrix leg's): an error.
+ */
+export async function uploadFiles(name: string, files: string[], rootDirectory: string, retentionDays: number | null, compressionLevel: number, attempt = 1): Promise<UploadedArtifact> {
   const client = new DefaultArtifactClient();
+  if (attempt > 1) {
+    try {
+      await client.deleteArtifact(name);
+    } catch (error) {
+      // Nothing to replace: the earlier attempt failed before uploading.
+      if (!(error instanceof ArtifactNotFoundError) && !isGoneError(error)) throw error;
+    }
+  }
   const options = { compressionLevel, ...(retentionDays === null ? {} : { retentionDays }) };
-  const result = await retryDroppedConnection(`uploading artifact ${name}`, () => client.uploadArtifact(name, files, rootDirectory, options));
+  let result;
+  try {
+    result = await retryDroppedConnection(`uploading artifact ${name}`, () => client.uploadArtifact(name, files, rootDirectory, options));
+  } catch (error) {
+    if (isConflict(error)) throw new ArtifactNameTakenError(name);
+    throw error;
+  }
   if (result.id === undefined) throw new OperationError('E_IO', `artifact ${name} was uploaded but the service returned no id`);
   return { id: result.id, size: result.size ?? 0 };
 }
 
-export function uploadSnapshot(name: string, snapshotPath: string, retentionDays: number | null): Promise<UploadedArtifact> {
-  return uploadFiles(name, [snapshotPath], dirname(snapshotPath), retentionDays, 0);
+export function uploadSnapshot(name: string, snapshotPath: string, retentionDays: number | null, attempt = 1): Promise<UploadedArtifact> {
+  return uploadFiles(name, [snapshotPath], dirname(snapshotPath), retentionDays, 0, attempt);
 }
 
 /** Whether an error from a download says the artifact is gone (expired or deleted), so the next run should be tried. */

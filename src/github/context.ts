@@ -41,6 +41,8 @@ export interface RunContext {
   /** Branch name of `ref` when it is a branch, else ''. */
   branch: string;
   runId: number;
+  /** GITHUB_RUN_ATTEMPT: 2 and up on "Re-run jobs". */
+  runAttempt: number;
   /** The workflow file of this run (`ci.yml`), from GITHUB_WORKFLOW_REF. */
   workflowFile: string;
   defaultBranch: string;
@@ -122,6 +124,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     ref,
     branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '',
     runId: Number.isSafeInteger(runId) ? runId : 0,
+    runAttempt: Math.max(1, Number(env.GITHUB_RUN_ATTEMPT ?? '1') || 1),
     workflowFile,
     defaultBranch: text(object(event.repository).default_branch) || 'main',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',

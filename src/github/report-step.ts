@@ -168,7 +168,7 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
     core.info(`GitHub Enterprise Server has no artifact service v4: the reports stay in ${reportDir}`);
   } else {
     try {
-      await uploadFiles(reportArtifactName(inputs.name), files, reportDir, inputs.retentionDays, 6);
+      await uploadFiles(reportArtifactName(inputs.name), files, reportDir, inputs.retentionDays, 6, ctx.runAttempt);
     } catch (error) {
       core.warning(`could not upload the report artifact (${(error as Error).message}); the reports are in ${reportDir}`);
     }

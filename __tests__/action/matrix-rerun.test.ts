@@ -1,0 +1,77 @@
+/**
+ * Matrix legs and re-runs against the artifact service's 409 (issue #9 items 4 and 5), end to
+ * end: two jobs of one run uploading one `name` fail with what to change, and "Re-run jobs"
+ * (a second attempt of the same run) replaces the first attempt's artifacts instead of keeping them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addRepo, addRun, addToken, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
+import { actionBundle } from './bundle.js';
+import { runAction, type ActionRun } from './harness.js';
+
+const REPO = 'octo/matrix';
+const PINNED = new Date(Date.UTC(2026, 0, 1));
+let scratch: string;
+let dist: string;
+let world: World;
+let emulator: Emulator;
+let token: ApiToken;
+let counter = 0;
+
+function workspace(flavour: string): string {
+  const ws = join(scratch, `ws-${flavour}`);
+  mkdirSync(join(ws, 'build'), { recursive: true });
+  writeFileSync(join(ws, 'build', 'out.txt'), `${flavour}\n`, { mode: 0o644 });
+  utimesSync(join(ws, 'build', 'out.txt'), PINNED, PINNED);
+  return ws;
+}
+
+/** One job of `run` (each call is a new job, as each matrix leg is). */
+function job(run: WorkflowRun, ws: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({ emulator, run, dist, workspace: ws, scratch: join(scratch, `run-${++counter}`), runnerTemp: join(scratch, `temp-${counter}`), inputs: { path: 'build/**', ...inputs }, event: { repository: { default_branch: 'main' } }, token: token.token });
+}
+
+const snapshots = (run: WorkflowRun): number[] => world.artifacts.filter((a) => a.runId === run.id && a.name === 'vitsnap-snapshot' && a.finalized).map((a) => a.id);
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'vitsnap-matrix-'));
+  dist = await actionBundle();
+  world = createWorld();
+  addRepo(world, { owner: 'octo', name: 'matrix', workflows: ['ci.yml'] });
+  token = addToken(world);
+  emulator = await startEmulator(world);
+}, 300_000);
+
+afterAll(async () => {
+  await emulator?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('one name per run', () => {
+  it('a second matrix leg with the same name fails and says to give each leg its own name', async () => {
+    const run = addRun(world, { repo: REPO, event: 'push', headBranch: 'main', headSha: '1'.repeat(40), status: 'in_progress' });
+    const gcc = await job(run, workspace('gcc'));
+    expect(gcc.code).toBe(0);
+    const clang = await job(run, workspace('clang'));
+    expect(clang.code).toBe(1);
+    expect(clang.stdout).toMatch(/^::error::E_INPUT: an artifact named vitsnap-snapshot already exists in this run: another job uploaded it, most likely a matrix leg with the same 'name'\. Give each matrix leg its own name \(e\.g\. 'name: \$\{\{ matrix\.os \}\}'\)/m);
+    expect(snapshots(run)).toEqual([Number(gcc.outputs['artifact-id'])]);
+    const named = await job(run, workspace('clang'), { name: 'clang' });
+    expect(named.code).toBe(0);
+  });
+
+  it('a re-run (attempt 2) replaces its own artifact from attempt 1 and sets artifact-id', async () => {
+    const run = addRun(world, { repo: REPO, event: 'push', headBranch: 'main', headSha: '2'.repeat(40), status: 'in_progress' });
+    const first = await job(run, workspace('first'));
+    expect(first.code).toBe(0);
+    run.runAttempt = 2;
+    const again = await job(run, workspace('second'));
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toMatch(/could not upload/);
+    expect(again.outputs['artifact-id']).not.toBe('');
+    expect(again.outputs['artifact-id']).not.toBe(first.outputs['artifact-id']);
+    expect(snapshots(run)).toEqual([Number(again.outputs['artifact-id'])]);
+  });
+});
