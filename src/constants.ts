@@ -30,6 +30,8 @@ export const Outputs = {
   RemovedCount: 'removed-count',
   SnapshotPath: 'snapshot-path',
   ArtifactId: 'artifact-id',
+  ArtifactUrl: 'artifact-url',
+  ArtifactDigest: 'artifact-digest',
   BaselineRunId: 'baseline-run-id',
   BaselineSha: 'baseline-sha',
   ReportPath: 'report-path',

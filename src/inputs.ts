@@ -148,7 +148,8 @@ export function getInputs(): ActionInputs {
     failOnMissingBaseline: bool(Inputs.FailOnMissingBaseline, false),
     comment: oneOf(Inputs.Comment, COMMENT, 'auto'),
     maxAnnotations: maxAnnotations(),
-    retentionDays: count(Inputs.RetentionDays, null, 1, 90),
+    // 0, like '': the repository's setting (upload-artifact reads it the same way).
+    retentionDays: count(Inputs.RetentionDays, null, 0, 90) || null,
     htmlReport: bool(Inputs.HtmlReport, true),
     token: core.getInput(Inputs.Token).trim(),
   };

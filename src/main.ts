@@ -8,7 +8,7 @@ import { Outputs } from './constants.js';
 import { isVitsnapError } from './errors.js';
 import { findBaselineStep } from './github/baseline-step.js';
 import { captureStep, keepStep } from './github/capture-step.js';
-import { readRunContext } from './github/context.js';
+import { readRunContext, runUrl } from './github/context.js';
 import { postStep } from './github/post-step.js';
 import { compareStep, reportStep, writeSummary } from './github/report-step.js';
 import { createOctokit, restOptionsFromEnv, type Octokit } from './github/rest.js';
@@ -65,8 +65,10 @@ export async function run(): Promise<void> {
       plan.keep = false;
     }
     if (plan.keep) {
-      const artifactId = await keepStep(inputs, ctx, snapshotPath);
-      core.setOutput(Outputs.ArtifactId, artifactId === null ? '' : String(artifactId));
+      const artifact = await keepStep(inputs, ctx, snapshotPath);
+      core.setOutput(Outputs.ArtifactId, artifact === null ? '' : String(artifact.id));
+      core.setOutput(Outputs.ArtifactUrl, artifact === null ? '' : `${runUrl(ctx)}/artifacts/${artifact.id}`);
+      core.setOutput(Outputs.ArtifactDigest, artifact?.digest ?? '');
     }
     if (!plan.compare) return;
 

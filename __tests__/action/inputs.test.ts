@@ -54,10 +54,12 @@ describe('action inputs', () => {
     ['fail-on-missing-baseline', 'maybe', /^input 'fail-on-missing-baseline' must be 'true' or 'false' \(got "maybe"\)$/],
     ['comment', 'sometimes', /^input 'comment' must be one of 'auto', 'always', 'on-drift', 'never'/],
     ['max-annotations', '11', /^input 'max-annotations' must be a whole number from 0 to 10: GitHub shows at most 10 annotations per level per step; every change is listed in the job summary \(got "11"\)$/],
-    ['retention-days', '0', /^input 'retention-days' must be a whole number from 1 to 90 \(got "0"\)$/],
+    ['retention-days', '91', /^input 'retention-days' must be a whole number from 0 to 90 \(got "91"\)$/],
     ['html-report', 'yes', /^input 'html-report' must be 'true' or 'false'/],
     ['ignore', 'timestamps,colours', /^input 'ignore' must be a comma-separated list of timestamps, build-paths, file-order, build-id \(got "colours"\)$/],
     ['name', 'a b', /^input 'name' must be 1–64 characters/],
+    ['baseline-events', 'merge_group', /^input 'baseline-events' must be a comma-separated list of push, schedule, workflow_dispatch: those runs build a pull request's code/],
+    ['if-no-files-found', 'fail', /^input 'if-no-files-found' must be one of 'warn', 'error', 'ignore' \(got "fail"\)$/],
   ])('rejects %s=%j naming the input and the valid values', (input, value, message) => {
     withInputs({ path: 'dist/**', [input]: value });
     expect(() => getInputs()).toThrow(message);
@@ -73,5 +75,10 @@ describe('action inputs', () => {
     expect(() => getInputs()).toThrow(/^input 'path' needs at least one glob/);
     withInputs({ mode: 'post' });
     expect(getInputs().mode).toBe('post');
+  });
+
+  it("reads retention-days: 0 as the repository's setting, like upload-artifact", () => {
+    withInputs({ path: 'dist/**', 'retention-days': '0' });
+    expect(getInputs().retentionDays).toBeNull();
   });
 });

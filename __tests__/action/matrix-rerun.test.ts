@@ -54,6 +54,10 @@ describe('one name per run', () => {
     const run = addRun(world, { repo: REPO, event: 'push', headBranch: 'main', headSha: '1'.repeat(40), status: 'in_progress' });
     const gcc = await job(run, workspace('gcc'));
     expect(gcc.code).toBe(0);
+    const uploaded = world.artifacts.find((a) => a.id === Number(gcc.outputs['artifact-id']));
+    expect(gcc.outputs['artifact-url']).toBe(`${world.serverUrl}/${REPO}/actions/runs/${run.id}/artifacts/${uploaded?.id}`);
+    expect(gcc.outputs['artifact-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(gcc.outputs['artifact-digest']).toBe(uploaded?.digest);
     const clang = await job(run, workspace('clang'));
     expect(clang.code).toBe(1);
     expect(clang.stdout).toMatch(/^::error::E_INPUT: an artifact named vitsnap-snapshot already exists in this run: another job uploaded it, most likely a matrix leg with the same 'name'\. Give each matrix leg its own name \(e\.g\. 'name: \$\{\{ matrix\.os \}\}'\)/m);

@@ -13,6 +13,8 @@ import type { RunContext } from './context.js';
 export interface UploadedArtifact {
   id: number;
   size: number;
+  /** `sha256:<hex>` of the uploaded zip, when the service reported it. */
+  digest: string;
 }
 
 /** The name is taken in this run by another job: a matrix whose legs share `name`. */
@@ -54,7 +56,7 @@ export async function uploadFiles(name: string, files: string[], rootDirectory: 
     throw error;
   }
   if (result.id === undefined) throw new OperationError('E_IO', `artifact ${name} was uploaded but the service returned no id`);
-  return { id: result.id, size: result.size ?? 0 };
+  return { id: result.id, size: result.size ?? 0, digest: result.digest === undefined || result.digest === '' ? '' : result.digest.startsWith('sha256:') ? result.digest : `sha256:${result.digest}` };
 }
 
 export function uploadSnapshot(name: string, snapshotPath: string, retentionDays: number | null, attempt = 1): Promise<UploadedArtifact> {

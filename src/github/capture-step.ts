@@ -12,7 +12,7 @@ import type { ActionInputs } from '../inputs.js';
 import { captureSnapshot } from '../snapshot/capture.js';
 import { findCredentials } from '../snapshot/credentials.js';
 import { collectMetadata } from '../snapshot/metadata/index.js';
-import { ArtifactNameTakenError, uploadSnapshot } from './artifacts.js';
+import { ArtifactNameTakenError, uploadSnapshot, type UploadedArtifact } from './artifacts.js';
 import { cacheAvailable, saveSnapshotToCache } from './cache.js';
 import { planCapture } from './capture-paths.js';
 import type { RunContext } from './context.js';
@@ -84,14 +84,14 @@ export async function captureStep(inputs: ActionInputs, ctx: RunContext): Promis
 }
 
 /** Uploads the snapshot; a failure is a warning that says where the snapshot still is, except a name another job took. */
-export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPath: string): Promise<number | null> {
-  let artifactId: number | null = null;
+export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPath: string): Promise<UploadedArtifact | null> {
+  let artifact: UploadedArtifact | null = null;
   if (ctx.ghes) {
     core.info('GitHub Enterprise Server has no artifact service v4: the snapshot is not uploaded as an artifact; the default branch keeps it in the cache instead');
   } else {
     try {
       const uploaded = await core.group('Upload snapshot artifact', () => uploadSnapshot(snapshotArtifactName(inputs.name), snapshotPath, inputs.retentionDays, ctx.runAttempt));
-      artifactId = uploaded.id;
+      artifact = uploaded;
       core.info(`uploaded artifact ${snapshotArtifactName(inputs.name)} (id ${uploaded.id}, ${uploaded.size} bytes)`);
     } catch (error) {
       if (error instanceof ArtifactNameTakenError) throw error;
@@ -113,5 +113,5 @@ export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPa
       }
     }
   }
-  return artifactId;
+  return artifact;
 }
