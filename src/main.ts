@@ -50,9 +50,12 @@ export async function run(): Promise<void> {
     const octokit: Octokit | null = inputs.token === '' ? null : createOctokit(inputs.token, ctx, restOptionsFromEnv());
     if (inputs.mode === 'post') {
       if (octokit === null) throw new Error("mode 'post' needs the 'token' input");
-      const outcome = await postStep(inputs, ctx, octokit);
-      core.setOutput(Outputs.CommentUrl, outcome.status === 'created' || outcome.status === 'updated' ? outcome.url : '');
-      core.info(outcome.status === 'skipped' ? `nothing posted: ${outcome.reason}` : `sticky comment ${outcome.status}`);
+      const posted = await postStep(inputs, ctx, octokit);
+      for (const { name, outcome } of posted) core.info(outcome.status === 'skipped' ? `${name}: nothing posted: ${outcome.reason}` : `${name}: sticky comment ${outcome.status}`);
+      // comment-url: the comment of this step's `name` when it posted one, else the first posted.
+      const written = posted.filter((p) => p.outcome.status === 'created' || p.outcome.status === 'updated');
+      const chosen = (written.find((p) => p.name === inputs.name) ?? written[0])?.outcome;
+      core.setOutput(Outputs.CommentUrl, chosen !== undefined && 'url' in chosen ? chosen.url : '');
       return;
     }
     const plan = planFor(inputs, ctx.eventName);

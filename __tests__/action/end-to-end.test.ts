@@ -197,7 +197,9 @@ describe('the action on main and on pull requests', () => {
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('no-baseline');
     expect(r.annotations.find((a) => a.level === 'notice')?.message).toMatch(/^vitsnap: no baseline snapshot to compare with/);
-    const strict = await act(run, prEvent(12, sha('a'), sha('6')), await workspace(2), { name: 'other', 'fail-on-missing-baseline': 'true' });
+    // A second run: two steps of one run with one name would be a matrix collision.
+    const again = prRun(12, sha('6')).run;
+    const strict = await act(again, prEvent(12, sha('a'), sha('6')), await workspace(2), { name: 'other', 'fail-on-missing-baseline': 'true' });
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/^::error::no baseline snapshot \(.*\) and fail-on-missing-baseline is true$/m);
   });
@@ -236,7 +238,7 @@ describe('the action on main and on pull requests', () => {
     const follow = addRun(world, { repo: REPO, workflow: 'post.yml', event: 'workflow_run', headBranch: 'main', headSha: sha('a'), status: 'in_progress' });
     const post = await act(follow, { workflow_run: { id: run.id, head_sha: sha('2'), event: 'pull_request' } }, await workspace(2), { mode: 'post', path: '' });
     expect(post.code).toBe(1);
-    expect(post.stdout).toMatch(/^::error::E_INPUT: the prepared comment names #13, whose head is not the commit run \d+ built; refusing to post it$/m);
+    expect(post.stdout).toMatch(/^::error::E_INPUT: 1 of 1 report artifacts were not posted: vitsnap-snapshot-report: the prepared comment names #13, whose head is not the commit run \d+ built; refusing to post it$/m);
     expect(stickyComments(13)).toHaveLength(0);
   });
 });

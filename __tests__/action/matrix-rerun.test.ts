@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addRepo, addRun, addToken, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
+import { addRepo, addRun, addToken, commentsOn, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
 
@@ -29,8 +29,8 @@ function workspace(flavour: string): string {
 }
 
 /** One job of `run` (each call is a new job, as each matrix leg is). */
-function job(run: WorkflowRun, ws: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({ emulator, run, dist, workspace: ws, scratch: join(scratch, `run-${++counter}`), runnerTemp: join(scratch, `temp-${counter}`), inputs: { path: 'build/**', ...inputs }, event: { repository: { default_branch: 'main' } }, token: token.token });
+function job(run: WorkflowRun, ws: string, inputs: Record<string, string> = {}, event: Record<string, unknown> = { repository: { default_branch: 'main' } }, as = token): Promise<ActionRun> {
+  return runAction({ emulator, run, dist, workspace: ws, scratch: join(scratch, `run-${++counter}`), runnerTemp: join(scratch, `temp-${counter}`), inputs: { path: 'build/**', ...inputs }, event, token: as.token });
 }
 
 const snapshots = (run: WorkflowRun): number[] => world.artifacts.filter((a) => a.runId === run.id && a.name === 'vitsnap-snapshot' && a.finalized).map((a) => a.id);
@@ -77,5 +77,31 @@ describe('one name per run', () => {
     expect(again.outputs['artifact-id']).not.toBe('');
     expect(again.outputs['artifact-id']).not.toBe(first.outputs['artifact-id']);
     expect(snapshots(run)).toEqual([Number(again.outputs['artifact-id'])]);
+  });
+
+  it("mode: post posts every matrix leg's report of the finished run, each as its own sticky comment", async () => {
+    const main = addRun(world, { repo: REPO, event: 'push', headBranch: 'main', headSha: '3'.repeat(40), status: 'in_progress' });
+    for (const leg of ['gcc', 'clang']) expect((await job(main, workspace(`main-${leg}`), { name: leg })).code).toBe(0);
+    main.status = 'completed';
+    main.conclusion = 'success';
+    // A fork's PR: read-only token, so each leg leaves its comment in its report artifact.
+    const readOnly = addToken(world, { access: 'read-only' });
+    const head = '4'.repeat(40);
+    const pr = addRun(world, { repo: REPO, pullRequestNumber: 50, headBranch: 'fork-50', baseRef: 'main', headSha: head, status: 'in_progress' });
+    const prEvent = {
+      repository: { default_branch: 'main', full_name: REPO },
+      pull_request: { number: 50, base: { sha: '3'.repeat(40), ref: 'main', repo: { full_name: REPO } }, head: { sha: head, ref: 'fork-50', repo: { full_name: 'fork/matrix' } } },
+    };
+    for (const leg of ['gcc', 'clang']) expect((await job(pr, workspace(`pr-${leg}`), { name: leg }, prEvent, readOnly)).code).toBe(0);
+    pr.status = 'completed';
+    pr.conclusion = 'success';
+    const follow = addRun(world, { repo: REPO, event: 'workflow_run', headBranch: 'main', headSha: '5'.repeat(40), status: 'in_progress' });
+    const post = await job(follow, workspace('post'), { mode: 'post', path: '' }, { workflow_run: { id: pr.id, head_sha: head, event: 'pull_request' } });
+    expect(post.code).toBe(0);
+    const bodies = commentsOn(world, REPO, 50).map((c) => c.body);
+    expect(bodies.filter((b) => b.includes('<!-- vitsnap:comment name=gcc -->'))).toHaveLength(1);
+    expect(bodies.filter((b) => b.includes('<!-- vitsnap:comment name=clang -->'))).toHaveLength(1);
+    expect(post.stdout).toMatch(/clang: sticky comment created/);
+    expect(post.stdout).toMatch(/gcc: sticky comment created/);
   });
 });

@@ -32,8 +32,8 @@ export interface ArtifactSummary {
 export interface RunsApi {
   /** Successful runs of `workflow`, newest first; one page. */
   listSuccessfulRuns(query: { workflow: string; branch?: string; headSha?: string; event?: string; page: number; perPage: number }): Promise<RunSummary[]>;
-  /** A run's artifacts named `name`. */
-  listRunArtifacts(runId: number, name: string): Promise<ArtifactSummary[]>;
+  /** A run's artifacts named `name` (all of them without a name). */
+  listRunArtifacts(runId: number, name?: string): Promise<ArtifactSummary[]>;
 }
 
 export interface BaselineQuery {

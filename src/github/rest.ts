@@ -66,7 +66,7 @@ export function runsApi(octokit: Octokit, ctx: RunContext): RunsApi {
       );
     },
     async listRunArtifacts(runId, name) {
-      const artifacts = (await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, { ...repo, run_id: runId, name, per_page: 100 })) as RawArtifact[];
+      const artifacts = (await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, { ...repo, run_id: runId, ...(name === undefined ? {} : { name }), per_page: 100 })) as RawArtifact[];
       return artifacts.map((a): ArtifactSummary => ({ id: a.id, name: a.name, expired: a.expired, size: a.size_in_bytes }));
     },
   };
