@@ -427,7 +427,8 @@ function runShellCommand({ name, command }, cwd, timeoutMs, env) {
         let errTail = '';
         let settled = false;
         // A session of its own, so a timeout can kill everything the shell started, not just the shell.
-        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const [shell, args] = shellFor(command);
+        const child = (0,external_node_child_process_.spawn)(shell, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
         const finish = (result) => {
             if (settled)
                 return;
@@ -495,6 +496,15 @@ function describeFailure(what, stderr) {
     const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
     const last = lines.at(-1);
     return last === undefined ? what : `${what}: ${last.slice(0, 500)}`;
+}
+/**
+ * The shell a `metadata-commands` line runs in: `/bin/sh -c` on POSIX; on Windows, where there is
+ * no /bin/sh, the command interpreter every Windows has (`%ComSpec%`, cmd.exe).
+ */
+function shellFor(command, platform = process.platform, env = process.env) {
+    if (platform === 'win32')
+        return [env.ComSpec || 'cmd.exe', ['/d', '/s', '/c', command]];
+    return ['/bin/sh', ['-c', command]];
 }
 /**
  * Runs `file` with `args` (no shell), stdin closed, killed with SIGKILL after `timeoutMs`.
@@ -895,23 +905,30 @@ async function probeToolchain(name, env, timeoutMs) {
 }
 /**
  * The first executable regular file named `name` in the absolute directories of `pathList`.
- * Empty and relative entries are skipped: they would resolve against whatever the cwd is.
+ * Empty and relative entries are skipped: they would resolve against whatever the cwd is. On
+ * Windows PATH is `;`-separated, files have no execute bit, and `gcc` is found as `gcc.exe`: each
+ * PATHEXT extension is tried, as cmd.exe does.
  */
-function findExecutable(name, pathList) {
-    if (pathList === undefined || name.includes('/'))
+function findExecutable(name, pathList, platform = process.platform, pathExt = process.env.PATHEXT) {
+    const windows = platform === 'win32';
+    if (pathList === undefined || name.includes('/') || (windows && name.includes('\\')))
         return null;
-    for (const dir of pathList.split(external_node_path_.delimiter)) {
-        if (dir === '' || !(0,external_node_path_.isAbsolute)(dir))
+    const names = windows ? [name, ...(pathExt || '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e !== '').map((e) => `${name}${e}`)] : [name];
+    for (const dir of pathList.split(windows ? ';' : external_node_path_.delimiter)) {
+        if (dir === '' || !(windows ? external_node_path_.win32.isAbsolute(dir) : (0,external_node_path_.isAbsolute)(dir)))
             continue;
-        const candidate = (0,external_node_path_.join)(dir, name);
-        try {
-            if (!(0,external_node_fs_.statSync)(candidate).isFile())
-                continue;
-            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // Not here, or not executable: keep walking PATH like a shell does.
+        for (const file of names) {
+            const candidate = (0,external_node_path_.join)(dir, file);
+            try {
+                if (!(0,external_node_fs_.statSync)(candidate).isFile())
+                    continue;
+                if (!windows)
+                    (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // Not here, or not executable: keep walking PATH like a shell does.
+            }
         }
     }
     return null;

@@ -2,7 +2,7 @@ import { describe, it, expect, afterAll } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMAND_OUTPUT_CAP, parseMetadataCommand, runMetadataCommands } from '../../../src/snapshot/metadata/commands.js';
+import { COMMAND_OUTPUT_CAP, parseMetadataCommand, runMetadataCommands, shellFor } from '../../../src/snapshot/metadata/commands.js';
 
 const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'vitsnap-cmd-')));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -96,5 +96,13 @@ describe('runMetadataCommands', () => {
     const [result] = await runMetadataCommands([{ name: 'x', command: 'true' }], { cwd: join(tmp, 'missing'), timeoutMs: 5000, env: process.env });
     expect(result.exitCode).toBeNull();
     expect(result.error).toMatch(/ENOENT/);
+  });
+});
+
+describe('shellFor', () => {
+  it('runs metadata commands with /bin/sh on POSIX and with the command interpreter (%ComSpec%) on Windows', () => {
+    expect(shellFor('gcc --version', 'linux')).toEqual(['/bin/sh', ['-c', 'gcc --version']]);
+    expect(shellFor('gcc --version', 'win32', { ComSpec: 'C:\\Windows\\system32\\cmd.exe' })).toEqual(['C:\\Windows\\system32\\cmd.exe', ['/d', '/s', '/c', 'gcc --version']]);
+    expect(shellFor('ver', 'win32', {})[0]).toBe('cmd.exe');
   });
 });

@@ -232,6 +232,16 @@ describe('findExecutable', () => {
     expect(findExecutable('oktool', '')).toBeNull();
     expect(findExecutable('oktool', undefined)).toBeNull();
   });
+
+  it('on Windows splits PATH at ; and finds gcc as gcc.EXE through PATHEXT, without an execute bit', () => {
+    const win = join(tmp, 'win-bin');
+    mkdirSync(win, { recursive: true });
+    writeFileSync(join(win, 'gcc.EXE'), 'MZ', { mode: 0o644 });
+    expect(findExecutable('gcc', `${join(tmp, 'nowhere')};${win}`, 'win32', '.COM;.EXE;.BAT')).toBe(join(win, 'gcc.EXE'));
+    // The same directory on Linux: no such name, and no execute bit.
+    expect(findExecutable('gcc', win, 'linux')).toBeNull();
+    expect(findExecutable('gcc.EXE', win, 'linux')).toBeNull();
+  });
 });
 
 describe('formatVersion', () => {

@@ -81,7 +81,8 @@ function runShellCommand(
     let settled = false;
 
     // A session of its own, so a timeout can kill everything the shell started, not just the shell.
-    const child = spawn('/bin/sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const [shell, args] = shellFor(command);
+    const child = spawn(shell, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
 
     const finish = (result: Omit<CommandOutput, 'name' | 'command'>): void => {
       if (settled) return;
@@ -157,6 +158,15 @@ export interface FileRunResult {
   exitCode: number | null;
   /** Why the run did not succeed; absent when it exited 0. */
   error?: string;
+}
+
+/**
+ * The shell a `metadata-commands` line runs in: `/bin/sh -c` on POSIX; on Windows, where there is
+ * no /bin/sh, the command interpreter every Windows has (`%ComSpec%`, cmd.exe).
+ */
+export function shellFor(command: string, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): [string, string[]] {
+  if (platform === 'win32') return [env.ComSpec || 'cmd.exe', ['/d', '/s', '/c', command]];
+  return ['/bin/sh', ['-c', command]];
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { delimiter, isAbsolute, join, win32 } from 'node:path';
 import { OperationError } from '../../errors.js';
 import type { ToolchainProbe } from '../types.js';
 import { compareText, runFile } from './commands.js';
@@ -106,19 +106,25 @@ async function probeToolchain(name: string, env: NodeJS.ProcessEnv, timeoutMs: n
 
 /**
  * The first executable regular file named `name` in the absolute directories of `pathList`.
- * Empty and relative entries are skipped: they would resolve against whatever the cwd is.
+ * Empty and relative entries are skipped: they would resolve against whatever the cwd is. On
+ * Windows PATH is `;`-separated, files have no execute bit, and `gcc` is found as `gcc.exe`: each
+ * PATHEXT extension is tried, as cmd.exe does.
  */
-export function findExecutable(name: string, pathList: string | undefined): string | null {
-  if (pathList === undefined || name.includes('/')) return null;
-  for (const dir of pathList.split(delimiter)) {
-    if (dir === '' || !isAbsolute(dir)) continue;
-    const candidate = join(dir, name);
-    try {
-      if (!statSync(candidate).isFile()) continue;
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not here, or not executable: keep walking PATH like a shell does.
+export function findExecutable(name: string, pathList: string | undefined, platform: NodeJS.Platform = process.platform, pathExt = process.env.PATHEXT): string | null {
+  const windows = platform === 'win32';
+  if (pathList === undefined || name.includes('/') || (windows && name.includes('\\'))) return null;
+  const names = windows ? [name, ...(pathExt || '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e !== '').map((e) => `${name}${e}`)] : [name];
+  for (const dir of pathList.split(windows ? ';' : delimiter)) {
+    if (dir === '' || !(windows ? win32.isAbsolute(dir) : isAbsolute(dir))) continue;
+    for (const file of names) {
+      const candidate = join(dir, file);
+      try {
+        if (!statSync(candidate).isFile()) continue;
+        if (!windows) accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // Not here, or not executable: keep walking PATH like a shell does.
+      }
     }
   }
   return null;
