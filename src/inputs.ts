@@ -1,6 +1,7 @@
 /** The action's inputs, read and validated in one place: a bad input names itself and the valid values. */
 import * as core from '@actions/core';
 import { IGNORE_PROFILES, type IgnoreProfile } from './compare/compare.js';
+import { parseStripHash, type StripHash } from './compare/renames.js';
 import { TRUSTED_EVENTS, type TrustedEvent } from './github/baseline.js';
 import { OperationError } from './errors.js';
 import { parsePatternList } from './snapshot/globs.js';
@@ -37,6 +38,8 @@ export interface ActionInputs {
   envAllowlist: string[];
   ignore: IgnoreProfile[];
   exclude: string[];
+  /** How one-sided files are paired across renames. */
+  stripHash: StripHash;
   failOn: FailOn;
   failOnMissingBaseline: boolean;
   comment: CommentPolicy;
@@ -144,6 +147,7 @@ export function getInputs(): ActionInputs {
     envAllowlist: list(Inputs.EnvAllowlist),
     ignore: ignore as IgnoreProfile[],
     exclude: parsePatternList(core.getInput(Inputs.Exclude)),
+    stripHash: parseStripHash(core.getInput(Inputs.StripHash), `input '${Inputs.StripHash}'`, 'E_INPUT'),
     failOn: oneOf(Inputs.FailOn, FAIL_ON, 'never'),
     failOnMissingBaseline: bool(Inputs.FailOnMissingBaseline, false),
     comment: oneOf(Inputs.Comment, COMMENT, 'auto'),

@@ -37,7 +37,7 @@ function planFor(inputs: ActionInputs, eventName: string): Plan {
 export function gateReason(inputs: ActionInputs, result: CompareResult | null, missingReason: string): string | null {
   if (result === null) return inputs.failOnMissingBaseline ? `no baseline snapshot (${missingReason}) and fail-on-missing-baseline is true` : null;
   const c = result.counts;
-  const what = `${c.modified} modified, ${c.added} added, ${c.removed} removed, ${c.changed} mode/type/link`;
+  const what = `${c.modified} modified, ${c.added} added, ${c.removed} removed, ${c.changed} mode/type/link${c.renamed > 0 ? `, ${c.renamed} renamed` : ''}`;
   if (inputs.failOn === 'drift' && result.verdict !== 'identical') return `build outputs drifted from the baseline (${result.verdict}: ${what}) and fail-on is 'drift'`;
   if (inputs.failOn === 'unexplained' && result.verdict === 'drift-unexplained') return `build outputs drifted for reasons vitsnap could not explain (${what}) and fail-on is 'unexplained'`;
   return null;
@@ -99,6 +99,7 @@ export async function run(): Promise<void> {
     core.setOutput(Outputs.ChangedCount, String(c.modified + c.changed));
     core.setOutput(Outputs.AddedCount, String(c.added));
     core.setOutput(Outputs.RemovedCount, String(c.removed));
+    core.setOutput(Outputs.RenamedCount, String(c.renamed));
     core.setOutput(Outputs.ReportPath, report.reportDir);
     core.setOutput(Outputs.CommentBodyPath, report.commentBodyPath);
     const posted = report.comment;

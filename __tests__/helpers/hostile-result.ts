@@ -22,7 +22,7 @@ export function hostileResult(): CompareResult {
     before: `main\x1b]0;pwned\x07.vitsnap`,
     after: `pr${RTL_OVERRIDE}.vitsnap`,
     verdict: 'drift-unexplained',
-    counts: { added: 1, removed: 0, modified: 3, changed: 0, ignored: 0 },
+    counts: { added: 1, removed: 0, modified: 3, changed: 0, renamed: 0, ignored: 0 },
     metadata: [
       { area: 'toolchain', name: `gcc${CLEAR_SCREEN}`, before: `gcc 12${CLEAR_SCREEN}`, after: `gcc 13${FORGED_LINE}` },
       { area: 'command', name: 'stamp', before: null, after: '<script>alert(1)</script> | `x`' },

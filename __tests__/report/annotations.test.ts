@@ -18,7 +18,7 @@ function result(children: Difference[]): CompareResult {
     after: 'b',
     root: { path: '', kind: 'modified', summary: '', causes: [], children },
     verdict: 'drift-unexplained',
-    counts: { added: 0, removed: 0, modified: children.length, changed: 0, ignored: 0 },
+    counts: { added: 0, removed: 0, modified: children.length, changed: 0, renamed: 0, ignored: 0 },
     metadata: [],
   };
 }

@@ -17,7 +17,7 @@ const result: CompareResult = {
   before: 'build-1.vitsnap',
   after: 'build-2.vitsnap',
   verdict: 'drift-unexplained',
-  counts: { added: 1, removed: 0, modified: 2, changed: 0, ignored: 0 },
+  counts: { added: 1, removed: 0, modified: 2, changed: 0, renamed: 0, ignored: 0 },
   metadata: [{ area: 'toolchain', name: 'gcc', before: 'gcc 12.2.0', after: 'gcc 13.1.0' }],
   root: {
     path: '',

@@ -25,7 +25,7 @@ function drift(n: number, dir = 'dist'): CompareResult {
     after: 'pr.vitsnap',
     root: { path: '', kind: 'modified', summary: `${n} modified`, causes: [], children },
     verdict: 'drift-unexplained',
-    counts: { added: 0, removed: 0, modified: n, changed: 0, ignored: 0 },
+    counts: { added: 0, removed: 0, modified: n, changed: 0, renamed: 0, ignored: 0 },
     metadata: [{ area: 'toolchain', name: 'node', before: 'v24.1.0', after: 'v24.2.0' }],
   };
 }

@@ -22,7 +22,7 @@ function drift(n: number): CompareResult {
     after: 'pr.vitsnap',
     root: { path: '', kind: 'modified', summary: '', causes: [], children },
     verdict: 'drift-unexplained',
-    counts: { added: 0, removed: 0, modified: n, changed: 0, ignored: 0 },
+    counts: { added: 0, removed: 0, modified: n, changed: 0, renamed: 0, ignored: 0 },
     metadata: [],
   };
 }

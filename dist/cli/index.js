@@ -80,6 +80,13 @@ Options:
       --strip-prefix DIR
                        compare only what is below DIR, with DIR/ removed from the paths, on
                        each side that has it: a snapshot made with 'build/**' against build/
+      --strip-hash PATTERN
+                       how files found on one side only are paired across renames. A file
+                       with the same bytes under a new name is one 'renamed' file; names equal
+                       once hashes are stripped (app.3f9a1c.js, app.9b2e41.js) are compared as
+                       one modified file. Default: hex (6+) and mixed letter-digit (8+) parts;
+                       a regular expression replaces it (matches, or their groups, are removed);
+                       'off' lists every such file as added or removed
       --json           print the JSON report (schema: docs/report-schema.md)
       --markdown       print Markdown sized for a PR comment (≤ 65,536 characters)
       --html FILE      write the self-contained HTML report to FILE
@@ -93,10 +100,11 @@ Examples:
   vitsnap diff build-a/ build-b/ --ignore timestamps,build-paths
   vitsnap diff main.vitsnap dist/ --exclude '**/*.map' --json > report.json
   vitsnap diff main.vitsnap build/ --strip-prefix build/   (main made with create 'build/**')
+  vitsnap diff dist-a/ dist-b/ --strip-hash '\.[0-9a-z]{5}\.'  (names like main.ab12c.js)
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 693));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 663));
         return runDiff(argv, ctx);
     },
 };

@@ -3,6 +3,7 @@ import { OperationError } from '../errors.js';
 import { createCauseClassifier } from '../compare/causes.js';
 import { compareSources, IGNORE_PROFILES, type CompareProgress, type IgnoreProfile } from '../compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
+import { parseStripHash, type StripHash } from '../compare/renames.js';
 import { openSides, type Sides } from '../compare/sources.js';
 import { renderJson } from '../report/json.js';
 import { renderHtml } from '../report/html.js';
@@ -42,12 +43,14 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     markdown: { type: 'boolean' },
     html: { type: 'string' },
     'strip-prefix': { type: 'string' },
+    'strip-hash': { type: 'string' },
   });
   exclusiveFlags('diff', values, ['json', 'markdown']);
   if (positionals.length !== 2) throw new OperationError('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
   const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
   if (!Number.isInteger(maxLines) || maxLines < 1) throw new OperationError('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
   const ignore = parseIgnore(values.ignore);
+  const stripHash = parseStripHash(values['strip-hash'] ?? 'default', '--strip-hash');
   const [beforePath, afterPath] = positionals as [string, string];
   const reports: ReportFile[] = [];
   try {
@@ -58,7 +61,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     const stripPrefix = values['strip-prefix'];
     const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, stripPrefix });
     try {
-      return await compareAndReport(sides, { values, ignore, maxLines, output, html }, ctx);
+      return await compareAndReport(sides, { values, ignore, stripHash, maxLines, output, html }, ctx);
     } finally {
       await sides.close();
     }
@@ -71,17 +74,19 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
 interface ReportPlan {
   values: { exclude?: string[] | undefined; json?: boolean | undefined; markdown?: boolean | undefined; quiet?: boolean | undefined };
   ignore: IgnoreProfile[];
+  stripHash: StripHash;
   maxLines: number;
   output: ReportFile | null;
   html: ReportFile | null;
 }
 
 async function compareAndReport(sides: Sides, plan: ReportPlan, ctx: CommandContext): Promise<number> {
-  const { values, ignore, maxLines } = plan;
+  const { values, ignore, stripHash, maxLines } = plan;
   const result = await compareSources(sides, {
     comparators: DEFAULT_COMPARATORS,
     ...createCauseClassifier(),
     ignore,
+    stripHash,
     exclude: values.exclude ?? [],
     onProgress: (p) => ctx.log.status(progressLine(p)),
   });

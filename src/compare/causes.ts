@@ -5,6 +5,7 @@
  */
 import { diffBytes, parseHexdump, type ByteSpan } from './byte-ranges.js';
 import { analyzeSite, hexOffset, quote, textSite, type FormatKey, type Finding, type Site } from './evidence.js';
+import { RENAME_HINT, renameEvidence } from './renames.js';
 import { CAUSE_IDS, type ByteRange, type Cause, type CauseId, type DiffDetail, type Difference, type LineHunk } from './types.js';
 
 /** All bytes of one side of the file a node describes (by its display path), when known. */
@@ -509,6 +510,11 @@ function analyzeLeafDetail(node: Difference, ctx: ClassifyContext): LeafAnalysis
   const none: LeafAnalysis = { findings: [], unexplained: [], format };
   if (node.kind === 'mode') return { ...none, findings: [{ id: 'permissions', evidence: `mode ${detailValues(node)}` }] };
   if (node.kind === 'symlink') return { ...none, findings: [{ id: 'symlink', evidence: `symlink target ${detailValues(node)}` }] };
+  if (node.kind === 'renamed' && node.from !== undefined) {
+    const found = renameEvidence(node.from, node.path, node.detail?.type === 'field' && node.detail.name === 'directory name');
+    if (found?.id === 'build-path') return { ...none, findings: [{ id: 'build-path', evidence: found.evidence, hint: RENAME_HINT }] };
+    if (found !== null) return { ...none, unexplained: [found.evidence] };
+  }
   const detail = node.detail;
   if (detail?.type === 'order') return analyzeOrder(detail.before, detail.after, format);
   if (node.kind === 'order') return { ...none, findings: [{ id: 'file-order', evidence: node.summary }] };
@@ -566,7 +572,7 @@ function leafCauses(analysis: LeafAnalysis, secondaryIds: ReadonlySet<CauseId>):
     causes.push({
       id,
       evidence,
-      hint: hintFor(id, first.format ?? analysis.format, { prefixes: first.prefixes, secondary }),
+      hint: first.hint ?? hintFor(id, first.format ?? analysis.format, { prefixes: first.prefixes, secondary }),
       ...(secondary ? { secondary: true } : {}),
     });
   }

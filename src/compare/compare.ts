@@ -6,6 +6,7 @@ import { compareCodePoints } from '../snapshot/canonical-json.js';
 import { ExpansionBudget, formatSize } from './archive/bytes.js';
 import { describeNotCompared, mergeNotCompared, verificationOf, type Verification } from './coverage.js';
 import { compareFile, fileBudgets } from './registry.js';
+import { applyRenames, pairRenames, type OneSided, type RenamePair, type StripHash } from './renames.js';
 import type { Sides } from './sources.js';
 import { diffMetadata, type MetadataChange } from './toolchain-diff.js';
 import type { ModifiedPair } from './tree-diff.js';
@@ -52,6 +53,8 @@ export interface CompareOptions {
   /** Globs of paths left out of the comparison on both sides. */
   exclude?: readonly string[];
   limits?: CompareLimits;
+  /** How files present on one side only are paired across renames (default: the built-in hash rule). */
+  stripHash?: StripHash;
 }
 
 export interface CompareCounts {
@@ -60,6 +63,8 @@ export interface CompareCounts {
   modified: number;
   /** Type, mode and symlink changes. */
   changed: number;
+  /** Files paired across a rename (by content, or by name with hashes stripped); not in `added` or `removed`. */
+  renamed: number;
   /** Top-level differences whose every cause is ignored. */
   ignored: number;
 }
@@ -127,8 +132,10 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
   // Every file's nested archives share its budget, and all files share the diff's (42.zip).
   const diffBudget = new ExpansionBudget(limits.maxExpandedBytesPerDiff, { scope: 'diff' });
   const exhausted: string[] = [];
+  const oneSided: OneSided[] = [];
   for await (const part of sides.diff(options.exclude ?? [])) {
     differences.push(...part.differences);
+    if (part.only !== undefined) for (const f of part.only) oneSided.push(f);
     notCompared.push(...(part.notCompared ?? []));
     progress.filesChecked += part.checked?.files ?? 0;
     progress.bytesRead += part.checked?.bytes ?? 0;
@@ -136,12 +143,24 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
     options.onProgress?.({ ...progress });
     await compareAll(part.modified);
   }
-  async function compareAll(pairs: readonly ModifiedPair[]): Promise<void> {
+  const renames = pairRenames(oneSided, options.stripHash ?? 'default', (f) => (f.side === 'before' ? before : after).digest(f.entry));
+  if (renames.length > 0) {
+    differences.splice(0, differences.length, ...applyRenames(differences, oneSided, renames));
+    const changed = renames.filter((r) => !r.same);
+    progress.filesChanged += changed.length;
+    await compareAll(changed, true);
+  }
+  async function compareAll(pairs: readonly (ModifiedPair | RenamePair)[], renamed = false): Promise<void> {
     for (const m of pairs) {
       const budgets = fileBudgets(limits, diffBudget);
-      const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+      const path = m.after.path;
+      const node = compareFile(path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+      if (renamed) {
+        node.from = m.before.path;
+        node.summary = `renamed from ${m.before.path}; ${node.summary}`;
+      }
       if (budgets.before.exhausted || budgets.after.exhausted) {
-        exhausted.push(m.path);
+        exhausted.push(path);
         const spent = `expansion budget exhausted after ${formatSize(budgets.before.used)} + ${formatSize(budgets.after.used)} expanded: what was left is reported as differing, not expanded`;
         node.fallback = node.fallback === undefined ? spent : `${node.fallback}; ${spent}`;
       }
@@ -162,6 +181,7 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
     removed: children.filter((c) => c.kind === 'removed').length,
     modified: children.filter((c) => c.kind === 'modified').length,
     changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
+    renamed: children.filter((c) => c.from !== undefined).length,
     ignored: children.filter((c) => c.ignored === true).length,
   };
   const unchecked = mergeNotCompared(notCompared);
@@ -173,6 +193,7 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
         ? `identical apart from ${counts.ignored} ignored differences`
         : 'identical'
       : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
+        (counts.renamed > 0 ? `, ${counts.renamed} renamed` : '') +
         (unchecked.length > 0 ? `, ${unchecked.length} not compared` : '') +
         (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
   const verification = verificationOf([before, after]);

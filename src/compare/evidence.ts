@@ -35,6 +35,8 @@ export interface Finding {
   format?: FormatKey;
   /** For build-path hints: the two prefixes. */
   prefixes?: [string, string];
+  /** A hint that fits this evidence better than the cause's usual one for the format. */
+  hint?: string;
 }
 
 /** One side of a differing stretch: `[start, end)` are file offsets, `view` holds at least those bytes. */

@@ -11,7 +11,8 @@
  * What capture leaves out of a directory is still reported: FIFOs, sockets and devices as entries
  * of their type, names (and symlink targets) that are not valid UTF-8 as "not compared".
  */
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { OperationError, fromSystemError } from '../errors.js';
@@ -23,6 +24,7 @@ import { TaskPool } from '../snapshot/task-pool.js';
 import type { FileEntry, Metadata } from '../snapshot/types.js';
 import type { WalkedFile, WalkResult } from '../snapshot/walk.js';
 import { normalizePrefix, prefixMismatch, stripEntries } from './path-prefix.js';
+import type { OneSided } from './renames.js';
 import { onSide, openSnapshotSide, type SideName, type SnapshotSide } from './snapshot-side.js';
 import { diffPair, diffTrees, oneSided, type ModifiedPair, type TreeDiff, type TreeEntry } from './tree-diff.js';
 import type { Difference, NotCompared, SideVerification } from './types.js';
@@ -34,6 +36,8 @@ export interface TreeSource {
   metadata: Metadata | null;
   /** A file's bytes; only called for files that differ. */
   readFile(entry: FileEntry): Buffer;
+  /** A file's SHA-256 in hex: a snapshot's recorded digest, a directory's file hashed as it is streamed. */
+  digest(entry: FileEntry): string;
   /** A snapshot side: how much of its block contents the diff has read so far. */
   verification?(): SideVerification;
 }
@@ -42,6 +46,8 @@ export interface TreeSource {
 export interface DiffPart {
   differences: Difference[];
   modified: ModifiedPair[];
+  /** Files present on one side only (also among `differences`): candidates for rename pairing. */
+  only?: OneSided[];
   /** Paths that could not be compared. */
   notCompared?: NotCompared[];
   /** Files this part compared by bytes, and the bytes it read doing so (directory sides). */
@@ -182,6 +188,7 @@ function snapshotSource(side: SnapshotSide, prefix: string | null, notes: string
     notCompared: [],
     metadata: side.metadata,
     readFile: (entry) => side.readFile(entry),
+    digest: (entry) => entry.sha256,
     verification: () => side.verification(),
   };
 }
@@ -194,6 +201,22 @@ function readFileAt(absPath: string, path: string): Buffer {
   }
 }
 
+/** SHA-256 of a file, read 1 MiB at a time so a large one never sits in memory whole. */
+function hashFileAt(absPath: string, path: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  let fd: number | null = null;
+  try {
+    fd = openSync(absPath, 'r');
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } catch (error) {
+    throw fromSystemError(error, `cannot read ${path}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 interface DirectorySource extends TreeSource {
   kind: 'directory';
   /** The root with a trailing separator. */
@@ -203,7 +226,14 @@ interface DirectorySource extends TreeSource {
 /** A directory diffed against another directory: files are read by path (`/` works on Windows too). */
 function directorySource(label: string, abs: string): DirectorySource {
   const prefix = abs.endsWith(sep) ? abs : abs + sep;
-  return { label, kind: 'directory', metadata: null, prefix, readFile: (entry) => readFileAt(prefix + entry.path, entry.path) };
+  return {
+    label,
+    kind: 'directory',
+    metadata: null,
+    prefix,
+    readFile: (entry) => readFileAt(prefix + entry.path, entry.path),
+    digest: (entry) => hashFileAt(prefix + entry.path, entry.path),
+  };
 }
 
 function walkedDirectory(label: string, walk: WalkResult, side: 'before' | 'after'): WalkedDirectory {
@@ -234,6 +264,7 @@ function walkedDirectory(label: string, walk: WalkResult, side: 'before' | 'afte
     metadata: null,
     walked,
     readFile: (entry) => readFileAt(walkedFile(source, entry.path).absPath, entry.path),
+    digest: (entry) => hashFileAt(walkedFile(source, entry.path).absPath, entry.path),
   };
   return source;
 }
@@ -258,7 +289,7 @@ async function* listedParts(before: ListedSource, after: ListedSource, exclude: 
   const jobs = settleByDigest(before, after, tree.unsettled, workers);
   for (const job of jobs) job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
   const notCompared = [...before.notCompared, ...after.notCompared].filter(keep);
-  yield { differences: tree.differences, modified: tree.modified, notCompared };
+  yield { differences: tree.differences, modified: tree.modified, only: tree.only, notCompared };
   for (const job of jobs) yield { differences: [], modified: await job };
 }
 
@@ -288,11 +319,11 @@ const TASK_BUDGET = { maxEntries: 2048, maxBytes: 32 * 1024 * 1024 };
 const SPLIT_BUDGET = { maxEntries: 64, maxBytes: 4 * 1024 * 1024 };
 
 function partOf(facts: DirPairFacts): DiffPart {
-  const out: TreeDiff = { differences: [], modified: [], unsettled: [] };
-  for (const { side, entry } of facts.only) out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after'));
+  const out: TreeDiff = { differences: [], modified: [], unsettled: [], only: [] };
+  for (const { side, entry } of facts.only) out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after', out.only));
   for (const { a, b, sameBytes } of facts.pairs) diffPair(a, b, out, sameBytes);
   const notCompared = facts.notCompared.map((n): NotCompared => ({ path: n.path, side: n.side === 0 ? 'before' : 'after', reason: n.reason }));
-  return { differences: out.differences, modified: out.modified, notCompared, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
+  return { differences: out.differences, modified: out.modified, only: out.only, notCompared, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
 }
 
 /**

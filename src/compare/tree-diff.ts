@@ -8,6 +8,7 @@
 import { compareCodePoints } from '../snapshot/canonical-json.js';
 import type { Entry, FileEntry } from '../snapshot/types.js';
 import type { SpecialEntry } from '../snapshot/walk.js';
+import type { OneSided } from './renames.js';
 import type { Difference } from './types.js';
 
 /** An entry of either side: what a snapshot holds, or a FIFO, socket or device a directory holds. */
@@ -26,6 +27,8 @@ export interface TreeDiff {
   modified: ModifiedPair[];
   /** Same-size files where a side has no digest (`sha256` is ''): equal or not, only their bytes tell. */
   unsettled: ModifiedPair[];
+  /** Entries present on one side only: files are candidates for rename pairing, directories for collapsing. */
+  only: OneSided[];
 }
 
 const octal = (mode: number): string => `0${mode.toString(8).padStart(3, '0')}`;
@@ -45,8 +48,9 @@ function leaf(path: string, kind: Difference['kind'], summary: string, detail?: 
   return d;
 }
 
-/** A path present on one side only. */
-export function oneSided(entry: TreeEntry, side: 'before' | 'after'): Difference {
+/** A path present on one side only, also listed in `only` when given. */
+export function oneSided(entry: TreeEntry, side: 'before' | 'after', only?: OneSided[]): Difference {
+  only?.push({ side, entry });
   return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
 }
 
@@ -80,7 +84,7 @@ export function diffPair(a: TreeEntry, b: TreeEntry, out: TreeDiff, sameBytes?: 
 
 /** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
 export function diffTrees(before: readonly TreeEntry[], after: readonly TreeEntry[]): TreeDiff {
-  const out: TreeDiff = { differences: [], modified: [], unsettled: [] };
+  const out: TreeDiff = { differences: [], modified: [], unsettled: [], only: [] };
   let i = 0;
   let j = 0;
   while (i < before.length || j < after.length) {
@@ -88,10 +92,10 @@ export function diffTrees(before: readonly TreeEntry[], after: readonly TreeEntr
     const b = after[j];
     const order = a === undefined ? 1 : b === undefined ? -1 : compareCodePoints(a.path, b.path);
     if (order < 0 && a !== undefined) {
-      out.differences.push(oneSided(a, 'before'));
+      out.differences.push(oneSided(a, 'before', out.only));
       i++;
     } else if (order > 0 && b !== undefined) {
-      out.differences.push(oneSided(b, 'after'));
+      out.differences.push(oneSided(b, 'after', out.only));
       j++;
     } else if (a !== undefined && b !== undefined) {
       i++;

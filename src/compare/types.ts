@@ -56,6 +56,7 @@ export type DifferenceKind =
   | 'added' // only in the new side
   | 'removed' // only in the old side
   | 'modified' // same path, other bytes (children say how)
+  | 'renamed' // one file under another name, same bytes (`from` holds the old name)
   | 'type' // file ↔ dir ↔ symlink
   | 'mode' // permission bits
   | 'symlink' // link target
@@ -111,6 +112,8 @@ export interface Difference {
   /** Display path: `bin/app`, `dist/app.jar!/META-INF/MANIFEST.MF`, `lib.so:.note.gnu.build-id`. */
   path: string;
   kind: DifferenceKind;
+  /** The old name of a file paired with `path` across a rename (kind `renamed`, or `modified` when the bytes differ too). */
+  from?: string;
   /** The comparator that produced this node (absent for tree-level nodes). */
   comparator?: ComparatorId;
   /** One line a person reads first. */

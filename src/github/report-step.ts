@@ -51,7 +51,7 @@ export async function compareStep(inputs: ActionInputs, ctx: RunContext, baselin
   const sides = await openSides(baseline.path, snapshotPath, { cwd: ctx.workspace });
   try {
     const result = await core.group('Compare with the baseline', () =>
-      compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore: inputs.ignore, exclude: inputs.exclude }),
+      compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore: inputs.ignore, exclude: inputs.exclude, stripHash: inputs.stripHash }),
     );
     return presentable(result, ctx, baseline, snapshotPath);
   } finally {

@@ -37,7 +37,7 @@ function primaryCauses(node: Difference): string[] {
   return [...new Set(leafCauses(node).filter((c) => c.secondary !== true).map((c) => c.id))];
 }
 
-const KIND_RANK: Record<Difference['kind'], number> = { modified: 0, type: 1, removed: 2, added: 3, order: 4, field: 4, bytes: 4, lines: 4, json: 4, mode: 5, symlink: 6 };
+const KIND_RANK: Record<Difference['kind'], number> = { modified: 0, type: 1, removed: 2, added: 3, renamed: 3, order: 4, field: 4, bytes: 4, lines: 4, json: 4, mode: 5, symlink: 6 };
 
 function isUnexplained(node: Difference): boolean {
   const causes = primaryCauses(node);

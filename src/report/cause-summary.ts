@@ -71,6 +71,7 @@ export function countsLine(result: CompareResult): string {
   if (c.modified > 0) parts.push(`${c.modified} modified`);
   if (c.added > 0) parts.push(`${c.added} added`);
   if (c.removed > 0) parts.push(`${c.removed} removed`);
+  if (c.renamed > 0) parts.push(`${c.renamed} renamed`);
   if (c.changed > 0) parts.push(plural(c.changed, 'mode/type/link change'));
   if (c.ignored > 0) parts.push(`${plural(c.ignored, 'difference')} ignored`);
   return parts.length === 0 ? 'no differences' : parts.join(', ');

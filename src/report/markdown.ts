@@ -96,7 +96,7 @@ export function renderMarkdown(result: CompareResult, options: MarkdownOptions):
   const rows = result.root.children.filter((d) => d.ignored !== true);
   const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
   const rowText = (d: Difference): string =>
-    `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : '✏️'} | ${code(d.path, 120)} | ${cell(d.summary)} | ${causeCell(leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
+    `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : d.from !== undefined ? '🔀' : '✏️'} | ${code(d.path, 120)} | ${cell(d.summary)} | ${causeCell(leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
   const metadataBlock =
     result.metadata.length === 0
       ? null

@@ -8,6 +8,7 @@ export const MARKS: Record<DifferenceKind, { mark: string; meaning: string }> = 
   added: { mark: 'A', meaning: 'added' },
   removed: { mark: 'D', meaning: 'deleted' },
   modified: { mark: 'M', meaning: 'modified' },
+  renamed: { mark: 'R', meaning: 'renamed, same content' },
   type: { mark: 'T', meaning: 'type changed (file, directory, symlink)' },
   mode: { mark: 'P', meaning: 'permissions' },
   symlink: { mark: 'L', meaning: 'link target' },

@@ -1,8 +1,8 @@
-export const id = 693;
-export const ids = [693];
+export const id = 663;
+export const ids = [663];
 export const modules = {
 
-/***/ 693:
+/***/ 663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -986,6 +986,227 @@ function textSite(before, after, where) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/compare/renames.ts
+/**
+ * Files found on one side only, paired when they are one file under two names, so a bundler's
+ * `app.3f9a1c.js` → `app.9b2e41.js` reads as one changed file instead of one removed and one
+ * added. Two passes, both O(n) with maps:
+ *
+ * 1. by content: a removed and an added file with the same digest (empty files never pair);
+ * 2. by name: paths equal once hash-like parts are stripped (`--strip-hash`), compared as one
+ *    modified file with both names shown.
+ *
+ * A pair needs exactly one candidate on each side; anything ambiguous stays added and removed.
+ */
+
+/** Separators inside a path segment: `app.3f9a1c.js`, `index-BWz3x9q1.js`, `chunk~a1b2c3d4`. */
+const PART_SEPARATORS = /([.\-~])/;
+/**
+ * A part of a name that looks computed rather than chosen: hex of 6+ with a digit (webpack's
+ * `[contenthash]`), 8+ letters and digits mixed (Vite's base64url), or 6+ mixing upper case,
+ * lower case and digits (mktemp's `XXXXXX`). Plain words and versions (`linux64`, `v1`) are not.
+ */
+function isHashLike(part) {
+    if (/^[0-9a-f]{6,}$/i.test(part) && /\d/.test(part))
+        return true;
+    if (/^[A-Za-z0-9_]{8,}$/.test(part) && /\d/.test(part) && /[A-Za-z]/.test(part))
+        return true;
+    return /^[A-Za-z0-9]{6,}$/.test(part) && /\d/.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part);
+}
+function stripSegment(segment) {
+    return segment
+        .split(PART_SEPARATORS)
+        .map((part) => (isHashLike(part) ? '*' : part))
+        .join('');
+}
+/** Parses a user's strip-hash pattern; a bad one is an error that names the flag or input. */
+function parseStripHash(pattern, where, code = 'E_USAGE') {
+    pattern = pattern.trim();
+    if (pattern === 'off' || pattern === 'false' || pattern === 'none')
+        return 'off';
+    if (pattern === '' || pattern === 'default' || pattern === 'true')
+        return 'default';
+    try {
+        return new RegExp(pattern, 'g');
+    }
+    catch (error) {
+        throw new errors/* OperationError */.OK(code, `${where}: not a regular expression (${error.message}); pass a pattern such as '\\.[0-9a-f]{8}\\.' or 'off'`);
+    }
+}
+/**
+ * The name a file keeps across builds: every hash-like part replaced, or, with a user's pattern,
+ * every match removed (only its capture groups when it has any, as compressed-size does).
+ */
+function strippedName(path, rule) {
+    if (rule === 'off')
+        return path;
+    if (rule === 'default')
+        return path.split('/').map(stripSegment).join('/');
+    return path.replace(rule, (match, ...rest) => {
+        const groups = rest.slice(0, -2).filter((g) => typeof g === 'string');
+        return groups.reduce((text, g) => text.replace(g, ''), groups.length === 0 ? '' : match);
+    });
+}
+/** Files keyed by a derived value; a key with one file on each side is a pair. */
+function uniquePairs(files, keyOf) {
+    const groups = new Map();
+    for (const f of files) {
+        const key = keyOf(f);
+        if (key === null)
+            continue;
+        let group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, (group = { before: [], after: [] }));
+        group[f.side].push(f.entry);
+    }
+    const pairs = [];
+    for (const { before, after } of groups.values()) {
+        const [a] = before;
+        const [b] = after;
+        if (before.length === 1 && after.length === 1 && a !== undefined && b !== undefined)
+            pairs.push([a, b]);
+    }
+    return pairs;
+}
+/**
+ * Pairs one-sided files. `digest` gives a file's SHA-256 (a directory side hashes on demand):
+ * it is asked only for non-empty files whose size some file on the other side shares.
+ */
+function pairRenames(oneSided, rule, digest) {
+    const files = oneSided.filter((f) => f.entry.type === 'file');
+    if (rule === 'off' || files.length < 2)
+        return [];
+    const sizes = { before: new Set(), after: new Set() };
+    for (const f of files)
+        sizes[f.side].add(f.entry.size);
+    const other = (f) => sizes[f.side === 'before' ? 'after' : 'before'];
+    const byContent = uniquePairs(files, (f) => (f.entry.size > 0 && other(f).has(f.entry.size) ? `${f.entry.size}:${digest(f)}` : null));
+    const taken = new Set(byContent.flat());
+    const rest = files.filter((f) => !taken.has(f.entry));
+    const byName = uniquePairs(rest, (f) => {
+        const key = strippedName(f.entry.path, rule);
+        return key === f.entry.path ? null : key;
+    });
+    const sameBytes = (before, after) => before.size === after.size && digest({ side: 'before', entry: before }) === digest({ side: 'after', entry: after });
+    return [
+        ...byContent.map(([before, after]) => ({ before, after, by: 'content', same: true })),
+        ...byName.map(([before, after]) => ({ before, after, by: 'name', same: sameBytes(before, after) })),
+    ];
+}
+/**
+ * Why a file's name changed when its content did not, when the names tell: the parts that differ
+ * look computed (a hash of more than the content, a temporary directory's random name).
+ */
+function renameEvidence(before, after) {
+    const a = before.split(/([/.\-~])/);
+    const b = after.split(/([/.\-~])/);
+    if (a.length !== b.length)
+        return null;
+    const differing = [];
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x === y)
+            continue;
+        // Digits alone are a date, a counter or a version: not a hash, and not this cause.
+        if (!isHashLike(x) || !isHashLike(y) || !/[A-Za-z]/.test(x + y))
+            return null;
+        differing.push(`${x} → ${y}`);
+    }
+    return differing.length === 0 ? null : `only hash-like parts of the name differ (${differing.join(', ')})`;
+}
+const RENAME_HINT = 'the name carries a hash or random part that does not follow the content alone: hash the emitted bytes ([contenthash], not [hash]/[chunkhash]) and build in a fixed directory instead of a mktemp one';
+const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
+/**
+ * The tree-level nodes of a pair: a `renamed` leaf when the bytes are the same (a pair whose
+ * bytes differ gets its `modified` node from the comparators), and a mode change when there is one.
+ */
+function renameNodes(pair) {
+    const { before, after } = pair;
+    const nodes = [];
+    if (pair.same) {
+        nodes.push({
+            path: after.path,
+            from: before.path,
+            kind: 'renamed',
+            summary: `renamed from ${before.path} (same ${after.size} bytes)`,
+            detail: { type: 'field', name: 'file name', before: before.path, after: after.path },
+            causes: [],
+            children: [],
+        });
+    }
+    if (before.mode !== after.mode) {
+        const [a, b] = [octal(before.mode), octal(after.mode)];
+        nodes.push({ path: after.path, kind: 'mode', summary: `mode ${a} → ${b}`, detail: { type: 'field', name: 'mode', before: a, after: b }, causes: [], children: [] });
+    }
+    return nodes;
+}
+/** The outermost directory of `set` that holds `path`, if any. */
+function renames_outermost(path, set) {
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+        const dir = path.slice(0, i);
+        if (set.has(dir))
+            return dir;
+    }
+    return null;
+}
+/**
+ * Directories renamed whole (`equivs.TyCgZ2/` → `equivs.b0DMbr/`): every entry below the
+ * removed one is a file renamed to the same place below the added one, and the other way round.
+ */
+function pairDirectories(oneSided, pairs) {
+    const dirs = { before: new Set(), after: new Set() };
+    for (const o of oneSided)
+        if (o.entry.type === 'dir')
+            dirs[o.side].add(o.entry.path);
+    if (dirs.before.size === 0 || dirs.after.size === 0)
+        return [];
+    const held = new Map();
+    for (const o of oneSided) {
+        const top = o.entry.type === 'dir' ? null : renames_outermost(o.entry.path, dirs[o.side]);
+        if (top !== null)
+            held.set(`${o.side}\0${top}`, (held.get(`${o.side}\0${top}`) ?? 0) + 1);
+    }
+    const votes = new Map();
+    for (const p of pairs) {
+        if (!p.same)
+            continue;
+        const from = renames_outermost(p.before.path, dirs.before);
+        const to = renames_outermost(p.after.path, dirs.after);
+        if (from === null || to === null || p.before.path.slice(from.length) !== p.after.path.slice(to.length))
+            continue;
+        const key = `${from}\0${to}`;
+        const vote = votes.get(key) ?? { before: from, after: to, files: 0 };
+        vote.files++;
+        votes.set(key, vote);
+    }
+    return [...votes.values()].filter((v) => held.get(`before\0${v.before}`) === v.files && held.get(`after\0${v.after}`) === v.files);
+}
+const below = (path, dir) => path === dir || path.startsWith(`${dir}/`);
+/**
+ * The tree-level differences with renames applied: paired files leave the added and removed
+ * lists, pure renames and mode changes come in, and a directory renamed whole is one node.
+ */
+function applyRenames(differences, oneSided, pairs) {
+    const gone = new Set(pairs.map((r) => r.before.path));
+    const came = new Set(pairs.map((r) => r.after.path));
+    let out = differences.filter((d) => !(d.kind === 'removed' && gone.has(d.path)) && !(d.kind === 'added' && came.has(d.path)));
+    out.push(...pairs.flatMap(renameNodes));
+    for (const dir of pairDirectories(oneSided, pairs)) {
+        out = out.filter((d) => !(d.kind === 'removed' && below(d.path, dir.before)) && !(d.kind === 'added' && below(d.path, dir.after)) && !(d.kind === 'renamed' && d.from !== undefined && below(d.from, dir.before)));
+        out.push({
+            path: dir.after,
+            from: dir.before,
+            kind: 'renamed',
+            summary: `renamed from ${dir.before} (a directory of ${dir.files === 1 ? '1 file' : `${dir.files} files`}, same content)`,
+            detail: { type: 'field', name: 'directory name', before: dir.before, after: dir.after },
+            causes: [],
+            children: [],
+        });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/types.ts
 const CAUSE_IDS = [
     'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
@@ -1008,6 +1229,7 @@ class ComparatorFallback extends Error {
  * one-line fix hint for the ecosystem. Evidence first: a `timestamp` means a date was found in the
  * differing bytes or a time field differs; anything not proven is `content` (unexplained).
  */
+
 
 
 
@@ -1467,6 +1689,11 @@ function analyzeLeafDetail(node, ctx) {
         return { ...none, findings: [{ id: 'permissions', evidence: `mode ${detailValues(node)}` }] };
     if (node.kind === 'symlink')
         return { ...none, findings: [{ id: 'symlink', evidence: `symlink target ${detailValues(node)}` }] };
+    if (node.kind === 'renamed' && node.from !== undefined) {
+        const evidence = renameEvidence(node.from, node.path);
+        if (evidence !== null)
+            return { ...none, findings: [{ id: 'randomness', evidence, hint: RENAME_HINT }] };
+    }
     const detail = node.detail;
     if (detail?.type === 'order')
         return analyzeOrder(detail.before, detail.after, format);
@@ -1516,7 +1743,7 @@ function leafCauses(analysis, secondaryIds) {
         causes.push({
             id,
             evidence,
-            hint: hintFor(id, first.format ?? analysis.format, { prefixes: first.prefixes, secondary }),
+            hint: first.hint ?? hintFor(id, first.format ?? analysis.format, { prefixes: first.prefixes, secondary }),
             ...(secondary ? { secondary: true } : {}),
         });
     }
@@ -2032,6 +2259,7 @@ function diffMetadata(a, b) {
 
 
 
+
 /** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
 const IGNORE_PROFILES = {
     timestamps: 'timestamp',
@@ -2090,8 +2318,12 @@ async function compareSources(sides, options) {
     // Every file's nested archives share its budget, and all files share the diff's (42.zip).
     const diffBudget = new ExpansionBudget(limits.maxExpandedBytesPerDiff, { scope: 'diff' });
     const exhausted = [];
+    const oneSided = [];
     for await (const part of sides.diff(options.exclude ?? [])) {
         differences.push(...part.differences);
+        if (part.only !== undefined)
+            for (const f of part.only)
+                oneSided.push(f);
         notCompared.push(...(part.notCompared ?? []));
         progress.filesChecked += part.checked?.files ?? 0;
         progress.bytesRead += part.checked?.bytes ?? 0;
@@ -2099,12 +2331,24 @@ async function compareSources(sides, options) {
         options.onProgress?.({ ...progress });
         await compareAll(part.modified);
     }
-    async function compareAll(pairs) {
+    const renames = pairRenames(oneSided, options.stripHash ?? 'default', (f) => (f.side === 'before' ? before : after).digest(f.entry));
+    if (renames.length > 0) {
+        differences.splice(0, differences.length, ...applyRenames(differences, oneSided, renames));
+        const changed = renames.filter((r) => !r.same);
+        progress.filesChanged += changed.length;
+        await compareAll(changed, true);
+    }
+    async function compareAll(pairs, renamed = false) {
         for (const m of pairs) {
             const budgets = fileBudgets(limits, diffBudget);
-            const node = compareFile(m.path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+            const path = m.after.path;
+            const node = compareFile(path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+            if (renamed) {
+                node.from = m.before.path;
+                node.summary = `renamed from ${m.before.path}; ${node.summary}`;
+            }
             if (budgets.before.exhausted || budgets.after.exhausted) {
-                exhausted.push(m.path);
+                exhausted.push(path);
                 const spent = `expansion budget exhausted after ${formatSize(budgets.before.used)} + ${formatSize(budgets.after.used)} expanded: what was left is reported as differing, not expanded`;
                 node.fallback = node.fallback === undefined ? spent : `${node.fallback}; ${spent}`;
             }
@@ -2127,6 +2371,7 @@ async function compareSources(sides, options) {
         removed: children.filter((c) => c.kind === 'removed').length,
         modified: children.filter((c) => c.kind === 'modified').length,
         changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
+        renamed: children.filter((c) => c.from !== undefined).length,
         ignored: children.filter((c) => c.ignored === true).length,
     };
     const unchecked = mergeNotCompared(notCompared);
@@ -2138,6 +2383,7 @@ async function compareSources(sides, options) {
                 ? `identical apart from ${counts.ignored} ignored differences`
                 : 'identical'
             : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
+                (counts.renamed > 0 ? `, ${counts.renamed} renamed` : '') +
                 (unchecked.length > 0 ? `, ${unchecked.length} not compared` : '') +
                 (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
     const verification = verificationOf([before, after]);
@@ -8416,7 +8662,7 @@ function openSnapshotSide(abs, side, label) {
  * facts go through `oneSided` and `diffPair` with the byte check's answer.
  */
 
-const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
+const tree_diff_octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
 function describe(e) {
     if (e.type === 'file')
         return `file, ${e.size} bytes`;
@@ -8433,8 +8679,9 @@ function leaf(path, kind, summary, detail) {
         d.detail = detail;
     return d;
 }
-/** A path present on one side only. */
-function oneSided(entry, side) {
+/** A path present on one side only, also listed in `only` when given. */
+function oneSided(entry, side, only) {
+    only?.push({ side, entry });
     return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
 }
 /**
@@ -8452,7 +8699,7 @@ function diffPair(a, b, out, sameBytes) {
     }
     else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
         if (a.mode !== b.mode) {
-            out.differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
+            out.differences.push(leaf(a.path, 'mode', `mode ${tree_diff_octal(a.mode)} → ${tree_diff_octal(b.mode)}`, { type: 'field', name: 'mode', before: tree_diff_octal(a.mode), after: tree_diff_octal(b.mode) }));
         }
         if (a.type === 'file' && b.type === 'file') {
             const digests = a.sha256 !== '' && b.sha256 !== '';
@@ -8471,7 +8718,7 @@ function diffPair(a, b, out, sameBytes) {
 }
 /** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
 function diffTrees(before, after) {
-    const out = { differences: [], modified: [], unsettled: [] };
+    const out = { differences: [], modified: [], unsettled: [], only: [] };
     let i = 0;
     let j = 0;
     while (i < before.length || j < after.length) {
@@ -8479,11 +8726,11 @@ function diffTrees(before, after) {
         const b = after[j];
         const order = a === undefined ? 1 : b === undefined ? -1 : (0,canonical_json/* compareCodePoints */.OP)(a.path, b.path);
         if (order < 0 && a !== undefined) {
-            out.differences.push(oneSided(a, 'before'));
+            out.differences.push(oneSided(a, 'before', out.only));
             i++;
         }
         else if (order > 0 && b !== undefined) {
-            out.differences.push(oneSided(b, 'after'));
+            out.differences.push(oneSided(b, 'after', out.only));
             j++;
         }
         else if (a !== undefined && b !== undefined) {
@@ -8509,6 +8756,7 @@ function diffTrees(before, after) {
  * What capture leaves out of a directory is still reported: FIFOs, sockets and devices as entries
  * of their type, names (and symlink targets) that are not valid UTF-8 as "not compared".
  */
+
 
 
 
@@ -8621,6 +8869,7 @@ function snapshotSource(side, prefix, notes) {
         notCompared: [],
         metadata: side.metadata,
         readFile: (entry) => side.readFile(entry),
+        digest: (entry) => entry.sha256,
         verification: () => side.verification(),
     };
 }
@@ -8632,10 +8881,36 @@ function readFileAt(absPath, path) {
         throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${path}`);
     }
 }
+/** SHA-256 of a file, read 1 MiB at a time so a large one never sits in memory whole. */
+function hashFileAt(absPath, path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    let fd = null;
+    try {
+        fd = (0,external_node_fs_.openSync)(absPath, 'r');
+        for (let n = (0,external_node_fs_.readSync)(fd, buffer); n > 0; n = (0,external_node_fs_.readSync)(fd, buffer))
+            hash.update(buffer.subarray(0, n));
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${path}`);
+    }
+    finally {
+        if (fd !== null)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+    return hash.digest('hex');
+}
 /** A directory diffed against another directory: files are read by path (`/` works on Windows too). */
 function directorySource(label, abs) {
     const prefix = abs.endsWith(external_node_path_.sep) ? abs : abs + external_node_path_.sep;
-    return { label, kind: 'directory', metadata: null, prefix, readFile: (entry) => readFileAt(prefix + entry.path, entry.path) };
+    return {
+        label,
+        kind: 'directory',
+        metadata: null,
+        prefix,
+        readFile: (entry) => readFileAt(prefix + entry.path, entry.path),
+        digest: (entry) => hashFileAt(prefix + entry.path, entry.path),
+    };
 }
 function walkedDirectory(label, walk, side) {
     const walked = new Map();
@@ -8669,6 +8944,7 @@ function walkedDirectory(label, walk, side) {
         metadata: null,
         walked,
         readFile: (entry) => readFileAt(walkedFile(source, entry.path).absPath, entry.path),
+        digest: (entry) => hashFileAt(walkedFile(source, entry.path).absPath, entry.path),
     };
     return source;
 }
@@ -8693,7 +8969,7 @@ async function* listedParts(before, after, exclude, workers) {
     for (const job of jobs)
         job.catch(() => undefined); // each is awaited below; no unhandled rejection meanwhile
     const notCompared = [...before.notCompared, ...after.notCompared].filter(keep);
-    yield { differences: tree.differences, modified: tree.modified, notCompared };
+    yield { differences: tree.differences, modified: tree.modified, only: tree.only, notCompared };
     for (const job of jobs)
         yield { differences: [], modified: await job };
 }
@@ -8723,13 +8999,13 @@ function settleByDigest(before, after, pairs, workers) {
 const TASK_BUDGET = { maxEntries: 2048, maxBytes: 32 * 1024 * 1024 };
 const SPLIT_BUDGET = { maxEntries: 64, maxBytes: 4 * 1024 * 1024 };
 function partOf(facts) {
-    const out = { differences: [], modified: [], unsettled: [] };
+    const out = { differences: [], modified: [], unsettled: [], only: [] };
     for (const { side, entry } of facts.only)
-        out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after'));
+        out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after', out.only));
     for (const { a, b, sameBytes } of facts.pairs)
         diffPair(a, b, out, sameBytes);
     const notCompared = facts.notCompared.map((n) => ({ path: n.path, side: n.side === 0 ? 'before' : 'after', reason: n.reason }));
-    return { differences: out.differences, modified: out.modified, notCompared, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
+    return { differences: out.differences, modified: out.modified, only: out.only, notCompared, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
 }
 /**
  * Two directories: tasks of directories to list go to the workers; each comes back with what
@@ -8856,6 +9132,8 @@ function countsLine(result) {
         parts.push(`${c.added} added`);
     if (c.removed > 0)
         parts.push(`${c.removed} removed`);
+    if (c.renamed > 0)
+        parts.push(`${c.renamed} renamed`);
     if (c.changed > 0)
         parts.push((0,report_plural/* plural */.L)(c.changed, 'mode/type/link change'));
     if (c.ignored > 0)
@@ -8879,6 +9157,7 @@ const MARKS = {
     added: { mark: 'A', meaning: 'added' },
     removed: { mark: 'D', meaning: 'deleted' },
     modified: { mark: 'M', meaning: 'modified' },
+    renamed: { mark: 'R', meaning: 'renamed, same content' },
     type: { mark: 'T', meaning: 'type changed (file, directory, symlink)' },
     mode: { mark: 'P', meaning: 'permissions' },
     symlink: { mark: 'L', meaning: 'link target' },
@@ -9139,7 +9418,7 @@ function renderMarkdown(result, options) {
     blocks.push(...(result.notes ?? []).map((note) => `> **note:** ${cell(note, 600)}`));
     const rows = result.root.children.filter((d) => d.ignored !== true);
     const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
-    const rowText = (d) => `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : '✏️'} | ${code(d.path, 120)} | ${cell(d.summary)} | ${causeCell(markdown_leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
+    const rowText = (d) => `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : d.from !== undefined ? '🔀' : '✏️'} | ${code(d.path, 120)} | ${cell(d.summary)} | ${causeCell(markdown_leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
     const metadataBlock = result.metadata.length === 0
         ? null
         : ['**Build environment changes** (may explain the outputs above)', '', '| area | name | before | after |', '| --- | --- | --- | --- |',
@@ -9372,6 +9651,7 @@ class ReportFile {
 
 
 
+
 /** diff(1)'s convention: 1 means the inputs differ. */
 const EXIT_DRIFT = 1;
 function parseIgnore(values) {
@@ -9398,6 +9678,7 @@ async function runDiff(argv, ctx) {
         markdown: { type: 'boolean' },
         html: { type: 'string' },
         'strip-prefix': { type: 'string' },
+        'strip-hash': { type: 'string' },
     });
     (0,args/* exclusiveFlags */.o0)('diff', values, ['json', 'markdown']);
     if (positionals.length !== 2)
@@ -9406,6 +9687,7 @@ async function runDiff(argv, ctx) {
     if (!Number.isInteger(maxLines) || maxLines < 1)
         throw new errors/* OperationError */.OK('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
     const ignore = parseIgnore(values.ignore);
+    const stripHash = parseStripHash(values['strip-hash'] ?? 'default', '--strip-hash');
     const [beforePath, afterPath] = positionals;
     const reports = [];
     try {
@@ -9418,7 +9700,7 @@ async function runDiff(argv, ctx) {
         const stripPrefix = values['strip-prefix'];
         const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, stripPrefix });
         try {
-            return await compareAndReport(sides, { values, ignore, maxLines, output, html }, ctx);
+            return await compareAndReport(sides, { values, ignore, stripHash, maxLines, output, html }, ctx);
         }
         finally {
             await sides.close();
@@ -9431,11 +9713,12 @@ async function runDiff(argv, ctx) {
     }
 }
 async function compareAndReport(sides, plan, ctx) {
-    const { values, ignore, maxLines } = plan;
+    const { values, ignore, stripHash, maxLines } = plan;
     const result = await compareSources(sides, {
         comparators: DEFAULT_COMPARATORS,
         ...createCauseClassifier(),
         ignore,
+        stripHash,
         exclude: values.exclude ?? [],
         onProgress: (p) => ctx.log.status(progressLine(p)),
     });
