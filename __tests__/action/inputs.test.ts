@@ -30,6 +30,7 @@ describe('action inputs', () => {
       envAllowlist: [],
       ignore: [],
       exclude: [],
+      stripHash: 'default',
       failOn: 'never',
       failOnMissingBaseline: false,
       comment: 'auto',
@@ -44,6 +45,10 @@ describe('action inputs', () => {
     withInputs({ path: 'out/**', baseline: 'path:base/app.vitsnap', ignore: 'timestamps, build-id', exclude: '**/*.log\n**/tmp/**', 'retention-days': '7', 'max-annotations': '0' });
     const i = getInputs();
     expect([i.baseline, i.ignore, i.exclude, i.retentionDays, i.maxAnnotations]).toEqual([{ kind: 'path', path: 'base/app.vitsnap' }, ['timestamps', 'build-id'], ['**/*.log', '**/tmp/**'], 7, 0]);
+    withInputs({ path: 'out/**', 'strip-hash': '\\.([0-9a-z]{5})\\.' });
+    expect(getInputs().stripHash).toEqual(/\.([0-9a-z]{5})\./g);
+    withInputs({ path: 'out/**', 'strip-hash': 'off' });
+    expect(getInputs().stripHash).toBe('off');
   });
 
   it.each([
