@@ -6,7 +6,7 @@
 import { diffBytes, parseHexdump, type ByteSpan } from './byte-ranges.js';
 import { analyzeSite, hexOffset, quote, textSite, type FormatKey, type Finding, type Site } from './evidence.js';
 import { RENAME_HINT, renameEvidence } from './renames.js';
-import { CAUSE_IDS, type ByteRange, type Cause, type CauseId, type DiffDetail, type Difference, type LineHunk } from './types.js';
+import { CAUSE_IDS, type ByteRange, type Cause, type Consequence, type CauseId, type DiffDetail, type Difference, type LineHunk } from './types.js';
 
 /** All bytes of one side of the file a node describes (by its display path), when known. */
 export type ReadBytes = (path: string) => Buffer | undefined;
@@ -273,6 +273,8 @@ interface LeafAnalysis {
   unexplained: string[];
   /** A checksum or size field: it differs because the rest does. */
   consequenceOf?: string;
+  /** A comparator's proof of the consequence: its evidence, and the paths of the differences it follows from. */
+  consequence?: Consequence;
   format: FormatKey | undefined;
 }
 
@@ -508,6 +510,7 @@ function analyzeLeafDetail(node: Difference, ctx: ClassifyContext): LeafAnalysis
   const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'zstd';
   const format = formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
   const none: LeafAnalysis = { findings: [], unexplained: [], format };
+  if (node.consequence !== undefined) return { ...none, consequenceOf: node.consequence.of, consequence: node.consequence, unexplained: [node.summary] };
   if (node.kind === 'mode') return { ...none, findings: [{ id: 'permissions', evidence: `mode ${detailValues(node)}` }] };
   if (node.kind === 'symlink') return { ...none, findings: [{ id: 'symlink', evidence: `symlink target ${detailValues(node)}` }] };
   if (node.kind === 'renamed' && node.from !== undefined) {
@@ -669,11 +672,11 @@ export function classifyCauses(root: Difference, ctx: ClassifyContext = {}, prep
     }
   }
 
-  const others = (leaf: Difference): LeafAnalysis[] => {
+  const others = (leaf: Difference, only?: readonly string[]): LeafAnalysis[] => {
     const scope = scopeOf(leaf, root, parents);
     if (scope === undefined) return [];
     return leavesUnder(scope)
-      .filter((l) => l !== leaf)
+      .filter((l) => l !== leaf && (only === undefined || only.some((p) => l.path === p || l.path.startsWith(`${p}:`))))
       .map((l) => analyses.get(l))
       .filter((a): a is LeafAnalysis => a !== undefined && a.consequenceOf === undefined);
   };
@@ -682,7 +685,7 @@ export function classifyCauses(root: Difference, ctx: ClassifyContext = {}, prep
   for (const leaf of leaves) {
     const analysis = analyses.get(leaf);
     if (analysis === undefined) continue;
-    const siblings = others(leaf);
+    const siblings = others(leaf, analysis.consequence?.from);
     if (analysis.consequenceOf !== undefined && siblings.length > 0) {
       // A checksum or size follows from the other differences of its file: it takes their causes.
       const primaries = new Map<CauseId, Finding>();
@@ -691,7 +694,8 @@ export function classifyCauses(root: Difference, ctx: ClassifyContext = {}, prep
       }
       const ids = new Set(primaries.keys());
       const unexplained = siblings.some((s) => s.unexplained.length > 0);
-      analysis.findings = [...primaries.values()].map((f) => ({ ...f, evidence: `${analysis.consequenceOf} follows from the other differences of this file` }));
+      const evidence = analysis.consequence?.evidence ?? `${analysis.consequenceOf} follows from the other differences of this file`;
+      analysis.findings = [...primaries.values()].map((f) => ({ ...f, evidence }));
       analysis.unexplained = unexplained ? analysis.unexplained : [];
       secondary.set(leaf, ids);
       continue;

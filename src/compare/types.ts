@@ -125,6 +125,18 @@ export interface Difference {
   fallback?: string;
   /** Every cause of this difference is in an ignore profile the user chose: reported, not counted. */
   ignored?: boolean;
+  /** Set by a comparator that proved this difference follows from others of the same file (offsets into a string table that changed). */
+  consequence?: Consequence;
+}
+
+/** A difference that follows from others: it takes their causes, as secondary. */
+export interface Consequence {
+  /** What the differing values are: `offsets into .debug_line_str`. */
+  of: string;
+  /** What was checked, concretely: how many values, and what they point at. */
+  evidence: string;
+  /** Display paths of the differences it follows from (nodes of the same file). */
+  from: string[];
 }
 
 /** Bytes of one side of a compared file, with what is known without reading them. */

@@ -7,6 +7,7 @@ import {
   DYNAMIC_STRING_TAGS,
   ELF_MAGIC,
   ELF_TYPES,
+  SHF_COMPRESSED,
   SHT_DYNAMIC,
   SHT_DYNSYM,
   SHT_NOTE,
@@ -24,6 +25,7 @@ import {
 } from '../formats/elf.js';
 import { hex, tableString } from '../formats/bytes.js';
 import {
+  alignByLikeness,
   bytesNode,
   describeMembers,
   extractPrintableRuns,
@@ -39,7 +41,8 @@ import {
   forSide,
   type DescribedComparator,
 } from '../formats/details.js';
-import type { CompareContext, Difference } from '../types.js';
+import { ComparatorFallback, type CompareContext, type Difference } from '../types.js';
+import { stringOffsetConsequence } from './elf-offsets.js';
 
 const ID = 'elf';
 
@@ -164,7 +167,9 @@ function dynamicThroughStrings(path: string, a: ElfFile, sa: ElfSection, b: ElfF
 }
 
 function stringChildren(path: string, name: string, before: string[], after: string[]): Difference | undefined {
-  const { removed, added } = multisetDiff(before, after);
+  const diff = multisetDiff(before, after);
+  const { removed } = diff;
+  const added = alignByLikeness(removed, diff.added);
   if (removed.length === 0 && added.length === 0) return undefined;
   return node(ID, path, 'lines', `${name}: ${stringsSummary(removed, added)}`, stringsDetail(removed, added));
 }
@@ -198,7 +203,40 @@ function compareSection(path: string, a: ElfFile, sa: ElfSection, b: ElfFile, sb
   } else if (isReadOnlyData(name)) {
     special = stringChildren(path, name, extractPrintableRuns(rawA), extractPrintableRuns(rawB));
   }
-  return special ?? bytesNode(ID, path, name, rawA, rawB, sa.offset, sb.offset);
+  return special ?? contentsNode(path, a, sa, rawA, b, sb, rawB, ctx);
+}
+
+/** A compressed section's contents, or its raw bytes when they do not decompress (the bytes are then what is compared). */
+function decompressed(elf: ElfFile, section: ElfSection, raw: Buffer, maxBytes: number): Buffer {
+  try {
+    return sectionContents(elf, section, maxBytes);
+  } catch (error) {
+    if (error instanceof ComparatorFallback) return raw;
+    throw error;
+  }
+}
+
+/**
+ * The bytes of a section that has no structure of its own here. Compressed sections (gcc -gz) are
+ * compared decompressed, so a build path inside them reads as what it is; string offsets in debug
+ * sections that moved with their strings are marked as following from the string sections.
+ */
+function contentsNode(path: string, a: ElfFile, sa: ElfSection, rawA: Buffer, b: ElfFile, sb: ElfSection, rawB: Buffer, ctx: CompareContext): Difference {
+  const name = sa.name;
+  const compressed = ((sa.flags | sb.flags) & SHF_COMPRESSED) !== 0;
+  const maxBytes = ctx.limits.maxExpandedBytes;
+  const x = compressed ? decompressed(a, sa, rawA, maxBytes) : rawA;
+  const y = compressed ? decompressed(b, sb, rawB, maxBytes) : rawB;
+  // A side that does not decompress: both are compared as stored.
+  if (compressed && (x === rawA || y === rawB)) return bytesNode(ID, path, name, rawA, rawB, sa.offset, sb.offset);
+  if (compressed && x.equals(y)) {
+    // Same contents, compressed differently: the compression header or stream says how.
+    return fieldNode(ID, path, 'compressed bytes', `${rawA.length} bytes`, `${rawB.length} bytes`, `${name}: same contents, compressed differently (${rawA.length} → ${rawB.length} bytes)`);
+  }
+  const difference = compressed ? bytesNode(ID, path, `${name} (decompressed)`, x, y) : bytesNode(ID, path, name, rawA, rawB, sa.offset, sb.offset);
+  const consequence = stringOffsetConsequence(path.slice(0, path.lastIndexOf(`:${name}`)), a, sa, x, b, sb, y, maxBytes);
+  if (consequence !== undefined) difference.consequence = consequence;
+  return difference;
 }
 
 /** The regions no section covers changed: report the table or bytes that did. */

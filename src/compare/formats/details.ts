@@ -109,6 +109,33 @@ export function multisetDiff(before: readonly string[], after: readonly string[]
   return { removed, added };
 }
 
+/** Characters two strings share at both ends: how alike a removed and an added string look. */
+function likeness(x: string, y: string): number {
+  let head = 0;
+  while (head < x.length && head < y.length && x[head] === y[head]) head++;
+  let tail = 0;
+  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+  return head + tail;
+}
+
+/**
+ * `added` reordered so each entry sits next to the removed string it most likely replaced (most
+ * characters shared at both ends: `/tmp/a/x.c` with `/tmp/bb/x.c`, not with `/tmp/bb`; ties keep
+ * the order), so the pairs the cause classifier reads line up. Left as it is past 200 × 200 strings.
+ */
+export function alignByLikeness(removed: readonly string[], added: readonly string[]): string[] {
+  if (removed.length * added.length > 40_000) return [...added];
+  const left = [...added];
+  const out: string[] = [];
+  for (const r of removed) {
+    if (left.length === 0) break;
+    let best = 0;
+    for (let i = 1; i < left.length; i++) if (likeness(r, left[i] as string) > likeness(r, left[best] as string)) best = i;
+    out.push(...left.splice(best, 1));
+  }
+  return [...out, ...left];
+}
+
 /** Escapes control characters so one string is one detail line. */
 function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));

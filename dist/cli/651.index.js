@@ -1,8 +1,8 @@
-export const id = 663;
-export const ids = [663];
+export const id = 651;
+export const ids = [651];
 export const modules = {
 
-/***/ 663:
+/***/ 32:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1094,15 +1094,19 @@ function pairRenames(oneSided, rule, digest) {
     ];
 }
 /**
- * Why a file's name changed when its content did not, when the names tell: the parts that differ
- * look computed (a hash of more than the content, a temporary directory's random name).
+ * Why a path changed when the bytes did not, when the names tell: every part that differs looks
+ * computed (a temporary directory's random name, a hash). In a directory name that is a build
+ * directory that was not fixed: `build-path`. In a file name it is a hash of more than these
+ * bytes, which names no cause: the text says so for the unexplained difference.
  */
-function renameEvidence(before, after) {
+function renameEvidence(before, after, directory) {
     const a = before.split(/([/.\-~])/);
     const b = after.split(/([/.\-~])/);
     if (a.length !== b.length)
         return null;
+    const lastSlash = a.lastIndexOf('/');
     const differing = [];
+    let inDirectory = false;
     for (let i = 0; i < a.length; i++) {
         const x = a[i];
         const y = b[i];
@@ -1112,10 +1116,16 @@ function renameEvidence(before, after) {
         if (!isHashLike(x) || !isHashLike(y) || !/[A-Za-z]/.test(x + y))
             return null;
         differing.push(`${x} → ${y}`);
+        if (directory || i < lastSlash)
+            inDirectory = true;
     }
-    return differing.length === 0 ? null : `only hash-like parts of the name differ (${differing.join(', ')})`;
+    if (differing.length === 0)
+        return null;
+    return inDirectory
+        ? { id: 'build-path', evidence: `only a generated directory name differs (${differing.join(', ')}): the build ran in a temporary directory` }
+        : { id: 'content', evidence: `only the hash in the name differs (${differing.join(', ')}), over the same bytes: the name hashes more than this file's content` };
 }
-const RENAME_HINT = 'the name carries a hash or random part that does not follow the content alone: hash the emitted bytes ([contenthash], not [hash]/[chunkhash]) and build in a fixed directory instead of a mktemp one';
+const RENAME_HINT = 'build in a fixed directory instead of a mktemp one (or map it away: -ffile-prefix-map=$PWD=., tar --transform)';
 const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
 /**
  * The tree-level nodes of a pair: a `renamed` leaf when the bytes are the same (a pair whose
@@ -1685,14 +1695,18 @@ function analyzeLeafDetail(node, ctx) {
     const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'zstd';
     const format = formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
     const none = { findings: [], unexplained: [], format };
+    if (node.consequence !== undefined)
+        return { ...none, consequenceOf: node.consequence.of, consequence: node.consequence, unexplained: [node.summary] };
     if (node.kind === 'mode')
         return { ...none, findings: [{ id: 'permissions', evidence: `mode ${detailValues(node)}` }] };
     if (node.kind === 'symlink')
         return { ...none, findings: [{ id: 'symlink', evidence: `symlink target ${detailValues(node)}` }] };
     if (node.kind === 'renamed' && node.from !== undefined) {
-        const evidence = renameEvidence(node.from, node.path);
-        if (evidence !== null)
-            return { ...none, findings: [{ id: 'randomness', evidence, hint: RENAME_HINT }] };
+        const found = renameEvidence(node.from, node.path, node.detail?.type === 'field' && node.detail.name === 'directory name');
+        if (found?.id === 'build-path')
+            return { ...none, findings: [{ id: 'build-path', evidence: found.evidence, hint: RENAME_HINT }] };
+        if (found !== null)
+            return { ...none, unexplained: [found.evidence] };
     }
     const detail = node.detail;
     if (detail?.type === 'order')
@@ -1843,12 +1857,12 @@ function classifyCauses(root, ctx = {}, prepared) {
             analysis.unexplained = [];
         }
     }
-    const others = (leaf) => {
+    const others = (leaf, only) => {
         const scope = scopeOf(leaf, root, parents);
         if (scope === undefined)
             return [];
         return leavesUnder(scope)
-            .filter((l) => l !== leaf)
+            .filter((l) => l !== leaf && (only === undefined || only.some((p) => l.path === p || l.path.startsWith(`${p}:`))))
             .map((l) => analyses.get(l))
             .filter((a) => a !== undefined && a.consequenceOf === undefined);
     };
@@ -1857,7 +1871,7 @@ function classifyCauses(root, ctx = {}, prepared) {
         const analysis = analyses.get(leaf);
         if (analysis === undefined)
             continue;
-        const siblings = others(leaf);
+        const siblings = others(leaf, analysis.consequence?.from);
         if (analysis.consequenceOf !== undefined && siblings.length > 0) {
             // A checksum or size follows from the other differences of its file: it takes their causes.
             const primaries = new Map();
@@ -1868,7 +1882,8 @@ function classifyCauses(root, ctx = {}, prepared) {
             }
             const ids = new Set(primaries.keys());
             const unexplained = siblings.some((s) => s.unexplained.length > 0);
-            analysis.findings = [...primaries.values()].map((f) => ({ ...f, evidence: `${analysis.consequenceOf} follows from the other differences of this file` }));
+            const evidence = analysis.consequence?.evidence ?? `${analysis.consequenceOf} follows from the other differences of this file`;
+            analysis.findings = [...primaries.values()].map((f) => ({ ...f, evidence }));
             analysis.unexplained = unexplained ? analysis.unexplained : [];
             secondary.set(leaf, ids);
             continue;
@@ -2834,6 +2849,37 @@ function multisetDiff(before, after) {
     }
     return { removed, added };
 }
+/** Characters two strings share at both ends: how alike a removed and an added string look. */
+function likeness(x, y) {
+    let head = 0;
+    while (head < x.length && head < y.length && x[head] === y[head])
+        head++;
+    let tail = 0;
+    while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail])
+        tail++;
+    return head + tail;
+}
+/**
+ * `added` reordered so each entry sits next to the removed string it most likely replaced (most
+ * characters shared at both ends: `/tmp/a/x.c` with `/tmp/bb/x.c`, not with `/tmp/bb`; ties keep
+ * the order), so the pairs the cause classifier reads line up. Left as it is past 200 × 200 strings.
+ */
+function alignByLikeness(removed, added) {
+    if (removed.length * added.length > 40_000)
+        return [...added];
+    const left = [...added];
+    const out = [];
+    for (const r of removed) {
+        if (left.length === 0)
+            break;
+        let best = 0;
+        for (let i = 1; i < left.length; i++)
+            if (likeness(r, left[i]) > likeness(r, left[best]))
+                best = i;
+        out.push(...left.splice(best, 1));
+    }
+    return [...out, ...left];
+}
 /** Escapes control characters so one string is one detail line. */
 function printable(text) {
     return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
@@ -3429,12 +3475,439 @@ const DYNAMIC_STRING_TAGS = new Map([
 ]);
 const ELF_TYPES = { 0: 'NONE', 1: 'REL', 2: 'EXEC', 3: 'DYN', 4: 'CORE' };
 
+;// CONCATENATED MODULE: ./src/compare/formats/dwarf.ts
+/**
+ * Just enough DWARF (versions 2–5) and ELF relocation decoding to know where a debug section
+ * holds offsets into a string section: `DW_FORM_strp` / `DW_FORM_line_strp` attribute values in
+ * `.debug_info`, the v5 directory and file tables of `.debug_line`, the `.debug_str_offsets`
+ * arrays, and the addends of `.rela.debug_*` entries whose symbol is a string section. When a build
+ * path changes length, those are the values that move; knowing where they sit lets the comparator
+ * show them as a consequence of the string change instead of unexplained bytes.
+ */
+
+
+const STRING_SECTIONS = ['.debug_str', '.debug_line_str'];
+const SHT_RELA = 4;
+const SHT_REL = 9;
+const STT_SECTION = 3;
+/** Units and DIEs walked per section at most: a hostile file cannot make the walk unbounded. */
+const dwarf_MAX_SITES = 2_000_000;
+// DW_FORM codes (DWARF 5, section 7.5.6) and the GNU extensions gcc emits.
+const FORM = {
+    addr: 0x01, block2: 0x03, block4: 0x04, data2: 0x05, data4: 0x06, data8: 0x07, string: 0x08, block: 0x09, block1: 0x0a,
+    data1: 0x0b, flag: 0x0c, sdata: 0x0d, strp: 0x0e, udata: 0x0f, refAddr: 0x10, ref1: 0x11, ref2: 0x12, ref4: 0x13, ref8: 0x14,
+    refUdata: 0x15, indirect: 0x16, secOffset: 0x17, exprloc: 0x18, flagPresent: 0x19, strx: 0x1a, addrx: 0x1b, refSup4: 0x1c,
+    strpSup: 0x1d, data16: 0x1e, lineStrp: 0x1f, refSig8: 0x20, implicitConst: 0x21, loclistx: 0x22, rnglistx: 0x23, refSup8: 0x24,
+    strx1: 0x25, strx2: 0x26, strx3: 0x27, strx4: 0x28, addrx1: 0x29, addrx2: 0x2a, addrx3: 0x2b, addrx4: 0x2c,
+    gnuAddrIndex: 0x1f01, gnuStrIndex: 0x1f02, gnuRefAlt: 0x1f20, gnuStrpAlt: 0x1f21,
+};
+const FIXED_SIZES = new Map([
+    [FORM.data1, 1], [FORM.ref1, 1], [FORM.flag, 1], [FORM.strx1, 1], [FORM.addrx1, 1],
+    [FORM.data2, 2], [FORM.ref2, 2], [FORM.strx2, 2], [FORM.addrx2, 2],
+    [FORM.strx3, 3], [FORM.addrx3, 3],
+    [FORM.data4, 4], [FORM.ref4, 4], [FORM.refSup4, 4], [FORM.strx4, 4], [FORM.addrx4, 4],
+    [FORM.data8, 8], [FORM.ref8, 8], [FORM.refSig8, 8], [FORM.refSup8, 8],
+    [FORM.data16, 16], [FORM.flagPresent, 0], [FORM.implicitConst, 0],
+]);
+const ULEB_FORMS = new Set([FORM.udata, FORM.refUdata, FORM.strx, FORM.addrx, FORM.loclistx, FORM.rnglistx, FORM.gnuAddrIndex, FORM.gnuStrIndex]);
+const OFFSET_FORMS = new Set([FORM.secOffset, FORM.strpSup, FORM.gnuRefAlt, FORM.gnuStrpAlt]);
+/** A cursor over one section: LEB128 and the reads DWARF needs, all bounds-checked. */
+class Cursor {
+    view;
+    at;
+    constructor(view, at) {
+        this.view = view;
+        this.at = at;
+    }
+    u8(what) {
+        return this.view.u8(this.at++, what);
+    }
+    fixed(size, what) {
+        const at = this.at;
+        this.at += size;
+        if (size === 1)
+            return this.view.u8(at, what);
+        if (size === 2)
+            return this.view.u16(at, what);
+        if (size === 4)
+            return this.view.u32(at, what);
+        if (size === 8)
+            return this.view.u64(at, what);
+        this.view.check(at, size, what);
+        return 0;
+    }
+    uleb(what) {
+        let value = 0;
+        for (let shift = 0; shift < 63; shift += 7) {
+            const byte = this.u8(what);
+            value += (byte & 0x7f) * 2 ** shift;
+            if ((byte & 0x80) === 0)
+                return value;
+        }
+        return this.view.fail(`${what}: LEB128 longer than 9 bytes at ${bytes_hex(this.at)}`);
+    }
+    sleb(what) {
+        for (let i = 0; i < 10; i++)
+            if ((this.u8(what) & 0x80) === 0)
+                return;
+        this.view.fail(`${what}: LEB128 longer than 10 bytes at ${bytes_hex(this.at)}`);
+    }
+    skip(size, what) {
+        this.view.check(this.at, size, what);
+        this.at += size;
+    }
+    cstring(what) {
+        const nul = this.view.buf.indexOf(0, this.at);
+        if (nul < 0)
+            this.view.fail(`${what} at ${bytes_hex(this.at)} is not NUL-terminated`);
+        this.at = nul + 1;
+    }
+}
+/** `unit_length` (32- or 64-bit DWARF) and `version`, shared by .debug_info, .debug_line and .debug_str_offsets. */
+function unitStart(c, what) {
+    let length = c.fixed(4, `${what} unit_length`);
+    let offsetSize = 4;
+    if (length === 0xffffffff) {
+        length = c.fixed(8, `${what} unit_length`);
+        offsetSize = 8;
+    }
+    else if (length >= 0xfffffff0) {
+        c.view.fail(`${what}: reserved unit_length ${bytes_hex(length)}`);
+    }
+    const end = c.at + length;
+    c.view.check(c.at, length, `${what} unit`);
+    const version = c.fixed(2, `${what} version`);
+    return { end, offsetSize, version };
+}
+function readAbbrevs(view, offset) {
+    const c = new Cursor(view, offset);
+    const table = new Map();
+    for (;;) {
+        const code = c.uleb('abbreviation code');
+        if (code === 0)
+            return table;
+        c.uleb('abbreviation tag');
+        const children = c.u8('abbreviation children flag') !== 0;
+        const attributes = [];
+        for (;;) {
+            const name = c.uleb('attribute name');
+            const form = c.uleb('attribute form');
+            if (name === 0 && form === 0)
+                break;
+            if (form === FORM.implicitConst)
+                c.sleb('implicit constant');
+            attributes.push({ form });
+        }
+        table.set(code, { children, attributes });
+    }
+}
+/** Steps over one attribute value, recording it when it is a string offset. */
+function attributeValue(c, form, unit, sites) {
+    if (form === FORM.strp || form === FORM.lineStrp) {
+        sites.push({ at: c.at, size: unit.offsetSize, target: form === FORM.strp ? '.debug_str' : '.debug_line_str' });
+        c.skip(unit.offsetSize, 'string offset');
+        return;
+    }
+    const fixed = FIXED_SIZES.get(form);
+    if (fixed !== undefined)
+        return c.skip(fixed, 'attribute');
+    if (ULEB_FORMS.has(form))
+        return void c.uleb('attribute');
+    if (OFFSET_FORMS.has(form))
+        return c.skip(unit.offsetSize, 'attribute');
+    switch (form) {
+        case FORM.addr:
+            return c.skip(unit.addressSize, 'address');
+        case FORM.refAddr:
+            return c.skip(unit.version <= 2 ? unit.addressSize : unit.offsetSize, 'reference');
+        case FORM.sdata:
+            return c.sleb('attribute');
+        case FORM.string:
+            return c.cstring('inline string');
+        case FORM.block1:
+            return c.skip(c.fixed(1, 'block length'), 'block');
+        case FORM.block2:
+            return c.skip(c.fixed(2, 'block length'), 'block');
+        case FORM.block4:
+            return c.skip(c.fixed(4, 'block length'), 'block');
+        case FORM.block:
+        case FORM.exprloc:
+            return c.skip(c.uleb('block length'), 'block');
+        case FORM.indirect:
+            return attributeValue(c, c.uleb('indirect form'), unit, sites);
+        default:
+            return c.view.fail(`unknown DW_FORM ${bytes_hex(form)} at ${bytes_hex(c.at)}`);
+    }
+}
+/** String offsets in `.debug_info` (or `.debug_types`): every DIE of every unit, walked with its abbreviations. */
+function infoStringSites(info, abbrev) {
+    const sites = [];
+    const c = new Cursor(info, 0);
+    const abbrevCache = new Map();
+    while (c.at < info.length) {
+        const start = unitStart(c, '.debug_info');
+        let abbrevOffset;
+        let addressSize;
+        if (start.version >= 5) {
+            const unitType = c.u8('unit_type');
+            addressSize = c.u8('address_size');
+            abbrevOffset = c.fixed(start.offsetSize, 'debug_abbrev_offset');
+            // skeleton/split units carry a dwo_id; type units a signature and a type offset.
+            if (unitType === 0x04 || unitType === 0x05)
+                c.skip(8, 'dwo_id');
+            else if (unitType === 0x02 || unitType === 0x06)
+                c.skip(8 + start.offsetSize, 'type signature');
+        }
+        else if (start.version >= 2) {
+            abbrevOffset = c.fixed(start.offsetSize, 'debug_abbrev_offset');
+            addressSize = c.u8('address_size');
+        }
+        else {
+            return info.fail(`.debug_info unit of version ${start.version} at ${bytes_hex(c.at)}`);
+        }
+        const unit = { end: start.end, version: start.version, offsetSize: start.offsetSize, addressSize };
+        let abbrevs = abbrevCache.get(abbrevOffset);
+        if (abbrevs === undefined)
+            abbrevCache.set(abbrevOffset, (abbrevs = readAbbrevs(abbrev, abbrevOffset)));
+        while (c.at < unit.end) {
+            const code = c.uleb('abbreviation code');
+            if (code === 0)
+                continue;
+            const entry = abbrevs.get(code);
+            if (entry === undefined)
+                info.fail(`DIE at ${bytes_hex(c.at)} uses abbreviation ${code}, which is not defined`);
+            for (const { form } of entry.attributes)
+                attributeValue(c, form, unit, sites);
+            if (sites.length > dwarf_MAX_SITES)
+                info.fail(`more than ${dwarf_MAX_SITES} string offsets`);
+        }
+        c.at = unit.end;
+    }
+    return sites;
+}
+/** String offsets in `.debug_line`: the v5 header's directory and file tables (earlier versions inline their strings). */
+function lineStringSites(line) {
+    const sites = [];
+    const c = new Cursor(line, 0);
+    while (c.at < line.length) {
+        const start = unitStart(c, '.debug_line');
+        if (start.version >= 5) {
+            const addressSize = c.u8('address_size');
+            c.skip(1, 'segment_selector_size');
+            c.skip(start.offsetSize, 'header_length');
+            c.skip(5, 'line program parameters');
+            const opcodeBase = c.u8('opcode_base');
+            c.skip(Math.max(0, opcodeBase - 1), 'standard_opcode_lengths');
+            const unit = { end: start.end, version: start.version, offsetSize: start.offsetSize, addressSize };
+            for (const table of ['directory', 'file name']) {
+                const formatCount = c.u8(`${table} entry format count`);
+                const forms = [];
+                for (let i = 0; i < formatCount; i++) {
+                    c.uleb(`${table} content type`);
+                    forms.push(c.uleb(`${table} form`));
+                }
+                const count = c.uleb(`${table} count`);
+                for (let i = 0; i < count; i++)
+                    for (const form of forms)
+                        attributeValue(c, form, unit, sites);
+                if (sites.length > dwarf_MAX_SITES)
+                    line.fail(`more than ${dwarf_MAX_SITES} string offsets`);
+            }
+        }
+        c.at = start.end;
+    }
+    return sites;
+}
+/** `.debug_str_offsets`: per unit, a header and an array of offsets into `.debug_str`. */
+function strOffsetsSites(view) {
+    const sites = [];
+    const c = new Cursor(view, 0);
+    while (c.at < view.length) {
+        const start = unitStart(c, '.debug_str_offsets');
+        c.skip(2, 'padding');
+        for (let at = c.at; at + start.offsetSize <= start.end; at += start.offsetSize) {
+            sites.push({ at, size: start.offsetSize, target: '.debug_str' });
+            if (sites.length > dwarf_MAX_SITES)
+                view.fail(`more than ${dwarf_MAX_SITES} string offsets`);
+        }
+        c.at = start.end;
+    }
+    return sites;
+}
+/**
+ * A relocatable object's debug sections hold zeros where string offsets go; the offsets are the
+ * addends of relocations against the string section's symbol. Sites are those addend fields.
+ */
+function relocationStringSites(elf, rela) {
+    if (rela.type !== SHT_RELA)
+        return [];
+    const symtab = elf.sections[rela.link];
+    if (symtab === undefined || symtab.type !== SHT_SYMTAB)
+        return [];
+    const is64 = elf.header.elfClass === 64;
+    const symbolSize = is64 ? 24 : 16;
+    const entrySize = is64 ? 24 : 12;
+    const stride = rela.entsize >= entrySize ? rela.entsize : entrySize;
+    const symbols = new ByteView(sectionContents(elf, symtab, Number.MAX_SAFE_INTEGER), elf.view.endian, 'ELF symbol table');
+    const view = new ByteView(sectionContents(elf, rela, Number.MAX_SAFE_INTEGER), elf.view.endian, `ELF ${rela.name}`);
+    const sectionOfSymbol = new Map();
+    const targetOf = (symbol) => {
+        let name = sectionOfSymbol.get(symbol);
+        if (name !== undefined)
+            return name;
+        const at = symbol * symbolSize;
+        name = null;
+        if (at + symbolSize <= symbols.length) {
+            const info = symbols.u8(at + (is64 ? 4 : 12), 'st_info');
+            const shndx = symbols.u16(at + (is64 ? 6 : 14), 'st_shndx');
+            const section = elf.sections[shndx];
+            if ((info & 0xf) === STT_SECTION && section !== undefined && STRING_SECTIONS.includes(section.name))
+                name = section.name;
+        }
+        sectionOfSymbol.set(symbol, name);
+        return name;
+    };
+    const sites = [];
+    for (let at = 0; at + entrySize <= view.length; at += stride) {
+        const symbol = is64 ? Number(view.u64big(at + 8, 'r_info') >> 32n) : view.u32(at + 4, 'r_info') >>> 8;
+        const target = targetOf(symbol);
+        if (target !== null)
+            sites.push({ at: at + (is64 ? 16 : 8), size: is64 ? 8 : 4, target });
+    }
+    return sites;
+}
+/** Whether a section can hold string offsets this module finds. */
+function holdsStringOffsets(section) {
+    const name = section.name;
+    if (section.type === SHT_RELA || section.type === SHT_REL)
+        return name.startsWith('.rela.debug_') || name.startsWith('.rel.debug_');
+    return name === '.debug_info' || name === '.debug_types' || name === '.debug_line' || name === '.debug_str_offsets';
+}
+/** The string-offset sites of a section (sorted by position), or why they could not be found. */
+function stringSites(elf, section, contents, maxBytes) {
+    const view = new ByteView(contents, elf.view.endian, `DWARF ${section.name}`);
+    if (section.type === SHT_RELA || section.type === SHT_REL)
+        return relocationStringSites(elf, section);
+    if (section.name === '.debug_line')
+        return lineStringSites(view);
+    if (section.name === '.debug_str_offsets')
+        return strOffsetsSites(view);
+    const abbrev = elf.sections.find((s) => s.name === '.debug_abbrev');
+    if (abbrev === undefined)
+        return view.fail('no .debug_abbrev section to decode the DIEs with');
+    return infoStringSites(view, new ByteView(sectionContents(elf, abbrev, maxBytes), elf.view.endian, 'DWARF .debug_abbrev'));
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/elf-offsets.ts
+/**
+ * Offsets that moved because strings did. When a build path changes length, `.debug_line_str`
+ * and `.debug_str` are laid out anew, and every offset into them in `.debug_info`, `.debug_line`,
+ * `.debug_str_offsets` (or, in an object file, the addends of `.rela.debug_*`) changes with them.
+ * Each differing byte must lie in such an offset, and each offset must point at a string on
+ * both sides; then the section's difference follows from the string sections' and takes their
+ * causes as secondary. One byte outside a known offset, and the section stays as it is.
+ */
+
+
+
+
+function readOffset(buf, site, endian) {
+    if (site.size === 4)
+        return endian === 'le' ? buf.readUInt32LE(site.at) : buf.readUInt32BE(site.at);
+    const value = endian === 'le' ? buf.readBigInt64LE(site.at) : buf.readBigInt64BE(site.at);
+    return value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(value);
+}
+/** The sites that cover every differing byte, or null when some byte lies outside all of them. */
+function coveringSites(x, y, sites) {
+    const touched = [];
+    let k = 0;
+    for (let i = 0; i < x.length; i++) {
+        if (x[i] === y[i])
+            continue;
+        while (k < sites.length && sites[k].at + sites[k].size <= i)
+            k++;
+        const site = sites[k];
+        if (site === undefined || site.at > i)
+            return null;
+        if (touched[touched.length - 1] !== site)
+            touched.push(site);
+    }
+    return touched;
+}
+const elf_offsets_quote = (s) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
+/**
+ * Whether the difference of a debug section (both sides' contents, decompressed) is made of
+ * string offsets only; `path` is the file's display path, for naming the string sections' nodes.
+ */
+function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
+    if (!holdsStringOffsets(sa) || !holdsStringOffsets(sb) || x.length !== y.length || x.equals(y))
+        return undefined;
+    let sitesA;
+    let sitesB;
+    try {
+        sitesA = stringSites(a, sa, x, maxBytes).sort((p, q) => p.at - q.at);
+        sitesB = stringSites(b, sb, y, maxBytes).sort((p, q) => p.at - q.at);
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            return undefined; // not decodable: the bytes speak for themselves
+        throw error;
+    }
+    if (sitesA.length !== sitesB.length || sitesA.some((s, i) => s.at !== sitesB[i]?.at || s.size !== sitesB[i]?.size || s.target !== sitesB[i]?.target))
+        return undefined;
+    const touched = coveringSites(x, y, sitesA);
+    if (touched === null || touched.length === 0)
+        return undefined;
+    const tables = new Map();
+    const tableOf = (target) => {
+        let pair = tables.get(target);
+        if (pair !== undefined)
+            return pair;
+        const ta = a.sections.find((s) => s.name === target);
+        const tb = b.sections.find((s) => s.name === target);
+        pair = ta === undefined || tb === undefined ? null : [sectionContents(a, ta, maxBytes), sectionContents(b, tb, maxBytes)];
+        tables.set(target, pair);
+        return pair;
+    };
+    let same = 0;
+    const changed = new Map();
+    try {
+        for (const site of touched) {
+            const pair = tableOf(site.target);
+            if (pair === null)
+                return undefined;
+            const before = tableString(pair[0], readOffset(x, site, a.view.endian));
+            const after = tableString(pair[1], readOffset(y, site, b.view.endian));
+            if (before === undefined || after === undefined)
+                return undefined;
+            if (before === after)
+                same++;
+            else
+                changed.set(`${elf_offsets_quote(before)} → ${elf_offsets_quote(after)}`, (changed.get(`${elf_offsets_quote(before)} → ${elf_offsets_quote(after)}`) ?? 0) + 1);
+        }
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            return undefined;
+        throw error;
+    }
+    const targets = [...new Set(touched.map((s) => s.target))].sort();
+    const moved = changed.size === 0 ? '' : `, ${touched.length - same} at strings that changed (${[...changed.keys()].slice(0, 2).join('; ')}${changed.size > 2 ? '; …' : ''})`;
+    return {
+        of: `offsets into ${targets.join(' and ')}`,
+        evidence: `${touched.length} offset${touched.length === 1 ? '' : 's'} into ${targets.join(' and ')} changed as the strings moved: ${same} still point at the same string${moved}`,
+        from: targets.map((t) => `${path}:${t}`),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/comparators/elf.ts
 /**
  * ELF: which sections differ, and for the ones that usually explain drift, how: build-id notes
  * (GNU and Go), strings in debug-info and read-only data (build paths, __DATE__), symbols and the
  * dynamic section. Everything else is a byte comparison per section.
  */
+
+
 
 
 
@@ -3562,7 +4035,9 @@ function dynamicThroughStrings(path, a, sa, b, sb) {
     return found;
 }
 function stringChildren(path, name, before, after) {
-    const { removed, added } = multisetDiff(before, after);
+    const diff = multisetDiff(before, after);
+    const { removed } = diff;
+    const added = alignByLikeness(removed, diff.added);
     if (removed.length === 0 && added.length === 0)
         return undefined;
     return node(elf_ID, path, 'lines', `${name}: ${stringsSummary(removed, added)}`, stringsDetail(removed, added));
@@ -3600,7 +4075,42 @@ function compareSection(path, a, sa, b, sb, ctx) {
     else if (isReadOnlyData(name)) {
         special = stringChildren(path, name, extractPrintableRuns(rawA), extractPrintableRuns(rawB));
     }
-    return special ?? bytesNode(elf_ID, path, name, rawA, rawB, sa.offset, sb.offset);
+    return special ?? contentsNode(path, a, sa, rawA, b, sb, rawB, ctx);
+}
+/** A compressed section's contents, or its raw bytes when they do not decompress (the bytes are then what is compared). */
+function decompressed(elf, section, raw, maxBytes) {
+    try {
+        return sectionContents(elf, section, maxBytes);
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            return raw;
+        throw error;
+    }
+}
+/**
+ * The bytes of a section that has no structure of its own here. Compressed sections (gcc -gz) are
+ * compared decompressed, so a build path inside them reads as what it is; string offsets in debug
+ * sections that moved with their strings are marked as following from the string sections.
+ */
+function contentsNode(path, a, sa, rawA, b, sb, rawB, ctx) {
+    const name = sa.name;
+    const compressed = ((sa.flags | sb.flags) & SHF_COMPRESSED) !== 0;
+    const maxBytes = ctx.limits.maxExpandedBytes;
+    const x = compressed ? decompressed(a, sa, rawA, maxBytes) : rawA;
+    const y = compressed ? decompressed(b, sb, rawB, maxBytes) : rawB;
+    // A side that does not decompress: both are compared as stored.
+    if (compressed && (x === rawA || y === rawB))
+        return bytesNode(elf_ID, path, name, rawA, rawB, sa.offset, sb.offset);
+    if (compressed && x.equals(y)) {
+        // Same contents, compressed differently: the compression header or stream says how.
+        return fieldNode(elf_ID, path, 'compressed bytes', `${rawA.length} bytes`, `${rawB.length} bytes`, `${name}: same contents, compressed differently (${rawA.length} → ${rawB.length} bytes)`);
+    }
+    const difference = compressed ? bytesNode(elf_ID, path, `${name} (decompressed)`, x, y) : bytesNode(elf_ID, path, name, rawA, rawB, sa.offset, sb.offset);
+    const consequence = stringOffsetConsequence(path.slice(0, path.lastIndexOf(`:${name}`)), a, sa, x, b, sb, y, maxBytes);
+    if (consequence !== undefined)
+        difference.consequence = consequence;
+    return difference;
 }
 /** The regions no section covers changed: report the table or bytes that did. */
 function structureChildren(path, before, after, a, b) {
@@ -5203,7 +5713,7 @@ function parseMacho(buf) {
 const macho_ID = 'macho';
 /** S_CSTRING_LITERALS, and DWARF string tables by name. */
 const CSTRING_TYPE = 0x2;
-const STRING_SECTIONS = new Set(['__DWARF,__debug_str', '__DWARF,__debug_line_str', '__TEXT,__cstring', '__TEXT,__oslogstring']);
+const macho_STRING_SECTIONS = new Set(['__DWARF,__debug_str', '__DWARF,__debug_line_str', '__TEXT,__cstring', '__TEXT,__oslogstring']);
 function cpuName(cputype) {
     return CPU_TYPES[cputype] ?? bytes_hex(cputype);
 }
@@ -5246,7 +5756,7 @@ function sectionChild(path, a, x, b, y) {
         return undefined;
     if (bytesA.equals(bytesB))
         return bytesNode(macho_ID, path, x.name, Buffer.alloc(x.size), Buffer.alloc(y.size));
-    if (x.type === CSTRING_TYPE || STRING_SECTIONS.has(x.name)) {
+    if (x.type === CSTRING_TYPE || macho_STRING_SECTIONS.has(x.name)) {
         const { removed, added } = multisetDiff(extractStrings(bytesA), extractStrings(bytesB));
         if (removed.length > 0 || added.length > 0)
             return node(macho_ID, path, 'lines', `${x.name}: ${stringsSummary(removed, added)}`, stringsDetail(removed, added));
