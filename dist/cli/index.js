@@ -104,7 +104,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 240));
         return runDiff(argv, ctx);
     },
 };

@@ -1,8 +1,8 @@
-export const id = 651;
-export const ids = [651];
+export const id = 240;
+export const ids = [240];
 export const modules = {
 
-/***/ 32:
+/***/ 240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,340 +15,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
-;// CONCATENATED MODULE: ./src/compare/byte-ranges.ts
-const DEFAULT_MAX_RANGES = 1000;
-const DEFAULT_MERGE_GAP = 8;
-/** Native compares run on windows this large before any byte is looked at in JavaScript. */
-const WINDOW = 4096;
-/** Bytes hashed per anchor: the shortest equal stretch block matching can find. */
-const WINDOW_BYTES = 32;
-/** About one position in 2^bits anchors; big inputs get more bits to keep the index small. */
-const MIN_ANCHOR_BITS = 5;
-const MAX_ANCHORS = 1 << 21;
-/** Hash-chain entries looked at per anchor: bounds time on repetitive input. */
-const MAX_CHAIN = 16;
-/** Spreads anchor hashes (whose top bits are zero) over the table's buckets. */
-const HASH_MIX = 0x85ebca6b | 0;
-function diffBytes(a, b, opts = {}) {
-    const maxRanges = Math.max(0, opts.maxRanges ?? DEFAULT_MAX_RANGES);
-    const mergeGap = Math.max(0, opts.mergeGap ?? DEFAULT_MERGE_GAP);
-    if (a.length === b.length) {
-        if (a.equals(b))
-            return { ranges: [], changedBytes: 0, truncated: false };
-        return diffSameSize(a, b, maxRanges, mergeGap);
-    }
-    // Always index the shorter side, so diff(b, a) is exactly diff(a, b) mirrored.
-    if (a.length > b.length)
-        return mirror(diffResized(b, a, maxRanges, mergeGap));
-    return diffResized(a, b, maxRanges, mergeGap);
-}
-/** The same diff seen from the other side. */
-function mirrorRanges(ranges) {
-    return ranges.map((r) => ({ oldOffset: r.newOffset, oldLength: r.newLength, newOffset: r.oldOffset, newLength: r.oldLength }));
-}
-function mirror(diff) {
-    return { ...diff, ranges: mirrorRanges(diff.ranges) };
-}
-/** Collects ranges in order, merging close ones and counting past the cap. */
-class RangeSink {
-    ranges = [];
-    truncated = false;
-    current;
-    maxRanges;
-    mergeGap;
-    constructor(maxRanges, mergeGap) {
-        this.maxRanges = maxRanges;
-        this.mergeGap = mergeGap;
-    }
-    add(oldOffset, oldLength, newOffset, newLength) {
-        const cur = this.current;
-        if (cur !== undefined) {
-            // Equal stretches have the same length on both sides, so one gap measures both.
-            const gap = oldOffset - (cur.oldOffset + cur.oldLength);
-            if (gap === 0 || gap < this.mergeGap) {
-                cur.oldLength = oldOffset + oldLength - cur.oldOffset;
-                cur.newLength = newOffset + newLength - cur.newOffset;
-                return;
-            }
-            this.flush();
-        }
-        this.current = { oldOffset, oldLength, newOffset, newLength };
-    }
-    finish() {
-        this.flush();
-        return this.ranges;
-    }
-    flush() {
-        if (this.current === undefined)
-            return;
-        if (this.ranges.length < this.maxRanges)
-            this.ranges.push(this.current);
-        else
-            this.truncated = true;
-        this.current = undefined;
-    }
-}
-function diffSameSize(a, b, maxRanges, mergeGap) {
-    const n = a.length;
-    const sink = new RangeSink(maxRanges, mergeGap);
-    let changedBytes = 0;
-    let runStart = -1;
-    for (let w = 0; w < n; w += WINDOW) {
-        const end = Math.min(n, w + WINDOW);
-        if (a.compare(b, w, end, w, end) === 0) {
-            if (runStart >= 0) {
-                sink.add(runStart, w - runStart, runStart, w - runStart);
-                runStart = -1;
-            }
-            continue;
-        }
-        for (let i = w; i < end; i++) {
-            if (a[i] !== b[i]) {
-                changedBytes++;
-                if (runStart < 0)
-                    runStart = i;
-            }
-            else if (runStart >= 0) {
-                sink.add(runStart, i - runStart, runStart, i - runStart);
-                runStart = -1;
-            }
-        }
-    }
-    if (runStart >= 0)
-        sink.add(runStart, n - runStart, runStart, n - runStart);
-    const ranges = sink.finish();
-    return { ranges, changedBytes, truncated: sink.truncated };
-}
-/** Length of the common run of `a` from `ai` and `b` from `bi`, at most `limit`. */
-function commonPrefixLength(a, ai, b, bi, limit) {
-    let done = 0;
-    while (done < limit) {
-        const step = Math.min(WINDOW, limit - done);
-        if (a.compare(b, bi + done, bi + done + step, ai + done, ai + done + step) === 0) {
-            done += step;
-            continue;
-        }
-        while (done < limit && a[ai + done] === b[bi + done])
-            done++;
-        return done;
-    }
-    return done;
-}
-/** Length of the common run of `a` ending before `aEnd` and `b` ending before `bEnd`, at most `limit`. */
-function commonSuffixLength(a, aEnd, b, bEnd, limit) {
-    let done = 0;
-    while (done < limit) {
-        const step = Math.min(WINDOW, limit - done);
-        if (a.compare(b, bEnd - done - step, bEnd - done, aEnd - done - step, aEnd - done) === 0) {
-            done += step;
-            continue;
-        }
-        while (done < limit && a[aEnd - done - 1] === b[bEnd - done - 1])
-            done++;
-        return done;
-    }
-    return done;
-}
-/** `x` is the shorter side. */
-function diffResized(x, y, maxRanges, mergeGap) {
-    const prefix = commonPrefixLength(x, 0, y, 0, x.length);
-    const suffix = commonSuffixLength(x, x.length, y, y.length, x.length - prefix);
-    const xe = x.length - suffix;
-    const ye = y.length - suffix;
-    const matches = matchBlocks(x, prefix, xe, y, prefix, ye);
-    const sink = new RangeSink(maxRanges, mergeGap);
-    let changedBytes = 0;
-    let cx = prefix;
-    let cy = prefix;
-    const gap = (xEnd, yEnd) => {
-        const oldLength = xEnd - cx;
-        const newLength = yEnd - cy;
-        if (oldLength === 0 && newLength === 0)
-            return;
-        changedBytes += oldLength === newLength ? countDiffering(x, cx, y, cy, oldLength) : Math.max(oldLength, newLength);
-        sink.add(cx, oldLength, cy, newLength);
-    };
-    for (const m of matches) {
-        gap(m.x, m.y);
-        cx = m.x + m.length;
-        cy = m.y + m.length;
-    }
-    gap(xe, ye);
-    return { ranges: sink.finish(), changedBytes, truncated: sink.truncated };
-}
-function countDiffering(a, ai, b, bi, length) {
-    let count = 0;
-    for (let i = 0; i < length; i++)
-        if (a[ai + i] !== b[bi + i])
-            count++;
-    return count;
-}
-/** A gear hash's random byte table (fixed seed): h = (h << 1) + GEAR[byte] hashes the last 32 bytes. */
-const GEAR = (() => {
-    const table = new Int32Array(256);
-    let state = 0x2545f491;
-    for (let i = 0; i < 256; i++) {
-        state ^= state << 13;
-        state ^= state >>> 17;
-        state ^= state << 5;
-        table[i] = state;
-    }
-    return table;
-})();
-/**
- * The next content-defined anchor at or after `from`: a position whose 32-byte window has a gear
- * hash with the `mask` bits zero. The same content anchors at the same places on both sides, so
- * only anchors are indexed (of x) and looked up (in y). `state` is [hash, warm]: when warm, the
- * hash of the window ending just before `from + 31` is carried over instead of recomputed.
- */
-function nextAnchor(buf, from, end, mask, state) {
-    let h = 0;
-    let i = from;
-    if (state[1] === 1) {
-        h = state[0];
-        i = from + WINDOW_BYTES - 1;
-    }
-    else {
-        const warm = Math.min(end, from + WINDOW_BYTES - 1);
-        for (; i < warm; i++)
-            h = ((h << 1) + GEAR[buf[i]]) | 0;
-    }
-    for (; i < end; i++) {
-        h = ((h << 1) + GEAR[buf[i]]) | 0;
-        if ((h & mask) === 0) {
-            state[0] = h;
-            state[1] = 1;
-            return i - WINDOW_BYTES + 1;
-        }
-    }
-    state[1] = 0;
-    return -1;
-}
-/**
- * Greedy, monotonic anchor matching: anchors of x[xs, xe) go into a hash table (chains in offset
- * order); y[ys, ye) is scanned for anchors, each looked up, verified and extended both ways.
- * Everything between matches is a range.
- */
-function matchBlocks(x, xs, xe, y, ys, ye) {
-    if (xe - xs < WINDOW_BYTES || ye - ys < WINDOW_BYTES)
-        return [];
-    // Anchors of x are kept at least `spacing` apart (repetitive input anchors everywhere), which
-    // bounds the index at MAX_ANCHORS entries.
-    let anchorBits = MIN_ANCHOR_BITS;
-    while ((xe - xs) >> (anchorBits - 1) > MAX_ANCHORS)
-        anchorBits++;
-    const mask = (0xffffffff << (32 - anchorBits)) | 0;
-    const spacing = 1 << (anchorBits - 1);
-    const state = new Int32Array(2);
-    const found = [];
-    const foundHashes = [];
-    for (let from = xs;;) {
-        const q = nextAnchor(x, from, xe, mask, state);
-        if (q < 0)
-            break;
-        found.push(q);
-        foundHashes.push(state[0]);
-        from = q + spacing;
-        state[1] = 0;
-    }
-    const count = found.length;
-    if (count === 0)
-        return [];
-    const positions = Int32Array.from(found);
-    const hashes = Int32Array.from(foundHashes);
-    let tableBits = 10;
-    while (1 << tableBits < count * 2)
-        tableBits++;
-    const shift = 32 - tableBits;
-    const head = new Int32Array(1 << tableBits).fill(-1);
-    const next = new Int32Array(count);
-    // Inserted back to front, so each chain runs from the lowest offset up.
-    for (let k = count - 1; k >= 0; k--) {
-        const bucket = Math.imul(hashes[k], HASH_MIX) >>> shift;
-        next[k] = head[bucket];
-        head[bucket] = k;
-    }
-    const matches = [];
-    let xPos = xs;
-    let yPos = ys;
-    state[1] = 0;
-    for (let p = ys; p < ye;) {
-        const at = nextAnchor(y, p, ye, mask, state);
-        if (at < 0)
-            break;
-        const h = state[0];
-        const bucket = Math.imul(h, HASH_MIX) >>> shift;
-        // Matches only move forward, so entries behind xPos are dead for good: drop them.
-        let k = head[bucket];
-        while (k >= 0 && positions[k] < xPos)
-            k = next[k];
-        head[bucket] = k;
-        let match = -1;
-        for (let steps = 0; k >= 0 && steps < MAX_CHAIN; steps++, k = next[k]) {
-            const q = positions[k];
-            if (hashes[k] === h && q + WINDOW_BYTES <= xe && x.compare(y, at, at + WINDOW_BYTES, q, q + WINDOW_BYTES) === 0) {
-                match = q;
-                break;
-            }
-        }
-        if (match < 0) {
-            p = at + 1;
-            continue;
-        }
-        let mx = match;
-        let my = at;
-        while (mx > xPos && my > yPos && x[mx - 1] === y[my - 1]) {
-            mx--;
-            my--;
-        }
-        const forward = commonPrefixLength(x, match + WINDOW_BYTES, y, at + WINDOW_BYTES, Math.min(xe - match, ye - at) - WINDOW_BYTES);
-        const length = match + WINDOW_BYTES + forward - mx;
-        matches.push({ x: mx, y: my, length });
-        xPos = mx + length;
-        yPos = my + length;
-        p = yPos;
-        state[1] = 0;
-    }
-    return matches;
-}
-// ---------------------------------------------------------------------------------------------
-// Hexdump
-const HEX_WIDTH = 16 * 3 + 1;
-/** `hexdump -C` style lines: offset, 16 bytes in hex, the printable ASCII. */
-function hexdump(buf, offset, length) {
-    const start = Math.max(0, offset);
-    const end = Math.min(buf.length, start + Math.max(0, length));
-    const lines = [];
-    for (let line = start; line < end; line += 16) {
-        const stop = Math.min(end, line + 16);
-        let hex = '';
-        let ascii = '';
-        for (let i = line; i < stop; i++) {
-            const byte = buf[i];
-            hex += `${i - line === 8 ? ' ' : ''}${byte.toString(16).padStart(2, '0')} `;
-            ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
-        }
-        lines.push(`${line.toString(16).padStart(8, '0')}  ${hex.padEnd(HEX_WIDTH)} |${ascii}|`);
-    }
-    return lines;
-}
-const HEXDUMP_LINE = /^([0-9a-f]{8,})  ((?:[0-9a-f]{2} {1,2})+)/;
-/** Reads `hexdump` lines back into byte spans (contiguous lines join one span). */
-function parseHexdump(text) {
-    const spans = [];
-    for (const line of text.split('\n')) {
-        const m = HEXDUMP_LINE.exec(line);
-        if (m === null)
-            continue;
-        const offset = Number.parseInt(m[1], 16);
-        const bytes = m[2].trim().split(/\s+/).map((h) => Number.parseInt(h, 16));
-        const last = spans[spans.length - 1];
-        if (last !== undefined && last.offset + last.bytes.length === offset)
-            last.bytes.push(...bytes);
-        else
-            spans.push({ offset, bytes });
-    }
-    return spans.map((s) => ({ offset: s.offset, bytes: Buffer.from(s.bytes) }));
+;// CONCATENATED MODULE: ./src/compare/types.ts
+const CAUSE_IDS = [
+    'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
+];
+const DEFAULT_LIMITS = {
+    maxDepth: 8,
+    maxExpandedBytes: 256 * 1024 * 1024,
+    maxExpandedBytesPerDiff: 4 * 1024 * 1024 * 1024,
+    maxStructuredBytes: 64 * 1024 * 1024,
+    maxTextLines: 200_000,
+};
+/** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */
+class ComparatorFallback extends Error {
+    name = 'ComparatorFallback';
 }
 
 ;// CONCATENATED MODULE: ./src/compare/evidence.ts
@@ -986,6 +666,559 @@ function textSite(before, after, where) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/compare/causes/formats.ts
+/** What a node's file is (by name, by magic bytes, by its container), and whether a toolchain change can explain it. */
+
+const EXTENSION_FORMATS = [
+    [/\.(?:jar|war|ear|aar)$/i, 'jar'],
+    [/\.whl$/i, 'wheel'],
+    [/\.(?:zip|apk|nupkg|xpi|epub|docx|xlsx|pptx|odt)$/i, 'zip'],
+    [/\.(?:tar|tar\.gz|tgz|tar\.xz|txz|tar\.zst|tzst|tar\.bz2|tbz2)$/i, 'tar'],
+    [/\.gz$/i, 'gzip'],
+    [/\.pyc$/i, 'pyc'],
+    [/\.py$/i, 'python'],
+    [/\.class$/i, 'class'],
+    [/\.png$/i, 'png'],
+    [/\.json$/i, 'json'],
+    [/\.(?:m?js|cjs|map|css|html?|wasm)$/i, 'js'],
+    [/\.(?:exe|dll|sys|efi)$/i, 'pe'],
+    [/\.dylib$/i, 'macho'],
+    [/\.(?:so(?:\.\d+)*|o|a|ko|elf)$/i, 'elf'],
+    [/\.(?:c|h|cc|cpp|cxx|hpp)$/i, 'c'],
+    [/\.rs$/i, 'rust'],
+    [/\.go$/i, 'go'],
+    [/\.(?:txt|md|csv|tsv|ya?ml|toml|ini|cfg|xml|properties|MF|lst|list)$/i, 'text'],
+];
+function formatOfPath(path) {
+    const name = path.split('/').pop() ?? path;
+    return EXTENSION_FORMATS.find(([pattern]) => pattern.test(name))?.[1];
+}
+function formatOfMagic(head) {
+    if (head === undefined || head.length < 4)
+        return undefined;
+    const magic = head.readUInt32BE(0);
+    if (magic === 0x7f454c46)
+        return 'elf';
+    if (head[0] === 0x4d && head[1] === 0x5a)
+        return 'pe';
+    if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(magic))
+        return 'macho';
+    if (magic === 0x504b0304)
+        return 'zip';
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    if (magic === 0x89504e47)
+        return 'png';
+    if (magic === 0xcafebabe)
+        return 'class';
+    if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar')
+        return 'tar';
+    return undefined;
+}
+/** `dist/app.jar!/a.class` → `dist/app.jar`: the archive that holds a member. */
+function containerOf(path) {
+    const at = path.lastIndexOf('!/');
+    return at < 0 ? path : path.slice(0, at);
+}
+function formatOfNode(node, head) {
+    switch (node.comparator) {
+        case 'zip': {
+            const container = formatOfPath(containerOf(node.path));
+            return container === 'jar' || container === 'wheel' ? container : 'zip';
+        }
+        case 'tar':
+            return 'tar';
+        case 'gzip':
+            return 'gzip';
+        case 'elf':
+            return 'elf';
+        case 'pe':
+            return 'pe';
+        case 'macho':
+            return 'macho';
+        case 'pyc':
+            return 'pyc';
+        case 'class':
+            return 'class';
+        case 'png':
+            return 'png';
+        case 'json':
+            return 'json';
+        case 'sourcemap':
+            return 'js';
+        case 'text':
+            return formatOfPath(node.path) ?? 'text';
+        case 'xz':
+        case 'zstd':
+        case 'binary':
+        case undefined:
+            return formatOfPath(node.path) ?? formatOfMagic(head) ?? formatOfPath(containerOf(node.path));
+    }
+}
+const COMPILED_KINDS = {
+    elf: ['native'],
+    macho: ['native'],
+    pe: ['native', 'dotnet'],
+    c: ['native'],
+    rust: ['native'],
+    go: ['native'],
+    class: ['jvm'],
+    jar: ['jvm'],
+    pyc: ['python'],
+    wheel: ['python'],
+    js: ['js'],
+};
+const TOOL_FAMILIES = {
+    native: /^(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|ld|ld\.\w+|lld|gold|as|binutils|rustc|cargo|go|zig|swiftc?|gfortran|cmake|make|ninja|nasm)$/i,
+    jvm: /^(?:java|javac|jdk|jar|mvn|maven|gradle|kotlinc?|scalac?|sbt)$/i,
+    python: /^(?:python[\d.]*|pip[\d.]*|uv|poetry|pdm|hatch)$/i,
+    js: /^(?:node|npm|pnpm|yarn|bun|deno|tsc|typescript|esbuild|webpack|rollup|vite|swc|babel|terser)$/i,
+    dotnet: /^(?:dotnet|msbuild|csc)$/i,
+};
+function versionOf(text) {
+    if (text === null || text === undefined || text === '')
+        return 'none';
+    return /\d+\.\d+(?:\.\d+)?/.exec(text)?.[0] ?? quote(text, 40);
+}
+function toolchainFinding(format, changes) {
+    const kinds = format === undefined ? undefined : COMPILED_KINDS[format];
+    if (kinds === undefined)
+        return undefined;
+    const relevant = changes
+        .map((c) => (typeof c === 'string' ? { name: c } : c))
+        .filter((c) => kinds.some((kind) => TOOL_FAMILIES[kind].test(c.name)));
+    if (relevant.length === 0)
+        return undefined;
+    const withVersions = relevant.filter((c) => c.before !== undefined || c.after !== undefined);
+    const evidence = withVersions.length > 0
+        ? `${withVersions.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')} recorded in the snapshots`
+        : `${relevant.map((c) => c.name).join(', ')} changed between the snapshots' toolchain metadata`;
+    return { id: 'toolchain', evidence };
+}
+
+;// CONCATENATED MODULE: ./src/compare/causes/hints.ts
+const TIMESTAMP_HINTS = {
+    gzip: 'gzip -n (--no-name): keep the file name and MTIME out of the gzip header',
+    tar: 'tar --sort=name --mtime=@$SOURCE_DATE_EPOCH --owner=0 --group=0 --numeric-owner',
+    zip: 'touch the files to $SOURCE_DATE_EPOCH, then zip -X with sorted entries (or run strip-nondeterminism on the zip)',
+    jar: 'Gradle: preserveFileTimestamps = false and reproducibleFileOrder = true; jar --date=<ISO time of $SOURCE_DATE_EPOCH>; Maven: project.build.outputTimestamp',
+    wheel: 'export SOURCE_DATE_EPOCH before building the wheel (python -m build and pip wheel use it for entry times)',
+    pyc: 'python -m compileall --invalidation-mode checked-hash (py_compile: PycInvalidationMode.CHECKED_HASH): no source mtime in the header',
+    pe: 'link with /Brepro (MSVC) or -Wl,--no-insert-timestamp (MinGW) so TimeDateStamp is not the build time',
+    png: 'strip the tIME chunk (optipng -strip all, or ImageMagick -define png:exclude-chunks=date,time)',
+};
+const FILE_ORDER_HINTS = {
+    zip: 'add entries in sorted order and without extra fields: find . -type f | LC_ALL=C sort | zip -X -@ out.zip',
+    jar: 'Gradle: reproducibleFileOrder = true (with preserveFileTimestamps = false); with the jar tool, pass files in sorted order',
+    wheel: 'build the wheel with current wheel/setuptools (entries sorted) and SOURCE_DATE_EPOCH set',
+    tar: 'tar --sort=name (GNU tar ≥ 1.28), or feed a sorted list: find . | LC_ALL=C sort | tar --no-recursion -T -',
+    json: 'write JSON with sorted keys and a stable array order (json.dumps(sort_keys=True), sorted object entries)',
+};
+const PERMISSION_HINTS = {
+    tar: 'tar --owner=0 --group=0 --numeric-owner --mode=go-w, and a fixed umask (umask 022)',
+    zip: 'zip -X (no uid/gid extra fields) and a fixed umask (umask 022) before building',
+    jar: 'a fixed umask (umask 022) before building; Gradle: set filePermissions/dirPermissions on archive tasks',
+};
+function buildPathHint(ctx) {
+    const old = ctx.prefixes?.[0] ?? 'OLD';
+    switch (ctx.format) {
+        case 'rust':
+            return `RUSTFLAGS="--remap-path-prefix=${old}=." (Rust)`;
+        case 'go':
+            return 'go build -trimpath (Go)';
+        case 'python':
+        case 'pyc':
+        case 'wheel':
+            return 'build in a fixed directory, or compile with py_compile/compileall ddir= a relative name';
+        case 'js':
+        case 'json':
+            return 'emit relative paths (source maps: sourceRoot / devtool settings); never bake the build directory into bundles';
+        case 'class':
+        case 'jar':
+            return 'build in a fixed directory (or relativise paths written by annotation processors / resources)';
+        default:
+            return `-ffile-prefix-map=${old}=. (C/C++: gcc ≥ 8, clang ≥ 10); Rust --remap-path-prefix, Go -trimpath`;
+    }
+}
+function buildIdHint(ctx) {
+    if (ctx.format === 'go')
+        return 'go build -trimpath -ldflags=-buildid= (the Go build ID hashes inputs, paths and flags)';
+    if (ctx.secondary)
+        return 'follows from the other differences in this file: fix those and the build-id will match';
+    if (ctx.format === 'pe')
+        return 'link with /Brepro (MSVC) so the debug GUID is derived from the content';
+    if (ctx.format === 'macho')
+        return 'LC_UUID hashes the output: make the inputs reproducible (ld -no_uuid drops it)';
+    return 'use a content-derived build-id (-Wl,--build-id=sha1, not uuid or random) and reproducible inputs';
+}
+function randomnessHint(ctx) {
+    switch (ctx.format) {
+        case 'python':
+        case 'pyc':
+        case 'wheel':
+            return 'export PYTHONHASHSEED=0 (set/dict order), and derive IDs from content instead of uuid4()';
+        case 'c':
+        case 'elf':
+            return 'gcc -frandom-seed=<output name> for generated symbols; derive IDs from content hashes, not fresh UUIDs';
+        default:
+            return 'seed random generators and derive IDs from content hashes instead of fresh UUIDs or nonces';
+    }
+}
+const HINTS = {
+    timestamp: (ctx) => (ctx.format === undefined ? undefined : TIMESTAMP_HINTS[ctx.format === 'python' ? 'pyc' : ctx.format]) ??
+        'export SOURCE_DATE_EPOCH (e.g. $(git log -1 --format=%ct)): gcc/clang take __DATE__/__TIME__ from it, most tools use it instead of the clock',
+    'build-path': buildPathHint,
+    'file-order': (ctx) => (ctx.format === undefined ? undefined : FILE_ORDER_HINTS[ctx.format]) ??
+        'sort deterministically (LC_ALL=C sort) instead of relying on readdir or hash order',
+    'build-id': buildIdHint,
+    permissions: (ctx) => (ctx.format === undefined ? undefined : PERMISSION_HINTS[ctx.format]) ?? 'set a fixed umask (umask 022) and chmod the outputs explicitly in the build',
+    symlink: () => 'create the link with a fixed relative target (ln -sfn ../target link), not one derived from the build directory',
+    toolchain: () => 'pin the toolchain: container image digest, exact setup-* action version, rust-toolchain.toml, .nvmrc, .python-version',
+    locale: () => 'run the build with LC_ALL=C (and TZ=UTC) so sort order and number/date formats do not follow the machine',
+    env: () => 'keep $USER, $HOSTNAME and $HOME out of outputs: fixed values in the build (e.g. KBUILD_BUILD_USER/HOST) or stop embedding them',
+    randomness: randomnessHint,
+    content: () => 'no known cause: a real source change, or nondeterminism vitsnap does not recognise; inspect the differing bytes',
+};
+function hintFor(id, format, extra = {}) {
+    return HINTS[id]({ format, prefixes: extra.prefixes, secondary: extra.secondary === true });
+}
+
+;// CONCATENATED MODULE: ./src/compare/byte-ranges.ts
+const DEFAULT_MAX_RANGES = 1000;
+const DEFAULT_MERGE_GAP = 8;
+/** Native compares run on windows this large before any byte is looked at in JavaScript. */
+const WINDOW = 4096;
+/** Bytes hashed per anchor: the shortest equal stretch block matching can find. */
+const WINDOW_BYTES = 32;
+/** About one position in 2^bits anchors; big inputs get more bits to keep the index small. */
+const MIN_ANCHOR_BITS = 5;
+const MAX_ANCHORS = 1 << 21;
+/** Hash-chain entries looked at per anchor: bounds time on repetitive input. */
+const MAX_CHAIN = 16;
+/** Spreads anchor hashes (whose top bits are zero) over the table's buckets. */
+const HASH_MIX = 0x85ebca6b | 0;
+function diffBytes(a, b, opts = {}) {
+    const maxRanges = Math.max(0, opts.maxRanges ?? DEFAULT_MAX_RANGES);
+    const mergeGap = Math.max(0, opts.mergeGap ?? DEFAULT_MERGE_GAP);
+    if (a.length === b.length) {
+        if (a.equals(b))
+            return { ranges: [], changedBytes: 0, truncated: false };
+        return diffSameSize(a, b, maxRanges, mergeGap);
+    }
+    // Always index the shorter side, so diff(b, a) is exactly diff(a, b) mirrored.
+    if (a.length > b.length)
+        return mirror(diffResized(b, a, maxRanges, mergeGap));
+    return diffResized(a, b, maxRanges, mergeGap);
+}
+/** The same diff seen from the other side. */
+function mirrorRanges(ranges) {
+    return ranges.map((r) => ({ oldOffset: r.newOffset, oldLength: r.newLength, newOffset: r.oldOffset, newLength: r.oldLength }));
+}
+function mirror(diff) {
+    return { ...diff, ranges: mirrorRanges(diff.ranges) };
+}
+/** Collects ranges in order, merging close ones and counting past the cap. */
+class RangeSink {
+    ranges = [];
+    truncated = false;
+    current;
+    maxRanges;
+    mergeGap;
+    constructor(maxRanges, mergeGap) {
+        this.maxRanges = maxRanges;
+        this.mergeGap = mergeGap;
+    }
+    add(oldOffset, oldLength, newOffset, newLength) {
+        const cur = this.current;
+        if (cur !== undefined) {
+            // Equal stretches have the same length on both sides, so one gap measures both.
+            const gap = oldOffset - (cur.oldOffset + cur.oldLength);
+            if (gap === 0 || gap < this.mergeGap) {
+                cur.oldLength = oldOffset + oldLength - cur.oldOffset;
+                cur.newLength = newOffset + newLength - cur.newOffset;
+                return;
+            }
+            this.flush();
+        }
+        this.current = { oldOffset, oldLength, newOffset, newLength };
+    }
+    finish() {
+        this.flush();
+        return this.ranges;
+    }
+    flush() {
+        if (this.current === undefined)
+            return;
+        if (this.ranges.length < this.maxRanges)
+            this.ranges.push(this.current);
+        else
+            this.truncated = true;
+        this.current = undefined;
+    }
+}
+function diffSameSize(a, b, maxRanges, mergeGap) {
+    const n = a.length;
+    const sink = new RangeSink(maxRanges, mergeGap);
+    let changedBytes = 0;
+    let runStart = -1;
+    for (let w = 0; w < n; w += WINDOW) {
+        const end = Math.min(n, w + WINDOW);
+        if (a.compare(b, w, end, w, end) === 0) {
+            if (runStart >= 0) {
+                sink.add(runStart, w - runStart, runStart, w - runStart);
+                runStart = -1;
+            }
+            continue;
+        }
+        for (let i = w; i < end; i++) {
+            if (a[i] !== b[i]) {
+                changedBytes++;
+                if (runStart < 0)
+                    runStart = i;
+            }
+            else if (runStart >= 0) {
+                sink.add(runStart, i - runStart, runStart, i - runStart);
+                runStart = -1;
+            }
+        }
+    }
+    if (runStart >= 0)
+        sink.add(runStart, n - runStart, runStart, n - runStart);
+    const ranges = sink.finish();
+    return { ranges, changedBytes, truncated: sink.truncated };
+}
+/** Length of the common run of `a` from `ai` and `b` from `bi`, at most `limit`. */
+function commonPrefixLength(a, ai, b, bi, limit) {
+    let done = 0;
+    while (done < limit) {
+        const step = Math.min(WINDOW, limit - done);
+        if (a.compare(b, bi + done, bi + done + step, ai + done, ai + done + step) === 0) {
+            done += step;
+            continue;
+        }
+        while (done < limit && a[ai + done] === b[bi + done])
+            done++;
+        return done;
+    }
+    return done;
+}
+/** Length of the common run of `a` ending before `aEnd` and `b` ending before `bEnd`, at most `limit`. */
+function commonSuffixLength(a, aEnd, b, bEnd, limit) {
+    let done = 0;
+    while (done < limit) {
+        const step = Math.min(WINDOW, limit - done);
+        if (a.compare(b, bEnd - done - step, bEnd - done, aEnd - done - step, aEnd - done) === 0) {
+            done += step;
+            continue;
+        }
+        while (done < limit && a[aEnd - done - 1] === b[bEnd - done - 1])
+            done++;
+        return done;
+    }
+    return done;
+}
+/** `x` is the shorter side. */
+function diffResized(x, y, maxRanges, mergeGap) {
+    const prefix = commonPrefixLength(x, 0, y, 0, x.length);
+    const suffix = commonSuffixLength(x, x.length, y, y.length, x.length - prefix);
+    const xe = x.length - suffix;
+    const ye = y.length - suffix;
+    const matches = matchBlocks(x, prefix, xe, y, prefix, ye);
+    const sink = new RangeSink(maxRanges, mergeGap);
+    let changedBytes = 0;
+    let cx = prefix;
+    let cy = prefix;
+    const gap = (xEnd, yEnd) => {
+        const oldLength = xEnd - cx;
+        const newLength = yEnd - cy;
+        if (oldLength === 0 && newLength === 0)
+            return;
+        changedBytes += oldLength === newLength ? countDiffering(x, cx, y, cy, oldLength) : Math.max(oldLength, newLength);
+        sink.add(cx, oldLength, cy, newLength);
+    };
+    for (const m of matches) {
+        gap(m.x, m.y);
+        cx = m.x + m.length;
+        cy = m.y + m.length;
+    }
+    gap(xe, ye);
+    return { ranges: sink.finish(), changedBytes, truncated: sink.truncated };
+}
+function countDiffering(a, ai, b, bi, length) {
+    let count = 0;
+    for (let i = 0; i < length; i++)
+        if (a[ai + i] !== b[bi + i])
+            count++;
+    return count;
+}
+/** A gear hash's random byte table (fixed seed): h = (h << 1) + GEAR[byte] hashes the last 32 bytes. */
+const GEAR = (() => {
+    const table = new Int32Array(256);
+    let state = 0x2545f491;
+    for (let i = 0; i < 256; i++) {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        table[i] = state;
+    }
+    return table;
+})();
+/**
+ * The next content-defined anchor at or after `from`: a position whose 32-byte window has a gear
+ * hash with the `mask` bits zero. The same content anchors at the same places on both sides, so
+ * only anchors are indexed (of x) and looked up (in y). `state` is [hash, warm]: when warm, the
+ * hash of the window ending just before `from + 31` is carried over instead of recomputed.
+ */
+function nextAnchor(buf, from, end, mask, state) {
+    let h = 0;
+    let i = from;
+    if (state[1] === 1) {
+        h = state[0];
+        i = from + WINDOW_BYTES - 1;
+    }
+    else {
+        const warm = Math.min(end, from + WINDOW_BYTES - 1);
+        for (; i < warm; i++)
+            h = ((h << 1) + GEAR[buf[i]]) | 0;
+    }
+    for (; i < end; i++) {
+        h = ((h << 1) + GEAR[buf[i]]) | 0;
+        if ((h & mask) === 0) {
+            state[0] = h;
+            state[1] = 1;
+            return i - WINDOW_BYTES + 1;
+        }
+    }
+    state[1] = 0;
+    return -1;
+}
+/**
+ * Greedy, monotonic anchor matching: anchors of x[xs, xe) go into a hash table (chains in offset
+ * order); y[ys, ye) is scanned for anchors, each looked up, verified and extended both ways.
+ * Everything between matches is a range.
+ */
+function matchBlocks(x, xs, xe, y, ys, ye) {
+    if (xe - xs < WINDOW_BYTES || ye - ys < WINDOW_BYTES)
+        return [];
+    // Anchors of x are kept at least `spacing` apart (repetitive input anchors everywhere), which
+    // bounds the index at MAX_ANCHORS entries.
+    let anchorBits = MIN_ANCHOR_BITS;
+    while ((xe - xs) >> (anchorBits - 1) > MAX_ANCHORS)
+        anchorBits++;
+    const mask = (0xffffffff << (32 - anchorBits)) | 0;
+    const spacing = 1 << (anchorBits - 1);
+    const state = new Int32Array(2);
+    const found = [];
+    const foundHashes = [];
+    for (let from = xs;;) {
+        const q = nextAnchor(x, from, xe, mask, state);
+        if (q < 0)
+            break;
+        found.push(q);
+        foundHashes.push(state[0]);
+        from = q + spacing;
+        state[1] = 0;
+    }
+    const count = found.length;
+    if (count === 0)
+        return [];
+    const positions = Int32Array.from(found);
+    const hashes = Int32Array.from(foundHashes);
+    let tableBits = 10;
+    while (1 << tableBits < count * 2)
+        tableBits++;
+    const shift = 32 - tableBits;
+    const head = new Int32Array(1 << tableBits).fill(-1);
+    const next = new Int32Array(count);
+    // Inserted back to front, so each chain runs from the lowest offset up.
+    for (let k = count - 1; k >= 0; k--) {
+        const bucket = Math.imul(hashes[k], HASH_MIX) >>> shift;
+        next[k] = head[bucket];
+        head[bucket] = k;
+    }
+    const matches = [];
+    let xPos = xs;
+    let yPos = ys;
+    state[1] = 0;
+    for (let p = ys; p < ye;) {
+        const at = nextAnchor(y, p, ye, mask, state);
+        if (at < 0)
+            break;
+        const h = state[0];
+        const bucket = Math.imul(h, HASH_MIX) >>> shift;
+        // Matches only move forward, so entries behind xPos are dead for good: drop them.
+        let k = head[bucket];
+        while (k >= 0 && positions[k] < xPos)
+            k = next[k];
+        head[bucket] = k;
+        let match = -1;
+        for (let steps = 0; k >= 0 && steps < MAX_CHAIN; steps++, k = next[k]) {
+            const q = positions[k];
+            if (hashes[k] === h && q + WINDOW_BYTES <= xe && x.compare(y, at, at + WINDOW_BYTES, q, q + WINDOW_BYTES) === 0) {
+                match = q;
+                break;
+            }
+        }
+        if (match < 0) {
+            p = at + 1;
+            continue;
+        }
+        let mx = match;
+        let my = at;
+        while (mx > xPos && my > yPos && x[mx - 1] === y[my - 1]) {
+            mx--;
+            my--;
+        }
+        const forward = commonPrefixLength(x, match + WINDOW_BYTES, y, at + WINDOW_BYTES, Math.min(xe - match, ye - at) - WINDOW_BYTES);
+        const length = match + WINDOW_BYTES + forward - mx;
+        matches.push({ x: mx, y: my, length });
+        xPos = mx + length;
+        yPos = my + length;
+        p = yPos;
+        state[1] = 0;
+    }
+    return matches;
+}
+// ---------------------------------------------------------------------------------------------
+// Hexdump
+const HEX_WIDTH = 16 * 3 + 1;
+/** `hexdump -C` style lines: offset, 16 bytes in hex, the printable ASCII. */
+function hexdump(buf, offset, length) {
+    const start = Math.max(0, offset);
+    const end = Math.min(buf.length, start + Math.max(0, length));
+    const lines = [];
+    for (let line = start; line < end; line += 16) {
+        const stop = Math.min(end, line + 16);
+        let hex = '';
+        let ascii = '';
+        for (let i = line; i < stop; i++) {
+            const byte = buf[i];
+            hex += `${i - line === 8 ? ' ' : ''}${byte.toString(16).padStart(2, '0')} `;
+            ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
+        }
+        lines.push(`${line.toString(16).padStart(8, '0')}  ${hex.padEnd(HEX_WIDTH)} |${ascii}|`);
+    }
+    return lines;
+}
+const HEXDUMP_LINE = /^([0-9a-f]{8,})  ((?:[0-9a-f]{2} {1,2})+)/;
+/** Reads `hexdump` lines back into byte spans (contiguous lines join one span). */
+function parseHexdump(text) {
+    const spans = [];
+    for (const line of text.split('\n')) {
+        const m = HEXDUMP_LINE.exec(line);
+        if (m === null)
+            continue;
+        const offset = Number.parseInt(m[1], 16);
+        const bytes = m[2].trim().split(/\s+/).map((h) => Number.parseInt(h, 16));
+        const last = spans[spans.length - 1];
+        if (last !== undefined && last.offset + last.bytes.length === offset)
+            last.bytes.push(...bytes);
+        else
+            spans.push({ offset, bytes });
+    }
+    return spans.map((s) => ({ offset: s.offset, bytes: Buffer.from(s.bytes) }));
+}
+
 ;// CONCATENATED MODULE: ./src/compare/renames.ts
 /**
  * Files found on one side only, paired when they are one file under two names, so a bundler's
@@ -1217,28 +1450,8 @@ function applyRenames(differences, oneSided, pairs) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/compare/types.ts
-const CAUSE_IDS = [
-    'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
-];
-const DEFAULT_LIMITS = {
-    maxDepth: 8,
-    maxExpandedBytes: 256 * 1024 * 1024,
-    maxExpandedBytesPerDiff: 4 * 1024 * 1024 * 1024,
-    maxStructuredBytes: 64 * 1024 * 1024,
-    maxTextLines: 200_000,
-};
-/** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */
-class ComparatorFallback extends Error {
-    name = 'ComparatorFallback';
-}
-
-;// CONCATENATED MODULE: ./src/compare/causes.ts
-/**
- * The cause classifier: labels every node of a Difference tree with evidence-backed causes and a
- * one-line fix hint for the ecosystem. Evidence first: a `timestamp` means a date was found in the
- * differing bytes or a time field differs; anything not proven is `content` (unexplained).
- */
+;// CONCATENATED MODULE: ./src/compare/causes/leaf.ts
+/** One leaf of the tree: the findings its evidence proves, plus what stays unexplained. */
 
 
 
@@ -1247,221 +1460,6 @@ class ComparatorFallback extends Error {
 const MAX_SITES = 256;
 /** Line pairs examined per text node. */
 const MAX_LINE_PAIRS = 512;
-/** Findings quoted in one cause's evidence; the rest are counted. */
-const MAX_EVIDENCE = 3;
-const TIMESTAMP_HINTS = {
-    gzip: 'gzip -n (--no-name): keep the file name and MTIME out of the gzip header',
-    tar: 'tar --sort=name --mtime=@$SOURCE_DATE_EPOCH --owner=0 --group=0 --numeric-owner',
-    zip: 'touch the files to $SOURCE_DATE_EPOCH, then zip -X with sorted entries (or run strip-nondeterminism on the zip)',
-    jar: 'Gradle: preserveFileTimestamps = false and reproducibleFileOrder = true; jar --date=<ISO time of $SOURCE_DATE_EPOCH>; Maven: project.build.outputTimestamp',
-    wheel: 'export SOURCE_DATE_EPOCH before building the wheel (python -m build and pip wheel use it for entry times)',
-    pyc: 'python -m compileall --invalidation-mode checked-hash (py_compile: PycInvalidationMode.CHECKED_HASH): no source mtime in the header',
-    pe: 'link with /Brepro (MSVC) or -Wl,--no-insert-timestamp (MinGW) so TimeDateStamp is not the build time',
-    png: 'strip the tIME chunk (optipng -strip all, or ImageMagick -define png:exclude-chunks=date,time)',
-};
-const FILE_ORDER_HINTS = {
-    zip: 'add entries in sorted order and without extra fields: find . -type f | LC_ALL=C sort | zip -X -@ out.zip',
-    jar: 'Gradle: reproducibleFileOrder = true (with preserveFileTimestamps = false); with the jar tool, pass files in sorted order',
-    wheel: 'build the wheel with current wheel/setuptools (entries sorted) and SOURCE_DATE_EPOCH set',
-    tar: 'tar --sort=name (GNU tar ≥ 1.28), or feed a sorted list: find . | LC_ALL=C sort | tar --no-recursion -T -',
-    json: 'write JSON with sorted keys and a stable array order (json.dumps(sort_keys=True), sorted object entries)',
-};
-const PERMISSION_HINTS = {
-    tar: 'tar --owner=0 --group=0 --numeric-owner --mode=go-w, and a fixed umask (umask 022)',
-    zip: 'zip -X (no uid/gid extra fields) and a fixed umask (umask 022) before building',
-    jar: 'a fixed umask (umask 022) before building; Gradle: set filePermissions/dirPermissions on archive tasks',
-};
-function buildPathHint(ctx) {
-    const old = ctx.prefixes?.[0] ?? 'OLD';
-    switch (ctx.format) {
-        case 'rust':
-            return `RUSTFLAGS="--remap-path-prefix=${old}=." (Rust)`;
-        case 'go':
-            return 'go build -trimpath (Go)';
-        case 'python':
-        case 'pyc':
-        case 'wheel':
-            return 'build in a fixed directory, or compile with py_compile/compileall ddir= a relative name';
-        case 'js':
-        case 'json':
-            return 'emit relative paths (source maps: sourceRoot / devtool settings); never bake the build directory into bundles';
-        case 'class':
-        case 'jar':
-            return 'build in a fixed directory (or relativise paths written by annotation processors / resources)';
-        default:
-            return `-ffile-prefix-map=${old}=. (C/C++: gcc ≥ 8, clang ≥ 10); Rust --remap-path-prefix, Go -trimpath`;
-    }
-}
-function buildIdHint(ctx) {
-    if (ctx.format === 'go')
-        return 'go build -trimpath -ldflags=-buildid= (the Go build ID hashes inputs, paths and flags)';
-    if (ctx.secondary)
-        return 'follows from the other differences in this file: fix those and the build-id will match';
-    if (ctx.format === 'pe')
-        return 'link with /Brepro (MSVC) so the debug GUID is derived from the content';
-    if (ctx.format === 'macho')
-        return 'LC_UUID hashes the output: make the inputs reproducible (ld -no_uuid drops it)';
-    return 'use a content-derived build-id (-Wl,--build-id=sha1, not uuid or random) and reproducible inputs';
-}
-function randomnessHint(ctx) {
-    switch (ctx.format) {
-        case 'python':
-        case 'pyc':
-        case 'wheel':
-            return 'export PYTHONHASHSEED=0 (set/dict order), and derive IDs from content instead of uuid4()';
-        case 'c':
-        case 'elf':
-            return 'gcc -frandom-seed=<output name> for generated symbols; derive IDs from content hashes, not fresh UUIDs';
-        default:
-            return 'seed random generators and derive IDs from content hashes instead of fresh UUIDs or nonces';
-    }
-}
-const HINTS = {
-    timestamp: (ctx) => (ctx.format === undefined ? undefined : TIMESTAMP_HINTS[ctx.format === 'python' ? 'pyc' : ctx.format]) ??
-        'export SOURCE_DATE_EPOCH (e.g. $(git log -1 --format=%ct)): gcc/clang take __DATE__/__TIME__ from it, most tools use it instead of the clock',
-    'build-path': buildPathHint,
-    'file-order': (ctx) => (ctx.format === undefined ? undefined : FILE_ORDER_HINTS[ctx.format]) ??
-        'sort deterministically (LC_ALL=C sort) instead of relying on readdir or hash order',
-    'build-id': buildIdHint,
-    permissions: (ctx) => (ctx.format === undefined ? undefined : PERMISSION_HINTS[ctx.format]) ?? 'set a fixed umask (umask 022) and chmod the outputs explicitly in the build',
-    symlink: () => 'create the link with a fixed relative target (ln -sfn ../target link), not one derived from the build directory',
-    toolchain: () => 'pin the toolchain: container image digest, exact setup-* action version, rust-toolchain.toml, .nvmrc, .python-version',
-    locale: () => 'run the build with LC_ALL=C (and TZ=UTC) so sort order and number/date formats do not follow the machine',
-    env: () => 'keep $USER, $HOSTNAME and $HOME out of outputs: fixed values in the build (e.g. KBUILD_BUILD_USER/HOST) or stop embedding them',
-    randomness: randomnessHint,
-    content: () => 'no known cause: a real source change, or nondeterminism vitsnap does not recognise; inspect the differing bytes',
-};
-function hintFor(id, format, extra = {}) {
-    return HINTS[id]({ format, prefixes: extra.prefixes, secondary: extra.secondary === true });
-}
-// ---------------------------------------------------------------------------------------------
-// What a node's file is
-const EXTENSION_FORMATS = [
-    [/\.(?:jar|war|ear|aar)$/i, 'jar'],
-    [/\.whl$/i, 'wheel'],
-    [/\.(?:zip|apk|nupkg|xpi|epub|docx|xlsx|pptx|odt)$/i, 'zip'],
-    [/\.(?:tar|tar\.gz|tgz|tar\.xz|txz|tar\.zst|tzst|tar\.bz2|tbz2)$/i, 'tar'],
-    [/\.gz$/i, 'gzip'],
-    [/\.pyc$/i, 'pyc'],
-    [/\.py$/i, 'python'],
-    [/\.class$/i, 'class'],
-    [/\.png$/i, 'png'],
-    [/\.json$/i, 'json'],
-    [/\.(?:m?js|cjs|map|css|html?|wasm)$/i, 'js'],
-    [/\.(?:exe|dll|sys|efi)$/i, 'pe'],
-    [/\.dylib$/i, 'macho'],
-    [/\.(?:so(?:\.\d+)*|o|a|ko|elf)$/i, 'elf'],
-    [/\.(?:c|h|cc|cpp|cxx|hpp)$/i, 'c'],
-    [/\.rs$/i, 'rust'],
-    [/\.go$/i, 'go'],
-    [/\.(?:txt|md|csv|tsv|ya?ml|toml|ini|cfg|xml|properties|MF|lst|list)$/i, 'text'],
-];
-function formatOfPath(path) {
-    const name = path.split('/').pop() ?? path;
-    return EXTENSION_FORMATS.find(([pattern]) => pattern.test(name))?.[1];
-}
-function formatOfMagic(head) {
-    if (head === undefined || head.length < 4)
-        return undefined;
-    const magic = head.readUInt32BE(0);
-    if (magic === 0x7f454c46)
-        return 'elf';
-    if (head[0] === 0x4d && head[1] === 0x5a)
-        return 'pe';
-    if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(magic))
-        return 'macho';
-    if (magic === 0x504b0304)
-        return 'zip';
-    if (head[0] === 0x1f && head[1] === 0x8b)
-        return 'gzip';
-    if (magic === 0x89504e47)
-        return 'png';
-    if (magic === 0xcafebabe)
-        return 'class';
-    if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar')
-        return 'tar';
-    return undefined;
-}
-/** `dist/app.jar!/a.class` → `dist/app.jar`: the archive that holds a member. */
-function containerOf(path) {
-    const at = path.lastIndexOf('!/');
-    return at < 0 ? path : path.slice(0, at);
-}
-function formatOfNode(node, head) {
-    switch (node.comparator) {
-        case 'zip': {
-            const container = formatOfPath(containerOf(node.path));
-            return container === 'jar' || container === 'wheel' ? container : 'zip';
-        }
-        case 'tar':
-            return 'tar';
-        case 'gzip':
-            return 'gzip';
-        case 'elf':
-            return 'elf';
-        case 'pe':
-            return 'pe';
-        case 'macho':
-            return 'macho';
-        case 'pyc':
-            return 'pyc';
-        case 'class':
-            return 'class';
-        case 'png':
-            return 'png';
-        case 'json':
-            return 'json';
-        case 'sourcemap':
-            return 'js';
-        case 'text':
-            return formatOfPath(node.path) ?? 'text';
-        case 'xz':
-        case 'zstd':
-        case 'binary':
-        case undefined:
-            return formatOfPath(node.path) ?? formatOfMagic(head) ?? formatOfPath(containerOf(node.path));
-    }
-}
-const COMPILED_KINDS = {
-    elf: ['native'],
-    macho: ['native'],
-    pe: ['native', 'dotnet'],
-    c: ['native'],
-    rust: ['native'],
-    go: ['native'],
-    class: ['jvm'],
-    jar: ['jvm'],
-    pyc: ['python'],
-    wheel: ['python'],
-    js: ['js'],
-};
-const TOOL_FAMILIES = {
-    native: /^(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|ld|ld\.\w+|lld|gold|as|binutils|rustc|cargo|go|zig|swiftc?|gfortran|cmake|make|ninja|nasm)$/i,
-    jvm: /^(?:java|javac|jdk|jar|mvn|maven|gradle|kotlinc?|scalac?|sbt)$/i,
-    python: /^(?:python[\d.]*|pip[\d.]*|uv|poetry|pdm|hatch)$/i,
-    js: /^(?:node|npm|pnpm|yarn|bun|deno|tsc|typescript|esbuild|webpack|rollup|vite|swc|babel|terser)$/i,
-    dotnet: /^(?:dotnet|msbuild|csc)$/i,
-};
-function versionOf(text) {
-    if (text === null || text === undefined || text === '')
-        return 'none';
-    return /\d+\.\d+(?:\.\d+)?/.exec(text)?.[0] ?? quote(text, 40);
-}
-function toolchainFinding(format, changes) {
-    const kinds = format === undefined ? undefined : COMPILED_KINDS[format];
-    if (kinds === undefined)
-        return undefined;
-    const relevant = changes
-        .map((c) => (typeof c === 'string' ? { name: c } : c))
-        .filter((c) => kinds.some((kind) => TOOL_FAMILIES[kind].test(c.name)));
-    if (relevant.length === 0)
-        return undefined;
-    const withVersions = relevant.filter((c) => c.before !== undefined || c.after !== undefined);
-    const evidence = withVersions.length > 0
-        ? `${withVersions.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')} recorded in the snapshots`
-        : `${relevant.map((c) => c.name).join(', ')} changed between the snapshots' toolchain metadata`;
-    return { id: 'toolchain', evidence };
-}
 function words(name) {
     const split = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
     return new Set([...split, name.toLowerCase(), name.toLowerCase().replace(/[^a-z0-9]+/g, '')]);
@@ -1740,6 +1738,15 @@ function analyzeLeafDetail(node, ctx) {
     }
     return { ...none, unexplained: [node.summary === '' ? `${node.kind} ${node.path}` : node.summary] };
 }
+
+;// CONCATENATED MODULE: ./src/compare/causes.ts
+
+
+
+
+
+/** Findings quoted in one cause's evidence; the rest are counted. */
+const MAX_EVIDENCE = 3;
 const origins = new WeakMap();
 function leafCauses(analysis, secondaryIds) {
     const causes = [];
