@@ -437,24 +437,30 @@ describe('other comparators\' nodes', () => {
     expect(cause(json, 'randomness').evidence).toContain('hex token "8f14e45fceea167a5a36dedd4bea2543" vs "c9f0f895fb98ab9159f51fd0297e236d"');
   });
 
-  it('toolchain: unexplained compiled output, its compiler changed in the metadata', () => {
-    const text = () => field('bin/app:.text', '.text', 'sha256:1f2e', 'sha256:9a8b', 'elf');
-    const withVersions = text();
-    classifyCauses(tree(file('bin/app', [withVersions], 'elf')), {
-      toolchainChanged: [{ name: 'gcc', before: 'gcc (Debian 12.2.0-14) 12.2.0', after: 'gcc (GCC) 13.1.0' }, { name: 'node', before: 'v20.1.0', after: 'v22.0.0' }],
-    });
-    expect(withVersions.causes).toEqual([
-      { id: 'toolchain', evidence: 'gcc 12.2.0 → 13.1.0 recorded in the snapshots', hint: expect.stringContaining('pin the toolchain') },
+  it('toolchain: explains compiled output only when the differing bytes show the new version (issue #10 item 6)', () => {
+    const gcc = [{ name: 'gcc', before: 'gcc (Debian 12.2.0-14) 12.2.0', after: 'gcc (GCC) 13.1.0' }, { name: 'node', before: 'v20.1.0', after: 'v22.0.0' }];
+    // The .comment section names the compiler that built the file: that ties the change to the bytes.
+    const comment = field('bin/app:.comment', '.comment', 'GCC: (Debian 12.2.0-14) 12.2.0', 'GCC: (GCC) 13.1.0', 'elf');
+    const shown = tree(file('bin/app', [comment], 'elf'));
+    classifyCauses(shown, { toolchainChanged: gcc });
+    expect(comment.causes).toEqual([
+      { id: 'toolchain', evidence: 'gcc 12.2.0 → 13.1.0: the new version appears in the differing bytes', hint: expect.stringContaining('pin the toolchain') },
     ]);
-    const namesOnly = text();
-    const top = tree(file('bin/app', [namesOnly], 'elf'));
-    classifyCauses(top, { toolchainChanged: ['gcc', 'node'] });
-    expect(cause(namesOnly, 'toolchain').evidence).toBe("gcc changed between the snapshots' toolchain metadata");
-    expect(verdictOf(top)).toBe('drift-explained');
-    // A tool that does not build this kind of file explains nothing.
-    const unrelated = text();
+    expect(verdictOf(shown)).toBe('drift-explained');
+    // Code that differs while the compiler changed may be either: said, but unexplained.
+    const text = field('bin/app:.text', '.text', 'sha256:1f2e', 'sha256:9a8b', 'elf');
+    const top = tree(file('bin/app', [text], 'elf'));
+    classifyCauses(top, { toolchainChanged: gcc });
+    expect(ids(text)).toEqual(['content']);
+    expect(cause(text, 'content').evidence).toContain('possibly the toolchain (gcc 12.2.0 → 13.1.0 between the snapshots), but nothing in these bytes shows it');
+    expect(verdictOf(top)).toBe('drift-unexplained');
+    const namesOnly = field('bin/app:.text', '.text', 'sha256:1f2e', 'sha256:9a8b', 'elf');
+    classifyCauses(tree(file('bin/app', [namesOnly], 'elf')), { toolchainChanged: ['gcc', 'node'] });
+    expect(cause(namesOnly, 'content').evidence).toContain('possibly the toolchain (gcc changed between the snapshots)');
+    // A tool that does not build this kind of file is not even offered.
+    const unrelated = field('bin/app:.text', '.text', 'sha256:1f2e', 'sha256:9a8b', 'elf');
     classifyCauses(tree(file('bin/app', [unrelated], 'elf')), { toolchainChanged: ['node'] });
-    expect(ids(unrelated)).toEqual(['content']);
+    expect(cause(unrelated, 'content').evidence).not.toContain('toolchain');
   });
 
   it('added, removed and type changes stay unexplained', () => {

@@ -852,6 +852,46 @@ const VERSION_ARGS = {
 const VERSION_LINES = 3;
 const VERSION_LINE_CHARS = 200;
 const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+/**
+ * vitsnap's own dependencies' executables: `<its package root>/node_modules/.bin`, found from the
+ * running script. In vitsnap's checkout npm scripts put that first on PATH, and its pinned `node`
+ * (node@24) is not the project's toolchain. A project that installs vitsnap keeps its own
+ * `node_modules/.bin` (its tsc, its esbuild): that is a different directory.
+ */
+function ownBinDirectory(script = process.argv[1]) {
+    if (script === undefined || script === '')
+        return null;
+    let dir;
+    try {
+        dir = (0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(script));
+    }
+    catch {
+        return null;
+    }
+    for (let depth = 0; depth < 8; depth++) {
+        try {
+            const pkg = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
+            if (pkg.name === 'snapshot-action')
+                return (0,external_node_path_.join)(dir, 'node_modules', '.bin');
+        }
+        catch {
+            // no package.json here, or not ours: keep walking up
+        }
+        const up = (0,external_node_path_.dirname)(dir);
+        if (up === dir)
+            break;
+        dir = up;
+    }
+    return null;
+}
+function withoutDirs(pathList, dirs) {
+    if (pathList === undefined || dirs.length === 0)
+        return pathList;
+    return pathList
+        .split(external_node_path_.delimiter)
+        .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
+        .join(external_node_path_.delimiter);
+}
 /** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
 async function probeToolchains(options = {}) {
     const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(compareText);
@@ -860,7 +900,10 @@ async function probeToolchains(options = {}) {
             throw new errors/* OperationError */.OK('E_USAGE', `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`);
         }
     }
-    const env = options.env ?? process.env;
+    const given = options.env ?? process.env;
+    const own = ownBinDirectory();
+    const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
+    const env = path === undefined ? given : { ...given, PATH: path };
     const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
     const results = new Array(names.length);
     let next = 0;

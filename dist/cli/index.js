@@ -60,7 +60,8 @@ const diffCommand = {
     summary: 'compare two snapshots or directories and explain what drifted and why',
     help: `Usage: vitsnap diff BEFORE AFTER [options]
 
-Compare two builds. Each side is a .vitsnap snapshot or a directory (scanned on the fly). Files
+Compare two builds. Each side is a .vitsnap snapshot or a directory (scanned on the fly); two
+plain files (old.so new.so) are compared with each other. Files
 with equal digests are never read; changed files go through format-aware comparators (JSON, text,
 zip/jar, tar, gzip/zstd, ELF, .pyc, .class, PNG, source maps, bytes) and every difference gets a
 cause with evidence (timestamp, build-path, file-order, build-id, permissions, …) and a fix hint.
@@ -98,13 +99,14 @@ Options:
 Examples:
   vitsnap diff main.vitsnap pr.vitsnap
   vitsnap diff build-a/ build-b/ --ignore timestamps,build-paths
+  vitsnap diff old/libfoo.so new/libfoo.so
   vitsnap diff main.vitsnap dist/ --exclude '**/*.map' --json > report.json
   vitsnap diff main.vitsnap build/ --strip-prefix build/   (main made with create 'build/**')
   vitsnap diff dist-a/ dist-b/ --strip-hash '\.[0-9a-z]{5}\.'  (names like main.ab12c.js)
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 240));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 116));
         return runDiff(argv, ctx);
     },
 };
@@ -1991,6 +1993,7 @@ function decodeBlock(stored, codec, width, rawLength, what) {
 /* harmony export */   C: () => (/* binding */ TRAILER_SIZE),
 /* harmony export */   CH: () => (/* binding */ encodeTrailer),
 /* harmony export */   E2: () => (/* binding */ decodeHeader),
+/* harmony export */   KK: () => (/* binding */ HEADER_MAGIC),
 /* harmony export */   Ne: () => (/* binding */ Codec),
 /* harmony export */   X1: () => (/* binding */ decodeIndex),
 /* harmony export */   YS: () => (/* binding */ encodeHeader),
@@ -1998,7 +2001,7 @@ function decodeBlock(stored, codec, width, rawLength, what) {
 /* harmony export */   bj: () => (/* binding */ encodeIndex),
 /* harmony export */   sm: () => (/* binding */ decodeTrailer)
 /* harmony export */ });
-/* unused harmony exports FORMAT_MAJOR, FORMAT_MINOR, HEADER_MAGIC, TRAILER_MAGIC, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE, ChunkTable */
+/* unused harmony exports FORMAT_MAJOR, FORMAT_MINOR, TRAILER_MAGIC, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE, ChunkTable */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);

@@ -5,7 +5,8 @@ export const diffCommand: Command = {
   summary: 'compare two snapshots or directories and explain what drifted and why',
   help: `Usage: vitsnap diff BEFORE AFTER [options]
 
-Compare two builds. Each side is a .vitsnap snapshot or a directory (scanned on the fly). Files
+Compare two builds. Each side is a .vitsnap snapshot or a directory (scanned on the fly); two
+plain files (old.so new.so) are compared with each other. Files
 with equal digests are never read; changed files go through format-aware comparators (JSON, text,
 zip/jar, tar, gzip/zstd, ELF, .pyc, .class, PNG, source maps, bytes) and every difference gets a
 cause with evidence (timestamp, build-path, file-order, build-id, permissions, …) and a fix hint.
@@ -43,6 +44,7 @@ Options:
 Examples:
   vitsnap diff main.vitsnap pr.vitsnap
   vitsnap diff build-a/ build-b/ --ignore timestamps,build-paths
+  vitsnap diff old/libfoo.so new/libfoo.so
   vitsnap diff main.vitsnap dist/ --exclude '**/*.map' --json > report.json
   vitsnap diff main.vitsnap build/ --strip-prefix build/   (main made with create 'build/**')
   vitsnap diff dist-a/ dist-b/ --strip-hash '\.[0-9a-z]{5}\.'  (names like main.ab12c.js)

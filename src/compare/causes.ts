@@ -127,15 +127,20 @@ export function classifyCauses(root: Difference, ctx: ClassifyContext = {}, prep
     prepared?.delete(leaf);
   }
 
-  // A compiled output with unexplained bytes, and its compiler changed: that is the explanation.
+  // A compiled output with unexplained bytes, and its compiler changed: an explanation only when
+  // the differing bytes show the new version; otherwise said as a possibility.
   const toolchains = ctx.toolchainChanged ?? [];
   if (toolchains.length > 0) {
-    for (const analysis of analyses.values()) {
+    for (const [leaf, analysis] of analyses) {
       if (analysis.unexplained.length === 0) continue;
-      const finding = toolchainFinding(analysis.format, toolchains);
-      if (finding === undefined) continue;
-      analysis.findings.push(finding);
-      analysis.unexplained = [];
+      const text = `${leaf.summary}\n${JSON.stringify(leaf.detail ?? null)}`;
+      const { finding, possible } = toolchainFinding(analysis.format, toolchains, (version) => text.includes(version));
+      if (finding !== undefined) {
+        analysis.findings.push(finding);
+        analysis.unexplained = [];
+      } else if (possible !== undefined) {
+        analysis.unexplained.push(possible);
+      }
     }
   }
 

@@ -23,6 +23,7 @@ import { compileGlobs } from '../snapshot/globs.js';
 import { TaskPool } from '../snapshot/task-pool.js';
 import type { FileEntry, Metadata } from '../snapshot/types.js';
 import type { WalkedFile, WalkResult } from '../snapshot/walk.js';
+import { filePairSides, looksLikeSnapshot } from './file-pair.js';
 import { normalizePrefix, prefixMismatch, stripEntries } from './path-prefix.js';
 import type { OneSided } from './renames.js';
 import { onSide, openSnapshotSide, type SideName, type SnapshotSide } from './snapshot-side.js';
@@ -114,6 +115,14 @@ function sidePath(side: SideName, label: string, cwd: string): SidePath {
   return { side, label, abs, directory };
 }
 
+function looksLikeSnapshotOn(p: SidePath): boolean {
+  try {
+    return looksLikeSnapshot(p.abs);
+  } catch (error) {
+    throw onSide(error, p.side, p.label);
+  }
+}
+
 /** A directory side that has `prefix` is compared from there; the note says so. */
 function descend(p: SidePath, prefix: string | null, notes: string[]): SidePath {
   if (prefix === null || !p.directory) return p;
@@ -127,6 +136,10 @@ export async function openSides(beforePath: string, afterPath: string, options: 
   const notes: string[] = [];
   const prefix = options.stripPrefix === undefined ? null : normalizePrefix(options.stripPrefix);
   const paths = [sidePath('BEFORE', beforePath, options.cwd), sidePath('AFTER', afterPath, options.cwd)].map((p) => descend(p, prefix, notes));
+  const [first, second] = paths as [SidePath, SidePath];
+  const plain = paths.map((p) => !p.directory && !looksLikeSnapshotOn(p));
+  // Two plain files are compared as such; one next to a directory or snapshot fails as a snapshot would (E_BAD_MAGIC).
+  if (plain[0] === true && plain[1] === true) return filePairSides(first, second);
   const workers = paths.some((p) => p.directory) ? new TaskPool(Math.min(2, availableParallelism())) : null;
   if (workers !== null && paths.every((p) => p.directory)) {
     const [before, after] = paths.map((p) => directorySource(p.label, p.abs)) as [DirectorySource, DirectorySource];

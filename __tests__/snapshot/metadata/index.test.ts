@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../../helpers/cli.js';
 import { collectMetadata } from '../../../src/snapshot/metadata/index.js';
 
 let tmp: string;
@@ -57,7 +58,10 @@ describe('collectMetadata', () => {
       runId: '42',
     });
     expect(metadata.toolchains.map((t) => [t.name, t.found])).toEqual([['absent-tool-xyz', false], ['node', true]]);
-    expect(metadata.toolchains[1].version).toBe(execFileSync('node', ['--version'], { env }).toString().trim());
+    // The project's node: the first on PATH after vitsnap's own node_modules/.bin, which probes leave out.
+    const ownBin = join(REPO_ROOT, 'node_modules', '.bin');
+    const projectPath = (env.PATH ?? '').split(':').filter((d) => d !== ownBin).join(':');
+    expect(metadata.toolchains[1].version).toBe(execFileSync('node', ['--version'], { env: { ...env, PATH: projectPath } }).toString().trim());
     expect(metadata.env).toEqual({ CFLAGS: '-O2', SOURCE_DATE_EPOCH: '1700000000' });
     expect(warnings).toEqual([expect.stringContaining('GITHUB_TOKEN')]);
     expect(JSON.stringify({ metadata, source, warnings })).not.toContain('ghs_abcdefghijklmnopqrstuvwxyz012345');

@@ -4,7 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { DEFAULT_PROBES, PROBE_CONCURRENCY, findExecutable, formatVersion, probeToolchains } from '../../../src/snapshot/metadata/toolchains.js';
+import { DEFAULT_PROBES, PROBE_CONCURRENCY, findExecutable, formatVersion, ownBinDirectory, probeToolchains } from '../../../src/snapshot/metadata/toolchains.js';
+import { REPO_ROOT } from '../../helpers/cli.js';
 
 let tmp: string;
 let bin: string;
@@ -53,11 +54,27 @@ function fakeEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 describe('probeToolchains on real tools', () => {
-  // Resolved by the shell itself, so the test does not share the code under test.
+  // Resolved by the shell itself, so the test does not share the code under test; without
+  // vitsnap's own node_modules/.bin, which npm scripts put first on PATH and probes leave out.
+  const ownBin = join(REPO_ROOT, 'node_modules', '.bin');
+  const projectPath = (process.env.PATH ?? '').split(':').filter((d) => d.replace(/\/+$/, '') !== ownBin).join(':');
   const onPath = (name: string): string | null => {
-    const r = spawnSync('/bin/sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+    const r = spawnSync('/bin/sh', ['-c', `command -v ${name}`], { encoding: 'utf8', env: { ...process.env, PATH: projectPath } });
     return r.status === 0 ? r.stdout.trim() : null;
   };
+
+  it("leaves out vitsnap's own node_modules/.bin (its pinned node is not the project's), and only that", async () => {
+    expect(ownBinDirectory()).toBe(ownBin);
+    const env = { ...process.env, PATH: `${ownBin}:${projectPath}` };
+    const [probe] = await probeToolchains({ names: ['node'], env });
+    expect(probe.path).toBe(onPath('node') ?? undefined);
+    expect(probe.path?.startsWith(`${ownBin}/`)).toBe(false);
+    const [unfiltered] = await probeToolchains({ names: ['node'], env, excludeDirs: [] });
+    expect(unfiltered.path).toBe(join(ownBin, 'node'));
+    // A project's own node_modules/.bin is its toolchain and stays.
+    const [project] = await probeToolchains({ names: ['oktool'], env: { PATH: `${bin}:${projectPath}` } });
+    expect(project.path).toBe(join(bin, 'oktool'));
+  });
 
   it('reports node exactly: path, realpath, sha256sum, version', async () => {
     const [probe] = await probeToolchains({ names: ['node'] });
@@ -104,7 +121,7 @@ describe('probeToolchains on real tools', () => {
     expect(byName.get('zig')?.command).toBe('zig version');
     expect(byName.get('dotnet')?.command).toBe('dotnet --version');
     expect(byName.get('gcc')?.command).toBe('gcc --version');
-    expect(byName.get('node')?.version).toBe(process.version);
+    expect(byName.get('node')?.version).toBe(execFileSync(onPath('node') ?? 'node', ['--version']).toString().trim());
     for (const p of probes) {
       expect(p.found).toBe(onPath(p.name) !== null);
       if (!p.found) expect(Object.keys(p).sort()).toEqual(['command', 'found', 'name']);

@@ -114,17 +114,36 @@ function versionOf(text: string | null | undefined): string {
   return /\d+\.\d+(?:\.\d+)?/.exec(text)?.[0] ?? quote(text, 40);
 }
 
-export function toolchainFinding(format: FormatKey | undefined, changes: ReadonlyArray<string | ToolchainChange>): Finding | undefined {
+/**
+ * A toolchain change explains a compiled output's unexplained bytes only when the bytes show it:
+ * the new version (and the old one, when known) appears in what differs, as in an ELF `.comment`
+ * or a class file's version. Otherwise the change is offered as a possibility and the difference
+ * stays unexplained: a wrong "explained" is worse than "unexplained".
+ */
+export function toolchainFinding(
+  format: FormatKey | undefined,
+  changes: ReadonlyArray<string | ToolchainChange>,
+  shown: (text: string) => boolean,
+): { finding?: Finding; possible?: string } {
   const kinds = format === undefined ? undefined : COMPILED_KINDS[format];
-  if (kinds === undefined) return undefined;
+  if (kinds === undefined) return {};
   const relevant = changes
     .map((c) => (typeof c === 'string' ? { name: c } : c))
     .filter((c) => kinds.some((kind) => TOOL_FAMILIES[kind].test(c.name)));
-  if (relevant.length === 0) return undefined;
+  if (relevant.length === 0) return {};
+  const number = (text: string | null | undefined): string | null => (text === null || text === undefined ? null : (/\d+\.\d+(?:\.\d+)?/.exec(text)?.[0] ?? null));
+  const tied = relevant.filter((c) => {
+    const after = number(c.after);
+    const before = number(c.before);
+    return after !== null && after !== before && shown(after) && (before === null || shown(before));
+  });
+  if (tied.length > 0) {
+    return { finding: { id: 'toolchain', evidence: `${tied.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')}: the new version appears in the differing bytes` } };
+  }
   const withVersions = relevant.filter((c) => c.before !== undefined || c.after !== undefined);
-  const evidence =
+  const what =
     withVersions.length > 0
-      ? `${withVersions.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')} recorded in the snapshots`
-      : `${relevant.map((c) => c.name).join(', ')} changed between the snapshots' toolchain metadata`;
-  return { id: 'toolchain', evidence };
+      ? withVersions.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')
+      : `${relevant.map((c) => c.name).join(', ')} changed`;
+  return { possible: `possibly the toolchain (${what} between the snapshots), but nothing in these bytes shows it` };
 }

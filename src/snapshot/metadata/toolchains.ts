@@ -2,9 +2,9 @@
  * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
  * the version text it prints. A tool that is not on PATH costs no process.
  */
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { delimiter, isAbsolute, join, win32 } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, win32 } from 'node:path';
 import { OperationError } from '../../errors.js';
 import type { ToolchainProbe } from '../types.js';
 import { compareText, runFile } from './commands.js';
@@ -49,6 +49,44 @@ export interface ProbeToolchainsOptions {
   timeoutMs?: number;
   /** Environment for PATH lookup and for the version commands; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** PATH directories whose tools are not the project's; defaults to vitsnap's own `node_modules/.bin`. */
+  excludeDirs?: readonly string[];
+}
+
+/**
+ * vitsnap's own dependencies' executables: `<its package root>/node_modules/.bin`, found from the
+ * running script. In vitsnap's checkout npm scripts put that first on PATH, and its pinned `node`
+ * (node@24) is not the project's toolchain. A project that installs vitsnap keeps its own
+ * `node_modules/.bin` (its tsc, its esbuild): that is a different directory.
+ */
+export function ownBinDirectory(script: string | undefined = process.argv[1]): string | null {
+  if (script === undefined || script === '') return null;
+  let dir: string;
+  try {
+    dir = dirname(realpathSync(script));
+  } catch {
+    return null;
+  }
+  for (let depth = 0; depth < 8; depth++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown };
+      if (pkg.name === 'snapshot-action') return join(dir, 'node_modules', '.bin');
+    } catch {
+      // no package.json here, or not ours: keep walking up
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return null;
+}
+
+function withoutDirs(pathList: string | undefined, dirs: readonly string[]): string | undefined {
+  if (pathList === undefined || dirs.length === 0) return pathList;
+  return pathList
+    .split(delimiter)
+    .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
+    .join(delimiter);
 }
 
 /** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
@@ -62,7 +100,10 @@ export async function probeToolchains(options: ProbeToolchainsOptions = {}): Pro
       );
     }
   }
-  const env = options.env ?? process.env;
+  const given = options.env ?? process.env;
+  const own = ownBinDirectory();
+  const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
+  const env = path === undefined ? given : { ...given, PATH: path };
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const results: ToolchainProbe[] = new Array(names.length);
   let next = 0;

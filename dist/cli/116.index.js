@@ -1,8 +1,8 @@
-export const id = 240;
-export const ids = [240];
+export const id = 116;
+export const ids = [116];
 export const modules = {
 
-/***/ 240:
+/***/ 116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -780,20 +780,35 @@ function versionOf(text) {
         return 'none';
     return /\d+\.\d+(?:\.\d+)?/.exec(text)?.[0] ?? quote(text, 40);
 }
-function toolchainFinding(format, changes) {
+/**
+ * A toolchain change explains a compiled output's unexplained bytes only when the bytes show it:
+ * the new version (and the old one, when known) appears in what differs, as in an ELF `.comment`
+ * or a class file's version. Otherwise the change is offered as a possibility and the difference
+ * stays unexplained: a wrong "explained" is worse than "unexplained".
+ */
+function toolchainFinding(format, changes, shown) {
     const kinds = format === undefined ? undefined : COMPILED_KINDS[format];
     if (kinds === undefined)
-        return undefined;
+        return {};
     const relevant = changes
         .map((c) => (typeof c === 'string' ? { name: c } : c))
         .filter((c) => kinds.some((kind) => TOOL_FAMILIES[kind].test(c.name)));
     if (relevant.length === 0)
-        return undefined;
+        return {};
+    const number = (text) => (text === null || text === undefined ? null : (/\d+\.\d+(?:\.\d+)?/.exec(text)?.[0] ?? null));
+    const tied = relevant.filter((c) => {
+        const after = number(c.after);
+        const before = number(c.before);
+        return after !== null && after !== before && shown(after) && (before === null || shown(before));
+    });
+    if (tied.length > 0) {
+        return { finding: { id: 'toolchain', evidence: `${tied.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')}: the new version appears in the differing bytes` } };
+    }
     const withVersions = relevant.filter((c) => c.before !== undefined || c.after !== undefined);
-    const evidence = withVersions.length > 0
-        ? `${withVersions.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')} recorded in the snapshots`
-        : `${relevant.map((c) => c.name).join(', ')} changed between the snapshots' toolchain metadata`;
-    return { id: 'toolchain', evidence };
+    const what = withVersions.length > 0
+        ? withVersions.map((c) => `${c.name} ${versionOf(c.before)} → ${versionOf(c.after)}`).join(', ')
+        : `${relevant.map((c) => c.name).join(', ')} changed`;
+    return { possible: `possibly the toolchain (${what} between the snapshots), but nothing in these bytes shows it` };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/causes/hints.ts
@@ -1851,17 +1866,22 @@ function classifyCauses(root, ctx = {}, prepared) {
         analyses.set(leaf, prepared?.get(leaf) ?? analyzeLeaf(leaf, ctx));
         prepared?.delete(leaf);
     }
-    // A compiled output with unexplained bytes, and its compiler changed: that is the explanation.
+    // A compiled output with unexplained bytes, and its compiler changed: an explanation only when
+    // the differing bytes show the new version; otherwise said as a possibility.
     const toolchains = ctx.toolchainChanged ?? [];
     if (toolchains.length > 0) {
-        for (const analysis of analyses.values()) {
+        for (const [leaf, analysis] of analyses) {
             if (analysis.unexplained.length === 0)
                 continue;
-            const finding = toolchainFinding(analysis.format, toolchains);
-            if (finding === undefined)
-                continue;
-            analysis.findings.push(finding);
-            analysis.unexplained = [];
+            const text = `${leaf.summary}\n${JSON.stringify(leaf.detail ?? null)}`;
+            const { finding, possible } = toolchainFinding(analysis.format, toolchains, (version) => text.includes(version));
+            if (finding !== undefined) {
+                analysis.findings.push(finding);
+                analysis.unexplained = [];
+            }
+            else if (possible !== undefined) {
+                analysis.unexplained.push(possible);
+            }
         }
     }
     const others = (leaf, only) => {
@@ -2233,24 +2253,38 @@ function compareFile(path, before, after, comparators, limits, depth = 0, budget
 }
 
 ;// CONCATENATED MODULE: ./src/compare/toolchain-diff.ts
+/** A probe's version line; a probe that failed or timed out is `unavailable (why)`, never a version. */
 function probeText(p) {
     if (p === undefined || !p.found)
         return null;
-    return (p.version ?? p.error ?? '').split('\n')[0] ?? '';
+    if (p.version === undefined)
+        return `unavailable (${(p.error ?? 'no version printed').split('\n')[0] ?? ''})`;
+    return p.version.split('\n')[0] ?? '';
 }
-function changes(area, a, b, text) {
+/**
+ * Whether two probes of one tool differ. A side whose version is unavailable tells nothing about
+ * the version, so only different executables (digests) count then: a probe that timed out on a
+ * loaded runner is not a toolchain change.
+ */
+function probesDiffer(a, b) {
+    if (a?.found !== true || b?.found !== true)
+        return a?.found === true || b?.found === true;
+    if (a.version === undefined || b.version === undefined)
+        return a.sha256 !== undefined && b.sha256 !== undefined && a.sha256 !== b.sha256;
+    return probeText(a) !== probeText(b) || a.sha256 !== b.sha256;
+}
+function changes(area, a, b, text, differ = (x, y) => text(x) !== text(y)) {
     const out = [];
     for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-        const before = text(a.get(name));
-        const after = text(b.get(name));
-        if (before !== after)
-            out.push({ area, name, before, after });
+        if (differ(a.get(name), b.get(name)))
+            out.push({ area, name, before: text(a.get(name)), after: text(b.get(name)) });
     }
     return out;
 }
 /**
  * What differs between two snapshots' metadata. A toolchain counts as changed when its version
- * text or its binary's digest differs (a rebuilt compiler with the same version string is a change).
+ * text or its binary's digest differs (a rebuilt compiler with the same version string is a
+ * change); an unavailable version counts only with a different digest.
  */
 function diffMetadata(a, b) {
     if (a === null || b === null)
@@ -2262,7 +2296,7 @@ function diffMetadata(a, b) {
     };
     const runner = (m) => new Map(Object.entries({ os: m.runner.os, arch: m.runner.arch, distro: m.runner.distro ?? '', image: `${m.runner.image ?? ''} ${m.runner.imageVersion ?? ''}`.trim() }));
     return [
-        ...changes('toolchain', tools(a), tools(b), toolText),
+        ...changes('toolchain', tools(a), tools(b), toolText, probesDiffer),
         ...changes('env', new Map(Object.entries({ ...a.env, umask: a.umask })), new Map(Object.entries({ ...b.env, umask: b.umask })), (v) => v ?? null),
         ...changes('runner', runner(a), runner(b), (v) => v ?? null),
         ...changes('lockfile', new Map(a.lockfiles.map((l) => [l.path, l.sha256])), new Map(b.lockfiles.map((l) => [l.path, l.sha256])), (v) => v ?? null),
@@ -9032,6 +9066,69 @@ var capture_pipeline = __webpack_require__(245);
 var globs = __webpack_require__(251);
 // EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
 var task_pool = __webpack_require__(664);
+// EXTERNAL MODULE: ./src/snapshot/format.ts
+var format = __webpack_require__(957);
+;// CONCATENATED MODULE: ./src/compare/file-pair.ts
+/**
+ * Two plain files (`vitsnap diff old.so new.so`): no snapshot, no directory, just the pair. A
+ * regular file is a snapshot when it starts with the `.vitsnap` magic; two files that are not are
+ * compared as one file, named by the AFTER side (comparators recognise formats by magic first).
+ */
+
+
+
+
+
+/** Whether a regular file starts like a `.vitsnap` snapshot (anything else is a plain file). */
+function looksLikeSnapshot(abs) {
+    const head = Buffer.alloc(format/* HEADER_MAGIC */.KK.length);
+    let fd = null;
+    try {
+        fd = (0,external_node_fs_.openSync)(abs, 'r');
+        return (0,external_node_fs_.readSync)(fd, head, 0, head.length, 0) === head.length && head.equals(format/* HEADER_MAGIC */.KK);
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, 'cannot read it');
+    }
+    finally {
+        if (fd !== null)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function fileSource(label, abs, name) {
+    const stats = (0,external_node_fs_.statSync)(abs);
+    const entry = { type: 'file', path: name, mode: stats.mode & 0o7777, size: stats.size, sha256: '', class: 'binary' };
+    const read = () => {
+        try {
+            return (0,external_node_fs_.readFileSync)(abs);
+        }
+        catch (error) {
+            throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${label}`);
+        }
+    };
+    return {
+        entry,
+        source: { label, kind: 'directory', metadata: null, readFile: read, digest: () => (0,external_node_crypto_.createHash)('sha256').update(read()).digest('hex') },
+    };
+}
+/** The sides of a two-file diff: one part, with the pair when their bytes differ. */
+function filePairSides(before, after) {
+    const name = (0,external_node_path_.basename)(after.abs);
+    const a = fileSource(before.label, before.abs, name);
+    const b = fileSource(after.label, after.abs, name);
+    const notes = (0,external_node_path_.basename)(before.abs) === name ? [] : [`comparing two files: ${before.label} and ${after.label}, reported as ${name}`];
+    return {
+        before: a.source,
+        after: b.source,
+        notes,
+        async *diff() {
+            const same = a.entry.size === b.entry.size && a.source.readFile(a.entry).equals(b.source.readFile(b.entry));
+            yield { differences: [], modified: same ? [] : [{ path: name, before: a.entry, after: b.entry }], checked: { files: 1, bytes: a.entry.size + b.entry.size } };
+        },
+        close: () => Promise.resolve(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/path-prefix.ts
 /**
  * Paths that do not line up between the sides: `vitsnap create 'build/**'` stores `build/…`,
@@ -9285,6 +9382,7 @@ function diffTrees(before, after) {
 
 
 
+
 /**
  * A directory or a regular file (a snapshot), decided by stat before anything is opened: opening
  * a FIFO would block until a writer comes, and a device is no snapshot either.
@@ -9304,6 +9402,14 @@ function sidePath(side, label, cwd) {
     }
     return { side, label, abs, directory };
 }
+function looksLikeSnapshotOn(p) {
+    try {
+        return looksLikeSnapshot(p.abs);
+    }
+    catch (error) {
+        throw onSide(error, p.side, p.label);
+    }
+}
 /** A directory side that has `prefix` is compared from there; the note says so. */
 function descend(p, prefix, notes) {
     if (prefix === null || !p.directory)
@@ -9318,6 +9424,11 @@ async function openSides(beforePath, afterPath, options) {
     const notes = [];
     const prefix = options.stripPrefix === undefined ? null : normalizePrefix(options.stripPrefix);
     const paths = [sidePath('BEFORE', beforePath, options.cwd), sidePath('AFTER', afterPath, options.cwd)].map((p) => descend(p, prefix, notes));
+    const [first, second] = paths;
+    const plain = paths.map((p) => !p.directory && !looksLikeSnapshotOn(p));
+    // Two plain files are compared as such; one next to a directory or snapshot fails as a snapshot would (E_BAD_MAGIC).
+    if (plain[0] === true && plain[1] === true)
+        return filePairSides(first, second);
     const workers = paths.some((p) => p.directory) ? new task_pool/* TaskPool */.Y(Math.min(2, (0,external_node_os_.availableParallelism)())) : null;
     if (workers !== null && paths.every((p) => p.directory)) {
         const [before, after] = paths.map((p) => directorySource(p.label, p.abs));
