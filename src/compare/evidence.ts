@@ -11,6 +11,7 @@ import type { CauseId } from './types.js';
 export type FormatKey =
   | 'gzip'
   | 'tar'
+  | 'ar'
   | 'zip'
   | 'jar'
   | 'wheel'

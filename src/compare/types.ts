@@ -40,6 +40,7 @@ export type ComparatorId =
   | 'text'
   | 'zip'
   | 'tar'
+  | 'ar'
   | 'gzip'
   | 'xz'
   | 'zstd'

@@ -39,6 +39,7 @@ function formatOfMagic(head: Buffer | undefined): FormatKey | undefined {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (magic === 0x89504e47) return 'png';
   if (magic === 0xcafebabe) return 'class';
+  if (head.subarray(0, 8).toString('latin1') === '!<arch>\n') return 'ar';
   if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'tar';
   return undefined;
 }
@@ -57,6 +58,8 @@ export function formatOfNode(node: Difference, head: Buffer | undefined): Format
     }
     case 'tar':
       return 'tar';
+    case 'ar':
+      return 'ar';
     case 'gzip':
       return 'gzip';
     case 'elf':

@@ -11,6 +11,7 @@ interface HintContext {
 const TIMESTAMP_HINTS: Partial<Record<FormatKey, string>> = {
   gzip: 'gzip -n (--no-name): keep the file name and MTIME out of the gzip header',
   tar: 'tar --sort=name --mtime=@$SOURCE_DATE_EPOCH --owner=0 --group=0 --numeric-owner',
+  ar: 'ar rcD (deterministic mode: zero mtime, uid and gid, mode 644; binutils built with --enable-deterministic-archives does it by default); ranlib -D',
   zip: 'touch the files to $SOURCE_DATE_EPOCH, then zip -X with sorted entries (or run strip-nondeterminism on the zip)',
   jar: 'Gradle: preserveFileTimestamps = false and reproducibleFileOrder = true; jar --date=<ISO time of $SOURCE_DATE_EPOCH>; Maven: project.build.outputTimestamp',
   wheel: 'export SOURCE_DATE_EPOCH before building the wheel (python -m build and pip wheel use it for entry times)',
@@ -29,6 +30,7 @@ const FILE_ORDER_HINTS: Partial<Record<FormatKey, string>> = {
 
 const PERMISSION_HINTS: Partial<Record<FormatKey, string>> = {
   tar: 'tar --owner=0 --group=0 --numeric-owner --mode=go-w, and a fixed umask (umask 022)',
+  ar: 'ar rcD (deterministic mode: zero uid and gid, mode 644)',
   zip: 'zip -X (no uid/gid extra fields) and a fixed umask (umask 022) before building',
   jar: 'a fixed umask (umask 022) before building; Gradle: set filePermissions/dirPermissions on archive tasks',
 };

@@ -3,6 +3,7 @@
  * formats, bytes last. `ComparatorId` is closed, so adding a format means adding it here.
  */
 import type { Comparator } from '../types.js';
+import { arComparator } from './ar.js';
 import { binaryComparator } from './binary.js';
 import { classComparator } from './class.js';
 import { elfComparator } from './elf.js';
@@ -20,6 +21,7 @@ import { zipComparator } from './zip.js';
 export const DEFAULT_COMPARATORS: readonly Comparator[] = [
   zipComparator,
   tarComparator,
+  arComparator,
   gzipComparator,
   xzComparator,
   zstdComparator,

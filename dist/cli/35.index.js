@@ -1,8 +1,8 @@
-export const id = 116;
-export const ids = [116];
+export const id = 35;
+export const ids = [35];
 export const modules = {
 
-/***/ 116:
+/***/ 35:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -711,6 +711,8 @@ function formatOfMagic(head) {
         return 'png';
     if (magic === 0xcafebabe)
         return 'class';
+    if (head.subarray(0, 8).toString('latin1') === '!<arch>\n')
+        return 'ar';
     if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar')
         return 'tar';
     return undefined;
@@ -728,6 +730,8 @@ function formatOfNode(node, head) {
         }
         case 'tar':
             return 'tar';
+        case 'ar':
+            return 'ar';
         case 'gzip':
             return 'gzip';
         case 'elf':
@@ -815,6 +819,7 @@ function toolchainFinding(format, changes, shown) {
 const TIMESTAMP_HINTS = {
     gzip: 'gzip -n (--no-name): keep the file name and MTIME out of the gzip header',
     tar: 'tar --sort=name --mtime=@$SOURCE_DATE_EPOCH --owner=0 --group=0 --numeric-owner',
+    ar: 'ar rcD (deterministic mode: zero mtime, uid and gid, mode 644; binutils built with --enable-deterministic-archives does it by default); ranlib -D',
     zip: 'touch the files to $SOURCE_DATE_EPOCH, then zip -X with sorted entries (or run strip-nondeterminism on the zip)',
     jar: 'Gradle: preserveFileTimestamps = false and reproducibleFileOrder = true; jar --date=<ISO time of $SOURCE_DATE_EPOCH>; Maven: project.build.outputTimestamp',
     wheel: 'export SOURCE_DATE_EPOCH before building the wheel (python -m build and pip wheel use it for entry times)',
@@ -831,6 +836,7 @@ const FILE_ORDER_HINTS = {
 };
 const PERMISSION_HINTS = {
     tar: 'tar --owner=0 --group=0 --numeric-owner --mode=go-w, and a fixed umask (umask 022)',
+    ar: 'ar rcD (deterministic mode: zero uid and gid, mode 644)',
     zip: 'zip -X (no uid/gid extra fields) and a fixed umask (umask 022) before building',
     jar: 'a fixed umask (umask 022) before building; Gradle: set filePermissions/dirPermissions on archive tasks',
 };
@@ -2455,6 +2461,583 @@ async function compareSources(sides, options) {
     return { before: before.label, after: after.label, root, verdict, counts, metadata, notCompared: unchecked, verification, notes };
 }
 
+;// CONCATENATED MODULE: ./src/compare/archive/ar-reader.ts
+/**
+ * Unix `ar` archives (`.a`, `.rlib`, `.deb`'s outer container): GNU (`/` symbol table, `//`
+ * long-name table, `/123` names, `/SYM64/`) and BSD (`#1/NN` names stored before the data,
+ * `__.SYMDEF`). Thin archives (`!<thin>`) hold only paths to their members and are refused.
+ */
+
+const AR_MAGIC = Buffer.from('!<arch>\n', 'latin1');
+const THIN_MAGIC = Buffer.from('!<thin>\n', 'latin1');
+const HEADER_SIZE = 60;
+function looksLikeAr(head) {
+    return head.length >= 8 && (head.subarray(0, 8).equals(AR_MAGIC) || head.subarray(0, 8).equals(THIN_MAGIC));
+}
+function field(header, start, length) {
+    return header.toString('latin1', start, start + length).trimEnd();
+}
+function decimal(text, what) {
+    if (!/^\d+$/.test(text))
+        throw new ArchiveFormatError(`${what} is not a decimal number: ${JSON.stringify(text)}`);
+    return Number(text);
+}
+/** Parses the members, in archive order; at most `maxMembers`. */
+function parseAr(buf, maxMembers) {
+    if (buf.subarray(0, 8).equals(THIN_MAGIC)) {
+        throw new ArchiveFormatError('a thin archive (ar T): it holds paths to its members, not their bytes, so there is nothing inside to compare; compare the member files themselves');
+    }
+    if (!buf.subarray(0, 8).equals(AR_MAGIC))
+        throw new ArchiveFormatError('no !<arch> magic');
+    const members = [];
+    let longNames = null;
+    let at = 8;
+    while (at < buf.length) {
+        if (buf.length - at === 1 && buf[at] === 0x0a)
+            break; // a final padding byte
+        const header = take(buf, at, HEADER_SIZE, `member header at offset ${at}`);
+        if (header.toString('latin1', 58, 60) !== '`\n')
+            throw new ArchiveFormatError(`member header at offset ${at} does not end with the \`\\n terminator`);
+        const size = decimal(field(header, 48, 10), `size of the member at offset ${at}`);
+        let data = take(buf, at + HEADER_SIZE, size, `data of the member at offset ${at}`);
+        let name = field(header, 0, 16);
+        if (name.startsWith('#1/')) {
+            // BSD: the name's length, and the name stored at the start of the data.
+            const length = decimal(name.slice(3), `BSD name length at offset ${at}`);
+            if (length > data.length)
+                throw new ArchiveFormatError(`BSD name at offset ${at} is longer than its member`);
+            name = data.toString('utf8', 0, length).replace(/\0+$/, '');
+            data = data.subarray(length);
+        }
+        else if (name === '//') {
+            longNames = data;
+        }
+        else if (/^\/\d+$/.test(name)) {
+            const offset = Number(name.slice(1));
+            if (longNames === null || offset >= longNames.length)
+                throw new ArchiveFormatError(`member at offset ${at} names long-name entry ${offset}, which does not exist`);
+            const end = longNames.indexOf('/\n', offset, 'latin1');
+            name = longNames.toString('utf8', offset, end < 0 ? longNames.length : end);
+        }
+        else if (name !== '/' && name !== '/SYM64/' && name.endsWith('/')) {
+            name = name.slice(0, -1); // GNU ends short names with '/'
+        }
+        const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
+        if (name !== '//') {
+            members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), data, symbolTable });
+            if (members.length > maxMembers)
+                throw new ArchiveFormatError(`more than ${maxMembers} members`);
+        }
+        at += HEADER_SIZE + size + (size % 2);
+    }
+    return members;
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/nodes.ts
+
+/** A header field or attribute that differs: `x.tar.gz:gzip.mtime`, `a.jar!/A.class:zip.dos-time`. */
+function fieldDifference(comparator, path, name, before, after, summary) {
+    return {
+        path: `${path}:${comparator}.${name}`,
+        kind: 'field',
+        comparator,
+        summary,
+        detail: { type: 'field', name, before, after },
+        causes: [],
+        children: [],
+    };
+}
+/**
+ * Collects field differences for one subject: `add(name, label, before, after)` records one when
+ * the two values differ, summarised as `label: before → after`.
+ */
+class FieldCollector {
+    differences = [];
+    comparator;
+    path;
+    subject;
+    constructor(comparator, path, subject) {
+        this.comparator = comparator;
+        this.path = path;
+        this.subject = subject;
+    }
+    add(name, label, before, after) {
+        if (before === after)
+            return;
+        const summary = `${this.subject}${label}: ${before} → ${after}`;
+        this.differences.push(fieldDifference(this.comparator, this.path, name, before, after, summary));
+    }
+}
+/**
+ * A nested file that differs but was not expanded (depth cap, expansion cap, unsupported or
+ * corrupt data): a `modified` leaf whose `fallback` says why, so the report can show it.
+ */
+function unexpandedNode(comparator, path, summary, reason) {
+    return { path, kind: 'modified', comparator, summary: `${summary}; not expanded: ${reason}`, causes: [], children: [], fallback: reason };
+}
+/** The note used when nesting one more level would pass `maxDepth`. */
+function depthCapReason(ctx) {
+    return `nesting deeper than ${ctx.limits.maxDepth} levels`;
+}
+/** Whether a member may be expanded and compared by the registry at this depth. */
+function canNest(ctx) {
+    return ctx.depth < ctx.limits.maxDepth;
+}
+/** Member path in a container: `dist/a.jar!/META-INF/MANIFEST.MF`. */
+function memberPath(path, name) {
+    return `${path}!/${displayName(name)}`;
+}
+/** Gives each member a unique key: its name, and `name [#2]`… for later duplicates. */
+function memberKeys(names) {
+    const seen = new Map();
+    return names.map((name) => {
+        const count = (seen.get(name) ?? 0) + 1;
+        seen.set(name, count);
+        return count === 1 ? name : `${name} [#${count}]`;
+    });
+}
+/**
+ * Members added and removed, and one `order` difference when the members both sides share appear
+ * in another relative order. `describe(key, side)` adds a size or type to the added/removed lines.
+ */
+function diffMemberSets(comparator, path, before, after, describe) {
+    const inBefore = new Set(before);
+    const inAfter = new Set(after);
+    const differences = [];
+    const commonBefore = before.filter((key) => inAfter.has(key));
+    const common = after.filter((key) => inBefore.has(key));
+    const firstMoved = common.findIndex((key, i) => commonBefore[i] !== key);
+    if (firstMoved >= 0) {
+        const position = new Map(commonBefore.map((key, i) => [key, i]));
+        const moved = common.length - longestIncreasingRun(common.map((key) => position.get(key) ?? 0));
+        differences.push({
+            path: `${path}:${comparator}.order`,
+            kind: 'order',
+            comparator,
+            summary: `member order changed: ${moved} of ${common.length} shared members moved ` +
+                `(first at position ${firstMoved + 1}: ${displayName(commonBefore[firstMoved] ?? '')} → ${displayName(common[firstMoved] ?? '')})`,
+            detail: { type: 'order', before: commonBefore.map(displayName), after: common.map(displayName) },
+            causes: [],
+            children: [],
+        });
+    }
+    for (const key of before) {
+        if (inAfter.has(key))
+            continue;
+        differences.push(memberChange(comparator, path, key, 'removed', describe(key, 'before')));
+    }
+    for (const key of after) {
+        if (inBefore.has(key))
+            continue;
+        differences.push(memberChange(comparator, path, key, 'added', describe(key, 'after')));
+    }
+    return { differences, common };
+}
+function memberChange(comparator, path, key, kind, what) {
+    return {
+        path: memberPath(path, key),
+        kind,
+        comparator,
+        summary: `member ${kind}: ${displayName(key)}${what === '' ? '' : ` (${what})`}${unsafeNameNote(key)}`,
+        causes: [],
+        children: [],
+    };
+}
+/** Length of the longest strictly increasing subsequence: the members that kept their relative order. */
+function longestIncreasingRun(values) {
+    const tails = [];
+    for (const value of values) {
+        let lo = 0;
+        let hi = tails.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((tails[mid] ?? 0) < value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        tails[lo] = value;
+    }
+    return tails.length;
+}
+/** Name of a decompressed payload: `x.tar.gz` → `x.tar`, `x.tgz` → `x.tar`, `x.bin` → `x.bin-content`. */
+function payloadName(name, suffixes) {
+    const lower = name.toLowerCase();
+    for (const [suffix, replacement] of suffixes) {
+        if (lower.endsWith(suffix) && lower.length > suffix.length)
+            return name.slice(0, -suffix.length) + replacement;
+    }
+    return `${name}-content`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/formats/details.ts
+/**
+ * Building blocks the format comparators share: field, strings, bytes and membership nodes, and
+ * the short lists their summaries quote. Everything here is pure and capped, so a comparator's
+ * output stays small however big or odd its input.
+ */
+
+
+/** Strings shown in one `lines` detail before it says `truncated`. */
+const MAX_DETAIL_LINES = 200;
+/** Ranges of a `bytes` detail that get a hexdump. */
+const HEXDUMP_RANGES = 3;
+/** Runs a parse of one side, naming that side in its fallback reason (`old file: …`). */
+function forSide(side, read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            throw new ComparatorFallback(`${side} file: ${error.message}`);
+        throw error;
+    }
+}
+/** `a, b, c and 4 more`. */
+function listText(items, max = 3) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+function plural(count, word, many = `${word}s`) {
+    return `${count} ${count === 1 ? word : many}`;
+}
+/** A string quoted for a summary, shortened in the middle when long. */
+function details_quote(text, max = 80) {
+    const shown = text.length > max ? `${text.slice(0, max - 20)}…${text.slice(-19)}` : text;
+    return JSON.stringify(shown);
+}
+function isoFromEpoch(seconds) {
+    const date = new Date(seconds * 1000);
+    return Number.isNaN(date.getTime()) ? `epoch ${seconds}` : date.toISOString().replace('.000Z', 'Z');
+}
+function node(comparator, path, kind, summary, detail, children = []) {
+    const difference = { path, kind, comparator, summary, causes: [], children };
+    if (detail !== undefined)
+        difference.detail = detail;
+    return difference;
+}
+/** A header field or attribute that differs; `summary` defaults to `<name> differs: <before> → <after>`. */
+function fieldNode(comparator, path, name, before, after, summary = `${name} differs: ${before} → ${after}`) {
+    return node(comparator, path, 'field', summary, { type: 'field', name, before, after });
+}
+/** Pushes a field node when the two values differ. */
+function pushField(out, comparator, path, name, before, after) {
+    if (before !== after)
+        out.push(fieldNode(comparator, path, name, before, after));
+}
+/** Multiset difference, in each side's own order: what only `before` has, what only `after` has. */
+function multisetDiff(before, after) {
+    const counts = new Map();
+    for (const item of after)
+        counts.set(item, (counts.get(item) ?? 0) + 1);
+    const removed = [];
+    for (const item of before) {
+        const left = counts.get(item) ?? 0;
+        if (left > 0)
+            counts.set(item, left - 1);
+        else
+            removed.push(item);
+    }
+    const beforeCounts = new Map();
+    for (const item of before)
+        beforeCounts.set(item, (beforeCounts.get(item) ?? 0) + 1);
+    const added = [];
+    for (const item of after) {
+        const left = beforeCounts.get(item) ?? 0;
+        if (left > 0)
+            beforeCounts.set(item, left - 1);
+        else
+            added.push(item);
+    }
+    return { removed, added };
+}
+/** Characters two strings share at both ends: how alike a removed and an added string look. */
+function likeness(x, y) {
+    let head = 0;
+    while (head < x.length && head < y.length && x[head] === y[head])
+        head++;
+    let tail = 0;
+    while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail])
+        tail++;
+    return head + tail;
+}
+/**
+ * `added` reordered so each entry sits next to the removed string it most likely replaced (most
+ * characters shared at both ends: `/tmp/a/x.c` with `/tmp/bb/x.c`, not with `/tmp/bb`; ties keep
+ * the order), so the pairs the cause classifier reads line up. Left as it is past 200 × 200 strings.
+ */
+function alignByLikeness(removed, added) {
+    if (removed.length * added.length > 40_000)
+        return [...added];
+    const left = [...added];
+    const out = [];
+    for (const r of removed) {
+        if (left.length === 0)
+            break;
+        let best = 0;
+        for (let i = 1; i < left.length; i++)
+            if (likeness(r, left[i]) > likeness(r, left[best]))
+                best = i;
+        out.push(...left.splice(best, 1));
+    }
+    return [...out, ...left];
+}
+/** Escapes control characters so one string is one detail line. */
+function printable(text) {
+    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+/**
+ * A `lines` detail for a set difference of strings (string tables, constant pools): one hunk, the
+ * removed strings as `-` lines, then the added ones as `+` lines, each side capped.
+ */
+function stringsDetail(removed, added) {
+    const half = MAX_DETAIL_LINES / 2;
+    const shownRemoved = removed.slice(0, half).map((s) => `-${printable(s)}`);
+    const shownAdded = added.slice(0, half).map((s) => `+${printable(s)}`);
+    const hunk = {
+        oldStart: 1,
+        oldLines: shownRemoved.length,
+        newStart: 1,
+        newLines: shownAdded.length,
+        lines: [...shownRemoved, ...shownAdded],
+    };
+    return { type: 'lines', hunks: [hunk], truncated: removed.length > half || added.length > half };
+}
+/** `2 strings removed, 2 added (e.g. "/tmp/a/x.c" → "/tmp/b/x.c")`. */
+function stringsSummary(removed, added, noun = 'string') {
+    const parts = [];
+    if (removed.length > 0)
+        parts.push(`${plural(removed.length, noun)} removed`);
+    if (added.length > 0)
+        parts.push(`${removed.length > 0 ? added.length : plural(added.length, noun)} added`);
+    const example = removed.length > 0 && added.length > 0
+        ? `${details_quote(removed[0])} → ${details_quote(added[0])}`
+        : details_quote((removed[0] ?? added[0]));
+    return `${parts.join(', ')} (e.g. ${example})`;
+}
+/** Printable strings in a blob: NUL-separated runs of at least `minLength` printable characters. */
+function extractStrings(bytes, minLength = 1) {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+        if (i < bytes.length && bytes[i] !== 0)
+            continue;
+        if (i - start >= minLength) {
+            const text = bytes.toString('utf8', start, i);
+            if (isMostlyPrintable(text))
+                out.push(text);
+        }
+        start = i + 1;
+    }
+    return out;
+}
+/** Strings in mixed data (.rodata, __const): printable runs that end with a NUL, like strings(1). */
+function extractPrintableRuns(bytes, minLength = 4) {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte >= 0x20 && byte < 0x7f)
+            continue;
+        if (byte === 0x09 || byte === 0x0a)
+            continue;
+        if (byte === 0 && i - start >= minLength)
+            out.push(bytes.toString('latin1', start, i));
+        start = i + 1;
+    }
+    return out;
+}
+function isMostlyPrintable(text) {
+    let bad = 0;
+    for (const ch of text) {
+        const code = ch.codePointAt(0) ?? 0;
+        if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d))
+            bad++;
+    }
+    return bad * 10 <= text.length;
+}
+/** Ranges kept per bytes detail: as many as the cause classifier examines. */
+const MAX_RANGES = 256;
+/** Hexdump context around a range, and the most shown per side (as the binary comparator does). */
+const CONTEXT_BYTES = 32;
+const MAX_DUMP_BYTES = 128;
+/** `hexdump -C` lines (the shared format the classifier reads back) with offsets moved by `base`. */
+function dumpAround(buf, offset, length, base) {
+    const start = Math.max(0, Math.floor((offset - CONTEXT_BYTES) / 16) * 16);
+    const end = Math.min(buf.length, Math.ceil((offset + length + CONTEXT_BYTES) / 16) * 16, start + MAX_DUMP_BYTES);
+    return hexdump(buf, start, end - start)
+        .map((line) => {
+        const digits = /^[0-9a-f]+/.exec(line)?.[0] ?? '';
+        return `${(Number.parseInt(digits, 16) + base).toString(16).padStart(8, '0')}${line.slice(digits.length)}`;
+    })
+        .join('\n');
+}
+/**
+ * A `bytes` detail for two blobs, from the shared range finder (positional for equal sizes, block
+ * matching otherwise). Offsets are `base + index`, so a section's ranges and hexdump point at file
+ * offsets.
+ */
+function bytesDetail(before, after, oldBase = 0, newBase = 0) {
+    const diff = diffBytes(before, after, { maxRanges: MAX_RANGES });
+    const ranges = diff.ranges.map((r) => ({ ...r, oldOffset: r.oldOffset + oldBase, newOffset: r.newOffset + newBase }));
+    const hexdumpLines = diff.ranges.slice(0, HEXDUMP_RANGES).map((r) => ({
+        offset: r.oldOffset + oldBase,
+        before: dumpAround(before, r.oldOffset, r.oldLength, oldBase),
+        after: dumpAround(after, r.newOffset, r.newLength, newBase),
+    }));
+    return { type: 'bytes', ranges, changedBytes: diff.changedBytes, totalBytes: Math.max(before.length, after.length), hexdump: hexdumpLines, truncated: diff.truncated };
+}
+/** `12 of 4096 bytes differ in 3 ranges` / `size 288 → 320 bytes, 32 bytes differ in 1 range`. */
+function bytesSummary(before, after, detail) {
+    if (detail.type !== 'bytes')
+        return 'bytes differ';
+    const count = `${detail.truncated ? 'more than ' : ''}${plural(detail.ranges.length, 'range')}`;
+    if (before.length !== after.length)
+        return `size ${before.length} → ${after.length} bytes, ${plural(detail.changedBytes, 'byte')} differ in ${count}`;
+    return `${detail.changedBytes} of ${detail.totalBytes} bytes differ in ${count}`;
+}
+/** A leaf saying two blobs differ, with their ranges. */
+function bytesNode(comparator, path, label, before, after, oldBase = 0, newBase = 0) {
+    const detail = bytesDetail(before, after, oldBase, newBase);
+    return node(comparator, path, 'bytes', `${label}: ${bytesSummary(before, after, detail)}`, detail);
+}
+/** Hex of a short blob; longer ones are cut with their length. */
+function details_hexBytes(bytes, max = 64) {
+    const shown = bytes.subarray(0, max).toString('hex');
+    return bytes.length > max ? `${shown}… (${bytes.length} bytes)` : shown;
+}
+/**
+ * Matches items by key across two lists. Repeated keys get `#2`, `#3`… in order of appearance, so
+ * duplicates (two `.text` sections in an object file) pair up positionally.
+ */
+function keyed(items, keyOf) {
+    const out = new Map();
+    const seen = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        out.set(n === 1 ? key : `${key}#${n}`, item);
+    }
+    return out;
+}
+/** The keys of both maps: `before`'s order first, then what only `after` has. */
+function unionKeys(before, after) {
+    const keys = [...before.keys()];
+    for (const key of after.keys())
+        if (!before.has(key))
+            keys.push(key);
+    return keys;
+}
+/** `3 sections differ: .text, .debug_str, .note.gnu.build-id; 1 added: .foo`. */
+function describeMembers(children, prefix, noun, many = `${noun}s`) {
+    const nameOf = (d) => (d.path.startsWith(prefix) ? d.path.slice(prefix.length) : d.path);
+    const changed = children.filter((c) => c.kind !== 'added' && c.kind !== 'removed').map(nameOf);
+    const added = children.filter((c) => c.kind === 'added').map(nameOf);
+    const removed = children.filter((c) => c.kind === 'removed').map(nameOf);
+    const parts = [];
+    if (changed.length > 0)
+        parts.push(`${plural(changed.length, noun, many)} differ${changed.length === 1 ? 's' : ''}: ${listText(changed, 4)}`);
+    if (added.length > 0)
+        parts.push(`${added.length} added: ${listText(added)}`);
+    if (removed.length > 0)
+        parts.push(`${removed.length} removed: ${listText(removed)}`);
+    return parts.length === 0 ? 'no differences' : parts.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/ar.ts
+/**
+ * `ar` archives (static libraries, `.rlib`, `.deb`): members added and removed, member order, the
+ * header fields `ar` records (mtime, uid, gid, mode: zero with `ar D`), and the data of members
+ * that differ, compared by the whole registry (an object file reaches the ELF comparator). The
+ * symbol table indexes the other members by offset: when it differs only because they moved, it
+ * follows from their differences.
+ */
+
+
+
+
+
+const MAX_AR_MEMBERS = 100_000;
+function readSide(buf, label) {
+    let members;
+    try {
+        members = parseAr(buf, MAX_AR_MEMBERS);
+    }
+    catch (error) {
+        throw new ComparatorFallback(`cannot read the ar archive (${label}): ${errorMessage(error)}`);
+    }
+    // GNU's `/` would read `lib.a!//`: the symbol table is named for what it is.
+    const keys = memberKeys(members.map((m) => (m.name === '/' ? '(symbol table)' : m.name === '/SYM64/' ? '(symbol table, 64-bit)' : m.name)));
+    return { keys, byKey: new Map(keys.map((key, i) => [key, members[i]])) };
+}
+function time(text) {
+    return /^\d+$/.test(text) ? formatEpoch(Number(text), text) : JSON.stringify(text);
+}
+function memberFields(path, key, a, b) {
+    const fields = new FieldCollector('ar', memberPath(path, key), `${displayName(key)}: `);
+    fields.add('mtime', 'mtime', time(a.mtime), time(b.mtime));
+    fields.add('uid', 'uid', a.uid, b.uid);
+    fields.add('gid', 'gid', a.gid, b.gid);
+    fields.add('mode', 'mode', a.mode, b.mode);
+    return fields.differences;
+}
+function compareData(path, key, a, b, ctx) {
+    if (a.data.equals(b.data))
+        return null;
+    const target = memberPath(path, key);
+    if (!canNest(ctx))
+        return unexpandedNode('ar', target, `${displayName(key)}: content differs (${a.data.length} → ${b.data.length} bytes)`, depthCapReason(ctx));
+    return ctx.compareNested(target, a.data, b.data);
+}
+const arComparator = {
+    id: 'ar',
+    recognizes(_path, head) {
+        return looksLikeAr(head);
+    },
+    compare(path, before, after, ctx) {
+        const a = readSide(before, 'before');
+        const b = readSide(after, 'after');
+        const describe = (key, side) => `${(side === 'before' ? a : b).byKey.get(key)?.data.length ?? 0} bytes`;
+        const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
+        const differences = [...members.differences];
+        const symbolTables = [];
+        const changedMembers = [];
+        for (const key of members.common) {
+            const ma = a.byKey.get(key);
+            const mb = b.byKey.get(key);
+            if (ma === undefined || mb === undefined)
+                continue;
+            differences.push(...memberFields(path, key, ma, mb));
+            if (ma.symbolTable && mb.symbolTable) {
+                if (!ma.data.equals(mb.data))
+                    symbolTables.push([key, ma, mb]);
+                continue;
+            }
+            const data = compareData(path, key, ma, mb, ctx);
+            if (data !== null) {
+                differences.push(data);
+                if (ma.data.length !== mb.data.length)
+                    changedMembers.push(memberPath(path, key));
+            }
+        }
+        for (const [key, ma, mb] of symbolTables) {
+            const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, ma.data, mb.data);
+            // Same length, other bytes, and a member before it changed size: the offsets it holds moved.
+            if (ma.data.length === mb.data.length && changedMembers.length > 0) {
+                node.consequence = {
+                    of: 'member offsets in the symbol table',
+                    evidence: `the symbol table indexes members by offset, and ${changedMembers.length} member${changedMembers.length === 1 ? '' : 's'} changed size`,
+                    from: changedMembers,
+                };
+            }
+            differences.push(node);
+        }
+        return differences;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/compare/comparators/binary.ts
 /**
  * The last comparator: recognises every file and reports which byte ranges differ, how much of the
@@ -2462,10 +3045,10 @@ async function compareSources(sides, options) {
  */
 
 /** Ranges shown with hexdump context. */
-const HEXDUMP_RANGES = 3;
+const binary_HEXDUMP_RANGES = 3;
 /** Context before and after a range, and the most shown per side. */
-const CONTEXT_BYTES = 32;
-const MAX_DUMP_BYTES = 128;
+const binary_CONTEXT_BYTES = 32;
+const binary_MAX_DUMP_BYTES = 128;
 const binaryComparator = {
     id: 'binary',
     recognizes: () => true,
@@ -2479,10 +3062,10 @@ const binaryComparator = {
             ranges: diff.ranges,
             changedBytes: diff.changedBytes,
             totalBytes,
-            hexdump: diff.ranges.slice(0, HEXDUMP_RANGES).map((r) => ({
+            hexdump: diff.ranges.slice(0, binary_HEXDUMP_RANGES).map((r) => ({
                 offset: r.oldOffset,
-                before: dumpAround(before, r.oldOffset, r.oldLength),
-                after: dumpAround(after, r.newOffset, r.newLength),
+                before: binary_dumpAround(before, r.oldOffset, r.oldLength),
+                after: binary_dumpAround(after, r.newOffset, r.newLength),
             })),
             truncated: diff.truncated,
         };
@@ -2499,12 +3082,12 @@ const binaryComparator = {
     },
 };
 /** Whole 16-byte lines from a little before the range to a little after it, capped. */
-function dumpAround(buf, offset, length) {
-    const start = Math.max(0, Math.floor((offset - CONTEXT_BYTES) / 16) * 16);
-    const end = Math.min(buf.length, Math.ceil((offset + length + CONTEXT_BYTES) / 16) * 16, start + MAX_DUMP_BYTES);
+function binary_dumpAround(buf, offset, length) {
+    const start = Math.max(0, Math.floor((offset - binary_CONTEXT_BYTES) / 16) * 16);
+    const end = Math.min(buf.length, Math.ceil((offset + length + binary_CONTEXT_BYTES) / 16) * 16, start + binary_MAX_DUMP_BYTES);
     return hexdump(buf, start, end - start).join('\n');
 }
-function plural(count, one, many) {
+function binary_plural(count, one, many) {
     return `${count} ${count === 1 ? one : many}`;
 }
 function formatShare(changed, total) {
@@ -2522,10 +3105,10 @@ function summarizeBytes(ranges, changedBytes, totalBytes, truncated, beforeSize,
         return `+${only.newLength} bytes inserted at 0x${only.oldOffset.toString(16)}`;
     if (only !== undefined && only.newLength === 0)
         return `-${only.oldLength} bytes removed at 0x${only.oldOffset.toString(16)}`;
-    const where = truncated ? `in more than ${plural(ranges.length, 'range', 'ranges')}` : `in ${plural(ranges.length, 'range', 'ranges')}`;
+    const where = truncated ? `in more than ${binary_plural(ranges.length, 'range', 'ranges')}` : `in ${binary_plural(ranges.length, 'range', 'ranges')}`;
     const verb = changedBytes === 1 ? 'differs' : 'differ';
     const sizes = beforeSize === afterSize ? '' : `, size ${beforeSize} → ${afterSize} bytes`;
-    return `${plural(changedBytes, 'byte', 'bytes')} ${verb} ${where} (${formatShare(changedBytes, totalBytes)})${sizes}`;
+    return `${binary_plural(changedBytes, 'byte', 'bytes')} ${verb} ${where} (${formatShare(changedBytes, totalBytes)})${sizes}`;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/formats/bytes.ts
@@ -2806,282 +3389,6 @@ function attributeUtf8(file, attribute) {
         return undefined;
     const entry = file.pool[attribute.data.readUInt16BE(0)];
     return entry?.tag === 1 ? entry.value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/compare/formats/details.ts
-/**
- * Building blocks the format comparators share: field, strings, bytes and membership nodes, and
- * the short lists their summaries quote. Everything here is pure and capped, so a comparator's
- * output stays small however big or odd its input.
- */
-
-
-/** Strings shown in one `lines` detail before it says `truncated`. */
-const MAX_DETAIL_LINES = 200;
-/** Ranges of a `bytes` detail that get a hexdump. */
-const details_HEXDUMP_RANGES = 3;
-/** Runs a parse of one side, naming that side in its fallback reason (`old file: …`). */
-function forSide(side, read) {
-    try {
-        return read();
-    }
-    catch (error) {
-        if (error instanceof ComparatorFallback)
-            throw new ComparatorFallback(`${side} file: ${error.message}`);
-        throw error;
-    }
-}
-/** `a, b, c and 4 more`. */
-function listText(items, max = 3) {
-    if (items.length <= max)
-        return items.join(', ');
-    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
-function details_plural(count, word, many = `${word}s`) {
-    return `${count} ${count === 1 ? word : many}`;
-}
-/** A string quoted for a summary, shortened in the middle when long. */
-function details_quote(text, max = 80) {
-    const shown = text.length > max ? `${text.slice(0, max - 20)}…${text.slice(-19)}` : text;
-    return JSON.stringify(shown);
-}
-function isoFromEpoch(seconds) {
-    const date = new Date(seconds * 1000);
-    return Number.isNaN(date.getTime()) ? `epoch ${seconds}` : date.toISOString().replace('.000Z', 'Z');
-}
-function node(comparator, path, kind, summary, detail, children = []) {
-    const difference = { path, kind, comparator, summary, causes: [], children };
-    if (detail !== undefined)
-        difference.detail = detail;
-    return difference;
-}
-/** A header field or attribute that differs; `summary` defaults to `<name> differs: <before> → <after>`. */
-function fieldNode(comparator, path, name, before, after, summary = `${name} differs: ${before} → ${after}`) {
-    return node(comparator, path, 'field', summary, { type: 'field', name, before, after });
-}
-/** Pushes a field node when the two values differ. */
-function pushField(out, comparator, path, name, before, after) {
-    if (before !== after)
-        out.push(fieldNode(comparator, path, name, before, after));
-}
-/** Multiset difference, in each side's own order: what only `before` has, what only `after` has. */
-function multisetDiff(before, after) {
-    const counts = new Map();
-    for (const item of after)
-        counts.set(item, (counts.get(item) ?? 0) + 1);
-    const removed = [];
-    for (const item of before) {
-        const left = counts.get(item) ?? 0;
-        if (left > 0)
-            counts.set(item, left - 1);
-        else
-            removed.push(item);
-    }
-    const beforeCounts = new Map();
-    for (const item of before)
-        beforeCounts.set(item, (beforeCounts.get(item) ?? 0) + 1);
-    const added = [];
-    for (const item of after) {
-        const left = beforeCounts.get(item) ?? 0;
-        if (left > 0)
-            beforeCounts.set(item, left - 1);
-        else
-            added.push(item);
-    }
-    return { removed, added };
-}
-/** Characters two strings share at both ends: how alike a removed and an added string look. */
-function likeness(x, y) {
-    let head = 0;
-    while (head < x.length && head < y.length && x[head] === y[head])
-        head++;
-    let tail = 0;
-    while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail])
-        tail++;
-    return head + tail;
-}
-/**
- * `added` reordered so each entry sits next to the removed string it most likely replaced (most
- * characters shared at both ends: `/tmp/a/x.c` with `/tmp/bb/x.c`, not with `/tmp/bb`; ties keep
- * the order), so the pairs the cause classifier reads line up. Left as it is past 200 × 200 strings.
- */
-function alignByLikeness(removed, added) {
-    if (removed.length * added.length > 40_000)
-        return [...added];
-    const left = [...added];
-    const out = [];
-    for (const r of removed) {
-        if (left.length === 0)
-            break;
-        let best = 0;
-        for (let i = 1; i < left.length; i++)
-            if (likeness(r, left[i]) > likeness(r, left[best]))
-                best = i;
-        out.push(...left.splice(best, 1));
-    }
-    return [...out, ...left];
-}
-/** Escapes control characters so one string is one detail line. */
-function printable(text) {
-    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
-}
-/**
- * A `lines` detail for a set difference of strings (string tables, constant pools): one hunk, the
- * removed strings as `-` lines, then the added ones as `+` lines, each side capped.
- */
-function stringsDetail(removed, added) {
-    const half = MAX_DETAIL_LINES / 2;
-    const shownRemoved = removed.slice(0, half).map((s) => `-${printable(s)}`);
-    const shownAdded = added.slice(0, half).map((s) => `+${printable(s)}`);
-    const hunk = {
-        oldStart: 1,
-        oldLines: shownRemoved.length,
-        newStart: 1,
-        newLines: shownAdded.length,
-        lines: [...shownRemoved, ...shownAdded],
-    };
-    return { type: 'lines', hunks: [hunk], truncated: removed.length > half || added.length > half };
-}
-/** `2 strings removed, 2 added (e.g. "/tmp/a/x.c" → "/tmp/b/x.c")`. */
-function stringsSummary(removed, added, noun = 'string') {
-    const parts = [];
-    if (removed.length > 0)
-        parts.push(`${details_plural(removed.length, noun)} removed`);
-    if (added.length > 0)
-        parts.push(`${removed.length > 0 ? added.length : details_plural(added.length, noun)} added`);
-    const example = removed.length > 0 && added.length > 0
-        ? `${details_quote(removed[0])} → ${details_quote(added[0])}`
-        : details_quote((removed[0] ?? added[0]));
-    return `${parts.join(', ')} (e.g. ${example})`;
-}
-/** Printable strings in a blob: NUL-separated runs of at least `minLength` printable characters. */
-function extractStrings(bytes, minLength = 1) {
-    const out = [];
-    let start = 0;
-    for (let i = 0; i <= bytes.length; i++) {
-        if (i < bytes.length && bytes[i] !== 0)
-            continue;
-        if (i - start >= minLength) {
-            const text = bytes.toString('utf8', start, i);
-            if (isMostlyPrintable(text))
-                out.push(text);
-        }
-        start = i + 1;
-    }
-    return out;
-}
-/** Strings in mixed data (.rodata, __const): printable runs that end with a NUL, like strings(1). */
-function extractPrintableRuns(bytes, minLength = 4) {
-    const out = [];
-    let start = 0;
-    for (let i = 0; i < bytes.length; i++) {
-        const byte = bytes[i];
-        if (byte >= 0x20 && byte < 0x7f)
-            continue;
-        if (byte === 0x09 || byte === 0x0a)
-            continue;
-        if (byte === 0 && i - start >= minLength)
-            out.push(bytes.toString('latin1', start, i));
-        start = i + 1;
-    }
-    return out;
-}
-function isMostlyPrintable(text) {
-    let bad = 0;
-    for (const ch of text) {
-        const code = ch.codePointAt(0) ?? 0;
-        if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d))
-            bad++;
-    }
-    return bad * 10 <= text.length;
-}
-/** Ranges kept per bytes detail: as many as the cause classifier examines. */
-const MAX_RANGES = 256;
-/** Hexdump context around a range, and the most shown per side (as the binary comparator does). */
-const details_CONTEXT_BYTES = 32;
-const details_MAX_DUMP_BYTES = 128;
-/** `hexdump -C` lines (the shared format the classifier reads back) with offsets moved by `base`. */
-function details_dumpAround(buf, offset, length, base) {
-    const start = Math.max(0, Math.floor((offset - details_CONTEXT_BYTES) / 16) * 16);
-    const end = Math.min(buf.length, Math.ceil((offset + length + details_CONTEXT_BYTES) / 16) * 16, start + details_MAX_DUMP_BYTES);
-    return hexdump(buf, start, end - start)
-        .map((line) => {
-        const digits = /^[0-9a-f]+/.exec(line)?.[0] ?? '';
-        return `${(Number.parseInt(digits, 16) + base).toString(16).padStart(8, '0')}${line.slice(digits.length)}`;
-    })
-        .join('\n');
-}
-/**
- * A `bytes` detail for two blobs, from the shared range finder (positional for equal sizes, block
- * matching otherwise). Offsets are `base + index`, so a section's ranges and hexdump point at file
- * offsets.
- */
-function bytesDetail(before, after, oldBase = 0, newBase = 0) {
-    const diff = diffBytes(before, after, { maxRanges: MAX_RANGES });
-    const ranges = diff.ranges.map((r) => ({ ...r, oldOffset: r.oldOffset + oldBase, newOffset: r.newOffset + newBase }));
-    const hexdumpLines = diff.ranges.slice(0, details_HEXDUMP_RANGES).map((r) => ({
-        offset: r.oldOffset + oldBase,
-        before: details_dumpAround(before, r.oldOffset, r.oldLength, oldBase),
-        after: details_dumpAround(after, r.newOffset, r.newLength, newBase),
-    }));
-    return { type: 'bytes', ranges, changedBytes: diff.changedBytes, totalBytes: Math.max(before.length, after.length), hexdump: hexdumpLines, truncated: diff.truncated };
-}
-/** `12 of 4096 bytes differ in 3 ranges` / `size 288 → 320 bytes, 32 bytes differ in 1 range`. */
-function bytesSummary(before, after, detail) {
-    if (detail.type !== 'bytes')
-        return 'bytes differ';
-    const count = `${detail.truncated ? 'more than ' : ''}${details_plural(detail.ranges.length, 'range')}`;
-    if (before.length !== after.length)
-        return `size ${before.length} → ${after.length} bytes, ${details_plural(detail.changedBytes, 'byte')} differ in ${count}`;
-    return `${detail.changedBytes} of ${detail.totalBytes} bytes differ in ${count}`;
-}
-/** A leaf saying two blobs differ, with their ranges. */
-function bytesNode(comparator, path, label, before, after, oldBase = 0, newBase = 0) {
-    const detail = bytesDetail(before, after, oldBase, newBase);
-    return node(comparator, path, 'bytes', `${label}: ${bytesSummary(before, after, detail)}`, detail);
-}
-/** Hex of a short blob; longer ones are cut with their length. */
-function details_hexBytes(bytes, max = 64) {
-    const shown = bytes.subarray(0, max).toString('hex');
-    return bytes.length > max ? `${shown}… (${bytes.length} bytes)` : shown;
-}
-/**
- * Matches items by key across two lists. Repeated keys get `#2`, `#3`… in order of appearance, so
- * duplicates (two `.text` sections in an object file) pair up positionally.
- */
-function keyed(items, keyOf) {
-    const out = new Map();
-    const seen = new Map();
-    for (const item of items) {
-        const key = keyOf(item);
-        const n = (seen.get(key) ?? 0) + 1;
-        seen.set(key, n);
-        out.set(n === 1 ? key : `${key}#${n}`, item);
-    }
-    return out;
-}
-/** The keys of both maps: `before`'s order first, then what only `after` has. */
-function unionKeys(before, after) {
-    const keys = [...before.keys()];
-    for (const key of after.keys())
-        if (!before.has(key))
-            keys.push(key);
-    return keys;
-}
-/** `3 sections differ: .text, .debug_str, .note.gnu.build-id; 1 added: .foo`. */
-function describeMembers(children, prefix, noun, many = `${noun}s`) {
-    const nameOf = (d) => (d.path.startsWith(prefix) ? d.path.slice(prefix.length) : d.path);
-    const changed = children.filter((c) => c.kind !== 'added' && c.kind !== 'removed').map(nameOf);
-    const added = children.filter((c) => c.kind === 'added').map(nameOf);
-    const removed = children.filter((c) => c.kind === 'removed').map(nameOf);
-    const parts = [];
-    if (changed.length > 0)
-        parts.push(`${details_plural(changed.length, noun, many)} differ${changed.length === 1 ? 's' : ''}: ${listText(changed, 4)}`);
-    if (added.length > 0)
-        parts.push(`${added.length} added: ${listText(added)}`);
-    if (removed.length > 0)
-        parts.push(`${removed.length} removed: ${listText(removed)}`);
-    return parts.length === 0 ? 'no differences' : parts.join('; ');
 }
 
 ;// CONCATENATED MODULE: ./src/compare/comparators/class.ts
@@ -4626,7 +4933,7 @@ function describeEndings(endings) {
         return names[0].name;
     return `mixed (${names.map(({ name, n }) => `${n} ${name}`).join(', ')})`;
 }
-function field(path, name, before, after, summary, comparator = 'text') {
+function text_field(path, name, before, after, summary, comparator = 'text') {
     return {
         path,
         kind: 'field',
@@ -4712,7 +5019,7 @@ function compareText(path, before, after, limits, comparator = 'text') {
     const styleB = describeEndings(b.endings);
     // 'none' (one unterminated line) is the final-newline field's business, not a style change.
     if (styleA !== styleB && styleA !== 'none' && styleB !== 'none') {
-        out.push(field(path, 'line endings', styleA, styleB, undefined, comparator));
+        out.push(text_field(path, 'line endings', styleA, styleB, undefined, comparator));
     }
     else {
         // Same overall style: look for kept lines whose terminator changed (mixed files).
@@ -4729,14 +5036,14 @@ function compareText(path, before, after, limits, comparator = 'text') {
             }
         }
         if (first !== null) {
-            out.push(field(path, 'line endings', first.before, first.after, `line endings: ${text_plural(changed, 'line')} changed terminator (first at line ${first.line}: ${first.before} → ${first.after})`, comparator));
+            out.push(text_field(path, 'line endings', first.before, first.after, `line endings: ${text_plural(changed, 'line')} changed terminator (first at line ${first.line}: ${first.before} → ${first.after})`, comparator));
         }
     }
     const finalA = a.endings.length === 0 ? '\n' : a.endings[a.endings.length - 1];
     const finalB = b.endings.length === 0 ? '\n' : b.endings[b.endings.length - 1];
     if ((finalA === '') !== (finalB === '')) {
         const describe = (e) => (e === '' ? 'missing' : e === '\n' ? 'present' : `present (${ENDING_NAMES[e]})`);
-        out.push(field(path, 'final newline', describe(finalA), describe(finalB), undefined, comparator));
+        out.push(text_field(path, 'final newline', describe(finalA), describe(finalB), undefined, comparator));
     }
     const { hunks, truncated } = hunksFromAlignment(a.lines, b.lines, alignment, { context: CONTEXT_LINES, maxLines: MAX_HUNK_LINES });
     if (hunks.length > 0) {
@@ -4781,8 +5088,8 @@ const textComparator = {
         if (encodingA !== encodingB) {
             const bomOnly = a.encoding === b.encoding;
             out.push(bomOnly
-                ? field(path, 'byte order mark', a.bom ? 'UTF-8 BOM' : 'none', b.bom ? 'UTF-8 BOM' : 'none', `byte order mark ${a.bom ? 'removed' : 'added'} (UTF-8)`)
-                : field(path, 'encoding', encodingA, encodingB));
+                ? text_field(path, 'byte order mark', a.bom ? 'UTF-8 BOM' : 'none', b.bom ? 'UTF-8 BOM' : 'none', `byte order mark ${a.bom ? 'removed' : 'added'} (UTF-8)`)
+                : text_field(path, 'encoding', encodingA, encodingB));
         }
         out.push(...compareText(path, a.text, b.text, ctx.limits));
         return out;
@@ -7448,143 +7755,6 @@ function decodeGzip(buf, budget) {
     return { members, payload: parts.length === 1 ? parts[0] : Buffer.concat(parts), trailing: buf.subarray(at) };
 }
 
-;// CONCATENATED MODULE: ./src/compare/archive/nodes.ts
-
-/** A header field or attribute that differs: `x.tar.gz:gzip.mtime`, `a.jar!/A.class:zip.dos-time`. */
-function fieldDifference(comparator, path, name, before, after, summary) {
-    return {
-        path: `${path}:${comparator}.${name}`,
-        kind: 'field',
-        comparator,
-        summary,
-        detail: { type: 'field', name, before, after },
-        causes: [],
-        children: [],
-    };
-}
-/**
- * Collects field differences for one subject: `add(name, label, before, after)` records one when
- * the two values differ, summarised as `label: before → after`.
- */
-class FieldCollector {
-    differences = [];
-    comparator;
-    path;
-    subject;
-    constructor(comparator, path, subject) {
-        this.comparator = comparator;
-        this.path = path;
-        this.subject = subject;
-    }
-    add(name, label, before, after) {
-        if (before === after)
-            return;
-        const summary = `${this.subject}${label}: ${before} → ${after}`;
-        this.differences.push(fieldDifference(this.comparator, this.path, name, before, after, summary));
-    }
-}
-/**
- * A nested file that differs but was not expanded (depth cap, expansion cap, unsupported or
- * corrupt data): a `modified` leaf whose `fallback` says why, so the report can show it.
- */
-function unexpandedNode(comparator, path, summary, reason) {
-    return { path, kind: 'modified', comparator, summary: `${summary}; not expanded: ${reason}`, causes: [], children: [], fallback: reason };
-}
-/** The note used when nesting one more level would pass `maxDepth`. */
-function depthCapReason(ctx) {
-    return `nesting deeper than ${ctx.limits.maxDepth} levels`;
-}
-/** Whether a member may be expanded and compared by the registry at this depth. */
-function canNest(ctx) {
-    return ctx.depth < ctx.limits.maxDepth;
-}
-/** Member path in a container: `dist/a.jar!/META-INF/MANIFEST.MF`. */
-function memberPath(path, name) {
-    return `${path}!/${displayName(name)}`;
-}
-/** Gives each member a unique key: its name, and `name [#2]`… for later duplicates. */
-function memberKeys(names) {
-    const seen = new Map();
-    return names.map((name) => {
-        const count = (seen.get(name) ?? 0) + 1;
-        seen.set(name, count);
-        return count === 1 ? name : `${name} [#${count}]`;
-    });
-}
-/**
- * Members added and removed, and one `order` difference when the members both sides share appear
- * in another relative order. `describe(key, side)` adds a size or type to the added/removed lines.
- */
-function diffMemberSets(comparator, path, before, after, describe) {
-    const inBefore = new Set(before);
-    const inAfter = new Set(after);
-    const differences = [];
-    const commonBefore = before.filter((key) => inAfter.has(key));
-    const common = after.filter((key) => inBefore.has(key));
-    const firstMoved = common.findIndex((key, i) => commonBefore[i] !== key);
-    if (firstMoved >= 0) {
-        const position = new Map(commonBefore.map((key, i) => [key, i]));
-        const moved = common.length - longestIncreasingRun(common.map((key) => position.get(key) ?? 0));
-        differences.push({
-            path: `${path}:${comparator}.order`,
-            kind: 'order',
-            comparator,
-            summary: `member order changed: ${moved} of ${common.length} shared members moved ` +
-                `(first at position ${firstMoved + 1}: ${displayName(commonBefore[firstMoved] ?? '')} → ${displayName(common[firstMoved] ?? '')})`,
-            detail: { type: 'order', before: commonBefore.map(displayName), after: common.map(displayName) },
-            causes: [],
-            children: [],
-        });
-    }
-    for (const key of before) {
-        if (inAfter.has(key))
-            continue;
-        differences.push(memberChange(comparator, path, key, 'removed', describe(key, 'before')));
-    }
-    for (const key of after) {
-        if (inBefore.has(key))
-            continue;
-        differences.push(memberChange(comparator, path, key, 'added', describe(key, 'after')));
-    }
-    return { differences, common };
-}
-function memberChange(comparator, path, key, kind, what) {
-    return {
-        path: memberPath(path, key),
-        kind,
-        comparator,
-        summary: `member ${kind}: ${displayName(key)}${what === '' ? '' : ` (${what})`}${unsafeNameNote(key)}`,
-        causes: [],
-        children: [],
-    };
-}
-/** Length of the longest strictly increasing subsequence: the members that kept their relative order. */
-function longestIncreasingRun(values) {
-    const tails = [];
-    for (const value of values) {
-        let lo = 0;
-        let hi = tails.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if ((tails[mid] ?? 0) < value)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        tails[lo] = value;
-    }
-    return tails.length;
-}
-/** Name of a decompressed payload: `x.tar.gz` → `x.tar`, `x.tgz` → `x.tar`, `x.bin` → `x.bin-content`. */
-function payloadName(name, suffixes) {
-    const lower = name.toLowerCase();
-    for (const [suffix, replacement] of suffixes) {
-        if (lower.endsWith(suffix) && lower.length > suffix.length)
-            return name.slice(0, -suffix.length) + replacement;
-    }
-    return `${name}-content`;
-}
-
 ;// CONCATENATED MODULE: ./src/compare/archive/xz-reader.ts
 /**
  * xz (.xz file format 1.1.0): what can be known without an LZMA2 decoder — streams, check type,
@@ -8282,7 +8452,7 @@ function typeName(type) {
 }
 /** Types whose data are file content worth comparing. */
 const CONTENT_TYPES = new Set(['0', '7', 'S', 'D', 'M']);
-function readSide(buf, label) {
+function tar_readSide(buf, label) {
     let archive;
     try {
         archive = parseTar(buf, MAX_TAR_ENTRIES);
@@ -8328,7 +8498,7 @@ function paddingField(path, a, b) {
     fields.add('end-padding', 'zero padding after the last member (tar blocking factor)', `${a.trailer.length} bytes`, `${b.trailer.length} bytes`);
     return fields.differences;
 }
-function memberFields(path, key, a, b) {
+function tar_memberFields(path, key, a, b) {
     const fields = new FieldCollector('tar', memberPath(path, key), `${displayName(key)}${unsafeNameNote(key)}: `);
     fields.add('type', 'type', typeName(a.type), typeName(b.type));
     fields.add('mode', 'mode', formatMode(a.mode), formatMode(b.mode));
@@ -8345,7 +8515,7 @@ function memberFields(path, key, a, b) {
     }
     return fields.differences;
 }
-function compareData(path, key, a, b, ctx) {
+function tar_compareData(path, key, a, b, ctx) {
     if (a.data.equals(b.data))
         return [];
     const target = memberPath(path, key);
@@ -8364,8 +8534,8 @@ const tarComparator = {
         return looksLikeTar(head, /\.tar$/i.test(path));
     },
     compare(path, before, after, ctx) {
-        const a = readSide(before, 'before');
-        const b = readSide(after, 'after');
+        const a = tar_readSide(before, 'before');
+        const b = tar_readSide(after, 'after');
         const describe = (key, side) => {
             const entry = (side === 'before' ? a : b).byKey.get(key);
             return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : typeName(entry.type);
@@ -8377,7 +8547,7 @@ const tarComparator = {
             const eb = b.byKey.get(key);
             if (ea === undefined || eb === undefined)
                 continue;
-            differences.push(...memberFields(path, key, ea, eb), ...compareData(path, key, ea, eb, ctx));
+            differences.push(...tar_memberFields(path, key, ea, eb), ...tar_compareData(path, key, ea, eb, ctx));
         }
         return differences.length > 0 ? differences : paddingField(path, a.archive, b.archive);
     },
@@ -9038,9 +9208,11 @@ const zipComparator = {
 
 
 
+
 const DEFAULT_COMPARATORS = [
     zipComparator,
     tarComparator,
+    arComparator,
     gzipComparator,
     xzComparator,
     zstdComparator,

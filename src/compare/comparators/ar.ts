@@ -1,0 +1,95 @@
+/**
+ * `ar` archives (static libraries, `.rlib`, `.deb`): members added and removed, member order, the
+ * header fields `ar` records (mtime, uid, gid, mode: zero with `ar D`), and the data of members
+ * that differ, compared by the whole registry (an object file reaches the ELF comparator). The
+ * symbol table indexes the other members by offset: when it differs only because they moved, it
+ * follows from their differences.
+ */
+import { displayName, errorMessage, formatEpoch } from '../archive/bytes.js';
+import { looksLikeAr, parseAr, type ArMember } from '../archive/ar-reader.js';
+import { FieldCollector, canNest, depthCapReason, diffMemberSets, memberKeys, memberPath, unexpandedNode } from '../archive/nodes.js';
+import { bytesNode } from '../formats/details.js';
+import { ComparatorFallback, type Comparator, type CompareContext, type Difference } from '../types.js';
+
+export const MAX_AR_MEMBERS = 100_000;
+
+interface Side {
+  keys: string[];
+  byKey: Map<string, ArMember>;
+}
+
+function readSide(buf: Buffer, label: 'before' | 'after'): Side {
+  let members: ArMember[];
+  try {
+    members = parseAr(buf, MAX_AR_MEMBERS);
+  } catch (error) {
+    throw new ComparatorFallback(`cannot read the ar archive (${label}): ${errorMessage(error)}`);
+  }
+  // GNU's `/` would read `lib.a!//`: the symbol table is named for what it is.
+  const keys = memberKeys(members.map((m) => (m.name === '/' ? '(symbol table)' : m.name === '/SYM64/' ? '(symbol table, 64-bit)' : m.name)));
+  return { keys, byKey: new Map(keys.map((key, i) => [key, members[i] as ArMember])) };
+}
+
+function time(text: string): string {
+  return /^\d+$/.test(text) ? formatEpoch(Number(text), text) : JSON.stringify(text);
+}
+
+function memberFields(path: string, key: string, a: ArMember, b: ArMember): Difference[] {
+  const fields = new FieldCollector('ar', memberPath(path, key), `${displayName(key)}: `);
+  fields.add('mtime', 'mtime', time(a.mtime), time(b.mtime));
+  fields.add('uid', 'uid', a.uid, b.uid);
+  fields.add('gid', 'gid', a.gid, b.gid);
+  fields.add('mode', 'mode', a.mode, b.mode);
+  return fields.differences;
+}
+
+function compareData(path: string, key: string, a: ArMember, b: ArMember, ctx: CompareContext): Difference | null {
+  if (a.data.equals(b.data)) return null;
+  const target = memberPath(path, key);
+  if (!canNest(ctx)) return unexpandedNode('ar', target, `${displayName(key)}: content differs (${a.data.length} → ${b.data.length} bytes)`, depthCapReason(ctx));
+  return ctx.compareNested(target, a.data, b.data);
+}
+
+export const arComparator: Comparator = {
+  id: 'ar',
+  recognizes(_path, head) {
+    return looksLikeAr(head);
+  },
+  compare(path, before, after, ctx) {
+    const a = readSide(before, 'before');
+    const b = readSide(after, 'after');
+    const describe = (key: string, side: 'before' | 'after'): string => `${(side === 'before' ? a : b).byKey.get(key)?.data.length ?? 0} bytes`;
+    const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
+    const differences = [...members.differences];
+    const symbolTables: [string, ArMember, ArMember][] = [];
+    const changedMembers: string[] = [];
+    for (const key of members.common) {
+      const ma = a.byKey.get(key);
+      const mb = b.byKey.get(key);
+      if (ma === undefined || mb === undefined) continue;
+      differences.push(...memberFields(path, key, ma, mb));
+      if (ma.symbolTable && mb.symbolTable) {
+        if (!ma.data.equals(mb.data)) symbolTables.push([key, ma, mb]);
+        continue;
+      }
+      const data = compareData(path, key, ma, mb, ctx);
+      if (data !== null) {
+        differences.push(data);
+        if (ma.data.length !== mb.data.length) changedMembers.push(memberPath(path, key));
+      }
+    }
+    for (const [key, ma, mb] of symbolTables) {
+      const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, ma.data, mb.data);
+      // Same length, other bytes, and a member before it changed size: the offsets it holds moved.
+      if (ma.data.length === mb.data.length && changedMembers.length > 0) {
+        node.consequence = {
+          of: 'member offsets in the symbol table',
+          evidence: `the symbol table indexes members by offset, and ${changedMembers.length} member${changedMembers.length === 1 ? '' : 's'} changed size`,
+          from: changedMembers,
+        };
+      }
+      differences.push(node);
+    }
+    return differences;
+  },
+};
