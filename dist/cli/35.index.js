@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(916);
 ;// CONCATENATED MODULE: ./src/compare/types.ts
 const CAUSE_IDS = [
-    'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
+    'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'compression', 'content',
 ];
 const DEFAULT_LIMITS = {
     maxDepth: 8,
@@ -898,6 +898,11 @@ const HINTS = {
     locale: () => 'run the build with LC_ALL=C (and TZ=UTC) so sort order and number/date formats do not follow the machine',
     env: () => 'keep $USER, $HOSTNAME and $HOME out of outputs: fixed values in the build (e.g. KBUILD_BUILD_USER/HOST) or stop embedding them',
     randomness: randomnessHint,
+    compression: (ctx) => ctx.format === 'gzip'
+        ? 'pin one gzip and its level on every builder: gzip -n -9 (pigz, zopfli and other levels write other bytes for the same data)'
+        : ctx.format === 'zip' || ctx.format === 'jar' || ctx.format === 'wheel'
+            ? 'pin the zip implementation and its level (zip -X -9, or the build tool\'s own archiver everywhere): another deflater writes other bytes'
+            : 'pin the compressor, its version and its settings (level, window, checksum, threads) on every builder',
     content: () => 'no known cause: a real source change, or nondeterminism vitsnap does not recognise; inspect the differing bytes',
 };
 function hintFor(id, format, extra = {}) {
@@ -1499,10 +1504,26 @@ function hasWord(set, list) {
 function fieldValues(name, before, after) {
     return `${name} ${quote(before, 60)} vs ${quote(after, 60)}`;
 }
-function analyzeField(detail, format) {
+/**
+ * Fields that say how data were compressed, not what they hold: the same payload compressed
+ * differently (any container), gzip's XFL (level) and OS byte (the implementation), zip's method
+ * and flags, zstd frame parameters, xz check and filter chain.
+ */
+const COMPRESSION_FIELD = /(?:^|\.)(?:compressed-data|compressed bytes|compression|xfl|window-size|single-segment|filters)$/;
+const COMPRESSION_FIELDS_BY_COMPARATOR = {
+    gzip: /(?:^|\.)os$/,
+    zip: /(?:^|\.)(?:flags|version-needed)$/,
+    zstd: /(?:^|\.)(?:checksum|content-size)$/,
+    xz: /(?:^|\.)(?:check|blocks|padding)$/,
+};
+function analyzeField(detail, format, comparator) {
     const { name, before, after } = detail;
     const w = words(name);
     const base = { findings: [], unexplained: [], format };
+    const byComparator = comparator === undefined ? undefined : COMPRESSION_FIELDS_BY_COMPARATOR[comparator];
+    if (COMPRESSION_FIELD.test(name) || byComparator?.test(name) === true) {
+        return { ...base, findings: [{ id: 'compression', evidence: fieldValues(name, before, after) }] };
+    }
     if (BUILD_ID_FIELD.test(name)) {
         const idFormat = /go/i.test(name) ? 'go' : /lc_uuid/i.test(name) ? 'macho' : /guid|rsds|pdb/i.test(name) ? 'pe' : undefined;
         return { ...base, findings: [{ id: 'build-id', evidence: fieldValues(name, before, after), ...(idFormat === undefined ? {} : { format: idFormat }) }] };
@@ -1734,7 +1755,7 @@ function analyzeLeafDetail(node, ctx) {
         return { ...none, findings: [{ id: 'file-order', evidence: node.summary }] };
     switch (detail?.type) {
         case 'field':
-            return analyzeField(detail, format);
+            return analyzeField(detail, format, node.comparator);
         case 'lines':
             return analyzeLines(detail.hunks, detail.truncated, format);
         case 'json':
@@ -2328,6 +2349,7 @@ const IGNORE_PROFILES = {
     'build-paths': 'build-path',
     'file-order': 'file-order',
     'build-id': 'build-id',
+    compression: 'compression',
 };
 function yieldToEventLoop() {
     return new Promise((resolve) => setImmediate(resolve));

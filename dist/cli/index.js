@@ -75,7 +75,8 @@ contents are read only for files that differ: the report says how many were not 
 Exit codes: 0 identical (or every difference ignored), 1 drift, 2 error.
 
 Options:
-      --ignore LIST    accept known noise: timestamps, build-paths, file-order, build-id
+      --ignore LIST    accept known noise: timestamps, build-paths, file-order, build-id,
+                       compression
                        (comma separated or repeated); ignored differences are still listed
       --exclude GLOB   leave matching paths out of the comparison (repeatable)
       --strip-prefix DIR

@@ -18,6 +18,7 @@ export const IGNORE_PROFILES = {
   'build-paths': 'build-path',
   'file-order': 'file-order',
   'build-id': 'build-id',
+  compression: 'compression',
 } as const satisfies Record<string, CauseId>;
 
 export type IgnoreProfile = keyof typeof IGNORE_PROFILES;

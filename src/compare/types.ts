@@ -18,10 +18,11 @@ export type CauseId =
   | 'locale'
   | 'env'
   | 'randomness'
+  | 'compression'
   | 'content';
 
 export const CAUSE_IDS: readonly CauseId[] = [
-  'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'content',
+  'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'compression', 'content',
 ];
 
 export interface Cause {

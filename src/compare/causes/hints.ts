@@ -95,6 +95,12 @@ const HINTS: Record<CauseId, (ctx: HintContext) => string> = {
   locale: () => 'run the build with LC_ALL=C (and TZ=UTC) so sort order and number/date formats do not follow the machine',
   env: () => 'keep $USER, $HOSTNAME and $HOME out of outputs: fixed values in the build (e.g. KBUILD_BUILD_USER/HOST) or stop embedding them',
   randomness: randomnessHint,
+  compression: (ctx) =>
+    ctx.format === 'gzip'
+      ? 'pin one gzip and its level on every builder: gzip -n -9 (pigz, zopfli and other levels write other bytes for the same data)'
+      : ctx.format === 'zip' || ctx.format === 'jar' || ctx.format === 'wheel'
+        ? 'pin the zip implementation and its level (zip -X -9, or the build tool\'s own archiver everywhere): another deflater writes other bytes'
+        : 'pin the compressor, its version and its settings (level, window, checksum, threads) on every builder',
   content: () => 'no known cause: a real source change, or nondeterminism vitsnap does not recognise; inspect the differing bytes',
 };
 

@@ -2,7 +2,7 @@
 import { diffBytes, parseHexdump, type ByteSpan } from '../byte-ranges.js';
 import { analyzeSite, hexOffset, quote, textSite, type FormatKey, type Finding, type Site } from '../evidence.js';
 import { RENAME_HINT, renameEvidence } from '../renames.js';
-import type { ByteRange, Consequence, DiffDetail, Difference, LineHunk } from '../types.js';
+import type { ByteRange, ComparatorId, Consequence, DiffDetail, Difference, LineHunk } from '../types.js';
 import type { ClassifyContext } from './context.js';
 import { formatOfNode, formatOfPath } from './formats.js';
 
@@ -44,10 +44,27 @@ function fieldValues(name: string, before: string, after: string): string {
   return `${name} ${quote(before, 60)} vs ${quote(after, 60)}`;
 }
 
-function analyzeField(detail: { name: string; before: string; after: string }, format: FormatKey | undefined): LeafAnalysis {
+/**
+ * Fields that say how data were compressed, not what they hold: the same payload compressed
+ * differently (any container), gzip's XFL (level) and OS byte (the implementation), zip's method
+ * and flags, zstd frame parameters, xz check and filter chain.
+ */
+const COMPRESSION_FIELD = /(?:^|\.)(?:compressed-data|compressed bytes|compression|xfl|window-size|single-segment|filters)$/;
+const COMPRESSION_FIELDS_BY_COMPARATOR: Partial<Record<ComparatorId, RegExp>> = {
+  gzip: /(?:^|\.)os$/,
+  zip: /(?:^|\.)(?:flags|version-needed)$/,
+  zstd: /(?:^|\.)(?:checksum|content-size)$/,
+  xz: /(?:^|\.)(?:check|blocks|padding)$/,
+};
+
+function analyzeField(detail: { name: string; before: string; after: string }, format: FormatKey | undefined, comparator?: ComparatorId): LeafAnalysis {
   const { name, before, after } = detail;
   const w = words(name);
   const base: LeafAnalysis = { findings: [], unexplained: [], format };
+  const byComparator = comparator === undefined ? undefined : COMPRESSION_FIELDS_BY_COMPARATOR[comparator];
+  if (COMPRESSION_FIELD.test(name) || byComparator?.test(name) === true) {
+    return { ...base, findings: [{ id: 'compression', evidence: fieldValues(name, before, after) }] };
+  }
   if (BUILD_ID_FIELD.test(name)) {
     const idFormat: FormatKey | undefined = /go/i.test(name) ? 'go' : /lc_uuid/i.test(name) ? 'macho' : /guid|rsds|pdb/i.test(name) ? 'pe' : undefined;
     return { ...base, findings: [{ id: 'build-id', evidence: fieldValues(name, before, after), ...(idFormat === undefined ? {} : { format: idFormat }) }] };
@@ -267,7 +284,7 @@ function analyzeLeafDetail(node: Difference, ctx: ClassifyContext): LeafAnalysis
   if (node.kind === 'order') return { ...none, findings: [{ id: 'file-order', evidence: node.summary }] };
   switch (detail?.type) {
     case 'field':
-      return analyzeField(detail, format);
+      return analyzeField(detail, format, node.comparator);
     case 'lines':
       return analyzeLines(detail.hunks, detail.truncated, format);
     case 'json':
