@@ -107,7 +107,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(85)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85));
         return runDiff(argv, ctx);
     },
 };

@@ -275,9 +275,14 @@ function analyzeLeafDetail(node: Difference, ctx: ClassifyContext): LeafAnalysis
   if (node.kind === 'mode') return { ...none, findings: [{ id: 'permissions', evidence: `mode ${detailValues(node)}` }] };
   if (node.kind === 'symlink') return { ...none, findings: [{ id: 'symlink', evidence: `symlink target ${detailValues(node)}` }] };
   if (node.kind === 'renamed' && node.from !== undefined) {
-    const found = renameEvidence(node.from, node.path, node.detail?.type === 'field' && node.detail.name === 'directory name');
+    const directory = node.detail?.type === 'field' && node.detail.name === 'directory name';
+    const found = renameEvidence(node.from, node.path, directory);
     if (found?.id === 'build-path') return { ...none, findings: [{ id: 'build-path', evidence: found.evidence, hint: RENAME_HINT }] };
     if (found !== null) return { ...none, unexplained: [found.evidence] };
+    // A directory renamed whole, its files the same: the tree was made in a directory named after the build.
+    if (directory && node.detail?.type === 'field') {
+      return { ...none, findings: [{ id: 'build-path', evidence: `the directory holding the same files is named ${JSON.stringify(node.detail.before)} → ${JSON.stringify(node.detail.after)}`, hint: RENAME_HINT }] };
+    }
   }
   const detail = node.detail;
   if (detail?.type === 'order') return analyzeOrder(detail.before, detail.after, format);

@@ -6,6 +6,7 @@
  */
 import { displayName, errorMessage, formatEpoch, formatPermissions, hexBytes, unsafeNameNote } from '../archive/bytes.js';
 import { FieldCollector, canNest, depthCapReason, diffMemberSets, memberKeys, memberPath, unexpandedNode } from '../archive/nodes.js';
+import { pairMembers, sameMemberNodes, withoutPaired } from '../archive/member-renames.js';
 import { looksLikeTar, parseTar, type TarArchive, type TarEntry } from '../archive/tar-reader.js';
 import { type Comparator, ComparatorFallback, type CompareContext, type Difference } from '../types.js';
 
@@ -132,12 +133,30 @@ export const tarComparator: Comparator = {
       return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : typeName(entry.type);
     };
     const members = diffMemberSets('tar', path, a.keys, b.keys, describe);
-    const differences = [...members.differences, ...archiveFields(path, a.archive, b.archive)];
+    const inA = new Set(a.keys);
+    const inB = new Set(b.keys);
+    const dataOf = (key: string, side: 'before' | 'after'): Buffer | null => {
+      const entry = (side === 'before' ? a : b).byKey.get(key);
+      return entry !== undefined && CONTENT_TYPES.has(entry.type) ? entry.data : null;
+    };
+    const pairs = pairMembers(a.keys.filter((k) => !inB.has(k)), b.keys.filter((k) => !inA.has(k)), dataOf);
+    const differences = [...withoutPaired(members.differences, path, pairs), ...sameMemberNodes('tar', path, pairs), ...archiveFields(path, a.archive, b.archive)];
     for (const key of members.common) {
       const ea = a.byKey.get(key);
       const eb = b.byKey.get(key);
       if (ea === undefined || eb === undefined) continue;
       differences.push(...memberFields(path, key, ea, eb), ...compareData(path, key, ea, eb, ctx));
+    }
+    for (const pair of pairs) {
+      const ea = a.byKey.get(pair.before);
+      const eb = b.byKey.get(pair.after);
+      if (ea === undefined || eb === undefined) continue;
+      differences.push(...memberFields(path, pair.after, ea, eb));
+      for (const d of pair.same ? [] : compareData(path, pair.after, ea, eb, ctx)) {
+        d.from = memberPath(path, pair.before);
+        d.summary = `renamed from ${displayName(pair.before)}; ${d.summary}`;
+        differences.push(d);
+      }
     }
     return differences.length > 0 ? differences : paddingField(path, a.archive, b.archive);
   },

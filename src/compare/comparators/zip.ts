@@ -12,6 +12,7 @@ import {
   formatSize,
   unsafeNameNote,
 } from '../archive/bytes.js';
+import { pairMembers, sameMemberNodes, withoutPaired, type MemberPair } from '../archive/member-renames.js';
 import { FieldCollector, canNest, depthCapReason, diffMemberSets, memberKeys, memberPath, unexpandedNode } from '../archive/nodes.js';
 import {
   extraIds,
@@ -184,13 +185,36 @@ export const zipComparator: Comparator = {
       return entry === undefined ? '' : `${entry.size} bytes`;
     };
     const members = diffMemberSets('zip', path, a.keys, b.keys, describe);
-    const differences = [...members.differences, ...archiveFields(path, a.archive, b.archive)];
+    const inA = new Set(a.keys);
+    const inB = new Set(b.keys);
+    // One-sided members are paired by CRC-32 and size (no expansion); each pair is then compared for real.
+    const fingerprint = (key: string, side: 'before' | 'after'): Buffer | null => {
+      const entry = (side === 'before' ? a : b).byKey.get(key);
+      return entry === undefined || entry.name.endsWith('/') ? null : Buffer.from(`${entry.crc32}:${entry.size}`);
+    };
+    const pairs = pairMembers(a.keys.filter((k) => !inB.has(k)), b.keys.filter((k) => !inA.has(k)), fingerprint);
+    const differences = [...withoutPaired(members.differences, path, pairs), ...archiveFields(path, a.archive, b.archive)];
     for (const key of members.common) {
       const ea = a.byKey.get(key);
       const eb = b.byKey.get(key);
       if (ea === undefined || eb === undefined) continue;
       differences.push(...memberFields(path, key, ea, eb), ...compareContent(path, key, a, ea, b, eb, ctx));
     }
+    const same: MemberPair[] = [];
+    for (const pair of pairs) {
+      const ea = a.byKey.get(pair.before);
+      const eb = b.byKey.get(pair.after);
+      if (ea === undefined || eb === undefined) continue;
+      differences.push(...memberFields(path, pair.after, ea, eb));
+      const content = compareContent(path, pair.after, a, ea, b, eb, ctx);
+      if (content.length === 0) same.push({ ...pair, same: true });
+      for (const d of content) {
+        d.from = memberPath(path, pair.before);
+        d.summary = `renamed from ${displayName(pair.before)}; ${d.summary}`;
+        differences.push(d);
+      }
+    }
+    differences.push(...sameMemberNodes('zip', path, same));
     return differences;
   },
 };

@@ -1,8 +1,8 @@
-export const id = 35;
-export const ids = [35];
+export const id = 85;
+export const ids = [85];
 export const modules = {
 
-/***/ 35:
+/***/ 85:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1742,11 +1742,16 @@ function analyzeLeafDetail(node, ctx) {
     if (node.kind === 'symlink')
         return { ...none, findings: [{ id: 'symlink', evidence: `symlink target ${detailValues(node)}` }] };
     if (node.kind === 'renamed' && node.from !== undefined) {
-        const found = renameEvidence(node.from, node.path, node.detail?.type === 'field' && node.detail.name === 'directory name');
+        const directory = node.detail?.type === 'field' && node.detail.name === 'directory name';
+        const found = renameEvidence(node.from, node.path, directory);
         if (found?.id === 'build-path')
             return { ...none, findings: [{ id: 'build-path', evidence: found.evidence, hint: RENAME_HINT }] };
         if (found !== null)
             return { ...none, unexplained: [found.evidence] };
+        // A directory renamed whole, its files the same: the tree was made in a directory named after the build.
+        if (directory && node.detail?.type === 'field') {
+            return { ...none, findings: [{ id: 'build-path', evidence: `the directory holding the same files is named ${JSON.stringify(node.detail.before)} → ${JSON.stringify(node.detail.after)}`, hint: RENAME_HINT }] };
+        }
     }
     const detail = node.detail;
     if (detail?.type === 'order')
@@ -8247,6 +8252,144 @@ const xzComparator = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/compare/archive/member-renames.ts
+/**
+ * Renamed members of an archive (issue #10 item 3): a tar made in `equivs.TyCgZ2/` and one made
+ * in `equivs.b0DMbr/` hold the same files under other names. First one varying path component:
+ * every removed member below `A/` and every added one below `B/`, the rest of their paths
+ * matching one to one, is the archive's top directory renamed. Otherwise members found on one
+ * side only are paired like top-level files (src/compare/renames.ts: same bytes, or names equal
+ * once hashes are stripped).
+ */
+
+
+
+
+function entry(key, data) {
+    return { type: 'file', path: key, mode: 0, size: data.length, sha256: '', class: 'binary' };
+}
+/** One path component that differs for every remaining member, the rest matching one to one. */
+function varyingComponent(removed, added) {
+    if (removed.length === 0 || removed.length !== added.length)
+        return [];
+    const split = (keys) => keys.map((k) => k.split('/'));
+    const a = split(removed);
+    const b = split(added);
+    const depth = Math.min(...a.map((p) => p.length), ...b.map((p) => p.length));
+    for (let k = 0; k < depth - 1; k++) {
+        const from = a[0]?.[k];
+        const to = b[0]?.[k];
+        if (from === undefined || to === undefined || from === to)
+            continue;
+        if (!a.every((p) => p[k] === from) || !b.every((p) => p[k] === to))
+            continue;
+        const rest = (p) => [...p.slice(0, k), '*', ...p.slice(k + 1)].join('/');
+        const byRest = new Map(b.map((p, i) => [rest(p), added[i]]));
+        if (byRest.size !== b.length)
+            continue;
+        const pairs = [];
+        for (const [i, p] of a.entries()) {
+            const match = byRest.get(rest(p));
+            if (match === undefined)
+                break;
+            pairs.push([removed[i], match]);
+        }
+        if (pairs.length === removed.length)
+            return pairs;
+    }
+    return [];
+}
+/** Pairs members present on one side only; `dataOf` gives a member's bytes (null: not a file). */
+function pairMembers(removed, added, dataOf) {
+    if (removed.length === 0 || added.length === 0)
+        return [];
+    const sameData = (before, after) => {
+        const x = dataOf(before, 'before');
+        const y = dataOf(after, 'after');
+        return x === null || y === null ? x === y : x.equals(y);
+    };
+    // A top directory renamed whole explains every member at once: tried first.
+    const moved = varyingComponent(removed, added);
+    if (moved.length > 0)
+        return moved.map(([before, after]) => ({ before, after, same: sameData(before, after), directory: true }));
+    const data = new Map();
+    const files = [
+        ...removed.flatMap((key) => {
+            const d = dataOf(key, 'before');
+            if (d === null)
+                return [];
+            data.set(`before\0${key}`, d);
+            return [{ side: 'before', entry: entry(key, d) }];
+        }),
+        ...added.flatMap((key) => {
+            const d = dataOf(key, 'after');
+            if (d === null)
+                return [];
+            data.set(`after\0${key}`, d);
+            return [{ side: 'after', entry: entry(key, d) }];
+        }),
+    ];
+    const digest = (f) => (0,external_node_crypto_.createHash)('sha256').update(data.get(`${f.side}\0${f.entry.path}`) ?? Buffer.alloc(0)).digest('hex');
+    return pairRenames(files, 'default', digest).map((p) => ({ before: p.before.path, after: p.after.path, same: p.same, directory: false }));
+}
+/** The first path component where two member names differ: `pkg-1/` and `pkg-2/`. */
+function varyingParts(before, after) {
+    const a = before.split('/');
+    const b = after.split('/');
+    for (let i = 0; i < Math.min(a.length, b.length); i++)
+        if (a[i] !== b[i])
+            return [a.slice(0, i + 1).join('/'), b.slice(0, i + 1).join('/')];
+    return [before, after];
+}
+/**
+ * The nodes of pairs whose bytes are the same: one `renamed` node each, or one for all the
+ * members of a renamed top directory. `from` and `path` are display paths inside the archive.
+ */
+function sameMemberNodes(comparator, path, pairs) {
+    const nodes = [];
+    const directories = new Map();
+    for (const p of pairs) {
+        if (!p.same)
+            continue;
+        if (p.directory) {
+            const [from, to] = varyingParts(p.before, p.after);
+            const group = directories.get(`${from}\0${to}`) ?? { from, to, count: 0 };
+            group.count++;
+            directories.set(`${from}\0${to}`, group);
+            continue;
+        }
+        nodes.push({
+            path: memberPath(path, p.after),
+            from: memberPath(path, p.before),
+            kind: 'renamed',
+            comparator,
+            summary: `renamed from ${displayName(p.before)}, same content`,
+            detail: { type: 'field', name: 'member name', before: p.before, after: p.after },
+            causes: [],
+            children: [],
+        });
+    }
+    for (const { from, to, count } of directories.values()) {
+        nodes.push({
+            path: memberPath(path, to.replace(/\/$/, '')),
+            from: memberPath(path, from.replace(/\/$/, '')),
+            kind: 'renamed',
+            comparator,
+            summary: `directory renamed from ${displayName(from)}: ${count === 1 ? '1 member' : `${count} members`}, same content`,
+            detail: { type: 'field', name: 'directory name', before: from, after: to },
+            causes: [],
+            children: [],
+        });
+    }
+    return nodes;
+}
+/** The removed and added member nodes a pairing replaced. */
+function withoutPaired(differences, path, pairs) {
+    const gone = new Set(pairs.map((p) => memberPath(path, p.before)));
+    const came = new Set(pairs.map((p) => memberPath(path, p.after)));
+    return differences.filter((d) => !(d.kind === 'removed' && gone.has(d.path)) && !(d.kind === 'added' && came.has(d.path)));
+}
+
 ;// CONCATENATED MODULE: ./src/compare/archive/tar-reader.ts
 /**
  * A read-only tar parser: v7, ustar, GNU (long names/links, base-256 numbers) and POSIX pax
@@ -8453,6 +8596,7 @@ function parseTar(buf, maxEntries) {
 
 
 
+
 /** Hard cap on members per archive. */
 const MAX_TAR_ENTRIES = 100_000;
 const TYPE_NAMES = {
@@ -8563,13 +8707,32 @@ const tarComparator = {
             return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : typeName(entry.type);
         };
         const members = diffMemberSets('tar', path, a.keys, b.keys, describe);
-        const differences = [...members.differences, ...archiveFields(path, a.archive, b.archive)];
+        const inA = new Set(a.keys);
+        const inB = new Set(b.keys);
+        const dataOf = (key, side) => {
+            const entry = (side === 'before' ? a : b).byKey.get(key);
+            return entry !== undefined && CONTENT_TYPES.has(entry.type) ? entry.data : null;
+        };
+        const pairs = pairMembers(a.keys.filter((k) => !inB.has(k)), b.keys.filter((k) => !inA.has(k)), dataOf);
+        const differences = [...withoutPaired(members.differences, path, pairs), ...sameMemberNodes('tar', path, pairs), ...archiveFields(path, a.archive, b.archive)];
         for (const key of members.common) {
             const ea = a.byKey.get(key);
             const eb = b.byKey.get(key);
             if (ea === undefined || eb === undefined)
                 continue;
             differences.push(...tar_memberFields(path, key, ea, eb), ...tar_compareData(path, key, ea, eb, ctx));
+        }
+        for (const pair of pairs) {
+            const ea = a.byKey.get(pair.before);
+            const eb = b.byKey.get(pair.after);
+            if (ea === undefined || eb === undefined)
+                continue;
+            differences.push(...tar_memberFields(path, pair.after, ea, eb));
+            for (const d of pair.same ? [] : tar_compareData(path, pair.after, ea, eb, ctx)) {
+                d.from = memberPath(path, pair.before);
+                d.summary = `renamed from ${displayName(pair.before)}; ${d.summary}`;
+                differences.push(d);
+            }
         }
         return differences.length > 0 ? differences : paddingField(path, a.archive, b.archive);
     },
@@ -9062,6 +9225,7 @@ function formatContentFacts(entry) {
 
 
 
+
 /** Hard cap on members per archive, whatever the directory claims. */
 const MAX_ZIP_ENTRIES = 100_000;
 const ZIP_EXTENSIONS = /\.(zip|jar|war|ear|whl|egg|apk|aab|aar|nupkg|vsix|xpi|ipa|jmod)$/i;
@@ -9204,7 +9368,15 @@ const zipComparator = {
             return entry === undefined ? '' : `${entry.size} bytes`;
         };
         const members = diffMemberSets('zip', path, a.keys, b.keys, describe);
-        const differences = [...members.differences, ...zip_archiveFields(path, a.archive, b.archive)];
+        const inA = new Set(a.keys);
+        const inB = new Set(b.keys);
+        // One-sided members are paired by CRC-32 and size (no expansion); each pair is then compared for real.
+        const fingerprint = (key, side) => {
+            const entry = (side === 'before' ? a : b).byKey.get(key);
+            return entry === undefined || entry.name.endsWith('/') ? null : Buffer.from(`${entry.crc32}:${entry.size}`);
+        };
+        const pairs = pairMembers(a.keys.filter((k) => !inB.has(k)), b.keys.filter((k) => !inA.has(k)), fingerprint);
+        const differences = [...withoutPaired(members.differences, path, pairs), ...zip_archiveFields(path, a.archive, b.archive)];
         for (const key of members.common) {
             const ea = a.byKey.get(key);
             const eb = b.byKey.get(key);
@@ -9212,6 +9384,23 @@ const zipComparator = {
                 continue;
             differences.push(...zip_memberFields(path, key, ea, eb), ...compareContent(path, key, a, ea, b, eb, ctx));
         }
+        const same = [];
+        for (const pair of pairs) {
+            const ea = a.byKey.get(pair.before);
+            const eb = b.byKey.get(pair.after);
+            if (ea === undefined || eb === undefined)
+                continue;
+            differences.push(...zip_memberFields(path, pair.after, ea, eb));
+            const content = compareContent(path, pair.after, a, ea, b, eb, ctx);
+            if (content.length === 0)
+                same.push({ ...pair, same: true });
+            for (const d of content) {
+                d.from = memberPath(path, pair.before);
+                d.summary = `renamed from ${displayName(pair.before)}; ${d.summary}`;
+                differences.push(d);
+            }
+        }
+        differences.push(...sameMemberNodes('zip', path, same));
         return differences;
     },
 };
