@@ -165,12 +165,13 @@ describe('textComparator.compare', () => {
 
   it('falls back with a reason on input that is not text', () => {
     const valid = Buffer.from('naïve café\n');
-    expect(fallbackOf(() => compare(valid, Buffer.from([0x61, 0x62, 0xc3, 0x28, 0x0a])))).toBe(
-      'new side is not valid UTF-8 (byte 0xc3 at offset 2)',
+    // Broken UTF-8 (a valid sequence elsewhere in the file) is damage, not another encoding.
+    expect(fallbackOf(() => compare(valid, Buffer.from([0xc3, 0xa9, 0x61, 0x62, 0xc3, 0x28, 0x0a])))).toBe(
+      'new side is not valid UTF-8 (byte 0xc3 at offset 4) and does not read as 8-bit text',
     );
     // Truncated in the middle of "é": a file cut short by a failed write.
     const truncated = valid.subarray(0, valid.indexOf(0xa9));
-    expect(fallbackOf(() => compare(truncated, valid))).toMatch(/^old side is not valid UTF-8 \(byte 0xc3 at offset \d+\)$/);
+    expect(fallbackOf(() => compare(truncated, valid))).toMatch(/^old side is not valid UTF-8 \(byte 0xc3 at offset \d+\) and does not read as 8-bit text$/);
     expect(fallbackOf(() => compare(valid, Buffer.from('a\0b')))).toBe('new side contains a NUL byte at offset 1');
     expect(fallbackOf(() => compare(Buffer.from([0xff, 0xfe, 0x61]), valid))).toBe('old side is not valid UTF-16LE: odd number of bytes');
     expect(fallbackOf(() => compare(Buffer.from([0xff, 0xfe, 0x00, 0xd8]), valid))).toBe('old side is not valid UTF-16LE (unpaired surrogate)');
@@ -258,12 +259,29 @@ describe('textComparator.recognizes', () => {
     // A head cut in the middle of a multi-byte character is still text.
     const cut = Buffer.from('x'.repeat(4095) + 'é').subarray(0, 4096);
     expect(textComparator.recognizes('notes', cut)).toBe(true);
-    // Latin-1: a known text name is taken (and then falls back saying why); an unknown one is not.
+    // Latin-1: a known text name is taken (and decoded as ISO-8859-1); an unknown one is not.
     const latin1 = Buffer.from('caf\xe9\n', 'latin1');
     expect(textComparator.recognizes('README.txt', latin1)).toBe(true);
     expect(textComparator.recognizes('blob.bin', latin1)).toBe(false);
-    expect(fallbackOf(() => textComparator.compare('README.txt', latin1, Buffer.from('cafe\n'), context()))).toBe(
-      'old side is not valid UTF-8 (byte 0xe9 at offset 3)',
-    );
+  });
+});
+
+describe('legacy and UTF-16 encodings (issue #10 item 4)', () => {
+  const PROPERTIES = 'greeting=Grüße aus Köln\nfarewell=Adiós\n';
+  const iconv = (text: string, to: string): Buffer => execFileSync('iconv', ['-f', 'UTF-8', '-t', to], { input: text });
+
+  it('an ISO-8859-1 .properties file re-encoded as UTF-8: one encoding field, the text the same', () => {
+    const diffs = textComparator.compare('app.properties', iconv(PROPERTIES, 'ISO-8859-1'), Buffer.from(PROPERTIES), context());
+    expect(diffs.map((d) => [d.path, d.summary])).toEqual([['app.properties', 'encoding: ISO-8859-1 → UTF-8']]);
+  });
+
+  it('a changed value in ISO-8859-1 text is a line diff of the decoded text', () => {
+    const diffs = textComparator.compare('app.properties', iconv(PROPERTIES, 'ISO-8859-1'), iconv(PROPERTIES.replace('Adiós', 'Tschüs'), 'ISO-8859-1'), context());
+    expect(diffs[0]?.detail).toMatchObject({ hunks: [{ lines: [' greeting=Grüße aus Köln', '-farewell=Adiós', '+farewell=Tschüs'] }] });
+  });
+
+  it('UTF-16 with a BOM against UTF-8: the encoding changed, the lines did not', () => {
+    const diffs = textComparator.compare('notes.txt', iconv(PROPERTIES, 'UTF-16'), Buffer.from(PROPERTIES), context());
+    expect(diffs.map((d) => d.summary)).toEqual([expect.stringMatching(/^encoding: UTF-16(LE|BE) → UTF-8$/)]);
   });
 });

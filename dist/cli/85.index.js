@@ -4917,12 +4917,46 @@ function invalidUtf8Offset(buf, allowCutEnd) {
     }
     return -1;
 }
+/** Whether a valid multi-byte UTF-8 sequence occurs: then invalid bytes elsewhere are damage, not another encoding. */
+function hasUtf8Sequence(buf) {
+    for (let i = 0; i < buf.length; i++) {
+        const c = buf[i];
+        const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+        if (need === 0 || i + need >= buf.length + 0)
+            continue;
+        let ok = true;
+        for (let k = 1; k <= need; k++)
+            if (((buf[i + k] ?? 0) & 0xc0) !== 0x80)
+                ok = false;
+        if (ok)
+            return true;
+    }
+    return false;
+}
+/**
+ * Whether bytes that are not UTF-8 read as ISO-8859-1 / windows-1252 text: no NUL, and nearly all
+ * bytes printable, whitespace or letters of the upper half (C0 controls other than tab, CR, LF and
+ * form feed are what binary data is full of).
+ */
+function looksLike8BitText(buf) {
+    if (buf.length === 0 || buf.includes(0) || hasUtf8Sequence(buf))
+        return false;
+    let controls = 0;
+    for (const byte of buf)
+        if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c)
+            controls++;
+    return controls <= buf.length / 100;
+}
 function isTextName(path) {
     const base = external_node_path_.posix.basename(path.replace(/\\/g, '/'));
     return TEXT_EXTENSIONS.has((0,external_node_path_.extname)(base).toLowerCase()) || TEXT_NAMES.has(base.replace(/\.[^.]*$/, ''));
 }
-/** Decodes a text file exactly, or throws `ComparatorFallback` saying why it is not text. */
-function decodeText(buf, side) {
+/**
+ * Decodes a text file exactly, or throws `ComparatorFallback` saying why it is not text. With
+ * `legacy`, bytes that are not UTF-8 may be ISO-8859-1 / windows-1252 (formats that must be
+ * UTF-8, such as JSON, leave it off).
+ */
+function decodeText(buf, side, legacy = false) {
     const utf16 = hasUtf16Bom(buf);
     if (utf16 !== null) {
         if (buf.length % 2 !== 0)
@@ -4935,12 +4969,20 @@ function decodeText(buf, side) {
             throw new ComparatorFallback(`${side} is not valid ${utf16} (unpaired surrogate)`);
         }
     }
-    const bad = (0,external_node_buffer_.isUtf8)(buf) ? -1 : invalidUtf8Offset(buf, false);
-    if (bad >= 0)
-        throw new ComparatorFallback(`${side} is not valid UTF-8 (byte 0x${buf[bad].toString(16).padStart(2, '0')} at offset ${bad})`);
     const nul = buf.indexOf(0);
     if (nul >= 0)
         throw new ComparatorFallback(`${side} contains a NUL byte at offset ${nul}`);
+    const bad = (0,external_node_buffer_.isUtf8)(buf) ? -1 : invalidUtf8Offset(buf, false);
+    if (bad >= 0) {
+        // Not UTF-8: a legacy 8-bit text (a Java .properties file is ISO-8859-1), when it reads as one.
+        const where = `${side} is not valid UTF-8 (byte 0x${buf[bad].toString(16).padStart(2, '0')} at offset ${bad})`;
+        if (!legacy)
+            throw new ComparatorFallback(where);
+        if (!looksLike8BitText(buf))
+            throw new ComparatorFallback(`${where} and does not read as 8-bit text`);
+        const cp1252 = buf.some((byte) => byte >= 0x80 && byte <= 0x9f);
+        return { encoding: cp1252 ? 'windows-1252' : 'ISO-8859-1', bom: false, text: new TextDecoder(cp1252 ? 'windows-1252' : 'latin1').decode(buf) };
+    }
     const bom = hasUtf8Bom(buf);
     return { encoding: 'UTF-8', bom, text: buf.toString('utf8', bom ? 3 : 0) };
 }
@@ -5107,8 +5149,8 @@ const textComparator = {
     compare(path, before, after, ctx) {
         if (before.equals(after))
             return [];
-        const a = decodeText(before, 'old side');
-        const b = decodeText(after, 'new side');
+        const a = decodeText(before, 'old side', true);
+        const b = decodeText(after, 'new side', true);
         const out = [];
         const encodingA = describeEncoding(a);
         const encodingB = describeEncoding(b);
