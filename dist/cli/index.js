@@ -49,7 +49,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(348), __nccwpck_require__.e(936)]).then(__nccwpck_require__.bind(__nccwpck_require__, 936));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(491), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 318));
         return runCreate(argv, ctx);
     },
 };
@@ -107,7 +107,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(348), __nccwpck_require__.e(85)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(491), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 983));
         return runDiff(argv, ctx);
     },
 };

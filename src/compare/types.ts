@@ -99,6 +99,10 @@ export type DiffDetail =
       /** Hexdump lines around the first ranges (old, then new). */
       hexdump: { offset: number; before: string; after: string }[];
       truncated: boolean;
+      /** Code around the first ranges, disassembled by `tool` (`objdump -d`), when it was on PATH. */
+      disassembly?: { tool: string; windows: { offset: number; before: string; after: string }[] };
+      /** Why there is no disassembly of code that differs (no objdump on PATH). */
+      disassemblyNote?: string;
     }
   | { type: 'json'; changes: JsonChange[]; truncated: boolean };
 

@@ -136,6 +136,11 @@ function detailHtml(d: Difference): string {
       return sideBySide(detail.hunks) + (detail.truncated ? '<p class="note">diff truncated</p>' : '');
     case 'bytes':
       return (
+        (detail.disassembly === undefined
+          ? detail.disassemblyNote === undefined
+            ? ''
+            : `<p class="note">${esc(detail.disassemblyNote)}</p>`
+          : `<p class="note">${esc(detail.disassembly.tool)}</p><pre>${detail.disassembly.windows.map((w) => `- ${escLines(w.before)}\n+ ${escLines(w.after)}`).join('\n')}</pre>`) +
         `<pre>${detail.hexdump.map((h) => `- ${escLines(h.before)}\n+ ${escLines(h.after)}`).join('\n')}</pre>` +
         `<p class="note">${detail.changedBytes} of ${detail.totalBytes} bytes differ in ${detail.ranges.length}${detail.truncated ? '+' : ''} ranges</p>`
       );

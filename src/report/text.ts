@@ -51,11 +51,13 @@ function detailLines(d: Difference): string[] {
     case 'lines':
       return detail.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines.map(e)]).slice(0, DETAIL_LINES);
     case 'bytes': {
-      // The first range only: a few hexdump lines of each side are what a person can compare.
-      const first = detail.hexdump[0];
+      // The first range only: a few lines of each side are what a person can compare; code as objdump disassembles it.
+      const code = detail.disassembly?.windows[0];
+      const first = code ?? detail.hexdump[0];
       if (first === undefined) return [];
       const cut = (text: string): string[] => text.split('\n').slice(0, HEX_LINES).map(e);
-      return [...cut(first.before).map((l) => `- ${l}`), ...cut(first.after).map((l) => `+ ${l}`)];
+      const label = code !== undefined ? [`(${detail.disassembly?.tool ?? 'disassembly'})`] : detail.disassemblyNote === undefined ? [] : [`(${e(detail.disassemblyNote)})`];
+      return [...label, ...cut(first.before).map((l) => `- ${l}`), ...cut(first.after).map((l) => `+ ${l}`)];
     }
     case 'json':
       return detail.changes

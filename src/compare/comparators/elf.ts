@@ -8,6 +8,7 @@ import {
   ELF_MAGIC,
   ELF_TYPES,
   SHF_COMPRESSED,
+  SHF_EXECINSTR,
   SHT_DYNAMIC,
   SHT_DYNSYM,
   SHT_NOTE,
@@ -42,6 +43,7 @@ import {
   type DescribedComparator,
 } from '../formats/details.js';
 import { ComparatorFallback, type CompareContext, type Difference } from '../types.js';
+import { disassembleRanges, findObjdump } from '../formats/disassembly.js';
 import { stringOffsetConsequence } from './elf-offsets.js';
 
 const ID = 'elf';
@@ -206,6 +208,23 @@ function compareSection(path: string, a: ElfFile, sa: ElfSection, b: ElfFile, sb
   return special ?? contentsNode(path, a, sa, rawA, b, sb, rawB, ctx);
 }
 
+/** objdump reads the whole file from disk: larger ones are not written out for it. */
+const MAX_DISASSEMBLED_FILE = 64 * 1024 * 1024;
+
+/** Code that differs: objdump's disassembly around the first two ranges, or a note saying why there is none. */
+function addDisassembly(difference: Difference, a: ElfFile, sa: ElfSection, b: ElfFile, sb: ElfSection): void {
+  const detail = difference.detail;
+  if (detail?.type !== 'bytes') return;
+  if (a.view.buf.length > MAX_DISASSEMBLED_FILE || b.view.buf.length > MAX_DISASSEMBLED_FILE) {
+    detail.disassemblyNote = `no disassembly: files over ${MAX_DISASSEMBLED_FILE / (1024 * 1024)} MiB are shown as hex`;
+    return;
+  }
+  const ranges = detail.ranges.slice(0, 2).map((r) => ({ ...r, oldOffset: r.oldOffset - sa.offset, newOffset: r.newOffset - sb.offset }));
+  const windows = disassembleRanges(a.view.buf, b.view.buf, { name: sa.name, addrBefore: sa.addr, addrAfter: sb.addr }, ranges);
+  if (windows !== null) detail.disassembly = { tool: 'objdump -d', windows };
+  else detail.disassemblyNote = findObjdump() === null ? 'no disassembly: objdump (binutils) is not on PATH; shown as hex' : 'no disassembly: objdump could not read this file; shown as hex';
+}
+
 /** A compressed section's contents, or its raw bytes when they do not decompress (the bytes are then what is compared). */
 function decompressed(elf: ElfFile, section: ElfSection, raw: Buffer, maxBytes: number): Buffer {
   try {
@@ -234,6 +253,7 @@ function contentsNode(path: string, a: ElfFile, sa: ElfSection, rawA: Buffer, b:
     return fieldNode(ID, path, 'compressed bytes', `${rawA.length} bytes`, `${rawB.length} bytes`, `${name}: same contents, compressed differently (${rawA.length} → ${rawB.length} bytes)`);
   }
   const difference = compressed ? bytesNode(ID, path, `${name} (decompressed)`, x, y) : bytesNode(ID, path, name, rawA, rawB, sa.offset, sb.offset);
+  if (!compressed && ((sa.flags & sb.flags) & SHF_EXECINSTR) !== 0) addDisassembly(difference, a, sa, b, sb);
   const consequence = stringOffsetConsequence(path.slice(0, path.lastIndexOf(`:${name}`)), a, sa, x, b, sb, y, maxBytes);
   if (consequence !== undefined) difference.consequence = consequence;
   return difference;

@@ -15,6 +15,7 @@ export const SHT_NOTE = 7;
 export const SHT_NOBITS = 8;
 export const SHT_DYNSYM = 11;
 export const SHF_COMPRESSED = 0x800;
+export const SHF_EXECINSTR = 0x4;
 
 const SHN_XINDEX = 0xffff;
 

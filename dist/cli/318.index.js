@@ -1,8 +1,8 @@
-export const id = 936;
-export const ids = [936];
+export const id = 318;
+export const ids = [318];
 export const modules = {
 
-/***/ 936:
+/***/ 318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -367,193 +367,8 @@ async function captureSnapshot(options) {
     }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
-;// CONCATENATED MODULE: ./src/snapshot/metadata/commands.ts
-/**
- * Runs the commands metadata is read from: the user's `metadata-commands` (shell text, through
- * `/bin/sh -c`) and our own probes (a resolved file plus arguments, never through a shell).
- * Every run is bounded by a timeout and never throws for what the child does.
- */
-
-
-const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
-/** Longest stdout a metadata command may record, `[truncated]` marker included. */
-const COMMAND_OUTPUT_CAP = 65_536;
-const TRUNCATED_MARKER = '\n[truncated]';
-const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
-const EXPECTED_FORM = 'expected name=command, e.g. "openssl=openssl version", with a name of 1-64 letters, digits, ".", "_" or "-"';
-/** Parses one `name=command` line of the `metadata-commands` input. */
-function parseMetadataCommand(spec) {
-    const text = spec.trim();
-    const eq = text.indexOf('=');
-    if (eq < 0) {
-        throw new errors/* OperationError */.OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has no "=": ${EXPECTED_FORM}`);
-    }
-    const name = text.slice(0, eq).trim();
-    const command = text.slice(eq + 1).trim();
-    if (!NAME_PATTERN.test(name)) {
-        throw new errors/* OperationError */.OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has an invalid name: ${EXPECTED_FORM}`);
-    }
-    if (command === '') {
-        throw new errors/* OperationError */.OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has an empty command: ${EXPECTED_FORM}`);
-    }
-    return { name, command };
-}
-/** Runs every command in parallel through `/bin/sh -c`; results sorted by name. */
-async function runMetadataCommands(cmds, options) {
-    const seen = new Set();
-    for (const { name, command } of cmds) {
-        if (!NAME_PATTERN.test(name) || command.trim() === '') {
-            throw new errors/* OperationError */.OK('E_USAGE', `metadata command ${JSON.stringify(`${name}=${command}`)} is invalid: ${EXPECTED_FORM}`);
-        }
-        if (seen.has(name)) {
-            throw new errors/* OperationError */.OK('E_USAGE', `metadata command name ${JSON.stringify(name)} is used twice; give each command its own name`);
-        }
-        seen.add(name);
-    }
-    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    const env = options.env ?? process.env;
-    const sorted = [...cmds].sort((a, b) => compareText(a.name, b.name));
-    return Promise.all(sorted.map((cmd) => runShellCommand(cmd, options.cwd, timeoutMs, env)));
-}
-function runShellCommand({ name, command }, cwd, timeoutMs, env) {
-    return new Promise((resolve) => {
-        // Enough bytes to hold COMMAND_OUTPUT_CAP characters of any UTF-8 text, plus one more.
-        const keepBytes = 4 * (COMMAND_OUTPUT_CAP + 1);
-        const out = [];
-        let outBytes = 0;
-        let overflowed = false;
-        let errTail = '';
-        let settled = false;
-        // A session of its own, so a timeout can kill everything the shell started, not just the shell.
-        const [shell, args] = shellFor(command);
-        const child = (0,external_node_child_process_.spawn)(shell, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve({ name, command, ...result });
-        };
-        const timer = setTimeout(() => {
-            killGroup(child.pid);
-            child.stdout.destroy();
-            child.stderr.destroy();
-            finish({ exitCode: null, stdout: '', error: `timed out after ${timeoutMs} ms` });
-        }, timeoutMs);
-        child.stdout.on('data', (chunk) => {
-            if (outBytes >= keepBytes) {
-                overflowed = true;
-                return;
-            }
-            out.push(chunk);
-            outBytes += chunk.length;
-        });
-        child.stderr.on('data', (chunk) => {
-            errTail = (errTail + chunk.toString('utf8')).slice(-4096);
-        });
-        child.on('error', (error) => {
-            finish({ exitCode: null, stdout: '', error: error.message });
-        });
-        // 'close' (not 'exit'): all output has arrived. Background children holding the pipe run into the timeout.
-        child.on('close', (code, signal) => {
-            const stdout = capOutput(Buffer.concat(out).toString('utf8'), overflowed);
-            if (code === 0) {
-                finish({ exitCode: 0, stdout });
-            }
-            else if (code !== null) {
-                finish({ exitCode: code, stdout, error: describeFailure(`exited with code ${code}`, errTail) });
-            }
-            else {
-                finish({ exitCode: null, stdout, error: describeFailure(`killed by ${signal ?? 'a signal'}`, errTail) });
-            }
-        });
-    });
-}
-function killGroup(pid) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(-pid, 'SIGKILL');
-    }
-    catch {
-        // The group is already gone.
-    }
-}
-/** Trims, then caps at COMMAND_OUTPUT_CAP characters with a marker, never splitting a surrogate pair. */
-function capOutput(text, overflowed) {
-    const trimmed = text.trim();
-    if (!overflowed && trimmed.length <= COMMAND_OUTPUT_CAP)
-        return trimmed;
-    let end = Math.min(trimmed.length, COMMAND_OUTPUT_CAP - TRUNCATED_MARKER.length);
-    const last = trimmed.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        end -= 1;
-    return trimmed.slice(0, end) + TRUNCATED_MARKER;
-}
-function describeFailure(what, stderr) {
-    const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-    const last = lines.at(-1);
-    return last === undefined ? what : `${what}: ${last.slice(0, 500)}`;
-}
-/**
- * The shell a `metadata-commands` line runs in: `/bin/sh -c` on POSIX; on Windows, where there is
- * no /bin/sh, the command interpreter every Windows has (`%ComSpec%`, cmd.exe).
- */
-function shellFor(command, platform = process.platform, env = process.env) {
-    if (platform === 'win32')
-        return [env.ComSpec || 'cmd.exe', ['/d', '/s', '/c', command]];
-    return ['/bin/sh', ['-c', command]];
-}
-/**
- * Runs `file` with `args` (no shell), stdin closed, killed with SIGKILL after `timeoutMs`.
- * `file` is looked up on `env.PATH` when it has no slash.
- */
-function runFile(file, args, options) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.execFile)(file, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            timeout: options.timeoutMs,
-            killSignal: 'SIGKILL',
-            maxBuffer: 1024 * 1024,
-            encoding: 'utf8',
-            windowsHide: true,
-        }, (error, stdout, stderr) => {
-            if (error === null) {
-                resolve({ stdout, stderr, exitCode: 0 });
-                return;
-            }
-            const failure = error;
-            const exitCode = typeof failure.code === 'number' ? failure.code : null;
-            let reason;
-            if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-                reason = 'printed more than 1 MiB';
-            }
-            else if (failure.killed === true && failure.signal === 'SIGKILL') {
-                reason = `timed out after ${options.timeoutMs} ms`;
-            }
-            else if (exitCode !== null) {
-                reason = `exited with code ${exitCode}`;
-            }
-            else if (typeof failure.signal === 'string') {
-                reason = `killed by ${failure.signal}`;
-            }
-            else {
-                reason = failure.code === undefined ? failure.message : `could not run: ${failure.code}`;
-            }
-            resolve({ stdout, stderr, exitCode, error: reason });
-        });
-        // Nothing is ever written to the child; a tool that reads stdin sees EOF instead of waiting.
-        child.stdin?.end();
-    });
-}
-/** Byte-order comparison for stable, locale-independent sorting. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
+// EXTERNAL MODULE: ./src/snapshot/metadata/commands.ts
+var metadata_commands = __webpack_require__(576);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/environment.ts
 /**
  * The build environment worth recording: an allowlist of variables that change build outputs, and
@@ -599,7 +414,7 @@ function selectBuildEnv(env, extraAllowlist = []) {
     }
     const selected = {};
     let recorded = 0;
-    for (const name of [...names].sort(compareText)) {
+    for (const name of [...names].sort(metadata_commands/* compareText */.n6)) {
         if (SECRET_NAME.test(name)) {
             warnings.push(`${name} looks like a secret, so it is never recorded; remove it from the env allowlist`);
             continue;
@@ -666,103 +481,12 @@ async function findGitToplevel(root, env = process.env, options = {}) {
 /** Trimmed stdout of a successful git command, null on any failure. */
 async function runGit(cwd, args, env, timeoutMs = DEFAULT_GIT_TIMEOUT_MS) {
     // Optional locks off: `git status` must not write the index while a build may be using the repo.
-    const result = await runFile('git', args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs });
+    const result = await (0,metadata_commands/* runFile */.y6)('git', args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs });
     return result.error === undefined ? result.stdout.trim() : null;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(455);
-;// CONCATENATED MODULE: ./src/snapshot/metadata/lockfiles.ts
-/** Digests of the dependency lockfiles that pin what a build pulled in. */
-
-
-
-
-
-
-/** Lockfile names looked for directly in the lockfile directory (no recursion). */
-const KNOWN_LOCKFILES = [
-    'package-lock.json',
-    'npm-shrinkwrap.json',
-    'yarn.lock',
-    'pnpm-lock.yaml',
-    'bun.lockb',
-    'Cargo.lock',
-    'go.sum',
-    'poetry.lock',
-    'Pipfile.lock',
-    'uv.lock',
-    'requirements.txt',
-    'Gemfile.lock',
-    'composer.lock',
-    'gradle.lockfile',
-    'packages.lock.json',
-    'flake.lock',
-    'pubspec.lock',
-    'mix.lock',
-];
-/** SHA-256 of each known lockfile present in `dir`, sorted by path. A missing `dir` gives none. */
-function digestLockfiles(dir) {
-    const digests = [];
-    for (const name of KNOWN_LOCKFILES) {
-        const file = (0,external_node_path_.join)(dir, name);
-        try {
-            if (!(0,external_node_fs_.statSync)(file).isFile())
-                continue;
-        }
-        catch (error) {
-            const code = error.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                continue;
-            throw (0,errors/* fromSystemError */.Kh)(error, 'reading lockfile');
-        }
-        try {
-            digests.push({ path: name, sha256: sha256File(file) });
-        }
-        catch (error) {
-            throw (0,errors/* fromSystemError */.Kh)(error, 'reading lockfile');
-        }
-    }
-    return digests.sort((a, b) => compareText(a.path, b.path));
-}
-// One buffer for every synchronous hash: no call can interleave with another.
-const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
-/** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
-/** Like `sha256File`, without blocking the event loop: probes hash large compiler binaries while their processes run. */
-async function sha256FileAsync(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const buffer = Buffer.allocUnsafe(1024 * 1024);
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-            if (bytesRead === 0)
-                break;
-            hash.update(buffer.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    return hash.digest('hex');
-}
-function sha256File(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const fd = (0,external_node_fs_.openSync)(file, 'r');
-    try {
-        for (;;) {
-            const n = (0,external_node_fs_.readSync)(fd, HASH_BUFFER, 0, HASH_BUFFER.length, null);
-            if (n === 0)
-                break;
-            hash.update(HASH_BUFFER.subarray(0, n));
-        }
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    return hash.digest('hex');
-}
-
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
+var metadata_lockfiles = __webpack_require__(10);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/runner.ts
 /** The machine a snapshot was captured on: OS, architecture, kernel, distribution, runner image. */
 
@@ -813,183 +537,8 @@ function unquote(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/snapshot/metadata/toolchains.ts
-/**
- * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
- * the version text it prints. A tool that is not on PATH costs no process.
- */
-
-
-
-
-
-
-/**
- * Generous: a probe that times out records an error instead of a version, and that alone would
- * show as toolchain drift. JVMs and npm take seconds to start on a loaded 2-core runner.
- */
-const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
-/** Probes running at once: a dozen JVMs and compilers started together on two cores starve each other. */
-const PROBE_CONCURRENCY = 2 * (0,external_node_os_.availableParallelism)();
-/** The tools probed by default (DESIGN §4). */
-const DEFAULT_PROBES = [
-    'gcc', 'g++', 'clang', 'cc', 'ld',
-    'rustc', 'cargo',
-    'go',
-    'node', 'npm', 'pnpm', 'yarn', 'tsc',
-    'java', 'javac', 'mvn', 'gradle',
-    'python3', 'python', 'pip',
-    'cmake', 'make', 'ninja',
-    'dotnet', 'zig', 'swift',
-];
-/** Tools whose version is not `--version`. */
-const VERSION_ARGS = {
-    java: ['-version'],
-    javac: ['-version'],
-    go: ['version'],
-    zig: ['version'],
-};
-const VERSION_LINES = 3;
-const VERSION_LINE_CHARS = 200;
-const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
-/**
- * vitsnap's own dependencies' executables: `<its package root>/node_modules/.bin`, found from the
- * running script. In vitsnap's checkout npm scripts put that first on PATH, and its pinned `node`
- * (node@24) is not the project's toolchain. A project that installs vitsnap keeps its own
- * `node_modules/.bin` (its tsc, its esbuild): that is a different directory.
- */
-function ownBinDirectory(script = process.argv[1]) {
-    if (script === undefined || script === '')
-        return null;
-    let dir;
-    try {
-        dir = (0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(script));
-    }
-    catch {
-        return null;
-    }
-    for (let depth = 0; depth < 8; depth++) {
-        try {
-            const pkg = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
-            if (pkg.name === 'snapshot-action')
-                return (0,external_node_path_.join)(dir, 'node_modules', '.bin');
-        }
-        catch {
-            // no package.json here, or not ours: keep walking up
-        }
-        const up = (0,external_node_path_.dirname)(dir);
-        if (up === dir)
-            break;
-        dir = up;
-    }
-    return null;
-}
-function withoutDirs(pathList, dirs) {
-    if (pathList === undefined || dirs.length === 0)
-        return pathList;
-    return pathList
-        .split(external_node_path_.delimiter)
-        .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
-        .join(external_node_path_.delimiter);
-}
-/** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
-async function probeToolchains(options = {}) {
-    const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(compareText);
-    for (const name of names) {
-        if (!PROBE_NAME.test(name)) {
-            throw new errors/* OperationError */.OK('E_USAGE', `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`);
-        }
-    }
-    const given = options.env ?? process.env;
-    const own = ownBinDirectory();
-    const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
-    const env = path === undefined ? given : { ...given, PATH: path };
-    const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-    const results = new Array(names.length);
-    let next = 0;
-    // Each probe's timeout starts when it starts, not while it waits for a slot.
-    const lane = async () => {
-        for (let i = next++; i < names.length; i = next++)
-            results[i] = await probeToolchain(names[i], env, timeoutMs);
-    };
-    await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
-    return results;
-}
-async function probeToolchain(name, env, timeoutMs) {
-    const args = VERSION_ARGS[name] ?? ['--version'];
-    const command = [name, ...args].join(' ');
-    const found = findExecutable(name, env.PATH);
-    if (found === null)
-        return { name, command, found: false };
-    const probe = { name, command, found: true, path: found };
-    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
-    // Started first so the tool runs while its binary is hashed.
-    const running = runFile(found, args, { env, timeoutMs });
-    try {
-        const real = (0,external_node_fs_.realpathSync)(found);
-        probe.realpath = real;
-        probe.sha256 = await sha256FileAsync(real);
-    }
-    catch (error) {
-        probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
-        await running;
-        return probe;
-    }
-    const result = await running;
-    const text = result.stdout.trim() || result.stderr.trim();
-    if (result.error === undefined) {
-        probe.version = formatVersion(text);
-    }
-    else {
-        const first = formatVersion(text).split('\n')[0];
-        probe.error = first ? `${result.error}: ${first}` : result.error;
-    }
-    return probe;
-}
-/**
- * The first executable regular file named `name` in the absolute directories of `pathList`.
- * Empty and relative entries are skipped: they would resolve against whatever the cwd is. On
- * Windows PATH is `;`-separated, files have no execute bit, and `gcc` is found as `gcc.exe`: each
- * PATHEXT extension is tried, as cmd.exe does.
- */
-function findExecutable(name, pathList, platform = process.platform, pathExt = process.env.PATHEXT) {
-    const windows = platform === 'win32';
-    if (pathList === undefined || name.includes('/') || (windows && name.includes('\\')))
-        return null;
-    const names = windows ? [name, ...(pathExt || '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e !== '').map((e) => `${name}${e}`)] : [name];
-    for (const dir of pathList.split(windows ? ';' : external_node_path_.delimiter)) {
-        if (dir === '' || !(windows ? external_node_path_.win32.isAbsolute(dir) : (0,external_node_path_.isAbsolute)(dir)))
-            continue;
-        for (const file of names) {
-            const candidate = (0,external_node_path_.join)(dir, file);
-            try {
-                if (!(0,external_node_fs_.statSync)(candidate).isFile())
-                    continue;
-                if (!windows)
-                    (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
-                return candidate;
-            }
-            catch {
-                // Not here, or not executable: keep walking PATH like a shell does.
-            }
-        }
-    }
-    return null;
-}
-/** First non-blank lines of a version text, each capped, terminal escapes and control characters removed. */
-function formatVersion(text) {
-    return text
-        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-        .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-        .trim()
-        .split(/\n/)
-        .map((line) => line.trimEnd())
-        .filter((line) => line !== '')
-        .slice(0, VERSION_LINES)
-        .map((line) => line.slice(0, VERSION_LINE_CHARS))
-        .join('\n');
-}
-
+// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts
+var metadata_toolchains = __webpack_require__(766);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/index.ts
 
 
@@ -1017,7 +566,7 @@ async function collectMetadata(options) {
     const lockfiles = async () => {
         const dir = options.lockfileDir ?? (await findGitToplevel(root, env, git)) ?? root;
         try {
-            return digestLockfiles(dir);
+            return (0,metadata_lockfiles/* digestLockfiles */.D$)(dir);
         }
         catch (error) {
             warnings.push(`lockfile digests were not recorded: ${error.message}`);
@@ -1026,9 +575,9 @@ async function collectMetadata(options) {
     };
     const commands = () => options.commands === undefined || options.commands.length === 0
         ? Promise.resolve([])
-        : runMetadataCommands(options.commands, { cwd: root, timeoutMs, env });
+        : (0,metadata_commands/* runMetadataCommands */.vR)(options.commands, { cwd: root, timeoutMs, env });
     const [toolchains, source, lockfileDigests, commandOutputs] = await Promise.all([
-        probeToolchains({ names: options.probes, timeoutMs, env }),
+        (0,metadata_toolchains/* probeToolchains */.bB)({ names: options.probes, timeoutMs, env }),
         describeSource(root, env, git),
         lockfiles(),
         commands(),
@@ -1100,7 +649,7 @@ async function runCreate(argv, ctx) {
     if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
         throw new errors/* OperationError */.OK('E_USAGE', '--no-metadata cannot be combined with --meta-cmd or --env-allowlist; drop one of them');
     }
-    const commands = (values['meta-cmd'] ?? []).map(parseMetadataCommand);
+    const commands = (values['meta-cmd'] ?? []).map(metadata_commands/* parseMetadataCommand */._L);
     const envAllowlist = (values['env-allowlist'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
     const started = Date.now();
     const metadata = values['no-metadata'] === true

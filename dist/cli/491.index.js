@@ -1,5 +1,5 @@
-export const id = 348;
-export const ids = [348];
+export const id = 491;
+export const ids = [491];
 export const modules = {
 
 /***/ 245:
@@ -156,6 +156,513 @@ class BlockWriter {
         this.out.write(block.stored);
         releaseBuffer(block.stored);
     }
+}
+
+
+/***/ }),
+
+/***/ 576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _L: () => (/* binding */ parseMetadataCommand),
+/* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   vR: () => (/* binding */ runMetadataCommands),
+/* harmony export */   y6: () => (/* binding */ runFile)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_COMMAND_TIMEOUT_MS, COMMAND_OUTPUT_CAP, shellFor */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(916);
+/**
+ * Runs the commands metadata is read from: the user's `metadata-commands` (shell text, through
+ * `/bin/sh -c`) and our own probes (a resolved file plus arguments, never through a shell).
+ * Every run is bounded by a timeout and never throws for what the child does.
+ */
+
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
+/** Longest stdout a metadata command may record, `[truncated]` marker included. */
+const COMMAND_OUTPUT_CAP = 65_536;
+const TRUNCATED_MARKER = '\n[truncated]';
+const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+const EXPECTED_FORM = 'expected name=command, e.g. "openssl=openssl version", with a name of 1-64 letters, digits, ".", "_" or "-"';
+/** Parses one `name=command` line of the `metadata-commands` input. */
+function parseMetadataCommand(spec) {
+    const text = spec.trim();
+    const eq = text.indexOf('=');
+    if (eq < 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has no "=": ${EXPECTED_FORM}`);
+    }
+    const name = text.slice(0, eq).trim();
+    const command = text.slice(eq + 1).trim();
+    if (!NAME_PATTERN.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has an invalid name: ${EXPECTED_FORM}`);
+    }
+    if (command === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has an empty command: ${EXPECTED_FORM}`);
+    }
+    return { name, command };
+}
+/** Runs every command in parallel through `/bin/sh -c`; results sorted by name. */
+async function runMetadataCommands(cmds, options) {
+    const seen = new Set();
+    for (const { name, command } of cmds) {
+        if (!NAME_PATTERN.test(name) || command.trim() === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command ${JSON.stringify(`${name}=${command}`)} is invalid: ${EXPECTED_FORM}`);
+        }
+        if (seen.has(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command name ${JSON.stringify(name)} is used twice; give each command its own name`);
+        }
+        seen.add(name);
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const env = options.env ?? process.env;
+    const sorted = [...cmds].sort((a, b) => compareText(a.name, b.name));
+    return Promise.all(sorted.map((cmd) => runShellCommand(cmd, options.cwd, timeoutMs, env)));
+}
+function runShellCommand({ name, command }, cwd, timeoutMs, env) {
+    return new Promise((resolve) => {
+        // Enough bytes to hold COMMAND_OUTPUT_CAP characters of any UTF-8 text, plus one more.
+        const keepBytes = 4 * (COMMAND_OUTPUT_CAP + 1);
+        const out = [];
+        let outBytes = 0;
+        let overflowed = false;
+        let errTail = '';
+        let settled = false;
+        // A session of its own, so a timeout can kill everything the shell started, not just the shell.
+        const [shell, args] = shellFor(command);
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(shell, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve({ name, command, ...result });
+        };
+        const timer = setTimeout(() => {
+            killGroup(child.pid);
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish({ exitCode: null, stdout: '', error: `timed out after ${timeoutMs} ms` });
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            if (outBytes >= keepBytes) {
+                overflowed = true;
+                return;
+            }
+            out.push(chunk);
+            outBytes += chunk.length;
+        });
+        child.stderr.on('data', (chunk) => {
+            errTail = (errTail + chunk.toString('utf8')).slice(-4096);
+        });
+        child.on('error', (error) => {
+            finish({ exitCode: null, stdout: '', error: error.message });
+        });
+        // 'close' (not 'exit'): all output has arrived. Background children holding the pipe run into the timeout.
+        child.on('close', (code, signal) => {
+            const stdout = capOutput(Buffer.concat(out).toString('utf8'), overflowed);
+            if (code === 0) {
+                finish({ exitCode: 0, stdout });
+            }
+            else if (code !== null) {
+                finish({ exitCode: code, stdout, error: describeFailure(`exited with code ${code}`, errTail) });
+            }
+            else {
+                finish({ exitCode: null, stdout, error: describeFailure(`killed by ${signal ?? 'a signal'}`, errTail) });
+            }
+        });
+    });
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+/** Trims, then caps at COMMAND_OUTPUT_CAP characters with a marker, never splitting a surrogate pair. */
+function capOutput(text, overflowed) {
+    const trimmed = text.trim();
+    if (!overflowed && trimmed.length <= COMMAND_OUTPUT_CAP)
+        return trimmed;
+    let end = Math.min(trimmed.length, COMMAND_OUTPUT_CAP - TRUNCATED_MARKER.length);
+    const last = trimmed.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return trimmed.slice(0, end) + TRUNCATED_MARKER;
+}
+function describeFailure(what, stderr) {
+    const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    const last = lines.at(-1);
+    return last === undefined ? what : `${what}: ${last.slice(0, 500)}`;
+}
+/**
+ * The shell a `metadata-commands` line runs in: `/bin/sh -c` on POSIX; on Windows, where there is
+ * no /bin/sh, the command interpreter every Windows has (`%ComSpec%`, cmd.exe).
+ */
+function shellFor(command, platform = process.platform, env = process.env) {
+    if (platform === 'win32')
+        return [env.ComSpec || 'cmd.exe', ['/d', '/s', '/c', command]];
+    return ['/bin/sh', ['-c', command]];
+}
+/**
+ * Runs `file` with `args` (no shell), stdin closed, killed with SIGKILL after `timeoutMs`.
+ * `file` is looked up on `env.PATH` when it has no slash.
+ */
+function runFile(file, args, options) {
+    return new Promise((resolve) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            timeout: options.timeoutMs,
+            killSignal: 'SIGKILL',
+            maxBuffer: 1024 * 1024,
+            encoding: 'utf8',
+            windowsHide: true,
+        }, (error, stdout, stderr) => {
+            if (error === null) {
+                resolve({ stdout, stderr, exitCode: 0 });
+                return;
+            }
+            const failure = error;
+            const exitCode = typeof failure.code === 'number' ? failure.code : null;
+            let reason;
+            if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+                reason = 'printed more than 1 MiB';
+            }
+            else if (failure.killed === true && failure.signal === 'SIGKILL') {
+                reason = `timed out after ${options.timeoutMs} ms`;
+            }
+            else if (exitCode !== null) {
+                reason = `exited with code ${exitCode}`;
+            }
+            else if (typeof failure.signal === 'string') {
+                reason = `killed by ${failure.signal}`;
+            }
+            else {
+                reason = failure.code === undefined ? failure.message : `could not run: ${failure.code}`;
+            }
+            resolve({ stdout, stderr, exitCode, error: reason });
+        });
+        // Nothing is ever written to the child; a tool that reads stdin sees EOF instead of waiting.
+        child.stdin?.end();
+    });
+}
+/** Byte-order comparison for stable, locale-independent sorting. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 10:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ digestLockfiles),
+/* harmony export */   es: () => (/* binding */ sha256FileAsync)
+/* harmony export */ });
+/* unused harmony exports KNOWN_LOCKFILES, sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(916);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(576);
+/** Digests of the dependency lockfiles that pin what a build pulled in. */
+
+
+
+
+
+
+/** Lockfile names looked for directly in the lockfile directory (no recursion). */
+const KNOWN_LOCKFILES = [
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'bun.lockb',
+    'Cargo.lock',
+    'go.sum',
+    'poetry.lock',
+    'Pipfile.lock',
+    'uv.lock',
+    'requirements.txt',
+    'Gemfile.lock',
+    'composer.lock',
+    'gradle.lockfile',
+    'packages.lock.json',
+    'flake.lock',
+    'pubspec.lock',
+    'mix.lock',
+];
+/** SHA-256 of each known lockfile present in `dir`, sorted by path. A missing `dir` gives none. */
+function digestLockfiles(dir) {
+    const digests = [];
+    for (const name of KNOWN_LOCKFILES) {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, name);
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(file).isFile())
+                continue;
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                continue;
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fromSystemError */ .Kh)(error, 'reading lockfile');
+        }
+        try {
+            digests.push({ path: name, sha256: sha256File(file) });
+        }
+        catch (error) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fromSystemError */ .Kh)(error, 'reading lockfile');
+        }
+    }
+    return digests.sort((a, b) => (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .compareText */ .n6)(a.path, b.path));
+}
+// One buffer for every synchronous hash: no call can interleave with another.
+const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
+/** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
+/** Like `sha256File`, without blocking the event loop: probes hash large compiler binaries while their processes run. */
+async function sha256FileAsync(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
+function sha256File(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(file, 'r');
+    try {
+        for (;;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readSync)(fd, HASH_BUFFER, 0, HASH_BUFFER.length, null);
+            if (n === 0)
+                break;
+            hash.update(HASH_BUFFER.subarray(0, n));
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.closeSync)(fd);
+    }
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ probeToolchains),
+/* harmony export */   oq: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_PROBE_TIMEOUT_MS, PROBE_CONCURRENCY, DEFAULT_PROBES, ownBinDirectory, formatVersion */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(576);
+/* harmony import */ var _lockfiles_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10);
+/**
+ * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
+ * the version text it prints. A tool that is not on PATH costs no process.
+ */
+
+
+
+
+
+
+/**
+ * Generous: a probe that times out records an error instead of a version, and that alone would
+ * show as toolchain drift. JVMs and npm take seconds to start on a loaded 2-core runner.
+ */
+const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
+/** Probes running at once: a dozen JVMs and compilers started together on two cores starve each other. */
+const PROBE_CONCURRENCY = 2 * (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)();
+/** The tools probed by default (DESIGN §4). */
+const DEFAULT_PROBES = [
+    'gcc', 'g++', 'clang', 'cc', 'ld',
+    'rustc', 'cargo',
+    'go',
+    'node', 'npm', 'pnpm', 'yarn', 'tsc',
+    'java', 'javac', 'mvn', 'gradle',
+    'python3', 'python', 'pip',
+    'cmake', 'make', 'ninja',
+    'dotnet', 'zig', 'swift',
+];
+/** Tools whose version is not `--version`. */
+const VERSION_ARGS = {
+    java: ['-version'],
+    javac: ['-version'],
+    go: ['version'],
+    zig: ['version'],
+};
+const VERSION_LINES = 3;
+const VERSION_LINE_CHARS = 200;
+const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+/**
+ * vitsnap's own dependencies' executables: `<its package root>/node_modules/.bin`, found from the
+ * running script. In vitsnap's checkout npm scripts put that first on PATH, and its pinned `node`
+ * (node@24) is not the project's toolchain. A project that installs vitsnap keeps its own
+ * `node_modules/.bin` (its tsc, its esbuild): that is a different directory.
+ */
+function ownBinDirectory(script = process.argv[1]) {
+    if (script === undefined || script === '')
+        return null;
+    let dir;
+    try {
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(script));
+    }
+    catch {
+        return null;
+    }
+    for (let depth = 0; depth < 8; depth++) {
+        try {
+            const pkg = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'package.json'), 'utf8'));
+            if (pkg.name === 'snapshot-action')
+                return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'node_modules', '.bin');
+        }
+        catch {
+            // no package.json here, or not ours: keep walking up
+        }
+        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        if (up === dir)
+            break;
+        dir = up;
+    }
+    return null;
+}
+function withoutDirs(pathList, dirs) {
+    if (pathList === undefined || dirs.length === 0)
+        return pathList;
+    return pathList
+        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
+        .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
+        .join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
+async function probeToolchains(options = {}) {
+    const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .compareText */ .n6);
+    for (const name of names) {
+        if (!PROBE_NAME.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`);
+        }
+    }
+    const given = options.env ?? process.env;
+    const own = ownBinDirectory();
+    const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
+    const env = path === undefined ? given : { ...given, PATH: path };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+    const results = new Array(names.length);
+    let next = 0;
+    // Each probe's timeout starts when it starts, not while it waits for a slot.
+    const lane = async () => {
+        for (let i = next++; i < names.length; i = next++)
+            results[i] = await probeToolchain(names[i], env, timeoutMs);
+    };
+    await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
+    return results;
+}
+async function probeToolchain(name, env, timeoutMs) {
+    const args = VERSION_ARGS[name] ?? ['--version'];
+    const command = [name, ...args].join(' ');
+    const found = findExecutable(name, env.PATH);
+    if (found === null)
+        return { name, command, found: false };
+    const probe = { name, command, found: true, path: found };
+    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+    // Started first so the tool runs while its binary is hashed.
+    const running = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .runFile */ .y6)(found, args, { env, timeoutMs });
+    try {
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(found);
+        probe.realpath = real;
+        probe.sha256 = await (0,_lockfiles_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256FileAsync */ .es)(real);
+    }
+    catch (error) {
+        probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
+        await running;
+        return probe;
+    }
+    const result = await running;
+    const text = result.stdout.trim() || result.stderr.trim();
+    if (result.error === undefined) {
+        probe.version = formatVersion(text);
+    }
+    else {
+        const first = formatVersion(text).split('\n')[0];
+        probe.error = first ? `${result.error}: ${first}` : result.error;
+    }
+    return probe;
+}
+/**
+ * The first executable regular file named `name` in the absolute directories of `pathList`.
+ * Empty and relative entries are skipped: they would resolve against whatever the cwd is. On
+ * Windows PATH is `;`-separated, files have no execute bit, and `gcc` is found as `gcc.exe`: each
+ * PATHEXT extension is tried, as cmd.exe does.
+ */
+function findExecutable(name, pathList, platform = process.platform, pathExt = process.env.PATHEXT) {
+    const windows = platform === 'win32';
+    if (pathList === undefined || name.includes('/') || (windows && name.includes('\\')))
+        return null;
+    const names = windows ? [name, ...(pathExt || '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e !== '').map((e) => `${name}${e}`)] : [name];
+    for (const dir of pathList.split(windows ? ';' : node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (dir === '' || !(windows ? node_path__WEBPACK_IMPORTED_MODULE_2__.win32.isAbsolute(dir) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(dir)))
+            continue;
+        for (const file of names) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file);
+            try {
+                if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                    continue;
+                if (!windows)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // Not here, or not executable: keep walking PATH like a shell does.
+            }
+        }
+    }
+    return null;
+}
+/** First non-blank lines of a version text, each capped, terminal escapes and control characters removed. */
+function formatVersion(text) {
+    return text
+        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+        .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+        .trim()
+        .split(/\n/)
+        .map((line) => line.trimEnd())
+        .filter((line) => line !== '')
+        .slice(0, VERSION_LINES)
+        .map((line) => line.slice(0, VERSION_LINE_CHARS))
+        .join('\n');
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 85;
-export const ids = [85];
+export const id = 983;
+export const ids = [983];
 export const modules = {
 
-/***/ 85:
+/***/ 983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3633,6 +3633,7 @@ const SHT_NOTE = 7;
 const SHT_NOBITS = 8;
 const SHT_DYNSYM = 11;
 const SHF_COMPRESSED = 0x800;
+const SHF_EXECINSTR = 0x4;
 const SHN_XINDEX = 0xffff;
 function readHeader(buf) {
     const probe = new ByteView(buf, 'le', 'ELF');
@@ -3849,6 +3850,88 @@ const DYNAMIC_STRING_TAGS = new Map([
     [29n, 'RUNPATH'],
 ]);
 const ELF_TYPES = { 0: 'NONE', 1: 'REL', 2: 'EXEC', 3: 'DYN', 4: 'CORE' };
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts
+var toolchains = __webpack_require__(766);
+;// CONCATENATED MODULE: ./src/compare/formats/disassembly.ts
+/**
+ * Disassembly around changed code, as diffoscope shows it: binutils' `objdump -d` over a window
+ * of each side's section, when objdump is on PATH. Without it the report keeps its hexdump and
+ * says why there is no disassembly. Bounded: a few windows per section, a few lines per window,
+ * one short-lived objdump per window and side, killed after a timeout.
+ */
+
+
+
+
+
+const WINDOW_MARGIN = 16;
+const MAX_LINES = 12;
+const TIMEOUT_MS = 10_000;
+let objdump;
+/** The objdump on PATH, looked up once; null when there is none. */
+function findObjdump() {
+    if (objdump === undefined)
+        objdump = (0,toolchains/* findExecutable */.oq)('objdump', process.env.PATH);
+    return objdump;
+}
+/** Instruction lines of `objdump -d` (address: mnemonic operands), without its headers. */
+function instructions(output) {
+    return output
+        .split('\n')
+        .filter((line) => /^\s+[0-9a-f]+:\t/.test(line))
+        .slice(0, MAX_LINES)
+        .map((line) => line.trim().replace(/\t+/g, '  '))
+        .join('\n');
+}
+function run(tool, file, section, start, stop) {
+    const r = (0,external_node_child_process_.spawnSync)(tool, ['-d', '--no-show-raw-insn', `--section=${section}`, `--start-address=0x${start.toString(16)}`, `--stop-address=0x${stop.toString(16)}`, file], {
+        encoding: 'utf8',
+        timeout: TIMEOUT_MS,
+        maxBuffer: 4 * 1024 * 1024,
+        env: { ...process.env, LC_ALL: 'C' },
+    });
+    return r.status === 0 ? instructions(r.stdout) : null;
+}
+/**
+ * Disassembles windows of `section` in both ELF files around the given section-relative ranges;
+ * null when objdump is missing or cannot read the files (the hexdump then stands alone).
+ */
+function disassembleRanges(before, after, section, ranges) {
+    const tool = findObjdump();
+    if (tool === null || ranges.length === 0)
+        return null;
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'vitsnap-objdump-'));
+    try {
+        const fileA = (0,external_node_path_.join)(dir, 'before');
+        const fileB = (0,external_node_path_.join)(dir, 'after');
+        (0,external_node_fs_.writeFileSync)(fileA, before);
+        (0,external_node_fs_.writeFileSync)(fileB, after);
+        const windows = [];
+        for (const r of ranges) {
+            const window = (addr, offset, length) => [addr + BigInt(Math.max(0, offset - WINDOW_MARGIN)), addr + BigInt(offset + length + WINDOW_MARGIN)];
+            const [a0, a1] = window(section.addrBefore, r.oldOffset, r.oldLength);
+            const [b0, b1] = window(section.addrAfter, r.newOffset, r.newLength);
+            const x = run(tool, fileA, section.name, a0, a1);
+            const y = run(tool, fileB, section.name, b0, b1);
+            if (x === null || y === null)
+                return null;
+            windows.push({ offset: r.oldOffset, before: x, after: y });
+        }
+        return windows;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/compare/formats/dwarf.ts
 /**
@@ -4286,6 +4369,7 @@ function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
 
 
 
+
 const elf_ID = 'elf';
 /** Sections that are nothing but NUL-separated strings. */
 const STRING_TABLES = new Set(['.debug_str', '.debug_line_str', '.comment', '.dynstr', '.debug_str.dwo', '.zdebug_str']);
@@ -4452,6 +4536,24 @@ function compareSection(path, a, sa, b, sb, ctx) {
     }
     return special ?? contentsNode(path, a, sa, rawA, b, sb, rawB, ctx);
 }
+/** objdump reads the whole file from disk: larger ones are not written out for it. */
+const MAX_DISASSEMBLED_FILE = 64 * 1024 * 1024;
+/** Code that differs: objdump's disassembly around the first two ranges, or a note saying why there is none. */
+function addDisassembly(difference, a, sa, b, sb) {
+    const detail = difference.detail;
+    if (detail?.type !== 'bytes')
+        return;
+    if (a.view.buf.length > MAX_DISASSEMBLED_FILE || b.view.buf.length > MAX_DISASSEMBLED_FILE) {
+        detail.disassemblyNote = `no disassembly: files over ${MAX_DISASSEMBLED_FILE / (1024 * 1024)} MiB are shown as hex`;
+        return;
+    }
+    const ranges = detail.ranges.slice(0, 2).map((r) => ({ ...r, oldOffset: r.oldOffset - sa.offset, newOffset: r.newOffset - sb.offset }));
+    const windows = disassembleRanges(a.view.buf, b.view.buf, { name: sa.name, addrBefore: sa.addr, addrAfter: sb.addr }, ranges);
+    if (windows !== null)
+        detail.disassembly = { tool: 'objdump -d', windows };
+    else
+        detail.disassemblyNote = findObjdump() === null ? 'no disassembly: objdump (binutils) is not on PATH; shown as hex' : 'no disassembly: objdump could not read this file; shown as hex';
+}
 /** A compressed section's contents, or its raw bytes when they do not decompress (the bytes are then what is compared). */
 function decompressed(elf, section, raw, maxBytes) {
     try {
@@ -4482,6 +4584,8 @@ function contentsNode(path, a, sa, rawA, b, sb, rawB, ctx) {
         return fieldNode(elf_ID, path, 'compressed bytes', `${rawA.length} bytes`, `${rawB.length} bytes`, `${name}: same contents, compressed differently (${rawA.length} → ${rawB.length} bytes)`);
     }
     const difference = compressed ? bytesNode(elf_ID, path, `${name} (decompressed)`, x, y) : bytesNode(elf_ID, path, name, rawA, rawB, sa.offset, sb.offset);
+    if (!compressed && ((sa.flags & sb.flags) & SHF_EXECINSTR) !== 0)
+        addDisassembly(difference, a, sa, b, sb);
     const consequence = stringOffsetConsequence(path.slice(0, path.lastIndexOf(`:${name}`)), a, sa, x, b, sb, y, maxBytes);
     if (consequence !== undefined)
         difference.consequence = consequence;
@@ -4562,8 +4666,6 @@ const elfComparator = {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./node_modules/jsondiffpatch/lib/index.js + 15 modules
 var lib = __webpack_require__(527);
 ;// CONCATENATED MODULE: ./src/compare/line-diff.ts
@@ -9481,10 +9583,6 @@ const DEFAULT_COMPARATORS = [
     binaryComparator,
 ];
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
 var capture_pipeline = __webpack_require__(245);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
@@ -10357,7 +10455,12 @@ function detailHtml(d) {
         case 'lines':
             return sideBySide(detail.hunks) + (detail.truncated ? '<p class="note">diff truncated</p>' : '');
         case 'bytes':
-            return (`<pre>${detail.hexdump.map((h) => `- ${escLines(h.before)}\n+ ${escLines(h.after)}`).join('\n')}</pre>` +
+            return ((detail.disassembly === undefined
+                ? detail.disassemblyNote === undefined
+                    ? ''
+                    : `<p class="note">${esc(detail.disassemblyNote)}</p>`
+                : `<p class="note">${esc(detail.disassembly.tool)}</p><pre>${detail.disassembly.windows.map((w) => `- ${escLines(w.before)}\n+ ${escLines(w.after)}`).join('\n')}</pre>`) +
+                `<pre>${detail.hexdump.map((h) => `- ${escLines(h.before)}\n+ ${escLines(h.after)}`).join('\n')}</pre>` +
                 `<p class="note">${detail.changedBytes} of ${detail.totalBytes} bytes differ in ${detail.ranges.length}${detail.truncated ? '+' : ''} ranges</p>`);
         case 'json':
             return `<table>${detail.changes.map((c) => `<tr><td>${esc(c.op)}</td><td>${esc(c.pointer)}</td><td class="del">${esc(c.before ?? '')}</td><td class="add">${esc(c.after ?? '')}</td></tr>`).join('')}</table>`;
@@ -10543,12 +10646,14 @@ function detailLines(d) {
         case 'lines':
             return detail.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines.map(report_escape/* escapeControls */.UN)]).slice(0, DETAIL_LINES);
         case 'bytes': {
-            // The first range only: a few hexdump lines of each side are what a person can compare.
-            const first = detail.hexdump[0];
+            // The first range only: a few lines of each side are what a person can compare; code as objdump disassembles it.
+            const code = detail.disassembly?.windows[0];
+            const first = code ?? detail.hexdump[0];
             if (first === undefined)
                 return [];
             const cut = (text) => text.split('\n').slice(0, HEX_LINES).map(report_escape/* escapeControls */.UN);
-            return [...cut(first.before).map((l) => `- ${l}`), ...cut(first.after).map((l) => `+ ${l}`)];
+            const label = code !== undefined ? [`(${detail.disassembly?.tool ?? 'disassembly'})`] : detail.disassemblyNote === undefined ? [] : [`(${(0,report_escape/* escapeControls */.UN)(detail.disassemblyNote)})`];
+            return [...label, ...cut(first.before).map((l) => `- ${l}`), ...cut(first.after).map((l) => `+ ${l}`)];
         }
         case 'json':
             return detail.changes
