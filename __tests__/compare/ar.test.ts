@@ -104,6 +104,35 @@ describe('static libraries', () => {
     expect(symbols?.causes.map((c) => c.id)).toEqual(['content']);
   });
 
+  it('members in another order: the symbol table is decoded, names the same members, and follows the order as secondary', async () => {
+    const dir = join(work, 'order');
+    const objects = [await object(dir, 'alpha', 1, EPOCH), await object(dir, 'beta_has_a_longer_body', 2, EPOCH)];
+    const forward = await library(dir, 'rcD', objects);
+    execFileSync('rm', [join(dir, 'lib.a')]);
+    const backward = await library(dir, 'rcD', [...objects].reverse());
+    const d = compare('lib.a', forward, backward);
+    expect(shape(d)).toEqual(['lib.a:ar.order file-order', 'lib.a!/(symbol table) file-order*']);
+    const symbols = leaves(d).find((l) => l.path === 'lib.a!/(symbol table)');
+    expect(symbols?.consequence).toEqual({
+      of: 'member offsets in the symbol table',
+      evidence: 'all 2 symbols name the same members on both sides; only the offsets of members that moved differ',
+      from: ['lib.a:ar.order'],
+    });
+    expect(verdictOf({ path: '', kind: 'modified', summary: '', causes: [], children: [d] })).toBe('drift-explained');
+  });
+
+  it('a symbol table that names other symbols is content, not a consequence', async () => {
+    const a = join(work, 'symbols-a');
+    const b = join(work, 'symbols-b');
+    const before = await library(a, 'rcD', [await object(a, 'same_size_one', 1, EPOCH)]);
+    const after = await library(b, 'rcD', [await object(b, 'same_size_two', 1, EPOCH)]);
+    // Other member names: removed + added, and a symbol table that indexes another symbol.
+    const d = compare('lib.a', before, after);
+    const symbols = leaves(d).find((l) => l.path === 'lib.a!/(symbol table)');
+    expect(symbols?.consequence).toBeUndefined();
+    expect(symbols?.causes.map((c) => c.id)).toEqual(['content']);
+  });
+
   it('reads BSD names (#1/NN) and refuses a thin archive with the reason', async () => {
     const dir = join(work, 'bsd');
     mkdirSync(dir, { recursive: true });
