@@ -133,6 +133,41 @@ describe('static libraries', () => {
     expect(symbols?.causes.map((c) => c.id)).toEqual(['content']);
   });
 
+  it('a BSD __.SYMDEF (ranlib entries pointing at member headers) is decoded the same way', () => {
+    // Written by python3 as BSD ar lays it out: `#1/NN` names, the index first, offsets of member headers.
+    const bsd = (order: string): Buffer =>
+      execFileSync('python3', [
+        '-c',
+        `import sys, struct
+order = sys.argv[1].split(",")
+bodies = {"a.txt": b"alpha\\n", "b.txt": b"bravo body\\n"}
+syms = {"a.txt": b"_alpha", "b.txt": b"_bravo"}
+def member(name, data):
+    body = name.encode() + data
+    h = (b"#1/%d" % len(name)).ljust(16) + b"0".ljust(12) + b"0".ljust(6) + b"0".ljust(6) + b"644".ljust(8) + str(len(body)).encode().ljust(10) + b"\`\\n"
+    return h + body + (b"\\n" if len(body) % 2 else b"")
+strtab = b"".join(syms[n] + b"\\0" for n in order)
+def symdef(offsets):
+    ran, pos = b"", 0
+    for n in order:
+        ran += struct.pack("<II", pos, offsets[n])
+        pos += len(syms[n]) + 1
+    return struct.pack("<I", len(ran)) + ran + struct.pack("<I", len(strtab)) + strtab
+at = 8 + len(member("__.SYMDEF SORTED", symdef({n: 0 for n in order})))
+offsets = {}
+for n in order:
+    offsets[n] = at
+    at += len(member(n, bodies[n]))
+sys.stdout.buffer.write(b"!<arch>\\n" + member("__.SYMDEF SORTED", symdef(offsets)) + b"".join(member(n, bodies[n]) for n in order))`,
+        order,
+      ]);
+    const d = compare('lib.a', bsd('a.txt,b.txt'), bsd('b.txt,a.txt'));
+    expect(shape(d)).toEqual(['lib.a:ar.order file-order', 'lib.a!/__.SYMDEF SORTED file-order*']);
+    expect(leaves(d).find((l) => l.path === 'lib.a!/__.SYMDEF SORTED')?.consequence?.evidence).toBe(
+      'all 2 symbols name the same members on both sides; only the offsets of members that moved differ',
+    );
+  });
+
   it('reads BSD names (#1/NN) and refuses a thin archive with the reason', async () => {
     const dir = join(work, 'bsd');
     mkdirSync(dir, { recursive: true });
