@@ -69,7 +69,12 @@ describe('static libraries', () => {
     const mtime = leaves(d).find((l) => l.path === 'lib.a!/one.o:ar.mtime');
     expect(mtime?.detail).toEqual({ type: 'field', name: 'mtime', before: expect.stringContaining('2026-01-01T00:00:00Z'), after: expect.stringContaining('1970-01-01T00:00:00Z') });
     expect(mtime?.causes).toEqual([expect.objectContaining({ id: 'timestamp', hint: expect.stringContaining('ar rcD') })]);
-    expect(shape(d)).toEqual([
+    // `U` records the builder's uid/gid, `D` zero: they differ only when the tests do not run as root.
+    const owners = shape(d).filter((line) => /:ar\.(uid|gid) /.test(line));
+    if (process.getuid?.() === 0 && process.getgid?.() === 0) expect(owners).toEqual([]);
+    else expect(owners.length).toBeGreaterThan(0);
+    expect(owners.every((line) => line.endsWith(' permissions'))).toBe(true);
+    expect(shape(d).filter((line) => !owners.includes(line))).toEqual([
       'lib.a!/(symbol table):ar.mtime timestamp',
       'lib.a!/one.o:ar.mtime timestamp',
       'lib.a!/one.o:ar.mode permissions',
@@ -99,6 +104,70 @@ describe('static libraries', () => {
     expect(symbols?.causes.map((c) => c.id)).toEqual(['content']);
   });
 
+  it('members in another order: the symbol table is decoded, names the same members, and follows the order as secondary', async () => {
+    const dir = join(work, 'order');
+    const objects = [await object(dir, 'alpha', 1, EPOCH), await object(dir, 'beta_has_a_longer_body', 2, EPOCH)];
+    const forward = await library(dir, 'rcD', objects);
+    execFileSync('rm', [join(dir, 'lib.a')]);
+    const backward = await library(dir, 'rcD', [...objects].reverse());
+    const d = compare('lib.a', forward, backward);
+    expect(shape(d)).toEqual(['lib.a:ar.order file-order', 'lib.a!/(symbol table) file-order*']);
+    const symbols = leaves(d).find((l) => l.path === 'lib.a!/(symbol table)');
+    expect(symbols?.consequence).toEqual({
+      of: 'member offsets in the symbol table',
+      evidence: 'all 2 symbols name the same members on both sides; only the offsets of members that moved differ',
+      from: ['lib.a:ar.order'],
+    });
+    expect(verdictOf({ path: '', kind: 'modified', summary: '', causes: [], children: [d] })).toBe('drift-explained');
+  });
+
+  it('a symbol table that names other symbols is content, not a consequence', async () => {
+    const a = join(work, 'symbols-a');
+    const b = join(work, 'symbols-b');
+    const before = await library(a, 'rcD', [await object(a, 'same_size_one', 1, EPOCH)]);
+    const after = await library(b, 'rcD', [await object(b, 'same_size_two', 1, EPOCH)]);
+    // Other member names: removed + added, and a symbol table that indexes another symbol.
+    const d = compare('lib.a', before, after);
+    const symbols = leaves(d).find((l) => l.path === 'lib.a!/(symbol table)');
+    expect(symbols?.consequence).toBeUndefined();
+    expect(symbols?.causes.map((c) => c.id)).toEqual(['content']);
+  });
+
+  it('a BSD __.SYMDEF (ranlib entries pointing at member headers) is decoded the same way', () => {
+    // Written by python3 as BSD ar lays it out: `#1/NN` names, the index first, offsets of member headers.
+    const bsd = (order: string): Buffer =>
+      execFileSync('python3', [
+        '-c',
+        `import sys, struct
+order = sys.argv[1].split(",")
+bodies = {"a.txt": b"alpha\\n", "b.txt": b"bravo body\\n"}
+syms = {"a.txt": b"_alpha", "b.txt": b"_bravo"}
+def member(name, data):
+    body = name.encode() + data
+    h = (b"#1/%d" % len(name)).ljust(16) + b"0".ljust(12) + b"0".ljust(6) + b"0".ljust(6) + b"644".ljust(8) + str(len(body)).encode().ljust(10) + b"\`\\n"
+    return h + body + (b"\\n" if len(body) % 2 else b"")
+strtab = b"".join(syms[n] + b"\\0" for n in order)
+def symdef(offsets):
+    ran, pos = b"", 0
+    for n in order:
+        ran += struct.pack("<II", pos, offsets[n])
+        pos += len(syms[n]) + 1
+    return struct.pack("<I", len(ran)) + ran + struct.pack("<I", len(strtab)) + strtab
+at = 8 + len(member("__.SYMDEF SORTED", symdef({n: 0 for n in order})))
+offsets = {}
+for n in order:
+    offsets[n] = at
+    at += len(member(n, bodies[n]))
+sys.stdout.buffer.write(b"!<arch>\\n" + member("__.SYMDEF SORTED", symdef(offsets)) + b"".join(member(n, bodies[n]) for n in order))`,
+        order,
+      ]);
+    const d = compare('lib.a', bsd('a.txt,b.txt'), bsd('b.txt,a.txt'));
+    expect(shape(d)).toEqual(['lib.a:ar.order file-order', 'lib.a!/__.SYMDEF SORTED file-order*']);
+    expect(leaves(d).find((l) => l.path === 'lib.a!/__.SYMDEF SORTED')?.consequence?.evidence).toBe(
+      'all 2 symbols name the same members on both sides; only the offsets of members that moved differ',
+    );
+  });
+
   it('reads BSD names (#1/NN) and refuses a thin archive with the reason', async () => {
     const dir = join(work, 'bsd');
     mkdirSync(dir, { recursive: true });
@@ -126,6 +195,50 @@ sys.stdout.buffer.write(b"!<arch>\\n" + h + data + (b"\\n" if len(data) % 2 else
   });
 });
 
+describe('member names and limits', () => {
+  it('a changed member with a GNU long name (// table) is reported under its full name', async () => {
+    const long = 'a_member_with_a_name_longer_than_fifteen';
+    const a = join(work, 'long-a');
+    const b = join(work, 'long-b');
+    const before = await library(a, 'rcD', [await object(a, 'brief', 1, EPOCH), await object(a, long, 2, EPOCH)]);
+    const after = await library(b, 'rcD', [await object(b, 'brief', 1, EPOCH), await object(b, long, 3, EPOCH)]);
+    expect(before.includes(Buffer.from('//'))).toBe(true);
+    const d = compare('lib.a', before, after);
+    const paths = leaves(d).map((l) => l.path);
+    expect(paths.some((p) => p.startsWith(`lib.a!/${long}.o:.text`))).toBe(true);
+    expect(paths.some((p) => p.includes('brief.o') || p.includes('!//'))).toBe(false);
+  });
+
+  it('two members of the same name (ar q) are compared in turn, not merged', async () => {
+    const a = join(work, 'dup-a');
+    const b = join(work, 'dup-b');
+    const build = async (dir: string, second: number): Promise<Buffer> => {
+      mkdirSync(dir, { recursive: true });
+      for (const [sub, value] of [['1', 1], ['2', second]] as const) {
+        await object(join(dir, sub), 'same', value, EPOCH);
+        await runTool('ar', ['qD', 'lib.a', join(sub, 'same.o')], { cwd: dir });
+      }
+      return readFileSync(join(dir, 'lib.a'));
+    };
+    const d = compare('lib.a', await build(a, 2), await build(b, 3));
+    const paths = leaves(d).map((l) => l.path);
+    expect(paths.some((p) => p.startsWith('lib.a!/same.o [#2]:.text'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('lib.a!/same.o:'))).toBe(false);
+  });
+
+  it('at the nesting limit a changed member is listed, not expanded, and says why', async () => {
+    const a = join(work, 'depth-a');
+    const b = join(work, 'depth-b');
+    const before = await library(a, 'rcD', [await object(a, 'x', 1, EPOCH)]);
+    const after = await library(b, 'rcD', [await object(b, 'x', 2, EPOCH)]);
+    const root = compareFile('lib.a', before, after, DEFAULT_COMPARATORS, { ...DEFAULT_LIMITS, maxDepth: 0 }, 0);
+    expect(root.comparator).toBe('ar');
+    const member = root.children.find((c) => c.path === 'lib.a!/x.o');
+    expect(member?.children).toEqual([]);
+    expect(member?.fallback).toBe('nesting deeper than 0 levels');
+  });
+});
+
 describe('.deb packages', () => {
   it('compares the outer ar, then the control and data tarballs inside', async () => {
     const build = async (name: string, version: string): Promise<Buffer> => {
@@ -141,5 +254,29 @@ describe('.deb packages', () => {
     const d = compare('demo.deb', await build('deb-1', '1.0'), await build('deb-2', '1.1'));
     expect(d.comparator).toBe('ar');
     expect(leaves(d).map((l) => l.path)).toContainEqual(expect.stringMatching(/^demo\.deb!\/control\.tar\.gz!\/control\.tar!\/\.\/control/));
+  });
+
+  it('a .deb assembled by ar from debian-binary, control.tar.gz and data.tar.gz: a changed file in data.tar.gz', async () => {
+    const build = async (name: string, payload: string): Promise<Buffer> => {
+      const dir = join(work, name);
+      mkdirSync(join(dir, 'control'), { recursive: true });
+      mkdirSync(join(dir, 'data', 'usr', 'share', 'demo'), { recursive: true });
+      writeFileSync(join(dir, 'debian-binary'), '2.0\n');
+      writeFileSync(join(dir, 'control', 'control'), 'Package: demo\nVersion: 1.0\nArchitecture: all\nMaintainer: Test <t@example.com>\nDescription: demo\n');
+      writeFileSync(join(dir, 'data', 'usr', 'share', 'demo', 'data.txt'), payload);
+      const pinned = ['--sort=name', `--mtime=@${EPOCH}`, '--owner=0', '--group=0', '--numeric-owner', '--mode=u+rw,go+r,go-w'];
+      for (const part of ['control', 'data']) {
+        await runTool('tar', ['-c', '-f', `${part}.tar`, ...pinned, '-C', part, '.'], { cwd: dir });
+        await runTool('gzip', ['-n', '-9', `${part}.tar`], { cwd: dir });
+      }
+      for (const file of ['debian-binary', 'control.tar.gz', 'data.tar.gz']) utimesSync(join(dir, file), at(EPOCH), at(EPOCH));
+      await runTool('ar', ['rcD', 'demo.deb', 'debian-binary', 'control.tar.gz', 'data.tar.gz'], { cwd: dir });
+      return readFileSync(join(dir, 'demo.deb'));
+    };
+    const d = compare('demo.deb', await build('deb-ar-1', 'payload\n'), await build('deb-ar-2', 'paylode\n'));
+    expect(d.comparator).toBe('ar');
+    const paths = leaves(d).map((l) => l.path);
+    expect(paths).toContainEqual(expect.stringMatching(/^demo\.deb!\/data\.tar\.gz!\/data\.tar!\/\.\/usr\/share\/demo\/data\.txt/));
+    expect(paths.some((p) => p.includes('control.tar.gz') || p.includes('debian-binary'))).toBe(false);
   });
 });

@@ -17,6 +17,8 @@ export interface ArMember {
   gid: string;
   mode: string;
   data: Buffer;
+  /** Offset of its header in the archive: what symbol tables point at. */
+  offset: number;
   /** The symbol table (`/`, `/SYM64/`, `__.SYMDEF…`): an index of the other members, not a file. */
   symbolTable: boolean;
 }
@@ -68,7 +70,7 @@ export function parseAr(buf: Buffer, maxMembers: number): ArMember[] {
     }
     const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
     if (name !== '//') {
-      members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), data, symbolTable });
+      members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), data, offset: at, symbolTable });
       if (members.length > maxMembers) throw new ArchiveFormatError(`more than ${maxMembers} members`);
     }
     at += HEADER_SIZE + size + (size % 2);

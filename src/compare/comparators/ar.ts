@@ -7,6 +7,7 @@
  */
 import { displayName, errorMessage, formatEpoch } from '../archive/bytes.js';
 import { looksLikeAr, parseAr, type ArMember } from '../archive/ar-reader.js';
+import { symbolOwners } from '../archive/ar-symbols.js';
 import { FieldCollector, canNest, depthCapReason, diffMemberSets, memberKeys, memberPath, unexpandedNode } from '../archive/nodes.js';
 import { bytesNode } from '../formats/details.js';
 import { ComparatorFallback, type Comparator, type CompareContext, type Difference } from '../types.js';
@@ -16,6 +17,8 @@ export const MAX_AR_MEMBERS = 100_000;
 interface Side {
   keys: string[];
   byKey: Map<string, ArMember>;
+  /** Member key by header offset, to read the symbol table's offsets. */
+  keyAt: Map<number, string>;
 }
 
 function readSide(buf: Buffer, label: 'before' | 'after'): Side {
@@ -27,7 +30,8 @@ function readSide(buf: Buffer, label: 'before' | 'after'): Side {
   }
   // GNU's `/` would read `lib.a!//`: the symbol table is named for what it is.
   const keys = memberKeys(members.map((m) => (m.name === '/' ? '(symbol table)' : m.name === '/SYM64/' ? '(symbol table, 64-bit)' : m.name)));
-  return { keys, byKey: new Map(keys.map((key, i) => [key, members[i] as ArMember])) };
+  const byKey = new Map(keys.map((key, i) => [key, members[i] as ArMember]));
+  return { keys, byKey, keyAt: new Map([...byKey].map(([key, m]) => [m.offset, key])) };
 }
 
 function time(text: string): string {
@@ -62,7 +66,6 @@ export const arComparator: Comparator = {
     const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
     const differences = [...members.differences];
     const symbolTables: [string, ArMember, ArMember][] = [];
-    const changedMembers: string[] = [];
     for (const key of members.common) {
       const ma = a.byKey.get(key);
       const mb = b.byKey.get(key);
@@ -73,19 +76,20 @@ export const arComparator: Comparator = {
         continue;
       }
       const data = compareData(path, key, ma, mb, ctx);
-      if (data !== null) {
-        differences.push(data);
-        if (ma.data.length !== mb.data.length) changedMembers.push(memberPath(path, key));
-      }
+      if (data !== null) differences.push(data);
     }
+    // What can move members: their own data, their order, members added or removed.
+    const movers = differences.filter((d) => !/:ar\.(mtime|uid|gid|mode)$/.test(d.path)).map((d) => d.path);
     for (const [key, ma, mb] of symbolTables) {
       const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, ma.data, mb.data);
-      // Same length, other bytes, and a member before it changed size: the offsets it holds moved.
-      if (ma.data.length === mb.data.length && changedMembers.length > 0) {
+      const before = symbolOwners(ma.name, ma.data, a.keyAt);
+      const after = symbolOwners(mb.name, mb.data, b.keyAt);
+      // Decoded, and every symbol still names the same member: only the offsets of moved members differ.
+      if (before !== null && after !== null && movers.length > 0 && before.length === after.length && before.every((s, i) => s === after[i])) {
         node.consequence = {
           of: 'member offsets in the symbol table',
-          evidence: `the symbol table indexes members by offset, and ${changedMembers.length} member${changedMembers.length === 1 ? '' : 's'} changed size`,
-          from: changedMembers,
+          evidence: `all ${before.length} symbols name the same members on both sides; only the offsets of members that moved differ`,
+          from: movers,
         };
       }
       differences.push(node);

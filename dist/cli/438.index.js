@@ -1,8 +1,8 @@
-export const id = 983;
-export const ids = [983];
+export const id = 438;
+export const ids = [438];
 export const modules = {
 
-/***/ 983:
+/***/ 438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2551,13 +2551,83 @@ function parseAr(buf, maxMembers) {
         }
         const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
         if (name !== '//') {
-            members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), data, symbolTable });
+            members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), data, offset: at, symbolTable });
             if (members.length > maxMembers)
                 throw new ArchiveFormatError(`more than ${maxMembers} members`);
         }
         at += HEADER_SIZE + size + (size % 2);
     }
     return members;
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/ar-symbols.ts
+function gnuIndex(data, width) {
+    if (data.length < width)
+        return null;
+    const read = (at) => (width === 4 ? data.readUInt32BE(at) : Number(data.readBigUInt64BE(at)));
+    const count = read(0);
+    const namesAt = width + count * width;
+    if (!Number.isSafeInteger(namesAt) || namesAt > data.length)
+        return null;
+    const entries = [];
+    let at = namesAt;
+    for (let i = 0; i < count; i++) {
+        const end = data.indexOf(0, at);
+        if (end < 0)
+            return null;
+        entries.push({ symbol: data.toString('latin1', at, end), offset: read(width + i * width) });
+        at = end + 1;
+    }
+    return entries;
+}
+function bsdIndex(data) {
+    if (data.length < 4)
+        return null;
+    const ranlibBytes = data.readUInt32LE(0);
+    const stringsAt = 4 + ranlibBytes + 4;
+    if (ranlibBytes % 8 !== 0 || stringsAt > data.length)
+        return null;
+    const stringsSize = data.readUInt32LE(4 + ranlibBytes);
+    if (stringsAt + stringsSize > data.length)
+        return null;
+    const strings = data.subarray(stringsAt, stringsAt + stringsSize);
+    const entries = [];
+    for (let at = 4; at < 4 + ranlibBytes; at += 8) {
+        const name = data.readUInt32LE(at);
+        if (name >= strings.length)
+            return null;
+        const end = strings.indexOf(0, name);
+        entries.push({ symbol: strings.toString('latin1', name, end < 0 ? strings.length : end), offset: data.readUInt32LE(at + 4) });
+    }
+    return entries;
+}
+/** The symbol index of a symbol-table member named `name`, or null when its layout is not one we decode. */
+function decodeSymbolIndex(name, data) {
+    if (name === '/')
+        return gnuIndex(data, 4);
+    if (name === '/SYM64/')
+        return gnuIndex(data, 8);
+    if (name === '__.SYMDEF' || name === '__.SYMDEF SORTED')
+        return bsdIndex(data);
+    return null;
+}
+/**
+ * Each symbol with the member that defines it, as `symbol → member`, sorted: equal on both sides
+ * exactly when the symbol tables say the same thing apart from where the members sit. Null when
+ * the table cannot be decoded or points at an offset where no member starts.
+ */
+function symbolOwners(name, data, memberAt) {
+    const entries = decodeSymbolIndex(name, data);
+    if (entries === null)
+        return null;
+    const owners = [];
+    for (const { symbol, offset } of entries) {
+        const member = memberAt.get(offset);
+        if (member === undefined)
+            return null;
+        owners.push(`${symbol} → ${member}`);
+    }
+    return owners.sort();
 }
 
 ;// CONCATENATED MODULE: ./src/compare/archive/nodes.ts
@@ -2986,6 +3056,7 @@ function describeMembers(children, prefix, noun, many = `${noun}s`) {
 
 
 
+
 const MAX_AR_MEMBERS = 100_000;
 function readSide(buf, label) {
     let members;
@@ -2997,7 +3068,8 @@ function readSide(buf, label) {
     }
     // GNU's `/` would read `lib.a!//`: the symbol table is named for what it is.
     const keys = memberKeys(members.map((m) => (m.name === '/' ? '(symbol table)' : m.name === '/SYM64/' ? '(symbol table, 64-bit)' : m.name)));
-    return { keys, byKey: new Map(keys.map((key, i) => [key, members[i]])) };
+    const byKey = new Map(keys.map((key, i) => [key, members[i]]));
+    return { keys, byKey, keyAt: new Map([...byKey].map(([key, m]) => [m.offset, key])) };
 }
 function time(text) {
     return /^\d+$/.test(text) ? formatEpoch(Number(text), text) : JSON.stringify(text);
@@ -3030,7 +3102,6 @@ const arComparator = {
         const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
         const differences = [...members.differences];
         const symbolTables = [];
-        const changedMembers = [];
         for (const key of members.common) {
             const ma = a.byKey.get(key);
             const mb = b.byKey.get(key);
@@ -3043,20 +3114,21 @@ const arComparator = {
                 continue;
             }
             const data = compareData(path, key, ma, mb, ctx);
-            if (data !== null) {
+            if (data !== null)
                 differences.push(data);
-                if (ma.data.length !== mb.data.length)
-                    changedMembers.push(memberPath(path, key));
-            }
         }
+        // What can move members: their own data, their order, members added or removed.
+        const movers = differences.filter((d) => !/:ar\.(mtime|uid|gid|mode)$/.test(d.path)).map((d) => d.path);
         for (const [key, ma, mb] of symbolTables) {
             const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, ma.data, mb.data);
-            // Same length, other bytes, and a member before it changed size: the offsets it holds moved.
-            if (ma.data.length === mb.data.length && changedMembers.length > 0) {
+            const before = symbolOwners(ma.name, ma.data, a.keyAt);
+            const after = symbolOwners(mb.name, mb.data, b.keyAt);
+            // Decoded, and every symbol still names the same member: only the offsets of moved members differ.
+            if (before !== null && after !== null && movers.length > 0 && before.length === after.length && before.every((s, i) => s === after[i])) {
                 node.consequence = {
                     of: 'member offsets in the symbol table',
-                    evidence: `the symbol table indexes members by offset, and ${changedMembers.length} member${changedMembers.length === 1 ? '' : 's'} changed size`,
-                    from: changedMembers,
+                    evidence: `all ${before.length} symbols name the same members on both sides; only the offsets of members that moved differ`,
+                    from: movers,
                 };
             }
             differences.push(node);
