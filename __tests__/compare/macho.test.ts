@@ -274,6 +274,20 @@ describe('macho comparator', () => {
     expect(children[0]?.children.map((c) => c.path)).toEqual([`${PATH}:arm64:LC_UUID`]);
   });
 
+  it('compares a thin image with the matching slice of a universal binary (issue #10 item 2)', () => {
+    // The image itself is arm64 (cputype 0x0100000c); the universal binary also holds an x86_64 slice.
+    const universal = assembleFat([{ cputype: 0x01000007, data: assembleMacho() }, { cputype: 0x0100000c, data: assembleMacho() }]);
+    const thin = assembleMacho({ uuid: '00000000222233334444555555555555' });
+    const children = compare(universal, thin);
+    expect(children.map((c) => [c.path, c.summary])).toEqual([
+      [`${PATH}:universal binary`, 'universal binary → thin arm64 image (other architectures: x86_64)'],
+      [`${PATH}:arm64`, 'LC_UUID differs: 11111111-2222-3333-4444-555555555555 → 00000000-2222-3333-4444-555555555555'],
+    ]);
+    // The same slice thin: only the wrapper changed.
+    expect(compare(assembleMacho(), universal).map((c) => c.summary)).toEqual(['thin arm64 image → universal binary (other architectures: x86_64)']);
+    expect(fallbackReason(assembleFat([{ cputype: 0x01000007, data: assembleMacho() }]), thin)).toBe('the universal binary has no arm64 slice to compare the thin image with');
+  });
+
   it('falls back with a reason on truncated and damaged images', () => {
     const good = assembleMacho();
     expect(fallbackReason(good.subarray(0, 0x850), good)).toBe('old file: Mach-O: segment __LINKEDIT at offset 0x800 (256 bytes) runs past the end of the file (2128 bytes)');

@@ -8,6 +8,7 @@ import { hex } from '../formats/bytes.js';
 import {
   bytesNode,
   describeMembers,
+  fieldNode,
   extractStrings,
   keyed,
   listText,
@@ -161,6 +162,37 @@ function compareFat(path: string, before: Buffer, after: Buffer, ctx: CompareCon
   return out;
 }
 
+/**
+ * A universal binary on one side, a thin one on the other: the thin image is compared with the
+ * slice of its architecture, and the change of wrapper is a field (with the architectures only
+ * the universal binary has).
+ */
+function compareFatWithThin(path: string, before: Buffer, after: Buffer, fatIsBefore: boolean, ctx: CompareContext): Difference[] {
+  const fatBuf = fatIsBefore ? before : after;
+  const thinBuf = fatIsBefore ? after : before;
+  const arches = forSide(fatIsBefore ? 'old' : 'new', () => parseFat(fatBuf));
+  const thin = forSide(fatIsBefore ? 'new' : 'old', () => parseMacho(thinBuf));
+  const match = arches.find((arch) => arch.cputype === thin.cputype);
+  const thinName = cpuName(thin.cputype);
+  if (match === undefined) throw new ComparatorFallback(`the universal binary has no ${thinName} slice to compare the thin image with`);
+  const names = arches.map(archName);
+  const wrapper = `universal (${names.join(', ')})`;
+  const out: Difference[] = [
+    fieldNode(
+      ID,
+      `${path}:universal binary`,
+      'universal',
+      fatIsBefore ? wrapper : `thin (${thinName})`,
+      fatIsBefore ? `thin (${thinName})` : wrapper,
+      `${fatIsBefore ? `universal binary → thin ${thinName} image` : `thin ${thinName} image → universal binary`}${names.length > 1 ? ` (other architectures: ${names.filter((n) => n !== thinName).join(', ')})` : ''}`,
+    ),
+  ];
+  const slice = fatBuf.subarray(match.offset, match.offset + match.size);
+  const [x, y] = fatIsBefore ? [slice, thinBuf] : [thinBuf, slice];
+  if (!x.equals(y)) out.push(ctx.compareNested(`${path}:${thinName}`, x, y));
+  return out;
+}
+
 export const machoComparator: DescribedComparator = {
   id: ID,
   recognizes(_path: string, head: Buffer): boolean {
@@ -169,7 +201,10 @@ export const machoComparator: DescribedComparator = {
   compare(path: string, before: Buffer, after: Buffer, ctx: CompareContext): Difference[] {
     const kindA = machoMagic(before.subarray(0, 8));
     const kindB = machoMagic(after.subarray(0, 8));
-    if (kindA !== kindB) throw new ComparatorFallback(`one side is a universal binary and the other is not (${kindA ?? 'neither'} vs ${kindB ?? 'neither'})`);
+    if (kindA !== kindB) {
+      if (kindA === undefined || kindB === undefined) throw new ComparatorFallback(`one side is not a Mach-O image (${kindA ?? 'neither'} vs ${kindB ?? 'neither'})`);
+      return compareFatWithThin(path, before, after, kindA === 'fat', ctx);
+    }
     return kindA === 'fat' ? compareFat(path, before, after, ctx) : compareThin(path, before, after);
   },
   describe(path: string, children: readonly Difference[]): string {
