@@ -6,10 +6,13 @@ export const diffCommand: Command = {
   help: `Usage: vitsnap diff BEFORE AFTER [options]
 
 Compare two builds. Each side is a .vitsnap snapshot or a directory (scanned on the fly); two
-plain files (old.so new.so) are compared with each other. Files
-with equal digests are never read; changed files go through format-aware comparators (JSON, text,
-zip/jar, tar, gzip/zstd, ELF, .pyc, .class, PNG, source maps, bytes) and every difference gets a
-cause with evidence (timestamp, build-path, file-order, build-id, permissions, …) and a fix hint.
+plain files (old.so new.so) are compared with each other. Files with equal digests are never
+read; changed files go through format-aware comparators (JSON, text in UTF-8, UTF-16 or
+ISO-8859-1, zip/jar, tar, ar/.a/.deb, gzip/zstd/xz, ELF with DWARF, PE, Mach-O, .pyc, .class,
+PNG, source maps, bytes; code disassembled by objdump when it is on PATH) and every difference
+gets a cause with evidence (timestamp, build-path, file-order, build-id, permissions,
+compression, …) and a fix hint. Offsets that moved because a build path changed length are
+shown as following from it.
 
 On a terminal, a status line on stderr shows how far a long diff has got.
 
