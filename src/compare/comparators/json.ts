@@ -2,9 +2,9 @@
  * JSON: a structural diff by jsondiffpatch, arrays of objects matched by a key field or a content
  * hash, reported as JSON Pointer changes grouped per record (`app.json#/assets/3`). Key order and
  * formatting are differences of their own, never folded away. Work is bounded: arrays too long for
- * jsondiffpatch's O(n·m) LCS are aligned by our O(ND) line diff on item keys; past 8 MiB, 200k
- * nodes or that diff's edit budget, the pretty-printed JSON is line-diffed instead, and the node
- * says why.
+ * jsondiffpatch's O(n·m) LCS are aligned by our O(ND) line diff on item keys. Past 8 MiB or 200k
+ * nodes, both trees are walked in lockstep in one linear pass (json-large.ts); past that diff's
+ * edit budget, the pretty-printed JSON is line-diffed instead, and the node says why.
  */
 import { createHash } from 'node:crypto';
 import { extname, posix } from 'node:path';
@@ -14,26 +14,20 @@ import { alignLines } from '../line-diff.js';
 import { compareText, decodeText } from './text.js';
 import { ComparatorFallback } from '../types.js';
 import type { Comparator, CompareContext, Difference, JsonChange } from '../types.js';
-
-type Json = null | boolean | number | string | Json[] | JsonObject;
-interface JsonObject {
-  [key: string]: Json;
-}
+import { diffLargeJson } from './json-large.js';
+import { KEY_FIELDS, cap, escapePointer, isContainer, isObject, printJson, show } from './json-values.js';
+import type { Json, JsonObject } from './json-values.js';
 
 const MAX_STRUCTURED_BYTES = 8 * 1024 * 1024;
-/** Nodes (values of any kind) on the larger side above which the line diff is used. */
+/** Nodes (values of any kind) on the larger side above which the lockstep walk is used. */
 export const MAX_JSON_NODES = 200_000;
 const MAX_DEPTH = 256;
 /** jsondiffpatch's LCS matrix cells per array, and in all, before our O(ND) alignment takes over. */
 const MAX_ARRAY_CELLS = 1_000_000;
 const MAX_TOTAL_CELLS = 4_000_000;
 const MAX_CHANGES = 1000;
-const VALUE_CHARS = 200;
 const SUMMARY_VALUE_CHARS = 60;
 const MAX_LIST = 1000;
-const INLINE_WIDTH = 200;
-/** Fields that identify an object in an array, in order of preference. */
-const KEY_FIELDS = ['id', 'name', 'key', 'path', 'file'] as const;
 const JSON_EXTENSIONS = new Set(['.json', '.webmanifest', '.jsonld', '.geojson']);
 
 interface ParsedSide {
@@ -47,14 +41,6 @@ interface ParsedSide {
 
 class AlignmentTooLarge extends Error {
   override readonly name = 'AlignmentTooLarge';
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isContainer(value: unknown): value is Json[] | JsonObject {
-  return typeof value === 'object' && value !== null;
 }
 
 /**
@@ -109,19 +95,6 @@ function parseSide(buf: Buffer, side: string): ParsedSide {
   const { nodes, protoKeys } = measure(value, side);
   const encoding = decoded.encoding === 'UTF-8' && decoded.bom ? 'UTF-8 with BOM' : decoded.encoding;
   return { value: value as Json, text: decoded.text, encoding, bytes: buf.length, nodes, protoKeys };
-}
-
-function escapePointer(key: string): string {
-  if (!key.includes('~') && !key.includes('/')) return key;
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function cap(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-
-function show(value: unknown, limit = VALUE_CHARS): string {
-  return cap(JSON.stringify(value) ?? 'undefined', limit);
 }
 
 function deepEqual(a: Json, b: Json): boolean {
@@ -284,11 +257,14 @@ interface Collected {
   changes: JsonChange[];
   /** Changes found beyond MAX_CHANGES. */
   dropped: number;
+}
+
+interface CollectedWithMoves extends Collected {
   moves: Reorder[];
 }
 
 class DeltaWalker {
-  readonly out: Collected = { changes: [], dropped: 0, moves: [] };
+  readonly out: CollectedWithMoves = { changes: [], dropped: 0, moves: [] };
   private readonly patcher: ReturnType<typeof create>;
   private readonly keys: ItemKeys;
 
@@ -482,55 +458,6 @@ function describeFormatting(side: ParsedSide): string {
   return parts.join(', ');
 }
 
-/**
- * Pretty-printed lines, keys in document order. A container that fits in INLINE_WIDTH stays on
- * one line, so a record of a manifest is one line of the diff and the whole record is in view.
- */
-function printJson(value: Json): string[] {
-  const out: string[] = [];
-  const memo = new WeakMap<object, string | null>();
-  // The one-line form of `v`, or null when it is longer than INLINE_WIDTH; each container once.
-  const inline = (v: Json): string | null => {
-    if (!isContainer(v)) return JSON.stringify(v);
-    const cached = memo.get(v);
-    if (cached !== undefined) return cached;
-    const isArray = Array.isArray(v);
-    const keys = isArray ? [] : Object.keys(v);
-    const count = isArray ? v.length : keys.length;
-    let text: string | null = isArray ? '[' : '{';
-    for (let i = 0; i < count && text !== null; i++) {
-      const lead = isArray ? '' : `${JSON.stringify(keys[i])}: `;
-      const child = inline(isArray ? (v[i] as Json) : ((v as JsonObject)[keys[i] as string] as Json));
-      text = child === null ? null : `${text}${i > 0 ? ', ' : ''}${lead}${child}`;
-      if (text !== null && text.length > INLINE_WIDTH) text = null;
-    }
-    if (text !== null) text += isArray ? ']' : '}';
-    memo.set(v, text);
-    return text;
-  };
-  const emit = (v: Json, indent: string, lead: string, trail: string): void => {
-    const one = inline(v);
-    if (one !== null && (!isContainer(v) || indent.length + lead.length + one.length <= INLINE_WIDTH)) {
-      out.push(`${indent}${lead}${one}${trail}`);
-      return;
-    }
-    const inner = `${indent}  `;
-    if (Array.isArray(v)) {
-      out.push(`${indent}${lead}[`);
-      v.forEach((item, i) => emit(item, inner, '', i < v.length - 1 ? ',' : ''));
-      out.push(`${indent}]${trail}`);
-      return;
-    }
-    const obj = v as JsonObject;
-    const keys = Object.keys(obj);
-    out.push(`${indent}${lead}{`);
-    keys.forEach((k, i) => emit(obj[k] as Json, inner, `${JSON.stringify(k)}: `, i < keys.length - 1 ? ',' : ''));
-    out.push(`${indent}}${trail}`);
-  };
-  emit(value, '', '', '');
-  return out;
-}
-
 function nodePath(path: string, pointer: string): string {
   return pointer === '' ? path : `${path}#${pointer}`;
 }
@@ -685,18 +612,18 @@ export const jsonComparator: Comparator = {
     const sameValue = deepEqual(a.value, b.value);
 
     if (!sameValue) {
-      let large: string | null = null;
-      if (Math.max(a.bytes, b.bytes) > MAX_STRUCTURED_BYTES) large = `larger than ${MAX_STRUCTURED_BYTES / 1024 / 1024} MiB`;
-      else if (Math.max(a.nodes, b.nodes) > MAX_JSON_NODES) large = `more than ${MAX_JSON_NODES} JSON nodes (${Math.max(a.nodes, b.nodes)})`;
-      if (large === null) {
+      // Past jsondiffpatch's caps: one linear lockstep walk, no LCS and no pretty-printing.
+      const large = Math.max(a.bytes, b.bytes) > MAX_STRUCTURED_BYTES || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES;
+      if (large) {
+        out.push(...changeNodes(path, diffLargeJson(a.value, b.value, MAX_CHANGES), a.value, b.value));
+      } else {
         try {
           out.push(...structuralDiff(path, a.value, b.value, keys));
         } catch (error) {
           if ((error as { name?: string }).name !== 'AlignmentTooLarge') throw error;
-          large = (error as Error).message;
+          out.push(...lineFallback(path, a.value, b.value, (error as Error).message, ctx));
         }
       }
-      if (large !== null) out.push(...lineFallback(path, a.value, b.value, large, ctx));
     }
     if (reorders.length > 0) out.push(keyOrderNode(path, reorders, sameValue));
     const formatA = describeFormatting(a);
