@@ -15,6 +15,7 @@ import { compareText, decodeText } from './text.js';
 import { ComparatorFallback } from '../types.js';
 import type { Comparator, CompareContext, Difference, JsonChange } from '../types.js';
 import { diffLargeJson } from './json-large.js';
+import type { KeyReorder } from './json-large.js';
 import { KEY_FIELDS, cap, escapePointer, isContainer, isObject, printJson, show } from './json-values.js';
 import type { Json, JsonObject } from './json-values.js';
 
@@ -84,7 +85,8 @@ function detach(value: unknown): Json {
   return out;
 }
 
-function parseSide(buf: Buffer, side: string): ParsedSide {
+/** `measured` false skips the node count and depth check (the lockstep walk checks depth itself). */
+function parseSide(buf: Buffer, side: string, measured: boolean): ParsedSide {
   const decoded = decodeText(buf, side);
   let value: unknown;
   try {
@@ -92,7 +94,7 @@ function parseSide(buf: Buffer, side: string): ParsedSide {
   } catch (error) {
     throw new ComparatorFallback(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { nodes, protoKeys } = measure(value, side);
+  const { nodes, protoKeys } = measured ? measure(value, side) : { nodes: 0, protoKeys: false };
   const encoding = decoded.encoding === 'UTF-8' && decoded.bom ? 'UTF-8 with BOM' : decoded.encoding;
   return { value: value as Json, text: decoded.text, encoding, bytes: buf.length, nodes, protoKeys };
 }
@@ -245,13 +247,7 @@ function makePatcher(keys: ItemKeys): ReturnType<typeof create> {
   return patcher;
 }
 
-interface Reorder {
-  pointer: string;
-  before: string[];
-  after: string[];
-  moved: number;
-  total: number;
-}
+type Reorder = KeyReorder;
 
 interface Collected {
   changes: JsonChange[];
@@ -599,24 +595,27 @@ export const jsonComparator: Comparator = {
 
   compare(path: string, before: Buffer, after: Buffer, ctx: CompareContext): Difference[] {
     if (before.equals(after)) return [];
-    const a = parseSide(before, 'old side');
-    const b = parseSide(after, 'new side');
-    if (a.protoKeys || b.protoKeys) {
-      a.value = detach(a.value);
-      b.value = detach(b.value);
-    }
+    // Past 8 MiB neither side is measured or walked twice: one lockstep pass does it all.
+    const big = Math.max(before.length, after.length) > MAX_STRUCTURED_BYTES;
+    const a = parseSide(before, 'old side', !big);
+    const b = parseSide(after, 'new side', !big);
     const out: Difference[] = [];
-    const keys = new ItemKeys();
-    const reorders: Reorder[] = [];
-    findKeyReorders(a.value, b.value, null, keys, reorders);
-    const sameValue = deepEqual(a.value, b.value);
-
-    if (!sameValue) {
-      // Past jsondiffpatch's caps: one linear lockstep walk, no LCS and no pretty-printing.
-      const large = Math.max(a.bytes, b.bytes) > MAX_STRUCTURED_BYTES || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES;
-      if (large) {
-        out.push(...changeNodes(path, diffLargeJson(a.value, b.value, MAX_CHANGES), a.value, b.value));
-      } else {
+    let reorders: Reorder[] = [];
+    let sameValue: boolean;
+    if (big || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES) {
+      const found = diffLargeJson(a.value, b.value, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
+      reorders = found.reorders;
+      sameValue = found.changes.length === 0 && found.dropped === 0;
+      out.push(...changeNodes(path, found, a.value, b.value));
+    } else {
+      if (a.protoKeys || b.protoKeys) {
+        a.value = detach(a.value);
+        b.value = detach(b.value);
+      }
+      const keys = new ItemKeys();
+      findKeyReorders(a.value, b.value, null, keys, reorders);
+      sameValue = deepEqual(a.value, b.value);
+      if (!sameValue) {
         try {
           out.push(...structuralDiff(path, a.value, b.value, keys));
         } catch (error) {
