@@ -122,6 +122,23 @@ describe('jsonComparator on JSON above the jsondiffpatch caps', () => {
     expect(diffs.map((d) => [d.path, d.kind, d.summary])).toEqual([['dist/stats.json#/modules/7', 'order', 'same JSON, keys in another order at /modules/7']]);
   });
 
+  it('reports keyed items in another order as one order node, classified file-order', () => {
+    const a = stats(count);
+    const b = stats(count);
+    const [m3, m4] = [b.modules[3] as Module, b.modules[4] as Module];
+    b.modules[3] = m4;
+    b.modules[4] = m3;
+    const diffs = compare(JSON.stringify(a), JSON.stringify(b));
+    expect(diffs.map((d) => [d.path, d.kind, d.summary])).toEqual([['dist/stats.json#/modules', 'order', `1 of ${count} items of /modules in another order`]]);
+    expect(diffs[0]?.detail?.type === 'order' ? [diffs[0].detail.before.slice(2, 6), diffs[0].detail.after.slice(2, 6)] : []).toEqual([
+      ['2', '3', '4', '5'],
+      ['2', '4', '3', '5'],
+    ]);
+    const file: Difference = { path: 'dist/stats.json', kind: 'modified', comparator: 'json', summary: '', causes: [], children: diffs };
+    classifyCauses({ path: '', kind: 'modified', summary: '', causes: [], children: [file] });
+    expect(diffs.map((d) => d.causes.map((c) => [c.id, c.evidence]))).toEqual([[['file-order', expect.stringContaining('another order')]]]);
+  });
+
   it('falls back on a truncated document, as for small JSON', () => {
     const text = JSON.stringify(stats(count));
     expect(() => compare(text, text.slice(0, -100))).toThrow(/^new side is not valid JSON: /);

@@ -25,6 +25,8 @@ export interface LargeJsonChanges {
   dropped: number;
   /** Key order changes, found in the same pass so no second walk is needed. */
   reorders: KeyReorder[];
+  /** Keyed arrays whose items are in another order (item keys listed, as the small path does). */
+  moves: KeyReorder[];
 }
 
 export interface LargeJsonLimits {
@@ -59,7 +61,7 @@ function uniqueKeys(items: readonly Json[]): Map<string, number> | null {
 }
 
 class LockstepWalker {
-  readonly out: LargeJsonChanges = { changes: [], dropped: 0, reorders: [] };
+  readonly out: LargeJsonChanges = { changes: [], dropped: 0, reorders: [], moves: [] };
   private readonly limits: LargeJsonLimits;
   /** Escaped segments of the current location; the pointer string is built only for a change. */
   private readonly path: string[] = [];
@@ -155,7 +157,9 @@ class LockstepWalker {
       this.child(a[i] as Json, b[j] as Json, String(j), depth);
     }
     if (moved > 0) {
-      this.push({ pointer: this.pointer(), op: 'move', before: `${a.length} items`, after: `${moved} of ${b.length} items in another order` });
+      const { maxList } = this.limits;
+      const label = (item: Json): string => (itemKey(item) ?? '').replace(/^[a-z]+=[sn]/, '');
+      this.out.moves.push({ pointer: this.pointer(), before: a.slice(0, maxList).map(label), after: b.slice(0, maxList).map(label), moved, total: b.length });
     }
   }
 }

@@ -605,8 +605,9 @@ export const jsonComparator: Comparator = {
     if (big || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES) {
       const found = diffLargeJson(a.value, b.value, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
       reorders = found.reorders;
-      sameValue = found.changes.length === 0 && found.dropped === 0;
+      sameValue = found.changes.length === 0 && found.dropped === 0 && found.moves.length === 0;
       out.push(...changeNodes(path, found, a.value, b.value));
+      for (const move of found.moves) out.push(moveNode(path, move));
     } else {
       if (a.protoKeys || b.protoKeys) {
         a.value = detach(a.value);
