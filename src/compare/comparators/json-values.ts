@@ -9,6 +9,7 @@ export interface JsonObject {
 export const KEY_FIELDS = ['id', 'name', 'key', 'path', 'file'] as const;
 
 const VALUE_CHARS = 200;
+export const SUMMARY_VALUE_CHARS = 60;
 const INLINE_WIDTH = 200;
 
 export function isObject(value: Json | undefined): value is JsonObject {
