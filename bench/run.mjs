@@ -16,6 +16,7 @@ const WORK = path.join(BENCH_DIR, 'work');
 const OUT = path.join(WORK, 'out');
 const RESULTS = path.join(BENCH_DIR, 'results', 'latest.md');
 const GENERATOR = path.join(BENCH_DIR, 'generate-tree.mjs');
+const STATS_GENERATOR = path.join(BENCH_DIR, 'generate-stats-json.mjs');
 const DEFAULT_CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 const GNU_TIME = '/usr/bin/time';
 const DIFFOSCOPE_TIMEOUT_S = 600;
@@ -29,11 +30,13 @@ const TARGETS = {
   infoSeconds: 0.1, // `info` wall, below
   vsDiffoscope: 50, // diffoscope wall / our dir diff wall, at least
   dirsVsDiffRq: 1.5, // our dir diff wall / `diff -rq` wall, at most
+  jsonSeconds: 1, // `diff a.json b.json` wall on the 17 MB stats.json, below (issue #10 item 8)
   snapsVsDiffRq: 10, // `diff -rq` wall / our snapshot diff wall, at least
 };
 
 const USAGE = `usage: npm run bench -- [--size-mb 1000] [--files 20000] [--seed 1] [--runs 3]
-                       [--only create|diff] [--keep] [--peers-only] [--cli PATH]
+                       [--only create|diff|json] [--keep] [--peers-only] [--cli PATH]
+  --only json   only the 17 MB single-line stats.json diff (no tree needed)
   --keep        keep snapshots and archives in bench/work/out (trees are always cached)
   --peers-only  run without dist/cli/index.js: measure the peers alone
   --cli PATH    the vitsnap entry to measure (default dist/cli/index.js), e.g. an older build`;
@@ -331,6 +334,45 @@ function diffTargetTable(c) {
   ].join('\n');
 }
 
+// A 17 MB single-line webpack stats.json-like pair, one value apart: the large-JSON path (issue #10 item 8).
+function jsonSection(ours, runs) {
+  const hash = createHash('sha256').update(fs.readFileSync(STATS_GENERATOR)).digest('hex').slice(0, 8);
+  const dir = path.join(WORK, `stats-json-${hash}`);
+  if (!fs.existsSync(dir)) {
+    for (const old of fs.readdirSync(WORK)) if (old.startsWith('stats-json-')) fs.rmSync(path.join(WORK, old), { recursive: true, force: true });
+    const partial = `${dir}.partial`;
+    const r = spawnSync(process.execPath, [STATS_GENERATOR, partial], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) return `## Large JSON\n\ngenerating the stats.json pair failed (exit ${r.status}); skipped`;
+    fs.renameSync(partial, dir);
+  }
+  const a = path.join(dir, 'a.json');
+  const b = path.join(dir, 'b.json');
+  havePeers('diff');
+  const specs = [
+    ours && { id: 'ours-json', label: 'ours: `vitsnap diff a.json b.json`', argv: node('diff', a, b), okCodes: [1] },
+    !missingPeers.has('diff') && { id: 'diff-json', label: '`diff a.json b.json`', argv: ['diff', a, b], okCodes: [1] },
+  ].filter(Boolean);
+  const results = measureAll(specs, runs);
+  const mine = results.get('ours-json');
+  const ok = mine && !mine.error ? mine : undefined;
+  return [
+    '## Large JSON',
+    '',
+    `\`${path.relative(ROOT, a)}\`: ${mb(fs.statSync(a).size)} MB on one line; b.json has /modules/27182/size + 1.`,
+    '',
+    commandTable(results),
+    '',
+    ours
+      ? [
+          '| target | measured | goal | status |',
+          '| --- | ---: | --- | --- |',
+          targetRow('our JSON diff wall', ok?.wall, (v) => `${v.toFixed(2)} s`, `< ${TARGETS.jsonSeconds} s`, (v) => v < TARGETS.jsonSeconds),
+          targetRow('peak RSS, our JSON diff', ok?.rssMB, (v) => `${v.toFixed(0)} MB`, `< ${TARGETS.rssMB} MB`, (v) => v < TARGETS.rssMB),
+        ].join('\n')
+      : 'ours skipped (--peers-only): no targets evaluated.',
+  ].join('\n');
+}
+
 // ---------- main ----------
 
 function main() {
@@ -359,8 +401,8 @@ function main() {
     console.error(`bench: --size-mb, --files, --seed and --runs take positive numbers\n${USAGE}`);
     return 2;
   }
-  if (values.only !== undefined && !['create', 'diff'].includes(values.only)) {
-    console.error(`bench: --only takes 'create' or 'diff' (got '${values.only}')`);
+  if (values.only !== undefined && !['create', 'diff', 'json'].includes(values.only)) {
+    console.error(`bench: --only takes 'create', 'diff' or 'json' (got '${values.only}')`);
     return 2;
   }
   if (Number(process.versions.node.split('.')[0]) < 24) {
@@ -376,11 +418,22 @@ function main() {
   if (!fs.existsSync(GNU_TIME)) console.log('missing peer: /usr/bin/time (apt-get install -y time); peak RSS not measured');
   fs.mkdirSync(OUT, { recursive: true });
 
+  const cpu = (os.cpus()[0]?.model ?? 'unknown cpu').trim();
+  if (values.only === 'json') {
+    const sections = [
+      '# vitsnap benchmark: large JSON',
+      '',
+      `- ${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      `- wall = median of ${runs} run${runs === 1 ? '' : 's'}; peak RSS = max over runs (GNU time %M). Ours: ${ours ? `\`node ${path.relative(ROOT, cli)}\`` : 'skipped (--peers-only)'}.`,
+      '',
+      jsonSection(ours, runs),
+    ];
+    return writeReport(sections, values.keep);
+  }
   const params = `${sizeMb}mb-${files}f-seed${seed}`;
   const key = `tree-${params}-${generatorHash()}`;
   const treeA = cachedTree(key, `tree-${params}-`, (dir) => [dir, '--size-mb', String(sizeMb), '--files', String(files), '--seed', String(seed)]);
   const warmA = warmCache(treeA.dir);
-  const cpu = (os.cpus()[0]?.model ?? 'unknown cpu').trim();
   const zstdVersion = spawnSync('zstd', ['--version'], { encoding: 'utf8' }).stdout?.match(/v[\d.]+/)?.[0] ?? '?';
   const sections = [
     '# vitsnap benchmark',
@@ -403,13 +456,18 @@ function main() {
       sections.push('', diffSection(treeA.dir, treeB.dir, ours, runs));
     }
   }
+  if (values.only === undefined) sections.push('', jsonSection(ours, runs));
 
+  return writeReport(sections, values.keep);
+}
+
+function writeReport(sections, keep) {
   const report = `${sections.join('\n')}\n`;
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, report);
   console.log(`\n${report}`);
   console.error(`written ${path.relative(ROOT, RESULTS)}`);
-  if (!values.keep) fs.rmSync(OUT, { recursive: true, force: true });
+  if (!keep) fs.rmSync(OUT, { recursive: true, force: true });
   return 0;
 }
 

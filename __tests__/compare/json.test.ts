@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { MAX_JSON_NODES, jsonComparator } from '../../src/compare/comparators/json.js';
+import { jsonComparator } from '../../src/compare/comparators/json.js';
 import { DEFAULT_LIMITS } from '../../src/compare/types.js';
 import type { CompareContext, Difference, JsonChange } from '../../src/compare/types.js';
 import { removeDir, tempDir } from '../helpers/toolchain.js';
@@ -295,24 +295,27 @@ describe('jsonComparator.compare', () => {
     expect(diffs[0]?.summary).toMatch(/too many edits to align: shown as one replacement/);
   });
 
-  it('finds the few changes in a 5 MB manifest', () => {
+  it('finds the few changes in a 5 MB manifest, at their pointers (issue #10 item 8)', () => {
     const a = readFileSync(build('big-a', '2024-05-01T10:00:00Z', 'big-a'));
     const b = readFileSync(build('big-b', '2024-05-02T11:30:00Z', 'big-b'));
     expect(a.length).toBeGreaterThan(5_000_000);
+    const before = JSON.parse(a.toString()) as { assets: Array<{ hash: string }> };
+    expect(JSON.stringify(before).length).toBeLessThan(8 * 1024 * 1024);
     const diffs = compare(a, b);
-    expect(diffs).toHaveLength(1);
-    const [lines] = diffs;
-    expect(lines?.kind).toBe('lines');
-    expect(lines?.fallback).toMatch(new RegExp(`^more than ${MAX_JSON_NODES} JSON nodes \\(\\d+\\): line diff of the pretty-printed JSON$`));
-    const hunks = lines?.detail?.type === 'lines' ? lines.detail.hunks : [];
-    const changed = hunks.map((h) => h.lines.filter((l) => l[0] !== ' ').map((l) => l.slice(0, 60)));
-    expect(changed).toEqual([
-      ['-  "builtAt": "2024-05-01T10:00:00Z",', '+  "builtAt": "2024-05-02T11:30:00Z",'],
-      ['-      "hash": "' + (JSON.parse(a.toString()) as { assets: Array<{ hash: string }> }).assets[1234]?.hash + '",', '+      "hash": "ffffffffffffffff",'],
-      expect.arrayContaining(['-      "id": "chunk-12000",']),
-      [expect.stringMatching(/^\+    \{"id": "chunk-new", "file": "static\/js\/chunk-new.js", /)],
+    // Past MAX_JSON_NODES the lockstep walk answers: assets matched by id, no line diff.
+    expect(diffs.map((d) => [d.path, d.kind, d.fallback])).toEqual([
+      ['dist/manifest.json#/builtAt', 'json', undefined],
+      ['dist/manifest.json#/assets/12000', 'json', undefined],
+      ['dist/manifest.json#/assets/1234', 'json', undefined],
+      ['dist/manifest.json#/assets/15000', 'json', undefined],
     ]);
-    expect(lines?.summary).toMatch(/^\d+ lines changed \(\+\d+ −\d+\)$/);
+    expect(changesOf(diffs).map((c) => [c.pointer, c.op, c.op === 'remove' ? c.before?.slice(0, 20) : c.after?.slice(0, 20)])).toEqual([
+      ['/builtAt', 'replace', '"2024-05-02T11:30:00'],
+      ['/assets/12000', 'remove', '{"id":"chunk-12000",'],
+      ['/assets/1234/hash', 'replace', '"ffffffffffffffff"'],
+      ['/assets/15000', 'add', '{"id":"chunk-new","f'],
+    ]);
+    expect(changesOf(diffs)[2]?.before).toBe(JSON.stringify(before.assets[1234]?.hash));
   });
 
   it('property: compare(x, x) is empty, and any other value is a difference or an explained fallback', () => {

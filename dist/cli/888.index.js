@@ -1,8 +1,8 @@
-export const id = 438;
-export const ids = [438];
+export const id = 888;
+export const ids = [888];
 export const modules = {
 
-/***/ 438:
+/***/ 888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4736,10 +4736,8 @@ const elfComparator = {
     },
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
-// EXTERNAL MODULE: ./node_modules/jsondiffpatch/lib/index.js + 15 modules
-var lib = __webpack_require__(527);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(573);
 ;// CONCATENATED MODULE: ./src/compare/line-diff.ts
 const DEFAULT_MAX_EDIT = 2000;
 /** Snake comparisons allowed per alignment; keeps a pathological middle from spinning. */
@@ -5001,8 +4999,6 @@ function diffLines(a, b, opts) {
     return { hunks, truncated, added: alignment.added, removed: alignment.removed, coarse: alignment.coarse };
 }
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(573);
 ;// CONCATENATED MODULE: ./src/compare/comparators/text.ts
 /**
  * Text: UTF-8 (with or without BOM) or UTF-16 with a BOM. Encoding, BOM, line endings and the
@@ -5339,102 +5335,22 @@ const textComparator = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/compare/comparators/json.ts
-/**
- * JSON: a structural diff by jsondiffpatch, arrays of objects matched by a key field or a content
- * hash, reported as JSON Pointer changes grouped per record (`app.json#/assets/3`). Key order and
- * formatting are differences of their own, never folded away. Work is bounded: arrays too long for
- * jsondiffpatch's O(n·m) LCS are aligned by our O(ND) line diff on item keys; past 8 MiB, 200k
- * nodes or that diff's edit budget, the pretty-printed JSON is line-diffed instead, and the node
- * says why.
- */
-
-
-
-
-
-
-const MAX_STRUCTURED_BYTES = 8 * 1024 * 1024;
-/** Nodes (values of any kind) on the larger side above which the line diff is used. */
-const MAX_JSON_NODES = 200_000;
-const MAX_DEPTH = 256;
-/** jsondiffpatch's LCS matrix cells per array, and in all, before our O(ND) alignment takes over. */
-const MAX_ARRAY_CELLS = 1_000_000;
-const MAX_TOTAL_CELLS = 4_000_000;
-const MAX_CHANGES = 1000;
-const VALUE_CHARS = 200;
-const SUMMARY_VALUE_CHARS = 60;
-const MAX_LIST = 1000;
-const INLINE_WIDTH = 200;
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: ./node_modules/jsondiffpatch/lib/index.js + 15 modules
+var lib = __webpack_require__(527);
+;// CONCATENATED MODULE: ./src/compare/comparators/json-values.ts
+/** JSON values and their one-line and pretty-printed forms, shared by the small and large paths. */
 /** Fields that identify an object in an array, in order of preference. */
 const KEY_FIELDS = ['id', 'name', 'key', 'path', 'file'];
-const JSON_EXTENSIONS = new Set(['.json', '.webmanifest', '.jsonld', '.geojson']);
-class AlignmentTooLarge extends Error {
-    name = 'AlignmentTooLarge';
-}
+const VALUE_CHARS = 200;
+const SUMMARY_VALUE_CHARS = 60;
+const INLINE_WIDTH = 200;
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function isContainer(value) {
     return typeof value === 'object' && value !== null;
-}
-/**
- * Counts nodes and checks depth without recursion (the input may be hostile), and notes keys that
- * are also `Object.prototype` names (`constructor`, `__proto__`…), which need detached objects.
- */
-function measure(value, side) {
-    let nodes = 0;
-    let protoKeys = false;
-    const values = [value];
-    const depths = [0];
-    while (values.length > 0) {
-        const v = values.pop();
-        const depth = depths.pop();
-        nodes++;
-        if (typeof v !== 'object' || v === null)
-            continue;
-        if (depth >= MAX_DEPTH)
-            throw new ComparatorFallback(`${side} JSON is nested deeper than ${MAX_DEPTH} levels`);
-        if (Array.isArray(v)) {
-            for (const child of v) {
-                values.push(child);
-                depths.push(depth + 1);
-            }
-            continue;
-        }
-        const obj = v;
-        for (const key in obj) {
-            if (!protoKeys && key in Object.prototype)
-                protoKeys = true;
-            values.push(obj[key]);
-            depths.push(depth + 1);
-        }
-    }
-    return { nodes, protoKeys };
-}
-/** Objects without a prototype, so keys like `constructor` are plain data in every lookup. */
-function detach(value) {
-    if (Array.isArray(value))
-        return value.map(detach);
-    if (!isContainer(value))
-        return value;
-    const out = Object.create(null);
-    for (const [key, child] of Object.entries(value))
-        out[key] = detach(child);
-    return out;
-}
-function json_parseSide(buf, side) {
-    const decoded = decodeText(buf, side);
-    let value;
-    try {
-        value = JSON.parse(decoded.text);
-    }
-    catch (error) {
-        throw new ComparatorFallback(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const { nodes, protoKeys } = measure(value, side);
-    const encoding = decoded.encoding === 'UTF-8' && decoded.bom ? 'UTF-8 with BOM' : decoded.encoding;
-    return { value: value, text: decoded.text, encoding, bytes: buf.length, nodes, protoKeys };
 }
 function escapePointer(key) {
     if (!key.includes('~') && !key.includes('/'))
@@ -5447,18 +5363,76 @@ function cap(text, limit) {
 function show(value, limit = VALUE_CHARS) {
     return cap(JSON.stringify(value) ?? 'undefined', limit);
 }
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (!isContainer(a) || !isContainer(b) || Array.isArray(a) !== Array.isArray(b))
-        return false;
-    if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-    const ka = Object.keys(a);
-    const ob = b;
-    if (ka.length !== Object.keys(ob).length)
-        return false;
-    return ka.every((key) => key in ob && deepEqual(a[key], ob[key]));
+/**
+ * Pretty-printed lines, keys in document order. A container that fits in INLINE_WIDTH stays on
+ * one line, so a record of a manifest is one line of the diff and the whole record is in view.
+ */
+function printJson(value) {
+    const out = [];
+    const memo = new WeakMap();
+    // The one-line form of `v`, or null when it is longer than INLINE_WIDTH; each container once.
+    const inline = (v) => {
+        if (!isContainer(v))
+            return JSON.stringify(v);
+        const cached = memo.get(v);
+        if (cached !== undefined)
+            return cached;
+        const isArray = Array.isArray(v);
+        const keys = isArray ? [] : Object.keys(v);
+        const count = isArray ? v.length : keys.length;
+        let text = isArray ? '[' : '{';
+        for (let i = 0; i < count && text !== null; i++) {
+            const lead = isArray ? '' : `${JSON.stringify(keys[i])}: `;
+            const child = inline(isArray ? v[i] : v[keys[i]]);
+            text = child === null ? null : `${text}${i > 0 ? ', ' : ''}${lead}${child}`;
+            if (text !== null && text.length > INLINE_WIDTH)
+                text = null;
+        }
+        if (text !== null)
+            text += isArray ? ']' : '}';
+        memo.set(v, text);
+        return text;
+    };
+    const emit = (v, indent, lead, trail) => {
+        const one = inline(v);
+        if (one !== null && (!isContainer(v) || indent.length + lead.length + one.length <= INLINE_WIDTH)) {
+            out.push(`${indent}${lead}${one}${trail}`);
+            return;
+        }
+        const inner = `${indent}  `;
+        if (Array.isArray(v)) {
+            out.push(`${indent}${lead}[`);
+            v.forEach((item, i) => emit(item, inner, '', i < v.length - 1 ? ',' : ''));
+            out.push(`${indent}]${trail}`);
+            return;
+        }
+        const obj = v;
+        const keys = Object.keys(obj);
+        out.push(`${indent}${lead}{`);
+        keys.forEach((k, i) => emit(obj[k], inner, `${JSON.stringify(k)}: `, i < keys.length - 1 ? ',' : ''));
+        out.push(`${indent}}${trail}`);
+    };
+    emit(value, '', '', '');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/json-delta.ts
+/**
+ * The jsondiffpatch path for JSON within the caps: items matched by key or content hash, long
+ * arrays aligned by our O(ND) line diff, the delta turned into JSON Pointer changes, and key
+ * order changes found through matched items.
+ */
+
+
+
+
+/** jsondiffpatch's LCS matrix cells per array, and in all, before our O(ND) alignment takes over. */
+const MAX_ARRAY_CELLS = 1_000_000;
+const MAX_TOTAL_CELLS = 4_000_000;
+const MAX_CHANGES = 1000;
+const MAX_LIST = 1000;
+class AlignmentTooLarge extends Error {
+    name = 'AlignmentTooLarge';
 }
 /** Identity of array items for matching: a key field's value, else a hash of the content. */
 class ItemKeys {
@@ -5795,6 +5769,253 @@ function findKeyReorders(a, b, trail, keys, out) {
             findKeyReorders(child, b[key], { parent: trail, key }, keys, out);
     }
 }
+
+;// CONCATENATED MODULE: ./src/compare/comparators/json-large.ts
+/**
+ * JSON past jsondiffpatch's caps (bytes or nodes): one linear walk of both parsed trees in
+ * lockstep, emitting JSON Pointer changes. No LCS and no pretty-printing, so a 17 MB single-line
+ * stats.json costs one parse per side and one pass. Arrays of keyed objects (`id`, `name`…) are
+ * matched by key, so one inserted module does not shift every later index; other arrays pair up
+ * by index.
+ */
+
+
+/** The key that identifies an item, or undefined when it has none. */
+function itemKey(value) {
+    if (!isObject(value))
+        return undefined;
+    for (const field of KEY_FIELDS) {
+        const key = value[field];
+        // The type letter keeps id 1 and id "1" apart without a JSON.stringify per item.
+        if (typeof key === 'string')
+            return `${field}=s${key}`;
+        if (typeof key === 'number')
+            return `${field}=n${key}`;
+    }
+    return undefined;
+}
+/** Item keys when every item has one and none repeats on that side, else null (pair by index). */
+function uniqueKeys(items) {
+    const index = new Map();
+    for (let i = 0; i < items.length; i++) {
+        const key = itemKey(items[i]);
+        if (key === undefined || index.has(key))
+            return null;
+        index.set(key, i);
+    }
+    return index;
+}
+class LockstepWalker {
+    out = { changes: [], dropped: 0, reorders: [], moves: [] };
+    limits;
+    /** Escaped segments of the current location; the pointer string is built only for a change. */
+    path = [];
+    constructor(limits) {
+        this.limits = limits;
+    }
+    pointer(last) {
+        const parts = last === undefined ? this.path : [...this.path, typeof last === 'number' ? String(last) : escapePointer(last)];
+        return parts.length === 0 ? '' : `/${parts.join('/')}`;
+    }
+    /** Walks the children at `segment` (already escaped). */
+    child(a, b, segment, depth) {
+        this.path.push(segment);
+        this.walk(a, b, depth);
+        this.path.pop();
+    }
+    push(change) {
+        if (this.out.changes.length < this.limits.maxChanges)
+            this.out.changes.push(change);
+        else
+            this.out.dropped++;
+    }
+    walk(a, b, depth) {
+        if (a === b)
+            return;
+        if (depth >= this.limits.maxDepth && isContainer(a) && isContainer(b)) {
+            throw new ComparatorFallback(`JSON is nested deeper than ${this.limits.maxDepth} levels (at ${this.pointer()})`);
+        }
+        if (Array.isArray(a) && Array.isArray(b)) {
+            this.walkArray(a, b, depth + 1);
+            return;
+        }
+        if (isObject(a) && isObject(b)) {
+            this.walkObject(a, b, depth + 1);
+            return;
+        }
+        // Containers of different kinds, or a value against a container, are one replacement.
+        this.push({ pointer: this.pointer(), op: 'replace', before: show(a), after: show(b) });
+    }
+    walkObject(a, b, depth) {
+        const ka = Object.keys(a);
+        const kb = Object.keys(b);
+        let shared = 0;
+        let inOrder = true;
+        for (let n = 0; n < ka.length; n++) {
+            const key = ka[n];
+            if (!Object.hasOwn(b, key)) {
+                this.push({ pointer: this.pointer(key), op: 'remove', before: show(a[key]) });
+                continue;
+            }
+            shared++;
+            if (kb[n] !== key)
+                inOrder = false;
+            this.child(a[key], b[key], escapePointer(key), depth);
+        }
+        if (shared < kb.length) {
+            for (const key of kb) {
+                if (!Object.hasOwn(a, key))
+                    this.push({ pointer: this.pointer(key), op: 'add', after: show(b[key]) });
+            }
+        }
+        if (!inOrder && shared === ka.length && shared === kb.length) {
+            const { maxList } = this.limits;
+            this.out.reorders.push({ pointer: this.pointer(), before: ka.slice(0, maxList), after: kb.slice(0, maxList), moved: 0, total: ka.length });
+        }
+    }
+    walkArray(a, b, depth) {
+        const keysA = a.length > 0 && b.length > 0 ? uniqueKeys(a) : null;
+        const keysB = keysA === null ? null : uniqueKeys(b);
+        if (keysA === null || keysB === null) {
+            const shared = Math.min(a.length, b.length);
+            for (let i = 0; i < shared; i++)
+                this.child(a[i], b[i], String(i), depth);
+            for (let i = shared; i < a.length; i++)
+                this.push({ pointer: this.pointer(i), op: 'remove', before: show(a[i]) });
+            for (let j = shared; j < b.length; j++)
+                this.push({ pointer: this.pointer(j), op: 'add', after: show(b[j]) });
+            return;
+        }
+        // Removals at their old index, then matched items and additions at their new index.
+        for (let i = 0; i < a.length; i++) {
+            if (!keysB.has(itemKey(a[i])))
+                this.push({ pointer: this.pointer(i), op: 'remove', before: show(a[i]) });
+        }
+        let lastOld = -1;
+        let moved = 0;
+        for (let j = 0; j < b.length; j++) {
+            const i = keysA.get(itemKey(b[j]));
+            if (i === undefined) {
+                this.push({ pointer: this.pointer(j), op: 'add', after: show(b[j]) });
+                continue;
+            }
+            if (i < lastOld)
+                moved++;
+            else
+                lastOld = i;
+            this.child(a[i], b[j], String(j), depth);
+        }
+        if (moved > 0) {
+            const { maxList } = this.limits;
+            const label = (item) => (itemKey(item) ?? '').replace(/^[a-z]+=[sn]/, '');
+            this.out.moves.push({ pointer: this.pointer(), before: a.slice(0, maxList).map(label), after: b.slice(0, maxList).map(label), moved, total: b.length });
+        }
+    }
+}
+/**
+ * The changes between two parsed documents, the first `maxChanges` listed and the rest counted.
+ * Keys like `__proto__` need no detached objects here: JSON.parse makes them own data properties,
+ * and every lookup goes through Object.hasOwn or Object.keys.
+ */
+function diffLargeJson(a, b, limits) {
+    const walker = new LockstepWalker(limits);
+    walker.walk(a, b, 0);
+    return walker.out;
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/json.ts
+/**
+ * JSON: a structural diff by jsondiffpatch (json-delta.ts), arrays of objects matched by a key
+ * field or a content hash, reported as JSON Pointer changes grouped per record
+ * (`app.json#/assets/3`). Key order and formatting are differences of their own, never folded
+ * away. Work is bounded: arrays too long for jsondiffpatch's O(n·m) LCS are aligned by our O(ND)
+ * line diff on item keys; past 8 MiB or 200k nodes both trees are walked in lockstep in one linear
+ * pass (json-large.ts); past the line diff's edit budget the pretty-printed JSON is line-diffed
+ * instead, and the node says why.
+ */
+
+
+
+
+
+
+const MAX_STRUCTURED_BYTES = 8 * 1024 * 1024;
+/** Nodes (values of any kind) on the larger side above which the lockstep walk is used. */
+const MAX_JSON_NODES = 200_000;
+const MAX_DEPTH = 256;
+const JSON_EXTENSIONS = new Set(['.json', '.webmanifest', '.jsonld', '.geojson']);
+/**
+ * Counts nodes and checks depth without recursion (the input may be hostile), and notes keys that
+ * are also `Object.prototype` names (`constructor`, `__proto__`…), which need detached objects.
+ */
+function measure(value, side) {
+    let nodes = 0;
+    let protoKeys = false;
+    const values = [value];
+    const depths = [0];
+    while (values.length > 0) {
+        const v = values.pop();
+        const depth = depths.pop();
+        nodes++;
+        if (typeof v !== 'object' || v === null)
+            continue;
+        if (depth >= MAX_DEPTH)
+            throw new ComparatorFallback(`${side} JSON is nested deeper than ${MAX_DEPTH} levels`);
+        if (Array.isArray(v)) {
+            for (const child of v) {
+                values.push(child);
+                depths.push(depth + 1);
+            }
+            continue;
+        }
+        const obj = v;
+        for (const key in obj) {
+            if (!protoKeys && key in Object.prototype)
+                protoKeys = true;
+            values.push(obj[key]);
+            depths.push(depth + 1);
+        }
+    }
+    return { nodes, protoKeys };
+}
+/** Objects without a prototype, so keys like `constructor` are plain data in every lookup. */
+function detach(value) {
+    if (Array.isArray(value))
+        return value.map(detach);
+    if (!isContainer(value))
+        return value;
+    const out = Object.create(null);
+    for (const [key, child] of Object.entries(value))
+        out[key] = detach(child);
+    return out;
+}
+/** `measured` false skips the node count and depth check (the lockstep walk checks depth itself). */
+function json_parseSide(buf, side, measured) {
+    const decoded = decodeText(buf, side);
+    let value;
+    try {
+        value = JSON.parse(decoded.text);
+    }
+    catch (error) {
+        throw new ComparatorFallback(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { nodes, protoKeys } = measured ? measure(value, side) : { nodes: 0, protoKeys: false };
+    const encoding = decoded.encoding === 'UTF-8' && decoded.bom ? 'UTF-8 with BOM' : decoded.encoding;
+    return { value: value, text: decoded.text, encoding, bytes: buf.length, nodes, protoKeys };
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (!isContainer(a) || !isContainer(b) || Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+    const ka = Object.keys(a);
+    const ob = b;
+    if (ka.length !== Object.keys(ob).length)
+        return false;
+    return ka.every((key) => key in ob && deepEqual(a[key], ob[key]));
+}
 function describeFormatting(side) {
     const parts = [];
     if (side.encoding !== 'UTF-8')
@@ -5811,58 +6032,6 @@ function describeFormatting(side) {
         parts.push(body.includes('\r\n') ? 'CRLF' : 'LF');
     parts.push(/\n$/.test(side.text) ? 'final newline' : 'no final newline');
     return parts.join(', ');
-}
-/**
- * Pretty-printed lines, keys in document order. A container that fits in INLINE_WIDTH stays on
- * one line, so a record of a manifest is one line of the diff and the whole record is in view.
- */
-function printJson(value) {
-    const out = [];
-    const memo = new WeakMap();
-    // The one-line form of `v`, or null when it is longer than INLINE_WIDTH; each container once.
-    const inline = (v) => {
-        if (!isContainer(v))
-            return JSON.stringify(v);
-        const cached = memo.get(v);
-        if (cached !== undefined)
-            return cached;
-        const isArray = Array.isArray(v);
-        const keys = isArray ? [] : Object.keys(v);
-        const count = isArray ? v.length : keys.length;
-        let text = isArray ? '[' : '{';
-        for (let i = 0; i < count && text !== null; i++) {
-            const lead = isArray ? '' : `${JSON.stringify(keys[i])}: `;
-            const child = inline(isArray ? v[i] : v[keys[i]]);
-            text = child === null ? null : `${text}${i > 0 ? ', ' : ''}${lead}${child}`;
-            if (text !== null && text.length > INLINE_WIDTH)
-                text = null;
-        }
-        if (text !== null)
-            text += isArray ? ']' : '}';
-        memo.set(v, text);
-        return text;
-    };
-    const emit = (v, indent, lead, trail) => {
-        const one = inline(v);
-        if (one !== null && (!isContainer(v) || indent.length + lead.length + one.length <= INLINE_WIDTH)) {
-            out.push(`${indent}${lead}${one}${trail}`);
-            return;
-        }
-        const inner = `${indent}  `;
-        if (Array.isArray(v)) {
-            out.push(`${indent}${lead}[`);
-            v.forEach((item, i) => emit(item, inner, '', i < v.length - 1 ? ',' : ''));
-            out.push(`${indent}]${trail}`);
-            return;
-        }
-        const obj = v;
-        const keys = Object.keys(obj);
-        out.push(`${indent}${lead}{`);
-        keys.forEach((k, i) => emit(obj[k], inner, `${JSON.stringify(k)}: `, i < keys.length - 1 ? ',' : ''));
-        out.push(`${indent}}${trail}`);
-    };
-    emit(value, '', '', '');
-    return out;
 }
 function nodePath(path, pointer) {
     return pointer === '' ? path : `${path}#${pointer}`;
@@ -6001,35 +6170,39 @@ const jsonComparator = {
     compare(path, before, after, ctx) {
         if (before.equals(after))
             return [];
-        const a = json_parseSide(before, 'old side');
-        const b = json_parseSide(after, 'new side');
-        if (a.protoKeys || b.protoKeys) {
-            a.value = detach(a.value);
-            b.value = detach(b.value);
-        }
+        // Past 8 MiB neither side is measured or walked twice: one lockstep pass does it all.
+        const big = Math.max(before.length, after.length) > MAX_STRUCTURED_BYTES;
+        const a = json_parseSide(before, 'old side', !big);
+        const b = json_parseSide(after, 'new side', !big);
         const out = [];
-        const keys = new ItemKeys();
-        const reorders = [];
-        findKeyReorders(a.value, b.value, null, keys, reorders);
-        const sameValue = deepEqual(a.value, b.value);
-        if (!sameValue) {
-            let large = null;
-            if (Math.max(a.bytes, b.bytes) > MAX_STRUCTURED_BYTES)
-                large = `larger than ${MAX_STRUCTURED_BYTES / 1024 / 1024} MiB`;
-            else if (Math.max(a.nodes, b.nodes) > MAX_JSON_NODES)
-                large = `more than ${MAX_JSON_NODES} JSON nodes (${Math.max(a.nodes, b.nodes)})`;
-            if (large === null) {
+        let reorders = [];
+        let sameValue;
+        if (big || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES) {
+            const found = diffLargeJson(a.value, b.value, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
+            reorders = found.reorders;
+            sameValue = found.changes.length === 0 && found.dropped === 0 && found.moves.length === 0;
+            out.push(...changeNodes(path, found, a.value, b.value));
+            for (const move of found.moves)
+                out.push(moveNode(path, move));
+        }
+        else {
+            if (a.protoKeys || b.protoKeys) {
+                a.value = detach(a.value);
+                b.value = detach(b.value);
+            }
+            const keys = new ItemKeys();
+            findKeyReorders(a.value, b.value, null, keys, reorders);
+            sameValue = deepEqual(a.value, b.value);
+            if (!sameValue) {
                 try {
                     out.push(...structuralDiff(path, a.value, b.value, keys));
                 }
                 catch (error) {
                     if (error.name !== 'AlignmentTooLarge')
                         throw error;
-                    large = error.message;
+                    out.push(...lineFallback(path, a.value, b.value, error.message, ctx));
                 }
             }
-            if (large !== null)
-                out.push(...lineFallback(path, a.value, b.value, large, ctx));
         }
         if (reorders.length > 0)
             out.push(keyOrderNode(path, reorders, sameValue));
