@@ -6,7 +6,6 @@
  * expansion budget before the next chunk is produced, so a bomb stops at the budget, never at memory.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { ArchiveFormatError, type ExpansionBudget, formatSize } from './bytes.js';
 
 /** xz-embedded's return codes (xz.h `enum xz_ret`). */
@@ -44,11 +43,12 @@ let instance: XzExports | undefined;
 /** The package embeds its module as a base64 data URL; read it from the pinned package file. */
 function loadDecoder(): XzExports {
   if (instance !== undefined) return instance;
-  const file = createRequire(import.meta.url).resolve('xz-decompress');
+  // A literal `new URL(…, import.meta.url)` so the bundler ships the file as an asset beside the bundle.
+  const file = new URL('../../../node_modules/xz-decompress/dist/package/xz-decompress.js', import.meta.url);
   const match = /data:application\/wasm;base64,([A-Za-z0-9+/=]+)/.exec(readFileSync(file, 'latin1'));
-  if (match?.[1] === undefined) throw new ArchiveFormatError(`no WebAssembly module found in ${file}: reinstall xz-decompress at the version package.json pins`);
+  if (match?.[1] === undefined) throw new ArchiveFormatError(`no WebAssembly module found in ${file.pathname}: reinstall xz-decompress at the version package.json pins`);
   const exports: unknown = new wasm.Instance(new wasm.Module(Buffer.from(match[1], 'base64')), {}).exports;
-  if (!isXzExports(exports)) throw new ArchiveFormatError(`${file} does not export the xz-embedded functions this build expects`);
+  if (!isXzExports(exports)) throw new ArchiveFormatError(`${file.pathname} does not export the xz-embedded functions this build expects`);
   instance = exports;
   return exports;
 }
