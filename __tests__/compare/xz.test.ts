@@ -108,6 +108,18 @@ describe('xz comparator', () => {
     expect(node.fallback).toContain('xz: xz payload not decoded: after: xz decoder: corrupt data (or a failed integrity check)');
   });
 
+  it('keeps the fields and notes the payload when the decoder lacks the integrity check (SHA-256)', async () => {
+    const text = 'log line\n'.repeat(500);
+    const crc = await xz('log.txt', text, ['-6']);
+    const sha = await xz('log.txt', text, ['-6', '--check=sha256']);
+    const diffs = xzComparator.compare('log.txt.xz', crc, sha, context());
+    expect(fieldsOf(diffs)).toEqual([
+      ['log.txt.xz:xz.check', 'check'],
+      ['log.txt.xz!/log.txt', 'modified'],
+    ]);
+    expect(diffs[1]?.fallback).toBe('after: xz decoder: unsupported options (e.g. a SHA-256 integrity check, which this decoder lacks)');
+  });
+
   describe('bombs', () => {
     let bomb: Buffer;
     let small: Buffer;
