@@ -5,6 +5,7 @@
 //   dist/cli/index.js    the `vitsnap` executable (package.json "bin")
 //   dist/cli/worker.js   the same worker, for the CLI
 //   dist/**/<n>.index.js chunks ncc splits off for dynamic imports (e.g. `vitsnap diff`'s comparators)
+//   dist/**/xz-decompress.js  an asset ncc relocates: the xz decoder's WebAssembly, read at run time
 //   dist/package.json    {"type":"module"}: the bundles are ESM
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,8 @@ mkdirSync(`${dist}/cli`, { recursive: true });
 /** Chunk files ncc emits next to an entry for its dynamic imports; they load relative to it. */
 function copyChunks(from, to) {
   for (const name of readdirSync(from)) if (/^\d+\.index\.js$/.test(name)) copyFileSync(`${from}/${name}`, `${to}/${name}`);
+  // Assets ncc relocates from `new URL('…', import.meta.url)` (the xz decoder's WebAssembly), read at run time.
+  for (const name of readdirSync(from)) if (name !== 'index.js' && name !== 'package.json' && !/^\d+\.index\.js$/.test(name) && !name.endsWith('.d.ts') && !name.endsWith('.map')) copyFileSync(`${from}/${name}`, `${to}/${name}`);
 }
 
 copyFileSync(`${tmp}/action/index.js`, `${dist}/index.js`);

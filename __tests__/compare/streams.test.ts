@@ -5,7 +5,7 @@ import { copyFile, mkdir, readFile, rename, stat, utimes, writeFile } from 'node
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { XZ_NOT_DECODED, gzipComparator, xzComparator, zstdComparator } from '../../src/compare/comparators/streams.js';
+import { gzipComparator, xzComparator, zstdComparator } from '../../src/compare/comparators/streams.js';
 import { tarComparator } from '../../src/compare/comparators/tar.js';
 import { zipComparator } from '../../src/compare/comparators/zip.js';
 import { compareFile } from '../../src/compare/registry.js';
@@ -17,7 +17,7 @@ import {
   type CompareLimits,
   type Difference,
 } from '../../src/compare/types.js';
-import { findTool, makeTarXz, removeDir, runTool, tempDir } from '../helpers/toolchain.js';
+import { findTool, removeDir, runTool, tempDir } from '../helpers/toolchain.js';
 
 /** Nested payloads go through the real registry; bytes are a stand-in leaf so only our comparators are under test. */
 const bytes: Comparator = {
@@ -334,54 +334,6 @@ describe('zstd comparator', () => {
     const whole = await compress('zstd', await source('rows.txt', text));
     expect(() => zstdComparator.compare('rows.txt.zst', whole, whole.subarray(0, whole.length - 10), context())).toThrow(
       /^cannot read the zstd stream \(after\): zstd frame 1 at offset 0: (block \d+|content checksum): needs \d+ bytes at offset \d+, but the data ends at \d+$/,
-    );
-  });
-});
-
-describe('xz comparator', () => {
-  it('reports filter and check differences with a note that the payload is not decoded', async () => {
-    const file = await source('log.txt', 'log line\n'.repeat(500));
-    const six = await compress('xz', file, ['-T1', '-k', '-6']);
-    const nine = await compress('xz', file, ['-T1', '-k', '-9', '--check=sha256']);
-    const diffs = xzComparator.compare('log.txt.xz', six, nine, context());
-    expect(fieldsOf(diffs)).toEqual([
-      ['log.txt.xz:xz.check', 'check'],
-      ['log.txt.xz:xz.filters', 'filters'],
-      ['log.txt.xz!/log.txt', 'modified'],
-    ]);
-    expect(diffs[0]?.detail).toEqual({ type: 'field', name: 'check', before: 'CRC64', after: 'SHA-256' });
-    expect(diffs[1]?.detail).toEqual({ type: 'field', name: 'filters', before: 'LZMA2 (dictionary 8 MiB)', after: 'LZMA2 (dictionary 64 MiB)' });
-    expect(diffs[2]?.fallback).toBe(XZ_NOT_DECODED);
-  });
-
-  it('falls back to bytes, saying why, when the headers match but the payload differs', async () => {
-    const a = await compress('xz', await source('log.txt', 'log line A\n'), ['-T1']);
-    const b = await compress('xz', await source('log.txt', 'log line B\n'), ['-T1']);
-    expect(() => xzComparator.compare('log.txt.xz', a, b, context())).toThrow(`${XZ_NOT_DECODED}; stream headers, filters and index are identical`);
-    expect(xzComparator.compare('log.txt.xz', a, Buffer.from(a), context())).toEqual([]);
-    const node = compareFile('log.txt.xz', a, b, COMPARATORS, DEFAULT_LIMITS);
-    expect(node.comparator).toBe('binary');
-    expect(node.fallback).toContain('xz: xz payload not decoded');
-  });
-
-  it('reports the uncompressed size from the index of a .tar.xz', async () => {
-    const dir = join(root, 'txz');
-    await mkdir(join(dir, 'a'), { recursive: true });
-    await writeFile(join(dir, 'a', 'x.txt'), 'x\n');
-    const a = await readFile(await makeTarXz(join(root, 'txz-a'), 'x.tar.xz', join(dir, 'a'), { mtime: '@0', sort: true }));
-    await writeFile(join(dir, 'a', 'y.txt'), 'y\n'.repeat(10_000));
-    const b = await readFile(await makeTarXz(join(root, 'txz-b'), 'x.tar.xz', join(dir, 'a'), { mtime: '@0', sort: true }));
-    const diffs = xzComparator.compare('x.tar.xz', a, b, context());
-    expect(fieldsOf(diffs)).toEqual([
-      ['x.tar.xz:xz.uncompressed-size', 'uncompressed-size'],
-      ['x.tar.xz!/x.tar', 'modified'],
-    ]);
-  });
-
-  it('falls back with the reason for a truncated stream', async () => {
-    const whole = await compress('xz', await source('log.txt', 'log line\n'.repeat(50)), ['-T1']);
-    expect(() => xzComparator.compare('log.txt.xz', whole, whole.subarray(0, whole.length - 3), context())).toThrow(
-      /^cannot read the xz stream \(after\): /,
     );
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../archive/bytes.js';
 import { FEXTRA, FCOMMENT, FNAME, type GzipHeader, decodeGzip, isGzip, parseGzipHeader } from '../archive/gzip-reader.js';
 import { FieldCollector, canNest, depthCapReason, payloadName, unexpandedNode } from '../archive/nodes.js';
+import { decodeXz } from '../archive/xz-decoder.js';
 import { CHECK_NAMES, isXz, parseXz, type XzStream } from '../archive/xz-reader.js';
 import { type Frame, type ZstdFrame, decodeZstd, isZstd, parseZstdFrames } from '../archive/zstd-reader.js';
 import { type Comparator, ComparatorFallback, type ComparatorId, type CompareContext, type Difference } from '../types.js';
@@ -211,9 +212,6 @@ export const zstdComparator: Comparator = {
 // ---------------------------------------------------------------------------------------------
 // xz
 
-/** Why xz payloads are not compared: Node's zlib has no LZMA2 decoder and none is bundled. */
-export const XZ_NOT_DECODED = 'xz payload not decoded: no xz (LZMA2) decoder is available in this build';
-
 function xzFields(path: string, prefix: string, a: XzStream, b: XzStream): Difference[] {
   const fields = new FieldCollector('xz', path, '');
   const label = prefix === '' ? 'xz' : `xz ${prefix}`;
@@ -230,7 +228,7 @@ function xzFields(path: string, prefix: string, a: XzStream, b: XzStream): Diffe
 export const xzComparator: Comparator = {
   id: 'xz',
   recognizes: (_path, head) => isXz(head),
-  compare(path, before, after) {
+  compare(path, before, after, ctx) {
     if (before.equals(after)) return [];
     const sa = parseOrFallback('xz', 'before', () => parseXz(before));
     const sb = parseOrFallback('xz', 'after', () => parseXz(after));
@@ -240,8 +238,16 @@ export const xzComparator: Comparator = {
     for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
       fields.push(...xzFields(path, i === 0 ? '' : `stream${i + 1}`, sa[i] as XzStream, sb[i] as XzStream));
     }
-    if (fields.length === 0) throw new ComparatorFallback(`${XZ_NOT_DECODED}; stream headers, filters and index are identical`);
-    const target = payloadPath(path, XZ_SUFFIXES);
-    return [...fields, unexpandedNode('xz', target, `compressed payload differs (${formatSize(before.length)} → ${formatSize(after.length)})`, XZ_NOT_DECODED)];
+    const declared = (streams: readonly XzStream[]): number => streams.reduce((sum, s) => sum + s.uncompressedSize, 0);
+    const payload = comparePayload({
+      comparator: 'xz',
+      path,
+      target: payloadPath(path, XZ_SUFFIXES),
+      foundFields: fields.length > 0,
+      bodies: [before, after],
+      decode: (side, budget) => (side === 'before' ? decodeXz(before, budget, declared(sa)) : decodeXz(after, budget, declared(sb))),
+      ctx,
+    });
+    return [...fields, ...payload];
   },
 };

@@ -1,8 +1,8 @@
-export const id = 888;
-export const ids = [888];
+export const id = 214;
+export const ids = [214];
 export const modules = {
 
-/***/ 888:
+/***/ 214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8199,6 +8199,98 @@ function decodeGzip(buf, budget) {
     return { members, payload: parts.length === 1 ? parts[0] : Buffer.concat(parts), trailing: buf.subarray(at) };
 }
 
+;// CONCATENATED MODULE: ./src/compare/archive/xz-decoder.ts
+/**
+ * xz decoding, synchronous and bounded. The decoder is xz-embedded compiled to WebAssembly, as
+ * shipped by the `xz-decompress` package (no native code, so it runs on every runner). The
+ * package only offers an async web-stream API and comparators are synchronous, so we instantiate
+ * its module ourselves and drive it chunk by chunk: the output so far is checked against the
+ * expansion budget before the next chunk is produced, so a bomb stops at the budget, never at memory.
+ */
+
+
+/** xz-embedded's return codes (xz.h `enum xz_ret`). */
+const XZ_RESULTS = {
+    0: 'ok', 1: 'stream end', 2: 'unsupported check', 3: 'memory limit', 4: 'out of memory',
+    5: 'not an xz stream (format error)', 7: 'corrupt data (or a failed integrity check)', 8: 'buffer error',
+    // Seen for SHA-256 checks (`xz --check=sha256`), which the bundled xz-embedded build does not verify.
+    6: 'unsupported options (e.g. a SHA-256 integrity check, which this decoder lacks)',
+};
+const wasm = globalThis.WebAssembly;
+/** Duck-typed: the module's objects may come from another realm (jest's vm), so no `instanceof`. */
+function isXzExports(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const names = ['create_context', 'destroy_context', 'supply_input', 'get_next_output'];
+    return 'memory' in value && typeof value.memory?.buffer?.byteLength === 'number' && names.every((n) => typeof value[n] === 'function');
+}
+let instance;
+/** The package embeds its module as a base64 data URL; read it from the pinned package file. */
+function loadDecoder() {
+    if (instance !== undefined)
+        return instance;
+    // A literal `new URL(…, import.meta.url)` so the bundler ships the file as an asset beside the bundle.
+    const file = __webpack_require__.ab + "xz-decompress.js";
+    const match = /data:application\/wasm;base64,([A-Za-z0-9+/=]+)/.exec((0,external_node_fs_.readFileSync)(file, 'latin1'));
+    if (match?.[1] === undefined)
+        throw new ArchiveFormatError(`no WebAssembly module found in ${file.pathname}: reinstall xz-decompress at the version package.json pins`);
+    const exports = new wasm.Instance(new wasm.Module(Buffer.from(match[1], 'base64')), {}).exports;
+    if (!isXzExports(exports))
+        throw new ArchiveFormatError(`${file.pathname} does not export the xz-embedded functions this build expects`);
+    instance = exports;
+    return exports;
+}
+/**
+ * Every stream of an .xz file, concatenated (as `xz -d` does). ExpansionLimitError past the
+ * budget; ArchiveFormatError when corrupt, truncated or using an option xz-embedded lacks.
+ */
+function decodeXz(input, budget, declaredSize) {
+    if (declaredSize > budget.remaining) {
+        throw budget.refuse('the xz stream', `declares ${formatSize(declaredSize)} uncompressed (index), more than`);
+    }
+    const xz = loadDecoder();
+    const ptr = xz.create_context();
+    // The context layout (xz-decompress's C glue): bufSize, in ptr, in pos, in size, out ptr, out pos.
+    const words = () => new Uint32Array(xz.memory.buffer, ptr, 6);
+    const bytes = () => new Uint8Array(xz.memory.buffer);
+    const [bufSize = 0, inPtr = 0, , , outPtr = 0] = words();
+    const parts = [];
+    let at = 0;
+    let total = 0;
+    try {
+        for (;;) {
+            const state = words();
+            const needsInput = state[2] === state[3];
+            if (needsInput) {
+                const length = Math.min(bufSize, input.length - at);
+                bytes().set(input.subarray(at, at + length), inPtr);
+                xz.supply_input(ptr, length);
+                at += length;
+            }
+            const result = xz.get_next_output(ptr);
+            if (result !== 0 && result !== 1) {
+                throw new ArchiveFormatError(`xz decoder: ${XZ_RESULTS[result] ?? `error ${result}`}`);
+            }
+            const produced = words()[5] ?? 0;
+            total += produced;
+            if (total > budget.remaining)
+                throw budget.refuse('the xz stream', 'expands past');
+            parts.push(Buffer.from(bytes().slice(outPtr, outPtr + produced)));
+            words()[5] = 0;
+            if (result === 1)
+                break;
+            if (needsInput && at >= input.length && produced === 0) {
+                throw new ArchiveFormatError(`xz data ends at ${input.length} bytes before the stream does (truncated)`);
+            }
+        }
+    }
+    finally {
+        xz.destroy_context(ptr);
+    }
+    budget.spend(total, 'the xz stream');
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
 ;// CONCATENATED MODULE: ./src/compare/archive/xz-reader.ts
 /**
  * xz (.xz file format 1.1.0): what can be known without an LZMA2 decoder — streams, check type,
@@ -8464,6 +8556,7 @@ function decodeZstd(buf, frames, budget) {
 
 
 
+
 const GZIP_SUFFIXES = [['.tgz', '.tar'], ['.taz', '.tar'], ['.svgz', '.svg'], ['.gz', ''], ['.z', '']];
 const ZSTD_SUFFIXES = [['.tzst', '.tar'], ['.zstd', ''], ['.zst', '']];
 const XZ_SUFFIXES = [['.txz', '.tar'], ['.xz', '']];
@@ -8634,8 +8727,6 @@ const zstdComparator = {
 };
 // ---------------------------------------------------------------------------------------------
 // xz
-/** Why xz payloads are not compared: Node's zlib has no LZMA2 decoder and none is bundled. */
-const XZ_NOT_DECODED = 'xz payload not decoded: no xz (LZMA2) decoder is available in this build';
 function xzFields(path, prefix, a, b) {
     const fields = new FieldCollector('xz', path, '');
     const label = prefix === '' ? 'xz' : `xz ${prefix}`;
@@ -8651,7 +8742,7 @@ function xzFields(path, prefix, a, b) {
 const xzComparator = {
     id: 'xz',
     recognizes: (_path, head) => isXz(head),
-    compare(path, before, after) {
+    compare(path, before, after, ctx) {
         if (before.equals(after))
             return [];
         const sa = parseOrFallback('xz', 'before', () => parseXz(before));
@@ -8662,10 +8753,17 @@ const xzComparator = {
         for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
             fields.push(...xzFields(path, i === 0 ? '' : `stream${i + 1}`, sa[i], sb[i]));
         }
-        if (fields.length === 0)
-            throw new ComparatorFallback(`${XZ_NOT_DECODED}; stream headers, filters and index are identical`);
-        const target = payloadPath(path, XZ_SUFFIXES);
-        return [...fields, unexpandedNode('xz', target, `compressed payload differs (${formatSize(before.length)} → ${formatSize(after.length)})`, XZ_NOT_DECODED)];
+        const declared = (streams) => streams.reduce((sum, s) => sum + s.uncompressedSize, 0);
+        const payload = comparePayload({
+            comparator: 'xz',
+            path,
+            target: payloadPath(path, XZ_SUFFIXES),
+            foundFields: fields.length > 0,
+            bodies: [before, after],
+            decode: (side, budget) => (side === 'before' ? decodeXz(before, budget, declared(sa)) : decodeXz(after, budget, declared(sb))),
+            ctx,
+        });
+        return [...fields, ...payload];
     },
 };
 
