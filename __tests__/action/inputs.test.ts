@@ -61,7 +61,7 @@ describe('action inputs', () => {
     ['max-annotations', '11', /^input 'max-annotations' must be a whole number from 0 to 10: GitHub shows at most 10 annotations per level per step; every change is listed in the job summary \(got "11"\)$/],
     ['retention-days', '91', /^input 'retention-days' must be a whole number from 0 to 90 \(got "91"\)$/],
     ['html-report', 'yes', /^input 'html-report' must be 'true' or 'false'/],
-    ['ignore', 'timestamps,colours', /^input 'ignore' must be a comma-separated list of timestamps, build-paths, file-order, build-id \(got "colours"\)$/],
+    ['ignore', 'timestamps,colours', /^input 'ignore' must be a comma-separated list of timestamps, build-paths, file-order, build-id, compression \(got "colours"\)$/],
     ['name', 'a b', /^input 'name' must be 1–64 characters/],
     ['baseline-events', 'merge_group', /^input 'baseline-events' must be a comma-separated list of push, schedule, workflow_dispatch: those runs build a pull request's code/],
     ['if-no-files-found', 'fail', /^input 'if-no-files-found' must be one of 'warn', 'error', 'ignore' \(got "fail"\)$/],
