@@ -61,6 +61,10 @@ function analyzeField(detail: { name: string; before: string; after: string }, f
   const { name, before, after } = detail;
   const w = words(name);
   const base: LeafAnalysis = { findings: [], unexplained: [], format };
+  // Go's build settings: -trimpath decides whether the build directory is in the binary; the
+  // Go version recorded in the binary is the toolchain, shown by the binary itself.
+  if (name === 'build -trimpath') return { ...base, findings: [{ id: 'build-path', evidence: `go build -trimpath ${before} → ${after}: file paths in the binary ${after === 'true' ? 'lose' : 'gain'} the build directory`, format: 'go' }] };
+  if (name === 'go version') return { ...base, findings: [{ id: 'toolchain', evidence: `the binary records ${before} → ${after}` }] };
   const byComparator = comparator === undefined ? undefined : COMPRESSION_FIELDS_BY_COMPARATOR[comparator];
   if (COMPRESSION_FIELD.test(name) || byComparator?.test(name) === true) {
     return { ...base, findings: [{ id: 'compression', evidence: fieldValues(name, before, after) }] };

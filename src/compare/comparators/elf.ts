@@ -44,6 +44,7 @@ import {
 } from '../formats/details.js';
 import { ComparatorFallback, type CompareContext, type Difference } from '../types.js';
 import { disassembleRanges, findObjdump } from '../formats/disassembly.js';
+import { parseGoBuildInfo, type GoBuildInfo } from '../formats/go-buildinfo.js';
 import { stringOffsetConsequence } from './elf-offsets.js';
 
 const ID = 'elf';
@@ -202,6 +203,8 @@ function compareSection(path: string, a: ElfFile, sa: ElfSection, b: ElfFile, sb
     const x = sectionContents(a, sa, ctx.limits.maxExpandedBytes);
     const y = sectionContents(b, sb, ctx.limits.maxExpandedBytes);
     special = stringChildren(path, name, extractStrings(x), extractStrings(y));
+  } else if (name === '.go.buildinfo') {
+    special = goBuildInfoNode(path, rawA, rawB);
   } else if (isReadOnlyData(name)) {
     special = stringChildren(path, name, extractPrintableRuns(rawA), extractPrintableRuns(rawB));
   }
@@ -257,6 +260,42 @@ function contentsNode(path: string, a: ElfFile, sa: ElfSection, rawA: Buffer, b:
   const consequence = stringOffsetConsequence(path.slice(0, path.lastIndexOf(`:${name}`)), a, sa, x, b, sb, y, maxBytes);
   if (consequence !== undefined) difference.consequence = consequence;
   return difference;
+}
+
+/**
+ * Go's build information, setting by setting (`go version -m`). With `-trimpath` on one side only,
+ * the CGO_* settings Go leaves out under it are folded into that one difference.
+ */
+function goBuildInfoNode(path: string, rawA: Buffer, rawB: Buffer): Difference | undefined {
+  let a: GoBuildInfo;
+  let b: GoBuildInfo;
+  try {
+    a = parseGoBuildInfo(rawA);
+    b = parseGoBuildInfo(rawB);
+  } catch (error) {
+    if (error instanceof ComparatorFallback) return undefined; // compared as bytes, which say why
+    throw error;
+  }
+  const children: Difference[] = [];
+  const add = (key: string, before: string, after: string): void => {
+    if (before !== after) children.push(fieldNode(ID, `${path}:${key}`, key, before, after, `Go ${key}: ${before} → ${after}`));
+  };
+  add('go version', a.goVersion, b.goVersion);
+  const trimpath = (a.settings.get('build -trimpath') ?? 'false') !== (b.settings.get('build -trimpath') ?? 'false');
+  const folded: string[] = [];
+  for (const key of unionKeys(new Map([...a.settings.keys()].map((k) => [k, 0])), new Map([...b.settings.keys()].map((k) => [k, 0])))) {
+    const x = a.settings.get(key);
+    const y = b.settings.get(key);
+    if (trimpath && key.startsWith('build CGO_') && (x === undefined || y === undefined)) {
+      folded.push(key.slice('build '.length));
+      continue;
+    }
+    add(key, x ?? '(absent)', y ?? '(absent)');
+  }
+  const flag = children.find((c) => c.path === `${path}:build -trimpath`);
+  if (flag !== undefined && folded.length > 0) flag.summary = `${flag.summary} (so ${folded.join(', ')} are not recorded)`;
+  if (children.length === 0) return undefined;
+  return { path, kind: 'modified', comparator: ID, summary: `Go build info: ${children.length === 1 ? '1 setting differs' : `${children.length} settings differ`}`, causes: [], children };
 }
 
 /** The regions no section covers changed: report the table or bytes that did. */

@@ -1,8 +1,8 @@
-export const id = 214;
-export const ids = [214];
+export const id = 784;
+export const ids = [784];
 export const modules = {
 
-/***/ 214:
+/***/ 784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1520,6 +1520,12 @@ function analyzeField(detail, format, comparator) {
     const { name, before, after } = detail;
     const w = words(name);
     const base = { findings: [], unexplained: [], format };
+    // Go's build settings: -trimpath decides whether the build directory is in the binary; the
+    // Go version recorded in the binary is the toolchain, shown by the binary itself.
+    if (name === 'build -trimpath')
+        return { ...base, findings: [{ id: 'build-path', evidence: `go build -trimpath ${before} → ${after}: file paths in the binary ${after === 'true' ? 'lose' : 'gain'} the build directory`, format: 'go' }] };
+    if (name === 'go version')
+        return { ...base, findings: [{ id: 'toolchain', evidence: `the binary records ${before} → ${after}` }] };
     const byComparator = comparator === undefined ? undefined : COMPRESSION_FIELDS_BY_COMPARATOR[comparator];
     if (COMPRESSION_FIELD.test(name) || byComparator?.test(name) === true) {
         return { ...base, findings: [{ id: 'compression', evidence: fieldValues(name, before, after) }] };
@@ -4005,6 +4011,67 @@ function disassembleRanges(before, after, section, ranges) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/formats/go-buildinfo.ts
+/**
+ * Go build information (`go version -m`): the `.go.buildinfo` blob Go 1.18+ writes with the
+ * toolchain version and the module info inline — main package path, module and dependency
+ * versions, and the build settings (`-trimpath`, `-ldflags`, `vcs.revision`, `vcs.time`, …).
+ * Older binaries point into their data instead; those are not decoded.
+ */
+
+const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const FLAG_INLINE = 0x2;
+/** The module info is framed by 16 bytes on each side; the last framed byte is a newline. */
+const FRAME = 16;
+function isGoBuildInfo(buf) {
+    return buf.length >= 32 && buf.subarray(0, MAGIC.length).equals(MAGIC);
+}
+function uvarint(view, at) {
+    let value = 0;
+    for (let shift = 0, i = at; shift < 64; shift += 7, i++) {
+        const byte = view.u8(i, 'string length');
+        value += (byte & 0x7f) * 2 ** shift;
+        if ((byte & 0x80) === 0)
+            return [value, i + 1];
+    }
+    return view.fail('string length longer than 10 bytes');
+}
+function inlineString(view, at, what) {
+    const [length, start] = uvarint(view, at);
+    return [view.bytes(start, length, what).toString('utf8'), start + length];
+}
+/** Parses the blob of a `.go.buildinfo` section; throws `ComparatorFallback` on what it cannot read. */
+function parseGoBuildInfo(buf) {
+    const view = new ByteView(buf, 'le', 'Go build info');
+    if (!isGoBuildInfo(buf))
+        view.fail('no "\\xff Go buildinf:" magic');
+    const flags = view.u8(15, 'flags');
+    if ((flags & FLAG_INLINE) === 0)
+        view.fail('a pre-1.18 layout (version and module info behind pointers), not decoded');
+    const [goVersion, next] = inlineString(view, 32, 'Go version');
+    let [modinfo] = inlineString(view, next, 'module info');
+    if (modinfo.length >= 2 * FRAME + 1 && modinfo[modinfo.length - FRAME - 1] === '\n')
+        modinfo = modinfo.slice(FRAME, modinfo.length - FRAME);
+    const settings = new Map();
+    for (const line of modinfo.split('\n')) {
+        const [kind, ...rest] = line.split('\t');
+        if (kind === undefined || kind === '')
+            continue;
+        if (kind === 'build') {
+            const setting = rest.join('\t');
+            const eq = setting.indexOf('=');
+            settings.set(`build ${eq < 0 ? setting : setting.slice(0, eq)}`, eq < 0 ? '' : setting.slice(eq + 1));
+        }
+        else if (kind === 'dep' || kind === '=>') {
+            settings.set(`${kind} ${rest[0] ?? ''}`, rest.slice(1).join(' '));
+        }
+        else {
+            settings.set(kind, rest.join(' '));
+        }
+    }
+    return { goVersion, settings };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/formats/dwarf.ts
 /**
  * Just enough DWARF (versions 2–5) and ELF relocation decoding to know where a debug section
@@ -4442,6 +4509,7 @@ function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
 
 
 
+
 const elf_ID = 'elf';
 /** Sections that are nothing but NUL-separated strings. */
 const STRING_TABLES = new Set(['.debug_str', '.debug_line_str', '.comment', '.dynstr', '.debug_str.dwo', '.zdebug_str']);
@@ -4603,6 +4671,9 @@ function compareSection(path, a, sa, b, sb, ctx) {
         const y = sectionContents(b, sb, ctx.limits.maxExpandedBytes);
         special = stringChildren(path, name, extractStrings(x), extractStrings(y));
     }
+    else if (name === '.go.buildinfo') {
+        special = goBuildInfoNode(path, rawA, rawB);
+    }
     else if (isReadOnlyData(name)) {
         special = stringChildren(path, name, extractPrintableRuns(rawA), extractPrintableRuns(rawB));
     }
@@ -4662,6 +4733,46 @@ function contentsNode(path, a, sa, rawA, b, sb, rawB, ctx) {
     if (consequence !== undefined)
         difference.consequence = consequence;
     return difference;
+}
+/**
+ * Go's build information, setting by setting (`go version -m`). With `-trimpath` on one side only,
+ * the CGO_* settings Go leaves out under it are folded into that one difference.
+ */
+function goBuildInfoNode(path, rawA, rawB) {
+    let a;
+    let b;
+    try {
+        a = parseGoBuildInfo(rawA);
+        b = parseGoBuildInfo(rawB);
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            return undefined; // compared as bytes, which say why
+        throw error;
+    }
+    const children = [];
+    const add = (key, before, after) => {
+        if (before !== after)
+            children.push(fieldNode(elf_ID, `${path}:${key}`, key, before, after, `Go ${key}: ${before} → ${after}`));
+    };
+    add('go version', a.goVersion, b.goVersion);
+    const trimpath = (a.settings.get('build -trimpath') ?? 'false') !== (b.settings.get('build -trimpath') ?? 'false');
+    const folded = [];
+    for (const key of unionKeys(new Map([...a.settings.keys()].map((k) => [k, 0])), new Map([...b.settings.keys()].map((k) => [k, 0])))) {
+        const x = a.settings.get(key);
+        const y = b.settings.get(key);
+        if (trimpath && key.startsWith('build CGO_') && (x === undefined || y === undefined)) {
+            folded.push(key.slice('build '.length));
+            continue;
+        }
+        add(key, x ?? '(absent)', y ?? '(absent)');
+    }
+    const flag = children.find((c) => c.path === `${path}:build -trimpath`);
+    if (flag !== undefined && folded.length > 0)
+        flag.summary = `${flag.summary} (so ${folded.join(', ')} are not recorded)`;
+    if (children.length === 0)
+        return undefined;
+    return { path, kind: 'modified', comparator: elf_ID, summary: `Go build info: ${children.length === 1 ? '1 setting differs' : `${children.length} settings differ`}`, causes: [], children };
 }
 /** The regions no section covers changed: report the table or bytes that did. */
 function structureChildren(path, before, after, a, b) {
