@@ -16,6 +16,8 @@ import { DEFAULT_LIMITS, type Difference } from '../../src/compare/types.js';
 import { removeDir, tempDir } from '../helpers/toolchain.js';
 
 let work: string;
+let plain: Buffer;
+let trimmed: Buffer;
 
 function goBuild(dir: string, flags: string[]): Buffer {
   const root = join(work, dir);
@@ -38,7 +40,10 @@ function find(d: Difference, path: string): Difference | undefined {
 
 beforeAll(async () => {
   work = await tempDir('vitsnap-go-');
-}, 30_000);
+  // One build cache: the second build reuses the standard library the first compiled.
+  plain = goBuild('plain', []);
+  trimmed = goBuild('trimmed', ['-trimpath']);
+}, 300_000);
 
 afterAll(async () => {
   await removeDir(work);
@@ -46,8 +51,6 @@ afterAll(async () => {
 
 describe('Go build info', () => {
   it('with and without -trimpath: the setting, as a build path with the -trimpath hint', () => {
-    const plain = goBuild('plain', []);
-    const trimmed = goBuild('trimmed', ['-trimpath']);
     // Decoded as `go version -m` prints it.
     const section = join(work, 'buildinfo.bin');
     execFileSync('objcopy', ['-O', 'binary', '--only-section=.go.buildinfo', join(work, 'trimmed', 'hello'), section]);
