@@ -49,6 +49,10 @@ describe('changed code', () => {
     // x*3 and x*5 are both computed with lea: the scale differs.
     expect(window?.before).toMatch(/^\s*[0-9a-f]+:\s+lea\s.*\(%rdi,%rdi,2\)/m);
     expect(window?.after).toMatch(/^\s*[0-9a-f]+:\s+lea\s.*\(%rdi,%rdi,4\)/m);
+    // The window opens a few instructions before the change, so the change is in view.
+    const changedAt = (text: string | undefined): number => (text ?? '').split('\n').findIndex((l) => /\(%rdi,%rdi,[24]\)/.test(l));
+    expect(changedAt(window?.before)).toBeGreaterThanOrEqual(0);
+    expect(changedAt(window?.before)).toBeLessThanOrEqual(3);
   });
 
   it('the text report labels it; without objdump on PATH it shows hex and says why', async () => {

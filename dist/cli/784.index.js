@@ -3953,6 +3953,8 @@ var toolchains = __webpack_require__(766);
 
 const WINDOW_MARGIN = 16;
 const MAX_LINES = 12;
+/** Instructions shown before the one holding the first changed byte. */
+const CONTEXT_LINES = 3;
 const TIMEOUT_MS = 10_000;
 let objdump;
 /** The objdump on PATH, looked up once; null when there is none. */
@@ -3961,23 +3963,28 @@ function findObjdump() {
         objdump = (0,toolchains/* findExecutable */.oq)('objdump', process.env.PATH);
     return objdump;
 }
-/** Instruction lines of `objdump -d` (address: mnemonic operands), without its headers. */
-function instructions(output) {
-    return output
-        .split('\n')
-        .filter((line) => /^\s+[0-9a-f]+:\t/.test(line))
-        .slice(0, MAX_LINES)
+/**
+ * Instruction lines of `objdump -d` (address: mnemonic operands), without its headers, starting a
+ * few instructions before `focus` (the first changed byte) so the change is in view.
+ */
+function instructions(output, focus) {
+    const lines = output.split('\n').filter((line) => /^\s+[0-9a-f]+:\t/.test(line));
+    const address = (line) => BigInt(`0x${line.trim().split(':')[0] ?? '0'}`);
+    const at = lines.findIndex((_line, i) => i + 1 === lines.length || address(lines[i + 1]) > focus);
+    const from = Math.max(0, at - CONTEXT_LINES);
+    return lines
+        .slice(from, from + MAX_LINES)
         .map((line) => line.trim().replace(/\t+/g, '  '))
         .join('\n');
 }
-function run(tool, file, section, start, stop) {
+function run(tool, file, section, start, stop, focus) {
     const r = (0,external_node_child_process_.spawnSync)(tool, ['-d', '--no-show-raw-insn', `--section=${section}`, `--start-address=0x${start.toString(16)}`, `--stop-address=0x${stop.toString(16)}`, file], {
         encoding: 'utf8',
         timeout: TIMEOUT_MS,
         maxBuffer: 4 * 1024 * 1024,
         env: { ...process.env, LC_ALL: 'C' },
     });
-    return r.status === 0 ? instructions(r.stdout) : null;
+    return r.status === 0 ? instructions(r.stdout, focus) : null;
 }
 /**
  * Disassembles windows of `section` in both ELF files around the given section-relative ranges;
@@ -3998,8 +4005,8 @@ function disassembleRanges(before, after, section, ranges) {
             const window = (addr, offset, length) => [addr + BigInt(Math.max(0, offset - WINDOW_MARGIN)), addr + BigInt(offset + length + WINDOW_MARGIN)];
             const [a0, a1] = window(section.addrBefore, r.oldOffset, r.oldLength);
             const [b0, b1] = window(section.addrAfter, r.newOffset, r.newLength);
-            const x = run(tool, fileA, section.name, a0, a1);
-            const y = run(tool, fileB, section.name, b0, b1);
+            const x = run(tool, fileA, section.name, a0, a1, section.addrBefore + BigInt(r.oldOffset));
+            const y = run(tool, fileB, section.name, b0, b1, section.addrAfter + BigInt(r.newOffset));
             if (x === null || y === null)
                 return null;
             windows.push({ offset: r.oldOffset, before: x, after: y });
@@ -5120,7 +5127,7 @@ function diffLines(a, b, opts) {
 
 
 
-const CONTEXT_LINES = 3;
+const text_CONTEXT_LINES = 3;
 /** Hunk lines kept per file; the rest is counted in the summary and marked truncated. */
 const MAX_HUNK_LINES = 10_000;
 /** Longer lines are shown as a window around the change (minified bundles are one line). */
@@ -5395,7 +5402,7 @@ function compareText(path, before, after, limits, comparator = 'text') {
         const describe = (e) => (e === '' ? 'missing' : e === '\n' ? 'present' : `present (${ENDING_NAMES[e]})`);
         out.push(text_field(path, 'final newline', describe(finalA), describe(finalB), undefined, comparator));
     }
-    const { hunks, truncated } = hunksFromAlignment(a.lines, b.lines, alignment, { context: CONTEXT_LINES, maxLines: MAX_HUNK_LINES });
+    const { hunks, truncated } = hunksFromAlignment(a.lines, b.lines, alignment, { context: text_CONTEXT_LINES, maxLines: MAX_HUNK_LINES });
     if (hunks.length > 0) {
         const clipped = clipLongLines(hunks);
         const changed = alignment.added + alignment.removed;

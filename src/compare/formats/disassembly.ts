@@ -19,6 +19,8 @@ export interface DisassemblyWindow {
 
 const WINDOW_MARGIN = 16;
 const MAX_LINES = 12;
+/** Instructions shown before the one holding the first changed byte. */
+const CONTEXT_LINES = 3;
 const TIMEOUT_MS = 10_000;
 
 let objdump: string | null | undefined;
@@ -29,24 +31,29 @@ export function findObjdump(): string | null {
   return objdump;
 }
 
-/** Instruction lines of `objdump -d` (address: mnemonic operands), without its headers. */
-function instructions(output: string): string {
-  return output
-    .split('\n')
-    .filter((line) => /^\s+[0-9a-f]+:\t/.test(line))
-    .slice(0, MAX_LINES)
+/**
+ * Instruction lines of `objdump -d` (address: mnemonic operands), without its headers, starting a
+ * few instructions before `focus` (the first changed byte) so the change is in view.
+ */
+function instructions(output: string, focus: bigint): string {
+  const lines = output.split('\n').filter((line) => /^\s+[0-9a-f]+:\t/.test(line));
+  const address = (line: string): bigint => BigInt(`0x${line.trim().split(':')[0] ?? '0'}`);
+  const at = lines.findIndex((_line, i) => i + 1 === lines.length || address(lines[i + 1] as string) > focus);
+  const from = Math.max(0, at - CONTEXT_LINES);
+  return lines
+    .slice(from, from + MAX_LINES)
     .map((line) => line.trim().replace(/\t+/g, '  '))
     .join('\n');
 }
 
-function run(tool: string, file: string, section: string, start: bigint, stop: bigint): string | null {
+function run(tool: string, file: string, section: string, start: bigint, stop: bigint, focus: bigint): string | null {
   const r = spawnSync(tool, ['-d', '--no-show-raw-insn', `--section=${section}`, `--start-address=0x${start.toString(16)}`, `--stop-address=0x${stop.toString(16)}`, file], {
     encoding: 'utf8',
     timeout: TIMEOUT_MS,
     maxBuffer: 4 * 1024 * 1024,
     env: { ...process.env, LC_ALL: 'C' },
   });
-  return r.status === 0 ? instructions(r.stdout) : null;
+  return r.status === 0 ? instructions(r.stdout, focus) : null;
 }
 
 /**
@@ -72,8 +79,8 @@ export function disassembleRanges(
       const window = (addr: bigint, offset: number, length: number): [bigint, bigint] => [addr + BigInt(Math.max(0, offset - WINDOW_MARGIN)), addr + BigInt(offset + length + WINDOW_MARGIN)];
       const [a0, a1] = window(section.addrBefore, r.oldOffset, r.oldLength);
       const [b0, b1] = window(section.addrAfter, r.newOffset, r.newLength);
-      const x = run(tool, fileA, section.name, a0, a1);
-      const y = run(tool, fileB, section.name, b0, b1);
+      const x = run(tool, fileA, section.name, a0, a1, section.addrBefore + BigInt(r.oldOffset));
+      const y = run(tool, fileB, section.name, b0, b1, section.addrAfter + BigInt(r.newOffset));
       if (x === null || y === null) return null;
       windows.push({ offset: r.oldOffset, before: x, after: y });
     }
