@@ -366,9 +366,10 @@ function compareText(a, b) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D$: () => (/* binding */ digestLockfiles),
+/* harmony export */   Q3: () => (/* binding */ sha256File),
 /* harmony export */   es: () => (/* binding */ sha256FileAsync)
 /* harmony export */ });
-/* unused harmony exports KNOWN_LOCKFILES, sha256File */
+/* unused harmony export KNOWN_LOCKFILES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(455);

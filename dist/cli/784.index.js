@@ -1245,6 +1245,101 @@ function parseHexdump(text) {
     return spans.map((s) => ({ offset: s.offset, bytes: Buffer.from(s.bytes) }));
 }
 
+// EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
+var canonical_json = __webpack_require__(837);
+;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
+/**
+ * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
+ * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
+ * side has no digests: its same-size pairs are left `unsettled` for the caller to settle (by
+ * hashing them, against a snapshot). Two directories are walked side by side instead, and their
+ * facts go through `oneSided` and `diffPair` with the byte check's answer.
+ */
+
+const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
+function describe(e) {
+    if (e.type === 'file')
+        return `file, ${e.size} bytes`;
+    if (e.type === 'symlink')
+        return `symlink → ${e.target}`;
+    if (e.type === 'special')
+        return e.what;
+    return 'directory';
+}
+const typeName = (e) => (e.type === 'special' ? e.what : e.type);
+function leaf(path, kind, summary, detail) {
+    const d = { path, kind, summary, causes: [], children: [] };
+    if (detail !== undefined)
+        d.detail = detail;
+    return d;
+}
+/** A permission change of the entry at `path`. */
+function modeChange(path, before, after) {
+    return leaf(path, 'mode', `mode ${octal(before)} → ${octal(after)}`, { type: 'field', name: 'mode', before: octal(before), after: octal(after) });
+}
+/** A path present on one side only, also listed in `only` when given. */
+function oneSided(entry, side, only) {
+    only?.push({ side, entry });
+    return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
+}
+/**
+ * What differs at a path present on both sides, added to `out`. Files are decided by `sameBytes`
+ * when the caller compared them; otherwise by digests, or left unsettled when a side has none.
+ */
+function diffPair(a, b, out, sameBytes) {
+    if (a.type !== b.type || (a.type === 'special' && b.type === 'special' && a.what !== b.what)) {
+        out.differences.push(leaf(a.path, 'type', `${typeName(a)} → ${typeName(b)}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
+    }
+    else if (a.type === 'symlink' && b.type === 'symlink') {
+        if (a.target !== b.target) {
+            out.differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
+        }
+    }
+    else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
+        if (a.mode !== b.mode) {
+            out.differences.push(modeChange(a.path, a.mode, b.mode));
+        }
+        if (a.type === 'file' && b.type === 'file') {
+            const digests = a.sha256 !== '' && b.sha256 !== '';
+            if (sameBytes !== undefined) {
+                if (!sameBytes)
+                    out.modified.push({ path: a.path, before: a, after: b });
+            }
+            else if (digests ? a.sha256 !== b.sha256 : a.size !== b.size) {
+                out.modified.push({ path: a.path, before: a, after: b });
+            }
+            else if (!digests) {
+                out.unsettled.push({ path: a.path, before: a, after: b });
+            }
+        }
+    }
+}
+/** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
+function diffTrees(before, after) {
+    const out = { differences: [], modified: [], unsettled: [], only: [] };
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < after.length) {
+        const a = before[i];
+        const b = after[j];
+        const order = a === undefined ? 1 : b === undefined ? -1 : (0,canonical_json/* compareCodePoints */.OP)(a.path, b.path);
+        if (order < 0 && a !== undefined) {
+            out.differences.push(oneSided(a, 'before', out.only));
+            i++;
+        }
+        else if (order > 0 && b !== undefined) {
+            out.differences.push(oneSided(b, 'after', out.only));
+            j++;
+        }
+        else if (a !== undefined && b !== undefined) {
+            i++;
+            j++;
+            diffPair(a, b, out);
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/renames.ts
 /**
  * Files found on one side only, paired when they are one file under two names, so a bundler's
@@ -1257,6 +1352,7 @@ function parseHexdump(text) {
  *
  * A pair needs exactly one candidate on each side; anything ambiguous stays added and removed.
  */
+
 
 /** Separators inside a path segment: `app.3f9a1c.js`, `index-BWz3x9q1.js`, `chunk~a1b2c3d4`. */
 const PART_SEPARATORS = /([.\-~])/;
@@ -1385,7 +1481,6 @@ function renameEvidence(before, after, directory) {
         : { id: 'content', evidence: `only the hash in the name differs (${differing.join(', ')}), over the same bytes: the name hashes more than this file's content` };
 }
 const RENAME_HINT = 'build in a fixed directory instead of a mktemp one (or map it away: -ffile-prefix-map=$PWD=., tar --transform)';
-const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
 /**
  * The tree-level nodes of a pair: a `renamed` leaf when the bytes are the same (a pair whose
  * bytes differ gets its `modified` node from the comparators), and a mode change when there is one.
@@ -1404,10 +1499,8 @@ function renameNodes(pair) {
             children: [],
         });
     }
-    if (before.mode !== after.mode) {
-        const [a, b] = [octal(before.mode), octal(after.mode)];
-        nodes.push({ path: after.path, kind: 'mode', summary: `mode ${a} → ${b}`, detail: { type: 'field', name: 'mode', before: a, after: b }, causes: [], children: [] });
-    }
+    if (before.mode !== after.mode)
+        nodes.push(modeChange(after.path, before.mode, after.mode));
     return nodes;
 }
 /** The outermost directory of `set` that holds `path`, if any. */
@@ -2003,8 +2096,6 @@ function createCauseClassifier() {
     };
 }
 
-// EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
-var canonical_json = __webpack_require__(837);
 ;// CONCATENATED MODULE: ./src/compare/archive/bytes.ts
 /**
  * Bounds-checked reading and the small formatters the archive comparators share. Archive headers
@@ -4765,7 +4856,7 @@ function goBuildInfoNode(path, rawA, rawB) {
     add('go version', a.goVersion, b.goVersion);
     const trimpath = (a.settings.get('build -trimpath') ?? 'false') !== (b.settings.get('build -trimpath') ?? 'false');
     const folded = [];
-    for (const key of unionKeys(new Map([...a.settings.keys()].map((k) => [k, 0])), new Map([...b.settings.keys()].map((k) => [k, 0])))) {
+    for (const key of unionKeys(a.settings, b.settings)) {
         const x = a.settings.get(key);
         const y = b.settings.get(key);
         if (trimpath && key.startsWith('build CGO_') && (x === undefined || y === undefined)) {
@@ -9246,7 +9337,7 @@ const TYPE_NAMES = {
     S: 'GNU sparse file',
     V: 'GNU volume label',
 };
-function typeName(type) {
+function tar_typeName(type) {
     return TYPE_NAMES[type] ?? `type ${JSON.stringify(type)}`;
 }
 /** Types whose data are file content worth comparing. */
@@ -9299,7 +9390,7 @@ function paddingField(path, a, b) {
 }
 function tar_memberFields(path, key, a, b) {
     const fields = new FieldCollector('tar', memberPath(path, key), `${displayName(key)}${unsafeNameNote(key)}: `);
-    fields.add('type', 'type', typeName(a.type), typeName(b.type));
+    fields.add('type', 'type', tar_typeName(a.type), tar_typeName(b.type));
     fields.add('mode', 'mode', formatMode(a.mode), formatMode(b.mode));
     fields.add('uid', 'uid', String(a.uid), String(b.uid));
     fields.add('gid', 'gid', String(a.gid), String(b.gid));
@@ -9320,7 +9411,7 @@ function tar_compareData(path, key, a, b, ctx) {
     const target = memberPath(path, key);
     const subject = `${displayName(key)}${unsafeNameNote(key)}`;
     if (!CONTENT_TYPES.has(a.type) || !CONTENT_TYPES.has(b.type)) {
-        return [unexpandedNode('tar', target, `${subject}: data differ (${a.data.length} → ${b.data.length} bytes)`, `${typeName(a.type)} → ${typeName(b.type)} carries no file content`)];
+        return [unexpandedNode('tar', target, `${subject}: data differ (${a.data.length} → ${b.data.length} bytes)`, `${tar_typeName(a.type)} → ${tar_typeName(b.type)} carries no file content`)];
     }
     if (!canNest(ctx)) {
         return [unexpandedNode('tar', target, `${subject}: content differs (${a.data.length} → ${b.data.length} bytes)`, depthCapReason(ctx))];
@@ -9337,7 +9428,7 @@ const tarComparator = {
         const b = tar_readSide(after, 'after');
         const describe = (key, side) => {
             const entry = (side === 'before' ? a : b).byKey.get(key);
-            return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : typeName(entry.type);
+            return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : tar_typeName(entry.type);
         };
         const members = diffMemberSets('tar', path, a.keys, b.keys, describe);
         const inA = new Set(a.keys);
@@ -10078,6 +10169,8 @@ var capture_pipeline = __webpack_require__(245);
 var globs = __webpack_require__(251);
 // EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
 var task_pool = __webpack_require__(664);
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
+var lockfiles = __webpack_require__(10);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
 var format = __webpack_require__(957);
 ;// CONCATENATED MODULE: ./src/compare/file-pair.ts
@@ -10110,9 +10203,12 @@ function looksLikeSnapshot(abs) {
 function fileSource(label, abs, name) {
     const stats = (0,external_node_fs_.statSync)(abs);
     const entry = { type: 'file', path: name, mode: stats.mode & 0o7777, size: stats.size, sha256: '', class: 'binary' };
+    // Read once: the byte check and the comparators both want the bytes.
+    let bytes = null;
     const read = () => {
         try {
-            return (0,external_node_fs_.readFileSync)(abs);
+            bytes ??= (0,external_node_fs_.readFileSync)(abs);
+            return bytes;
         }
         catch (error) {
             throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${label}`);
@@ -10279,95 +10375,6 @@ function openSnapshotSide(abs, side, label) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
-/**
- * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
- * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
- * side has no digests: its same-size pairs are left `unsettled` for the caller to settle (by
- * hashing them, against a snapshot). Two directories are walked side by side instead, and their
- * facts go through `oneSided` and `diffPair` with the byte check's answer.
- */
-
-const tree_diff_octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
-function describe(e) {
-    if (e.type === 'file')
-        return `file, ${e.size} bytes`;
-    if (e.type === 'symlink')
-        return `symlink → ${e.target}`;
-    if (e.type === 'special')
-        return e.what;
-    return 'directory';
-}
-const tree_diff_typeName = (e) => (e.type === 'special' ? e.what : e.type);
-function leaf(path, kind, summary, detail) {
-    const d = { path, kind, summary, causes: [], children: [] };
-    if (detail !== undefined)
-        d.detail = detail;
-    return d;
-}
-/** A path present on one side only, also listed in `only` when given. */
-function oneSided(entry, side, only) {
-    only?.push({ side, entry });
-    return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
-}
-/**
- * What differs at a path present on both sides, added to `out`. Files are decided by `sameBytes`
- * when the caller compared them; otherwise by digests, or left unsettled when a side has none.
- */
-function diffPair(a, b, out, sameBytes) {
-    if (a.type !== b.type || (a.type === 'special' && b.type === 'special' && a.what !== b.what)) {
-        out.differences.push(leaf(a.path, 'type', `${tree_diff_typeName(a)} → ${tree_diff_typeName(b)}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
-    }
-    else if (a.type === 'symlink' && b.type === 'symlink') {
-        if (a.target !== b.target) {
-            out.differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
-        }
-    }
-    else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
-        if (a.mode !== b.mode) {
-            out.differences.push(leaf(a.path, 'mode', `mode ${tree_diff_octal(a.mode)} → ${tree_diff_octal(b.mode)}`, { type: 'field', name: 'mode', before: tree_diff_octal(a.mode), after: tree_diff_octal(b.mode) }));
-        }
-        if (a.type === 'file' && b.type === 'file') {
-            const digests = a.sha256 !== '' && b.sha256 !== '';
-            if (sameBytes !== undefined) {
-                if (!sameBytes)
-                    out.modified.push({ path: a.path, before: a, after: b });
-            }
-            else if (digests ? a.sha256 !== b.sha256 : a.size !== b.size) {
-                out.modified.push({ path: a.path, before: a, after: b });
-            }
-            else if (!digests) {
-                out.unsettled.push({ path: a.path, before: a, after: b });
-            }
-        }
-    }
-}
-/** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
-function diffTrees(before, after) {
-    const out = { differences: [], modified: [], unsettled: [], only: [] };
-    let i = 0;
-    let j = 0;
-    while (i < before.length || j < after.length) {
-        const a = before[i];
-        const b = after[j];
-        const order = a === undefined ? 1 : b === undefined ? -1 : (0,canonical_json/* compareCodePoints */.OP)(a.path, b.path);
-        if (order < 0 && a !== undefined) {
-            out.differences.push(oneSided(a, 'before', out.only));
-            i++;
-        }
-        else if (order > 0 && b !== undefined) {
-            out.differences.push(oneSided(b, 'after', out.only));
-            j++;
-        }
-        else if (a !== undefined && b !== undefined) {
-            i++;
-            j++;
-            diffPair(a, b, out);
-        }
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/compare/sources.ts
 /**
  * The two sides of a comparison: each a `.vitsnap` snapshot or a directory, and the tree diff
@@ -10521,24 +10528,14 @@ function readFileAt(absPath, path) {
         throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${path}`);
     }
 }
-/** SHA-256 of a file, read 1 MiB at a time so a large one never sits in memory whole. */
+/** SHA-256 of a directory side's file (read in bounded pieces), an error naming the file when it cannot be read. */
 function hashFileAt(absPath, path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const buffer = Buffer.allocUnsafe(1024 * 1024);
-    let fd = null;
     try {
-        fd = (0,external_node_fs_.openSync)(absPath, 'r');
-        for (let n = (0,external_node_fs_.readSync)(fd, buffer); n > 0; n = (0,external_node_fs_.readSync)(fd, buffer))
-            hash.update(buffer.subarray(0, n));
+        return (0,lockfiles/* sha256File */.Q3)(absPath);
     }
     catch (error) {
         throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${path}`);
     }
-    finally {
-        if (fd !== null)
-            (0,external_node_fs_.closeSync)(fd);
-    }
-    return hash.digest('hex');
 }
 /** A directory diffed against another directory: files are read by path (`/` works on Windows too). */
 function directorySource(label, abs) {

@@ -3,13 +3,13 @@
  * regular file is a snapshot when it starts with the `.vitsnap` magic; two files that are not are
  * compared as one file, named by the AFTER side (comparators recognise formats by magic first).
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fromSystemError } from '../errors.js';
 import { HEADER_MAGIC } from '../snapshot/format.js';
 import type { FileEntry } from '../snapshot/types.js';
 import type { Sides, TreeSource } from './sources.js';
-import { createHash } from 'node:crypto';
 
 /** Whether a regular file starts like a `.vitsnap` snapshot (anything else is a plain file). */
 export function looksLikeSnapshot(abs: string): boolean {
@@ -28,9 +28,12 @@ export function looksLikeSnapshot(abs: string): boolean {
 function fileSource(label: string, abs: string, name: string): { source: TreeSource; entry: FileEntry } {
   const stats = statSync(abs);
   const entry: FileEntry = { type: 'file', path: name, mode: stats.mode & 0o7777, size: stats.size, sha256: '', class: 'binary' };
+  // Read once: the byte check and the comparators both want the bytes.
+  let bytes: Buffer | null = null;
   const read = (): Buffer => {
     try {
-      return readFileSync(abs);
+      bytes ??= readFileSync(abs);
+      return bytes;
     } catch (error) {
       throw fromSystemError(error, `cannot read ${label}`);
     }

@@ -11,7 +11,7 @@
  */
 import { OperationError } from '../errors.js';
 import type { FileEntry } from '../snapshot/types.js';
-import type { TreeEntry } from './tree-diff.js';
+import { modeChange, type TreeEntry } from './tree-diff.js';
 import type { Difference } from './types.js';
 
 /** An entry present on one side of the tree diff only. */
@@ -157,8 +157,6 @@ export function renameEvidence(before: string, after: string, directory: boolean
 
 export const RENAME_HINT = 'build in a fixed directory instead of a mktemp one (or map it away: -ffile-prefix-map=$PWD=., tar --transform)';
 
-const octal = (mode: number): string => `0${mode.toString(8).padStart(3, '0')}`;
-
 /**
  * The tree-level nodes of a pair: a `renamed` leaf when the bytes are the same (a pair whose
  * bytes differ gets its `modified` node from the comparators), and a mode change when there is one.
@@ -177,10 +175,7 @@ export function renameNodes(pair: RenamePair): Difference[] {
       children: [],
     });
   }
-  if (before.mode !== after.mode) {
-    const [a, b] = [octal(before.mode), octal(after.mode)];
-    nodes.push({ path: after.path, kind: 'mode', summary: `mode ${a} → ${b}`, detail: { type: 'field', name: 'mode', before: a, after: b }, causes: [], children: [] });
-  }
+  if (before.mode !== after.mode) nodes.push(modeChange(after.path, before.mode, after.mode));
   return nodes;
 }
 

@@ -11,8 +11,7 @@
  * What capture leaves out of a directory is still reported: FIFOs, sockets and devices as entries
  * of their type, names (and symlink targets) that are not valid UTF-8 as "not compared".
  */
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { OperationError, fromSystemError } from '../errors.js';
@@ -21,6 +20,7 @@ import type { DirPairFacts } from '../snapshot/dir-pair-walk.js';
 import { compareCodePoints } from '../snapshot/canonical-json.js';
 import { compileGlobs } from '../snapshot/globs.js';
 import { TaskPool } from '../snapshot/task-pool.js';
+import { sha256File } from '../snapshot/metadata/lockfiles.js';
 import type { FileEntry, Metadata } from '../snapshot/types.js';
 import type { WalkedFile, WalkResult } from '../snapshot/walk.js';
 import { filePairSides, looksLikeSnapshot } from './file-pair.js';
@@ -214,20 +214,13 @@ function readFileAt(absPath: string, path: string): Buffer {
   }
 }
 
-/** SHA-256 of a file, read 1 MiB at a time so a large one never sits in memory whole. */
+/** SHA-256 of a directory side's file (read in bounded pieces), an error naming the file when it cannot be read. */
 function hashFileAt(absPath: string, path: string): string {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1024 * 1024);
-  let fd: number | null = null;
   try {
-    fd = openSync(absPath, 'r');
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+    return sha256File(absPath);
   } catch (error) {
     throw fromSystemError(error, `cannot read ${path}`);
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
-  return hash.digest('hex');
 }
 
 interface DirectorySource extends TreeSource {

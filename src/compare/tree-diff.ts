@@ -48,6 +48,11 @@ function leaf(path: string, kind: Difference['kind'], summary: string, detail?: 
   return d;
 }
 
+/** A permission change of the entry at `path`. */
+export function modeChange(path: string, before: number, after: number): Difference {
+  return leaf(path, 'mode', `mode ${octal(before)} → ${octal(after)}`, { type: 'field', name: 'mode', before: octal(before), after: octal(after) });
+}
+
 /** A path present on one side only, also listed in `only` when given. */
 export function oneSided(entry: TreeEntry, side: 'before' | 'after', only?: OneSided[]): Difference {
   only?.push({ side, entry });
@@ -67,7 +72,7 @@ export function diffPair(a: TreeEntry, b: TreeEntry, out: TreeDiff, sameBytes?: 
     }
   } else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
     if (a.mode !== b.mode) {
-      out.differences.push(leaf(a.path, 'mode', `mode ${octal(a.mode)} → ${octal(b.mode)}`, { type: 'field', name: 'mode', before: octal(a.mode), after: octal(b.mode) }));
+      out.differences.push(modeChange(a.path, a.mode, b.mode));
     }
     if (a.type === 'file' && b.type === 'file') {
       const digests = a.sha256 !== '' && b.sha256 !== '';

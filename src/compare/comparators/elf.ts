@@ -283,7 +283,7 @@ function goBuildInfoNode(path: string, rawA: Buffer, rawB: Buffer): Difference |
   add('go version', a.goVersion, b.goVersion);
   const trimpath = (a.settings.get('build -trimpath') ?? 'false') !== (b.settings.get('build -trimpath') ?? 'false');
   const folded: string[] = [];
-  for (const key of unionKeys(new Map([...a.settings.keys()].map((k) => [k, 0])), new Map([...b.settings.keys()].map((k) => [k, 0])))) {
+  for (const key of unionKeys(a.settings, b.settings)) {
     const x = a.settings.get(key);
     const y = b.settings.get(key);
     if (trimpath && key.startsWith('build CGO_') && (x === undefined || y === undefined)) {
