@@ -1768,7 +1768,7 @@ function byteViews(path, ranges, hexdumps, ctx) {
 function spanHolding(spans, start, end) {
     return spans.find((s) => s.offset <= start && s.offset + s.bytes.length >= end);
 }
-const EXECUTABLE_FORMATS = new Set(['elf', 'pe', 'macho', 'go']);
+const EXECUTABLE_FORMATS = new Set(['elf', 'pe', 'macho', 'go', 'rust']);
 function analyzeBytes(path, ranges, truncated, hexdumps, format, ctx) {
     const result = { findings: [], unexplained: [], format };
     const views = byteViews(path, ranges, hexdumps, ctx);
@@ -1832,7 +1832,7 @@ function analyzeLeaf(node, ctx) {
 }
 function analyzeLeafDetail(node, ctx) {
     const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'zstd';
-    const format = formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
+    const format = node.language ?? formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
     const none = { findings: [], unexplained: [], format };
     if (node.consequence !== undefined)
         return { ...none, consequenceOf: node.consequence.of, consequence: node.consequence, unexplained: [node.summary] };
@@ -4241,11 +4241,12 @@ class Cursor {
         }
         return this.view.fail(`${what}: LEB128 longer than 9 bytes at ${bytes_hex(this.at)}`);
     }
-    sleb(what) {
-        for (let i = 0; i < 10; i++)
+    /** Steps over a signed or unsigned LEB128 whose value is not needed: up to 128 bits, as rustc emits for u128 constants. */
+    skipLeb(what) {
+        for (let i = 0; i < 19; i++)
             if ((this.u8(what) & 0x80) === 0)
                 return;
-        this.view.fail(`${what}: LEB128 longer than 10 bytes at ${bytes_hex(this.at)}`);
+        this.view.fail(`${what}: LEB128 longer than 19 bytes at ${bytes_hex(this.at)}`);
     }
     skip(size, what) {
         this.view.check(this.at, size, what);
@@ -4290,7 +4291,7 @@ function readAbbrevs(view, offset) {
             if (name === 0 && form === 0)
                 break;
             if (form === FORM.implicitConst)
-                c.sleb('implicit constant');
+                c.skipLeb('implicit constant');
             attributes.push({ form });
         }
         table.set(code, { children, attributes });
@@ -4307,7 +4308,7 @@ function attributeValue(c, form, unit, sites) {
     if (fixed !== undefined)
         return c.skip(fixed, 'attribute');
     if (ULEB_FORMS.has(form))
-        return void c.uleb('attribute');
+        return c.skipLeb('attribute');
     if (OFFSET_FORMS.has(form))
         return c.skip(unit.offsetSize, 'attribute');
     switch (form) {
@@ -4316,7 +4317,7 @@ function attributeValue(c, form, unit, sites) {
         case FORM.refAddr:
             return c.skip(unit.version <= 2 ? unit.addressSize : unit.offsetSize, 'reference');
         case FORM.sdata:
-            return c.sleb('attribute');
+            return c.skipLeb('attribute');
         case FORM.string:
             return c.cstring('inline string');
         case FORM.block1:
@@ -4892,6 +4893,24 @@ function structureChildren(path, before, after, a, b) {
         out.push(bytesNode(elf_ID, `${path}:bytes outside sections`, 'bytes outside sections', before, after));
     return out;
 }
+/**
+ * A Go binary has its build info or build-ID note; a Rust one says so in `.comment` ("rustc
+ * version 1.95.0") or, from older compilers, in its DWARF producer ("clang LLVM (rustc version …)").
+ */
+function languageOf(elf) {
+    if (elf.sections.some((s) => s.name === '.go.buildinfo' || s.name === '.note.go.buildid'))
+        return 'go';
+    const says = (name) => {
+        const section = elf.sections.find((s) => s.name === name);
+        return section !== undefined && sectionBytes(elf, section).includes('rustc version ');
+    };
+    return says('.comment') || says('.debug_str') ? 'rust' : undefined;
+}
+function tagLanguage(node, language) {
+    node.language = language;
+    for (const child of node.children)
+        tagLanguage(child, language);
+}
 const elfComparator = {
     id: elf_ID,
     recognizes(_path, head) {
@@ -4929,6 +4948,10 @@ const elfComparator = {
         }
         if (children.length === 0)
             children.push(...structureChildren(path, before, after, a, b));
+        const language = languageOf(b);
+        if (language !== undefined)
+            for (const child of children)
+                tagLanguage(child, language);
         return children;
     },
     describe(path, children) {

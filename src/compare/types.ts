@@ -133,6 +133,8 @@ export interface Difference {
   ignored?: boolean;
   /** Set by a comparator that proved this difference follows from others of the same file (offsets into a string table that changed). */
   consequence?: Consequence;
+  /** The language the file was compiled from, when its comparator could tell (a Rust or Go binary): fixes then name that compiler's flags. */
+  language?: 'rust' | 'go';
 }
 
 /** A difference that follows from others: it takes their causes, as secondary. */

@@ -209,7 +209,7 @@ function spanHolding(spans: readonly ByteSpan[], start: number, end: number): By
   return spans.find((s) => s.offset <= start && s.offset + s.bytes.length >= end);
 }
 
-const EXECUTABLE_FORMATS: ReadonlySet<FormatKey | undefined> = new Set<FormatKey | undefined>(['elf', 'pe', 'macho', 'go']);
+const EXECUTABLE_FORMATS: ReadonlySet<FormatKey | undefined> = new Set<FormatKey | undefined>(['elf', 'pe', 'macho', 'go', 'rust']);
 
 function analyzeBytes(path: string, ranges: readonly ByteRange[], truncated: boolean, hexdumps: readonly { before: string; after: string }[], format: FormatKey | undefined, ctx: ClassifyContext): LeafAnalysis {
   const result: LeafAnalysis = { findings: [], unexplained: [], format };
@@ -273,7 +273,7 @@ export function analyzeLeaf(node: Difference, ctx: ClassifyContext): LeafAnalysi
 
 function analyzeLeafDetail(node: Difference, ctx: ClassifyContext): LeafAnalysis {
   const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'zstd';
-  const format = formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
+  const format = node.language ?? formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
   const none: LeafAnalysis = { findings: [], unexplained: [], format };
   if (node.consequence !== undefined) return { ...none, consequenceOf: node.consequence.of, consequence: node.consequence, unexplained: [node.summary] };
   if (node.kind === 'mode') return { ...none, findings: [{ id: 'permissions', evidence: `mode ${detailValues(node)}` }] };

@@ -317,6 +317,24 @@ function structureChildren(path: string, before: Buffer, after: Buffer, a: ElfFi
   return out;
 }
 
+/**
+ * A Go binary has its build info or build-ID note; a Rust one says so in `.comment` ("rustc
+ * version 1.95.0") or, from older compilers, in its DWARF producer ("clang LLVM (rustc version …)").
+ */
+function languageOf(elf: ElfFile): 'rust' | 'go' | undefined {
+  if (elf.sections.some((s) => s.name === '.go.buildinfo' || s.name === '.note.go.buildid')) return 'go';
+  const says = (name: string): boolean => {
+    const section = elf.sections.find((s) => s.name === name);
+    return section !== undefined && sectionBytes(elf, section).includes('rustc version ');
+  };
+  return says('.comment') || says('.debug_str') ? 'rust' : undefined;
+}
+
+function tagLanguage(node: Difference, language: 'rust' | 'go'): void {
+  node.language = language;
+  for (const child of node.children) tagLanguage(child, language);
+}
+
 export const elfComparator: DescribedComparator = {
   id: ID,
   recognizes(_path: string, head: Buffer): boolean {
@@ -348,6 +366,8 @@ export const elfComparator: DescribedComparator = {
       }
     }
     if (children.length === 0) children.push(...structureChildren(path, before, after, a, b));
+    const language = languageOf(b);
+    if (language !== undefined) for (const child of children) tagLanguage(child, language);
     return children;
   },
   describe(path: string, children: readonly Difference[]): string {

@@ -82,9 +82,10 @@ class Cursor {
     return this.view.fail(`${what}: LEB128 longer than 9 bytes at ${hex(this.at)}`);
   }
 
-  sleb(what: string): void {
-    for (let i = 0; i < 10; i++) if ((this.u8(what) & 0x80) === 0) return;
-    this.view.fail(`${what}: LEB128 longer than 10 bytes at ${hex(this.at)}`);
+  /** Steps over a signed or unsigned LEB128 whose value is not needed: up to 128 bits, as rustc emits for u128 constants. */
+  skipLeb(what: string): void {
+    for (let i = 0; i < 19; i++) if ((this.u8(what) & 0x80) === 0) return;
+    this.view.fail(`${what}: LEB128 longer than 19 bytes at ${hex(this.at)}`);
   }
 
   skip(size: number, what: string): void {
@@ -138,7 +139,7 @@ function readAbbrevs(view: ByteView, offset: number): Map<number, Abbrev> {
       const name = c.uleb('attribute name');
       const form = c.uleb('attribute form');
       if (name === 0 && form === 0) break;
-      if (form === FORM.implicitConst) c.sleb('implicit constant');
+      if (form === FORM.implicitConst) c.skipLeb('implicit constant');
       attributes.push({ form });
     }
     table.set(code, { children, attributes });
@@ -154,7 +155,7 @@ function attributeValue(c: Cursor, form: number, unit: UnitHeader, sites: String
   }
   const fixed = FIXED_SIZES.get(form);
   if (fixed !== undefined) return c.skip(fixed, 'attribute');
-  if (ULEB_FORMS.has(form)) return void c.uleb('attribute');
+  if (ULEB_FORMS.has(form)) return c.skipLeb('attribute');
   if (OFFSET_FORMS.has(form)) return c.skip(unit.offsetSize, 'attribute');
   switch (form) {
     case FORM.addr:
@@ -162,7 +163,7 @@ function attributeValue(c: Cursor, form: number, unit: UnitHeader, sites: String
     case FORM.refAddr:
       return c.skip(unit.version <= 2 ? unit.addressSize : unit.offsetSize, 'reference');
     case FORM.sdata:
-      return c.sleb('attribute');
+      return c.skipLeb('attribute');
     case FORM.string:
       return c.cstring('inline string');
     case FORM.block1:
