@@ -19,13 +19,17 @@ const SOURCE = '#include <stdio.h>\nstatic int counter = 3;\nint main(void) { pr
 let work: string;
 
 /** Builds `hello` (linked) and `hello.o` from `<dir>/src/hello.c`, named by its absolute path, into `<dir>/out`. */
-async function build(dir: string, flags: string[], source = SOURCE): Promise<void> {
+async function build(dir: string, flags: string[], source = SOURCE, twoUnits = false): Promise<void> {
   const root = join(work, dir);
   mkdirSync(join(root, 'src'), { recursive: true });
   mkdirSync(join(root, 'out'), { recursive: true });
   const file = join(root, 'src', 'hello.c');
   writeFileSync(file, source);
-  await runTool('gcc', ['-g', '-O0', ...flags, '-o', join(root, 'out', 'hello'), file], { cwd: join(root, 'src') });
+  // A second compilation unit: its DW_AT_stmt_list points past the first unit's line table.
+  const second = join(root, 'src', 'twice.c');
+  writeFileSync(second, 'int twice(int x) { return 2 * x; }\n');
+  const units = twoUnits ? [file, second] : [file];
+  await runTool('gcc', ['-g', '-O0', ...flags, '-o', join(root, 'out', 'hello'), ...units], { cwd: join(root, 'src') });
   await runTool('gcc', ['-g', '-O0', ...flags, '-c', '-o', join(root, 'out', 'hello.o'), file], { cwd: join(root, 'src') });
 }
 
@@ -52,6 +56,10 @@ beforeAll(async () => {
     build('gz-a', ['-gz']),
     build('gz-longer-directory', ['-gz']),
     build('renamed-var', [], SOURCE.replaceAll('counter', 'counter_with_a_longer_name')),
+    build('v4-a', ['-gdwarf-4']),
+    build('v4-longer-directory', ['-gdwarf-4']),
+    build('v4-two-a', ['-gdwarf-4'], SOURCE, true),
+    build('v4-two-longer-directory', ['-gdwarf-4'], SOURCE, true),
   ]);
 }, 120_000);
 
@@ -100,4 +108,32 @@ describe('string offsets that moved with a build path', () => {
     expect(causeIds(section(r, 'hello', '.debug_str'))).toEqual(['content']);
     expect(causeIds(section(r, 'hello', '.debug_info'))).toContain('content');
   });
+
+  it('DWARF 4 line tables: the names inline in their headers differ, the programs only moved', async () => {
+    const r = await compare('v4-a', 'v4-longer-directory');
+    const line = section(r, 'hello', '.debug_line');
+    expect(line?.summary).toMatch(/^\.debug_line: 1 name in the line table headers differs \(e\.g\. "[^"]*\/v4-a\/src" → "[^"]*\/v4-longer-directory\/src"\); the line programs are the same, only moved$/);
+    expect(causeIds(line)).toEqual(['build-path']);
+    expect(causeIds(section(r, 'hello', '.debug_info'))).toEqual(['build-path*']);
+    // In the object file the relocations that patch the line program moved with it.
+    const rela = section(r, 'hello.o', '.rela.debug_line');
+    expect(rela?.consequence).toEqual({
+      of: 'relocation offsets into .debug_line',
+      evidence: '1 relocation of .rela.debug_line moved with the line program it patches: the header before it changed length',
+      from: ['hello.o:.debug_line'],
+    });
+    expect(causeIds(rela)).toEqual(['build-path*']);
+    expect((await compare('v4-a', 'v4-longer-directory', ['build-paths', 'build-id'])).verdict).toBe('identical');
+  });
+
+  it('DWARF 4, two compilation units: the second unit\'s DW_AT_stmt_list moved with the first line table', async () => {
+    const r = await compare('v4-two-a', 'v4-two-longer-directory');
+    const info = section(r, 'hello', '.debug_info');
+    expect(info?.consequence?.of).toBe('offsets into .debug_line and .debug_str');
+    expect(info?.consequence?.evidence).toMatch(/; 1 still point at the same line table$/);
+    expect(info?.consequence?.from).toEqual(['hello:.debug_line', 'hello:.debug_str']);
+    expect(section(r, 'hello', '.debug_line')?.summary).toMatch(/^\.debug_line: 2 names in the line table headers differ/);
+    expect((await compare('v4-two-a', 'v4-two-longer-directory', ['build-paths', 'build-id'])).verdict).toBe('identical');
+  });
+
 });

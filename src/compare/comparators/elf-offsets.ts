@@ -6,7 +6,8 @@
  * both sides; then the section's difference follows from the string sections' and takes their
  * causes as secondary. One byte outside a known offset, and the section stays as it is.
  */
-import { tableString } from '../formats/bytes.js';
+import { ByteView, tableString } from '../formats/bytes.js';
+import { lineUnits } from '../formats/dwarf-line.js';
 import { holdsStringOffsets, stringSites, type StringSite } from '../formats/dwarf.js';
 import { sectionContents, type ElfFile, type ElfSection } from '../formats/elf.js';
 import { ComparatorFallback, type Consequence } from '../types.js';
@@ -61,10 +62,29 @@ export function stringOffsetConsequence(path: string, a: ElfFile, sa: ElfSection
     tables.set(target, pair);
     return pair;
   };
+  const lineStarts = new Map<string, number[] | null>();
+  const lineUnitIndex = (side: 'a' | 'b', offset: number): number => {
+    let starts = lineStarts.get(side);
+    if (starts === undefined) {
+      const pair = tableOf('.debug_line');
+      const elf = side === 'a' ? a : b;
+      starts = pair === null ? null : lineUnits(new ByteView(pair[side === 'a' ? 0 : 1], elf.view.endian, 'DWARF .debug_line')).map((u) => u.start);
+      lineStarts.set(side, starts);
+    }
+    return starts === null ? -1 : starts.indexOf(offset);
+  };
   let same = 0;
+  let lines = 0;
   const changed = new Map<string, number>();
   try {
     for (const site of touched) {
+      if (site.target === '.debug_line') {
+        // A compilation unit's line table: the same unit (by position) on both sides, moved.
+        const k = lineUnitIndex('a', readOffset(x, site, a.view.endian));
+        if (k < 0 || k !== lineUnitIndex('b', readOffset(y, site, b.view.endian))) return undefined;
+        lines++;
+        continue;
+      }
       const pair = tableOf(site.target);
       if (pair === null) return undefined;
       const before = tableString(pair[0], readOffset(x, site, a.view.endian));
@@ -78,10 +98,13 @@ export function stringOffsetConsequence(path: string, a: ElfFile, sa: ElfSection
     throw error;
   }
   const targets = [...new Set(touched.map((s) => s.target))].sort();
-  const moved = changed.size === 0 ? '' : `, ${touched.length - same} at strings that changed (${[...changed.keys()].slice(0, 2).join('; ')}${changed.size > 2 ? '; …' : ''})`;
+  const strings = touched.length - lines;
+  const moved = changed.size === 0 ? '' : `, ${strings - same} at strings that changed (${[...changed.keys()].slice(0, 2).join('; ')}${changed.size > 2 ? '; …' : ''})`;
+  const lineText = lines === 0 ? '' : `${strings === 0 ? '' : '; '}${lines} still point at the same line table`;
+  const stringPart = strings === 0 ? '' : `${same} still point at the same string${moved}`;
   return {
     of: `offsets into ${targets.join(' and ')}`,
-    evidence: `${touched.length} offset${touched.length === 1 ? '' : 's'} into ${targets.join(' and ')} changed as the strings moved: ${same} still point at the same string${moved}`,
+    evidence: `${touched.length} offset${touched.length === 1 ? '' : 's'} into ${targets.join(' and ')} changed as the ${strings === 0 ? 'line tables' : 'strings'} moved: ${stringPart}${lineText}`,
     from: targets.map((t) => `${path}:${t}`),
   };
 }

@@ -45,6 +45,7 @@ import {
 import { ComparatorFallback, type CompareContext, type Difference } from '../types.js';
 import { disassembleRanges, findObjdump } from '../formats/disassembly.js';
 import { parseGoBuildInfo, type GoBuildInfo } from '../formats/go-buildinfo.js';
+import { lineRelocationConsequence, lineTableNode } from './elf-line.js';
 import { stringOffsetConsequence } from './elf-offsets.js';
 
 const ID = 'elf';
@@ -203,6 +204,10 @@ function compareSection(path: string, a: ElfFile, sa: ElfSection, b: ElfFile, sb
     const x = sectionContents(a, sa, ctx.limits.maxExpandedBytes);
     const y = sectionContents(b, sb, ctx.limits.maxExpandedBytes);
     special = stringChildren(path, name, extractStrings(x), extractStrings(y));
+  } else if (name === '.debug_line') {
+    const x = decompressed(a, sa, rawA, ctx.limits.maxExpandedBytes);
+    const y = decompressed(b, sb, rawB, ctx.limits.maxExpandedBytes);
+    special = lineTableNode(path, name, x, y, a.view.endian);
   } else if (name === '.go.buildinfo') {
     special = goBuildInfoNode(path, rawA, rawB);
   } else if (isReadOnlyData(name)) {
@@ -257,7 +262,8 @@ function contentsNode(path: string, a: ElfFile, sa: ElfSection, rawA: Buffer, b:
   }
   const difference = compressed ? bytesNode(ID, path, `${name} (decompressed)`, x, y) : bytesNode(ID, path, name, rawA, rawB, sa.offset, sb.offset);
   if (!compressed && ((sa.flags & sb.flags) & SHF_EXECINSTR) !== 0) addDisassembly(difference, a, sa, b, sb);
-  const consequence = stringOffsetConsequence(path.slice(0, path.lastIndexOf(`:${name}`)), a, sa, x, b, sb, y, maxBytes);
+  const file = path.slice(0, path.lastIndexOf(`:${name}`));
+  const consequence = stringOffsetConsequence(file, a, sa, x, b, sb, y, maxBytes) ?? lineRelocationConsequence(file, a, sa, x, b, sb, y, maxBytes);
   if (consequence !== undefined) difference.consequence = consequence;
   return difference;
 }

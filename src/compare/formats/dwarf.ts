@@ -7,19 +7,18 @@
  * show them as a consequence of the string change instead of unexplained bytes.
  */
 import { ByteView, hex } from './bytes.js';
-import { sectionContents, SHT_SYMTAB, type ElfFile, type ElfSection } from './elf.js';
+import { sectionContents, SHT_RELA, SHT_SYMTAB, type ElfFile, type ElfSection } from './elf.js';
 
-/** A place in a section that holds an offset into a string section. */
+/** A place in a section that holds an offset into a string section (or, `DW_AT_stmt_list`, into `.debug_line`). */
 export interface StringSite {
   at: number;
   size: 4 | 8;
-  /** The string section the offset points into. */
+  /** The section the offset points into. */
   target: string;
 }
 
 export const STRING_SECTIONS = ['.debug_str', '.debug_line_str'] as const;
 
-const SHT_RELA = 4;
 const SHT_REL = 9;
 const STT_SECTION = 3;
 
@@ -47,8 +46,11 @@ const FIXED_SIZES = new Map<number, number>([
 const ULEB_FORMS = new Set<number>([FORM.udata, FORM.refUdata, FORM.strx, FORM.addrx, FORM.loclistx, FORM.rnglistx, FORM.gnuAddrIndex, FORM.gnuStrIndex]);
 const OFFSET_FORMS = new Set<number>([FORM.secOffset, FORM.strpSup, FORM.gnuRefAlt, FORM.gnuStrpAlt]);
 
+/** DW_AT_stmt_list: a compilation unit's offset of its line table in `.debug_line`. */
+const AT_STMT_LIST = 0x10;
+
 /** A cursor over one section: LEB128 and the reads DWARF needs, all bounds-checked. */
-class Cursor {
+export class Cursor {
   readonly view: ByteView;
   at: number;
 
@@ -109,7 +111,7 @@ interface UnitHeader {
 }
 
 /** `unit_length` (32- or 64-bit DWARF) and `version`, shared by .debug_info, .debug_line and .debug_str_offsets. */
-function unitStart(c: Cursor, what: string): { end: number; offsetSize: 4 | 8; version: number } {
+export function unitStart(c: Cursor, what: string): { end: number; offsetSize: 4 | 8; version: number } {
   let length = c.fixed(4, `${what} unit_length`);
   let offsetSize: 4 | 8 = 4;
   if (length === 0xffffffff) {
@@ -124,7 +126,7 @@ function unitStart(c: Cursor, what: string): { end: number; offsetSize: 4 | 8; v
   return { end, offsetSize, version };
 }
 
-type Abbrev = { children: boolean; attributes: { form: number }[] };
+type Abbrev = { children: boolean; attributes: { name: number; form: number }[] };
 
 function readAbbrevs(view: ByteView, offset: number): Map<number, Abbrev> {
   const c = new Cursor(view, offset);
@@ -134,20 +136,25 @@ function readAbbrevs(view: ByteView, offset: number): Map<number, Abbrev> {
     if (code === 0) return table;
     c.uleb('abbreviation tag');
     const children = c.u8('abbreviation children flag') !== 0;
-    const attributes: { form: number }[] = [];
+    const attributes: { name: number; form: number }[] = [];
     for (;;) {
       const name = c.uleb('attribute name');
       const form = c.uleb('attribute form');
       if (name === 0 && form === 0) break;
       if (form === FORM.implicitConst) c.skipLeb('implicit constant');
-      attributes.push({ form });
+      attributes.push({ name, form });
     }
     table.set(code, { children, attributes });
   }
 }
 
 /** Steps over one attribute value, recording it when it is a string offset. */
-function attributeValue(c: Cursor, form: number, unit: UnitHeader, sites: StringSite[]): void {
+function attributeValue(c: Cursor, form: number, unit: UnitHeader, sites: StringSite[], name = 0): void {
+  if (name === AT_STMT_LIST && (form === FORM.secOffset || form === FORM.data4 || form === FORM.data8)) {
+    const size = form === FORM.data4 ? 4 : form === FORM.data8 ? 8 : unit.offsetSize;
+    sites.push({ at: c.at, size, target: '.debug_line' });
+    return c.skip(size, 'line table offset');
+  }
   if (form === FORM.strp || form === FORM.lineStrp) {
     sites.push({ at: c.at, size: unit.offsetSize, target: form === FORM.strp ? '.debug_str' : '.debug_line_str' });
     c.skip(unit.offsetSize, 'string offset');
@@ -176,7 +183,7 @@ function attributeValue(c: Cursor, form: number, unit: UnitHeader, sites: String
     case FORM.exprloc:
       return c.skip(c.uleb('block length'), 'block');
     case FORM.indirect:
-      return attributeValue(c, c.uleb('indirect form'), unit, sites);
+      return attributeValue(c, c.uleb('indirect form'), unit, sites, name);
     default:
       return c.view.fail(`unknown DW_FORM ${hex(form)} at ${hex(c.at)}`);
   }
@@ -212,7 +219,7 @@ export function infoStringSites(info: ByteView, abbrev: ByteView): StringSite[] 
       if (code === 0) continue;
       const entry = abbrevs.get(code);
       if (entry === undefined) info.fail(`DIE at ${hex(c.at)} uses abbreviation ${code}, which is not defined`);
-      for (const { form } of entry.attributes) attributeValue(c, form, unit, sites);
+      for (const { name, form } of entry.attributes) attributeValue(c, form, unit, sites, name);
       if (sites.length > MAX_SITES) info.fail(`more than ${MAX_SITES} string offsets`);
     }
     c.at = unit.end;

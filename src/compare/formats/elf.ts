@@ -10,6 +10,7 @@ export const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
 
 export const SHT_SYMTAB = 2;
 export const SHT_STRTAB = 3;
+export const SHT_RELA = 4;
 export const SHT_DYNAMIC = 6;
 export const SHT_NOTE = 7;
 export const SHT_NOBITS = 8;
