@@ -135,5 +135,4 @@ describe('string offsets that moved with a build path', () => {
     expect(section(r, 'hello', '.debug_line')?.summary).toMatch(/^\.debug_line: 2 names in the line table headers differ/);
     expect((await compare('v4-two-a', 'v4-two-longer-directory', ['build-paths', 'build-id'])).verdict).toBe('identical');
   });
-
 });
