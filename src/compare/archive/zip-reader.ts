@@ -183,7 +183,7 @@ export function parseZip(buf: Buffer, maxEntries: number): ZipArchive {
     const { header, dataStart } = readLocal(buf, localOffset, name);
     const dataEnd = dataStart + values.compressedSize;
     if (dataEnd > membersEnd) {
-      const limit = place.layout === 'standard' ? `the central directory at ${cdStart}` : `the closing end record at ${membersEnd}`;
+      const limit = place.layout === 'standard' ? `the central directory at ${cdStart}` : `the end of the members at ${membersEnd}`;
       throw new ArchiveFormatError(`member "${name}": ${values.compressedSize} bytes of data at offset ${dataStart} run past ${limit}`);
     }
     const zip64Sizes = extra.some((f) => f.id === 0x0001);
