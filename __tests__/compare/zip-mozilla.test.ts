@@ -245,6 +245,17 @@ describe('Mozilla-optimised zips (central directory first)', () => {
       expect(node.fallback).toContain(reason);
     });
 
+    it('refuses overlapping members in a standard zip too', () => {
+      const bad = Buffer.from(base.plain);
+      const end = bad.length - 22;
+      let at = bad.readUInt32LE(end + 16);
+      const first = bad.readUInt32LE(at + 42);
+      at += 46 + bad.readUInt16LE(at + 28) + bad.readUInt16LE(at + 30) + bad.readUInt16LE(at + 32);
+      bad.writeUInt32LE(first, at + 42);
+      const node = compareFile('plain.zip', base.plain, bad, DEFAULT_COMPARATORS, DEFAULT_LIMITS, 0);
+      expect(node.fallback).toMatch(/^zip: cannot read the zip \(after\): members "a\.txt" \(offsets 0-\d+\) and "chrome\/b\.js" \(from 0\) overlap: a crafted archive, not read/);
+    });
+
     it('the cut-off file names where the members end, since its closing end record is gone', () => {
       const node = compareFile('omni.ja', base.mozilla, base.mozilla.subarray(0, base.mozilla.length - 30), DEFAULT_COMPARATORS, DEFAULT_LIMITS, 0);
       expect(node.fallback).toMatch(/^zip: cannot read the zip \(after\): member "chrome\/c\.css": \d+ bytes of data at offset \d+ run past the end of the members at \d+/);
