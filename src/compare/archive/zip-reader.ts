@@ -65,6 +65,8 @@ export interface ZipEntry {
   dataEnd: number;
   /** End of the data descriptor, when there is one. */
   recordEnd: number;
+  /** Another member whose record shares bytes with this one's (a crafted archive): not expanded. */
+  overlaps?: string;
 }
 
 export interface ZipArchive {
@@ -211,7 +213,7 @@ export function parseZip(buf: Buffer, maxEntries: number): ZipArchive {
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  refuseOverlaps(entries);
+  markOverlaps(entries);
   const firstMember = entries.reduce((low, e) => Math.min(low, e.localOffset), membersEnd);
   const lastEnd = entries.reduce((high, e) => Math.max(high, e.recordEnd), Math.max(membersStart, shift));
   return {
@@ -226,20 +228,21 @@ export function parseZip(buf: Buffer, maxEntries: number): ZipArchive {
 }
 
 /**
- * Two directory entries whose local records share bytes are a crafted archive (overlapping
- * members expand the same compressed bytes many times); no archiver writes them.
+ * Marks members whose records share bytes with another's: no archiver writes them, and a crafted
+ * archive uses them to expand the same compressed bytes many times. Like CPython's zipfile (and
+ * unlike refusing the archive), only reading such a member fails: real jars with a borderline
+ * record still list and compare.
  */
-function refuseOverlaps(entries: readonly ZipEntry[]): void {
+function markOverlaps(entries: readonly ZipEntry[]): void {
   const byOffset = [...entries].sort((x, y) => x.localOffset - y.localOffset);
-  for (let i = 1; i < byOffset.length; i++) {
-    const previous = byOffset[i - 1] as ZipEntry;
-    const next = byOffset[i] as ZipEntry;
+  let reach: ZipEntry | undefined;
+  for (const entry of byOffset) {
     // The data's end, not the descriptor's: a descriptor's length is inferred, its data is not.
-    if (next.localOffset < previous.dataEnd) {
-      throw new ArchiveFormatError(
-        `members "${previous.name}" (offsets ${previous.localOffset}-${previous.dataEnd}) and "${next.name}" (from ${next.localOffset}) overlap: a crafted archive, not read`,
-      );
+    if (reach !== undefined && entry.localOffset < reach.dataEnd) {
+      entry.overlaps ??= reach.name;
+      reach.overlaps ??= entry.name;
     }
+    if (reach === undefined || entry.dataEnd > reach.dataEnd) reach = entry;
   }
 }
 
@@ -264,6 +267,9 @@ export const METHOD_NAMES: Record<number, string> = {
 export function expandMember(buf: Buffer, entry: ZipEntry, budget: ExpansionBudget): Buffer {
   const what = `member "${entry.name}"`;
   if (entry.flags & FLAG_ENCRYPTED) throw new ArchiveFormatError(`${what} is encrypted`);
+  if (entry.overlaps !== undefined) {
+    throw new ArchiveFormatError(`${what} shares bytes with member "${entry.overlaps}": overlapping records, a crafted archive`);
+  }
   if (entry.size > budget.remaining) throw budget.refuse(what, `declares ${formatSize(entry.size)} uncompressed, more than`);
   const raw = buf.subarray(entry.dataStart, entry.dataEnd);
   let data: Buffer;
