@@ -186,8 +186,9 @@ describe('Mozilla-optimised zips (central directory first)', () => {
   });
 
   it('recognises the layout by its first bytes, whatever the name', () => {
-    expect(zipComparator.recognizes('browser/omni.ja', Buffer.alloc(0))).toBe(true);
+    expect(zipComparator.recognizes('browser/omni.ja', base.mozilla.subarray(0, 64))).toBe(true);
     expect(zipComparator.recognizes('data.bin', base.mozilla.subarray(0, 64))).toBe(true);
+    expect(zipComparator.recognizes('README.ja', Buffer.from('日本語の説明\n'))).toBe(false);
     expect(zipComparator.recognizes('data.bin', Buffer.from('\x00\x00\x00\x00PK\x03\x04', 'latin1'))).toBe(false);
   });
 

@@ -35,8 +35,8 @@ import { type Comparator, ComparatorFallback, type CompareContext, type Differen
 /** Hard cap on members per archive, whatever the directory claims. */
 export const MAX_ZIP_ENTRIES = 100_000;
 
-// `.ja`: Firefox's omni.ja and its siblings.
-const ZIP_EXTENSIONS = /\.(zip|jar|ja|war|ear|whl|egg|apk|aab|aar|nupkg|vsix|xpi|ipa|jmod)$/i;
+// No `.ja` (omni.ja): its magic tells, and `README.ja`-style text must not meet the zip reader first.
+const ZIP_EXTENSIONS = /\.(zip|jar|war|ear|whl|egg|apk|aab|aar|nupkg|vsix|xpi|ipa|jmod)$/i;
 
 function hasZipMagic(head: Buffer): boolean {
   // A Mozilla-optimised jar: a read-ahead length, then a central directory entry.
