@@ -1,6 +1,6 @@
 /**
- * A read-only zip parser (APPNOTE 6.3.x): end of central directory (+ zip64), central directory,
- * local headers, and member expansion (stored, deflate, zstd) under an expansion budget. Nothing
+ * A read-only zip parser (APPNOTE 6.3.x): central directory (found by zip-layout.ts, standard or
+ * Mozilla-optimised), local headers, and member expansion (stored, deflate, zstd) under an expansion budget. Nothing
  * is trusted: every size and offset is checked against the buffer, entry counts are capped, and
  * expansion never passes a member's declared size or the budget.
  */
@@ -16,15 +16,12 @@ import {
   readU64,
   take,
 } from './bytes.js';
+import { locateDirectory, SIG_CENTRAL, type ZipLayout } from './zip-layout.js';
+
+export type { ZipLayout } from './zip-layout.js';
 
 const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-const SIG_EOCD64 = 0x06064b50;
-const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_DATA_DESCRIPTOR = 0x08074b50;
-const EOCD_SIZE = 22;
-const MAX_COMMENT = 0xffff;
 
 export const FLAG_ENCRYPTED = 0x0001;
 export const FLAG_DATA_DESCRIPTOR = 0x0008;
@@ -68,16 +65,22 @@ export interface ZipEntry {
   dataEnd: number;
   /** End of the data descriptor, when there is one. */
   recordEnd: number;
+  /** Another member whose record shares bytes with this one's (a crafted archive): not expanded. */
+  overlaps?: string;
 }
 
 export interface ZipArchive {
   entries: ZipEntry[];
   comment: string;
   zip64: boolean;
-  /** Bytes before the first member (a launcher script, an SFX stub). */
+  /** Bytes before the first member (a launcher script, an SFX stub; Mozilla layout: after the leading end record). */
   prefix: Buffer;
-  /** Bytes between the last member and the central directory (an APK signing block). */
+  /** Bytes between the last member and the central directory (an APK signing block; Mozilla layout: the closing end record). */
   gap: Buffer;
+  /** Where the central directory is: last (standard) or first (Mozilla-optimised `omni.ja`). */
+  layout: ZipLayout;
+  /** Mozilla layout: how many leading bytes Gecko reads ahead at startup. */
+  readahead?: number;
 }
 
 const CP437_HIGH =
@@ -104,65 +107,6 @@ export function parseExtra(raw: Buffer): ExtraField[] {
   }
   if (at < raw.length) fields.push({ id: -1, data: raw.subarray(at) });
   return fields;
-}
-
-interface EndRecord {
-  entries: number;
-  cdSize: number;
-  cdOffset: number;
-  /** Where the central directory must end: the zip64 end record, or the classic one. */
-  cdEnd: number;
-  comment: Buffer;
-  zip64: boolean;
-}
-
-function findEndRecord(buf: Buffer): number {
-  if (buf.length < EOCD_SIZE) {
-    throw new ArchiveFormatError(`${buf.length} bytes is too short for a zip end-of-central-directory record (22 bytes)`);
-  }
-  const lowest = Math.max(0, buf.length - EOCD_SIZE - MAX_COMMENT);
-  let loose = -1;
-  for (let at = buf.length - EOCD_SIZE; at >= lowest; at--) {
-    if (buf.readUInt32LE(at) !== SIG_EOCD) continue;
-    const end = at + EOCD_SIZE + buf.readUInt16LE(at + 20);
-    if (end === buf.length) return at;
-    if (end < buf.length && loose < 0) loose = at;
-  }
-  if (loose >= 0) return loose;
-  throw new ArchiveFormatError('no zip end-of-central-directory record in the last 65,557 bytes: truncated, or not a zip');
-}
-
-function readEndRecord(buf: Buffer, maxEntries: number): EndRecord {
-  const at = findEndRecord(buf);
-  const eocd = take(buf, at, EOCD_SIZE, 'end-of-central-directory record');
-  const disk = eocd.readUInt16LE(4);
-  const cdDisk = eocd.readUInt16LE(6);
-  let entries = eocd.readUInt16LE(10);
-  let cdSize = eocd.readUInt32LE(12);
-  let cdOffset = eocd.readUInt32LE(16);
-  const comment = take(buf, at + EOCD_SIZE, eocd.readUInt16LE(20), 'archive comment');
-  let cdEnd = at;
-  let zip64 = false;
-  if (at >= 20 && buf.readUInt32LE(at - 20) === SIG_EOCD64_LOCATOR) {
-    zip64 = true;
-    const declared = readU64(buf, at - 20 + 8, 'zip64 end-of-central-directory locator');
-    // An archive with a prefix (SFX stub) keeps offsets relative to the zip: look there too.
-    const candidates = [declared, at - 20 - 56];
-    const record = candidates.find((offset) => offset >= 0 && offset + 56 <= at - 20 && buf.readUInt32LE(offset) === SIG_EOCD64);
-    if (record === undefined) throw new ArchiveFormatError(`zip64 end-of-central-directory record not found at offset ${declared}`);
-    const eocd64 = take(buf, record, 56, 'zip64 end-of-central-directory record');
-    if (eocd64.readUInt32LE(16) !== 0 || eocd64.readUInt32LE(20) !== 0) {
-      throw new ArchiveFormatError('multi-disk (spanned) zip archives are not supported');
-    }
-    entries = readU64(eocd64, 32, 'zip64 entry count');
-    cdSize = readU64(eocd64, 40, 'zip64 central directory size');
-    cdOffset = readU64(eocd64, 48, 'zip64 central directory offset');
-    cdEnd = record;
-  } else if (disk !== 0 || cdDisk !== 0) {
-    throw new ArchiveFormatError('multi-disk (spanned) zip archives are not supported');
-  }
-  if (entries > maxEntries) throw new ArchiveFormatError(`zip declares ${entries} entries, over the cap of ${maxEntries}`);
-  return { entries, cdSize, cdOffset, cdEnd, comment, zip64 };
 }
 
 /** Replaces 0xFFFF… placeholders with the zip64 extra field's values, in the order APPNOTE 4.5.3 gives. */
@@ -212,41 +156,40 @@ function descriptorLength(buf: Buffer, at: number, zip64Sizes: boolean): number 
 
 /** Parses the whole directory of a zip; throws ArchiveFormatError with the precise problem. */
 export function parseZip(buf: Buffer, maxEntries: number): ZipArchive {
-  const end = readEndRecord(buf, maxEntries);
-  const cdStart = end.cdEnd - end.cdSize;
-  if (cdStart < 0) throw new ArchiveFormatError(`central directory size ${end.cdSize} is larger than the data before its end record`);
-  // Bytes prepended to the archive (launch scripts, SFX stubs) shift every offset by the same amount.
-  const shift = cdStart - end.cdOffset;
-  if (shift < 0) {
-    throw new ArchiveFormatError(`central directory offset ${end.cdOffset} points past its end record at ${end.cdEnd}: truncated`);
-  }
+  const place = locateDirectory(buf, maxEntries);
+  const { cdStart, cdEnd, shift, membersStart, membersEnd } = place;
   const entries: ZipEntry[] = [];
   let at = cdStart;
-  for (let i = 0; i < end.entries; i++) {
-    const what = `central directory entry ${i + 1} of ${end.entries}`;
+  for (let i = 0; i < place.entries; i++) {
+    const what = `central directory entry ${i + 1} of ${place.entries}`;
     const fixed = take(buf, at, 46, what);
     if (fixed.readUInt32LE(0) !== SIG_CENTRAL) throw new ArchiveFormatError(`${what}: bad signature at offset ${at}`);
     const flags = fixed.readUInt16LE(8);
     const nameLength = fixed.readUInt16LE(28);
     const extraLength = fixed.readUInt16LE(30);
     const commentLength = fixed.readUInt16LE(32);
-    if (at + 46 + nameLength + extraLength + commentLength > end.cdEnd) {
-      throw new ArchiveFormatError(`${what}: runs past the end of the central directory at ${end.cdEnd}`);
+    if (at + 46 + nameLength + extraLength + commentLength > cdEnd) {
+      throw new ArchiveFormatError(`${what}: runs past the end of the central directory at ${cdEnd}`);
     }
     const name = decodeText(take(buf, at + 46, nameLength, what), flags);
     const extra = parseExtra(take(buf, at + 46 + nameLength, extraLength, what));
     const comment = decodeText(take(buf, at + 46 + nameLength + extraLength, commentLength, what), flags);
     const values = { size: fixed.readUInt32LE(24), compressedSize: fixed.readUInt32LE(20), offset: fixed.readUInt32LE(42) };
     applyZip64(extra, values, name);
-    const { header, dataStart } = readLocal(buf, values.offset + shift, name);
-    const dataEnd = dataStart + values.compressedSize;
-    if (dataEnd > cdStart) {
+    const localOffset = values.offset + shift;
+    if (localOffset < membersStart) {
       throw new ArchiveFormatError(
-        `member "${name}": ${values.compressedSize} bytes of data at offset ${dataStart} run past the central directory at ${cdStart}`,
+        `member "${name}": local header at offset ${localOffset} lies in the central directory or its end record (members start at ${membersStart})`,
       );
     }
+    const { header, dataStart } = readLocal(buf, localOffset, name);
+    const dataEnd = dataStart + values.compressedSize;
+    if (dataEnd > membersEnd) {
+      const limit = place.layout === 'standard' ? `the central directory at ${cdStart}` : `the end of the members at ${membersEnd}`;
+      throw new ArchiveFormatError(`member "${name}": ${values.compressedSize} bytes of data at offset ${dataStart} run past ${limit}`);
+    }
     const zip64Sizes = extra.some((f) => f.id === 0x0001);
-    const recordEnd = flags & FLAG_DATA_DESCRIPTOR ? Math.min(cdStart, dataEnd + descriptorLength(buf, dataEnd, zip64Sizes)) : dataEnd;
+    const recordEnd = flags & FLAG_DATA_DESCRIPTOR ? Math.min(membersEnd, dataEnd + descriptorLength(buf, dataEnd, zip64Sizes)) : dataEnd;
     entries.push({
       name,
       versionMadeBy: fixed.readUInt16LE(4),
@@ -263,22 +206,44 @@ export function parseZip(buf: Buffer, maxEntries: number): ZipArchive {
       internalAttributes: fixed.readUInt16LE(36),
       externalAttributes: fixed.readUInt32LE(38),
       local: header,
-      localOffset: values.offset + shift,
+      localOffset,
       dataStart,
       dataEnd,
       recordEnd,
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  const firstMember = entries.reduce((low, e) => Math.min(low, e.localOffset), cdStart);
-  const lastEnd = entries.reduce((high, e) => Math.max(high, e.recordEnd), shift);
+  markOverlaps(entries);
+  const firstMember = entries.reduce((low, e) => Math.min(low, e.localOffset), membersEnd);
+  const lastEnd = entries.reduce((high, e) => Math.max(high, e.recordEnd), Math.max(membersStart, shift));
   return {
     entries,
-    comment: decodeText(end.comment, 0),
-    zip64: end.zip64,
-    prefix: buf.subarray(0, firstMember),
-    gap: buf.subarray(Math.min(lastEnd, cdStart), cdStart),
+    comment: decodeText(place.comment, 0),
+    zip64: place.zip64,
+    prefix: buf.subarray(membersStart, firstMember),
+    gap: buf.subarray(Math.min(lastEnd, membersEnd), membersEnd),
+    layout: place.layout,
+    ...(place.readahead === undefined ? {} : { readahead: place.readahead }),
   };
+}
+
+/**
+ * Marks members whose records share bytes with another's: no archiver writes them, and a crafted
+ * archive uses them to expand the same compressed bytes many times. Like CPython's zipfile (and
+ * unlike refusing the archive), only reading such a member fails: real jars with a borderline
+ * record still list and compare.
+ */
+function markOverlaps(entries: readonly ZipEntry[]): void {
+  const byOffset = [...entries].sort((x, y) => x.localOffset - y.localOffset);
+  let reach: ZipEntry | undefined;
+  for (const entry of byOffset) {
+    // The data's end, not the descriptor's: a descriptor's length is inferred, its data is not.
+    if (reach !== undefined && entry.localOffset < reach.dataEnd) {
+      entry.overlaps ??= reach.name;
+      reach.overlaps ??= entry.name;
+    }
+    if (reach === undefined || entry.dataEnd > reach.dataEnd) reach = entry;
+  }
 }
 
 export const METHOD_NAMES: Record<number, string> = {
@@ -302,6 +267,9 @@ export const METHOD_NAMES: Record<number, string> = {
 export function expandMember(buf: Buffer, entry: ZipEntry, budget: ExpansionBudget): Buffer {
   const what = `member "${entry.name}"`;
   if (entry.flags & FLAG_ENCRYPTED) throw new ArchiveFormatError(`${what} is encrypted`);
+  if (entry.overlaps !== undefined) {
+    throw new ArchiveFormatError(`${what} shares bytes with member "${entry.overlaps}": overlapping records, a crafted archive`);
+  }
   if (entry.size > budget.remaining) throw budget.refuse(what, `declares ${formatSize(entry.size)} uncompressed, more than`);
   const raw = buf.subarray(entry.dataStart, entry.dataEnd);
   let data: Buffer;

@@ -57,6 +57,10 @@ const COMPRESSION_FIELDS_BY_COMPARATOR: Partial<Record<ComparatorId, RegExp>> = 
   xz: /(?:^|\.)(?:check|blocks|padding)$/,
 };
 
+const ZIP_LAYOUT_HINT =
+  'package the jar the same way on every builder: Mozilla-optimised (mozpack JarWriter with a preload list, optimizejars.py) or a plain zip, not both';
+const ZIP_PRELOAD_HINT = 'the preload list comes from a startup jar log (MOZ_JAR_LOG_FILE): package every build with the same log, or with none';
+
 function analyzeField(detail: { name: string; before: string; after: string }, format: FormatKey | undefined, comparator?: ComparatorId): LeafAnalysis {
   const { name, before, after } = detail;
   const w = words(name);
@@ -65,6 +69,13 @@ function analyzeField(detail: { name: string; before: string; after: string }, f
   // Go version recorded in the binary is the toolchain, shown by the binary itself.
   if (name === 'build -trimpath') return { ...base, findings: [{ id: 'build-path', evidence: `go build -trimpath ${before} → ${after}: file paths in the binary ${after === 'true' ? 'lose' : 'gain'} the build directory`, format: 'go' }] };
   if (name === 'go version') return { ...base, findings: [{ id: 'toolchain', evidence: `the binary records ${before} → ${after}` }] };
+  // How a zip was packed, not what it holds: Mozilla's optimised layout and its startup preload list.
+  if (comparator === 'zip' && name === 'layout') {
+    return { ...base, findings: [{ id: 'compression', evidence: `central directory placement ${quote(before, 60)} vs ${quote(after, 60)}`, hint: ZIP_LAYOUT_HINT }] };
+  }
+  if (comparator === 'zip' && name === 'preload') {
+    return { ...base, findings: [{ id: 'file-order', evidence: `preloaded members ${quote(before, 60)} vs ${quote(after, 60)}`, hint: ZIP_PRELOAD_HINT }] };
+  }
   const byComparator = comparator === undefined ? undefined : COMPRESSION_FIELDS_BY_COMPARATOR[comparator];
   if (COMPRESSION_FIELD.test(name) || byComparator?.test(name) === true) {
     return { ...base, findings: [{ id: 'compression', evidence: fieldValues(name, before, after) }] };

@@ -28,15 +28,19 @@ import {
   formatVersionNeeded,
   unixMode,
 } from '../archive/zip-fields.js';
+import { SIG_CENTRAL } from '../archive/zip-layout.js';
 import { type ExtraField, expandMember, parseZip, type ZipArchive, type ZipEntry } from '../archive/zip-reader.js';
 import { type Comparator, ComparatorFallback, type CompareContext, type Difference } from '../types.js';
 
 /** Hard cap on members per archive, whatever the directory claims. */
 export const MAX_ZIP_ENTRIES = 100_000;
 
+// No `.ja` (omni.ja): its magic tells, and `README.ja`-style text must not meet the zip reader first.
 const ZIP_EXTENSIONS = /\.(zip|jar|war|ear|whl|egg|apk|aab|aar|nupkg|vsix|xpi|ipa|jmod)$/i;
 
 function hasZipMagic(head: Buffer): boolean {
+  // A Mozilla-optimised jar: a read-ahead length, then a central directory entry.
+  if (head.length >= 8 && head.readUInt32LE(4) === SIG_CENTRAL) return true;
   if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) return false;
   // A local header, or the end record of an empty archive.
   return (head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06);
@@ -73,7 +77,28 @@ function archiveFields(path: string, a: ZipArchive, b: ZipArchive): Difference[]
   fields.add('zip64', 'zip64 end records', a.zip64 ? 'present' : 'absent', b.zip64 ? 'present' : 'absent');
   fields.add('prefix', 'bytes before the first member', describeBlob(a.prefix), describeBlob(b.prefix));
   fields.add('pre-directory-data', 'bytes between the members and the central directory', describeBlob(a.gap), describeBlob(b.gap));
+  fields.add('layout', 'central directory placement', describeLayout(a), describeLayout(b));
+  if (a.layout === 'mozilla' && b.layout === 'mozilla') fields.add('preload', 'members Gecko reads ahead at startup', describePreload(a), describePreload(b));
   return fields.differences;
+}
+
+function describeLayout(archive: ZipArchive): string {
+  return archive.layout === 'mozilla' ? 'first (Mozilla-optimised jar)' : 'last (standard zip)';
+}
+
+/**
+ * The read-ahead length as the members it covers: the offset itself moves whenever a preloaded
+ * member changes size, the list of preloaded members only when the packaging changed.
+ */
+function describePreload(archive: ZipArchive): string {
+  const readahead = archive.readahead ?? 0;
+  if (readahead === 0) return 'none';
+  const members = archive.entries.filter((e) => !e.name.endsWith('/')).sort((x, y) => x.localOffset - y.localOffset);
+  const covered = members.filter((e) => e.recordEnd <= readahead);
+  const cut = members.find((e) => e.localOffset < readahead && e.recordEnd > readahead);
+  const last = covered[covered.length - 1];
+  const through = last === undefined ? 'the central directory only' : `${covered.length} of ${members.length} members, through ${displayName(last.name)}`;
+  return cut === undefined ? through : `${through}, and part of ${displayName(cut.name)}`;
 }
 
 function dosTimeValue(e: ZipEntry): string {
@@ -147,7 +172,11 @@ function compareContent(path: string, key: string, a: Side, ea: ZipEntry, b: Sid
   const subject = `${displayName(key)}${unsafeNameNote(key)}`;
   if (sameFacts) {
     const expanded = expandBoth(a, ea, b, eb);
-    if (typeof expanded === 'string') return recompressedField(target, subject, ea, rawA, rawB, ` (equal by CRC-32; not expanded: ${expanded})`);
+    if (typeof expanded === 'string') {
+      // Overlapping records are a crafted archive: equal CRC-32s prove nothing there.
+      if (ea.overlaps !== undefined || eb.overlaps !== undefined) return [unexpandedNode('zip', target, `${subject}: content differs`, expanded)];
+      return recompressedField(target, subject, ea, rawA, rawB, ` (equal by CRC-32; not expanded: ${expanded})`);
+    }
     if (expanded[0].equals(expanded[1])) return recompressedField(target, subject, ea, rawA, rawB, '');
     return [canNest(ctx) ? ctx.compareNested(target, expanded[0], expanded[1]) : unexpandedNode('zip', target, `${subject}: content differs`, depthCapReason(ctx))];
   }
