@@ -108,16 +108,31 @@ describe('xz comparator', () => {
     expect(node.fallback).toContain('xz: xz payload not decoded: after: xz decoder: corrupt data (or a failed integrity check)');
   });
 
-  it('keeps the fields and notes the payload when the decoder lacks the integrity check (SHA-256)', async () => {
+  it('verifies SHA-256 checks: the same payload under another check is compression only', async () => {
     const text = 'log line\n'.repeat(500);
     const crc = await xz('log.txt', text, ['-6']);
     const sha = await xz('log.txt', text, ['-6', '--check=sha256']);
+    expect(decodeXz(sha, new ExpansionBudget(MiB), text.length).toString()).toBe(text);
+    // Several blocks, and a CRC64 stream after a SHA-256 one, each checked where it belongs.
+    const blocks = await xz('log.txt', text, ['-6', '--check=sha256', '--block-size=1000']);
+    expect(decodeXz(Buffer.concat([blocks, crc]), new ExpansionBudget(MiB), 0).toString()).toBe(text + text);
     const diffs = xzComparator.compare('log.txt.xz', crc, sha, context());
     expect(fieldsOf(diffs)).toEqual([
       ['log.txt.xz:xz.check', 'check'],
-      ['log.txt.xz!/log.txt', 'modified'],
+      ['log.txt.xz:xz.compressed-data', 'compressed-data'],
     ]);
-    expect(diffs[1]?.fallback).toBe('after: xz decoder: unsupported options (e.g. a SHA-256 integrity check, which this decoder lacks)');
+  });
+
+  it('reports a wrong SHA-256 check like any corrupt xz', async () => {
+    const sha = await xz('log.txt', 'log line\n'.repeat(500), ['-6', '--check=sha256']);
+    const flipped = Buffer.from(sha);
+    // The footer (12), the index (a multiple of 4, 12 bytes for one small block) and then the check.
+    const checkEnd = sha.length - 12 - (sha.readUInt32LE(sha.length - 8) + 1) * 4;
+    flipped[checkEnd - 5] = (flipped[checkEnd - 5] ?? 0) ^ 0x01;
+    expect(() => decodeXz(flipped, new ExpansionBudget(MiB), 0)).toThrow(/^xz decoder: corrupt data \(or a failed integrity check\): SHA-256 of block 1 does not match/);
+    const node = compareFile('log.txt.xz', sha, flipped, COMPARATORS, DEFAULT_LIMITS);
+    expect(node.comparator).toBe('binary');
+    expect(node.fallback).toContain('xz: xz payload not decoded: after: xz decoder: corrupt data (or a failed integrity check)');
   });
 
   describe('bombs', () => {

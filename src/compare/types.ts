@@ -44,6 +44,7 @@ export type ComparatorId =
   | 'ar'
   | 'gzip'
   | 'xz'
+  | 'lzma'
   | 'zstd'
   | 'elf'
   | 'pe'

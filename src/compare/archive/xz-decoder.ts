@@ -7,13 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { ArchiveFormatError, type ExpansionBudget, formatSize } from './bytes.js';
+import { planSha256, verifySha256 } from './xz-sha256.js';
 
 /** xz-embedded's return codes (xz.h `enum xz_ret`). */
 const XZ_RESULTS: Record<number, string> = {
   0: 'ok', 1: 'stream end', 2: 'unsupported check', 3: 'memory limit', 4: 'out of memory',
   5: 'not an xz stream (format error)', 7: 'corrupt data (or a failed integrity check)', 8: 'buffer error',
-  // Seen for SHA-256 checks (`xz --check=sha256`), which the bundled xz-embedded build does not verify.
-  6: 'unsupported options (e.g. a SHA-256 integrity check, which this decoder lacks)',
+  // SHA-256 streams never reach it: xz-sha256.ts rewrites them to check None and verifies them itself.
+  6: 'unsupported options',
 };
 
 /** The slice of the WebAssembly global we use (the project's `lib` has no DOM/WebAssembly types). */
@@ -58,6 +59,14 @@ function loadDecoder(): XzExports {
  * budget; ArchiveFormatError when corrupt, truncated or using an option xz-embedded lacks.
  */
 export function decodeXz(input: Buffer, budget: ExpansionBudget, declaredSize: number): Buffer {
+  const plan = planSha256(input);
+  if (plan === undefined) return drive(input, budget, declaredSize);
+  const output = drive(plan.rewritten, budget, declaredSize);
+  verifySha256(output, plan);
+  return output;
+}
+
+function drive(input: Buffer, budget: ExpansionBudget, declaredSize: number): Buffer {
   if (declaredSize > budget.remaining) {
     throw budget.refuse('the xz stream', `declares ${formatSize(declaredSize)} uncompressed (index), more than`);
   }

@@ -34,7 +34,7 @@ const FILTER_NAMES: Record<number, string> = {
 };
 
 /** A multibyte integer (1–9 bytes, 7 bits each, little-endian). */
-function readVli(buf: Buffer, at: number, what: string): [number, number] {
+export function readVli(buf: Buffer, at: number, what: string): [number, number] {
   let value = 0;
   for (let i = 0; i < 9; i++) {
     const byte = take(buf, at + i, 1, what)[0] ?? 0;

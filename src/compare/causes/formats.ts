@@ -7,7 +7,7 @@ const EXTENSION_FORMATS: readonly [RegExp, FormatKey][] = [
   [/\.(?:jar|war|ear|aar)$/i, 'jar'],
   [/\.whl$/i, 'wheel'],
   [/\.(?:zip|apk|nupkg|xpi|epub|docx|xlsx|pptx|odt)$/i, 'zip'],
-  [/\.(?:tar|tar\.gz|tgz|tar\.xz|txz|tar\.zst|tzst|tar\.bz2|tbz2)$/i, 'tar'],
+  [/\.(?:tar|tar\.gz|tgz|tar\.xz|txz|tar\.lzma|tlz|tar\.zst|tzst|tar\.bz2|tbz2)$/i, 'tar'],
   [/\.gz$/i, 'gzip'],
   [/\.pyc$/i, 'pyc'],
   [/\.py$/i, 'python'],
@@ -81,6 +81,7 @@ export function formatOfNode(node: Difference, head: Buffer | undefined): Format
     case 'text':
       return formatOfPath(node.path) ?? 'text';
     case 'xz':
+    case 'lzma':
     case 'zstd':
     case 'binary':
     case undefined:

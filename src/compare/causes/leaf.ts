@@ -55,6 +55,8 @@ const COMPRESSION_FIELDS_BY_COMPARATOR: Partial<Record<ComparatorId, RegExp>> = 
   zip: /(?:^|\.)(?:flags|version-needed)$/,
   zstd: /(?:^|\.)(?:checksum|content-size)$/,
   xz: /(?:^|\.)(?:check|blocks|padding)$/,
+  // uncompressed-size is only reported when one side records it and the other relies on the end marker.
+  lzma: /(?:^|\.)(?:properties|dictionary-size|uncompressed-size)$/,
 };
 
 const ZIP_LAYOUT_HINT =
@@ -285,6 +287,9 @@ export function analyzeLeaf(node: Difference, ctx: ClassifyContext): LeafAnalysi
 function analyzeLeafDetail(node: Difference, ctx: ClassifyContext): LeafAnalysis {
   const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'zstd';
   const format = node.language ?? formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
+
+  const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'lzma' || node.comparator === 'zstd';
+  const format = formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
   const none: LeafAnalysis = { findings: [], unexplained: [], format };
   if (node.consequence !== undefined) return { ...none, consequenceOf: node.consequence.of, consequence: node.consequence, unexplained: [node.summary] };
   if (node.kind === 'mode') return { ...none, findings: [{ id: 'permissions', evidence: `mode ${detailValues(node)}` }] };

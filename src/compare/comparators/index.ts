@@ -13,7 +13,7 @@ import { peComparator } from './pe.js';
 import { pngComparator } from './png.js';
 import { pycComparator } from './pyc.js';
 import { sourcemapComparator } from './sourcemap.js';
-import { gzipComparator, xzComparator, zstdComparator } from './streams.js';
+import { gzipComparator, lzmaComparator, xzComparator, zstdComparator } from './streams.js';
 import { tarComparator } from './tar.js';
 import { textComparator } from './text.js';
 import { zipComparator } from './zip.js';
@@ -24,6 +24,7 @@ export const DEFAULT_COMPARATORS: readonly Comparator[] = [
   arComparator,
   gzipComparator,
   xzComparator,
+  lzmaComparator,
   zstdComparator,
   elfComparator,
   peComparator,

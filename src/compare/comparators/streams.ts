@@ -16,6 +16,7 @@ import {
 } from '../archive/bytes.js';
 import { FEXTRA, FCOMMENT, FNAME, type GzipHeader, decodeGzip, isGzip, parseGzipHeader } from '../archive/gzip-reader.js';
 import { FieldCollector, canNest, depthCapReason, payloadName, unexpandedNode } from '../archive/nodes.js';
+import { LZMA_HEADER_SIZE, type LzmaHeader, decodeLzma, isLzmaAlone, parseLzmaHeader } from '../archive/lzma-decoder.js';
 import { decodeXz } from '../archive/xz-decoder.js';
 import { CHECK_NAMES, isXz, parseXz, type XzStream } from '../archive/xz-reader.js';
 import { type Frame, type ZstdFrame, decodeZstd, isZstd, parseZstdFrames } from '../archive/zstd-reader.js';
@@ -25,6 +26,7 @@ type Suffixes = ReadonlyArray<readonly [string, string]>;
 const GZIP_SUFFIXES: Suffixes = [['.tgz', '.tar'], ['.taz', '.tar'], ['.svgz', '.svg'], ['.gz', ''], ['.z', '']];
 const ZSTD_SUFFIXES: Suffixes = [['.tzst', '.tar'], ['.zstd', ''], ['.zst', '']];
 const XZ_SUFFIXES: Suffixes = [['.txz', '.tar'], ['.xz', '']];
+const LZMA_SUFFIXES: Suffixes = [['.tlz', '.tar'], ['.lzma', '']];
 
 function payloadPath(path: string, suffixes: Suffixes): string {
   return `${path}!/${payloadName(baseName(path), suffixes)}`;
@@ -246,6 +248,44 @@ export const xzComparator: Comparator = {
       foundFields: fields.length > 0,
       bodies: [before, after],
       decode: (side, budget) => (side === 'before' ? decodeXz(before, budget, declared(sa)) : decodeXz(after, budget, declared(sb))),
+      ctx,
+    });
+    return [...fields, ...payload];
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// lzma (LZMA_alone): no magic, so the name must say so and the header must look like an encoder's.
+
+function lzmaFields(path: string, a: LzmaHeader, b: LzmaHeader): Difference[] {
+  const fields = new FieldCollector('lzma', path, '');
+  const props = (h: LzmaHeader): string => `lc=${h.lc} lp=${h.lp} pb=${h.pb}`;
+  fields.add('properties', 'lzma properties', props(a), props(b));
+  fields.add('dictionary-size', 'lzma dictionary size', formatSize(a.dictionarySize), formatSize(b.dictionarySize));
+  // Two recorded sizes that differ are the payload's own difference, compared below; only whether
+  // the writer recorded one (or relied on the end marker) is a setting of the compressor.
+  if ((a.uncompressedSize === undefined) !== (b.uncompressedSize === undefined)) {
+    const size = (h: LzmaHeader): string => (h.uncompressedSize === undefined ? '(not recorded; end marker)' : `${h.uncompressedSize} bytes`);
+    fields.add('uncompressed-size', 'lzma uncompressed size in the header', size(a), size(b));
+  }
+  return fields.differences;
+}
+
+export const lzmaComparator: Comparator = {
+  id: 'lzma',
+  recognizes: (path, head) => LZMA_SUFFIXES.some(([suffix]) => baseName(path).toLowerCase().endsWith(suffix)) && isLzmaAlone(head),
+  compare(path, before, after, ctx) {
+    if (before.equals(after)) return [];
+    const ha = parseOrFallback('lzma', 'before', () => parseLzmaHeader(before));
+    const hb = parseOrFallback('lzma', 'after', () => parseLzmaHeader(after));
+    const fields = lzmaFields(path, ha, hb);
+    const payload = comparePayload({
+      comparator: 'lzma',
+      path,
+      target: payloadPath(path, LZMA_SUFFIXES),
+      foundFields: fields.length > 0,
+      bodies: [before.subarray(LZMA_HEADER_SIZE), after.subarray(LZMA_HEADER_SIZE)],
+      decode: (side, budget) => decodeLzma(side === 'before' ? before : after, budget),
       ctx,
     });
     return [...fields, ...payload];
