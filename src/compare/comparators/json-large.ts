@@ -183,6 +183,7 @@ export interface RegionChanges {
   found: LargeJsonChanges;
   /** Each side's root with only the path to the container filled in (for json.ts's record grouping). */
   roots: [Json, Json];
+  region: JsonRegion;
 }
 
 /** A partial document: the ancestors of the container, each holding only the next one down. */
@@ -228,5 +229,5 @@ export function diffLargeJsonRegion(before: Buffer, after: Buffer, limits: Large
   const [a, b] = parsed as [Json, Json];
   const walker = new LockstepWalker(limits, region.segments);
   walker.walk(a, b, region.segments.length);
-  return { found: walker.out, roots: [skeleton(region, a), skeleton(region, b)] };
+  return { found: walker.out, roots: [skeleton(region, a), skeleton(region, b)], region };
 }
