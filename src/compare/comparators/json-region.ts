@@ -275,12 +275,15 @@ function commonSuffix(a: Buffer, b: Buffer, limit: number): number {
   return lo;
 }
 
-/** Whether the side is one the whole-document path would decode as plain UTF-8 (BOM or not). */
+/**
+ * Whether the side is one the whole-document path would decode as plain UTF-8 (BOM or not). A NUL
+ * byte needs no search of its own: the scanner reads every byte and refuses one anywhere.
+ */
 function plainUtf8(buf: Buffer): boolean {
   const b0 = buf[0];
   const b1 = buf[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return false;
-  return buf.indexOf(0) < 0 && isUtf8(buf);
+  return isUtf8(buf);
 }
 
 function hasBom(buf: Buffer): boolean {
