@@ -179,7 +179,7 @@ describe('large JSON through the differing region', () => {
     expect(summaries(result)).toEqual(['dist/stats.json#/assets/1 | /assets/1/size: 1001 → 1', 'dist/stats.json#/assets/5 | /assets/5/size: 1005 → 5']);
   });
 
-  it('says the document is invalid when the identical bytes before or after the region are', () => {
+  it('says the document is invalid (or holds a NUL) when the identical bytes before or after the region do', () => {
     const early = (text: string): string => text.replace('"info":{"minimized":true}}', '"info":{"minimized":true,}}');
     const late = (text: string): string => text.replace('"size":1}', '"size":1,}');
     const after = statsText((d) => (moduleAt(d, 27182).size = 1));
@@ -188,6 +188,10 @@ describe('large JSON through the differing region', () => {
       expect(region).toBeNull();
       expect(result).toMatch(/^ComparatorFallback: old side is not valid JSON: /);
     }
+    const nul = (text: string): string => text.replace('./src/m5.js', './src/m5\u0000.js');
+    const withNul = bothPaths(nul(base), nul(after));
+    expect(withNul.region).toBeNull();
+    expect(withNul.result).toMatch(/^ComparatorFallback: old side contains a NUL byte at offset \d+$/);
   });
 
   it('parses everything when a key on the path repeats (JSON.parse keeps the last copy)', () => {
