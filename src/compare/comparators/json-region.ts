@@ -328,14 +328,15 @@ export function findJsonRegion(a: Buffer, b: Buffer, options: RegionOptions, acc
   if (level < 1) return null;
 
   // Each side's end of the candidate container; widened a level at a time by resuming the scan.
+  // A container past the share is not scanned to its end: the whole documents are parsed anyway.
+  const limit = (d: number): number => (prefix.starts[d] as number) + largest * options.maxShare;
   const sideA = new Scanner(a, prefix.starts[level] as number, level, options.maxDepth);
   const sideB = new Scanner(b, prefix.starts[level] as number, level, options.maxDepth);
-  if (sideA.run(Infinity, 0) !== CLOSED || sideB.run(Infinity, 0) !== CLOSED) return null;
+  if (sideA.run(limit(level), 0) !== CLOSED || sideB.run(limit(level), 0) !== CLOSED) return null;
   for (;;) {
     const endA = sideA.pos;
     const endB = sideB.pos;
     const begin = prefix.starts[level] as number;
-    if (Math.max(endA, endB) - begin > largest * options.maxShare) return null;
     if (endA >= a.length - s && endB >= b.length - s && a.length - endA === b.length - endB) {
       const region = regionAt(prefix, level, begin, endA, endB);
       if (accept(region)) return checkRest(prefix, level, region, options) ? region : null;
@@ -345,7 +346,7 @@ export function findJsonRegion(a: Buffer, b: Buffer, options: RegionOptions, acc
     const kind = prefix.kinds[level] as number;
     for (const side of [sideA, sideB]) {
       side.enter(kind);
-      if (side.run(Infinity, 0) !== CLOSED) return null;
+      if (side.run(limit(level), 0) !== CLOSED) return null;
     }
   }
 }
