@@ -1,9 +1,9 @@
 /**
  * JSON past jsondiffpatch's caps (bytes or nodes): one linear walk of both parsed trees in
- * lockstep, emitting JSON Pointer changes. No LCS and no pretty-printing, so a 17 MB single-line
- * stats.json costs one parse per side and one pass. Arrays of keyed objects (`id`, `name`…) are
- * matched by key, so one inserted module does not shift every later index; other arrays pair up
- * by index.
+ * lockstep, emitting JSON Pointer changes. No LCS and no pretty-printing; when most bytes are
+ * identical only the container that differs is parsed and walked (json-region.ts). Arrays of
+ * keyed objects (`id`, `name`…) are matched by key, so one inserted module does not shift every
+ * later index; other arrays pair up by index.
  */
 import { ComparatorFallback } from '../types.js';
 import { findJsonRegion } from './json-region.js';
