@@ -5,8 +5,10 @@
  * case cannot pass by silently parsing everything. Documents are generated; nothing is timed.
  */
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { compareJson } from '../../src/compare/comparators/json.js';
-import { diffLargeJsonRegion } from '../../src/compare/comparators/json-large.js';
+import { diffLargeJson, diffLargeJsonRegion } from '../../src/compare/comparators/json-large.js';
+import type { Json } from '../../src/compare/comparators/json-values.js';
 import { DEFAULT_LIMITS } from '../../src/compare/types.js';
 import type { CompareContext, Difference } from '../../src/compare/types.js';
 
@@ -213,5 +215,87 @@ describe('large JSON through the differing region', () => {
     const pretty = bothPaths(crlf(statsText(undefined, 2)), crlf(statsText((d) => (moduleAt(d, 27182).size = 1), 2)));
     expect(pretty.region).toBe('/modules/27182');
     expect(summaries(pretty.result)).toEqual([`dist/stats.json#/modules/27182 | /modules/27182/size: ${27182 % 997} → 1`]);
+  });
+});
+
+/** A copy of `value` with one value deep inside replaced, a member added or an item inserted. */
+function mutate(value: Json, steps: readonly number[], replacement: Json): Json {
+  const [step = 0, ...rest] = steps;
+  if (Array.isArray(value)) {
+    if (value.length === 0 || step % (value.length + 2) === value.length) return [...value.slice(0, step % 3), replacement, ...value.slice(step % 3)];
+    if (step % (value.length + 2) === value.length + 1) return replacement;
+    const i = step % value.length;
+    return value.map((v, n) => (n === i ? mutate(v, rest, replacement) : v));
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    const out: Record<string, Json> = {};
+    const pickKey = keys.length === 0 ? -1 : step % (keys.length + 1);
+    for (const [n, key] of keys.entries()) {
+      const child = n === pickKey ? mutate(value[key] as Json, rest, replacement) : (value[key] as Json);
+      Object.defineProperty(out, key, { value: child, enumerable: true, writable: true, configurable: true });
+    }
+    if (pickKey === keys.length || pickKey === -1) Object.defineProperty(out, `n${step % 5}`, { value: replacement, enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return replacement;
+}
+
+describe('the region path against the whole-document walk on random edits', () => {
+  // Small documents, so the property runs many cases: the region finder does not look at size.
+  const pad = 'x'.repeat(400);
+  const item = fc.record({ id: fc.nat(3), v: fc.jsonValue({ maxDepth: 3 }) });
+  const doc = fc.record({
+    m: fc.uniqueArray(fc.record({ id: fc.nat(20), v: fc.jsonValue({ maxDepth: 3 }) }), { selector: (i) => i.id, maxLength: 6 }),
+    o: fc.array(fc.oneof(item, fc.jsonValue({ maxDepth: 3 })), { maxLength: 4 }),
+    k: fc.dictionary(fc.constantFrom('id', 'a', '1', '__proto__', 'k/~', 'caf\u00e9'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+    z: fc.jsonValue({ maxDepth: 3 }),
+  });
+  const piece = fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '1', '0', '-', 'e', '.', ' ', '\n', '\u00e9', 'null', '"id":3', '"a":1,', '\\u0041');
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), drop: fc.nat(3), text: fc.oneof(fc.constant(''), piece) });
+  // Low caps, so truncation and the listed keys are compared too.
+  const tight = { maxChanges: 3, maxList: 2, maxDepth: 256 };
+  const replacement = fc.oneof(fc.jsonValue({ maxDepth: 2 }), item);
+
+  it('reports exactly the same changes whenever it takes the region, and never on invalid JSON', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(doc, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), replacement, fc.array(edit, { maxLength: 3 }), fc.boolean(), fc.boolean(), (value, steps, by, edits, swap, indented) => {
+        const print = (v: unknown): string => JSON.stringify({ ...(v as object), p: pad }, null, indented ? 1 : undefined);
+        let text = print(value);
+        let other = print(mutate(value as Json, steps, by as Json));
+        // Edits to one side, or to the identical bytes before or after the change on both.
+        for (const [n, { at, drop, text: add }] of edits.entries()) {
+          let same = 0;
+          while (same < Math.min(text.length, other.length) - pad.length - 4 && text[same] === other[same]) same++;
+          if (n % 3 === 0) {
+            const i = Math.floor(at * (other.length - pad.length - 4));
+            other = other.slice(0, i) + add + other.slice(i + drop);
+          } else if (n % 3 === 1) {
+            const i = Math.floor(at * same);
+            const change = (t: string): string => t.slice(0, i) + add + t.slice(Math.min(i + drop, same));
+            [text, other] = [change(text), change(other)];
+          } else {
+            const back = Math.floor(at * 20) + pad.length + 4;
+            const change = (t: string): string => t.slice(0, t.length - back) + add + t.slice(t.length - back + Math.min(drop, 1));
+            [text, other] = [change(text), change(other)];
+          }
+        }
+        const [x, y] = swap ? [other, text] : [text, other];
+        const region = diffLargeJsonRegion(Buffer.from(x), Buffer.from(y), tight);
+        if (region === null) return;
+        taken++;
+        let whole: unknown;
+        try {
+          whole = diffLargeJson(JSON.parse(x) as Json, JSON.parse(y) as Json, tight);
+        } catch (error) {
+          whole = (error as Error).message;
+        }
+        expect(region.found).toEqual(whole);
+      }),
+      { numRuns: 3000, seed: 20261205 },
+    );
+    // Most cases must exercise the region, or the property proves little.
+    expect(taken).toBeGreaterThan(500);
   });
 });
