@@ -14,7 +14,7 @@ import type { Comparator, CompareContext, Difference, JsonChange } from '../type
 import { DeltaWalker, ItemKeys, MAX_CHANGES, MAX_LIST, findKeyReorders, makePatcher } from './json-delta.js';
 import type { Collected, Reorder } from './json-delta.js';
 import { diffLargeJson, diffLargeJsonRegion } from './json-large.js';
-import { describeJsonFormatting } from './json-region.js';
+import { describeJsonFormatting } from './json-format.js';
 import { SUMMARY_VALUE_CHARS, cap, isContainer, isObject, printJson } from './json-values.js';
 import type { Json, JsonObject } from './json-values.js';
 
