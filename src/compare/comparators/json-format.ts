@@ -1,4 +1,5 @@
 /** The formatting line of a large JSON document, read from its bytes. */
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
