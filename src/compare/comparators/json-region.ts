@@ -320,6 +320,8 @@ export function findJsonRegion(a: Buffer, b: Buffer, options: RegionOptions, acc
   const p = commonPrefix(a, b);
   const s = commonSuffix(a, b, Math.min(a.length, b.length) - p);
   const largest = Math.max(a.length, b.length);
+  // The container holds every differing byte: changes far apart need no scan to be sent whole.
+  if (Math.max(a.length, b.length) - s - p > largest * options.maxShare) return null;
 
   const prefix = new Scanner(a, start, 0, options.maxDepth);
   prefix.recordKeys = true;
