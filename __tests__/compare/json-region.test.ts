@@ -196,6 +196,17 @@ describe('large JSON through the differing region', () => {
     expect(withNul.result).toMatch(/^ComparatorFallback: old side contains a NUL byte at offset \d+$/);
   });
 
+  it('gives up, without throwing, on a literal cut off at the end of the document', () => {
+    const pad = `"${'x'.repeat(100)}"`;
+    for (const tail of ['tru', 'n', 'fals']) {
+      const region = diffLargeJsonRegion(Buffer.from(`[${pad},{"a":[1]},${tail}`), Buffer.from(`[${pad},{"a":[2]},${tail}`), limits);
+      expect(region).toBeNull();
+    }
+    expect(diffLargeJsonRegion(Buffer.from(`[${pad},{"a":[1]},true]`), Buffer.from(`[${pad},{"a":[2]},true]`), limits)?.found.changes).toEqual([
+      { pointer: '/1/a/0', op: 'replace', before: '1', after: '2' },
+    ]);
+  });
+
   it('parses everything when a key on the path repeats (JSON.parse keeps the last copy)', () => {
     const twice = (text: string): string => `${text.slice(0, -1)},"modules":[]}`;
     const { result, region } = bothPaths(twice(base), twice(statsText((d) => (moduleAt(d, 27182).size = 1))));

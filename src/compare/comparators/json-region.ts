@@ -108,7 +108,7 @@ const LITERALS: Record<number, Buffer> = { 0x74: Buffer.from('true'), 0x66: Buff
 
 function literalEnd(buf: Buffer, at: number): number {
   const word = LITERALS[buf[at] as number];
-  if (word === undefined) return -1;
+  if (word === undefined || at + word.length > buf.length) return -1;
   return buf.compare(word, 0, word.length, at, at + word.length) === 0 ? at + word.length : -1;
 }
 
