@@ -1,11 +1,13 @@
 /**
  * JSON past jsondiffpatch's caps (bytes or nodes): one linear walk of both parsed trees in
- * lockstep, emitting JSON Pointer changes. No LCS and no pretty-printing, so a 17 MB single-line
- * stats.json costs one parse per side and one pass. Arrays of keyed objects (`id`, `name`…) are
- * matched by key, so one inserted module does not shift every later index; other arrays pair up
- * by index.
+ * lockstep, emitting JSON Pointer changes. No LCS and no pretty-printing; when most bytes are
+ * identical only the container that differs is parsed and walked (json-region.ts). Arrays of
+ * keyed objects (`id`, `name`…) are matched by key, so one inserted module does not shift every
+ * later index; other arrays pair up by index.
  */
 import { ComparatorFallback } from '../types.js';
+import { findJsonRegion } from './json-region.js';
+import type { JsonRegion } from './json-region.js';
 import type { JsonChange } from '../types.js';
 import { KEY_FIELDS, escapePointer, isContainer, isObject, show } from './json-values.js';
 import type { Json, JsonObject } from './json-values.js';
@@ -38,7 +40,7 @@ export interface LargeJsonLimits {
 }
 
 /** The key that identifies an item, or undefined when it has none. */
-function itemKey(value: Json): string | undefined {
+export function itemKey(value: Json): string | undefined {
   if (!isObject(value)) return undefined;
   for (const field of KEY_FIELDS) {
     const key = value[field];
@@ -66,8 +68,9 @@ class LockstepWalker {
   /** Escaped segments of the current location; the pointer string is built only for a change. */
   private readonly path: string[] = [];
 
-  constructor(limits: LargeJsonLimits) {
+  constructor(limits: LargeJsonLimits, path: readonly string[] = []) {
     this.limits = limits;
+    this.path.push(...path);
   }
 
   private pointer(last?: string | number): string {
@@ -173,4 +176,58 @@ export function diffLargeJson(a: Json, b: Json, limits: LargeJsonLimits): LargeJ
   const walker = new LockstepWalker(limits);
   walker.walk(a, b, 0);
   return walker.out;
+}
+
+/** Changes found in one container of each side, with partial documents to locate records in. */
+export interface RegionChanges {
+  found: LargeJsonChanges;
+  /** Each side's root with only the path to the container filled in (for json.ts's record grouping). */
+  roots: [Json, Json];
+  region: JsonRegion;
+}
+
+/** A partial document: the ancestors of the container, each holding only the next one down. */
+function skeleton(region: JsonRegion, container: Json): Json {
+  let node = container;
+  for (let d = region.segments.length - 1; d >= 0; d--) {
+    const segment = region.segments[d] as string;
+    if (region.arrays[d]) {
+      const array: Json[] = [];
+      array[Number(segment)] = node;
+      node = array;
+      continue;
+    }
+    // defineProperty keeps a `__proto__` key an own data property, as JSON.parse does.
+    const object: JsonObject = {};
+    Object.defineProperty(object, segment.replace(/~1/g, '/').replace(/~0/g, '~'), { value: node, enumerable: true, writable: true, configurable: true });
+    node = object;
+  }
+  return node;
+}
+
+/** Documents up to this share of the larger side are parsed as a region; past it, whole. */
+const MAX_REGION_SHARE = 0.5;
+
+/**
+ * The lockstep walk on the smallest container holding every differing byte (json-region.ts), so
+ * two large documents that differ in a few values are not parsed whole; exactly the result of
+ * diffLargeJson on the whole documents. Null when the region is not found or not sure: parse all.
+ */
+export function diffLargeJsonRegion(before: Buffer, after: Buffer, limits: LargeJsonLimits): RegionChanges | null {
+  let parsed: [Json, Json] | null = null;
+  const accept = (region: JsonRegion): boolean => {
+    try {
+      parsed = [JSON.parse(before.toString('utf8', region.a.start, region.a.end)) as Json, JSON.parse(after.toString('utf8', region.b.start, region.b.end)) as Json];
+    } catch {
+      return false;
+    }
+    // An item of a keyed array is paired by its key: only the same key on both sides pairs it by index.
+    return region.arrays[region.arrays.length - 1] !== true || itemKey(parsed[0]) === itemKey(parsed[1]);
+  };
+  const region = findJsonRegion(before, after, { maxDepth: limits.maxDepth, maxShare: MAX_REGION_SHARE }, accept);
+  if (region === null || parsed === null) return null;
+  const [a, b] = parsed as [Json, Json];
+  const walker = new LockstepWalker(limits, region.segments);
+  walker.walk(a, b, region.segments.length);
+  return { found: walker.out, roots: [skeleton(region, a), skeleton(region, b)], region };
 }

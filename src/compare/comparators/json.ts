@@ -13,7 +13,8 @@ import { ComparatorFallback } from '../types.js';
 import type { Comparator, CompareContext, Difference, JsonChange } from '../types.js';
 import { DeltaWalker, ItemKeys, MAX_CHANGES, MAX_LIST, findKeyReorders, makePatcher } from './json-delta.js';
 import type { Collected, Reorder } from './json-delta.js';
-import { diffLargeJson } from './json-large.js';
+import { diffLargeJson, diffLargeJsonRegion } from './json-large.js';
+import { describeJsonFormatting } from './json-format.js';
 import { SUMMARY_VALUE_CHARS, cap, isContainer, isObject, printJson } from './json-values.js';
 import type { Json, JsonObject } from './json-values.js';
 
@@ -250,54 +251,79 @@ export const jsonComparator: Comparator = {
   },
 
   compare(path: string, before: Buffer, after: Buffer, ctx: CompareContext): Difference[] {
-    if (before.equals(after)) return [];
-    // Past 8 MiB neither side is measured or walked twice: one lockstep pass does it all.
-    const big = Math.max(before.length, after.length) > MAX_STRUCTURED_BYTES;
-    const a = parseSide(before, 'old side', !big);
-    const b = parseSide(after, 'new side', !big);
-    const out: Difference[] = [];
-    let reorders: Reorder[] = [];
-    let sameValue: boolean;
-    if (big || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES) {
-      const found = diffLargeJson(a.value, b.value, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
-      reorders = found.reorders;
-      sameValue = found.changes.length === 0 && found.dropped === 0 && found.moves.length === 0;
-      out.push(...changeNodes(path, found, a.value, b.value));
-      for (const move of found.moves) out.push(moveNode(path, move));
-    } else {
-      if (a.protoKeys || b.protoKeys) {
-        a.value = detach(a.value);
-        b.value = detach(b.value);
-      }
-      const keys = new ItemKeys();
-      findKeyReorders(a.value, b.value, null, keys, reorders);
-      sameValue = deepEqual(a.value, b.value);
-      if (!sameValue) {
-        try {
-          out.push(...structuralDiff(path, a.value, b.value, keys));
-        } catch (error) {
-          if ((error as { name?: string }).name !== 'AlignmentTooLarge') throw error;
-          out.push(...lineFallback(path, a.value, b.value, (error as Error).message, ctx));
-        }
-      }
-    }
-    if (reorders.length > 0) out.push(keyOrderNode(path, reorders, sameValue));
-    const formatA = describeFormatting(a);
-    const formatB = describeFormatting(b);
-    if (formatA !== formatB) {
-      out.push({
-        path,
-        kind: 'field',
-        comparator: 'json',
-        summary: `formatting: ${formatA} → ${formatB}`,
-        detail: { type: 'field', name: 'formatting', before: formatA, after: formatB },
-        causes: [],
-        children: [],
-      });
-    }
-    if (out.length === 0) {
-      throw new ComparatorFallback('same JSON value; only the serialisation differs (escapes, number forms or spacing)');
-    }
-    return out;
+    return compareJson(path, before, after, ctx);
   },
 };
+
+/** Nodes for a region of two large documents (json-region.ts); null when they must be parsed whole. */
+function compareRegion(path: string, before: Buffer, after: Buffer): Difference[] | null {
+  const region = diffLargeJsonRegion(before, after, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
+  if (region === null) return null;
+  const { found, roots } = region;
+  const out = changeNodes(path, found, roots[0], roots[1]);
+  for (const move of found.moves) out.push(moveNode(path, move));
+  const sameValue = found.changes.length === 0 && found.dropped === 0 && found.moves.length === 0;
+  if (found.reorders.length > 0) out.push(keyOrderNode(path, found.reorders, sameValue));
+  out.push(...formattingNodes(path, describeJsonFormatting(before), describeJsonFormatting(after)));
+  if (out.length === 0) throw new ComparatorFallback(SAME_VALUE);
+  return out;
+}
+
+const SAME_VALUE = 'same JSON value; only the serialisation differs (escapes, number forms or spacing)';
+
+function formattingNodes(path: string, formatA: string, formatB: string): Difference[] {
+  if (formatA === formatB) return [];
+  return [
+    {
+      path,
+      kind: 'field',
+      comparator: 'json',
+      summary: `formatting: ${formatA} → ${formatB}`,
+      detail: { type: 'field', name: 'formatting', before: formatA, after: formatB },
+      causes: [],
+      children: [],
+    },
+  ];
+}
+
+/** `regions` false parses large documents whole (tests compare both paths). */
+export function compareJson(path: string, before: Buffer, after: Buffer, ctx: CompareContext, regions = true): Difference[] {
+  if (before.equals(after)) return [];
+  // Past 8 MiB neither side is measured or walked twice: one lockstep pass does it all.
+  const big = Math.max(before.length, after.length) > MAX_STRUCTURED_BYTES;
+  // Most of two builds' large JSON is byte-identical: parse only the container that differs.
+  const fast = big && regions ? compareRegion(path, before, after) : null;
+  if (fast !== null) return fast;
+  const a = parseSide(before, 'old side', !big);
+  const b = parseSide(after, 'new side', !big);
+  const out: Difference[] = [];
+  let reorders: Reorder[] = [];
+  let sameValue: boolean;
+  if (big || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES) {
+    const found = diffLargeJson(a.value, b.value, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
+    reorders = found.reorders;
+    sameValue = found.changes.length === 0 && found.dropped === 0 && found.moves.length === 0;
+    out.push(...changeNodes(path, found, a.value, b.value));
+    for (const move of found.moves) out.push(moveNode(path, move));
+  } else {
+    if (a.protoKeys || b.protoKeys) {
+      a.value = detach(a.value);
+      b.value = detach(b.value);
+    }
+    const keys = new ItemKeys();
+    findKeyReorders(a.value, b.value, null, keys, reorders);
+    sameValue = deepEqual(a.value, b.value);
+    if (!sameValue) {
+      try {
+        out.push(...structuralDiff(path, a.value, b.value, keys));
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'AlignmentTooLarge') throw error;
+        out.push(...lineFallback(path, a.value, b.value, (error as Error).message, ctx));
+      }
+    }
+  }
+  if (reorders.length > 0) out.push(keyOrderNode(path, reorders, sameValue));
+  out.push(...formattingNodes(path, describeFormatting(a), describeFormatting(b)));
+  if (out.length === 0) throw new ComparatorFallback(SAME_VALUE);
+  return out;
+}
