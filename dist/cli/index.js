@@ -110,7 +110,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(491), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 784));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(491), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 703));
         return runDiff(argv, ctx);
     },
 };

@@ -1,8 +1,8 @@
-export const id = 784;
-export const ids = [784];
+export const id = 703;
+export const ids = [703];
 export const modules = {
 
-/***/ 784:
+/***/ 703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -673,7 +673,7 @@ const EXTENSION_FORMATS = [
     [/\.(?:jar|war|ear|aar)$/i, 'jar'],
     [/\.whl$/i, 'wheel'],
     [/\.(?:zip|apk|nupkg|xpi|epub|docx|xlsx|pptx|odt)$/i, 'zip'],
-    [/\.(?:tar|tar\.gz|tgz|tar\.xz|txz|tar\.zst|tzst|tar\.bz2|tbz2)$/i, 'tar'],
+    [/\.(?:tar|tar\.gz|tgz|tar\.xz|txz|tar\.lzma|tlz|tar\.zst|tzst|tar\.bz2|tbz2)$/i, 'tar'],
     [/\.gz$/i, 'gzip'],
     [/\.pyc$/i, 'pyc'],
     [/\.py$/i, 'python'],
@@ -753,6 +753,7 @@ function formatOfNode(node, head) {
         case 'text':
             return formatOfPath(node.path) ?? 'text';
         case 'xz':
+        case 'lzma':
         case 'zstd':
         case 'binary':
         case undefined:
@@ -1608,7 +1609,11 @@ const COMPRESSION_FIELDS_BY_COMPARATOR = {
     zip: /(?:^|\.)(?:flags|version-needed)$/,
     zstd: /(?:^|\.)(?:checksum|content-size)$/,
     xz: /(?:^|\.)(?:check|blocks|padding)$/,
+    // uncompressed-size is only reported when one side records it and the other relies on the end marker.
+    lzma: /(?:^|\.)(?:properties|dictionary-size|uncompressed-size)$/,
 };
+const ZIP_LAYOUT_HINT = 'package the jar the same way on every builder: Mozilla-optimised (mozpack JarWriter with a preload list, optimizejars.py) or a plain zip, not both';
+const ZIP_PRELOAD_HINT = 'the preload list comes from a startup jar log (MOZ_JAR_LOG_FILE): package every build with the same log, or with none';
 function analyzeField(detail, format, comparator) {
     const { name, before, after } = detail;
     const w = words(name);
@@ -1619,6 +1624,13 @@ function analyzeField(detail, format, comparator) {
         return { ...base, findings: [{ id: 'build-path', evidence: `go build -trimpath ${before} → ${after}: file paths in the binary ${after === 'true' ? 'lose' : 'gain'} the build directory`, format: 'go' }] };
     if (name === 'go version')
         return { ...base, findings: [{ id: 'toolchain', evidence: `the binary records ${before} → ${after}` }] };
+    // How a zip was packed, not what it holds: Mozilla's optimised layout and its startup preload list.
+    if (comparator === 'zip' && name === 'layout') {
+        return { ...base, findings: [{ id: 'compression', evidence: `central directory placement ${quote(before, 60)} vs ${quote(after, 60)}`, hint: ZIP_LAYOUT_HINT }] };
+    }
+    if (comparator === 'zip' && name === 'preload') {
+        return { ...base, findings: [{ id: 'file-order', evidence: `preloaded members ${quote(before, 60)} vs ${quote(after, 60)}`, hint: ZIP_PRELOAD_HINT }] };
+    }
     const byComparator = comparator === undefined ? undefined : COMPRESSION_FIELDS_BY_COMPARATOR[comparator];
     if (COMPRESSION_FIELD.test(name) || byComparator?.test(name) === true) {
         return { ...base, findings: [{ id: 'compression', evidence: fieldValues(name, before, after) }] };
@@ -1831,7 +1843,7 @@ function analyzeLeaf(node, ctx) {
     return analysis;
 }
 function analyzeLeafDetail(node, ctx) {
-    const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'zstd';
+    const needsHead = node.comparator === undefined || node.comparator === 'binary' || node.comparator === 'xz' || node.comparator === 'lzma' || node.comparator === 'zstd';
     const format = node.language ?? formatOfNode(node, needsHead && formatOfPath(node.path) === undefined ? headOf(node, ctx) : undefined);
     const none = { findings: [], unexplained: [], format };
     if (node.consequence !== undefined)
@@ -3797,6 +3809,7 @@ var external_node_zlib_ = __webpack_require__(522);
 const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
 const SHT_SYMTAB = 2;
 const SHT_STRTAB = 3;
+const SHT_RELA = 4;
 const SHT_DYNAMIC = 6;
 const SHT_NOTE = 7;
 const SHT_NOBITS = 8;
@@ -4182,7 +4195,6 @@ function parseGoBuildInfo(buf) {
 
 
 const STRING_SECTIONS = ['.debug_str', '.debug_line_str'];
-const SHT_RELA = 4;
 const SHT_REL = 9;
 const STT_SECTION = 3;
 /** Units and DIEs walked per section at most: a hostile file cannot make the walk unbounded. */
@@ -4206,6 +4218,8 @@ const FIXED_SIZES = new Map([
 ]);
 const ULEB_FORMS = new Set([FORM.udata, FORM.refUdata, FORM.strx, FORM.addrx, FORM.loclistx, FORM.rnglistx, FORM.gnuAddrIndex, FORM.gnuStrIndex]);
 const OFFSET_FORMS = new Set([FORM.secOffset, FORM.strpSup, FORM.gnuRefAlt, FORM.gnuStrpAlt]);
+/** DW_AT_stmt_list: a compilation unit's offset of its line table in `.debug_line`. */
+const AT_STMT_LIST = 0x10;
 /** A cursor over one section: LEB128 and the reads DWARF needs, all bounds-checked. */
 class Cursor {
     view;
@@ -4292,13 +4306,18 @@ function readAbbrevs(view, offset) {
                 break;
             if (form === FORM.implicitConst)
                 c.skipLeb('implicit constant');
-            attributes.push({ form });
+            attributes.push({ name, form });
         }
         table.set(code, { children, attributes });
     }
 }
 /** Steps over one attribute value, recording it when it is a string offset. */
-function attributeValue(c, form, unit, sites) {
+function attributeValue(c, form, unit, sites, name = 0) {
+    if (name === AT_STMT_LIST && (form === FORM.secOffset || form === FORM.data4 || form === FORM.data8)) {
+        const size = form === FORM.data4 ? 4 : form === FORM.data8 ? 8 : unit.offsetSize;
+        sites.push({ at: c.at, size, target: '.debug_line' });
+        return c.skip(size, 'line table offset');
+    }
     if (form === FORM.strp || form === FORM.lineStrp) {
         sites.push({ at: c.at, size: unit.offsetSize, target: form === FORM.strp ? '.debug_str' : '.debug_line_str' });
         c.skip(unit.offsetSize, 'string offset');
@@ -4330,7 +4349,7 @@ function attributeValue(c, form, unit, sites) {
         case FORM.exprloc:
             return c.skip(c.uleb('block length'), 'block');
         case FORM.indirect:
-            return attributeValue(c, c.uleb('indirect form'), unit, sites);
+            return attributeValue(c, c.uleb('indirect form'), unit, sites, name);
         default:
             return c.view.fail(`unknown DW_FORM ${bytes_hex(form)} at ${bytes_hex(c.at)}`);
     }
@@ -4372,8 +4391,8 @@ function infoStringSites(info, abbrev) {
             const entry = abbrevs.get(code);
             if (entry === undefined)
                 info.fail(`DIE at ${bytes_hex(c.at)} uses abbreviation ${code}, which is not defined`);
-            for (const { form } of entry.attributes)
-                attributeValue(c, form, unit, sites);
+            for (const { name, form } of entry.attributes)
+                attributeValue(c, form, unit, sites, name);
             if (sites.length > dwarf_MAX_SITES)
                 info.fail(`more than ${dwarf_MAX_SITES} string offsets`);
         }
@@ -4494,6 +4513,234 @@ function stringSites(elf, section, contents, maxBytes) {
     return infoStringSites(view, new ByteView(sectionContents(elf, abbrev, maxBytes), elf.view.endian, 'DWARF .debug_abbrev'));
 }
 
+;// CONCATENATED MODULE: ./src/compare/formats/dwarf-line.ts
+/**
+ * `.debug_line` unit by unit. Before DWARF 5 a line table's header holds its directory and file
+ * names inline, so a build path of another length changes the header's length fields and moves
+ * every line program after it, though the programs themselves are the same. Decoding the headers
+ * lets the comparator say exactly that: which names changed, and that the rest only moved.
+ */
+
+
+/** Units per section at most: a hostile file cannot make the walk unbounded. */
+const MAX_UNITS = 1_000_000;
+function cstring(c, what) {
+    const from = c.at;
+    c.cstring(what);
+    return c.view.buf.toString('utf8', from, c.at - 1);
+}
+/** Every unit of a `.debug_line` section, its header decoded where the names are inline. */
+function lineUnits(view) {
+    const units = [];
+    const c = new Cursor(view, 0);
+    while (c.at < view.length) {
+        if (units.length >= MAX_UNITS)
+            view.fail(`more than ${MAX_UNITS} line tables`);
+        const start = c.at;
+        const unit = unitStart(c, '.debug_line');
+        if (unit.version < 2 || unit.version > 5)
+            view.fail(`line table of version ${unit.version} at ${bytes_hex(start)}`);
+        if (unit.version >= 5)
+            c.skip(2, 'address and segment selector sizes');
+        const headerLength = c.fixed(unit.offsetSize, 'header_length');
+        const programStart = c.at + headerLength;
+        if (programStart > unit.end)
+            view.fail(`line table at ${bytes_hex(start)}: header_length ${headerLength} runs past the unit`);
+        const entry = { start, end: unit.end, version: unit.version, programStart, parameters: Buffer.alloc(0), directories: [], files: [] };
+        if (unit.version <= 4) {
+            const from = c.at;
+            c.skip(unit.version === 4 ? 5 : 4, 'line program parameters');
+            const opcodeBase = c.u8('opcode_base');
+            c.skip(Math.max(0, opcodeBase - 1), 'standard_opcode_lengths');
+            entry.parameters = view.buf.subarray(from, c.at);
+            for (let name = cstring(c, 'include directory'); name !== ''; name = cstring(c, 'include directory')) {
+                entry.directories.push(name);
+                if (c.at > programStart)
+                    view.fail(`line table at ${bytes_hex(start)}: directories run past the header`);
+            }
+            for (let name = cstring(c, 'file name'); name !== ''; name = cstring(c, 'file name')) {
+                entry.files.push({ name, directory: c.uleb('directory index'), mtime: c.uleb('modification time'), length: c.uleb('file length') });
+                if (c.at > programStart)
+                    view.fail(`line table at ${bytes_hex(start)}: file names run past the header`);
+            }
+        }
+        units.push(entry);
+        c.at = unit.end;
+    }
+    return units;
+}
+/**
+ * Two decodings of `.debug_line` whose units match one for one, with the same versions, line
+ * program parameters and programs: the unit pairs, or undefined when anything but the names differs.
+ */
+function sameLinePrograms(x, a, y, b) {
+    if (a.length !== b.length)
+        return undefined;
+    const pairs = [];
+    for (let i = 0; i < a.length; i++) {
+        const ua = a[i];
+        const ub = b[i];
+        if (ua.version !== ub.version || ua.version >= 5 || !ua.parameters.equals(ub.parameters))
+            return undefined;
+        if (!x.subarray(ua.programStart, ua.end).equals(y.subarray(ub.programStart, ub.end)))
+            return undefined;
+        if (ua.directories.length !== ub.directories.length || ua.files.length !== ub.files.length)
+            return undefined;
+        const sameFiles = ua.files.every((f, k) => {
+            const g = ub.files[k];
+            return f.directory === g.directory && f.mtime === g.mtime && f.length === g.length;
+        });
+        if (!sameFiles)
+            return undefined;
+        pairs.push([ua, ub]);
+    }
+    return pairs;
+}
+/** Where a byte of one side's line programs sits on the other side, when both units match; undefined inside a header. */
+function mapProgramOffset(pairs, offset) {
+    for (const [ua, ub] of pairs) {
+        if (offset >= ua.programStart && offset < ua.end)
+            return ub.programStart + (offset - ua.programStart);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/elf-line.ts
+/**
+ * DWARF 2–4 line tables whose only change is a name in their headers. A build path of another
+ * length changes `unit_length` and `header_length` and moves every line program after it; with
+ * the programs and the other header fields equal, the difference is the names, shown as strings
+ * so their cause (a build path) is found, and the relocations that patch the moved programs in an
+ * object file follow from it.
+ */
+
+
+
+
+
+const elf_line_ID = 'elf';
+function decode(contents, endian) {
+    try {
+        return lineUnits(new ByteView(contents, endian, 'DWARF .debug_line'));
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            return undefined;
+        throw error;
+    }
+}
+/** The full name of a file of a line table: its directory (index 0 is the compilation directory, not listed) and name. */
+function fileName(unit, k) {
+    const file = unit.files[k];
+    if (file === undefined)
+        return '';
+    const directory = file.directory === 0 ? undefined : unit.directories[file.directory - 1];
+    return directory === undefined || file.name.startsWith('/') ? file.name : `${directory}/${file.name}`;
+}
+/**
+ * `.debug_line` (contents decompressed) whose units differ only in their directory and file
+ * names, as a strings node; undefined when anything else differs (the bytes then speak).
+ */
+function lineTableNode(path, name, x, y, endian) {
+    const a = decode(x, endian);
+    const b = decode(y, endian);
+    if (a === undefined || b === undefined)
+        return undefined;
+    const pairs = sameLinePrograms(x, a, y, b);
+    if (pairs === undefined)
+        return undefined;
+    const removed = [];
+    const added = [];
+    for (const [ua, ub] of pairs) {
+        ua.directories.forEach((d, k) => {
+            const e = ub.directories[k];
+            if (d === e)
+                return;
+            removed.push(d);
+            added.push(e);
+        });
+        ua.files.forEach((f, k) => {
+            // A file listed under a changed directory changes with it; only its own name is news.
+            if (f.name === ub.files[k]?.name)
+                return;
+            removed.push(fileName(ua, k));
+            added.push(fileName(ub, k));
+        });
+    }
+    if (removed.length === 0)
+        return undefined;
+    const moved = pairs.some(([ua, ub]) => ua.start !== ub.start || ua.programStart - ua.start !== ub.programStart - ub.start);
+    const count = removed.length === 1 ? '1 name in the line table headers differs' : `${removed.length} names in the line table headers differ`;
+    const rest = moved ? 'the line programs are the same, only moved' : 'the line programs are the same';
+    const summary = `${name}: ${count} (e.g. ${details_quote(removed[0])} → ${details_quote(added[0])}); ${rest}`;
+    return node(elf_line_ID, path, 'lines', summary, stringsDetail(removed, added));
+}
+/**
+ * The relocations of an object file's `.debug_line` (`.rela.debug_line`) when the only change is
+ * where they apply: each entry the same but for `r_offset`, which moved with the line program it
+ * patches. Undefined for anything else.
+ */
+function lineRelocationConsequence(file, a, sa, x, b, sb, y, maxBytes) {
+    if (sa.type !== SHT_RELA || sb.type !== SHT_RELA || x.length !== y.length || x.equals(y))
+        return undefined;
+    const ta = a.sections[sa.info];
+    const tb = b.sections[sb.info];
+    if (ta?.name !== '.debug_line' || tb?.name !== '.debug_line')
+        return undefined;
+    let lineA;
+    let lineB;
+    try {
+        lineA = sectionContents(a, ta, maxBytes);
+        lineB = sectionContents(b, tb, maxBytes);
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            return undefined;
+        throw error;
+    }
+    const unitsA = decode(lineA, a.view.endian);
+    const unitsB = decode(lineB, b.view.endian);
+    if (unitsA === undefined || unitsB === undefined)
+        return undefined;
+    const pairs = sameLinePrograms(lineA, unitsA, lineB, unitsB);
+    if (pairs === undefined)
+        return undefined;
+    const is64 = a.header.elfClass === 64;
+    const entrySize = is64 ? 24 : 12;
+    const stride = Math.max(sa.entsize, entrySize);
+    if (sb.entsize !== sa.entsize || x.length % stride !== 0)
+        return undefined;
+    const va = new ByteView(x, a.view.endian, `ELF ${sa.name}`);
+    const vb = new ByteView(y, b.view.endian, `ELF ${sb.name}`);
+    const offsetAt = (v, at) => (is64 ? v.u64(at, 'r_offset') : v.u32(at, 'r_offset'));
+    let moved = 0;
+    try {
+        for (let at = 0; at < x.length; at += stride) {
+            // r_info and r_addend must be the same bytes; r_offset must be where the program moved.
+            if (!x.subarray(at + (is64 ? 8 : 4), at + entrySize).equals(y.subarray(at + (is64 ? 8 : 4), at + entrySize)))
+                return undefined;
+            const before = offsetAt(va, at);
+            const after = offsetAt(vb, at);
+            if (mapProgramOffset(pairs, before) !== after)
+                return undefined;
+            if (before !== after)
+                moved++;
+        }
+    }
+    catch (error) {
+        if (error instanceof ComparatorFallback)
+            return undefined;
+        throw error;
+    }
+    if (moved === 0)
+        return undefined;
+    return {
+        of: 'relocation offsets into .debug_line',
+        evidence: `${moved} relocation${moved === 1 ? '' : 's'} of ${sa.name} moved with the line program ${moved === 1 ? 'it patches' : 'they patch'}: the header before it changed length`,
+        from: [`${file}:.debug_line`],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/comparators/elf-offsets.ts
 /**
  * Offsets that moved because strings did. When a build path changes length, `.debug_line_str`
@@ -4503,6 +4750,7 @@ function stringSites(elf, section, contents, maxBytes) {
  * both sides; then the section's difference follows from the string sections' and takes their
  * causes as secondary. One byte outside a known offset, and the section stays as it is.
  */
+
 
 
 
@@ -4565,10 +4813,30 @@ function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
         tables.set(target, pair);
         return pair;
     };
+    const lineStarts = new Map();
+    const lineUnitIndex = (side, offset) => {
+        let starts = lineStarts.get(side);
+        if (starts === undefined) {
+            const pair = tableOf('.debug_line');
+            const elf = side === 'a' ? a : b;
+            starts = pair === null ? null : lineUnits(new ByteView(pair[side === 'a' ? 0 : 1], elf.view.endian, 'DWARF .debug_line')).map((u) => u.start);
+            lineStarts.set(side, starts);
+        }
+        return starts === null ? -1 : starts.indexOf(offset);
+    };
     let same = 0;
+    let lines = 0;
     const changed = new Map();
     try {
         for (const site of touched) {
+            if (site.target === '.debug_line') {
+                // A compilation unit's line table: the same unit (by position) on both sides, moved.
+                const k = lineUnitIndex('a', readOffset(x, site, a.view.endian));
+                if (k < 0 || k !== lineUnitIndex('b', readOffset(y, site, b.view.endian)))
+                    return undefined;
+                lines++;
+                continue;
+            }
             const pair = tableOf(site.target);
             if (pair === null)
                 return undefined;
@@ -4588,10 +4856,13 @@ function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
         throw error;
     }
     const targets = [...new Set(touched.map((s) => s.target))].sort();
-    const moved = changed.size === 0 ? '' : `, ${touched.length - same} at strings that changed (${[...changed.keys()].slice(0, 2).join('; ')}${changed.size > 2 ? '; …' : ''})`;
+    const strings = touched.length - lines;
+    const moved = changed.size === 0 ? '' : `, ${strings - same} at strings that changed (${[...changed.keys()].slice(0, 2).join('; ')}${changed.size > 2 ? '; …' : ''})`;
+    const lineText = lines === 0 ? '' : `${strings === 0 ? '' : '; '}${lines} still point at the same line table`;
+    const stringPart = strings === 0 ? '' : `${same} still point at the same string${moved}`;
     return {
         of: `offsets into ${targets.join(' and ')}`,
-        evidence: `${touched.length} offset${touched.length === 1 ? '' : 's'} into ${targets.join(' and ')} changed as the strings moved: ${same} still point at the same string${moved}`,
+        evidence: `${touched.length} offset${touched.length === 1 ? '' : 's'} into ${targets.join(' and ')} changed as the ${strings === 0 ? 'line tables' : 'strings'} moved: ${stringPart}${lineText}`,
         from: targets.map((t) => `${path}:${t}`),
     };
 }
@@ -4602,6 +4873,7 @@ function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
  * (GNU and Go), strings in debug-info and read-only data (build paths, __DATE__), symbols and the
  * dynamic section. Everything else is a byte comparison per section.
  */
+
 
 
 
@@ -4770,6 +5042,11 @@ function compareSection(path, a, sa, b, sb, ctx) {
         const y = sectionContents(b, sb, ctx.limits.maxExpandedBytes);
         special = stringChildren(path, name, extractStrings(x), extractStrings(y));
     }
+    else if (name === '.debug_line') {
+        const x = decompressed(a, sa, rawA, ctx.limits.maxExpandedBytes);
+        const y = decompressed(b, sb, rawB, ctx.limits.maxExpandedBytes);
+        special = lineTableNode(path, name, x, y, a.view.endian);
+    }
     else if (name === '.go.buildinfo') {
         special = goBuildInfoNode(path, rawA, rawB);
     }
@@ -4828,7 +5105,8 @@ function contentsNode(path, a, sa, rawA, b, sb, rawB, ctx) {
     const difference = compressed ? bytesNode(elf_ID, path, `${name} (decompressed)`, x, y) : bytesNode(elf_ID, path, name, rawA, rawB, sa.offset, sb.offset);
     if (!compressed && ((sa.flags & sb.flags) & SHF_EXECINSTR) !== 0)
         addDisassembly(difference, a, sa, b, sb);
-    const consequence = stringOffsetConsequence(path.slice(0, path.lastIndexOf(`:${name}`)), a, sa, x, b, sb, y, maxBytes);
+    const file = path.slice(0, path.lastIndexOf(`:${name}`));
+    const consequence = stringOffsetConsequence(file, a, sa, x, b, sb, y, maxBytes) ?? lineRelocationConsequence(file, a, sa, x, b, sb, y, maxBytes);
     if (consequence !== undefined)
         difference.consequence = consequence;
     return difference;
@@ -6002,14 +6280,430 @@ function findKeyReorders(a, b, trail, keys, out) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/comparators/json-region.ts
+/**
+ * The smallest JSON container that holds every differing byte of two large documents, found on the
+ * raw UTF-8 bytes, so only that container is decoded and parsed. Two builds' 17 MB stats.json
+ * differ in a few values; parsing both whole cost most of the diff's second. Everything outside
+ * the container is byte-identical, hence equal after parsing, so the lockstep walk of the two
+ * containers reports exactly what the walk of the whole documents would.
+ *
+ * The scanner validates the grammar of every byte (prefix, both containers, suffix) and answers
+ * null whenever it is unsure — invalid JSON, nesting near the walk's limit, a duplicate key on the
+ * path, a container that is most of the document — and the caller parses the whole documents.
+ */
+
+
+const OBJECT = 1;
+const ARRAY = 2;
+// What the grammar allows next.
+const VALUE = 0;
+const VALUE_OR_CLOSE = 1;
+const KEY_OR_CLOSE = 2;
+const KEY = 3;
+const COLON = 4;
+const COMMA_OR_CLOSE = 5;
+const END = 6;
+// Why a run stopped.
+const STOPPED = 0;
+const CLOSED = 1;
+const FINISHED = 2;
+const INVALID = 3;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+function isSpace(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+function isDigit(c) {
+    return c >= 0x30 && c <= 0x39;
+}
+function isHex(c) {
+    return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+/** End (after the closing quote) of the string whose opening quote is at `at`, or -1 when invalid. */
+function stringEnd(buf, at) {
+    const len = buf.length;
+    let i = at + 1;
+    while (i < len) {
+        const c = buf[i];
+        if (c === QUOTE)
+            return i + 1;
+        if (c < 0x20)
+            return -1;
+        if (c === BACKSLASH) {
+            const e = buf[i + 1];
+            if (e === 0x75) {
+                // \uXXXX; lone surrogates are valid JSON and JSON.parse keeps them.
+                for (let k = 2; k < 6; k++)
+                    if (!isHex(buf[i + k] ?? 0))
+                        return -1;
+                i += 6;
+                continue;
+            }
+            if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+                i += 2;
+                continue;
+            }
+            return -1;
+        }
+        i++;
+    }
+    return -1;
+}
+/** End of the number starting at `at` (RFC 8259 grammar), or -1 when invalid. */
+function numberEnd(buf, at) {
+    let i = at;
+    if (buf[i] === 0x2d)
+        i++;
+    const first = buf[i] ?? 0;
+    if (first === 0x30)
+        i++;
+    else if (first >= 0x31 && first <= 0x39)
+        while (isDigit(buf[i] ?? 0))
+            i++;
+    else
+        return -1;
+    if (buf[i] === 0x2e) {
+        i++;
+        if (!isDigit(buf[i] ?? 0))
+            return -1;
+        while (isDigit(buf[i] ?? 0))
+            i++;
+    }
+    if (buf[i] === 0x65 || buf[i] === 0x45) {
+        i++;
+        if (buf[i] === 0x2b || buf[i] === 0x2d)
+            i++;
+        if (!isDigit(buf[i] ?? 0))
+            return -1;
+        while (isDigit(buf[i] ?? 0))
+            i++;
+    }
+    return i;
+}
+const LITERALS = { 0x74: Buffer.from('true'), 0x66: Buffer.from('false'), 0x6e: Buffer.from('null') };
+function literalEnd(buf, at) {
+    const word = LITERALS[buf[at]];
+    if (word === undefined || at + word.length > buf.length)
+        return -1;
+    return buf.compare(word, 0, word.length, at, at + word.length) === 0 ? at + word.length : -1;
+}
+/** End of the primitive value at `at`, or -1 when there is none. */
+function primitiveEnd(buf, c, at) {
+    if (c === QUOTE)
+        return stringEnd(buf, at);
+    if (c === 0x2d || isDigit(c))
+        return numberEnd(buf, at);
+    return literalEnd(buf, at);
+}
+/**
+ * A resumable validating scanner: a stack of open containers and what may come next. Builds no
+ * values. In prefix mode it also keeps, per open object, the byte ranges of its keys so far (the
+ * current one last) and, per open array, the current element's index.
+ */
+class Scanner {
+    buf;
+    pos;
+    expect = VALUE;
+    depth = 0;
+    /** Open containers beneath this scanner's stack (its depth counts from there). */
+    base;
+    maxDepth;
+    kinds = [];
+    starts = [];
+    indexes = [];
+    /** Per open object, where its keys begin in `keyLog`. */
+    keyBases = [];
+    /** Start and end of each key of the open objects, innermost last. */
+    keyLog = [];
+    recordKeys = false;
+    /** The lowest depth reached: frames below it are still the ones the scan started inside. */
+    lowest = 0;
+    /** Called for each key read at a depth `<= watchDepth` (suffix mode). */
+    watchDepth = -1;
+    onKey = () => true;
+    constructor(buf, pos, base, maxDepth) {
+        this.buf = buf;
+        this.pos = pos;
+        this.base = base;
+        this.maxDepth = maxDepth;
+    }
+    /** Resumes inside an open container, just after one of its values. */
+    enter(kind) {
+        this.kinds[this.depth] = kind;
+        this.depth++;
+        this.expect = COMMA_OR_CLOSE;
+    }
+    open(kind, at) {
+        if (this.base + this.depth + 1 >= this.maxDepth)
+            return false;
+        const d = this.depth;
+        this.kinds[d] = kind;
+        this.starts[d] = at;
+        this.indexes[d] = 0;
+        if (this.recordKeys)
+            this.keyBases[d] = this.keyLog.length;
+        this.depth = d + 1;
+        this.expect = kind === OBJECT ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+        return true;
+    }
+    close() {
+        const d = --this.depth;
+        if (d < this.lowest)
+            this.lowest = d;
+        if (this.recordKeys && this.kinds[d] === OBJECT)
+            this.keyLog.length = this.keyBases[d];
+        this.expect = d === 0 ? (this.base === 0 ? END : COMMA_OR_CLOSE) : COMMA_OR_CLOSE;
+    }
+    /**
+     * Scans until the next token at or past `stopAt` (or one reaching it), until the depth falls to
+     * `floor` (a container closed), or to the end of the buffer.
+     */
+    run(stopAt, floor) {
+        const buf = this.buf;
+        const len = buf.length;
+        for (;;) {
+            let at = this.pos;
+            while (at < len && isSpace(buf[at]))
+                at++;
+            this.pos = at;
+            if (at >= len)
+                return this.expect === END ? FINISHED : INVALID;
+            if (at >= stopAt)
+                return STOPPED;
+            const c = buf[at];
+            switch (this.expect) {
+                case VALUE:
+                case VALUE_OR_CLOSE:
+                    if (c === 0x7b || c === 0x5b) {
+                        if (!this.open(c === 0x7b ? OBJECT : ARRAY, at))
+                            return INVALID;
+                        this.pos = at + 1;
+                        continue;
+                    }
+                    if (c === 0x5d && this.expect === VALUE_OR_CLOSE)
+                        break;
+                    {
+                        const end = primitiveEnd(buf, c, at);
+                        if (end < 0)
+                            return INVALID;
+                        if (end >= stopAt)
+                            return STOPPED;
+                        this.pos = end;
+                        this.expect = this.depth === 0 && this.base === 0 ? END : COMMA_OR_CLOSE;
+                    }
+                    continue;
+                case KEY_OR_CLOSE:
+                case KEY:
+                    if (c === 0x7d && this.expect === KEY_OR_CLOSE)
+                        break;
+                    if (c !== QUOTE)
+                        return INVALID;
+                    {
+                        const end = stringEnd(buf, at);
+                        if (end < 0)
+                            return INVALID;
+                        if (end >= stopAt)
+                            return STOPPED;
+                        if (this.recordKeys)
+                            this.keyLog.push(at, end);
+                        if (this.depth <= this.watchDepth && !this.onKey(this.depth - 1, at, end))
+                            return INVALID;
+                        this.pos = end;
+                        this.expect = COLON;
+                    }
+                    continue;
+                case COLON:
+                    if (c !== 0x3a)
+                        return INVALID;
+                    this.pos = at + 1;
+                    this.expect = VALUE;
+                    continue;
+                case COMMA_OR_CLOSE:
+                    if (c === 0x2c) {
+                        const kind = this.kinds[this.depth - 1];
+                        if (kind === ARRAY)
+                            this.indexes[this.depth - 1] = this.indexes[this.depth - 1] + 1;
+                        this.pos = at + 1;
+                        this.expect = kind === OBJECT ? KEY : VALUE;
+                        continue;
+                    }
+                    break;
+                default:
+                    return INVALID;
+            }
+            // A closing bracket where one may stand.
+            const kind = this.kinds[this.depth - 1];
+            if (!((c === 0x7d && kind === OBJECT) || (c === 0x5d && kind === ARRAY)))
+                return INVALID;
+            this.close();
+            this.pos = at + 1;
+            if (this.depth === floor)
+                return CLOSED;
+        }
+    }
+}
+/** Length of the common prefix of `a` and `b`, by halving with native compares. */
+function commonPrefix(a, b) {
+    let lo = 0;
+    let hi = Math.min(a.length, b.length);
+    while (lo < hi) {
+        const mid = lo + Math.ceil((hi - lo) / 2);
+        if (a.compare(b, lo, mid, lo, mid) === 0)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/** Length of the common suffix, at most `limit`. */
+function commonSuffix(a, b, limit) {
+    let lo = 0;
+    let hi = limit;
+    while (lo < hi) {
+        const mid = lo + Math.ceil((hi - lo) / 2);
+        if (a.compare(b, b.length - mid, b.length - lo, a.length - mid, a.length - lo) === 0)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/**
+ * Whether the side is one the whole-document path would decode as plain UTF-8 (BOM or not). A NUL
+ * byte needs no search of its own: the scanner reads every byte and refuses one anywhere.
+ */
+function plainUtf8(buf) {
+    const b0 = buf[0];
+    const b1 = buf[1];
+    if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff))
+        return false;
+    return (0,external_node_buffer_.isUtf8)(buf);
+}
+function hasBom(buf) {
+    return buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+}
+function keyText(buf, start, end) {
+    return JSON.parse(buf.toString('utf8', start, end));
+}
+function sameKey(buf, s1, e1, s2, e2) {
+    if (buf.compare(buf, s1, e1, s2, e2) === 0)
+        return true;
+    // "a" and "\u0061" are one key: only escaped keys need decoding.
+    const escaped = buf.indexOf(BACKSLASH, s1) < e1 || buf.indexOf(BACKSLASH, s2) < e2;
+    return escaped && keyText(buf, s1, e1) === keyText(buf, s2, e2);
+}
+/**
+ * The region, or null when the whole documents should be parsed instead. `accept` is asked about
+ * each candidate container (innermost first) once its byte ranges are known; false widens it to
+ * the enclosing container (the caller uses it for arrays matched by item key).
+ */
+function findJsonRegion(a, b, options, accept) {
+    if (!plainUtf8(a) || !plainUtf8(b))
+        return null;
+    const start = hasBom(a) ? 3 : 0;
+    if (hasBom(b) !== (start === 3))
+        return null;
+    const p = commonPrefix(a, b);
+    const s = commonSuffix(a, b, Math.min(a.length, b.length) - p);
+    const largest = Math.max(a.length, b.length);
+    // The container holds every differing byte: changes far apart need no scan to be sent whole.
+    if (Math.max(a.length, b.length) - s - p > largest * options.maxShare)
+        return null;
+    const prefix = new Scanner(a, start, 0, options.maxDepth);
+    prefix.recordKeys = true;
+    if (prefix.run(p, -1) !== STOPPED)
+        return null;
+    let level = prefix.depth - 1;
+    if (level < 1)
+        return null;
+    // Each side's end of the candidate container; widened a level at a time by resuming the scan.
+    // A container past the share is not scanned to its end: the whole documents are parsed anyway.
+    const limit = (d) => prefix.starts[d] + largest * options.maxShare;
+    const sideA = new Scanner(a, prefix.starts[level], level, options.maxDepth);
+    const sideB = new Scanner(b, prefix.starts[level], level, options.maxDepth);
+    if (sideA.run(limit(level), 0) !== CLOSED || sideB.run(limit(level), 0) !== CLOSED)
+        return null;
+    for (;;) {
+        const endA = sideA.pos;
+        const endB = sideB.pos;
+        const begin = prefix.starts[level];
+        if (endA >= a.length - s && endB >= b.length - s && a.length - endA === b.length - endB) {
+            const region = regionAt(prefix, level, begin, endA, endB);
+            if (accept(region))
+                return checkRest(prefix, level, region, options) ? region : null;
+        }
+        level--;
+        if (level < 1)
+            return null;
+        const kind = prefix.kinds[level];
+        for (const side of [sideA, sideB]) {
+            side.enter(kind);
+            if (side.run(limit(level), 0) !== CLOSED)
+                return null;
+        }
+    }
+}
+function regionAt(prefix, level, begin, endA, endB) {
+    const segments = [];
+    const arrays = [];
+    for (let d = 0; d < level; d++) {
+        const isArray = prefix.kinds[d] === ARRAY;
+        arrays.push(isArray);
+        if (isArray) {
+            segments.push(String(prefix.indexes[d]));
+            continue;
+        }
+        const last = prefix.keyBases[d + 1] - 2;
+        segments.push(escapePointer(keyText(prefix.buf, prefix.keyLog[last], prefix.keyLog[last + 1])));
+    }
+    return { segments, arrays, a: { start: begin, end: endA }, b: { start: begin, end: endB } };
+}
+/**
+ * The ancestors hold no second copy of a key on the path (JSON.parse keeps the last, which may be
+ * outside the region), and the suffix is valid JSON that closes them.
+ */
+function checkRest(prefix, level, region, options) {
+    const buf = prefix.buf;
+    const { keyLog, keyBases } = prefix;
+    const pathKey = (d) => {
+        const last = keyBases[d + 1] - 2;
+        return [keyLog[last], keyLog[last + 1]];
+    };
+    for (let d = 0; d < level; d++) {
+        if (prefix.kinds[d] !== OBJECT)
+            continue;
+        const [ks, ke] = pathKey(d);
+        const end = keyBases[d + 1] - 2;
+        for (let k = keyBases[d]; k < end; k += 2) {
+            if (sameKey(buf, ks, ke, keyLog[k], keyLog[k + 1]))
+                return false;
+        }
+    }
+    // The suffix, scanned once on the old side: the new side's is the same bytes after the same stack.
+    const suffix = new Scanner(buf, region.a.end, 0, options.maxDepth);
+    for (let d = 0; d < level; d++)
+        suffix.enter(prefix.kinds[d]);
+    suffix.lowest = level;
+    suffix.watchDepth = level;
+    suffix.onKey = (frame, start, end) => {
+        if (frame >= suffix.lowest || prefix.kinds[frame] !== OBJECT)
+            return true;
+        const [ks, ke] = pathKey(frame);
+        return !sameKey(buf, ks, ke, start, end);
+    };
+    return suffix.run(Infinity, -1) === FINISHED;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/comparators/json-large.ts
 /**
  * JSON past jsondiffpatch's caps (bytes or nodes): one linear walk of both parsed trees in
- * lockstep, emitting JSON Pointer changes. No LCS and no pretty-printing, so a 17 MB single-line
- * stats.json costs one parse per side and one pass. Arrays of keyed objects (`id`, `name`…) are
- * matched by key, so one inserted module does not shift every later index; other arrays pair up
- * by index.
+ * lockstep, emitting JSON Pointer changes. No LCS and no pretty-printing; when most bytes are
+ * identical only the container that differs is parsed and walked (json-region.ts). Arrays of
+ * keyed objects (`id`, `name`…) are matched by key, so one inserted module does not shift every
+ * later index; other arrays pair up by index.
  */
+
 
 
 /** The key that identifies an item, or undefined when it has none. */
@@ -6042,8 +6736,9 @@ class LockstepWalker {
     limits;
     /** Escaped segments of the current location; the pointer string is built only for a change. */
     path = [];
-    constructor(limits) {
+    constructor(limits, path = []) {
         this.limits = limits;
+        this.path.push(...path);
     }
     pointer(last) {
         const parts = last === undefined ? this.path : [...this.path, typeof last === 'number' ? String(last) : escapePointer(last)];
@@ -6154,6 +6849,93 @@ function diffLargeJson(a, b, limits) {
     walker.walk(a, b, 0);
     return walker.out;
 }
+/** A partial document: the ancestors of the container, each holding only the next one down. */
+function skeleton(region, container) {
+    let node = container;
+    for (let d = region.segments.length - 1; d >= 0; d--) {
+        const segment = region.segments[d];
+        if (region.arrays[d]) {
+            const array = [];
+            array[Number(segment)] = node;
+            node = array;
+            continue;
+        }
+        // defineProperty keeps a `__proto__` key an own data property, as JSON.parse does.
+        const object = {};
+        Object.defineProperty(object, segment.replace(/~1/g, '/').replace(/~0/g, '~'), { value: node, enumerable: true, writable: true, configurable: true });
+        node = object;
+    }
+    return node;
+}
+/** Documents up to this share of the larger side are parsed as a region; past it, whole. */
+const MAX_REGION_SHARE = 0.5;
+/**
+ * The lockstep walk on the smallest container holding every differing byte (json-region.ts), so
+ * two large documents that differ in a few values are not parsed whole; exactly the result of
+ * diffLargeJson on the whole documents. Null when the region is not found or not sure: parse all.
+ */
+function diffLargeJsonRegion(before, after, limits) {
+    let parsed = null;
+    const accept = (region) => {
+        try {
+            parsed = [JSON.parse(before.toString('utf8', region.a.start, region.a.end)), JSON.parse(after.toString('utf8', region.b.start, region.b.end))];
+        }
+        catch {
+            return false;
+        }
+        // An item of a keyed array is paired by its key: only the same key on both sides pairs it by index.
+        return region.arrays[region.arrays.length - 1] !== true || itemKey(parsed[0]) === itemKey(parsed[1]);
+    };
+    const region = findJsonRegion(before, after, { maxDepth: limits.maxDepth, maxShare: MAX_REGION_SHARE }, accept);
+    if (region === null || parsed === null)
+        return null;
+    const [a, b] = parsed;
+    const walker = new LockstepWalker(limits, region.segments);
+    walker.walk(a, b, region.segments.length);
+    return { found: walker.out, roots: [skeleton(region, a), skeleton(region, b)], region };
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparators/json-format.ts
+/** The formatting line of a large JSON document, read from its bytes. */
+function json_format_isSpace(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+/**
+ * The formatting line of the whole-document path (json.ts), from the bytes of a document the
+ * scanner (json-region.ts) found valid: between tokens there is only ASCII whitespace, so a large
+ * document needs no decoding for it.
+ */
+function describeJsonFormatting(buf) {
+    const parts = [];
+    const from = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    if (from === 3)
+        parts.push('UTF-8 with BOM');
+    let end = buf.length;
+    while (end > from && json_format_isSpace(buf[end - 1]))
+        end--;
+    let indent = null;
+    for (let nl = buf.indexOf(0x0a, from); nl >= 0 && nl < end; nl = buf.indexOf(0x0a, nl + 1)) {
+        let i = nl + 1;
+        while (i < end && (buf[i] === 0x20 || buf[i] === 0x09))
+            i++;
+        if (i > nl + 1 && i < end && !json_format_isSpace(buf[i])) {
+            indent = buf.toString('latin1', nl + 1, i);
+            break;
+        }
+    }
+    const body = buf.subarray(from, end);
+    const lines = body.includes(0x0a);
+    if (indent === null)
+        parts.push(lines ? 'not indented' : 'single line');
+    else if (indent.includes('\t'))
+        parts.push('tab indent');
+    else
+        parts.push(`${indent.length}-space indent`);
+    if (lines)
+        parts.push(body.includes('\r\n') ? 'CRLF' : 'LF');
+    parts.push(buf.length > from && buf[buf.length - 1] === 0x0a ? 'final newline' : 'no final newline');
+    return parts.join(', ');
+}
 
 ;// CONCATENATED MODULE: ./src/compare/comparators/json.ts
 /**
@@ -6165,6 +6947,7 @@ function diffLargeJson(a, b, limits) {
  * pass (json-large.ts); past the line diff's edit budget the pretty-printed JSON is line-diffed
  * instead, and the node says why.
  */
+
 
 
 
@@ -6400,63 +7183,91 @@ const jsonComparator = {
         return isJsonName(path) || startsLikeJson(head);
     },
     compare(path, before, after, ctx) {
-        if (before.equals(after))
-            return [];
-        // Past 8 MiB neither side is measured or walked twice: one lockstep pass does it all.
-        const big = Math.max(before.length, after.length) > MAX_STRUCTURED_BYTES;
-        const a = json_parseSide(before, 'old side', !big);
-        const b = json_parseSide(after, 'new side', !big);
-        const out = [];
-        let reorders = [];
-        let sameValue;
-        if (big || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES) {
-            const found = diffLargeJson(a.value, b.value, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
-            reorders = found.reorders;
-            sameValue = found.changes.length === 0 && found.dropped === 0 && found.moves.length === 0;
-            out.push(...changeNodes(path, found, a.value, b.value));
-            for (const move of found.moves)
-                out.push(moveNode(path, move));
-        }
-        else {
-            if (a.protoKeys || b.protoKeys) {
-                a.value = detach(a.value);
-                b.value = detach(b.value);
-            }
-            const keys = new ItemKeys();
-            findKeyReorders(a.value, b.value, null, keys, reorders);
-            sameValue = deepEqual(a.value, b.value);
-            if (!sameValue) {
-                try {
-                    out.push(...structuralDiff(path, a.value, b.value, keys));
-                }
-                catch (error) {
-                    if (error.name !== 'AlignmentTooLarge')
-                        throw error;
-                    out.push(...lineFallback(path, a.value, b.value, error.message, ctx));
-                }
-            }
-        }
-        if (reorders.length > 0)
-            out.push(keyOrderNode(path, reorders, sameValue));
-        const formatA = describeFormatting(a);
-        const formatB = describeFormatting(b);
-        if (formatA !== formatB) {
-            out.push({
-                path,
-                kind: 'field',
-                comparator: 'json',
-                summary: `formatting: ${formatA} → ${formatB}`,
-                detail: { type: 'field', name: 'formatting', before: formatA, after: formatB },
-                causes: [],
-                children: [],
-            });
-        }
-        if (out.length === 0) {
-            throw new ComparatorFallback('same JSON value; only the serialisation differs (escapes, number forms or spacing)');
-        }
-        return out;
+        return compareJson(path, before, after, ctx);
     },
 };
+/** Nodes for a region of two large documents (json-region.ts); null when they must be parsed whole. */
+function compareRegion(path, before, after) {
+    const region = diffLargeJsonRegion(before, after, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
+    if (region === null)
+        return null;
+    const { found, roots } = region;
+    const out = changeNodes(path, found, roots[0], roots[1]);
+    for (const move of found.moves)
+        out.push(moveNode(path, move));
+    const sameValue = found.changes.length === 0 && found.dropped === 0 && found.moves.length === 0;
+    if (found.reorders.length > 0)
+        out.push(keyOrderNode(path, found.reorders, sameValue));
+    out.push(...formattingNodes(path, describeJsonFormatting(before), describeJsonFormatting(after)));
+    if (out.length === 0)
+        throw new ComparatorFallback(SAME_VALUE);
+    return out;
+}
+const SAME_VALUE = 'same JSON value; only the serialisation differs (escapes, number forms or spacing)';
+function formattingNodes(path, formatA, formatB) {
+    if (formatA === formatB)
+        return [];
+    return [
+        {
+            path,
+            kind: 'field',
+            comparator: 'json',
+            summary: `formatting: ${formatA} → ${formatB}`,
+            detail: { type: 'field', name: 'formatting', before: formatA, after: formatB },
+            causes: [],
+            children: [],
+        },
+    ];
+}
+/** `regions` false parses large documents whole (tests compare both paths). */
+function compareJson(path, before, after, ctx, regions = true) {
+    if (before.equals(after))
+        return [];
+    // Past 8 MiB neither side is measured or walked twice: one lockstep pass does it all.
+    const big = Math.max(before.length, after.length) > MAX_STRUCTURED_BYTES;
+    // Most of two builds' large JSON is byte-identical: parse only the container that differs.
+    const fast = big && regions ? compareRegion(path, before, after) : null;
+    if (fast !== null)
+        return fast;
+    const a = json_parseSide(before, 'old side', !big);
+    const b = json_parseSide(after, 'new side', !big);
+    const out = [];
+    let reorders = [];
+    let sameValue;
+    if (big || Math.max(a.nodes, b.nodes) > MAX_JSON_NODES) {
+        const found = diffLargeJson(a.value, b.value, { maxChanges: MAX_CHANGES, maxList: MAX_LIST, maxDepth: MAX_DEPTH });
+        reorders = found.reorders;
+        sameValue = found.changes.length === 0 && found.dropped === 0 && found.moves.length === 0;
+        out.push(...changeNodes(path, found, a.value, b.value));
+        for (const move of found.moves)
+            out.push(moveNode(path, move));
+    }
+    else {
+        if (a.protoKeys || b.protoKeys) {
+            a.value = detach(a.value);
+            b.value = detach(b.value);
+        }
+        const keys = new ItemKeys();
+        findKeyReorders(a.value, b.value, null, keys, reorders);
+        sameValue = deepEqual(a.value, b.value);
+        if (!sameValue) {
+            try {
+                out.push(...structuralDiff(path, a.value, b.value, keys));
+            }
+            catch (error) {
+                if (error.name !== 'AlignmentTooLarge')
+                    throw error;
+                out.push(...lineFallback(path, a.value, b.value, error.message, ctx));
+            }
+        }
+    }
+    if (reorders.length > 0)
+        out.push(keyOrderNode(path, reorders, sameValue));
+    out.push(...formattingNodes(path, describeFormatting(a), describeFormatting(b)));
+    if (out.length === 0)
+        throw new ComparatorFallback(SAME_VALUE);
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/compare/formats/macho.ts
 /**
@@ -8431,95 +9242,369 @@ function decodeGzip(buf, budget) {
     return { members, payload: parts.length === 1 ? parts[0] : Buffer.concat(parts), trailing: buf.subarray(at) };
 }
 
-;// CONCATENATED MODULE: ./src/compare/archive/xz-decoder.ts
+;// CONCATENATED MODULE: ./src/compare/archive/lzma-decoder.ts
 /**
- * xz decoding, synchronous and bounded. The decoder is xz-embedded compiled to WebAssembly, as
- * shipped by the `xz-decompress` package (no native code, so it runs on every runner). The
- * package only offers an async web-stream API and comparators are synchronous, so we instantiate
- * its module ourselves and drive it chunk by chunk: the output so far is checked against the
- * expansion budget before the next chunk is produced, so a bomb stops at the budget, never at memory.
+ * `.lzma` files (LZMA_alone, as `xz --format=lzma` and the LZMA SDK write them): a 13-byte header
+ * and one LZMA1 stream. Neither xz-embedded nor a maintained synchronous package reads them (see
+ * docs/decisions.md), so this is our own LZMA1 decoder after the public lzma-specification.txt.
+ * Every loop is bounded by the input or by the output cap; output goes through a circular window
+ * no larger than the dictionary (or the cap) and leaves it in chunks, so a bomb costs the budget.
  */
 
-
-/** xz-embedded's return codes (xz.h `enum xz_ret`). */
-const XZ_RESULTS = {
-    0: 'ok', 1: 'stream end', 2: 'unsupported check', 3: 'memory limit', 4: 'out of memory',
-    5: 'not an xz stream (format error)', 7: 'corrupt data (or a failed integrity check)', 8: 'buffer error',
-    // Seen for SHA-256 checks (`xz --check=sha256`), which the bundled xz-embedded build does not verify.
-    6: 'unsupported options (e.g. a SHA-256 integrity check, which this decoder lacks)',
-};
-const wasm = globalThis.WebAssembly;
-/** Duck-typed: the module's objects may come from another realm (jest's vm), so no `instanceof`. */
-function isXzExports(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const names = ['create_context', 'destroy_context', 'supply_input', 'get_next_output'];
-    return 'memory' in value && typeof value.memory?.buffer?.byteLength === 'number' && names.every((n) => typeof value[n] === 'function');
+const LZMA_HEADER_SIZE = 13;
+/** The largest properties byte: (pb 4 * 5 + lp 4) * 9 + lc 8. */
+const MAX_PROPERTIES = 224;
+/** The decoder's smallest window, whatever the header says (LZMA_DIC_MIN). */
+const MIN_DICTIONARY = 4096;
+/** Sizes liblzma accepts when it guesses a file is `.lzma`: 256 GiB. */
+const MAX_PLAUSIBLE_SIZE = 2 ** 38;
+const END_MARKER_DISTANCE = 0xffffffff;
+const FIRST_WINDOW = 1 << 16;
+/** The 13-byte header; ArchiveFormatError when it is short or impossible. */
+function parseLzmaHeader(buf) {
+    const header = take(buf, 0, LZMA_HEADER_SIZE, 'lzma header');
+    const props = header[0] ?? 0;
+    if (props > MAX_PROPERTIES)
+        throw new ArchiveFormatError(`lzma header: properties byte ${props} is over ${MAX_PROPERTIES} (not an .lzma file?)`);
+    const size = header.readBigUInt64LE(5);
+    const unknown = size === 0xffffffffffffffffn;
+    if (!unknown && size > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ArchiveFormatError(`lzma header: uncompressed size ${size} is too large`);
+    return {
+        lc: props % 9,
+        lp: Math.floor(props / 9) % 5,
+        pb: Math.floor(props / 45),
+        dictionarySize: header.readUInt32LE(1),
+        uncompressedSize: unknown ? undefined : Number(size),
+    };
 }
-let instance;
-/** The package embeds its module as a base64 data URL; read it from the pinned package file. */
-function loadDecoder() {
-    if (instance !== undefined)
-        return instance;
-    // A literal `new URL(…, import.meta.url)` so the bundler ships the file as an asset beside the bundle.
-    const file = __webpack_require__.ab + "xz-decompress.js";
-    const match = /data:application\/wasm;base64,([A-Za-z0-9+/=]+)/.exec((0,external_node_fs_.readFileSync)(file, 'latin1'));
-    if (match?.[1] === undefined)
-        throw new ArchiveFormatError(`no WebAssembly module found in ${file.pathname}: reinstall xz-decompress at the version package.json pins`);
-    const exports = new wasm.Instance(new wasm.Module(Buffer.from(match[1], 'base64')), {}).exports;
-    if (!isXzExports(exports))
-        throw new ArchiveFormatError(`${file.pathname} does not export the xz-embedded functions this build expects`);
-    instance = exports;
-    return exports;
-}
-/**
- * Every stream of an .xz file, concatenated (as `xz -d` does). ExpansionLimitError past the
- * budget; ArchiveFormatError when corrupt, truncated or using an option xz-embedded lacks.
- */
-function decodeXz(input, budget, declaredSize) {
-    if (declaredSize > budget.remaining) {
-        throw budget.refuse('the xz stream', `declares ${formatSize(declaredSize)} uncompressed (index), more than`);
+/** 2^n or 2^n + 2^(n-1), the dictionary sizes encoders write (and all ones, "as big as needed"). */
+function isPlausibleDictionary(size) {
+    if (size === 0xffffffff)
+        return true;
+    for (let n = 0; n < 32; n++) {
+        if (size === 2 ** n || (n > 0 && size === 2 ** n + 2 ** (n - 1)))
+            return true;
     }
-    const xz = loadDecoder();
-    const ptr = xz.create_context();
-    // The context layout (xz-decompress's C glue): bufSize, in ptr, in pos, in size, out ptr, out pos.
-    const words = () => new Uint32Array(xz.memory.buffer, ptr, 6);
-    const bytes = () => new Uint8Array(xz.memory.buffer);
-    const [bufSize = 0, inPtr = 0, , , outPtr = 0] = words();
-    const parts = [];
-    let at = 0;
-    let total = 0;
-    try {
-        for (;;) {
-            const state = words();
-            const needsInput = state[2] === state[3];
-            if (needsInput) {
-                const length = Math.min(bufSize, input.length - at);
-                bytes().set(input.subarray(at, at + length), inPtr);
-                xz.supply_input(ptr, length);
-                at += length;
-            }
-            const result = xz.get_next_output(ptr);
-            if (result !== 0 && result !== 1) {
-                throw new ArchiveFormatError(`xz decoder: ${XZ_RESULTS[result] ?? `error ${result}`}`);
-            }
-            const produced = words()[5] ?? 0;
-            total += produced;
-            if (total > budget.remaining)
-                throw budget.refuse('the xz stream', 'expands past');
-            parts.push(Buffer.from(bytes().slice(outPtr, outPtr + produced)));
-            words()[5] = 0;
-            if (result === 1)
-                break;
-            if (needsInput && at >= input.length && produced === 0) {
-                throw new ArchiveFormatError(`xz data ends at ${input.length} bytes before the stream does (truncated)`);
-            }
+    return false;
+}
+/**
+ * `.lzma` has no magic, so a header is only believed when it looks like what encoders write (the
+ * same test liblzma applies before it guesses the format); the caller also checks the file name.
+ */
+function isLzmaAlone(head) {
+    if (head.length < LZMA_HEADER_SIZE || (head[0] ?? 0xff) > MAX_PROPERTIES)
+        return false;
+    if (!isPlausibleDictionary(head.readUInt32LE(1)))
+        return false;
+    const size = head.readBigUInt64LE(5);
+    return size === 0xffffffffffffffffn || size < BigInt(MAX_PLAUSIBLE_SIZE);
+}
+/** The binary range decoder: 11-bit probabilities, 5-bit adaptation, bytes fed big-end first. */
+class RangeDecoder {
+    range = 0xffffffff;
+    code = 0;
+    at;
+    input;
+    constructor(input, start) {
+        this.input = input;
+        this.at = start;
+        if (this.next() !== 0)
+            throw new ArchiveFormatError('lzma data: the range coder does not start with a zero byte (corrupt)');
+        for (let i = 0; i < 4; i++)
+            this.code = this.code * 256 + this.next();
+        if (this.code >= this.range)
+            throw new ArchiveFormatError('lzma data: corrupt range coder start');
+    }
+    get position() {
+        return this.at;
+    }
+    /** The encoder flushes so that a cleanly finished stream leaves the code at zero. */
+    get finishedCleanly() {
+        return this.code === 0;
+    }
+    next() {
+        const byte = this.input[this.at];
+        if (byte === undefined)
+            throw new ArchiveFormatError(`lzma data ends at ${this.input.length} bytes before the stream does (truncated)`);
+        this.at++;
+        return byte;
+    }
+    // range stays below 2^32 and code below range, so plain arithmetic stays exact (no sign bit trouble).
+    normalize() {
+        if (this.range < 0x1000000) {
+            this.range *= 256;
+            this.code = this.code * 256 + this.next();
         }
     }
-    finally {
-        xz.destroy_context(ptr);
+    bit(probs, i) {
+        const p = probs[i] ?? 0;
+        const bound = (this.range >>> 11) * p;
+        let bit;
+        if (this.code < bound) {
+            this.range = bound;
+            probs[i] = p + ((2048 - p) >>> 5);
+            bit = 0;
+        }
+        else {
+            this.range -= bound;
+            this.code -= bound;
+            probs[i] = p - (p >>> 5);
+            bit = 1;
+        }
+        this.normalize();
+        return bit;
     }
-    budget.spend(total, 'the xz stream');
+    direct(count) {
+        let value = 0;
+        for (let i = 0; i < count; i++) {
+            this.range = Math.floor(this.range / 2);
+            let bit = 0;
+            if (this.code >= this.range) {
+                this.code -= this.range;
+                bit = 1;
+            }
+            value = value * 2 + bit;
+            this.normalize();
+        }
+        return value;
+    }
+    tree(probs, offset, bits) {
+        let m = 1;
+        for (let i = 0; i < bits; i++)
+            m = m * 2 + this.bit(probs, offset + m);
+        return m - (1 << bits);
+    }
+    reverseTree(probs, offset, bits) {
+        let m = 1;
+        let symbol = 0;
+        for (let i = 0; i < bits; i++) {
+            const bit = this.bit(probs, offset + m);
+            m = m * 2 + bit;
+            symbol |= bit << i;
+        }
+        return symbol;
+    }
+}
+function probabilities(count) {
+    return new Uint16Array(count).fill(1024);
+}
+/** Match lengths: 2–9 (low, per position state), 10–17 (mid), 18–273 (high). */
+class LengthDecoder {
+    choice = probabilities(2);
+    low = probabilities(16 << 3);
+    mid = probabilities(16 << 3);
+    high = probabilities(256);
+    /** The length less 2 (the minimum match). */
+    decode(rc, posState) {
+        if (rc.bit(this.choice, 0) === 0)
+            return rc.tree(this.low, posState << 3, 3);
+        if (rc.bit(this.choice, 1) === 0)
+            return 8 + rc.tree(this.mid, posState << 3, 3);
+        return 16 + rc.tree(this.high, 0, 8);
+    }
+}
+/**
+ * The output window: linear while it grows towards `capacity`, circular after. What wraps out of
+ * it is handed to `emit`, so memory is the output once plus the window, never a re-concatenation.
+ */
+class OutputWindow {
+    buf;
+    pos = 0;
+    flushed = 0;
+    total = 0;
+    capacity;
+    emit;
+    constructor(capacity, emit) {
+        this.capacity = capacity;
+        this.emit = emit;
+        this.buf = new Uint8Array(Math.min(capacity, FIRST_WINDOW));
+    }
+    /** The byte `distance` back (1 = the last one written); callers check distance ≤ total. */
+    back(distance) {
+        const i = this.pos - distance;
+        return this.buf[i < 0 ? i + this.buf.length : i] ?? 0;
+    }
+    put(byte) {
+        this.buf[this.pos++] = byte;
+        this.total++;
+        if (this.pos === this.buf.length)
+            this.makeRoom();
+    }
+    copy(distance, length) {
+        for (let i = 0; i < length; i++)
+            this.put(this.back(distance));
+    }
+    flush() {
+        if (this.pos > this.flushed)
+            this.emit(Buffer.from(this.buf.subarray(this.flushed, this.pos)));
+        this.flushed = this.pos;
+    }
+    makeRoom() {
+        if (this.buf.length < this.capacity) {
+            const grown = new Uint8Array(Math.min(this.capacity, this.buf.length * 2));
+            grown.set(this.buf);
+            this.buf = grown;
+            return;
+        }
+        this.flush();
+        this.pos = 0;
+        this.flushed = 0;
+    }
+}
+const STATES = 12;
+const POS_STATES_MAX = 16;
+/** Decodes one LZMA1 stream with `header`'s settings from `input` at `start` into `window`. */
+function decodeStream(input, start, header, window, limit, overLimit) {
+    const { lc, lp, pb, uncompressedSize } = header;
+    const dictionary = Math.max(header.dictionarySize, MIN_DICTIONARY);
+    const rc = new RangeDecoder(input, start);
+    const literals = probabilities(0x300 << (lc + lp));
+    const isMatch = probabilities(STATES * POS_STATES_MAX);
+    const isRep = probabilities(STATES);
+    const isRepG0 = probabilities(STATES);
+    const isRepG1 = probabilities(STATES);
+    const isRepG2 = probabilities(STATES);
+    const isRep0Long = probabilities(STATES * POS_STATES_MAX);
+    const posSlots = probabilities(4 << 6);
+    const posSpecial = probabilities(1 + 128 - 14);
+    const align = probabilities(16);
+    const lengths = new LengthDecoder();
+    const repLengths = new LengthDecoder();
+    const pbMask = (1 << pb) - 1;
+    const lpMask = (1 << lp) - 1;
+    const corrupt = (why) => new ArchiveFormatError(`lzma data corrupt after ${window.total} bytes of output: ${why}`);
+    let state = 0;
+    let rep0 = 0;
+    let rep1 = 0;
+    let rep2 = 0;
+    let rep3 = 0;
+    const left = () => (uncompressedSize === undefined ? Infinity : uncompressedSize - window.total);
+    const room = (length) => {
+        if (window.total + length > limit)
+            throw overLimit();
+    };
+    for (;;) {
+        // With a recorded size the end marker is optional: a clean range coder there means done.
+        if (left() === 0 && rc.finishedCleanly)
+            return rc.position;
+        const posState = window.total & pbMask;
+        if (rc.bit(isMatch, (state << 4) + posState) === 0) {
+            if (left() === 0)
+                throw corrupt('a literal past the recorded uncompressed size');
+            room(1);
+            const previous = window.total > 0 ? window.back(1) : 0;
+            const base = 0x300 * (((window.total & lpMask) << lc) + (previous >>> (8 - lc)));
+            let symbol = 1;
+            if (state >= 7) {
+                // After a match the literal is coded against the byte the match would have continued with.
+                let matchByte = window.back(rep0 + 1);
+                while (symbol < 0x100) {
+                    const matchBit = (matchByte >>> 7) & 1;
+                    matchByte <<= 1;
+                    const bit = rc.bit(literals, base + ((1 + matchBit) << 8) + symbol);
+                    symbol = (symbol << 1) | bit;
+                    if (bit !== matchBit)
+                        break;
+                }
+            }
+            while (symbol < 0x100)
+                symbol = (symbol << 1) | rc.bit(literals, base + symbol);
+            window.put(symbol & 0xff);
+            state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
+            continue;
+        }
+        let length;
+        if (rc.bit(isRep, state) !== 0) {
+            if (left() === 0)
+                throw corrupt('a repeated match past the recorded uncompressed size');
+            if (window.total === 0)
+                throw corrupt('a repeated match before any output');
+            if (rc.bit(isRepG0, state) === 0) {
+                if (rc.bit(isRep0Long, (state << 4) + posState) === 0) {
+                    room(1);
+                    state = state < 7 ? 9 : 11;
+                    window.put(window.back(rep0 + 1));
+                    continue;
+                }
+            }
+            else {
+                let distance;
+                if (rc.bit(isRepG1, state) === 0) {
+                    distance = rep1;
+                }
+                else {
+                    if (rc.bit(isRepG2, state) === 0) {
+                        distance = rep2;
+                    }
+                    else {
+                        distance = rep3;
+                        rep3 = rep2;
+                    }
+                    rep2 = rep1;
+                }
+                rep1 = rep0;
+                rep0 = distance;
+            }
+            length = repLengths.decode(rc, posState);
+            state = state < 7 ? 8 : 11;
+        }
+        else {
+            rep3 = rep2;
+            rep2 = rep1;
+            rep1 = rep0;
+            length = lengths.decode(rc, posState);
+            state = state < 7 ? 7 : 10;
+            const slot = rc.tree(posSlots, Math.min(length, 3) << 6, 6);
+            if (slot < 4) {
+                rep0 = slot;
+            }
+            else {
+                const bits = (slot >>> 1) - 1;
+                const base = (2 | (slot & 1)) * 2 ** bits;
+                rep0 = slot < 14
+                    ? base + rc.reverseTree(posSpecial, base - slot, bits)
+                    : base + rc.direct(bits - 4) * 16 + rc.reverseTree(align, 0, 4);
+            }
+            if (rep0 === END_MARKER_DISTANCE) {
+                if (uncompressedSize !== undefined && left() !== 0)
+                    throw corrupt(`end marker before the recorded ${uncompressedSize} bytes`);
+                if (!rc.finishedCleanly)
+                    throw corrupt('the range coder is not at a clean end after the end marker');
+                return rc.position;
+            }
+            if (left() === 0)
+                throw corrupt('a match past the recorded uncompressed size');
+            if (rep0 >= dictionary || rep0 >= window.total)
+                throw corrupt(`match distance ${rep0 + 1} reaches before the start of the data or the dictionary`);
+        }
+        length += 2;
+        if (length > left())
+            throw corrupt('a match runs past the recorded uncompressed size');
+        room(length);
+        window.copy(rep0 + 1, length);
+    }
+}
+/**
+ * The payload of an `.lzma` file. ExpansionLimitError past the budget (a recorded size over what
+ * is left is refused before decoding); ArchiveFormatError when corrupt or truncated.
+ */
+function decodeLzma(input, budget) {
+    const header = parseLzmaHeader(input);
+    const limit = budget.remaining;
+    if (header.uncompressedSize !== undefined && header.uncompressedSize > limit) {
+        throw budget.refuse('the lzma stream', `declares ${formatSize(header.uncompressedSize)} uncompressed (header), more than`);
+    }
+    const parts = [];
+    // A window larger than the output can ever be is never needed, whatever the header asks for.
+    const reachable = Math.min(header.dictionarySize, limit, header.uncompressedSize ?? Infinity);
+    const window = new OutputWindow(Math.max(MIN_DICTIONARY, reachable), (chunk) => parts.push(chunk));
+    const end = decodeStream(input, LZMA_HEADER_SIZE, header, window, limit, () => budget.refuse('the lzma stream', 'expands past'));
+    if (end < input.length) {
+        throw new ArchiveFormatError(`${input.length - end} bytes follow the end of the lzma stream at offset ${end}`);
+    }
+    window.flush();
+    budget.spend(window.total, 'the lzma stream');
     return parts.length === 1 ? parts[0] : Buffer.concat(parts);
 }
 
@@ -8648,6 +9733,210 @@ function parseXz(buf) {
     if (streams.length === 0)
         throw new ArchiveFormatError('no xz stream found');
     return streams;
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/xz-sha256.ts
+/**
+ * SHA-256 integrity checks for xz, which xz-embedded refuses. Streams with a SHA-256 check are
+ * rewritten to check type None (header and footer flags, block checks cut out, index sizes
+ * reduced), xz-embedded decodes that (validating the index against the blocks), and we verify
+ * each block's SHA-256 over its uncompressed bytes ourselves.
+ */
+
+
+
+
+const SHA256 = 10;
+const CHECK_SIZE = 32;
+function vli(value) {
+    const out = [];
+    let v = value;
+    while (v >= 0x80) {
+        out.push((v % 0x80) | 0x80);
+        v = Math.floor(v / 0x80);
+    }
+    out.push(v);
+    return out;
+}
+function u32(value) {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(value >>> 0);
+    return b;
+}
+const CORRUPT = 'xz decoder: corrupt data (or a failed integrity check)';
+/** Undefined when no stream uses SHA-256: the file is decoded as it is. */
+function planSha256(input) {
+    const streams = parseXz(input);
+    if (!streams.some((s) => s.checkType === SHA256))
+        return undefined;
+    const parts = [];
+    const blocks = [];
+    for (const stream of streams) {
+        const end = stream.offset + stream.length;
+        const footer = take(input, end - 12, 12, 'xz stream footer');
+        const indexSize = (footer.readUInt32LE(4) + 1) * 4;
+        const indexStart = end - 12 - indexSize;
+        const index = take(input, indexStart, indexSize, 'xz index');
+        const sha = stream.checkType === SHA256;
+        if (sha) {
+            const header = take(input, stream.offset, 12, 'xz stream header');
+            if ((0,external_node_zlib_.crc32)(header.subarray(6, 8)) !== header.readUInt32LE(8))
+                throw new ArchiveFormatError(`${CORRUPT}: stream header CRC32 mismatch at offset ${stream.offset}`);
+            if ((0,external_node_zlib_.crc32)(footer.subarray(4, 10)) !== footer.readUInt32LE(0))
+                throw new ArchiveFormatError(`${CORRUPT}: stream footer CRC32 mismatch`);
+            if ((0,external_node_zlib_.crc32)(index.subarray(0, indexSize - 4)) !== index.readUInt32LE(indexSize - 4))
+                throw new ArchiveFormatError(`${CORRUPT}: index CRC32 mismatch`);
+        }
+        const [count, first] = readVli(index, 1, 'xz index record count');
+        let at = first;
+        let block = stream.offset + 12;
+        const records = [0];
+        const kept = [];
+        for (let i = 0; i < count; i++) {
+            let unpadded;
+            let size;
+            [unpadded, at] = readVli(index, at, `xz index record ${i + 1}`);
+            [size, at] = readVli(index, at, `xz index record ${i + 1}`);
+            const total = Math.ceil(unpadded / 4) * 4;
+            if (sha) {
+                if (unpadded <= CHECK_SIZE)
+                    throw new ArchiveFormatError(`${CORRUPT}: block ${i + 1} is smaller than its check`);
+                kept.push(take(input, block, total - CHECK_SIZE, `xz block ${i + 1}`));
+                blocks.push({ size, digest: take(input, block + total - CHECK_SIZE, CHECK_SIZE, `xz block ${i + 1} check`) });
+                records.push(...vli(unpadded - CHECK_SIZE), ...vli(size));
+            }
+            else {
+                blocks.push({ size, digest: undefined });
+            }
+            block += total;
+        }
+        const streamEnd = end + stream.padding;
+        if (!sha) {
+            parts.push(input.subarray(stream.offset, streamEnd));
+            continue;
+        }
+        const body = Buffer.from([0, ...vli(count), ...records.slice(1)]);
+        const newIndex = Buffer.concat([body, Buffer.alloc((4 - (body.length % 4)) % 4)]);
+        const indexWithCrc = Buffer.concat([newIndex, u32((0,external_node_zlib_.crc32)(newIndex))]);
+        const flags = Buffer.from([0, 0]);
+        const footerFields = Buffer.concat([u32(indexWithCrc.length / 4 - 1), flags]);
+        parts.push(input.subarray(stream.offset, stream.offset + 6), flags, u32((0,external_node_zlib_.crc32)(flags)), ...kept, indexWithCrc, u32((0,external_node_zlib_.crc32)(footerFields)), footerFields, Buffer.from('YZ', 'latin1'), Buffer.alloc(stream.padding));
+    }
+    return { rewritten: Buffer.concat(parts), blocks };
+}
+/** Throws the corrupt-xz error when a SHA-256 block's digest does not match its bytes. */
+function verifySha256(output, plan) {
+    let at = 0;
+    plan.blocks.forEach((block, i) => {
+        const data = output.subarray(at, at + block.size);
+        at += block.size;
+        if (block.digest === undefined)
+            return;
+        const actual = (0,external_node_crypto_.createHash)('sha256').update(data).digest();
+        if (!actual.equals(block.digest))
+            throw new ArchiveFormatError(`${CORRUPT}: SHA-256 of block ${i + 1} does not match (computed ${actual.toString('hex').slice(0, 16)}…, recorded ${block.digest.toString('hex').slice(0, 16)}…)`);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/xz-decoder.ts
+/**
+ * xz decoding, synchronous and bounded. The decoder is xz-embedded compiled to WebAssembly, as
+ * shipped by the `xz-decompress` package (no native code, so it runs on every runner). The
+ * package only offers an async web-stream API and comparators are synchronous, so we instantiate
+ * its module ourselves and drive it chunk by chunk: the output so far is checked against the
+ * expansion budget before the next chunk is produced, so a bomb stops at the budget, never at memory.
+ */
+
+
+
+/** xz-embedded's return codes (xz.h `enum xz_ret`). */
+const XZ_RESULTS = {
+    0: 'ok', 1: 'stream end', 2: 'unsupported check', 3: 'memory limit', 4: 'out of memory',
+    5: 'not an xz stream (format error)', 7: 'corrupt data (or a failed integrity check)', 8: 'buffer error',
+    // SHA-256 streams never reach it: xz-sha256.ts rewrites them to check None and verifies them itself.
+    6: 'unsupported options',
+};
+const wasm = globalThis.WebAssembly;
+/** Duck-typed: the module's objects may come from another realm (jest's vm), so no `instanceof`. */
+function isXzExports(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const names = ['create_context', 'destroy_context', 'supply_input', 'get_next_output'];
+    return 'memory' in value && typeof value.memory?.buffer?.byteLength === 'number' && names.every((n) => typeof value[n] === 'function');
+}
+let instance;
+/** The package embeds its module as a base64 data URL; read it from the pinned package file. */
+function loadDecoder() {
+    if (instance !== undefined)
+        return instance;
+    // A literal `new URL(…, import.meta.url)` so the bundler ships the file as an asset beside the bundle.
+    const file = __webpack_require__.ab + "xz-decompress.js";
+    const match = /data:application\/wasm;base64,([A-Za-z0-9+/=]+)/.exec((0,external_node_fs_.readFileSync)(file, 'latin1'));
+    if (match?.[1] === undefined)
+        throw new ArchiveFormatError(`no WebAssembly module found in ${file.pathname}: reinstall xz-decompress at the version package.json pins`);
+    const exports = new wasm.Instance(new wasm.Module(Buffer.from(match[1], 'base64')), {}).exports;
+    if (!isXzExports(exports))
+        throw new ArchiveFormatError(`${file.pathname} does not export the xz-embedded functions this build expects`);
+    instance = exports;
+    return exports;
+}
+/**
+ * Every stream of an .xz file, concatenated (as `xz -d` does). ExpansionLimitError past the
+ * budget; ArchiveFormatError when corrupt, truncated or using an option xz-embedded lacks.
+ */
+function decodeXz(input, budget, declaredSize) {
+    const plan = planSha256(input);
+    if (plan === undefined)
+        return drive(input, budget, declaredSize);
+    const output = drive(plan.rewritten, budget, declaredSize);
+    verifySha256(output, plan);
+    return output;
+}
+function drive(input, budget, declaredSize) {
+    if (declaredSize > budget.remaining) {
+        throw budget.refuse('the xz stream', `declares ${formatSize(declaredSize)} uncompressed (index), more than`);
+    }
+    const xz = loadDecoder();
+    const ptr = xz.create_context();
+    // The context layout (xz-decompress's C glue): bufSize, in ptr, in pos, in size, out ptr, out pos.
+    const words = () => new Uint32Array(xz.memory.buffer, ptr, 6);
+    const bytes = () => new Uint8Array(xz.memory.buffer);
+    const [bufSize = 0, inPtr = 0, , , outPtr = 0] = words();
+    const parts = [];
+    let at = 0;
+    let total = 0;
+    try {
+        for (;;) {
+            const state = words();
+            const needsInput = state[2] === state[3];
+            if (needsInput) {
+                const length = Math.min(bufSize, input.length - at);
+                bytes().set(input.subarray(at, at + length), inPtr);
+                xz.supply_input(ptr, length);
+                at += length;
+            }
+            const result = xz.get_next_output(ptr);
+            if (result !== 0 && result !== 1) {
+                throw new ArchiveFormatError(`xz decoder: ${XZ_RESULTS[result] ?? `error ${result}`}`);
+            }
+            const produced = words()[5] ?? 0;
+            total += produced;
+            if (total > budget.remaining)
+                throw budget.refuse('the xz stream', 'expands past');
+            parts.push(Buffer.from(bytes().slice(outPtr, outPtr + produced)));
+            words()[5] = 0;
+            if (result === 1)
+                break;
+            if (needsInput && at >= input.length && produced === 0) {
+                throw new ArchiveFormatError(`xz data ends at ${input.length} bytes before the stream does (truncated)`);
+            }
+        }
+    }
+    finally {
+        xz.destroy_context(ptr);
+    }
+    budget.spend(total, 'the xz stream');
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
 }
 
 ;// CONCATENATED MODULE: ./src/compare/archive/zstd-reader.ts
@@ -8789,9 +10078,11 @@ function decodeZstd(buf, frames, budget) {
 
 
 
+
 const GZIP_SUFFIXES = [['.tgz', '.tar'], ['.taz', '.tar'], ['.svgz', '.svg'], ['.gz', ''], ['.z', '']];
 const ZSTD_SUFFIXES = [['.tzst', '.tar'], ['.zstd', ''], ['.zst', '']];
 const XZ_SUFFIXES = [['.txz', '.tar'], ['.xz', '']];
+const LZMA_SUFFIXES = [['.tlz', '.tar'], ['.lzma', '']];
 function payloadPath(path, suffixes) {
     return `${path}!/${payloadName(baseName(path), suffixes)}`;
 }
@@ -8993,6 +10284,42 @@ const xzComparator = {
             foundFields: fields.length > 0,
             bodies: [before, after],
             decode: (side, budget) => (side === 'before' ? decodeXz(before, budget, declared(sa)) : decodeXz(after, budget, declared(sb))),
+            ctx,
+        });
+        return [...fields, ...payload];
+    },
+};
+// ---------------------------------------------------------------------------------------------
+// lzma (LZMA_alone): no magic, so the name must say so and the header must look like an encoder's.
+function lzmaFields(path, a, b) {
+    const fields = new FieldCollector('lzma', path, '');
+    const props = (h) => `lc=${h.lc} lp=${h.lp} pb=${h.pb}`;
+    fields.add('properties', 'lzma properties', props(a), props(b));
+    fields.add('dictionary-size', 'lzma dictionary size', formatSize(a.dictionarySize), formatSize(b.dictionarySize));
+    // Two recorded sizes that differ are the payload's own difference, compared below; only whether
+    // the writer recorded one (or relied on the end marker) is a setting of the compressor.
+    if ((a.uncompressedSize === undefined) !== (b.uncompressedSize === undefined)) {
+        const size = (h) => (h.uncompressedSize === undefined ? '(not recorded; end marker)' : `${h.uncompressedSize} bytes`);
+        fields.add('uncompressed-size', 'lzma uncompressed size in the header', size(a), size(b));
+    }
+    return fields.differences;
+}
+const lzmaComparator = {
+    id: 'lzma',
+    recognizes: (path, head) => LZMA_SUFFIXES.some(([suffix]) => baseName(path).toLowerCase().endsWith(suffix)) && isLzmaAlone(head),
+    compare(path, before, after, ctx) {
+        if (before.equals(after))
+            return [];
+        const ha = parseOrFallback('lzma', 'before', () => parseLzmaHeader(before));
+        const hb = parseOrFallback('lzma', 'after', () => parseLzmaHeader(after));
+        const fields = lzmaFields(path, ha, hb);
+        const payload = comparePayload({
+            comparator: 'lzma',
+            path,
+            target: payloadPath(path, LZMA_SUFFIXES),
+            foundFields: fields.length > 0,
+            bodies: [before.subarray(LZMA_HEADER_SIZE), after.subarray(LZMA_HEADER_SIZE)],
+            decode: (side, budget) => decodeLzma(side === 'before' ? before : after, budget),
             ctx,
         });
         return [...fields, ...payload];
@@ -9485,52 +10812,27 @@ const tarComparator = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/compare/archive/zip-reader.ts
+;// CONCATENATED MODULE: ./src/compare/archive/zip-layout.ts
 /**
- * A read-only zip parser (APPNOTE 6.3.x): end of central directory (+ zip64), central directory,
- * local headers, and member expansion (stored, deflate, zstd) under an expansion budget. Nothing
- * is trusted: every size and offset is checked against the buffer, entry counts are capped, and
- * expansion never passes a member's declared size or the budget.
+ * Where a zip's central directory is, and where its members may lie. Two layouts:
+ *
+ * - standard (APPNOTE 4.3.6): members, central directory, end record last (+ zip64 records); bytes
+ *   prepended later (a launcher, an SFX stub) shift every offset by the same amount.
+ * - Mozilla-optimised (`omni.ja`, written by mozpack's JarWriter with a preload list and by the
+ *   old build/optimizejars.py): a 4-byte little-endian read-ahead length, the central directory
+ *   at offset 4, a copy of the end record, the members, and the end record again. Both end
+ *   records give offset 4. Gecko's nsZipArchive looks for the directory signature at offset 4
+ *   before it looks for an end record; generic readers see "extra bytes at the beginning".
  */
 
-
-const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
-const SIG_DATA_DESCRIPTOR = 0x08074b50;
 const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_DATA_DESCRIPTOR = 0x0008;
-const FLAG_UTF8 = 0x0800;
-const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
-/** Names and comments are UTF-8 when flag bit 11 says so, IBM code page 437 otherwise. */
-function zip_reader_decodeText(raw, flags) {
-    if (flags & FLAG_UTF8)
-        return raw.toString('utf8');
-    let text = '';
-    for (const byte of raw)
-        text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
-    return text;
-}
-/** Extra fields as (id, data); a malformed tail (as zipalign padding can be) is kept as id -1. */
-function parseExtra(raw) {
-    const fields = [];
-    let at = 0;
-    while (at + 4 <= raw.length) {
-        const id = raw.readUInt16LE(at);
-        const size = raw.readUInt16LE(at + 2);
-        if (at + 4 + size > raw.length)
-            break;
-        fields.push({ id, data: raw.subarray(at + 4, at + 4 + size) });
-        at += 4 + size;
-    }
-    if (at < raw.length)
-        fields.push({ id: -1, data: raw.subarray(at) });
-    return fields;
-}
+/** Where the Mozilla layout puts the central directory: just after the read-ahead length. */
+const MOZILLA_DIRECTORY_OFFSET = 4;
 function findEndRecord(buf) {
     if (buf.length < EOCD_SIZE) {
         throw new ArchiveFormatError(`${buf.length} bytes is too short for a zip end-of-central-directory record (22 bytes)`);
@@ -9583,7 +10885,115 @@ function readEndRecord(buf, maxEntries) {
     }
     if (entries > maxEntries)
         throw new ArchiveFormatError(`zip declares ${entries} entries, over the cap of ${maxEntries}`);
-    return { entries, cdSize, cdOffset, cdEnd, comment, zip64 };
+    return { at, entries, cdSize, cdOffset, cdEnd, comment, zip64 };
+}
+/**
+ * The Mozilla layout, when the file has it: the end record says offset 4 and a directory entry
+ * starts there. Then the copy of the end record that follows the directory must be there and agree.
+ */
+function mozillaPlacement(buf, end) {
+    const start = MOZILLA_DIRECTORY_OFFSET;
+    if (end.zip64 || end.cdOffset !== start || buf.length < start + 4 || buf.readUInt32LE(start) !== SIG_CENTRAL)
+        return undefined;
+    const what = 'Mozilla-optimised zip (central directory first)';
+    const cdEnd = start + end.cdSize;
+    if (cdEnd + EOCD_SIZE > buf.length) {
+        throw new ArchiveFormatError(`${what}: the central directory at offset ${start} declares ${end.cdSize} bytes, past the end of the file (${buf.length} bytes): truncated or corrupt`);
+    }
+    if (buf.readUInt32LE(cdEnd) !== SIG_EOCD) {
+        throw new ArchiveFormatError(`${what}: no end-of-central-directory record right after the ${end.cdSize}-byte directory, at offset ${cdEnd}`);
+    }
+    const entries = buf.readUInt16LE(cdEnd + 10);
+    const cdSize = buf.readUInt32LE(cdEnd + 12);
+    const cdOffset = buf.readUInt32LE(cdEnd + 16);
+    if (entries !== end.entries || cdSize !== end.cdSize || cdOffset !== end.cdOffset) {
+        throw new ArchiveFormatError(`${what}: the end record after the directory (offset ${cdEnd}: ${entries} entries, ${cdSize} bytes at ${cdOffset}) ` +
+            `and the one at offset ${end.at} (${end.entries} entries, ${end.cdSize} bytes at ${end.cdOffset}) disagree`);
+    }
+    // The writers leave the first copy's comment out; the members start right after its fixed part.
+    const membersStart = cdEnd + EOCD_SIZE;
+    // Without the closing copy (Gecko does not need it) the members run to the end of the file.
+    const membersEnd = end.at > cdEnd ? end.at : buf.length;
+    return {
+        layout: 'mozilla',
+        entries: end.entries,
+        comment: end.comment,
+        zip64: false,
+        cdStart: start,
+        cdEnd,
+        shift: 0,
+        membersStart,
+        membersEnd,
+        readahead: buf.readUInt32LE(0),
+    };
+}
+/** Finds the central directory of either layout; throws ArchiveFormatError with the precise problem. */
+function locateDirectory(buf, maxEntries) {
+    const end = readEndRecord(buf, maxEntries);
+    const mozilla = mozillaPlacement(buf, end);
+    if (mozilla !== undefined)
+        return mozilla;
+    const cdStart = end.cdEnd - end.cdSize;
+    if (cdStart < 0)
+        throw new ArchiveFormatError(`central directory size ${end.cdSize} is larger than the data before its end record`);
+    // Bytes prepended to the archive (launch scripts, SFX stubs) shift every offset by the same amount.
+    const shift = cdStart - end.cdOffset;
+    if (shift < 0) {
+        throw new ArchiveFormatError(`central directory offset ${end.cdOffset} points past its end record at ${end.cdEnd}: truncated`);
+    }
+    return {
+        layout: 'standard',
+        entries: end.entries,
+        comment: end.comment,
+        zip64: end.zip64,
+        cdStart,
+        cdEnd: end.cdEnd,
+        shift,
+        membersStart: 0,
+        membersEnd: cdStart,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/archive/zip-reader.ts
+/**
+ * A read-only zip parser (APPNOTE 6.3.x): central directory (found by zip-layout.ts, standard or
+ * Mozilla-optimised), local headers, and member expansion (stored, deflate, zstd) under an expansion budget. Nothing
+ * is trusted: every size and offset is checked against the buffer, entry counts are capped, and
+ * expansion never passes a member's declared size or the budget.
+ */
+
+
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_DATA_DESCRIPTOR = 0x08074b50;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+/** Names and comments are UTF-8 when flag bit 11 says so, IBM code page 437 otherwise. */
+function zip_reader_decodeText(raw, flags) {
+    if (flags & FLAG_UTF8)
+        return raw.toString('utf8');
+    let text = '';
+    for (const byte of raw)
+        text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+    return text;
+}
+/** Extra fields as (id, data); a malformed tail (as zipalign padding can be) is kept as id -1. */
+function parseExtra(raw) {
+    const fields = [];
+    let at = 0;
+    while (at + 4 <= raw.length) {
+        const id = raw.readUInt16LE(at);
+        const size = raw.readUInt16LE(at + 2);
+        if (at + 4 + size > raw.length)
+            break;
+        fields.push({ id, data: raw.subarray(at + 4, at + 4 + size) });
+        at += 4 + size;
+    }
+    if (at < raw.length)
+        fields.push({ id: -1, data: raw.subarray(at) });
+    return fields;
 }
 /** Replaces 0xFFFF… placeholders with the zip64 extra field's values, in the order APPNOTE 4.5.3 gives. */
 function applyZip64(extra, values, name) {
@@ -9638,19 +11048,12 @@ function descriptorLength(buf, at, zip64Sizes) {
 }
 /** Parses the whole directory of a zip; throws ArchiveFormatError with the precise problem. */
 function parseZip(buf, maxEntries) {
-    const end = readEndRecord(buf, maxEntries);
-    const cdStart = end.cdEnd - end.cdSize;
-    if (cdStart < 0)
-        throw new ArchiveFormatError(`central directory size ${end.cdSize} is larger than the data before its end record`);
-    // Bytes prepended to the archive (launch scripts, SFX stubs) shift every offset by the same amount.
-    const shift = cdStart - end.cdOffset;
-    if (shift < 0) {
-        throw new ArchiveFormatError(`central directory offset ${end.cdOffset} points past its end record at ${end.cdEnd}: truncated`);
-    }
+    const place = locateDirectory(buf, maxEntries);
+    const { cdStart, cdEnd, shift, membersStart, membersEnd } = place;
     const entries = [];
     let at = cdStart;
-    for (let i = 0; i < end.entries; i++) {
-        const what = `central directory entry ${i + 1} of ${end.entries}`;
+    for (let i = 0; i < place.entries; i++) {
+        const what = `central directory entry ${i + 1} of ${place.entries}`;
         const fixed = take(buf, at, 46, what);
         if (fixed.readUInt32LE(0) !== SIG_CENTRAL)
             throw new ArchiveFormatError(`${what}: bad signature at offset ${at}`);
@@ -9658,21 +11061,26 @@ function parseZip(buf, maxEntries) {
         const nameLength = fixed.readUInt16LE(28);
         const extraLength = fixed.readUInt16LE(30);
         const commentLength = fixed.readUInt16LE(32);
-        if (at + 46 + nameLength + extraLength + commentLength > end.cdEnd) {
-            throw new ArchiveFormatError(`${what}: runs past the end of the central directory at ${end.cdEnd}`);
+        if (at + 46 + nameLength + extraLength + commentLength > cdEnd) {
+            throw new ArchiveFormatError(`${what}: runs past the end of the central directory at ${cdEnd}`);
         }
         const name = zip_reader_decodeText(take(buf, at + 46, nameLength, what), flags);
         const extra = parseExtra(take(buf, at + 46 + nameLength, extraLength, what));
         const comment = zip_reader_decodeText(take(buf, at + 46 + nameLength + extraLength, commentLength, what), flags);
         const values = { size: fixed.readUInt32LE(24), compressedSize: fixed.readUInt32LE(20), offset: fixed.readUInt32LE(42) };
         applyZip64(extra, values, name);
-        const { header, dataStart } = readLocal(buf, values.offset + shift, name);
+        const localOffset = values.offset + shift;
+        if (localOffset < membersStart) {
+            throw new ArchiveFormatError(`member "${name}": local header at offset ${localOffset} lies in the central directory or its end record (members start at ${membersStart})`);
+        }
+        const { header, dataStart } = readLocal(buf, localOffset, name);
         const dataEnd = dataStart + values.compressedSize;
-        if (dataEnd > cdStart) {
-            throw new ArchiveFormatError(`member "${name}": ${values.compressedSize} bytes of data at offset ${dataStart} run past the central directory at ${cdStart}`);
+        if (dataEnd > membersEnd) {
+            const limit = place.layout === 'standard' ? `the central directory at ${cdStart}` : `the end of the members at ${membersEnd}`;
+            throw new ArchiveFormatError(`member "${name}": ${values.compressedSize} bytes of data at offset ${dataStart} run past ${limit}`);
         }
         const zip64Sizes = extra.some((f) => f.id === 0x0001);
-        const recordEnd = flags & FLAG_DATA_DESCRIPTOR ? Math.min(cdStart, dataEnd + descriptorLength(buf, dataEnd, zip64Sizes)) : dataEnd;
+        const recordEnd = flags & FLAG_DATA_DESCRIPTOR ? Math.min(membersEnd, dataEnd + descriptorLength(buf, dataEnd, zip64Sizes)) : dataEnd;
         entries.push({
             name,
             versionMadeBy: fixed.readUInt16LE(4),
@@ -9689,22 +11097,44 @@ function parseZip(buf, maxEntries) {
             internalAttributes: fixed.readUInt16LE(36),
             externalAttributes: fixed.readUInt32LE(38),
             local: header,
-            localOffset: values.offset + shift,
+            localOffset,
             dataStart,
             dataEnd,
             recordEnd,
         });
         at += 46 + nameLength + extraLength + commentLength;
     }
-    const firstMember = entries.reduce((low, e) => Math.min(low, e.localOffset), cdStart);
-    const lastEnd = entries.reduce((high, e) => Math.max(high, e.recordEnd), shift);
+    markOverlaps(entries);
+    const firstMember = entries.reduce((low, e) => Math.min(low, e.localOffset), membersEnd);
+    const lastEnd = entries.reduce((high, e) => Math.max(high, e.recordEnd), Math.max(membersStart, shift));
     return {
         entries,
-        comment: zip_reader_decodeText(end.comment, 0),
-        zip64: end.zip64,
-        prefix: buf.subarray(0, firstMember),
-        gap: buf.subarray(Math.min(lastEnd, cdStart), cdStart),
+        comment: zip_reader_decodeText(place.comment, 0),
+        zip64: place.zip64,
+        prefix: buf.subarray(membersStart, firstMember),
+        gap: buf.subarray(Math.min(lastEnd, membersEnd), membersEnd),
+        layout: place.layout,
+        ...(place.readahead === undefined ? {} : { readahead: place.readahead }),
     };
+}
+/**
+ * Marks members whose records share bytes with another's: no archiver writes them, and a crafted
+ * archive uses them to expand the same compressed bytes many times. Like CPython's zipfile (and
+ * unlike refusing the archive), only reading such a member fails: real jars with a borderline
+ * record still list and compare.
+ */
+function markOverlaps(entries) {
+    const byOffset = [...entries].sort((x, y) => x.localOffset - y.localOffset);
+    let reach;
+    for (const entry of byOffset) {
+        // The data's end, not the descriptor's: a descriptor's length is inferred, its data is not.
+        if (reach !== undefined && entry.localOffset < reach.dataEnd) {
+            entry.overlaps ??= reach.name;
+            reach.overlaps ??= entry.name;
+        }
+        if (reach === undefined || entry.dataEnd > reach.dataEnd)
+            reach = entry;
+    }
 }
 const METHOD_NAMES = {
     0: 'stored',
@@ -9727,6 +11157,9 @@ function expandMember(buf, entry, budget) {
     const what = `member "${entry.name}"`;
     if (entry.flags & FLAG_ENCRYPTED)
         throw new ArchiveFormatError(`${what} is encrypted`);
+    if (entry.overlaps !== undefined) {
+        throw new ArchiveFormatError(`${what} shares bytes with member "${entry.overlaps}": overlapping records, a crafted archive`);
+    }
     if (entry.size > budget.remaining)
         throw budget.refuse(what, `declares ${formatSize(entry.size)} uncompressed, more than`);
     const raw = buf.subarray(entry.dataStart, entry.dataEnd);
@@ -9973,10 +11406,15 @@ function formatContentFacts(entry) {
 
 
 
+
 /** Hard cap on members per archive, whatever the directory claims. */
 const MAX_ZIP_ENTRIES = 100_000;
+// No `.ja` (omni.ja): its magic tells, and `README.ja`-style text must not meet the zip reader first.
 const ZIP_EXTENSIONS = /\.(zip|jar|war|ear|whl|egg|apk|aab|aar|nupkg|vsix|xpi|ipa|jmod)$/i;
 function hasZipMagic(head) {
+    // A Mozilla-optimised jar: a read-ahead length, then a central directory entry.
+    if (head.length >= 8 && head.readUInt32LE(4) === SIG_CENTRAL)
+        return true;
     if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b)
         return false;
     // A local header, or the end record of an empty archive.
@@ -10005,7 +11443,28 @@ function zip_archiveFields(path, a, b) {
     fields.add('zip64', 'zip64 end records', a.zip64 ? 'present' : 'absent', b.zip64 ? 'present' : 'absent');
     fields.add('prefix', 'bytes before the first member', describeBlob(a.prefix), describeBlob(b.prefix));
     fields.add('pre-directory-data', 'bytes between the members and the central directory', describeBlob(a.gap), describeBlob(b.gap));
+    fields.add('layout', 'central directory placement', describeLayout(a), describeLayout(b));
+    if (a.layout === 'mozilla' && b.layout === 'mozilla')
+        fields.add('preload', 'members Gecko reads ahead at startup', describePreload(a), describePreload(b));
     return fields.differences;
+}
+function describeLayout(archive) {
+    return archive.layout === 'mozilla' ? 'first (Mozilla-optimised jar)' : 'last (standard zip)';
+}
+/**
+ * The read-ahead length as the members it covers: the offset itself moves whenever a preloaded
+ * member changes size, the list of preloaded members only when the packaging changed.
+ */
+function describePreload(archive) {
+    const readahead = archive.readahead ?? 0;
+    if (readahead === 0)
+        return 'none';
+    const members = archive.entries.filter((e) => !e.name.endsWith('/')).sort((x, y) => x.localOffset - y.localOffset);
+    const covered = members.filter((e) => e.recordEnd <= readahead);
+    const cut = members.find((e) => e.localOffset < readahead && e.recordEnd > readahead);
+    const last = covered[covered.length - 1];
+    const through = last === undefined ? 'the central directory only' : `${covered.length} of ${members.length} members, through ${displayName(last.name)}`;
+    return cut === undefined ? through : `${through}, and part of ${displayName(cut.name)}`;
 }
 function dosTimeValue(e) {
     const central = formatDosTime(e.dosDate, e.dosTime);
@@ -10075,8 +11534,12 @@ function compareContent(path, key, a, ea, b, eb, ctx) {
     const subject = `${displayName(key)}${unsafeNameNote(key)}`;
     if (sameFacts) {
         const expanded = expandBoth(a, ea, b, eb);
-        if (typeof expanded === 'string')
+        if (typeof expanded === 'string') {
+            // Overlapping records are a crafted archive: equal CRC-32s prove nothing there.
+            if (ea.overlaps !== undefined || eb.overlaps !== undefined)
+                return [unexpandedNode('zip', target, `${subject}: content differs`, expanded)];
             return recompressedField(target, subject, ea, rawA, rawB, ` (equal by CRC-32; not expanded: ${expanded})`);
+        }
         if (expanded[0].equals(expanded[1]))
             return recompressedField(target, subject, ea, rawA, rawB, '');
         return [canNest(ctx) ? ctx.compareNested(target, expanded[0], expanded[1]) : unexpandedNode('zip', target, `${subject}: content differs`, depthCapReason(ctx))];
@@ -10173,6 +11636,7 @@ const DEFAULT_COMPARATORS = [
     arComparator,
     gzipComparator,
     xzComparator,
+    lzmaComparator,
     zstdComparator,
     elfComparator,
     peComparator,
