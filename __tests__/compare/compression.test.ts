@@ -8,27 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyCauses } from '../../src/compare/causes.js';
-import { compareSources, verdictOf } from '../../src/compare/compare.js';
+import { compareSources } from '../../src/compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
-import { compareFile } from '../../src/compare/registry.js';
 import { openSides } from '../../src/compare/sources.js';
-import { DEFAULT_LIMITS, type Difference } from '../../src/compare/types.js';
+import { classified, leaves } from '../helpers/classified.js';
 import { removeDir, runTool, tempDir } from '../helpers/toolchain.js';
 
 const PINNED = new Date(Date.UTC(2026, 0, 1));
 let work: string;
 let text: string;
 
-function classified(path: string, a: Buffer, b: Buffer): { node: Difference; verdict: string } {
-  const node = compareFile(path, a, b, DEFAULT_COMPARATORS, DEFAULT_LIMITS, 0);
-  const root: Difference = { path: '', kind: 'modified', summary: '', causes: [], children: [node] };
-  classifyCauses(root);
-  return { node, verdict: verdictOf(root) };
-}
-
-function leaves(d: Difference): Difference[] {
-  return d.children.length === 0 ? [d] : d.children.flatMap(leaves);
-}
 
 beforeAll(async () => {
   work = await tempDir('vitsnap-compression-');

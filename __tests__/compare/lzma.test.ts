@@ -11,7 +11,7 @@ import { classifyCauses } from '../../src/compare/causes.js';
 import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
 import { compareFile } from '../../src/compare/registry.js';
 import { DEFAULT_LIMITS, type Difference } from '../../src/compare/types.js';
-import { removeDir, runTool, tempDir } from '../helpers/toolchain.js';
+import { removeDir, reproducibleTar, runTool, tempDir } from '../helpers/toolchain.js';
 
 const MiB = 1024 * 1024;
 /** 2026-01-01T00:00:00Z, for every tar member. */
@@ -30,12 +30,7 @@ async function lzma(content: string | Buffer, args: string[]): Promise<Buffer> {
 }
 
 async function tarLzma(files: Record<string, string>): Promise<Buffer> {
-  const dir = join(root, `t-${counter++}`);
-  const src = join(dir, 'src');
-  await mkdir(src, { recursive: true });
-  for (const [name, text] of Object.entries(files)) await writeFile(join(src, name), text);
-  const tar = join(dir, 'x.tar');
-  await runTool('tar', ['--create', `--file=${tar}`, '--sort=name', `--mtime=${MTIME}`, '--owner=0', '--group=0', '--numeric-owner', '-C', src, '.']);
+  const tar = await reproducibleTar(join(root, `t-${counter++}`), files, MTIME);
   await runTool('xz', ['--format=lzma', '-6', tar]);
   return readFile(`${tar}.lzma`);
 }

@@ -7,7 +7,7 @@ import { gzipComparator, xzComparator, zstdComparator } from '../../src/compare/
 import { tarComparator } from '../../src/compare/comparators/tar.js';
 import { compareFile } from '../../src/compare/registry.js';
 import { DEFAULT_LIMITS, type Comparator, type CompareContext, type CompareLimits, type Difference } from '../../src/compare/types.js';
-import { removeDir, runTool, tempDir } from '../helpers/toolchain.js';
+import { removeDir, reproducibleTar, runTool, tempDir } from '../helpers/toolchain.js';
 
 /** Nested payloads go through the real registry; bytes are a stand-in leaf so only our comparators are under test. */
 const bytes: Comparator = {
@@ -39,12 +39,7 @@ async function xz(name: string, content: string | Buffer, args: string[]): Promi
 
 /** A reproducible `.tar.xz` of `files`. */
 async function tarXz(files: Record<string, string>): Promise<Buffer> {
-  const dir = join(root, `t-${counter++}`);
-  const src = join(dir, 'src');
-  await mkdir(src, { recursive: true });
-  for (const [name, text] of Object.entries(files)) await writeFile(join(src, name), text);
-  const tar = join(dir, 'x.tar');
-  await runTool('tar', ['--create', `--file=${tar}`, '--sort=name', `--mtime=${MTIME}`, '--owner=0', '--group=0', '--numeric-owner', '-C', src, '.']);
+  const tar = await reproducibleTar(join(root, `t-${counter++}`), files, MTIME);
   await runTool('xz', ['-T1', '-6', tar]);
   return readFile(`${tar}.xz`);
 }

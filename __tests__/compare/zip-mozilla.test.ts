@@ -9,12 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { classifyCauses, verdictOf } from '../../src/compare/causes.js';
 import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
 import { zipComparator } from '../../src/compare/comparators/zip.js';
 import { compareFile } from '../../src/compare/registry.js';
 import { ComparatorFallback, DEFAULT_LIMITS, type Difference } from '../../src/compare/types.js';
 import { parseJsonOutput, runVitsnap } from '../helpers/cli.js';
+import { classified, leaves } from '../helpers/classified.js';
 import { makeZip, mulberry32, removeDir, runTool, tempDir } from '../helpers/toolchain.js';
 
 /** 2010-01-01T00:00:00Z: the time optimizejars stamps on every member, so `zip -X` of files touched to it matches. */
@@ -85,16 +85,6 @@ const FILES = {
   'chrome/c.css': 'body { color: black; }\n'.repeat(10),
 };
 
-function classified(path: string, a: Buffer, b: Buffer): { node: Difference; verdict: string } {
-  const node = compareFile(path, a, b, DEFAULT_COMPARATORS, DEFAULT_LIMITS, 0);
-  const root: Difference = { path: '', kind: 'modified', summary: '', causes: [], children: [node] };
-  classifyCauses(root);
-  return { node, verdict: verdictOf(root) };
-}
-
-function leaves(d: Difference): Difference[] {
-  return d.children.length === 0 ? [d] : d.children.flatMap(leaves);
-}
 
 /** Offset of central directory entry `index` (0-based) of a Mozilla-layout jar, which starts at 4. */
 function centralEntry(jar: Buffer, index: number): number {

@@ -733,3 +733,13 @@ export async function makeTextFile(path: string, approxSize: number, seed: numbe
   await writeFile(absolute, `${lines.join('\n')}\n`);
   return absolute;
 }
+
+/** A reproducible tar of `files` (sorted names, pinned mtime, owner 0), written as `<dir>/x.tar` from `<dir>/src`; returns its path. */
+export async function reproducibleTar(dir: string, files: Record<string, string>, mtime: string): Promise<string> {
+  const src = join(dir, 'src');
+  await mkdir(src, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(join(src, name), text);
+  const tar = join(dir, 'x.tar');
+  await runTool('tar', ['--create', `--file=${tar}`, '--sort=name', `--mtime=${mtime}`, '--owner=0', '--group=0', '--numeric-owner', '-C', src, '.']);
+  return tar;
+}
