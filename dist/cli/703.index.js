@@ -6280,6 +6280,8 @@ function findKeyReorders(a, b, trail, keys, out) {
     }
 }
 
+// EXTERNAL MODULE: ./src/snapshot/bounded-json.ts
+var bounded_json = __webpack_require__(612);
 ;// CONCATENATED MODULE: ./src/compare/comparators/json-region.ts
 /**
  * The smallest JSON container that holds every differing byte of two large documents, found on the
@@ -6292,6 +6294,7 @@ function findKeyReorders(a, b, trail, keys, out) {
  * null whenever it is unsure — invalid JSON, nesting near the walk's limit, a duplicate key on the
  * path, a container that is most of the document — and the caller parses the whole documents.
  */
+
 
 
 const OBJECT = 1;
@@ -6309,11 +6312,6 @@ const STOPPED = 0;
 const CLOSED = 1;
 const FINISHED = 2;
 const INVALID = 3;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-function isSpace(c) {
-    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 function isDigit(c) {
     return c >= 0x30 && c <= 0x39;
 }
@@ -6326,11 +6324,11 @@ function stringEnd(buf, at) {
     let i = at + 1;
     while (i < len) {
         const c = buf[i];
-        if (c === QUOTE)
+        if (c === bounded_json/* QUOTE */.jA)
             return i + 1;
         if (c < 0x20)
             return -1;
-        if (c === BACKSLASH) {
+        if (c === bounded_json/* BACKSLASH */.r_) {
             const e = buf[i + 1];
             if (e === 0x75) {
                 // \uXXXX; lone surrogates are valid JSON and JSON.parse keeps them.
@@ -6340,7 +6338,7 @@ function stringEnd(buf, at) {
                 i += 6;
                 continue;
             }
-            if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+            if (e === bounded_json/* QUOTE */.jA || e === bounded_json/* BACKSLASH */.r_ || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
                 i += 2;
                 continue;
             }
@@ -6390,7 +6388,7 @@ function literalEnd(buf, at) {
 }
 /** End of the primitive value at `at`, or -1 when there is none. */
 function primitiveEnd(buf, c, at) {
-    if (c === QUOTE)
+    if (c === bounded_json/* QUOTE */.jA)
         return stringEnd(buf, at);
     if (c === 0x2d || isDigit(c))
         return numberEnd(buf, at);
@@ -6464,7 +6462,7 @@ class Scanner {
         const len = buf.length;
         for (;;) {
             let at = this.pos;
-            while (at < len && isSpace(buf[at]))
+            while (at < len && (0,bounded_json/* isSpace */.xC)(buf[at]))
                 at++;
             this.pos = at;
             if (at >= len)
@@ -6497,7 +6495,7 @@ class Scanner {
                 case KEY:
                     if (c === 0x7d && this.expect === KEY_OR_CLOSE)
                         break;
-                    if (c !== QUOTE)
+                    if (c !== bounded_json/* QUOTE */.jA)
                         return INVALID;
                     {
                         const end = stringEnd(buf, at);
@@ -6590,7 +6588,7 @@ function sameKey(buf, s1, e1, s2, e2) {
     if (buf.compare(buf, s1, e1, s2, e2) === 0)
         return true;
     // "a" and "\u0061" are one key: only escaped keys need decoding.
-    const escaped = buf.indexOf(BACKSLASH, s1) < e1 || buf.indexOf(BACKSLASH, s2) < e2;
+    const escaped = buf.indexOf(bounded_json/* BACKSLASH */.r_, s1) < e1 || buf.indexOf(bounded_json/* BACKSLASH */.r_, s2) < e2;
     return escaped && keyText(buf, s1, e1) === keyText(buf, s2, e2);
 }
 /**
@@ -6897,7 +6895,7 @@ function diffLargeJsonRegion(before, after, limits) {
 
 ;// CONCATENATED MODULE: ./src/compare/comparators/json-format.ts
 /** The formatting line of a large JSON document, read from its bytes. */
-function json_format_isSpace(c) {
+function isSpace(c) {
     return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 /**
@@ -6911,14 +6909,14 @@ function describeJsonFormatting(buf) {
     if (from === 3)
         parts.push('UTF-8 with BOM');
     let end = buf.length;
-    while (end > from && json_format_isSpace(buf[end - 1]))
+    while (end > from && isSpace(buf[end - 1]))
         end--;
     let indent = null;
     for (let nl = buf.indexOf(0x0a, from); nl >= 0 && nl < end; nl = buf.indexOf(0x0a, nl + 1)) {
         let i = nl + 1;
         while (i < end && (buf[i] === 0x20 || buf[i] === 0x09))
             i++;
-        if (i > nl + 1 && i < end && !json_format_isSpace(buf[i])) {
+        if (i > nl + 1 && i < end && !isSpace(buf[i])) {
             indent = buf.toString('latin1', nl + 1, i);
             break;
         }
@@ -11792,8 +11790,8 @@ function prefixMismatch(before, after) {
     return null;
 }
 
-// EXTERNAL MODULE: ./src/snapshot/reader.ts + 2 modules
-var snapshot_reader = __webpack_require__(402);
+// EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
+var snapshot_reader = __webpack_require__(580);
 ;// CONCATENATED MODULE: ./src/compare/snapshot-side.ts
 /**
  * A `.vitsnap` side of a diff. Opening it checks everything cheap (header, trailer, manifest and

@@ -117,8 +117,8 @@ Examples:
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/snapshot/reader.ts + 2 modules
-var snapshot_reader = __nccwpck_require__(402);
+// EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
+var snapshot_reader = __nccwpck_require__(580);
 // EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
 var args = __nccwpck_require__(46);
 ;// CONCATENATED MODULE: ./src/commands/export.ts
@@ -1771,6 +1771,179 @@ function syncDirectory(dir) {
 
 /***/ }),
 
+/***/ 612:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rj: () => (/* binding */ parseBoundedJson),
+/* harmony export */   i0: () => (/* binding */ parseBoundedJsonArray),
+/* harmony export */   jA: () => (/* binding */ QUOTE),
+/* harmony export */   r_: () => (/* binding */ BACKSLASH),
+/* harmony export */   xC: () => (/* binding */ isSpace)
+/* harmony export */ });
+/* unused harmony export scanJsonBounds */
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/**
+ * Bounds-checks untrusted JSON text in one pass over its bytes before anything is parsed: nesting
+ * depth, members per container, values in total and the length of each string. `JSON.parse` on a
+ * few KiB can otherwise build a 536 MB array of zeros, recurse 1e8 levels or create millions of
+ * keys (issue #8, item 5). The scan allocates nothing but a stack of `maxDepth` counters.
+ */
+
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+/** JSON's four whitespace bytes. */
+function isSpace(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+/**
+ * Scans `text` and throws E_LIMIT (naming `what` and the limit) when it breaks a bound, or
+ * E_MANIFEST for unbalanced brackets or an unterminated string. Everything else about the syntax
+ * is left to `JSON.parse`, which the caller runs next on text now known to be small in every way.
+ */
+function scanJsonBounds(text, bounds, what) {
+    const over = (limit, at) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_LIMIT', `${what} has ${limit} (at byte ${at}), over the limit vitsnap reads; the file is hostile or damaged and cannot be read`);
+    };
+    const bad = (problem, at) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_MANIFEST', `${what} is not valid JSON: ${problem} at byte ${at}`);
+    };
+    const kinds = new Uint8Array(bounds.maxDepth + 1);
+    const members = new Float64Array(bounds.maxDepth + 1);
+    const scan = { starts: [], ends: [], close: -1 };
+    let depth = 0;
+    let values = 0;
+    let topArray = false;
+    // Set on `[`, `{` and `,`: the next non-space byte starts a member (a closing bracket ends an empty container).
+    let expectMember = false;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+        const c = text[i];
+        if (isSpace(c))
+            continue;
+        if (expectMember && depth > 0 && c !== CLOSE_ARRAY && c !== CLOSE_OBJECT) {
+            expectMember = false;
+            const count = members[depth] + 1;
+            members[depth] = count;
+            if (count > (depth === 1 ? bounds.maxTopMembers : bounds.maxMembers))
+                over(`more than ${depth === 1 ? bounds.maxTopMembers : bounds.maxMembers} members in one ${kinds[depth] === OPEN_ARRAY ? 'array' : 'object'}`, i);
+            if (++values > bounds.maxValues)
+                over(`more than ${bounds.maxValues} values`, i);
+            if (depth === 1 && topArray)
+                scan.starts.push(i);
+        }
+        if (c === QUOTE) {
+            const start = i;
+            for (i++; i < n; i++) {
+                const s = text[i];
+                if (s === QUOTE)
+                    break;
+                if (s === BACKSLASH)
+                    i++;
+            }
+            if (i >= n)
+                bad('unterminated string', start);
+            if (i + 1 - start > bounds.maxStringBytes)
+                over(`a string longer than ${bounds.maxStringBytes} bytes`, start);
+        }
+        else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+            if (depth === 0 && i !== firstNonSpace(text))
+                bad('more than one top-level value', i);
+            if (++depth > bounds.maxDepth)
+                over(`nesting deeper than ${bounds.maxDepth} levels`, i);
+            if (depth === 1)
+                topArray = c === OPEN_ARRAY;
+            kinds[depth] = c;
+            members[depth] = 0;
+            expectMember = true;
+        }
+        else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
+            if (depth === 0 || kinds[depth] !== (c === CLOSE_ARRAY ? OPEN_ARRAY : OPEN_OBJECT))
+                bad('unbalanced brackets', i);
+            if (expectMember && members[depth] > 0)
+                bad('a comma before a closing bracket', i);
+            if (depth === 1) {
+                if (topArray && members[1] > 0)
+                    scan.ends.push(i);
+                scan.close = i;
+            }
+            depth--;
+            expectMember = false;
+        }
+        else if (c === COMMA && depth > 0) {
+            if (depth === 1 && topArray)
+                scan.ends.push(i);
+            expectMember = true;
+        }
+    }
+    if (depth !== 0)
+        bad('unbalanced brackets', n);
+    return scan;
+}
+function firstNonSpace(text) {
+    let i = 0;
+    while (i < text.length && isSpace(text[i]))
+        i++;
+    return i;
+}
+const BOM = [0xef, 0xbb, 0xbf];
+/** The text without one leading byte-order mark, checked to be UTF-8 (E_MANIFEST otherwise). */
+function utf8Body(raw, what) {
+    const body = raw[0] === BOM[0] && raw[1] === BOM[1] && raw[2] === BOM[2] ? raw.subarray(3) : raw;
+    if (!(0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(body))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_MANIFEST', `${what} is not valid UTF-8 JSON: the file is corrupt`);
+    return body;
+}
+/** `JSON.parse` of `raw` (UTF-8, optional BOM) once it is known to stay within `bounds`. */
+function parseBoundedJson(raw, bounds, what) {
+    const body = utf8Body(raw, what);
+    scanJsonBounds(body, bounds, what);
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_MANIFEST', `${what} is not valid UTF-8 JSON: the file is corrupt`);
+    }
+}
+/**
+ * Parses a top-level JSON array one element at a time and maps each through `each`, so neither
+ * the whole text as a string nor the whole generic value tree is ever in memory at once: only
+ * what `each` keeps.
+ */
+function parseBoundedJsonArray(raw, bounds, what, each) {
+    const body = utf8Body(raw, what);
+    const scan = scanJsonBounds(body, bounds, what);
+    const first = firstNonSpace(body);
+    if (body[first] !== OPEN_ARRAY)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_MANIFEST', `${what} is invalid: expected a JSON array`);
+    if (firstNonSpace(body.subarray(scan.close + 1)) !== body.length - scan.close - 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_MANIFEST', `${what} is not valid JSON: text after the closing bracket`);
+    }
+    const out = new Array(scan.starts.length);
+    for (let i = 0; i < scan.starts.length; i++) {
+        let value;
+        try {
+            value = JSON.parse(body.toString('utf8', scan.starts[i], scan.ends[i]));
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_MANIFEST', `${what} is not valid JSON: element ${i} does not parse`);
+        }
+        out[i] = each(value, i);
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2762,7 +2935,7 @@ function entryPathProblem(path) {
 
 /***/ }),
 
-/***/ 402:
+/***/ 580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2783,164 +2956,8 @@ var codecs = __nccwpck_require__(505);
 var format = __nccwpck_require__(957);
 // EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
 var canonical_json = __nccwpck_require__(837);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(573);
-;// CONCATENATED MODULE: ./src/snapshot/bounded-json.ts
-/**
- * Bounds-checks untrusted JSON text in one pass over its bytes before anything is parsed: nesting
- * depth, members per container, values in total and the length of each string. `JSON.parse` on a
- * few KiB can otherwise build a 536 MB array of zeros, recurse 1e8 levels or create millions of
- * keys (issue #8, item 5). The scan allocates nothing but a stack of `maxDepth` counters.
- */
-
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-function isSpace(c) {
-    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-/**
- * Scans `text` and throws E_LIMIT (naming `what` and the limit) when it breaks a bound, or
- * E_MANIFEST for unbalanced brackets or an unterminated string. Everything else about the syntax
- * is left to `JSON.parse`, which the caller runs next on text now known to be small in every way.
- */
-function scanJsonBounds(text, bounds, what) {
-    const over = (limit, at) => {
-        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${what} has ${limit} (at byte ${at}), over the limit vitsnap reads; the file is hostile or damaged and cannot be read`);
-    };
-    const bad = (problem, at) => {
-        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid JSON: ${problem} at byte ${at}`);
-    };
-    const kinds = new Uint8Array(bounds.maxDepth + 1);
-    const members = new Float64Array(bounds.maxDepth + 1);
-    const scan = { starts: [], ends: [], close: -1 };
-    let depth = 0;
-    let values = 0;
-    let topArray = false;
-    // Set on `[`, `{` and `,`: the next non-space byte starts a member (a closing bracket ends an empty container).
-    let expectMember = false;
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-        const c = text[i];
-        if (isSpace(c))
-            continue;
-        if (expectMember && depth > 0 && c !== CLOSE_ARRAY && c !== CLOSE_OBJECT) {
-            expectMember = false;
-            const count = members[depth] + 1;
-            members[depth] = count;
-            if (count > (depth === 1 ? bounds.maxTopMembers : bounds.maxMembers))
-                over(`more than ${depth === 1 ? bounds.maxTopMembers : bounds.maxMembers} members in one ${kinds[depth] === OPEN_ARRAY ? 'array' : 'object'}`, i);
-            if (++values > bounds.maxValues)
-                over(`more than ${bounds.maxValues} values`, i);
-            if (depth === 1 && topArray)
-                scan.starts.push(i);
-        }
-        if (c === QUOTE) {
-            const start = i;
-            for (i++; i < n; i++) {
-                const s = text[i];
-                if (s === QUOTE)
-                    break;
-                if (s === BACKSLASH)
-                    i++;
-            }
-            if (i >= n)
-                bad('unterminated string', start);
-            if (i + 1 - start > bounds.maxStringBytes)
-                over(`a string longer than ${bounds.maxStringBytes} bytes`, start);
-        }
-        else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
-            if (depth === 0 && i !== firstNonSpace(text))
-                bad('more than one top-level value', i);
-            if (++depth > bounds.maxDepth)
-                over(`nesting deeper than ${bounds.maxDepth} levels`, i);
-            if (depth === 1)
-                topArray = c === OPEN_ARRAY;
-            kinds[depth] = c;
-            members[depth] = 0;
-            expectMember = true;
-        }
-        else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
-            if (depth === 0 || kinds[depth] !== (c === CLOSE_ARRAY ? OPEN_ARRAY : OPEN_OBJECT))
-                bad('unbalanced brackets', i);
-            if (expectMember && members[depth] > 0)
-                bad('a comma before a closing bracket', i);
-            if (depth === 1) {
-                if (topArray && members[1] > 0)
-                    scan.ends.push(i);
-                scan.close = i;
-            }
-            depth--;
-            expectMember = false;
-        }
-        else if (c === COMMA && depth > 0) {
-            if (depth === 1 && topArray)
-                scan.ends.push(i);
-            expectMember = true;
-        }
-    }
-    if (depth !== 0)
-        bad('unbalanced brackets', n);
-    return scan;
-}
-function firstNonSpace(text) {
-    let i = 0;
-    while (i < text.length && isSpace(text[i]))
-        i++;
-    return i;
-}
-const BOM = [0xef, 0xbb, 0xbf];
-/** The text without one leading byte-order mark, checked to be UTF-8 (E_MANIFEST otherwise). */
-function utf8Body(raw, what) {
-    const body = raw[0] === BOM[0] && raw[1] === BOM[1] && raw[2] === BOM[2] ? raw.subarray(3) : raw;
-    if (!(0,external_node_buffer_.isUtf8)(body))
-        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid UTF-8 JSON: the file is corrupt`);
-    return body;
-}
-/** `JSON.parse` of `raw` (UTF-8, optional BOM) once it is known to stay within `bounds`. */
-function parseBoundedJson(raw, bounds, what) {
-    const body = utf8Body(raw, what);
-    scanJsonBounds(body, bounds, what);
-    try {
-        return JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid UTF-8 JSON: the file is corrupt`);
-    }
-}
-/**
- * Parses a top-level JSON array one element at a time and maps each through `each`, so neither
- * the whole text as a string nor the whole generic value tree is ever in memory at once: only
- * what `each` keeps.
- */
-function parseBoundedJsonArray(raw, bounds, what, each) {
-    const body = utf8Body(raw, what);
-    const scan = scanJsonBounds(body, bounds, what);
-    const first = firstNonSpace(body);
-    if (body[first] !== OPEN_ARRAY)
-        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is invalid: expected a JSON array`);
-    if (firstNonSpace(body.subarray(scan.close + 1)) !== body.length - scan.close - 1) {
-        throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid JSON: text after the closing bracket`);
-    }
-    const out = new Array(scan.starts.length);
-    for (let i = 0; i < scan.starts.length; i++) {
-        let value;
-        try {
-            value = JSON.parse(body.toString('utf8', scan.starts[i], scan.ends[i]));
-        }
-        catch {
-            throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', `${what} is not valid JSON: element ${i} does not parse`);
-        }
-        out[i] = each(value, i);
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/snapshot/bounded-json.ts
+var bounded_json = __nccwpck_require__(612);
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
 var paths = __nccwpck_require__(588);
 ;// CONCATENATED MODULE: ./src/snapshot/manifest.ts
@@ -3201,11 +3218,11 @@ function parseEntries(value) {
 }
 /** The entries section read from its bytes one entry at a time, within ENTRIES_BOUNDS. */
 function parseEntriesSection(raw, what) {
-    return checkEntryOrder(parseBoundedJsonArray(raw, ENTRIES_BOUNDS, what, parseEntry));
+    return checkEntryOrder((0,bounded_json/* parseBoundedJsonArray */.i0)(raw, ENTRIES_BOUNDS, what, parseEntry));
 }
 /** The manifest section from its bytes, within MANIFEST_BOUNDS. */
 function parseManifestSection(raw, what) {
-    return parseManifestSummary(parseBoundedJson(raw, MANIFEST_BOUNDS, what));
+    return parseManifestSummary((0,bounded_json/* parseBoundedJson */.Rj)(raw, MANIFEST_BOUNDS, what));
 }
 function checkEntryOrder(entries) {
     for (let i = 1; i < entries.length; i++) {

@@ -10,6 +10,7 @@
  * path, a container that is most of the document — and the caller parses the whole documents.
  */
 import { isUtf8 } from 'node:buffer';
+import { BACKSLASH, isSpace, QUOTE } from '../../snapshot/bounded-json.js';
 import { escapePointer } from './json-values.js';
 
 /** The container chosen, per side its byte range, and the way to it from the root. */
@@ -39,13 +40,6 @@ const STOPPED = 0;
 const CLOSED = 1;
 const FINISHED = 2;
 const INVALID = 3;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
