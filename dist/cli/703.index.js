@@ -4813,16 +4813,17 @@ function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
         tables.set(target, pair);
         return pair;
     };
+    // Unit start → position, per side: one lookup per DW_AT_stmt_list, however many units there are.
     const lineStarts = new Map();
     const lineUnitIndex = (side, offset) => {
         let starts = lineStarts.get(side);
         if (starts === undefined) {
             const pair = tableOf('.debug_line');
             const elf = side === 'a' ? a : b;
-            starts = pair === null ? null : lineUnits(new ByteView(pair[side === 'a' ? 0 : 1], elf.view.endian, 'DWARF .debug_line')).map((u) => u.start);
+            starts = pair === null ? null : new Map(lineUnits(new ByteView(pair[side === 'a' ? 0 : 1], elf.view.endian, 'DWARF .debug_line')).map((u, k) => [u.start, k]));
             lineStarts.set(side, starts);
         }
-        return starts === null ? -1 : starts.indexOf(offset);
+        return starts?.get(offset) ?? -1;
     };
     let same = 0;
     let lines = 0;
