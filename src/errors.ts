@@ -22,6 +22,7 @@ export type OperationErrorCode =
   | 'E_UNSAFE_PATH'
   | 'E_CHANGED'
   | 'E_NODE'
+  | 'E_BUSY'
   | 'E_INPUT';
 
 export type ErrorCode = FormatErrorCode | OperationErrorCode;

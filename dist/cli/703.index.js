@@ -11791,15 +11791,12 @@ function prefixMismatch(before, after) {
     return null;
 }
 
-// EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
-var snapshot_reader = __webpack_require__(580);
 ;// CONCATENATED MODULE: ./src/compare/snapshot-side.ts
 /**
  * A `.vitsnap` side of a diff. Opening it checks everything cheap (header, trailer, manifest and
  * index digests), so a damaged file fails at once; block contents are only read for files whose
  * digests differ, so the side counts what it read and the report says what was not.
  */
-
 
 /**
  * The same error, its message led by the side and the path (`BEFORE main.vitsnap: not a .vitsnap
@@ -11817,10 +11814,10 @@ function onSide(error, side, label) {
     return error;
 }
 /** Opens and checks a snapshot side; every failure names the side. */
-function openSnapshotSide(abs, side, label) {
+function openSnapshotSide(open, side, label) {
     let reader;
     try {
-        reader = snapshot_reader/* SnapshotReader */.a.open(abs);
+        reader = open();
     }
     catch (error) {
         throw onSide(error, side, label);
@@ -11861,6 +11858,8 @@ function openSnapshotSide(abs, side, label) {
     }
 }
 
+// EXTERNAL MODULE: ./src/store/open.ts
+var store_open = __webpack_require__(717);
 ;// CONCATENATED MODULE: ./src/compare/sources.ts
 /**
  * The two sides of a comparison: each a `.vitsnap` snapshot or a directory, and the tree diff
@@ -11888,12 +11887,15 @@ function openSnapshotSide(abs, side, label) {
 
 
 
+
 /**
  * A directory or a regular file (a snapshot), decided by stat before anything is opened: opening
  * a FIFO would block until a writer comes, and a device is no snapshot either.
  */
 function sidePath(side, label, cwd) {
     const abs = (0,external_node_path_.resolve)(cwd, label);
+    if ((0,store_open/* isStoreRef */.Pw)(label) && (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false }) === undefined)
+        return { side, label, abs, directory: false, stored: true };
     let directory;
     try {
         const stats = (0,external_node_fs_.statSync)(abs);
@@ -11905,9 +11907,11 @@ function sidePath(side, label, cwd) {
     catch (error) {
         throw onSide((0,errors/* fromSystemError */.Kh)(error, 'cannot compare it'), side, label);
     }
-    return { side, label, abs, directory };
+    return { side, label, abs, directory, stored: false };
 }
 function looksLikeSnapshotOn(p) {
+    if (p.stored)
+        return true;
     try {
         return looksLikeSnapshot(p.abs);
     }
@@ -11954,7 +11958,7 @@ async function openSides(beforePath, afterPath, options) {
         const opened = paths.map((p, i) => {
             if (walks[i] !== null)
                 return null;
-            const side = openSnapshotSide(p.abs, p.side, p.label);
+            const side = openSnapshotSide(() => (0,store_open/* openSnapshotArg */.Nx)(p.stored ? p.label : p.abs, options.cwd, options.env ?? process.env), p.side, p.label);
             snapshots.push(side);
             return snapshotSource(side, prefix, notes);
         });
@@ -12828,7 +12832,7 @@ async function runDiff(argv, ctx) {
         if (html !== null)
             reports.push(html);
         const stripPrefix = values['strip-prefix'];
-        const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, stripPrefix });
+        const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd, env: ctx.env } : { cwd: ctx.cwd, env: ctx.env, stripPrefix });
         try {
             return await compareAndReport(sides, { values, ignore, stripHash, maxLines, output, html }, ctx);
         }

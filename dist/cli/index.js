@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 922:
+/***/ 647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39,6 +39,10 @@ Options:
       --workers N         hashing/compression threads, 1 to 64 (default: auto, inline for
                           small trees)
       --allow-empty       write a snapshot even when nothing matches
+      --store DIR         add the snapshot to the store at DIR (only chunks it lacks are
+                          stored); no file is written unless -o is also given
+      --name NAME         name the stored snapshot (implies the default store when --store is
+                          not given: $VITSNAP_STORE, else ~/.cache/vitsnap)
       --json              print the result as JSON
   -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
@@ -46,10 +50,11 @@ Options:
 Examples:
   vitsnap create -C build -o app.vitsnap
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
+  vitsnap create -C build --store ~/.cache/vitsnap --name nightly
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(491), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 318));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(491), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 442));
         return runCreate(argv, ctx);
     },
 };
@@ -115,14 +120,11 @@ Examples:
     },
 };
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
-var snapshot_reader = __nccwpck_require__(580);
+// EXTERNAL MODULE: ./src/store/open.ts
+var store_open = __nccwpck_require__(717);
 // EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
 var args = __nccwpck_require__(46);
 ;// CONCATENATED MODULE: ./src/commands/export.ts
-
 
 
 const exportCommand = {
@@ -139,7 +141,7 @@ Example:
 `,
     async run(argv, ctx) {
         const { positionals } = (0,args/* parseCommandArgs */.Qx)('export', argv, { ...args/* COMMON_OPTIONS */.DT });
-        const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, (0,args/* requireOne */.mc)('export', positionals, 'snapshot file')));
+        const reader = (0,store_open/* openSnapshotArg */.Nx)((0,args/* requireOne */.mc)('export', positionals, 'snapshot file'), ctx.cwd, ctx.env);
         try {
             writeManifestJson(reader.manifest, ctx.log.out);
         }
@@ -206,7 +208,6 @@ var plural = __nccwpck_require__(190);
 
 
 
-
 function describe(reader) {
     const m = reader.summary;
     const s = m.stats;
@@ -261,7 +262,7 @@ Example:
 `,
     async run(argv, ctx) {
         const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('info', argv, { ...args/* COMMON_OPTIONS */.DT });
-        const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, (0,args/* requireOne */.mc)('info', positionals, 'snapshot file')));
+        const reader = (0,store_open/* openSnapshotArg */.Nx)((0,args/* requireOne */.mc)('info', positionals, 'snapshot file'), ctx.cwd, ctx.env);
         try {
             const m = reader.summary;
             if (values.json === true) {
@@ -388,93 +389,18 @@ function createLogger(options) {
     };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: ./src/snapshot/expansion.ts
-/**
- * Bounds on how much a snapshot may expand to. A file's chunk list may name one chunk many times
- * (that is how repeated content deduplicates), so an 880-byte snapshot can claim a 1 GiB file and a
- * 13 KB one 7.6 TiB: `verify` would hash for days and `restore` fill the disk. The sizes are in the
- * manifest, so the total is known, and checked, before any block is read.
- */
-
-
-
-/** Default bound: this many times the snapshot's own size… */
-const EXPANSION_RATIO = 10;
-/** …but never less than this, so small snapshots of compressible files are never refused. */
-const EXPANSION_FLOOR = 64 * 1024 * 1024;
-/** Total bytes of file data the entries expand to. */
-function logicalSize(entries) {
-    let total = 0;
-    for (const e of entries)
-        if (e.type === 'file')
-            total += e.size;
-    return total;
-}
-/** Throws E_LIMIT when `entries` expand to more than the limits allow. */
-function checkExpansion(snapshot, entries, limits = {}) {
-    const total = logicalSize(entries);
-    if (limits.maxSize !== undefined) {
-        if (total > limits.maxSize) {
-            throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${snapshot.path} holds ${(0,format_bytes/* formatBytes */.z)(total)} of file data, more than --max-size ${(0,format_bytes/* formatBytes */.z)(limits.maxSize)}; raise --max-size if you expect that much`);
-        }
-        return;
-    }
-    if (limits.allowExpand === true)
-        return;
-    const bound = Math.max(EXPANSION_RATIO * snapshot.fileSize, EXPANSION_FLOOR);
-    if (total <= bound)
-        return;
-    const ratio = Math.round(total / Math.max(snapshot.fileSize, 1));
-    throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${snapshot.path} would expand to ${(0,format_bytes/* formatBytes */.z)(total)} of file data, ${ratio}× its ${(0,format_bytes/* formatBytes */.z)(snapshot.fileSize)} on disk; ` +
-        `vitsnap stops above ${EXPANSION_RATIO}× (or ${(0,format_bytes/* formatBytes */.z)(EXPANSION_FLOOR)}) by default because a forged snapshot can repeat one chunk to fill a disk. ` +
-        'Snapshots of highly compressible or duplicated files can legitimately exceed this: if you trust this file, pass --allow-expand, or --max-size N (e.g. --max-size 10G) to set your own bound');
-}
-const UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
-/** Parses `--max-size` values: a byte count, or a number with K, M, G, T or P (binary: 1K = 1024), e.g. `512M`, `1.5G`, `10GiB`. */
-function parseSize(text, option = '--max-size') {
-    const m = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)(?:i?b)?$/i.exec(text.trim());
-    const unit = m === null ? undefined : UNITS[m[2].toLowerCase()];
-    const bytes = m === null || unit === undefined ? NaN : Math.floor(Number(m[1]) * unit);
-    if (!Number.isSafeInteger(bytes)) {
-        throw new errors/* OperationError */.OK('E_USAGE', `${option} expects a size such as 512M, 10G or 1048576, got ${JSON.stringify(text)}`);
-    }
-    return bytes;
-}
-/**
- * Throws E_IO when the file system holding `dir` has too few free blocks or inodes for `entries`.
- * Each file is counted in whole blocks, as the file system allocates it.
- */
-function checkFreeSpace(dir, entries) {
-    let fs;
-    try {
-        fs = (0,external_node_fs_.statfsSync)(dir);
-    }
-    catch (error) {
-        throw (0,errors/* fromSystemError */.Kh)(error, `cannot check the free space in ${dir}`);
-    }
-    const block = fs.bsize > 0 ? fs.bsize : 4096;
-    let needed = 0;
-    for (const e of entries)
-        if (e.type === 'file')
-            needed += Math.ceil(e.size / block) * block;
-    const free = fs.bavail * block;
-    if (needed > free) {
-        throw new errors/* OperationError */.OK('E_IO', `restoring needs ${(0,format_bytes/* formatBytes */.z)(needed)} but ${dir} has ${(0,format_bytes/* formatBytes */.z)(free)} free; free some space or restore elsewhere`);
-    }
-    // Some file systems (btrfs) report no inode count at all: nothing to check there.
-    if (fs.files > 0 && entries.length > fs.ffree) {
-        throw new errors/* OperationError */.OK('E_IO', `restoring needs ${entries.length} inodes but ${dir} has ${fs.ffree} free; free some inodes (df -i) or restore elsewhere`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/snapshot/expansion.ts
+var expansion = __nccwpck_require__(301);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __nccwpck_require__(251);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/interrupt.ts
@@ -763,7 +689,7 @@ async function restoreSnapshot(reader, targetDir, options = {}) {
         if (problem !== null)
             throw new errors/* UnsafePathError */.k0(entry.path, problem);
     }
-    checkExpansion(reader, entries, options.limits);
+    (0,expansion/* checkExpansion */.aO)(reader, entries, options.limits);
     const target = (0,external_node_path_.resolve)(targetDir);
     const firstCreated = makeDirs(target, targetDir);
     let journal;
@@ -774,7 +700,7 @@ async function restoreSnapshot(reader, targetDir, options = {}) {
         if (options.force !== true && (0,external_node_fs_.readdirSync)(base).length > 0) {
             throw new errors/* OperationError */.OK('E_INPUT', `${targetDir} is not empty; pass --force to overwrite files in it, or choose an empty directory`);
         }
-        checkFreeSpace(targetDir, entries);
+        (0,expansion/* checkFreeSpace */.f$)(targetDir, entries);
         journal = new RestoreJournal(base);
     }
     catch (error) {
@@ -1062,8 +988,8 @@ Examples:
         const file = (0,args/* requireOne */.mc)('restore', positionals, 'snapshot file');
         if (values.dir === undefined)
             throw new errors/* OperationError */.OK('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
-        const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
-        const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, file));
+        const maxSize = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
+        const reader = (0,store_open/* openSnapshotArg */.Nx)(file, ctx.cwd, ctx.env);
         try {
             const only = values.only === undefined ? undefined : (0,globs/* compileGlobs */.t)(values.only);
             const report = await restoreSnapshot(reader, (0,external_node_path_.resolve)(ctx.cwd, values.dir), {
@@ -1086,8 +1012,9 @@ Examples:
     },
 };
 
+// EXTERNAL MODULE: ./src/commands/store.ts + 3 modules
+var store = __nccwpck_require__(174);
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
-
 
 
 
@@ -1123,10 +1050,10 @@ Example:
             'allow-expand': { type: 'boolean' },
         });
         const file = (0,args/* requireOne */.mc)('verify', positionals, 'snapshot file');
-        const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
-        const reader = snapshot_reader/* SnapshotReader */.a.open((0,external_node_path_.resolve)(ctx.cwd, file));
+        const maxSize = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
+        const reader = (0,store_open/* openSnapshotArg */.Nx)(file, ctx.cwd, ctx.env);
         try {
-            checkExpansion(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
+            (0,expansion/* checkExpansion */.aO)(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
             const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));
             ctx.log.done();
             if (values.json === true)
@@ -1159,10 +1086,11 @@ var version = __nccwpck_require__(311);
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_DRIFT = 1;
 const EXIT_ERROR = 2;
-const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand];
+const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, store/* storeCommand */.B];
 function usage() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return `vitsnap ${version/* VERSION */.x}: capture build outputs and toolchain metadata into .vitsnap snapshots
@@ -1367,6 +1295,555 @@ function closest(typed, candidates) {
 function suggestion(typed, candidates) {
     const name = closest(typed, candidates);
     return name === undefined ? '' : `; did you mean '${name}'?`;
+}
+
+
+/***/ }),
+
+/***/ 174:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ describeAdd),
+  B: () => (/* binding */ storeCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/format-bytes.ts
+var format_bytes = __nccwpck_require__(758);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(31);
+// EXTERNAL MODULE: ./src/report/plural.ts
+var plural = __nccwpck_require__(190);
+// EXTERNAL MODULE: ./src/snapshot/expansion.ts
+var expansion = __nccwpck_require__(301);
+// EXTERNAL MODULE: ./src/store/add.ts
+var add = __nccwpck_require__(702);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
+var atomic_file = __nccwpck_require__(118);
+// EXTERNAL MODULE: ./src/snapshot/block-planner.ts
+var block_planner = __nccwpck_require__(800);
+// EXTERNAL MODULE: ./src/snapshot/codecs.ts
+var codecs = __nccwpck_require__(505);
+// EXTERNAL MODULE: ./src/snapshot/format.ts
+var format = __nccwpck_require__(957);
+// EXTERNAL MODULE: ./src/store/chunks.ts
+var store_chunks = __nccwpck_require__(463);
+// EXTERNAL MODULE: ./src/store/records.ts
+var records = __nccwpck_require__(751);
+// EXTERNAL MODULE: ./src/store/sessions.ts
+var sessions = __nccwpck_require__(888);
+;// CONCATENATED MODULE: ./src/store/export.ts
+/**
+ * `store export`: a stored snapshot back as a standalone `.vitsnap` file. Blocks are rebuilt from
+ * their chunks in the recorded layout and encoded as capture encodes them, so the file is the one
+ * that was added, byte for byte (its SHA-256 is the snapshot id). Should an encoder ever produce
+ * different bytes (another zstd), the blocks are written as encoded now, with the index and
+ * trailer rewritten to match: a valid snapshot of the same content, under a new digest.
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function exportSnapshot(layout, id, output, onProgress) {
+    const session = sessions/* StoreSession */.e7.begin(layout, `export ${id.slice(0, 12)}`);
+    const reader = (0,records/* openRecord */.C6)(layout, id);
+    const out = new atomic_file/* AtomicFile */.A0(output);
+    try {
+        const { blocks, chunks } = reader.loadIndex();
+        const groups = (0,add/* chunksByBlock */.$)(blocks, chunks);
+        const record = readRecordBytes(layout, id, reader.fileSize - reader.trailer.entriesOffset);
+        const whole = (0,external_node_crypto_.createHash)('sha256');
+        const write = (data) => {
+            whole.update(data);
+            out.write(data);
+        };
+        write(record.header);
+        const rewritten = [];
+        let same = true;
+        blocks.forEach((b, i) => {
+            const raw = Buffer.alloc(b.rawLength);
+            for (const k of groups[i]) {
+                const c = chunks.at(k);
+                if (c.offset + c.length > raw.length)
+                    throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${reader.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… lies outside block ${i}: the store is damaged`);
+                (0,store_chunks/* readChunk */.ar)(layout, c.sha256.toString('hex'), c.length).copy(raw, c.offset);
+            }
+            const stored = (0,codecs/* encodeBlock */.U$)(raw, b.codec, b.width, block_planner/* CODEC_LEVEL */.K[b.codec]);
+            const sha256 = (0,external_node_crypto_.createHash)('sha256').update(stored).digest();
+            if (!sha256.equals(b.sha256) || out.position !== b.offset)
+                same = false;
+            rewritten.push({ ...b, offset: out.position, storedLength: stored.length, sha256 });
+            write(stored);
+            onProgress?.(i + 1, blocks.length);
+        });
+        if (same)
+            write(record.tail);
+        else
+            writeNewTail(write, out.position, record.tail, reader.trailer, rewritten, chunks);
+        const sha256 = whole.digest('hex');
+        const bytes = out.position;
+        out.commit();
+        (0,records/* touchRecord */.h)(layout, id);
+        return { output: out.target, bytes, sha256, identical: sha256 === id };
+    }
+    catch (error) {
+        out.abort();
+        throw error;
+    }
+    finally {
+        reader.close();
+        session.end();
+    }
+}
+/** The sections keep their bytes; only offsets, the index's block records and the trailer change. */
+function writeNewTail(write, at, tail, t, blocks, table) {
+    const sections = tail.subarray(0, t.entriesStoredLength + t.manifestStoredLength);
+    const records = [];
+    for (let k = 0; k < table.length; k++)
+        records.push(table.at(k));
+    const index = (0,format/* encodeIndex */.bj)(blocks, records);
+    write(sections);
+    write(index);
+    write((0,format/* encodeTrailer */.CH)({
+        ...t,
+        entriesOffset: at,
+        manifestOffset: at + t.entriesStoredLength,
+        indexOffset: at + sections.length,
+        indexLength: index.length,
+        indexSha256: (0,external_node_crypto_.createHash)('sha256').update(index).digest(),
+    }));
+}
+function readRecordBytes(layout, id, tailLength) {
+    const fd = (0,external_node_fs_.openSync)((0,records/* recordPath */.lX)(layout, id), 'r');
+    try {
+        const buf = Buffer.allocUnsafe(format/* HEADER_SIZE */.Ad + tailLength);
+        let done = 0;
+        while (done < buf.length) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, done, buf.length - done, records/* RECORD_PREFIX */.RI + done);
+            if (n === 0)
+                throw new errors/* SnapshotFormatError */.wv('E_TRUNCATED', `the record of snapshot ${id.slice(0, 12)} in store ${layout.root} is truncated: the store is damaged`);
+            done += n;
+        }
+        if (tailLength < format/* TRAILER_SIZE */.C)
+            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `the record of snapshot ${id.slice(0, 12)} is too short: the store is damaged`);
+        return { header: buf.subarray(0, format/* HEADER_SIZE */.Ad), tail: buf.subarray(format/* HEADER_SIZE */.Ad) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/layout.ts
+var store_layout = __nccwpck_require__(891);
+;// CONCATENATED MODULE: ./src/store/gc.ts
+/**
+ * Garbage collection: chunks are kept while a snapshot record references them. With a budget,
+ * the least recently used snapshots are evicted first until what remains fits; then every chunk
+ * no remaining snapshot references is deleted. Runs under the GC lock, so no process is adding
+ * or reading while it marks and sweeps.
+ */
+
+
+
+
+
+
+/** Every chunk object in the store and its size on disk. */
+function chunkSizes(layout) {
+    const sizes = new Map();
+    for (const dir of (0,external_node_fs_.readdirSync)(layout.chunks)) {
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(layout.chunks, dir));
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            if (!(0,store_layout/* isDigestHex */.aH)(name))
+                continue;
+            try {
+                sizes.set(name, (0,external_node_fs_.statSync)((0,external_node_path_.join)(layout.chunks, dir, name)).size);
+            }
+            catch {
+                // removed meanwhile
+            }
+        }
+    }
+    return sizes;
+}
+/** The chunk digests a snapshot references. */
+function referencedChunks(layout, id) {
+    const reader = (0,records/* openRecord */.C6)(layout, id);
+    try {
+        const { chunks } = reader.loadIndex();
+        const out = [];
+        for (let k = 0; k < chunks.length; k++)
+            out.push(chunks.at(k).sha256.toString('hex'));
+        return out;
+    }
+    finally {
+        reader.close();
+    }
+}
+async function collectGarbage(layout, options) {
+    const lock = await sessions/* GcLock */.uM.acquire(layout, options.waitMs);
+    try {
+        removeDeadTemps(layout);
+        const snapshots = (0,records/* listRecords */.VI)(layout).sort((a, b) => a.lastUsedMs - b.lastUsedMs || a.id.localeCompare(b.id));
+        const sizes = chunkSizes(layout);
+        const refs = new Map();
+        const uses = new Map();
+        const unreadable = [];
+        for (const s of snapshots) {
+            let digests;
+            try {
+                digests = referencedChunks(layout, s.id);
+            }
+            catch (error) {
+                unreadable.push({ id: s.id, reason: error.message });
+                continue;
+            }
+            uses.set(s.id, digests);
+            for (const d of digests)
+                refs.set(d, (refs.get(d) ?? 0) + 1);
+        }
+        const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0) + snapshots.reduce((a, s) => a + s.recordBytes, 0);
+        let live = snapshots.reduce((a, s) => a + s.recordBytes, 0);
+        for (const [d, size] of sizes)
+            if ((refs.get(d) ?? 0) > 0)
+                live += size;
+        const evicted = [];
+        if (options.maxBytes !== undefined) {
+            for (const s of snapshots) {
+                if (live <= options.maxBytes)
+                    break;
+                const digests = uses.get(s.id);
+                if (digests === undefined)
+                    continue; // unreadable: its chunks are unknown, so it is not evicted
+                evicted.push(s);
+                live -= s.recordBytes;
+                for (const d of digests) {
+                    const left = (refs.get(d) ?? 0) - 1;
+                    refs.set(d, left);
+                    if (left === 0)
+                        live -= sizes.get(d) ?? 0;
+                }
+            }
+        }
+        const evictedIds = new Set(evicted.map((s) => s.id));
+        // With an unreadable record we cannot tell which chunks it needs: delete none.
+        const sweep = unreadable.length > 0 ? [] : [...sizes.keys()].filter((d) => (refs.get(d) ?? 0) <= 0);
+        const bytesFreed = sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0);
+        if (options.apply) {
+            for (const s of evicted)
+                (0,records/* removeRecord */.GI)(layout, s.id);
+            for (const d of sweep)
+                (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.chunks, d.slice(0, 2), d), { force: true });
+        }
+        return {
+            evicted,
+            kept: snapshots.filter((s) => !evictedIds.has(s.id)),
+            chunksDeleted: sweep.length,
+            bytesFreed,
+            bytesBefore,
+            bytesAfter: bytesBefore - bytesFreed,
+            unreadable,
+            applied: options.apply,
+        };
+    }
+    finally {
+        lock.release();
+    }
+}
+/** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
+function removeDeadTemps(layout) {
+    for (const name of (0,external_node_fs_.readdirSync)(layout.tmp)) {
+        const pid = /^chunk-(\d+)-/.exec(name)?.[1];
+        if (pid !== undefined && !(0,atomic_file/* processIsAlive */.xT)(Number(pid)))
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.tmp, name), { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/verify.ts
+/**
+ * `store verify`: every chunk object decodes to bytes that match its name, every record's
+ * sections match their checksums, and every chunk a record references is there and good.
+ */
+
+
+
+
+
+
+async function verifyStore(layout, onProgress) {
+    const session = sessions/* StoreSession */.e7.begin(layout, 'verify');
+    try {
+        const sizes = chunkSizes(layout);
+        const bad = new Map();
+        let done = 0;
+        for (const digest of sizes.keys()) {
+            try {
+                (0,store_chunks/* decodeChunk */.WQ)((0,external_node_fs_.readFileSync)((0,store_layout/* chunkPath */.BS)(layout, digest)), digest, layout.root);
+            }
+            catch (error) {
+                bad.set(digest, error.message);
+            }
+            onProgress?.(++done, sizes.size);
+        }
+        const referenced = new Set();
+        const damaged = [];
+        const snapshots = (0,records/* listRecords */.VI)(layout);
+        for (const s of snapshots) {
+            let digests;
+            try {
+                digests = referencedChunks(layout, s.id);
+            }
+            catch (error) {
+                damaged.push({ id: s.id, reason: error.message });
+                continue;
+            }
+            const missing = digests.filter((d) => !sizes.has(d));
+            const broken = digests.filter((d) => bad.has(d));
+            for (const d of digests)
+                referenced.add(d);
+            if (missing.length > 0 || broken.length > 0) {
+                const parts = [missing.length > 0 ? `${missing.length} chunk(s) missing (${missing[0]?.slice(0, 12)}…)` : '', broken.length > 0 ? `${broken.length} chunk(s) damaged (${broken[0]?.slice(0, 12)}…)` : ''];
+                damaged.push({ id: s.id, reason: parts.filter((p) => p !== '').join(', ') });
+            }
+        }
+        return {
+            snapshots: snapshots.length,
+            chunks: sizes.size,
+            bytes: [...sizes.values()].reduce((a, b) => a + b, 0),
+            orphans: [...sizes.keys()].filter((d) => !referenced.has(d)).length,
+            badChunks: [...bad].map(([digest, reason]) => ({ digest, reason })),
+            damaged,
+        };
+    }
+    finally {
+        session.end();
+    }
+}
+
+// EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
+var commands_args = __nccwpck_require__(46);
+;// CONCATENATED MODULE: ./src/commands/store.ts
+/** `vitsnap store …`: a content-addressed store shared by many snapshots (docs/store.md). */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const HELP = `Usage: vitsnap store <add|export|ls|rm|gc|verify> [options]
+
+A store keeps the chunks of many snapshots once each: builds that share most of their bytes
+share most of their chunks. Snapshots in it are named by the SHA-256 of their .vitsnap file and
+may also carry names; any command here takes a name, the id or a unique prefix of the id.
+
+Commands:
+  add FILE…              take .vitsnap files in (only chunks the store lacks are written)
+  export REF -o FILE     write a stored snapshot out as a standalone .vitsnap file (byte-identical
+                         to the one added)
+  ls                     list the stored snapshots
+  rm REF…                forget snapshots (their chunks go at the next gc)
+  gc [--max-size SIZE]   delete chunks no snapshot uses; with --max-size, first forget the least
+                         recently used snapshots until the store fits. Shows what it would do;
+                         --apply does it
+  verify                 check every chunk and every snapshot record
+
+Options:
+      --store DIR     the store (default: $VITSNAP_STORE, else $XDG_CACHE_HOME/vitsnap, else
+                      ~/.cache/vitsnap)
+      --name NAME     add: name the snapshot (one FILE only); a name moves like a tag
+  -o, --output FILE   export: the file to write
+      --max-size SIZE gc: the budget, e.g. 5G, 500M
+      --apply         gc: delete, instead of showing what would be deleted
+      --json          print the result as JSON
+  -q, --quiet         print only errors (--json still prints the result)
+  -h, --help          show this help
+
+Examples:
+  vitsnap create -C build --store ./.vitsnap-store --name main
+  vitsnap store add nightly.vitsnap --name nightly
+  vitsnap store ls
+  vitsnap store export main -o main.vitsnap
+  vitsnap store gc --max-size 5G --apply
+`;
+function shortId(id) {
+    return id.slice(0, 12);
+}
+function describeAdd(r, name, root) {
+    const label = name === undefined ? shortId(r.id) : `${shortId(r.id)} (${name})`;
+    const verb = r.added ? 'stored' : 'already stored';
+    return (`${verb} ${label} in ${root}: ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.newChunks} new, ${r.reusedChunks} reused` +
+        ` (${(0,format_bytes/* formatBytes */.z)(r.reusedBytes)} saved), ${(0,format_bytes/* formatBytes */.z)(r.writtenBytes)} written`);
+}
+const SUBCOMMANDS = ['add', 'export', 'ls', 'rm', 'gc', 'verify'];
+const storeCommand = {
+    name: 'store',
+    summary: 'keep many snapshots in one deduplicating store (add, export, ls, rm, gc, verify)',
+    help: HELP,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,commands_args/* parseCommandArgs */.Qx)('store', argv, {
+            ...commands_args/* COMMON_OPTIONS */.DT,
+            store: { type: 'string' },
+            name: { type: 'string' },
+            output: { type: 'string', short: 'o' },
+            'max-size': { type: 'string' },
+            apply: { type: 'boolean' },
+        });
+        const [sub, ...args] = positionals;
+        if (sub === undefined || !SUBCOMMANDS.includes(sub)) {
+            const got = sub === undefined ? 'nothing' : JSON.stringify((0,report_escape/* escapeControls */.UN)(sub));
+            throw new errors/* OperationError */.OK('E_USAGE', `vitsnap store takes one of ${SUBCOMMANDS.join(', ')} (got ${got}); run 'vitsnap store --help'`);
+        }
+        const root = (0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd);
+        const json = values.json === true;
+        const say = (line) => {
+            if (!json && values.quiet !== true)
+                ctx.log.out(line);
+        };
+        switch (sub) {
+            case 'add': {
+                if (args.length === 0)
+                    throw new errors/* OperationError */.OK('E_USAGE', "store add takes one or more .vitsnap files; run 'vitsnap store --help'");
+                if (values.name !== undefined && args.length > 1)
+                    throw new errors/* OperationError */.OK('E_USAGE', '--name names one snapshot: add the files one at a time to name each');
+                const layout = (0,store_layout/* openStore */.Ch)(root, true);
+                const results = [];
+                for (const file of args) {
+                    const r = await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, file), {
+                        name: values.name,
+                        onProgress: (p) => ctx.log.progress(`adding ${(0,external_node_path_.basename)(file)}`, p.doneBlocks, p.totalBlocks, 'block'),
+                    });
+                    ctx.log.done();
+                    results.push({ file, ...r });
+                    say(describeAdd(r, values.name, layout.root));
+                }
+                if (json)
+                    ctx.log.out(JSON.stringify({ store: layout.root, added: results }, null, 2));
+                return 0;
+            }
+            case 'export': {
+                const layout = (0,store_layout/* openStore */.Ch)(root, false);
+                const id = (0,records/* resolveRef */.qE)(layout, (0,commands_args/* requireOne */.mc)('store export', args, 'snapshot (name or id)'));
+                if (values.output === undefined)
+                    throw new errors/* OperationError */.OK('E_USAGE', `store export needs -o FILE, e.g. vitsnap store export ${shortId(id)} -o build.vitsnap`);
+                const r = await exportSnapshot(layout, id, (0,external_node_path_.resolve)(ctx.cwd, values.output), (done, total) => ctx.log.progress('exporting', done, total, 'block'));
+                ctx.log.done();
+                if (!r.identical)
+                    ctx.log.warn(`${values.output}: the blocks encode differently with this vitsnap; the file holds the same content under SHA-256 ${r.sha256}`);
+                say(`wrote ${values.output}: ${(0,format_bytes/* formatBytes */.z)(r.bytes)}, sha256 ${r.sha256}`);
+                if (json)
+                    ctx.log.out(JSON.stringify({ id, ...r }, null, 2));
+                return 0;
+            }
+            case 'ls':
+                return listStore((0,store_layout/* openStore */.Ch)(root, false), json, ctx);
+            case 'rm': {
+                if (args.length === 0)
+                    throw new errors/* OperationError */.OK('E_USAGE', "store rm takes one or more snapshot names or ids; run 'vitsnap store --help'");
+                const layout = (0,store_layout/* openStore */.Ch)(root, false);
+                const removed = args.map((ref) => {
+                    const id = (0,records/* resolveRef */.qE)(layout, ref);
+                    const names = (0,records/* removeRecord */.GI)(layout, id);
+                    say(`removed ${shortId(id)}${names.length > 0 ? ` (${names.join(', ')})` : ''}; its chunks are freed by vitsnap store gc --apply`);
+                    return { id, names };
+                });
+                if (json)
+                    ctx.log.out(JSON.stringify({ removed }, null, 2));
+                return 0;
+            }
+            case 'gc': {
+                const layout = (0,store_layout/* openStore */.Ch)(root, false);
+                const maxBytes = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
+                const plan = await collectGarbage(layout, { maxBytes, apply: values.apply === true });
+                for (const u of plan.unreadable)
+                    ctx.log.warn(`snapshot ${shortId(u.id)} cannot be read (${u.reason}); no chunk was deleted: fix or rm it first`);
+                const verb = plan.applied ? 'deleted' : 'would delete';
+                for (const s of plan.evicted)
+                    say(`${plan.applied ? 'forgot' : 'would forget'} ${shortId(s.id)}${s.names.length > 0 ? ` (${s.names.join(', ')})` : ''}, last used ${new Date(s.lastUsedMs).toISOString()}`);
+                say(`${verb} ${(0,plural/* plural */.L)(plan.chunksDeleted, 'chunk')}: ${(0,format_bytes/* formatBytes */.z)(plan.bytesBefore)} → ${(0,format_bytes/* formatBytes */.z)(plan.bytesAfter)} (${(0,plural/* plural */.L)(plan.kept.length, 'snapshot')} kept)`);
+                if (!plan.applied && (plan.chunksDeleted > 0 || plan.evicted.length > 0))
+                    say('nothing was deleted; run again with --apply to do it');
+                if (json)
+                    ctx.log.out(JSON.stringify({ ...plan, evicted: plan.evicted.map((s) => s.id), kept: plan.kept.map((s) => s.id) }, null, 2));
+                return 0;
+            }
+            case 'verify': {
+                const layout = (0,store_layout/* openStore */.Ch)(root, false);
+                const r = await verifyStore(layout, (done, total) => ctx.log.progress('verifying', done, total, 'chunk'));
+                ctx.log.done();
+                const ok = r.badChunks.length === 0 && r.damaged.length === 0;
+                if (json)
+                    ctx.log.out(JSON.stringify({ ok, ...r }, null, 2));
+                for (const b of r.badChunks)
+                    ctx.log.warn(`chunk ${shortId(b.digest)}…: ${b.reason}`);
+                for (const d of r.damaged)
+                    ctx.log.warn(`snapshot ${shortId(d.id)}: ${d.reason}`);
+                const orphans = r.orphans > 0 ? `; ${(0,plural/* plural */.L)(r.orphans, 'chunk')} unused (vitsnap store gc --apply frees them)` : '';
+                if (ok)
+                    say(`ok: ${(0,plural/* plural */.L)(r.snapshots, 'snapshot')}, ${(0,plural/* plural */.L)(r.chunks, 'chunk')} (${(0,format_bytes/* formatBytes */.z)(r.bytes)}) verified${orphans}`);
+                if (!ok) {
+                    throw new errors/* OperationError */.OK('E_IO', `store ${layout.root} is damaged: ${(0,plural/* plural */.L)(r.damaged.length, 'snapshot')} and ${(0,plural/* plural */.L)(r.badChunks.length, 'chunk')} affected; rm the damaged snapshots and add them again from good copies`);
+                }
+                return 0;
+            }
+        }
+        return 0;
+    },
+};
+function listStore(layout, json, ctx) {
+    const rows = (0,records/* listRecords */.VI)(layout).map((s) => {
+        const reader = (0,records/* openRecord */.C6)(layout, s.id);
+        try {
+            const { stats, createdAt, source } = reader.summary;
+            return { ...s, files: stats.files, bytes: stats.bytes, createdAt, sha: source.sha };
+        }
+        finally {
+            reader.close();
+        }
+    });
+    if (json) {
+        ctx.log.out(JSON.stringify({ store: layout.root, snapshots: rows }, null, 2));
+        return 0;
+    }
+    if (rows.length === 0) {
+        ctx.log.out(`store ${layout.root} holds no snapshots; add one with vitsnap store add FILE or vitsnap create --store`);
+        return 0;
+    }
+    for (const r of rows.sort((a, b) => b.lastUsedMs - a.lastUsedMs)) {
+        const names = r.names.length > 0 ? ` ${r.names.join(', ')}` : '';
+        const from = r.sha !== null ? ` commit ${r.sha.slice(0, 12)}` : r.createdAt !== null ? ` created ${r.createdAt}` : '';
+        ctx.log.out(`${shortId(r.id)}${names}: ${(0,plural/* plural */.L)(r.files, 'file')}, ${(0,format_bytes/* formatBytes */.z)(r.bytes)}${from}, last used ${new Date(r.lastUsedMs).toISOString()}`);
+    }
+    return 0;
 }
 
 
@@ -1771,6 +2248,95 @@ function syncDirectory(dir) {
 
 /***/ }),
 
+/***/ 800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ CODEC_LEVEL),
+/* harmony export */   Sj: () => (/* binding */ BlockPlanner)
+/* harmony export */ });
+/* unused harmony export BLOCK_TARGET */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(957);
+/**
+ * Decides, in file order, which block stores each new chunk: deduplicates chunks by digest and
+ * packs chunks of one codec class together. Pure bookkeeping, so the layout (and therefore the
+ * snapshot bytes) is the same however the hashing threads were scheduled.
+ */
+
+/**
+ * Raw bytes at which a block is sealed, by class. Small blocks let a reader that wants one file
+ * decode little besides it (diffs read a few files of many): text, where changed files are
+ * smallest and blocks most numerous, seals at 512 KiB; tensors keep 4 MiB because byte grouping
+ * needs long runs to reach its ratio (1 MiB cost 0.5 % of it). docs/decisions.md.
+ */
+const BLOCK_TARGET = { text: 512 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
+/**
+ * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
+ * 6–7 % more bytes on text and binaries; grouped tensors compress best at level 1.
+ */
+const LEVEL = { text: 2, binary: 2, compressed: 0, tensor: 1 };
+/** The level each codec's blocks are written at (text and binaries share zstd's), for re-encoding stored chunks. */
+const CODEC_LEVEL = { [_format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.none]: LEVEL.compressed, [_format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.zstd]: LEVEL.binary, [_format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.bytegroupZstd]: LEVEL.tensor };
+class BlockPlanner {
+    open = new Map();
+    seen = new Set();
+    sealed = [];
+    chunks = [];
+    /** Adds one chunk of `file`; returns false when an identical chunk was already planned. */
+    addChunk(file, cls, width, sha256Hex, fileOffset, length) {
+        if (this.seen.has(sha256Hex))
+            return false;
+        this.seen.add(sha256Hex);
+        const key = cls === 'tensor' ? `tensor${width}` : cls;
+        let block = this.open.get(key);
+        if (block === undefined) {
+            const codec = cls === 'compressed' ? _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.none : cls === 'tensor' ? _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.bytegroupZstd : _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.zstd;
+            block = { codec, width: cls === 'tensor' ? width : 0, level: LEVEL[cls], rawLength: 0, segments: [], chunks: [] };
+            this.open.set(key, block);
+        }
+        if (block.width > 1) {
+            // Pad so each element keeps its lane: block offset ≡ file offset (mod width).
+            block.rawLength += (((fileOffset - block.rawLength) % block.width) + block.width) % block.width;
+        }
+        const sha256 = Buffer.from(sha256Hex, 'hex');
+        block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
+        block.chunks.push({ sha256, offset: block.rawLength, length });
+        block.rawLength += length;
+        if (block.rawLength >= BLOCK_TARGET[cls]) {
+            this.seal(block);
+            this.open.delete(key);
+        }
+        return true;
+    }
+    /** Blocks sealed since the last call, in the order they must be written. */
+    takeSealed() {
+        return this.sealed.splice(0, this.sealed.length);
+    }
+    /** Seals every open block, in a fixed order. */
+    finish() {
+        for (const key of [...this.open.keys()].sort())
+            this.seal(this.open.get(key));
+        this.open.clear();
+        return this.takeSealed();
+    }
+    get blockCount() {
+        return this.nextBlock;
+    }
+    nextBlock = 0;
+    seal(block) {
+        // Tensor blocks end on an 8-byte boundary so byte grouping always takes its word-at-a-time path.
+        if (block.width > 1)
+            block.rawLength = Math.ceil(block.rawLength / 8) * 8;
+        const index = this.nextBlock++;
+        for (const c of block.chunks)
+            this.chunks.push({ sha256: c.sha256, block: index, offset: c.offset, length: c.length });
+        this.sealed.push({ codec: block.codec, width: block.width, level: block.level, rawLength: block.rawLength, segments: block.segments });
+    }
+}
+
+
+/***/ }),
+
 /***/ 612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2156,6 +2722,100 @@ function decodeBlock(stored, codec, width, rawLength, what) {
             return zstdDecompress(stored, rawLength, what);
         case _format_js__WEBPACK_IMPORTED_MODULE_2__/* .Codec */ .Ne.bytegroupZstd:
             return ungroupBytes(zstdDecompress(stored, rawLength, what), width);
+    }
+}
+
+
+/***/ }),
+
+/***/ 301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   aO: () => (/* binding */ checkExpansion),
+/* harmony export */   f$: () => (/* binding */ checkFreeSpace)
+/* harmony export */ });
+/* unused harmony exports EXPANSION_RATIO, EXPANSION_FLOOR, logicalSize */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/* harmony import */ var _format_bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(758);
+/**
+ * Bounds on how much a snapshot may expand to. A file's chunk list may name one chunk many times
+ * (that is how repeated content deduplicates), so an 880-byte snapshot can claim a 1 GiB file and a
+ * 13 KB one 7.6 TiB: `verify` would hash for days and `restore` fill the disk. The sizes are in the
+ * manifest, so the total is known, and checked, before any block is read.
+ */
+
+
+
+/** Default bound: this many times the snapshot's own size… */
+const EXPANSION_RATIO = 10;
+/** …but never less than this, so small snapshots of compressible files are never refused. */
+const EXPANSION_FLOOR = 64 * 1024 * 1024;
+/** Total bytes of file data the entries expand to. */
+function logicalSize(entries) {
+    let total = 0;
+    for (const e of entries)
+        if (e.type === 'file')
+            total += e.size;
+    return total;
+}
+/** Throws E_LIMIT when `entries` expand to more than the limits allow. */
+function checkExpansion(snapshot, entries, limits = {}) {
+    const total = logicalSize(entries);
+    if (limits.maxSize !== undefined) {
+        if (total > limits.maxSize) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_LIMIT', `${snapshot.path} holds ${(0,_format_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(total)} of file data, more than --max-size ${(0,_format_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(limits.maxSize)}; raise --max-size if you expect that much`);
+        }
+        return;
+    }
+    if (limits.allowExpand === true)
+        return;
+    const bound = Math.max(EXPANSION_RATIO * snapshot.fileSize, EXPANSION_FLOOR);
+    if (total <= bound)
+        return;
+    const ratio = Math.round(total / Math.max(snapshot.fileSize, 1));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_LIMIT', `${snapshot.path} would expand to ${(0,_format_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(total)} of file data, ${ratio}× its ${(0,_format_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(snapshot.fileSize)} on disk; ` +
+        `vitsnap stops above ${EXPANSION_RATIO}× (or ${(0,_format_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(EXPANSION_FLOOR)}) by default because a forged snapshot can repeat one chunk to fill a disk. ` +
+        'Snapshots of highly compressible or duplicated files can legitimately exceed this: if you trust this file, pass --allow-expand, or --max-size N (e.g. --max-size 10G) to set your own bound');
+}
+const UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+/** Parses `--max-size` values: a byte count, or a number with K, M, G, T or P (binary: 1K = 1024), e.g. `512M`, `1.5G`, `10GiB`. */
+function parseSize(text, option = '--max-size') {
+    const m = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)(?:i?b)?$/i.exec(text.trim());
+    const unit = m === null ? undefined : UNITS[m[2].toLowerCase()];
+    const bytes = m === null || unit === undefined ? NaN : Math.floor(Number(m[1]) * unit);
+    if (!Number.isSafeInteger(bytes)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${option} expects a size such as 512M, 10G or 1048576, got ${JSON.stringify(text)}`);
+    }
+    return bytes;
+}
+/**
+ * Throws E_IO when the file system holding `dir` has too few free blocks or inodes for `entries`.
+ * Each file is counted in whole blocks, as the file system allocates it.
+ */
+function checkFreeSpace(dir, entries) {
+    let fs;
+    try {
+        fs = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statfsSync)(dir);
+    }
+    catch (error) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fromSystemError */ .Kh)(error, `cannot check the free space in ${dir}`);
+    }
+    const block = fs.bsize > 0 ? fs.bsize : 4096;
+    let needed = 0;
+    for (const e of entries)
+        if (e.type === 'file')
+            needed += Math.ceil(e.size / block) * block;
+    const free = fs.bavail * block;
+    if (needed > free) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_IO', `restoring needs ${(0,_format_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(needed)} but ${dir} has ${(0,_format_bytes_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(free)} free; free some space or restore elsewhere`);
+    }
+    // Some file systems (btrfs) report no inode count at all: nothing to check there.
+    if (fs.files > 0 && entries.length > fs.ffree) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_IO', `restoring needs ${entries.length} inodes but ${dir} has ${fs.ffree} free; free some inodes (df -i) or restore elsewhere`);
     }
 }
 
@@ -3258,14 +3918,17 @@ class SnapshotReader {
     trailer;
     /** Source, metadata and stats: everything but the entries. */
     summary;
-    fd;
+    view;
+    /** Where chunks come from when the blocks are not in this file (a store), else null. */
+    chunkSource;
     full = null;
     index = null;
     cache = new Map();
-    constructor(path, fd, fileSize, header, trailer, summary) {
+    constructor(path, view, header, trailer, summary, chunkSource) {
         this.path = path;
-        this.fd = fd;
-        this.fileSize = fileSize;
+        this.view = view;
+        this.fileSize = view.size;
+        this.chunkSource = chunkSource;
         this.header = header;
         this.trailer = trailer;
         this.summary = summary;
@@ -3286,29 +3949,44 @@ class SnapshotReader {
             const st = (0,external_node_fs_.fstatSync)(fd);
             if (!st.isFile())
                 throw new errors/* OperationError */.OK('E_INPUT', `${path} is not a regular file; pass a .vitsnap file`);
-            const size = st.size;
-            const header = (0,format/* decodeHeader */.E2)(readAt(fd, 0, Math.min(format/* HEADER_SIZE */.Ad, size), size, path), path);
-            const trailer = (0,format/* decodeTrailer */.sm)(readAt(fd, Math.max(0, size - format/* TRAILER_SIZE */.C), Math.min(format/* TRAILER_SIZE */.C, size), size, path), size, path);
-            if (trailer.major !== header.major || trailer.minor !== header.minor) {
-                throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', 'snapshot header and trailer disagree on the format version');
-            }
-            const raw = readSection(fd, size, path, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
-            const summary = parseManifestSection(raw, `${path}: manifest section`);
-            if (summary.stats.blocks !== trailer.blockCount || summary.stats.chunks !== trailer.chunkCount) {
-                throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', 'snapshot manifest stats disagree with its index');
-            }
-            return new SnapshotReader(path, fd, size, header, trailer, summary);
+            return SnapshotReader.fromView(path, { fd, size: st.size, prefix: 0, gapStart: st.size, gapLength: 0 }, null);
         }
         catch (error) {
             (0,external_node_fs_.closeSync)(fd);
             throw error;
         }
     }
+    /**
+     * A snapshot whose blocks live elsewhere (a store): `view` maps the file's offsets onto a file
+     * that holds everything but the blocks, and `chunks` supplies each chunk's bytes, verified.
+     */
+    static openDetached(path, view, chunks) {
+        return SnapshotReader.fromView(path, view, chunks);
+    }
+    /** Called once by close(), e.g. to end a store session. */
+    onClose = null;
+    static fromView(path, view, chunkSource) {
+        const size = view.size;
+        const header = (0,format/* decodeHeader */.E2)(readAt(view, 0, Math.min(format/* HEADER_SIZE */.Ad, size), path), path);
+        const trailer = (0,format/* decodeTrailer */.sm)(readAt(view, Math.max(0, size - format/* TRAILER_SIZE */.C), Math.min(format/* TRAILER_SIZE */.C, size), path), size, path);
+        if (trailer.major !== header.major || trailer.minor !== header.minor) {
+            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', 'snapshot header and trailer disagree on the format version');
+        }
+        if (chunkSource !== null && trailer.entriesOffset !== view.gapStart + view.gapLength) {
+            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${path}: the stored snapshot's sections do not start where its blocks end: the store is damaged`);
+        }
+        const raw = readSection(view, path, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
+        const summary = parseManifestSection(raw, `${path}: manifest section`);
+        if (summary.stats.blocks !== trailer.blockCount || summary.stats.chunks !== trailer.chunkCount) {
+            throw new errors/* SnapshotFormatError */.wv('E_MANIFEST', 'snapshot manifest stats disagree with its index');
+        }
+        return new SnapshotReader(path, view, header, trailer, summary, chunkSource);
+    }
     /** The whole manifest; its entries are read and validated on first use. */
     get manifest() {
         if (this.full === null) {
             const t = this.trailer;
-            const raw = readSection(this.fd, this.fileSize, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
+            const raw = readSection(this.view, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
             const entries = parseEntriesSection(raw, `${this.path}: entries section`);
             const s = this.summary.stats;
             const count = (type) => entries.reduce((n, e) => n + (e.type === type ? 1 : 0), 0);
@@ -3320,15 +3998,18 @@ class SnapshotReader {
         return this.full;
     }
     close() {
-        if (this.fd >= 0)
-            (0,external_node_fs_.closeSync)(this.fd);
-        this.fd = -1;
+        if (this.view.fd >= 0)
+            (0,external_node_fs_.closeSync)(this.view.fd);
+        this.view.fd = -1;
         this.cache.clear();
+        const onClose = this.onClose;
+        this.onClose = null;
+        onClose?.();
     }
     /** The block and chunk tables, read and validated on first use. */
     loadIndex() {
         if (this.index === null) {
-            const buf = readAt(this.fd, this.trailer.indexOffset, this.trailer.indexLength, this.fileSize, this.path);
+            const buf = readAt(this.view, this.trailer.indexOffset, this.trailer.indexLength, this.path);
             if (!(0,external_node_crypto_.createHash)('sha256').update(buf).digest().equals(this.trailer.indexSha256)) {
                 throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: index checksum mismatch: ${DAMAGED}`);
             }
@@ -3348,7 +4029,9 @@ class SnapshotReader {
         const b = blocks[i];
         if (b === undefined)
             throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `block ${i} does not exist`);
-        const stored = readAt(this.fd, b.offset, b.storedLength, this.fileSize, this.path);
+        if (this.chunkSource !== null)
+            throw new errors/* OperationError */.OK('E_IO', `${this.path}: the blocks of a stored snapshot are read chunk by chunk`);
+        const stored = readAt(this.view, b.offset, b.storedLength, this.path);
         if (!(0,external_node_crypto_.createHash)('sha256').update(stored).digest().equals(b.sha256)) {
             throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: block ${i} checksum mismatch: ${DAMAGED}`);
         }
@@ -3378,8 +4061,9 @@ class SnapshotReader {
     }
     /** Yields a file's bytes chunk by chunk (views into cached blocks: copy before keeping them). */
     *readFile(entry) {
+        const source = this.chunkSource;
         for (const c of this.fileChunks(entry))
-            yield this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
+            yield source !== null ? source.readChunk(c.sha256, c.length) : this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
     }
     /** A whole file in memory, digest-checked. For small files and tests. */
     readFileBuffer(entry) {
@@ -3392,6 +4076,8 @@ class SnapshotReader {
     /** Checks every block, every chunk digest and every file digest. */
     verify(onProgress) {
         const { blocks, chunks } = this.loadIndex();
+        if (this.chunkSource !== null)
+            return this.verifyDetached(blocks.length, chunks.length, onProgress);
         // Chunk numbers grouped by block (a counting sort), so each block is decoded once.
         const firstOf = new Uint32Array(blocks.length + 1);
         for (let k = 0; k < chunks.length; k++)
@@ -3436,29 +4122,966 @@ class SnapshotReader {
         }
         return { blocks: blocks.length, chunks: chunks.length, files, bytes };
     }
+    /** Every file read through the chunk source (which checks each chunk) and its digest checked. */
+    verifyDetached(blockCount, chunkCount, onProgress) {
+        const files = this.manifest.entries.filter((e) => e.type === 'file');
+        let bytes = 0;
+        files.forEach((e, i) => {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            for (const piece of this.readFile(e))
+                hash.update(piece);
+            if (hash.digest('hex') !== e.sha256)
+                throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: ${e.path}: content does not match its SHA-256: ${DAMAGED}`);
+            bytes += e.size;
+            onProgress?.(i + 1, files.length);
+        });
+        return { blocks: blockCount, chunks: chunkCount, files: files.length, bytes };
+    }
 }
 /** Reads a zstd-compressed JSON section, checking its digest before decompressing and its size while decompressing. */
-function readSection(fd, fileSize, path, offset, storedLength, rawLength, digest, what) {
-    const stored = readAt(fd, offset, storedLength, fileSize, path);
+function readSection(view, path, offset, storedLength, rawLength, digest, what) {
+    const stored = readAt(view, offset, storedLength, path);
     if (!(0,external_node_crypto_.createHash)('sha256').update(stored).digest().equals(digest)) {
         throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${path}: ${what} section checksum mismatch: ${DAMAGED}`);
     }
     return (0,codecs/* zstdDecompress */.v3)(stored, rawLength, `${path}: ${what} section`);
 }
 /** Reads exactly `length` bytes at `position`, or fails with E_TRUNCATED. Callers bound `length` first. */
-function readAt(fd, position, length, fileSize, path) {
+function readAt(view, position, length, path) {
+    const fileSize = view.size;
     const truncated = (endsAt) => new errors/* SnapshotFormatError */.wv('E_TRUNCATED', `${path} is truncated (ends at ${endsAt} of at least ${position + length} bytes): the download or copy was cut off; fetch it again`);
     if (position < 0 || position + length > fileSize)
         throw truncated(fileSize);
+    if (position < view.gapStart + view.gapLength && position + length > view.gapStart) {
+        throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${path}: a section points into the blocks, which a stored snapshot does not hold: the store is damaged`);
+    }
+    const physical = view.prefix + (position >= view.gapStart ? position - view.gapLength : position);
+    const fd = view.fd;
     const buf = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
-        const n = (0,external_node_fs_.readSync)(fd, buf, done, length - done, position + done);
+        const n = (0,external_node_fs_.readSync)(fd, buf, done, length - done, physical + done);
         if (n === 0)
             throw truncated(position + done);
         done += n;
     }
     return buf;
+}
+
+
+/***/ }),
+
+/***/ 702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ chunksByBlock),
+/* harmony export */   O: () => (/* binding */ addSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
+/* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(505);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(957);
+/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(580);
+/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(463);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(751);
+/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(888);
+/**
+ * `store add`: takes a `.vitsnap` file into the store in one pass over its bytes. Each block is
+ * digest-checked and decoded, each chunk checked against its digest and written unless the store
+ * has it; the whole file's SHA-256, computed on the way, names the record.
+ */
+
+
+
+
+
+
+
+
+
+/** Chunk numbers grouped by block, each group in offset order (a counting sort over the table). */
+function chunksByBlock(blocks, chunks) {
+    const counts = new Uint32Array(blocks.length);
+    for (let k = 0; k < chunks.length; k++)
+        counts[chunks.blockOf(k)] = counts[chunks.blockOf(k)] + 1;
+    const groups = Array.from(counts, (n) => new Uint32Array(n));
+    const fill = new Uint32Array(blocks.length);
+    for (let k = 0; k < chunks.length; k++) {
+        const b = chunks.blockOf(k);
+        groups[b][fill[b]] = k;
+        fill[b] = fill[b] + 1;
+    }
+    for (const g of groups)
+        g.sort((x, y) => chunks.at(x).offset - chunks.at(y).offset);
+    return groups;
+}
+async function addSnapshot(layout, file, options = {}) {
+    const session = _sessions_js__WEBPACK_IMPORTED_MODULE_8__/* .StoreSession */ .e7.begin(layout, `add ${file}`);
+    try {
+        return addWithin(layout, file, options);
+    }
+    finally {
+        session.end();
+    }
+}
+function addWithin(layout, file, options) {
+    const reader = _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .SnapshotReader */ .a.open(file);
+    let fd = -1;
+    try {
+        const { blocks, chunks } = reader.loadIndex();
+        // Every file's chunks must be in the index, adding up to its size: checked before anything is written.
+        for (const e of reader.manifest.entries)
+            if (e.type === 'file')
+                reader.fileChunks(e);
+        try {
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'r');
+        }
+        catch (error) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fromSystemError */ .Kh)(error, `cannot open snapshot ${file}`);
+        }
+        const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        const header = readExactly(fd, 0, _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad, file);
+        whole.update(header);
+        const groups = chunksByBlock(blocks, chunks);
+        let position = _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad;
+        let newChunks = 0;
+        let reusedChunks = 0;
+        let reusedBytes = 0;
+        let writtenBytes = 0;
+        blocks.forEach((b, i) => {
+            if (b.offset !== position)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${file}: block ${i} is not where the previous one ends: the file is corrupt; fetch it again`);
+            const stored = readExactly(fd, b.offset, b.storedLength, file);
+            whole.update(stored);
+            position += b.storedLength;
+            if (!(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(stored).digest().equals(b.sha256)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${file}: block ${i} checksum mismatch: the file was damaged after it was written; fetch a fresh copy`);
+            }
+            const group = groups[i];
+            let raw = null;
+            for (const k of group) {
+                const c = chunks.at(k);
+                const hex = c.sha256.toString('hex');
+                if ((0,_chunks_js__WEBPACK_IMPORTED_MODULE_6__/* .hasChunk */ .KQ)(layout, hex)) {
+                    reusedChunks++;
+                    reusedBytes += c.length;
+                    continue;
+                }
+                raw ??= (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeBlock */ .Wq)(stored, b.codec, b.width, b.rawLength, `${file}: block ${i}`);
+                const bytes = raw.subarray(c.offset, c.offset + c.length);
+                if (c.offset + c.length > raw.length || (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex') !== hex) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${file}: chunk ${hex.slice(0, 12)}… in block ${i} does not match its digest: the file was damaged after it was written; fetch a fresh copy`);
+                }
+                const written = (0,_chunks_js__WEBPACK_IMPORTED_MODULE_6__/* .putChunk */ .T2)(layout, hex, bytes, b.codec, b.width);
+                if (written > 0)
+                    newChunks++;
+                else
+                    reusedChunks++;
+                writtenBytes += written;
+            }
+            options.onProgress?.({ doneBlocks: i + 1, totalBlocks: blocks.length });
+        });
+        if (position !== reader.trailer.entriesOffset) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${file}: bytes between the blocks and the entries belong to no block: the file is corrupt; fetch it again`);
+        }
+        const tail = readExactly(fd, position, reader.fileSize - position, file);
+        whole.update(tail);
+        const id = whole.digest('hex');
+        const exists = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_records_js__WEBPACK_IMPORTED_MODULE_7__/* .recordPath */ .lX)(layout, id));
+        if (!exists) {
+            (0,_records_js__WEBPACK_IMPORTED_MODULE_7__/* .writeRecord */ .rh)(layout, id, reader.fileSize, header, tail);
+            writtenBytes += tail.length + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad;
+        }
+        (0,_records_js__WEBPACK_IMPORTED_MODULE_7__/* .touchRecord */ .h)(layout, id);
+        if (options.name !== undefined)
+            (0,_records_js__WEBPACK_IMPORTED_MODULE_7__/* .setName */ .i)(layout, options.name, id);
+        return { id, added: !exists, chunks: chunks.length, newChunks, reusedChunks, reusedBytes, writtenBytes, snapshotBytes: reader.fileSize };
+    }
+    finally {
+        if (fd >= 0)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        reader.close();
+    }
+}
+function readExactly(fd, position, length, file) {
+    const buf = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, done, length - done, position + done);
+        if (n === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_TRUNCATED', `${file} is truncated: the download or copy was cut off; fetch it again`);
+        done += n;
+    }
+    return buf;
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KQ: () => (/* binding */ hasChunk),
+/* harmony export */   T2: () => (/* binding */ putChunk),
+/* harmony export */   WQ: () => (/* binding */ decodeChunk),
+/* harmony export */   ar: () => (/* binding */ readChunk)
+/* harmony export */ });
+/* unused harmony exports CHUNK_HEADER, encodeChunk, chunkHeader */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(800);
+/* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(505);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(957);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(891);
+/**
+ * Chunk objects: one file per chunk, named by the SHA-256 of its raw bytes and compressed by the
+ * codec of the block it came from. Written once (temp file + rename, so a reader never sees half
+ * of one) and never modified; a reader checks the digest every time.
+ *
+ *   "VSC1" | codec u8 | width u8 | 0 u16 | raw length u64 LE | stored bytes
+ */
+
+
+
+
+
+
+
+
+const MAGIC = Buffer.from('VSC1', 'latin1');
+const CHUNK_HEADER = 16;
+function hasChunk(layout, hex) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex));
+}
+/** Encodes `raw` as a chunk object; incompressible chunks are stored as they are. */
+function encodeChunk(raw, codec, width) {
+    let use = codec;
+    let body = codec === _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.none ? Buffer.from(raw.buffer, raw.byteOffset, raw.length) : (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeBlock */ .U$)(raw, codec, width, _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__/* .CODEC_LEVEL */ .K[codec]);
+    if (body.length >= raw.length && codec !== _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.none) {
+        use = _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.none;
+        body = Buffer.from(raw.buffer, raw.byteOffset, raw.length);
+    }
+    const header = Buffer.alloc(CHUNK_HEADER);
+    MAGIC.copy(header, 0);
+    header.writeUInt8(use, 4);
+    header.writeUInt8(use === _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.bytegroupZstd ? width : 0, 5);
+    header.writeBigUInt64LE(BigInt(raw.length), 8);
+    return Buffer.concat([header, body]);
+}
+/**
+ * Writes a chunk unless the store has it. Returns the bytes written, 0 when it was there. Two
+ * processes writing the same chunk both rename identical bytes into place, which is harmless.
+ */
+function putChunk(layout, hex, raw, codec, width) {
+    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(target))
+        return 0;
+    const data = encodeChunk(raw, codec, width);
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.tmp, `chunk-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    let fd = -1;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temp, 'wx', 0o444);
+        let done = 0;
+        while (done < data.length)
+            done += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, data, done, data.length - done);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        fd = -1;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, target);
+    }
+    catch (error) {
+        if (fd >= 0)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(temp);
+        }
+        catch {
+            // never created, or already renamed
+        }
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot write chunk ${hex.slice(0, 12)}… into store ${layout.root}`);
+    }
+    return data.length;
+}
+const DAMAGED = 'the store is damaged: run vitsnap store verify, then add the snapshot again from a good copy';
+/** Reads, decodes and digest-checks one chunk. */
+function readChunk(layout, hex, expectedLength) {
+    const path = (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CORRUPT', `chunk ${hex.slice(0, 12)}… is missing from store ${layout.root}: ${DAMAGED}`);
+        }
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot read chunk ${hex.slice(0, 12)}… of store ${layout.root}`);
+    }
+    let data;
+    try {
+        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size;
+        if (size < CHUNK_HEADER || size > CHUNK_HEADER + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .LIMITS */ .b1.blockRawBytes) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CORRUPT', `chunk ${hex.slice(0, 12)}… in store ${layout.root} has an impossible size (${size} bytes): ${DAMAGED}`);
+        }
+        data = Buffer.allocUnsafe(size);
+        let done = 0;
+        while (done < size) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, data, done, size - done, done);
+            if (n === 0)
+                break;
+            done += n;
+        }
+        if (done !== size)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_TRUNCATED', `chunk ${hex.slice(0, 12)}… in store ${layout.root} is truncated: ${DAMAGED}`);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    return decodeChunk(data, hex, layout.root, expectedLength);
+}
+function chunkHeader(data, what) {
+    if (data.length < CHUNK_HEADER || !data.subarray(0, 4).equals(MAGIC) || data.readUInt16LE(6) !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${what} is not a chunk object: ${DAMAGED}`);
+    }
+    const codec = data.readUInt8(4);
+    const width = data.readUInt8(5);
+    const rawLength = data.readBigUInt64LE(8);
+    if (codec > _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.bytegroupZstd || rawLength > BigInt(_snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .LIMITS */ .b1.blockRawBytes) || (codec === _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.bytegroupZstd) !== (width === 2 || width === 4)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${what} has an invalid header: ${DAMAGED}`);
+    }
+    return { codec: codec, width, rawLength: Number(rawLength), storedLength: data.length };
+}
+function decodeChunk(data, hex, root, expectedLength) {
+    const what = `chunk ${hex.slice(0, 12)}… in store ${root}`;
+    const h = chunkHeader(data, what);
+    if (expectedLength !== undefined && h.rawLength !== expectedLength) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${what} holds ${h.rawLength} bytes, the snapshot expects ${expectedLength}: ${DAMAGED}`);
+    }
+    const body = data.subarray(CHUNK_HEADER);
+    if (h.codec === _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.none && body.length !== h.rawLength)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${what} is truncated: ${DAMAGED}`);
+    const raw = (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeBlock */ .Wq)(body, h.codec, h.width, h.rawLength, what);
+    if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(raw).digest('hex') !== hex) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${what} does not match its SHA-256: ${DAMAGED}`);
+    }
+    return raw;
+}
+
+
+/***/ }),
+
+/***/ 891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ chunkPath),
+/* harmony export */   Ch: () => (/* binding */ openStore),
+/* harmony export */   I3: () => (/* binding */ checkName),
+/* harmony export */   aH: () => (/* binding */ isDigestHex),
+/* harmony export */   iB: () => (/* binding */ defaultStoreDir)
+/* harmony export */ });
+/* unused harmony exports STORE_FORMAT, STORE_VERSION, layoutOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/**
+ * Where a store keeps what (docs/store.md):
+ *
+ *   STORE/store.json          format marker; a directory without it is never written to
+ *   STORE/chunks/ab/<sha256>  one chunk, compressed by its class, written once and never changed
+ *   STORE/snapshots/<sha256>  a snapshot without its blocks (named by the standalone file's SHA-256)
+ *   STORE/names/<name>        a name's snapshot id, like a tag
+ *   STORE/tmp/                temp files, renamed into place on the same filesystem
+ *   STORE/sessions/           one file per live process that reads or adds chunks (GC waits for them)
+ *   STORE/gc.lock/            held by the one running GC
+ */
+
+
+
+
+const STORE_FORMAT = 'vitsnap-store';
+const STORE_VERSION = 1;
+const HEX64 = /^[0-9a-f]{64}$/;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** `--store`, else `$VITSNAP_STORE`, else `$XDG_CACHE_HOME/vitsnap`, else `~/.cache/vitsnap`. */
+function defaultStoreDir(flag, env, cwd) {
+    if (flag !== undefined && flag !== '')
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, flag);
+    if (env.VITSNAP_STORE !== undefined && env.VITSNAP_STORE !== '')
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, env.VITSNAP_STORE);
+    const cache = env.XDG_CACHE_HOME !== undefined && env.XDG_CACHE_HOME !== '' ? env.XDG_CACHE_HOME : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, cache, 'vitsnap');
+}
+function layoutOf(root) {
+    return {
+        root,
+        chunks: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'chunks'),
+        snapshots: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'snapshots'),
+        names: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'names'),
+        tmp: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'tmp'),
+        sessions: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'sessions'),
+        gcLock: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'gc.lock'),
+    };
+}
+/**
+ * Opens a store, creating it when `create` is set and the directory is empty or absent. A
+ * non-empty directory that is not a store is refused: we never scatter files into someone's folder.
+ */
+function openStore(root, create) {
+    const layout = layoutOf(root);
+    const marker = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'store.json');
+    let text = null;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(marker, 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot read store ${root}`);
+    }
+    if (text === null) {
+        if (!create)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_NOT_FOUND', `no vitsnap store at ${root}; add a snapshot first (vitsnap store add FILE --store ${root}) or pass --store`);
+        let existing = [];
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(root).isDirectory())
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot use ${root} as a store: it is not a directory`);
+            existing = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(root);
+        }
+        catch (error) {
+            if (error.name === 'OperationError')
+                throw error;
+        }
+        if (existing.length > 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot use ${root} as a store: the directory is not empty and has no store.json; pick an empty or new directory`);
+        }
+        try {
+            for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.tmp, layout.sessions])
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(marker, `${JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION })}\n`);
+        }
+        catch (error) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot create store ${root}`);
+        }
+        return layout;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        parsed = null;
+    }
+    const p = parsed;
+    if (p === null || typeof p !== 'object' || p.format !== STORE_FORMAT) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `${marker} is not a vitsnap store marker; pass another --store`);
+    }
+    if (p.version !== STORE_VERSION) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `store ${root} has format version ${String(p.version)}; this vitsnap reads version ${STORE_VERSION}: upgrade vitsnap`);
+    }
+    for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.tmp, layout.sessions]) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+        }
+        catch (error) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot open store ${root}`);
+        }
+    }
+    return layout;
+}
+function chunkPath(layout, hex) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.chunks, hex.slice(0, 2), hex);
+}
+function isDigestHex(text) {
+    return HEX64.test(text);
+}
+function checkName(name) {
+    if (!NAME.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `invalid snapshot name ${JSON.stringify(name)}: use letters, digits, '.', '_' and '-' (at most 128, starting with a letter or digit), e.g. main-build`);
+    }
+    return name;
+}
+
+
+/***/ }),
+
+/***/ 717:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nx: () => (/* binding */ openSnapshotArg),
+/* harmony export */   Pw: () => (/* binding */ isStoreRef)
+/* harmony export */ });
+/* unused harmony export STORE_REF_PREFIX */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(580);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(891);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(751);
+/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(888);
+/** Commands take `store:NAME` (or `store:ID-PREFIX`) wherever they take a .vitsnap file. */
+
+
+
+
+
+const STORE_REF_PREFIX = 'store:';
+function isStoreRef(arg) {
+    return arg.startsWith(STORE_REF_PREFIX);
+}
+/**
+ * A snapshot file, or a stored snapshot (from `$VITSNAP_STORE` or the default store) held in a
+ * session until the reader is closed, so a GC cannot delete its chunks meanwhile.
+ */
+function openSnapshotArg(arg, cwd, env) {
+    if (!isStoreRef(arg))
+        return _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotReader */ .a.open((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(cwd, arg));
+    const layout = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .openStore */ .Ch)((0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultStoreDir */ .iB)(undefined, env, cwd), false);
+    const id = (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveRef */ .qE)(layout, arg);
+    const session = _sessions_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreSession */ .e7.begin(layout, `read ${id.slice(0, 12)}`);
+    try {
+        const reader = (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .openRecord */ .C6)(layout, id);
+        reader.onClose = () => session.end();
+        (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .touchRecord */ .h)(layout, id);
+        return reader;
+    }
+    catch (error) {
+        session.end();
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C6: () => (/* binding */ openRecord),
+/* harmony export */   GI: () => (/* binding */ removeRecord),
+/* harmony export */   RI: () => (/* binding */ RECORD_PREFIX),
+/* harmony export */   VI: () => (/* binding */ listRecords),
+/* harmony export */   h: () => (/* binding */ touchRecord),
+/* harmony export */   i: () => (/* binding */ setName),
+/* harmony export */   lX: () => (/* binding */ recordPath),
+/* harmony export */   qE: () => (/* binding */ resolveRef),
+/* harmony export */   rh: () => (/* binding */ writeRecord)
+/* harmony export */ });
+/* unused harmony exports storeChunkSource, readNames */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
+/* harmony import */ var _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(118);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(957);
+/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(580);
+/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(463);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(891);
+/**
+ * Snapshot records: a `.vitsnap` file without its blocks, which live in the store as chunks.
+ *
+ *   "VSREC001" | snapshot size u64 LE | the snapshot's header (32) | everything after its blocks
+ *
+ * A record is named by the SHA-256 of the whole standalone file, so `store export` can prove it
+ * gave back the very bytes that were added. Its mtime is when the snapshot was last used (GC's LRU).
+ */
+
+
+
+
+
+
+
+
+const RECORD_MAGIC = Buffer.from('VSREC001', 'latin1');
+const RECORD_PREFIX = 16;
+function recordPath(layout, id) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout.snapshots, id);
+}
+/** Writes a record from the snapshot's header and the bytes after its blocks. */
+function writeRecord(layout, id, snapshotSize, header, tail) {
+    const prefix = Buffer.alloc(RECORD_PREFIX);
+    RECORD_MAGIC.copy(prefix, 0);
+    prefix.writeBigUInt64LE(BigInt(snapshotSize), 8);
+    const out = new _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .AtomicFile */ .A0(recordPath(layout, id));
+    try {
+        out.write(prefix);
+        out.write(header);
+        out.write(tail);
+        out.commit();
+    }
+    catch (error) {
+        out.abort();
+        throw error;
+    }
+}
+function storeChunkSource(layout) {
+    return { readChunk: (sha256, length) => (0,_chunks_js__WEBPACK_IMPORTED_MODULE_6__/* .readChunk */ .ar)(layout, sha256.toString('hex'), length) };
+}
+/** Opens a stored snapshot for reading; its chunks come from the store, each verified as read. */
+function openRecord(layout, id) {
+    const path = recordPath(layout, id);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('E_NOT_FOUND', `snapshot ${id.slice(0, 12)} is not in store ${layout.root}; list them with vitsnap store ls`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fromSystemError */ .Kh)(error, `cannot open snapshot ${id.slice(0, 12)} in store ${layout.root}`);
+    }
+    try {
+        const recordSize = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size;
+        const prefix = Buffer.alloc(RECORD_PREFIX);
+        const n = recordSize >= RECORD_PREFIX ? readPrefix(fd, prefix) : 0;
+        if (n !== RECORD_PREFIX || !prefix.subarray(0, 8).equals(RECORD_MAGIC)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${path} is not a snapshot record: the store is damaged; remove it with vitsnap store rm ${id.slice(0, 12)}`);
+        }
+        const size = Number(prefix.readBigUInt64LE(8));
+        const kept = recordSize - RECORD_PREFIX;
+        if (!Number.isSafeInteger(size) || size < kept || kept < _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${path} has an impossible snapshot size: the store is damaged; remove it with vitsnap store rm ${id.slice(0, 12)}`);
+        }
+        const view = { fd, size, prefix: RECORD_PREFIX, gapStart: _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad, gapLength: size - kept };
+        return _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .SnapshotReader */ .a.openDetached(`store:${id.slice(0, 12)}`, view, storeChunkSource(layout));
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        throw error;
+    }
+}
+function readPrefix(fd, into) {
+    let done = 0;
+    while (done < into.length) {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, into, done, into.length - done, done);
+        if (n === 0)
+            break;
+        done += n;
+    }
+    return done;
+}
+function touchRecord(layout, id) {
+    const now = new Date();
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.utimesSync)(recordPath(layout, id), now, now);
+    }
+    catch {
+        // a record removed meanwhile; nothing to mark
+    }
+}
+function listRecords(layout) {
+    const names = readNames(layout);
+    const out = [];
+    for (const id of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(layout.snapshots).filter(_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .isDigestHex */ .aH).sort()) {
+        let fd;
+        try {
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(recordPath(layout, id), 'r');
+        }
+        catch {
+            continue; // removed meanwhile
+        }
+        try {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+            out.push({ id, names: [...names].filter(([, target]) => target === id).map(([name]) => name).sort(), recordBytes: st.size, lastUsedMs: st.mtimeMs });
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    return out;
+}
+/** name → snapshot id, skipping names that do not hold an id. */
+function readNames(layout) {
+    const out = new Map();
+    for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(layout.names)) {
+        if (name.startsWith('.'))
+            continue;
+        try {
+            const id = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout.names, name), 'utf8').trim();
+            if ((0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .isDigestHex */ .aH)(id))
+                out.set(name, id);
+        }
+        catch {
+            // removed meanwhile
+        }
+    }
+    return out;
+}
+function setName(layout, name, id) {
+    const out = new _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .AtomicFile */ .A0((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout.names, (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .checkName */ .I3)(name)));
+    try {
+        out.write(Buffer.from(`${id}\n`));
+        out.commit();
+    }
+    catch (error) {
+        out.abort();
+        throw error;
+    }
+}
+/**
+ * A snapshot by name, full id, or an id prefix of at least 6 hex digits that only one snapshot
+ * has (`store:` in front is allowed, as other commands take it).
+ */
+function resolveRef(layout, ref) {
+    const text = ref.startsWith('store:') ? ref.slice('store:'.length) : ref;
+    const named = readNames(layout).get(text);
+    if (named !== undefined)
+        return named;
+    const ids = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(layout.snapshots).filter(_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .isDigestHex */ .aH);
+    if (/^[0-9a-f]{6,64}$/.test(text)) {
+        const matches = ids.filter((id) => id.startsWith(text));
+        if (matches.length === 1)
+            return matches[0];
+        if (matches.length > 1)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('E_USAGE', `${text} matches ${matches.length} snapshots in store ${layout.root}; give more digits`);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('E_NOT_FOUND', `no snapshot named or starting with ${JSON.stringify(text)} in store ${layout.root}; list them with vitsnap store ls`);
+}
+/** Removes a snapshot's record and every name pointing at it; its chunks go at the next GC. */
+function removeRecord(layout, id) {
+    const removedNames = [];
+    for (const [name, target] of readNames(layout)) {
+        if (target !== id)
+            continue;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout.names, name), { force: true });
+        removedNames.push(name);
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(recordPath(layout, id), { force: true });
+    return removedNames;
+}
+
+
+/***/ }),
+
+/***/ 888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e7: () => (/* binding */ StoreSession),
+/* harmony export */   uM: () => (/* binding */ GcLock)
+/* harmony export */ });
+/* unused harmony export liveSessions */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/**
+ * Who may touch a store's chunks at once. Adding and reading need no lock between themselves:
+ * chunks are written once and renamed into place. Only GC must not run while someone relies on a
+ * chunk it might delete, so each such process announces itself with a session file, and GC holds
+ * `gc.lock`. Each side writes its own claim first and then looks for the other's (as in Dekker's
+ * algorithm): at least one of them sees the other, and the session backs off, so GC never sweeps
+ * a chunk a live session is using. A claim whose process has died (SIGKILL, power loss) is stale
+ * and is removed by whoever finds it.
+ */
+
+
+
+
+const POLL_MS = 50;
+/** A claim file or lock still without its owner after this long was left by a process killed while writing it. */
+const UNFINISHED_CLAIM_MS = 10_000;
+function olderThan(path, ms) {
+    try {
+        return Date.now() - (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path).mtimeMs > ms;
+    }
+    catch {
+        return true;
+    }
+}
+function startTimeOf(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'latin1');
+        // Field 22, counted after the command name, which is in parentheses and may hold spaces.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    }
+    catch {
+        return null;
+    }
+}
+const OWN_CLAIM = { pid: process.pid, start: startTimeOf(process.pid), what: '' };
+function isAlive(claim) {
+    if (claim.pid === process.pid)
+        return true;
+    try {
+        process.kill(claim.pid, 0);
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+    }
+    const start = startTimeOf(claim.pid);
+    return claim.start === null || start === null || start === claim.start;
+}
+function readClaim(path) {
+    try {
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'));
+        if (typeof parsed.pid !== 'number')
+            return null;
+        return { pid: parsed.pid, start: typeof parsed.start === 'string' ? parsed.start : null, what: typeof parsed.what === 'string' ? parsed.what : '' };
+    }
+    catch {
+        return null;
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Sessions start synchronously (readers open snapshots synchronously); waiting for a GC blocks. */
+function sleepSync(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+/** The live sessions, after removing those of dead processes. */
+function liveSessions(layout) {
+    let names = [];
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(layout.sessions);
+    }
+    catch {
+        return [];
+    }
+    const live = [];
+    for (const name of names) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.sessions, name);
+        const claim = readClaim(path);
+        // A file being written has no JSON yet: its writer has just started, unless it is old.
+        if (claim === null) {
+            if (olderThan(path, UNFINISHED_CLAIM_MS))
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(path, { force: true });
+            else
+                live.push({ pid: -1, start: null, what: 'starting' });
+            continue;
+        }
+        if (isAlive(claim))
+            live.push(claim);
+        else
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(path, { force: true });
+    }
+    return live;
+}
+/** The running GC's claim, removing it when its process is gone. */
+function liveGc(layout) {
+    const claim = readClaim((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.gcLock, 'owner'));
+    if (claim === null) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(layout.gcLock);
+        }
+        catch {
+            return null; // no lock
+        }
+        // A lock directory without an owner yet: its GC is starting, unless it was killed doing so.
+        if (!olderThan(layout.gcLock, UNFINISHED_CLAIM_MS))
+            return { pid: -1, start: null, what: 'gc' };
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(layout.gcLock, { recursive: true, force: true });
+        return null;
+    }
+    if (isAlive(claim))
+        return claim;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(layout.gcLock, { recursive: true, force: true });
+    return null;
+}
+class StoreSession {
+    path;
+    constructor(path) {
+        this.path = path;
+    }
+    /** Announces a process that reads or adds chunks; waits (up to `waitMs`) while a GC runs. */
+    static begin(layout, what, waitMs = 10 * 60_000) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.sessions, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+        const body = JSON.stringify({ ...OWN_CLAIM, what });
+        const deadline = Date.now() + waitMs;
+        for (;;) {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(path, body, { flag: 'wx' });
+            }
+            catch (error) {
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot use store ${layout.root}`);
+            }
+            const gc = liveGc(layout);
+            if (gc === null)
+                return new StoreSession(path);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(path);
+            if (Date.now() > deadline) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_BUSY', `store ${layout.root} is being garbage-collected (pid ${gc.pid}); try again when it has finished`);
+            }
+            sleepSync(POLL_MS);
+        }
+    }
+    end() {
+        if (this.path === null)
+            return;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.path, { force: true });
+        this.path = null;
+    }
+}
+class GcLock {
+    layout;
+    held = true;
+    constructor(layout) {
+        this.layout = layout;
+    }
+    /**
+     * Takes the GC lock, then waits (up to `waitMs`) until no session is live. Sessions that start
+     * meanwhile see the lock and wait for it.
+     */
+    static async acquire(layout, waitMs = 60_000) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(layout.gcLock);
+                break;
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot lock store ${layout.root}`);
+                const owner = liveGc(layout);
+                if (owner !== null && attempt > 0) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_BUSY', `another vitsnap store gc (pid ${owner.pid}) is running on ${layout.root}; wait for it to finish`);
+                }
+                if (owner !== null)
+                    await sleep(POLL_MS);
+            }
+        }
+        const lock = new GcLock(layout);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.gcLock, 'owner'), JSON.stringify({ ...OWN_CLAIM, what: 'gc' }));
+            const deadline = Date.now() + waitMs;
+            for (;;) {
+                const live = liveSessions(layout);
+                if (live.length === 0)
+                    return lock;
+                if (Date.now() > deadline) {
+                    const pids = live.map((c) => `${c.pid} (${c.what})`).join(', ');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_BUSY', `store ${layout.root} is in use by ${pids}; run vitsnap store gc again when they have finished`);
+                }
+                await sleep(POLL_MS);
+            }
+        }
+        catch (error) {
+            lock.release();
+            throw error;
+        }
+    }
+    release() {
+        if (!this.held)
+            return;
+        this.held = false;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.layout.gcLock, { recursive: true, force: true });
+    }
 }
 
 
@@ -3480,7 +5103,7 @@ const VERSION = '0.1.0';
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(922);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(647);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
 /** The `vitsnap` executable (bundled to dist/cli/index.js): checks the runtime, then runs the CLI. */
 

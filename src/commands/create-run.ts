@@ -1,5 +1,6 @@
 /** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
-import { relative, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { captureSnapshot } from '../snapshot/capture.js';
 import { parsePatternList } from '../snapshot/globs.js';
@@ -9,6 +10,9 @@ import { escapeControls } from '../report/escape.js';
 import { plural } from '../report/plural.js';
 import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
 import { formatBytes } from '../format-bytes.js';
+import { addSnapshot, type AddResult } from '../store/add.js';
+import { checkName, defaultStoreDir, openStore } from '../store/layout.js';
+import { describeAdd } from './store.js';
 
 function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
@@ -26,15 +30,27 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     'no-metadata': { type: 'boolean' },
     workers: { type: 'string' },
     'allow-empty': { type: 'boolean' },
+    store: { type: 'string' },
+    name: { type: 'string' },
   });
   const root = resolve(ctx.cwd, values.root ?? '.');
-  const output = resolve(ctx.cwd, values.output ?? 'snapshot.vitsnap');
+  const toStore = values.store !== undefined || values.name !== undefined;
+  const store = toStore ? openStore(defaultStoreDir(values.store, ctx.env, ctx.cwd), true) : null;
+  if (values.name !== undefined) checkName(values.name);
+  // Into a store without -o: the file is only a vehicle, written in the store's tmp/ and removed.
+  const keepFile = store === null || values.output !== undefined;
+  const output = store !== null && !keepFile ? join(store.tmp, `create-${process.pid}-${Date.now()}.vitsnap`) : resolve(ctx.cwd, values.output ?? 'snapshot.vitsnap');
   const patterns: string[] = positionals.flatMap((p) => parsePatternList(p));
   for (const ex of values.exclude ?? []) patterns.push(`!${ex.replace(/^!/, '')}`);
   const relOutput = relative(root, output);
   if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
     // Never capture the snapshot itself (or an older one at the same path).
     patterns.push(`!${relOutput.split('\\').join('/')}`);
+  }
+  const relStore = store === null ? '' : relative(root, store.root);
+  if (store !== null && (relStore === '' || (!relStore.startsWith('..') && !relStore.startsWith('/')))) {
+    if (relStore === '') throw new OperationError('E_USAGE', `the store ${store.root} is the directory being captured; keep the store outside it`);
+    patterns.push(`!${relStore.split('\\').join('/')}`);
   }
   let workers: number | undefined;
   if (values.workers !== undefined) {
@@ -57,7 +73,9 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
             for (const w of m.warnings) ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
           });
-  const result = await captureSnapshot({
+  let result;
+  try {
+    result = await captureSnapshot({
     root,
     patterns,
     output,
@@ -67,19 +85,33 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     allowEmpty: values['allow-empty'] === true,
     onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
   });
+  } catch (error) {
+    if (!keepFile) rmSync(output, { force: true });
+    throw error;
+  }
   ctx.log.done();
+  let stored: AddResult | null = null;
+  if (store !== null) {
+    try {
+      stored = await addSnapshot(store, result.output, { name: values.name, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
+    } finally {
+      if (!keepFile) rmSync(result.output, { force: true });
+    }
+    ctx.log.done();
+  }
   for (const s of result.skipped) ctx.log.warn(`skipped ${escapeControls(s.path)}: ${s.reason}`);
   const { stats } = result.manifest;
   // --quiet: warnings and errors only; --json is an explicit request for the result, so it still prints.
   if (values.json === true) {
-    ctx.log.out(JSON.stringify({ output: result.output, size: result.size, stats, skipped: result.skipped }, null, 2));
+    const file = keepFile ? { output: result.output } : {};
+    ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, skipped: result.skipped, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
   } else if (values.quiet !== true) {
     // A ratio only means something once the data outweighs the snapshot's fixed overhead.
     const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
-    ctx.log.out(
-      `wrote ${escapeControls(displayPath(ctx.cwd, result.output))}: ${plural(stats.files, 'file')}, ${plural(stats.dirs, 'dir')}, ${plural(stats.symlinks, 'symlink')}, ` +
-        `${formatBytes(stats.bytes)} → ${formatBytes(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`,
-    );
+    const what = `${plural(stats.files, 'file')}, ${plural(stats.dirs, 'dir')}, ${plural(stats.symlinks, 'symlink')}, ${formatBytes(stats.bytes)} → ${formatBytes(result.size)}${ratio}`;
+    const took = `in ${((Date.now() - started) / 1000).toFixed(2)} s`;
+    if (keepFile) ctx.log.out(`wrote ${escapeControls(displayPath(ctx.cwd, result.output))}: ${what} ${took}`);
+    if (stored !== null && store !== null) ctx.log.out(`${describeAdd(stored, values.name, store.root)}${keepFile ? '' : ` (${what}) ${took}`}`);
   }
   return 0;
 }

@@ -21,6 +21,10 @@ Options:
       --workers N         hashing/compression threads, 1 to 64 (default: auto, inline for
                           small trees)
       --allow-empty       write a snapshot even when nothing matches
+      --store DIR         add the snapshot to the store at DIR (only chunks it lacks are
+                          stored); no file is written unless -o is also given
+      --name NAME         name the stored snapshot (implies the default store when --store is
+                          not given: $VITSNAP_STORE, else ~/.cache/vitsnap)
       --json              print the result as JSON
   -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
@@ -28,6 +32,7 @@ Options:
 Examples:
   vitsnap create -C build -o app.vitsnap
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
+  vitsnap create -C build --store ~/.cache/vitsnap --name nightly
 `,
   async run(argv, ctx) {
     // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.

@@ -59,7 +59,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     const html = values.html === undefined ? null : ReportFile.open(ctx.cwd, '--html', values.html);
     if (html !== null) reports.push(html);
     const stripPrefix = values['strip-prefix'];
-    const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, stripPrefix });
+    const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd, env: ctx.env } : { cwd: ctx.cwd, env: ctx.env, stripPrefix });
     try {
       return await compareAndReport(sides, { values, ignore, stripHash, maxLines, output, html }, ctx);
     } finally {

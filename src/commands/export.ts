@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { SnapshotReader } from '../snapshot/reader.js';
+import { openSnapshotArg } from '../store/open.js';
 import type { Entry, Manifest } from '../snapshot/types.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 
@@ -17,7 +16,7 @@ Example:
 `,
   async run(argv, ctx) {
     const { positionals } = parseCommandArgs('export', argv, { ...COMMON_OPTIONS });
-    const reader = SnapshotReader.open(resolve(ctx.cwd, requireOne('export', positionals, 'snapshot file')));
+    const reader = openSnapshotArg(requireOne('export', positionals, 'snapshot file'), ctx.cwd, ctx.env);
     try {
       writeManifestJson(reader.manifest, ctx.log.out);
     } finally {

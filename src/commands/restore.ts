@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { parseSize } from '../snapshot/expansion.js';
 import { compileGlobs } from '../snapshot/globs.js';
-import { SnapshotReader } from '../snapshot/reader.js';
+import { openSnapshotArg } from '../store/open.js';
 import { restoreSnapshot } from '../snapshot/restore.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 import { formatBytes } from '../format-bytes.js';
@@ -54,7 +54,7 @@ Examples:
     const file = requireOne('restore', positionals, 'snapshot file');
     if (values.dir === undefined) throw new OperationError('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
     const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
-    const reader = SnapshotReader.open(resolve(ctx.cwd, file));
+    const reader = openSnapshotArg(file, ctx.cwd, ctx.env);
     try {
       const only = values.only === undefined ? undefined : compileGlobs(values.only);
       const report = await restoreSnapshot(reader, resolve(ctx.cwd, values.dir), {

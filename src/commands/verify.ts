@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { checkExpansion, parseSize } from '../snapshot/expansion.js';
-import { SnapshotReader } from '../snapshot/reader.js';
+import { openSnapshotArg } from '../store/open.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 import { formatBytes } from '../format-bytes.js';
 import { plural } from '../report/plural.js';
@@ -36,7 +35,7 @@ Example:
     });
     const file = requireOne('verify', positionals, 'snapshot file');
     const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
-    const reader = SnapshotReader.open(resolve(ctx.cwd, file));
+    const reader = openSnapshotArg(file, ctx.cwd, ctx.env);
     try {
       checkExpansion(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
       const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));

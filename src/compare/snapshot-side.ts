@@ -4,7 +4,7 @@
  * digests differ, so the side counts what it read and the report says what was not.
  */
 import { OperationError, SnapshotFormatError } from '../errors.js';
-import { SnapshotReader } from '../snapshot/reader.js';
+import type { SnapshotReader } from '../snapshot/reader.js';
 import type { Entry, FileEntry, Metadata } from '../snapshot/types.js';
 import type { SideVerification } from './types.js';
 
@@ -34,10 +34,10 @@ export interface SnapshotSide {
 }
 
 /** Opens and checks a snapshot side; every failure names the side. */
-export function openSnapshotSide(abs: string, side: SideName, label: string): SnapshotSide {
+export function openSnapshotSide(open: () => SnapshotReader, side: SideName, label: string): SnapshotSide {
   let reader: SnapshotReader;
   try {
-    reader = SnapshotReader.open(abs);
+    reader = open();
   } catch (error) {
     throw onSide(error, side, label);
   }

@@ -27,6 +27,7 @@ import { filePairSides, looksLikeSnapshot } from './file-pair.js';
 import { normalizePrefix, prefixMismatch, stripEntries } from './path-prefix.js';
 import type { OneSided } from './renames.js';
 import { onSide, openSnapshotSide, type SideName, type SnapshotSide } from './snapshot-side.js';
+import { isStoreRef, openSnapshotArg } from '../store/open.js';
 import { diffPair, diffTrees, oneSided, type ModifiedPair, type TreeDiff, type TreeEntry } from './tree-diff.js';
 import type { Difference, NotCompared, SideVerification } from './types.js';
 
@@ -73,6 +74,8 @@ export interface OpenOptions {
   cwd: string;
   /** Compare only what is below this directory on each side that has it, with the directory removed from the paths. */
   stripPrefix?: string;
+  /** Where `store:` sides find the store (`VITSNAP_STORE`, `HOME`); default: this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A side whose whole entry list is known up front: a snapshot, or a directory walked with stats. */
@@ -94,6 +97,8 @@ interface SidePath {
   label: string;
   abs: string;
   directory: boolean;
+  /** A `store:NAME` snapshot (when no file has that name). */
+  stored: boolean;
 }
 
 /**
@@ -102,6 +107,7 @@ interface SidePath {
  */
 function sidePath(side: SideName, label: string, cwd: string): SidePath {
   const abs = resolve(cwd, label);
+  if (isStoreRef(label) && statSync(abs, { throwIfNoEntry: false }) === undefined) return { side, label, abs, directory: false, stored: true };
   let directory: boolean;
   try {
     const stats = statSync(abs);
@@ -112,10 +118,11 @@ function sidePath(side: SideName, label: string, cwd: string): SidePath {
   } catch (error) {
     throw onSide(fromSystemError(error, 'cannot compare it'), side, label);
   }
-  return { side, label, abs, directory };
+  return { side, label, abs, directory, stored: false };
 }
 
 function looksLikeSnapshotOn(p: SidePath): boolean {
+  if (p.stored) return true;
   try {
     return looksLikeSnapshot(p.abs);
   } catch (error) {
@@ -157,7 +164,7 @@ export async function openSides(beforePath: string, afterPath: string, options: 
     // Snapshots open while the walk runs on a worker.
     const opened = paths.map((p, i) => {
       if (walks[i] !== null) return null;
-      const side = openSnapshotSide(p.abs, p.side, p.label);
+      const side = openSnapshotSide(() => openSnapshotArg(p.stored ? p.label : p.abs, options.cwd, options.env ?? process.env), p.side, p.label);
       snapshots.push(side);
       return snapshotSource(side, prefix, notes);
     });

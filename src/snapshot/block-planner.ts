@@ -21,6 +21,9 @@ export const BLOCK_TARGET: Record<ContentClass, number> = { text: 512 * 1024, bi
  */
 const LEVEL: Record<ContentClass, number> = { text: 2, binary: 2, compressed: 0, tensor: 1 };
 
+/** The level each codec's blocks are written at (text and binaries share zstd's), for re-encoding stored chunks. */
+export const CODEC_LEVEL: Record<CodecId, number> = { [Codec.none]: LEVEL.compressed, [Codec.zstd]: LEVEL.binary, [Codec.bytegroupZstd]: LEVEL.tensor };
+
 interface OpenBlock {
   codec: CodecId;
   width: number;

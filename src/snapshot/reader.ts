@@ -27,6 +27,24 @@ const CACHED_BLOCKS = 4;
 /** The next step after any checksum mismatch. */
 const DAMAGED = 'the file was damaged after it was written; fetch a fresh copy and do not use this one';
 
+/**
+ * Where a snapshot's bytes are: a file, or (for a store) a file without the blocks, which start
+ * at `gapStart` and are `gapLength` long; `prefix` bytes of the file come before offset 0.
+ */
+export interface FileView {
+  fd: number;
+  /** The snapshot's own size, blocks included. */
+  size: number;
+  prefix: number;
+  gapStart: number;
+  gapLength: number;
+}
+
+export interface ChunkSource {
+  /** A chunk's bytes, checked against its digest. */
+  readChunk(sha256: Buffer, length: number): Buffer;
+}
+
 export interface VerifyReport {
   blocks: number;
   chunks: number;
@@ -41,15 +59,18 @@ export class SnapshotReader {
   readonly trailer: Trailer;
   /** Source, metadata and stats: everything but the entries. */
   readonly summary: ManifestSummary;
-  private fd: number;
+  private readonly view: FileView;
+  /** Where chunks come from when the blocks are not in this file (a store), else null. */
+  private readonly chunkSource: ChunkSource | null;
   private full: Manifest | null = null;
   private index: { blocks: BlockRecord[]; chunks: ChunkTable } | null = null;
   private readonly cache = new Map<number, Buffer>();
 
-  private constructor(path: string, fd: number, fileSize: number, header: Header, trailer: Trailer, summary: ManifestSummary) {
+  private constructor(path: string, view: FileView, header: Header, trailer: Trailer, summary: ManifestSummary, chunkSource: ChunkSource | null) {
     this.path = path;
-    this.fd = fd;
-    this.fileSize = fileSize;
+    this.view = view;
+    this.fileSize = view.size;
+    this.chunkSource = chunkSource;
     this.header = header;
     this.trailer = trailer;
     this.summary = summary;
@@ -68,29 +89,47 @@ export class SnapshotReader {
     try {
       const st = fstatSync(fd);
       if (!st.isFile()) throw new OperationError('E_INPUT', `${path} is not a regular file; pass a .vitsnap file`);
-      const size = st.size;
-      const header = decodeHeader(readAt(fd, 0, Math.min(HEADER_SIZE, size), size, path), path);
-      const trailer = decodeTrailer(readAt(fd, Math.max(0, size - TRAILER_SIZE), Math.min(TRAILER_SIZE, size), size, path), size, path);
-      if (trailer.major !== header.major || trailer.minor !== header.minor) {
-        throw new SnapshotFormatError('E_CORRUPT', 'snapshot header and trailer disagree on the format version');
-      }
-      const raw = readSection(fd, size, path, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
-      const summary = parseManifestSection(raw, `${path}: manifest section`);
-      if (summary.stats.blocks !== trailer.blockCount || summary.stats.chunks !== trailer.chunkCount) {
-        throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest stats disagree with its index');
-      }
-      return new SnapshotReader(path, fd, size, header, trailer, summary);
+      return SnapshotReader.fromView(path, { fd, size: st.size, prefix: 0, gapStart: st.size, gapLength: 0 }, null);
     } catch (error) {
       closeSync(fd);
       throw error;
     }
   }
 
+  /**
+   * A snapshot whose blocks live elsewhere (a store): `view` maps the file's offsets onto a file
+   * that holds everything but the blocks, and `chunks` supplies each chunk's bytes, verified.
+   */
+  static openDetached(path: string, view: FileView, chunks: ChunkSource): SnapshotReader {
+    return SnapshotReader.fromView(path, view, chunks);
+  }
+
+  /** Called once by close(), e.g. to end a store session. */
+  onClose: (() => void) | null = null;
+
+  private static fromView(path: string, view: FileView, chunkSource: ChunkSource | null): SnapshotReader {
+    const size = view.size;
+    const header = decodeHeader(readAt(view, 0, Math.min(HEADER_SIZE, size), path), path);
+    const trailer = decodeTrailer(readAt(view, Math.max(0, size - TRAILER_SIZE), Math.min(TRAILER_SIZE, size), path), size, path);
+    if (trailer.major !== header.major || trailer.minor !== header.minor) {
+      throw new SnapshotFormatError('E_CORRUPT', 'snapshot header and trailer disagree on the format version');
+    }
+    if (chunkSource !== null && trailer.entriesOffset !== view.gapStart + view.gapLength) {
+      throw new SnapshotFormatError('E_CORRUPT', `${path}: the stored snapshot's sections do not start where its blocks end: the store is damaged`);
+    }
+    const raw = readSection(view, path, trailer.manifestOffset, trailer.manifestStoredLength, trailer.manifestRawLength, trailer.manifestSha256, 'manifest');
+    const summary = parseManifestSection(raw, `${path}: manifest section`);
+    if (summary.stats.blocks !== trailer.blockCount || summary.stats.chunks !== trailer.chunkCount) {
+      throw new SnapshotFormatError('E_MANIFEST', 'snapshot manifest stats disagree with its index');
+    }
+    return new SnapshotReader(path, view, header, trailer, summary, chunkSource);
+  }
+
   /** The whole manifest; its entries are read and validated on first use. */
   get manifest(): Manifest {
     if (this.full === null) {
       const t = this.trailer;
-      const raw = readSection(this.fd, this.fileSize, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
+      const raw = readSection(this.view, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
       const entries = parseEntriesSection(raw, `${this.path}: entries section`);
       const s = this.summary.stats;
       const count = (type: Entry['type']): number => entries.reduce((n, e) => n + (e.type === type ? 1 : 0), 0);
@@ -103,15 +142,18 @@ export class SnapshotReader {
   }
 
   close(): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
+    if (this.view.fd >= 0) closeSync(this.view.fd);
+    this.view.fd = -1;
     this.cache.clear();
+    const onClose = this.onClose;
+    this.onClose = null;
+    onClose?.();
   }
 
   /** The block and chunk tables, read and validated on first use. */
   loadIndex(): { blocks: BlockRecord[]; chunks: ChunkTable } {
     if (this.index === null) {
-      const buf = readAt(this.fd, this.trailer.indexOffset, this.trailer.indexLength, this.fileSize, this.path);
+      const buf = readAt(this.view, this.trailer.indexOffset, this.trailer.indexLength, this.path);
       if (!createHash('sha256').update(buf).digest().equals(this.trailer.indexSha256)) {
         throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: index checksum mismatch: ${DAMAGED}`);
       }
@@ -131,7 +173,8 @@ export class SnapshotReader {
     const { blocks } = this.loadIndex();
     const b = blocks[i];
     if (b === undefined) throw new SnapshotFormatError('E_CORRUPT', `block ${i} does not exist`);
-    const stored = readAt(this.fd, b.offset, b.storedLength, this.fileSize, this.path);
+    if (this.chunkSource !== null) throw new OperationError('E_IO', `${this.path}: the blocks of a stored snapshot are read chunk by chunk`);
+    const stored = readAt(this.view, b.offset, b.storedLength, this.path);
     if (!createHash('sha256').update(stored).digest().equals(b.sha256)) {
       throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: block ${i} checksum mismatch: ${DAMAGED}`);
     }
@@ -159,7 +202,8 @@ export class SnapshotReader {
 
   /** Yields a file's bytes chunk by chunk (views into cached blocks: copy before keeping them). */
   *readFile(entry: FileEntry): Generator<Buffer> {
-    for (const c of this.fileChunks(entry)) yield this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
+    const source = this.chunkSource;
+    for (const c of this.fileChunks(entry)) yield source !== null ? source.readChunk(c.sha256, c.length) : this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
   }
 
   /** A whole file in memory, digest-checked. For small files and tests. */
@@ -174,6 +218,7 @@ export class SnapshotReader {
   /** Checks every block, every chunk digest and every file digest. */
   verify(onProgress?: (done: number, total: number) => void): VerifyReport {
     const { blocks, chunks } = this.loadIndex();
+    if (this.chunkSource !== null) return this.verifyDetached(blocks.length, chunks.length, onProgress);
     // Chunk numbers grouped by block (a counting sort), so each block is decoded once.
     const firstOf = new Uint32Array(blocks.length + 1);
     for (let k = 0; k < chunks.length; k++) (firstOf[chunks.blockOf(k) + 1] as number)++;
@@ -212,11 +257,25 @@ export class SnapshotReader {
     }
     return { blocks: blocks.length, chunks: chunks.length, files, bytes };
   }
+
+  /** Every file read through the chunk source (which checks each chunk) and its digest checked. */
+  private verifyDetached(blockCount: number, chunkCount: number, onProgress?: (done: number, total: number) => void): VerifyReport {
+    const files = this.manifest.entries.filter((e): e is FileEntry => e.type === 'file');
+    let bytes = 0;
+    files.forEach((e, i) => {
+      const hash = createHash('sha256');
+      for (const piece of this.readFile(e)) hash.update(piece);
+      if (hash.digest('hex') !== e.sha256) throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: ${e.path}: content does not match its SHA-256: ${DAMAGED}`);
+      bytes += e.size;
+      onProgress?.(i + 1, files.length);
+    });
+    return { blocks: blockCount, chunks: chunkCount, files: files.length, bytes };
+  }
 }
 
 /** Reads a zstd-compressed JSON section, checking its digest before decompressing and its size while decompressing. */
-function readSection(fd: number, fileSize: number, path: string, offset: number, storedLength: number, rawLength: number, digest: Buffer, what: string): Buffer {
-  const stored = readAt(fd, offset, storedLength, fileSize, path);
+function readSection(view: FileView, path: string, offset: number, storedLength: number, rawLength: number, digest: Buffer, what: string): Buffer {
+  const stored = readAt(view, offset, storedLength, path);
   if (!createHash('sha256').update(stored).digest().equals(digest)) {
     throw new SnapshotFormatError('E_CHECKSUM', `${path}: ${what} section checksum mismatch: ${DAMAGED}`);
   }
@@ -224,17 +283,23 @@ function readSection(fd: number, fileSize: number, path: string, offset: number,
 }
 
 /** Reads exactly `length` bytes at `position`, or fails with E_TRUNCATED. Callers bound `length` first. */
-function readAt(fd: number, position: number, length: number, fileSize: number, path: string): Buffer {
+function readAt(view: FileView, position: number, length: number, path: string): Buffer {
+  const fileSize = view.size;
   const truncated = (endsAt: number): SnapshotFormatError =>
     new SnapshotFormatError(
       'E_TRUNCATED',
       `${path} is truncated (ends at ${endsAt} of at least ${position + length} bytes): the download or copy was cut off; fetch it again`,
     );
   if (position < 0 || position + length > fileSize) throw truncated(fileSize);
+  if (position < view.gapStart + view.gapLength && position + length > view.gapStart) {
+    throw new SnapshotFormatError('E_CORRUPT', `${path}: a section points into the blocks, which a stored snapshot does not hold: the store is damaged`);
+  }
+  const physical = view.prefix + (position >= view.gapStart ? position - view.gapLength : position);
+  const fd = view.fd;
   const buf = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {
-    const n = readSync(fd, buf, done, length - done, position + done);
+    const n = readSync(fd, buf, done, length - done, physical + done);
     if (n === 0) throw truncated(position + done);
     done += n;
   }

@@ -1,8 +1,8 @@
-export const id = 318;
-export const ids = [318];
+export const id = 442;
+export const ids = [442];
 export const modules = {
 
-/***/ 318:
+/***/ 442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,96 +11,22 @@ __webpack_require__.d(__webpack_exports__, {
   runCreate: () => (/* binding */ runCreate)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
 var atomic_file = __webpack_require__(118);
+// EXTERNAL MODULE: ./src/snapshot/block-planner.ts
+var block_planner = __webpack_require__(800);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
 var format = __webpack_require__(957);
-;// CONCATENATED MODULE: ./src/snapshot/block-planner.ts
-/**
- * Decides, in file order, which block stores each new chunk: deduplicates chunks by digest and
- * packs chunks of one codec class together. Pure bookkeeping, so the layout (and therefore the
- * snapshot bytes) is the same however the hashing threads were scheduled.
- */
-
-/**
- * Raw bytes at which a block is sealed, by class. Small blocks let a reader that wants one file
- * decode little besides it (diffs read a few files of many): text, where changed files are
- * smallest and blocks most numerous, seals at 512 KiB; tensors keep 4 MiB because byte grouping
- * needs long runs to reach its ratio (1 MiB cost 0.5 % of it). docs/decisions.md.
- */
-const BLOCK_TARGET = { text: 512 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
-/**
- * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
- * 6–7 % more bytes on text and binaries; grouped tensors compress best at level 1.
- */
-const LEVEL = { text: 2, binary: 2, compressed: 0, tensor: 1 };
-class BlockPlanner {
-    open = new Map();
-    seen = new Set();
-    sealed = [];
-    chunks = [];
-    /** Adds one chunk of `file`; returns false when an identical chunk was already planned. */
-    addChunk(file, cls, width, sha256Hex, fileOffset, length) {
-        if (this.seen.has(sha256Hex))
-            return false;
-        this.seen.add(sha256Hex);
-        const key = cls === 'tensor' ? `tensor${width}` : cls;
-        let block = this.open.get(key);
-        if (block === undefined) {
-            const codec = cls === 'compressed' ? format/* Codec */.Ne.none : cls === 'tensor' ? format/* Codec */.Ne.bytegroupZstd : format/* Codec */.Ne.zstd;
-            block = { codec, width: cls === 'tensor' ? width : 0, level: LEVEL[cls], rawLength: 0, segments: [], chunks: [] };
-            this.open.set(key, block);
-        }
-        if (block.width > 1) {
-            // Pad so each element keeps its lane: block offset ≡ file offset (mod width).
-            block.rawLength += (((fileOffset - block.rawLength) % block.width) + block.width) % block.width;
-        }
-        const sha256 = Buffer.from(sha256Hex, 'hex');
-        block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
-        block.chunks.push({ sha256, offset: block.rawLength, length });
-        block.rawLength += length;
-        if (block.rawLength >= BLOCK_TARGET[cls]) {
-            this.seal(block);
-            this.open.delete(key);
-        }
-        return true;
-    }
-    /** Blocks sealed since the last call, in the order they must be written. */
-    takeSealed() {
-        return this.sealed.splice(0, this.sealed.length);
-    }
-    /** Seals every open block, in a fixed order. */
-    finish() {
-        for (const key of [...this.open.keys()].sort())
-            this.seal(this.open.get(key));
-        this.open.clear();
-        return this.takeSealed();
-    }
-    get blockCount() {
-        return this.nextBlock;
-    }
-    nextBlock = 0;
-    seal(block) {
-        // Tensor blocks end on an 8-byte boundary so byte grouping always takes its word-at-a-time path.
-        if (block.width > 1)
-            block.rawLength = Math.ceil(block.rawLength / 8) * 8;
-        const index = this.nextBlock++;
-        for (const c of block.chunks)
-            this.chunks.push({ sha256: c.sha256, block: index, offset: c.offset, length: c.length });
-        this.sealed.push({ codec: block.codec, width: block.width, level: block.level, rawLength: block.rawLength, segments: block.segments });
-    }
-}
-
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __webpack_require__(251);
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
@@ -303,7 +229,7 @@ async function captureSnapshot(options) {
     try {
         const hashed = new capture_pipeline/* HashPipeline */.$C(pool, (0,capture_pipeline/* batchFiles */.ul)(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
         out.write((0,format/* encodeHeader */.YS)());
-        const planner = new BlockPlanner();
+        const planner = new block_planner/* BlockPlanner */.Sj();
         const entries = [];
         const blocks = [];
         const writer = new capture_pipeline/* BlockWriter */.$7(pool, out, blocks, workers);
@@ -601,8 +527,18 @@ var plural = __webpack_require__(190);
 var args = __webpack_require__(46);
 // EXTERNAL MODULE: ./src/format-bytes.ts
 var format_bytes = __webpack_require__(758);
+// EXTERNAL MODULE: ./src/store/add.ts
+var add = __webpack_require__(702);
+// EXTERNAL MODULE: ./src/store/layout.ts
+var layout = __webpack_require__(891);
+// EXTERNAL MODULE: ./src/commands/store.ts + 3 modules
+var commands_store = __webpack_require__(174);
 ;// CONCATENATED MODULE: ./src/commands/create-run.ts
 /** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
+
+
+
+
 
 
 
@@ -628,9 +564,17 @@ async function runCreate(argv, ctx) {
         'no-metadata': { type: 'boolean' },
         workers: { type: 'string' },
         'allow-empty': { type: 'boolean' },
+        store: { type: 'string' },
+        name: { type: 'string' },
     });
     const root = (0,external_node_path_.resolve)(ctx.cwd, values.root ?? '.');
-    const output = (0,external_node_path_.resolve)(ctx.cwd, values.output ?? 'snapshot.vitsnap');
+    const toStore = values.store !== undefined || values.name !== undefined;
+    const store = toStore ? (0,layout/* openStore */.Ch)((0,layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), true) : null;
+    if (values.name !== undefined)
+        (0,layout/* checkName */.I3)(values.name);
+    // Into a store without -o: the file is only a vehicle, written in the store's tmp/ and removed.
+    const keepFile = store === null || values.output !== undefined;
+    const output = store !== null && !keepFile ? (0,external_node_path_.join)(store.tmp, `create-${process.pid}-${Date.now()}.vitsnap`) : (0,external_node_path_.resolve)(ctx.cwd, values.output ?? 'snapshot.vitsnap');
     const patterns = positionals.flatMap((p) => (0,globs/* parsePatternList */.Y)(p));
     for (const ex of values.exclude ?? [])
         patterns.push(`!${ex.replace(/^!/, '')}`);
@@ -638,6 +582,12 @@ async function runCreate(argv, ctx) {
     if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
         // Never capture the snapshot itself (or an older one at the same path).
         patterns.push(`!${relOutput.split('\\').join('/')}`);
+    }
+    const relStore = store === null ? '' : (0,external_node_path_.relative)(root, store.root);
+    if (store !== null && (relStore === '' || (!relStore.startsWith('..') && !relStore.startsWith('/')))) {
+        if (relStore === '')
+            throw new errors/* OperationError */.OK('E_USAGE', `the store ${store.root} is the directory being captured; keep the store outside it`);
+        patterns.push(`!${relStore.split('\\').join('/')}`);
     }
     let workers;
     if (values.workers !== undefined) {
@@ -659,29 +609,53 @@ async function runCreate(argv, ctx) {
                 ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
         });
-    const result = await captureSnapshot({
-        root,
-        patterns,
-        output,
-        workers,
-        metadata,
-        sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
-        allowEmpty: values['allow-empty'] === true,
-        onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
-    });
+    let result;
+    try {
+        result = await captureSnapshot({
+            root,
+            patterns,
+            output,
+            workers,
+            metadata,
+            sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
+            allowEmpty: values['allow-empty'] === true,
+            onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
+        });
+    }
+    catch (error) {
+        if (!keepFile)
+            (0,external_node_fs_.rmSync)(output, { force: true });
+        throw error;
+    }
     ctx.log.done();
+    let stored = null;
+    if (store !== null) {
+        try {
+            stored = await (0,add/* addSnapshot */.O)(store, result.output, { name: values.name, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
+        }
+        finally {
+            if (!keepFile)
+                (0,external_node_fs_.rmSync)(result.output, { force: true });
+        }
+        ctx.log.done();
+    }
     for (const s of result.skipped)
         ctx.log.warn(`skipped ${(0,report_escape/* escapeControls */.UN)(s.path)}: ${s.reason}`);
     const { stats } = result.manifest;
     // --quiet: warnings and errors only; --json is an explicit request for the result, so it still prints.
     if (values.json === true) {
-        ctx.log.out(JSON.stringify({ output: result.output, size: result.size, stats, skipped: result.skipped }, null, 2));
+        const file = keepFile ? { output: result.output } : {};
+        ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, skipped: result.skipped, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
     }
     else if (values.quiet !== true) {
         // A ratio only means something once the data outweighs the snapshot's fixed overhead.
         const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
-        ctx.log.out(`wrote ${(0,report_escape/* escapeControls */.UN)(displayPath(ctx.cwd, result.output))}: ${(0,plural/* plural */.L)(stats.files, 'file')}, ${(0,plural/* plural */.L)(stats.dirs, 'dir')}, ${(0,plural/* plural */.L)(stats.symlinks, 'symlink')}, ` +
-            `${(0,format_bytes/* formatBytes */.z)(stats.bytes)} → ${(0,format_bytes/* formatBytes */.z)(result.size)}${ratio} in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+        const what = `${(0,plural/* plural */.L)(stats.files, 'file')}, ${(0,plural/* plural */.L)(stats.dirs, 'dir')}, ${(0,plural/* plural */.L)(stats.symlinks, 'symlink')}, ${(0,format_bytes/* formatBytes */.z)(stats.bytes)} → ${(0,format_bytes/* formatBytes */.z)(result.size)}${ratio}`;
+        const took = `in ${((Date.now() - started) / 1000).toFixed(2)} s`;
+        if (keepFile)
+            ctx.log.out(`wrote ${(0,report_escape/* escapeControls */.UN)(displayPath(ctx.cwd, result.output))}: ${what} ${took}`);
+        if (stored !== null && store !== null)
+            ctx.log.out(`${(0,commands_store/* describeAdd */.V)(stored, values.name, store.root)}${keepFile ? '' : ` (${what}) ${took}`}`);
     }
     return 0;
 }

@@ -1,0 +1,136 @@
+/**
+ * Garbage collection: chunks are kept while a snapshot record references them. With a budget,
+ * the least recently used snapshots are evicted first until what remains fits; then every chunk
+ * no remaining snapshot references is deleted. Runs under the GC lock, so no process is adding
+ * or reading while it marks and sweeps.
+ */
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { processIsAlive } from '../snapshot/atomic-file.js';
+import { isDigestHex, type StoreLayout } from './layout.js';
+import { listRecords, openRecord, removeRecord, type StoredSnapshot } from './records.js';
+import { GcLock } from './sessions.js';
+
+export interface GcPlan {
+  /** Snapshots evicted to meet the budget, oldest use first. */
+  evicted: StoredSnapshot[];
+  kept: StoredSnapshot[];
+  chunksDeleted: number;
+  bytesFreed: number;
+  bytesBefore: number;
+  bytesAfter: number;
+  /** Snapshots whose record could not be read: kept, with their chunks, and reported. */
+  unreadable: { id: string; reason: string }[];
+  applied: boolean;
+}
+
+export interface GcOptions {
+  maxBytes?: number;
+  apply: boolean;
+  /** How long to wait for processes using the store (default 60 s). */
+  waitMs?: number;
+}
+
+/** Every chunk object in the store and its size on disk. */
+export function chunkSizes(layout: StoreLayout): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const dir of readdirSync(layout.chunks)) {
+    let names: string[];
+    try {
+      names = readdirSync(join(layout.chunks, dir));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!isDigestHex(name)) continue;
+      try {
+        sizes.set(name, statSync(join(layout.chunks, dir, name)).size);
+      } catch {
+        // removed meanwhile
+      }
+    }
+  }
+  return sizes;
+}
+
+/** The chunk digests a snapshot references. */
+export function referencedChunks(layout: StoreLayout, id: string): string[] {
+  const reader = openRecord(layout, id);
+  try {
+    const { chunks } = reader.loadIndex();
+    const out: string[] = [];
+    for (let k = 0; k < chunks.length; k++) out.push(chunks.at(k).sha256.toString('hex'));
+    return out;
+  } finally {
+    reader.close();
+  }
+}
+
+export async function collectGarbage(layout: StoreLayout, options: GcOptions): Promise<GcPlan> {
+  const lock = await GcLock.acquire(layout, options.waitMs);
+  try {
+    removeDeadTemps(layout);
+    const snapshots = listRecords(layout).sort((a, b) => a.lastUsedMs - b.lastUsedMs || a.id.localeCompare(b.id));
+    const sizes = chunkSizes(layout);
+    const refs = new Map<string, number>();
+    const uses = new Map<string, string[]>();
+    const unreadable: GcPlan['unreadable'] = [];
+    for (const s of snapshots) {
+      let digests: string[];
+      try {
+        digests = referencedChunks(layout, s.id);
+      } catch (error) {
+        unreadable.push({ id: s.id, reason: (error as Error).message });
+        continue;
+      }
+      uses.set(s.id, digests);
+      for (const d of digests) refs.set(d, (refs.get(d) ?? 0) + 1);
+    }
+    const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0) + snapshots.reduce((a, s) => a + s.recordBytes, 0);
+    let live = snapshots.reduce((a, s) => a + s.recordBytes, 0);
+    for (const [d, size] of sizes) if ((refs.get(d) ?? 0) > 0) live += size;
+    const evicted: StoredSnapshot[] = [];
+    if (options.maxBytes !== undefined) {
+      for (const s of snapshots) {
+        if (live <= options.maxBytes) break;
+        const digests = uses.get(s.id);
+        if (digests === undefined) continue; // unreadable: its chunks are unknown, so it is not evicted
+        evicted.push(s);
+        live -= s.recordBytes;
+        for (const d of digests) {
+          const left = (refs.get(d) ?? 0) - 1;
+          refs.set(d, left);
+          if (left === 0) live -= sizes.get(d) ?? 0;
+        }
+      }
+    }
+    const evictedIds = new Set(evicted.map((s) => s.id));
+    // With an unreadable record we cannot tell which chunks it needs: delete none.
+    const sweep = unreadable.length > 0 ? [] : [...sizes.keys()].filter((d) => (refs.get(d) ?? 0) <= 0);
+    const bytesFreed = sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0);
+    if (options.apply) {
+      for (const s of evicted) removeRecord(layout, s.id);
+      for (const d of sweep) rmSync(join(layout.chunks, d.slice(0, 2), d), { force: true });
+    }
+    return {
+      evicted,
+      kept: snapshots.filter((s) => !evictedIds.has(s.id)),
+      chunksDeleted: sweep.length,
+      bytesFreed,
+      bytesBefore,
+      bytesAfter: bytesBefore - bytesFreed,
+      unreadable,
+      applied: options.apply,
+    };
+  } finally {
+    lock.release();
+  }
+}
+
+/** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
+function removeDeadTemps(layout: StoreLayout): void {
+  for (const name of readdirSync(layout.tmp)) {
+    const pid = /^chunk-(\d+)-/.exec(name)?.[1];
+    if (pid !== undefined && !processIsAlive(Number(pid))) rmSync(join(layout.tmp, name), { force: true });
+  }
+}
