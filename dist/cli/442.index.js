@@ -411,8 +411,8 @@ async function runGit(cwd, args, env, timeoutMs = DEFAULT_GIT_TIMEOUT_MS) {
     return result.error === undefined ? result.stdout.trim() : null;
 }
 
-// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
-var metadata_lockfiles = __webpack_require__(10);
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts + 1 modules
+var metadata_lockfiles = __webpack_require__(104);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/runner.ts
 /** The machine a snapshot was captured on: OS, architecture, kernel, distribution, runner image. */
 

@@ -11655,8 +11655,8 @@ var capture_pipeline = __webpack_require__(245);
 var globs = __webpack_require__(251);
 // EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
 var task_pool = __webpack_require__(664);
-// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
-var lockfiles = __webpack_require__(10);
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts + 1 modules
+var lockfiles = __webpack_require__(104);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
 var format = __webpack_require__(957);
 ;// CONCATENATED MODULE: ./src/compare/file-pair.ts

@@ -397,6 +397,8 @@ var errors = __nccwpck_require__(916);
 var expansion = __nccwpck_require__(301);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __nccwpck_require__(251);
+// EXTERNAL MODULE: ./src/store/plain.ts
+var plain = __nccwpck_require__(233);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
 // EXTERNAL MODULE: external "node:fs"
@@ -643,6 +645,8 @@ function removeQuietly(base, relPath) {
     }
 }
 
+// EXTERNAL MODULE: ./src/snapshot/sparse.ts
+var sparse = __nccwpck_require__(270);
 ;// CONCATENATED MODULE: ./src/snapshot/restore.ts
 /**
  * Restores a snapshot's entries under a target directory. Every entry path is re-checked, every
@@ -651,6 +655,7 @@ function removeQuietly(base, relPath) {
  * must be empty unless `force`; every change is journaled first (restore-journal.ts), so a failed
  * restore takes back everything it did, and a killed one is taken back by the next restore there.
  */
+
 
 
 
@@ -714,7 +719,7 @@ async function restoreSnapshot(reader, targetDir, options = {}) {
     // Ctrl-C while writing: the signal handler runs this at the writer's next pause.
     const forget = onInterrupt(undo);
     try {
-        const writer = new EntryWriter(reader, journal, options.onProgress);
+        const writer = new EntryWriter(reader, journal, options.onProgress, options.linkSource);
         const report = await writer.writeAll(entries);
         forget();
         // Before the modes: a directory made read-only would keep the moved-aside files in it.
@@ -780,10 +785,14 @@ class EntryWriter {
     reader;
     journal;
     onProgress;
-    constructor(reader, journal, onProgress) {
+    linkSource;
+    constructor(reader, journal, onProgress, linkSource) {
         this.reader = reader;
         this.journal = journal;
         this.onProgress = onProgress;
+        this.linkSource = linkSource;
+        if (linkSource !== undefined)
+            this.report.linked = 0;
     }
     /** Writes every entry, pausing between entries now and then so a signal can be handled (and the restore undone). */
     async writeAll(entries) {
@@ -843,7 +852,7 @@ class EntryWriter {
             this.report.symlinks++;
         }
         else {
-            const temp = this.writeTemp(entry);
+            const temp = this.linkTemp(entry) ?? this.writeTemp(entry);
             this.putInPlace(entry.path, existing, () => (0,external_node_fs_.renameSync)(temp, abs));
             this.report.files++;
         }
@@ -870,6 +879,30 @@ class EntryWriter {
             throw error;
         }
     }
+    /** Hardlinks the entry's plain copy as a temp file next to it; null when it must be written instead. */
+    linkTemp(entry) {
+        if (this.linkSource === undefined)
+            return null;
+        const source = this.linkSource(entry);
+        const rel = this.journal.sideFile(entry.path);
+        this.journal.record({ op: 'temp', path: rel });
+        try {
+            (0,external_node_fs_.linkSync)(source, this.abs(rel));
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK')
+                throw error;
+            // Another filesystem (or one without hardlinks): every later file would fail the same way.
+            this.linkSource = undefined;
+            this.report.linkFallback = code === 'EXDEV' ? 'the store is on another filesystem' : `the filesystem refused a hardlink (${code})`;
+            return null;
+        }
+        this.report.bytes += entry.size;
+        this.report.linked = (this.report.linked ?? 0) + 1;
+        this.onProgress?.(this.report.bytes, this.totalBytes);
+        return this.abs(rel);
+    }
     /** Writes a file's bytes to a new temp file next to it and checks their digest; returns the temp path. */
     writeTemp(entry) {
         const rel = this.journal.sideFile(entry.path);
@@ -878,14 +911,17 @@ class EntryWriter {
         const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
         try {
             const hash = (0,external_node_crypto_.createHash)('sha256');
+            let position = 0;
+            let skipped = 0;
             for (const piece of this.reader.readFile(entry)) {
                 hash.update(piece);
-                let done = 0;
-                while (done < piece.length)
-                    done += (0,external_node_fs_.writeSync)(fd, piece, done, piece.length - done);
+                skipped += (0,sparse/* writeSparse */.Mj)(fd, piece, position);
+                position += piece.length;
                 this.report.bytes += piece.length;
                 this.onProgress?.(this.report.bytes, this.totalBytes);
             }
+            if (skipped > 0)
+                (0,sparse/* finishSparse */.Kn)(fd, entry.size);
             if (hash.digest('hex') !== entry.sha256) {
                 throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${entry.path}: restored bytes do not match its SHA-256; the snapshot ${this.reader.path} is corrupt (run 'vitsnap verify' on it); nothing was left in the target`);
             }
@@ -942,6 +978,7 @@ function lstatOrNull(path) {
 
 
 
+
 const restoreCommand = {
     name: 'restore',
     summary: 'write a snapshot\'s files back to a directory, byte for byte',
@@ -968,6 +1005,10 @@ Options:
                       its modes; a failed restore puts the replaced files back
       --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
       --allow-expand  lift the 10x bound (--max-size still applies)
+      --link          for a store:NAME snapshot: hardlink each file to a read-only copy kept in
+                      the store instead of writing it (same filesystem; else files are copied,
+                      and the output says so). Linked files are read-only: do not chmod them to
+                      edit them, copy them first
       --json          print the result as JSON
   -q, --quiet         print only errors (--json still prints the result)
   -h, --help          show this help
@@ -975,6 +1016,7 @@ Options:
 Examples:
   vitsnap restore app.vitsnap -C /tmp/app --only 'bin/**'
   vitsnap restore app.vitsnap -C . --force --max-size 2G
+  vitsnap restore store:main -C /tmp/main --link
 `,
     async run(argv, ctx) {
         const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('restore', argv, {
@@ -984,12 +1026,16 @@ Examples:
             force: { type: 'boolean' },
             'max-size': { type: 'string' },
             'allow-expand': { type: 'boolean' },
+            link: { type: 'boolean' },
         });
         const file = (0,args/* requireOne */.mc)('restore', positionals, 'snapshot file');
         if (values.dir === undefined)
             throw new errors/* OperationError */.OK('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
         const maxSize = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
-        const reader = (0,store_open/* openSnapshotArg */.Nx)(file, ctx.cwd, ctx.env);
+        if (values.link === true && !(0,store_open/* isStoreRef */.Pw)(file)) {
+            throw new errors/* OperationError */.OK('E_USAGE', `--link restores from a store: add the snapshot (vitsnap store add ${file}) and restore store:NAME`);
+        }
+        const { reader, store } = (0,store_open/* openSnapshotRef */.Ol)(file, ctx.cwd, ctx.env);
         try {
             const only = values.only === undefined ? undefined : (0,globs/* compileGlobs */.t)(values.only);
             const report = await restoreSnapshot(reader, (0,external_node_path_.resolve)(ctx.cwd, values.dir), {
@@ -997,12 +1043,19 @@ Examples:
                 force: values.force === true,
                 limits: { maxSize, allowExpand: values['allow-expand'] === true },
                 onProgress: (done, total) => ctx.log.progress('restoring', done, total),
+                ...(values.link === true && store !== null ? { linkSource: (entry) => (0,plain/* ensurePlainCopy */.Av)(store, reader, entry) } : {}),
             });
             ctx.log.done();
             if (values.json === true)
                 ctx.log.out(JSON.stringify(report, null, 2));
             else if (values.quiet !== true) {
                 ctx.log.out(`restored ${(0,plural/* plural */.L)(report.files, 'file')} (${(0,format_bytes/* formatBytes */.z)(report.bytes)}), ${(0,plural/* plural */.L)(report.dirs, 'dir')}, ${(0,plural/* plural */.L)(report.symlinks, 'symlink')} into ${values.dir}`);
+                if (report.linked !== undefined)
+                    ctx.log.out(`${(0,plural/* plural */.L)(report.linked, 'file')} hardlinked read-only from the store`);
+            }
+            if (report.linkFallback !== undefined) {
+                const copied = report.files - (report.linked ?? 0);
+                ctx.log.warn(`--link: ${report.linkFallback}, so ${(0,plural/* plural */.L)(copied, 'file')} ${copied === 1 ? 'was' : 'were'} copied instead of linked`);
             }
         }
         finally {
@@ -1452,6 +1505,8 @@ function readRecordBytes(layout, id, tailLength) {
 
 // EXTERNAL MODULE: ./src/store/layout.ts
 var store_layout = __nccwpck_require__(891);
+// EXTERNAL MODULE: ./src/store/plain.ts
+var store_plain = __nccwpck_require__(233);
 ;// CONCATENATED MODULE: ./src/store/gc.ts
 /**
  * Garbage collection: chunks are kept while a snapshot record references them. With a budget,
@@ -1459,6 +1514,7 @@ var store_layout = __nccwpck_require__(891);
  * no remaining snapshot references is deleted. Runs under the GC lock, so no process is adding
  * or reading while it marks and sweeps.
  */
+
 
 
 
@@ -1489,14 +1545,18 @@ function chunkSizes(layout) {
     }
     return sizes;
 }
-/** The chunk digests a snapshot references. */
-function referencedChunks(layout, id) {
+/** The chunk digests a snapshot references (and, when asked, its files' digests). */
+function referencedChunks(layout, id, files) {
     const reader = (0,records/* openRecord */.C6)(layout, id);
     try {
         const { chunks } = reader.loadIndex();
         const out = [];
         for (let k = 0; k < chunks.length; k++)
             out.push(chunks.at(k).sha256.toString('hex'));
+        if (files !== undefined)
+            for (const e of reader.manifest.entries)
+                if (e.type === 'file')
+                    files.add(e.sha256);
         return out;
     }
     finally {
@@ -1509,28 +1569,35 @@ async function collectGarbage(layout, options) {
         removeDeadTemps(layout);
         const snapshots = (0,records/* listRecords */.VI)(layout).sort((a, b) => a.lastUsedMs - b.lastUsedMs || a.id.localeCompare(b.id));
         const sizes = chunkSizes(layout);
+        const plain = (0,store_plain/* listPlainCopies */._Z)(layout);
+        const fileDigests = new Map();
         const refs = new Map();
         const uses = new Map();
         const unreadable = [];
         for (const s of snapshots) {
             let digests;
+            const files = new Set();
             try {
-                digests = referencedChunks(layout, s.id);
+                digests = referencedChunks(layout, s.id, plain.length > 0 ? files : undefined);
             }
             catch (error) {
                 unreadable.push({ id: s.id, reason: error.message });
                 continue;
             }
             uses.set(s.id, digests);
+            fileDigests.set(s.id, files);
             for (const d of digests)
                 refs.set(d, (refs.get(d) ?? 0) + 1);
         }
-        const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0) + snapshots.reduce((a, s) => a + s.recordBytes, 0);
+        const plainBytes = plain.reduce((a, p) => a + p.size, 0);
+        const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0) + snapshots.reduce((a, s) => a + s.recordBytes, 0) + plainBytes;
         let live = snapshots.reduce((a, s) => a + s.recordBytes, 0);
         for (const [d, size] of sizes)
             if ((refs.get(d) ?? 0) > 0)
                 live += size;
         const evicted = [];
+        // Plain copies are a cache that restore --link refills: over budget, they go before any snapshot.
+        const dropAllPlain = options.maxBytes !== undefined && live + plainBytes > options.maxBytes;
         if (options.maxBytes !== undefined) {
             for (const s of snapshots) {
                 if (live <= options.maxBytes)
@@ -1551,17 +1618,26 @@ async function collectGarbage(layout, options) {
         const evictedIds = new Set(evicted.map((s) => s.id));
         // With an unreadable record we cannot tell which chunks it needs: delete none.
         const sweep = unreadable.length > 0 ? [] : [...sizes.keys()].filter((d) => (refs.get(d) ?? 0) <= 0);
-        const bytesFreed = sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0);
+        const keptFiles = new Set();
+        for (const s of snapshots)
+            if (!evictedIds.has(s.id))
+                for (const f of fileDigests.get(s.id) ?? [])
+                    keptFiles.add(f);
+        const plainSweep = unreadable.length > 0 && !dropAllPlain ? [] : plain.filter((p) => dropAllPlain || !keptFiles.has(p.sha256));
+        const bytesFreed = sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0) + plainSweep.reduce((a, p) => a + p.size, 0);
         if (options.apply) {
             for (const s of evicted)
                 (0,records/* removeRecord */.GI)(layout, s.id);
             for (const d of sweep)
                 (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.chunks, d.slice(0, 2), d), { force: true });
+            for (const p of plainSweep)
+                (0,external_node_fs_.rmSync)(p.path, { force: true });
         }
         return {
             evicted,
             kept: snapshots.filter((s) => !evictedIds.has(s.id)),
             chunksDeleted: sweep.length,
+            plainDeleted: plainSweep.length,
             bytesFreed,
             bytesBefore,
             bytesAfter: bytesBefore - bytesFreed,
@@ -1575,18 +1651,23 @@ async function collectGarbage(layout, options) {
 }
 /** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
 function removeDeadTemps(layout) {
+    (0,atomic_file/* removeStaleTemps */.jH)(layout.tmp);
     for (const name of (0,external_node_fs_.readdirSync)(layout.tmp)) {
-        const pid = /^chunk-(\d+)-/.exec(name)?.[1];
+        const pid = /^(?:chunk|plain|create)-(\d+)-/.exec(name)?.[1];
         if (pid !== undefined && !(0,atomic_file/* processIsAlive */.xT)(Number(pid)))
             (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.tmp, name), { force: true });
     }
 }
 
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts + 1 modules
+var lockfiles = __nccwpck_require__(104);
 ;// CONCATENATED MODULE: ./src/store/verify.ts
 /**
  * `store verify`: every chunk object decodes to bytes that match its name, every record's
  * sections match their checksums, and every chunk a record references is there and good.
  */
+
+
 
 
 
@@ -1629,7 +1710,18 @@ async function verifyStore(layout, onProgress) {
                 damaged.push({ id: s.id, reason: parts.filter((p) => p !== '').join(', ') });
             }
         }
+        const modifiedPlain = (0,store_plain/* listPlainCopies */._Z)(layout)
+            .filter((p) => {
+            try {
+                return (0,lockfiles/* sha256File */.Q3)(p.path) !== p.sha256;
+            }
+            catch {
+                return false; // removed meanwhile
+            }
+        })
+            .map((p) => p.path);
         return {
+            modifiedPlain,
             snapshots: snapshots.length,
             chunks: sizes.size,
             bytes: [...sizes.values()].reduce((a, b) => a + b, 0),
@@ -1789,8 +1881,9 @@ const storeCommand = {
                 const verb = plan.applied ? 'deleted' : 'would delete';
                 for (const s of plan.evicted)
                     say(`${plan.applied ? 'forgot' : 'would forget'} ${shortId(s.id)}${s.names.length > 0 ? ` (${s.names.join(', ')})` : ''}, last used ${new Date(s.lastUsedMs).toISOString()}`);
-                say(`${verb} ${(0,plural/* plural */.L)(plan.chunksDeleted, 'chunk')}: ${(0,format_bytes/* formatBytes */.z)(plan.bytesBefore)} → ${(0,format_bytes/* formatBytes */.z)(plan.bytesAfter)} (${(0,plural/* plural */.L)(plan.kept.length, 'snapshot')} kept)`);
-                if (!plan.applied && (plan.chunksDeleted > 0 || plan.evicted.length > 0))
+                const plainNote = plan.plainDeleted > 0 ? ` and ${(0,plural/* plural */.L)(plan.plainDeleted, 'plain copy', 'plain copies')}` : '';
+                say(`${verb} ${(0,plural/* plural */.L)(plan.chunksDeleted, 'chunk')}${plainNote}: ${(0,format_bytes/* formatBytes */.z)(plan.bytesBefore)} → ${(0,format_bytes/* formatBytes */.z)(plan.bytesAfter)} (${(0,plural/* plural */.L)(plan.kept.length, 'snapshot')} kept)`);
+                if (!plan.applied && (plan.chunksDeleted > 0 || plan.evicted.length > 0 || plan.plainDeleted > 0))
                     say('nothing was deleted; run again with --apply to do it');
                 if (json)
                     ctx.log.out(JSON.stringify({ ...plan, evicted: plan.evicted.map((s) => s.id), kept: plan.kept.map((s) => s.id) }, null, 2));
@@ -1807,6 +1900,9 @@ const storeCommand = {
                     ctx.log.warn(`chunk ${shortId(b.digest)}…: ${b.reason}`);
                 for (const d of r.damaged)
                     ctx.log.warn(`snapshot ${shortId(d.id)}: ${d.reason}`);
+                for (const path of r.modifiedPlain) {
+                    ctx.log.warn(`${path}: this read-only copy was edited through a hardlink, so trees restored with --link hold the edited bytes; remove it (rm -f) and restore those trees again`);
+                }
                 const orphans = r.orphans > 0 ? `; ${(0,plural/* plural */.L)(r.orphans, 'chunk')} unused (vitsnap store gc --apply frees them)` : '';
                 if (ok)
                     say(`ok: ${(0,plural/* plural */.L)(r.snapshots, 'snapshot')}, ${(0,plural/* plural */.L)(r.chunks, 'chunk')} (${(0,format_bytes/* formatBytes */.z)(r.bytes)}) verified${orphans}`);
@@ -2085,10 +2181,10 @@ function plural(count, one, many = `${one}s`) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ AtomicFile),
 /* harmony export */   IE: () => (/* binding */ TEMP_MARKER),
+/* harmony export */   jH: () => (/* binding */ removeStaleTemps),
 /* harmony export */   tF: () => (/* binding */ abortUnfinishedFiles),
 /* harmony export */   xT: () => (/* binding */ processIsAlive)
 /* harmony export */ });
-/* unused harmony export removeStaleTemps */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
@@ -3509,6 +3605,325 @@ function prefixSource(head, names) {
 
 /***/ }),
 
+/***/ 576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _L: () => (/* binding */ parseMetadataCommand),
+/* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   vR: () => (/* binding */ runMetadataCommands),
+/* harmony export */   y6: () => (/* binding */ runFile)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_COMMAND_TIMEOUT_MS, COMMAND_OUTPUT_CAP, shellFor */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/**
+ * Runs the commands metadata is read from: the user's `metadata-commands` (shell text, through
+ * `/bin/sh -c`) and our own probes (a resolved file plus arguments, never through a shell).
+ * Every run is bounded by a timeout and never throws for what the child does.
+ */
+
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
+/** Longest stdout a metadata command may record, `[truncated]` marker included. */
+const COMMAND_OUTPUT_CAP = 65_536;
+const TRUNCATED_MARKER = '\n[truncated]';
+const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+const EXPECTED_FORM = 'expected name=command, e.g. "openssl=openssl version", with a name of 1-64 letters, digits, ".", "_" or "-"';
+/** Parses one `name=command` line of the `metadata-commands` input. */
+function parseMetadataCommand(spec) {
+    const text = spec.trim();
+    const eq = text.indexOf('=');
+    if (eq < 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has no "=": ${EXPECTED_FORM}`);
+    }
+    const name = text.slice(0, eq).trim();
+    const command = text.slice(eq + 1).trim();
+    if (!NAME_PATTERN.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has an invalid name: ${EXPECTED_FORM}`);
+    }
+    if (command === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command ${JSON.stringify(spec)} has an empty command: ${EXPECTED_FORM}`);
+    }
+    return { name, command };
+}
+/** Runs every command in parallel through `/bin/sh -c`; results sorted by name. */
+async function runMetadataCommands(cmds, options) {
+    const seen = new Set();
+    for (const { name, command } of cmds) {
+        if (!NAME_PATTERN.test(name) || command.trim() === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command ${JSON.stringify(`${name}=${command}`)} is invalid: ${EXPECTED_FORM}`);
+        }
+        if (seen.has(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `metadata command name ${JSON.stringify(name)} is used twice; give each command its own name`);
+        }
+        seen.add(name);
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const env = options.env ?? process.env;
+    const sorted = [...cmds].sort((a, b) => compareText(a.name, b.name));
+    return Promise.all(sorted.map((cmd) => runShellCommand(cmd, options.cwd, timeoutMs, env)));
+}
+function runShellCommand({ name, command }, cwd, timeoutMs, env) {
+    return new Promise((resolve) => {
+        // Enough bytes to hold COMMAND_OUTPUT_CAP characters of any UTF-8 text, plus one more.
+        const keepBytes = 4 * (COMMAND_OUTPUT_CAP + 1);
+        const out = [];
+        let outBytes = 0;
+        let overflowed = false;
+        let errTail = '';
+        let settled = false;
+        // A session of its own, so a timeout can kill everything the shell started, not just the shell.
+        const [shell, args] = shellFor(command);
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(shell, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve({ name, command, ...result });
+        };
+        const timer = setTimeout(() => {
+            killGroup(child.pid);
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish({ exitCode: null, stdout: '', error: `timed out after ${timeoutMs} ms` });
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            if (outBytes >= keepBytes) {
+                overflowed = true;
+                return;
+            }
+            out.push(chunk);
+            outBytes += chunk.length;
+        });
+        child.stderr.on('data', (chunk) => {
+            errTail = (errTail + chunk.toString('utf8')).slice(-4096);
+        });
+        child.on('error', (error) => {
+            finish({ exitCode: null, stdout: '', error: error.message });
+        });
+        // 'close' (not 'exit'): all output has arrived. Background children holding the pipe run into the timeout.
+        child.on('close', (code, signal) => {
+            const stdout = capOutput(Buffer.concat(out).toString('utf8'), overflowed);
+            if (code === 0) {
+                finish({ exitCode: 0, stdout });
+            }
+            else if (code !== null) {
+                finish({ exitCode: code, stdout, error: describeFailure(`exited with code ${code}`, errTail) });
+            }
+            else {
+                finish({ exitCode: null, stdout, error: describeFailure(`killed by ${signal ?? 'a signal'}`, errTail) });
+            }
+        });
+    });
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+/** Trims, then caps at COMMAND_OUTPUT_CAP characters with a marker, never splitting a surrogate pair. */
+function capOutput(text, overflowed) {
+    const trimmed = text.trim();
+    if (!overflowed && trimmed.length <= COMMAND_OUTPUT_CAP)
+        return trimmed;
+    let end = Math.min(trimmed.length, COMMAND_OUTPUT_CAP - TRUNCATED_MARKER.length);
+    const last = trimmed.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return trimmed.slice(0, end) + TRUNCATED_MARKER;
+}
+function describeFailure(what, stderr) {
+    const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    const last = lines.at(-1);
+    return last === undefined ? what : `${what}: ${last.slice(0, 500)}`;
+}
+/**
+ * The shell a `metadata-commands` line runs in: `/bin/sh -c` on POSIX; on Windows, where there is
+ * no /bin/sh, the command interpreter every Windows has (`%ComSpec%`, cmd.exe).
+ */
+function shellFor(command, platform = process.platform, env = process.env) {
+    if (platform === 'win32')
+        return [env.ComSpec || 'cmd.exe', ['/d', '/s', '/c', command]];
+    return ['/bin/sh', ['-c', command]];
+}
+/**
+ * Runs `file` with `args` (no shell), stdin closed, killed with SIGKILL after `timeoutMs`.
+ * `file` is looked up on `env.PATH` when it has no slash.
+ */
+function runFile(file, args, options) {
+    return new Promise((resolve) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            timeout: options.timeoutMs,
+            killSignal: 'SIGKILL',
+            maxBuffer: 1024 * 1024,
+            encoding: 'utf8',
+            windowsHide: true,
+        }, (error, stdout, stderr) => {
+            if (error === null) {
+                resolve({ stdout, stderr, exitCode: 0 });
+                return;
+            }
+            const failure = error;
+            const exitCode = typeof failure.code === 'number' ? failure.code : null;
+            let reason;
+            if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+                reason = 'printed more than 1 MiB';
+            }
+            else if (failure.killed === true && failure.signal === 'SIGKILL') {
+                reason = `timed out after ${options.timeoutMs} ms`;
+            }
+            else if (exitCode !== null) {
+                reason = `exited with code ${exitCode}`;
+            }
+            else if (typeof failure.signal === 'string') {
+                reason = `killed by ${failure.signal}`;
+            }
+            else {
+                reason = failure.code === undefined ? failure.message : `could not run: ${failure.code}`;
+            }
+            resolve({ stdout, stderr, exitCode, error: reason });
+        });
+        // Nothing is ever written to the child; a tool that reads stdin sees EOF instead of waiting.
+        child.stdin?.end();
+    });
+}
+/** Byte-order comparison for stable, locale-independent sorting. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 104:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D$: () => (/* binding */ digestLockfiles),
+  Q3: () => (/* binding */ sha256File),
+  es: () => (/* binding */ sha256FileAsync)
+});
+
+// UNUSED EXPORTS: KNOWN_LOCKFILES
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/snapshot/metadata/commands.ts
+var commands = __nccwpck_require__(576);
+;// CONCATENATED MODULE: ./src/snapshot/metadata/lockfiles.ts
+/** Digests of the dependency lockfiles that pin what a build pulled in. */
+
+
+
+
+
+
+/** Lockfile names looked for directly in the lockfile directory (no recursion). */
+const KNOWN_LOCKFILES = [
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'bun.lockb',
+    'Cargo.lock',
+    'go.sum',
+    'poetry.lock',
+    'Pipfile.lock',
+    'uv.lock',
+    'requirements.txt',
+    'Gemfile.lock',
+    'composer.lock',
+    'gradle.lockfile',
+    'packages.lock.json',
+    'flake.lock',
+    'pubspec.lock',
+    'mix.lock',
+];
+/** SHA-256 of each known lockfile present in `dir`, sorted by path. A missing `dir` gives none. */
+function digestLockfiles(dir) {
+    const digests = [];
+    for (const name of KNOWN_LOCKFILES) {
+        const file = (0,external_node_path_.join)(dir, name);
+        try {
+            if (!(0,external_node_fs_.statSync)(file).isFile())
+                continue;
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                continue;
+            throw (0,errors/* fromSystemError */.Kh)(error, 'reading lockfile');
+        }
+        try {
+            digests.push({ path: name, sha256: sha256File(file) });
+        }
+        catch (error) {
+            throw (0,errors/* fromSystemError */.Kh)(error, 'reading lockfile');
+        }
+    }
+    return digests.sort((a, b) => (0,commands/* compareText */.n6)(a.path, b.path));
+}
+// One buffer for every synchronous hash: no call can interleave with another.
+const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
+/** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
+/** Like `sha256File`, without blocking the event loop: probes hash large compiler binaries while their processes run. */
+async function sha256FileAsync(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
+function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, HASH_BUFFER, 0, HASH_BUFFER.length, null);
+            if (n === 0)
+                break;
+            hash.update(HASH_BUFFER.subarray(0, n));
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
 /***/ 588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4171,6 +4586,65 @@ function readAt(view, position, length, path) {
 
 /***/ }),
 
+/***/ 270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kn: () => (/* binding */ finishSparse),
+/* harmony export */   Mj: () => (/* binding */ writeSparse)
+/* harmony export */ });
+/* unused harmony export HOLE_MIN_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Writes file bytes leaving runs of zeros as holes: a run of at least 64 KiB of zero pages is
+ * skipped (the file is extended to its size at the end), so a restored sparse file (a disk image,
+ * a core dump, a preallocated database) takes the blocks it took before, not its apparent size.
+ */
+
+const PAGE = 4096;
+const HOLE_MIN_BYTES = 64 * 1024;
+const ZERO_PAGE = Buffer.alloc(PAGE);
+function zeroPage(buf, at) {
+    const end = Math.min(at + PAGE, buf.length);
+    return buf.compare(ZERO_PAGE, 0, end - at, at, end) === 0;
+}
+function writeAll(fd, buf, from, to, position) {
+    let done = from;
+    while (done < to)
+        done += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, buf, done, to - done, position + (done - from));
+}
+/** Writes `piece` at `position`, skipping zero runs of at least HOLE_MIN_BYTES; returns the bytes skipped. */
+function writeSparse(fd, piece, position) {
+    let skipped = 0;
+    let dataFrom = 0;
+    let at = 0;
+    while (at < piece.length) {
+        if (!zeroPage(piece, at)) {
+            at += PAGE;
+            continue;
+        }
+        let end = at;
+        while (end < piece.length && zeroPage(piece, end))
+            end = Math.min(end + PAGE, piece.length);
+        if (end - at >= HOLE_MIN_BYTES) {
+            writeAll(fd, piece, dataFrom, at, position + dataFrom);
+            skipped += end - at;
+            dataFrom = end;
+        }
+        at = end;
+    }
+    writeAll(fd, piece, dataFrom, piece.length, position + dataFrom);
+    return skipped;
+}
+/** Gives the file its full size when it ends in a hole. */
+function finishSparse(fd, size) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.ftruncateSync)(fd, size);
+}
+
+
+/***/ }),
+
 /***/ 702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4504,6 +4978,7 @@ function decodeChunk(data, hex, root, expectedLength) {
  *   STORE/chunks/ab/<sha256>  one chunk, compressed by its class, written once and never changed
  *   STORE/snapshots/<sha256>  a snapshot without its blocks (named by the standalone file's SHA-256)
  *   STORE/names/<name>        a name's snapshot id, like a tag
+ *   STORE/files/ab/<sha256>-<mode>  a read-only plain copy of a file, for `restore --link`
  *   STORE/tmp/                temp files, renamed into place on the same filesystem
  *   STORE/sessions/           one file per live process that reads or adds chunks (GC waits for them)
  *   STORE/gc.lock/            held by the one running GC
@@ -4531,6 +5006,7 @@ function layoutOf(root) {
         chunks: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'chunks'),
         snapshots: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'snapshots'),
         names: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'names'),
+        files: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'files'),
         tmp: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'tmp'),
         sessions: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'sessions'),
         gcLock: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'gc.lock'),
@@ -4568,7 +5044,7 @@ function openStore(root, create) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot use ${root} as a store: the directory is not empty and has no store.json; pick an empty or new directory`);
         }
         try {
-            for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.tmp, layout.sessions])
+            for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.files, layout.tmp, layout.sessions])
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(marker, `${JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION })}\n`);
         }
@@ -4591,7 +5067,7 @@ function openStore(root, create) {
     if (p.version !== STORE_VERSION) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `store ${root} has format version ${String(p.version)}; this vitsnap reads version ${STORE_VERSION}: upgrade vitsnap`);
     }
-    for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.tmp, layout.sessions]) {
+    for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.files, layout.tmp, layout.sessions]) {
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
         }
@@ -4622,6 +5098,7 @@ function checkName(name) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Nx: () => (/* binding */ openSnapshotArg),
+/* harmony export */   Ol: () => (/* binding */ openSnapshotRef),
 /* harmony export */   Pw: () => (/* binding */ isStoreRef)
 /* harmony export */ });
 /* unused harmony export STORE_REF_PREFIX */
@@ -4646,8 +5123,12 @@ function isStoreRef(arg) {
  * session until the reader is closed, so a GC cannot delete its chunks meanwhile.
  */
 function openSnapshotArg(arg, cwd, env) {
+    return openSnapshotRef(arg, cwd, env).reader;
+}
+/** As openSnapshotArg, also giving the store a `store:` snapshot came from (null for a file). */
+function openSnapshotRef(arg, cwd, env) {
     if (!isStoreRef(arg))
-        return _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotReader */ .a.open((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(cwd, arg));
+        return { reader: _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotReader */ .a.open((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(cwd, arg)), store: null };
     const layout = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .openStore */ .Ch)((0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultStoreDir */ .iB)(undefined, env, cwd), false);
     const id = (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveRef */ .qE)(layout, arg);
     const session = _sessions_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreSession */ .e7.begin(layout, `read ${id.slice(0, 12)}`);
@@ -4655,12 +5136,134 @@ function openSnapshotArg(arg, cwd, env) {
         const reader = (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .openRecord */ .C6)(layout, id);
         reader.onClose = () => session.end();
         (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .touchRecord */ .h)(layout, id);
-        return reader;
+        return { reader, store: layout };
     }
     catch (error) {
         session.end();
         throw error;
     }
+}
+
+
+/***/ }),
+
+/***/ 233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Av: () => (/* binding */ ensurePlainCopy),
+/* harmony export */   _Z: () => (/* binding */ listPlainCopies)
+/* harmony export */ });
+/* unused harmony exports PLAIN_MTIME_S, plainMode, plainPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/* harmony import */ var _snapshot_metadata_lockfiles_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(104);
+/* harmony import */ var _snapshot_sparse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(270);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(891);
+/**
+ * Plain copies for `restore --link`: a file's bytes as an ordinary read-only file in the store,
+ * which restored trees hardlink instead of holding copies. Keyed by digest and mode (a hardlink
+ * shares its mode). Modes cannot stop root (or a chmod) from writing through a link, so a copy
+ * is hashed before every link, and one whose bytes changed is replaced, never linked again.
+ */
+
+
+
+
+
+
+
+/** 1970-01-01T00:00:01Z, as Nix does: a plain copy's mtime says nothing about any build. */
+const PLAIN_MTIME_S = 1;
+/** Permission bits a linked file keeps: no write bits, no special bits. */
+const LINKED_MODE = 0o1555;
+function plainMode(entry) {
+    return entry.mode & LINKED_MODE;
+}
+function plainPath(layout, sha256, mode) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.files, sha256.slice(0, 2), `${sha256}-${mode.toString(8)}`);
+}
+/** The path of an intact plain copy of `entry`, made from the snapshot's chunks when missing or changed. */
+function ensurePlainCopy(layout, reader, entry) {
+    const mode = plainMode(entry);
+    const path = plainPath(layout, entry.sha256, mode);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path);
+        if (st.size === entry.size && (st.mode & 0o7777) === mode && (0,_snapshot_metadata_lockfiles_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q3)(path) === entry.sha256)
+            return path;
+    }
+    catch {
+        // missing: made below
+    }
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.tmp, `plain-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temp, 'wx', 0o600);
+    try {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        let position = 0;
+        for (const piece of reader.readFile(entry)) {
+            hash.update(piece);
+            (0,_snapshot_sparse_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSparse */ .Mj)(fd, piece, position);
+            position += piece.length;
+        }
+        (0,_snapshot_sparse_js__WEBPACK_IMPORTED_MODULE_5__/* .finishSparse */ .Kn)(fd, entry.size);
+        if (hash.digest('hex') !== entry.sha256) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${entry.path}: the stored bytes do not match its SHA-256: the store is damaged; run vitsnap store verify`);
+        }
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+        throw error;
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(temp, mode);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.utimesSync)(temp, PLAIN_MTIME_S, PLAIN_MTIME_S);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, path);
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot make a plain copy of ${entry.path} in store ${layout.root}`);
+    }
+    return path;
+}
+function listPlainCopies(layout) {
+    const out = [];
+    let dirs;
+    try {
+        dirs = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(layout.files);
+    }
+    catch {
+        return out;
+    }
+    for (const dir of dirs) {
+        let names = [];
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.files, dir));
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            const sha256 = name.slice(0, 64);
+            if (!(0,_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigestHex */ .aH)(sha256) || !/^-[0-7]{1,4}$/.test(name.slice(64)))
+                continue;
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.files, dir, name);
+            try {
+                out.push({ path, sha256, size: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path).size });
+            }
+            catch {
+                // removed meanwhile
+            }
+        }
+    }
+    return out;
 }
 
 
@@ -5149,13 +5752,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { parseSize } from '../snapshot/expansion.js';
 import { compileGlobs } from '../snapshot/globs.js';
-import { openSnapshotArg } from '../store/open.js';
+import { isStoreRef, openSnapshotRef } from '../store/open.js';
+import { ensurePlainCopy } from '../store/plain.js';
+import type { FileEntry } from '../snapshot/types.js';
 import { restoreSnapshot } from '../snapshot/restore.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 import { formatBytes } from '../format-bytes.js';
@@ -34,6 +36,10 @@ Options:
                       its modes; a failed restore puts the replaced files back
       --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
       --allow-expand  lift the 10x bound (--max-size still applies)
+      --link          for a store:NAME snapshot: hardlink each file to a read-only copy kept in
+                      the store instead of writing it (same filesystem; else files are copied,
+                      and the output says so). Linked files are read-only: do not chmod them to
+                      edit them, copy them first
       --json          print the result as JSON
   -q, --quiet         print only errors (--json still prints the result)
   -h, --help          show this help
@@ -41,6 +47,7 @@ Options:
 Examples:
   vitsnap restore app.vitsnap -C /tmp/app --only 'bin/**'
   vitsnap restore app.vitsnap -C . --force --max-size 2G
+  vitsnap restore store:main -C /tmp/main --link
 `,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs('restore', argv, {
@@ -50,11 +57,15 @@ Examples:
       force: { type: 'boolean' },
       'max-size': { type: 'string' },
       'allow-expand': { type: 'boolean' },
+      link: { type: 'boolean' },
     });
     const file = requireOne('restore', positionals, 'snapshot file');
     if (values.dir === undefined) throw new OperationError('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
     const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
-    const reader = openSnapshotArg(file, ctx.cwd, ctx.env);
+    if (values.link === true && !isStoreRef(file)) {
+      throw new OperationError('E_USAGE', `--link restores from a store: add the snapshot (vitsnap store add ${file}) and restore store:NAME`);
+    }
+    const { reader, store } = openSnapshotRef(file, ctx.cwd, ctx.env);
     try {
       const only = values.only === undefined ? undefined : compileGlobs(values.only);
       const report = await restoreSnapshot(reader, resolve(ctx.cwd, values.dir), {
@@ -62,11 +73,17 @@ Examples:
         force: values.force === true,
         limits: { maxSize, allowExpand: values['allow-expand'] === true },
         onProgress: (done, total) => ctx.log.progress('restoring', done, total),
+        ...(values.link === true && store !== null ? { linkSource: (entry: FileEntry) => ensurePlainCopy(store, reader, entry) } : {}),
       });
       ctx.log.done();
       if (values.json === true) ctx.log.out(JSON.stringify(report, null, 2));
       else if (values.quiet !== true) {
         ctx.log.out(`restored ${plural(report.files, 'file')} (${formatBytes(report.bytes)}), ${plural(report.dirs, 'dir')}, ${plural(report.symlinks, 'symlink')} into ${values.dir}`);
+        if (report.linked !== undefined) ctx.log.out(`${plural(report.linked, 'file')} hardlinked read-only from the store`);
+      }
+      if (report.linkFallback !== undefined) {
+        const copied = report.files - (report.linked ?? 0);
+        ctx.log.warn(`--link: ${report.linkFallback}, so ${plural(copied, 'file')} ${copied === 1 ? 'was' : 'were'} copied instead of linked`);
       }
     } finally {
       reader.close();

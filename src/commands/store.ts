@@ -137,8 +137,9 @@ export const storeCommand: Command = {
         for (const u of plan.unreadable) ctx.log.warn(`snapshot ${shortId(u.id)} cannot be read (${u.reason}); no chunk was deleted: fix or rm it first`);
         const verb = plan.applied ? 'deleted' : 'would delete';
         for (const s of plan.evicted) say(`${plan.applied ? 'forgot' : 'would forget'} ${shortId(s.id)}${s.names.length > 0 ? ` (${s.names.join(', ')})` : ''}, last used ${new Date(s.lastUsedMs).toISOString()}`);
-        say(`${verb} ${plural(plan.chunksDeleted, 'chunk')}: ${formatBytes(plan.bytesBefore)} → ${formatBytes(plan.bytesAfter)} (${plural(plan.kept.length, 'snapshot')} kept)`);
-        if (!plan.applied && (plan.chunksDeleted > 0 || plan.evicted.length > 0)) say('nothing was deleted; run again with --apply to do it');
+        const plainNote = plan.plainDeleted > 0 ? ` and ${plural(plan.plainDeleted, 'plain copy', 'plain copies')}` : '';
+        say(`${verb} ${plural(plan.chunksDeleted, 'chunk')}${plainNote}: ${formatBytes(plan.bytesBefore)} → ${formatBytes(plan.bytesAfter)} (${plural(plan.kept.length, 'snapshot')} kept)`);
+        if (!plan.applied && (plan.chunksDeleted > 0 || plan.evicted.length > 0 || plan.plainDeleted > 0)) say('nothing was deleted; run again with --apply to do it');
         if (json) ctx.log.out(JSON.stringify({ ...plan, evicted: plan.evicted.map((s) => s.id), kept: plan.kept.map((s) => s.id) }, null, 2));
         return 0;
       }
@@ -150,6 +151,9 @@ export const storeCommand: Command = {
         if (json) ctx.log.out(JSON.stringify({ ok, ...r }, null, 2));
         for (const b of r.badChunks) ctx.log.warn(`chunk ${shortId(b.digest)}…: ${b.reason}`);
         for (const d of r.damaged) ctx.log.warn(`snapshot ${shortId(d.id)}: ${d.reason}`);
+        for (const path of r.modifiedPlain) {
+          ctx.log.warn(`${path}: this read-only copy was edited through a hardlink, so trees restored with --link hold the edited bytes; remove it (rm -f) and restore those trees again`);
+        }
         const orphans = r.orphans > 0 ? `; ${plural(r.orphans, 'chunk')} unused (vitsnap store gc --apply frees them)` : '';
         if (ok) say(`ok: ${plural(r.snapshots, 'snapshot')}, ${plural(r.chunks, 'chunk')} (${formatBytes(r.bytes)}) verified${orphans}`);
         if (!ok) {

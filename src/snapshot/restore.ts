@@ -6,7 +6,7 @@
  * restore takes back everything it did, and a killed one is taken back by the next restore there.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, statSync, symlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, statSync, symlinkSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
@@ -17,6 +17,7 @@ import type { PathMatcher } from './globs.js';
 import { entryPathProblem } from './paths.js';
 import type { SnapshotReader } from './reader.js';
 import { RestoreJournal, isReservedName, recoverAbandonedRestores } from './restore-journal.js';
+import { finishSparse, writeSparse } from './sparse.js';
 import type { Entry, FileEntry, SymlinkEntry } from './types.js';
 
 /**
@@ -34,6 +35,11 @@ export interface RestoreOptions {
   /** How far the snapshot may expand (expansion.ts); default: 10× its size. */
   limits?: ExpansionLimits;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
+  /**
+   * Hardlink files instead of writing them: returns a read-only file with the entry's bytes to
+   * link to (a store's plain copy). When linking fails across filesystems, the file is written.
+   */
+  linkSource?: (entry: FileEntry) => string;
 }
 
 export interface RestoreReport {
@@ -41,6 +47,10 @@ export interface RestoreReport {
   dirs: number;
   symlinks: number;
   bytes: number;
+  /** Files hardlinked (with linkSource). */
+  linked?: number;
+  /** Why files were written instead of linked, when they were. */
+  linkFallback?: string;
 }
 
 /** Special bits are never restored: a snapshot must not be able to plant a setuid binary. */
@@ -90,7 +100,7 @@ export async function restoreSnapshot(reader: SnapshotReader, targetDir: string,
   // Ctrl-C while writing: the signal handler runs this at the writer's next pause.
   const forget = onInterrupt(undo);
   try {
-    const writer = new EntryWriter(reader, journal, options.onProgress);
+    const writer = new EntryWriter(reader, journal, options.onProgress, options.linkSource);
     const report = await writer.writeAll(entries);
     forget();
     // Before the modes: a directory made read-only would keep the moved-aside files in it.
@@ -153,11 +163,19 @@ class EntryWriter {
   private readonly reader: SnapshotReader;
   private readonly journal: RestoreJournal;
   private readonly onProgress: ((doneBytes: number, totalBytes: number) => void) | undefined;
+  private linkSource: ((entry: FileEntry) => string) | undefined;
 
-  constructor(reader: SnapshotReader, journal: RestoreJournal, onProgress: ((doneBytes: number, totalBytes: number) => void) | undefined) {
+  constructor(
+    reader: SnapshotReader,
+    journal: RestoreJournal,
+    onProgress: ((doneBytes: number, totalBytes: number) => void) | undefined,
+    linkSource: ((entry: FileEntry) => string) | undefined,
+  ) {
     this.reader = reader;
     this.journal = journal;
     this.onProgress = onProgress;
+    this.linkSource = linkSource;
+    if (linkSource !== undefined) this.report.linked = 0;
   }
 
   /** Writes every entry, pausing between entries now and then so a signal can be handled (and the restore undone). */
@@ -215,7 +233,7 @@ class EntryWriter {
       this.putInPlace(entry.path, existing, () => this.makeSymlink(entry, abs));
       this.report.symlinks++;
     } else {
-      const temp = this.writeTemp(entry);
+      const temp = this.linkTemp(entry) ?? this.writeTemp(entry);
       this.putInPlace(entry.path, existing, () => renameSync(temp, abs));
       this.report.files++;
     }
@@ -244,6 +262,28 @@ class EntryWriter {
     }
   }
 
+  /** Hardlinks the entry's plain copy as a temp file next to it; null when it must be written instead. */
+  private linkTemp(entry: FileEntry): string | null {
+    if (this.linkSource === undefined) return null;
+    const source = this.linkSource(entry);
+    const rel = this.journal.sideFile(entry.path);
+    this.journal.record({ op: 'temp', path: rel });
+    try {
+      linkSync(source, this.abs(rel));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+      // Another filesystem (or one without hardlinks): every later file would fail the same way.
+      this.linkSource = undefined;
+      this.report.linkFallback = code === 'EXDEV' ? 'the store is on another filesystem' : `the filesystem refused a hardlink (${code})`;
+      return null;
+    }
+    this.report.bytes += entry.size;
+    this.report.linked = (this.report.linked ?? 0) + 1;
+    this.onProgress?.(this.report.bytes, this.totalBytes);
+    return this.abs(rel);
+  }
+
   /** Writes a file's bytes to a new temp file next to it and checks their digest; returns the temp path. */
   private writeTemp(entry: FileEntry): string {
     const rel = this.journal.sideFile(entry.path);
@@ -252,13 +292,16 @@ class EntryWriter {
     const fd = openSync(temp, 'wx', 0o600);
     try {
       const hash = createHash('sha256');
+      let position = 0;
+      let skipped = 0;
       for (const piece of this.reader.readFile(entry)) {
         hash.update(piece);
-        let done = 0;
-        while (done < piece.length) done += writeSync(fd, piece, done, piece.length - done);
+        skipped += writeSparse(fd, piece, position);
+        position += piece.length;
         this.report.bytes += piece.length;
         this.onProgress?.(this.report.bytes, this.totalBytes);
       }
+      if (skipped > 0) finishSparse(fd, entry.size);
       if (hash.digest('hex') !== entry.sha256) {
         throw new SnapshotFormatError('E_CHECKSUM', `${entry.path}: restored bytes do not match its SHA-256; the snapshot ${this.reader.path} is corrupt (run 'vitsnap verify' on it); nothing was left in the target`);
       }

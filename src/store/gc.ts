@@ -6,12 +6,15 @@
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { processIsAlive } from '../snapshot/atomic-file.js';
+import { processIsAlive, removeStaleTemps } from '../snapshot/atomic-file.js';
 import { isDigestHex, type StoreLayout } from './layout.js';
+import { listPlainCopies } from './plain.js';
 import { listRecords, openRecord, removeRecord, type StoredSnapshot } from './records.js';
 import { GcLock } from './sessions.js';
 
 export interface GcPlan {
+  /** Plain copies (for restore --link) deleted: those no snapshot has, or all of them to meet the budget. */
+  plainDeleted: number;
   /** Snapshots evicted to meet the budget, oldest use first. */
   evicted: StoredSnapshot[];
   kept: StoredSnapshot[];
@@ -53,13 +56,14 @@ export function chunkSizes(layout: StoreLayout): Map<string, number> {
   return sizes;
 }
 
-/** The chunk digests a snapshot references. */
-export function referencedChunks(layout: StoreLayout, id: string): string[] {
+/** The chunk digests a snapshot references (and, when asked, its files' digests). */
+export function referencedChunks(layout: StoreLayout, id: string, files?: Set<string>): string[] {
   const reader = openRecord(layout, id);
   try {
     const { chunks } = reader.loadIndex();
     const out: string[] = [];
     for (let k = 0; k < chunks.length; k++) out.push(chunks.at(k).sha256.toString('hex'));
+    if (files !== undefined) for (const e of reader.manifest.entries) if (e.type === 'file') files.add(e.sha256);
     return out;
   } finally {
     reader.close();
@@ -72,24 +76,31 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
     removeDeadTemps(layout);
     const snapshots = listRecords(layout).sort((a, b) => a.lastUsedMs - b.lastUsedMs || a.id.localeCompare(b.id));
     const sizes = chunkSizes(layout);
+    const plain = listPlainCopies(layout);
+    const fileDigests = new Map<string, Set<string>>();
     const refs = new Map<string, number>();
     const uses = new Map<string, string[]>();
     const unreadable: GcPlan['unreadable'] = [];
     for (const s of snapshots) {
       let digests: string[];
+      const files = new Set<string>();
       try {
-        digests = referencedChunks(layout, s.id);
+        digests = referencedChunks(layout, s.id, plain.length > 0 ? files : undefined);
       } catch (error) {
         unreadable.push({ id: s.id, reason: (error as Error).message });
         continue;
       }
       uses.set(s.id, digests);
+      fileDigests.set(s.id, files);
       for (const d of digests) refs.set(d, (refs.get(d) ?? 0) + 1);
     }
-    const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0) + snapshots.reduce((a, s) => a + s.recordBytes, 0);
+    const plainBytes = plain.reduce((a, p) => a + p.size, 0);
+    const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0) + snapshots.reduce((a, s) => a + s.recordBytes, 0) + plainBytes;
     let live = snapshots.reduce((a, s) => a + s.recordBytes, 0);
     for (const [d, size] of sizes) if ((refs.get(d) ?? 0) > 0) live += size;
     const evicted: StoredSnapshot[] = [];
+    // Plain copies are a cache that restore --link refills: over budget, they go before any snapshot.
+    const dropAllPlain = options.maxBytes !== undefined && live + plainBytes > options.maxBytes;
     if (options.maxBytes !== undefined) {
       for (const s of snapshots) {
         if (live <= options.maxBytes) break;
@@ -107,15 +118,21 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
     const evictedIds = new Set(evicted.map((s) => s.id));
     // With an unreadable record we cannot tell which chunks it needs: delete none.
     const sweep = unreadable.length > 0 ? [] : [...sizes.keys()].filter((d) => (refs.get(d) ?? 0) <= 0);
-    const bytesFreed = sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0);
+    const keptFiles = new Set<string>();
+    for (const s of snapshots) if (!evictedIds.has(s.id)) for (const f of fileDigests.get(s.id) ?? []) keptFiles.add(f);
+    const plainSweep = unreadable.length > 0 && !dropAllPlain ? [] : plain.filter((p) => dropAllPlain || !keptFiles.has(p.sha256));
+    const bytesFreed =
+      sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0) + plainSweep.reduce((a, p) => a + p.size, 0);
     if (options.apply) {
       for (const s of evicted) removeRecord(layout, s.id);
       for (const d of sweep) rmSync(join(layout.chunks, d.slice(0, 2), d), { force: true });
+      for (const p of plainSweep) rmSync(p.path, { force: true });
     }
     return {
       evicted,
       kept: snapshots.filter((s) => !evictedIds.has(s.id)),
       chunksDeleted: sweep.length,
+      plainDeleted: plainSweep.length,
       bytesFreed,
       bytesBefore,
       bytesAfter: bytesBefore - bytesFreed,
@@ -129,8 +146,9 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
 
 /** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
 function removeDeadTemps(layout: StoreLayout): void {
+  removeStaleTemps(layout.tmp);
   for (const name of readdirSync(layout.tmp)) {
-    const pid = /^chunk-(\d+)-/.exec(name)?.[1];
+    const pid = /^(?:chunk|plain|create)-(\d+)-/.exec(name)?.[1];
     if (pid !== undefined && !processIsAlive(Number(pid))) rmSync(join(layout.tmp, name), { force: true });
   }
 }

@@ -5,6 +5,7 @@
  *   STORE/chunks/ab/<sha256>  one chunk, compressed by its class, written once and never changed
  *   STORE/snapshots/<sha256>  a snapshot without its blocks (named by the standalone file's SHA-256)
  *   STORE/names/<name>        a name's snapshot id, like a tag
+ *   STORE/files/ab/<sha256>-<mode>  a read-only plain copy of a file, for `restore --link`
  *   STORE/tmp/                temp files, renamed into place on the same filesystem
  *   STORE/sessions/           one file per live process that reads or adds chunks (GC waits for them)
  *   STORE/gc.lock/            held by the one running GC
@@ -25,6 +26,7 @@ export interface StoreLayout {
   chunks: string;
   snapshots: string;
   names: string;
+  files: string;
   tmp: string;
   sessions: string;
   gcLock: string;
@@ -44,6 +46,7 @@ export function layoutOf(root: string): StoreLayout {
     chunks: join(root, 'chunks'),
     snapshots: join(root, 'snapshots'),
     names: join(root, 'names'),
+    files: join(root, 'files'),
     tmp: join(root, 'tmp'),
     sessions: join(root, 'sessions'),
     gcLock: join(root, 'gc.lock'),
@@ -76,7 +79,7 @@ export function openStore(root: string, create: boolean): StoreLayout {
       throw new OperationError('E_USAGE', `cannot use ${root} as a store: the directory is not empty and has no store.json; pick an empty or new directory`);
     }
     try {
-      for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.tmp, layout.sessions]) mkdirSync(dir, { recursive: true });
+      for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.files, layout.tmp, layout.sessions]) mkdirSync(dir, { recursive: true });
       writeFileSync(marker, `${JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION })}\n`);
     } catch (error) {
       throw fromSystemError(error, `cannot create store ${root}`);
@@ -96,7 +99,7 @@ export function openStore(root: string, create: boolean): StoreLayout {
   if (p.version !== STORE_VERSION) {
     throw new OperationError('E_INPUT', `store ${root} has format version ${String(p.version)}; this vitsnap reads version ${STORE_VERSION}: upgrade vitsnap`);
   }
-  for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.tmp, layout.sessions]) {
+  for (const dir of [layout.chunks, layout.snapshots, layout.names, layout.files, layout.tmp, layout.sessions]) {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {

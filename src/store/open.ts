@@ -1,7 +1,7 @@
 /** Commands take `store:NAME` (or `store:ID-PREFIX`) wherever they take a .vitsnap file. */
 import { resolve } from 'node:path';
 import { SnapshotReader } from '../snapshot/reader.js';
-import { defaultStoreDir, openStore } from './layout.js';
+import { defaultStoreDir, openStore, type StoreLayout } from './layout.js';
 import { openRecord, resolveRef, touchRecord } from './records.js';
 import { StoreSession } from './sessions.js';
 
@@ -16,7 +16,12 @@ export function isStoreRef(arg: string): boolean {
  * session until the reader is closed, so a GC cannot delete its chunks meanwhile.
  */
 export function openSnapshotArg(arg: string, cwd: string, env: NodeJS.ProcessEnv): SnapshotReader {
-  if (!isStoreRef(arg)) return SnapshotReader.open(resolve(cwd, arg));
+  return openSnapshotRef(arg, cwd, env).reader;
+}
+
+/** As openSnapshotArg, also giving the store a `store:` snapshot came from (null for a file). */
+export function openSnapshotRef(arg: string, cwd: string, env: NodeJS.ProcessEnv): { reader: SnapshotReader; store: StoreLayout | null } {
+  if (!isStoreRef(arg)) return { reader: SnapshotReader.open(resolve(cwd, arg)), store: null };
   const layout = openStore(defaultStoreDir(undefined, env, cwd), false);
   const id = resolveRef(layout, arg);
   const session = StoreSession.begin(layout, `read ${id.slice(0, 12)}`);
@@ -24,7 +29,7 @@ export function openSnapshotArg(arg: string, cwd: string, env: NodeJS.ProcessEnv
     const reader = openRecord(layout, id);
     reader.onClose = () => session.end();
     touchRecord(layout, id);
-    return reader;
+    return { reader, store: layout };
   } catch (error) {
     session.end();
     throw error;

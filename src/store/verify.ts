@@ -3,9 +3,11 @@
  * sections match their checksums, and every chunk a record references is there and good.
  */
 import { readFileSync } from 'node:fs';
+import { sha256File } from '../snapshot/metadata/lockfiles.js';
 import { decodeChunk } from './chunks.js';
 import { chunkSizes, referencedChunks } from './gc.js';
 import { chunkPath, type StoreLayout } from './layout.js';
+import { listPlainCopies } from './plain.js';
 import { listRecords } from './records.js';
 import { StoreSession } from './sessions.js';
 
@@ -17,6 +19,8 @@ export interface StoreVerifyReport {
   orphans: number;
   badChunks: { digest: string; reason: string }[];
   damaged: { id: string; reason: string }[];
+  /** Plain copies (restore --link) whose bytes no longer match their name: edited through a hardlink. */
+  modifiedPlain: string[];
 }
 
 export async function verifyStore(layout: StoreLayout, onProgress?: (done: number, total: number) => void): Promise<StoreVerifyReport> {
@@ -52,7 +56,17 @@ export async function verifyStore(layout: StoreLayout, onProgress?: (done: numbe
         damaged.push({ id: s.id, reason: parts.filter((p) => p !== '').join(', ') });
       }
     }
+    const modifiedPlain = listPlainCopies(layout)
+      .filter((p) => {
+        try {
+          return sha256File(p.path) !== p.sha256;
+        } catch {
+          return false; // removed meanwhile
+        }
+      })
+      .map((p) => p.path);
     return {
+      modifiedPlain,
       snapshots: snapshots.length,
       chunks: sizes.size,
       bytes: [...sizes.values()].reduce((a, b) => a + b, 0),
