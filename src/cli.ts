@@ -9,6 +9,7 @@ import { suggestion } from './commands/did-you-mean.js';
 import { createLogger } from './commands/logger.js';
 import { restoreCommand } from './commands/restore.js';
 import { storeCommand } from './commands/store.js';
+import { pullCommand, pushCommand } from './commands/registry.js';
 import { verifyCommand } from './commands/verify.js';
 import { fromSystemError, isSystemError, isVitsnapError } from './errors.js';
 import { undoInterruptedWork } from './interrupt.js';
@@ -19,7 +20,7 @@ export const EXIT_OK = 0;
 export const EXIT_DRIFT = 1;
 export const EXIT_ERROR = 2;
 
-const COMMANDS: readonly Command[] = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, storeCommand];
+const COMMANDS: readonly Command[] = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, storeCommand, pushCommand, pullCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

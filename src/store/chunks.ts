@@ -50,9 +50,13 @@ export function encodeChunk(raw: Uint8Array, codec: CodecId, width: number): Buf
  * processes writing the same chunk both rename identical bytes into place, which is harmless.
  */
 export function putChunk(layout: StoreLayout, hex: string, raw: Uint8Array, codec: CodecId, width: number): number {
+  if (existsSync(chunkPath(layout, hex))) return 0;
+  return writeObject(layout, hex, encodeChunk(raw, codec, width));
+}
+
+function writeObject(layout: StoreLayout, hex: string, data: Buffer): number {
   const target = chunkPath(layout, hex);
   if (existsSync(target)) return 0;
-  const data = encodeChunk(raw, codec, width);
   const temp = join(layout.tmp, `chunk-${process.pid}-${randomBytes(6).toString('hex')}`);
   let fd = -1;
   try {
@@ -73,6 +77,15 @@ export function putChunk(layout: StoreLayout, hex: string, raw: Uint8Array, code
     throw fromSystemError(error, `cannot write chunk ${hex.slice(0, 12)}… into store ${layout.root}`);
   }
   return data.length;
+}
+
+/**
+ * Writes a chunk object received from elsewhere (a registry) after checking it decodes to the
+ * chunk its name says; returns the bytes written, 0 when the store had it.
+ */
+export function putChunkObject(layout: StoreLayout, hex: string, data: Buffer): number {
+  decodeChunk(data, hex, layout.root);
+  return writeObject(layout, hex, data);
 }
 
 const DAMAGED = 'the store is damaged: run vitsnap store verify, then add the snapshot again from a good copy';
