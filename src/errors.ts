@@ -22,7 +22,10 @@ export type OperationErrorCode =
   | 'E_UNSAFE_PATH'
   | 'E_CHANGED'
   | 'E_NODE'
-  | 'E_INPUT';
+  | 'E_INPUT'
+  | 'E_AUTH'
+  | 'E_NETWORK'
+  | 'E_REGISTRY';
 
 export type ErrorCode = FormatErrorCode | OperationErrorCode;
 
