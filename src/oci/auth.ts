@@ -115,7 +115,8 @@ export class RegistryAuth {
       const sameRealm = this.#mode === 'bearer' && this.#realm?.href === realm.href && this.#service === bearer.params.service;
       if (sameRealm && sent?.startsWith('Bearer ') === true) {
         const detail = bearer.params.error === undefined ? '' : ` (${bearer.params.error})`;
-        throw new OperationError('E_AUTH', `registry ${this.#registry} refused the token it issued ${this.describeIdentity()} for ${scopes.join(' ') || 'this request'}${detail}; check that this account may read (and, to push, write) the repository, or ${authHint(this.#registry)}`);
+        const verb = scopes.some((s) => s.endsWith('push')) ? 'push to' : 'read';
+        throw new OperationError('E_AUTH', `registry ${this.#registry} refused the token its auth server gave us ${this.describeIdentity()} for ${scopes.join(' ') || 'this request'}${detail}: this account may not ${verb} the repository; ${authHint(this.#registry)} with an account that may ${verb} it`);
       }
       this.#mode = 'bearer';
       this.#realm = realm;

@@ -44,7 +44,7 @@ export interface Exchange {
   accept: readonly number[];
   /** What we were doing, for messages: "pushing blob sha256:… to owner/repo". */
   what: string;
-  /** The E_NOT_FOUND message for a 404 not in `accept`. */
+  /** The E_NOT_FOUND message for a 404 not in `accept`: "what is missing; what to do". */
   notFound?: string;
   /** False for requests that must not be repeated as they are (a PATCH of an upload). */
   retry?: boolean;
@@ -180,9 +180,14 @@ export class Transport {
     const detail = await describeFailure(response);
     const { status } = response;
     if (status === 401 || status === 403) {
-      return new OperationError('E_AUTH', `registry ${this.registry} refused ${exchange.what} ${this.auth.describeIdentity()} (${detail}); ${authHint(this.registry)}, with an account that may ${exchange.scopes.some((s) => s.endsWith('push')) ? 'push to' : 'read'} the repository`);
+      return new OperationError('E_AUTH', `registry ${this.registry} refused ${exchange.what} ${this.auth.describeIdentity()} (${detail}); ${authHint(this.registry)} with an account that may ${exchange.scopes.some((s) => s.endsWith('push')) ? 'push to' : 'read'} the repository`);
     }
-    if (status === 404) return new OperationError('E_NOT_FOUND', `${exchange.notFound ?? `registry ${this.registry} has nothing at the address used for ${exchange.what}`} (${detail})`);
+    if (status === 404) {
+      // The registry's words go with the fact, before the "; what to do" part.
+      const text = exchange.notFound ?? `registry ${this.registry} has nothing at the address used for ${exchange.what}; check the reference`;
+      const split = text.indexOf('; ');
+      return new OperationError('E_NOT_FOUND', split < 0 ? `${text} (${detail})` : `${text.slice(0, split)} (${detail})${text.slice(split)}`);
+    }
     if (isRetryableStatus(status)) {
       return new OperationError('E_NETWORK', `registry ${this.registry} kept answering ${detail} to ${exchange.what}${attempts > 1 ? ` after ${attempts} attempts` : ''}; try again later`);
     }

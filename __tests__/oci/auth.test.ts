@@ -1,0 +1,140 @@
+/**
+ * The challenge flow against real registries: htpasswd Basic auth, and token auth where the real
+ * registry verifies RS256 tokens from our token server. Plus WWW-Authenticate parsing.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { parseChallenges } from '../../src/oci/auth.js';
+import { RegistryClient, sha256Digest } from '../../src/oci/client.js';
+import { Credentials } from '../../src/oci/credentials.js';
+import { parseReference } from '../../src/oci/reference.js';
+import { startRegistry, startTokenServer, type RunningRegistry, type TokenServer } from '../helpers/registry.js';
+
+const clients: RegistryClient[] = [];
+
+function client(host: string, repository: string, credentials?: Credentials): RegistryClient {
+  const c = new RegistryClient(parseReference(`oci://${host}/${repository}`, { allowMissingTag: true }), { retry: { baseDelayMs: 10 }, ...(credentials === undefined ? {} : { credentials }) });
+  clients.push(c);
+  return c;
+}
+
+afterAll(() => {
+  for (const c of clients) c.close();
+});
+
+describe('parseChallenges', () => {
+  test.each([
+    ['Basic realm="registry"', [{ scheme: 'basic', params: { realm: 'registry' } }]],
+    [
+      'Bearer realm="https://auth.example/token",service="registry.example",scope="repository:a/b:pull,push"',
+      [{ scheme: 'bearer', params: { realm: 'https://auth.example/token', service: 'registry.example', scope: 'repository:a/b:pull,push' } }],
+    ],
+    [
+      'Bearer realm="https://a/t",error="insufficient_scope", Basic realm=plain',
+      [
+        { scheme: 'bearer', params: { realm: 'https://a/t', error: 'insufficient_scope' } },
+        { scheme: 'basic', params: { realm: 'plain' } },
+      ],
+    ],
+    ['Bearer realm="say \\"hi\\""', [{ scheme: 'bearer', params: { realm: 'say "hi"' } }]],
+    ['', []],
+  ])('%s', (header, expected) => {
+    expect(parseChallenges(header)).toEqual(expected);
+  });
+});
+
+describe('Basic auth (htpasswd)', () => {
+  let registry: RunningRegistry;
+  const data = Buffer.from('basic auth blob');
+  const digest = sha256Digest(data);
+
+  beforeAll(async () => {
+    registry = await startRegistry({ kind: 'htpasswd', users: { alice: 'right-password' } });
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  test('a 401 with a Basic challenge is answered with the credentials', async () => {
+    const c = client(registry.host, 'team/basic', new Credentials('alice', 'right-password', 'the test'));
+    await c.ping();
+    expect(await c.pushBlob(digest, data.length, () => data)).toBe('uploaded');
+    expect((await c.getBlob(digest)).equals(data)).toBe(true);
+  });
+
+  test('a wrong password is E_AUTH naming the user and what to set, never the password', async () => {
+    const c = client(registry.host, 'team/basic', new Credentials('alice', 'wrong-password', 'VITSNAP_REGISTRY_USER/VITSNAP_REGISTRY_PASSWORD'));
+    const error = await c.hasBlob(digest).then(() => undefined, (e: unknown) => e as Error & { code: string });
+    expect(error?.code).toBe('E_AUTH');
+    expect(error?.message).toContain(`registry ${registry.host} rejected user "alice" from VITSNAP_REGISTRY_USER/VITSNAP_REGISTRY_PASSWORD`);
+    expect(error?.message).toContain('set VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_PASSWORD, or run docker login');
+    expect(error?.message).not.toContain('wrong-password');
+  });
+
+  test('no credentials at all is E_AUTH saying the registry needs them', async () => {
+    await expect(client(registry.host, 'team/basic').ping()).rejects.toMatchObject({ code: 'E_AUTH', message: expect.stringContaining('requires a user name and password') });
+  });
+});
+
+describe('Bearer tokens (token server of ours, verified by the real registry)', () => {
+  let tokens: TokenServer;
+  let registry: RunningRegistry;
+
+  beforeAll(async () => {
+    tokens = await startTokenServer({ bob: 'token-password' });
+    registry = await startRegistry({ kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, certPath: tokens.certPath });
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    await tokens?.stop();
+  });
+
+  test('401 → token with the scopes and our credentials → retry; one token per scope set', async () => {
+    const c = client(registry.host, 'team/bearer', new Credentials('bob', 'token-password', 'the test'));
+    const data = Buffer.from('bearer blob');
+    const digest = sha256Digest(data);
+    const before = tokens.requests.length;
+    expect(await c.pushBlob(digest, data.length, () => data)).toBe('uploaded');
+    expect(await c.pushBlob(digest, data.length, () => data)).toBe('exists');
+    const asked = tokens.requests.slice(before);
+    expect(asked).toEqual([{ service: tokens.service, scopes: ['repository:team/bearer:pull,push'], user: 'bob' }]);
+    expect((await c.getBlob(digest)).equals(data)).toBe(true);
+    expect(tokens.requests.slice(before).map((r) => r.scopes)).toEqual([['repository:team/bearer:pull,push'], ['repository:team/bearer:pull']]);
+  });
+
+  test('a cross-repository mount asks for both scopes in one token request', async () => {
+    const owner = new Credentials('bob', 'token-password', 'the test');
+    const data = Buffer.from('mounted through a token');
+    const digest = sha256Digest(data);
+    await client(registry.host, 'team/from', owner).pushBlob(digest, data.length, () => data);
+    const before = tokens.requests.length;
+    expect(await client(registry.host, 'team/to', owner).pushBlob(digest, data.length, () => data, { mountFrom: 'team/from' })).toBe('mounted');
+    expect(tokens.requests.slice(before).map((r) => r.scopes)).toContainEqual(['repository:team/from:pull', 'repository:team/to:pull,push']);
+  });
+
+  test('a token server that answers access_token works the same', async () => {
+    tokens.useAccessTokenField = true;
+    try {
+      await client(registry.host, 'team/bearer', new Credentials('bob', 'token-password', 'the test')).ping();
+    } finally {
+      tokens.useAccessTokenField = false;
+    }
+  });
+
+  test('anonymous gets a pull-only token: reading works, pushing is E_AUTH', async () => {
+    const data = Buffer.from('anonymous read');
+    const digest = sha256Digest(data);
+    await client(registry.host, 'team/public', new Credentials('bob', 'token-password', 'the test')).pushBlob(digest, data.length, () => data);
+    const anonymous = client(registry.host, 'team/public');
+    expect((await anonymous.getBlob(digest)).equals(data)).toBe(true);
+    const other = Buffer.from('not allowed');
+    await expect(anonymous.pushBlob(sha256Digest(other), other.length, () => other)).rejects.toMatchObject({ code: 'E_AUTH', message: expect.stringContaining('anonymously') });
+  });
+
+  test('a wrong password is refused by the token server: E_AUTH with the hint', async () => {
+    const c = client(registry.host, 'team/bearer', new Credentials('bob', 'nope', 'the test'));
+    await expect(c.listTags()).rejects.toMatchObject({
+      code: 'E_AUTH',
+      message: expect.stringMatching(/token server .* rejected user "bob" from the test: wrong user name or password\? \(HTTP 401\); set VITSNAP_REGISTRY_USER/),
+    });
+  });
+});
