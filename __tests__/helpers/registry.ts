@@ -244,12 +244,16 @@ export interface ProxiedRequest {
 export type Fault =
   /** Answer this status without asking the registry. */
   | { kind: 'status'; status: number; headers?: Record<string, string> }
-  /** Forward, then cut the connection after this many response body bytes. */
-  | { kind: 'cut-body'; after: number }
+  /** Forward, then cut the connection after this many response body bytes (or, with `hold`, go silent). */
+  | { kind: 'cut-body'; after: number; hold?: boolean }
   /** Never answer (the client's timeout must fire). */
   | { kind: 'silence' }
   /** Forward, flipping one byte of the response body. */
-  | { kind: 'corrupt' };
+  | { kind: 'corrupt' }
+  /** Close the connection without any answer. */
+  | { kind: 'reset' }
+  /** Forward without the Range header, as a registry that cannot serve ranges would answer (200). */
+  | { kind: 'strip-range' };
 
 export interface FaultProxy {
   port: number;
@@ -270,13 +274,19 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     proxy.log.push(entry);
     const fault = proxy.fault(entry, index);
     if (fault?.kind === 'silence') return;
+    if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    const headers = { ...req.headers };
+    if (fault?.kind === 'strip-range') delete headers.range;
     if (fault?.kind === 'status') {
       entry.status = fault.status;
       res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers }).end('{"errors":[{"code":"UNAVAILABLE","message":"injected by the test proxy"}]}');
       return;
     }
     // Host is kept, so the registry's Location headers point back at the proxy.
-    const upstream = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    const upstream = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers }, (answer) => {
       entry.status = answer.statusCode ?? 0;
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       let sent = 0;
@@ -286,7 +296,9 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
           const last = chunk.subarray(0, fault.after - sent);
           sent = fault.after;
           answer.destroy();
-          res.write(last, () => res.socket?.destroy());
+          res.write(last, () => {
+            if (fault.hold !== true) res.socket?.destroy();
+          });
           return;
         }
         if (fault?.kind === 'corrupt' && !flipped && chunk.length > 0) {
@@ -321,4 +333,14 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
   return proxy;
+}
+
+/** A fault for the first `times` requests that `match`, nothing for the rest. */
+export function faultFirst(times: number, match: (req: ProxiedRequest) => boolean, fault: Fault): FaultProxy['fault'] {
+  let left = times;
+  return (req) => {
+    if (left <= 0 || !match(req)) return undefined;
+    left -= 1;
+    return fault;
+  };
 }

@@ -16,6 +16,7 @@ export const DEFAULT_MANIFEST_ACCEPT: readonly string[] = [OCI_MANIFEST, OCI_IND
 
 /** What registries are required to accept (the image spec's limit). */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const TAG_LIST_LIMIT = 16 * 1024 * 1024;
 
 export interface Descriptor {
   mediaType: string;
@@ -75,22 +76,19 @@ export async function putManifest(transport: Transport, repository: string, ref:
 /** Downloads a manifest; `accept` lists the media types we can read (sent as Accept). */
 export async function getManifest(transport: Transport, repository: string, ref: string, accept: readonly string[] = DEFAULT_MANIFEST_ACCEPT): Promise<FetchedManifest> {
   checkRef(ref, transport.registry);
-  const response = await transport.send({
-    method: 'GET',
-    target: `/v2/${repository}/manifests/${ref}`,
-    headers: { Accept: accept.join(', ') },
-    scopes: [`repository:${repository}:pull`],
-    accept: [200],
-    what: `pulling manifest ${ref} from ${repository}`,
-    notFound: noSuchManifest(transport, repository, ref),
-  });
-  let bytes: Buffer;
-  try {
-    bytes = await response.bytes(MAX_MANIFEST_BYTES);
-  } catch (error) {
-    if (error instanceof RangeError) throw new OperationError('E_REGISTRY', `registry ${transport.registry} sent a manifest over ${MAX_MANIFEST_BYTES} bytes for ${repository}:${ref}; it is not a snapshot manifest`);
-    throw error;
-  }
+  const response = await transport.fetchBytes(
+    {
+      method: 'GET',
+      target: `/v2/${repository}/manifests/${ref}`,
+      headers: { Accept: accept.join(', ') },
+      scopes: [`repository:${repository}:pull`],
+      accept: [200],
+      what: `pulling manifest ${ref} from ${repository}`,
+      notFound: noSuchManifest(transport, repository, ref),
+    },
+    MAX_MANIFEST_BYTES,
+  );
+  const bytes = response.body;
   const digest = sha256Digest(bytes);
   const expected = isValidDigest(ref) ? ref : headerText(response.headers['docker-content-digest']);
   if (expected !== undefined && expected !== digest) {
@@ -117,12 +115,9 @@ export async function listTags(transport: Transport, repository: string): Promis
   let target: string | undefined = `/v2/${repository}/tags/list`;
   for (let page = 0; target !== undefined; page += 1) {
     if (page >= 10_000) throw new OperationError('E_REGISTRY', `registry ${transport.registry} kept sending more tag pages for ${repository}; it is looping`);
-    const response = await transport.send({ method: 'GET', target, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the tags of ${repository}` });
-    if (response.status === 404) {
-      await response.discard();
-      return tags;
-    }
-    const body = (await response.bytes(16 * 1024 * 1024)).toString('utf8');
+    const response = await transport.fetchBytes({ method: 'GET', target, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the tags of ${repository}` }, TAG_LIST_LIMIT);
+    if (response.status === 404) return tags;
+    const body = response.body.toString('utf8');
     let parsed: { tags?: unknown };
     try {
       parsed = JSON.parse(body) as { tags?: unknown };
@@ -161,14 +156,11 @@ export async function deleteManifest(transport: Transport, repository: string, d
 export async function getReferrers(transport: Transport, repository: string, digest: string, artifactType?: string): Promise<Descriptor[] | null> {
   if (!isValidDigest(digest)) throw new OperationError('E_USAGE', `referrers are looked up by digest: ${JSON.stringify(digest)} is not sha256:<64 hex>`);
   const query = artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`;
-  const response = await transport.send({ method: 'GET', target: `/v2/${repository}/referrers/${digest}${query}`, headers: { Accept: OCI_INDEX }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the referrers of ${digest} in ${repository}` });
-  if (response.status === 404) {
-    await response.discard();
-    return null;
-  }
+  const response = await transport.fetchBytes({ method: 'GET', target: `/v2/${repository}/referrers/${digest}${query}`, headers: { Accept: OCI_INDEX }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the referrers of ${digest} in ${repository}` }, MAX_MANIFEST_BYTES);
+  if (response.status === 404) return null;
   let index: { manifests?: unknown };
   try {
-    index = JSON.parse((await response.bytes(MAX_MANIFEST_BYTES)).toString('utf8')) as { manifests?: unknown };
+    index = JSON.parse(response.body.toString('utf8')) as { manifests?: unknown };
   } catch {
     throw new OperationError('E_REGISTRY', `registry ${transport.registry} answered the referrers of ${digest} in ${repository} with something that is not an image index`);
   }

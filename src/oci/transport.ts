@@ -167,11 +167,30 @@ export class Transport {
     }
   }
 
+  /**
+   * send() and read the whole body (at most `limit` bytes), sending again when the body is cut
+   * half-way; the status comes back too (for callers that accept a 404).
+   */
+  async fetchBytes(exchange: Exchange, limit: number): Promise<{ status: number; headers: HttpResponse['headers']; body: Buffer }> {
+    const { attempts } = this.#options.retry;
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await this.send(exchange);
+      try {
+        return { status: response.status, headers: response.headers, body: await response.bytes(limit) };
+      } catch (error) {
+        if (error instanceof RangeError) throw new OperationError('E_REGISTRY', `registry ${this.registry} sent more than ${limit} bytes while ${exchange.what}; that is not what an OCI registry sends there`);
+        if (!(error instanceof TransportError) || !error.retryable || exchange.retry === false) throw error;
+        if (attempt >= attempts) throw this.networkError(exchange.what, error, attempt);
+        await this.#pause(exchange.what, attempt, backoffDelay(attempt, this.#options.retry), this.#networkReason(error));
+      }
+    }
+  }
+
   /** The E_NETWORK error after a connection failure that retries did not cure. */
   networkError(what: string, error: TransportError, attempts: number): OperationError {
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
     if (error.code === 'ETIMEDOUT') {
-      return new OperationError('E_NETWORK', `registry ${this.registry} did not answer within ${Math.round(this.#options.timeoutMs / 1000)} s while ${what}${tries}; check that it is up and reachable, or try again later`);
+      return new OperationError('E_NETWORK', `registry ${this.registry} did not answer within ${formatDuration(this.#options.timeoutMs)} while ${what}${tries}; check that it is up and reachable, or try again later`);
     }
     return new OperationError('E_NETWORK', `cannot reach registry ${this.registry} while ${what} (${error.code}: ${error.message})${tries}; check the address, the network and that the registry is running`);
   }
@@ -195,7 +214,7 @@ export class Transport {
   }
 
   #networkReason(error: TransportError): string {
-    return error.code === 'ETIMEDOUT' ? `no answer within ${this.#options.timeoutMs} ms` : `${error.code}: ${error.message}`;
+    return error.code === 'ETIMEDOUT' ? `no answer within ${formatDuration(this.#options.timeoutMs)}` : `${error.code}: ${error.message}`;
   }
 
   async #pause(what: string, attempt: number, delayMs: number, reason: string): Promise<void> {
@@ -230,4 +249,8 @@ export class Transport {
 /** A header's first value, whether node gave a string or an array. */
 export function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
