@@ -8,7 +8,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, createSign, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts a registry and waits until GET /v2/ answers (200, or 401 with auth). */
 export async function startRegistry(auth: RegistryAuthConfig = { kind: 'none' }): Promise<RunningRegistry> {
+  if (!existsSync(REGISTRY_BINARY)) throw new Error(`${REGISTRY_BINARY} is missing: apt-get install docker-registry apache2-utils (.ci/run installs them)`);
   const dir = mkdtempSync(join(tmpdir(), 'vitsnap-registry-'));
   let lastError = '';
   for (let tries = 0; tries < 3; tries += 1) {
@@ -97,6 +98,9 @@ export async function startRegistry(auth: RegistryAuthConfig = { kind: 'none' })
     const child = spawn(REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
     running.add(child);
     let stderr = '';
+    child.on('error', (error) => {
+      stderr += String(error);
+    });
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);
     });
@@ -253,7 +257,9 @@ export type Fault =
   /** Close the connection without any answer. */
   | { kind: 'reset' }
   /** Forward without the Range header, as a registry that cannot serve ranges would answer (200). */
-  | { kind: 'strip-range' };
+  | { kind: 'strip-range' }
+  /** Forward, turning an absolute Location into a relative one (path and query), as some registries send. */
+  | { kind: 'relative-location' };
 
 export interface FaultProxy {
   port: number;
@@ -288,7 +294,12 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     // Host is kept, so the registry's Location headers point back at the proxy.
     const upstream = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers }, (answer) => {
       entry.status = answer.statusCode ?? 0;
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      const answerHeaders = { ...answer.headers };
+      if (fault?.kind === 'relative-location' && answerHeaders.location !== undefined) {
+        const url = new URL(answerHeaders.location, 'http://unused.invalid');
+        answerHeaders.location = `${url.pathname}${url.search}`;
+      }
+      res.writeHead(answer.statusCode ?? 502, answerHeaders);
       let sent = 0;
       let flipped = false;
       answer.on('data', (chunk: Buffer) => {

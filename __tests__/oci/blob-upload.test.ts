@@ -80,3 +80,18 @@ test('a source that cannot be read fails with its own error and is not retried',
   await expect(client('faults/source').pushBlob(digest, 10, () => createReadStream('/nonexistent/vitsnap-oci-source'))).rejects.toMatchObject({ code: 'ENOENT', syscall: 'open' });
   expect(since(start).filter((r) => r.method === 'POST')).toHaveLength(1);
 });
+
+test('relative Locations are resolved against the registry and keep their query', async () => {
+  const data = bytesOf('relative', 30_000);
+  const digest = sha256Digest(data);
+  proxy.fault = () => ({ kind: 'relative-location' });
+  const start = proxy.log.length;
+  expect(await client('faults/relative').pushBlob(digest, data.length, () => data, { chunkThreshold: 1000, chunkSize: 10_000 })).toBe('uploaded');
+  const requests = since(start);
+  expect(requests.map((r) => r.method)).toEqual(['HEAD', 'POST', 'PATCH', 'PATCH', 'PATCH', 'PUT']);
+  // distribution's upload state travels in the query (_state=…): it must survive each hop.
+  for (const r of requests.slice(2)) expect(r.url).toContain('_state=');
+  expect(requests[5].url).toContain(`&digest=${encodeURIComponent(digest)}`);
+  proxy.fault = () => undefined;
+  expect((await client('faults/relative').getBlob(digest)).equals(data)).toBe(true);
+});

@@ -51,10 +51,17 @@ async function fetchInto(transport: Transport, repository: string, digest: strin
       target: `/v2/${repository}/blobs/${digest}`,
       headers: resume ? { Range: `bytes=${received}-` } : {},
       scopes: [`repository:${repository}:pull`],
-      accept: [200, 206],
+      accept: [200, 206, 416],
       what,
       notFound: `blob ${digest} is not in ${repository} on registry ${transport.registry}; the snapshot that names it is incomplete there: push it again`,
     });
+    if (response.status === 416) {
+      // Asked from the very end (a cut after the last byte): fetch the whole blob once more.
+      await response.discard();
+      if (!resume) throw new OperationError('E_REGISTRY', `registry ${transport.registry} answered 416 (range not satisfiable) to a plain GET of blob ${digest} in ${repository}; it is not speaking the OCI distribution protocol`);
+      rangeUsable = false;
+      continue;
+    }
     if (response.status === 206) {
       const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(headerText(response.headers['content-range']) ?? '');
       if (!resume || range === null || Number(range[1]) !== received) {

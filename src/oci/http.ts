@@ -131,6 +131,8 @@ export function sendRequest(options: HttpRequest, agents: Agents): Promise<HttpR
     let responded = false;
     req.on('error', (error) => {
       stop();
+      // A body stream the request no longer reads must not keep its file open.
+      if (options.body !== undefined && !Buffer.isBuffer(options.body)) options.body.destroy();
       if (!responded) reject(failure ?? (error instanceof SourceError ? error : toTransportError(error)));
     });
     req.on('response', (res: IncomingMessage) => {
