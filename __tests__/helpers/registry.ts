@@ -259,7 +259,9 @@ export type Fault =
   /** Forward without the Range header, as a registry that cannot serve ranges would answer (200). */
   | { kind: 'strip-range' }
   /** Forward, turning an absolute Location into a relative one (path and query), as some registries send. */
-  | { kind: 'relative-location' };
+  | { kind: 'relative-location' }
+  /** Forward the response body in `pieces` parts with `gapMs` between them: slow but moving. */
+  | { kind: 'trickle'; pieces: number; gapMs: number };
 
 export interface FaultProxy {
   port: number;
@@ -302,6 +304,24 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       res.writeHead(answer.statusCode ?? 502, answerHeaders);
       let sent = 0;
       let flipped = false;
+      if (fault?.kind === 'trickle') {
+        const parts: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => parts.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat(parts);
+          const size = Math.ceil(body.length / fault.pieces);
+          const next = (offset: number): void => {
+            if (offset >= body.length) {
+              res.end();
+              return;
+            }
+            res.write(body.subarray(offset, offset + size));
+            setTimeout(() => next(offset + size), fault.gapMs);
+          };
+          next(0);
+        });
+        return;
+      }
       answer.on('data', (chunk: Buffer) => {
         if (fault?.kind === 'cut-body' && sent + chunk.length >= fault.after) {
           const last = chunk.subarray(0, fault.after - sent);

@@ -92,6 +92,28 @@ test('a registry that ignores Range answers 200 again: the download starts over 
   expect(Math.max(...progress)).toBe(data.length);
 });
 
+test('a resume answered 416 fetches the whole blob again', async () => {
+  let step = 0;
+  proxy.fault = (req) => {
+    if (!isBlobGet(req)) return undefined;
+    step += 1;
+    if (step === 1) return { kind: 'cut-body', after: 50_000 };
+    return step === 2 ? { kind: 'status', status: 416 } : undefined;
+  };
+  const before = proxy.log.length;
+  expect((await client().getBlob(digest)).equals(data)).toBe(true);
+  const gets = proxy.log.slice(before).filter(isBlobGet);
+  expect(gets.map((r) => [r.status, r.headers.range === undefined ? 'whole' : 'range'])).toEqual([[200, 'whole'], [416, 'range'], [200, 'whole']]);
+});
+
+test('a slow body that keeps moving is not cut by the timeout, which is for silence only', async () => {
+  // 20 pieces 60 ms apart: about 1.2 s in all, over a 1 s timeout that no single gap comes near.
+  proxy.fault = (req) => (isBlobGet(req) ? { kind: 'trickle', pieces: 20, gapMs: 60 } : undefined);
+  const slow = new RegistryClient(parseReference(`oci://${proxy.host}/${repository}`, { allowMissingTag: true }), { timeoutMs: 1000, retry: { attempts: 1 } });
+  clients.push(slow);
+  expect((await slow.getBlob(digest)).equals(data)).toBe(true);
+});
+
 test('wrong bytes from the registry are E_CHECKSUM at once, with no retry and no file left', async () => {
   proxy.fault = (req) => (isBlobGet(req) ? { kind: 'corrupt' } : undefined);
   const before = proxy.log.length;
