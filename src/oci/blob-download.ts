@@ -10,7 +10,6 @@ import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fromSystemError, OperationError, SnapshotFormatError } from '../errors.js';
 import { TransportError } from './http.js';
-import { backoffDelay, sleep } from './retry.js';
 import { headerText, type Transport } from './transport.js';
 
 export interface GetBlobOptions {
@@ -97,7 +96,7 @@ async function fetchInto(transport: Transport, repository: string, digest: strin
       if (!(error instanceof TransportError) || !error.retryable) throw error;
       failures = received > before ? 1 : failures + 1;
       if (failures >= attempts) throw transport.networkError(what, error, failures);
-      await sleep(backoffDelay(failures, transport.retryPolicy));
+      await transport.backoff(what, failures, `${error.code}: ${error.message}`);
       continue;
     }
     break;

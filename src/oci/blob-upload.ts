@@ -7,7 +7,6 @@
 import type { Readable } from 'node:stream';
 import { OperationError } from '../errors.js';
 import { TransportError } from './http.js';
-import { backoffDelay, sleep } from './retry.js';
 import { headerText, type Transport } from './transport.js';
 
 export type PushResult = 'exists' | 'mounted' | 'uploaded';
@@ -93,14 +92,18 @@ async function startUpload(ctx: UploadContext): Promise<string> {
   return uploadLocation(ctx, headerText(response.headers.location), 202);
 }
 
-/** The offset the registry holds for an upload session (GET on its Location → `Range: 0-N`). */
-async function uploadOffset(ctx: UploadContext, location: string): Promise<number | undefined> {
+/**
+ * The offset the registry holds for an upload session (GET on its Location → `Range: 0-N`) and the
+ * Location to go on with. Undefined when it cannot say: distribution cancels a session whose
+ * Location state disagrees with the bytes it stored (a PATCH cut half-way), so then we start over.
+ */
+async function uploadStatus(ctx: UploadContext, location: string): Promise<{ offset: number; location: string } | undefined> {
   try {
     const response = await ctx.transport.send({ method: 'GET', target: location, scopes: ctx.scopes, accept: [204], what: `asking how much of ${ctx.digest} arrived` });
     await response.discard();
     // distribution writes "0--1" for an empty upload.
     const range = /^0-(-?\d+)$/.exec(headerText(response.headers.range) ?? '');
-    return range === null ? undefined : Number(range[1]) + 1;
+    return range === null ? undefined : { offset: Number(range[1]) + 1, location: headerText(response.headers.location) ?? location };
   } catch {
     return undefined;
   }
@@ -133,10 +136,11 @@ async function sendChunks(ctx: UploadContext, start: string, reader: PieceReader
       } catch (error) {
         if (!(error instanceof OperationError) || error.code !== 'E_NETWORK' || attempt >= ctx.transport.retryPolicy.attempts) throw error;
         // A cut PATCH may have stored part of the chunk: continue from what the registry holds.
-        await sleep(backoffDelay(attempt, ctx.transport.retryPolicy));
-        const held = await uploadOffset(ctx, location);
-        if (held === undefined || held < offset || held > offset + piece.length) throw error;
-        sent = held - offset;
+        await ctx.transport.backoff(ctx.what, attempt, error.message);
+        const status = await uploadStatus(ctx, location);
+        if (status === undefined || status.offset < offset || status.offset > offset + piece.length) throw error;
+        sent = status.offset - offset;
+        location = status.location;
       }
     }
     offset += piece.length;
@@ -185,7 +189,7 @@ export async function pushBlob(transport: Transport, repository: string, digest:
     } catch (error) {
       const retryable = (error instanceof OperationError && error.code === 'E_NETWORK') || (error instanceof TransportError && error.retryable);
       if (!retryable || attempt >= attempts) throw error;
-      await sleep(backoffDelay(attempt, transport.retryPolicy));
+      await transport.backoff(ctx.what, attempt, (error as Error).message);
     }
   }
 }

@@ -217,6 +217,11 @@ export class Transport {
     return error.code === 'ETIMEDOUT' ? `no answer within ${formatDuration(this.#options.timeoutMs)}` : `${error.code}: ${error.message}`;
   }
 
+  /** Waits before try `attempt + 1` of something the caller retries itself (told to onRetry like the rest). */
+  backoff(what: string, attempt: number, reason: string): Promise<void> {
+    return this.#pause(what, attempt, backoffDelay(attempt, this.#options.retry), reason);
+  }
+
   async #pause(what: string, attempt: number, delayMs: number, reason: string): Promise<void> {
     this.#options.onRetry?.({ what, attempt: attempt + 1, attempts: this.#options.retry.attempts, delayMs, reason });
     await sleep(delayMs);
