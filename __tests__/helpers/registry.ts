@@ -260,6 +260,8 @@ export type Fault =
   | { kind: 'strip-range' }
   /** Forward, turning an absolute Location into a relative one (path and query), as some registries send. */
   | { kind: 'relative-location' }
+  /** Forward only the first `after` bytes of the request body, then cut both connections. */
+  | { kind: 'cut-request'; after: number }
   /** Forward the response body in `pieces` parts with `gapMs` between them: slow but moving. */
   | { kind: 'trickle'; pieces: number; gapMs: number };
 
@@ -343,6 +345,13 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       answer.on('end', () => res.end());
     });
     upstream.on('error', () => res.socket?.destroy());
+    if (fault?.kind === 'cut-request') {
+      upstream.write(body.subarray(0, fault.after), () => {
+        upstream.destroy();
+        req.socket.destroy();
+      });
+      return;
+    }
     upstream.end(body);
   };
 

@@ -66,6 +66,18 @@ test('a PATCH that fails continues from the offset the registry reports, not fro
   expect((await client('faults/patch').getBlob(digest)).equals(data)).toBe(true);
 });
 
+test('a PATCH cut half-way inside the registry: the upload starts over and the blob is whole', async () => {
+  // distribution keeps the part it got and then refuses the session's stale state: only a new upload works.
+  const data = bytesOf('patch-cut', 200_000);
+  const digest = sha256Digest(data);
+  proxy.fault = faultFirst(1, (r) => r.method === 'PATCH', { kind: 'cut-request', after: 40_000 });
+  const start = proxy.log.length;
+  expect(await client('faults/patch-cut').pushBlob(digest, data.length, () => Readable.from([data]), { chunkThreshold: 1000, chunkSize: 100_000 })).toBe('uploaded');
+  // The status GET finds the session gone (404 BLOB_UPLOAD_UNKNOWN), so a new POST starts again.
+  expect(since(start).map((r) => `${r.method} ${r.status}`)).toEqual(['HEAD 404', 'POST 202', 'PATCH 0', 'GET 404', 'POST 202', 'PATCH 202', 'PATCH 202', 'PUT 201']);
+  expect((await client('faults/patch-cut').getBlob(digest)).equals(data)).toBe(true);
+});
+
 test('a connection reset on the PUT is retried the same way', async () => {
   const data = bytesOf('put-reset', 5000);
   const digest = sha256Digest(data);

@@ -4,6 +4,7 @@
  * is bounded by the retry policy and the timeout; nothing here measures the clock.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
+import { createServer } from 'node:http';
 import { OCI_EMPTY_CONFIG, OCI_MANIFEST, RegistryClient, sha256Digest, type RetryInfo, type RegistryClientOptions } from '../../src/oci/client.js';
 import { parseReference } from '../../src/oci/reference.js';
 import { faultFirst, freePort, startFaultProxy, startRegistry, type FaultProxy, type RunningRegistry } from '../helpers/registry.js';
@@ -111,4 +112,23 @@ test('a host where nothing listens is E_NETWORK naming it', async () => {
   const closed = new RegistryClient(parseReference(`oci://127.0.0.1:${port}/nothing/here:v1`), { retry: { attempts: 2, baseDelayMs: 5 } });
   clients.push(closed);
   await expect(closed.ping()).rejects.toMatchObject({ code: 'E_NETWORK', message: expect.stringContaining(`cannot reach registry 127.0.0.1:${port} while checking the registry API (GET /v2/) (ECONNREFUSED`) });
+});
+
+test('a server that sends an endless manifest is E_REGISTRY, not a crash or a 4 GiB buffer', async () => {
+  // Not a registry: a hostile peer that answers every request with 5 MiB of JSON-ish bytes.
+  const hostile = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': OCI_MANIFEST, 'Content-Length': String(5 * 1024 * 1024) });
+    res.end(Buffer.alloc(5 * 1024 * 1024, 0x20));
+  });
+  await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+  try {
+    const address = hostile.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const c = new RegistryClient(parseReference(`oci://127.0.0.1:${port}/big/manifest:v1`), { retry: { attempts: 1 } });
+    clients.push(c);
+    await expect(c.getManifest('v1')).rejects.toMatchObject({ code: 'E_REGISTRY', message: expect.stringContaining('sent more than 4194304 bytes while pulling manifest v1') });
+  } finally {
+    hostile.closeAllConnections();
+    await new Promise<void>((resolve) => hostile.close(() => resolve()));
+  }
 });

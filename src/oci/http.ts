@@ -58,7 +58,7 @@ export interface HttpResponse {
   url: URL;
   /** Feeds every body chunk to `onChunk` (awaited: back-pressure); rejects with a TransportError when the body is cut. */
   consume(onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void>;
-  /** The body as a Buffer, at most `limit` bytes (more is a TransportError-free RangeError). */
+  /** The body as a Buffer, at most `limit` bytes (more rejects with a RangeError). */
   bytes(limit: number): Promise<Buffer>;
   /** Reads and drops the body so the connection can be reused; never throws. */
   discard(): Promise<void>;
@@ -156,8 +156,17 @@ export function sendRequest(options: HttpRequest, agents: Agents): Promise<HttpR
           if (res.readableEnded) return finish();
           if (res.destroyed) return finish(early ?? failure ?? new TransportError('ECONNRESET', 'the connection closed before the whole body arrived', true));
           res.on('data', (chunk: Buffer) => {
+            if (settled) return;
             touch();
-            const pending = onChunk(chunk);
+            let pending: void | Promise<void>;
+            try {
+              pending = onChunk(chunk);
+            } catch (error) {
+              // Thrown inside an event handler it would be uncaught: fail the read instead.
+              finish(error instanceof Error ? error : new Error(String(error)));
+              req.destroy();
+              return;
+            }
             if (pending instanceof Promise) {
               res.pause();
               pending.then(() => res.resume(), (error: unknown) => {
