@@ -107,3 +107,12 @@ test('relative Locations are resolved against the registry and keep their query'
   proxy.fault = () => undefined;
   expect((await client('faults/relative').getBlob(digest)).equals(data)).toBe(true);
 });
+
+test('a stream shorter or longer than the size given is E_IO at once, not a wait for the timeout', async () => {
+  const data = bytesOf('short', 4000);
+  const digest = sha256Digest(data);
+  const c = new RegistryClient(parseReference(`oci://${proxy.host}/faults/short`, { allowMissingTag: true }), { timeoutMs: 30_000, retry: { baseDelayMs: 5 } });
+  clients.push(c);
+  await expect(c.pushBlob(digest, 5000, () => Readable.from([data]))).rejects.toMatchObject({ code: 'E_IO', message: expect.stringContaining('ended after 4000 of the 5000 bytes announced') });
+  await expect(c.pushBlob(digest, 3000, () => Readable.from([data]))).rejects.toMatchObject({ code: 'E_IO', message: expect.stringContaining('has more than the 3000 bytes announced') });
+});

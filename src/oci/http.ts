@@ -6,6 +6,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
+import { OperationError } from '../errors.js';
 
 /** A failure of the connection itself (no HTTP status): reset, refused, timed out, cut mid-body. */
 export class TransportError extends Error {
@@ -76,7 +77,7 @@ export class Agents {
 
 const WRITE_SLICE = 64 * 1024;
 
-async function writeBody(req: ClientRequest, body: Buffer | Readable, touch: () => void, onSent?: (bytes: number) => void): Promise<void> {
+async function writeBody(req: ClientRequest, body: Buffer | Readable, length: number | undefined, touch: () => void, onSent?: (bytes: number) => void): Promise<void> {
   let sent = 0;
   const write = async (chunk: Buffer): Promise<void> => {
     if (req.destroyed) throw new TransportError('ECONNRESET', 'the connection closed while the body was being sent', true);
@@ -100,7 +101,13 @@ async function writeBody(req: ClientRequest, body: Buffer | Readable, touch: () 
     for (let offset = 0; offset < body.length; offset += WRITE_SLICE) await write(body.subarray(offset, offset + WRITE_SLICE));
   } else {
     try {
-      for await (const chunk of body) await write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+      for await (const chunk of body) {
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+        if (length !== undefined && sent + bytes.length > length) throw new OperationError('E_IO', `the data to upload to ${req.host} has more than the ${length} bytes announced; it changed while being sent: try again once it is stable`);
+        await write(bytes);
+      }
+      // A short body would leave the server waiting for the rest until our timeout.
+      if (length !== undefined && sent !== length) throw new OperationError('E_IO', `the data to upload to ${req.host} ended after ${sent} of the ${length} bytes announced; it changed while being sent: try again once it is stable`);
     } catch (error) {
       if (error instanceof TransportError) throw error;
       throw new SourceError(error);
@@ -124,9 +131,12 @@ export function sendRequest(options: HttpRequest, agents: Agents): Promise<HttpR
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
     };
+    let abortRead: ((error: Error) => void) | undefined;
     timer = setTimeout(() => {
       failure = new TransportError('ETIMEDOUT', `no answer for ${options.timeoutMs} ms`, true);
       req.destroy(failure);
+      // Whatever events the destroyed response still emits, a read in progress ends here.
+      abortRead?.(failure);
     }, options.timeoutMs);
     let responded = false;
     req.on('error', (error) => {
@@ -153,6 +163,7 @@ export function sendRequest(options: HttpRequest, agents: Agents): Promise<HttpR
             if (error === undefined) done();
             else fail(error);
           };
+          abortRead = finish;
           if (res.readableEnded) return finish();
           if (res.destroyed) return finish(early ?? failure ?? new TransportError('ECONNRESET', 'the connection closed before the whole body arrived', true));
           res.on('data', (chunk: Buffer) => {
@@ -203,7 +214,8 @@ export function sendRequest(options: HttpRequest, agents: Agents): Promise<HttpR
     });
     if (options.body === undefined) req.end();
     else {
-      writeBody(req, options.body, touch, options.onSent).catch((error: unknown) => {
+      const announced = options.headers['Content-Length'];
+      writeBody(req, options.body, announced === undefined ? undefined : Number(announced), touch, options.onSent).catch((error: unknown) => {
         // An early answer (401, 413 …) may close the connection mid-body: the answer is what counts.
         if (!responded) req.destroy(error instanceof Error ? error : new Error(String(error)));
       });
