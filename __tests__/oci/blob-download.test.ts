@@ -107,9 +107,9 @@ test('a resume answered 416 fetches the whole blob again', async () => {
 });
 
 test('a slow body that keeps moving is not cut by the timeout, which is for silence only', async () => {
-  // 20 pieces 60 ms apart: about 1.2 s in all, over a 1 s timeout that no single gap comes near.
-  proxy.fault = (req) => (isBlobGet(req) ? { kind: 'trickle', pieces: 20, gapMs: 60 } : undefined);
-  const slow = new RegistryClient(parseReference(`oci://${proxy.host}/${repository}`, { allowMissingTag: true }), { timeoutMs: 1000, retry: { attempts: 1 } });
+  // 70 pieces 50 ms apart: about 3.5 s in all, over a 3 s timeout that no single gap comes near.
+  proxy.fault = (req) => (isBlobGet(req) ? { kind: 'trickle', pieces: 70, gapMs: 50 } : undefined);
+  const slow = new RegistryClient(parseReference(`oci://${proxy.host}/${repository}`, { allowMissingTag: true }), { timeoutMs: 3000, retry: { attempts: 1 } });
   clients.push(slow);
   expect((await slow.getBlob(digest)).equals(data)).toBe(true);
 });
