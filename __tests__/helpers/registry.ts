@@ -46,11 +46,12 @@ export interface RunningRegistry {
   stop(): Promise<void>;
 }
 
-function httpStatus(url: string): Promise<number> {
+/** The status of GET `url`, or 0 when nothing answers or the answer lacks our marker header. */
+function httpStatus(url: string, marker: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request(url, { method: 'GET', timeout: 1000 }, (res) => {
       res.resume();
-      resolve(res.statusCode ?? 0);
+      resolve(res.headers['x-vitsnap-registry'] === marker ? (res.statusCode ?? 0) : 0);
     });
     req.on('error', () => resolve(0));
     req.on('timeout', () => req.destroy());
@@ -89,11 +90,14 @@ export async function startRegistry(auth: RegistryAuthConfig = { kind: 'none' })
   let lastError = '';
   for (let tries = 0; tries < 3; tries += 1) {
     const port = await freePort();
+    // Another test's registry may take the same port between freePort() and our bind: our own
+    // header tells the two apart.
+    const marker = randomBytes(8).toString('hex');
     const config = join(dir, 'config.yml');
     writeFileSync(
       config,
       `version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\n` +
-        `http:\n  addr: 127.0.0.1:${port}\n  secret: vitsnap-test-secret\n${authSection(auth, dir)}`,
+        `http:\n  addr: 127.0.0.1:${port}\n  secret: vitsnap-test-secret\n  headers:\n    X-Vitsnap-Registry: [${marker}]\n${authSection(auth, dir)}`,
     );
     const child = spawn(REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
     running.add(child);
@@ -105,7 +109,7 @@ export async function startRegistry(auth: RegistryAuthConfig = { kind: 'none' })
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);
     });
     for (let poll = 0; poll < 200 && child.exitCode === null; poll += 1) {
-      const status = await httpStatus(`http://127.0.0.1:${port}/v2/`);
+      const status = await httpStatus(`http://127.0.0.1:${port}/v2/`, marker);
       if (status === 200 || status === 401) {
         return {
           port,

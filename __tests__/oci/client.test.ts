@@ -157,6 +157,16 @@ describe('manifests', () => {
     }
   });
 
+  test('resolveManifest: a HEAD gives the digest, type and size; null for a tag that does not exist', async () => {
+    const c = client('manifests/resolve', 'proxy');
+    const { digest, bytes } = await pushArtifact(c, 'v1', 'resolve');
+    const before = proxy.log.length;
+    expect(await c.resolveManifest('v1')).toEqual({ mediaType: OCI_MANIFEST, digest, size: bytes.length });
+    expect(await c.resolveManifest(digest)).toEqual({ mediaType: OCI_MANIFEST, digest, size: bytes.length });
+    expect(await c.resolveManifest('v2')).toBeNull();
+    expect(proxy.log.slice(before).map((r) => r.method)).toEqual(['HEAD', 'HEAD', 'HEAD']);
+  });
+
   test('tags list, delete by digest, then the tag is gone', async () => {
     const c = client('manifests/tags');
     const a = await pushArtifact(c, 'build-1', 'tags-a');

@@ -15,6 +15,7 @@
  * - getBlobToFile(digest, path, { size, onProgress })    the blob in a file (atomic), digest verified.
  * - putManifest(tagOrDigest, bytes, mediaType)           the digest (checked against the registry's).
  * - getManifest(tagOrDigest, accept?)                    { bytes, digest, mediaType }, verified.
+ * - resolveManifest(tagOrDigest, accept?)                { digest, mediaType, size } by HEAD, or null.
  * - listTags()                   every tag ([] when the repository does not exist).
  * - deleteManifest(digest)       by digest only.
  * - referrers(digest, artifactType?)                     descriptors, or null without the referrers API
@@ -32,7 +33,7 @@ import type { Readable } from 'node:stream';
 import { pushBlob, type PushBlobOptions, type PushResult } from './blob-upload.js';
 import { getBlob, getBlobToFile, type GetBlobOptions } from './blob-download.js';
 import type { Credentials } from './credentials.js';
-import { deleteManifest, getManifest, getReferrers, listTags, putManifest, DEFAULT_MANIFEST_ACCEPT, type Descriptor, type FetchedManifest } from './manifests.js';
+import { deleteManifest, getManifest, getReferrers, listTags, putManifest, resolveManifest, DEFAULT_MANIFEST_ACCEPT, type Descriptor, type FetchedManifest } from './manifests.js';
 import { isValidDigest, registryUrl, type OciReference } from './reference.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { Transport, type RetryInfo } from './transport.js';
@@ -117,6 +118,10 @@ export class RegistryClient {
 
   async getManifest(tagOrDigest: string, accept: readonly string[] = DEFAULT_MANIFEST_ACCEPT): Promise<FetchedManifest> {
     return getManifest(this.#transport, this.repository, tagOrDigest, accept);
+  }
+
+  async resolveManifest(tagOrDigest: string, accept: readonly string[] = DEFAULT_MANIFEST_ACCEPT): Promise<Descriptor | null> {
+    return resolveManifest(this.#transport, this.repository, tagOrDigest, accept);
   }
 
   async listTags(): Promise<string[]> {

@@ -109,6 +109,28 @@ function manifestMediaType(contentType: string | undefined, bytes: Buffer): stri
   return header ?? '';
 }
 
+/**
+ * What a tag or digest points at, without downloading it (HEAD): its digest, media type and size,
+ * or null when there is no such manifest.
+ */
+export async function resolveManifest(transport: Transport, repository: string, ref: string, accept: readonly string[] = DEFAULT_MANIFEST_ACCEPT): Promise<Descriptor | null> {
+  checkRef(ref, transport.registry);
+  const response = await transport.send({ method: 'HEAD', target: `/v2/${repository}/manifests/${ref}`, headers: { Accept: accept.join(', ') }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `looking up manifest ${ref} in ${repository}` });
+  await response.discard();
+  if (response.status === 404) return null;
+  const digest = headerText(response.headers['docker-content-digest']) ?? (isValidDigest(ref) ? ref : undefined);
+  const size = Number(headerText(response.headers['content-length']));
+  if (digest === undefined || !isValidDigest(digest) || !Number.isSafeInteger(size)) {
+    // Without a digest header HEAD cannot say what the tag is: fetch and hash it instead.
+    const fetched = await getManifest(transport, repository, ref, accept);
+    return { mediaType: fetched.mediaType, digest: fetched.digest, size: fetched.bytes.length };
+  }
+  if (isValidDigest(ref) && digest !== ref) {
+    throw new OperationError('E_REGISTRY', `registry ${transport.registry} answered a HEAD of manifest ${ref} in ${repository} with digest ${digest}; it is not serving what was asked`);
+  }
+  return { mediaType: headerText(response.headers['content-type'])?.split(';')[0]?.trim() ?? '', digest, size };
+}
+
 /** Every tag of the repository (following `Link: <…>; rel="next"` pages); [] when the repository does not exist. */
 export async function listTags(transport: Transport, repository: string): Promise<string[]> {
   const tags: string[] = [];
