@@ -3,6 +3,9 @@
  * registry verifies RS256 tokens from our token server. Plus WWW-Authenticate parsing.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseChallenges } from '../../src/oci/auth.js';
 import { RegistryClient, sha256Digest } from '../../src/oci/client.js';
 import { Credentials } from '../../src/oci/credentials.js';
@@ -68,6 +71,23 @@ describe('Basic auth (htpasswd)', () => {
     expect(error?.message).toContain(`registry ${registry.host} rejected user "alice" from VITSNAP_REGISTRY_USER/VITSNAP_REGISTRY_PASSWORD`);
     expect(error?.message).toContain('set VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_PASSWORD, or run docker login');
     expect(error?.message).not.toContain('wrong-password');
+  });
+
+  test('credentials found in the environment or in a docker config of a temp HOME reach the registry', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'vitsnap-oci-home-'));
+    try {
+      const ref = parseReference(`oci://${registry.host}/team/basic:v1`);
+      const fromEnv = RegistryClient.forReference(ref, { env: { VITSNAP_REGISTRY_USER: 'alice', VITSNAP_REGISTRY_PASSWORD: 'right-password' }, home });
+      clients.push(fromEnv);
+      await fromEnv.ping();
+      mkdirSync(join(home, '.docker'));
+      writeFileSync(join(home, '.docker', 'config.json'), JSON.stringify({ auths: { [`http://${registry.host}`]: { auth: Buffer.from('alice:right-password').toString('base64') } } }));
+      const fromDocker = RegistryClient.forReference(ref, { env: {}, home });
+      clients.push(fromDocker);
+      await fromDocker.ping();
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   test('no credentials at all is E_AUTH saying the registry needs them', async () => {

@@ -1,8 +1,8 @@
 /**
  * An OCI Distribution client for one registry + repository (no dependencies: node:http/https).
  *
- *   const ref = parseReference('oci://ghcr.io/owner/snapshots:main');
- *   const client = new RegistryClient(ref, { credentials: resolveCredentials(ref.registry, { env, home }) });
+ *   const ref = parseReference('oci://ghcr.io/owner/snapshots:main', { insecure: env.VITSNAP_REGISTRY_INSECURE === '1' });
+ *   const client = RegistryClient.forReference(ref, { env, home: os.homedir() }, { onRetry });
  *   try { … } finally { client.close(); }
  *
  * - ping()                       GET /v2/: the registry is there and we may talk to it (auth included).
@@ -32,7 +32,7 @@
 import type { Readable } from 'node:stream';
 import { pushBlob, type PushBlobOptions, type PushResult } from './blob-upload.js';
 import { getBlob, getBlobToFile, type GetBlobOptions } from './blob-download.js';
-import type { Credentials } from './credentials.js';
+import { resolveCredentials, type CredentialContext, type Credentials } from './credentials.js';
 import { deleteManifest, getManifest, getReferrers, listTags, putManifest, resolveManifest, DEFAULT_MANIFEST_ACCEPT, type Descriptor, type FetchedManifest } from './manifests.js';
 import { isValidDigest, registryUrl, type OciReference } from './reference.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
@@ -78,6 +78,12 @@ export class RegistryClient {
       userAgent: `vitsnap/${VERSION}`,
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
     });
+  }
+
+  /** A client with the credentials found for the reference's registry (see credentials.ts). */
+  static forReference(target: Pick<OciReference, 'registry' | 'scheme' | 'repository'>, context: CredentialContext, options: Omit<RegistryClientOptions, 'credentials'> = {}): RegistryClient {
+    const credentials = resolveCredentials(target.registry, context);
+    return new RegistryClient(target, { ...options, ...(credentials === undefined ? {} : { credentials }) });
   }
 
   close(): void {
