@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseChallenges } from '../../src/oci/auth.js';
+import { parseChallenges, RegistryAuth } from '../../src/oci/auth.js';
 import { RegistryClient, sha256Digest } from '../../src/oci/client.js';
 import { Credentials } from '../../src/oci/credentials.js';
 import { parseReference } from '../../src/oci/reference.js';
@@ -42,6 +42,54 @@ describe('parseChallenges', () => {
     ['', []],
   ])('%s', (header, expected) => {
     expect(parseChallenges(header)).toEqual(expected);
+  });
+});
+
+describe('RegistryAuth token cache (fake token server and clock)', () => {
+  const challenge = 'Bearer realm="https://auth.example/token",service="reg"';
+  const pull = ['repository:x:pull'];
+
+  function setup(): { auth: RegistryAuth; fetches: { url: URL; authorization: string | undefined }[]; clock: { now: number } } {
+    const fetches: { url: URL; authorization: string | undefined }[] = [];
+    const clock = { now: 1_000_000 };
+    const auth = new RegistryAuth(
+      'reg.example',
+      new Credentials('u', 'p', 'the test'),
+      async (url, authorization) => {
+        fetches.push({ url, authorization });
+        return { status: 200, body: Buffer.from(JSON.stringify({ token: `t${fetches.length}`, expires_in: 60 })) };
+      },
+      () => clock.now,
+    );
+    return { auth, fetches, clock };
+  }
+
+  test('one request per scope set, shared by concurrent callers, renewed 10 s before expiry', async () => {
+    const { auth, fetches, clock } = setup();
+    expect(await auth.authorization(pull)).toBeUndefined();
+    await auth.onUnauthorized(challenge, pull, undefined);
+    expect(await Promise.all([auth.authorization(pull), auth.authorization([...pull, ...pull])])).toEqual(['Bearer t1', 'Bearer t1']);
+    expect(fetches).toHaveLength(1);
+    expect(fetches[0].url.href).toBe('https://auth.example/token?service=reg&scope=repository%3Ax%3Apull');
+    expect(fetches[0].authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
+    expect(await auth.authorization(['repository:y:pull', 'repository:x:pull,push'])).toBe('Bearer t2');
+    expect(fetches[1].url.searchParams.getAll('scope')).toEqual(['repository:x:pull,push', 'repository:y:pull']);
+    clock.now += 49_000;
+    expect(await auth.authorization(pull)).toBe('Bearer t1');
+    clock.now += 2_000;
+    expect(await auth.authorization(pull)).toBe('Bearer t3');
+  });
+
+  test('a late 401 from a request sent before the challenge keeps the cache; invalid_token renews; a refused token is E_AUTH', async () => {
+    const { auth, fetches } = setup();
+    await auth.onUnauthorized(challenge, pull, undefined);
+    expect(await auth.authorization(pull)).toBe('Bearer t1');
+    await auth.onUnauthorized(challenge, pull, undefined);
+    expect(await auth.authorization(pull)).toBe('Bearer t1');
+    await auth.onUnauthorized(`${challenge},error="invalid_token"`, pull, 'Bearer t1');
+    expect(await auth.authorization(pull)).toBe('Bearer t2');
+    await expect(auth.onUnauthorized(`${challenge},error="insufficient_scope"`, pull, 'Bearer t2')).rejects.toMatchObject({ code: 'E_AUTH', message: expect.stringContaining('(insufficient_scope): this account may not read the repository') });
+    expect(fetches).toHaveLength(2);
   });
 });
 
@@ -129,6 +177,14 @@ describe('Bearer tokens (token server of ours, verified by the real registry)', 
     const before = tokens.requests.length;
     expect(await client(registry.host, 'team/to', owner).pushBlob(digest, data.length, () => data, { mountFrom: 'team/from' })).toBe('mounted');
     expect(tokens.requests.slice(before).map((r) => r.scopes)).toContainEqual(['repository:team/from:pull', 'repository:team/to:pull,push']);
+  });
+
+  test('parallel pushes on one client share one token', async () => {
+    const c = client(registry.host, 'team/parallel', new Credentials('bob', 'token-password', 'the test'));
+    const blobs = Array.from({ length: 6 }, (_, i) => Buffer.from(`parallel blob ${i}`));
+    const before = tokens.requests.length;
+    expect(await Promise.all(blobs.map((b) => c.pushBlob(sha256Digest(b), b.length, () => b)))).toEqual(Array(6).fill('uploaded'));
+    expect(tokens.requests.slice(before)).toHaveLength(1);
   });
 
   test('a token server that answers access_token works the same', async () => {

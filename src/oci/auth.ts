@@ -113,6 +113,13 @@ export class RegistryAuth {
     if (bearer !== undefined) {
       const realm = parseRealm(bearer.params.realm, this.#registry);
       const sameRealm = this.#mode === 'bearer' && this.#realm?.href === realm.href && this.#service === bearer.params.service;
+      // A request that left before we knew the challenge: the cached tokens are still good.
+      if (sameRealm && sent === undefined) return;
+      // Expired or revoked before its expires_in: forget it and ask again (the caller bounds the rounds).
+      if (sameRealm && sent?.startsWith('Bearer ') === true && bearer.params.error === 'invalid_token') {
+        this.#tokens.delete(scopeKey(scopes));
+        return;
+      }
       if (sameRealm && sent?.startsWith('Bearer ') === true) {
         const detail = bearer.params.error === undefined ? '' : ` (${bearer.params.error})`;
         const verb = scopes.some((s) => s.endsWith('push')) ? 'push to' : 'read';
@@ -138,7 +145,7 @@ export class RegistryAuth {
   }
 
   #token(scopes: readonly string[]): Promise<string> {
-    const key = [...new Set(scopes)].sort().join(' ');
+    const key = scopeKey(scopes);
     const cached = this.#tokens.get(key);
     if (cached !== undefined && cached.expiresAt > this.#now()) return cached.value;
     const entry: CachedToken = { value: Promise.resolve(''), expiresAt: Number.POSITIVE_INFINITY };
@@ -180,6 +187,10 @@ export class RegistryAuth {
     const seconds = typeof fields.expires_in === 'number' && fields.expires_in > 0 ? fields.expires_in : DEFAULT_TOKEN_SECONDS;
     return { token, seconds };
   }
+}
+
+function scopeKey(scopes: readonly string[]): string {
+  return [...new Set(scopes)].sort().join(' ');
 }
 
 function parseRealm(realm: string | undefined, registry: string): URL {
