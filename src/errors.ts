@@ -23,7 +23,10 @@ export type OperationErrorCode =
   | 'E_CHANGED'
   | 'E_NODE'
   | 'E_BUSY'
-  | 'E_INPUT';
+  | 'E_INPUT'
+  | 'E_AUTH'
+  | 'E_NETWORK'
+  | 'E_REGISTRY';
 
 export type ErrorCode = FormatErrorCode | OperationErrorCode;
 

@@ -12,14 +12,14 @@
  */
 import { createHash } from 'node:crypto';
 import { SnapshotFormatError } from '../errors.js';
+import { OCI_EMPTY_CONFIG, OCI_INDEX, OCI_MANIFEST, sha256Digest } from '../oci/client.js';
 import type { ManifestSummary } from '../snapshot/types.js';
 
 export const ARTIFACT_TYPE = 'application/vnd.vitsnap.snapshot.v1';
 export const RECORD_MEDIA_TYPE = 'application/vnd.vitsnap.record.v1';
 export const CHUNK_MEDIA_TYPE = 'application/vnd.vitsnap.chunk.v1';
-export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-export const EMPTY_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
+export { OCI_INDEX, OCI_MANIFEST, sha256Digest };
+export const EMPTY_MEDIA_TYPE = OCI_EMPTY_CONFIG;
 export const EMPTY_BLOB = Buffer.from('{}');
 export const EMPTY_DIGEST = `sha256:${createHash('sha256').update(EMPTY_BLOB).digest('hex')}`;
 export const TITLE = 'org.opencontainers.image.title';
@@ -49,7 +49,6 @@ export interface Layout {
 }
 
 const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
-export const sha256Digest = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 /** Snapshot metadata as OCI annotations; nothing that varies between two pushes of one snapshot. */
 export function snapshotAnnotations(id: string, summary: ManifestSummary): Record<string, string> {

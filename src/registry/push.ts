@@ -3,11 +3,11 @@
  * the tag's previous snapshot (or a `--base` tag) already lists are known to be there and cost
  * nothing; the others are checked with a HEAD and uploaded when missing.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { RegistryClient } from '../oci/client.js';
 import type { OciReference } from '../oci/reference.js';
 import { chunkPath, type StoreLayout } from '../store/layout.js';
-import { openRecord, recordPath, touchRecord } from '../store/records.js';
+import { RECORD_PREFIX, openRecord, recordPath, touchRecord } from '../store/records.js';
 import { StoreSession } from '../store/sessions.js';
 import { EMPTY_BLOB, EMPTY_DIGEST, OCI_INDEX, OCI_MANIFEST, buildLayout, readIndex, readManifest, sha256Digest, type ChunkBlob } from './layout.js';
 
@@ -107,7 +107,7 @@ export async function pushSnapshot(layout: StoreLayout, id: string, ref: OciRefe
     for (const m of built.manifests) await client.putManifest(sha256Digest(m), m, OCI_MANIFEST);
     const indexDigest = await client.putManifest(tag, built.index, OCI_INDEX);
     touchRecord(layout, id);
-    return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: statSync(recordPath(layout, id)).size > 0 ? summary.stats.storedBytes + record.length : 0 };
+    return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - RECORD_PREFIX };
   } finally {
     session.end();
   }
