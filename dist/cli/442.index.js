@@ -411,8 +411,8 @@ async function runGit(cwd, args, env, timeoutMs = DEFAULT_GIT_TIMEOUT_MS) {
     return result.error === undefined ? result.stdout.trim() : null;
 }
 
-// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts + 1 modules
-var metadata_lockfiles = __webpack_require__(104);
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
+var metadata_lockfiles = __webpack_require__(10);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/runner.ts
 /** The machine a snapshot was captured on: OS, architecture, kernel, distribution, runner image. */
 
@@ -523,16 +523,16 @@ async function collectMetadata(options) {
 var report_escape = __webpack_require__(31);
 // EXTERNAL MODULE: ./src/report/plural.ts
 var plural = __webpack_require__(190);
-// EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
-var args = __webpack_require__(46);
+// EXTERNAL MODULE: ./src/commands/args.ts
+var args = __webpack_require__(309);
 // EXTERNAL MODULE: ./src/format-bytes.ts
 var format_bytes = __webpack_require__(758);
 // EXTERNAL MODULE: ./src/store/add.ts
 var add = __webpack_require__(702);
 // EXTERNAL MODULE: ./src/store/layout.ts
 var layout = __webpack_require__(891);
-// EXTERNAL MODULE: ./src/commands/store.ts + 3 modules
-var commands_store = __webpack_require__(174);
+// EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
+var commands_store = __webpack_require__(979);
 ;// CONCATENATED MODULE: ./src/commands/create-run.ts
 /** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
 

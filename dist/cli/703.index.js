@@ -11655,8 +11655,8 @@ var capture_pipeline = __webpack_require__(245);
 var globs = __webpack_require__(251);
 // EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
 var task_pool = __webpack_require__(664);
-// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts + 1 modules
-var lockfiles = __webpack_require__(104);
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
+var lockfiles = __webpack_require__(10);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
 var format = __webpack_require__(957);
 ;// CONCATENATED MODULE: ./src/compare/file-pair.ts
@@ -12712,8 +12712,8 @@ function renderText(result, options) {
     return [...head, '', ...details.slice(0, room), `… ${(0,report_plural/* plural */.L)(more, 'more line')} of details (use --max-lines, --json or --html for everything)`].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
-var args = __webpack_require__(46);
+// EXTERNAL MODULE: ./src/commands/args.ts
+var args = __webpack_require__(309);
 // EXTERNAL MODULE: ./src/format-bytes.ts
 var format_bytes = __webpack_require__(758);
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 647:
+/***/ 22:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -122,8 +122,8 @@ Examples:
 
 // EXTERNAL MODULE: ./src/store/open.ts
 var store_open = __nccwpck_require__(717);
-// EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
-var args = __nccwpck_require__(46);
+// EXTERNAL MODULE: ./src/commands/args.ts
+var args = __nccwpck_require__(309);
 ;// CONCATENATED MODULE: ./src/commands/export.ts
 
 
@@ -1065,8 +1065,2019 @@ Examples:
     },
 };
 
-// EXTERNAL MODULE: ./src/commands/store.ts + 3 modules
-var store = __nccwpck_require__(174);
+// EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
+var store = __nccwpck_require__(979);
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./src/oci/http.ts
+/**
+ * One HTTP exchange over node:http/https with an inactivity timeout: the timer restarts on every
+ * byte written or read, so a large transfer that keeps moving is never cut, and a peer that stops
+ * answering (before the headers or in the middle of a body) fails within `timeoutMs`.
+ */
+
+
+
+/** A failure of the connection itself (no HTTP status): reset, refused, timed out, cut mid-body. */
+class TransportError extends Error {
+    name = 'TransportError';
+    /** `ETIMEDOUT` for our own timeout, else the system code (`ECONNRESET`, `ECONNREFUSED`, …). */
+    code;
+    /** Worth another attempt (a reset or a timeout), as opposed to a host that does not exist. */
+    retryable;
+    constructor(code, message, retryable) {
+        super(message);
+        this.code = code;
+        this.retryable = retryable;
+    }
+}
+/** A request body source failed (a local file read): never retried, reported as is. */
+class SourceError extends Error {
+    name = 'SourceError';
+    cause;
+    constructor(cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.cause = cause;
+    }
+}
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET']);
+/** The TransportError for a socket-level error (anything that is not ours). */
+function toTransportError(error) {
+    if (error instanceof TransportError)
+        return error;
+    const code = typeof error.code === 'string' ? error.code : 'ECONNRESET';
+    const message = error instanceof Error ? error.message : String(error);
+    return new TransportError(code, message, RETRYABLE_CODES.has(code) || message === 'aborted' || message === 'socket hang up');
+}
+/** Keep-alive agents, one pair per client, so `close()` frees every socket. */
+class Agents {
+    http = new external_node_http_namespaceObject.Agent({ keepAlive: true, maxSockets: 16 });
+    https = new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 16 });
+    close() {
+        this.http.destroy();
+        this.https.destroy();
+    }
+}
+const WRITE_SLICE = 64 * 1024;
+async function writeBody(req, body, length, touch, onSent) {
+    let sent = 0;
+    const write = async (chunk) => {
+        if (req.destroyed)
+            throw new TransportError('ECONNRESET', 'the connection closed while the body was being sent', true);
+        const flushed = req.write(chunk);
+        sent += chunk.length;
+        touch();
+        onSent?.(sent);
+        if (!flushed) {
+            await new Promise((resolve) => {
+                const done = () => {
+                    req.off('drain', done);
+                    req.off('close', done);
+                    resolve();
+                };
+                req.on('drain', done);
+                req.on('close', done);
+            });
+        }
+    };
+    if (Buffer.isBuffer(body)) {
+        for (let offset = 0; offset < body.length; offset += WRITE_SLICE)
+            await write(body.subarray(offset, offset + WRITE_SLICE));
+    }
+    else {
+        try {
+            for await (const chunk of body) {
+                const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+                if (length !== undefined && sent + bytes.length > length)
+                    throw new errors/* OperationError */.OK('E_IO', `the data to upload to ${req.host} has more than the ${length} bytes announced; it changed while being sent: try again once it is stable`);
+                await write(bytes);
+            }
+            // A short body would leave the server waiting for the rest until our timeout.
+            if (length !== undefined && sent !== length)
+                throw new errors/* OperationError */.OK('E_IO', `the data to upload to ${req.host} ended after ${sent} of the ${length} bytes announced; it changed while being sent: try again once it is stable`);
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw error;
+            throw new SourceError(error);
+        }
+    }
+    req.end();
+}
+/** Sends one request; resolves at the response headers (the body is read through the result). */
+function sendRequest(options, agents) {
+    const secure = options.url.protocol === 'https:';
+    const send = secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request;
+    return new Promise((resolve, reject) => {
+        let timer;
+        let failure;
+        const req = send(options.url, { method: options.method, headers: options.headers, agent: secure ? agents.https : agents.http });
+        const touch = () => {
+            if (timer !== undefined)
+                timer.refresh();
+        };
+        const stop = () => {
+            if (timer !== undefined)
+                clearTimeout(timer);
+            timer = undefined;
+        };
+        let abortRead;
+        timer = setTimeout(() => {
+            failure = new TransportError('ETIMEDOUT', `no answer for ${options.timeoutMs} ms`, true);
+            req.destroy(failure);
+            // Whatever events the destroyed response still emits, a read in progress ends here.
+            abortRead?.(failure);
+        }, options.timeoutMs);
+        let responded = false;
+        req.on('error', (error) => {
+            stop();
+            // A body stream the request no longer reads must not keep its file open.
+            if (options.body !== undefined && !Buffer.isBuffer(options.body))
+                options.body.destroy();
+            if (!responded)
+                reject(failure ?? (error instanceof SourceError ? error : toTransportError(error)));
+        });
+        req.on('response', (res) => {
+            responded = true;
+            touch();
+            // Errors before the caller reads the body are kept for consume(): never an unhandled 'error'.
+            let early;
+            res.on('error', (error) => {
+                early ??= failure ?? toTransportError(error);
+            });
+            const consume = (onChunk) => new Promise((done, fail) => {
+                let settled = false;
+                const finish = (error) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    stop();
+                    if (error === undefined)
+                        done();
+                    else
+                        fail(error);
+                };
+                abortRead = finish;
+                if (res.readableEnded)
+                    return finish();
+                if (res.destroyed)
+                    return finish(early ?? failure ?? new TransportError('ECONNRESET', 'the connection closed before the whole body arrived', true));
+                res.on('data', (chunk) => {
+                    if (settled)
+                        return;
+                    touch();
+                    let pending;
+                    try {
+                        pending = onChunk(chunk);
+                    }
+                    catch (error) {
+                        // Thrown inside an event handler it would be uncaught: fail the read instead.
+                        finish(error instanceof Error ? error : new Error(String(error)));
+                        req.destroy();
+                        return;
+                    }
+                    if (pending instanceof Promise) {
+                        res.pause();
+                        pending.then(() => res.resume(), (error) => {
+                            finish(error instanceof Error ? error : new Error(String(error)));
+                            req.destroy();
+                        });
+                    }
+                });
+                res.on('end', () => finish());
+                res.on('error', (error) => finish(failure ?? early ?? toTransportError(error)));
+                res.on('close', () => {
+                    if (!res.complete)
+                        finish(failure ?? new TransportError('ECONNRESET', 'the connection closed before the whole body arrived', true));
+                });
+            });
+            resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                url: options.url,
+                consume,
+                async bytes(limit) {
+                    const parts = [];
+                    let length = 0;
+                    await consume((chunk) => {
+                        length += chunk.length;
+                        if (length > limit)
+                            throw new RangeError(`the response body is larger than ${limit} bytes`);
+                        parts.push(chunk);
+                    });
+                    return Buffer.concat(parts, length);
+                },
+                async discard() {
+                    await consume(() => undefined).catch(() => undefined);
+                },
+            });
+        });
+        if (options.body === undefined)
+            req.end();
+        else {
+            const announced = options.headers['Content-Length'];
+            writeBody(req, options.body, announced === undefined ? undefined : Number(announced), touch, options.onSent).catch((error) => {
+                // An early answer (401, 413 …) may close the connection mid-body: the answer is what counts.
+                if (!responded)
+                    req.destroy(error instanceof Error ? error : new Error(String(error)));
+            });
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/oci/auth.ts
+/**
+ * The registry's challenge flow. A 401 carries `WWW-Authenticate`: `Basic realm=…` means send
+ * Basic credentials on every request; `Bearer realm=…,service=…,scope=…` means ask the realm for a
+ * token covering the scopes (Basic-authenticated when we have credentials, anonymous otherwise)
+ * and send it as `Bearer`. Tokens are cached per scope set until shortly before they expire; one
+ * token request may name several scopes (a cross-repository mount needs pull on the source too).
+ */
+
+/** Parses a WWW-Authenticate value into its challenges (quoted strings may hold commas). */
+function parseChallenges(header) {
+    const challenges = [];
+    const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
+    let i = 0;
+    let current;
+    while (i < header.length) {
+        token.lastIndex = i;
+        const name = token.exec(header);
+        if (name === null) {
+            i += 1; // a stray comma or space
+            continue;
+        }
+        i = token.lastIndex;
+        if (header[i] === '=') {
+            i += 1;
+            let value = '';
+            if (header[i] === '"') {
+                i += 1;
+                while (i < header.length && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < header.length)
+                        i += 1;
+                    value += header[i];
+                    i += 1;
+                }
+                i += 1;
+            }
+            else {
+                token.lastIndex = i;
+                const bare = token.exec(header);
+                value = bare?.[1] ?? '';
+                i = bare === null ? i : token.lastIndex;
+            }
+            if (current !== undefined)
+                current.params[name[1].toLowerCase()] = value;
+        }
+        else {
+            current = { scheme: name[1].toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+        while (i < header.length && (header[i] === ',' || header[i] === ' '))
+            i += 1;
+    }
+    return challenges;
+}
+/** Tokens are refreshed this long before the server says they expire. */
+const EXPIRY_MARGIN_MS = 10_000;
+/** What the token spec says to assume when a token server names no lifetime. */
+const DEFAULT_TOKEN_SECONDS = 60;
+function authHint(registry) {
+    return `set VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_PASSWORD, or run docker login ${registry}`;
+}
+class RegistryAuth {
+    #registry;
+    #credentials;
+    #fetchToken;
+    #now;
+    #mode = 'unknown';
+    #realm;
+    #service;
+    #tokens = new Map();
+    constructor(registry, credentials, fetchToken, now = Date.now) {
+        this.#registry = registry;
+        this.#credentials = credentials;
+        this.#fetchToken = fetchToken;
+        this.#now = now;
+    }
+    /** What the messages say about who we are. */
+    describeIdentity() {
+        return this.#credentials === undefined ? 'anonymously (no credentials found)' : `as ${this.#credentials.describe()}`;
+    }
+    /** The Authorization header for a request that needs `scopes`, or undefined before any challenge. */
+    async authorization(scopes) {
+        if (this.#mode === 'basic')
+            return this.#credentials?.basicAuthorization();
+        if (this.#mode === 'bearer')
+            return `Bearer ${await this.#token(scopes)}`;
+        return undefined;
+    }
+    /**
+     * Learns from a 401. Returns normally when a new attempt may succeed; throws E_AUTH when the
+     * same credentials were already refused (so the caller never loops).
+     */
+    async onUnauthorized(header, scopes, sent) {
+        const challenges = parseChallenges(header ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm !== undefined);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        if (bearer !== undefined) {
+            const realm = parseRealm(bearer.params.realm, this.#registry);
+            const sameRealm = this.#mode === 'bearer' && this.#realm?.href === realm.href && this.#service === bearer.params.service;
+            // A request that left before we knew the challenge: the cached tokens are still good.
+            if (sameRealm && sent === undefined)
+                return;
+            // Expired or revoked before its expires_in: forget it and ask again (the caller bounds the rounds).
+            if (sameRealm && sent?.startsWith('Bearer ') === true && bearer.params.error === 'invalid_token') {
+                this.#tokens.delete(scopeKey(scopes));
+                return;
+            }
+            if (sameRealm && sent?.startsWith('Bearer ') === true) {
+                const detail = bearer.params.error === undefined ? '' : ` (${bearer.params.error})`;
+                const verb = scopes.some((s) => s.endsWith('push')) ? 'push to' : 'read';
+                throw new errors/* OperationError */.OK('E_AUTH', `registry ${this.#registry} refused the token its auth server gave us ${this.describeIdentity()} for ${scopes.join(' ') || 'this request'}${detail}: this account may not ${verb} the repository; ${authHint(this.#registry)} with an account that may ${verb} it`);
+            }
+            this.#mode = 'bearer';
+            this.#realm = realm;
+            this.#service = bearer.params.service;
+            this.#tokens.clear();
+            return;
+        }
+        if (basic !== undefined) {
+            if (this.#credentials === undefined) {
+                throw new errors/* OperationError */.OK('E_AUTH', `registry ${this.#registry} requires a user name and password (HTTP 401); ${authHint(this.#registry)}`);
+            }
+            if (this.#mode === 'basic' && sent !== undefined) {
+                throw new errors/* OperationError */.OK('E_AUTH', `registry ${this.#registry} rejected ${this.#credentials.describe()} (HTTP 401): wrong user name or password? ${authHint(this.#registry)}`);
+            }
+            this.#mode = 'basic';
+            return;
+        }
+        throw new errors/* OperationError */.OK('E_AUTH', `registry ${this.#registry} answered 401 without a Basic or Bearer challenge (WWW-Authenticate: ${JSON.stringify(header ?? '')}); it is not an OCI registry this client can log in to`);
+    }
+    #token(scopes) {
+        const key = scopeKey(scopes);
+        const cached = this.#tokens.get(key);
+        if (cached !== undefined && cached.expiresAt > this.#now())
+            return cached.value;
+        const entry = { value: Promise.resolve(''), expiresAt: Number.POSITIVE_INFINITY };
+        entry.value = this.#requestToken([...new Set(scopes)].sort()).then(({ token, seconds }) => {
+            entry.expiresAt = this.#now() + seconds * 1000 - EXPIRY_MARGIN_MS;
+            return token;
+        }, (error) => {
+            this.#tokens.delete(key);
+            throw error;
+        });
+        this.#tokens.set(key, entry);
+        return entry.value;
+    }
+    async #requestToken(scopes) {
+        if (this.#realm === undefined)
+            throw new Error('token requested before a Bearer challenge');
+        const url = new URL(this.#realm.href);
+        if (this.#service !== undefined)
+            url.searchParams.set('service', this.#service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        const { status, body } = await this.#fetchToken(url, this.#credentials?.basicAuthorization());
+        const where = `the token server ${this.#realm.origin}${this.#realm.pathname} of registry ${this.#registry}`;
+        if (status === 401 || status === 403) {
+            const why = this.#credentials === undefined ? 'requires credentials' : `rejected ${this.#credentials.describe()}: wrong user name or password?`;
+            throw new errors/* OperationError */.OK('E_AUTH', `${where} ${why} (HTTP ${status}); ${authHint(this.#registry)}`);
+        }
+        if (status !== 200)
+            throw new errors/* OperationError */.OK('E_REGISTRY', `${where} answered HTTP ${status} to a token request for ${scopes.join(' ') || 'no scope'}; check the registry's auth service, or try again later`);
+        let parsed;
+        try {
+            parsed = JSON.parse(body.toString('utf8'));
+        }
+        catch {
+            parsed = undefined;
+        }
+        const fields = typeof parsed === 'object' && parsed !== null ? parsed : {};
+        const token = typeof fields.token === 'string' && fields.token !== '' ? fields.token : fields.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw new errors/* OperationError */.OK('E_REGISTRY', `${where} answered without a "token" or "access_token"; it is not a registry token service this client understands`);
+        const seconds = typeof fields.expires_in === 'number' && fields.expires_in > 0 ? fields.expires_in : DEFAULT_TOKEN_SECONDS;
+        return { token, seconds };
+    }
+}
+function scopeKey(scopes) {
+    return [...new Set(scopes)].sort().join(' ');
+}
+function parseRealm(realm, registry) {
+    try {
+        const url = new URL(realm ?? '');
+        if (url.protocol === 'http:' || url.protocol === 'https:')
+            return url;
+    }
+    catch {
+        // reported below
+    }
+    throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${registry} named a token realm that is not an http(s) URL: ${JSON.stringify(realm ?? '')}; check the registry's auth configuration`);
+}
+
+;// CONCATENATED MODULE: ./src/oci/retry.ts
+/**
+ * When to try a registry request again: exponential backoff with jitter, bounded attempts, and the
+ * registry's own Retry-After when it sends one (429, 503).
+ */
+const DEFAULT_RETRY_POLICY = { attempts: 5, baseDelayMs: 500, maxDelayMs: 20_000, maxRetryAfterMs: 60_000 };
+/** Statuses that say "not now" rather than "no". */
+function isRetryableStatus(status) {
+    return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+}
+/**
+ * The delay before try number `attempt + 1` (attempt counts from 1): half fixed, half random, so
+ * clients that failed together do not come back together.
+ */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** Retry-After in ms (seconds or an HTTP date), or undefined when absent or unreadable. */
+function parseRetryAfter(value, now) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    if (/^\s*\d+\s*$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/oci/transport.ts
+
+
+
+
+const ERROR_BODY_LIMIT = 64 * 1024;
+const MAX_REDIRECTS = 5;
+/** "HTTP 400 DIGEST_INVALID: provided digest did not match uploaded content" from an error answer. */
+async function describeFailure(response) {
+    let body;
+    try {
+        body = await response.bytes(ERROR_BODY_LIMIT);
+    }
+    catch {
+        return `HTTP ${response.status}`;
+    }
+    try {
+        const parsed = JSON.parse(body.toString('utf8'));
+        const items = Array.isArray(parsed.errors) ? parsed.errors : [];
+        const text = items
+            .map((e) => [typeof e.code === 'string' ? e.code : '', typeof e.message === 'string' ? e.message : ''].filter((s) => s !== '').join(': '))
+            .filter((s) => s !== '')
+            .join('; ');
+        if (text !== '')
+            return `HTTP ${response.status} ${text}`;
+    }
+    catch {
+        // not JSON: fall through to the plain text
+    }
+    const plain = body.toString('utf8').replace(/\s+/g, ' ').trim().slice(0, 200);
+    return plain === '' ? `HTTP ${response.status}` : `HTTP ${response.status}: ${plain}`;
+}
+class Transport {
+    registry;
+    auth;
+    #options;
+    #agents = new Agents();
+    constructor(options) {
+        this.#options = options;
+        this.registry = options.registry;
+        this.auth = new RegistryAuth(options.registry, options.credentials, (url, authorization) => this.#fetchToken(url, authorization));
+    }
+    get retryPolicy() {
+        return this.#options.retry;
+    }
+    close() {
+        this.#agents.close();
+    }
+    /** Resolves an upload Location (relative or absolute) against the registry, keeping its query. */
+    resolve(target) {
+        return new URL(target, this.#options.baseUrl);
+    }
+    /**
+     * Sends the request until it gets a status in `accept` (returned with its body unread) or fails
+     * for good: E_AUTH for 401/403, E_NOT_FOUND for 404, E_NETWORK when retries ran out, E_REGISTRY
+     * for any other answer.
+     */
+    async send(exchange) {
+        const { attempts } = this.#options.retry;
+        let url = this.resolve(exchange.target);
+        let attempt = 1;
+        let authRounds = 0;
+        let redirects = 0;
+        const crossOrigin = () => url.origin !== new URL(this.#options.baseUrl).origin;
+        for (;;) {
+            const headers = { 'User-Agent': this.#options.userAgent, ...exchange.headers };
+            const authorization = crossOrigin() ? undefined : await this.auth.authorization(exchange.scopes);
+            if (authorization !== undefined)
+                headers.Authorization = authorization;
+            let response;
+            try {
+                response = await sendRequest({ method: exchange.method, url, headers, body: exchange.body?.(), timeoutMs: this.#options.timeoutMs, onSent: exchange.onSent }, this.#agents);
+            }
+            catch (error) {
+                if (error instanceof SourceError)
+                    throw error.cause;
+                if (!(error instanceof TransportError))
+                    throw error;
+                if (error.retryable && exchange.retry !== false && attempt < attempts) {
+                    await this.#pause(exchange.what, attempt, backoffDelay(attempt, this.#options.retry), this.#networkReason(error));
+                    attempt += 1;
+                    continue;
+                }
+                throw this.networkError(exchange.what, error, attempt);
+            }
+            const { status } = response;
+            if (exchange.accept.includes(status))
+                return response;
+            if (status === 401 && !crossOrigin() && authRounds < 2) {
+                await response.discard();
+                authRounds += 1;
+                await this.auth.onUnauthorized(headerText(response.headers['www-authenticate']), exchange.scopes, authorization);
+                continue;
+            }
+            const location = headerText(response.headers.location);
+            if ((exchange.method === 'GET' || exchange.method === 'HEAD') && [301, 302, 303, 307, 308].includes(status) && location !== undefined && redirects < MAX_REDIRECTS) {
+                await response.discard();
+                redirects += 1;
+                url = new URL(location, url);
+                continue;
+            }
+            if (isRetryableStatus(status) && exchange.retry !== false && attempt < attempts) {
+                const retryAfter = parseRetryAfter(response.headers['retry-after'], Date.now());
+                await response.discard();
+                if (retryAfter !== undefined && retryAfter > this.#options.retry.maxRetryAfterMs) {
+                    throw new errors/* OperationError */.OK('E_NETWORK', `registry ${this.registry} answered HTTP ${status} to ${exchange.what} and asked to wait ${Math.ceil(retryAfter / 1000)} s (Retry-After); try again later`);
+                }
+                const delay = Math.max(retryAfter ?? 0, backoffDelay(attempt, this.#options.retry));
+                await this.#pause(exchange.what, attempt, delay, `HTTP ${status}`);
+                attempt += 1;
+                continue;
+            }
+            throw await this.statusError(exchange, response, attempt);
+        }
+    }
+    /**
+     * send() and read the whole body (at most `limit` bytes), sending again when the body is cut
+     * half-way; the status comes back too (for callers that accept a 404).
+     */
+    async fetchBytes(exchange, limit) {
+        const { attempts } = this.#options.retry;
+        for (let attempt = 1;; attempt += 1) {
+            const response = await this.send(exchange);
+            try {
+                return { status: response.status, headers: response.headers, body: await response.bytes(limit) };
+            }
+            catch (error) {
+                if (error instanceof RangeError)
+                    throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${this.registry} sent more than ${limit} bytes while ${exchange.what}; that is not what an OCI registry sends there`);
+                if (!(error instanceof TransportError) || !error.retryable || exchange.retry === false)
+                    throw error;
+                if (attempt >= attempts)
+                    throw this.networkError(exchange.what, error, attempt);
+                await this.#pause(exchange.what, attempt, backoffDelay(attempt, this.#options.retry), this.#networkReason(error));
+            }
+        }
+    }
+    /** The E_NETWORK error after a connection failure that retries did not cure. */
+    networkError(what, error, attempts) {
+        const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+        if (error.code === 'ETIMEDOUT') {
+            return new errors/* OperationError */.OK('E_NETWORK', `registry ${this.registry} did not answer within ${formatDuration(this.#options.timeoutMs)} while ${what}${tries}; check that it is up and reachable, or try again later`);
+        }
+        return new errors/* OperationError */.OK('E_NETWORK', `cannot reach registry ${this.registry} while ${what} (${error.code}: ${error.message})${tries}; check the address, the network and that the registry is running`);
+    }
+    async statusError(exchange, response, attempts) {
+        const detail = await describeFailure(response);
+        const { status } = response;
+        if (status === 401 || status === 403) {
+            return new errors/* OperationError */.OK('E_AUTH', `registry ${this.registry} refused ${exchange.what} ${this.auth.describeIdentity()} (${detail}); ${authHint(this.registry)} with an account that may ${exchange.scopes.some((s) => s.endsWith('push')) ? 'push to' : 'read'} the repository`);
+        }
+        if (status === 404) {
+            // The registry's words go with the fact, before the "; what to do" part.
+            const text = exchange.notFound ?? `registry ${this.registry} has nothing at the address used for ${exchange.what}; check the reference`;
+            const split = text.indexOf('; ');
+            return new errors/* OperationError */.OK('E_NOT_FOUND', split < 0 ? `${text} (${detail})` : `${text.slice(0, split)} (${detail})${text.slice(split)}`);
+        }
+        if (isRetryableStatus(status)) {
+            return new errors/* OperationError */.OK('E_NETWORK', `registry ${this.registry} kept answering ${detail} to ${exchange.what}${attempts > 1 ? ` after ${attempts} attempts` : ''}; try again later`);
+        }
+        return new errors/* OperationError */.OK('E_REGISTRY', `registry ${this.registry} rejected ${exchange.what}: ${detail}`);
+    }
+    #networkReason(error) {
+        return error.code === 'ETIMEDOUT' ? `no answer within ${formatDuration(this.#options.timeoutMs)}` : `${error.code}: ${error.message}`;
+    }
+    /** Waits before try `attempt + 1` of something the caller retries itself (told to onRetry like the rest). */
+    backoff(what, attempt, reason) {
+        return this.#pause(what, attempt, backoffDelay(attempt, this.#options.retry), reason);
+    }
+    async #pause(what, attempt, delayMs, reason) {
+        this.#options.onRetry?.({ what, attempt: attempt + 1, attempts: this.#options.retry.attempts, delayMs, reason });
+        await sleep(delayMs);
+    }
+    /** Token requests go to the realm (maybe another host) with retries but no auth flow of their own. */
+    async #fetchToken(url, authorization) {
+        const { attempts } = this.#options.retry;
+        for (let attempt = 1;; attempt += 1) {
+            const headers = { 'User-Agent': this.#options.userAgent, Accept: 'application/json' };
+            if (authorization !== undefined)
+                headers.Authorization = authorization;
+            const what = `asking ${url.origin}${url.pathname} for a token`;
+            try {
+                const response = await sendRequest({ method: 'GET', url, headers, timeoutMs: this.#options.timeoutMs }, this.#agents);
+                if (isRetryableStatus(response.status) && attempt < attempts) {
+                    await response.discard();
+                    await this.#pause(what, attempt, backoffDelay(attempt, this.#options.retry), `HTTP ${response.status}`);
+                    continue;
+                }
+                return { status: response.status, body: await response.bytes(ERROR_BODY_LIMIT * 16) };
+            }
+            catch (error) {
+                if (!(error instanceof TransportError))
+                    throw error;
+                if (!error.retryable || attempt >= attempts)
+                    throw this.networkError(what, error, attempt);
+                await this.#pause(what, attempt, backoffDelay(attempt, this.#options.retry), this.#networkReason(error));
+            }
+        }
+    }
+}
+/** A header's first value, whether node gave a string or an array. */
+function headerText(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+function formatDuration(ms) {
+    return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+;// CONCATENATED MODULE: ./src/oci/blob-upload.ts
+
+
+
+const DEFAULT_CHUNK_THRESHOLD = 64 * 1024 * 1024;
+const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+/** Reads a Buffer or a Readable as consecutive pieces of at most `size` bytes. */
+class PieceReader {
+    #buffer;
+    #iterator;
+    #offset = 0;
+    #pending = Buffer.alloc(0);
+    #stream;
+    constructor(source) {
+        if (Buffer.isBuffer(source))
+            this.#buffer = source;
+        else {
+            this.#stream = source;
+            this.#iterator = source[Symbol.asyncIterator]();
+        }
+    }
+    async next(size) {
+        if (this.#buffer !== undefined) {
+            const piece = this.#buffer.subarray(this.#offset, this.#offset + size);
+            this.#offset += piece.length;
+            return piece;
+        }
+        const parts = [this.#pending];
+        let length = this.#pending.length;
+        while (length < size && this.#iterator !== undefined) {
+            const { value, done } = await this.#iterator.next();
+            if (done === true)
+                break;
+            const chunk = Buffer.isBuffer(value) ? value : Buffer.from(value);
+            parts.push(chunk);
+            length += chunk.length;
+        }
+        const all = Buffer.concat(parts, length);
+        this.#pending = all.subarray(Math.min(size, all.length));
+        return all.subarray(0, Math.min(size, all.length));
+    }
+    close() {
+        this.#stream?.destroy();
+    }
+}
+function appendDigest(location, digest) {
+    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
+}
+function uploadLocation(ctx, location, status) {
+    if (location === undefined || location === '') {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${ctx.transport.registry} answered ${status} to ${ctx.what} without a Location header; it is not speaking the OCI distribution protocol`);
+    }
+    return location;
+}
+async function startUpload(ctx) {
+    const response = await ctx.transport.send({ method: 'POST', target: `/v2/${ctx.repository}/blobs/uploads/`, headers: { 'Content-Length': '0' }, scopes: ctx.scopes, accept: [202], what: ctx.what });
+    await response.discard();
+    return uploadLocation(ctx, headerText(response.headers.location), 202);
+}
+/**
+ * The offset the registry holds for an upload session (GET on its Location → `Range: 0-N`) and the
+ * Location to go on with. Undefined when it cannot say: distribution cancels a session whose
+ * Location state disagrees with the bytes it stored (a PATCH cut half-way), so then we start over.
+ */
+async function uploadStatus(ctx, location) {
+    try {
+        const response = await ctx.transport.send({ method: 'GET', target: location, scopes: ctx.scopes, accept: [204], what: `asking how much of ${ctx.digest} arrived` });
+        await response.discard();
+        // distribution writes "0--1" for an empty upload.
+        const range = /^0-(-?\d+)$/.exec(headerText(response.headers.range) ?? '');
+        return range === null ? undefined : { offset: Number(range[1]) + 1, location: headerText(response.headers.location) ?? location };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The closing PUT, with the whole blob (`open`) or, after PATCHes, with no body. */
+async function finishUpload(ctx, location, open, onSent) {
+    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(open === undefined ? 0 : ctx.size) };
+    const response = await ctx.transport.send({ method: 'PUT', target: appendDigest(location, ctx.digest), headers, ...(open === undefined ? {} : { body: open }), scopes: ctx.scopes, accept: [201], what: ctx.what, retry: false, onSent });
+    await response.discard();
+}
+/** Sends the source in PATCH chunks; returns the Location to close with PUT. */
+async function sendChunks(ctx, start, reader, chunkSize, onProgress) {
+    let location = start;
+    let offset = 0;
+    while (offset < ctx.size) {
+        const piece = await reader.next(Math.min(chunkSize, ctx.size - offset));
+        if (piece.length === 0)
+            throw new errors/* OperationError */.OK('E_IO', `the source of blob ${ctx.digest} ended after ${offset} of ${ctx.size} bytes; the file changed or the size is wrong`);
+        let sent = 0;
+        for (let attempt = 1; sent < piece.length; attempt += 1) {
+            const part = piece.subarray(sent);
+            const first = offset + sent;
+            const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(part.length), 'Content-Range': `${first}-${first + part.length - 1}` };
+            try {
+                const response = await ctx.transport.send({ method: 'PATCH', target: location, headers, body: () => part, scopes: ctx.scopes, accept: [202], what: ctx.what, retry: false, onSent: (n) => onProgress?.(first + n, ctx.size) });
+                await response.discard();
+                location = uploadLocation(ctx, headerText(response.headers.location), 202);
+                sent = piece.length;
+            }
+            catch (error) {
+                if (!(error instanceof errors/* OperationError */.OK) || error.code !== 'E_NETWORK' || attempt >= ctx.transport.retryPolicy.attempts)
+                    throw error;
+                // A cut PATCH may have stored part of the chunk: continue from what the registry holds.
+                await ctx.transport.backoff(ctx.what, attempt, error.message);
+                const status = await uploadStatus(ctx, location);
+                if (status === undefined || status.offset < offset || status.offset > offset + piece.length)
+                    throw error;
+                sent = status.offset - offset;
+                location = status.location;
+            }
+        }
+        offset += piece.length;
+    }
+    return location;
+}
+/** Pushes one blob; see RegistryClient.pushBlob. */
+async function pushBlob(transport, repository, digest, size, open, options = {}) {
+    const push = `repository:${repository}:pull,push`;
+    const ctx = { transport, repository, digest, size, scopes: [push], what: `pushing blob ${digest} to ${repository}` };
+    const head = await transport.send({ method: 'HEAD', target: `/v2/${repository}/blobs/${digest}`, scopes: ctx.scopes, accept: [200, 404], what: `checking for blob ${digest} in ${repository}` });
+    await head.discard();
+    if (head.status === 200)
+        return 'exists';
+    let mounted;
+    if (options.mountFrom !== undefined && options.mountFrom !== repository) {
+        const query = `mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(options.mountFrom)}`;
+        const scopes = [push, `repository:${options.mountFrom}:pull`];
+        const response = await transport.send({ method: 'POST', target: `/v2/${repository}/blobs/uploads/?${query}`, headers: { 'Content-Length': '0' }, scopes, accept: [201, 202], what: `mounting blob ${digest} from ${options.mountFrom} into ${repository}` });
+        await response.discard();
+        if (response.status === 201)
+            return 'mounted';
+        mounted = uploadLocation(ctx, headerText(response.headers.location), 202);
+    }
+    const threshold = options.chunkThreshold ?? DEFAULT_CHUNK_THRESHOLD;
+    const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    const { attempts } = transport.retryPolicy;
+    for (let attempt = 1;; attempt += 1) {
+        const location = mounted ?? (await startUpload(ctx));
+        mounted = undefined;
+        try {
+            if (size <= threshold) {
+                await finishUpload(ctx, location, open, (n) => options.onProgress?.(n, size));
+            }
+            else {
+                const reader = new PieceReader(open());
+                try {
+                    const last = await sendChunks(ctx, location, reader, chunkSize, options.onProgress);
+                    await finishUpload(ctx, last, undefined);
+                }
+                finally {
+                    reader.close();
+                }
+            }
+            options.onProgress?.(size, size);
+            return 'uploaded';
+        }
+        catch (error) {
+            const retryable = (error instanceof errors/* OperationError */.OK && error.code === 'E_NETWORK') || (error instanceof TransportError && error.retryable);
+            if (!retryable || attempt >= attempts)
+                throw error;
+            await transport.backoff(ctx.what, attempt, error.message);
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+;// CONCATENATED MODULE: ./src/oci/blob-download.ts
+/**
+ * Fetching one blob, verified by its digest. A body cut half-way is resumed with `Range:
+ * bytes=N-` when the registry answers 206 from offset N, and fetched again from the start when it
+ * answers 200; the SHA-256 runs over the bytes as they arrive, so resuming costs no re-read. Bytes
+ * that do not hash to the digest are an error at once: the registry's copy is wrong, and asking
+ * again would give the same bytes.
+ */
+
+
+
+
+
+
+const DEFAULT_MAX_MEMORY_BLOB = 256 * 1024 * 1024;
+async function fetchInto(transport, repository, digest, sink, options, limit) {
+    const what = `pulling blob ${digest} from ${repository}`;
+    const { attempts } = transport.retryPolicy;
+    let hash = (0,external_node_crypto_.createHash)('sha256');
+    let received = 0;
+    let total = options.size;
+    let rangeUsable = true;
+    let failures = 0;
+    const restart = async () => {
+        hash = (0,external_node_crypto_.createHash)('sha256');
+        received = 0;
+        await sink.reset();
+    };
+    for (;;) {
+        const resume = received > 0 && rangeUsable;
+        if (received > 0 && !resume)
+            await restart();
+        const response = await transport.send({
+            method: 'GET',
+            target: `/v2/${repository}/blobs/${digest}`,
+            headers: resume ? { Range: `bytes=${received}-` } : {},
+            scopes: [`repository:${repository}:pull`],
+            accept: [200, 206, 416],
+            what,
+            notFound: `blob ${digest} is not in ${repository} on registry ${transport.registry}; the snapshot that names it is incomplete there: push it again`,
+        });
+        if (response.status === 416) {
+            // Asked from the very end (a cut after the last byte): fetch the whole blob once more.
+            await response.discard();
+            if (!resume)
+                throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered 416 (range not satisfiable) to a plain GET of blob ${digest} in ${repository}; it is not speaking the OCI distribution protocol`);
+            rangeUsable = false;
+            continue;
+        }
+        if (response.status === 206) {
+            const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(headerText(response.headers['content-range']) ?? '');
+            if (!resume || range === null || Number(range[1]) !== received) {
+                // A range we did not ask for cannot be spliced in: start over without Range.
+                await response.discard();
+                rangeUsable = false;
+                continue;
+            }
+            if (range[3] !== '*')
+                total ??= Number(range[3]);
+        }
+        else {
+            if (received > 0)
+                await restart();
+            const length = headerText(response.headers['content-length']);
+            if (length !== undefined && /^\d+$/.test(length)) {
+                if (options.size !== undefined && Number(length) !== options.size) {
+                    await response.discard();
+                    throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} offers blob ${digest} in ${repository} with ${length} bytes, but the manifest says ${options.size}; the manifest or the registry's copy is wrong: push the snapshot again`);
+                }
+                total ??= Number(length);
+            }
+        }
+        const before = received;
+        try {
+            await response.consume(async (chunk) => {
+                if (received + chunk.length > limit) {
+                    throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} sent more than ${limit} bytes for blob ${digest} in ${repository}${options.size === undefined ? '' : ' (its expected size)'}; the registry's copy is wrong or this is not the blob: push it again`);
+                }
+                hash.update(chunk);
+                received += chunk.length;
+                await sink.write(chunk);
+                options.onProgress?.(received, total);
+            });
+        }
+        catch (error) {
+            if (!(error instanceof TransportError) || !error.retryable)
+                throw error;
+            failures = received > before ? 1 : failures + 1;
+            if (failures >= attempts)
+                throw transport.networkError(what, error, failures);
+            await transport.backoff(what, failures, `${error.code}: ${error.message}`);
+            continue;
+        }
+        break;
+    }
+    const got = `sha256:${hash.digest('hex')}`;
+    if (got !== digest) {
+        throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `registry ${transport.registry} returned different bytes for blob ${digest} in ${repository} (${received} bytes that hash to ${got}); its copy is damaged or a proxy altered it: push the blob again, or pull from another registry`);
+    }
+    if (options.size !== undefined && received !== options.size) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `blob ${digest} in ${repository} has ${received} bytes, but the manifest says ${options.size}; the manifest is wrong: push the snapshot again`);
+    }
+    return received;
+}
+/** The blob in memory, verified. */
+async function getBlob(transport, repository, digest, options = {}) {
+    let parts = [];
+    const limit = options.size ?? options.maxBytes ?? DEFAULT_MAX_MEMORY_BLOB;
+    const sink = {
+        write: (chunk) => {
+            parts.push(chunk);
+        },
+        reset: () => {
+            parts = [];
+        },
+    };
+    const size = await fetchInto(transport, repository, digest, sink, options, limit);
+    return Buffer.concat(parts, size);
+}
+/**
+ * The blob written to `path` (replaced atomically: a temporary file beside it is renamed once the
+ * digest checks out, and removed on failure). Returns its size.
+ */
+async function getBlobToFile(transport, repository, digest, path, options = {}) {
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.partial-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    let handle;
+    try {
+        handle = await (0,promises_.open)(temp, 'wx', 0o644);
+    }
+    catch (error) {
+        throw (0,errors/* fromSystemError */.Kh)(error, `cannot write blob ${digest} to ${path}`);
+    }
+    let position = 0;
+    const sink = {
+        write: async (chunk) => {
+            await handle.write(chunk, 0, chunk.length, position);
+            position += chunk.length;
+        },
+        reset: async () => {
+            await handle.truncate(0);
+            position = 0;
+        },
+    };
+    try {
+        const size = await fetchInto(transport, repository, digest, sink, options, options.size ?? Number.POSITIVE_INFINITY);
+        await handle.close();
+        await (0,promises_.rename)(temp, path);
+        return size;
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_.unlink)(temp).catch(() => undefined);
+        if (typeof error.syscall === 'string')
+            throw (0,errors/* fromSystemError */.Kh)(error, `cannot write blob ${digest} to ${path}`);
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(975);
+;// CONCATENATED MODULE: ./src/oci/credentials.ts
+/**
+ * Credentials for a registry host, from (first match wins): VITSNAP_REGISTRY_USER/_PASSWORD; the
+ * docker config's `auths` entry for the host ($DOCKER_CONFIG/config.json, else
+ * ~/.docker/config.json); for ghcr.io, GITHUB_TOKEN. Env and home come in as parameters so tests
+ * never read the real ones. The password never appears in a message, a log line or `inspect()`.
+ */
+
+
+
+
+class Credentials {
+    username;
+    /** Where they came from, for messages: "VITSNAP_REGISTRY_USER", "GITHUB_TOKEN", "/home/u/.docker/config.json". */
+    source;
+    #password;
+    constructor(username, password, source) {
+        this.username = username;
+        this.#password = password;
+        this.source = source;
+    }
+    get password() {
+        return this.#password;
+    }
+    /** `Basic base64(user:password)`. */
+    basicAuthorization() {
+        return `Basic ${Buffer.from(`${this.username}:${this.#password}`, 'utf8').toString('base64')}`;
+    }
+    /** "user NAME from SOURCE": what a message may say about them. */
+    describe() {
+        return `user ${JSON.stringify(this.username)} from ${this.source}`;
+    }
+    toJSON() {
+        return { username: this.username, source: this.source };
+    }
+    [external_node_util_.inspect.custom]() {
+        return `Credentials { ${this.describe()} }`;
+    }
+}
+const GITHUB_REGISTRY = 'ghcr.io';
+/** What ghcr.io accepts as the user name with GITHUB_TOKEN when no actor is known. */
+const GITHUB_TOKEN_USER = 'x-access-token';
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
+function nonEmpty(value) {
+    return value === undefined || value === '' ? undefined : value;
+}
+/** `host[:port]` from a docker config key: `host`, `https://host`, `https://host/v1/`, `http://host:5000`. */
+function normalizeKey(key) {
+    const withoutScheme = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    const slash = withoutScheme.indexOf('/');
+    return (slash < 0 ? withoutScheme : withoutScheme.slice(0, slash)).toLowerCase();
+}
+/** The docker config file to read: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
+function dockerConfigPath(context) {
+    const dir = nonEmpty(context.env.DOCKER_CONFIG);
+    return dir === undefined ? (0,external_node_path_.join)(context.home, '.docker', 'config.json') : (0,external_node_path_.join)(dir, 'config.json');
+}
+function fromDockerConfig(registry, context) {
+    const path = dockerConfigPath(context);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+            return undefined;
+        throw new errors/* OperationError */.OK('E_IO', `cannot read the docker config ${path}: ${error.message}; fix its permissions or set DOCKER_CONFIG to another directory`);
+    }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* OperationError */.OK('E_INPUT', `the docker config ${path} is not valid JSON; fix it (docker login rewrites it) or set DOCKER_CONFIG to another directory`);
+    }
+    const auths = typeof config === 'object' && config !== null ? config.auths : undefined;
+    if (typeof auths !== 'object' || auths === null)
+        return undefined;
+    const wanted = registry.toLowerCase();
+    // docker login stores Docker Hub under its v1 index URL.
+    const names = DOCKER_HUB.includes(wanted) ? DOCKER_HUB : [wanted];
+    for (const [key, value] of Object.entries(auths)) {
+        if (!names.includes(normalizeKey(key)) || typeof value !== 'object' || value === null)
+            continue;
+        const entry = value;
+        if (typeof entry.auth === 'string' && entry.auth !== '') {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            // The message names the key only: the value is a secret.
+            if (colon <= 0)
+                throw new errors/* OperationError */.OK('E_INPUT', `the "auth" value for ${JSON.stringify(key)} in ${path} is not base64 of user:password; run docker login ${registry} again`);
+            return new Credentials(decoded.slice(0, colon), decoded.slice(colon + 1), path);
+        }
+        if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string') {
+            return new Credentials(entry.username, entry.password, path);
+        }
+    }
+    return undefined;
+}
+/**
+ * The credentials to offer `registry` (`host[:port]` as in an OciReference), or undefined to go
+ * anonymous. Throws E_USAGE when only one of VITSNAP_REGISTRY_USER/_PASSWORD is set, E_INPUT for an
+ * unreadable docker config entry.
+ */
+function resolveCredentials(registry, context) {
+    const user = nonEmpty(context.env.VITSNAP_REGISTRY_USER);
+    const password = nonEmpty(context.env.VITSNAP_REGISTRY_PASSWORD);
+    if (user !== undefined && password !== undefined)
+        return new Credentials(user, password, 'VITSNAP_REGISTRY_USER/VITSNAP_REGISTRY_PASSWORD');
+    if (user !== undefined || password !== undefined) {
+        const missing = user === undefined ? 'VITSNAP_REGISTRY_USER' : 'VITSNAP_REGISTRY_PASSWORD';
+        throw new errors/* OperationError */.OK('E_USAGE', `${missing} is not set while its partner is; set both (or neither, to use docker login credentials)`);
+    }
+    const docker = fromDockerConfig(registry, context);
+    if (docker !== undefined)
+        return docker;
+    const token = nonEmpty(context.env.GITHUB_TOKEN);
+    if (registry.toLowerCase() === GITHUB_REGISTRY && token !== undefined) {
+        return new Credentials(nonEmpty(context.env.GITHUB_ACTOR) ?? GITHUB_TOKEN_USER, token, 'GITHUB_TOKEN');
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oci/reference.ts
+/**
+ * `oci://REGISTRY[:PORT]/REPO[/…][:TAG][@sha256:HEX]` references, validated against the grammar of
+ * the OCI distribution spec (repository components, tag, digest) so that a typo fails here with an
+ * example instead of as a puzzling 404 from the registry.
+ */
+
+const SCHEME = 'oci://';
+const EXAMPLE = 'e.g. oci://ghcr.io/owner/snapshots:main or oci://localhost:5000/snapshots@sha256:<64 hex digits>';
+const COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const IPV6 = /^[0-9A-Fa-f:.]+$/;
+/** What docker and the distribution reference library allow for registry + repository. */
+const MAX_NAME_LENGTH = 255;
+function invalid(text, why) {
+    return new errors/* OperationError */.OK('E_USAGE', `invalid registry reference ${JSON.stringify(text)}: ${why}; ${EXAMPLE}`);
+}
+/** True for `localhost`, 127.0.0.0/8 and ::1: the hosts where plain HTTP never leaves the machine. */
+function isLoopbackHost(host) {
+    const h = host.toLowerCase();
+    if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1')
+        return true;
+    const v4 = IPV4.exec(h);
+    return v4 !== null && v4[1] === '127' && v4.slice(1).every((octet) => Number(octet) <= 255);
+}
+function parseRegistry(text, registry) {
+    let host;
+    let portText;
+    if (registry.startsWith('[')) {
+        const close = registry.indexOf(']');
+        if (close < 0)
+            throw invalid(text, `unclosed "[" in the registry host ${JSON.stringify(registry)}`);
+        host = registry.slice(1, close);
+        const rest = registry.slice(close + 1);
+        if (rest !== '' && !rest.startsWith(':'))
+            throw invalid(text, `unexpected ${JSON.stringify(rest)} after the IPv6 address`);
+        portText = rest === '' ? undefined : rest.slice(1);
+        if (!IPV6.test(host) || !host.includes(':'))
+            throw invalid(text, `${JSON.stringify(host)} is not an IPv6 address`);
+    }
+    else {
+        const colon = registry.lastIndexOf(':');
+        host = colon < 0 ? registry : registry.slice(0, colon);
+        portText = colon < 0 ? undefined : registry.slice(colon + 1);
+        const v4 = IPV4.exec(host);
+        if (v4 !== null) {
+            if (v4.slice(1).some((octet) => Number(octet) > 255))
+                throw invalid(text, `${JSON.stringify(host)} is not an IPv4 address`);
+        }
+        else if (host === '' || !host.split('.').every((label) => DOMAIN_LABEL.test(label))) {
+            throw invalid(text, `${JSON.stringify(host)} is not a valid registry host name`);
+        }
+    }
+    if (portText === undefined)
+        return { host: host.toLowerCase() };
+    const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+    if (!(port >= 1 && port <= 65535))
+        throw invalid(text, `port ${JSON.stringify(portText)} is not a number from 1 to 65535`);
+    return { host: host.toLowerCase(), port };
+}
+/**
+ * Parses a registry reference. Throws E_USAGE naming the offending part and showing a valid
+ * example. A bare reference (no `oci://`) must start with something that looks like a registry
+ * host (has a dot or a port, or is `localhost`): there is no implicit docker.io here.
+ */
+function parseReference(text, options = {}) {
+    let rest;
+    if (text.startsWith(SCHEME))
+        rest = text.slice(SCHEME.length);
+    else if (options.allowBare === true && !text.includes('://'))
+        rest = text;
+    else
+        throw invalid(text, options.allowBare === true ? 'only the oci:// scheme is supported' : 'it must start with oci://');
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            throw invalid(text, `digest ${JSON.stringify(digest)} is not sha256: followed by 64 lower-case hex digits`);
+    }
+    const slash = rest.indexOf('/');
+    if (slash <= 0)
+        throw invalid(text, 'it needs a registry host and a repository, separated by "/"');
+    const registryText = rest.slice(0, slash);
+    let path = rest.slice(slash + 1);
+    const { host, port } = parseRegistry(text, registryText);
+    if (!text.startsWith(SCHEME) && !registryText.includes('.') && !registryText.includes(':') && host !== 'localhost') {
+        throw invalid(text, `${JSON.stringify(registryText)} does not look like a registry host (no dot, no port); write the registry explicitly`);
+    }
+    let tag;
+    const lastSlash = path.lastIndexOf('/');
+    const colon = path.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        tag = path.slice(colon + 1);
+        path = path.slice(0, colon);
+        if (!TAG.test(tag))
+            throw invalid(text, `tag ${JSON.stringify(tag)} must be 1 to 128 of A-Z a-z 0-9 _ . - and not start with . or -`);
+    }
+    if (path === '')
+        throw invalid(text, 'the repository name is empty');
+    for (const component of path.split('/')) {
+        if (!COMPONENT.test(component)) {
+            throw invalid(text, `repository component ${JSON.stringify(component)} must be lower-case letters and digits, separated by one ".", "_", "__" or dashes`);
+        }
+    }
+    if (registryText.length + 1 + path.length > MAX_NAME_LENGTH)
+        throw invalid(text, `registry and repository together exceed ${MAX_NAME_LENGTH} characters`);
+    if (tag === undefined && digest === undefined && options.allowMissingTag !== true)
+        throw invalid(text, 'it needs a :tag or an @sha256: digest');
+    const registry = host.includes(':') ? `[${host}]${port === undefined ? '' : `:${port}`}` : `${host}${port === undefined ? '' : `:${port}`}`;
+    const scheme = isLoopbackHost(host) || options.insecure === true ? 'http' : 'https';
+    return { registry, host, ...(port === undefined ? {} : { port }), repository: path, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }), scheme };
+}
+/** The reference as text, with `oci://`: the tag and/or digest it carries. */
+function formatReference(ref) {
+    return `${SCHEME}${ref.registry}/${ref.repository}${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+}
+/** The base URL of the registry's API, without the `/v2/` path. */
+function registryUrl(ref) {
+    return `${ref.scheme}://${ref.registry}`;
+}
+/** True for a well-formed tag (for callers that build tags such as `latest-<name>`). */
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** True for `sha256:<64 lower-case hex>`, the only digest algorithm this client verifies. */
+function isValidDigest(digest) {
+    return DIGEST.test(digest);
+}
+/** The tag under which a registry without the referrers API keeps the referrers of `digest` (`sha256-<hex>`). */
+function referrersTag(digest) {
+    if (!DIGEST.test(digest))
+        throw new OperationError('E_USAGE', `not a sha256 digest: ${JSON.stringify(digest)}; expected sha256:<64 hex digits>`);
+    return digest.replace(':', '-');
+}
+
+;// CONCATENATED MODULE: ./src/oci/manifests.ts
+/**
+ * Manifests, tags and referrers of one repository. Every manifest that comes back is checked
+ * against its digest (the one asked for, or the one the registry names), so a tag can be trusted
+ * as far as the registry can.
+ */
+
+
+
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_EMPTY_CONFIG = 'application/vnd.oci.empty.v1+json';
+/** The default Accept of getManifest: distribution 2.8 answers 404 to a GET without one it serves. */
+const DEFAULT_MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX];
+/** What registries are required to accept (the image spec's limit). */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const TAG_LIST_LIMIT = 16 * 1024 * 1024;
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function checkRef(ref, registry) {
+    if (!isValidTag(ref) && !isValidDigest(ref)) {
+        throw new errors/* OperationError */.OK('E_USAGE', `${JSON.stringify(ref)} is neither a tag (1-128 of A-Z a-z 0-9 _ . -) nor a sha256:<64 hex> digest, so registry ${registry} cannot hold a manifest under it`);
+    }
+}
+function noSuchManifest(transport, repository, ref) {
+    const kind = isValidDigest(ref) ? 'manifest' : 'tag';
+    return `no such ${kind} ${ref} in ${repository} on registry ${transport.registry}; check the reference (list the repository's tags to see what exists)`;
+}
+/** Uploads a manifest under a tag or its digest; returns the digest, checked against the registry's. */
+async function putManifest(transport, repository, ref, bytes, mediaType) {
+    checkRef(ref, transport.registry);
+    const digest = sha256Digest(bytes);
+    if (isValidDigest(ref) && ref !== digest)
+        throw new errors/* OperationError */.OK('E_USAGE', `cannot put a manifest under ${ref}: its bytes hash to ${digest}`);
+    if (bytes.length > MAX_MANIFEST_BYTES)
+        throw new errors/* OperationError */.OK('E_USAGE', `manifest for ${repository}:${ref} has ${bytes.length} bytes; registries need not accept more than ${MAX_MANIFEST_BYTES}: put fewer layers in it`);
+    const response = await transport.send({
+        method: 'PUT',
+        target: `/v2/${repository}/manifests/${ref}`,
+        headers: { 'Content-Type': mediaType, 'Content-Length': String(bytes.length) },
+        body: () => bytes,
+        scopes: [`repository:${repository}:pull,push`],
+        accept: [201],
+        what: `pushing manifest ${ref} to ${repository}`,
+        notFound: `registry ${transport.registry} does not know a blob that manifest ${ref} for ${repository} names; push every layer and the config before the manifest`,
+    });
+    await response.discard();
+    const answered = headerText(response.headers['docker-content-digest']);
+    if (answered !== undefined && answered !== digest) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} stored manifest ${ref} for ${repository} as ${answered}, but its bytes hash to ${digest}; the registry rewrote it: use a registry that stores manifests as sent`);
+    }
+    return digest;
+}
+/** Downloads a manifest; `accept` lists the media types we can read (sent as Accept). */
+async function getManifest(transport, repository, ref, accept = DEFAULT_MANIFEST_ACCEPT) {
+    checkRef(ref, transport.registry);
+    const response = await transport.fetchBytes({
+        method: 'GET',
+        target: `/v2/${repository}/manifests/${ref}`,
+        headers: { Accept: accept.join(', ') },
+        scopes: [`repository:${repository}:pull`],
+        accept: [200],
+        what: `pulling manifest ${ref} from ${repository}`,
+        notFound: noSuchManifest(transport, repository, ref),
+    }, MAX_MANIFEST_BYTES);
+    const bytes = response.body;
+    const digest = sha256Digest(bytes);
+    const expected = isValidDigest(ref) ? ref : headerText(response.headers['docker-content-digest']);
+    if (expected !== undefined && expected !== digest) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} returned a manifest for ${repository}:${ref} that hashes to ${digest}, not ${expected}; its copy is damaged or a proxy altered it: push it again`);
+    }
+    return { bytes, digest, mediaType: manifestMediaType(headerText(response.headers['content-type']), bytes) };
+}
+function manifestMediaType(contentType, bytes) {
+    const header = contentType?.split(';')[0]?.trim();
+    if (header !== undefined && header !== '' && header !== 'application/json' && header !== 'application/octet-stream')
+        return header;
+    try {
+        const parsed = JSON.parse(bytes.toString('utf8'));
+        if (typeof parsed.mediaType === 'string')
+            return parsed.mediaType;
+    }
+    catch {
+        // not JSON: keep what the header said
+    }
+    return header ?? '';
+}
+/**
+ * What a tag or digest points at, without downloading it (HEAD): its digest, media type and size,
+ * or null when there is no such manifest.
+ */
+async function resolveManifest(transport, repository, ref, accept = DEFAULT_MANIFEST_ACCEPT) {
+    checkRef(ref, transport.registry);
+    const response = await transport.send({ method: 'HEAD', target: `/v2/${repository}/manifests/${ref}`, headers: { Accept: accept.join(', ') }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `looking up manifest ${ref} in ${repository}` });
+    await response.discard();
+    if (response.status === 404)
+        return null;
+    const digest = headerText(response.headers['docker-content-digest']) ?? (isValidDigest(ref) ? ref : undefined);
+    const size = Number(headerText(response.headers['content-length']));
+    if (digest === undefined || !isValidDigest(digest) || !Number.isSafeInteger(size)) {
+        // Without a digest header HEAD cannot say what the tag is: fetch and hash it instead.
+        const fetched = await getManifest(transport, repository, ref, accept);
+        return { mediaType: fetched.mediaType, digest: fetched.digest, size: fetched.bytes.length };
+    }
+    if (isValidDigest(ref) && digest !== ref) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered a HEAD of manifest ${ref} in ${repository} with digest ${digest}; it is not serving what was asked`);
+    }
+    return { mediaType: headerText(response.headers['content-type'])?.split(';')[0]?.trim() ?? '', digest, size };
+}
+/** Every tag of the repository (following `Link: <…>; rel="next"` pages); [] when the repository does not exist. */
+async function listTags(transport, repository) {
+    const tags = [];
+    let target = `/v2/${repository}/tags/list`;
+    for (let page = 0; target !== undefined; page += 1) {
+        if (page >= 10_000)
+            throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} kept sending more tag pages for ${repository}; it is looping`);
+        const response = await transport.fetchBytes({ method: 'GET', target, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the tags of ${repository}` }, TAG_LIST_LIMIT);
+        if (response.status === 404)
+            return tags;
+        const body = response.body.toString('utf8');
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered the tag list of ${repository} with something that is not JSON; it is not an OCI registry`);
+        }
+        if (Array.isArray(parsed.tags))
+            tags.push(...parsed.tags.filter((t) => typeof t === 'string'));
+        const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(headerText(response.headers.link) ?? '');
+        target = link === null ? undefined : link[1];
+    }
+    return tags;
+}
+/** Deletes the manifest with this digest (registries delete by digest only, never by tag). */
+async function deleteManifest(transport, repository, digest) {
+    if (!isValidDigest(digest))
+        throw new errors/* OperationError */.OK('E_USAGE', `manifests are deleted by digest: ${JSON.stringify(digest)} is not sha256:<64 hex>; get it with getManifest first`);
+    const response = await transport.send({
+        method: 'DELETE',
+        target: `/v2/${repository}/manifests/${digest}`,
+        scopes: [`repository:${repository}:pull,push,delete`],
+        accept: [202, 405],
+        what: `deleting manifest ${digest} from ${repository}`,
+        notFound: noSuchManifest(transport, repository, digest),
+    });
+    await response.discard();
+    if (response.status === 405) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} does not allow deleting manifests (HTTP 405); enable deletes (distribution: storage.delete.enabled) or delete it in the registry's UI`);
+    }
+}
+/**
+ * The manifests that refer to `digest` (the referrers API), optionally only those of one
+ * artifactType; null when the registry has no referrers API, so the caller can fall back to the
+ * `sha256-<hex>` tag (see referrersTag).
+ */
+async function getReferrers(transport, repository, digest, artifactType) {
+    if (!isValidDigest(digest))
+        throw new errors/* OperationError */.OK('E_USAGE', `referrers are looked up by digest: ${JSON.stringify(digest)} is not sha256:<64 hex>`);
+    const query = artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`;
+    const response = await transport.fetchBytes({ method: 'GET', target: `/v2/${repository}/referrers/${digest}${query}`, headers: { Accept: OCI_INDEX }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the referrers of ${digest} in ${repository}` }, MAX_MANIFEST_BYTES);
+    if (response.status === 404)
+        return null;
+    let index;
+    try {
+        index = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered the referrers of ${digest} in ${repository} with something that is not an image index`);
+    }
+    const manifests = Array.isArray(index.manifests) ? index.manifests : [];
+    // A registry that ignores the filter says so by omitting OCI-Filters-Applied.
+    const filtered = headerText(response.headers['oci-filters-applied'])?.split(',').map((s) => s.trim()).includes('artifactType') === true;
+    return artifactType === undefined || filtered ? manifests : manifests.filter((m) => m.artifactType === artifactType);
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/oci/client.ts
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+class RegistryClient {
+    registry;
+    repository;
+    #transport;
+    /** `target` is a parsed reference (its tag and digest are ignored here) or registry, scheme and repository. */
+    constructor(target, options = {}) {
+        this.registry = target.registry;
+        this.repository = target.repository;
+        this.#transport = new Transport({
+            baseUrl: registryUrl(target),
+            registry: target.registry,
+            credentials: options.credentials,
+            retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+            timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            userAgent: `vitsnap/${version/* VERSION */.x}`,
+            ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+        });
+    }
+    /** A client with the credentials found for the reference's registry (see credentials.ts). */
+    static forReference(target, context, options = {}) {
+        const credentials = resolveCredentials(target.registry, context);
+        return new RegistryClient(target, { ...options, ...(credentials === undefined ? {} : { credentials }) });
+    }
+    close() {
+        this.#transport.close();
+    }
+    async ping() {
+        const response = await this.#transport.send({ method: 'GET', target: '/v2/', scopes: [], accept: [200], what: 'checking the registry API (GET /v2/)', notFound: `${this.registry} does not serve the OCI distribution API at /v2/; check the registry address` });
+        await response.discard();
+    }
+    async hasBlob(digest) {
+        checkDigest(digest);
+        const response = await this.#transport.send({ method: 'HEAD', target: `/v2/${this.repository}/blobs/${digest}`, scopes: [`repository:${this.repository}:pull`], accept: [200, 404], what: `checking for blob ${digest} in ${this.repository}` });
+        await response.discard();
+        return response.status === 200;
+    }
+    async pushBlob(digest, size, open, options) {
+        checkDigest(digest);
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new errors/* OperationError */.OK('E_USAGE', `blob size ${size} is not a byte count`);
+        return pushBlob(this.#transport, this.repository, digest, size, open, options);
+    }
+    async getBlob(digest, options) {
+        checkDigest(digest);
+        return getBlob(this.#transport, this.repository, digest, options);
+    }
+    async getBlobToFile(digest, path, options) {
+        checkDigest(digest);
+        return getBlobToFile(this.#transport, this.repository, digest, path, options);
+    }
+    async putManifest(tagOrDigest, bytes, mediaType) {
+        return putManifest(this.#transport, this.repository, tagOrDigest, bytes, mediaType);
+    }
+    async getManifest(tagOrDigest, accept = DEFAULT_MANIFEST_ACCEPT) {
+        return getManifest(this.#transport, this.repository, tagOrDigest, accept);
+    }
+    async resolveManifest(tagOrDigest, accept = DEFAULT_MANIFEST_ACCEPT) {
+        return resolveManifest(this.#transport, this.repository, tagOrDigest, accept);
+    }
+    async listTags() {
+        return listTags(this.#transport, this.repository);
+    }
+    async deleteManifest(digest) {
+        return deleteManifest(this.#transport, this.repository, digest);
+    }
+    async referrers(digest, artifactType) {
+        return getReferrers(this.#transport, this.repository, digest, artifactType);
+    }
+}
+function checkDigest(digest) {
+    if (!isValidDigest(digest))
+        throw new errors/* OperationError */.OK('E_USAGE', `${JSON.stringify(digest)} is not a blob digest; expected sha256:<64 lower-case hex digits>`);
+}
+
+// EXTERNAL MODULE: ./src/store/chunks.ts
+var store_chunks = __nccwpck_require__(463);
+// EXTERNAL MODULE: ./src/store/export.ts
+var store_export = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./src/store/records.ts
+var records = __nccwpck_require__(751);
+// EXTERNAL MODULE: ./src/store/sessions.ts
+var sessions = __nccwpck_require__(888);
+;// CONCATENATED MODULE: ./src/registry/layout.ts
+/**
+ * How a stored snapshot lies in an OCI registry (docs/format.md, "OCI layout"):
+ *
+ *   TAG → image index (artifactType application/vnd.vitsnap.snapshot.v1, annotations)
+ *           ├─ manifest 0: config = the snapshot record (application/vnd.vitsnap.record.v1)
+ *           └─ manifest 1…: layers = chunk objects (application/vnd.vitsnap.chunk.v1), each titled
+ *                           with the chunk's own SHA-256, grouped by digest prefix
+ *
+ * Chunk objects are the store's files, so pull writes them into a store unchanged and push sends
+ * only the ones the registry lacks. Everything here is derived from the snapshot alone, with
+ * `created` taken from SOURCE_DATE_EPOCH, so pushing the same snapshot gives the same digests.
+ */
+
+
+
+const ARTIFACT_TYPE = 'application/vnd.vitsnap.snapshot.v1';
+const RECORD_MEDIA_TYPE = 'application/vnd.vitsnap.record.v1';
+const CHUNK_MEDIA_TYPE = 'application/vnd.vitsnap.chunk.v1';
+
+const EMPTY_MEDIA_TYPE = OCI_EMPTY_CONFIG;
+const EMPTY_BLOB = Buffer.from('{}');
+const EMPTY_DIGEST = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(EMPTY_BLOB).digest('hex')}`;
+const TITLE = 'org.opencontainers.image.title';
+const SNAPSHOT_DIGEST_ANNOTATION = 'dev.vitsnap.snapshot.sha256';
+/** Layers per manifest: ~230 bytes each keeps a manifest near 1 MiB, well under the 4 MiB registries must take. */
+const LAYERS_PER_MANIFEST = 4096;
+const json = (value) => Buffer.from(JSON.stringify(value));
+/** Snapshot metadata as OCI annotations; nothing that varies between two pushes of one snapshot. */
+function snapshotAnnotations(id, summary) {
+    const a = { [SNAPSHOT_DIGEST_ANNOTATION]: id };
+    if (summary.createdAt !== null)
+        a['org.opencontainers.image.created'] = summary.createdAt;
+    const repo = summary.source.repository;
+    if (repo !== null)
+        a['org.opencontainers.image.source'] = /^[\w.-]+\/[\w.-]+$/.test(repo) ? `https://github.com/${repo}` : repo;
+    if (summary.source.sha !== null)
+        a['org.opencontainers.image.revision'] = summary.source.sha;
+    return a;
+}
+/** Hex digits of the chunk digest that pick its manifest: 0 (one group), 1 (16) or 2 (256). */
+function prefixLength(chunks) {
+    if (chunks <= LAYERS_PER_MANIFEST)
+        return 0;
+    return chunks <= 16 * LAYERS_PER_MANIFEST ? 1 : 2;
+}
+function buildLayout(id, summary, record, chunks) {
+    const annotations = snapshotAnnotations(id, summary);
+    const empty = { mediaType: EMPTY_MEDIA_TYPE, digest: EMPTY_DIGEST, size: EMPTY_BLOB.length };
+    const first = json({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: ARTIFACT_TYPE,
+        config: { mediaType: RECORD_MEDIA_TYPE, digest: record.digest, size: record.size },
+        layers: [empty],
+        annotations,
+    });
+    const sorted = [...chunks].sort((a, b) => (a.chunk < b.chunk ? -1 : a.chunk > b.chunk ? 1 : 0));
+    const cut = prefixLength(sorted.length);
+    const groups = new Map();
+    for (const c of sorted) {
+        const key = c.chunk.slice(0, cut);
+        const group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, [c]);
+        else
+            group.push(c);
+    }
+    const manifests = [first];
+    for (const group of groups.values()) {
+        manifests.push(json({
+            schemaVersion: 2,
+            mediaType: OCI_MANIFEST,
+            artifactType: ARTIFACT_TYPE,
+            config: empty,
+            layers: group.map((c) => ({ mediaType: CHUNK_MEDIA_TYPE, digest: c.digest, size: c.size, annotations: { [TITLE]: c.chunk } })),
+        }));
+    }
+    const index = json({
+        schemaVersion: 2,
+        mediaType: OCI_INDEX,
+        artifactType: ARTIFACT_TYPE,
+        manifests: manifests.map((m) => ({ mediaType: OCI_MANIFEST, artifactType: ARTIFACT_TYPE, digest: sha256Digest(m), size: m.length })),
+        annotations,
+    });
+    return { index, manifests };
+}
+// ---------- reading it back (registry content is untrusted: validate every field used) ----------
+const layout_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+function fail(what) {
+    throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `the registry's copy is not a vitsnap snapshot: ${what}; push it again with vitsnap push`);
+}
+function parse(bytes, what) {
+    let value;
+    try {
+        value = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        fail(`${what} is not JSON`);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        fail(`${what} is not a JSON object`);
+    return value;
+}
+function descriptor(value, what) {
+    const d = value;
+    if (d === null || typeof d !== 'object' || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !layout_DIGEST.test(d.digest))
+        fail(`${what} is not a descriptor`);
+    if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0)
+        fail(`${what} has no valid size`);
+    const annotations = d.annotations !== undefined && d.annotations !== null && typeof d.annotations === 'object' ? d.annotations : undefined;
+    return { mediaType: d.mediaType, digest: d.digest, size: d.size, ...(annotations === undefined ? {} : { annotations }) };
+}
+/** The manifests an index lists, checked to be a vitsnap snapshot's. */
+function readIndex(bytes) {
+    const index = parse(bytes, 'the tag');
+    if (index.mediaType !== OCI_INDEX || index.artifactType !== ARTIFACT_TYPE)
+        fail(`the tag points at ${String(index.mediaType)} with artifactType ${String(index.artifactType)}, not a vitsnap snapshot index`);
+    if (!Array.isArray(index.manifests) || index.manifests.length === 0)
+        fail('the index lists no manifests');
+    const annotations = index.annotations;
+    const id = annotations?.[SNAPSHOT_DIGEST_ANNOTATION];
+    return { manifests: index.manifests.map((m, i) => descriptor(m, `index entry ${i}`)), snapshotId: typeof id === 'string' && HEX64.test(id) ? id : null };
+}
+/** Manifest 0's record descriptor, or a chunk manifest's chunk blobs. */
+function readManifest(bytes, position) {
+    const m = parse(bytes, `manifest ${position}`);
+    if (m.mediaType !== OCI_MANIFEST || m.artifactType !== ARTIFACT_TYPE || !Array.isArray(m.layers))
+        fail(`manifest ${position} is not a vitsnap manifest`);
+    const config = descriptor(m.config, `manifest ${position}'s config`);
+    if (position === 0) {
+        if (config.mediaType !== RECORD_MEDIA_TYPE)
+            fail(`manifest 0's config is ${config.mediaType}, not the snapshot record`);
+        return { record: config, chunks: [] };
+    }
+    const chunks = m.layers.map((layer, i) => {
+        const d = descriptor(layer, `manifest ${position} layer ${i}`);
+        const title = d.annotations?.[TITLE];
+        if (d.mediaType !== CHUNK_MEDIA_TYPE || typeof title !== 'string' || !HEX64.test(title))
+            fail(`manifest ${position} layer ${i} is not a chunk`);
+        return { chunk: title, digest: d.digest, size: d.size };
+    });
+    return { record: null, chunks };
+}
+
+// EXTERNAL MODULE: ./src/snapshot/format.ts
+var format = __nccwpck_require__(957);
+;// CONCATENATED MODULE: ./src/registry/pull.ts
+/**
+ * `vitsnap pull`: a snapshot from an OCI registry into the store (and out as a file with -o).
+ * Chunk blobs the store has are not fetched, so a pull that failed half-way resumes where it
+ * stopped. Registry content is untrusted: each blob is checked against its digest, each chunk
+ * against its own SHA-256, and the snapshot as a whole against the id it claims, by rebuilding
+ * the standalone file, before the record takes its name in the store.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** A record holds sections and index only: this bounds what a hostile registry can make us hold. */
+const MAX_RECORD_BYTES = format/* LIMITS */.b1.entriesStoredBytes + format/* LIMITS */.b1.manifestStoredBytes + format/* LIMITS */.b1.blockCount * 56 + format/* LIMITS */.b1.chunkCount * 44 + 1024;
+/** The index, manifests and record of a tag or digest; no chunk is fetched. */
+async function fetchRemote(client, ref) {
+    const top = await client.getManifest(ref.digest ?? ref.tag ?? 'latest');
+    const index = readIndex(top.bytes);
+    let record = null;
+    const chunks = [];
+    for (let i = 0; i < index.manifests.length; i++) {
+        const d = index.manifests[i];
+        if (d === undefined)
+            continue;
+        const m = readManifest((await client.getManifest(d.digest)).bytes, i);
+        if (m.record !== null) {
+            if (m.record.size > MAX_RECORD_BYTES)
+                throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `the snapshot record in ${ref.repository} claims ${m.record.size} bytes, more than a snapshot's sections can take`);
+            record = await client.getBlob(m.record.digest, { size: m.record.size });
+        }
+        chunks.push(...m.chunks);
+    }
+    if (record === null)
+        throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `the registry's copy of ${ref.repository} has no snapshot record; push it again with vitsnap push`);
+    return { indexDigest: top.digest, claimedId: index.snapshotId, record, chunks };
+}
+/** Fetches the chunk blobs the store lacks; returns how many and their bytes. */
+async function fetchChunks(layout, client, chunks, options = {}) {
+    const missing = chunks.filter((c) => !(0,store_chunks/* hasChunk */.KQ)(layout, c.chunk));
+    let fetched = 0;
+    let bytes = 0;
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, missing.length) }, async () => {
+        while (next < missing.length) {
+            const c = missing[next++];
+            if (c.size > store_chunks/* CHUNK_HEADER */.u5 + format/* LIMITS */.b1.blockRawBytes)
+                throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);
+            const data = await client.getBlob(c.digest, { size: c.size });
+            bytes += (0,store_chunks/* putChunkObject */.Gq)(layout, c.chunk, data);
+            fetched++;
+            options.onProgress?.(fetched, missing.length);
+        }
+    });
+    await Promise.all(lanes);
+    return { fetched, bytes };
+}
+async function pullSnapshot(layout, client, ref, options = {}) {
+    const session = sessions/* StoreSession */.e7.begin(layout, `pull ${ref.repository}`);
+    const pending = `pull-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        const remote = await fetchRemote(client, ref);
+        const { fetched, bytes } = await fetchChunks(layout, client, remote.chunks, { onProgress: options.onProgress });
+        // Under a name no listing takes for an id until the rebuilt file proves which snapshot it is.
+        (0,external_node_fs_.writeFileSync)((0,records/* recordPath */.lX)(layout, pending), remote.record);
+        const output = options.output ?? (0,external_node_path_.join)(layout.tmp, `${pending}.vitsnap`);
+        const exported = await (0,store_export/* exportSnapshot */.v)(layout, pending, output);
+        if (options.output === undefined)
+            (0,external_node_fs_.rmSync)(output, { force: true });
+        const id = exported.sha256;
+        if (remote.claimedId !== null && remote.claimedId !== id) {
+            if (options.output !== undefined)
+                (0,external_node_fs_.rmSync)(options.output, { force: true });
+            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `the snapshot in ${ref.repository} claims to be ${remote.claimedId.slice(0, 12)} but its content rebuilds to ${id.slice(0, 12)}: the registry's copy does not match what was pushed; push it again`);
+        }
+        (0,external_node_fs_.renameSync)((0,records/* recordPath */.lX)(layout, pending), (0,records/* recordPath */.lX)(layout, id));
+        if (options.name !== undefined)
+            (0,records/* setName */.i)(layout, options.name, id);
+        return { id, chunks: remote.chunks.length, fetched, fetchedBytes: bytes, output: options.output ?? null };
+    }
+    finally {
+        (0,external_node_fs_.rmSync)((0,records/* recordPath */.lX)(layout, pending), { force: true });
+        session.end();
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/layout.ts
+var store_layout = __nccwpck_require__(891);
+;// CONCATENATED MODULE: ./src/registry/push.ts
+/**
+ * `vitsnap push`: a stored snapshot into an OCI registry, sending only the blobs it lacks. Chunks
+ * the tag's previous snapshot (or a `--base` tag) already lists are known to be there and cost
+ * nothing; the others are checked with a HEAD and uploaded when missing.
+ */
+
+
+
+
+
+/** Chunk → blob for every chunk listed by a tag, or an empty map when the tag is absent or not ours. */
+async function knownChunks(client, tag) {
+    const known = new Map();
+    let index;
+    try {
+        if ((await client.resolveManifest(tag)) === null)
+            return known;
+        index = readIndex((await client.getManifest(tag)).bytes);
+    }
+    catch {
+        return known; // another kind of artifact under that tag: nothing known
+    }
+    for (let i = 1; i < index.manifests.length; i++) {
+        const d = index.manifests[i];
+        if (d === undefined)
+            continue;
+        for (const c of readManifest((await client.getManifest(d.digest)).bytes, i).chunks)
+            known.set(c.chunk, c);
+    }
+    return known;
+}
+async function inParallel(items, limit, work) {
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length)
+            await work(items[next++]);
+    });
+    await Promise.all(lanes);
+}
+async function pushSnapshot(layout, id, ref, client, options = {}) {
+    const tag = ref.tag ?? 'latest';
+    const session = sessions/* StoreSession */.e7.begin(layout, `push ${id.slice(0, 12)}`);
+    try {
+        const reader = (0,records/* openRecord */.C6)(layout, id);
+        let digests;
+        let summary;
+        try {
+            const { chunks } = reader.loadIndex();
+            digests = [];
+            for (let k = 0; k < chunks.length; k++)
+                digests.push(chunks.at(k).sha256.toString('hex'));
+            summary = reader.summary;
+        }
+        finally {
+            reader.close();
+        }
+        const known = new Map();
+        for (const t of [tag, ...(options.baseTags ?? [])])
+            for (const [k, v] of await knownChunks(client, t))
+                known.set(k, v);
+        const blobs = [];
+        const toSend = [];
+        for (const chunk of digests) {
+            const listed = known.get(chunk);
+            if (listed !== undefined) {
+                blobs.push(listed);
+                continue;
+            }
+            const path = (0,store_layout/* chunkPath */.BS)(layout, chunk);
+            const bytes = (0,external_node_fs_.readFileSync)(path);
+            const blob = { chunk, digest: sha256Digest(bytes), size: bytes.length };
+            blobs.push(blob);
+            toSend.push({ ...blob, path });
+        }
+        let uploaded = 0;
+        let uploadedBytes = 0;
+        let done = 0;
+        await inParallel(toSend, options.concurrency ?? 4, async (b) => {
+            const result = await client.pushBlob(b.digest, b.size, () => (0,external_node_fs_.readFileSync)(b.path));
+            if (result !== 'exists') {
+                uploaded++;
+                uploadedBytes += b.size;
+            }
+            options.onProgress?.(++done, toSend.length);
+        });
+        const record = (0,external_node_fs_.readFileSync)((0,records/* recordPath */.lX)(layout, id));
+        const recordDigest = sha256Digest(record);
+        await client.pushBlob(recordDigest, record.length, () => record);
+        await client.pushBlob(EMPTY_DIGEST, EMPTY_BLOB.length, () => EMPTY_BLOB);
+        const built = buildLayout(id, summary, { digest: recordDigest, size: record.length }, blobs);
+        for (const m of built.manifests)
+            await client.putManifest(sha256Digest(m), m, OCI_MANIFEST);
+        const indexDigest = await client.putManifest(tag, built.index, OCI_INDEX);
+        (0,records/* touchRecord */.h)(layout, id);
+        return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - records/* RECORD_PREFIX */.RI };
+    }
+    finally {
+        session.end();
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/add.ts
+var add = __nccwpck_require__(702);
+;// CONCATENATED MODULE: ./src/commands/registry.ts
+/** `vitsnap push` and `vitsnap pull`: snapshots to and from OCI registries (docs/format.md, "OCI layout"). */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const REGISTRY_HELP = `Credentials: VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_PASSWORD, else docker login's
+~/.docker/config.json ($DOCKER_CONFIG), else for ghcr.io GITHUB_TOKEN. Plain HTTP is used for
+localhost and 127.0.0.1 only, or for any registry with VITSNAP_REGISTRY_INSECURE=1.
+A pull-through mirror (Dragonfly, Kraken, Spegel, a registry proxy) serves pulls when given as
+--registry-mirror HOST[:PORT]; pushes always go to the registry named in the reference.`;
+/** The reference as given, or with its registry replaced by a mirror for reading. */
+function registryReference(text, env, mirror) {
+    const insecure = env.VITSNAP_REGISTRY_INSECURE === '1';
+    const ref = parseReference(text, { insecure });
+    if (mirror === undefined)
+        return ref;
+    const mirrored = text.replace(/^oci:\/\/[^/]+/, `oci://${mirror}`);
+    return parseReference(mirrored, { insecure });
+}
+function registryClient(ref, ctx) {
+    const credentials = resolveCredentials(ref.registry, { env: ctx.env, home: ctx.env.HOME ?? (0,external_node_os_.homedir)() });
+    return new RegistryClient(ref, {
+        ...(credentials === undefined ? {} : { credentials }),
+        onRetry: (info) => ctx.log.note(`${ref.registry}: ${info.reason}; retry ${info.attempt} in ${Math.round(info.delayMs)} ms`),
+    });
+}
+const pushCommand = {
+    name: 'push',
+    summary: 'send a snapshot to an OCI registry (only the chunks it lacks)',
+    help: `Usage: vitsnap push SNAPSHOT oci://REGISTRY/REPOSITORY:TAG [--base TAG]… [--store DIR]
+
+Send a snapshot (a .vitsnap file, or store:NAME) to an OCI registry as an image index of
+artifactType application/vnd.vitsnap.snapshot.v1. A file is added to the store first (only its new
+chunks are written); chunk blobs the registry already has are not sent again. Chunks listed by
+the tag's previous snapshot, and by each --base tag, count as present without a request.
+
+${REGISTRY_HELP}
+
+Options:
+      --base TAG      another tag of the repository whose chunks are known present (repeatable)
+      --store DIR     the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
+      --json          print the result as JSON
+  -q, --quiet         print only errors (--json still prints the result)
+  -h, --help          show this help
+
+Examples:
+  vitsnap push build.vitsnap oci://ghcr.io/acme/app-vitsnap:main
+  vitsnap push store:pr-42 oci://localhost:5000/app:pr-42 --base main
+`,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('push', argv, { ...args/* COMMON_OPTIONS */.DT, base: { type: 'string', multiple: true }, store: { type: 'string' } });
+        if (positionals.length !== 2)
+            throw new errors/* OperationError */.OK('E_USAGE', "push takes a snapshot and a reference: vitsnap push build.vitsnap oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap push --help'");
+        const [source, target] = positionals;
+        const ref = registryReference(target, ctx.env);
+        if (ref.digest !== undefined)
+            throw new errors/* OperationError */.OK('E_USAGE', `push needs a tag, not a digest (${target}): a pushed manifest's digest is known only once it is pushed`);
+        const layout = (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), !(0,store_open/* isStoreRef */.Pw)(source));
+        const id = (0,store_open/* isStoreRef */.Pw)(source) ? (0,records/* resolveRef */.qE)(layout, source) : (await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, source))).id;
+        const client = registryClient(ref, ctx);
+        try {
+            const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
+            ctx.log.done();
+            if (values.json === true)
+                ctx.log.out(JSON.stringify({ id, reference: target, ...r }, null, 2));
+            else if (values.quiet !== true) {
+                const share = r.snapshotBytes > 0 ? ` (${((100 * r.uploadedBytes) / r.snapshotBytes).toFixed(1)} % of the ${(0,format_bytes/* formatBytes */.z)(r.snapshotBytes)} snapshot)` : '';
+                ctx.log.out(`pushed ${id.slice(0, 12)} to ${target} (${r.indexDigest}): ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.uploaded} sent, ${(0,format_bytes/* formatBytes */.z)(r.uploadedBytes)}${share}; ${r.present} already there`);
+            }
+        }
+        finally {
+            client.close();
+        }
+        return 0;
+    },
+};
+const pullCommand = {
+    name: 'pull',
+    summary: 'fetch a snapshot from an OCI registry into the store (and -o FILE)',
+    help: `Usage: vitsnap pull oci://REGISTRY/REPOSITORY:TAG [-o FILE] [--name NAME] [--store DIR]
+
+Fetch a snapshot pushed by 'vitsnap push' into the local store: chunks the store has are not
+fetched, so an interrupted pull resumes where it stopped. Every blob is checked against its
+digest and every chunk against its SHA-256, and the snapshot is rebuilt and checked against the
+id it claims before it is stored. -o also writes it as a standalone .vitsnap file.
+
+${REGISTRY_HELP}
+
+Options:
+  -o, --output FILE       write the snapshot to FILE as well
+      --name NAME         name it in the store (then use store:NAME)
+      --registry-mirror H fetch through this mirror (host[:port]) instead of the registry
+      --store DIR         the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
+      --json              print the result as JSON
+  -q, --quiet             print only errors (--json still prints the result)
+  -h, --help              show this help
+
+Examples:
+  vitsnap pull oci://ghcr.io/acme/app-vitsnap:main -o main.vitsnap
+  vitsnap pull oci://ghcr.io/acme/app-vitsnap:main --name main && vitsnap diff store:main build/
+`,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('pull', argv, {
+            ...args/* COMMON_OPTIONS */.DT,
+            output: { type: 'string', short: 'o' },
+            name: { type: 'string' },
+            store: { type: 'string' },
+            'registry-mirror': { type: 'string' },
+        });
+        if (positionals.length !== 1)
+            throw new errors/* OperationError */.OK('E_USAGE', "pull takes one reference: vitsnap pull oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap pull --help'");
+        const ref = registryReference(positionals[0], ctx.env, values['registry-mirror']);
+        const layout = (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), true);
+        const client = registryClient(ref, ctx);
+        try {
+            const r = await pullSnapshot(layout, client, ref, {
+                ...(values.name === undefined ? {} : { name: values.name }),
+                ...(values.output === undefined ? {} : { output: (0,external_node_path_.resolve)(ctx.cwd, values.output) }),
+                onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk'),
+            });
+            ctx.log.done();
+            if (values.json === true)
+                ctx.log.out(JSON.stringify(r, null, 2));
+            else if (values.quiet !== true) {
+                const out = r.output === null ? '' : `, wrote ${values.output}`;
+                ctx.log.out(`pulled ${r.id.slice(0, 12)}${values.name === undefined ? '' : ` (${values.name})`}: ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.fetched} fetched (${(0,format_bytes/* formatBytes */.z)(r.fetchedBytes)}), ${r.chunks - r.fetched} already in the store${out}`);
+            }
+        }
+        finally {
+            client.close();
+        }
+        return 0;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
 
 
@@ -1122,10 +3133,9 @@ Example:
     },
 };
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /** vitsnap: argv → command → exit code (0 ok, 1 drift, 2 error). The only place that exits. */
+
 
 
 
@@ -1143,7 +3153,7 @@ var version = __nccwpck_require__(311);
 const EXIT_OK = 0;
 const EXIT_DRIFT = 1;
 const EXIT_ERROR = 2;
-const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, store/* storeCommand */.B];
+const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, store/* storeCommand */.B, pushCommand, pullCommand];
 function usage() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return `vitsnap ${version/* VERSION */.x}: capture build outputs and toolchain metadata into .vitsnap snapshots
@@ -1232,27 +3242,20 @@ function installSignalHandlers() {
 
 /***/ }),
 
-/***/ 46:
+/***/ 309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  DT: () => (/* binding */ COMMON_OPTIONS),
-  o0: () => (/* binding */ exclusiveFlags),
-  Qx: () => (/* binding */ parseCommandArgs),
-  mc: () => (/* binding */ requireOne)
-});
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(31);
-// EXTERNAL MODULE: ./src/commands/did-you-mean.ts
-var did_you_mean = __nccwpck_require__(651);
-;// CONCATENATED MODULE: ./src/commands/args.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DT: () => (/* binding */ COMMON_OPTIONS),
+/* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
+/* harmony export */   mc: () => (/* binding */ requireOne),
+/* harmony export */   o0: () => (/* binding */ exclusiveFlags)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(31);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(651);
 /** Command-line parsing on node:util parseArgs, with our usage errors. */
 
 
@@ -1265,7 +3268,7 @@ const COMMON_OPTIONS = {
 };
 function parseCommandArgs(command, argv, options) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
     }
     catch (error) {
         const message = error.message;
@@ -1274,11 +3277,11 @@ function parseCommandArgs(command, argv, options) {
             const longNames = Object.keys(options).map((name) => `--${name}`);
             // `-workers` reaches parseArgs as the short option `-w`: suggest from the whole word.
             const word = unknown.startsWith('--') ? unknown : argv.find((a) => a.startsWith(unknown) && !a.startsWith('--') && a.length > 2);
-            const hint = word === undefined ? '' : (0,did_you_mean/* suggestion */.h)(word.startsWith('--') ? word : `-${word}`, longNames);
-            throw new errors/* OperationError */.OK('E_USAGE', `unknown option ${(0,report_escape/* escapeControls */.UN)(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
+            const hint = word === undefined ? '' : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestion */ .h)(word.startsWith('--') ? word : `-${word}`, longNames);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `unknown option ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControls */ .UN)(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
         }
         const what = message.split('\n')[0]?.replace(/\.$/, '');
-        throw new errors/* OperationError */.OK('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
     }
 }
 /** Refuses options that ask for different things at once (`--json --markdown`) instead of silently picking one. */
@@ -1286,12 +3289,12 @@ function exclusiveFlags(command, values, names) {
     const given = names.filter((name) => values[name] !== undefined && values[name] !== false);
     if (given.length > 1) {
         const list = given.map((name) => `--${name}`);
-        throw new errors/* OperationError */.OK('E_USAGE', `${list.join(' and ')} cannot be combined for 'vitsnap ${command}'; pick one (run 'vitsnap ${command} --help')`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${list.join(' and ')} cannot be combined for 'vitsnap ${command}'; pick one (run 'vitsnap ${command} --help')`);
     }
 }
 function requireOne(command, positionals, what) {
     if (positionals.length !== 1) {
-        throw new errors/* OperationError */.OK('E_USAGE', `${command} takes exactly one ${what}; run 'vitsnap ${command} --help'`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${command} takes exactly one ${what}; run 'vitsnap ${command} --help'`);
     }
     return positionals[0];
 }
@@ -1353,7 +3356,7 @@ function suggestion(typed, candidates) {
 
 /***/ }),
 
-/***/ 174:
+/***/ 979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1377,136 +3380,20 @@ var plural = __nccwpck_require__(190);
 var expansion = __nccwpck_require__(301);
 // EXTERNAL MODULE: ./src/store/add.ts
 var add = __nccwpck_require__(702);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
+// EXTERNAL MODULE: ./src/store/export.ts
+var store_export = __nccwpck_require__(643);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
 var atomic_file = __nccwpck_require__(118);
-// EXTERNAL MODULE: ./src/snapshot/block-planner.ts
-var block_planner = __nccwpck_require__(800);
-// EXTERNAL MODULE: ./src/snapshot/codecs.ts
-var codecs = __nccwpck_require__(505);
-// EXTERNAL MODULE: ./src/snapshot/format.ts
-var format = __nccwpck_require__(957);
-// EXTERNAL MODULE: ./src/store/chunks.ts
-var store_chunks = __nccwpck_require__(463);
-// EXTERNAL MODULE: ./src/store/records.ts
-var records = __nccwpck_require__(751);
-// EXTERNAL MODULE: ./src/store/sessions.ts
-var sessions = __nccwpck_require__(888);
-;// CONCATENATED MODULE: ./src/store/export.ts
-/**
- * `store export`: a stored snapshot back as a standalone `.vitsnap` file. Blocks are rebuilt from
- * their chunks in the recorded layout and encoded as capture encodes them, so the file is the one
- * that was added, byte for byte (its SHA-256 is the snapshot id). Should an encoder ever produce
- * different bytes (another zstd), the blocks are written as encoded now, with the index and
- * trailer rewritten to match: a valid snapshot of the same content, under a new digest.
- */
-
-
-
-
-
-
-
-
-
-
-
-async function exportSnapshot(layout, id, output, onProgress) {
-    const session = sessions/* StoreSession */.e7.begin(layout, `export ${id.slice(0, 12)}`);
-    const reader = (0,records/* openRecord */.C6)(layout, id);
-    const out = new atomic_file/* AtomicFile */.A0(output);
-    try {
-        const { blocks, chunks } = reader.loadIndex();
-        const groups = (0,add/* chunksByBlock */.$)(blocks, chunks);
-        const record = readRecordBytes(layout, id, reader.fileSize - reader.trailer.entriesOffset);
-        const whole = (0,external_node_crypto_.createHash)('sha256');
-        const write = (data) => {
-            whole.update(data);
-            out.write(data);
-        };
-        write(record.header);
-        const rewritten = [];
-        let same = true;
-        blocks.forEach((b, i) => {
-            const raw = Buffer.alloc(b.rawLength);
-            for (const k of groups[i]) {
-                const c = chunks.at(k);
-                if (c.offset + c.length > raw.length)
-                    throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${reader.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… lies outside block ${i}: the store is damaged`);
-                (0,store_chunks/* readChunk */.ar)(layout, c.sha256.toString('hex'), c.length).copy(raw, c.offset);
-            }
-            const stored = (0,codecs/* encodeBlock */.U$)(raw, b.codec, b.width, block_planner/* CODEC_LEVEL */.K[b.codec]);
-            const sha256 = (0,external_node_crypto_.createHash)('sha256').update(stored).digest();
-            if (!sha256.equals(b.sha256) || out.position !== b.offset)
-                same = false;
-            rewritten.push({ ...b, offset: out.position, storedLength: stored.length, sha256 });
-            write(stored);
-            onProgress?.(i + 1, blocks.length);
-        });
-        if (same)
-            write(record.tail);
-        else
-            writeNewTail(write, out.position, record.tail, reader.trailer, rewritten, chunks);
-        const sha256 = whole.digest('hex');
-        const bytes = out.position;
-        out.commit();
-        (0,records/* touchRecord */.h)(layout, id);
-        return { output: out.target, bytes, sha256, identical: sha256 === id };
-    }
-    catch (error) {
-        out.abort();
-        throw error;
-    }
-    finally {
-        reader.close();
-        session.end();
-    }
-}
-/** The sections keep their bytes; only offsets, the index's block records and the trailer change. */
-function writeNewTail(write, at, tail, t, blocks, table) {
-    const sections = tail.subarray(0, t.entriesStoredLength + t.manifestStoredLength);
-    const records = [];
-    for (let k = 0; k < table.length; k++)
-        records.push(table.at(k));
-    const index = (0,format/* encodeIndex */.bj)(blocks, records);
-    write(sections);
-    write(index);
-    write((0,format/* encodeTrailer */.CH)({
-        ...t,
-        entriesOffset: at,
-        manifestOffset: at + t.entriesStoredLength,
-        indexOffset: at + sections.length,
-        indexLength: index.length,
-        indexSha256: (0,external_node_crypto_.createHash)('sha256').update(index).digest(),
-    }));
-}
-function readRecordBytes(layout, id, tailLength) {
-    const fd = (0,external_node_fs_.openSync)((0,records/* recordPath */.lX)(layout, id), 'r');
-    try {
-        const buf = Buffer.allocUnsafe(format/* HEADER_SIZE */.Ad + tailLength);
-        let done = 0;
-        while (done < buf.length) {
-            const n = (0,external_node_fs_.readSync)(fd, buf, done, buf.length - done, records/* RECORD_PREFIX */.RI + done);
-            if (n === 0)
-                throw new errors/* SnapshotFormatError */.wv('E_TRUNCATED', `the record of snapshot ${id.slice(0, 12)} in store ${layout.root} is truncated: the store is damaged`);
-            done += n;
-        }
-        if (tailLength < format/* TRAILER_SIZE */.C)
-            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `the record of snapshot ${id.slice(0, 12)} is too short: the store is damaged`);
-        return { header: buf.subarray(0, format/* HEADER_SIZE */.Ad), tail: buf.subarray(format/* HEADER_SIZE */.Ad) };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
 // EXTERNAL MODULE: ./src/store/layout.ts
 var store_layout = __nccwpck_require__(891);
 // EXTERNAL MODULE: ./src/store/plain.ts
 var store_plain = __nccwpck_require__(233);
+// EXTERNAL MODULE: ./src/store/records.ts
+var records = __nccwpck_require__(751);
+// EXTERNAL MODULE: ./src/store/sessions.ts
+var sessions = __nccwpck_require__(888);
 ;// CONCATENATED MODULE: ./src/store/gc.ts
 /**
  * Garbage collection: chunks are kept while a snapshot record references them. With a budget,
@@ -1659,8 +3546,10 @@ function removeDeadTemps(layout) {
     }
 }
 
-// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts + 1 modules
-var lockfiles = __nccwpck_require__(104);
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
+var lockfiles = __nccwpck_require__(10);
+// EXTERNAL MODULE: ./src/store/chunks.ts
+var chunks = __nccwpck_require__(463);
 ;// CONCATENATED MODULE: ./src/store/verify.ts
 /**
  * `store verify`: every chunk object decodes to bytes that match its name, every record's
@@ -1682,7 +3571,7 @@ async function verifyStore(layout, onProgress) {
         let done = 0;
         for (const digest of sizes.keys()) {
             try {
-                (0,store_chunks/* decodeChunk */.WQ)((0,external_node_fs_.readFileSync)((0,store_layout/* chunkPath */.BS)(layout, digest)), digest, layout.root);
+                (0,chunks/* decodeChunk */.WQ)((0,external_node_fs_.readFileSync)((0,store_layout/* chunkPath */.BS)(layout, digest)), digest, layout.root);
             }
             catch (error) {
                 bad.set(digest, error.message);
@@ -1735,8 +3624,8 @@ async function verifyStore(layout, onProgress) {
     }
 }
 
-// EXTERNAL MODULE: ./src/commands/args.ts + 1 modules
-var commands_args = __nccwpck_require__(46);
+// EXTERNAL MODULE: ./src/commands/args.ts
+var commands_args = __nccwpck_require__(309);
 ;// CONCATENATED MODULE: ./src/commands/store.ts
 /** `vitsnap store …`: a content-addressed store shared by many snapshots (docs/store.md). */
 
@@ -1847,7 +3736,7 @@ const storeCommand = {
                 const id = (0,records/* resolveRef */.qE)(layout, (0,commands_args/* requireOne */.mc)('store export', args, 'snapshot (name or id)'));
                 if (values.output === undefined)
                     throw new errors/* OperationError */.OK('E_USAGE', `store export needs -o FILE, e.g. vitsnap store export ${shortId(id)} -o build.vitsnap`);
-                const r = await exportSnapshot(layout, id, (0,external_node_path_.resolve)(ctx.cwd, values.output), (done, total) => ctx.log.progress('exporting', done, total, 'block'));
+                const r = await (0,store_export/* exportSnapshot */.v)(layout, id, (0,external_node_path_.resolve)(ctx.cwd, values.output), (done, total) => ctx.log.progress('exporting', done, total, 'block'));
                 ctx.log.done();
                 if (!r.identical)
                     ctx.log.warn(`${values.output}: the blocks encode differently with this vitsnap; the file holds the same content under SHA-256 ${r.sha256}`);
@@ -3805,32 +5694,25 @@ function compareText(a, b) {
 
 /***/ }),
 
-/***/ 104:
+/***/ 10:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  D$: () => (/* binding */ digestLockfiles),
-  Q3: () => (/* binding */ sha256File),
-  es: () => (/* binding */ sha256FileAsync)
-});
-
-// UNUSED EXPORTS: KNOWN_LOCKFILES
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/snapshot/metadata/commands.ts
-var commands = __nccwpck_require__(576);
-;// CONCATENATED MODULE: ./src/snapshot/metadata/lockfiles.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ digestLockfiles),
+/* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   es: () => (/* binding */ sha256FileAsync)
+/* harmony export */ });
+/* unused harmony export KNOWN_LOCKFILES */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(916);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(576);
 /** Digests of the dependency lockfiles that pin what a build pulled in. */
 
 
@@ -3863,33 +5745,33 @@ const KNOWN_LOCKFILES = [
 function digestLockfiles(dir) {
     const digests = [];
     for (const name of KNOWN_LOCKFILES) {
-        const file = (0,external_node_path_.join)(dir, name);
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, name);
         try {
-            if (!(0,external_node_fs_.statSync)(file).isFile())
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(file).isFile())
                 continue;
         }
         catch (error) {
             const code = error.code;
             if (code === 'ENOENT' || code === 'ENOTDIR')
                 continue;
-            throw (0,errors/* fromSystemError */.Kh)(error, 'reading lockfile');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fromSystemError */ .Kh)(error, 'reading lockfile');
         }
         try {
             digests.push({ path: name, sha256: sha256File(file) });
         }
         catch (error) {
-            throw (0,errors/* fromSystemError */.Kh)(error, 'reading lockfile');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fromSystemError */ .Kh)(error, 'reading lockfile');
         }
     }
-    return digests.sort((a, b) => (0,commands/* compareText */.n6)(a.path, b.path));
+    return digests.sort((a, b) => (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .compareText */ .n6)(a.path, b.path));
 }
 // One buffer for every synchronous hash: no call can interleave with another.
 const HASH_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 /** SHA-256 of a file's bytes as lowercase hex (what `sha256sum` prints), read in bounded pieces. */
 /** Like `sha256File`, without blocking the event loop: probes hash large compiler binaries while their processes run. */
 async function sha256FileAsync(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
     try {
         const buffer = Buffer.allocUnsafe(1024 * 1024);
         for (;;) {
@@ -3905,18 +5787,18 @@ async function sha256FileAsync(file) {
     return hash.digest('hex');
 }
 function sha256File(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(file, 'r');
     try {
         for (;;) {
-            const n = (0,external_node_fs_.readSync)(fd, HASH_BUFFER, 0, HASH_BUFFER.length, null);
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readSync)(fd, HASH_BUFFER, 0, HASH_BUFFER.length, null);
             if (n === 0)
                 break;
             hash.update(HASH_BUFFER.subarray(0, n));
         }
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.closeSync)(fd);
     }
     return hash.digest('hex');
 }
@@ -4800,12 +6682,14 @@ function readExactly(fd, position, length, file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ putChunkObject),
 /* harmony export */   KQ: () => (/* binding */ hasChunk),
 /* harmony export */   T2: () => (/* binding */ putChunk),
 /* harmony export */   WQ: () => (/* binding */ decodeChunk),
-/* harmony export */   ar: () => (/* binding */ readChunk)
+/* harmony export */   ar: () => (/* binding */ readChunk),
+/* harmony export */   u5: () => (/* binding */ CHUNK_HEADER)
 /* harmony export */ });
-/* unused harmony exports CHUNK_HEADER, encodeChunk, chunkHeader */
+/* unused harmony exports encodeChunk, chunkHeader */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
@@ -4857,10 +6741,14 @@ function encodeChunk(raw, codec, width) {
  * processes writing the same chunk both rename identical bytes into place, which is harmless.
  */
 function putChunk(layout, hex, raw, codec, width) {
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex)))
+        return 0;
+    return writeObject(layout, hex, encodeChunk(raw, codec, width));
+}
+function writeObject(layout, hex, data) {
     const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(target))
         return 0;
-    const data = encodeChunk(raw, codec, width);
     const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.tmp, `chunk-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
     let fd = -1;
     try {
@@ -4885,6 +6773,14 @@ function putChunk(layout, hex, raw, codec, width) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fromSystemError */ .Kh)(error, `cannot write chunk ${hex.slice(0, 12)}… into store ${layout.root}`);
     }
     return data.length;
+}
+/**
+ * Writes a chunk object received from elsewhere (a registry) after checking it decodes to the
+ * chunk its name says; returns the bytes written, 0 when the store had it.
+ */
+function putChunkObject(layout, hex, data) {
+    decodeChunk(data, hex, layout.root);
+    return writeObject(layout, hex, data);
 }
 const DAMAGED = 'the store is damaged: run vitsnap store verify, then add the snapshot again from a good copy';
 /** Reads, decodes and digest-checks one chunk. */
@@ -4948,6 +6844,135 @@ function decodeChunk(data, hex, root, expectedLength) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${what} does not match its SHA-256: ${DAMAGED}`);
     }
     return raw;
+}
+
+
+/***/ }),
+
+/***/ 643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ exportSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
+/* harmony import */ var _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(118);
+/* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(800);
+/* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(505);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(957);
+/* harmony import */ var _add_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(702);
+/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(463);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(751);
+/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(888);
+/**
+ * `store export`: a stored snapshot back as a standalone `.vitsnap` file. Blocks are rebuilt from
+ * their chunks in the recorded layout and encoded as capture encodes them, so the file is the one
+ * that was added, byte for byte (its SHA-256 is the snapshot id). Should an encoder ever produce
+ * different bytes (another zstd), the blocks are written as encoded now, with the index and
+ * trailer rewritten to match: a valid snapshot of the same content, under a new digest.
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function exportSnapshot(layout, id, output, onProgress) {
+    const session = _sessions_js__WEBPACK_IMPORTED_MODULE_10__/* .StoreSession */ .e7.begin(layout, `export ${id.slice(0, 12)}`);
+    const reader = (0,_records_js__WEBPACK_IMPORTED_MODULE_9__/* .openRecord */ .C6)(layout, id);
+    const out = new _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .AtomicFile */ .A0(output);
+    try {
+        const { blocks, chunks } = reader.loadIndex();
+        const groups = (0,_add_js__WEBPACK_IMPORTED_MODULE_7__/* .chunksByBlock */ .$)(blocks, chunks);
+        const record = readRecordBytes(layout, id, reader.fileSize - reader.trailer.entriesOffset);
+        const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        const write = (data) => {
+            whole.update(data);
+            out.write(data);
+        };
+        write(record.header);
+        const rewritten = [];
+        let same = true;
+        blocks.forEach((b, i) => {
+            const raw = Buffer.alloc(b.rawLength);
+            for (const k of groups[i]) {
+                const c = chunks.at(k);
+                if (c.offset + c.length > raw.length)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${reader.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… lies outside block ${i}: the store is damaged`);
+                (0,_chunks_js__WEBPACK_IMPORTED_MODULE_8__/* .readChunk */ .ar)(layout, c.sha256.toString('hex'), c.length).copy(raw, c.offset);
+            }
+            const stored = (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeBlock */ .U$)(raw, b.codec, b.width, _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__/* .CODEC_LEVEL */ .K[b.codec]);
+            const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(stored).digest();
+            if (!sha256.equals(b.sha256) || out.position !== b.offset)
+                same = false;
+            rewritten.push({ ...b, offset: out.position, storedLength: stored.length, sha256 });
+            write(stored);
+            onProgress?.(i + 1, blocks.length);
+        });
+        if (same)
+            write(record.tail);
+        else
+            writeNewTail(write, out.position, record.tail, reader.trailer, rewritten, chunks);
+        const sha256 = whole.digest('hex');
+        const bytes = out.position;
+        out.commit();
+        (0,_records_js__WEBPACK_IMPORTED_MODULE_9__/* .touchRecord */ .h)(layout, id);
+        return { output: out.target, bytes, sha256, identical: sha256 === id };
+    }
+    catch (error) {
+        out.abort();
+        throw error;
+    }
+    finally {
+        reader.close();
+        session.end();
+    }
+}
+/** The sections keep their bytes; only offsets, the index's block records and the trailer change. */
+function writeNewTail(write, at, tail, t, blocks, table) {
+    const sections = tail.subarray(0, t.entriesStoredLength + t.manifestStoredLength);
+    const records = [];
+    for (let k = 0; k < table.length; k++)
+        records.push(table.at(k));
+    const index = (0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .encodeIndex */ .bj)(blocks, records);
+    write(sections);
+    write(index);
+    write((0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .encodeTrailer */ .CH)({
+        ...t,
+        entriesOffset: at,
+        manifestOffset: at + t.entriesStoredLength,
+        indexOffset: at + sections.length,
+        indexLength: index.length,
+        indexSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(index).digest(),
+    }));
+}
+function readRecordBytes(layout, id, tailLength) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)((0,_records_js__WEBPACK_IMPORTED_MODULE_9__/* .recordPath */ .lX)(layout, id), 'r');
+    try {
+        const buf = Buffer.allocUnsafe(_snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .HEADER_SIZE */ .Ad + tailLength);
+        let done = 0;
+        while (done < buf.length) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, done, buf.length - done, _records_js__WEBPACK_IMPORTED_MODULE_9__/* .RECORD_PREFIX */ .RI + done);
+            if (n === 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_TRUNCATED', `the record of snapshot ${id.slice(0, 12)} in store ${layout.root} is truncated: the store is damaged`);
+            done += n;
+        }
+        if (tailLength < _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER_SIZE */ .C)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `the record of snapshot ${id.slice(0, 12)} is too short: the store is damaged`);
+        return { header: buf.subarray(0, _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .HEADER_SIZE */ .Ad), tail: buf.subarray(_snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .HEADER_SIZE */ .Ad) };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
 }
 
 
@@ -5162,7 +7187,7 @@ function openSnapshotRef(arg, cwd, env) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _snapshot_metadata_lockfiles_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(104);
+/* harmony import */ var _snapshot_metadata_lockfiles_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(10);
 /* harmony import */ var _snapshot_sparse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(270);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(891);
 /**
@@ -5706,7 +7731,7 @@ const VERSION = '0.1.0';
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(647);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
 /** The `vitsnap` executable (bundled to dist/cli/index.js): checks the runtime, then runs the CLI. */
 
@@ -5755,6 +7780,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 161:
 /***/ ((module) => {
 
@@ -5766,6 +7798,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
