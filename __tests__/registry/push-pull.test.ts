@@ -115,6 +115,26 @@ describe('push and pull', () => {
     expect((JSON.parse(diff.stdout) as { counts: { modified: number } }).counts.modified).toBe(2);
   });
 
+  it('reads oci:// directly: info fetches no chunk, diff only the changed files, restore all', async () => {
+    const main = `oci://${proxy.host}/acme/app-vitsnap:main`;
+    const prRef = `oci://${proxy.host}/acme/app-vitsnap:pr-1`;
+    const chunkGets = (): number => proxy.log.filter((r) => r.method === 'GET' && r.url.includes('/blobs/sha256:')).length;
+    proxy.log.length = 0;
+    const info = await runVitsnapOk(['info', main], { env: env('s8') });
+    expect(info.stdout).toContain(`snapshot   ${main}`);
+    expect(chunkGets()).toBe(1); // the record only
+    proxy.log.length = 0;
+    const diff = await runVitsnap(['diff', main, prRef, '--json'], { env: env('s8') });
+    expect(diff.code).toBe(1);
+    expect((JSON.parse(diff.stdout) as { counts: { modified: number } }).counts.modified).toBe(2);
+    expect(chunkGets()).toBe(2 + 4); // two records, and the two changed files on each side
+    const out = join(work, 'oci-restored');
+    await runVitsnapOk(['restore', prRef, '-C', out], { env: env('s8') });
+    expect(readFileSync(join(out, 'f0.txt')).equals(readFileSync(join(work, 'pr', 'f0.txt')))).toBe(true);
+    // Nothing of the reads is left behind as a snapshot of the store.
+    expect((parseJsonOutput(await runVitsnapOk(['store', 'ls', '--json'], { env: env('s8') })) as { snapshots: unknown[] }).snapshots).toEqual([]);
+  });
+
   it('resumes a pull that failed part-way without fetching again what it has', async () => {
     const ref = `oci://${proxy.host}/acme/app-vitsnap:main`;
     // Every attempt at one chunk blob is refused: the pull fails after its retries.

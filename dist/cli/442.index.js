@@ -2,7 +2,7 @@ export const id = 442;
 export const ids = [442];
 export const modules = {
 
-/***/ 442:
+/***/ 6442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,29 +12,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
-var atomic_file = __webpack_require__(118);
+var atomic_file = __webpack_require__(5118);
 // EXTERNAL MODULE: ./src/snapshot/block-planner.ts
-var block_planner = __webpack_require__(800);
+var block_planner = __webpack_require__(7800);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
-var format = __webpack_require__(957);
+var format = __webpack_require__(6957);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
-var globs = __webpack_require__(251);
+var globs = __webpack_require__(5251);
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
-var paths = __webpack_require__(588);
+var paths = __webpack_require__(8588);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
-var canonical_json = __webpack_require__(837);
+var canonical_json = __webpack_require__(7837);
 // EXTERNAL MODULE: ./src/snapshot/codecs.ts
 var codecs = __webpack_require__(505);
 ;// CONCATENATED MODULE: ./src/snapshot/snapshot-tail.ts
@@ -101,11 +101,11 @@ function checkReadable(entries, entriesRaw, summaryRaw) {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
-var capture_pipeline = __webpack_require__(245);
+var capture_pipeline = __webpack_require__(7245);
 // EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
-var task_pool = __webpack_require__(664);
+var task_pool = __webpack_require__(1664);
 // EXTERNAL MODULE: ./src/snapshot/walk.ts
-var snapshot_walk = __webpack_require__(767);
+var snapshot_walk = __webpack_require__(9767);
 ;// CONCATENATED MODULE: ./src/snapshot/capture.ts
 /**
  * `captureSnapshot`: walk → hash/chunk/classify (threads) → plan blocks in file order → encode
@@ -412,7 +412,7 @@ async function runGit(cwd, args, env, timeoutMs = DEFAULT_GIT_TIMEOUT_MS) {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
-var metadata_lockfiles = __webpack_require__(10);
+var metadata_lockfiles = __webpack_require__(1010);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/runner.ts
 /** The machine a snapshot was captured on: OS, architecture, kernel, distribution, runner image. */
 
@@ -464,7 +464,7 @@ function unquote(value) {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts
-var metadata_toolchains = __webpack_require__(766);
+var metadata_toolchains = __webpack_require__(8766);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/index.ts
 
 
@@ -520,19 +520,19 @@ async function collectMetadata(options) {
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(31);
+var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/report/plural.ts
-var plural = __webpack_require__(190);
+var plural = __webpack_require__(1190);
 // EXTERNAL MODULE: ./src/commands/args.ts
-var args = __webpack_require__(309);
+var args = __webpack_require__(2309);
 // EXTERNAL MODULE: ./src/format-bytes.ts
-var format_bytes = __webpack_require__(758);
+var format_bytes = __webpack_require__(7758);
 // EXTERNAL MODULE: ./src/store/add.ts
-var add = __webpack_require__(702);
+var add = __webpack_require__(5702);
 // EXTERNAL MODULE: ./src/store/layout.ts
-var layout = __webpack_require__(891);
+var layout = __webpack_require__(5891);
 // EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
-var commands_store = __webpack_require__(979);
+var commands_store = __webpack_require__(8979);
 ;// CONCATENATED MODULE: ./src/commands/create-run.ts
 /** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
 

@@ -2,7 +2,7 @@ export const id = 491;
 export const ids = [491];
 export const modules = {
 
-/***/ 245:
+/***/ 7245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */   t4: () => (/* binding */ toHashTask),
 /* harmony export */   ul: () => (/* binding */ batchFiles)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * The two halves of capture's pipeline: hash results consumed in file order with bounded
  * look-ahead, and encoded blocks written strictly in plan order with a bounded number in flight.
@@ -161,7 +161,7 @@ class BlockWriter {
 
 /***/ }),
 
-/***/ 766:
+/***/ 8766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -169,15 +169,15 @@ class BlockWriter {
 /* harmony export */   oq: () => (/* binding */ findExecutable)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_PROBE_TIMEOUT_MS, PROBE_CONCURRENCY, DEFAULT_PROBES, ownBinDirectory, formatVersion */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(576);
-/* harmony import */ var _lockfiles_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10);
+/* harmony import */ var _lockfiles_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1010);
 /**
  * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
  * the version text it prints. A tool that is not on PATH costs no process.
@@ -357,7 +357,7 @@ function formatVersion(text) {
 
 /***/ }),
 
-/***/ 664:
+/***/ 1664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -367,13 +367,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(919);
+var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(573);
+var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/snapshot/file-equality.ts
 /**
  * Do two files hold the same bytes? What `cmp` answers, for directory-vs-directory diffs: reading
@@ -440,9 +440,9 @@ function checkPair(a, b, scratch) {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
-var globs = __webpack_require__(251);
+var globs = __webpack_require__(5251);
 // EXTERNAL MODULE: ./src/snapshot/walk.ts
-var snapshot_walk = __webpack_require__(767);
+var snapshot_walk = __webpack_require__(9767);
 ;// CONCATENATED MODULE: ./src/snapshot/dir-pair-walk.ts
 /**
  * Walks two directory trees side by side, as `diff -rq` does, for a directory-vs-directory diff:
@@ -715,7 +715,7 @@ function walkDirPair(task, scratch) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/snapshot/chunker.ts
 /**
  * Content-defined chunking (a gear rolling hash with normalised chunk sizes, after FastCDC):
@@ -827,7 +827,7 @@ function chunkLengths(buf) {
 }
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(522);
+var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/snapshot/codecs.ts
 var codecs = __webpack_require__(505);
 ;// CONCATENATED MODULE: ./src/snapshot/classify.ts
@@ -924,7 +924,7 @@ function chooseTensorWidth(sample) {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/format.ts
-var format = __webpack_require__(957);
+var format = __webpack_require__(6957);
 ;// CONCATENATED MODULE: ./src/snapshot/tasks.ts
 /**
  * The CPU-heavy work of a capture, run inside worker threads (or inline for small trees):
@@ -1218,7 +1218,7 @@ function yieldToEventLoop() {
 
 /***/ }),
 
-/***/ 767:
+/***/ 9767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1228,14 +1228,14 @@ function yieldToEventLoop() {
 /* harmony export */   q3: () => (/* binding */ unpackWalk)
 /* harmony export */ });
 /* unused harmony export packWalk */
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
-/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(837);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7837);
 /**
  * Walks the capture root with lstat semantics: symlinks are recorded with their target text and
  * never followed (so a link to `/` or to a sibling directory adds one entry, not a tree), and

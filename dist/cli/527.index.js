@@ -2,7 +2,7 @@ export const id = 527;
 export const ids = [527];
 export const modules = {
 
-/***/ 527:
+/***/ 4527:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -2,7 +2,7 @@ export const id = 703;
 export const ids = [703];
 export const modules = {
 
-/***/ 703:
+/***/ 4703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: progressLine
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/compare/types.ts
 const CAUSE_IDS = [
     'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'compression', 'content',
@@ -1247,7 +1247,7 @@ function parseHexdump(text) {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
-var canonical_json = __webpack_require__(837);
+var canonical_json = __webpack_require__(7837);
 ;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
 /**
  * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
@@ -3797,7 +3797,7 @@ const classComparator = {
 };
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/compare/formats/elf.ts
 /**
  * ELF reader (System V gABI, ELF32 and ELF64, either byte order): the file header, section headers
@@ -4034,15 +4034,15 @@ const DYNAMIC_STRING_TAGS = new Map([
 const ELF_TYPES = { 0: 'NONE', 1: 'REL', 2: 'EXEC', 3: 'DYN', 4: 'CORE' };
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts
-var toolchains = __webpack_require__(766);
+var toolchains = __webpack_require__(8766);
 ;// CONCATENATED MODULE: ./src/compare/formats/disassembly.ts
 /**
  * Disassembly around changed code, as diffoscope shows it: binutils' `objdump -d` over a window
@@ -5248,7 +5248,7 @@ const elfComparator = {
 };
 
 // EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(573);
+var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/compare/line-diff.ts
 const DEFAULT_MAX_EDIT = 2000;
 /** Snake comparisons allowed per alignment; keeps a pathological middle from spinning. */
@@ -5847,9 +5847,9 @@ const textComparator = {
 };
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/jsondiffpatch/lib/index.js + 15 modules
-var lib = __webpack_require__(527);
+var lib = __webpack_require__(4527);
 ;// CONCATENATED MODULE: ./src/compare/comparators/json-values.ts
 /** JSON values and their one-line and pretty-printed forms, shared by the small and large paths. */
 /** Fields that identify an object in an array, in order of preference. */
@@ -6282,7 +6282,7 @@ function findKeyReorders(a, b, trail, keys, out) {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/bounded-json.ts
-var bounded_json = __webpack_require__(612);
+var bounded_json = __webpack_require__(3612);
 ;// CONCATENATED MODULE: ./src/compare/comparators/json-region.ts
 /**
  * The smallest JSON container that holds every differing byte of two large documents, found on the
@@ -11650,15 +11650,15 @@ const DEFAULT_COMPARATORS = [
 ];
 
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
-var capture_pipeline = __webpack_require__(245);
+var capture_pipeline = __webpack_require__(7245);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
-var globs = __webpack_require__(251);
+var globs = __webpack_require__(5251);
 // EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
-var task_pool = __webpack_require__(664);
+var task_pool = __webpack_require__(1664);
 // EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
-var lockfiles = __webpack_require__(10);
+var lockfiles = __webpack_require__(1010);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
-var format = __webpack_require__(957);
+var format = __webpack_require__(6957);
 ;// CONCATENATED MODULE: ./src/compare/file-pair.ts
 /**
  * Two plain files (`vitsnap diff old.so new.so`): no snapshot, no directory, just the pair. A
@@ -11858,8 +11858,10 @@ function openSnapshotSide(open, side, label) {
     }
 }
 
+// EXTERNAL MODULE: ./src/registry/open.ts
+var registry_open = __webpack_require__(9155);
 // EXTERNAL MODULE: ./src/store/open.ts
-var store_open = __webpack_require__(717);
+var store_open = __webpack_require__(9717);
 ;// CONCATENATED MODULE: ./src/compare/sources.ts
 /**
  * The two sides of a comparison: each a `.vitsnap` snapshot or a directory, and the tree diff
@@ -11888,13 +11890,14 @@ var store_open = __webpack_require__(717);
 
 
 
+
 /**
  * A directory or a regular file (a snapshot), decided by stat before anything is opened: opening
  * a FIFO would block until a writer comes, and a device is no snapshot either.
  */
 function sidePath(side, label, cwd) {
     const abs = (0,external_node_path_.resolve)(cwd, label);
-    if ((0,store_open/* isStoreRef */.Pw)(label) && (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false }) === undefined)
+    if (((0,store_open/* isStoreRef */.Pw)(label) || (0,registry_open/* isOciRef */.dX)(label)) && (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false }) === undefined)
         return { side, label, abs, directory: false, stored: true };
     let directory;
     try {
@@ -11955,13 +11958,26 @@ async function openSides(beforePath, afterPath, options) {
         for (const w of walks)
             w?.catch(() => undefined);
         // Snapshots open while the walk runs on a worker.
-        const opened = paths.map((p, i) => {
-            if (walks[i] !== null)
-                return null;
-            const side = openSnapshotSide(() => (0,store_open/* openSnapshotArg */.Nx)(p.stored ? p.label : p.abs, options.cwd, options.env ?? process.env), p.side, p.label);
+        const opened = [];
+        const fetchers = [];
+        for (let i = 0; i < paths.length; i++) {
+            const p = paths[i];
+            if (walks[i] !== null) {
+                opened.push(null);
+                continue;
+            }
+            let any;
+            try {
+                any = await (0,registry_open/* openSnapshotAnywhere */.WA)(p.stored ? p.label : p.abs, { cwd: options.cwd, env: options.env ?? process.env });
+            }
+            catch (error) {
+                throw onSide(error, p.side, p.label);
+            }
+            const side = openSnapshotSide(() => any.reader, p.side, p.label);
             snapshots.push(side);
-            return snapshotSource(side, prefix, notes);
-        });
+            fetchers[i] = any.fetchFiles ?? (async () => undefined);
+            opened.push(snapshotSource(side, prefix, notes));
+        }
         const sources = [];
         for (let i = 0; i < 2; i++) {
             const walk = walks[i];
@@ -11979,6 +11995,7 @@ async function openSides(beforePath, afterPath, options) {
             }
         }
         const [before, after] = sources;
+        await fetchDiffering(fetchers, before, after, paths);
         if (prefix === null) {
             const mismatch = prefixMismatch({ name: `BEFORE ${before.label}`, entries: before.entries }, { name: `AFTER ${after.label}`, entries: after.entries });
             if (mismatch !== null)
@@ -11989,6 +12006,29 @@ async function openSides(beforePath, afterPath, options) {
     catch (error) {
         await closeAll();
         throw error;
+    }
+}
+/**
+ * A registry side holds only its record until now: fetch the chunks of the files the other side
+ * does not have with the same digest (all of them against a directory, whose digests come later).
+ */
+async function fetchDiffering(fetchers, before, after, paths) {
+    const sides = [before, after];
+    for (let i = 0; i < 2; i++) {
+        const fetch = fetchers[i];
+        if (fetch === undefined)
+            continue;
+        const own = sides[i];
+        const other = sides[1 - i];
+        const digests = other.kind === 'directory' ? null : new Set(other.entries.flatMap((e) => (e.type === 'file' ? [e.sha256] : [])));
+        const wanted = own.entries.filter((e) => e.type === 'file' && (digests === null || !digests.has(e.sha256)));
+        try {
+            await fetch(wanted);
+        }
+        catch (error) {
+            const p = paths[i];
+            throw onSide(error, p.side, p.label);
+        }
     }
 }
 function snapshotSource(side, prefix, notes) {
@@ -12204,7 +12244,7 @@ function renderJson(result) {
 }
 
 // EXTERNAL MODULE: ./src/report/plural.ts
-var report_plural = __webpack_require__(190);
+var report_plural = __webpack_require__(1190);
 ;// CONCATENATED MODULE: ./src/report/cause-summary.ts
 
 
@@ -12278,7 +12318,7 @@ function hasSecondaryCause(nodes) {
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(31);
+var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/marks.ts
 const MARKS = {
     added: { mark: 'A', meaning: 'added' },
@@ -12713,11 +12753,11 @@ function renderText(result, options) {
 }
 
 // EXTERNAL MODULE: ./src/commands/args.ts
-var args = __webpack_require__(309);
+var args = __webpack_require__(2309);
 // EXTERNAL MODULE: ./src/format-bytes.ts
-var format_bytes = __webpack_require__(758);
+var format_bytes = __webpack_require__(7758);
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
-var atomic_file = __webpack_require__(118);
+var atomic_file = __webpack_require__(5118);
 ;// CONCATENATED MODULE: ./src/commands/report-files.ts
 /**
  * Report files a diff writes (`--html`, `--output`): opened before the comparison, so a missing

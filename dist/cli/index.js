@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 22:
+/***/ 2320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16,7 +16,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: EXIT_DRIFT, EXIT_OK, describeError
 
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
-var atomic_file = __nccwpck_require__(118);
+var atomic_file = __nccwpck_require__(5118);
 ;// CONCATENATED MODULE: ./src/commands/create.ts
 const createCommand = {
     name: 'create',
@@ -54,7 +54,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(491), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 442));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(491), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6442));
         return runCreate(argv, ctx);
     },
 };
@@ -115,15 +115,15 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(491), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 703));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(491), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4703));
         return runDiff(argv, ctx);
     },
 };
 
-// EXTERNAL MODULE: ./src/store/open.ts
-var store_open = __nccwpck_require__(717);
+// EXTERNAL MODULE: ./src/registry/open.ts
+var registry_open = __nccwpck_require__(9155);
 // EXTERNAL MODULE: ./src/commands/args.ts
-var args = __nccwpck_require__(309);
+var args = __nccwpck_require__(2309);
 ;// CONCATENATED MODULE: ./src/commands/export.ts
 
 
@@ -141,7 +141,7 @@ Example:
 `,
     async run(argv, ctx) {
         const { positionals } = (0,args/* parseCommandArgs */.Qx)('export', argv, { ...args/* COMMON_OPTIONS */.DT });
-        const reader = (0,store_open/* openSnapshotArg */.Nx)((0,args/* requireOne */.mc)('export', positionals, 'snapshot file'), ctx.cwd, ctx.env);
+        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)((0,args/* requireOne */.mc)('export', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env });
         try {
             writeManifestJson(reader.manifest, ctx.log.out);
         }
@@ -197,11 +197,11 @@ function writeManifestJson(manifest, out) {
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(31);
+var report_escape = __nccwpck_require__(4031);
 // EXTERNAL MODULE: ./src/format-bytes.ts
-var format_bytes = __nccwpck_require__(758);
+var format_bytes = __nccwpck_require__(7758);
 // EXTERNAL MODULE: ./src/report/plural.ts
-var plural = __nccwpck_require__(190);
+var plural = __nccwpck_require__(1190);
 ;// CONCATENATED MODULE: ./src/commands/info.ts
 
 
@@ -262,7 +262,7 @@ Example:
 `,
     async run(argv, ctx) {
         const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('info', argv, { ...args/* COMMON_OPTIONS */.DT });
-        const reader = (0,store_open/* openSnapshotArg */.Nx)((0,args/* requireOne */.mc)('info', positionals, 'snapshot file'), ctx.cwd, ctx.env);
+        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)((0,args/* requireOne */.mc)('info', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env });
         try {
             const m = reader.summary;
             if (values.json === true) {
@@ -290,7 +290,7 @@ Example:
 };
 
 // EXTERNAL MODULE: ./src/commands/did-you-mean.ts
-var did_you_mean = __nccwpck_require__(651);
+var did_you_mean = __nccwpck_require__(3651);
 ;// CONCATENATED MODULE: ./src/commands/logger.ts
 /**
  * The CLI's one logger: results to stdout, progress and notes to stderr, a progress bar only on a
@@ -390,19 +390,21 @@ function createLogger(options) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/snapshot/expansion.ts
-var expansion = __nccwpck_require__(301);
+var expansion = __nccwpck_require__(1301);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
-var globs = __nccwpck_require__(251);
+var globs = __nccwpck_require__(5251);
+// EXTERNAL MODULE: ./src/store/open.ts
+var store_open = __nccwpck_require__(9717);
 // EXTERNAL MODULE: ./src/store/plain.ts
-var plain = __nccwpck_require__(233);
+var plain = __nccwpck_require__(1233);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/interrupt.ts
@@ -431,9 +433,9 @@ function undoInterruptedWork() {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
-var paths = __nccwpck_require__(588);
+var paths = __nccwpck_require__(8588);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/snapshot/restore-journal.ts
 /**
  * A restore's write-ahead journal: every path a restore is about to create, every temp file and
@@ -646,7 +648,7 @@ function removeQuietly(base, relPath) {
 }
 
 // EXTERNAL MODULE: ./src/snapshot/sparse.ts
-var sparse = __nccwpck_require__(270);
+var sparse = __nccwpck_require__(9270);
 ;// CONCATENATED MODULE: ./src/snapshot/restore.ts
 /**
  * Restores a snapshot's entries under a target directory. Every entry path is re-checked, every
@@ -979,6 +981,7 @@ function lstatOrNull(path) {
 
 
 
+
 const restoreCommand = {
     name: 'restore',
     summary: 'write a snapshot\'s files back to a directory, byte for byte',
@@ -1032,10 +1035,10 @@ Examples:
         if (values.dir === undefined)
             throw new errors/* OperationError */.OK('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
         const maxSize = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
-        if (values.link === true && !(0,store_open/* isStoreRef */.Pw)(file)) {
+        if (values.link === true && !(0,store_open/* isStoreRef */.Pw)(file) && !(0,registry_open/* isOciRef */.dX)(file)) {
             throw new errors/* OperationError */.OK('E_USAGE', `--link restores from a store: add the snapshot (vitsnap store add ${file}) and restore store:NAME`);
         }
-        const { reader, store } = (0,store_open/* openSnapshotRef */.Ol)(file, ctx.cwd, ctx.env);
+        const { reader, store } = await (0,registry_open/* openSnapshotAnywhere */.WA)(file, { cwd: ctx.cwd, env: ctx.env, fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
         try {
             const only = values.only === undefined ? undefined : (0,globs/* compileGlobs */.t)(values.only);
             const report = await restoreSnapshot(reader, (0,external_node_path_.resolve)(ctx.cwd, values.dir), {
@@ -1066,7 +1069,1210 @@ Examples:
 };
 
 // EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
-var store = __nccwpck_require__(979);
+var store = __nccwpck_require__(8979);
+// EXTERNAL MODULE: ./src/oci/client.ts + 9 modules
+var client = __nccwpck_require__(5701);
+// EXTERNAL MODULE: ./src/oci/credentials.ts
+var oci_credentials = __nccwpck_require__(2559);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __nccwpck_require__(2148);
+// EXTERNAL MODULE: ./src/registry/pull.ts
+var pull = __nccwpck_require__(5504);
+// EXTERNAL MODULE: ./src/store/layout.ts
+var store_layout = __nccwpck_require__(5891);
+// EXTERNAL MODULE: ./src/store/records.ts
+var records = __nccwpck_require__(2751);
+// EXTERNAL MODULE: ./src/store/sessions.ts
+var sessions = __nccwpck_require__(1888);
+// EXTERNAL MODULE: ./src/registry/layout.ts
+var registry_layout = __nccwpck_require__(7853);
+;// CONCATENATED MODULE: ./src/registry/push.ts
+/**
+ * `vitsnap push`: a stored snapshot into an OCI registry, sending only the blobs it lacks. Chunks
+ * the tag's previous snapshot (or a `--base` tag) already lists are known to be there and cost
+ * nothing; the others are checked with a HEAD and uploaded when missing.
+ */
+
+
+
+
+
+/** Chunk → blob for every chunk listed by a tag, or an empty map when the tag is absent or not ours. */
+async function knownChunks(client, tag) {
+    const known = new Map();
+    let index;
+    try {
+        if ((await client.resolveManifest(tag)) === null)
+            return known;
+        index = (0,registry_layout/* readIndex */.vY)((await client.getManifest(tag)).bytes);
+    }
+    catch {
+        return known; // another kind of artifact under that tag: nothing known
+    }
+    for (let i = 1; i < index.manifests.length; i++) {
+        const d = index.manifests[i];
+        if (d === undefined)
+            continue;
+        for (const c of (0,registry_layout/* readManifest */.WI)((await client.getManifest(d.digest)).bytes, i).chunks)
+            known.set(c.chunk, c);
+    }
+    return known;
+}
+async function inParallel(items, limit, work) {
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length)
+            await work(items[next++]);
+    });
+    await Promise.all(lanes);
+}
+async function pushSnapshot(layout, id, ref, client, options = {}) {
+    const tag = ref.tag ?? 'latest';
+    const session = sessions/* StoreSession */.e7.begin(layout, `push ${id.slice(0, 12)}`);
+    try {
+        const reader = (0,records/* openRecord */.C6)(layout, id);
+        let digests;
+        let summary;
+        try {
+            const { chunks } = reader.loadIndex();
+            digests = [];
+            for (let k = 0; k < chunks.length; k++)
+                digests.push(chunks.at(k).sha256.toString('hex'));
+            summary = reader.summary;
+        }
+        finally {
+            reader.close();
+        }
+        const known = new Map();
+        for (const t of [tag, ...(options.baseTags ?? [])])
+            for (const [k, v] of await knownChunks(client, t))
+                known.set(k, v);
+        const blobs = [];
+        const toSend = [];
+        for (const chunk of digests) {
+            const listed = known.get(chunk);
+            if (listed !== undefined) {
+                blobs.push(listed);
+                continue;
+            }
+            const path = (0,store_layout/* chunkPath */.BS)(layout, chunk);
+            const bytes = (0,external_node_fs_.readFileSync)(path);
+            const blob = { chunk, digest: (0,registry_layout/* sha256Digest */.sI)(bytes), size: bytes.length };
+            blobs.push(blob);
+            toSend.push({ ...blob, path });
+        }
+        let uploaded = 0;
+        let uploadedBytes = 0;
+        let done = 0;
+        await inParallel(toSend, options.concurrency ?? 4, async (b) => {
+            const result = await client.pushBlob(b.digest, b.size, () => (0,external_node_fs_.readFileSync)(b.path));
+            if (result !== 'exists') {
+                uploaded++;
+                uploadedBytes += b.size;
+            }
+            options.onProgress?.(++done, toSend.length);
+        });
+        const record = (0,external_node_fs_.readFileSync)((0,records/* recordPath */.lX)(layout, id));
+        const recordDigest = (0,registry_layout/* sha256Digest */.sI)(record);
+        await client.pushBlob(recordDigest, record.length, () => record);
+        await client.pushBlob(registry_layout/* EMPTY_DIGEST */.Vx, registry_layout/* EMPTY_BLOB */.u.length, () => registry_layout/* EMPTY_BLOB */.u);
+        const built = (0,registry_layout/* buildLayout */.XV)(id, summary, { digest: recordDigest, size: record.length }, blobs);
+        for (const m of built.manifests)
+            await client.putManifest((0,registry_layout/* sha256Digest */.sI)(m), m, registry_layout/* OCI_MANIFEST */.EG);
+        const indexDigest = await client.putManifest(tag, built.index, registry_layout/* OCI_INDEX */.$p);
+        (0,records/* touchRecord */.h)(layout, id);
+        return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - records/* RECORD_PREFIX */.RI };
+    }
+    finally {
+        session.end();
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/add.ts
+var add = __nccwpck_require__(5702);
+;// CONCATENATED MODULE: ./src/commands/registry.ts
+/** `vitsnap push` and `vitsnap pull`: snapshots to and from OCI registries (docs/format.md, "OCI layout"). */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const REGISTRY_HELP = `Credentials: VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_PASSWORD, else docker login's
+~/.docker/config.json ($DOCKER_CONFIG), else for ghcr.io GITHUB_TOKEN. Plain HTTP is used for
+localhost and 127.0.0.1 only, or for any registry with VITSNAP_REGISTRY_INSECURE=1.
+A pull-through mirror (Dragonfly, Kraken, Spegel, a registry proxy) serves pulls when given as
+--registry-mirror HOST[:PORT]; pushes always go to the registry named in the reference.`;
+/** The reference as given, or with its registry replaced by a mirror for reading. */
+function registryReference(text, env, mirror) {
+    const insecure = env.VITSNAP_REGISTRY_INSECURE === '1';
+    const ref = (0,reference/* parseReference */.F2)(text, { insecure });
+    if (mirror === undefined)
+        return ref;
+    const mirrored = text.replace(/^oci:\/\/[^/]+/, `oci://${mirror}`);
+    return (0,reference/* parseReference */.F2)(mirrored, { insecure });
+}
+function registryClient(ref, ctx) {
+    const credentials = (0,oci_credentials/* resolveCredentials */.z8)(ref.registry, { env: ctx.env, home: ctx.env.HOME ?? (0,external_node_os_.homedir)() });
+    return new client/* RegistryClient */.bP(ref, {
+        ...(credentials === undefined ? {} : { credentials }),
+        onRetry: (info) => ctx.log.note(`${ref.registry}: ${info.reason}; retry ${info.attempt} in ${Math.round(info.delayMs)} ms`),
+    });
+}
+const pushCommand = {
+    name: 'push',
+    summary: 'send a snapshot to an OCI registry (only the chunks it lacks)',
+    help: `Usage: vitsnap push SNAPSHOT oci://REGISTRY/REPOSITORY:TAG [--base TAG]… [--store DIR]
+
+Send a snapshot (a .vitsnap file, or store:NAME) to an OCI registry as an image index of
+artifactType application/vnd.vitsnap.snapshot.v1. A file is added to the store first (only its new
+chunks are written); chunk blobs the registry already has are not sent again. Chunks listed by
+the tag's previous snapshot, and by each --base tag, count as present without a request.
+
+${REGISTRY_HELP}
+
+Options:
+      --base TAG      another tag of the repository whose chunks are known present (repeatable)
+      --store DIR     the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
+      --json          print the result as JSON
+  -q, --quiet         print only errors (--json still prints the result)
+  -h, --help          show this help
+
+Examples:
+  vitsnap push build.vitsnap oci://ghcr.io/acme/app-vitsnap:main
+  vitsnap push store:pr-42 oci://localhost:5000/app:pr-42 --base main
+`,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('push', argv, { ...args/* COMMON_OPTIONS */.DT, base: { type: 'string', multiple: true }, store: { type: 'string' } });
+        if (positionals.length !== 2)
+            throw new errors/* OperationError */.OK('E_USAGE', "push takes a snapshot and a reference: vitsnap push build.vitsnap oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap push --help'");
+        const [source, target] = positionals;
+        const ref = registryReference(target, ctx.env);
+        if (ref.digest !== undefined)
+            throw new errors/* OperationError */.OK('E_USAGE', `push needs a tag, not a digest (${target}): a pushed manifest's digest is known only once it is pushed`);
+        const layout = (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), !(0,store_open/* isStoreRef */.Pw)(source));
+        const id = (0,store_open/* isStoreRef */.Pw)(source) ? (0,records/* resolveRef */.qE)(layout, source) : (await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, source))).id;
+        const client = registryClient(ref, ctx);
+        try {
+            const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
+            ctx.log.done();
+            if (values.json === true)
+                ctx.log.out(JSON.stringify({ id, reference: target, ...r }, null, 2));
+            else if (values.quiet !== true) {
+                const share = r.snapshotBytes > 0 ? ` (${((100 * r.uploadedBytes) / r.snapshotBytes).toFixed(1)} % of the ${(0,format_bytes/* formatBytes */.z)(r.snapshotBytes)} snapshot)` : '';
+                ctx.log.out(`pushed ${id.slice(0, 12)} to ${target} (${r.indexDigest}): ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.uploaded} sent, ${(0,format_bytes/* formatBytes */.z)(r.uploadedBytes)}${share}; ${r.present} already there`);
+            }
+        }
+        finally {
+            client.close();
+        }
+        return 0;
+    },
+};
+const pullCommand = {
+    name: 'pull',
+    summary: 'fetch a snapshot from an OCI registry into the store (and -o FILE)',
+    help: `Usage: vitsnap pull oci://REGISTRY/REPOSITORY:TAG [-o FILE] [--name NAME] [--store DIR]
+
+Fetch a snapshot pushed by 'vitsnap push' into the local store: chunks the store has are not
+fetched, so an interrupted pull resumes where it stopped. Every blob is checked against its
+digest and every chunk against its SHA-256, and the snapshot is rebuilt and checked against the
+id it claims before it is stored. -o also writes it as a standalone .vitsnap file.
+
+${REGISTRY_HELP}
+
+Options:
+  -o, --output FILE       write the snapshot to FILE as well
+      --name NAME         name it in the store (then use store:NAME)
+      --registry-mirror H fetch through this mirror (host[:port]) instead of the registry
+      --store DIR         the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
+      --json              print the result as JSON
+  -q, --quiet             print only errors (--json still prints the result)
+  -h, --help              show this help
+
+Examples:
+  vitsnap pull oci://ghcr.io/acme/app-vitsnap:main -o main.vitsnap
+  vitsnap pull oci://ghcr.io/acme/app-vitsnap:main --name main && vitsnap diff store:main build/
+`,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('pull', argv, {
+            ...args/* COMMON_OPTIONS */.DT,
+            output: { type: 'string', short: 'o' },
+            name: { type: 'string' },
+            store: { type: 'string' },
+            'registry-mirror': { type: 'string' },
+        });
+        if (positionals.length !== 1)
+            throw new errors/* OperationError */.OK('E_USAGE', "pull takes one reference: vitsnap pull oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap pull --help'");
+        const ref = registryReference(positionals[0], ctx.env, values['registry-mirror']);
+        const layout = (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), true);
+        const client = registryClient(ref, ctx);
+        try {
+            const r = await (0,pull/* pullSnapshot */.Y2)(layout, client, ref, {
+                ...(values.name === undefined ? {} : { name: values.name }),
+                ...(values.output === undefined ? {} : { output: (0,external_node_path_.resolve)(ctx.cwd, values.output) }),
+                onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk'),
+            });
+            ctx.log.done();
+            if (values.json === true)
+                ctx.log.out(JSON.stringify(r, null, 2));
+            else if (values.quiet !== true) {
+                const out = r.output === null ? '' : `, wrote ${values.output}`;
+                ctx.log.out(`pulled ${r.id.slice(0, 12)}${values.name === undefined ? '' : ` (${values.name})`}: ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.fetched} fetched (${(0,format_bytes/* formatBytes */.z)(r.fetchedBytes)}), ${r.chunks - r.fetched} already in the store${out}`);
+            }
+        }
+        finally {
+            client.close();
+        }
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+
+const verifyCommand = {
+    name: 'verify',
+    summary: 'check every block, chunk and file digest of a snapshot',
+    help: `Usage: vitsnap verify FILE [--json] [--max-size N | --allow-expand]
+
+Read the whole snapshot and check the trailer, manifest and index checksums, every block's
+SHA-256, every chunk's SHA-256 and every file's SHA-256. Exit 0 when all match, 2 otherwise.
+
+Checking a file's SHA-256 reads all of its bytes, so before that the total size of the files is
+checked against 10x the snapshot's own size (at least 64 MiB): a forged snapshot can repeat one
+chunk to claim terabytes. Snapshots of very compressible or duplicated files can legitimately
+exceed that; pass --allow-expand or --max-size for those.
+
+Options:
+      --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
+      --allow-expand  lift the 10x bound (--max-size still applies)
+      --json          print the result as JSON
+  -q, --quiet         print only errors (--json still prints the result)
+  -h, --help          show this help
+
+Example:
+  vitsnap verify app.vitsnap
+`,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, {
+            ...args/* COMMON_OPTIONS */.DT,
+            'max-size': { type: 'string' },
+            'allow-expand': { type: 'boolean' },
+        });
+        const file = (0,args/* requireOne */.mc)('verify', positionals, 'snapshot file');
+        const maxSize = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
+        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)(file, { cwd: ctx.cwd, env: ctx.env, fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
+        try {
+            (0,expansion/* checkExpansion */.aO)(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
+            const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));
+            ctx.log.done();
+            if (values.json === true)
+                ctx.log.out(JSON.stringify({ ok: true, ...report }, null, 2));
+            else if (values.quiet !== true) {
+                ctx.log.out(`ok: ${(0,plural/* plural */.L)(report.files, 'file')} (${(0,format_bytes/* formatBytes */.z)(report.bytes)}), ${(0,plural/* plural */.L)(report.chunks, 'chunk')} in ${(0,plural/* plural */.L)(report.blocks, 'block')} verified`);
+            }
+        }
+        finally {
+            reader.close();
+        }
+        return 0;
+    },
+};
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/cli.ts
+/** vitsnap: argv → command → exit code (0 ok, 1 drift, 2 error). The only place that exits. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EXIT_OK = 0;
+const EXIT_DRIFT = 1;
+const EXIT_ERROR = 2;
+const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, store/* storeCommand */.B, pushCommand, pullCommand];
+function usage() {
+    const width = Math.max(...COMMANDS.map((c) => c.name.length));
+    return `vitsnap ${version/* VERSION */.x}: capture build outputs and toolchain metadata into .vitsnap snapshots
+
+Usage: vitsnap <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Examples:
+  vitsnap create -C build -o build.vitsnap     snapshot everything under build/
+  vitsnap diff main.vitsnap build.vitsnap      what drifted, where, and why
+  vitsnap info build.vitsnap                   what it holds, and which toolchains made it
+  vitsnap restore build.vitsnap -C /tmp/out    the exact bytes back, verified
+
+Run 'vitsnap <command> --help' for a command's options and examples.
+Exit codes: 0 ok (diff: identical), 1 drift found (diff), 2 error.
+Colour: on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on (also into a pipe).
+`;
+}
+async function runCli(argv, env = process.env, cwd = process.cwd()) {
+    const [name, ...rest] = argv;
+    if (name === undefined) {
+        process.stderr.write(usage());
+        return EXIT_ERROR;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+        process.stdout.write(usage());
+        return EXIT_OK;
+    }
+    if (name === '--version' || name === '-V') {
+        process.stdout.write(`${version/* VERSION */.x}\n`);
+        return EXIT_OK;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (command === undefined) {
+        const hint = (0,did_you_mean/* suggestion */.h)(name, COMMANDS.map((c) => c.name));
+        process.stderr.write(`vitsnap: error E_USAGE: unknown command ${(0,report_escape/* escapeControls */.UN)(JSON.stringify(name))}${hint}; run 'vitsnap --help' for the list\n`);
+        return EXIT_ERROR;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(command.help);
+        return EXIT_OK;
+    }
+    const quiet = rest.includes('--quiet') || rest.includes('-q');
+    const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true, env });
+    try {
+        return await command.run(rest, { log, cwd, env });
+    }
+    catch (error) {
+        log.done();
+        process.stderr.write(describeError(error, command.name, env.VITSNAP_DEBUG === '1'));
+        return EXIT_ERROR;
+    }
+}
+const REPORT_BUG = 'This is a bug in vitsnap; please report it in the snapshot-action issue tracker with the command you ran and this output.';
+const REPORT_BUG_LOWER = 'report it in the snapshot-action issue tracker with the command you ran';
+/**
+ * The error line(s) for a failed command. A system error that no command mapped still gets a code
+ * and its path; anything else is a bug: one line by default, the stack only with VITSNAP_DEBUG=1.
+ */
+function describeError(error, commandName, debug) {
+    const coded = (0,errors/* isSystemError */.Or)(error) ? (0,errors/* fromSystemError */.Kh)(error, `${commandName} could not ${error.syscall ?? 'finish'}${error.path === undefined ? '' : ` ${error.path}`}`) : error;
+    // Messages name paths from snapshots and file systems: one line, inert on a terminal.
+    if ((0,errors/* isVitsnapError */.iR)(coded)) {
+        const stack = debug && error instanceof Error ? `${(0,report_escape/* escapeLines */.RQ)(error.stack ?? '')}\n` : '';
+        return `vitsnap: error ${coded.code}: ${(0,report_escape/* escapeControls */.UN)(coded.message)}\n${stack}`;
+    }
+    const e = coded instanceof Error ? coded : new Error(String(coded));
+    const message = (0,report_escape/* escapeControls */.UN)(e.message);
+    if (debug)
+        return `vitsnap: error E_INTERNAL: ${message}\n${(0,report_escape/* escapeLines */.RQ)(e.stack ?? '')}\n${REPORT_BUG}\n`;
+    return `vitsnap: error E_INTERNAL: ${message}; this is a bug in vitsnap: rerun with VITSNAP_DEBUG=1 for the stack trace and ${REPORT_BUG_LOWER}\n`;
+}
+function installSignalHandlers() {
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+        process.once(signal, () => {
+            (0,atomic_file/* abortUnfinishedFiles */.tF)();
+            undoInterruptedWork();
+            process.stderr.write(`vitsnap: interrupted by ${signal}; nothing half-written was left behind\n`);
+            process.exit(code);
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 2309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DT: () => (/* binding */ COMMON_OPTIONS),
+/* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
+/* harmony export */   mc: () => (/* binding */ requireOne),
+/* harmony export */   o0: () => (/* binding */ exclusiveFlags)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4031);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3651);
+/** Command-line parsing on node:util parseArgs, with our usage errors. */
+
+
+
+
+const COMMON_OPTIONS = {
+    help: { type: 'boolean', short: 'h' },
+    quiet: { type: 'boolean', short: 'q' },
+    json: { type: 'boolean' },
+};
+function parseCommandArgs(command, argv, options) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        const message = error.message;
+        const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+        if (unknown !== undefined) {
+            const longNames = Object.keys(options).map((name) => `--${name}`);
+            // `-workers` reaches parseArgs as the short option `-w`: suggest from the whole word.
+            const word = unknown.startsWith('--') ? unknown : argv.find((a) => a.startsWith(unknown) && !a.startsWith('--') && a.length > 2);
+            const hint = word === undefined ? '' : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestion */ .h)(word.startsWith('--') ? word : `-${word}`, longNames);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `unknown option ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControls */ .UN)(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
+        }
+        const what = message.split('\n')[0]?.replace(/\.$/, '');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
+    }
+}
+/** Refuses options that ask for different things at once (`--json --markdown`) instead of silently picking one. */
+function exclusiveFlags(command, values, names) {
+    const given = names.filter((name) => values[name] !== undefined && values[name] !== false);
+    if (given.length > 1) {
+        const list = given.map((name) => `--${name}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${list.join(' and ')} cannot be combined for 'vitsnap ${command}'; pick one (run 'vitsnap ${command} --help')`);
+    }
+}
+function requireOne(command, positionals, what) {
+    if (positionals.length !== 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${command} takes exactly one ${what}; run 'vitsnap ${command} --help'`);
+    }
+    return positionals[0];
+}
+
+
+/***/ }),
+
+/***/ 3651:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ suggestion)
+/* harmony export */ });
+/* unused harmony exports editDistance, closest */
+/** "did you mean …?" for a mistyped command or option: the closest known name, when one is close. */
+/** Edit distance with adjacent transpositions (optimal string alignment), so `verfiy` is one edit from `verify`. */
+function editDistance(a, b) {
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            const row = d[i];
+            if (row !== undefined)
+                row[j] = best;
+        }
+    }
+    return at(a.length, b.length);
+}
+/**
+ * The candidate closest to `typed` within a third of its length (at least one edit), or one that
+ * `typed` abbreviates (3+ characters); undefined when nothing is close enough to be a typo.
+ */
+function closest(typed, candidates) {
+    const lower = typed.toLowerCase();
+    let best;
+    for (const name of candidates) {
+        const distance = editDistance(lower, name.toLowerCase());
+        if (best === undefined || distance < best.distance)
+            best = { name, distance };
+    }
+    if (best !== undefined && best.distance <= Math.max(1, Math.floor(typed.length / 3)))
+        return best.name;
+    if (lower.length >= 3)
+        return candidates.find((name) => name.toLowerCase().startsWith(lower));
+    return undefined;
+}
+/** `; did you mean 'create'?` or nothing. */
+function suggestion(typed, candidates) {
+    const name = closest(typed, candidates);
+    return name === undefined ? '' : `; did you mean '${name}'?`;
+}
+
+
+/***/ }),
+
+/***/ 8979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ describeAdd),
+  B: () => (/* binding */ storeCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/format-bytes.ts
+var format_bytes = __nccwpck_require__(7758);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(4031);
+// EXTERNAL MODULE: ./src/report/plural.ts
+var plural = __nccwpck_require__(1190);
+// EXTERNAL MODULE: ./src/snapshot/expansion.ts
+var expansion = __nccwpck_require__(1301);
+// EXTERNAL MODULE: ./src/store/add.ts
+var add = __nccwpck_require__(5702);
+// EXTERNAL MODULE: ./src/store/export.ts
+var store_export = __nccwpck_require__(5643);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
+var atomic_file = __nccwpck_require__(5118);
+// EXTERNAL MODULE: ./src/store/layout.ts
+var store_layout = __nccwpck_require__(5891);
+// EXTERNAL MODULE: ./src/store/plain.ts
+var store_plain = __nccwpck_require__(1233);
+// EXTERNAL MODULE: ./src/store/records.ts
+var records = __nccwpck_require__(2751);
+// EXTERNAL MODULE: ./src/store/sessions.ts
+var sessions = __nccwpck_require__(1888);
+;// CONCATENATED MODULE: ./src/store/gc.ts
+/**
+ * Garbage collection: chunks are kept while a snapshot record references them. With a budget,
+ * the least recently used snapshots are evicted first until what remains fits; then every chunk
+ * no remaining snapshot references is deleted. Runs under the GC lock, so no process is adding
+ * or reading while it marks and sweeps.
+ */
+
+
+
+
+
+
+
+/** Every chunk object in the store and its size on disk. */
+function chunkSizes(layout) {
+    const sizes = new Map();
+    for (const dir of (0,external_node_fs_.readdirSync)(layout.chunks)) {
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(layout.chunks, dir));
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            if (!(0,store_layout/* isDigestHex */.aH)(name))
+                continue;
+            try {
+                sizes.set(name, (0,external_node_fs_.statSync)((0,external_node_path_.join)(layout.chunks, dir, name)).size);
+            }
+            catch {
+                // removed meanwhile
+            }
+        }
+    }
+    return sizes;
+}
+/** The chunk digests a snapshot references (and, when asked, its files' digests). */
+function referencedChunks(layout, id, files) {
+    const reader = (0,records/* openRecord */.C6)(layout, id);
+    try {
+        const { chunks } = reader.loadIndex();
+        const out = [];
+        for (let k = 0; k < chunks.length; k++)
+            out.push(chunks.at(k).sha256.toString('hex'));
+        if (files !== undefined)
+            for (const e of reader.manifest.entries)
+                if (e.type === 'file')
+                    files.add(e.sha256);
+        return out;
+    }
+    finally {
+        reader.close();
+    }
+}
+async function collectGarbage(layout, options) {
+    const lock = await sessions/* GcLock */.uM.acquire(layout, options.waitMs);
+    try {
+        removeDeadTemps(layout);
+        const snapshots = (0,records/* listRecords */.VI)(layout).sort((a, b) => a.lastUsedMs - b.lastUsedMs || a.id.localeCompare(b.id));
+        const sizes = chunkSizes(layout);
+        const plain = (0,store_plain/* listPlainCopies */._Z)(layout);
+        const fileDigests = new Map();
+        const refs = new Map();
+        const uses = new Map();
+        const unreadable = [];
+        for (const s of snapshots) {
+            let digests;
+            const files = new Set();
+            try {
+                digests = referencedChunks(layout, s.id, plain.length > 0 ? files : undefined);
+            }
+            catch (error) {
+                unreadable.push({ id: s.id, reason: error.message });
+                continue;
+            }
+            uses.set(s.id, digests);
+            fileDigests.set(s.id, files);
+            for (const d of digests)
+                refs.set(d, (refs.get(d) ?? 0) + 1);
+        }
+        const plainBytes = plain.reduce((a, p) => a + p.size, 0);
+        const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0) + snapshots.reduce((a, s) => a + s.recordBytes, 0) + plainBytes;
+        let live = snapshots.reduce((a, s) => a + s.recordBytes, 0);
+        for (const [d, size] of sizes)
+            if ((refs.get(d) ?? 0) > 0)
+                live += size;
+        const evicted = [];
+        // Plain copies are a cache that restore --link refills: over budget, they go before any snapshot.
+        const dropAllPlain = options.maxBytes !== undefined && live + plainBytes > options.maxBytes;
+        if (options.maxBytes !== undefined) {
+            for (const s of snapshots) {
+                if (live <= options.maxBytes)
+                    break;
+                const digests = uses.get(s.id);
+                if (digests === undefined)
+                    continue; // unreadable: its chunks are unknown, so it is not evicted
+                evicted.push(s);
+                live -= s.recordBytes;
+                for (const d of digests) {
+                    const left = (refs.get(d) ?? 0) - 1;
+                    refs.set(d, left);
+                    if (left === 0)
+                        live -= sizes.get(d) ?? 0;
+                }
+            }
+        }
+        const evictedIds = new Set(evicted.map((s) => s.id));
+        // With an unreadable record we cannot tell which chunks it needs: delete none.
+        const sweep = unreadable.length > 0 ? [] : [...sizes.keys()].filter((d) => (refs.get(d) ?? 0) <= 0);
+        const keptFiles = new Set();
+        for (const s of snapshots)
+            if (!evictedIds.has(s.id))
+                for (const f of fileDigests.get(s.id) ?? [])
+                    keptFiles.add(f);
+        const plainSweep = unreadable.length > 0 && !dropAllPlain ? [] : plain.filter((p) => dropAllPlain || !keptFiles.has(p.sha256));
+        const bytesFreed = sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0) + plainSweep.reduce((a, p) => a + p.size, 0);
+        if (options.apply) {
+            for (const s of evicted)
+                (0,records/* removeRecord */.GI)(layout, s.id);
+            for (const d of sweep)
+                (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.chunks, d.slice(0, 2), d), { force: true });
+            for (const p of plainSweep)
+                (0,external_node_fs_.rmSync)(p.path, { force: true });
+        }
+        return {
+            evicted,
+            kept: snapshots.filter((s) => !evictedIds.has(s.id)),
+            chunksDeleted: sweep.length,
+            plainDeleted: plainSweep.length,
+            bytesFreed,
+            bytesBefore,
+            bytesAfter: bytesBefore - bytesFreed,
+            unreadable,
+            applied: options.apply,
+        };
+    }
+    finally {
+        lock.release();
+    }
+}
+/** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
+function removeDeadTemps(layout) {
+    (0,atomic_file/* removeStaleTemps */.jH)(layout.tmp);
+    // Records of pulls and registry reads that were killed before they finished.
+    for (const name of (0,external_node_fs_.readdirSync)(layout.snapshots)) {
+        const pid = /^(?:pull|remote)-(\d+)-/.exec(name)?.[1];
+        if (pid !== undefined && !(0,atomic_file/* processIsAlive */.xT)(Number(pid)))
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.snapshots, name), { force: true });
+    }
+    for (const name of (0,external_node_fs_.readdirSync)(layout.tmp)) {
+        const pid = /^(?:chunk|plain|create)-(\d+)-/.exec(name)?.[1];
+        if (pid !== undefined && !(0,atomic_file/* processIsAlive */.xT)(Number(pid)))
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.tmp, name), { force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
+var lockfiles = __nccwpck_require__(1010);
+// EXTERNAL MODULE: ./src/store/chunks.ts
+var chunks = __nccwpck_require__(9463);
+;// CONCATENATED MODULE: ./src/store/verify.ts
+/**
+ * `store verify`: every chunk object decodes to bytes that match its name, every record's
+ * sections match their checksums, and every chunk a record references is there and good.
+ */
+
+
+
+
+
+
+
+
+async function verifyStore(layout, onProgress) {
+    const session = sessions/* StoreSession */.e7.begin(layout, 'verify');
+    try {
+        const sizes = chunkSizes(layout);
+        const bad = new Map();
+        let done = 0;
+        for (const digest of sizes.keys()) {
+            try {
+                (0,chunks/* decodeChunk */.WQ)((0,external_node_fs_.readFileSync)((0,store_layout/* chunkPath */.BS)(layout, digest)), digest, layout.root);
+            }
+            catch (error) {
+                bad.set(digest, error.message);
+            }
+            onProgress?.(++done, sizes.size);
+        }
+        const referenced = new Set();
+        const damaged = [];
+        const snapshots = (0,records/* listRecords */.VI)(layout);
+        for (const s of snapshots) {
+            let digests;
+            try {
+                digests = referencedChunks(layout, s.id);
+            }
+            catch (error) {
+                damaged.push({ id: s.id, reason: error.message });
+                continue;
+            }
+            const missing = digests.filter((d) => !sizes.has(d));
+            const broken = digests.filter((d) => bad.has(d));
+            for (const d of digests)
+                referenced.add(d);
+            if (missing.length > 0 || broken.length > 0) {
+                const parts = [missing.length > 0 ? `${missing.length} chunk(s) missing (${missing[0]?.slice(0, 12)}…)` : '', broken.length > 0 ? `${broken.length} chunk(s) damaged (${broken[0]?.slice(0, 12)}…)` : ''];
+                damaged.push({ id: s.id, reason: parts.filter((p) => p !== '').join(', ') });
+            }
+        }
+        const modifiedPlain = (0,store_plain/* listPlainCopies */._Z)(layout)
+            .filter((p) => {
+            try {
+                return (0,lockfiles/* sha256File */.Q3)(p.path) !== p.sha256;
+            }
+            catch {
+                return false; // removed meanwhile
+            }
+        })
+            .map((p) => p.path);
+        return {
+            modifiedPlain,
+            snapshots: snapshots.length,
+            chunks: sizes.size,
+            bytes: [...sizes.values()].reduce((a, b) => a + b, 0),
+            orphans: [...sizes.keys()].filter((d) => !referenced.has(d)).length,
+            badChunks: [...bad].map(([digest, reason]) => ({ digest, reason })),
+            damaged,
+        };
+    }
+    finally {
+        session.end();
+    }
+}
+
+// EXTERNAL MODULE: ./src/commands/args.ts
+var commands_args = __nccwpck_require__(2309);
+;// CONCATENATED MODULE: ./src/commands/store.ts
+/** `vitsnap store …`: a content-addressed store shared by many snapshots (docs/store.md). */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const HELP = `Usage: vitsnap store <add|export|ls|rm|gc|verify> [options]
+
+A store keeps the chunks of many snapshots once each: builds that share most of their bytes
+share most of their chunks. Snapshots in it are named by the SHA-256 of their .vitsnap file and
+may also carry names; any command here takes a name, the id or a unique prefix of the id.
+
+Commands:
+  add FILE…              take .vitsnap files in (only chunks the store lacks are written)
+  export REF -o FILE     write a stored snapshot out as a standalone .vitsnap file (byte-identical
+                         to the one added)
+  ls                     list the stored snapshots
+  rm REF…                forget snapshots (their chunks go at the next gc)
+  gc [--max-size SIZE]   delete chunks no snapshot uses; with --max-size, first forget the least
+                         recently used snapshots until the store fits. Shows what it would do;
+                         --apply does it
+  verify                 check every chunk and every snapshot record
+
+Options:
+      --store DIR     the store (default: $VITSNAP_STORE, else $XDG_CACHE_HOME/vitsnap, else
+                      ~/.cache/vitsnap)
+      --name NAME     add: name the snapshot (one FILE only); a name moves like a tag
+  -o, --output FILE   export: the file to write
+      --max-size SIZE gc: the budget, e.g. 5G, 500M
+      --apply         gc: delete, instead of showing what would be deleted
+      --json          print the result as JSON
+  -q, --quiet         print only errors (--json still prints the result)
+  -h, --help          show this help
+
+Examples:
+  vitsnap create -C build --store ./.vitsnap-store --name main
+  vitsnap store add nightly.vitsnap --name nightly
+  vitsnap store ls
+  vitsnap store export main -o main.vitsnap
+  vitsnap store gc --max-size 5G --apply
+`;
+function shortId(id) {
+    return id.slice(0, 12);
+}
+function describeAdd(r, name, root) {
+    const label = name === undefined ? shortId(r.id) : `${shortId(r.id)} (${name})`;
+    const verb = r.added ? 'stored' : 'already stored';
+    return (`${verb} ${label} in ${root}: ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.newChunks} new, ${r.reusedChunks} reused` +
+        ` (${(0,format_bytes/* formatBytes */.z)(r.reusedBytes)} saved), ${(0,format_bytes/* formatBytes */.z)(r.writtenBytes)} written`);
+}
+const SUBCOMMANDS = ['add', 'export', 'ls', 'rm', 'gc', 'verify'];
+const storeCommand = {
+    name: 'store',
+    summary: 'keep many snapshots in one deduplicating store (add, export, ls, rm, gc, verify)',
+    help: HELP,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,commands_args/* parseCommandArgs */.Qx)('store', argv, {
+            ...commands_args/* COMMON_OPTIONS */.DT,
+            store: { type: 'string' },
+            name: { type: 'string' },
+            output: { type: 'string', short: 'o' },
+            'max-size': { type: 'string' },
+            apply: { type: 'boolean' },
+        });
+        const [sub, ...args] = positionals;
+        if (sub === undefined || !SUBCOMMANDS.includes(sub)) {
+            const got = sub === undefined ? 'nothing' : JSON.stringify((0,report_escape/* escapeControls */.UN)(sub));
+            throw new errors/* OperationError */.OK('E_USAGE', `vitsnap store takes one of ${SUBCOMMANDS.join(', ')} (got ${got}); run 'vitsnap store --help'`);
+        }
+        const root = (0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd);
+        const json = values.json === true;
+        const say = (line) => {
+            if (!json && values.quiet !== true)
+                ctx.log.out(line);
+        };
+        switch (sub) {
+            case 'add': {
+                if (args.length === 0)
+                    throw new errors/* OperationError */.OK('E_USAGE', "store add takes one or more .vitsnap files; run 'vitsnap store --help'");
+                if (values.name !== undefined && args.length > 1)
+                    throw new errors/* OperationError */.OK('E_USAGE', '--name names one snapshot: add the files one at a time to name each');
+                const layout = (0,store_layout/* openStore */.Ch)(root, true);
+                const results = [];
+                for (const file of args) {
+                    const r = await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, file), {
+                        name: values.name,
+                        onProgress: (p) => ctx.log.progress(`adding ${(0,external_node_path_.basename)(file)}`, p.doneBlocks, p.totalBlocks, 'block'),
+                    });
+                    ctx.log.done();
+                    results.push({ file, ...r });
+                    say(describeAdd(r, values.name, layout.root));
+                }
+                if (json)
+                    ctx.log.out(JSON.stringify({ store: layout.root, added: results }, null, 2));
+                return 0;
+            }
+            case 'export': {
+                const layout = (0,store_layout/* openStore */.Ch)(root, false);
+                const id = (0,records/* resolveRef */.qE)(layout, (0,commands_args/* requireOne */.mc)('store export', args, 'snapshot (name or id)'));
+                if (values.output === undefined)
+                    throw new errors/* OperationError */.OK('E_USAGE', `store export needs -o FILE, e.g. vitsnap store export ${shortId(id)} -o build.vitsnap`);
+                const r = await (0,store_export/* exportSnapshot */.v)(layout, id, (0,external_node_path_.resolve)(ctx.cwd, values.output), (done, total) => ctx.log.progress('exporting', done, total, 'block'));
+                ctx.log.done();
+                if (!r.identical)
+                    ctx.log.warn(`${values.output}: the blocks encode differently with this vitsnap; the file holds the same content under SHA-256 ${r.sha256}`);
+                say(`wrote ${values.output}: ${(0,format_bytes/* formatBytes */.z)(r.bytes)}, sha256 ${r.sha256}`);
+                if (json)
+                    ctx.log.out(JSON.stringify({ id, ...r }, null, 2));
+                return 0;
+            }
+            case 'ls':
+                return listStore((0,store_layout/* openStore */.Ch)(root, false), json, ctx);
+            case 'rm': {
+                if (args.length === 0)
+                    throw new errors/* OperationError */.OK('E_USAGE', "store rm takes one or more snapshot names or ids; run 'vitsnap store --help'");
+                const layout = (0,store_layout/* openStore */.Ch)(root, false);
+                const removed = args.map((ref) => {
+                    const id = (0,records/* resolveRef */.qE)(layout, ref);
+                    const names = (0,records/* removeRecord */.GI)(layout, id);
+                    say(`removed ${shortId(id)}${names.length > 0 ? ` (${names.join(', ')})` : ''}; its chunks are freed by vitsnap store gc --apply`);
+                    return { id, names };
+                });
+                if (json)
+                    ctx.log.out(JSON.stringify({ removed }, null, 2));
+                return 0;
+            }
+            case 'gc': {
+                const layout = (0,store_layout/* openStore */.Ch)(root, false);
+                const maxBytes = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
+                const plan = await collectGarbage(layout, { maxBytes, apply: values.apply === true });
+                for (const u of plan.unreadable)
+                    ctx.log.warn(`snapshot ${shortId(u.id)} cannot be read (${u.reason}); no chunk was deleted: fix or rm it first`);
+                const verb = plan.applied ? 'deleted' : 'would delete';
+                for (const s of plan.evicted)
+                    say(`${plan.applied ? 'forgot' : 'would forget'} ${shortId(s.id)}${s.names.length > 0 ? ` (${s.names.join(', ')})` : ''}, last used ${new Date(s.lastUsedMs).toISOString()}`);
+                const plainNote = plan.plainDeleted > 0 ? ` and ${(0,plural/* plural */.L)(plan.plainDeleted, 'plain copy', 'plain copies')}` : '';
+                say(`${verb} ${(0,plural/* plural */.L)(plan.chunksDeleted, 'chunk')}${plainNote}: ${(0,format_bytes/* formatBytes */.z)(plan.bytesBefore)} → ${(0,format_bytes/* formatBytes */.z)(plan.bytesAfter)} (${(0,plural/* plural */.L)(plan.kept.length, 'snapshot')} kept)`);
+                if (!plan.applied && (plan.chunksDeleted > 0 || plan.evicted.length > 0 || plan.plainDeleted > 0))
+                    say('nothing was deleted; run again with --apply to do it');
+                if (json)
+                    ctx.log.out(JSON.stringify({ ...plan, evicted: plan.evicted.map((s) => s.id), kept: plan.kept.map((s) => s.id) }, null, 2));
+                return 0;
+            }
+            case 'verify': {
+                const layout = (0,store_layout/* openStore */.Ch)(root, false);
+                const r = await verifyStore(layout, (done, total) => ctx.log.progress('verifying', done, total, 'chunk'));
+                ctx.log.done();
+                const ok = r.badChunks.length === 0 && r.damaged.length === 0;
+                if (json)
+                    ctx.log.out(JSON.stringify({ ok, ...r }, null, 2));
+                for (const b of r.badChunks)
+                    ctx.log.warn(`chunk ${shortId(b.digest)}…: ${b.reason}`);
+                for (const d of r.damaged)
+                    ctx.log.warn(`snapshot ${shortId(d.id)}: ${d.reason}`);
+                for (const path of r.modifiedPlain) {
+                    ctx.log.warn(`${path}: this read-only copy was edited through a hardlink, so trees restored with --link hold the edited bytes; remove it (rm -f) and restore those trees again`);
+                }
+                const orphans = r.orphans > 0 ? `; ${(0,plural/* plural */.L)(r.orphans, 'chunk')} unused (vitsnap store gc --apply frees them)` : '';
+                if (ok)
+                    say(`ok: ${(0,plural/* plural */.L)(r.snapshots, 'snapshot')}, ${(0,plural/* plural */.L)(r.chunks, 'chunk')} (${(0,format_bytes/* formatBytes */.z)(r.bytes)}) verified${orphans}`);
+                if (!ok) {
+                    throw new errors/* OperationError */.OK('E_IO', `store ${layout.root} is damaged: ${(0,plural/* plural */.L)(r.damaged.length, 'snapshot')} and ${(0,plural/* plural */.L)(r.badChunks.length, 'chunk')} affected; rm the damaged snapshots and add them again from good copies`);
+                }
+                return 0;
+            }
+        }
+        return 0;
+    },
+};
+function listStore(layout, json, ctx) {
+    const rows = (0,records/* listRecords */.VI)(layout).map((s) => {
+        const reader = (0,records/* openRecord */.C6)(layout, s.id);
+        try {
+            const { stats, createdAt, source } = reader.summary;
+            return { ...s, files: stats.files, bytes: stats.bytes, createdAt, sha: source.sha };
+        }
+        finally {
+            reader.close();
+        }
+    });
+    if (json) {
+        ctx.log.out(JSON.stringify({ store: layout.root, snapshots: rows }, null, 2));
+        return 0;
+    }
+    if (rows.length === 0) {
+        ctx.log.out(`store ${layout.root} holds no snapshots; add one with vitsnap store add FILE or vitsnap create --store`);
+        return 0;
+    }
+    for (const r of rows.sort((a, b) => b.lastUsedMs - a.lastUsedMs)) {
+        const names = r.names.length > 0 ? ` ${r.names.join(', ')}` : '';
+        const from = r.sha !== null ? ` commit ${r.sha.slice(0, 12)}` : r.createdAt !== null ? ` created ${r.createdAt}` : '';
+        ctx.log.out(`${shortId(r.id)}${names}: ${(0,plural/* plural */.L)(r.files, 'file')}, ${(0,format_bytes/* formatBytes */.z)(r.bytes)}${from}, last used ${new Date(r.lastUsedMs).toISOString()}`);
+    }
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kh: () => (/* binding */ fromSystemError),
+/* harmony export */   OK: () => (/* binding */ OperationError),
+/* harmony export */   Or: () => (/* binding */ isSystemError),
+/* harmony export */   iR: () => (/* binding */ isVitsnapError),
+/* harmony export */   k0: () => (/* binding */ UnsafePathError),
+/* harmony export */   wv: () => (/* binding */ SnapshotFormatError)
+/* harmony export */ });
+/**
+ * The few error classes vitsnap throws. Each carries a stable `code`
+ * (listed in docs/format.md, "Errors") and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
+ * and the CLI are separate bundles.
+ */
+class VitsnapError extends Error {
+}
+/** The snapshot file is damaged, hostile, or from an unknown version. */
+class SnapshotFormatError extends VitsnapError {
+    name = 'SnapshotFormatError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** Restoring an entry would write outside the target directory or through a symlink. */
+class UnsafePathError extends VitsnapError {
+    name = 'UnsafePathError';
+    code = 'E_UNSAFE_PATH';
+    entryPath;
+    constructor(entryPath, reason) {
+        super(`refusing to restore ${JSON.stringify(entryPath)}: ${reason}; nothing was written for it`);
+        this.entryPath = entryPath;
+    }
+}
+/** A command could not do its work (bad arguments, missing files, I/O failure, input changed). */
+class OperationError extends VitsnapError {
+    name = 'OperationError';
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** True for any vitsnap error, across bundle boundaries. */
+function isVitsnapError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { name, code } = error;
+    return ((name === 'SnapshotFormatError' || name === 'UnsafePathError' || name === 'OperationError') &&
+        typeof code === 'string' &&
+        code.startsWith('E_'));
+}
+/** What a system error code means to a user, and what they can do about it. */
+const SYSTEM_ERRORS = {
+    ENOENT: { code: 'E_NOT_FOUND', what: 'no such file or directory', next: 'check the path' },
+    EACCES: { code: 'E_IO', what: 'permission denied', next: 'check ownership and permissions' },
+    EPERM: { code: 'E_IO', what: 'operation not permitted', next: 'check ownership, permissions and file attributes (lsattr)' },
+    ENOSPC: { code: 'E_IO', what: 'no space left on device', next: 'free disk space (or inodes: df -i) and retry' },
+    EDQUOT: { code: 'E_IO', what: 'disk quota exceeded', next: 'free space within your quota and retry' },
+    EFBIG: { code: 'E_IO', what: 'file too large', next: 'raise the file-size limit (ulimit -f) or use a file system that allows larger files' },
+    ENAMETOOLONG: { code: 'E_IO', what: 'file name too long', next: 'use a shorter path (a name may have at most 255 bytes)' },
+    EEXIST: { code: 'E_IO', what: 'already exists', next: 'remove it or choose another path' },
+    EISDIR: { code: 'E_IO', what: 'is a directory', next: 'pass a file path, or remove the directory' },
+    ENOTDIR: { code: 'E_IO', what: 'a component of the path is not a directory', next: 'check the path; a file is where a directory is expected' },
+    ENOTEMPTY: { code: 'E_IO', what: 'directory not empty', next: 'empty or remove it' },
+    EROFS: { code: 'E_IO', what: 'read-only file system', next: 'choose a writable location' },
+    EMFILE: { code: 'E_IO', what: 'too many open files', next: 'raise the open-file limit (ulimit -n) and retry' },
+    ENFILE: { code: 'E_IO', what: 'too many open files in the system', next: 'close other programs or raise the system limit, and retry' },
+    ELOOP: { code: 'E_IO', what: 'too many levels of symbolic links', next: 'check the path for a symlink loop' },
+    EXDEV: { code: 'E_IO', what: 'cannot move across file systems', next: 'keep the target on one file system' },
+    EBUSY: { code: 'E_IO', what: 'resource busy', next: 'retry when it is no longer in use' },
+    ETXTBSY: { code: 'E_IO', what: 'file is being executed', next: 'stop the program using it and retry' },
+    EIO: { code: 'E_IO', what: 'input/output error', next: 'check the disk (dmesg) and retry' },
+    EINVAL: { code: 'E_IO', what: 'invalid argument', next: 'check the path and the file system it is on' },
+};
+/** True for an error thrown by a Node system call (it has an errno-style `code` and a `syscall`). */
+function isSystemError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { code, syscall } = error;
+    return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && typeof syscall === 'string';
+}
+/**
+ * Maps a Node system error (ENOENT, EACCES, ENOSPC …) to an OperationError that names the path
+ * and a next step. `action` says what vitsnap was doing ("cannot restore a/b").
+ */
+function fromSystemError(error, action) {
+    if (isVitsnapError(error))
+        return error;
+    const sys = error;
+    // The path the system call failed on, unless `action` already names it.
+    const where = sys.path === undefined || action.includes(sys.path) ? '' : ` (${sys.path}${sys.dest !== undefined ? ` -> ${sys.dest}` : ''})`;
+    const known = typeof sys.code === 'string' ? SYSTEM_ERRORS[sys.code] : undefined;
+    if (known !== undefined)
+        return new OperationError(known.code, `${action}: ${known.what}${where}; ${known.next}`);
+    const detail = typeof sys.code === 'string' ? `${sys.code}${sys.syscall !== undefined ? ` in ${sys.syscall}` : ''}` : (sys.message ?? String(error));
+    return new OperationError('E_IO', `${action}: system error ${detail}${where}; check the path and retry`);
+}
+
+
+/***/ }),
+
+/***/ 7758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Byte counts for people: binary units, three significant digits. Shared by the CLI, reports and checks. */
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = n / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 8604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ limitYoungGeneration)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/heap.ts
+/**
+ * Keeps V8's young generation small. On a machine with many GiB of RAM V8 lets it grow to ~48 MiB
+ * of mostly dead objects; capture creates short-lived objects for every file, so that growth was
+ * a third of peak memory with no speed benefit (measured in docs/benchmarks.md). Setting the flag
+ * at start-up takes effect because the young generation has not grown yet.
+ */
+
+function limitYoungGeneration() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--max-semi-space-size=2');
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+}
+
+
+/***/ }),
+
+/***/ 5701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Vt: () => (/* reexport */ OCI_EMPTY_CONFIG),
+  $p: () => (/* reexport */ OCI_INDEX),
+  EG: () => (/* reexport */ OCI_MANIFEST),
+  bP: () => (/* binding */ RegistryClient),
+  sI: () => (/* reexport */ sha256Digest)
+});
+
+// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:https"
@@ -1886,8 +3092,12 @@ async function pushBlob(transport, repository, digest, size, open, options = {})
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(455);
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/oci/blob-download.ts
 /**
  * Fetching one blob, verified by its digest. A body cut half-way is resumed with `Range:
@@ -2046,9 +3256,293 @@ async function getBlobToFile(transport, repository, digest, path, options = {}) 
     }
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(975);
-;// CONCATENATED MODULE: ./src/oci/credentials.ts
+// EXTERNAL MODULE: ./src/oci/credentials.ts
+var oci_credentials = __nccwpck_require__(2559);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __nccwpck_require__(2148);
+;// CONCATENATED MODULE: ./src/oci/manifests.ts
+/**
+ * Manifests, tags and referrers of one repository. Every manifest that comes back is checked
+ * against its digest (the one asked for, or the one the registry names), so a tag can be trusted
+ * as far as the registry can.
+ */
+
+
+
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_EMPTY_CONFIG = 'application/vnd.oci.empty.v1+json';
+/** The default Accept of getManifest: distribution 2.8 answers 404 to a GET without one it serves. */
+const DEFAULT_MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX];
+/** What registries are required to accept (the image spec's limit). */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const TAG_LIST_LIMIT = 16 * 1024 * 1024;
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function checkRef(ref, registry) {
+    if (!(0,reference/* isValidTag */.r_)(ref) && !(0,reference/* isValidDigest */.fH)(ref)) {
+        throw new errors/* OperationError */.OK('E_USAGE', `${JSON.stringify(ref)} is neither a tag (1-128 of A-Z a-z 0-9 _ . -) nor a sha256:<64 hex> digest, so registry ${registry} cannot hold a manifest under it`);
+    }
+}
+function noSuchManifest(transport, repository, ref) {
+    const kind = (0,reference/* isValidDigest */.fH)(ref) ? 'manifest' : 'tag';
+    return `no such ${kind} ${ref} in ${repository} on registry ${transport.registry}; check the reference (list the repository's tags to see what exists)`;
+}
+/** Uploads a manifest under a tag or its digest; returns the digest, checked against the registry's. */
+async function putManifest(transport, repository, ref, bytes, mediaType) {
+    checkRef(ref, transport.registry);
+    const digest = sha256Digest(bytes);
+    if ((0,reference/* isValidDigest */.fH)(ref) && ref !== digest)
+        throw new errors/* OperationError */.OK('E_USAGE', `cannot put a manifest under ${ref}: its bytes hash to ${digest}`);
+    if (bytes.length > MAX_MANIFEST_BYTES)
+        throw new errors/* OperationError */.OK('E_USAGE', `manifest for ${repository}:${ref} has ${bytes.length} bytes; registries need not accept more than ${MAX_MANIFEST_BYTES}: put fewer layers in it`);
+    const response = await transport.send({
+        method: 'PUT',
+        target: `/v2/${repository}/manifests/${ref}`,
+        headers: { 'Content-Type': mediaType, 'Content-Length': String(bytes.length) },
+        body: () => bytes,
+        scopes: [`repository:${repository}:pull,push`],
+        accept: [201],
+        what: `pushing manifest ${ref} to ${repository}`,
+        notFound: `registry ${transport.registry} does not know a blob that manifest ${ref} for ${repository} names; push every layer and the config before the manifest`,
+    });
+    await response.discard();
+    const answered = headerText(response.headers['docker-content-digest']);
+    if (answered !== undefined && answered !== digest) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} stored manifest ${ref} for ${repository} as ${answered}, but its bytes hash to ${digest}; the registry rewrote it: use a registry that stores manifests as sent`);
+    }
+    return digest;
+}
+/** Downloads a manifest; `accept` lists the media types we can read (sent as Accept). */
+async function getManifest(transport, repository, ref, accept = DEFAULT_MANIFEST_ACCEPT) {
+    checkRef(ref, transport.registry);
+    const response = await transport.fetchBytes({
+        method: 'GET',
+        target: `/v2/${repository}/manifests/${ref}`,
+        headers: { Accept: accept.join(', ') },
+        scopes: [`repository:${repository}:pull`],
+        accept: [200],
+        what: `pulling manifest ${ref} from ${repository}`,
+        notFound: noSuchManifest(transport, repository, ref),
+    }, MAX_MANIFEST_BYTES);
+    const bytes = response.body;
+    const digest = sha256Digest(bytes);
+    const expected = (0,reference/* isValidDigest */.fH)(ref) ? ref : headerText(response.headers['docker-content-digest']);
+    if (expected !== undefined && expected !== digest) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} returned a manifest for ${repository}:${ref} that hashes to ${digest}, not ${expected}; its copy is damaged or a proxy altered it: push it again`);
+    }
+    return { bytes, digest, mediaType: manifestMediaType(headerText(response.headers['content-type']), bytes) };
+}
+function manifestMediaType(contentType, bytes) {
+    const header = contentType?.split(';')[0]?.trim();
+    if (header !== undefined && header !== '' && header !== 'application/json' && header !== 'application/octet-stream')
+        return header;
+    try {
+        const parsed = JSON.parse(bytes.toString('utf8'));
+        if (typeof parsed.mediaType === 'string')
+            return parsed.mediaType;
+    }
+    catch {
+        // not JSON: keep what the header said
+    }
+    return header ?? '';
+}
+/**
+ * What a tag or digest points at, without downloading it (HEAD): its digest, media type and size,
+ * or null when there is no such manifest.
+ */
+async function resolveManifest(transport, repository, ref, accept = DEFAULT_MANIFEST_ACCEPT) {
+    checkRef(ref, transport.registry);
+    const response = await transport.send({ method: 'HEAD', target: `/v2/${repository}/manifests/${ref}`, headers: { Accept: accept.join(', ') }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `looking up manifest ${ref} in ${repository}` });
+    await response.discard();
+    if (response.status === 404)
+        return null;
+    const digest = headerText(response.headers['docker-content-digest']) ?? ((0,reference/* isValidDigest */.fH)(ref) ? ref : undefined);
+    const size = Number(headerText(response.headers['content-length']));
+    if (digest === undefined || !(0,reference/* isValidDigest */.fH)(digest) || !Number.isSafeInteger(size)) {
+        // Without a digest header HEAD cannot say what the tag is: fetch and hash it instead.
+        const fetched = await getManifest(transport, repository, ref, accept);
+        return { mediaType: fetched.mediaType, digest: fetched.digest, size: fetched.bytes.length };
+    }
+    if ((0,reference/* isValidDigest */.fH)(ref) && digest !== ref) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered a HEAD of manifest ${ref} in ${repository} with digest ${digest}; it is not serving what was asked`);
+    }
+    return { mediaType: headerText(response.headers['content-type'])?.split(';')[0]?.trim() ?? '', digest, size };
+}
+/** Every tag of the repository (following `Link: <…>; rel="next"` pages); [] when the repository does not exist. */
+async function listTags(transport, repository) {
+    const tags = [];
+    let target = `/v2/${repository}/tags/list`;
+    for (let page = 0; target !== undefined; page += 1) {
+        if (page >= 10_000)
+            throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} kept sending more tag pages for ${repository}; it is looping`);
+        const response = await transport.fetchBytes({ method: 'GET', target, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the tags of ${repository}` }, TAG_LIST_LIMIT);
+        if (response.status === 404)
+            return tags;
+        const body = response.body.toString('utf8');
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered the tag list of ${repository} with something that is not JSON; it is not an OCI registry`);
+        }
+        if (Array.isArray(parsed.tags))
+            tags.push(...parsed.tags.filter((t) => typeof t === 'string'));
+        const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(headerText(response.headers.link) ?? '');
+        target = link === null ? undefined : link[1];
+    }
+    return tags;
+}
+/** Deletes the manifest with this digest (registries delete by digest only, never by tag). */
+async function deleteManifest(transport, repository, digest) {
+    if (!(0,reference/* isValidDigest */.fH)(digest))
+        throw new errors/* OperationError */.OK('E_USAGE', `manifests are deleted by digest: ${JSON.stringify(digest)} is not sha256:<64 hex>; get it with getManifest first`);
+    const response = await transport.send({
+        method: 'DELETE',
+        target: `/v2/${repository}/manifests/${digest}`,
+        scopes: [`repository:${repository}:pull,push,delete`],
+        accept: [202, 405],
+        what: `deleting manifest ${digest} from ${repository}`,
+        notFound: noSuchManifest(transport, repository, digest),
+    });
+    await response.discard();
+    if (response.status === 405) {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} does not allow deleting manifests (HTTP 405); enable deletes (distribution: storage.delete.enabled) or delete it in the registry's UI`);
+    }
+}
+/**
+ * The manifests that refer to `digest` (the referrers API), optionally only those of one
+ * artifactType; null when the registry has no referrers API, so the caller can fall back to the
+ * `sha256-<hex>` tag (see referrersTag).
+ */
+async function getReferrers(transport, repository, digest, artifactType) {
+    if (!(0,reference/* isValidDigest */.fH)(digest))
+        throw new errors/* OperationError */.OK('E_USAGE', `referrers are looked up by digest: ${JSON.stringify(digest)} is not sha256:<64 hex>`);
+    const query = artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`;
+    const response = await transport.fetchBytes({ method: 'GET', target: `/v2/${repository}/referrers/${digest}${query}`, headers: { Accept: OCI_INDEX }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the referrers of ${digest} in ${repository}` }, MAX_MANIFEST_BYTES);
+    if (response.status === 404)
+        return null;
+    let index;
+    try {
+        index = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered the referrers of ${digest} in ${repository} with something that is not an image index`);
+    }
+    const manifests = Array.isArray(index.manifests) ? index.manifests : [];
+    // A registry that ignores the filter says so by omitting OCI-Filters-Applied.
+    const filtered = headerText(response.headers['oci-filters-applied'])?.split(',').map((s) => s.trim()).includes('artifactType') === true;
+    return artifactType === undefined || filtered ? manifests : manifests.filter((m) => m.artifactType === artifactType);
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/oci/client.ts
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+class RegistryClient {
+    registry;
+    repository;
+    #transport;
+    /** `target` is a parsed reference (its tag and digest are ignored here) or registry, scheme and repository. */
+    constructor(target, options = {}) {
+        this.registry = target.registry;
+        this.repository = target.repository;
+        this.#transport = new Transport({
+            baseUrl: (0,reference/* registryUrl */.NH)(target),
+            registry: target.registry,
+            credentials: options.credentials,
+            retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+            timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            userAgent: `vitsnap/${version/* VERSION */.x}`,
+            ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+        });
+    }
+    /** A client with the credentials found for the reference's registry (see credentials.ts). */
+    static forReference(target, context, options = {}) {
+        const credentials = (0,oci_credentials/* resolveCredentials */.z8)(target.registry, context);
+        return new RegistryClient(target, { ...options, ...(credentials === undefined ? {} : { credentials }) });
+    }
+    close() {
+        this.#transport.close();
+    }
+    async ping() {
+        const response = await this.#transport.send({ method: 'GET', target: '/v2/', scopes: [], accept: [200], what: 'checking the registry API (GET /v2/)', notFound: `${this.registry} does not serve the OCI distribution API at /v2/; check the registry address` });
+        await response.discard();
+    }
+    async hasBlob(digest) {
+        checkDigest(digest);
+        const response = await this.#transport.send({ method: 'HEAD', target: `/v2/${this.repository}/blobs/${digest}`, scopes: [`repository:${this.repository}:pull`], accept: [200, 404], what: `checking for blob ${digest} in ${this.repository}` });
+        await response.discard();
+        return response.status === 200;
+    }
+    async pushBlob(digest, size, open, options) {
+        checkDigest(digest);
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new errors/* OperationError */.OK('E_USAGE', `blob size ${size} is not a byte count`);
+        return pushBlob(this.#transport, this.repository, digest, size, open, options);
+    }
+    async getBlob(digest, options) {
+        checkDigest(digest);
+        return getBlob(this.#transport, this.repository, digest, options);
+    }
+    async getBlobToFile(digest, path, options) {
+        checkDigest(digest);
+        return getBlobToFile(this.#transport, this.repository, digest, path, options);
+    }
+    async putManifest(tagOrDigest, bytes, mediaType) {
+        return putManifest(this.#transport, this.repository, tagOrDigest, bytes, mediaType);
+    }
+    async getManifest(tagOrDigest, accept = DEFAULT_MANIFEST_ACCEPT) {
+        return getManifest(this.#transport, this.repository, tagOrDigest, accept);
+    }
+    async resolveManifest(tagOrDigest, accept = DEFAULT_MANIFEST_ACCEPT) {
+        return resolveManifest(this.#transport, this.repository, tagOrDigest, accept);
+    }
+    async listTags() {
+        return listTags(this.#transport, this.repository);
+    }
+    async deleteManifest(digest) {
+        return deleteManifest(this.#transport, this.repository, digest);
+    }
+    async referrers(digest, artifactType) {
+        return getReferrers(this.#transport, this.repository, digest, artifactType);
+    }
+}
+function checkDigest(digest) {
+    if (!(0,reference/* isValidDigest */.fH)(digest))
+        throw new errors/* OperationError */.OK('E_USAGE', `${JSON.stringify(digest)} is not a blob digest; expected sha256:<64 lower-case hex digits>`);
+}
+
+
+/***/ }),
+
+/***/ 2559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z8: () => (/* binding */ resolveCredentials)
+/* harmony export */ });
+/* unused harmony exports Credentials, dockerConfigPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /**
  * Credentials for a registry host, from (first match wins): VITSNAP_REGISTRY_USER/_PASSWORD; the
  * docker config's `auths` entry for the host ($DOCKER_CONFIG/config.json, else
@@ -2083,7 +3577,7 @@ class Credentials {
     toJSON() {
         return { username: this.username, source: this.source };
     }
-    [external_node_util_.inspect.custom]() {
+    [node_util__WEBPACK_IMPORTED_MODULE_2__.inspect.custom]() {
         return `Credentials { ${this.describe()} }`;
     }
 }
@@ -2103,25 +3597,25 @@ function normalizeKey(key) {
 /** The docker config file to read: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
 function dockerConfigPath(context) {
     const dir = nonEmpty(context.env.DOCKER_CONFIG);
-    return dir === undefined ? (0,external_node_path_.join)(context.home, '.docker', 'config.json') : (0,external_node_path_.join)(dir, 'config.json');
+    return dir === undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.home, '.docker', 'config.json') : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json');
 }
 function fromDockerConfig(registry, context) {
     const path = dockerConfigPath(context);
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
             return undefined;
-        throw new errors/* OperationError */.OK('E_IO', `cannot read the docker config ${path}: ${error.message}; fix its permissions or set DOCKER_CONFIG to another directory`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_IO', `cannot read the docker config ${path}: ${error.message}; fix its permissions or set DOCKER_CONFIG to another directory`);
     }
     let config;
     try {
         config = JSON.parse(text);
     }
     catch {
-        throw new errors/* OperationError */.OK('E_INPUT', `the docker config ${path} is not valid JSON; fix it (docker login rewrites it) or set DOCKER_CONFIG to another directory`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `the docker config ${path} is not valid JSON; fix it (docker login rewrites it) or set DOCKER_CONFIG to another directory`);
     }
     const auths = typeof config === 'object' && config !== null ? config.auths : undefined;
     if (typeof auths !== 'object' || auths === null)
@@ -2138,7 +3632,7 @@ function fromDockerConfig(registry, context) {
             const colon = decoded.indexOf(':');
             // The message names the key only: the value is a secret.
             if (colon <= 0)
-                throw new errors/* OperationError */.OK('E_INPUT', `the "auth" value for ${JSON.stringify(key)} in ${path} is not base64 of user:password; run docker login ${registry} again`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `the "auth" value for ${JSON.stringify(key)} in ${path} is not base64 of user:password; run docker login ${registry} again`);
             return new Credentials(decoded.slice(0, colon), decoded.slice(colon + 1), path);
         }
         if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string') {
@@ -2159,7 +3653,7 @@ function resolveCredentials(registry, context) {
         return new Credentials(user, password, 'VITSNAP_REGISTRY_USER/VITSNAP_REGISTRY_PASSWORD');
     if (user !== undefined || password !== undefined) {
         const missing = user === undefined ? 'VITSNAP_REGISTRY_USER' : 'VITSNAP_REGISTRY_PASSWORD';
-        throw new errors/* OperationError */.OK('E_USAGE', `${missing} is not set while its partner is; set both (or neither, to use docker login credentials)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `${missing} is not set while its partner is; set both (or neither, to use docker login credentials)`);
     }
     const docker = fromDockerConfig(registry, context);
     if (docker !== undefined)
@@ -2171,7 +3665,20 @@ function resolveCredentials(registry, context) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/oci/reference.ts
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   NH: () => (/* binding */ registryUrl),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony exports isLoopbackHost, formatReference, referrersTag */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /**
  * `oci://REGISTRY[:PORT]/REPO[/…][:TAG][@sha256:HEX]` references, validated against the grammar of
  * the OCI distribution spec (repository components, tag, digest) so that a typo fails here with an
@@ -2189,7 +3696,7 @@ const IPV6 = /^[0-9A-Fa-f:.]+$/;
 /** What docker and the distribution reference library allow for registry + repository. */
 const MAX_NAME_LENGTH = 255;
 function invalid(text, why) {
-    return new errors/* OperationError */.OK('E_USAGE', `invalid registry reference ${JSON.stringify(text)}: ${why}; ${EXAMPLE}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK('E_USAGE', `invalid registry reference ${JSON.stringify(text)}: ${why}; ${EXAMPLE}`);
 }
 /** True for `localhost`, 127.0.0.0/8 and ::1: the hosts where plain HTTP never leaves the machine. */
 function isLoopbackHost(host) {
@@ -2311,281 +3818,27 @@ function referrersTag(digest) {
     return digest.replace(':', '-');
 }
 
-;// CONCATENATED MODULE: ./src/oci/manifests.ts
-/**
- * Manifests, tags and referrers of one repository. Every manifest that comes back is checked
- * against its digest (the one asked for, or the one the registry names), so a tag can be trusted
- * as far as the registry can.
- */
 
+/***/ }),
 
+/***/ 7853:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_EMPTY_CONFIG = 'application/vnd.oci.empty.v1+json';
-/** The default Accept of getManifest: distribution 2.8 answers 404 to a GET without one it serves. */
-const DEFAULT_MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX];
-/** What registries are required to accept (the image spec's limit). */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const TAG_LIST_LIMIT = 16 * 1024 * 1024;
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function checkRef(ref, registry) {
-    if (!isValidTag(ref) && !isValidDigest(ref)) {
-        throw new errors/* OperationError */.OK('E_USAGE', `${JSON.stringify(ref)} is neither a tag (1-128 of A-Z a-z 0-9 _ . -) nor a sha256:<64 hex> digest, so registry ${registry} cannot hold a manifest under it`);
-    }
-}
-function noSuchManifest(transport, repository, ref) {
-    const kind = isValidDigest(ref) ? 'manifest' : 'tag';
-    return `no such ${kind} ${ref} in ${repository} on registry ${transport.registry}; check the reference (list the repository's tags to see what exists)`;
-}
-/** Uploads a manifest under a tag or its digest; returns the digest, checked against the registry's. */
-async function putManifest(transport, repository, ref, bytes, mediaType) {
-    checkRef(ref, transport.registry);
-    const digest = sha256Digest(bytes);
-    if (isValidDigest(ref) && ref !== digest)
-        throw new errors/* OperationError */.OK('E_USAGE', `cannot put a manifest under ${ref}: its bytes hash to ${digest}`);
-    if (bytes.length > MAX_MANIFEST_BYTES)
-        throw new errors/* OperationError */.OK('E_USAGE', `manifest for ${repository}:${ref} has ${bytes.length} bytes; registries need not accept more than ${MAX_MANIFEST_BYTES}: put fewer layers in it`);
-    const response = await transport.send({
-        method: 'PUT',
-        target: `/v2/${repository}/manifests/${ref}`,
-        headers: { 'Content-Type': mediaType, 'Content-Length': String(bytes.length) },
-        body: () => bytes,
-        scopes: [`repository:${repository}:pull,push`],
-        accept: [201],
-        what: `pushing manifest ${ref} to ${repository}`,
-        notFound: `registry ${transport.registry} does not know a blob that manifest ${ref} for ${repository} names; push every layer and the config before the manifest`,
-    });
-    await response.discard();
-    const answered = headerText(response.headers['docker-content-digest']);
-    if (answered !== undefined && answered !== digest) {
-        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} stored manifest ${ref} for ${repository} as ${answered}, but its bytes hash to ${digest}; the registry rewrote it: use a registry that stores manifests as sent`);
-    }
-    return digest;
-}
-/** Downloads a manifest; `accept` lists the media types we can read (sent as Accept). */
-async function getManifest(transport, repository, ref, accept = DEFAULT_MANIFEST_ACCEPT) {
-    checkRef(ref, transport.registry);
-    const response = await transport.fetchBytes({
-        method: 'GET',
-        target: `/v2/${repository}/manifests/${ref}`,
-        headers: { Accept: accept.join(', ') },
-        scopes: [`repository:${repository}:pull`],
-        accept: [200],
-        what: `pulling manifest ${ref} from ${repository}`,
-        notFound: noSuchManifest(transport, repository, ref),
-    }, MAX_MANIFEST_BYTES);
-    const bytes = response.body;
-    const digest = sha256Digest(bytes);
-    const expected = isValidDigest(ref) ? ref : headerText(response.headers['docker-content-digest']);
-    if (expected !== undefined && expected !== digest) {
-        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} returned a manifest for ${repository}:${ref} that hashes to ${digest}, not ${expected}; its copy is damaged or a proxy altered it: push it again`);
-    }
-    return { bytes, digest, mediaType: manifestMediaType(headerText(response.headers['content-type']), bytes) };
-}
-function manifestMediaType(contentType, bytes) {
-    const header = contentType?.split(';')[0]?.trim();
-    if (header !== undefined && header !== '' && header !== 'application/json' && header !== 'application/octet-stream')
-        return header;
-    try {
-        const parsed = JSON.parse(bytes.toString('utf8'));
-        if (typeof parsed.mediaType === 'string')
-            return parsed.mediaType;
-    }
-    catch {
-        // not JSON: keep what the header said
-    }
-    return header ?? '';
-}
-/**
- * What a tag or digest points at, without downloading it (HEAD): its digest, media type and size,
- * or null when there is no such manifest.
- */
-async function resolveManifest(transport, repository, ref, accept = DEFAULT_MANIFEST_ACCEPT) {
-    checkRef(ref, transport.registry);
-    const response = await transport.send({ method: 'HEAD', target: `/v2/${repository}/manifests/${ref}`, headers: { Accept: accept.join(', ') }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `looking up manifest ${ref} in ${repository}` });
-    await response.discard();
-    if (response.status === 404)
-        return null;
-    const digest = headerText(response.headers['docker-content-digest']) ?? (isValidDigest(ref) ? ref : undefined);
-    const size = Number(headerText(response.headers['content-length']));
-    if (digest === undefined || !isValidDigest(digest) || !Number.isSafeInteger(size)) {
-        // Without a digest header HEAD cannot say what the tag is: fetch and hash it instead.
-        const fetched = await getManifest(transport, repository, ref, accept);
-        return { mediaType: fetched.mediaType, digest: fetched.digest, size: fetched.bytes.length };
-    }
-    if (isValidDigest(ref) && digest !== ref) {
-        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered a HEAD of manifest ${ref} in ${repository} with digest ${digest}; it is not serving what was asked`);
-    }
-    return { mediaType: headerText(response.headers['content-type'])?.split(';')[0]?.trim() ?? '', digest, size };
-}
-/** Every tag of the repository (following `Link: <…>; rel="next"` pages); [] when the repository does not exist. */
-async function listTags(transport, repository) {
-    const tags = [];
-    let target = `/v2/${repository}/tags/list`;
-    for (let page = 0; target !== undefined; page += 1) {
-        if (page >= 10_000)
-            throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} kept sending more tag pages for ${repository}; it is looping`);
-        const response = await transport.fetchBytes({ method: 'GET', target, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the tags of ${repository}` }, TAG_LIST_LIMIT);
-        if (response.status === 404)
-            return tags;
-        const body = response.body.toString('utf8');
-        let parsed;
-        try {
-            parsed = JSON.parse(body);
-        }
-        catch {
-            throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered the tag list of ${repository} with something that is not JSON; it is not an OCI registry`);
-        }
-        if (Array.isArray(parsed.tags))
-            tags.push(...parsed.tags.filter((t) => typeof t === 'string'));
-        const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(headerText(response.headers.link) ?? '');
-        target = link === null ? undefined : link[1];
-    }
-    return tags;
-}
-/** Deletes the manifest with this digest (registries delete by digest only, never by tag). */
-async function deleteManifest(transport, repository, digest) {
-    if (!isValidDigest(digest))
-        throw new errors/* OperationError */.OK('E_USAGE', `manifests are deleted by digest: ${JSON.stringify(digest)} is not sha256:<64 hex>; get it with getManifest first`);
-    const response = await transport.send({
-        method: 'DELETE',
-        target: `/v2/${repository}/manifests/${digest}`,
-        scopes: [`repository:${repository}:pull,push,delete`],
-        accept: [202, 405],
-        what: `deleting manifest ${digest} from ${repository}`,
-        notFound: noSuchManifest(transport, repository, digest),
-    });
-    await response.discard();
-    if (response.status === 405) {
-        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} does not allow deleting manifests (HTTP 405); enable deletes (distribution: storage.delete.enabled) or delete it in the registry's UI`);
-    }
-}
-/**
- * The manifests that refer to `digest` (the referrers API), optionally only those of one
- * artifactType; null when the registry has no referrers API, so the caller can fall back to the
- * `sha256-<hex>` tag (see referrersTag).
- */
-async function getReferrers(transport, repository, digest, artifactType) {
-    if (!isValidDigest(digest))
-        throw new errors/* OperationError */.OK('E_USAGE', `referrers are looked up by digest: ${JSON.stringify(digest)} is not sha256:<64 hex>`);
-    const query = artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`;
-    const response = await transport.fetchBytes({ method: 'GET', target: `/v2/${repository}/referrers/${digest}${query}`, headers: { Accept: OCI_INDEX }, scopes: [`repository:${repository}:pull`], accept: [200, 404], what: `listing the referrers of ${digest} in ${repository}` }, MAX_MANIFEST_BYTES);
-    if (response.status === 404)
-        return null;
-    let index;
-    try {
-        index = JSON.parse(response.body.toString('utf8'));
-    }
-    catch {
-        throw new errors/* OperationError */.OK('E_REGISTRY', `registry ${transport.registry} answered the referrers of ${digest} in ${repository} with something that is not an image index`);
-    }
-    const manifests = Array.isArray(index.manifests) ? index.manifests : [];
-    // A registry that ignores the filter says so by omitting OCI-Filters-Applied.
-    const filtered = headerText(response.headers['oci-filters-applied'])?.split(',').map((s) => s.trim()).includes('artifactType') === true;
-    return artifactType === undefined || filtered ? manifests : manifests.filter((m) => m.artifactType === artifactType);
-}
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/oci/client.ts
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 60_000;
-class RegistryClient {
-    registry;
-    repository;
-    #transport;
-    /** `target` is a parsed reference (its tag and digest are ignored here) or registry, scheme and repository. */
-    constructor(target, options = {}) {
-        this.registry = target.registry;
-        this.repository = target.repository;
-        this.#transport = new Transport({
-            baseUrl: registryUrl(target),
-            registry: target.registry,
-            credentials: options.credentials,
-            retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-            timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            userAgent: `vitsnap/${version/* VERSION */.x}`,
-            ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
-        });
-    }
-    /** A client with the credentials found for the reference's registry (see credentials.ts). */
-    static forReference(target, context, options = {}) {
-        const credentials = resolveCredentials(target.registry, context);
-        return new RegistryClient(target, { ...options, ...(credentials === undefined ? {} : { credentials }) });
-    }
-    close() {
-        this.#transport.close();
-    }
-    async ping() {
-        const response = await this.#transport.send({ method: 'GET', target: '/v2/', scopes: [], accept: [200], what: 'checking the registry API (GET /v2/)', notFound: `${this.registry} does not serve the OCI distribution API at /v2/; check the registry address` });
-        await response.discard();
-    }
-    async hasBlob(digest) {
-        checkDigest(digest);
-        const response = await this.#transport.send({ method: 'HEAD', target: `/v2/${this.repository}/blobs/${digest}`, scopes: [`repository:${this.repository}:pull`], accept: [200, 404], what: `checking for blob ${digest} in ${this.repository}` });
-        await response.discard();
-        return response.status === 200;
-    }
-    async pushBlob(digest, size, open, options) {
-        checkDigest(digest);
-        if (!Number.isSafeInteger(size) || size < 0)
-            throw new errors/* OperationError */.OK('E_USAGE', `blob size ${size} is not a byte count`);
-        return pushBlob(this.#transport, this.repository, digest, size, open, options);
-    }
-    async getBlob(digest, options) {
-        checkDigest(digest);
-        return getBlob(this.#transport, this.repository, digest, options);
-    }
-    async getBlobToFile(digest, path, options) {
-        checkDigest(digest);
-        return getBlobToFile(this.#transport, this.repository, digest, path, options);
-    }
-    async putManifest(tagOrDigest, bytes, mediaType) {
-        return putManifest(this.#transport, this.repository, tagOrDigest, bytes, mediaType);
-    }
-    async getManifest(tagOrDigest, accept = DEFAULT_MANIFEST_ACCEPT) {
-        return getManifest(this.#transport, this.repository, tagOrDigest, accept);
-    }
-    async resolveManifest(tagOrDigest, accept = DEFAULT_MANIFEST_ACCEPT) {
-        return resolveManifest(this.#transport, this.repository, tagOrDigest, accept);
-    }
-    async listTags() {
-        return listTags(this.#transport, this.repository);
-    }
-    async deleteManifest(digest) {
-        return deleteManifest(this.#transport, this.repository, digest);
-    }
-    async referrers(digest, artifactType) {
-        return getReferrers(this.#transport, this.repository, digest, artifactType);
-    }
-}
-function checkDigest(digest) {
-    if (!isValidDigest(digest))
-        throw new errors/* OperationError */.OK('E_USAGE', `${JSON.stringify(digest)} is not a blob digest; expected sha256:<64 lower-case hex digits>`);
-}
-
-// EXTERNAL MODULE: ./src/store/chunks.ts
-var store_chunks = __nccwpck_require__(463);
-// EXTERNAL MODULE: ./src/store/export.ts
-var store_export = __nccwpck_require__(643);
-// EXTERNAL MODULE: ./src/store/records.ts
-var records = __nccwpck_require__(751);
-// EXTERNAL MODULE: ./src/store/sessions.ts
-var sessions = __nccwpck_require__(888);
-;// CONCATENATED MODULE: ./src/registry/layout.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* reexport safe */ _oci_client_js__WEBPACK_IMPORTED_MODULE_2__.$p),
+/* harmony export */   EG: () => (/* reexport safe */ _oci_client_js__WEBPACK_IMPORTED_MODULE_2__.EG),
+/* harmony export */   Vx: () => (/* binding */ EMPTY_DIGEST),
+/* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   XV: () => (/* binding */ buildLayout),
+/* harmony export */   sI: () => (/* reexport safe */ _oci_client_js__WEBPACK_IMPORTED_MODULE_2__.sI),
+/* harmony export */   u: () => (/* binding */ EMPTY_BLOB),
+/* harmony export */   vY: () => (/* binding */ readIndex)
+/* harmony export */ });
+/* unused harmony exports ARTIFACT_TYPE, RECORD_MEDIA_TYPE, CHUNK_MEDIA_TYPE, EMPTY_MEDIA_TYPE, TITLE, SNAPSHOT_DIGEST_ANNOTATION, LAYERS_PER_MANIFEST, snapshotAnnotations */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5701);
 /**
  * How a stored snapshot lies in an OCI registry (docs/format.md, "OCI layout"):
  *
@@ -2605,9 +3858,9 @@ const ARTIFACT_TYPE = 'application/vnd.vitsnap.snapshot.v1';
 const RECORD_MEDIA_TYPE = 'application/vnd.vitsnap.record.v1';
 const CHUNK_MEDIA_TYPE = 'application/vnd.vitsnap.chunk.v1';
 
-const EMPTY_MEDIA_TYPE = OCI_EMPTY_CONFIG;
+const EMPTY_MEDIA_TYPE = _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_EMPTY_CONFIG */ .Vt;
 const EMPTY_BLOB = Buffer.from('{}');
-const EMPTY_DIGEST = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(EMPTY_BLOB).digest('hex')}`;
+const EMPTY_DIGEST = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(EMPTY_BLOB).digest('hex')}`;
 const TITLE = 'org.opencontainers.image.title';
 const SNAPSHOT_DIGEST_ANNOTATION = 'dev.vitsnap.snapshot.sha256';
 /** Layers per manifest: ~230 bytes each keeps a manifest near 1 MiB, well under the 4 MiB registries must take. */
@@ -2636,7 +3889,7 @@ function buildLayout(id, summary, record, chunks) {
     const empty = { mediaType: EMPTY_MEDIA_TYPE, digest: EMPTY_DIGEST, size: EMPTY_BLOB.length };
     const first = json({
         schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
+        mediaType: _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
         artifactType: ARTIFACT_TYPE,
         config: { mediaType: RECORD_MEDIA_TYPE, digest: record.digest, size: record.size },
         layers: [empty],
@@ -2657,7 +3910,7 @@ function buildLayout(id, summary, record, chunks) {
     for (const group of groups.values()) {
         manifests.push(json({
             schemaVersion: 2,
-            mediaType: OCI_MANIFEST,
+            mediaType: _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
             artifactType: ARTIFACT_TYPE,
             config: empty,
             layers: group.map((c) => ({ mediaType: CHUNK_MEDIA_TYPE, digest: c.digest, size: c.size, annotations: { [TITLE]: c.chunk } })),
@@ -2665,18 +3918,18 @@ function buildLayout(id, summary, record, chunks) {
     }
     const index = json({
         schemaVersion: 2,
-        mediaType: OCI_INDEX,
+        mediaType: _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p,
         artifactType: ARTIFACT_TYPE,
-        manifests: manifests.map((m) => ({ mediaType: OCI_MANIFEST, artifactType: ARTIFACT_TYPE, digest: sha256Digest(m), size: m.length })),
+        manifests: manifests.map((m) => ({ mediaType: _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, artifactType: ARTIFACT_TYPE, digest: (0,_oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(m), size: m.length })),
         annotations,
     });
     return { index, manifests };
 }
 // ---------- reading it back (registry content is untrusted: validate every field used) ----------
-const layout_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 function fail(what) {
-    throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `the registry's copy is not a vitsnap snapshot: ${what}; push it again with vitsnap push`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `the registry's copy is not a vitsnap snapshot: ${what}; push it again with vitsnap push`);
 }
 function parse(bytes, what) {
     let value;
@@ -2692,7 +3945,7 @@ function parse(bytes, what) {
 }
 function descriptor(value, what) {
     const d = value;
-    if (d === null || typeof d !== 'object' || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !layout_DIGEST.test(d.digest))
+    if (d === null || typeof d !== 'object' || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !DIGEST.test(d.digest))
         fail(`${what} is not a descriptor`);
     if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0)
         fail(`${what} has no valid size`);
@@ -2702,7 +3955,7 @@ function descriptor(value, what) {
 /** The manifests an index lists, checked to be a vitsnap snapshot's. */
 function readIndex(bytes) {
     const index = parse(bytes, 'the tag');
-    if (index.mediaType !== OCI_INDEX || index.artifactType !== ARTIFACT_TYPE)
+    if (index.mediaType !== _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p || index.artifactType !== ARTIFACT_TYPE)
         fail(`the tag points at ${String(index.mediaType)} with artifactType ${String(index.artifactType)}, not a vitsnap snapshot index`);
     if (!Array.isArray(index.manifests) || index.manifests.length === 0)
         fail('the index lists no manifests');
@@ -2713,7 +3966,7 @@ function readIndex(bytes) {
 /** Manifest 0's record descriptor, or a chunk manifest's chunk blobs. */
 function readManifest(bytes, position) {
     const m = parse(bytes, `manifest ${position}`);
-    if (m.mediaType !== OCI_MANIFEST || m.artifactType !== ARTIFACT_TYPE || !Array.isArray(m.layers))
+    if (m.mediaType !== _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG || m.artifactType !== ARTIFACT_TYPE || !Array.isArray(m.layers))
         fail(`manifest ${position} is not a vitsnap manifest`);
     const config = descriptor(m.config, `manifest ${position}'s config`);
     if (position === 0) {
@@ -2731,9 +3984,125 @@ function readManifest(bytes, position) {
     return { record: null, chunks };
 }
 
-// EXTERNAL MODULE: ./src/snapshot/format.ts
-var format = __nccwpck_require__(957);
-;// CONCATENATED MODULE: ./src/registry/pull.ts
+
+/***/ }),
+
+/***/ 9155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WA: () => (/* binding */ openSnapshotAnywhere),
+/* harmony export */   dX: () => (/* binding */ isOciRef)
+/* harmony export */ });
+/* unused harmony export OCI_PREFIX */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5701);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2559);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2148);
+/* harmony import */ var _store_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5891);
+/* harmony import */ var _store_open_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9717);
+/* harmony import */ var _store_records_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2751);
+/* harmony import */ var _store_sessions_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1888);
+/* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5504);
+/**
+ * Opens what a command names as a snapshot: a `.vitsnap` file, `store:NAME`, or `oci://…`. A
+ * registry snapshot is read through the local store: its record is fetched (and kept under a
+ * temporary name while the reader is open), and chunks only when asked for, all of them or
+ * those of the files a diff must read.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const OCI_PREFIX = 'oci://';
+function isOciRef(arg) {
+    return arg.startsWith(OCI_PREFIX);
+}
+async function openSnapshotAnywhere(arg, options) {
+    if (!isOciRef(arg))
+        return { ...(0,_store_open_js__WEBPACK_IMPORTED_MODULE_7__/* .openSnapshotRef */ .Ol)(arg, options.cwd, options.env), fetchFiles: null };
+    const { env, cwd } = options;
+    const ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseReference */ .F2)(arg, { insecure: env.VITSNAP_REGISTRY_INSECURE === '1' });
+    const layout = (0,_store_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .openStore */ .Ch)((0,_store_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultStoreDir */ .iB)(undefined, env, cwd), true);
+    const credentials = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveCredentials */ .z8)(ref.registry, { env, home: env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)() });
+    const client = new _oci_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryClient */ .bP(ref, credentials === undefined ? {} : { credentials });
+    const session = _store_sessions_js__WEBPACK_IMPORTED_MODULE_9__/* .StoreSession */ .e7.begin(layout, `read ${arg}`);
+    const pending = `remote-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    let released = false;
+    const release = () => {
+        if (released)
+            return;
+        released = true;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_8__/* .recordPath */ .lX)(layout, pending), { force: true });
+        session.end();
+        client.close();
+    };
+    try {
+        const remote = await (0,_pull_js__WEBPACK_IMPORTED_MODULE_10__/* .fetchRemote */ .Z8)(client, ref);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_8__/* .recordPath */ .lX)(layout, pending), remote.record);
+        const reader = (0,_store_records_js__WEBPACK_IMPORTED_MODULE_8__/* .openRecord */ .C6)(layout, pending, arg);
+        reader.onClose = release;
+        const byChunk = new Map(remote.chunks.map((c) => [c.chunk, c]));
+        const fetchFiles = async (entries) => {
+            const wanted = new Set();
+            for (const e of entries)
+                for (const c of reader.fileChunks(e))
+                    wanted.add(c.sha256.toString('hex'));
+            const blobs = [...wanted].flatMap((hex) => byChunk.get(hex) ?? []);
+            await (0,_pull_js__WEBPACK_IMPORTED_MODULE_10__/* .fetchChunks */ .dC)(layout, client, blobs, { onProgress: options.onProgress });
+        };
+        try {
+            if (options.fetchAll === true)
+                await fetchFiles(reader.manifest.entries.filter((e) => e.type === 'file'));
+        }
+        catch (error) {
+            reader.close();
+            throw error;
+        }
+        return { reader, store: layout, fetchFiles };
+    }
+    catch (error) {
+        release();
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y2: () => (/* binding */ pullSnapshot),
+/* harmony export */   Z8: () => (/* binding */ fetchRemote),
+/* harmony export */   dC: () => (/* binding */ fetchChunks)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _store_chunks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9463);
+/* harmony import */ var _store_export_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5643);
+/* harmony import */ var _store_records_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2751);
+/* harmony import */ var _store_sessions_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1888);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7853);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6957);
 /**
  * `vitsnap pull`: a snapshot from an OCI registry into the store (and out as a file with -o).
  * Chunk blobs the store has are not fetched, so a pull that failed half-way resumes where it
@@ -2753,42 +4122,42 @@ var format = __nccwpck_require__(957);
 
 
 /** A record holds sections and index only: this bounds what a hostile registry can make us hold. */
-const MAX_RECORD_BYTES = format/* LIMITS */.b1.entriesStoredBytes + format/* LIMITS */.b1.manifestStoredBytes + format/* LIMITS */.b1.blockCount * 56 + format/* LIMITS */.b1.chunkCount * 44 + 1024;
+const MAX_RECORD_BYTES = _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.entriesStoredBytes + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.manifestStoredBytes + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.blockCount * 56 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.chunkCount * 44 + 1024;
 /** The index, manifests and record of a tag or digest; no chunk is fetched. */
 async function fetchRemote(client, ref) {
     const top = await client.getManifest(ref.digest ?? ref.tag ?? 'latest');
-    const index = readIndex(top.bytes);
+    const index = (0,_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .readIndex */ .vY)(top.bytes);
     let record = null;
     const chunks = [];
     for (let i = 0; i < index.manifests.length; i++) {
         const d = index.manifests[i];
         if (d === undefined)
             continue;
-        const m = readManifest((await client.getManifest(d.digest)).bytes, i);
+        const m = (0,_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .readManifest */ .WI)((await client.getManifest(d.digest)).bytes, i);
         if (m.record !== null) {
             if (m.record.size > MAX_RECORD_BYTES)
-                throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `the snapshot record in ${ref.repository} claims ${m.record.size} bytes, more than a snapshot's sections can take`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_LIMIT', `the snapshot record in ${ref.repository} claims ${m.record.size} bytes, more than a snapshot's sections can take`);
             record = await client.getBlob(m.record.digest, { size: m.record.size });
         }
         chunks.push(...m.chunks);
     }
     if (record === null)
-        throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `the registry's copy of ${ref.repository} has no snapshot record; push it again with vitsnap push`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CORRUPT', `the registry's copy of ${ref.repository} has no snapshot record; push it again with vitsnap push`);
     return { indexDigest: top.digest, claimedId: index.snapshotId, record, chunks };
 }
 /** Fetches the chunk blobs the store lacks; returns how many and their bytes. */
 async function fetchChunks(layout, client, chunks, options = {}) {
-    const missing = chunks.filter((c) => !(0,store_chunks/* hasChunk */.KQ)(layout, c.chunk));
+    const missing = chunks.filter((c) => !(0,_store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .hasChunk */ .KQ)(layout, c.chunk));
     let fetched = 0;
     let bytes = 0;
     let next = 0;
     const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, missing.length) }, async () => {
         while (next < missing.length) {
             const c = missing[next++];
-            if (c.size > store_chunks/* CHUNK_HEADER */.u5 + format/* LIMITS */.b1.blockRawBytes)
-                throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);
+            if (c.size > _store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .CHUNK_HEADER */ .u5 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.blockRawBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);
             const data = await client.getBlob(c.digest, { size: c.size });
-            bytes += (0,store_chunks/* putChunkObject */.Gq)(layout, c.chunk, data);
+            bytes += (0,_store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .putChunkObject */ .Gq)(layout, c.chunk, data);
             fetched++;
             options.onProgress?.(fetched, missing.length);
         }
@@ -2797,1199 +4166,38 @@ async function fetchChunks(layout, client, chunks, options = {}) {
     return { fetched, bytes };
 }
 async function pullSnapshot(layout, client, ref, options = {}) {
-    const session = sessions/* StoreSession */.e7.begin(layout, `pull ${ref.repository}`);
-    const pending = `pull-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const session = _store_sessions_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreSession */ .e7.begin(layout, `pull ${ref.repository}`);
+    const pending = `pull-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
     try {
         const remote = await fetchRemote(client, ref);
         const { fetched, bytes } = await fetchChunks(layout, client, remote.chunks, { onProgress: options.onProgress });
         // Under a name no listing takes for an id until the rebuilt file proves which snapshot it is.
-        (0,external_node_fs_.writeFileSync)((0,records/* recordPath */.lX)(layout, pending), remote.record);
-        const output = options.output ?? (0,external_node_path_.join)(layout.tmp, `${pending}.vitsnap`);
-        const exported = await (0,store_export/* exportSnapshot */.v)(layout, pending, output);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_6__/* .recordPath */ .lX)(layout, pending), remote.record);
+        const output = options.output ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.tmp, `${pending}.vitsnap`);
+        const exported = await (0,_store_export_js__WEBPACK_IMPORTED_MODULE_5__/* .exportSnapshot */ .v)(layout, pending, output);
         if (options.output === undefined)
-            (0,external_node_fs_.rmSync)(output, { force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(output, { force: true });
         const id = exported.sha256;
         if (remote.claimedId !== null && remote.claimedId !== id) {
             if (options.output !== undefined)
-                (0,external_node_fs_.rmSync)(options.output, { force: true });
-            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `the snapshot in ${ref.repository} claims to be ${remote.claimedId.slice(0, 12)} but its content rebuilds to ${id.slice(0, 12)}: the registry's copy does not match what was pushed; push it again`);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(options.output, { force: true });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `the snapshot in ${ref.repository} claims to be ${remote.claimedId.slice(0, 12)} but its content rebuilds to ${id.slice(0, 12)}: the registry's copy does not match what was pushed; push it again`);
         }
-        (0,external_node_fs_.renameSync)((0,records/* recordPath */.lX)(layout, pending), (0,records/* recordPath */.lX)(layout, id));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_6__/* .recordPath */ .lX)(layout, pending), (0,_store_records_js__WEBPACK_IMPORTED_MODULE_6__/* .recordPath */ .lX)(layout, id));
         if (options.name !== undefined)
-            (0,records/* setName */.i)(layout, options.name, id);
+            (0,_store_records_js__WEBPACK_IMPORTED_MODULE_6__/* .setName */ .i)(layout, options.name, id);
         return { id, chunks: remote.chunks.length, fetched, fetchedBytes: bytes, output: options.output ?? null };
     }
     finally {
-        (0,external_node_fs_.rmSync)((0,records/* recordPath */.lX)(layout, pending), { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_6__/* .recordPath */ .lX)(layout, pending), { force: true });
         session.end();
     }
 }
 
-// EXTERNAL MODULE: ./src/store/layout.ts
-var store_layout = __nccwpck_require__(891);
-;// CONCATENATED MODULE: ./src/registry/push.ts
-/**
- * `vitsnap push`: a stored snapshot into an OCI registry, sending only the blobs it lacks. Chunks
- * the tag's previous snapshot (or a `--base` tag) already lists are known to be there and cost
- * nothing; the others are checked with a HEAD and uploaded when missing.
- */
-
-
-
-
-
-/** Chunk → blob for every chunk listed by a tag, or an empty map when the tag is absent or not ours. */
-async function knownChunks(client, tag) {
-    const known = new Map();
-    let index;
-    try {
-        if ((await client.resolveManifest(tag)) === null)
-            return known;
-        index = readIndex((await client.getManifest(tag)).bytes);
-    }
-    catch {
-        return known; // another kind of artifact under that tag: nothing known
-    }
-    for (let i = 1; i < index.manifests.length; i++) {
-        const d = index.manifests[i];
-        if (d === undefined)
-            continue;
-        for (const c of readManifest((await client.getManifest(d.digest)).bytes, i).chunks)
-            known.set(c.chunk, c);
-    }
-    return known;
-}
-async function inParallel(items, limit, work) {
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length)
-            await work(items[next++]);
-    });
-    await Promise.all(lanes);
-}
-async function pushSnapshot(layout, id, ref, client, options = {}) {
-    const tag = ref.tag ?? 'latest';
-    const session = sessions/* StoreSession */.e7.begin(layout, `push ${id.slice(0, 12)}`);
-    try {
-        const reader = (0,records/* openRecord */.C6)(layout, id);
-        let digests;
-        let summary;
-        try {
-            const { chunks } = reader.loadIndex();
-            digests = [];
-            for (let k = 0; k < chunks.length; k++)
-                digests.push(chunks.at(k).sha256.toString('hex'));
-            summary = reader.summary;
-        }
-        finally {
-            reader.close();
-        }
-        const known = new Map();
-        for (const t of [tag, ...(options.baseTags ?? [])])
-            for (const [k, v] of await knownChunks(client, t))
-                known.set(k, v);
-        const blobs = [];
-        const toSend = [];
-        for (const chunk of digests) {
-            const listed = known.get(chunk);
-            if (listed !== undefined) {
-                blobs.push(listed);
-                continue;
-            }
-            const path = (0,store_layout/* chunkPath */.BS)(layout, chunk);
-            const bytes = (0,external_node_fs_.readFileSync)(path);
-            const blob = { chunk, digest: sha256Digest(bytes), size: bytes.length };
-            blobs.push(blob);
-            toSend.push({ ...blob, path });
-        }
-        let uploaded = 0;
-        let uploadedBytes = 0;
-        let done = 0;
-        await inParallel(toSend, options.concurrency ?? 4, async (b) => {
-            const result = await client.pushBlob(b.digest, b.size, () => (0,external_node_fs_.readFileSync)(b.path));
-            if (result !== 'exists') {
-                uploaded++;
-                uploadedBytes += b.size;
-            }
-            options.onProgress?.(++done, toSend.length);
-        });
-        const record = (0,external_node_fs_.readFileSync)((0,records/* recordPath */.lX)(layout, id));
-        const recordDigest = sha256Digest(record);
-        await client.pushBlob(recordDigest, record.length, () => record);
-        await client.pushBlob(EMPTY_DIGEST, EMPTY_BLOB.length, () => EMPTY_BLOB);
-        const built = buildLayout(id, summary, { digest: recordDigest, size: record.length }, blobs);
-        for (const m of built.manifests)
-            await client.putManifest(sha256Digest(m), m, OCI_MANIFEST);
-        const indexDigest = await client.putManifest(tag, built.index, OCI_INDEX);
-        (0,records/* touchRecord */.h)(layout, id);
-        return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - records/* RECORD_PREFIX */.RI };
-    }
-    finally {
-        session.end();
-    }
-}
-
-// EXTERNAL MODULE: ./src/store/add.ts
-var add = __nccwpck_require__(702);
-;// CONCATENATED MODULE: ./src/commands/registry.ts
-/** `vitsnap push` and `vitsnap pull`: snapshots to and from OCI registries (docs/format.md, "OCI layout"). */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const REGISTRY_HELP = `Credentials: VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_PASSWORD, else docker login's
-~/.docker/config.json ($DOCKER_CONFIG), else for ghcr.io GITHUB_TOKEN. Plain HTTP is used for
-localhost and 127.0.0.1 only, or for any registry with VITSNAP_REGISTRY_INSECURE=1.
-A pull-through mirror (Dragonfly, Kraken, Spegel, a registry proxy) serves pulls when given as
---registry-mirror HOST[:PORT]; pushes always go to the registry named in the reference.`;
-/** The reference as given, or with its registry replaced by a mirror for reading. */
-function registryReference(text, env, mirror) {
-    const insecure = env.VITSNAP_REGISTRY_INSECURE === '1';
-    const ref = parseReference(text, { insecure });
-    if (mirror === undefined)
-        return ref;
-    const mirrored = text.replace(/^oci:\/\/[^/]+/, `oci://${mirror}`);
-    return parseReference(mirrored, { insecure });
-}
-function registryClient(ref, ctx) {
-    const credentials = resolveCredentials(ref.registry, { env: ctx.env, home: ctx.env.HOME ?? (0,external_node_os_.homedir)() });
-    return new RegistryClient(ref, {
-        ...(credentials === undefined ? {} : { credentials }),
-        onRetry: (info) => ctx.log.note(`${ref.registry}: ${info.reason}; retry ${info.attempt} in ${Math.round(info.delayMs)} ms`),
-    });
-}
-const pushCommand = {
-    name: 'push',
-    summary: 'send a snapshot to an OCI registry (only the chunks it lacks)',
-    help: `Usage: vitsnap push SNAPSHOT oci://REGISTRY/REPOSITORY:TAG [--base TAG]… [--store DIR]
-
-Send a snapshot (a .vitsnap file, or store:NAME) to an OCI registry as an image index of
-artifactType application/vnd.vitsnap.snapshot.v1. A file is added to the store first (only its new
-chunks are written); chunk blobs the registry already has are not sent again. Chunks listed by
-the tag's previous snapshot, and by each --base tag, count as present without a request.
-
-${REGISTRY_HELP}
-
-Options:
-      --base TAG      another tag of the repository whose chunks are known present (repeatable)
-      --store DIR     the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
-      --json          print the result as JSON
-  -q, --quiet         print only errors (--json still prints the result)
-  -h, --help          show this help
-
-Examples:
-  vitsnap push build.vitsnap oci://ghcr.io/acme/app-vitsnap:main
-  vitsnap push store:pr-42 oci://localhost:5000/app:pr-42 --base main
-`,
-    async run(argv, ctx) {
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('push', argv, { ...args/* COMMON_OPTIONS */.DT, base: { type: 'string', multiple: true }, store: { type: 'string' } });
-        if (positionals.length !== 2)
-            throw new errors/* OperationError */.OK('E_USAGE', "push takes a snapshot and a reference: vitsnap push build.vitsnap oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap push --help'");
-        const [source, target] = positionals;
-        const ref = registryReference(target, ctx.env);
-        if (ref.digest !== undefined)
-            throw new errors/* OperationError */.OK('E_USAGE', `push needs a tag, not a digest (${target}): a pushed manifest's digest is known only once it is pushed`);
-        const layout = (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), !(0,store_open/* isStoreRef */.Pw)(source));
-        const id = (0,store_open/* isStoreRef */.Pw)(source) ? (0,records/* resolveRef */.qE)(layout, source) : (await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, source))).id;
-        const client = registryClient(ref, ctx);
-        try {
-            const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
-            ctx.log.done();
-            if (values.json === true)
-                ctx.log.out(JSON.stringify({ id, reference: target, ...r }, null, 2));
-            else if (values.quiet !== true) {
-                const share = r.snapshotBytes > 0 ? ` (${((100 * r.uploadedBytes) / r.snapshotBytes).toFixed(1)} % of the ${(0,format_bytes/* formatBytes */.z)(r.snapshotBytes)} snapshot)` : '';
-                ctx.log.out(`pushed ${id.slice(0, 12)} to ${target} (${r.indexDigest}): ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.uploaded} sent, ${(0,format_bytes/* formatBytes */.z)(r.uploadedBytes)}${share}; ${r.present} already there`);
-            }
-        }
-        finally {
-            client.close();
-        }
-        return 0;
-    },
-};
-const pullCommand = {
-    name: 'pull',
-    summary: 'fetch a snapshot from an OCI registry into the store (and -o FILE)',
-    help: `Usage: vitsnap pull oci://REGISTRY/REPOSITORY:TAG [-o FILE] [--name NAME] [--store DIR]
-
-Fetch a snapshot pushed by 'vitsnap push' into the local store: chunks the store has are not
-fetched, so an interrupted pull resumes where it stopped. Every blob is checked against its
-digest and every chunk against its SHA-256, and the snapshot is rebuilt and checked against the
-id it claims before it is stored. -o also writes it as a standalone .vitsnap file.
-
-${REGISTRY_HELP}
-
-Options:
-  -o, --output FILE       write the snapshot to FILE as well
-      --name NAME         name it in the store (then use store:NAME)
-      --registry-mirror H fetch through this mirror (host[:port]) instead of the registry
-      --store DIR         the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
-      --json              print the result as JSON
-  -q, --quiet             print only errors (--json still prints the result)
-  -h, --help              show this help
-
-Examples:
-  vitsnap pull oci://ghcr.io/acme/app-vitsnap:main -o main.vitsnap
-  vitsnap pull oci://ghcr.io/acme/app-vitsnap:main --name main && vitsnap diff store:main build/
-`,
-    async run(argv, ctx) {
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('pull', argv, {
-            ...args/* COMMON_OPTIONS */.DT,
-            output: { type: 'string', short: 'o' },
-            name: { type: 'string' },
-            store: { type: 'string' },
-            'registry-mirror': { type: 'string' },
-        });
-        if (positionals.length !== 1)
-            throw new errors/* OperationError */.OK('E_USAGE', "pull takes one reference: vitsnap pull oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap pull --help'");
-        const ref = registryReference(positionals[0], ctx.env, values['registry-mirror']);
-        const layout = (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), true);
-        const client = registryClient(ref, ctx);
-        try {
-            const r = await pullSnapshot(layout, client, ref, {
-                ...(values.name === undefined ? {} : { name: values.name }),
-                ...(values.output === undefined ? {} : { output: (0,external_node_path_.resolve)(ctx.cwd, values.output) }),
-                onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk'),
-            });
-            ctx.log.done();
-            if (values.json === true)
-                ctx.log.out(JSON.stringify(r, null, 2));
-            else if (values.quiet !== true) {
-                const out = r.output === null ? '' : `, wrote ${values.output}`;
-                ctx.log.out(`pulled ${r.id.slice(0, 12)}${values.name === undefined ? '' : ` (${values.name})`}: ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.fetched} fetched (${(0,format_bytes/* formatBytes */.z)(r.fetchedBytes)}), ${r.chunks - r.fetched} already in the store${out}`);
-            }
-        }
-        finally {
-            client.close();
-        }
-        return 0;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/commands/verify.ts
-
-
-
-
-
-const verifyCommand = {
-    name: 'verify',
-    summary: 'check every block, chunk and file digest of a snapshot',
-    help: `Usage: vitsnap verify FILE [--json] [--max-size N | --allow-expand]
-
-Read the whole snapshot and check the trailer, manifest and index checksums, every block's
-SHA-256, every chunk's SHA-256 and every file's SHA-256. Exit 0 when all match, 2 otherwise.
-
-Checking a file's SHA-256 reads all of its bytes, so before that the total size of the files is
-checked against 10x the snapshot's own size (at least 64 MiB): a forged snapshot can repeat one
-chunk to claim terabytes. Snapshots of very compressible or duplicated files can legitimately
-exceed that; pass --allow-expand or --max-size for those.
-
-Options:
-      --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
-      --allow-expand  lift the 10x bound (--max-size still applies)
-      --json          print the result as JSON
-  -q, --quiet         print only errors (--json still prints the result)
-  -h, --help          show this help
-
-Example:
-  vitsnap verify app.vitsnap
-`,
-    async run(argv, ctx) {
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, {
-            ...args/* COMMON_OPTIONS */.DT,
-            'max-size': { type: 'string' },
-            'allow-expand': { type: 'boolean' },
-        });
-        const file = (0,args/* requireOne */.mc)('verify', positionals, 'snapshot file');
-        const maxSize = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
-        const reader = (0,store_open/* openSnapshotArg */.Nx)(file, ctx.cwd, ctx.env);
-        try {
-            (0,expansion/* checkExpansion */.aO)(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
-            const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));
-            ctx.log.done();
-            if (values.json === true)
-                ctx.log.out(JSON.stringify({ ok: true, ...report }, null, 2));
-            else if (values.quiet !== true) {
-                ctx.log.out(`ok: ${(0,plural/* plural */.L)(report.files, 'file')} (${(0,format_bytes/* formatBytes */.z)(report.bytes)}), ${(0,plural/* plural */.L)(report.chunks, 'chunk')} in ${(0,plural/* plural */.L)(report.blocks, 'block')} verified`);
-            }
-        }
-        finally {
-            reader.close();
-        }
-        return 0;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/cli.ts
-/** vitsnap: argv → command → exit code (0 ok, 1 drift, 2 error). The only place that exits. */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const EXIT_OK = 0;
-const EXIT_DRIFT = 1;
-const EXIT_ERROR = 2;
-const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, store/* storeCommand */.B, pushCommand, pullCommand];
-function usage() {
-    const width = Math.max(...COMMANDS.map((c) => c.name.length));
-    return `vitsnap ${version/* VERSION */.x}: capture build outputs and toolchain metadata into .vitsnap snapshots
-
-Usage: vitsnap <command> [options]
-
-Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
-
-Examples:
-  vitsnap create -C build -o build.vitsnap     snapshot everything under build/
-  vitsnap diff main.vitsnap build.vitsnap      what drifted, where, and why
-  vitsnap info build.vitsnap                   what it holds, and which toolchains made it
-  vitsnap restore build.vitsnap -C /tmp/out    the exact bytes back, verified
-
-Run 'vitsnap <command> --help' for a command's options and examples.
-Exit codes: 0 ok (diff: identical), 1 drift found (diff), 2 error.
-Colour: on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on (also into a pipe).
-`;
-}
-async function runCli(argv, env = process.env, cwd = process.cwd()) {
-    const [name, ...rest] = argv;
-    if (name === undefined) {
-        process.stderr.write(usage());
-        return EXIT_ERROR;
-    }
-    if (name === '--help' || name === '-h' || name === 'help') {
-        process.stdout.write(usage());
-        return EXIT_OK;
-    }
-    if (name === '--version' || name === '-V') {
-        process.stdout.write(`${version/* VERSION */.x}\n`);
-        return EXIT_OK;
-    }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (command === undefined) {
-        const hint = (0,did_you_mean/* suggestion */.h)(name, COMMANDS.map((c) => c.name));
-        process.stderr.write(`vitsnap: error E_USAGE: unknown command ${(0,report_escape/* escapeControls */.UN)(JSON.stringify(name))}${hint}; run 'vitsnap --help' for the list\n`);
-        return EXIT_ERROR;
-    }
-    if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write(command.help);
-        return EXIT_OK;
-    }
-    const quiet = rest.includes('--quiet') || rest.includes('-q');
-    const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true, env });
-    try {
-        return await command.run(rest, { log, cwd, env });
-    }
-    catch (error) {
-        log.done();
-        process.stderr.write(describeError(error, command.name, env.VITSNAP_DEBUG === '1'));
-        return EXIT_ERROR;
-    }
-}
-const REPORT_BUG = 'This is a bug in vitsnap; please report it in the snapshot-action issue tracker with the command you ran and this output.';
-const REPORT_BUG_LOWER = 'report it in the snapshot-action issue tracker with the command you ran';
-/**
- * The error line(s) for a failed command. A system error that no command mapped still gets a code
- * and its path; anything else is a bug: one line by default, the stack only with VITSNAP_DEBUG=1.
- */
-function describeError(error, commandName, debug) {
-    const coded = (0,errors/* isSystemError */.Or)(error) ? (0,errors/* fromSystemError */.Kh)(error, `${commandName} could not ${error.syscall ?? 'finish'}${error.path === undefined ? '' : ` ${error.path}`}`) : error;
-    // Messages name paths from snapshots and file systems: one line, inert on a terminal.
-    if ((0,errors/* isVitsnapError */.iR)(coded)) {
-        const stack = debug && error instanceof Error ? `${(0,report_escape/* escapeLines */.RQ)(error.stack ?? '')}\n` : '';
-        return `vitsnap: error ${coded.code}: ${(0,report_escape/* escapeControls */.UN)(coded.message)}\n${stack}`;
-    }
-    const e = coded instanceof Error ? coded : new Error(String(coded));
-    const message = (0,report_escape/* escapeControls */.UN)(e.message);
-    if (debug)
-        return `vitsnap: error E_INTERNAL: ${message}\n${(0,report_escape/* escapeLines */.RQ)(e.stack ?? '')}\n${REPORT_BUG}\n`;
-    return `vitsnap: error E_INTERNAL: ${message}; this is a bug in vitsnap: rerun with VITSNAP_DEBUG=1 for the stack trace and ${REPORT_BUG_LOWER}\n`;
-}
-function installSignalHandlers() {
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-        process.once(signal, () => {
-            (0,atomic_file/* abortUnfinishedFiles */.tF)();
-            undoInterruptedWork();
-            process.stderr.write(`vitsnap: interrupted by ${signal}; nothing half-written was left behind\n`);
-            process.exit(code);
-        });
-    }
-}
-
 
 /***/ }),
 
-/***/ 309:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DT: () => (/* binding */ COMMON_OPTIONS),
-/* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
-/* harmony export */   mc: () => (/* binding */ requireOne),
-/* harmony export */   o0: () => (/* binding */ exclusiveFlags)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(31);
-/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(651);
-/** Command-line parsing on node:util parseArgs, with our usage errors. */
-
-
-
-
-const COMMON_OPTIONS = {
-    help: { type: 'boolean', short: 'h' },
-    quiet: { type: 'boolean', short: 'q' },
-    json: { type: 'boolean' },
-};
-function parseCommandArgs(command, argv, options) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        const message = error.message;
-        const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
-        if (unknown !== undefined) {
-            const longNames = Object.keys(options).map((name) => `--${name}`);
-            // `-workers` reaches parseArgs as the short option `-w`: suggest from the whole word.
-            const word = unknown.startsWith('--') ? unknown : argv.find((a) => a.startsWith(unknown) && !a.startsWith('--') && a.length > 2);
-            const hint = word === undefined ? '' : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestion */ .h)(word.startsWith('--') ? word : `-${word}`, longNames);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `unknown option ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControls */ .UN)(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
-        }
-        const what = message.split('\n')[0]?.replace(/\.$/, '');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);
-    }
-}
-/** Refuses options that ask for different things at once (`--json --markdown`) instead of silently picking one. */
-function exclusiveFlags(command, values, names) {
-    const given = names.filter((name) => values[name] !== undefined && values[name] !== false);
-    if (given.length > 1) {
-        const list = given.map((name) => `--${name}`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${list.join(' and ')} cannot be combined for 'vitsnap ${command}'; pick one (run 'vitsnap ${command} --help')`);
-    }
-}
-function requireOne(command, positionals, what) {
-    if (positionals.length !== 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${command} takes exactly one ${what}; run 'vitsnap ${command} --help'`);
-    }
-    return positionals[0];
-}
-
-
-/***/ }),
-
-/***/ 651:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ suggestion)
-/* harmony export */ });
-/* unused harmony exports editDistance, closest */
-/** "did you mean …?" for a mistyped command or option: the closest known name, when one is close. */
-/** Edit distance with adjacent transpositions (optimal string alignment), so `verfiy` is one edit from `verify`. */
-function editDistance(a, b) {
-    const rows = a.length + 1;
-    const cols = b.length + 1;
-    const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    const at = (i, j) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
-    for (let i = 1; i < rows; i++) {
-        for (let j = 1; j < cols; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, at(i - 2, j - 2) + 1);
-            const row = d[i];
-            if (row !== undefined)
-                row[j] = best;
-        }
-    }
-    return at(a.length, b.length);
-}
-/**
- * The candidate closest to `typed` within a third of its length (at least one edit), or one that
- * `typed` abbreviates (3+ characters); undefined when nothing is close enough to be a typo.
- */
-function closest(typed, candidates) {
-    const lower = typed.toLowerCase();
-    let best;
-    for (const name of candidates) {
-        const distance = editDistance(lower, name.toLowerCase());
-        if (best === undefined || distance < best.distance)
-            best = { name, distance };
-    }
-    if (best !== undefined && best.distance <= Math.max(1, Math.floor(typed.length / 3)))
-        return best.name;
-    if (lower.length >= 3)
-        return candidates.find((name) => name.toLowerCase().startsWith(lower));
-    return undefined;
-}
-/** `; did you mean 'create'?` or nothing. */
-function suggestion(typed, candidates) {
-    const name = closest(typed, candidates);
-    return name === undefined ? '' : `; did you mean '${name}'?`;
-}
-
-
-/***/ }),
-
-/***/ 979:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ describeAdd),
-  B: () => (/* binding */ storeCommand)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/format-bytes.ts
-var format_bytes = __nccwpck_require__(758);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(31);
-// EXTERNAL MODULE: ./src/report/plural.ts
-var plural = __nccwpck_require__(190);
-// EXTERNAL MODULE: ./src/snapshot/expansion.ts
-var expansion = __nccwpck_require__(301);
-// EXTERNAL MODULE: ./src/store/add.ts
-var add = __nccwpck_require__(702);
-// EXTERNAL MODULE: ./src/store/export.ts
-var store_export = __nccwpck_require__(643);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
-var atomic_file = __nccwpck_require__(118);
-// EXTERNAL MODULE: ./src/store/layout.ts
-var store_layout = __nccwpck_require__(891);
-// EXTERNAL MODULE: ./src/store/plain.ts
-var store_plain = __nccwpck_require__(233);
-// EXTERNAL MODULE: ./src/store/records.ts
-var records = __nccwpck_require__(751);
-// EXTERNAL MODULE: ./src/store/sessions.ts
-var sessions = __nccwpck_require__(888);
-;// CONCATENATED MODULE: ./src/store/gc.ts
-/**
- * Garbage collection: chunks are kept while a snapshot record references them. With a budget,
- * the least recently used snapshots are evicted first until what remains fits; then every chunk
- * no remaining snapshot references is deleted. Runs under the GC lock, so no process is adding
- * or reading while it marks and sweeps.
- */
-
-
-
-
-
-
-
-/** Every chunk object in the store and its size on disk. */
-function chunkSizes(layout) {
-    const sizes = new Map();
-    for (const dir of (0,external_node_fs_.readdirSync)(layout.chunks)) {
-        let names;
-        try {
-            names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(layout.chunks, dir));
-        }
-        catch {
-            continue;
-        }
-        for (const name of names) {
-            if (!(0,store_layout/* isDigestHex */.aH)(name))
-                continue;
-            try {
-                sizes.set(name, (0,external_node_fs_.statSync)((0,external_node_path_.join)(layout.chunks, dir, name)).size);
-            }
-            catch {
-                // removed meanwhile
-            }
-        }
-    }
-    return sizes;
-}
-/** The chunk digests a snapshot references (and, when asked, its files' digests). */
-function referencedChunks(layout, id, files) {
-    const reader = (0,records/* openRecord */.C6)(layout, id);
-    try {
-        const { chunks } = reader.loadIndex();
-        const out = [];
-        for (let k = 0; k < chunks.length; k++)
-            out.push(chunks.at(k).sha256.toString('hex'));
-        if (files !== undefined)
-            for (const e of reader.manifest.entries)
-                if (e.type === 'file')
-                    files.add(e.sha256);
-        return out;
-    }
-    finally {
-        reader.close();
-    }
-}
-async function collectGarbage(layout, options) {
-    const lock = await sessions/* GcLock */.uM.acquire(layout, options.waitMs);
-    try {
-        removeDeadTemps(layout);
-        const snapshots = (0,records/* listRecords */.VI)(layout).sort((a, b) => a.lastUsedMs - b.lastUsedMs || a.id.localeCompare(b.id));
-        const sizes = chunkSizes(layout);
-        const plain = (0,store_plain/* listPlainCopies */._Z)(layout);
-        const fileDigests = new Map();
-        const refs = new Map();
-        const uses = new Map();
-        const unreadable = [];
-        for (const s of snapshots) {
-            let digests;
-            const files = new Set();
-            try {
-                digests = referencedChunks(layout, s.id, plain.length > 0 ? files : undefined);
-            }
-            catch (error) {
-                unreadable.push({ id: s.id, reason: error.message });
-                continue;
-            }
-            uses.set(s.id, digests);
-            fileDigests.set(s.id, files);
-            for (const d of digests)
-                refs.set(d, (refs.get(d) ?? 0) + 1);
-        }
-        const plainBytes = plain.reduce((a, p) => a + p.size, 0);
-        const bytesBefore = [...sizes.values()].reduce((a, b) => a + b, 0) + snapshots.reduce((a, s) => a + s.recordBytes, 0) + plainBytes;
-        let live = snapshots.reduce((a, s) => a + s.recordBytes, 0);
-        for (const [d, size] of sizes)
-            if ((refs.get(d) ?? 0) > 0)
-                live += size;
-        const evicted = [];
-        // Plain copies are a cache that restore --link refills: over budget, they go before any snapshot.
-        const dropAllPlain = options.maxBytes !== undefined && live + plainBytes > options.maxBytes;
-        if (options.maxBytes !== undefined) {
-            for (const s of snapshots) {
-                if (live <= options.maxBytes)
-                    break;
-                const digests = uses.get(s.id);
-                if (digests === undefined)
-                    continue; // unreadable: its chunks are unknown, so it is not evicted
-                evicted.push(s);
-                live -= s.recordBytes;
-                for (const d of digests) {
-                    const left = (refs.get(d) ?? 0) - 1;
-                    refs.set(d, left);
-                    if (left === 0)
-                        live -= sizes.get(d) ?? 0;
-                }
-            }
-        }
-        const evictedIds = new Set(evicted.map((s) => s.id));
-        // With an unreadable record we cannot tell which chunks it needs: delete none.
-        const sweep = unreadable.length > 0 ? [] : [...sizes.keys()].filter((d) => (refs.get(d) ?? 0) <= 0);
-        const keptFiles = new Set();
-        for (const s of snapshots)
-            if (!evictedIds.has(s.id))
-                for (const f of fileDigests.get(s.id) ?? [])
-                    keptFiles.add(f);
-        const plainSweep = unreadable.length > 0 && !dropAllPlain ? [] : plain.filter((p) => dropAllPlain || !keptFiles.has(p.sha256));
-        const bytesFreed = sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0) + plainSweep.reduce((a, p) => a + p.size, 0);
-        if (options.apply) {
-            for (const s of evicted)
-                (0,records/* removeRecord */.GI)(layout, s.id);
-            for (const d of sweep)
-                (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.chunks, d.slice(0, 2), d), { force: true });
-            for (const p of plainSweep)
-                (0,external_node_fs_.rmSync)(p.path, { force: true });
-        }
-        return {
-            evicted,
-            kept: snapshots.filter((s) => !evictedIds.has(s.id)),
-            chunksDeleted: sweep.length,
-            plainDeleted: plainSweep.length,
-            bytesFreed,
-            bytesBefore,
-            bytesAfter: bytesBefore - bytesFreed,
-            unreadable,
-            applied: options.apply,
-        };
-    }
-    finally {
-        lock.release();
-    }
-}
-/** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
-function removeDeadTemps(layout) {
-    (0,atomic_file/* removeStaleTemps */.jH)(layout.tmp);
-    for (const name of (0,external_node_fs_.readdirSync)(layout.tmp)) {
-        const pid = /^(?:chunk|plain|create)-(\d+)-/.exec(name)?.[1];
-        if (pid !== undefined && !(0,atomic_file/* processIsAlive */.xT)(Number(pid)))
-            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.tmp, name), { force: true });
-    }
-}
-
-// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
-var lockfiles = __nccwpck_require__(10);
-// EXTERNAL MODULE: ./src/store/chunks.ts
-var chunks = __nccwpck_require__(463);
-;// CONCATENATED MODULE: ./src/store/verify.ts
-/**
- * `store verify`: every chunk object decodes to bytes that match its name, every record's
- * sections match their checksums, and every chunk a record references is there and good.
- */
-
-
-
-
-
-
-
-
-async function verifyStore(layout, onProgress) {
-    const session = sessions/* StoreSession */.e7.begin(layout, 'verify');
-    try {
-        const sizes = chunkSizes(layout);
-        const bad = new Map();
-        let done = 0;
-        for (const digest of sizes.keys()) {
-            try {
-                (0,chunks/* decodeChunk */.WQ)((0,external_node_fs_.readFileSync)((0,store_layout/* chunkPath */.BS)(layout, digest)), digest, layout.root);
-            }
-            catch (error) {
-                bad.set(digest, error.message);
-            }
-            onProgress?.(++done, sizes.size);
-        }
-        const referenced = new Set();
-        const damaged = [];
-        const snapshots = (0,records/* listRecords */.VI)(layout);
-        for (const s of snapshots) {
-            let digests;
-            try {
-                digests = referencedChunks(layout, s.id);
-            }
-            catch (error) {
-                damaged.push({ id: s.id, reason: error.message });
-                continue;
-            }
-            const missing = digests.filter((d) => !sizes.has(d));
-            const broken = digests.filter((d) => bad.has(d));
-            for (const d of digests)
-                referenced.add(d);
-            if (missing.length > 0 || broken.length > 0) {
-                const parts = [missing.length > 0 ? `${missing.length} chunk(s) missing (${missing[0]?.slice(0, 12)}…)` : '', broken.length > 0 ? `${broken.length} chunk(s) damaged (${broken[0]?.slice(0, 12)}…)` : ''];
-                damaged.push({ id: s.id, reason: parts.filter((p) => p !== '').join(', ') });
-            }
-        }
-        const modifiedPlain = (0,store_plain/* listPlainCopies */._Z)(layout)
-            .filter((p) => {
-            try {
-                return (0,lockfiles/* sha256File */.Q3)(p.path) !== p.sha256;
-            }
-            catch {
-                return false; // removed meanwhile
-            }
-        })
-            .map((p) => p.path);
-        return {
-            modifiedPlain,
-            snapshots: snapshots.length,
-            chunks: sizes.size,
-            bytes: [...sizes.values()].reduce((a, b) => a + b, 0),
-            orphans: [...sizes.keys()].filter((d) => !referenced.has(d)).length,
-            badChunks: [...bad].map(([digest, reason]) => ({ digest, reason })),
-            damaged,
-        };
-    }
-    finally {
-        session.end();
-    }
-}
-
-// EXTERNAL MODULE: ./src/commands/args.ts
-var commands_args = __nccwpck_require__(309);
-;// CONCATENATED MODULE: ./src/commands/store.ts
-/** `vitsnap store …`: a content-addressed store shared by many snapshots (docs/store.md). */
-
-
-
-
-
-
-
-
-
-
-
-
-
-const HELP = `Usage: vitsnap store <add|export|ls|rm|gc|verify> [options]
-
-A store keeps the chunks of many snapshots once each: builds that share most of their bytes
-share most of their chunks. Snapshots in it are named by the SHA-256 of their .vitsnap file and
-may also carry names; any command here takes a name, the id or a unique prefix of the id.
-
-Commands:
-  add FILE…              take .vitsnap files in (only chunks the store lacks are written)
-  export REF -o FILE     write a stored snapshot out as a standalone .vitsnap file (byte-identical
-                         to the one added)
-  ls                     list the stored snapshots
-  rm REF…                forget snapshots (their chunks go at the next gc)
-  gc [--max-size SIZE]   delete chunks no snapshot uses; with --max-size, first forget the least
-                         recently used snapshots until the store fits. Shows what it would do;
-                         --apply does it
-  verify                 check every chunk and every snapshot record
-
-Options:
-      --store DIR     the store (default: $VITSNAP_STORE, else $XDG_CACHE_HOME/vitsnap, else
-                      ~/.cache/vitsnap)
-      --name NAME     add: name the snapshot (one FILE only); a name moves like a tag
-  -o, --output FILE   export: the file to write
-      --max-size SIZE gc: the budget, e.g. 5G, 500M
-      --apply         gc: delete, instead of showing what would be deleted
-      --json          print the result as JSON
-  -q, --quiet         print only errors (--json still prints the result)
-  -h, --help          show this help
-
-Examples:
-  vitsnap create -C build --store ./.vitsnap-store --name main
-  vitsnap store add nightly.vitsnap --name nightly
-  vitsnap store ls
-  vitsnap store export main -o main.vitsnap
-  vitsnap store gc --max-size 5G --apply
-`;
-function shortId(id) {
-    return id.slice(0, 12);
-}
-function describeAdd(r, name, root) {
-    const label = name === undefined ? shortId(r.id) : `${shortId(r.id)} (${name})`;
-    const verb = r.added ? 'stored' : 'already stored';
-    return (`${verb} ${label} in ${root}: ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.newChunks} new, ${r.reusedChunks} reused` +
-        ` (${(0,format_bytes/* formatBytes */.z)(r.reusedBytes)} saved), ${(0,format_bytes/* formatBytes */.z)(r.writtenBytes)} written`);
-}
-const SUBCOMMANDS = ['add', 'export', 'ls', 'rm', 'gc', 'verify'];
-const storeCommand = {
-    name: 'store',
-    summary: 'keep many snapshots in one deduplicating store (add, export, ls, rm, gc, verify)',
-    help: HELP,
-    async run(argv, ctx) {
-        const { values, positionals } = (0,commands_args/* parseCommandArgs */.Qx)('store', argv, {
-            ...commands_args/* COMMON_OPTIONS */.DT,
-            store: { type: 'string' },
-            name: { type: 'string' },
-            output: { type: 'string', short: 'o' },
-            'max-size': { type: 'string' },
-            apply: { type: 'boolean' },
-        });
-        const [sub, ...args] = positionals;
-        if (sub === undefined || !SUBCOMMANDS.includes(sub)) {
-            const got = sub === undefined ? 'nothing' : JSON.stringify((0,report_escape/* escapeControls */.UN)(sub));
-            throw new errors/* OperationError */.OK('E_USAGE', `vitsnap store takes one of ${SUBCOMMANDS.join(', ')} (got ${got}); run 'vitsnap store --help'`);
-        }
-        const root = (0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd);
-        const json = values.json === true;
-        const say = (line) => {
-            if (!json && values.quiet !== true)
-                ctx.log.out(line);
-        };
-        switch (sub) {
-            case 'add': {
-                if (args.length === 0)
-                    throw new errors/* OperationError */.OK('E_USAGE', "store add takes one or more .vitsnap files; run 'vitsnap store --help'");
-                if (values.name !== undefined && args.length > 1)
-                    throw new errors/* OperationError */.OK('E_USAGE', '--name names one snapshot: add the files one at a time to name each');
-                const layout = (0,store_layout/* openStore */.Ch)(root, true);
-                const results = [];
-                for (const file of args) {
-                    const r = await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, file), {
-                        name: values.name,
-                        onProgress: (p) => ctx.log.progress(`adding ${(0,external_node_path_.basename)(file)}`, p.doneBlocks, p.totalBlocks, 'block'),
-                    });
-                    ctx.log.done();
-                    results.push({ file, ...r });
-                    say(describeAdd(r, values.name, layout.root));
-                }
-                if (json)
-                    ctx.log.out(JSON.stringify({ store: layout.root, added: results }, null, 2));
-                return 0;
-            }
-            case 'export': {
-                const layout = (0,store_layout/* openStore */.Ch)(root, false);
-                const id = (0,records/* resolveRef */.qE)(layout, (0,commands_args/* requireOne */.mc)('store export', args, 'snapshot (name or id)'));
-                if (values.output === undefined)
-                    throw new errors/* OperationError */.OK('E_USAGE', `store export needs -o FILE, e.g. vitsnap store export ${shortId(id)} -o build.vitsnap`);
-                const r = await (0,store_export/* exportSnapshot */.v)(layout, id, (0,external_node_path_.resolve)(ctx.cwd, values.output), (done, total) => ctx.log.progress('exporting', done, total, 'block'));
-                ctx.log.done();
-                if (!r.identical)
-                    ctx.log.warn(`${values.output}: the blocks encode differently with this vitsnap; the file holds the same content under SHA-256 ${r.sha256}`);
-                say(`wrote ${values.output}: ${(0,format_bytes/* formatBytes */.z)(r.bytes)}, sha256 ${r.sha256}`);
-                if (json)
-                    ctx.log.out(JSON.stringify({ id, ...r }, null, 2));
-                return 0;
-            }
-            case 'ls':
-                return listStore((0,store_layout/* openStore */.Ch)(root, false), json, ctx);
-            case 'rm': {
-                if (args.length === 0)
-                    throw new errors/* OperationError */.OK('E_USAGE', "store rm takes one or more snapshot names or ids; run 'vitsnap store --help'");
-                const layout = (0,store_layout/* openStore */.Ch)(root, false);
-                const removed = args.map((ref) => {
-                    const id = (0,records/* resolveRef */.qE)(layout, ref);
-                    const names = (0,records/* removeRecord */.GI)(layout, id);
-                    say(`removed ${shortId(id)}${names.length > 0 ? ` (${names.join(', ')})` : ''}; its chunks are freed by vitsnap store gc --apply`);
-                    return { id, names };
-                });
-                if (json)
-                    ctx.log.out(JSON.stringify({ removed }, null, 2));
-                return 0;
-            }
-            case 'gc': {
-                const layout = (0,store_layout/* openStore */.Ch)(root, false);
-                const maxBytes = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
-                const plan = await collectGarbage(layout, { maxBytes, apply: values.apply === true });
-                for (const u of plan.unreadable)
-                    ctx.log.warn(`snapshot ${shortId(u.id)} cannot be read (${u.reason}); no chunk was deleted: fix or rm it first`);
-                const verb = plan.applied ? 'deleted' : 'would delete';
-                for (const s of plan.evicted)
-                    say(`${plan.applied ? 'forgot' : 'would forget'} ${shortId(s.id)}${s.names.length > 0 ? ` (${s.names.join(', ')})` : ''}, last used ${new Date(s.lastUsedMs).toISOString()}`);
-                const plainNote = plan.plainDeleted > 0 ? ` and ${(0,plural/* plural */.L)(plan.plainDeleted, 'plain copy', 'plain copies')}` : '';
-                say(`${verb} ${(0,plural/* plural */.L)(plan.chunksDeleted, 'chunk')}${plainNote}: ${(0,format_bytes/* formatBytes */.z)(plan.bytesBefore)} → ${(0,format_bytes/* formatBytes */.z)(plan.bytesAfter)} (${(0,plural/* plural */.L)(plan.kept.length, 'snapshot')} kept)`);
-                if (!plan.applied && (plan.chunksDeleted > 0 || plan.evicted.length > 0 || plan.plainDeleted > 0))
-                    say('nothing was deleted; run again with --apply to do it');
-                if (json)
-                    ctx.log.out(JSON.stringify({ ...plan, evicted: plan.evicted.map((s) => s.id), kept: plan.kept.map((s) => s.id) }, null, 2));
-                return 0;
-            }
-            case 'verify': {
-                const layout = (0,store_layout/* openStore */.Ch)(root, false);
-                const r = await verifyStore(layout, (done, total) => ctx.log.progress('verifying', done, total, 'chunk'));
-                ctx.log.done();
-                const ok = r.badChunks.length === 0 && r.damaged.length === 0;
-                if (json)
-                    ctx.log.out(JSON.stringify({ ok, ...r }, null, 2));
-                for (const b of r.badChunks)
-                    ctx.log.warn(`chunk ${shortId(b.digest)}…: ${b.reason}`);
-                for (const d of r.damaged)
-                    ctx.log.warn(`snapshot ${shortId(d.id)}: ${d.reason}`);
-                for (const path of r.modifiedPlain) {
-                    ctx.log.warn(`${path}: this read-only copy was edited through a hardlink, so trees restored with --link hold the edited bytes; remove it (rm -f) and restore those trees again`);
-                }
-                const orphans = r.orphans > 0 ? `; ${(0,plural/* plural */.L)(r.orphans, 'chunk')} unused (vitsnap store gc --apply frees them)` : '';
-                if (ok)
-                    say(`ok: ${(0,plural/* plural */.L)(r.snapshots, 'snapshot')}, ${(0,plural/* plural */.L)(r.chunks, 'chunk')} (${(0,format_bytes/* formatBytes */.z)(r.bytes)}) verified${orphans}`);
-                if (!ok) {
-                    throw new errors/* OperationError */.OK('E_IO', `store ${layout.root} is damaged: ${(0,plural/* plural */.L)(r.damaged.length, 'snapshot')} and ${(0,plural/* plural */.L)(r.badChunks.length, 'chunk')} affected; rm the damaged snapshots and add them again from good copies`);
-                }
-                return 0;
-            }
-        }
-        return 0;
-    },
-};
-function listStore(layout, json, ctx) {
-    const rows = (0,records/* listRecords */.VI)(layout).map((s) => {
-        const reader = (0,records/* openRecord */.C6)(layout, s.id);
-        try {
-            const { stats, createdAt, source } = reader.summary;
-            return { ...s, files: stats.files, bytes: stats.bytes, createdAt, sha: source.sha };
-        }
-        finally {
-            reader.close();
-        }
-    });
-    if (json) {
-        ctx.log.out(JSON.stringify({ store: layout.root, snapshots: rows }, null, 2));
-        return 0;
-    }
-    if (rows.length === 0) {
-        ctx.log.out(`store ${layout.root} holds no snapshots; add one with vitsnap store add FILE or vitsnap create --store`);
-        return 0;
-    }
-    for (const r of rows.sort((a, b) => b.lastUsedMs - a.lastUsedMs)) {
-        const names = r.names.length > 0 ? ` ${r.names.join(', ')}` : '';
-        const from = r.sha !== null ? ` commit ${r.sha.slice(0, 12)}` : r.createdAt !== null ? ` created ${r.createdAt}` : '';
-        ctx.log.out(`${shortId(r.id)}${names}: ${(0,plural/* plural */.L)(r.files, 'file')}, ${(0,format_bytes/* formatBytes */.z)(r.bytes)}${from}, last used ${new Date(r.lastUsedMs).toISOString()}`);
-    }
-    return 0;
-}
-
-
-/***/ }),
-
-/***/ 916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kh: () => (/* binding */ fromSystemError),
-/* harmony export */   OK: () => (/* binding */ OperationError),
-/* harmony export */   Or: () => (/* binding */ isSystemError),
-/* harmony export */   iR: () => (/* binding */ isVitsnapError),
-/* harmony export */   k0: () => (/* binding */ UnsafePathError),
-/* harmony export */   wv: () => (/* binding */ SnapshotFormatError)
-/* harmony export */ });
-/**
- * The few error classes vitsnap throws. Each carries a stable `code`
- * (listed in docs/format.md, "Errors") and a message that says what to do next. Match on `name`/`code`, never `instanceof`: the action
- * and the CLI are separate bundles.
- */
-class VitsnapError extends Error {
-}
-/** The snapshot file is damaged, hostile, or from an unknown version. */
-class SnapshotFormatError extends VitsnapError {
-    name = 'SnapshotFormatError';
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-    }
-}
-/** Restoring an entry would write outside the target directory or through a symlink. */
-class UnsafePathError extends VitsnapError {
-    name = 'UnsafePathError';
-    code = 'E_UNSAFE_PATH';
-    entryPath;
-    constructor(entryPath, reason) {
-        super(`refusing to restore ${JSON.stringify(entryPath)}: ${reason}; nothing was written for it`);
-        this.entryPath = entryPath;
-    }
-}
-/** A command could not do its work (bad arguments, missing files, I/O failure, input changed). */
-class OperationError extends VitsnapError {
-    name = 'OperationError';
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-    }
-}
-/** True for any vitsnap error, across bundle boundaries. */
-function isVitsnapError(error) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const { name, code } = error;
-    return ((name === 'SnapshotFormatError' || name === 'UnsafePathError' || name === 'OperationError') &&
-        typeof code === 'string' &&
-        code.startsWith('E_'));
-}
-/** What a system error code means to a user, and what they can do about it. */
-const SYSTEM_ERRORS = {
-    ENOENT: { code: 'E_NOT_FOUND', what: 'no such file or directory', next: 'check the path' },
-    EACCES: { code: 'E_IO', what: 'permission denied', next: 'check ownership and permissions' },
-    EPERM: { code: 'E_IO', what: 'operation not permitted', next: 'check ownership, permissions and file attributes (lsattr)' },
-    ENOSPC: { code: 'E_IO', what: 'no space left on device', next: 'free disk space (or inodes: df -i) and retry' },
-    EDQUOT: { code: 'E_IO', what: 'disk quota exceeded', next: 'free space within your quota and retry' },
-    EFBIG: { code: 'E_IO', what: 'file too large', next: 'raise the file-size limit (ulimit -f) or use a file system that allows larger files' },
-    ENAMETOOLONG: { code: 'E_IO', what: 'file name too long', next: 'use a shorter path (a name may have at most 255 bytes)' },
-    EEXIST: { code: 'E_IO', what: 'already exists', next: 'remove it or choose another path' },
-    EISDIR: { code: 'E_IO', what: 'is a directory', next: 'pass a file path, or remove the directory' },
-    ENOTDIR: { code: 'E_IO', what: 'a component of the path is not a directory', next: 'check the path; a file is where a directory is expected' },
-    ENOTEMPTY: { code: 'E_IO', what: 'directory not empty', next: 'empty or remove it' },
-    EROFS: { code: 'E_IO', what: 'read-only file system', next: 'choose a writable location' },
-    EMFILE: { code: 'E_IO', what: 'too many open files', next: 'raise the open-file limit (ulimit -n) and retry' },
-    ENFILE: { code: 'E_IO', what: 'too many open files in the system', next: 'close other programs or raise the system limit, and retry' },
-    ELOOP: { code: 'E_IO', what: 'too many levels of symbolic links', next: 'check the path for a symlink loop' },
-    EXDEV: { code: 'E_IO', what: 'cannot move across file systems', next: 'keep the target on one file system' },
-    EBUSY: { code: 'E_IO', what: 'resource busy', next: 'retry when it is no longer in use' },
-    ETXTBSY: { code: 'E_IO', what: 'file is being executed', next: 'stop the program using it and retry' },
-    EIO: { code: 'E_IO', what: 'input/output error', next: 'check the disk (dmesg) and retry' },
-    EINVAL: { code: 'E_IO', what: 'invalid argument', next: 'check the path and the file system it is on' },
-};
-/** True for an error thrown by a Node system call (it has an errno-style `code` and a `syscall`). */
-function isSystemError(error) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const { code, syscall } = error;
-    return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && typeof syscall === 'string';
-}
-/**
- * Maps a Node system error (ENOENT, EACCES, ENOSPC …) to an OperationError that names the path
- * and a next step. `action` says what vitsnap was doing ("cannot restore a/b").
- */
-function fromSystemError(error, action) {
-    if (isVitsnapError(error))
-        return error;
-    const sys = error;
-    // The path the system call failed on, unless `action` already names it.
-    const where = sys.path === undefined || action.includes(sys.path) ? '' : ` (${sys.path}${sys.dest !== undefined ? ` -> ${sys.dest}` : ''})`;
-    const known = typeof sys.code === 'string' ? SYSTEM_ERRORS[sys.code] : undefined;
-    if (known !== undefined)
-        return new OperationError(known.code, `${action}: ${known.what}${where}; ${known.next}`);
-    const detail = typeof sys.code === 'string' ? `${sys.code}${sys.syscall !== undefined ? ` in ${sys.syscall}` : ''}` : (sys.message ?? String(error));
-    return new OperationError('E_IO', `${action}: system error ${detail}${where}; check the path and retry`);
-}
-
-
-/***/ }),
-
-/***/ 758:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/** Byte counts for people: binary units, three significant digits. Shared by the CLI, reports and checks. */
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = n / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 604:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ limitYoungGeneration)
-});
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/heap.ts
-/**
- * Keeps V8's young generation small. On a machine with many GiB of RAM V8 lets it grow to ~48 MiB
- * of mostly dead objects; capture creates short-lived objects for every file, so that growth was
- * a third of peak memory with no speed benefit (measured in docs/benchmarks.md). Setting the flag
- * at start-up takes effect because the young generation has not grown yet.
- */
-
-function limitYoungGeneration() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--max-semi-space-size=2');
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
-}
-
-
-/***/ }),
-
-/***/ 31:
+/***/ 4031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4050,7 +4258,7 @@ function clip(text, max) {
 
 /***/ }),
 
-/***/ 190:
+/***/ 1190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4064,7 +4272,7 @@ function plural(count, one, many = `${one}s`) {
 
 /***/ }),
 
-/***/ 118:
+/***/ 5118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4074,13 +4282,13 @@ function plural(count, one, many = `${one}s`) {
 /* harmony export */   tF: () => (/* binding */ abortUnfinishedFiles),
 /* harmony export */   xT: () => (/* binding */ processIsAlive)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /**
  * A file that appears at its target path whole or not at all: written to a temp file in the same
  * directory, fsynced, renamed over the target, then the directory is fsynced.
@@ -4233,7 +4441,7 @@ function syncDirectory(dir) {
 
 /***/ }),
 
-/***/ 800:
+/***/ 7800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4241,7 +4449,7 @@ function syncDirectory(dir) {
 /* harmony export */   Sj: () => (/* binding */ BlockPlanner)
 /* harmony export */ });
 /* unused harmony export BLOCK_TARGET */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(957);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6957);
 /**
  * Decides, in file order, which block stores each new chunk: deduplicates chunks by digest and
  * packs chunks of one codec class together. Pure bookkeeping, so the layout (and therefore the
@@ -4322,7 +4530,7 @@ class BlockPlanner {
 
 /***/ }),
 
-/***/ 612:
+/***/ 3612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4333,9 +4541,9 @@ class BlockPlanner {
 /* harmony export */   xC: () => (/* binding */ isSpace)
 /* harmony export */ });
 /* unused harmony export scanJsonBounds */
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /**
  * Bounds-checks untrusted JSON text in one pass over its bytes before anything is parsed: nesting
  * depth, members per container, values in total and the length of each string. `JSON.parse` on a
@@ -4495,7 +4703,7 @@ function parseBoundedJsonArray(raw, bounds, what, each) {
 
 /***/ }),
 
-/***/ 837:
+/***/ 7837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4578,10 +4786,10 @@ function canonicalEntriesJson(entries) {
 /* harmony export */   v3: () => (/* binding */ zstdDecompress)
 /* harmony export */ });
 /* unused harmony export ungroupBytes */
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(957);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6957);
 /**
  * Block codecs: `none` (already-compressed data), `zstd`, and byte grouping + zstd for float
  * tensors. Byte grouping writes byte 0 of every element, then byte 1, … so the slowly varying
@@ -4713,7 +4921,7 @@ function decodeBlock(stored, codec, width, rawLength, what) {
 
 /***/ }),
 
-/***/ 301:
+/***/ 1301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4722,10 +4930,10 @@ function decodeBlock(stored, codec, width, rawLength, what) {
 /* harmony export */   f$: () => (/* binding */ checkFreeSpace)
 /* harmony export */ });
 /* unused harmony exports EXPANSION_RATIO, EXPANSION_FLOOR, logicalSize */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
-/* harmony import */ var _format_bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(758);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _format_bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7758);
 /**
  * Bounds on how much a snapshot may expand to. A file's chunk list may name one chunk many times
  * (that is how repeated content deduplicates), so an 880-byte snapshot can claim a 1 GiB file and a
@@ -4807,7 +5015,7 @@ function checkFreeSpace(dir, entries) {
 
 /***/ }),
 
-/***/ 957:
+/***/ 6957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4824,9 +5032,9 @@ function checkFreeSpace(dir, entries) {
 /* harmony export */   sm: () => (/* binding */ decodeTrailer)
 /* harmony export */ });
 /* unused harmony exports FORMAT_MAJOR, FORMAT_MINOR, TRAILER_MAGIC, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE, ChunkTable */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /**
  * Byte layout of a `.vitsnap` v1 file (specified in docs/format.md):
  *
@@ -5117,14 +5325,14 @@ function decodeIndex(buf, t) {
 
 /***/ }),
 
-/***/ 251:
+/***/ 5251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ parsePatternList),
 /* harmony export */   t: () => (/* binding */ compileGlobs)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /**
  * The `path` input's glob language, compiled to linear-time matchers.
  *
@@ -5504,9 +5712,9 @@ function prefixSource(head, names) {
 /* harmony export */   y6: () => (/* binding */ runFile)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_COMMAND_TIMEOUT_MS, COMMAND_OUTPUT_CAP, shellFor */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /**
  * Runs the commands metadata is read from: the user's `metadata-commands` (shell text, through
  * `/bin/sh -c`) and our own probes (a resolved file plus arguments, never through a shell).
@@ -5694,7 +5902,7 @@ function compareText(a, b) {
 
 /***/ }),
 
-/***/ 10:
+/***/ 1010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5703,15 +5911,15 @@ function compareText(a, b) {
 /* harmony export */   es: () => (/* binding */ sha256FileAsync)
 /* harmony export */ });
 /* unused harmony export KNOWN_LOCKFILES */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(576);
 /** Digests of the dependency lockfiles that pin what a build pulled in. */
 
@@ -5806,13 +6014,13 @@ function sha256File(file) {
 
 /***/ }),
 
-/***/ 588:
+/***/ 8588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ entryPathProblem)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(957);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6957);
 /** Rules every entry path in a snapshot obeys; capture skips, and the reader rejects, any path that breaks one. */
 
 const SLASH = 0x2f;
@@ -5892,7 +6100,7 @@ function entryPathProblem(path) {
 
 /***/ }),
 
-/***/ 580:
+/***/ 3580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5902,21 +6110,21 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/snapshot/codecs.ts
 var codecs = __nccwpck_require__(505);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
-var format = __nccwpck_require__(957);
+var format = __nccwpck_require__(6957);
 // EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
-var canonical_json = __nccwpck_require__(837);
+var canonical_json = __nccwpck_require__(7837);
 // EXTERNAL MODULE: ./src/snapshot/bounded-json.ts
-var bounded_json = __nccwpck_require__(612);
+var bounded_json = __nccwpck_require__(3612);
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
-var paths = __nccwpck_require__(588);
+var paths = __nccwpck_require__(8588);
 ;// CONCATENATED MODULE: ./src/snapshot/manifest.ts
 /**
  * Turns untrusted manifest JSON into a `Manifest`, checking every field a later step relies on:
@@ -6468,7 +6676,7 @@ function readAt(view, position, length, path) {
 
 /***/ }),
 
-/***/ 270:
+/***/ 9270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6476,7 +6684,7 @@ function readAt(view, position, length, path) {
 /* harmony export */   Mj: () => (/* binding */ writeSparse)
 /* harmony export */ });
 /* unused harmony export HOLE_MIN_BYTES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Writes file bytes leaving runs of zeros as holes: a run of at least 64 KiB of zero pages is
@@ -6527,24 +6735,24 @@ function finishSparse(fd, size) {
 
 /***/ }),
 
-/***/ 702:
+/***/ 5702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ chunksByBlock),
 /* harmony export */   O: () => (/* binding */ addSnapshot)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(505);
-/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(957);
-/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(580);
-/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(463);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(751);
-/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(888);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6957);
+/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3580);
+/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9463);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2751);
+/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1888);
 /**
  * `store add`: takes a `.vitsnap` file into the store in one pass over its bytes. Each block is
  * digest-checked and decoded, each chunk checked against its digest and written unless the store
@@ -6678,7 +6886,7 @@ function readExactly(fd, position, length, file) {
 
 /***/ }),
 
-/***/ 463:
+/***/ 9463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6690,17 +6898,17 @@ function readExactly(fd, position, length, file) {
 /* harmony export */   u5: () => (/* binding */ CHUNK_HEADER)
 /* harmony export */ });
 /* unused harmony exports encodeChunk, chunkHeader */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(800);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7800);
 /* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(505);
-/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(957);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(891);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6957);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5891);
 /**
  * Chunk objects: one file per chunk, named by the SHA-256 of its raw bytes and compressed by the
  * codec of the block it came from. Written once (temp file + rename, so a reader never sees half
@@ -6849,25 +7057,25 @@ function decodeChunk(data, hex, root, expectedLength) {
 
 /***/ }),
 
-/***/ 643:
+/***/ 5643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   v: () => (/* binding */ exportSnapshot)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
-/* harmony import */ var _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(118);
-/* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(800);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5118);
+/* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7800);
 /* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(505);
-/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(957);
-/* harmony import */ var _add_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(702);
-/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(463);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(751);
-/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(888);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6957);
+/* harmony import */ var _add_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5702);
+/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9463);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2751);
+/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1888);
 /**
  * `store export`: a stored snapshot back as a standalone `.vitsnap` file. Blocks are rebuilt from
  * their chunks in the recorded layout and encoded as capture encodes them, so the file is the one
@@ -6978,7 +7186,7 @@ function readRecordBytes(layout, id, tailLength) {
 
 /***/ }),
 
-/***/ 891:
+/***/ 5891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6989,13 +7197,13 @@ function readRecordBytes(layout, id, tailLength) {
 /* harmony export */   iB: () => (/* binding */ defaultStoreDir)
 /* harmony export */ });
 /* unused harmony exports STORE_FORMAT, STORE_VERSION, layoutOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /**
  * Where a store keeps what (docs/store.md):
  *
@@ -7118,21 +7326,20 @@ function checkName(name) {
 
 /***/ }),
 
-/***/ 717:
+/***/ 9717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nx: () => (/* binding */ openSnapshotArg),
 /* harmony export */   Ol: () => (/* binding */ openSnapshotRef),
 /* harmony export */   Pw: () => (/* binding */ isStoreRef)
 /* harmony export */ });
-/* unused harmony export STORE_REF_PREFIX */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/* unused harmony exports STORE_REF_PREFIX, openSnapshotArg */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(580);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(891);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(751);
-/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(888);
+/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3580);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5891);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2751);
+/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1888);
 /** Commands take `store:NAME` (or `store:ID-PREFIX`) wherever they take a .vitsnap file. */
 
 
@@ -7172,7 +7379,7 @@ function openSnapshotRef(arg, cwd, env) {
 
 /***/ }),
 
-/***/ 233:
+/***/ 1233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7180,16 +7387,16 @@ function openSnapshotRef(arg, cwd, env) {
 /* harmony export */   _Z: () => (/* binding */ listPlainCopies)
 /* harmony export */ });
 /* unused harmony exports PLAIN_MTIME_S, plainMode, plainPath */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _snapshot_metadata_lockfiles_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(10);
-/* harmony import */ var _snapshot_sparse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(270);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(891);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _snapshot_metadata_lockfiles_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1010);
+/* harmony import */ var _snapshot_sparse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9270);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5891);
 /**
  * Plain copies for `restore --link`: a file's bytes as an ordinary read-only file in the store,
  * which restored trees hardlink instead of holding copies. Keyed by digest and mode (a hardlink
@@ -7294,7 +7501,7 @@ function listPlainCopies(layout) {
 
 /***/ }),
 
-/***/ 751:
+/***/ 2751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7309,16 +7516,16 @@ function listPlainCopies(layout) {
 /* harmony export */   rh: () => (/* binding */ writeRecord)
 /* harmony export */ });
 /* unused harmony exports storeChunkSource, readNames */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
-/* harmony import */ var _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(118);
-/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(957);
-/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(580);
-/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(463);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(891);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5118);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6957);
+/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3580);
+/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9463);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5891);
 /**
  * Snapshot records: a `.vitsnap` file without its blocks, which live in the store as chunks.
  *
@@ -7361,7 +7568,7 @@ function storeChunkSource(layout) {
     return { readChunk: (sha256, length) => (0,_chunks_js__WEBPACK_IMPORTED_MODULE_6__/* .readChunk */ .ar)(layout, sha256.toString('hex'), length) };
 }
 /** Opens a stored snapshot for reading; its chunks come from the store, each verified as read. */
-function openRecord(layout, id) {
+function openRecord(layout, id, label = `store:${id.slice(0, 12)}`) {
     const path = recordPath(layout, id);
     let fd;
     try {
@@ -7385,7 +7592,7 @@ function openRecord(layout, id) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${path} has an impossible snapshot size: the store is damaged; remove it with vitsnap store rm ${id.slice(0, 12)}`);
         }
         const view = { fd, size, prefix: RECORD_PREFIX, gapStart: _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad, gapLength: size - kept };
-        return _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .SnapshotReader */ .a.openDetached(`store:${id.slice(0, 12)}`, view, storeChunkSource(layout));
+        return _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .SnapshotReader */ .a.openDetached(label, view, storeChunkSource(layout));
     }
     catch (error) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
@@ -7495,7 +7702,7 @@ function removeRecord(layout, id) {
 
 /***/ }),
 
-/***/ 888:
+/***/ 1888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7503,13 +7710,13 @@ function removeRecord(layout, id) {
 /* harmony export */   uM: () => (/* binding */ GcLock)
 /* harmony export */ });
 /* unused harmony export liveSessions */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /**
  * Who may touch a store's chunks at once. Adding and reading need no lock between themselves:
  * chunks are written once and renamed into place. Only GC must not run while someone relies on a
@@ -7727,12 +7934,12 @@ const VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 384:
+/***/ 5384:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22);
-/* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2320);
+/* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8604);
 /** The `vitsnap` executable (bundled to dist/cli/index.js): checks the runtime, then runs the CLI. */
 
 
@@ -7752,70 +7959,70 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 573:
+/***/ 4573:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 
-/***/ 421:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 975:
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 919:
+/***/ 5919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 522:
+/***/ 8522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -8049,6 +8256,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(384);
+/******/ var __webpack_exports__ = __nccwpck_require__(5384);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

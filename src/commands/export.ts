@@ -1,4 +1,4 @@
-import { openSnapshotArg } from '../store/open.js';
+import { openSnapshotAnywhere } from '../registry/open.js';
 import type { Entry, Manifest } from '../snapshot/types.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 
@@ -16,7 +16,7 @@ Example:
 `,
   async run(argv, ctx) {
     const { positionals } = parseCommandArgs('export', argv, { ...COMMON_OPTIONS });
-    const reader = openSnapshotArg(requireOne('export', positionals, 'snapshot file'), ctx.cwd, ctx.env);
+    const { reader } = await openSnapshotAnywhere(requireOne('export', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env });
     try {
       writeManifestJson(reader.manifest, ctx.log.out);
     } finally {

@@ -1,5 +1,5 @@
 import type { SnapshotReader } from '../snapshot/reader.js';
-import { openSnapshotArg } from '../store/open.js';
+import { openSnapshotAnywhere } from '../registry/open.js';
 import type { ContentClass } from '../snapshot/types.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 import { escapeControls } from '../report/escape.js';
@@ -60,7 +60,7 @@ Example:
 `,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs('info', argv, { ...COMMON_OPTIONS });
-    const reader = openSnapshotArg(requireOne('info', positionals, 'snapshot file'), ctx.cwd, ctx.env);
+    const { reader } = await openSnapshotAnywhere(requireOne('info', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env });
     try {
       const m = reader.summary;
       if (values.json === true) {

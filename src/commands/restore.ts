@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { parseSize } from '../snapshot/expansion.js';
 import { compileGlobs } from '../snapshot/globs.js';
-import { isStoreRef, openSnapshotRef } from '../store/open.js';
+import { isStoreRef } from '../store/open.js';
+import { isOciRef, openSnapshotAnywhere } from '../registry/open.js';
 import { ensurePlainCopy } from '../store/plain.js';
 import type { FileEntry } from '../snapshot/types.js';
 import { restoreSnapshot } from '../snapshot/restore.js';
@@ -62,10 +63,10 @@ Examples:
     const file = requireOne('restore', positionals, 'snapshot file');
     if (values.dir === undefined) throw new OperationError('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
     const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
-    if (values.link === true && !isStoreRef(file)) {
+    if (values.link === true && !isStoreRef(file) && !isOciRef(file)) {
       throw new OperationError('E_USAGE', `--link restores from a store: add the snapshot (vitsnap store add ${file}) and restore store:NAME`);
     }
-    const { reader, store } = openSnapshotRef(file, ctx.cwd, ctx.env);
+    const { reader, store } = await openSnapshotAnywhere(file, { cwd: ctx.cwd, env: ctx.env, fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
     try {
       const only = values.only === undefined ? undefined : compileGlobs(values.only);
       const report = await restoreSnapshot(reader, resolve(ctx.cwd, values.dir), {

@@ -1,5 +1,5 @@
 import { checkExpansion, parseSize } from '../snapshot/expansion.js';
-import { openSnapshotArg } from '../store/open.js';
+import { openSnapshotAnywhere } from '../registry/open.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
 import { formatBytes } from '../format-bytes.js';
 import { plural } from '../report/plural.js';
@@ -35,7 +35,7 @@ Example:
     });
     const file = requireOne('verify', positionals, 'snapshot file');
     const maxSize = values['max-size'] === undefined ? undefined : parseSize(values['max-size']);
-    const reader = openSnapshotArg(file, ctx.cwd, ctx.env);
+    const { reader } = await openSnapshotAnywhere(file, { cwd: ctx.cwd, env: ctx.env, fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
     try {
       checkExpansion(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
       const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));

@@ -27,7 +27,8 @@ import { filePairSides, looksLikeSnapshot } from './file-pair.js';
 import { normalizePrefix, prefixMismatch, stripEntries } from './path-prefix.js';
 import type { OneSided } from './renames.js';
 import { onSide, openSnapshotSide, type SideName, type SnapshotSide } from './snapshot-side.js';
-import { isStoreRef, openSnapshotArg } from '../store/open.js';
+import { isOciRef, openSnapshotAnywhere, type OpenedSnapshot } from '../registry/open.js';
+import { isStoreRef } from '../store/open.js';
 import { diffPair, diffTrees, oneSided, type ModifiedPair, type TreeDiff, type TreeEntry } from './tree-diff.js';
 import type { Difference, NotCompared, SideVerification } from './types.js';
 
@@ -107,7 +108,7 @@ interface SidePath {
  */
 function sidePath(side: SideName, label: string, cwd: string): SidePath {
   const abs = resolve(cwd, label);
-  if (isStoreRef(label) && statSync(abs, { throwIfNoEntry: false }) === undefined) return { side, label, abs, directory: false, stored: true };
+  if ((isStoreRef(label) || isOciRef(label)) && statSync(abs, { throwIfNoEntry: false }) === undefined) return { side, label, abs, directory: false, stored: true };
   let directory: boolean;
   try {
     const stats = statSync(abs);
@@ -162,12 +163,25 @@ export async function openSides(beforePath: string, afterPath: string, options: 
     // Awaited below; this keeps a walk that fails while a snapshot is being opened from going unhandled.
     for (const w of walks) w?.catch(() => undefined);
     // Snapshots open while the walk runs on a worker.
-    const opened = paths.map((p, i) => {
-      if (walks[i] !== null) return null;
-      const side = openSnapshotSide(() => openSnapshotArg(p.stored ? p.label : p.abs, options.cwd, options.env ?? process.env), p.side, p.label);
+    const opened: (ListedSource | null)[] = [];
+    const fetchers: ((entries: readonly FileEntry[]) => Promise<void>)[] = [];
+    for (let i = 0; i < paths.length; i++) {
+      const p = paths[i] as SidePath;
+      if (walks[i] !== null) {
+        opened.push(null);
+        continue;
+      }
+      let any: OpenedSnapshot;
+      try {
+        any = await openSnapshotAnywhere(p.stored ? p.label : p.abs, { cwd: options.cwd, env: options.env ?? process.env });
+      } catch (error) {
+        throw onSide(error, p.side, p.label);
+      }
+      const side = openSnapshotSide(() => any.reader, p.side, p.label);
       snapshots.push(side);
-      return snapshotSource(side, prefix, notes);
-    });
+      fetchers[i] = any.fetchFiles ?? (async () => undefined);
+      opened.push(snapshotSource(side, prefix, notes));
+    }
     const sources: ListedSource[] = [];
     for (let i = 0; i < 2; i++) {
       const walk = walks[i];
@@ -183,6 +197,7 @@ export async function openSides(beforePath: string, afterPath: string, options: 
       }
     }
     const [before, after] = sources as [ListedSource, ListedSource];
+    await fetchDiffering(fetchers, before, after, paths);
     if (prefix === null) {
       const mismatch = prefixMismatch({ name: `BEFORE ${before.label}`, entries: before.entries }, { name: `AFTER ${after.label}`, entries: after.entries });
       if (mismatch !== null) notes.push(mismatch);
@@ -191,6 +206,28 @@ export async function openSides(beforePath: string, afterPath: string, options: 
   } catch (error) {
     await closeAll();
     throw error;
+  }
+}
+
+/**
+ * A registry side holds only its record until now: fetch the chunks of the files the other side
+ * does not have with the same digest (all of them against a directory, whose digests come later).
+ */
+async function fetchDiffering(fetchers: ((entries: readonly FileEntry[]) => Promise<void>)[], before: ListedSource, after: ListedSource, paths: SidePath[]): Promise<void> {
+  const sides = [before, after];
+  for (let i = 0; i < 2; i++) {
+    const fetch = fetchers[i];
+    if (fetch === undefined) continue;
+    const own = sides[i] as ListedSource;
+    const other = sides[1 - i] as ListedSource;
+    const digests = other.kind === 'directory' ? null : new Set(other.entries.flatMap((e) => (e.type === 'file' ? [e.sha256] : [])));
+    const wanted = own.entries.filter((e): e is FileEntry => e.type === 'file' && (digests === null || !digests.has(e.sha256)));
+    try {
+      await fetch(wanted);
+    } catch (error) {
+      const p = paths[i] as SidePath;
+      throw onSide(error, p.side, p.label);
+    }
   }
 }
 

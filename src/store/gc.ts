@@ -147,6 +147,11 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
 /** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
 function removeDeadTemps(layout: StoreLayout): void {
   removeStaleTemps(layout.tmp);
+  // Records of pulls and registry reads that were killed before they finished.
+  for (const name of readdirSync(layout.snapshots)) {
+    const pid = /^(?:pull|remote)-(\d+)-/.exec(name)?.[1];
+    if (pid !== undefined && !processIsAlive(Number(pid))) rmSync(join(layout.snapshots, name), { force: true });
+  }
   for (const name of readdirSync(layout.tmp)) {
     const pid = /^(?:chunk|plain|create)-(\d+)-/.exec(name)?.[1];
     if (pid !== undefined && !processIsAlive(Number(pid))) rmSync(join(layout.tmp, name), { force: true });

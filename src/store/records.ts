@@ -52,7 +52,7 @@ export function storeChunkSource(layout: StoreLayout): ChunkSource {
 }
 
 /** Opens a stored snapshot for reading; its chunks come from the store, each verified as read. */
-export function openRecord(layout: StoreLayout, id: string): SnapshotReader {
+export function openRecord(layout: StoreLayout, id: string, label = `store:${id.slice(0, 12)}`): SnapshotReader {
   const path = recordPath(layout, id);
   let fd: number;
   try {
@@ -74,7 +74,7 @@ export function openRecord(layout: StoreLayout, id: string): SnapshotReader {
       throw new SnapshotFormatError('E_CORRUPT', `${path} has an impossible snapshot size: the store is damaged; remove it with vitsnap store rm ${id.slice(0, 12)}`);
     }
     const view = { fd, size, prefix: RECORD_PREFIX, gapStart: HEADER_SIZE, gapLength: size - kept };
-    return SnapshotReader.openDetached(`store:${id.slice(0, 12)}`, view, storeChunkSource(layout));
+    return SnapshotReader.openDetached(label, view, storeChunkSource(layout));
   } catch (error) {
     closeSync(fd);
     throw error;

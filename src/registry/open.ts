@@ -1,0 +1,83 @@
+/**
+ * Opens what a command names as a snapshot: a `.vitsnap` file, `store:NAME`, or `oci://…`. A
+ * registry snapshot is read through the local store: its record is fetched (and kept under a
+ * temporary name while the reader is open), and chunks only when asked for, all of them or
+ * those of the files a diff must read.
+ */
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { RegistryClient } from '../oci/client.js';
+import { resolveCredentials } from '../oci/credentials.js';
+import { parseReference } from '../oci/reference.js';
+import type { SnapshotReader } from '../snapshot/reader.js';
+import type { FileEntry } from '../snapshot/types.js';
+import { defaultStoreDir, openStore, type StoreLayout } from '../store/layout.js';
+import { openSnapshotRef } from '../store/open.js';
+import { openRecord, recordPath } from '../store/records.js';
+import { StoreSession } from '../store/sessions.js';
+import { fetchChunks, fetchRemote } from './pull.js';
+
+export const OCI_PREFIX = 'oci://';
+
+export function isOciRef(arg: string): boolean {
+  return arg.startsWith(OCI_PREFIX);
+}
+
+export interface OpenedSnapshot {
+  reader: SnapshotReader;
+  /** The store its chunks come from (store: and oci:// snapshots). */
+  store: StoreLayout | null;
+  /** For an oci:// snapshot: fetches the chunks of these files into the store. */
+  fetchFiles: ((entries: readonly FileEntry[]) => Promise<void>) | null;
+}
+
+export interface OpenOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Fetch every chunk of an oci:// snapshot up front (restore, verify). */
+  fetchAll?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function openSnapshotAnywhere(arg: string, options: OpenOptions): Promise<OpenedSnapshot> {
+  if (!isOciRef(arg)) return { ...openSnapshotRef(arg, options.cwd, options.env), fetchFiles: null };
+  const { env, cwd } = options;
+  const ref = parseReference(arg, { insecure: env.VITSNAP_REGISTRY_INSECURE === '1' });
+  const layout = openStore(defaultStoreDir(undefined, env, cwd), true);
+  const credentials = resolveCredentials(ref.registry, { env, home: env.HOME ?? homedir() });
+  const client = new RegistryClient(ref, credentials === undefined ? {} : { credentials });
+  const session = StoreSession.begin(layout, `read ${arg}`);
+  const pending = `remote-${process.pid}-${randomBytes(6).toString('hex')}`;
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    rmSync(recordPath(layout, pending), { force: true });
+    session.end();
+    client.close();
+  };
+  try {
+    const remote = await fetchRemote(client, ref);
+    writeFileSync(recordPath(layout, pending), remote.record);
+    const reader = openRecord(layout, pending, arg);
+    reader.onClose = release;
+    const byChunk = new Map(remote.chunks.map((c) => [c.chunk, c]));
+    const fetchFiles = async (entries: readonly FileEntry[]): Promise<void> => {
+      const wanted = new Set<string>();
+      for (const e of entries) for (const c of reader.fileChunks(e)) wanted.add(c.sha256.toString('hex'));
+      const blobs = [...wanted].flatMap((hex) => byChunk.get(hex) ?? []);
+      await fetchChunks(layout, client, blobs, { onProgress: options.onProgress });
+    };
+    try {
+      if (options.fetchAll === true) await fetchFiles(reader.manifest.entries.filter((e): e is FileEntry => e.type === 'file'));
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
+    return { reader, store: layout, fetchFiles };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
