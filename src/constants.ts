@@ -21,6 +21,7 @@ export const Inputs = {
   RetentionDays: 'retention-days',
   HtmlReport: 'html-report',
   Token: 'token',
+  Registry: 'registry',
 } as const;
 
 export const Outputs = {

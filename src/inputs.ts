@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { IGNORE_PROFILES, type IgnoreProfile } from './compare/compare.js';
 import { parseStripHash, type StripHash } from './compare/renames.js';
 import { TRUSTED_EVENTS, type TrustedEvent } from './github/baseline.js';
+import { parseReference } from './oci/reference.js';
 import { OperationError } from './errors.js';
 import { parsePatternList } from './snapshot/globs.js';
 import { parseMetadataCommand } from './snapshot/metadata/commands.js';
@@ -12,7 +13,7 @@ export const MODES = ['auto', 'capture', 'compare', 'post'] as const;
 export const FAIL_ON = ['never', 'drift', 'unexplained'] as const;
 export const COMMENT = ['auto', 'always', 'on-drift', 'never'] as const;
 export const IF_NO_FILES_FOUND = ['warn', 'error', 'ignore'] as const;
-const BASELINE_KINDS = ['auto', 'artifact', 'cache', 'none'] as const;
+const BASELINE_KINDS = ['auto', 'artifact', 'cache', 'oci', 'none'] as const;
 
 export type Mode = (typeof MODES)[number];
 export type FailOn = (typeof FAIL_ON)[number];
@@ -46,6 +47,8 @@ export interface ActionInputs {
   maxAnnotations: number;
   /** null: the repository's default retention. */
   retentionDays: number | null;
+  /** `oci://REGISTRY/REPOSITORY` for `baseline: oci` (no tag), else ''. */
+  registry: string;
   htmlReport: boolean;
   token: string;
 }
@@ -156,5 +159,26 @@ export function getInputs(): ActionInputs {
     retentionDays: count(Inputs.RetentionDays, null, 0, 90) || null,
     htmlReport: bool(Inputs.HtmlReport, true),
     token: core.getInput(Inputs.Token).trim(),
+    registry: registryInput(),
   };
+}
+
+/** The `registry` input as `oci://host/repo`, checked by the reference grammar (repositories are lower case). */
+function registryInput(): string {
+  const raw = core.getInput(Inputs.Registry).trim();
+  const baseline = core.getInput(Inputs.Baseline).trim();
+  if (raw === '') {
+    if (baseline === 'oci') throw new OperationError('E_INPUT', `'baseline: oci' needs input '${Inputs.Registry}', e.g. 'ghcr.io/\${{ github.repository }}-vitsnap'`);
+    return '';
+  }
+  const bare = raw.replace(/^oci:\/\//, '').replace(/\/+$/, '');
+  const slash = bare.indexOf('/');
+  const text = slash < 0 ? bare : `${bare.slice(0, slash)}${bare.slice(slash).toLowerCase()}`;
+  try {
+    const ref = parseReference(`oci://${text}`, { allowMissingTag: true });
+    if (ref.tag !== undefined || ref.digest !== undefined) throw new Error('a tag or digest');
+  } catch {
+    throw invalid(Inputs.Registry, raw, "a registry and repository without a tag, e.g. 'ghcr.io/owner/repo-vitsnap'");
+  }
+  return `oci://${text}`;
 }

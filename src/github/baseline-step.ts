@@ -13,6 +13,7 @@ import { SnapshotReader } from '../snapshot/reader.js';
 import { downloadSnapshot, isGoneError } from './artifacts.js';
 import { findBaselines, type SkippedRun } from './baseline.js';
 import { cacheAvailable, restoreSnapshotFromCache } from './cache.js';
+import { fromRegistry } from './oci-baseline.js';
 import type { RunContext } from './context.js';
 import { runsApi, type Octokit } from './rest.js';
 
@@ -134,6 +135,11 @@ export async function findBaselineStep(inputs: ActionInputs, ctx: RunContext, oc
     const path = resolve(ctx.workspace, source.path);
     if (!existsSync(path)) throw new OperationError('E_NOT_FOUND', `input 'baseline' names ${source.path}, which does not exist; download it first or fix the path`);
     return { baseline: { path, runId: null, sha: null, label: source.path, verified: false, description: `the file ${source.path}` }, skipped, reason: '' };
+  }
+  if (source.kind === 'oci') {
+    const baseline = await fromRegistry(inputs, ctx, octokit, skipped);
+    const reason = baseline === null ? skipped.map((s) => s.reason).join('; ') || 'no snapshot in the registry' : '';
+    return { baseline, skipped, reason };
   }
   let baseline: Baseline | null = null;
   if ((source.kind === 'artifact' || source.kind === 'auto') && ctx.ghes) {

@@ -14,6 +14,7 @@ import { findCredentials } from '../snapshot/credentials.js';
 import { collectMetadata } from '../snapshot/metadata/index.js';
 import { ArtifactNameTakenError, uploadSnapshot, type UploadedArtifact } from './artifacts.js';
 import { cacheAvailable, saveSnapshotToCache } from './cache.js';
+import { pushBaseline } from './oci-baseline.js';
 import { planCapture } from './capture-paths.js';
 import type { RunContext } from './context.js';
 
@@ -99,6 +100,7 @@ export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPa
     }
   }
   const onDefaultBranch = ctx.eventName === 'push' && ctx.branch === ctx.defaultBranch;
+  if (inputs.baseline.kind === 'oci' && onDefaultBranch) await core.group('Push snapshot to the registry', () => pushBaseline(inputs, ctx, snapshotPath));
   // On GHES the cache is where baselines live, also under `baseline: auto`.
   const useCache = inputs.baseline.kind === 'cache' || (ctx.ghes && inputs.baseline.kind === 'auto');
   if (useCache && onDefaultBranch) {

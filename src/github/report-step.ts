@@ -12,6 +12,7 @@ import { createCauseClassifier } from '../compare/causes.js';
 import { compareSources, type CompareResult } from '../compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
 import { openSides } from '../compare/sources.js';
+import { registryEnv } from './oci-baseline.js';
 import { reportArtifactName } from '../constants.js';
 import type { ActionInputs } from '../inputs.js';
 import { rankAnnotations } from '../report/annotations.js';
@@ -48,7 +49,7 @@ export function baselineLine(baseline: Baseline, ctx: RunContext): string {
 }
 
 export async function compareStep(inputs: ActionInputs, ctx: RunContext, baseline: Baseline, snapshotPath: string): Promise<CompareResult> {
-  const sides = await openSides(baseline.path, snapshotPath, { cwd: ctx.workspace });
+  const sides = await openSides(baseline.path, snapshotPath, { cwd: ctx.workspace, env: registryEnv(inputs, ctx) });
   try {
     const result = await core.group('Compare with the baseline', () =>
       compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore: inputs.ignore, exclude: inputs.exclude, stripHash: inputs.stripHash }),

@@ -26,6 +26,8 @@ export interface PushReport {
 export interface PushOptions {
   /** Other tags of the repository whose chunks are known present (e.g. the main branch's latest). */
   baseTags?: string[];
+  /** More tags for the same index (e.g. a moving `latest-<name>`). */
+  extraTags?: string[];
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -106,6 +108,7 @@ export async function pushSnapshot(layout: StoreLayout, id: string, ref: OciRefe
     const built = buildLayout(id, summary, { digest: recordDigest, size: record.length }, blobs);
     for (const m of built.manifests) await client.putManifest(sha256Digest(m), m, OCI_MANIFEST);
     const indexDigest = await client.putManifest(tag, built.index, OCI_INDEX);
+    for (const extra of options.extraTags ?? []) await client.putManifest(extra, built.index, OCI_INDEX);
     touchRecord(layout, id);
     return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - RECORD_PREFIX };
   } finally {
