@@ -55,6 +55,14 @@ describe('blobs', () => {
     expect((await c.getBlob(digest)).equals(data)).toBe(true);
   });
 
+  test('an empty blob goes up and comes back', async () => {
+    const c = client('blobs/empty');
+    const empty = Buffer.alloc(0);
+    const digest = sha256Digest(empty);
+    expect(await c.pushBlob(digest, 0, () => empty)).toBe('uploaded');
+    expect((await c.getBlob(digest, { size: 0 })).length).toBe(0);
+  });
+
   test('a second push of the same blob is one HEAD and sends no bytes', async () => {
     const c = client('blobs/again', 'proxy');
     const data = bytesOf('again', 5000);
