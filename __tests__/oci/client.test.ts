@@ -206,3 +206,39 @@ describe('manifests', () => {
     await expect(c.putManifest('x', manifest, OCI_MANIFEST)).rejects.toMatchObject({ code: expect.stringMatching(/^E_(NOT_FOUND|REGISTRY)$/), message: expect.stringContaining('MANIFEST_BLOB_UNKNOWN') });
   });
 });
+
+describe('HTTPS', () => {
+  let secure: RunningRegistry;
+
+  beforeAll(async () => {
+    secure = await startRegistry({ kind: 'none' }, { tls: true });
+  });
+  afterAll(async () => {
+    await secure?.stop();
+  });
+
+  test('a registry with a private CA works when its certificate is passed as ca', async () => {
+    // Loopback would mean plain HTTP: ask for https explicitly, as for any non-loopback host.
+    const c = new RegistryClient({ registry: secure.host, scheme: 'https', repository: 'tls/blobs' }, { ca: secure.certificate });
+    clients.push(c);
+    const data = bytesOf('tls', 70_000);
+    const digest = sha256Digest(data);
+    expect(await c.pushBlob(digest, data.length, () => data)).toBe('uploaded');
+    expect((await c.getBlob(digest)).equals(data)).toBe(true);
+  });
+
+  test('an untrusted certificate is E_NETWORK at once, with what to do', async () => {
+    const c = new RegistryClient({ registry: secure.host, scheme: 'https', repository: 'tls/blobs' }, { retry: { attempts: 3, baseDelayMs: 5 } });
+    clients.push(c);
+    const error = await c.ping().then(() => undefined, (e: unknown) => e as Error & { code: string });
+    expect(error?.code).toBe('E_NETWORK');
+    expect(error?.message).toContain(`cannot talk HTTPS to registry ${secure.host} while checking the registry API`);
+    expect(error?.message).toContain('if it uses a private CA, add it with NODE_EXTRA_CA_CERTS');
+  });
+
+  test('HTTPS to a plain-HTTP registry says to allow plain HTTP', async () => {
+    const c = new RegistryClient({ registry: registry.host, scheme: 'https', repository: 'tls/plain' }, { retry: { attempts: 2, baseDelayMs: 5 } });
+    clients.push(c);
+    await expect(c.ping()).rejects.toMatchObject({ code: 'E_NETWORK', message: expect.stringContaining('set VITSNAP_REGISTRY_INSECURE=1') });
+  });
+});

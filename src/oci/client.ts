@@ -62,6 +62,8 @@ export interface RegistryClientOptions {
   timeoutMs?: number;
   /** Told before each retry (the CLI logs it). */
   onRetry?: (info: RetryInfo) => void;
+  /** Extra CA certificates (PEM) to trust besides Node's own (NODE_EXTRA_CA_CERTS works too). */
+  ca?: string | Buffer;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -83,6 +85,7 @@ export class RegistryClient {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       userAgent: `vitsnap/${VERSION}`,
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
     });
   }
 
