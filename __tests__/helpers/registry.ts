@@ -10,6 +10,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, createSign, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,13 +44,16 @@ export interface RunningRegistry {
   /** `127.0.0.1:PORT`, as in an oci:// reference. */
   host: string;
   dir: string;
+  /** With `tls`: the registry's self-signed certificate (PEM), to pass as the client's `ca`. */
+  certificate?: string;
   stop(): Promise<void>;
 }
 
 /** The status of GET `url`, or 0 when nothing answers or the answer lacks our marker header. */
-function httpStatus(url: string, marker: string): Promise<number> {
+function httpStatus(url: string, marker: string, ca?: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request(url, { method: 'GET', timeout: 1000 }, (res) => {
+    const send = ca === undefined ? request : httpsRequest;
+    const req = send(url, { method: 'GET', timeout: 1000, ...(ca === undefined ? {} : { ca }) }, (res) => {
       res.resume();
       resolve(res.headers['x-vitsnap-registry'] === marker ? (res.statusCode ?? 0) : 0);
     });
@@ -83,10 +87,22 @@ async function stopChild(child: ChildProcess): Promise<void> {
   running.delete(child);
 }
 
-/** Starts a registry and waits until GET /v2/ answers (200, or 401 with auth). */
-export async function startRegistry(auth: RegistryAuthConfig = { kind: 'none' }): Promise<RunningRegistry> {
+/**
+ * Starts a registry and waits until GET /v2/ answers (200, or 401 with auth). With `tls`, it
+ * serves HTTPS with a self-signed certificate for 127.0.0.1 made by openssl.
+ */
+export async function startRegistry(auth: RegistryAuthConfig = { kind: 'none' }, options: { tls?: boolean } = {}): Promise<RunningRegistry> {
   if (!existsSync(REGISTRY_BINARY)) throw new Error(`${REGISTRY_BINARY} is missing: apt-get install docker-registry apache2-utils (.ci/run installs them)`);
   const dir = mkdtempSync(join(tmpdir(), 'vitsnap-registry-'));
+  let tlsSection = '';
+  let certificate: string | undefined;
+  if (options.tls === true) {
+    const keyPath = join(dir, 'tls-key.pem');
+    const certPath = join(dir, 'tls-cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '3650', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    certificate = readFileSync(certPath, 'utf8');
+    tlsSection = `  tls:\n    certificate: ${certPath}\n    key: ${keyPath}\n`;
+  }
   let lastError = '';
   for (let tries = 0; tries < 3; tries += 1) {
     const port = await freePort();
@@ -97,7 +113,7 @@ export async function startRegistry(auth: RegistryAuthConfig = { kind: 'none' })
     writeFileSync(
       config,
       `version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\n` +
-        `http:\n  addr: 127.0.0.1:${port}\n  secret: vitsnap-test-secret\n  headers:\n    X-Vitsnap-Registry: [${marker}]\n${authSection(auth, dir)}`,
+        `http:\n  addr: 127.0.0.1:${port}\n  secret: vitsnap-test-secret\n  headers:\n    X-Vitsnap-Registry: [${marker}]\n${tlsSection}${authSection(auth, dir)}`,
     );
     const child = spawn(REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
     running.add(child);
@@ -109,12 +125,13 @@ export async function startRegistry(auth: RegistryAuthConfig = { kind: 'none' })
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);
     });
     for (let poll = 0; poll < 200 && child.exitCode === null; poll += 1) {
-      const status = await httpStatus(`http://127.0.0.1:${port}/v2/`, marker);
+      const status = await httpStatus(`${certificate === undefined ? 'http' : 'https'}://127.0.0.1:${port}/v2/`, marker, certificate);
       if (status === 200 || status === 401) {
         return {
           port,
           host: `127.0.0.1:${port}`,
           dir,
+          ...(certificate === undefined ? {} : { certificate }),
           stop: async () => {
             await stopChild(child);
             rmSync(dir, { recursive: true, force: true });

@@ -55,6 +55,14 @@ describe('blobs', () => {
     expect((await c.getBlob(digest)).equals(data)).toBe(true);
   });
 
+  test('an empty blob goes up and comes back', async () => {
+    const c = client('blobs/empty');
+    const empty = Buffer.alloc(0);
+    const digest = sha256Digest(empty);
+    expect(await c.pushBlob(digest, 0, () => empty)).toBe('uploaded');
+    expect((await c.getBlob(digest, { size: 0 })).length).toBe(0);
+  });
+
   test('a second push of the same blob is one HEAD and sends no bytes', async () => {
     const c = client('blobs/again', 'proxy');
     const data = bytesOf('again', 5000);
@@ -196,5 +204,41 @@ describe('manifests', () => {
     const c = client('manifests/missing-blob');
     const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: OCI_EMPTY_CONFIG, digest: sha256Digest(Buffer.from('{}')), size: 2 }, layers: [] }));
     await expect(c.putManifest('x', manifest, OCI_MANIFEST)).rejects.toMatchObject({ code: expect.stringMatching(/^E_(NOT_FOUND|REGISTRY)$/), message: expect.stringContaining('MANIFEST_BLOB_UNKNOWN') });
+  });
+});
+
+describe('HTTPS', () => {
+  let secure: RunningRegistry;
+
+  beforeAll(async () => {
+    secure = await startRegistry({ kind: 'none' }, { tls: true });
+  });
+  afterAll(async () => {
+    await secure?.stop();
+  });
+
+  test('a registry with a private CA works when its certificate is passed as ca', async () => {
+    // Loopback would mean plain HTTP: ask for https explicitly, as for any non-loopback host.
+    const c = new RegistryClient({ registry: secure.host, scheme: 'https', repository: 'tls/blobs' }, { ca: secure.certificate });
+    clients.push(c);
+    const data = bytesOf('tls', 70_000);
+    const digest = sha256Digest(data);
+    expect(await c.pushBlob(digest, data.length, () => data)).toBe('uploaded');
+    expect((await c.getBlob(digest)).equals(data)).toBe(true);
+  });
+
+  test('an untrusted certificate is E_NETWORK at once, with what to do', async () => {
+    const c = new RegistryClient({ registry: secure.host, scheme: 'https', repository: 'tls/blobs' }, { retry: { attempts: 3, baseDelayMs: 5 } });
+    clients.push(c);
+    const error = await c.ping().then(() => undefined, (e: unknown) => e as Error & { code: string });
+    expect(error?.code).toBe('E_NETWORK');
+    expect(error?.message).toContain(`cannot talk HTTPS to registry ${secure.host} while checking the registry API`);
+    expect(error?.message).toContain('if it uses a private CA, add it with NODE_EXTRA_CA_CERTS');
+  });
+
+  test('HTTPS to a plain-HTTP registry says to allow plain HTTP', async () => {
+    const c = new RegistryClient({ registry: registry.host, scheme: 'https', repository: 'tls/plain' }, { retry: { attempts: 2, baseDelayMs: 5 } });
+    clients.push(c);
+    await expect(c.ping()).rejects.toMatchObject({ code: 'E_NETWORK', message: expect.stringContaining('set VITSNAP_REGISTRY_INSECURE=1') });
   });
 });

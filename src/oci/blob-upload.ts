@@ -116,10 +116,24 @@ async function finishUpload(ctx: UploadContext, location: string, open: (() => B
   await response.discard();
 }
 
-/** Sends the source in PATCH chunks; returns the Location to close with PUT. */
-async function sendChunks(ctx: UploadContext, start: string, reader: PieceReader, chunkSize: number, onProgress?: (bytes: number, total: number) => void): Promise<string> {
+/**
+ * A failure after the upload session was resumed from its reported offset: the registry may still
+ * have been storing the cut request when it answered, so the session cannot be trusted; a new
+ * upload can.
+ */
+class SessionSpoiled extends Error {
+  override readonly cause: Error;
+  constructor(cause: Error) {
+    super(cause.message);
+    this.cause = cause;
+  }
+}
+
+/** Sends the source in PATCH chunks; returns the Location to close with PUT and whether a chunk was resumed. */
+async function sendChunks(ctx: UploadContext, start: string, reader: PieceReader, chunkSize: number, onProgress?: (bytes: number, total: number) => void): Promise<{ location: string; resumed: boolean }> {
   let location = start;
   let offset = 0;
+  let resumed = false;
   while (offset < ctx.size) {
     const piece = await reader.next(Math.min(chunkSize, ctx.size - offset));
     if (piece.length === 0) throw new OperationError('E_IO', `the source of blob ${ctx.digest} ended after ${offset} of ${ctx.size} bytes; the file changed or the size is wrong`);
@@ -134,6 +148,7 @@ async function sendChunks(ctx: UploadContext, start: string, reader: PieceReader
         location = uploadLocation(ctx, headerText(response.headers.location), 202);
         sent = piece.length;
       } catch (error) {
+        if (resumed && error instanceof OperationError && error.code !== 'E_NETWORK' && error.code !== 'E_AUTH') throw new SessionSpoiled(error);
         if (!(error instanceof OperationError) || error.code !== 'E_NETWORK' || attempt >= ctx.transport.retryPolicy.attempts) throw error;
         // A cut PATCH may have stored part of the chunk: continue from what the registry holds.
         await ctx.transport.backoff(ctx.what, attempt, error.message);
@@ -141,11 +156,12 @@ async function sendChunks(ctx: UploadContext, start: string, reader: PieceReader
         if (status === undefined || status.offset < offset || status.offset > offset + piece.length) throw error;
         sent = status.offset - offset;
         location = status.location;
+        resumed = true;
       }
     }
     offset += piece.length;
   }
-  return location;
+  return { location, resumed };
 }
 
 /** Pushes one blob; see RegistryClient.pushBlob. */
@@ -178,8 +194,14 @@ export async function pushBlob(transport: Transport, repository: string, digest:
       } else {
         const reader = new PieceReader(open());
         try {
-          const last = await sendChunks(ctx, location, reader, chunkSize, options.onProgress);
-          await finishUpload(ctx, last, undefined);
+          const chunks = await sendChunks(ctx, location, reader, chunkSize, options.onProgress);
+          try {
+            await finishUpload(ctx, chunks.location, undefined);
+          } catch (error) {
+            // DIGEST_INVALID and the like after a resume: the session took bytes twice or lost some.
+            if (chunks.resumed && error instanceof OperationError && error.code !== 'E_NETWORK' && error.code !== 'E_AUTH') throw new SessionSpoiled(error);
+            throw error;
+          }
         } finally {
           reader.close();
         }
@@ -187,8 +209,8 @@ export async function pushBlob(transport: Transport, repository: string, digest:
       options.onProgress?.(size, size);
       return 'uploaded';
     } catch (error) {
-      const retryable = (error instanceof OperationError && error.code === 'E_NETWORK') || (error instanceof TransportError && error.retryable);
-      if (!retryable || attempt >= attempts) throw error;
+      const retryable = error instanceof SessionSpoiled || (error instanceof OperationError && error.code === 'E_NETWORK') || (error instanceof TransportError && error.retryable);
+      if (!retryable || attempt >= attempts) throw error instanceof SessionSpoiled ? error.cause : error;
       await transport.backoff(ctx.what, attempt, (error as Error).message);
     }
   }

@@ -5,12 +5,16 @@
  *   const client = RegistryClient.forReference(ref, { env, home: os.homedir() }, { onRetry });
  *   try { … } finally { client.close(); }
  *
+ * - RegistryClient.forReference(ref, { env, home }, options)   with the credentials found for the
+ *                                registry (env pair, docker config, GITHUB_TOKEN for ghcr.io).
  * - ping()                       GET /v2/: the registry is there and we may talk to it (auth included).
  * - hasBlob(digest)              HEAD: true when the repository has the blob.
  * - pushBlob(digest, size, open, { mountFrom, chunkThreshold, chunkSize, onProgress })
  *                                'exists' (nothing sent), 'mounted' (from another repository of the
  *                                same registry) or 'uploaded'. `open` is called again for each try, so
  *                                it must give the same bytes each time (a Buffer, or a new Readable).
+ *                                A Readable that fails rejects with its own error, unretried; one
+ *                                longer or shorter than `size` is E_IO.
  * - getBlob(digest, { size, maxBytes, onProgress })      the blob in memory, digest verified.
  * - getBlobToFile(digest, path, { size, onProgress })    the blob in a file (atomic), digest verified.
  * - putManifest(tagOrDigest, bytes, mediaType)           the digest (checked against the registry's).
@@ -46,6 +50,8 @@ export type { Descriptor, FetchedManifest } from './manifests.js';
 export type { RetryInfo } from './transport.js';
 export type { RetryPolicy } from './retry.js';
 export { OCI_EMPTY_CONFIG, OCI_INDEX, OCI_MANIFEST, sha256Digest } from './manifests.js';
+export { formatReference, isValidDigest, isValidTag, parseReference, referrersTag, type OciReference, type ParseReferenceOptions } from './reference.js';
+export { Credentials, resolveCredentials, type CredentialContext } from './credentials.js';
 
 export interface RegistryClientOptions {
   /** Offered when the registry asks (Basic, or to the Bearer token realm); undefined = anonymous. */
@@ -56,6 +62,8 @@ export interface RegistryClientOptions {
   timeoutMs?: number;
   /** Told before each retry (the CLI logs it). */
   onRetry?: (info: RetryInfo) => void;
+  /** Extra CA certificates (PEM) to trust besides Node's own (NODE_EXTRA_CA_CERTS works too). */
+  ca?: string | Buffer;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -77,6 +85,7 @@ export class RegistryClient {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       userAgent: `vitsnap/${VERSION}`,
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
     });
   }
 

@@ -6,6 +6,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
+import tls from 'node:tls';
 import { OperationError } from '../errors.js';
 
 /** A failure of the connection itself (no HTTP status): reset, refused, timed out, cut mid-body. */
@@ -68,7 +69,11 @@ export interface HttpResponse {
 /** Keep-alive agents, one pair per client, so `close()` frees every socket. */
 export class Agents {
   readonly http = new HttpAgent({ keepAlive: true, maxSockets: 16 });
-  readonly https = new HttpsAgent({ keepAlive: true, maxSockets: 16 });
+  readonly https: HttpsAgent;
+  /** `ca`: extra certificates to trust besides Node's (a registry with a private CA). */
+  constructor(ca?: string | Buffer) {
+    this.https = new HttpsAgent({ keepAlive: true, maxSockets: 16, ...(ca === undefined ? {} : { ca: [...tls.rootCertificates, ca.toString()] }) });
+  }
   close(): void {
     this.http.destroy();
     this.https.destroy();

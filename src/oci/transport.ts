@@ -19,6 +19,8 @@ export interface TransportOptions {
   retry: RetryPolicy;
   timeoutMs: number;
   userAgent: string;
+  /** Extra CA certificates (PEM) to trust for this registry. */
+  ca?: string | Buffer;
   /** Called before each retry, e.g. to log "retrying after 503 (attempt 2 of 5)". */
   onRetry?: (info: RetryInfo) => void;
 }
@@ -87,10 +89,11 @@ export class Transport {
   readonly registry: string;
   readonly auth: RegistryAuth;
   readonly #options: TransportOptions;
-  readonly #agents = new Agents();
+  readonly #agents: Agents;
 
   constructor(options: TransportOptions) {
     this.#options = options;
+    this.#agents = new Agents(options.ca);
     this.registry = options.registry;
     this.auth = new RegistryAuth(options.registry, options.credentials, (url, authorization) => this.#fetchToken(url, authorization));
   }
@@ -192,7 +195,12 @@ export class Transport {
     if (error.code === 'ETIMEDOUT') {
       return new OperationError('E_NETWORK', `registry ${this.registry} did not answer within ${formatDuration(this.#options.timeoutMs)} while ${what}${tries}; check that it is up and reachable, or try again later`);
     }
-    return new OperationError('E_NETWORK', `cannot reach registry ${this.registry} while ${what} (${error.code}: ${error.message})${tries}; check the address, the network and that the registry is running`);
+    // OpenSSL's text is "… error:0A00010B:SSL routines:func:reason:file:line": the reason is what helps.
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(error.message)?.[1] ?? error.message.replace(/\s+/g, ' ').trim();
+    if (/CERT|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO/.test(error.code)) {
+      return new OperationError('E_NETWORK', `cannot talk HTTPS to registry ${this.registry} while ${what} (${error.code}: ${reason}); if it uses a private CA, add it with NODE_EXTRA_CA_CERTS; if it serves plain HTTP, set VITSNAP_REGISTRY_INSECURE=1`);
+    }
+    return new OperationError('E_NETWORK', `cannot reach registry ${this.registry} while ${what} (${error.code}: ${reason})${tries}; check the address, the network and that the registry is running`);
   }
 
   async statusError(exchange: Pick<Exchange, 'what' | 'notFound' | 'scopes'>, response: HttpResponse, attempts: number): Promise<OperationError> {
