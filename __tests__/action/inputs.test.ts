@@ -38,7 +38,17 @@ describe('action inputs', () => {
       retentionDays: null,
       htmlReport: true,
       token: 't',
+      registry: '',
     });
+  });
+
+  it('reads the registry as oci://HOST/REPO, lower-casing the repository, and refuses a tag', () => {
+    withInputs({ path: 'out/**', baseline: 'oci', registry: 'ghcr.io/Octo/App-vitsnap' });
+    expect(getInputs().registry).toBe('oci://ghcr.io/octo/app-vitsnap');
+    withInputs({ path: 'out/**', baseline: 'oci', registry: 'oci://localhost:5000/snapshots/' });
+    expect(getInputs().registry).toBe('oci://localhost:5000/snapshots');
+    withInputs({ path: 'out/**', baseline: 'oci', registry: 'ghcr.io/octo/app:main' });
+    expect(() => getInputs()).toThrow(/^input 'registry' must be a registry and repository without a tag, e\.g\. 'ghcr\.io\/owner\/repo-vitsnap' \(got "ghcr\.io\/octo\/app:main"\)$/);
   });
 
   it('parses lists, paths and numbers', () => {
@@ -53,7 +63,8 @@ describe('action inputs', () => {
 
   it.each([
     ['mode', 'push', /^input 'mode' must be one of 'auto', 'capture', 'compare', 'post' \(got "push"\)$/],
-    ['baseline', 'oci', /^input 'baseline' must be one of 'auto', 'artifact', 'cache', 'none' \(got "oci"\)$/],
+    ['baseline', 'registry', /^input 'baseline' must be one of 'auto', 'artifact', 'cache', 'oci', 'none' \(got "registry"\)$/],
+    ['baseline', 'oci', /^'baseline: oci' needs input 'registry', e\.g\. 'ghcr\.io\/\$\{\{ github\.repository \}\}-vitsnap'$/],
     ['baseline', 'path:', /^input 'baseline' must be 'path:' followed by a \.vitsnap file/],
     ['fail-on', 'yes', /^input 'fail-on' must be one of 'never', 'drift', 'unexplained' \(got "yes"\)$/],
     ['fail-on-missing-baseline', 'maybe', /^input 'fail-on-missing-baseline' must be 'true' or 'false' \(got "maybe"\)$/],

@@ -1070,8 +1070,8 @@ Examples:
 
 // EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
 var store = __nccwpck_require__(8979);
-// EXTERNAL MODULE: ./src/oci/client.ts + 9 modules
-var client = __nccwpck_require__(5701);
+// EXTERNAL MODULE: ./src/oci/client.ts + 10 modules
+var client = __nccwpck_require__(3663);
 // EXTERNAL MODULE: ./src/oci/credentials.ts
 var oci_credentials = __nccwpck_require__(2559);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -1180,6 +1180,8 @@ async function pushSnapshot(layout, id, ref, client, options = {}) {
         for (const m of built.manifests)
             await client.putManifest((0,registry_layout/* sha256Digest */.sI)(m), m, registry_layout/* OCI_MANIFEST */.EG);
         const indexDigest = await client.putManifest(tag, built.index, registry_layout/* OCI_INDEX */.$p);
+        for (const extra of options.extraTags ?? [])
+            await client.putManifest(extra, built.index, registry_layout/* OCI_INDEX */.$p);
         (0,records/* touchRecord */.h)(layout, id);
         return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - records/* RECORD_PREFIX */.RI };
     }
@@ -2256,7 +2258,7 @@ function limitYoungGeneration() {
 
 /***/ }),
 
-/***/ 5701:
+/***/ 3663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2269,7 +2271,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sI: () => (/* reexport */ sha256Digest)
 });
 
-// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS
+// UNUSED EXPORTS: Credentials, DEFAULT_TIMEOUT_MS, formatReference, isValidDigest, isValidTag, parseReference, referrersTag, resolveCredentials
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
@@ -2277,12 +2279,16 @@ var errors = __nccwpck_require__(3916);
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
 ;// CONCATENATED MODULE: ./src/oci/http.ts
 /**
  * One HTTP exchange over node:http/https with an inactivity timeout: the timer restarts on every
  * byte written or read, so a large transfer that keeps moving is never cut, and a peer that stops
  * answering (before the headers or in the middle of a body) fails within `timeoutMs`.
  */
+
 
 
 
@@ -2320,7 +2326,11 @@ function toTransportError(error) {
 /** Keep-alive agents, one pair per client, so `close()` frees every socket. */
 class Agents {
     http = new external_node_http_namespaceObject.Agent({ keepAlive: true, maxSockets: 16 });
-    https = new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 16 });
+    https;
+    /** `ca`: extra certificates to trust besides Node's (a registry with a private CA). */
+    constructor(ca) {
+        this.https = new external_node_https_namespaceObject.Agent({ keepAlive: true, maxSockets: 16, ...(ca === undefined ? {} : { ca: [...(external_node_tls_default()).rootCertificates, ca.toString()] }) });
+    }
     close() {
         this.http.destroy();
         this.https.destroy();
@@ -2753,9 +2763,10 @@ class Transport {
     registry;
     auth;
     #options;
-    #agents = new Agents();
+    #agents;
     constructor(options) {
         this.#options = options;
+        this.#agents = new Agents(options.ca);
         this.registry = options.registry;
         this.auth = new RegistryAuth(options.registry, options.credentials, (url, authorization) => this.#fetchToken(url, authorization));
     }
@@ -2860,7 +2871,12 @@ class Transport {
         if (error.code === 'ETIMEDOUT') {
             return new errors/* OperationError */.OK('E_NETWORK', `registry ${this.registry} did not answer within ${formatDuration(this.#options.timeoutMs)} while ${what}${tries}; check that it is up and reachable, or try again later`);
         }
-        return new errors/* OperationError */.OK('E_NETWORK', `cannot reach registry ${this.registry} while ${what} (${error.code}: ${error.message})${tries}; check the address, the network and that the registry is running`);
+        // OpenSSL's text is "… error:0A00010B:SSL routines:func:reason:file:line": the reason is what helps.
+        const reason = /SSL routines:[^:]*:([^:]+)/.exec(error.message)?.[1] ?? error.message.replace(/\s+/g, ' ').trim();
+        if (/CERT|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO/.test(error.code)) {
+            return new errors/* OperationError */.OK('E_NETWORK', `cannot talk HTTPS to registry ${this.registry} while ${what} (${error.code}: ${reason}); if it uses a private CA, add it with NODE_EXTRA_CA_CERTS; if it serves plain HTTP, set VITSNAP_REGISTRY_INSECURE=1`);
+        }
+        return new errors/* OperationError */.OK('E_NETWORK', `cannot reach registry ${this.registry} while ${what} (${error.code}: ${reason})${tries}; check the address, the network and that the registry is running`);
     }
     async statusError(exchange, response, attempts) {
         const detail = await describeFailure(response);
@@ -3007,10 +3023,23 @@ async function finishUpload(ctx, location, open, onSent) {
     const response = await ctx.transport.send({ method: 'PUT', target: appendDigest(location, ctx.digest), headers, ...(open === undefined ? {} : { body: open }), scopes: ctx.scopes, accept: [201], what: ctx.what, retry: false, onSent });
     await response.discard();
 }
-/** Sends the source in PATCH chunks; returns the Location to close with PUT. */
+/**
+ * A failure after the upload session was resumed from its reported offset: the registry may still
+ * have been storing the cut request when it answered, so the session cannot be trusted; a new
+ * upload can.
+ */
+class SessionSpoiled extends Error {
+    cause;
+    constructor(cause) {
+        super(cause.message);
+        this.cause = cause;
+    }
+}
+/** Sends the source in PATCH chunks; returns the Location to close with PUT and whether a chunk was resumed. */
 async function sendChunks(ctx, start, reader, chunkSize, onProgress) {
     let location = start;
     let offset = 0;
+    let resumed = false;
     while (offset < ctx.size) {
         const piece = await reader.next(Math.min(chunkSize, ctx.size - offset));
         if (piece.length === 0)
@@ -3027,6 +3056,8 @@ async function sendChunks(ctx, start, reader, chunkSize, onProgress) {
                 sent = piece.length;
             }
             catch (error) {
+                if (resumed && error instanceof errors/* OperationError */.OK && error.code !== 'E_NETWORK' && error.code !== 'E_AUTH')
+                    throw new SessionSpoiled(error);
                 if (!(error instanceof errors/* OperationError */.OK) || error.code !== 'E_NETWORK' || attempt >= ctx.transport.retryPolicy.attempts)
                     throw error;
                 // A cut PATCH may have stored part of the chunk: continue from what the registry holds.
@@ -3036,11 +3067,12 @@ async function sendChunks(ctx, start, reader, chunkSize, onProgress) {
                     throw error;
                 sent = status.offset - offset;
                 location = status.location;
+                resumed = true;
             }
         }
         offset += piece.length;
     }
-    return location;
+    return { location, resumed };
 }
 /** Pushes one blob; see RegistryClient.pushBlob. */
 async function pushBlob(transport, repository, digest, size, open, options = {}) {
@@ -3073,8 +3105,16 @@ async function pushBlob(transport, repository, digest, size, open, options = {})
             else {
                 const reader = new PieceReader(open());
                 try {
-                    const last = await sendChunks(ctx, location, reader, chunkSize, options.onProgress);
-                    await finishUpload(ctx, last, undefined);
+                    const chunks = await sendChunks(ctx, location, reader, chunkSize, options.onProgress);
+                    try {
+                        await finishUpload(ctx, chunks.location, undefined);
+                    }
+                    catch (error) {
+                        // DIGEST_INVALID and the like after a resume: the session took bytes twice or lost some.
+                        if (chunks.resumed && error instanceof errors/* OperationError */.OK && error.code !== 'E_NETWORK' && error.code !== 'E_AUTH')
+                            throw new SessionSpoiled(error);
+                        throw error;
+                    }
                 }
                 finally {
                     reader.close();
@@ -3084,9 +3124,9 @@ async function pushBlob(transport, repository, digest, size, open, options = {})
             return 'uploaded';
         }
         catch (error) {
-            const retryable = (error instanceof errors/* OperationError */.OK && error.code === 'E_NETWORK') || (error instanceof TransportError && error.retryable);
+            const retryable = error instanceof SessionSpoiled || (error instanceof errors/* OperationError */.OK && error.code === 'E_NETWORK') || (error instanceof TransportError && error.retryable);
             if (!retryable || attempt >= attempts)
-                throw error;
+                throw error instanceof SessionSpoiled ? error.cause : error;
             await transport.backoff(ctx.what, attempt, error.message);
         }
     }
@@ -3451,6 +3491,8 @@ var version = __nccwpck_require__(311);
 
 
 
+
+
 const DEFAULT_TIMEOUT_MS = 60_000;
 class RegistryClient {
     registry;
@@ -3468,6 +3510,7 @@ class RegistryClient {
             timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             userAgent: `vitsnap/${version/* VERSION */.x}`,
             ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+            ...(options.ca === undefined ? {} : { ca: options.ca }),
         });
     }
     /** A client with the credentials found for the reference's registry (see credentials.ts). */
@@ -3838,7 +3881,7 @@ function referrersTag(digest) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5701);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3663);
 /**
  * How a stored snapshot lies in an OCI registry (docs/format.md, "OCI layout"):
  *
@@ -4001,7 +4044,7 @@ function readManifest(bytes, position) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5701);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3663);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2559);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2148);
 /* harmony import */ var _store_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5891);
