@@ -135,6 +135,16 @@ describe('push and pull', () => {
     expect((parseJsonOutput(await runVitsnapOk(['store', 'ls', '--json'], { env: env('s8') })) as { snapshots: unknown[] }).snapshots).toEqual([]);
   });
 
+  it('mounts chunks from another repository of the registry instead of uploading them', async () => {
+    const ref = `oci://${registry.host}/acme/other-app:main`;
+    const pushed = parseJsonOutput(await runVitsnapOk(['push', main, ref, '--mount-from', 'acme/app-vitsnap', '--json'], { env: env('s9') })) as { chunks: number; mounted: number; uploadedBytes: number };
+    expect(pushed.mounted).toBe(pushed.chunks);
+    expect(pushed.uploadedBytes).toBe(0);
+    const out = join(work, 'mounted.vitsnap');
+    await runVitsnapOk(['pull', ref, '-o', out], { env: env('s10') });
+    expect(readFileSync(out).equals(readFileSync(main))).toBe(true);
+  });
+
   it('resumes a pull that failed part-way without fetching again what it has', async () => {
     const ref = `oci://${proxy.host}/acme/app-vitsnap:main`;
     // Every attempt at one chunk blob is refused: the pull fails after its retries.

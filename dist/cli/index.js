@@ -1162,14 +1162,17 @@ async function pushSnapshot(layout, id, ref, client, options = {}) {
             toSend.push({ ...blob, path });
         }
         let uploaded = 0;
+        let mounted = 0;
         let uploadedBytes = 0;
         let done = 0;
         await inParallel(toSend, options.concurrency ?? 4, async (b) => {
-            const result = await client.pushBlob(b.digest, b.size, () => (0,external_node_fs_.readFileSync)(b.path));
-            if (result !== 'exists') {
-                uploaded++;
+            const result = await client.pushBlob(b.digest, b.size, () => (0,external_node_fs_.readFileSync)(b.path), options.mountFrom === undefined ? undefined : { mountFrom: options.mountFrom });
+            if (result === 'mounted')
+                mounted++;
+            if (result === 'uploaded')
                 uploadedBytes += b.size;
-            }
+            if (result !== 'exists')
+                uploaded++;
             options.onProgress?.(++done, toSend.length);
         });
         const record = (0,external_node_fs_.readFileSync)((0,records/* recordPath */.lX)(layout, id));
@@ -1183,7 +1186,7 @@ async function pushSnapshot(layout, id, ref, client, options = {}) {
         for (const extra of options.extraTags ?? [])
             await client.putManifest(extra, built.index, registry_layout/* OCI_INDEX */.$p);
         (0,records/* touchRecord */.h)(layout, id);
-        return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - records/* RECORD_PREFIX */.RI };
+        return { indexDigest, chunks: digests.length, uploaded, mounted, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - records/* RECORD_PREFIX */.RI };
     }
     finally {
         session.end();
@@ -1244,6 +1247,8 @@ ${REGISTRY_HELP}
 
 Options:
       --base TAG      another tag of the repository whose chunks are known present (repeatable)
+      --mount-from R  another repository of the same registry that may hold the chunks: they
+                      are mounted from it instead of uploaded
       --store DIR     the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
       --json          print the result as JSON
   -q, --quiet         print only errors (--json still prints the result)
@@ -1254,7 +1259,7 @@ Examples:
   vitsnap push store:pr-42 oci://localhost:5000/app:pr-42 --base main
 `,
     async run(argv, ctx) {
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('push', argv, { ...args/* COMMON_OPTIONS */.DT, base: { type: 'string', multiple: true }, store: { type: 'string' } });
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('push', argv, { ...args/* COMMON_OPTIONS */.DT, base: { type: 'string', multiple: true }, store: { type: 'string' }, 'mount-from': { type: 'string' } });
         if (positionals.length !== 2)
             throw new errors/* OperationError */.OK('E_USAGE', "push takes a snapshot and a reference: vitsnap push build.vitsnap oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap push --help'");
         const [source, target] = positionals;
@@ -1265,13 +1270,13 @@ Examples:
         const id = (0,store_open/* isStoreRef */.Pw)(source) ? (0,records/* resolveRef */.qE)(layout, source) : (await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, source))).id;
         const client = registryClient(ref, ctx);
         try {
-            const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
+            const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], ...(values['mount-from'] === undefined ? {} : { mountFrom: values['mount-from'] }), onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
             ctx.log.done();
             if (values.json === true)
                 ctx.log.out(JSON.stringify({ id, reference: target, ...r }, null, 2));
             else if (values.quiet !== true) {
                 const share = r.snapshotBytes > 0 ? ` (${((100 * r.uploadedBytes) / r.snapshotBytes).toFixed(1)} % of the ${(0,format_bytes/* formatBytes */.z)(r.snapshotBytes)} snapshot)` : '';
-                ctx.log.out(`pushed ${id.slice(0, 12)} to ${target} (${r.indexDigest}): ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.uploaded} sent, ${(0,format_bytes/* formatBytes */.z)(r.uploadedBytes)}${share}; ${r.present} already there`);
+                ctx.log.out(`pushed ${id.slice(0, 12)} to ${target} (${r.indexDigest}): ${(0,plural/* plural */.L)(r.chunks, 'chunk')}, ${r.uploaded - r.mounted} sent, ${(0,format_bytes/* formatBytes */.z)(r.uploadedBytes)}${share}${r.mounted > 0 ? `, ${r.mounted} mounted` : ''}; ${r.present} already there`);
             }
         }
         finally {

@@ -53,6 +53,8 @@ ${REGISTRY_HELP}
 
 Options:
       --base TAG      another tag of the repository whose chunks are known present (repeatable)
+      --mount-from R  another repository of the same registry that may hold the chunks: they
+                      are mounted from it instead of uploaded
       --store DIR     the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
       --json          print the result as JSON
   -q, --quiet         print only errors (--json still prints the result)
@@ -63,7 +65,7 @@ Examples:
   vitsnap push store:pr-42 oci://localhost:5000/app:pr-42 --base main
 `,
   async run(argv, ctx) {
-    const { values, positionals } = parseCommandArgs('push', argv, { ...COMMON_OPTIONS, base: { type: 'string', multiple: true }, store: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('push', argv, { ...COMMON_OPTIONS, base: { type: 'string', multiple: true }, store: { type: 'string' }, 'mount-from': { type: 'string' } });
     if (positionals.length !== 2) throw new OperationError('E_USAGE', "push takes a snapshot and a reference: vitsnap push build.vitsnap oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap push --help'");
     const [source, target] = positionals as [string, string];
     const ref = registryReference(target, ctx.env);
@@ -72,12 +74,12 @@ Examples:
     const id = isStoreRef(source) ? resolveRef(layout, source) : (await addSnapshot(layout, resolve(ctx.cwd, source))).id;
     const client = registryClient(ref, ctx);
     try {
-      const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
+      const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], ...(values['mount-from'] === undefined ? {} : { mountFrom: values['mount-from'] }), onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
       ctx.log.done();
       if (values.json === true) ctx.log.out(JSON.stringify({ id, reference: target, ...r }, null, 2));
       else if (values.quiet !== true) {
         const share = r.snapshotBytes > 0 ? ` (${((100 * r.uploadedBytes) / r.snapshotBytes).toFixed(1)} % of the ${formatBytes(r.snapshotBytes)} snapshot)` : '';
-        ctx.log.out(`pushed ${id.slice(0, 12)} to ${target} (${r.indexDigest}): ${plural(r.chunks, 'chunk')}, ${r.uploaded} sent, ${formatBytes(r.uploadedBytes)}${share}; ${r.present} already there`);
+        ctx.log.out(`pushed ${id.slice(0, 12)} to ${target} (${r.indexDigest}): ${plural(r.chunks, 'chunk')}, ${r.uploaded - r.mounted} sent, ${formatBytes(r.uploadedBytes)}${share}${r.mounted > 0 ? `, ${r.mounted} mounted` : ''}; ${r.present} already there`);
       }
     } finally {
       client.close();

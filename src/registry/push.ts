@@ -14,8 +14,9 @@ import { EMPTY_BLOB, EMPTY_DIGEST, OCI_INDEX, OCI_MANIFEST, buildLayout, readInd
 export interface PushReport {
   indexDigest: string;
   chunks: number;
-  /** Chunk blobs sent (or mounted) this time, and their bytes. */
+  /** Chunk blobs sent or mounted this time, and their bytes; `mounted` of them came by mount. */
   uploaded: number;
+  mounted: number;
   uploadedBytes: number;
   /** Chunk blobs the registry already had. */
   present: number;
@@ -28,6 +29,8 @@ export interface PushOptions {
   baseTags?: string[];
   /** More tags for the same index (e.g. a moving `latest-<name>`). */
   extraTags?: string[];
+  /** A repository on the same registry to mount blobs from (cross-repository mount) before uploading. */
+  mountFrom?: string;
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -91,14 +94,14 @@ export async function pushSnapshot(layout: StoreLayout, id: string, ref: OciRefe
       toSend.push({ ...blob, path });
     }
     let uploaded = 0;
+    let mounted = 0;
     let uploadedBytes = 0;
     let done = 0;
     await inParallel(toSend, options.concurrency ?? 4, async (b) => {
-      const result = await client.pushBlob(b.digest, b.size, () => readFileSync(b.path));
-      if (result !== 'exists') {
-        uploaded++;
-        uploadedBytes += b.size;
-      }
+      const result = await client.pushBlob(b.digest, b.size, () => readFileSync(b.path), options.mountFrom === undefined ? undefined : { mountFrom: options.mountFrom });
+      if (result === 'mounted') mounted++;
+      if (result === 'uploaded') uploadedBytes += b.size;
+      if (result !== 'exists') uploaded++;
       options.onProgress?.(++done, toSend.length);
     });
     const record = readFileSync(recordPath(layout, id));
@@ -110,7 +113,7 @@ export async function pushSnapshot(layout: StoreLayout, id: string, ref: OciRefe
     const indexDigest = await client.putManifest(tag, built.index, OCI_INDEX);
     for (const extra of options.extraTags ?? []) await client.putManifest(extra, built.index, OCI_INDEX);
     touchRecord(layout, id);
-    return { indexDigest, chunks: digests.length, uploaded, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - RECORD_PREFIX };
+    return { indexDigest, chunks: digests.length, uploaded, mounted, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - RECORD_PREFIX };
   } finally {
     session.end();
   }
