@@ -135,6 +135,35 @@ describe('push and pull', () => {
     expect((parseJsonOutput(await runVitsnapOk(['store', 'ls', '--json'], { env: env('s8') })) as { snapshots: unknown[] }).snapshots).toEqual([]);
   });
 
+  it('attaches a snapshot to an image with --subject, through the sha256-<hex> tag on a registry without the referrers API', async () => {
+    const client = new RegistryClient(parseReference(`oci://${registry.host}/acme/image`, { allowMissingTag: true }));
+    let imageDigest: string;
+    try {
+      const config = Buffer.from('{"architecture":"amd64","os":"linux"}');
+      const configDigest = `sha256:${sha256(config)}`;
+      await client.pushBlob(configDigest, config.length, () => config);
+      const image = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length }, layers: [] }));
+      imageDigest = await client.putManifest('v1', image, OCI_MANIFEST);
+      expect(await client.referrers(imageDigest)).toBeNull(); // distribution 2.8: no referrers API
+    } finally {
+      client.close();
+    }
+    const pushed = parseJsonOutput(await runVitsnapOk(['push', main, `oci://${registry.host}/acme/image:snapshot-v1`, '--subject', imageDigest, '--json'], { env: env('s11') })) as { indexDigest: string };
+    const check = new RegistryClient(parseReference(`oci://${registry.host}/acme/image`, { allowMissingTag: true }));
+    try {
+      const fallback = JSON.parse((await check.getManifest(imageDigest.replace(':', '-'))).bytes.toString()) as { manifests: { digest: string; artifactType: string }[] };
+      expect(fallback.manifests).toEqual([expect.objectContaining({ digest: pushed.indexDigest, artifactType: ARTIFACT_TYPE })]);
+      const index = JSON.parse((await check.getManifest('snapshot-v1')).bytes.toString()) as { subject: { digest: string } };
+      expect(index.subject.digest).toBe(imageDigest);
+    } finally {
+      check.close();
+    }
+    // Pulling the image's own tag finds the snapshot attached to it.
+    const out = join(work, 'attached.vitsnap');
+    await runVitsnapOk(['pull', `oci://${registry.host}/acme/image:v1`, '-o', out], { env: env('s12') });
+    expect(readFileSync(out).equals(readFileSync(main))).toBe(true);
+  });
+
   it('mounts chunks from another repository of the registry instead of uploading them', async () => {
     const ref = `oci://${registry.host}/acme/other-app:main`;
     const pushed = parseJsonOutput(await runVitsnapOk(['push', main, ref, '--mount-from', 'acme/app-vitsnap', '--json'], { env: env('s9') })) as { chunks: number; mounted: number; uploadedBytes: number };

@@ -1084,6 +1084,8 @@ var store_layout = __nccwpck_require__(5891);
 var records = __nccwpck_require__(2751);
 // EXTERNAL MODULE: ./src/store/sessions.ts
 var sessions = __nccwpck_require__(1888);
+// EXTERNAL MODULE: ./src/registry/referrers.ts
+var referrers = __nccwpck_require__(9191);
 // EXTERNAL MODULE: ./src/registry/layout.ts
 var registry_layout = __nccwpck_require__(7853);
 ;// CONCATENATED MODULE: ./src/registry/push.ts
@@ -1092,6 +1094,7 @@ var registry_layout = __nccwpck_require__(7853);
  * the tag's previous snapshot (or a `--base` tag) already lists are known to be there and cost
  * nothing; the others are checked with a HEAD and uploaded when missing.
  */
+
 
 
 
@@ -1179,12 +1182,15 @@ async function pushSnapshot(layout, id, ref, client, options = {}) {
         const recordDigest = (0,registry_layout/* sha256Digest */.sI)(record);
         await client.pushBlob(recordDigest, record.length, () => record);
         await client.pushBlob(registry_layout/* EMPTY_DIGEST */.Vx, registry_layout/* EMPTY_BLOB */.u.length, () => registry_layout/* EMPTY_BLOB */.u);
-        const built = (0,registry_layout/* buildLayout */.XV)(id, summary, { digest: recordDigest, size: record.length }, blobs);
+        const subject = options.subject === undefined ? undefined : await (0,referrers/* subjectDescriptor */.Ay)(client, options.subject);
+        const built = (0,registry_layout/* buildLayout */.XV)(id, summary, { digest: recordDigest, size: record.length }, blobs, subject);
         for (const m of built.manifests)
             await client.putManifest((0,registry_layout/* sha256Digest */.sI)(m), m, registry_layout/* OCI_MANIFEST */.EG);
         const indexDigest = await client.putManifest(tag, built.index, registry_layout/* OCI_INDEX */.$p);
         for (const extra of options.extraTags ?? [])
             await client.putManifest(extra, built.index, registry_layout/* OCI_INDEX */.$p);
+        if (subject !== undefined)
+            await (0,referrers/* recordReferrer */.zw)(client, subject.digest, { mediaType: registry_layout/* OCI_INDEX */.$p, digest: indexDigest, size: built.index.length, artifactType: registry_layout/* ARTIFACT_TYPE */.gn });
         (0,records/* touchRecord */.h)(layout, id);
         return { indexDigest, chunks: digests.length, uploaded, mounted, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - records/* RECORD_PREFIX */.RI };
     }
@@ -1247,6 +1253,9 @@ ${REGISTRY_HELP}
 
 Options:
       --base TAG      another tag of the repository whose chunks are known present (repeatable)
+      --subject DIGEST
+                      attach the snapshot to this manifest of the repository (the image built
+                      from the same commit): 'vitsnap pull' of the image's tag then finds it
       --mount-from R  another repository of the same registry that may hold the chunks: they
                       are mounted from it instead of uploaded
       --store DIR     the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
@@ -1259,7 +1268,7 @@ Examples:
   vitsnap push store:pr-42 oci://localhost:5000/app:pr-42 --base main
 `,
     async run(argv, ctx) {
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('push', argv, { ...args/* COMMON_OPTIONS */.DT, base: { type: 'string', multiple: true }, store: { type: 'string' }, 'mount-from': { type: 'string' } });
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('push', argv, { ...args/* COMMON_OPTIONS */.DT, base: { type: 'string', multiple: true }, store: { type: 'string' }, 'mount-from': { type: 'string' }, subject: { type: 'string' } });
         if (positionals.length !== 2)
             throw new errors/* OperationError */.OK('E_USAGE', "push takes a snapshot and a reference: vitsnap push build.vitsnap oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap push --help'");
         const [source, target] = positionals;
@@ -1270,7 +1279,7 @@ Examples:
         const id = (0,store_open/* isStoreRef */.Pw)(source) ? (0,records/* resolveRef */.qE)(layout, source) : (await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, source))).id;
         const client = registryClient(ref, ctx);
         try {
-            const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], ...(values['mount-from'] === undefined ? {} : { mountFrom: values['mount-from'] }), onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
+            const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], ...(values['mount-from'] === undefined ? {} : { mountFrom: values['mount-from'] }), ...(values.subject === undefined ? {} : { subject: values.subject }), onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
             ctx.log.done();
             if (values.json === true)
                 ctx.log.out(JSON.stringify({ id, reference: target, ...r }, null, 2));
@@ -1290,7 +1299,8 @@ const pullCommand = {
     summary: 'fetch a snapshot from an OCI registry into the store (and -o FILE)',
     help: `Usage: vitsnap pull oci://REGISTRY/REPOSITORY:TAG [-o FILE] [--name NAME] [--store DIR]
 
-Fetch a snapshot pushed by 'vitsnap push' into the local store: chunks the store has are not
+Fetch a snapshot pushed by 'vitsnap push' into the local store (a tag of an image fetches the
+newest snapshot pushed with --subject that image): chunks the store has are not
 fetched, so an interrupted pull resumes where it stopped. Every blob is checked against its
 digest and every chunk against its SHA-256, and the snapshot is rebuilt and checked against the
 id it claims before it is stored. -o also writes it as a standalone .vitsnap file.
@@ -3721,11 +3731,12 @@ function resolveCredentials(registry, context) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   LN: () => (/* binding */ referrersTag),
 /* harmony export */   NH: () => (/* binding */ registryUrl),
 /* harmony export */   fH: () => (/* binding */ isValidDigest),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports isLoopbackHost, formatReference, referrersTag */
+/* unused harmony exports isLoopbackHost, formatReference */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /**
  * `oci://REGISTRY[:PORT]/REPO[/…][:TAG][@sha256:HEX]` references, validated against the grammar of
@@ -3862,7 +3873,7 @@ function isValidDigest(digest) {
 /** The tag under which a registry without the referrers API keeps the referrers of `digest` (`sha256-<hex>`). */
 function referrersTag(digest) {
     if (!DIGEST.test(digest))
-        throw new OperationError('E_USAGE', `not a sha256 digest: ${JSON.stringify(digest)}; expected sha256:<64 hex digits>`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK('E_USAGE', `not a sha256 digest: ${JSON.stringify(digest)}; expected sha256:<64 hex digits>`);
     return digest.replace(':', '-');
 }
 
@@ -3878,11 +3889,13 @@ function referrersTag(digest) {
 /* harmony export */   Vx: () => (/* binding */ EMPTY_DIGEST),
 /* harmony export */   WI: () => (/* binding */ readManifest),
 /* harmony export */   XV: () => (/* binding */ buildLayout),
+/* harmony export */   gn: () => (/* binding */ ARTIFACT_TYPE),
+/* harmony export */   p3: () => (/* binding */ isSnapshotIndex),
 /* harmony export */   sI: () => (/* reexport safe */ _oci_client_js__WEBPACK_IMPORTED_MODULE_2__.sI),
 /* harmony export */   u: () => (/* binding */ EMPTY_BLOB),
 /* harmony export */   vY: () => (/* binding */ readIndex)
 /* harmony export */ });
-/* unused harmony exports ARTIFACT_TYPE, RECORD_MEDIA_TYPE, CHUNK_MEDIA_TYPE, EMPTY_MEDIA_TYPE, TITLE, SNAPSHOT_DIGEST_ANNOTATION, LAYERS_PER_MANIFEST, snapshotAnnotations */
+/* unused harmony exports RECORD_MEDIA_TYPE, CHUNK_MEDIA_TYPE, EMPTY_MEDIA_TYPE, TITLE, SNAPSHOT_DIGEST_ANNOTATION, LAYERS_PER_MANIFEST, snapshotAnnotations */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
@@ -3932,7 +3945,7 @@ function prefixLength(chunks) {
         return 0;
     return chunks <= 16 * LAYERS_PER_MANIFEST ? 1 : 2;
 }
-function buildLayout(id, summary, record, chunks) {
+function buildLayout(id, summary, record, chunks, subject) {
     const annotations = snapshotAnnotations(id, summary);
     const empty = { mediaType: EMPTY_MEDIA_TYPE, digest: EMPTY_DIGEST, size: EMPTY_BLOB.length };
     const first = json({
@@ -3969,6 +3982,7 @@ function buildLayout(id, summary, record, chunks) {
         mediaType: _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p,
         artifactType: ARTIFACT_TYPE,
         manifests: manifests.map((m) => ({ mediaType: _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, artifactType: ARTIFACT_TYPE, digest: (0,_oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(m), size: m.length })),
+        ...(subject === undefined ? {} : { subject }),
         annotations,
     });
     return { index, manifests };
@@ -3999,6 +4013,16 @@ function descriptor(value, what) {
         fail(`${what} has no valid size`);
     const annotations = d.annotations !== undefined && d.annotations !== null && typeof d.annotations === 'object' ? d.annotations : undefined;
     return { mediaType: d.mediaType, digest: d.digest, size: d.size, ...(annotations === undefined ? {} : { annotations }) };
+}
+/** Whether a manifest or index says it is a vitsnap snapshot (else it may be an image with one attached). */
+function isSnapshotIndex(bytes) {
+    try {
+        const parsed = JSON.parse(bytes.toString('utf8'));
+        return parsed.artifactType === ARTIFACT_TYPE;
+    }
+    catch {
+        return false;
+    }
 }
 /** The manifests an index lists, checked to be a vitsnap snapshot's. */
 function readIndex(bytes) {
@@ -4150,7 +4174,8 @@ async function openSnapshotAnywhere(arg, options) {
 /* harmony import */ var _store_records_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2751);
 /* harmony import */ var _store_sessions_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1888);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7853);
-/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6957);
+/* harmony import */ var _referrers_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9191);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6957);
 /**
  * `vitsnap pull`: a snapshot from an OCI registry into the store (and out as a file with -o).
  * Chunk blobs the store has are not fetched, so a pull that failed half-way resumes where it
@@ -4169,11 +4194,18 @@ async function openSnapshotAnywhere(arg, options) {
 
 
 
+
 /** A record holds sections and index only: this bounds what a hostile registry can make us hold. */
-const MAX_RECORD_BYTES = _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.entriesStoredBytes + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.manifestStoredBytes + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.blockCount * 56 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.chunkCount * 44 + 1024;
+const MAX_RECORD_BYTES = _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.entriesStoredBytes + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.manifestStoredBytes + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.blockCount * 56 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.chunkCount * 44 + 1024;
 /** The index, manifests and record of a tag or digest; no chunk is fetched. */
 async function fetchRemote(client, ref) {
-    const top = await client.getManifest(ref.digest ?? ref.tag ?? 'latest');
+    let top = await client.getManifest(ref.digest ?? ref.tag ?? 'latest');
+    if (!(0,_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .isSnapshotIndex */ .p3)(top.bytes)) {
+        // An image, say: take the newest snapshot attached to it.
+        const attached = await (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .findSnapshotReferrer */ .lA)(client, top.digest);
+        if (attached !== null)
+            top = await client.getManifest(attached);
+    }
     const index = (0,_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .readIndex */ .vY)(top.bytes);
     let record = null;
     const chunks = [];
@@ -4202,7 +4234,7 @@ async function fetchChunks(layout, client, chunks, options = {}) {
     const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, missing.length) }, async () => {
         while (next < missing.length) {
             const c = missing[next++];
-            if (c.size > _store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .CHUNK_HEADER */ .u5 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_9__/* .LIMITS */ .b1.blockRawBytes)
+            if (c.size > _store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .CHUNK_HEADER */ .u5 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.blockRawBytes)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);
             const data = await client.getBlob(c.digest, { size: c.size });
             bytes += (0,_store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .putChunkObject */ .Gq)(layout, c.chunk, data);
@@ -4240,6 +4272,66 @@ async function pullSnapshot(layout, client, ref, options = {}) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_6__/* .recordPath */ .lX)(layout, pending), { force: true });
         session.end();
     }
+}
+
+
+/***/ }),
+
+/***/ 9191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (/* binding */ subjectDescriptor),
+/* harmony export */   lA: () => (/* binding */ findSnapshotReferrer),
+/* harmony export */   zw: () => (/* binding */ recordReferrer)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2148);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7853);
+/**
+ * Snapshots attached to an image: a pushed snapshot index may name a `subject` (the image built
+ * from the same commit), and `pull` of the image's tag finds the snapshot among its referrers.
+ * Registries without the referrers API (distribution 2.8) get the spec's fallback: an image
+ * index under the tag `sha256-<hex of the subject>` that lists the referrers, kept up to date by
+ * whoever pushes one.
+ */
+
+
+
+/** The subject's descriptor, as the index's `subject` field takes it. */
+async function subjectDescriptor(client, digest) {
+    const d = await client.resolveManifest(digest);
+    if (d === null)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK('E_NOT_FOUND', `--subject ${digest} is not a manifest in ${client.repository}; push the image first, or drop --subject`);
+    return { mediaType: d.mediaType, digest: d.digest, size: d.size };
+}
+/** Lists `referrer` under the subject's fallback tag when the registry has no referrers API. */
+async function recordReferrer(client, subject, referrer) {
+    if ((await client.referrers(subject)) !== null)
+        return 'api';
+    const tag = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .referrersTag */ .LN)(subject);
+    let manifests = [];
+    if ((await client.resolveManifest(tag)) !== null) {
+        const existing = JSON.parse((await client.getManifest(tag)).bytes.toString('utf8'));
+        if (Array.isArray(existing.manifests))
+            manifests = existing.manifests;
+    }
+    if (!manifests.some((m) => m.digest === referrer.digest))
+        manifests.push(referrer);
+    await client.putManifest(tag, Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p, manifests })), _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p);
+    return 'tag';
+}
+/** The newest snapshot attached to `subject` (the last listed), or null. */
+async function findSnapshotReferrer(client, subject) {
+    let listed = await client.referrers(subject, _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_TYPE */ .gn);
+    if (listed === null) {
+        const tag = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .referrersTag */ .LN)(subject);
+        if ((await client.resolveManifest(tag)) === null)
+            return null;
+        const index = JSON.parse((await client.getManifest(tag)).bytes.toString('utf8'));
+        listed = Array.isArray(index.manifests) ? index.manifests.filter((m) => m.artifactType === _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_TYPE */ .gn) : [];
+    }
+    return listed.at(-1)?.digest ?? null;
 }
 
 

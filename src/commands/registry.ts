@@ -53,6 +53,9 @@ ${REGISTRY_HELP}
 
 Options:
       --base TAG      another tag of the repository whose chunks are known present (repeatable)
+      --subject DIGEST
+                      attach the snapshot to this manifest of the repository (the image built
+                      from the same commit): 'vitsnap pull' of the image's tag then finds it
       --mount-from R  another repository of the same registry that may hold the chunks: they
                       are mounted from it instead of uploaded
       --store DIR     the local store (default: $VITSNAP_STORE, else ~/.cache/vitsnap)
@@ -65,7 +68,7 @@ Examples:
   vitsnap push store:pr-42 oci://localhost:5000/app:pr-42 --base main
 `,
   async run(argv, ctx) {
-    const { values, positionals } = parseCommandArgs('push', argv, { ...COMMON_OPTIONS, base: { type: 'string', multiple: true }, store: { type: 'string' }, 'mount-from': { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('push', argv, { ...COMMON_OPTIONS, base: { type: 'string', multiple: true }, store: { type: 'string' }, 'mount-from': { type: 'string' }, subject: { type: 'string' } });
     if (positionals.length !== 2) throw new OperationError('E_USAGE', "push takes a snapshot and a reference: vitsnap push build.vitsnap oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap push --help'");
     const [source, target] = positionals as [string, string];
     const ref = registryReference(target, ctx.env);
@@ -74,7 +77,7 @@ Examples:
     const id = isStoreRef(source) ? resolveRef(layout, source) : (await addSnapshot(layout, resolve(ctx.cwd, source))).id;
     const client = registryClient(ref, ctx);
     try {
-      const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], ...(values['mount-from'] === undefined ? {} : { mountFrom: values['mount-from'] }), onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
+      const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], ...(values['mount-from'] === undefined ? {} : { mountFrom: values['mount-from'] }), ...(values.subject === undefined ? {} : { subject: values.subject }), onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
       ctx.log.done();
       if (values.json === true) ctx.log.out(JSON.stringify({ id, reference: target, ...r }, null, 2));
       else if (values.quiet !== true) {
@@ -93,7 +96,8 @@ export const pullCommand: Command = {
   summary: 'fetch a snapshot from an OCI registry into the store (and -o FILE)',
   help: `Usage: vitsnap pull oci://REGISTRY/REPOSITORY:TAG [-o FILE] [--name NAME] [--store DIR]
 
-Fetch a snapshot pushed by 'vitsnap push' into the local store: chunks the store has are not
+Fetch a snapshot pushed by 'vitsnap push' into the local store (a tag of an image fetches the
+newest snapshot pushed with --subject that image): chunks the store has are not
 fetched, so an interrupted pull resumes where it stopped. Every blob is checked against its
 digest and every chunk against its SHA-256, and the snapshot is rebuilt and checked against the
 id it claims before it is stored. -o also writes it as a standalone .vitsnap file.

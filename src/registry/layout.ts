@@ -66,7 +66,7 @@ function prefixLength(chunks: number): number {
   return chunks <= 16 * LAYERS_PER_MANIFEST ? 1 : 2;
 }
 
-export function buildLayout(id: string, summary: ManifestSummary, record: { digest: string; size: number }, chunks: readonly ChunkBlob[]): Layout {
+export function buildLayout(id: string, summary: ManifestSummary, record: { digest: string; size: number }, chunks: readonly ChunkBlob[], subject?: BlobDescriptor): Layout {
   const annotations = snapshotAnnotations(id, summary);
   const empty = { mediaType: EMPTY_MEDIA_TYPE, digest: EMPTY_DIGEST, size: EMPTY_BLOB.length };
   const first = json({
@@ -103,6 +103,7 @@ export function buildLayout(id: string, summary: ManifestSummary, record: { dige
     mediaType: OCI_INDEX,
     artifactType: ARTIFACT_TYPE,
     manifests: manifests.map((m) => ({ mediaType: OCI_MANIFEST, artifactType: ARTIFACT_TYPE, digest: sha256Digest(m), size: m.length })),
+    ...(subject === undefined ? {} : { subject }),
     annotations,
   });
   return { index, manifests };
@@ -134,6 +135,16 @@ function descriptor(value: unknown, what: string): BlobDescriptor {
   if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) fail(`${what} has no valid size`);
   const annotations = d.annotations !== undefined && d.annotations !== null && typeof d.annotations === 'object' ? (d.annotations as Record<string, string>) : undefined;
   return { mediaType: d.mediaType, digest: d.digest, size: d.size, ...(annotations === undefined ? {} : { annotations }) };
+}
+
+/** Whether a manifest or index says it is a vitsnap snapshot (else it may be an image with one attached). */
+export function isSnapshotIndex(bytes: Buffer): boolean {
+  try {
+    const parsed = JSON.parse(bytes.toString('utf8')) as { artifactType?: unknown };
+    return parsed.artifactType === ARTIFACT_TYPE;
+  } catch {
+    return false;
+  }
 }
 
 /** The manifests an index lists, checked to be a vitsnap snapshot's. */

@@ -16,7 +16,8 @@ import { exportSnapshot } from '../store/export.js';
 import type { StoreLayout } from '../store/layout.js';
 import { recordPath, setName } from '../store/records.js';
 import { StoreSession } from '../store/sessions.js';
-import { readIndex, readManifest, type ChunkBlob } from './layout.js';
+import { isSnapshotIndex, readIndex, readManifest, type ChunkBlob } from './layout.js';
+import { findSnapshotReferrer } from './referrers.js';
 import { CHUNK_HEADER } from '../store/chunks.js';
 import { LIMITS } from '../snapshot/format.js';
 
@@ -33,7 +34,12 @@ export interface RemoteSnapshot {
 
 /** The index, manifests and record of a tag or digest; no chunk is fetched. */
 export async function fetchRemote(client: RegistryClient, ref: OciReference): Promise<RemoteSnapshot> {
-  const top = await client.getManifest(ref.digest ?? ref.tag ?? 'latest');
+  let top = await client.getManifest(ref.digest ?? ref.tag ?? 'latest');
+  if (!isSnapshotIndex(top.bytes)) {
+    // An image, say: take the newest snapshot attached to it.
+    const attached = await findSnapshotReferrer(client, top.digest);
+    if (attached !== null) top = await client.getManifest(attached);
+  }
   const index = readIndex(top.bytes);
   let record: Buffer | null = null;
   const chunks: ChunkBlob[] = [];

@@ -9,7 +9,8 @@ import type { OciReference } from '../oci/reference.js';
 import { chunkPath, type StoreLayout } from '../store/layout.js';
 import { RECORD_PREFIX, openRecord, recordPath, touchRecord } from '../store/records.js';
 import { StoreSession } from '../store/sessions.js';
-import { EMPTY_BLOB, EMPTY_DIGEST, OCI_INDEX, OCI_MANIFEST, buildLayout, readIndex, readManifest, sha256Digest, type ChunkBlob } from './layout.js';
+import { recordReferrer, subjectDescriptor } from './referrers.js';
+import { ARTIFACT_TYPE, EMPTY_BLOB, EMPTY_DIGEST, OCI_INDEX, OCI_MANIFEST, buildLayout, readIndex, readManifest, sha256Digest, type ChunkBlob } from './layout.js';
 
 export interface PushReport {
   indexDigest: string;
@@ -29,6 +30,8 @@ export interface PushOptions {
   baseTags?: string[];
   /** More tags for the same index (e.g. a moving `latest-<name>`). */
   extraTags?: string[];
+  /** A manifest digest in the same repository (the image built from the same commit) to attach the snapshot to. */
+  subject?: string;
   /** A repository on the same registry to mount blobs from (cross-repository mount) before uploading. */
   mountFrom?: string;
   concurrency?: number;
@@ -108,10 +111,12 @@ export async function pushSnapshot(layout: StoreLayout, id: string, ref: OciRefe
     const recordDigest = sha256Digest(record);
     await client.pushBlob(recordDigest, record.length, () => record);
     await client.pushBlob(EMPTY_DIGEST, EMPTY_BLOB.length, () => EMPTY_BLOB);
-    const built = buildLayout(id, summary, { digest: recordDigest, size: record.length }, blobs);
+    const subject = options.subject === undefined ? undefined : await subjectDescriptor(client, options.subject);
+    const built = buildLayout(id, summary, { digest: recordDigest, size: record.length }, blobs, subject);
     for (const m of built.manifests) await client.putManifest(sha256Digest(m), m, OCI_MANIFEST);
     const indexDigest = await client.putManifest(tag, built.index, OCI_INDEX);
     for (const extra of options.extraTags ?? []) await client.putManifest(extra, built.index, OCI_INDEX);
+    if (subject !== undefined) await recordReferrer(client, subject.digest, { mediaType: OCI_INDEX, digest: indexDigest, size: built.index.length, artifactType: ARTIFACT_TYPE });
     touchRecord(layout, id);
     return { indexDigest, chunks: digests.length, uploaded, mounted, uploadedBytes, present: digests.length - uploaded, snapshotBytes: summary.stats.storedBytes + record.length - RECORD_PREFIX };
   } finally {
