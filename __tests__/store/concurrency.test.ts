@@ -3,7 +3,7 @@
  * the store verifies clean and every snapshot it still lists restores to the tree it was made of.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureSnapshot } from '../../src/snapshot/capture.js';
@@ -54,7 +54,11 @@ describe('store under concurrent processes and SIGKILL', () => {
     for (let round = 0; round < 3; round++) {
       const jobs: { what: string; args: string[]; killAfterMs: number | null }[] = [];
       for (let n = 2; n < BUILDS; n++) {
-        jobs.push({ what: `add ${n}`, args: ['store', 'add', (builds[n] as { file: string }).file, '--store', root, '--name', `b${n}`], killAfterMs: (n + round) % 3 === 0 ? 150 + 90 * n : null });
+        // Half of them capture the tree straight into the store, the others add the file.
+        const args = (n + round) % 2 === 0
+          ? ['create', '-C', (builds[n] as { dir: string }).dir, '--store', root, '--name', `b${n}`, '--no-metadata']
+          : ['store', 'add', (builds[n] as { file: string }).file, '--store', root, '--name', `b${n}`];
+        jobs.push({ what: `${args[0]} ${n}`, args, killAfterMs: (n + round) % 3 === 0 ? 150 + 90 * n : null });
       }
       for (const n of [0, 1]) {
         jobs.push({ what: `restore ${n}`, args: ['restore', `store:b${n}`, '-C', join(work, `out-${round}-${n}`)], killAfterMs: (n + round) % 2 === 0 ? 400 : null });
@@ -62,7 +66,7 @@ describe('store under concurrent processes and SIGKILL', () => {
       jobs.push({ what: 'gc', args: ['store', 'gc', '--store', root, '--apply', '--max-size', '4M'], killAfterMs: round === 1 ? 300 : null });
       jobs.push({ what: 'gc', args: ['store', 'gc', '--store', root, '--apply'], killAfterMs: null });
       const running = jobs.map((job) => {
-        const child = spawnVitsnap(job.args, { env: { ...process.env, VITSNAP_STORE: root } });
+        const child = spawnVitsnap(job.args, { env: { ...process.env, VITSNAP_STORE: root, SOURCE_DATE_EPOCH: '1700000000' } });
         if (job.killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), job.killAfterMs);
         return waitForExit(child, 120_000).then((result) => results.push({ what: job.what, result }));
       });
@@ -97,5 +101,7 @@ describe('store under concurrent processes and SIGKILL', () => {
     const { collectGarbage } = await import('../../src/store/gc.js');
     await collectGarbage(layout, { apply: true });
     expect((await verifyStore(layout)).orphans).toBe(0);
+    expect(readdirSync(join(root, 'tmp'))).toEqual([]);
+    expect(readdirSync(join(root, 'sessions'))).toEqual([]);
   }, 600_000);
 });
