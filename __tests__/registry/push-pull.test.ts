@@ -13,12 +13,14 @@ import { parseReference } from '../../src/oci/reference.js';
 import { ARTIFACT_TYPE, CHUNK_MEDIA_TYPE, OCI_INDEX, OCI_MANIFEST, RECORD_MEDIA_TYPE, SNAPSHOT_DIGEST_ANNOTATION, TITLE } from '../../src/registry/layout.js';
 import { captureSnapshot } from '../../src/snapshot/capture.js';
 import { parseJsonOutput, runVitsnap, runVitsnapOk } from '../helpers/cli.js';
-import { startFaultProxy, startRegistry, type FaultProxy, type RunningRegistry } from '../helpers/registry.js';
+import { startFaultProxy, startRegistry, startTokenServer, type FaultProxy, type RunningRegistry, type TokenServer } from '../helpers/registry.js';
 import { seededBytes } from '../helpers/trees.js';
 
 let registry: RunningRegistry;
 let proxy: FaultProxy;
 let basic: RunningRegistry;
+let tokens: TokenServer;
+let bearer: RunningRegistry;
 const work = mkdtempSync(join(tmpdir(), 'vitsnap-push-'));
 const EPOCH = new Date('2024-01-02T03:04:05Z');
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -27,11 +29,15 @@ beforeAll(async () => {
   registry = await startRegistry();
   proxy = await startFaultProxy(registry.port);
   basic = await startRegistry({ kind: 'htpasswd', users: { ci: 'hunter2' } });
+  tokens = await startTokenServer({ ci: 'token-pass' });
+  bearer = await startRegistry({ kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, certPath: tokens.certPath });
 });
 afterAll(async () => {
   await proxy.stop();
   await registry.stop();
   await basic.stop();
+  await bearer.stop();
+  await tokens.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -234,6 +240,21 @@ describe('push and pull', () => {
     await runVitsnapOk(['push', main, ref], { env: { ...env('s6'), VITSNAP_REGISTRY_USER: 'ci', VITSNAP_REGISTRY_PASSWORD: 'hunter2' } });
     const out = join(work, 'basic.vitsnap');
     await runVitsnapOk(['pull', ref, '-o', out], { env: { ...env('s7'), VITSNAP_REGISTRY_USER: 'ci', VITSNAP_REGISTRY_PASSWORD: 'hunter2' } });
+    expect(readFileSync(out).equals(readFileSync(main))).toBe(true);
+  });
+
+  it('pushes and pulls through a Bearer token flow, with the docker config credentials', async () => {
+    const ref = `oci://${bearer.host}/acme/app:main`;
+    const home = join(work, 'home');
+    mkdirSync(join(home, '.docker'), { recursive: true });
+    writeFileSync(join(home, '.docker', 'config.json'), JSON.stringify({ auths: { [bearer.host]: { auth: Buffer.from('ci:token-pass').toString('base64') } } }));
+    const withLogin = { ...env('s13'), HOME: home, DOCKER_CONFIG: '' };
+    const pushed = parseJsonOutput(await runVitsnapOk(['push', main, ref, '--json'], { env: withLogin })) as { uploaded: number; chunks: number };
+    expect(pushed.uploaded).toBe(pushed.chunks);
+    // The real registry checked our tokens; the token server saw the scopes push needs.
+    expect(tokens.requests.some((r) => r.user === 'ci' && r.scopes.includes('repository:acme/app:pull,push'))).toBe(true);
+    const out = join(work, 'bearer.vitsnap');
+    await runVitsnapOk(['pull', ref, '-o', out], { env: { ...env('s14'), HOME: home, DOCKER_CONFIG: '' } });
     expect(readFileSync(out).equals(readFileSync(main))).toBe(true);
   });
 });
