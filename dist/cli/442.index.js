@@ -631,7 +631,7 @@ async function runCreate(argv, ctx) {
     let stored = null;
     if (store !== null) {
         try {
-            stored = await (0,add/* addSnapshot */.O)(store, result.output, { name: values.name, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
+            stored = await (0,add/* addSnapshot */.O)(store, result.output, { name: values.name, verifyBlocks: false, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
         }
         finally {
             if (!keepFile)

@@ -93,7 +93,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   let stored: AddResult | null = null;
   if (store !== null) {
     try {
-      stored = await addSnapshot(store, result.output, { name: values.name, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
+      stored = await addSnapshot(store, result.output, { name: values.name, verifyBlocks: false, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
     } finally {
       if (!keepFile) rmSync(result.output, { force: true });
     }
