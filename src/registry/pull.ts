@@ -41,6 +41,8 @@ export async function fetchRemote(client: RegistryClient, ref: OciReference): Pr
     if (attached !== null) top = await client.getManifest(attached);
   }
   const index = readIndex(top.bytes);
+  // push writes at most 1 + 256 manifests; more is not a snapshot of ours, and could be made to go on and on.
+  if (index.manifests.length > 257) throw new SnapshotFormatError('E_LIMIT', `the snapshot index in ${ref.repository} lists ${index.manifests.length} manifests; vitsnap writes at most 257: push it again with vitsnap push`);
   let record: Buffer | null = null;
   const chunks: ChunkBlob[] = [];
   for (let i = 0; i < index.manifests.length; i++) {
@@ -52,6 +54,7 @@ export async function fetchRemote(client: RegistryClient, ref: OciReference): Pr
       record = await client.getBlob(m.record.digest, { size: m.record.size });
     }
     chunks.push(...m.chunks);
+    if (chunks.length > LIMITS.chunkCount) throw new SnapshotFormatError('E_LIMIT', `the snapshot in ${ref.repository} lists more than ${LIMITS.chunkCount} chunks, more than a snapshot can hold`);
   }
   if (record === null) throw new SnapshotFormatError('E_CORRUPT', `the registry's copy of ${ref.repository} has no snapshot record; push it again with vitsnap push`);
   return { indexDigest: top.digest, claimedId: index.snapshotId, record, chunks };
