@@ -444,7 +444,9 @@ function main() {
     `- ${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · zstd ${zstdVersion} · load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (anything else running skews wall times)`,
     `- ${treeA.summary.replace(`${ROOT}/`, '')}`,
     `- Warm runs: the tree was read once with \`cat\` first (${warmA.toFixed(1)} s) and the page cache is never dropped.`,
-    `- wall = median of ${runs} run${runs === 1 ? '' : 's'}, taken round-robin; peak RSS = max over runs (GNU time %M). Ours: ${ours ? `\`node ${path.relative(ROOT, cli)}\`` : 'skipped (--peers-only)'}.`,
+    values.only === 'store'
+      ? `- Each command runs once per build; medians are over builds. Peak RSS from GNU time %M. Ours: \`node ${path.relative(ROOT, cli)}\`.`
+      : `- wall = median of ${runs} run${runs === 1 ? '' : 's'}, taken round-robin; peak RSS = max over runs (GNU time %M). Ours: ${ours ? `\`node ${path.relative(ROOT, cli)}\`` : 'skipped (--peers-only)'}.`,
   ];
 
   if (values.only === undefined || values.only === 'create') sections.push('', createSection(treeA.dir, ours, runs));
