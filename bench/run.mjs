@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { storeSection } from './store-section.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -35,9 +36,10 @@ const TARGETS = {
 };
 
 const USAGE = `usage: npm run bench -- [--size-mb 1000] [--files 20000] [--seed 1] [--runs 3]
-                       [--only create|diff|json] [--keep] [--peers-only] [--cli PATH]
+                       [--only create|diff|json|store] [--keep] [--peers-only] [--cli PATH]
   --only json   only the 17 MB single-line stats.json diff (no tree needed)
-  --keep        keep snapshots and archives in bench/work/out (trees are always cached)
+  --only store  only the store section: ten builds 1 % apart into one store (not in the default run)
+  --keep        keep snapshots, archives and the store in bench/work/out (trees are always cached)
   --peers-only  run without dist/cli/index.js: measure the peers alone
   --cli PATH    the vitsnap entry to measure (default dist/cli/index.js), e.g. an older build`;
 
@@ -62,7 +64,7 @@ function onPath(cmd) {
 // Peers by command, with the Debian package that brings each.
 const PEER_PACKAGES = {
   tar: 'tar', zstd: 'zstd', sha256sum: 'coreutils', timeout: 'coreutils', find: 'findutils', xargs: 'findutils',
-  cat: 'coreutils', diff: 'diffutils', diffoscope: 'diffoscope', xdelta3: 'xdelta3',
+  cat: 'coreutils', du: 'coreutils', sync: 'coreutils', diff: 'diffutils', diffoscope: 'diffoscope', xdelta3: 'xdelta3',
 };
 const missingPeers = new Set();
 function havePeers(...cmds) {
@@ -108,19 +110,20 @@ function warmCache(dir) {
 // ---------- measuring ----------
 
 // One command: wall from our own clock (GNU time's %e is 10 ms coarse), peak RSS from GNU time's %M.
-function runOnce(argv, okCodes) {
+// With `stdout`, the command's output is returned (for --json results); else it is discarded.
+function runOnce(argv, okCodes, { stdout = false } = {}) {
   const rssFile = path.join(OUT, '.rss');
   const useTime = fs.existsSync(GNU_TIME);
   const full = useTime ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(full[0], full.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(full[0], full.slice(1), { cwd: ROOT, stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const rssKB = useTime && fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) : NaN;
   const ok = okCodes.includes(r.status);
   // Node's crash output ends with its version: the line naming the error says more.
   const lines = (r.stderr?.toString() ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   const why = ok ? undefined : `exit ${r.status ?? r.signal}: ${lines.find((l) => /error|E_[A-Z]/i.test(l)) ?? lines.at(-1) ?? ''}`;
-  return { wall, rssKB, ok, status: r.status, why, lastLine: lines.at(-1) ?? '' };
+  return { wall, rssKB, ok, status: r.status, why, lastLine: lines.at(-1) ?? '', stdout: stdout ? (r.stdout?.toString() ?? '') : undefined };
 }
 
 // Specs run round-robin (A B C A B C ...) so machine drift lands on every command alike.
@@ -401,8 +404,8 @@ function main() {
     console.error(`bench: --size-mb, --files, --seed and --runs take positive numbers\n${USAGE}`);
     return 2;
   }
-  if (values.only !== undefined && !['create', 'diff', 'json'].includes(values.only)) {
-    console.error(`bench: --only takes 'create', 'diff' or 'json' (got '${values.only}')`);
+  if (values.only !== undefined && !['create', 'diff', 'json', 'store'].includes(values.only)) {
+    console.error(`bench: --only takes 'create', 'diff', 'json' or 'store' (got '${values.only}')`);
     return 2;
   }
   if (Number(process.versions.node.split('.')[0]) < 24) {
@@ -441,11 +444,13 @@ function main() {
     `- ${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · zstd ${zstdVersion} · load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (anything else running skews wall times)`,
     `- ${treeA.summary.replace(`${ROOT}/`, '')}`,
     `- Warm runs: the tree was read once with \`cat\` first (${warmA.toFixed(1)} s) and the page cache is never dropped.`,
-    `- wall = median of ${runs} run${runs === 1 ? '' : 's'}, taken round-robin; peak RSS = max over runs (GNU time %M). Ours: ${ours ? `\`node ${path.relative(ROOT, cli)}\`` : 'skipped (--peers-only)'}.`,
+    values.only === 'store'
+      ? `- Each command runs once per build; medians are over builds. Peak RSS from GNU time %M. Ours: \`node ${path.relative(ROOT, cli)}\`.`
+      : `- wall = median of ${runs} run${runs === 1 ? '' : 's'}, taken round-robin; peak RSS = max over runs (GNU time %M). Ours: ${ours ? `\`node ${path.relative(ROOT, cli)}\`` : 'skipped (--peers-only)'}.`,
   ];
 
-  if (values.only !== 'diff') sections.push('', createSection(treeA.dir, ours, runs));
-  if (values.only !== 'create') {
+  if (values.only === undefined || values.only === 'create') sections.push('', createSection(treeA.dir, ours, runs));
+  if (values.only === undefined || values.only === 'diff') {
     const implemented = ours && spawnSync(process.execPath, [cli, 'diff', '--help'], { stdio: 'ignore' }).status === 0;
     if (ours && !implemented) {
       console.log('diff: not implemented yet, skipped');
@@ -457,6 +462,13 @@ function main() {
     }
   }
   if (values.only === undefined) sections.push('', jsonSection(ours, runs));
+  if (values.only === 'store') {
+    if (!ours) sections.push('', '## Store', '', 'store: needs vitsnap (not with --peers-only), skipped');
+    else {
+      const haveTar = havePeers('tar', 'zstd', 'du', 'sync');
+      sections.push('', storeSection({ tree: treeA.dir, key, work: WORK, out: OUT, node, runOnce, cachedTree, warmCache, q, mb, median, haveTar, keep: values.keep }));
+    }
+  }
 
   return writeReport(sections, values.keep);
 }
