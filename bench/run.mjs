@@ -378,7 +378,7 @@ function jsonSection(ours, runs) {
 
 // ---------- main ----------
 
-function main() {
+async function main() {
   const { values } = parseArgs({
     options: {
       'size-mb': { type: 'string', default: '1000' },
@@ -466,7 +466,7 @@ function main() {
     if (!ours) sections.push('', '## Store', '', 'store: needs vitsnap (not with --peers-only), skipped');
     else {
       const haveTar = havePeers('tar', 'zstd', 'du', 'sync');
-      sections.push('', storeSection({ tree: treeA.dir, key, work: WORK, out: OUT, node, runOnce, cachedTree, warmCache, q, mb, median, haveTar, keep: values.keep }));
+      sections.push('', await storeSection({ tree: treeA.dir, key, work: WORK, out: OUT, node, runOnce, cachedTree, warmCache, q, mb, median, haveTar, keep: values.keep }));
     }
   }
 
@@ -483,4 +483,4 @@ function writeReport(sections, keep) {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

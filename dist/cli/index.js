@@ -1168,7 +1168,7 @@ async function pushSnapshot(layout, id, ref, client, options = {}) {
         let mounted = 0;
         let uploadedBytes = 0;
         let done = 0;
-        await inParallel(toSend, options.concurrency ?? 4, async (b) => {
+        await inParallel(toSend, options.concurrency ?? 16, async (b) => {
             const result = await client.pushBlob(b.digest, b.size, () => (0,external_node_fs_.readFileSync)(b.path), options.mountFrom === undefined ? undefined : { mountFrom: options.mountFrom });
             if (result === 'mounted')
                 mounted++;
@@ -4207,6 +4207,9 @@ async function fetchRemote(client, ref) {
             top = await client.getManifest(attached);
     }
     const index = (0,_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .readIndex */ .vY)(top.bytes);
+    // push writes at most 1 + 256 manifests; more is not a snapshot of ours, and could be made to go on and on.
+    if (index.manifests.length > 257)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_LIMIT', `the snapshot index in ${ref.repository} lists ${index.manifests.length} manifests; vitsnap writes at most 257: push it again with vitsnap push`);
     let record = null;
     const chunks = [];
     for (let i = 0; i < index.manifests.length; i++) {
@@ -4220,6 +4223,8 @@ async function fetchRemote(client, ref) {
             record = await client.getBlob(m.record.digest, { size: m.record.size });
         }
         chunks.push(...m.chunks);
+        if (chunks.length > _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.chunkCount)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_LIMIT', `the snapshot in ${ref.repository} lists more than ${_snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.chunkCount} chunks, more than a snapshot can hold`);
     }
     if (record === null)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CORRUPT', `the registry's copy of ${ref.repository} has no snapshot record; push it again with vitsnap push`);
@@ -4231,7 +4236,7 @@ async function fetchChunks(layout, client, chunks, options = {}) {
     let fetched = 0;
     let bytes = 0;
     let next = 0;
-    const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, missing.length) }, async () => {
+    const lanes = Array.from({ length: Math.min(options.concurrency ?? 16, missing.length) }, async () => {
         while (next < missing.length) {
             const c = missing[next++];
             if (c.size > _store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .CHUNK_HEADER */ .u5 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.blockRawBytes)

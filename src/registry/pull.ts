@@ -71,7 +71,7 @@ export async function fetchChunks(
   let fetched = 0;
   let bytes = 0;
   let next = 0;
-  const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, missing.length) }, async () => {
+  const lanes = Array.from({ length: Math.min(options.concurrency ?? 16, missing.length) }, async () => {
     while (next < missing.length) {
       const c = missing[next++] as ChunkBlob;
       if (c.size > CHUNK_HEADER + LIMITS.blockRawBytes) throw new SnapshotFormatError('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);

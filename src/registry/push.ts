@@ -100,7 +100,7 @@ export async function pushSnapshot(layout: StoreLayout, id: string, ref: OciRefe
     let mounted = 0;
     let uploadedBytes = 0;
     let done = 0;
-    await inParallel(toSend, options.concurrency ?? 4, async (b) => {
+    await inParallel(toSend, options.concurrency ?? 16, async (b) => {
       const result = await client.pushBlob(b.digest, b.size, () => readFileSync(b.path), options.mountFrom === undefined ? undefined : { mountFrom: options.mountFrom });
       if (result === 'mounted') mounted++;
       if (result === 'uploaded') uploadedBytes += b.size;
