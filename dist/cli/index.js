@@ -1662,6 +1662,8 @@ var add = __nccwpck_require__(5702);
 var store_export = __nccwpck_require__(5643);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
 var atomic_file = __nccwpck_require__(5118);
 // EXTERNAL MODULE: ./src/store/layout.ts
@@ -1679,6 +1681,7 @@ var sessions = __nccwpck_require__(1888);
  * no remaining snapshot references is deleted. Runs under the GC lock, so no process is adding
  * or reading while it marks and sweeps.
  */
+
 
 
 
@@ -1793,10 +1796,7 @@ async function collectGarbage(layout, options) {
         if (options.apply) {
             for (const s of evicted)
                 (0,records/* removeRecord */.GI)(layout, s.id);
-            for (const d of sweep)
-                (0,external_node_fs_.rmSync)((0,external_node_path_.join)(layout.chunks, d.slice(0, 2), d), { force: true });
-            for (const p of plainSweep)
-                (0,external_node_fs_.rmSync)(p.path, { force: true });
+            await removeAll([...sweep.map((d) => (0,external_node_path_.join)(layout.chunks, d.slice(0, 2), d)), ...plainSweep.map((p) => p.path)]);
         }
         return {
             evicted,
@@ -1813,6 +1813,23 @@ async function collectGarbage(layout, options) {
     finally {
         lock.release();
     }
+}
+/**
+ * Several unlinks in flight: one at a time costs ~1.7 ms per file on this VM's ext4 (mounted with
+ * discard), four at once ~0.12 ms each (measured by the store benchmark's author, docs/benchmarks.md).
+ */
+async function removeAll(paths) {
+    let next = 0;
+    const lane = async () => {
+        while (next < paths.length) {
+            const path = paths[next++];
+            await (0,promises_.unlink)(path).catch((error) => {
+                if (error.code !== 'ENOENT')
+                    throw error;
+            });
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, paths.length) }, lane));
 }
 /** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
 function removeDeadTemps(layout) {

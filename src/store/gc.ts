@@ -5,6 +5,7 @@
  * or reading while it marks and sweeps.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { processIsAlive, removeStaleTemps } from '../snapshot/atomic-file.js';
 import { isDigestHex, type StoreLayout } from './layout.js';
@@ -125,8 +126,7 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
       sweep.reduce((a, d) => a + (sizes.get(d) ?? 0), 0) + evicted.reduce((a, s) => a + s.recordBytes, 0) + plainSweep.reduce((a, p) => a + p.size, 0);
     if (options.apply) {
       for (const s of evicted) removeRecord(layout, s.id);
-      for (const d of sweep) rmSync(join(layout.chunks, d.slice(0, 2), d), { force: true });
-      for (const p of plainSweep) rmSync(p.path, { force: true });
+      await removeAll([...sweep.map((d) => join(layout.chunks, d.slice(0, 2), d)), ...plainSweep.map((p) => p.path)]);
     }
     return {
       evicted,
@@ -142,6 +142,23 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
   } finally {
     lock.release();
   }
+}
+
+/**
+ * Several unlinks in flight: one at a time costs ~1.7 ms per file on this VM's ext4 (mounted with
+ * discard), four at once ~0.12 ms each (measured by the store benchmark's author, docs/benchmarks.md).
+ */
+async function removeAll(paths: readonly string[]): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < paths.length) {
+      const path = paths[next++] as string;
+      await unlink(path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, paths.length) }, lane));
 }
 
 /** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
