@@ -6,7 +6,7 @@
  * compared with the queue's base commit and gated. A baseline that cannot be read is skipped with
  * a warning, and the next run is tried.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,10 @@ import { join } from 'node:path';
 import { addArtifact, addRepo, addRun, addToken, createWorld, startEmulator, type ApiToken, type Artifact, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
+
+// Each test runs the action two to four times (5-15 s each, longer on a loaded 2-core runner):
+// a hang guard, not a speed check.
+jest.setTimeout(240_000);
 
 const REPO = 'octo/trust';
 const PINNED = new Date(Date.UTC(2026, 0, 1));

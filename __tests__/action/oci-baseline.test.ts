@@ -4,7 +4,7 @@
  * `<name>-<sha>` and `latest-<name>`; pull requests find the base commit's snapshot, else walk back
  * main's trusted runs, else take latest; the compare reads only what it needs.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,10 @@ import { seededBytes } from '../helpers/trees.js';
 import { startRegistry, type RunningRegistry } from '../helpers/registry.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
+
+// Each test runs the action two to four times (5-15 s each, longer on a loaded 2-core runner):
+// a hang guard, not a speed check.
+jest.setTimeout(240_000);
 
 const REPO = 'octo/oci';
 const PINNED = new Date(Date.UTC(2026, 0, 1));
