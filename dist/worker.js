@@ -1529,6 +1529,25 @@ function decodeIndex(buf, t) {
     }
     return { blocks, chunks: new ChunkTable(table, t.chunkCount) };
 }
+/**
+ * Chunk numbers grouped by the block that holds them (a counting sort over the table, two flat
+ * arrays however many blocks): block i's chunks are `order[start[i]]` … `order[start[i + 1] - 1]`.
+ */
+function chunksByBlock(blockCount, chunks) {
+    const start = new Uint32Array(blockCount + 1);
+    for (let k = 0; k < chunks.length; k++)
+        start[chunks.blockOf(k) + 1]++;
+    for (let b = 0; b < blockCount; b++)
+        start[b + 1] = start[b + 1] + start[b];
+    const order = new Uint32Array(chunks.length);
+    const fill = start.slice(0, blockCount);
+    for (let k = 0; k < chunks.length; k++) {
+        const b = chunks.blockOf(k);
+        order[fill[b]] = k;
+        fill[b] = fill[b] + 1;
+    }
+    return { start, order };
+}
 
 ;// CONCATENATED MODULE: ./src/snapshot/codecs.ts
 /**

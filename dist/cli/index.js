@@ -1070,14 +1070,12 @@ Examples:
 
 // EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
 var store = __nccwpck_require__(8979);
-// EXTERNAL MODULE: ./src/oci/client.ts + 10 modules
-var client = __nccwpck_require__(3663);
-// EXTERNAL MODULE: ./src/oci/credentials.ts
-var oci_credentials = __nccwpck_require__(2559);
-// EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __nccwpck_require__(2148);
+// EXTERNAL MODULE: ./src/registry/connect.ts
+var connect = __nccwpck_require__(6465);
 // EXTERNAL MODULE: ./src/registry/pull.ts
 var pull = __nccwpck_require__(5504);
+// EXTERNAL MODULE: ./src/in-parallel.ts
+var in_parallel = __nccwpck_require__(7462);
 // EXTERNAL MODULE: ./src/store/layout.ts
 var store_layout = __nccwpck_require__(5891);
 // EXTERNAL MODULE: ./src/store/records.ts
@@ -1094,6 +1092,7 @@ var registry_layout = __nccwpck_require__(7853);
  * the tag's previous snapshot (or a `--base` tag) already lists are known to be there and cost
  * nothing; the others are checked with a HEAD and uploaded when missing.
  */
+
 
 
 
@@ -1120,14 +1119,6 @@ async function knownChunks(client, tag) {
             known.set(c.chunk, c);
     }
     return known;
-}
-async function inParallel(items, limit, work) {
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length)
-            await work(items[next++]);
-    });
-    await Promise.all(lanes);
 }
 async function pushSnapshot(layout, id, ref, client, options = {}) {
     const tag = ref.tag ?? 'latest';
@@ -1168,7 +1159,7 @@ async function pushSnapshot(layout, id, ref, client, options = {}) {
         let mounted = 0;
         let uploadedBytes = 0;
         let done = 0;
-        await inParallel(toSend, options.concurrency ?? 16, async (b) => {
+        await (0,in_parallel/* inParallel */.H)(toSend, options.concurrency ?? 16, async (b) => {
             const result = await client.pushBlob(b.digest, b.size, () => (0,external_node_fs_.readFileSync)(b.path), options.mountFrom === undefined ? undefined : { mountFrom: options.mountFrom });
             if (result === 'mounted')
                 mounted++;
@@ -1215,30 +1206,11 @@ var add = __nccwpck_require__(5702);
 
 
 
-
-
-
 const REGISTRY_HELP = `Credentials: VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_PASSWORD, else docker login's
 ~/.docker/config.json ($DOCKER_CONFIG), else for ghcr.io GITHUB_TOKEN. Plain HTTP is used for
 localhost and 127.0.0.1 only, or for any registry with VITSNAP_REGISTRY_INSECURE=1.
 A pull-through mirror (Dragonfly, Kraken, Spegel, a registry proxy) serves pulls when given as
 --registry-mirror HOST[:PORT]; pushes always go to the registry named in the reference.`;
-/** The reference as given, or with its registry replaced by a mirror for reading. */
-function registryReference(text, env, mirror) {
-    const insecure = env.VITSNAP_REGISTRY_INSECURE === '1';
-    const ref = (0,reference/* parseReference */.F2)(text, { insecure });
-    if (mirror === undefined)
-        return ref;
-    const mirrored = text.replace(/^oci:\/\/[^/]+/, `oci://${mirror}`);
-    return (0,reference/* parseReference */.F2)(mirrored, { insecure });
-}
-function registryClient(ref, ctx) {
-    const credentials = (0,oci_credentials/* resolveCredentials */.z8)(ref.registry, { env: ctx.env, home: ctx.env.HOME ?? (0,external_node_os_.homedir)() });
-    return new client/* RegistryClient */.bP(ref, {
-        ...(credentials === undefined ? {} : { credentials }),
-        onRetry: (info) => ctx.log.note(`${ref.registry}: ${info.reason}; retry ${info.attempt} in ${Math.round(info.delayMs)} ms`),
-    });
-}
 const pushCommand = {
     name: 'push',
     summary: 'send a snapshot to an OCI registry (only the chunks it lacks)',
@@ -1272,12 +1244,12 @@ Examples:
         if (positionals.length !== 2)
             throw new errors/* OperationError */.OK('E_USAGE', "push takes a snapshot and a reference: vitsnap push build.vitsnap oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap push --help'");
         const [source, target] = positionals;
-        const ref = registryReference(target, ctx.env);
+        const ref = (0,connect/* registryReference */.r)(target, ctx.env);
         if (ref.digest !== undefined)
             throw new errors/* OperationError */.OK('E_USAGE', `push needs a tag, not a digest (${target}): a pushed manifest's digest is known only once it is pushed`);
         const layout = (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), !(0,store_open/* isStoreRef */.Pw)(source));
         const id = (0,store_open/* isStoreRef */.Pw)(source) ? (0,records/* resolveRef */.qE)(layout, source) : (await (0,add/* addSnapshot */.O)(layout, (0,external_node_path_.resolve)(ctx.cwd, source))).id;
-        const client = registryClient(ref, ctx);
+        const client = (0,connect/* connectRegistry */.g)(ref, ctx.env, (line) => ctx.log.note(line));
         try {
             const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], ...(values['mount-from'] === undefined ? {} : { mountFrom: values['mount-from'] }), ...(values.subject === undefined ? {} : { subject: values.subject }), onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
             ctx.log.done();
@@ -1330,9 +1302,9 @@ Examples:
         });
         if (positionals.length !== 1)
             throw new errors/* OperationError */.OK('E_USAGE', "pull takes one reference: vitsnap pull oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap pull --help'");
-        const ref = registryReference(positionals[0], ctx.env, values['registry-mirror']);
+        const ref = (0,connect/* registryReference */.r)(positionals[0], ctx.env, values['registry-mirror'] === undefined ? {} : { mirror: values['registry-mirror'] });
         const layout = (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), true);
-        const client = registryClient(ref, ctx);
+        const client = (0,connect/* connectRegistry */.g)(ref, ctx.env, (line) => ctx.log.note(line));
         try {
             const r = await (0,pull/* pullSnapshot */.Y2)(layout, client, ref, {
                 ...(values.name === undefined ? {} : { name: values.name }),
@@ -1664,6 +1636,8 @@ var store_export = __nccwpck_require__(5643);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/in-parallel.ts
+var in_parallel = __nccwpck_require__(7462);
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
 var atomic_file = __nccwpck_require__(5118);
 // EXTERNAL MODULE: ./src/store/layout.ts
@@ -1681,6 +1655,7 @@ var sessions = __nccwpck_require__(1888);
  * no remaining snapshot references is deleted. Runs under the GC lock, so no process is adding
  * or reading while it marks and sweeps.
  */
+
 
 
 
@@ -1819,17 +1794,10 @@ async function collectGarbage(layout, options) {
  * discard), four at once ~0.12 ms each (measured by the store benchmark's author, docs/benchmarks.md).
  */
 async function removeAll(paths) {
-    let next = 0;
-    const lane = async () => {
-        while (next < paths.length) {
-            const path = paths[next++];
-            await (0,promises_.unlink)(path).catch((error) => {
-                if (error.code !== 'ENOENT')
-                    throw error;
-            });
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, paths.length) }, lane));
+    await (0,in_parallel/* inParallel */.H)(paths, 8, (path) => (0,promises_.unlink)(path).catch((error) => {
+        if (error.code !== 'ENOENT')
+            throw error;
+    }));
 }
 /** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */
 function removeDeadTemps(layout) {
@@ -2290,7 +2258,26 @@ function limitYoungGeneration() {
 
 /***/ }),
 
-/***/ 3663:
+/***/ 7462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ inParallel)
+/* harmony export */ });
+/** Runs `work` over `items` with at most `limit` in flight; the first failure rejects the whole. */
+async function inParallel(items, limit, work) {
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length)
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+
+/***/ }),
+
+/***/ 6287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3328,8 +3315,133 @@ async function getBlobToFile(transport, repository, digest, path, options = {}) 
     }
 }
 
-// EXTERNAL MODULE: ./src/oci/credentials.ts
-var oci_credentials = __nccwpck_require__(2559);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/oci/credentials.ts
+/**
+ * Credentials for a registry host, from (first match wins): VITSNAP_REGISTRY_USER/_PASSWORD; the
+ * docker config's `auths` entry for the host ($DOCKER_CONFIG/config.json, else
+ * ~/.docker/config.json); for ghcr.io, GITHUB_TOKEN. Env and home come in as parameters so tests
+ * never read the real ones. The password never appears in a message, a log line or `inspect()`.
+ */
+
+
+
+
+class Credentials {
+    username;
+    /** Where they came from, for messages: "VITSNAP_REGISTRY_USER", "GITHUB_TOKEN", "/home/u/.docker/config.json". */
+    source;
+    #password;
+    constructor(username, password, source) {
+        this.username = username;
+        this.#password = password;
+        this.source = source;
+    }
+    get password() {
+        return this.#password;
+    }
+    /** `Basic base64(user:password)`. */
+    basicAuthorization() {
+        return `Basic ${Buffer.from(`${this.username}:${this.#password}`, 'utf8').toString('base64')}`;
+    }
+    /** "user NAME from SOURCE": what a message may say about them. */
+    describe() {
+        return `user ${JSON.stringify(this.username)} from ${this.source}`;
+    }
+    toJSON() {
+        return { username: this.username, source: this.source };
+    }
+    [external_node_util_.inspect.custom]() {
+        return `Credentials { ${this.describe()} }`;
+    }
+}
+const GITHUB_REGISTRY = 'ghcr.io';
+/** What ghcr.io accepts as the user name with GITHUB_TOKEN when no actor is known. */
+const GITHUB_TOKEN_USER = 'x-access-token';
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
+function nonEmpty(value) {
+    return value === undefined || value === '' ? undefined : value;
+}
+/** `host[:port]` from a docker config key: `host`, `https://host`, `https://host/v1/`, `http://host:5000`. */
+function normalizeKey(key) {
+    const withoutScheme = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    const slash = withoutScheme.indexOf('/');
+    return (slash < 0 ? withoutScheme : withoutScheme.slice(0, slash)).toLowerCase();
+}
+/** The docker config file to read: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
+function dockerConfigPath(context) {
+    const dir = nonEmpty(context.env.DOCKER_CONFIG);
+    return dir === undefined ? (0,external_node_path_.join)(context.home, '.docker', 'config.json') : (0,external_node_path_.join)(dir, 'config.json');
+}
+function fromDockerConfig(registry, context) {
+    const path = dockerConfigPath(context);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+            return undefined;
+        throw new errors/* OperationError */.OK('E_IO', `cannot read the docker config ${path}: ${error.message}; fix its permissions or set DOCKER_CONFIG to another directory`);
+    }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* OperationError */.OK('E_INPUT', `the docker config ${path} is not valid JSON; fix it (docker login rewrites it) or set DOCKER_CONFIG to another directory`);
+    }
+    const auths = typeof config === 'object' && config !== null ? config.auths : undefined;
+    if (typeof auths !== 'object' || auths === null)
+        return undefined;
+    const wanted = registry.toLowerCase();
+    // docker login stores Docker Hub under its v1 index URL.
+    const names = DOCKER_HUB.includes(wanted) ? DOCKER_HUB : [wanted];
+    for (const [key, value] of Object.entries(auths)) {
+        if (!names.includes(normalizeKey(key)) || typeof value !== 'object' || value === null)
+            continue;
+        const entry = value;
+        if (typeof entry.auth === 'string' && entry.auth !== '') {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            // The message names the key only: the value is a secret.
+            if (colon <= 0)
+                throw new errors/* OperationError */.OK('E_INPUT', `the "auth" value for ${JSON.stringify(key)} in ${path} is not base64 of user:password; run docker login ${registry} again`);
+            return new Credentials(decoded.slice(0, colon), decoded.slice(colon + 1), path);
+        }
+        if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string') {
+            return new Credentials(entry.username, entry.password, path);
+        }
+    }
+    return undefined;
+}
+/**
+ * The credentials to offer `registry` (`host[:port]` as in an OciReference), or undefined to go
+ * anonymous. Throws E_USAGE when only one of VITSNAP_REGISTRY_USER/_PASSWORD is set, E_INPUT for an
+ * unreadable docker config entry.
+ */
+function resolveCredentials(registry, context) {
+    const user = nonEmpty(context.env.VITSNAP_REGISTRY_USER);
+    const password = nonEmpty(context.env.VITSNAP_REGISTRY_PASSWORD);
+    if (user !== undefined && password !== undefined)
+        return new Credentials(user, password, 'VITSNAP_REGISTRY_USER/VITSNAP_REGISTRY_PASSWORD');
+    if (user !== undefined || password !== undefined) {
+        const missing = user === undefined ? 'VITSNAP_REGISTRY_USER' : 'VITSNAP_REGISTRY_PASSWORD';
+        throw new errors/* OperationError */.OK('E_USAGE', `${missing} is not set while its partner is; set both (or neither, to use docker login credentials)`);
+    }
+    const docker = fromDockerConfig(registry, context);
+    if (docker !== undefined)
+        return docker;
+    const token = nonEmpty(context.env.GITHUB_TOKEN);
+    if (registry.toLowerCase() === GITHUB_REGISTRY && token !== undefined) {
+        return new Credentials(nonEmpty(context.env.GITHUB_ACTOR) ?? GITHUB_TOKEN_USER, token, 'GITHUB_TOKEN');
+    }
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __nccwpck_require__(2148);
 ;// CONCATENATED MODULE: ./src/oci/manifests.ts
@@ -3547,7 +3659,7 @@ class RegistryClient {
     }
     /** A client with the credentials found for the reference's registry (see credentials.ts). */
     static forReference(target, context, options = {}) {
-        const credentials = (0,oci_credentials/* resolveCredentials */.z8)(target.registry, context);
+        const credentials = resolveCredentials(target.registry, context);
         return new RegistryClient(target, { ...options, ...(credentials === undefined ? {} : { credentials }) });
     }
     close() {
@@ -3599,145 +3711,6 @@ class RegistryClient {
 function checkDigest(digest) {
     if (!(0,reference/* isValidDigest */.fH)(digest))
         throw new errors/* OperationError */.OK('E_USAGE', `${JSON.stringify(digest)} is not a blob digest; expected sha256:<64 lower-case hex digits>`);
-}
-
-
-/***/ }),
-
-/***/ 2559:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z8: () => (/* binding */ resolveCredentials)
-/* harmony export */ });
-/* unused harmony exports Credentials, dockerConfigPath */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/**
- * Credentials for a registry host, from (first match wins): VITSNAP_REGISTRY_USER/_PASSWORD; the
- * docker config's `auths` entry for the host ($DOCKER_CONFIG/config.json, else
- * ~/.docker/config.json); for ghcr.io, GITHUB_TOKEN. Env and home come in as parameters so tests
- * never read the real ones. The password never appears in a message, a log line or `inspect()`.
- */
-
-
-
-
-class Credentials {
-    username;
-    /** Where they came from, for messages: "VITSNAP_REGISTRY_USER", "GITHUB_TOKEN", "/home/u/.docker/config.json". */
-    source;
-    #password;
-    constructor(username, password, source) {
-        this.username = username;
-        this.#password = password;
-        this.source = source;
-    }
-    get password() {
-        return this.#password;
-    }
-    /** `Basic base64(user:password)`. */
-    basicAuthorization() {
-        return `Basic ${Buffer.from(`${this.username}:${this.#password}`, 'utf8').toString('base64')}`;
-    }
-    /** "user NAME from SOURCE": what a message may say about them. */
-    describe() {
-        return `user ${JSON.stringify(this.username)} from ${this.source}`;
-    }
-    toJSON() {
-        return { username: this.username, source: this.source };
-    }
-    [node_util__WEBPACK_IMPORTED_MODULE_2__.inspect.custom]() {
-        return `Credentials { ${this.describe()} }`;
-    }
-}
-const GITHUB_REGISTRY = 'ghcr.io';
-/** What ghcr.io accepts as the user name with GITHUB_TOKEN when no actor is known. */
-const GITHUB_TOKEN_USER = 'x-access-token';
-const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
-function nonEmpty(value) {
-    return value === undefined || value === '' ? undefined : value;
-}
-/** `host[:port]` from a docker config key: `host`, `https://host`, `https://host/v1/`, `http://host:5000`. */
-function normalizeKey(key) {
-    const withoutScheme = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    const slash = withoutScheme.indexOf('/');
-    return (slash < 0 ? withoutScheme : withoutScheme.slice(0, slash)).toLowerCase();
-}
-/** The docker config file to read: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
-function dockerConfigPath(context) {
-    const dir = nonEmpty(context.env.DOCKER_CONFIG);
-    return dir === undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.home, '.docker', 'config.json') : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json');
-}
-function fromDockerConfig(registry, context) {
-    const path = dockerConfigPath(context);
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
-            return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_IO', `cannot read the docker config ${path}: ${error.message}; fix its permissions or set DOCKER_CONFIG to another directory`);
-    }
-    let config;
-    try {
-        config = JSON.parse(text);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `the docker config ${path} is not valid JSON; fix it (docker login rewrites it) or set DOCKER_CONFIG to another directory`);
-    }
-    const auths = typeof config === 'object' && config !== null ? config.auths : undefined;
-    if (typeof auths !== 'object' || auths === null)
-        return undefined;
-    const wanted = registry.toLowerCase();
-    // docker login stores Docker Hub under its v1 index URL.
-    const names = DOCKER_HUB.includes(wanted) ? DOCKER_HUB : [wanted];
-    for (const [key, value] of Object.entries(auths)) {
-        if (!names.includes(normalizeKey(key)) || typeof value !== 'object' || value === null)
-            continue;
-        const entry = value;
-        if (typeof entry.auth === 'string' && entry.auth !== '') {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            // The message names the key only: the value is a secret.
-            if (colon <= 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `the "auth" value for ${JSON.stringify(key)} in ${path} is not base64 of user:password; run docker login ${registry} again`);
-            return new Credentials(decoded.slice(0, colon), decoded.slice(colon + 1), path);
-        }
-        if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string') {
-            return new Credentials(entry.username, entry.password, path);
-        }
-    }
-    return undefined;
-}
-/**
- * The credentials to offer `registry` (`host[:port]` as in an OciReference), or undefined to go
- * anonymous. Throws E_USAGE when only one of VITSNAP_REGISTRY_USER/_PASSWORD is set, E_INPUT for an
- * unreadable docker config entry.
- */
-function resolveCredentials(registry, context) {
-    const user = nonEmpty(context.env.VITSNAP_REGISTRY_USER);
-    const password = nonEmpty(context.env.VITSNAP_REGISTRY_PASSWORD);
-    if (user !== undefined && password !== undefined)
-        return new Credentials(user, password, 'VITSNAP_REGISTRY_USER/VITSNAP_REGISTRY_PASSWORD');
-    if (user !== undefined || password !== undefined) {
-        const missing = user === undefined ? 'VITSNAP_REGISTRY_USER' : 'VITSNAP_REGISTRY_PASSWORD';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `${missing} is not set while its partner is; set both (or neither, to use docker login credentials)`);
-    }
-    const docker = fromDockerConfig(registry, context);
-    if (docker !== undefined)
-        return docker;
-    const token = nonEmpty(context.env.GITHUB_TOKEN);
-    if (registry.toLowerCase() === GITHUB_REGISTRY && token !== undefined) {
-        return new Credentials(nonEmpty(context.env.GITHUB_ACTOR) ?? GITHUB_TOKEN_USER, token, 'GITHUB_TOKEN');
-    }
-    return undefined;
 }
 
 
@@ -3897,6 +3870,39 @@ function referrersTag(digest) {
 
 /***/ }),
 
+/***/ 6465:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ connectRegistry),
+/* harmony export */   r: () => (/* binding */ registryReference)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6287);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2148);
+/**
+ * From a reference's text to a client, the same way for the CLI, `oci://` reads and the action:
+ * `VITSNAP_REGISTRY_INSECURE=1` allows plain HTTP beyond loopback, credentials come from the
+ * environment and docker's config (RegistryClient.forReference), retries are told to `onRetry`.
+ */
+
+
+
+/** The reference, optionally without a tag, or with its registry replaced by a mirror for reading. */
+function registryReference(text, env, options = {}) {
+    const parse = { insecure: env.VITSNAP_REGISTRY_INSECURE === '1', ...(options.allowMissingTag === true ? { allowMissingTag: true } : {}) };
+    const ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(text, parse);
+    return options.mirror === undefined ? ref : (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(text.replace(/^oci:\/\/[^/]+/, `oci://${options.mirror}`), parse);
+}
+function connectRegistry(ref, env, say) {
+    const onRetry = (info) => say?.(`${ref.registry}: ${info.reason}; retry ${info.attempt} in ${Math.round(info.delayMs)} ms`);
+    return _oci_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP.forReference(ref, { env, home: env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() }, { onRetry });
+}
+
+
+/***/ }),
+
 /***/ 7853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3916,7 +3922,7 @@ function referrersTag(digest) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3663);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6287);
 /**
  * How a stored snapshot lies in an OCI registry (docs/format.md, "OCI layout"):
  *
@@ -4086,18 +4092,14 @@ function readManifest(bytes, position) {
 /* unused harmony export OCI_PREFIX */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3663);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2559);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2148);
-/* harmony import */ var _store_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5891);
-/* harmony import */ var _store_open_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9717);
-/* harmony import */ var _store_records_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2751);
-/* harmony import */ var _store_sessions_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1888);
-/* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5504);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _store_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5891);
+/* harmony import */ var _store_open_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9717);
+/* harmony import */ var _store_records_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2751);
+/* harmony import */ var _store_sessions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1888);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6465);
+/* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5504);
 /**
  * Opens what a command names as a snapshot: a `.vitsnap` file, `store:NAME`, or `oci://…`. A
  * registry snapshot is read through the local store: its record is fetched (and kept under a
@@ -4112,36 +4114,32 @@ function readManifest(bytes, position) {
 
 
 
-
-
-
 const OCI_PREFIX = 'oci://';
 function isOciRef(arg) {
     return arg.startsWith(OCI_PREFIX);
 }
 async function openSnapshotAnywhere(arg, options) {
     if (!isOciRef(arg))
-        return { ...(0,_store_open_js__WEBPACK_IMPORTED_MODULE_7__/* .openSnapshotRef */ .Ol)(arg, options.cwd, options.env), fetchFiles: null };
+        return { ...(0,_store_open_js__WEBPACK_IMPORTED_MODULE_3__/* .openSnapshotRef */ .Ol)(arg, options.cwd, options.env), fetchFiles: null };
     const { env, cwd } = options;
-    const ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseReference */ .F2)(arg, { insecure: env.VITSNAP_REGISTRY_INSECURE === '1' });
-    const layout = (0,_store_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .openStore */ .Ch)((0,_store_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultStoreDir */ .iB)(undefined, env, cwd), true);
-    const credentials = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveCredentials */ .z8)(ref.registry, { env, home: env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)() });
-    const client = new _oci_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryClient */ .bP(ref, credentials === undefined ? {} : { credentials });
-    const session = _store_sessions_js__WEBPACK_IMPORTED_MODULE_9__/* .StoreSession */ .e7.begin(layout, `read ${arg}`);
+    const ref = (0,_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .registryReference */ .r)(arg, env);
+    const layout = (0,_store_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .openStore */ .Ch)((0,_store_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultStoreDir */ .iB)(undefined, env, cwd), true);
+    const client = (0,_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .connectRegistry */ .g)(ref, env);
+    const session = _store_sessions_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreSession */ .e7.begin(layout, `read ${arg}`);
     const pending = `remote-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
     let released = false;
     const release = () => {
         if (released)
             return;
         released = true;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_8__/* .recordPath */ .lX)(layout, pending), { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_4__/* .recordPath */ .lX)(layout, pending), { force: true });
         session.end();
         client.close();
     };
     try {
-        const remote = await (0,_pull_js__WEBPACK_IMPORTED_MODULE_10__/* .fetchRemote */ .Z8)(client, ref);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_8__/* .recordPath */ .lX)(layout, pending), remote.record);
-        const reader = (0,_store_records_js__WEBPACK_IMPORTED_MODULE_8__/* .openRecord */ .C6)(layout, pending, arg);
+        const remote = await (0,_pull_js__WEBPACK_IMPORTED_MODULE_7__/* .fetchRemote */ .Z8)(client, ref);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_4__/* .recordPath */ .lX)(layout, pending), remote.record);
+        const reader = (0,_store_records_js__WEBPACK_IMPORTED_MODULE_4__/* .openRecord */ .C6)(layout, pending, arg);
         reader.onClose = release;
         const byChunk = new Map(remote.chunks.map((c) => [c.chunk, c]));
         const fetchFiles = async (entries) => {
@@ -4150,7 +4148,7 @@ async function openSnapshotAnywhere(arg, options) {
                 for (const c of reader.fileChunks(e))
                     wanted.add(c.sha256.toString('hex'));
             const blobs = [...wanted].flatMap((hex) => byChunk.get(hex) ?? []);
-            await (0,_pull_js__WEBPACK_IMPORTED_MODULE_10__/* .fetchChunks */ .dC)(layout, client, blobs, { onProgress: options.onProgress });
+            await (0,_pull_js__WEBPACK_IMPORTED_MODULE_7__/* .fetchChunks */ .dC)(layout, client, blobs, { onProgress: options.onProgress });
         };
         try {
             if (options.fetchAll === true)
@@ -4186,6 +4184,7 @@ async function openSnapshotAnywhere(arg, options) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _in_parallel_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7462);
 /* harmony import */ var _store_chunks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9463);
 /* harmony import */ var _store_export_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5643);
 /* harmony import */ var _store_records_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2751);
@@ -4200,6 +4199,7 @@ async function openSnapshotAnywhere(arg, options) {
  * against its own SHA-256, and the snapshot as a whole against the id it claims, by rebuilding
  * the standalone file, before the record takes its name in the store.
  */
+
 
 
 
@@ -4252,19 +4252,14 @@ async function fetchChunks(layout, client, chunks, options = {}) {
     const missing = chunks.filter((c) => !(0,_store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .hasChunk */ .KQ)(layout, c.chunk));
     let fetched = 0;
     let bytes = 0;
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(options.concurrency ?? 16, missing.length) }, async () => {
-        while (next < missing.length) {
-            const c = missing[next++];
-            if (c.size > _store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .CHUNK_HEADER */ .u5 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.blockRawBytes)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);
-            const data = await client.getBlob(c.digest, { size: c.size });
-            bytes += (0,_store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .putChunkObject */ .Gq)(layout, c.chunk, data);
-            fetched++;
-            options.onProgress?.(fetched, missing.length);
-        }
+    await (0,_in_parallel_js__WEBPACK_IMPORTED_MODULE_11__/* .inParallel */ .H)(missing, options.concurrency ?? 16, async (c) => {
+        if (c.size > _store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .CHUNK_HEADER */ .u5 + _snapshot_format_js__WEBPACK_IMPORTED_MODULE_10__/* .LIMITS */ .b1.blockRawBytes)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);
+        const data = await client.getBlob(c.digest, { size: c.size });
+        bytes += (0,_store_chunks_js__WEBPACK_IMPORTED_MODULE_4__/* .putChunkObject */ .Gq)(layout, c.chunk, data);
+        fetched++;
+        options.onProgress?.(fetched, missing.length);
     });
-    await Promise.all(lanes);
     return { fetched, bytes };
 }
 async function pullSnapshot(layout, client, ref, options = {}) {
@@ -5181,6 +5176,7 @@ function checkFreeSpace(dir, entries) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ chunksByBlock),
 /* harmony export */   Ad: () => (/* binding */ HEADER_SIZE),
 /* harmony export */   C: () => (/* binding */ TRAILER_SIZE),
 /* harmony export */   CH: () => (/* binding */ encodeTrailer),
@@ -5482,6 +5478,25 @@ function decodeIndex(buf, t) {
         }
     }
     return { blocks, chunks: new ChunkTable(table, t.chunkCount) };
+}
+/**
+ * Chunk numbers grouped by the block that holds them (a counting sort over the table, two flat
+ * arrays however many blocks): block i's chunks are `order[start[i]]` … `order[start[i + 1] - 1]`.
+ */
+function chunksByBlock(blockCount, chunks) {
+    const start = new Uint32Array(blockCount + 1);
+    for (let k = 0; k < chunks.length; k++)
+        start[chunks.blockOf(k) + 1]++;
+    for (let b = 0; b < blockCount; b++)
+        start[b + 1] = start[b + 1] + start[b];
+    const order = new Uint32Array(chunks.length);
+    const fill = start.slice(0, blockCount);
+    for (let k = 0; k < chunks.length; k++) {
+        const b = chunks.blockOf(k);
+        order[fill[b]] = k;
+        fill[b] = fill[b] + 1;
+    }
+    return { start, order };
 }
 
 
@@ -6745,23 +6760,13 @@ class SnapshotReader {
         const { blocks, chunks } = this.loadIndex();
         if (this.chunkSource !== null)
             return this.verifyDetached(blocks.length, chunks.length, onProgress);
-        // Chunk numbers grouped by block (a counting sort), so each block is decoded once.
-        const firstOf = new Uint32Array(blocks.length + 1);
-        for (let k = 0; k < chunks.length; k++)
-            firstOf[chunks.blockOf(k) + 1]++;
-        for (let b = 0; b < blocks.length; b++)
-            firstOf[b + 1] = firstOf[b + 1] + firstOf[b];
-        const order = new Uint32Array(chunks.length);
-        const fill = firstOf.slice(0, blocks.length);
-        for (let k = 0; k < chunks.length; k++) {
-            const b = chunks.blockOf(k);
-            order[fill[b]] = k;
-            fill[b] = fill[b] + 1;
-        }
+        // Each block decoded once, for all of its chunks.
+        const { start, order } = (0,format/* chunksByBlock */.$6)(blocks.length, chunks);
         for (let i = 0; i < blocks.length; i++) {
             const raw = this.readBlock(i);
-            for (let j = firstOf[i]; j < firstOf[i + 1]; j++) {
-                const c = chunks.at(order[j]);
+            for (let j = start[i]; j < start[i + 1]; j++) {
+                const k = order[j];
+                const c = chunks.at(k);
                 if (!(0,external_node_crypto_.createHash)('sha256').update(raw.subarray(c.offset, c.offset + c.length)).digest().equals(c.sha256)) {
                     throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… in block ${i} does not match its digest: ${DAMAGED}`);
                 }
@@ -6901,7 +6906,6 @@ function finishSparse(fd, size) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ chunksByBlock),
 /* harmony export */   O: () => (/* binding */ addSnapshot)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
@@ -6929,22 +6933,6 @@ function finishSparse(fd, size) {
 
 
 
-/** Chunk numbers grouped by block, each group in offset order (a counting sort over the table). */
-function chunksByBlock(blocks, chunks) {
-    const counts = new Uint32Array(blocks.length);
-    for (let k = 0; k < chunks.length; k++)
-        counts[chunks.blockOf(k)] = counts[chunks.blockOf(k)] + 1;
-    const groups = Array.from(counts, (n) => new Uint32Array(n));
-    const fill = new Uint32Array(blocks.length);
-    for (let k = 0; k < chunks.length; k++) {
-        const b = chunks.blockOf(k);
-        groups[b][fill[b]] = k;
-        fill[b] = fill[b] + 1;
-    }
-    for (const g of groups)
-        g.sort((x, y) => chunks.at(x).offset - chunks.at(y).offset);
-    return groups;
-}
 async function addSnapshot(layout, file, options = {}) {
     const session = _sessions_js__WEBPACK_IMPORTED_MODULE_8__/* .StoreSession */ .e7.begin(layout, `add ${file}`);
     try {
@@ -6972,7 +6960,7 @@ function addWithin(layout, file, options) {
         const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
         const header = readExactly(fd, 0, _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad, file);
         whole.update(header);
-        const groups = chunksByBlock(blocks, chunks);
+        const { start, order } = (0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .chunksByBlock */ .$6)(blocks.length, chunks);
         let position = _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad;
         let newChunks = 0;
         let reusedChunks = 0;
@@ -6987,9 +6975,9 @@ function addWithin(layout, file, options) {
             if (options.verifyBlocks !== false && !(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(stored).digest().equals(b.sha256)) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${file}: block ${i} checksum mismatch: the file was damaged after it was written; fetch a fresh copy`);
             }
-            const group = groups[i];
             let raw = null;
-            for (const k of group) {
+            for (let j = start[i]; j < start[i + 1]; j++) {
+                const k = order[j];
                 const c = chunks.at(k);
                 const hex = c.sha256.toString('hex');
                 if ((0,_chunks_js__WEBPACK_IMPORTED_MODULE_6__/* .hasChunk */ .KQ)(layout, hex)) {
@@ -7111,14 +7099,11 @@ function encodeChunk(raw, codec, width) {
  * processes writing the same chunk both rename identical bytes into place, which is harmless.
  */
 function putChunk(layout, hex, raw, codec, width) {
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex)))
-        return 0;
-    return writeObject(layout, hex, encodeChunk(raw, codec, width));
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex)) ? 0 : writeObject(layout, hex, encodeChunk(raw, codec, width));
 }
+/** Callers have checked the chunk is absent; a racing writer renames identical bytes over it. */
 function writeObject(layout, hex, data) {
     const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex);
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(target))
-        return 0;
     const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(layout.tmp, `chunk-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
     let fd = -1;
     try {
@@ -7149,6 +7134,8 @@ function writeObject(layout, hex, data) {
  * chunk its name says; returns the bytes written, 0 when the store had it.
  */
 function putChunkObject(layout, hex, data) {
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .chunkPath */ .BS)(layout, hex)))
+        return 0;
     decodeChunk(data, hex, layout.root);
     return writeObject(layout, hex, data);
 }
@@ -7234,10 +7221,9 @@ function decodeChunk(data, hex, root, expectedLength) {
 /* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7800);
 /* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(505);
 /* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6957);
-/* harmony import */ var _add_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5702);
-/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9463);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2751);
-/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1888);
+/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9463);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2751);
+/* harmony import */ var _sessions_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1888);
 /**
  * `store export`: a stored snapshot back as a standalone `.vitsnap` file. Blocks are rebuilt from
  * their chunks in the recorded layout and encoded as capture encodes them, so the file is the one
@@ -7255,14 +7241,13 @@ function decodeChunk(data, hex, root, expectedLength) {
 
 
 
-
 async function exportSnapshot(layout, id, output, onProgress) {
-    const session = _sessions_js__WEBPACK_IMPORTED_MODULE_10__/* .StoreSession */ .e7.begin(layout, `export ${id.slice(0, 12)}`);
-    const reader = (0,_records_js__WEBPACK_IMPORTED_MODULE_9__/* .openRecord */ .C6)(layout, id);
+    const session = _sessions_js__WEBPACK_IMPORTED_MODULE_9__/* .StoreSession */ .e7.begin(layout, `export ${id.slice(0, 12)}`);
+    const reader = (0,_records_js__WEBPACK_IMPORTED_MODULE_8__/* .openRecord */ .C6)(layout, id);
     const out = new _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .AtomicFile */ .A0(output);
     try {
         const { blocks, chunks } = reader.loadIndex();
-        const groups = (0,_add_js__WEBPACK_IMPORTED_MODULE_7__/* .chunksByBlock */ .$)(blocks, chunks);
+        const { start, order } = (0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .chunksByBlock */ .$6)(blocks.length, chunks);
         const record = readRecordBytes(layout, id, reader.fileSize - reader.trailer.entriesOffset);
         const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
         const write = (data) => {
@@ -7274,11 +7259,12 @@ async function exportSnapshot(layout, id, output, onProgress) {
         let same = true;
         blocks.forEach((b, i) => {
             const raw = Buffer.alloc(b.rawLength);
-            for (const k of groups[i]) {
+            for (let j = start[i]; j < start[i + 1]; j++) {
+                const k = order[j];
                 const c = chunks.at(k);
                 if (c.offset + c.length > raw.length)
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${reader.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… lies outside block ${i}: the store is damaged`);
-                (0,_chunks_js__WEBPACK_IMPORTED_MODULE_8__/* .readChunk */ .ar)(layout, c.sha256.toString('hex'), c.length).copy(raw, c.offset);
+                (0,_chunks_js__WEBPACK_IMPORTED_MODULE_7__/* .readChunk */ .ar)(layout, c.sha256.toString('hex'), c.length).copy(raw, c.offset);
             }
             const stored = (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeBlock */ .U$)(raw, b.codec, b.width, _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__/* .CODEC_LEVEL */ .K[b.codec]);
             const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(stored).digest();
@@ -7295,7 +7281,7 @@ async function exportSnapshot(layout, id, output, onProgress) {
         const sha256 = whole.digest('hex');
         const bytes = out.position;
         out.commit();
-        (0,_records_js__WEBPACK_IMPORTED_MODULE_9__/* .touchRecord */ .h)(layout, id);
+        (0,_records_js__WEBPACK_IMPORTED_MODULE_8__/* .touchRecord */ .h)(layout, id);
         return { output: out.target, bytes, sha256, identical: sha256 === id };
     }
     catch (error) {
@@ -7326,12 +7312,12 @@ function writeNewTail(write, at, tail, t, blocks, table) {
     }));
 }
 function readRecordBytes(layout, id, tailLength) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)((0,_records_js__WEBPACK_IMPORTED_MODULE_9__/* .recordPath */ .lX)(layout, id), 'r');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)((0,_records_js__WEBPACK_IMPORTED_MODULE_8__/* .recordPath */ .lX)(layout, id), 'r');
     try {
         const buf = Buffer.allocUnsafe(_snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .HEADER_SIZE */ .Ad + tailLength);
         let done = 0;
         while (done < buf.length) {
-            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, done, buf.length - done, _records_js__WEBPACK_IMPORTED_MODULE_9__/* .RECORD_PREFIX */ .RI + done);
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, done, buf.length - done, _records_js__WEBPACK_IMPORTED_MODULE_8__/* .RECORD_PREFIX */ .RI + done);
             if (n === 0)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_TRUNCATED', `the record of snapshot ${id.slice(0, 12)} in store ${layout.root} is truncated: the store is damaged`);
             done += n;
@@ -7495,7 +7481,7 @@ function checkName(name) {
 /* harmony export */   Ol: () => (/* binding */ openSnapshotRef),
 /* harmony export */   Pw: () => (/* binding */ isStoreRef)
 /* harmony export */ });
-/* unused harmony exports STORE_REF_PREFIX, openSnapshotArg */
+/* unused harmony export STORE_REF_PREFIX */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3580);
@@ -7514,12 +7500,9 @@ function isStoreRef(arg) {
 }
 /**
  * A snapshot file, or a stored snapshot (from `$VITSNAP_STORE` or the default store) held in a
- * session until the reader is closed, so a GC cannot delete its chunks meanwhile.
+ * session until the reader is closed, so a GC cannot delete its chunks meanwhile; with the store
+ * a `store:` snapshot came from (null for a file).
  */
-function openSnapshotArg(arg, cwd, env) {
-    return openSnapshotRef(arg, cwd, env).reader;
-}
-/** As openSnapshotArg, also giving the store a `store:` snapshot came from (null for a file). */
 function openSnapshotRef(arg, cwd, env) {
     if (!isStoreRef(arg))
         return { reader: _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotReader */ .a.open((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(cwd, arg)), store: null };

@@ -1,19 +1,16 @@
 /** `vitsnap push` and `vitsnap pull`: snapshots to and from OCI registries (docs/format.md, "OCI layout"). */
-import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { formatBytes } from '../format-bytes.js';
-import { RegistryClient } from '../oci/client.js';
-import { resolveCredentials } from '../oci/credentials.js';
-import { parseReference, type OciReference } from '../oci/reference.js';
 import { plural } from '../report/plural.js';
+import { connectRegistry, registryReference } from '../registry/connect.js';
 import { pullSnapshot } from '../registry/pull.js';
 import { pushSnapshot } from '../registry/push.js';
 import { addSnapshot } from '../store/add.js';
 import { defaultStoreDir, openStore } from '../store/layout.js';
 import { resolveRef } from '../store/records.js';
 import { isStoreRef } from '../store/open.js';
-import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
+import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
 import type { Command } from './args.js';
 
 const REGISTRY_HELP = `Credentials: VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_PASSWORD, else docker login's
@@ -21,23 +18,6 @@ const REGISTRY_HELP = `Credentials: VITSNAP_REGISTRY_USER and VITSNAP_REGISTRY_P
 localhost and 127.0.0.1 only, or for any registry with VITSNAP_REGISTRY_INSECURE=1.
 A pull-through mirror (Dragonfly, Kraken, Spegel, a registry proxy) serves pulls when given as
 --registry-mirror HOST[:PORT]; pushes always go to the registry named in the reference.`;
-
-/** The reference as given, or with its registry replaced by a mirror for reading. */
-export function registryReference(text: string, env: NodeJS.ProcessEnv, mirror?: string): OciReference {
-  const insecure = env.VITSNAP_REGISTRY_INSECURE === '1';
-  const ref = parseReference(text, { insecure });
-  if (mirror === undefined) return ref;
-  const mirrored = text.replace(/^oci:\/\/[^/]+/, `oci://${mirror}`);
-  return parseReference(mirrored, { insecure });
-}
-
-export function registryClient(ref: OciReference, ctx: CommandContext): RegistryClient {
-  const credentials = resolveCredentials(ref.registry, { env: ctx.env, home: ctx.env.HOME ?? homedir() });
-  return new RegistryClient(ref, {
-    ...(credentials === undefined ? {} : { credentials }),
-    onRetry: (info) => ctx.log.note(`${ref.registry}: ${info.reason}; retry ${info.attempt} in ${Math.round(info.delayMs)} ms`),
-  });
-}
 
 export const pushCommand: Command = {
   name: 'push',
@@ -75,7 +55,7 @@ Examples:
     if (ref.digest !== undefined) throw new OperationError('E_USAGE', `push needs a tag, not a digest (${target}): a pushed manifest's digest is known only once it is pushed`);
     const layout = openStore(defaultStoreDir(values.store, ctx.env, ctx.cwd), !isStoreRef(source));
     const id = isStoreRef(source) ? resolveRef(layout, source) : (await addSnapshot(layout, resolve(ctx.cwd, source))).id;
-    const client = registryClient(ref, ctx);
+    const client = connectRegistry(ref, ctx.env, (line) => ctx.log.note(line));
     try {
       const r = await pushSnapshot(layout, id, ref, client, { baseTags: values.base ?? [], ...(values['mount-from'] === undefined ? {} : { mountFrom: values['mount-from'] }), ...(values.subject === undefined ? {} : { subject: values.subject }), onProgress: (done, total) => ctx.log.progress('uploading', done, total, 'chunk') });
       ctx.log.done();
@@ -126,9 +106,9 @@ Examples:
       'registry-mirror': { type: 'string' },
     });
     if (positionals.length !== 1) throw new OperationError('E_USAGE', "pull takes one reference: vitsnap pull oci://ghcr.io/OWNER/REPO:TAG; run 'vitsnap pull --help'");
-    const ref = registryReference(positionals[0] as string, ctx.env, values['registry-mirror']);
+    const ref = registryReference(positionals[0] as string, ctx.env, values['registry-mirror'] === undefined ? {} : { mirror: values['registry-mirror'] });
     const layout = openStore(defaultStoreDir(values.store, ctx.env, ctx.cwd), true);
-    const client = registryClient(ref, ctx);
+    const client = connectRegistry(ref, ctx.env, (line) => ctx.log.note(line));
     try {
       const r = await pullSnapshot(layout, client, ref, {
         ...(values.name === undefined ? {} : { name: values.name }),

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { isVitsnapError } from '../errors.js';
 import { formatBytes } from '../format-bytes.js';
 import type { ActionInputs } from '../inputs.js';
-import { RegistryClient } from '../oci/client.js';
-import { resolveCredentials } from '../oci/credentials.js';
-import { parseReference, type OciReference } from '../oci/reference.js';
+import type { RegistryClient } from '../oci/client.js';
+import type { OciReference } from '../oci/reference.js';
+import { connectRegistry, registryReference } from '../registry/connect.js';
 import { pushSnapshot } from '../registry/push.js';
 import { addSnapshot } from '../store/add.js';
 import { openStore } from '../store/layout.js';
@@ -33,16 +33,9 @@ export function registryEnv(inputs: ActionInputs, ctx: RunContext): NodeJS.Proce
 }
 
 function client(inputs: ActionInputs, ctx: RunContext): { ref: OciReference; client: RegistryClient } {
-  const ref = parseReference(inputs.registry, { allowMissingTag: true, insecure: process.env.VITSNAP_REGISTRY_INSECURE === '1' });
   const env = registryEnv(inputs, ctx);
-  const credentials = resolveCredentials(ref.registry, { env, home: env.HOME ?? '' });
-  return {
-    ref,
-    client: new RegistryClient(ref, {
-      ...(credentials === undefined ? {} : { credentials }),
-      onRetry: (info) => core.info(`${ref.registry}: ${info.reason}; retry ${info.attempt} in ${Math.round(info.delayMs)} ms`),
-    }),
-  };
+  const ref = registryReference(inputs.registry, env, { allowMissingTag: true });
+  return { ref, client: connectRegistry(ref, env, (line) => core.info(line)) };
 }
 
 export const shaTag = (name: string, sha: string): string => `${name}-${sha}`;

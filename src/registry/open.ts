@@ -5,17 +5,14 @@
  * those of the files a diff must read.
  */
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
 import { rmSync, writeFileSync } from 'node:fs';
-import { RegistryClient } from '../oci/client.js';
-import { resolveCredentials } from '../oci/credentials.js';
-import { parseReference } from '../oci/reference.js';
 import type { SnapshotReader } from '../snapshot/reader.js';
 import type { FileEntry } from '../snapshot/types.js';
 import { defaultStoreDir, openStore, type StoreLayout } from '../store/layout.js';
 import { openSnapshotRef } from '../store/open.js';
 import { openRecord, recordPath } from '../store/records.js';
 import { StoreSession } from '../store/sessions.js';
+import { connectRegistry, registryReference } from './connect.js';
 import { fetchChunks, fetchRemote } from './pull.js';
 
 export const OCI_PREFIX = 'oci://';
@@ -43,10 +40,9 @@ export interface OpenOptions {
 export async function openSnapshotAnywhere(arg: string, options: OpenOptions): Promise<OpenedSnapshot> {
   if (!isOciRef(arg)) return { ...openSnapshotRef(arg, options.cwd, options.env), fetchFiles: null };
   const { env, cwd } = options;
-  const ref = parseReference(arg, { insecure: env.VITSNAP_REGISTRY_INSECURE === '1' });
+  const ref = registryReference(arg, env);
   const layout = openStore(defaultStoreDir(undefined, env, cwd), true);
-  const credentials = resolveCredentials(ref.registry, { env, home: env.HOME ?? homedir() });
-  const client = new RegistryClient(ref, credentials === undefined ? {} : { credentials });
+  const client = connectRegistry(ref, env);
   const session = StoreSession.begin(layout, `read ${arg}`);
   const pending = `remote-${process.pid}-${randomBytes(6).toString('hex')}`;
   let released = false;

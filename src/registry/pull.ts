@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SnapshotFormatError } from '../errors.js';
+import { inParallel } from '../in-parallel.js';
 import type { RegistryClient } from '../oci/client.js';
 import type { OciReference } from '../oci/reference.js';
 import { hasChunk, putChunkObject } from '../store/chunks.js';
@@ -70,18 +71,13 @@ export async function fetchChunks(
   const missing = chunks.filter((c) => !hasChunk(layout, c.chunk));
   let fetched = 0;
   let bytes = 0;
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(options.concurrency ?? 16, missing.length) }, async () => {
-    while (next < missing.length) {
-      const c = missing[next++] as ChunkBlob;
-      if (c.size > CHUNK_HEADER + LIMITS.blockRawBytes) throw new SnapshotFormatError('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);
-      const data = await client.getBlob(c.digest, { size: c.size });
-      bytes += putChunkObject(layout, c.chunk, data);
-      fetched++;
-      options.onProgress?.(fetched, missing.length);
-    }
+  await inParallel(missing, options.concurrency ?? 16, async (c) => {
+    if (c.size > CHUNK_HEADER + LIMITS.blockRawBytes) throw new SnapshotFormatError('E_LIMIT', `chunk blob ${c.digest} claims ${c.size} bytes, more than a chunk can be`);
+    const data = await client.getBlob(c.digest, { size: c.size });
+    bytes += putChunkObject(layout, c.chunk, data);
+    fetched++;
+    options.onProgress?.(fetched, missing.length);
   });
-  await Promise.all(lanes);
   return { fetched, bytes };
 }
 

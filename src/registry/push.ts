@@ -4,6 +4,7 @@
  * nothing; the others are checked with a HEAD and uploaded when missing.
  */
 import { readFileSync } from 'node:fs';
+import { inParallel } from '../in-parallel.js';
 import type { RegistryClient } from '../oci/client.js';
 import type { OciReference } from '../oci/reference.js';
 import { chunkPath, type StoreLayout } from '../store/layout.js';
@@ -54,14 +55,6 @@ async function knownChunks(client: RegistryClient, tag: string): Promise<Map<str
     for (const c of readManifest((await client.getManifest(d.digest)).bytes, i).chunks) known.set(c.chunk, c);
   }
   return known;
-}
-
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++] as T);
-  });
-  await Promise.all(lanes);
 }
 
 export async function pushSnapshot(layout: StoreLayout, id: string, ref: OciReference, client: RegistryClient, options: PushOptions = {}): Promise<PushReport> {

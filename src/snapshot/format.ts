@@ -348,3 +348,21 @@ export function decodeIndex(buf: Buffer, t: Trailer): { blocks: BlockRecord[]; c
   }
   return { blocks, chunks: new ChunkTable(table, t.chunkCount) };
 }
+
+/**
+ * Chunk numbers grouped by the block that holds them (a counting sort over the table, two flat
+ * arrays however many blocks): block i's chunks are `order[start[i]]` … `order[start[i + 1] - 1]`.
+ */
+export function chunksByBlock(blockCount: number, chunks: ChunkTable): { start: Uint32Array; order: Uint32Array } {
+  const start = new Uint32Array(blockCount + 1);
+  for (let k = 0; k < chunks.length; k++) (start[chunks.blockOf(k) + 1] as number)++;
+  for (let b = 0; b < blockCount; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+  const order = new Uint32Array(chunks.length);
+  const fill = start.slice(0, blockCount);
+  for (let k = 0; k < chunks.length; k++) {
+    const b = chunks.blockOf(k);
+    order[fill[b] as number] = k;
+    fill[b] = (fill[b] as number) + 1;
+  }
+  return { start, order };
+}

@@ -10,6 +10,7 @@ import { OperationError, SnapshotFormatError, fromSystemError } from '../errors.
 import { decodeBlock, zstdDecompress } from './codecs.js';
 import {
   HEADER_SIZE,
+  chunksByBlock,
   TRAILER_SIZE,
   decodeHeader,
   decodeIndex,
@@ -219,21 +220,13 @@ export class SnapshotReader {
   verify(onProgress?: (done: number, total: number) => void): VerifyReport {
     const { blocks, chunks } = this.loadIndex();
     if (this.chunkSource !== null) return this.verifyDetached(blocks.length, chunks.length, onProgress);
-    // Chunk numbers grouped by block (a counting sort), so each block is decoded once.
-    const firstOf = new Uint32Array(blocks.length + 1);
-    for (let k = 0; k < chunks.length; k++) (firstOf[chunks.blockOf(k) + 1] as number)++;
-    for (let b = 0; b < blocks.length; b++) firstOf[b + 1] = (firstOf[b + 1] as number) + (firstOf[b] as number);
-    const order = new Uint32Array(chunks.length);
-    const fill = firstOf.slice(0, blocks.length);
-    for (let k = 0; k < chunks.length; k++) {
-      const b = chunks.blockOf(k);
-      order[fill[b] as number] = k;
-      fill[b] = (fill[b] as number) + 1;
-    }
+    // Each block decoded once, for all of its chunks.
+    const { start, order } = chunksByBlock(blocks.length, chunks);
     for (let i = 0; i < blocks.length; i++) {
       const raw = this.readBlock(i);
-      for (let j = firstOf[i] as number; j < (firstOf[i + 1] as number); j++) {
-        const c = chunks.at(order[j] as number);
+      for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+        const k = order[j] as number;
+        const c = chunks.at(k);
         if (!createHash('sha256').update(raw.subarray(c.offset, c.offset + c.length)).digest().equals(c.sha256)) {
           throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… in block ${i} does not match its digest: ${DAMAGED}`);
         }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { SnapshotFormatError, fromSystemError } from '../errors.js';
 import { decodeBlock } from '../snapshot/codecs.js';
-import { HEADER_SIZE, type BlockRecord, type ChunkTable } from '../snapshot/format.js';
+import { HEADER_SIZE, chunksByBlock } from '../snapshot/format.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { hasChunk, putChunk } from './chunks.js';
 import type { StoreLayout } from './layout.js';
@@ -31,21 +31,6 @@ export interface AddResult {
 export interface AddProgress {
   doneBlocks: number;
   totalBlocks: number;
-}
-
-/** Chunk numbers grouped by block, each group in offset order (a counting sort over the table). */
-export function chunksByBlock(blocks: readonly BlockRecord[], chunks: ChunkTable): Uint32Array[] {
-  const counts = new Uint32Array(blocks.length);
-  for (let k = 0; k < chunks.length; k++) counts[chunks.blockOf(k)] = (counts[chunks.blockOf(k)] as number) + 1;
-  const groups = Array.from(counts, (n) => new Uint32Array(n));
-  const fill = new Uint32Array(blocks.length);
-  for (let k = 0; k < chunks.length; k++) {
-    const b = chunks.blockOf(k);
-    (groups[b] as Uint32Array)[fill[b] as number] = k;
-    fill[b] = (fill[b] as number) + 1;
-  }
-  for (const g of groups) g.sort((x, y) => chunks.at(x).offset - chunks.at(y).offset);
-  return groups;
 }
 
 export interface AddOptions {
@@ -83,7 +68,7 @@ function addWithin(layout: StoreLayout, file: string, options: AddOptions): AddR
     const whole = createHash('sha256');
     const header = readExactly(fd, 0, HEADER_SIZE, file);
     whole.update(header);
-    const groups = chunksByBlock(blocks, chunks);
+    const { start, order } = chunksByBlock(blocks.length, chunks);
     let position = HEADER_SIZE;
     let newChunks = 0;
     let reusedChunks = 0;
@@ -97,9 +82,9 @@ function addWithin(layout: StoreLayout, file: string, options: AddOptions): AddR
       if (options.verifyBlocks !== false && !createHash('sha256').update(stored).digest().equals(b.sha256)) {
         throw new SnapshotFormatError('E_CHECKSUM', `${file}: block ${i} checksum mismatch: the file was damaged after it was written; fetch a fresh copy`);
       }
-      const group = groups[i] as Uint32Array;
-      let raw: Buffer | null = null;
-      for (const k of group) {
+            let raw: Buffer | null = null;
+      for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+        const k = order[j] as number;
         const c = chunks.at(k);
         const hex = c.sha256.toString('hex');
         if (hasChunk(layout, hex)) {

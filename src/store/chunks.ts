@@ -50,13 +50,12 @@ export function encodeChunk(raw: Uint8Array, codec: CodecId, width: number): Buf
  * processes writing the same chunk both rename identical bytes into place, which is harmless.
  */
 export function putChunk(layout: StoreLayout, hex: string, raw: Uint8Array, codec: CodecId, width: number): number {
-  if (existsSync(chunkPath(layout, hex))) return 0;
-  return writeObject(layout, hex, encodeChunk(raw, codec, width));
+  return existsSync(chunkPath(layout, hex)) ? 0 : writeObject(layout, hex, encodeChunk(raw, codec, width));
 }
 
+/** Callers have checked the chunk is absent; a racing writer renames identical bytes over it. */
 function writeObject(layout: StoreLayout, hex: string, data: Buffer): number {
   const target = chunkPath(layout, hex);
-  if (existsSync(target)) return 0;
   const temp = join(layout.tmp, `chunk-${process.pid}-${randomBytes(6).toString('hex')}`);
   let fd = -1;
   try {
@@ -84,6 +83,7 @@ function writeObject(layout: StoreLayout, hex: string, data: Buffer): number {
  * chunk its name says; returns the bytes written, 0 when the store had it.
  */
 export function putChunkObject(layout: StoreLayout, hex: string, data: Buffer): number {
+  if (existsSync(chunkPath(layout, hex))) return 0;
   decodeChunk(data, hex, layout.root);
   return writeObject(layout, hex, data);
 }

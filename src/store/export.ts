@@ -11,8 +11,7 @@ import { SnapshotFormatError } from '../errors.js';
 import { AtomicFile } from '../snapshot/atomic-file.js';
 import { CODEC_LEVEL } from '../snapshot/block-planner.js';
 import { encodeBlock } from '../snapshot/codecs.js';
-import { HEADER_SIZE, TRAILER_SIZE, encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord, type ChunkTable, type Trailer } from '../snapshot/format.js';
-import { chunksByBlock } from './add.js';
+import { HEADER_SIZE, TRAILER_SIZE, encodeIndex, encodeTrailer, chunksByBlock, type BlockRecord, type ChunkRecord, type ChunkTable, type Trailer } from '../snapshot/format.js';
 import { readChunk } from './chunks.js';
 import type { StoreLayout } from './layout.js';
 import { RECORD_PREFIX, openRecord, recordPath, touchRecord } from './records.js';
@@ -32,7 +31,7 @@ export async function exportSnapshot(layout: StoreLayout, id: string, output: st
   const out = new AtomicFile(output);
   try {
     const { blocks, chunks } = reader.loadIndex();
-    const groups = chunksByBlock(blocks, chunks);
+    const { start, order } = chunksByBlock(blocks.length, chunks);
     const record = readRecordBytes(layout, id, reader.fileSize - reader.trailer.entriesOffset);
     const whole = createHash('sha256');
     const write = (data: Buffer): void => {
@@ -44,7 +43,8 @@ export async function exportSnapshot(layout: StoreLayout, id: string, output: st
     let same = true;
     blocks.forEach((b, i) => {
       const raw = Buffer.alloc(b.rawLength);
-      for (const k of groups[i] as Uint32Array) {
+      for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+        const k = order[j] as number;
         const c = chunks.at(k);
         if (c.offset + c.length > raw.length) throw new SnapshotFormatError('E_CORRUPT', `${reader.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… lies outside block ${i}: the store is damaged`);
         readChunk(layout, c.sha256.toString('hex'), c.length).copy(raw, c.offset);

@@ -6,6 +6,7 @@
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
+import { inParallel } from '../in-parallel.js';
 import { join } from 'node:path';
 import { processIsAlive, removeStaleTemps } from '../snapshot/atomic-file.js';
 import { isDigestHex, type StoreLayout } from './layout.js';
@@ -149,16 +150,11 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
  * discard), four at once ~0.12 ms each (measured by the store benchmark's author, docs/benchmarks.md).
  */
 async function removeAll(paths: readonly string[]): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < paths.length) {
-      const path = paths[next++] as string;
-      await unlink(path).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, paths.length) }, lane));
+  await inParallel(paths, 8, (path) =>
+    unlink(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    }),
+  );
 }
 
 /** Temp files of processes that died while writing (`chunk-<pid>-…`, `.vitsnap-tmp-<pid>-…`). */

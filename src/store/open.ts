@@ -13,13 +13,9 @@ export function isStoreRef(arg: string): boolean {
 
 /**
  * A snapshot file, or a stored snapshot (from `$VITSNAP_STORE` or the default store) held in a
- * session until the reader is closed, so a GC cannot delete its chunks meanwhile.
+ * session until the reader is closed, so a GC cannot delete its chunks meanwhile; with the store
+ * a `store:` snapshot came from (null for a file).
  */
-export function openSnapshotArg(arg: string, cwd: string, env: NodeJS.ProcessEnv): SnapshotReader {
-  return openSnapshotRef(arg, cwd, env).reader;
-}
-
-/** As openSnapshotArg, also giving the store a `store:` snapshot came from (null for a file). */
 export function openSnapshotRef(arg: string, cwd: string, env: NodeJS.ProcessEnv): { reader: SnapshotReader; store: StoreLayout | null } {
   if (!isStoreRef(arg)) return { reader: SnapshotReader.open(resolve(cwd, arg)), store: null };
   const layout = openStore(defaultStoreDir(undefined, env, cwd), false);
