@@ -25,6 +25,10 @@ Options:
                           stored); no file is written unless -o is also given
       --name NAME         name the stored snapshot (implies the default store when --store is
                           not given: $VITSNAP_STORE, else ~/.cache/vitsnap)
+      --parent SNAPSHOT   write a delta: only what SNAPSHOT (a file, store:NAME or oci://…)
+                          and its own parents lack is stored, changed files as binary patches
+                          against their old versions; readers need the parent (docs/delta.md)
+      --max-depth N       refuse a parent chain deeper than N layers (default: 16)
       --json              print the result as JSON
   -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
@@ -33,6 +37,7 @@ Examples:
   vitsnap create -C build -o app.vitsnap
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
   vitsnap create -C build --store ~/.cache/vitsnap --name nightly
+  vitsnap create -C build -o pr.vitsnap --parent main.vitsnap
 `,
   async run(argv, ctx) {
     // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
