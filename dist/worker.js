@@ -583,7 +583,8 @@ function canonicalEntriesJson(entries) {
         const path = JSON.stringify(e.path);
         if (e.type === 'file') {
             const chunks = e.chunks === undefined ? '' : `"chunks":[${e.chunks.map((c) => `"${c}"`).join(',')}],`;
-            parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
+            const patches = e.patches === undefined ? '' : `,"patches":${canonicalJson(e.patches)}`;
+            parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode}${patches},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
         }
         else if (e.type === 'dir') {
             parts[i] = `{"mode":${e.mode},"path":${path},"type":"dir"}`;
@@ -1256,6 +1257,12 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 const FORMAT_MAJOR = 1;
 const FORMAT_MINOR = 0;
+/**
+ * Delta snapshots (a parent, entries with patches) are major 2: a 1.x reader would find chunks
+ * missing and call the file corrupt, while a major it does not know tells it to upgrade. Full
+ * snapshots stay 1.0, byte-identical to what earlier versions wrote.
+ */
+const DELTA_MAJOR = 2;
 const HEADER_MAGIC = Buffer.from('VITSNAP\0', 'latin1');
 const TRAILER_MAGIC = Buffer.from('VSNPEND\0', 'latin1');
 const HEADER_SIZE = 32;
@@ -1278,6 +1285,10 @@ const LIMITS = {
     entriesRawBytes: 64 * 1024 * 1024,
     /** The writer makes blocks of at most ~8 MiB. */
     blockRawBytes: 16 * 1024 * 1024,
+    /** The dictionary a patch is decoded with (a range of a parent's file). */
+    patchBaseBytes: 64 * 1024 * 1024,
+    /** Layers a chain may declare; how many a reader follows is a setting (default 16). */
+    chainDepth: 1024,
     blockCount: 256 * 1024,
     chunkCount: 2 * 1024 * 1024,
     entryCount: 1_000_000,
@@ -1302,10 +1313,10 @@ const LIMITS = {
     envVariables: 1_000,
     envValueBytes: 64 * 1024,
 };
-function encodeHeader() {
+function encodeHeader(major = FORMAT_MAJOR) {
     const out = Buffer.alloc(HEADER_SIZE);
     HEADER_MAGIC.copy(out, 0);
-    out.writeUInt16LE(FORMAT_MAJOR, 8);
+    out.writeUInt16LE(major, 8);
     out.writeUInt16LE(FORMAT_MINOR, 10);
     out.writeUInt32LE(0, 12);
     return out;
@@ -1328,8 +1339,8 @@ function decodeHeader(buf, name = 'the snapshot') {
     return header;
 }
 function checkVersion(major, minor) {
-    if (major !== FORMAT_MAJOR) {
-        throw new SnapshotFormatError('E_VERSION', `snapshot format ${major}.${minor} is not supported by this vitsnap (reads ${FORMAT_MAJOR}.x); upgrade vitsnap`);
+    if (major !== FORMAT_MAJOR && major !== DELTA_MAJOR) {
+        throw new SnapshotFormatError('E_VERSION', `snapshot format ${major}.${minor} is not supported by this vitsnap (reads ${FORMAT_MAJOR}.x and ${DELTA_MAJOR}.x); upgrade vitsnap`);
     }
 }
 function u64(buf, at, what) {
@@ -1341,9 +1352,9 @@ function u64(buf, at, what) {
 function trailerDigest(body) {
     return createHash('sha256').update(body).digest().subarray(0, 16);
 }
-function encodeTrailer(t) {
+function encodeTrailer(t, major = FORMAT_MAJOR) {
     const out = Buffer.alloc(TRAILER_SIZE);
-    out.writeUInt16LE(FORMAT_MAJOR, 0);
+    out.writeUInt16LE(major, 0);
     out.writeUInt16LE(FORMAT_MINOR, 2);
     out.writeUInt32LE(0, 4);
     out.writeBigUInt64LE(BigInt(t.entriesOffset), 8);
@@ -1894,6 +1905,10 @@ function packBlock(job, scratch) {
     let fd = -1;
     try {
         for (const s of job.segments) {
+            if (s.data !== undefined) {
+                raw.set(s.data, s.blockOffset);
+                continue;
+            }
             if (s.absPath !== openPath) {
                 if (fd >= 0)
                     (0,external_node_fs_namespaceObject.closeSync)(fd);

@@ -11,6 +11,7 @@ import { restoreCommand } from './commands/restore.js';
 import { storeCommand } from './commands/store.js';
 import { pullCommand, pushCommand } from './commands/registry.js';
 import { verifyCommand } from './commands/verify.js';
+import { flattenCommand, mergeCommand } from './commands/chain.js';
 import { fromSystemError, isSystemError, isVitsnapError } from './errors.js';
 import { undoInterruptedWork } from './interrupt.js';
 import { escapeControls, escapeLines } from './report/escape.js';
@@ -20,7 +21,7 @@ export const EXIT_OK = 0;
 export const EXIT_DRIFT = 1;
 export const EXIT_ERROR = 2;
 
-const COMMANDS: readonly Command[] = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, storeCommand, pushCommand, pullCommand];
+const COMMANDS: readonly Command[] = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, flattenCommand, mergeCommand, storeCommand, pushCommand, pullCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

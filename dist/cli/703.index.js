@@ -11653,8 +11653,8 @@ const DEFAULT_COMPARATORS = [
 var capture_pipeline = __webpack_require__(7245);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __webpack_require__(5251);
-// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 5 modules
-var task_pool = __webpack_require__(1664);
+// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 2 modules
+var task_pool = __webpack_require__(5730);
 // EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
 var lockfiles = __webpack_require__(1010);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
@@ -11968,7 +11968,7 @@ async function openSides(beforePath, afterPath, options) {
             }
             let any;
             try {
-                any = await (0,registry_open/* openSnapshotAnywhere */.WA)(p.stored ? p.label : p.abs, { cwd: options.cwd, env: options.env ?? process.env });
+                any = await (0,registry_open/* openSnapshotAnywhere */.WA)(p.stored ? p.label : p.abs, { cwd: options.cwd, env: options.env ?? process.env, parents: options.parents, maxDepth: options.maxDepth });
             }
             catch (error) {
                 throw onSide(error, p.side, p.label);
@@ -12853,6 +12853,7 @@ async function runDiff(argv, ctx) {
         html: { type: 'string' },
         'strip-prefix': { type: 'string' },
         'strip-hash': { type: 'string' },
+        ...args/* CHAIN_OPTIONS */.T,
     });
     (0,args/* exclusiveFlags */.o0)('diff', values, ['json', 'markdown']);
     if (positionals.length !== 2)
@@ -12872,7 +12873,7 @@ async function runDiff(argv, ctx) {
         if (html !== null)
             reports.push(html);
         const stripPrefix = values['strip-prefix'];
-        const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd, env: ctx.env } : { cwd: ctx.cwd, env: ctx.env, stripPrefix });
+        const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), ...(stripPrefix === undefined ? {} : { stripPrefix }) });
         try {
             return await compareAndReport(sides, { values, ignore, stripHash, maxLines, output, html }, ctx);
         }
@@ -12908,6 +12909,202 @@ async function compareAndReport(sides, plan, ctx) {
     else
         ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));
     return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
+}
+
+
+/***/ }),
+
+/***/ 8766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ probeToolchains),
+/* harmony export */   oq: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_PROBE_TIMEOUT_MS, PROBE_CONCURRENCY, DEFAULT_PROBES, ownBinDirectory, formatVersion */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(576);
+/* harmony import */ var _lockfiles_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1010);
+/**
+ * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
+ * the version text it prints. A tool that is not on PATH costs no process.
+ */
+
+
+
+
+
+
+/**
+ * Generous: a probe that times out records an error instead of a version, and that alone would
+ * show as toolchain drift. JVMs and npm take seconds to start on a loaded 2-core runner.
+ */
+const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
+/** Probes running at once: a dozen JVMs and compilers started together on two cores starve each other. */
+const PROBE_CONCURRENCY = 2 * (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)();
+/** The tools probed by default (DESIGN §4). */
+const DEFAULT_PROBES = [
+    'gcc', 'g++', 'clang', 'cc', 'ld',
+    'rustc', 'cargo',
+    'go',
+    'node', 'npm', 'pnpm', 'yarn', 'tsc',
+    'java', 'javac', 'mvn', 'gradle',
+    'python3', 'python', 'pip',
+    'cmake', 'make', 'ninja',
+    'dotnet', 'zig', 'swift',
+];
+/** Tools whose version is not `--version`. */
+const VERSION_ARGS = {
+    java: ['-version'],
+    javac: ['-version'],
+    go: ['version'],
+    zig: ['version'],
+};
+const VERSION_LINES = 3;
+const VERSION_LINE_CHARS = 200;
+const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+/**
+ * vitsnap's own dependencies' executables: `<its package root>/node_modules/.bin`, found from the
+ * running script. In vitsnap's checkout npm scripts put that first on PATH, and its pinned `node`
+ * (node@24) is not the project's toolchain. A project that installs vitsnap keeps its own
+ * `node_modules/.bin` (its tsc, its esbuild): that is a different directory.
+ */
+function ownBinDirectory(script = process.argv[1]) {
+    if (script === undefined || script === '')
+        return null;
+    let dir;
+    try {
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(script));
+    }
+    catch {
+        return null;
+    }
+    for (let depth = 0; depth < 8; depth++) {
+        try {
+            const pkg = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'package.json'), 'utf8'));
+            if (pkg.name === 'snapshot-action')
+                return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'node_modules', '.bin');
+        }
+        catch {
+            // no package.json here, or not ours: keep walking up
+        }
+        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        if (up === dir)
+            break;
+        dir = up;
+    }
+    return null;
+}
+function withoutDirs(pathList, dirs) {
+    if (pathList === undefined || dirs.length === 0)
+        return pathList;
+    return pathList
+        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
+        .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
+        .join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
+async function probeToolchains(options = {}) {
+    const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .compareText */ .n6);
+    for (const name of names) {
+        if (!PROBE_NAME.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`);
+        }
+    }
+    const given = options.env ?? process.env;
+    const own = ownBinDirectory();
+    const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
+    const env = path === undefined ? given : { ...given, PATH: path };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+    const results = new Array(names.length);
+    let next = 0;
+    // Each probe's timeout starts when it starts, not while it waits for a slot.
+    const lane = async () => {
+        for (let i = next++; i < names.length; i = next++)
+            results[i] = await probeToolchain(names[i], env, timeoutMs);
+    };
+    await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
+    return results;
+}
+async function probeToolchain(name, env, timeoutMs) {
+    const args = VERSION_ARGS[name] ?? ['--version'];
+    const command = [name, ...args].join(' ');
+    const found = findExecutable(name, env.PATH);
+    if (found === null)
+        return { name, command, found: false };
+    const probe = { name, command, found: true, path: found };
+    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+    // Started first so the tool runs while its binary is hashed.
+    const running = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .runFile */ .y6)(found, args, { env, timeoutMs });
+    try {
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(found);
+        probe.realpath = real;
+        probe.sha256 = await (0,_lockfiles_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256FileAsync */ .es)(real);
+    }
+    catch (error) {
+        probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
+        await running;
+        return probe;
+    }
+    const result = await running;
+    const text = result.stdout.trim() || result.stderr.trim();
+    if (result.error === undefined) {
+        probe.version = formatVersion(text);
+    }
+    else {
+        const first = formatVersion(text).split('\n')[0];
+        probe.error = first ? `${result.error}: ${first}` : result.error;
+    }
+    return probe;
+}
+/**
+ * The first executable regular file named `name` in the absolute directories of `pathList`.
+ * Empty and relative entries are skipped: they would resolve against whatever the cwd is. On
+ * Windows PATH is `;`-separated, files have no execute bit, and `gcc` is found as `gcc.exe`: each
+ * PATHEXT extension is tried, as cmd.exe does.
+ */
+function findExecutable(name, pathList, platform = process.platform, pathExt = process.env.PATHEXT) {
+    const windows = platform === 'win32';
+    if (pathList === undefined || name.includes('/') || (windows && name.includes('\\')))
+        return null;
+    const names = windows ? [name, ...(pathExt || '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e !== '').map((e) => `${name}${e}`)] : [name];
+    for (const dir of pathList.split(windows ? ';' : node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (dir === '' || !(windows ? node_path__WEBPACK_IMPORTED_MODULE_2__.win32.isAbsolute(dir) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(dir)))
+            continue;
+        for (const file of names) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file);
+            try {
+                if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                    continue;
+                if (!windows)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // Not here, or not executable: keep walking PATH like a shell does.
+            }
+        }
+    }
+    return null;
+}
+/** First non-blank lines of a version text, each capped, terminal escapes and control characters removed. */
+function formatVersion(text) {
+    return text
+        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+        .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+        .trim()
+        .split(/\n/)
+        .map((line) => line.trimEnd())
+        .filter((line) => line !== '')
+        .slice(0, VERSION_LINES)
+        .map((line) => line.slice(0, VERSION_LINE_CHARS))
+        .join('\n');
 }
 
 

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2320:
+/***/ 6212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43,6 +43,10 @@ Options:
                           stored); no file is written unless -o is also given
       --name NAME         name the stored snapshot (implies the default store when --store is
                           not given: $VITSNAP_STORE, else ~/.cache/vitsnap)
+      --parent SNAPSHOT   write a delta: only what SNAPSHOT (a file, store:NAME or oci://…)
+                          and its own parents lack is stored, changed files as binary patches
+                          against their old versions; readers need the parent (docs/delta.md)
+      --max-depth N       refuse a parent chain deeper than N layers (default: 16)
       --json              print the result as JSON
   -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
@@ -51,10 +55,11 @@ Examples:
   vitsnap create -C build -o app.vitsnap
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
   vitsnap create -C build --store ~/.cache/vitsnap --name nightly
+  vitsnap create -C build -o pr.vitsnap --parent main.vitsnap
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(491), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6442));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(724)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1724));
         return runCreate(argv, ctx);
     },
 };
@@ -97,6 +102,9 @@ Options:
                        one modified file. Default: hex (6+) and mixed letter-digit (8+) parts;
                        a regular expression replaces it (matches, or their groups, are removed);
                        'off' lists every such file as added or removed
+      --parent FILE    a parent of a delta snapshot side, when it is neither next to it nor
+                       in the store (repeatable)
+      --max-depth N    follow at most N layers of a delta chain (default: 16)
       --json           print the JSON report (schema: docs/report-schema.md)
       --markdown       print Markdown sized for a PR comment (≤ 65,536 characters)
       --html FILE      write the self-contained HTML report to FILE
@@ -115,7 +123,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(491), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4703));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4703));
         return runDiff(argv, ctx);
     },
 };
@@ -140,8 +148,8 @@ Example:
   vitsnap export app.vitsnap --json | jq '.entries[] | select(.type=="file") | .sha256 + "  " + .path'
 `,
     async run(argv, ctx) {
-        const { positionals } = (0,args/* parseCommandArgs */.Qx)('export', argv, { ...args/* COMMON_OPTIONS */.DT });
-        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)((0,args/* requireOne */.mc)('export', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env });
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('export', argv, { ...args/* COMMON_OPTIONS */.DT, ...args/* CHAIN_OPTIONS */.T });
+        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)((0,args/* requireOne */.mc)('export', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), partialChain: true });
         try {
             writeManifestJson(reader.manifest, ctx.log.out);
         }
@@ -196,6 +204,8 @@ function writeManifestJson(manifest, out) {
     out(batch);
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(4031);
 // EXTERNAL MODULE: ./src/format-bytes.ts
@@ -208,6 +218,29 @@ var plural = __nccwpck_require__(1190);
 
 
 
+
+/** Layers from the full snapshot up to this one; a parent that was not found ends the list. */
+function chainJson(reader) {
+    const layers = [];
+    let r = reader;
+    let want = null;
+    while (r !== null) {
+        layers.push({ path: r.path, sha256: want, depth: r.summary.depth ?? 0, size: r.fileSize });
+        want = r.summary.parent;
+        if (want !== null && r.parent === null)
+            layers.push({ path: null, sha256: want, depth: (r.summary.depth ?? 1) - 1, size: null });
+        r = r.parent;
+    }
+    return layers.reverse();
+}
+function chainLines(reader) {
+    if (!reader.isDelta)
+        return [];
+    const layers = chainJson(reader);
+    const shown = layers.map((l) => (l.path === null ? `(parent sha256:${(l.sha256 ?? '').slice(0, 12)}… not found)` : `${(0,external_node_path_.basename)(l.path)} ${(0,format_bytes/* formatBytes */.z)(l.size ?? 0)}`));
+    const total = layers.reduce((n, l) => n + (l.size ?? 0), 0);
+    return [`chain      ${shown.join(' ← ')} (${(0,plural/* plural */.L)(layers.length, 'layer')}, ${(0,format_bytes/* formatBytes */.z)(total)}${layers[0]?.path === null ? ' found' : ''})`];
+}
 function describe(reader) {
     const m = reader.summary;
     const s = m.stats;
@@ -216,6 +249,7 @@ function describe(reader) {
         `format     vitsnap ${reader.trailer.major}.${reader.trailer.minor}, written by vitsnap ${m.tool.version}`,
         `created    ${m.createdAt ?? '(not recorded: set SOURCE_DATE_EPOCH to record a time)'}`,
         `contents   ${(0,plural/* plural */.L)(s.files, 'file')}, ${(0,plural/* plural */.L)(s.dirs, 'dir')}, ${(0,plural/* plural */.L)(s.symlinks, 'symlink')}, ${(0,format_bytes/* formatBytes */.z)(s.bytes)}`,
+        ...chainLines(reader),
         `stored     ${(0,format_bytes/* formatBytes */.z)(reader.fileSize)} (${s.bytes > 0 ? (s.bytes / reader.fileSize).toFixed(2) : '1.00'}×), ${(0,plural/* plural */.L)(s.blocks, 'block')}, ${(0,plural/* plural */.L)(s.chunks, 'unique chunk')}`,
     ];
     const classes = s.classes;
@@ -253,7 +287,11 @@ const infoCommand = {
 Show what a snapshot holds: counts and sizes, content classes, source commit, runner, toolchains,
 recorded environment, lockfiles and metadata commands. Reads only the trailer and the manifest.
 
+A delta snapshot also shows its chain down to the full snapshot, with each layer's size, as far
+as its parents are found (next to it, in the store, or given with --parent).
+
 Options:
+${args/* CHAIN_HELP */.w7}
       --json      print the description as JSON
   -h, --help      show this help
 
@@ -261,8 +299,8 @@ Example:
   vitsnap info app.vitsnap
 `,
     async run(argv, ctx) {
-        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('info', argv, { ...args/* COMMON_OPTIONS */.DT });
-        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)((0,args/* requireOne */.mc)('info', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env });
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('info', argv, { ...args/* COMMON_OPTIONS */.DT, ...args/* CHAIN_OPTIONS */.T });
+        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)((0,args/* requireOne */.mc)('info', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), partialChain: true });
         try {
             const m = reader.summary;
             if (values.json === true) {
@@ -275,6 +313,7 @@ Example:
                     source: m.source,
                     stats: m.stats,
                     metadata: m.metadata,
+                    ...(reader.isDelta ? { chain: chainJson(reader) } : {}),
                 }, null, 2));
             }
             else {
@@ -389,8 +428,6 @@ function createLogger(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/snapshot/expansion.ts
@@ -696,7 +733,7 @@ async function restoreSnapshot(reader, targetDir, options = {}) {
         if (problem !== null)
             throw new errors/* UnsafePathError */.k0(entry.path, problem);
     }
-    (0,expansion/* checkExpansion */.aO)(reader, entries, options.limits);
+    (0,expansion/* checkExpansion */.aO)({ path: reader.path, fileSize: reader.chainBytes }, entries, options.limits);
     const target = (0,external_node_path_.resolve)(targetDir);
     const firstCreated = makeDirs(target, targetDir);
     let journal;
@@ -1012,6 +1049,7 @@ Options:
                       the store instead of writing it (same filesystem; else files are copied,
                       and the output says so). Linked files are read-only: do not chmod them to
                       edit them, copy them first
+${args/* CHAIN_HELP */.w7}
       --json          print the result as JSON
   -q, --quiet         print only errors (--json still prints the result)
   -h, --help          show this help
@@ -1030,6 +1068,7 @@ Examples:
             'max-size': { type: 'string' },
             'allow-expand': { type: 'boolean' },
             link: { type: 'boolean' },
+            ...args/* CHAIN_OPTIONS */.T,
         });
         const file = (0,args/* requireOne */.mc)('restore', positionals, 'snapshot file');
         if (values.dir === undefined)
@@ -1038,7 +1077,7 @@ Examples:
         if (values.link === true && !(0,store_open/* isStoreRef */.Pw)(file) && !(0,registry_open/* isOciRef */.dX)(file)) {
             throw new errors/* OperationError */.OK('E_USAGE', `--link restores from a store: add the snapshot (vitsnap store add ${file}) and restore store:NAME`);
         }
-        const { reader, store } = await (0,registry_open/* openSnapshotAnywhere */.WA)(file, { cwd: ctx.cwd, env: ctx.env, fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
+        const { reader, store } = await (0,registry_open/* openSnapshotAnywhere */.WA)(file, { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
         try {
             const only = values.only === undefined ? undefined : (0,globs/* compileGlobs */.t)(values.only);
             const report = await restoreSnapshot(reader, (0,external_node_path_.resolve)(ctx.cwd, values.dir), {
@@ -1348,6 +1387,7 @@ exceed that; pass --allow-expand or --max-size for those.
 Options:
       --max-size N    refuse snapshots with more than N bytes of files (e.g. 512M, 10G)
       --allow-expand  lift the 10x bound (--max-size still applies)
+${args/* CHAIN_HELP */.w7}
       --json          print the result as JSON
   -q, --quiet         print only errors (--json still prints the result)
   -h, --help          show this help
@@ -1360,18 +1400,144 @@ Example:
             ...args/* COMMON_OPTIONS */.DT,
             'max-size': { type: 'string' },
             'allow-expand': { type: 'boolean' },
+            ...args/* CHAIN_OPTIONS */.T,
         });
         const file = (0,args/* requireOne */.mc)('verify', positionals, 'snapshot file');
         const maxSize = values['max-size'] === undefined ? undefined : (0,expansion/* parseSize */.DB)(values['max-size']);
-        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)(file, { cwd: ctx.cwd, env: ctx.env, fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
+        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)(file, { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
         try {
-            (0,expansion/* checkExpansion */.aO)(reader, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
+            (0,expansion/* checkExpansion */.aO)({ path: reader.path, fileSize: reader.chainBytes }, reader.manifest.entries, { maxSize, allowExpand: values['allow-expand'] === true });
             const report = reader.verify((done, total) => ctx.log.progress('verifying', done, total, 'block'));
+            // A delta is only as good as the layers below it: each is checked whole too.
+            const parents = [];
+            for (let layer = reader.parent; layer !== null; layer = layer.parent) {
+                layer.verify((done, total) => ctx.log.progress(`verifying parent ${parents.length + 1}`, done, total, 'block'));
+                parents.push(layer.path);
+            }
             ctx.log.done();
             if (values.json === true)
-                ctx.log.out(JSON.stringify({ ok: true, ...report }, null, 2));
+                ctx.log.out(JSON.stringify({ ok: true, ...report, ...(reader.isDelta ? { parents } : {}) }, null, 2));
             else if (values.quiet !== true) {
-                ctx.log.out(`ok: ${(0,plural/* plural */.L)(report.files, 'file')} (${(0,format_bytes/* formatBytes */.z)(report.bytes)}), ${(0,plural/* plural */.L)(report.chunks, 'chunk')} in ${(0,plural/* plural */.L)(report.blocks, 'block')} verified`);
+                const chain = reader.isDelta ? `, and its ${(0,plural/* plural */.L)(parents.length, 'parent layer')}` : '';
+                ctx.log.out(`ok: ${(0,plural/* plural */.L)(report.files, 'file')} (${(0,format_bytes/* formatBytes */.z)(report.bytes)}), ${(0,plural/* plural */.L)(report.chunks, 'chunk')} in ${(0,plural/* plural */.L)(report.blocks, 'block')} verified${chain}`);
+            }
+        }
+        finally {
+            reader.close();
+        }
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/chain.ts
+/** `vitsnap flatten` and `vitsnap merge`: rewrite a delta chain as one file or as a shorter chain. */
+
+
+
+
+
+
+
+function outputOf(command, value, ctx) {
+    if (value === undefined)
+        throw new errors/* OperationError */.OK('E_USAGE', `${command} needs an output file: -o FILE; run 'vitsnap ${command} --help'`);
+    return (0,external_node_path_.resolve)(ctx.cwd, value);
+}
+function shown(ctx, path) {
+    const rel = (0,external_node_path_.relative)(ctx.cwd, path);
+    return (0,report_escape/* escapeControls */.UN)(rel === '' || rel.startsWith('..') ? path : rel);
+}
+const flattenCommand = {
+    name: 'flatten',
+    summary: 'turn a delta snapshot and its parents into one self-contained snapshot',
+    help: `Usage: vitsnap flatten SNAPSHOT -o FILE
+
+Write SNAPSHOT's tree, metadata and source as a full snapshot that needs no parent: the same
+file a full 'vitsnap create' of that tree would have written. Every layer is read and every
+file checked against its SHA-256 on the way.
+
+Options:
+  -o, --output FILE   the full snapshot to write (required)
+${args/* CHAIN_HELP */.w7}
+      --json          print the result as JSON
+  -q, --quiet         print only errors
+  -h, --help          show this help
+
+Example:
+  vitsnap flatten pr-3.vitsnap -o pr-3-full.vitsnap
+`,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('flatten', argv, { ...args/* COMMON_OPTIONS */.DT, ...args/* CHAIN_OPTIONS */.T, output: { type: 'string', short: 'o' } });
+        const input = (0,args/* requireOne */.mc)('flatten', positionals, 'snapshot');
+        const output = outputOf('flatten', values.output, ctx);
+        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)(input, { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), fetchAll: true });
+        try {
+            const { rewriteSnapshot } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
+            const result = await rewriteSnapshot(reader, output, { parent: null, onProgress: (done, total) => ctx.log.progress('flattening', done, total) });
+            ctx.log.done();
+            if (values.json === true)
+                ctx.log.out(JSON.stringify({ output: result.output, size: result.size, layers: layersOf(reader).length }, null, 2));
+            else if (values.quiet !== true) {
+                ctx.log.out(`wrote ${shown(ctx, result.output)}: ${(0,plural/* plural */.L)(layersOf(reader).length, 'layer')} flattened into ${(0,format_bytes/* formatBytes */.z)(result.size)} (${(0,plural/* plural */.L)(result.manifest.stats.files, 'file')}, ${(0,format_bytes/* formatBytes */.z)(result.manifest.stats.bytes)})`);
+            }
+        }
+        finally {
+            reader.close();
+        }
+        return 0;
+    },
+};
+function layersOf(reader) {
+    const out = [];
+    for (let r = reader; r !== null; r = r.parent)
+        out.push(r);
+    return out;
+}
+const mergeCommand = {
+    name: 'merge',
+    summary: 'fold the top layers of a delta chain into one delta',
+    help: `Usage: vitsnap merge SNAPSHOT -o FILE [--layers N]
+
+Write SNAPSHOT's tree as one delta against an older layer of its chain, so base ← 1 ← 2 ← 3
+becomes base ← 3'. Restoring the result gives exactly what restoring SNAPSHOT gives. By default
+every delta layer is folded and the result's parent is the full snapshot at the bottom; --layers N
+folds only the top N layers (SNAPSHOT and N-1 below it).
+
+Options:
+  -o, --output FILE   the delta to write (required)
+      --layers N      fold the top N layers (default: all delta layers)
+${args/* CHAIN_HELP */.w7}
+      --json          print the result as JSON
+  -q, --quiet         print only errors
+  -h, --help          show this help
+
+Example:
+  vitsnap merge nightly-7.vitsnap -o nightly-7-on-base.vitsnap
+`,
+    async run(argv, ctx) {
+        const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('merge', argv, { ...args/* COMMON_OPTIONS */.DT, ...args/* CHAIN_OPTIONS */.T, output: { type: 'string', short: 'o' }, layers: { type: 'string' } });
+        const input = (0,args/* requireOne */.mc)('merge', positionals, 'snapshot');
+        const output = outputOf('merge', values.output, ctx);
+        const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)(input, { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), fetchAll: true });
+        try {
+            const layers = layersOf(reader);
+            if (!reader.isDelta)
+                throw new errors/* OperationError */.OK('E_USAGE', `${input} is a full snapshot: there is no chain to merge`);
+            const deltas = layers.length - 1;
+            const fold = values.layers === undefined ? deltas : Number(values.layers);
+            if (!Number.isInteger(fold) || fold < 1 || fold > deltas) {
+                throw new errors/* OperationError */.OK('E_USAGE', `--layers takes a whole number from 1 to ${deltas}, the delta layers of ${input} (got ${(0,report_escape/* escapeControls */.UN)(values.layers ?? '')})`);
+            }
+            const above = layers[fold - 1];
+            const ancestor = layers[fold];
+            const digest = above.summary.parent ?? '';
+            const { rewriteSnapshot } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
+            const result = await rewriteSnapshot(reader, output, { parent: { reader: ancestor, digest, ref: (0,external_node_path_.basename)(ancestor.path) }, onProgress: (done, total) => ctx.log.progress('merging', done, total) });
+            ctx.log.done();
+            if (values.json === true)
+                ctx.log.out(JSON.stringify({ output: result.output, size: result.size, folded: fold, parent: digest, depth: result.manifest.depth, delta: result.delta }, null, 2));
+            else if (values.quiet !== true) {
+                ctx.log.out(`wrote ${shown(ctx, result.output)}: ${(0,plural/* plural */.L)(fold, 'layer')} folded into one delta of ${(0,format_bytes/* formatBytes */.z)(result.size)} on ${(0,report_escape/* escapeControls */.UN)((0,external_node_path_.basename)(ancestor.path))} (chain depth ${result.manifest.depth ?? 1})`);
             }
         }
         finally {
@@ -1400,10 +1566,11 @@ var version = __nccwpck_require__(311);
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_DRIFT = 1;
 const EXIT_ERROR = 2;
-const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, store/* storeCommand */.B, pushCommand, pullCommand];
+const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, flattenCommand, mergeCommand, store/* storeCommand */.B, pushCommand, pullCommand];
 function usage() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return `vitsnap ${version/* VERSION */.x}: capture build outputs and toolchain metadata into .vitsnap snapshots
@@ -1497,9 +1664,12 @@ function installSignalHandlers() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DT: () => (/* binding */ COMMON_OPTIONS),
+/* harmony export */   E3: () => (/* binding */ chainOptions),
 /* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
+/* harmony export */   T: () => (/* binding */ CHAIN_OPTIONS),
 /* harmony export */   mc: () => (/* binding */ requireOne),
-/* harmony export */   o0: () => (/* binding */ exclusiveFlags)
+/* harmony export */   o0: () => (/* binding */ exclusiveFlags),
+/* harmony export */   w7: () => (/* binding */ CHAIN_HELP)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
@@ -1516,6 +1686,25 @@ const COMMON_OPTIONS = {
     quiet: { type: 'boolean', short: 'q' },
     json: { type: 'boolean' },
 };
+/** Read commands on a delta snapshot: where else its parents may be, and how deep a chain to follow. */
+const CHAIN_OPTIONS = {
+    parent: { type: 'string', multiple: true },
+    'max-depth': { type: 'string' },
+};
+const CHAIN_HELP = `      --parent FILE   a parent of a delta snapshot, when it is neither next to it nor in the
+                      store (repeatable)
+      --max-depth N   follow at most N layers of a delta chain (default: 16)`;
+/** The chain options as openSnapshotAnywhere takes them. */
+function chainOptions(values) {
+    const text = values['max-depth'];
+    let maxDepth;
+    if (text !== undefined) {
+        maxDepth = Number(text);
+        if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 1024)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `--max-depth takes a whole number from 1 to 1024 (got ${JSON.stringify(text)})`);
+    }
+    return { parents: values.parent ?? [], maxDepth };
+}
 function parseCommandArgs(command, argv, options) {
     try {
         return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
@@ -2098,6 +2287,237 @@ function listStore(layout, json, ctx) {
         ctx.log.out(`${shortId(r.id)}${names}: ${(0,plural/* plural */.L)(r.files, 'file')}, ${(0,format_bytes/* formatBytes */.z)(r.bytes)}${from}, last used ${new Date(r.lastUsedMs).toISOString()}`);
     }
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OW: () => (/* binding */ resolveChain),
+/* harmony export */   hd: () => (/* binding */ fileDigest)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_DEPTH, chainOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3580);
+/* harmony import */ var _store_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5891);
+/* harmony import */ var _store_records_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2751);
+/* harmony import */ var _store_sessions_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1888);
+/**
+ * Finds and attaches the layers below a delta snapshot. A delta names its parent by the SHA-256 of
+ * the parent's file, so wherever a candidate comes from, it is used only once that digest matches:
+ * a store record (named by that digest), a file given with --parent, the file the delta was made
+ * from (`parentRef`) next to it, or any other `.vitsnap` in its directory.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_DEPTH = 16;
+/** SHA-256 of a whole file, read in 4 MiB pieces. */
+function fileDigest(path) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+        for (;;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, 0, buf.length, null);
+            if (n === 0)
+                break;
+            hash.update(buf.subarray(0, n));
+        }
+        return hash.digest('hex');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+function tooDeep(reader, depth, max) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_CHAIN', `${reader.path} is ${depth} layers above its full snapshot, more than the ${max} this command follows; flatten it (vitsnap flatten ${reader.path} -o full.vitsnap) or pass --max-depth ${depth}`);
+}
+/** Resolves every layer below `reader` and attaches it; throws E_PARENT naming the digest it could not find. */
+function resolveChain(reader, options = {}) {
+    const max = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    const top = reader.summary.depth ?? 0;
+    if (top > max)
+        throw tooDeep(reader, top, max);
+    let layer = reader;
+    while (layer.summary.parent !== null) {
+        const want = layer.summary.parent;
+        const parent = findParent(layer, want, options);
+        const expected = (layer.summary.depth ?? 1) - 1;
+        if ((parent.summary.depth ?? 0) !== expected) {
+            parent.close();
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_PARENT', `${parent.path} has the digest ${layer.path} names as its parent but is at chain depth ${parent.summary.depth ?? 0}, not ${expected}: the chain is inconsistent`);
+        }
+        layer.attachParent(parent);
+        layer = parent;
+    }
+}
+/** The readers of a chain from the top down (`reader` first). */
+function chainOf(reader) {
+    const out = [];
+    for (let r = reader; r !== null; r = r.parent)
+        out.push(r);
+    return out;
+}
+function findParent(child, digest, options) {
+    const fromStore = openFromStore(digest, options.storeDir ?? null);
+    if (fromStore !== null)
+        return fromStore;
+    const tried = new Set();
+    for (const path of fileCandidates(child, options.candidates ?? [])) {
+        if (tried.has(path))
+            continue;
+        tried.add(path);
+        let digestOf;
+        try {
+            digestOf = fileDigest(path);
+        }
+        catch {
+            continue;
+        }
+        if (digestOf === digest)
+            return _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .SnapshotReader */ .a.open(path);
+    }
+    const where = [options.storeDir !== null && options.storeDir !== undefined ? `store ${options.storeDir}` : null, ...(isFile(child.path) ? [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(child.path))] : []), ...(options.candidates ?? [])]
+        .filter((w) => w !== null)
+        .join(', ');
+    const hint = child.summary.parentRef !== undefined ? ` (it was made from ${child.summary.parentRef})` : '';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_PARENT', `${child.path} is a delta snapshot; its parent sha256:${digest}${hint} is not in ${where || 'any place searched'}; put the parent next to it, pass it with --parent FILE, or add it to the store`);
+}
+function isFile(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Explicit candidates, then the file the delta names, then every other snapshot in its directory. */
+function fileCandidates(child, explicit) {
+    const out = explicit.map((p) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(p));
+    if (!isFile(child.path))
+        return out;
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(child.path));
+    const ref = child.summary.parentRef;
+    if (ref !== undefined && !ref.includes(':'))
+        out.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(ref)));
+    let names = [];
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir).filter((n) => n.endsWith('.vitsnap')).sort();
+    }
+    catch {
+        // an unreadable directory just has no candidates
+    }
+    const self = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(child.path);
+    for (const n of names)
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, n) !== self)
+            out.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, n));
+    return out.filter((p) => isFile(p));
+}
+/** The record named by `digest` in the store, held in a session until closed; null when absent. */
+function openFromStore(digest, storeDir) {
+    if (storeDir === null || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(storeDir, 'store.json')))
+        return null;
+    let layout;
+    try {
+        layout = (0,_store_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .openStore */ .Ch)(storeDir, false);
+    }
+    catch {
+        return null;
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_6__/* .recordPath */ .lX)(layout, digest)))
+        return null;
+    const session = _store_sessions_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreSession */ .e7.begin(layout, `read ${digest.slice(0, 12)}`);
+    try {
+        const reader = (0,_store_records_js__WEBPACK_IMPORTED_MODULE_6__/* .openRecord */ .C6)(layout, digest);
+        reader.onClose = () => session.end();
+        return reader;
+    }
+    catch (error) {
+        session.end();
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ encodePatch),
+/* harmony export */   F: () => (/* binding */ decodePatch)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/**
+ * A patch is one zstd frame of the new bytes compressed with the old bytes as its dictionary, with
+ * a window that reaches over both, so every unchanged run becomes a match into the old bytes.
+ * Node's default parameters cannot see that far (a 4-byte edit to a 2 MiB library costs 600 KB);
+ * these make it a few hundred bytes (docs/decisions.md, "Delta snapshots").
+ */
+
+
+
+const compress = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.promisify)(node_zlib__WEBPACK_IMPORTED_MODULE_1__.zstdCompress);
+const PATCH_LEVEL = 6;
+/** Larger hash and chain tables find no more matches here and cost ~1 s per patch to fill. */
+const MAX_TABLE_LOG = 21;
+/** The window a reader accepts: base (≤ 64 MiB) plus one chunk (≤ 16 MiB) fits in 2^27. */
+const MAX_WINDOW_LOG = 27;
+function windowLog(baseLength, targetLength) {
+    return Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(baseLength + targetLength + 1)) + 1));
+}
+/** Encodes `target` against `base`; deterministic for equal inputs (one thread, fixed parameters). */
+async function encodePatch(base, target) {
+    const wl = windowLog(base.length, target.length);
+    return compress(target, {
+        dictionary: base,
+        params: {
+            [node_zlib__WEBPACK_IMPORTED_MODULE_1__.constants.ZSTD_c_compressionLevel]: PATCH_LEVEL,
+            [node_zlib__WEBPACK_IMPORTED_MODULE_1__.constants.ZSTD_c_windowLog]: wl,
+            [node_zlib__WEBPACK_IMPORTED_MODULE_1__.constants.ZSTD_c_hashLog]: Math.min(wl, MAX_TABLE_LOG),
+            [node_zlib__WEBPACK_IMPORTED_MODULE_1__.constants.ZSTD_c_chainLog]: Math.min(wl, MAX_TABLE_LOG),
+        },
+        pledgedSrcSize: target.length,
+    });
+}
+/** Decodes a patch to exactly `size` bytes; anything else is E_CORRUPT, never a larger allocation. */
+function decodePatch(patch, base, size, what) {
+    let out;
+    try {
+        out = (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.zstdDecompressSync)(patch, {
+            dictionary: base,
+            maxOutputLength: Math.max(size, 1),
+            chunkSize: Math.min(Math.max(size, 1024), 16 * 1024 * 1024),
+            params: { [node_zlib__WEBPACK_IMPORTED_MODULE_1__.constants.ZSTD_d_windowLogMax]: MAX_WINDOW_LOG },
+        });
+    }
+    catch (error) {
+        const reason = error.code === 'ERR_BUFFER_TOO_LARGE' ? 'decodes past its declared size' : 'does not decode against its base';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${what} ${reason}: the snapshot or its parent is damaged`);
+    }
+    if (out.length !== size)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${what} decoded to ${out.length} bytes, expected ${size}`);
+    return out;
 }
 
 
@@ -4099,7 +4519,10 @@ function readManifest(bytes, position) {
 /* harmony import */ var _store_records_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2751);
 /* harmony import */ var _store_sessions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1888);
 /* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6465);
-/* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5504);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var _delta_chain_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7451);
+/* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5504);
 /**
  * Opens what a command names as a snapshot: a `.vitsnap` file, `store:NAME`, or `oci://…`. A
  * registry snapshot is read through the local store: its record is fetched (and kept under a
@@ -4114,11 +4537,32 @@ function readManifest(bytes, position) {
 
 
 
+
+
 const OCI_PREFIX = 'oci://';
 function isOciRef(arg) {
     return arg.startsWith(OCI_PREFIX);
 }
 async function openSnapshotAnywhere(arg, options) {
+    const opened = await openOne(arg, options);
+    if (!opened.reader.isDelta)
+        return opened;
+    try {
+        (0,_delta_chain_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveChain */ .OW)(opened.reader, {
+            storeDir: (0,_store_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultStoreDir */ .iB)(undefined, options.env, options.cwd),
+            candidates: (options.parents ?? []).map((p) => (0,node_path__WEBPACK_IMPORTED_MODULE_7__.resolve)(options.cwd, p)),
+            maxDepth: options.maxDepth,
+        });
+    }
+    catch (error) {
+        if (options.partialChain !== true) {
+            opened.reader.close();
+            throw error;
+        }
+    }
+    return opened;
+}
+async function openOne(arg, options) {
     if (!isOciRef(arg))
         return { ...(0,_store_open_js__WEBPACK_IMPORTED_MODULE_3__/* .openSnapshotRef */ .Ol)(arg, options.cwd, options.env), fetchFiles: null };
     const { env, cwd } = options;
@@ -4137,7 +4581,7 @@ async function openSnapshotAnywhere(arg, options) {
         client.close();
     };
     try {
-        const remote = await (0,_pull_js__WEBPACK_IMPORTED_MODULE_7__/* .fetchRemote */ .Z8)(client, ref);
+        const remote = await (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__/* .fetchRemote */ .Z8)(client, ref);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,_store_records_js__WEBPACK_IMPORTED_MODULE_4__/* .recordPath */ .lX)(layout, pending), remote.record);
         const reader = (0,_store_records_js__WEBPACK_IMPORTED_MODULE_4__/* .openRecord */ .C6)(layout, pending, arg);
         reader.onClose = release;
@@ -4148,7 +4592,7 @@ async function openSnapshotAnywhere(arg, options) {
                 for (const c of reader.fileChunks(e))
                     wanted.add(c.sha256.toString('hex'));
             const blobs = [...wanted].flatMap((hex) => byChunk.get(hex) ?? []);
-            await (0,_pull_js__WEBPACK_IMPORTED_MODULE_7__/* .fetchChunks */ .dC)(layout, client, blobs, { onProgress: options.onProgress });
+            await (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__/* .fetchChunks */ .dC)(layout, client, blobs, { onProgress: options.onProgress });
         };
         try {
             if (options.fetchAll === true)
@@ -4634,6 +5078,16 @@ class BlockPlanner {
     chunks = [];
     /** Adds one chunk of `file`; returns false when an identical chunk was already planned. */
     addChunk(file, cls, width, sha256Hex, fileOffset, length) {
+        return this.append(cls, width, sha256Hex, fileOffset, length, (blockOffset) => ({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset }));
+    }
+    /**
+     * Adds a chunk whose bytes are already in memory, planned exactly as `addChunk` would plan it:
+     * a chunk read back from a snapshot (flatten, merge), or a patch (class `compressed`).
+     */
+    addData(cls, width, sha256Hex, fileOffset, data) {
+        return this.append(cls, width, sha256Hex, fileOffset, data.length, (blockOffset) => ({ absPath: '', size: data.length, mtimeMs: 0, fileOffset: 0, length: data.length, blockOffset, data }));
+    }
+    append(cls, width, sha256Hex, fileOffset, length, segment) {
         if (this.seen.has(sha256Hex))
             return false;
         this.seen.add(sha256Hex);
@@ -4648,9 +5102,8 @@ class BlockPlanner {
             // Pad so each element keeps its lane: block offset ≡ file offset (mod width).
             block.rawLength += (((fileOffset - block.rawLength) % block.width) + block.width) % block.width;
         }
-        const sha256 = Buffer.from(sha256Hex, 'hex');
-        block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
-        block.chunks.push({ sha256, offset: block.rawLength, length });
+        block.segments.push(segment(block.rawLength));
+        block.chunks.push({ sha256: Buffer.from(sha256Hex, 'hex'), offset: block.rawLength, length });
         block.rawLength += length;
         if (block.rawLength >= BLOCK_TARGET[cls]) {
             this.seal(block);
@@ -4917,7 +5370,8 @@ function canonicalEntriesJson(entries) {
         const path = JSON.stringify(e.path);
         if (e.type === 'file') {
             const chunks = e.chunks === undefined ? '' : `"chunks":[${e.chunks.map((c) => `"${c}"`).join(',')}],`;
-            parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
+            const patches = e.patches === undefined ? '' : `,"patches":${canonicalJson(e.patches)}`;
+            parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode}${patches},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
         }
         else if (e.type === 'dir') {
             parts[i] = `{"mode":${e.mode},"path":${path},"type":"dir"}`;
@@ -5181,15 +5635,17 @@ function checkFreeSpace(dir, entries) {
 /* harmony export */   C: () => (/* binding */ TRAILER_SIZE),
 /* harmony export */   CH: () => (/* binding */ encodeTrailer),
 /* harmony export */   E2: () => (/* binding */ decodeHeader),
+/* harmony export */   GY: () => (/* binding */ FORMAT_MAJOR),
 /* harmony export */   KK: () => (/* binding */ HEADER_MAGIC),
 /* harmony export */   Ne: () => (/* binding */ Codec),
 /* harmony export */   X1: () => (/* binding */ decodeIndex),
 /* harmony export */   YS: () => (/* binding */ encodeHeader),
 /* harmony export */   b1: () => (/* binding */ LIMITS),
 /* harmony export */   bj: () => (/* binding */ encodeIndex),
-/* harmony export */   sm: () => (/* binding */ decodeTrailer)
+/* harmony export */   sm: () => (/* binding */ decodeTrailer),
+/* harmony export */   zg: () => (/* binding */ DELTA_MAJOR)
 /* harmony export */ });
-/* unused harmony exports FORMAT_MAJOR, FORMAT_MINOR, TRAILER_MAGIC, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE, ChunkTable */
+/* unused harmony exports FORMAT_MINOR, TRAILER_MAGIC, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE, ChunkTable */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
@@ -5206,6 +5662,12 @@ function checkFreeSpace(dir, entries) {
 
 const FORMAT_MAJOR = 1;
 const FORMAT_MINOR = 0;
+/**
+ * Delta snapshots (a parent, entries with patches) are major 2: a 1.x reader would find chunks
+ * missing and call the file corrupt, while a major it does not know tells it to upgrade. Full
+ * snapshots stay 1.0, byte-identical to what earlier versions wrote.
+ */
+const DELTA_MAJOR = 2;
 const HEADER_MAGIC = Buffer.from('VITSNAP\0', 'latin1');
 const TRAILER_MAGIC = Buffer.from('VSNPEND\0', 'latin1');
 const HEADER_SIZE = 32;
@@ -5228,6 +5690,10 @@ const LIMITS = {
     entriesRawBytes: 64 * 1024 * 1024,
     /** The writer makes blocks of at most ~8 MiB. */
     blockRawBytes: 16 * 1024 * 1024,
+    /** The dictionary a patch is decoded with (a range of a parent's file). */
+    patchBaseBytes: 64 * 1024 * 1024,
+    /** Layers a chain may declare; how many a reader follows is a setting (default 16). */
+    chainDepth: 1024,
     blockCount: 256 * 1024,
     chunkCount: 2 * 1024 * 1024,
     entryCount: 1_000_000,
@@ -5252,10 +5718,10 @@ const LIMITS = {
     envVariables: 1_000,
     envValueBytes: 64 * 1024,
 };
-function encodeHeader() {
+function encodeHeader(major = FORMAT_MAJOR) {
     const out = Buffer.alloc(HEADER_SIZE);
     HEADER_MAGIC.copy(out, 0);
-    out.writeUInt16LE(FORMAT_MAJOR, 8);
+    out.writeUInt16LE(major, 8);
     out.writeUInt16LE(FORMAT_MINOR, 10);
     out.writeUInt32LE(0, 12);
     return out;
@@ -5278,8 +5744,8 @@ function decodeHeader(buf, name = 'the snapshot') {
     return header;
 }
 function checkVersion(major, minor) {
-    if (major !== FORMAT_MAJOR) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_VERSION', `snapshot format ${major}.${minor} is not supported by this vitsnap (reads ${FORMAT_MAJOR}.x); upgrade vitsnap`);
+    if (major !== FORMAT_MAJOR && major !== DELTA_MAJOR) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_VERSION', `snapshot format ${major}.${minor} is not supported by this vitsnap (reads ${FORMAT_MAJOR}.x and ${DELTA_MAJOR}.x); upgrade vitsnap`);
     }
 }
 function u64(buf, at, what) {
@@ -5291,9 +5757,9 @@ function u64(buf, at, what) {
 function trailerDigest(body) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest().subarray(0, 16);
 }
-function encodeTrailer(t) {
+function encodeTrailer(t, major = FORMAT_MAJOR) {
     const out = Buffer.alloc(TRAILER_SIZE);
-    out.writeUInt16LE(FORMAT_MAJOR, 0);
+    out.writeUInt16LE(major, 0);
     out.writeUInt16LE(FORMAT_MINOR, 2);
     out.writeUInt32LE(0, 4);
     out.writeBigUInt64LE(BigInt(t.entriesOffset), 8);
@@ -6427,6 +6893,8 @@ function parseEntry(value, index) {
                         fail(at(`.chunks[${i}]`), 'expected a lowercase hex SHA-256');
                 entry.chunks = chunks;
             }
+            if (e.patches !== undefined)
+                entry.patches = parsePatches(e.patches, entry, at);
             return entry;
         }
         case 'dir':
@@ -6535,6 +7003,29 @@ function parseStats(value) {
         storedBytes: integer(s.storedBytes, 'stats.storedBytes'),
     };
 }
+/** A file's patches: each makes one of its own chunks, at most once, within the limits of a chunk. */
+function parsePatches(value, entry, at) {
+    if (!Array.isArray(value) || value.length === 0)
+        fail(at('.patches'), 'expected a non-empty array');
+    const own = new Set(entry.chunks ?? [entry.sha256]);
+    const seen = new Set();
+    return value.map((item, i) => {
+        const where = at(`.patches[${i}]`);
+        const p = object(item, where);
+        const chunk = digest(p.chunk, `${where}.chunk`);
+        if (!own.has(chunk) || seen.has(chunk))
+            fail(`${where}.chunk`, 'not one of the file\'s chunks, or patched twice');
+        seen.add(chunk);
+        return {
+            chunk,
+            size: integer(p.size, `${where}.size`, format/* LIMITS */.b1.blockRawBytes),
+            patch: digest(p.patch, `${where}.patch`),
+            base: digest(p.base, `${where}.base`),
+            offset: integer(p.offset, `${where}.offset`),
+            length: integer(p.length, `${where}.length`, format/* LIMITS */.b1.patchBaseBytes),
+        };
+    });
+}
 /** The manifest section: everything but the entries. */
 function parseManifestSummary(value) {
     const m = object(value, 'manifest');
@@ -6547,8 +7038,20 @@ function parseManifestSummary(value) {
         source: parseSource(m.source),
         metadata: parseMetadata(m.metadata),
         parent: m.parent === null ? null : digest(m.parent, 'parent'),
+        ...parseChain(m),
         stats: parseStats(m.stats),
     };
+}
+function parseChain(m) {
+    if (m.parent === null)
+        return {};
+    const out = { depth: integer(m.depth, 'depth', format/* LIMITS */.b1.chainDepth) };
+    if (out.depth === 0)
+        fail('depth', 'a delta snapshot is at least one layer above its base');
+    const ref = optionalString(m.parentRef, 'parentRef');
+    if (ref !== undefined)
+        out.parentRef = string(ref, 'parentRef', 4096);
+    return out;
 }
 /** The entries section: safe paths, sorted by UTF-8 bytes, unique. */
 function parseEntries(value) {
@@ -6577,6 +7080,8 @@ function checkEntryOrder(entries) {
     return entries;
 }
 
+// EXTERNAL MODULE: ./src/delta/patch.ts
+var delta_patch = __nccwpck_require__(6572);
 ;// CONCATENATED MODULE: ./src/snapshot/reader.ts
 /**
  * Reads `.vitsnap` files safely: the trailer, manifest and index are validated before use, each
@@ -6584,6 +7089,7 @@ function checkEntryOrder(entries) {
  * size. `SnapshotReader.open` reads just header, trailer and the manifest summary; the entries, the
  * index and the blocks are read (and validated) on first use.
  */
+
 
 
 
@@ -6606,6 +7112,10 @@ class SnapshotReader {
     full = null;
     index = null;
     cache = new Map();
+    /** Delta snapshots: the layer below, attached by the chain resolver (src/delta/chain.ts). */
+    parentLayer = null;
+    patchTable = null;
+    bySha256 = null;
     constructor(path, view, header, trailer, summary, chunkSource) {
         this.path = path;
         this.view = view;
@@ -6679,7 +7189,24 @@ class SnapshotReader {
         }
         return this.full;
     }
+    /** True for a delta snapshot: chunks it does not hold come from its parent. */
+    get isDelta() {
+        return this.summary.parent !== null;
+    }
+    get parent() {
+        return this.parentLayer;
+    }
+    /** Bytes of this snapshot and every layer below it: what a restore's expansion bound measures against. */
+    get chainBytes() {
+        return this.fileSize + (this.parentLayer?.chainBytes ?? 0);
+    }
+    /** The layer below; the caller has checked it is the snapshot whose digest `summary.parent` names. Closed with this one. */
+    attachParent(parent) {
+        this.parentLayer = parent;
+    }
     close() {
+        this.parentLayer?.close();
+        this.parentLayer = null;
         if (this.view.fd >= 0)
             (0,external_node_fs_.closeSync)(this.view.fd);
         this.view.fd = -1;
@@ -6723,12 +7250,17 @@ class SnapshotReader {
             this.cache.delete(this.cache.keys().next().value);
         return raw;
     }
-    /** The chunk records of a file, in order, checked to add up to its size. */
+    /**
+     * The chunk records of a file, in order, checked to add up to its size. A delta snapshot holds
+     * only some of them: it returns those, and leaves the rest to `readFile`.
+     */
     fileChunks(entry) {
         if (entry.size === 0)
             return [];
         const { chunks } = this.loadIndex();
         const digests = entry.chunks ?? [entry.sha256];
+        if (this.isDelta)
+            return digests.flatMap((hex) => chunks.find(Buffer.from(hex, 'hex')) ?? []);
         let total = 0;
         const records = digests.map((hex) => {
             const record = chunks.find(Buffer.from(hex, 'hex'));
@@ -6743,9 +7275,117 @@ class SnapshotReader {
     }
     /** Yields a file's bytes chunk by chunk (views into cached blocks: copy before keeping them). */
     *readFile(entry) {
+        if (this.isDelta) {
+            yield* this.readLayeredFile(entry);
+            return;
+        }
         const source = this.chunkSource;
         for (const c of this.fileChunks(entry))
             yield source !== null ? source.readChunk(c.sha256, c.length) : this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
+    }
+    *readLayeredFile(entry) {
+        let total = 0;
+        for (const hex of entry.size === 0 ? [] : (entry.chunks ?? [entry.sha256])) {
+            const piece = this.chunkBytes(hex, entry.path);
+            total += piece.length;
+            if (total > entry.size)
+                break;
+            yield piece;
+        }
+        if (total !== entry.size)
+            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${this.path}: ${entry.path}: chunks add up to ${total} bytes, expected ${entry.size}`);
+    }
+    /**
+     * A chunk's bytes from this layer's blocks, a patch against the parent, or the parent chain.
+     * Patched and inherited chunks are checked against their digest here.
+     */
+    chunkBytes(hex, path) {
+        const record = this.loadIndex().chunks.find(Buffer.from(hex, 'hex'));
+        if (record !== undefined) {
+            const source = this.chunkSource;
+            return source !== null ? source.readChunk(record.sha256, record.length) : this.readBlock(record.block).subarray(record.offset, record.offset + record.length);
+        }
+        const patch = this.patches().get(hex);
+        const parent = this.parentLayer;
+        if (this.isDelta && parent === null) {
+            throw new errors/* OperationError */.OK('E_PARENT', `${this.path} is a delta snapshot and its parent ${(this.summary.parent ?? '').slice(0, 12)}… was not opened; put it next to this file, add it to the store, or flatten the chain`);
+        }
+        if (parent === null)
+            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${path}: chunk ${hex.slice(0, 12)}… is missing from the snapshot`);
+        if (patch === undefined) {
+            const bytes = parent.inheritedChunk(hex, path);
+            if (bytes === null)
+                throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${this.path}: ${path}: chunk ${hex.slice(0, 12)}… is neither in this snapshot nor in its parents`);
+            return bytes;
+        }
+        const stored = this.chunkBytes(patch.patch, path);
+        const base = parent.readRange(patch.base, patch.offset, patch.length, path);
+        const out = (0,delta_patch/* decodePatch */.F)(stored, base, patch.size, `${this.path}: ${path}: patch ${patch.patch.slice(0, 12)}…`);
+        if ((0,external_node_crypto_.createHash)('sha256').update(out).digest('hex') !== hex) {
+            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: ${path}: a patched chunk does not match its digest: this snapshot or its parent is damaged`);
+        }
+        return out;
+    }
+    /** A chunk this layer or one below holds (verified), or null when none does. */
+    inheritedChunk(hex, path) {
+        if (this.loadIndex().chunks.find(Buffer.from(hex, 'hex')) === undefined && !this.patches().has(hex)) {
+            return this.parentLayer === null ? null : this.parentLayer.inheritedChunk(hex, path);
+        }
+        const bytes = this.chunkBytes(hex, path);
+        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== hex) {
+            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: chunk ${hex.slice(0, 12)}… does not match its digest: ${DAMAGED}`);
+        }
+        return bytes;
+    }
+    /** Whether this layer or one below can produce a chunk. */
+    hasChunk(hex) {
+        if (this.loadIndex().chunks.find(Buffer.from(hex, 'hex')) !== undefined || this.patches().has(hex))
+            return true;
+        return this.parentLayer?.hasChunk(hex) ?? false;
+    }
+    /** The patches of every file of this layer, by the chunk each makes. */
+    patches() {
+        if (this.patchTable === null) {
+            this.patchTable = new Map();
+            if (this.isDelta)
+                for (const e of this.manifest.entries)
+                    if (e.type === 'file' && e.patches !== undefined)
+                        for (const p of e.patches)
+                            this.patchTable.set(p.chunk, p);
+        }
+        return this.patchTable;
+    }
+    /** The first file entry (in path order) with this content, or undefined. */
+    fileWithDigest(sha256) {
+        if (this.bySha256 === null) {
+            this.bySha256 = new Map();
+            for (const e of this.manifest.entries)
+                if (e.type === 'file' && !this.bySha256.has(e.sha256))
+                    this.bySha256.set(e.sha256, e);
+        }
+        return this.bySha256.get(sha256);
+    }
+    /** Bytes [offset, offset + length) of this layer's file with content `sha256`: a patch's dictionary. */
+    readRange(sha256, offset, length, path) {
+        const entry = this.fileWithDigest(sha256);
+        if (entry === undefined || offset + length > entry.size) {
+            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${path}: a patch names base ${sha256.slice(0, 12)}… [${offset}, +${length}), which the parent ${this.path} does not hold`);
+        }
+        const out = Buffer.allocUnsafe(length);
+        let at = 0;
+        let filled = 0;
+        for (const piece of this.readFile(entry)) {
+            const from = Math.max(offset - at, 0);
+            const to = Math.min(offset + length - at, piece.length);
+            if (from < to) {
+                piece.copy(out, filled, from, to);
+                filled += to - from;
+            }
+            at += piece.length;
+            if (at >= offset + length)
+                break;
+        }
+        return out;
     }
     /** A whole file in memory, digest-checked. For small files and tests. */
     readFileBuffer(entry) {
@@ -6779,7 +7419,7 @@ class SnapshotReader {
             if (e.type !== 'file')
                 continue;
             const records = this.fileChunks(e);
-            if (records.length > 1 || e.size === 0) {
+            if (this.isDelta || records.length > 1 || e.size === 0) {
                 const hash = (0,external_node_crypto_.createHash)('sha256');
                 for (const piece of this.readFile(e))
                     hash.update(piece);
@@ -8083,7 +8723,7 @@ const VERSION = '0.1.0';
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2320);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6212);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8604);
 /** The `vitsnap` executable (bundled to dist/cli/index.js): checks the runtime, then runs the CLI. */
 

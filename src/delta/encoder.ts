@@ -34,9 +34,10 @@ export interface DeltaStats {
 }
 
 export interface NewChunk {
-  /** The file's path in the tree and where its bytes are on disk. */
+  /** The file's path in the tree. */
   path: string;
-  absPath: string;
+  /** The chunk's bytes (from disk, or from a snapshot being rewritten), checked by the caller. */
+  read: () => Buffer;
   cls: ContentClass;
   /** The file's chunk digests in order (its sha256 alone when it is one chunk). */
   digests: readonly string[];
@@ -71,7 +72,7 @@ export class DeltaEncoder {
     if (base !== undefined && base.size > 0) {
       const from = Math.max(0, Math.min(chunk.offset, base.size) - BASE_MARGIN);
       const to = Math.min(base.size, chunk.offset + chunk.length + BASE_MARGIN);
-      const target = readChunk(chunk);
+      const target = chunk.read();
       const dictionary = this.parent.readRange(base.sha256, from, to - from, chunk.path);
       const data = await encodePatch(dictionary, target);
       const whole = chunk.cls === 'compressed' ? target.length : zstdCompress(target, WHOLE_LEVEL).length;
@@ -110,7 +111,7 @@ export class DeltaEncoder {
 }
 
 /** A chunk's bytes from disk, checked against the digest the hash pass gave it. */
-function readChunk(chunk: NewChunk): Buffer {
+export function readChunkFromDisk(chunk: { path: string; absPath: string; offset: number; length: number; sha256: string }): Buffer {
   const buf = Buffer.allocUnsafe(chunk.length);
   const fd = openSync(chunk.absPath, 'r');
   try {

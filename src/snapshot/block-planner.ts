@@ -47,6 +47,18 @@ export class BlockPlanner {
 
   /** Adds one chunk of `file`; returns false when an identical chunk was already planned. */
   addChunk(file: SourceFile, cls: ContentClass, width: number, sha256Hex: string, fileOffset: number, length: number): boolean {
+    return this.append(cls, width, sha256Hex, fileOffset, length, (blockOffset) => ({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset }));
+  }
+
+  /**
+   * Adds a chunk whose bytes are already in memory, planned exactly as `addChunk` would plan it:
+   * a chunk read back from a snapshot (flatten, merge), or a patch (class `compressed`).
+   */
+  addData(cls: ContentClass, width: number, sha256Hex: string, fileOffset: number, data: Buffer): boolean {
+    return this.append(cls, width, sha256Hex, fileOffset, data.length, (blockOffset) => ({ absPath: '', size: data.length, mtimeMs: 0, fileOffset: 0, length: data.length, blockOffset, data }));
+  }
+
+  private append(cls: ContentClass, width: number, sha256Hex: string, fileOffset: number, length: number, segment: (blockOffset: number) => PackSegment): boolean {
     if (this.seen.has(sha256Hex)) return false;
     this.seen.add(sha256Hex);
     const key = cls === 'tensor' ? `tensor${width}` : cls;
@@ -60,32 +72,12 @@ export class BlockPlanner {
       // Pad so each element keeps its lane: block offset ≡ file offset (mod width).
       block.rawLength += (((fileOffset - block.rawLength) % block.width) + block.width) % block.width;
     }
-    const sha256 = Buffer.from(sha256Hex, 'hex');
-    block.segments.push({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset: block.rawLength });
-    block.chunks.push({ sha256, offset: block.rawLength, length });
+    block.segments.push(segment(block.rawLength));
+    block.chunks.push({ sha256: Buffer.from(sha256Hex, 'hex'), offset: block.rawLength, length });
     block.rawLength += length;
     if (block.rawLength >= BLOCK_TARGET[cls]) {
       this.seal(block);
       this.open.delete(key);
-    }
-    return true;
-  }
-
-  /** Adds a chunk whose bytes are already in memory (a delta's patch: stored as is, it is zstd already). */
-  addData(sha256Hex: string, data: Buffer): boolean {
-    if (this.seen.has(sha256Hex)) return false;
-    this.seen.add(sha256Hex);
-    let block = this.open.get('compressed');
-    if (block === undefined) {
-      block = { codec: Codec.none, width: 0, level: LEVEL.compressed, rawLength: 0, segments: [], chunks: [] };
-      this.open.set('compressed', block);
-    }
-    block.segments.push({ absPath: '', size: data.length, mtimeMs: 0, fileOffset: 0, length: data.length, blockOffset: block.rawLength, data });
-    block.chunks.push({ sha256: Buffer.from(sha256Hex, 'hex'), offset: block.rawLength, length: data.length });
-    block.rawLength += data.length;
-    if (block.rawLength >= BLOCK_TARGET.compressed) {
-      this.seal(block);
-      this.open.delete('compressed');
     }
     return true;
   }

@@ -18,7 +18,7 @@ import { TaskPool } from './task-pool.js';
 import type { Entry, Manifest, Metadata, SnapshotStats, SourceInfo } from './types.js';
 import { walkTree, type WalkedFile } from './walk.js';
 import type { SnapshotReader } from './reader.js';
-import { DeltaEncoder, type DeltaStats } from '../delta/encoder.js';
+import { DeltaEncoder, readChunkFromDisk, type DeltaStats } from '../delta/encoder.js';
 
 export interface CaptureProgress {
   /** File bytes read and hashed so far; blocks are packed right behind. */
@@ -67,7 +67,7 @@ export interface CaptureResult {
 }
 
 
-const EMPTY_SOURCE: SourceInfo = { repository: null, ref: null, sha: null, dirty: null, runId: null };
+export const EMPTY_SOURCE: SourceInfo = { repository: null, ref: null, sha: null, dirty: null, runId: null };
 
 export function createdAtFrom(sourceDateEpoch: string | undefined): string | null {
   if (sourceDateEpoch === undefined || sourceDateEpoch === '') return null;
@@ -78,7 +78,7 @@ export function createdAtFrom(sourceDateEpoch: string | undefined): string | nul
   return new Date(Number(sourceDateEpoch) * 1000).toISOString();
 }
 
-function classTotals(entries: readonly Entry[]): SnapshotStats['classes'] {
+export function classTotals(entries: readonly Entry[]): SnapshotStats['classes'] {
   const totals: SnapshotStats['classes'] = {
     text: { files: 0, bytes: 0 },
     binary: { files: 0, bytes: 0 },
@@ -187,10 +187,11 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
             planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
           } else {
             const digests = entry.chunks ?? [h.sha256];
-            const placed = await delta.place({ path: e.path, absPath: e.absPath, cls: h.class, digests, sha256: c.sha256, offset, length: c.length });
+            const chunk = { path: e.path, absPath: e.absPath, sha256: c.sha256, offset, length: c.length };
+            const placed = await delta.place({ ...chunk, cls: h.class, digests, read: () => readChunkFromDisk(chunk) });
             if (placed.kind === 'whole') planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
             if (placed.kind === 'patch') {
-              planner.addData(placed.ref.patch, placed.data);
+              planner.addData('compressed', 0, placed.ref.patch, 0, placed.data);
               (entry.patches ??= []).push(placed.ref);
             }
           }

@@ -129,7 +129,7 @@ export function hashFile(file: FileToHash, scratch: Buffer): HashedFile {
   }
 }
 
-function classify(path: string, head: Buffer): [ContentClass, number] {
+export function classify(path: string, head: Buffer): [ContentClass, number] {
   const cls = classifyHead(path, head);
   if (cls !== 'tensor') return [cls, 0];
   // Sample past any header, at an offset that keeps 2- and 4-byte elements aligned.

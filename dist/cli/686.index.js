@@ -1,5 +1,5 @@
-export const id = 491;
-export const ids = [491];
+export const id = 686;
+export const ids = [686];
 export const modules = {
 
 /***/ 7245:
@@ -161,203 +161,7 @@ class BlockWriter {
 
 /***/ }),
 
-/***/ 8766:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bB: () => (/* binding */ probeToolchains),
-/* harmony export */   oq: () => (/* binding */ findExecutable)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_PROBE_TIMEOUT_MS, PROBE_CONCURRENCY, DEFAULT_PROBES, ownBinDirectory, formatVersion */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(576);
-/* harmony import */ var _lockfiles_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1010);
-/**
- * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
- * the version text it prints. A tool that is not on PATH costs no process.
- */
-
-
-
-
-
-
-/**
- * Generous: a probe that times out records an error instead of a version, and that alone would
- * show as toolchain drift. JVMs and npm take seconds to start on a loaded 2-core runner.
- */
-const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
-/** Probes running at once: a dozen JVMs and compilers started together on two cores starve each other. */
-const PROBE_CONCURRENCY = 2 * (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)();
-/** The tools probed by default (DESIGN §4). */
-const DEFAULT_PROBES = [
-    'gcc', 'g++', 'clang', 'cc', 'ld',
-    'rustc', 'cargo',
-    'go',
-    'node', 'npm', 'pnpm', 'yarn', 'tsc',
-    'java', 'javac', 'mvn', 'gradle',
-    'python3', 'python', 'pip',
-    'cmake', 'make', 'ninja',
-    'dotnet', 'zig', 'swift',
-];
-/** Tools whose version is not `--version`. */
-const VERSION_ARGS = {
-    java: ['-version'],
-    javac: ['-version'],
-    go: ['version'],
-    zig: ['version'],
-};
-const VERSION_LINES = 3;
-const VERSION_LINE_CHARS = 200;
-const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
-/**
- * vitsnap's own dependencies' executables: `<its package root>/node_modules/.bin`, found from the
- * running script. In vitsnap's checkout npm scripts put that first on PATH, and its pinned `node`
- * (node@24) is not the project's toolchain. A project that installs vitsnap keeps its own
- * `node_modules/.bin` (its tsc, its esbuild): that is a different directory.
- */
-function ownBinDirectory(script = process.argv[1]) {
-    if (script === undefined || script === '')
-        return null;
-    let dir;
-    try {
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(script));
-    }
-    catch {
-        return null;
-    }
-    for (let depth = 0; depth < 8; depth++) {
-        try {
-            const pkg = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'package.json'), 'utf8'));
-            if (pkg.name === 'snapshot-action')
-                return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'node_modules', '.bin');
-        }
-        catch {
-            // no package.json here, or not ours: keep walking up
-        }
-        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
-        if (up === dir)
-            break;
-        dir = up;
-    }
-    return null;
-}
-function withoutDirs(pathList, dirs) {
-    if (pathList === undefined || dirs.length === 0)
-        return pathList;
-    return pathList
-        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
-        .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
-        .join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
-}
-/** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
-async function probeToolchains(options = {}) {
-    const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .compareText */ .n6);
-    for (const name of names) {
-        if (!PROBE_NAME.test(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`);
-        }
-    }
-    const given = options.env ?? process.env;
-    const own = ownBinDirectory();
-    const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
-    const env = path === undefined ? given : { ...given, PATH: path };
-    const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-    const results = new Array(names.length);
-    let next = 0;
-    // Each probe's timeout starts when it starts, not while it waits for a slot.
-    const lane = async () => {
-        for (let i = next++; i < names.length; i = next++)
-            results[i] = await probeToolchain(names[i], env, timeoutMs);
-    };
-    await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
-    return results;
-}
-async function probeToolchain(name, env, timeoutMs) {
-    const args = VERSION_ARGS[name] ?? ['--version'];
-    const command = [name, ...args].join(' ');
-    const found = findExecutable(name, env.PATH);
-    if (found === null)
-        return { name, command, found: false };
-    const probe = { name, command, found: true, path: found };
-    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
-    // Started first so the tool runs while its binary is hashed.
-    const running = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .runFile */ .y6)(found, args, { env, timeoutMs });
-    try {
-        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(found);
-        probe.realpath = real;
-        probe.sha256 = await (0,_lockfiles_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256FileAsync */ .es)(real);
-    }
-    catch (error) {
-        probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
-        await running;
-        return probe;
-    }
-    const result = await running;
-    const text = result.stdout.trim() || result.stderr.trim();
-    if (result.error === undefined) {
-        probe.version = formatVersion(text);
-    }
-    else {
-        const first = formatVersion(text).split('\n')[0];
-        probe.error = first ? `${result.error}: ${first}` : result.error;
-    }
-    return probe;
-}
-/**
- * The first executable regular file named `name` in the absolute directories of `pathList`.
- * Empty and relative entries are skipped: they would resolve against whatever the cwd is. On
- * Windows PATH is `;`-separated, files have no execute bit, and `gcc` is found as `gcc.exe`: each
- * PATHEXT extension is tried, as cmd.exe does.
- */
-function findExecutable(name, pathList, platform = process.platform, pathExt = process.env.PATHEXT) {
-    const windows = platform === 'win32';
-    if (pathList === undefined || name.includes('/') || (windows && name.includes('\\')))
-        return null;
-    const names = windows ? [name, ...(pathExt || '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e !== '').map((e) => `${name}${e}`)] : [name];
-    for (const dir of pathList.split(windows ? ';' : node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
-        if (dir === '' || !(windows ? node_path__WEBPACK_IMPORTED_MODULE_2__.win32.isAbsolute(dir) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(dir)))
-            continue;
-        for (const file of names) {
-            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file);
-            try {
-                if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
-                    continue;
-                if (!windows)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-                return candidate;
-            }
-            catch {
-                // Not here, or not executable: keep walking PATH like a shell does.
-            }
-        }
-    }
-    return null;
-}
-/** First non-blank lines of a version text, each capped, terminal escapes and control characters removed. */
-function formatVersion(text) {
-    return text
-        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-        .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-        .trim()
-        .split(/\n/)
-        .map((line) => line.trimEnd())
-        .filter((line) => line !== '')
-        .slice(0, VERSION_LINES)
-        .map((line) => line.slice(0, VERSION_LINE_CHARS))
-        .join('\n');
-}
-
-
-/***/ }),
-
-/***/ 1664:
+/***/ 5730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -714,8 +518,181 @@ function walkDirPair(task, scratch) {
     return new PairWalk(task, scratch).run();
 }
 
+// EXTERNAL MODULE: ./src/snapshot/tasks.ts + 2 modules
+var tasks = __webpack_require__(1011);
+;// CONCATENATED MODULE: ./src/snapshot/task-pool.ts
+/**
+ * Runs capture tasks on worker threads, or inline when `workers` is 0 (small trees, where starting
+ * threads costs more than it saves). Callers see the same promise API either way.
+ */
+
+
+
+
+
+
+/** Where the worker script is: next to the bundle entry, or the TypeScript source under tests. */
+function workerLocation() {
+    const here = import.meta.url;
+    if (here.endsWith('.ts')) {
+        return { url: new URL('./worker.ts', here), execArgv: ['--import', new URL('../dev/ts-worker-hooks.ts', here).href] };
+    }
+    const name = 'worker.js'; // a variable, so the bundler does not try to inline it as an asset
+    return { url: new URL(name, here), execArgv: [] };
+}
+function rebuildError(e) {
+    if (e.name === 'SnapshotFormatError')
+        return new errors/* SnapshotFormatError */.wv(e.code, e.message);
+    if (e.name === 'OperationError')
+        return new errors/* OperationError */.OK(e.code, e.message);
+    return new errors/* OperationError */.OK('E_IO', e.message);
+}
+class TaskPool {
+    workers = [];
+    idle = [];
+    queue = [];
+    pending = new Map();
+    nextId = 1;
+    inlineScratch = null;
+    inlinePackScratch = new tasks/* PackScratch */.CZ();
+    failure = null;
+    size;
+    constructor(size) {
+        this.size = size;
+        if (size === 0)
+            return;
+        const { url, execArgv } = workerLocation();
+        for (let i = 0; i < size; i++) {
+            const worker = new external_node_worker_threads_.Worker(url, { execArgv });
+            worker.on('message', (response) => this.settle(worker, response));
+            worker.on('error', (error) => this.fail(error));
+            worker.on('exit', (code) => {
+                if (code !== 0 && this.failure === null)
+                    this.fail(new errors/* OperationError */.OK('E_IO', `a capture worker exited with code ${code}`));
+            });
+            this.workers.push(worker);
+            this.idle.push(worker);
+        }
+    }
+    async hash(files) {
+        if (this.size === 0) {
+            await yieldToEventLoop();
+            this.inlineScratch ??= Buffer.allocUnsafeSlow(tasks/* SCRATCH_BYTES */.L$);
+            return (0,tasks/* hashFiles */.yQ)(files, this.inlineScratch);
+        }
+        const response = await this.submit({ id: this.nextId++, kind: 'hash', files });
+        if (response.kind !== 'hash')
+            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
+        return response.result;
+    }
+    /** Walks a tree on a worker, so two trees can be walked at once. */
+    async walk(root, patterns) {
+        if (this.size === 0) {
+            await yieldToEventLoop();
+            return (0,snapshot_walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)(patterns));
+        }
+        const response = await this.submit({ id: this.nextId++, kind: 'walk', root, patterns });
+        if (response.kind !== 'walk')
+            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
+        return (0,snapshot_walk/* unpackWalk */.q3)(response.result);
+    }
+    /** Walks part of two trees side by side (a directory-vs-directory diff); see dir-pair-walk.ts. */
+    async walkDirPair(task) {
+        if (this.size === 0) {
+            await yieldToEventLoop();
+            this.inlineScratch ??= Buffer.allocUnsafeSlow(tasks/* SCRATCH_BYTES */.L$);
+            return walkDirPair(task, this.inlineScratch);
+        }
+        const response = await this.submit({ id: this.nextId++, kind: 'dirpair', task });
+        if (response.kind !== 'dirpair')
+            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
+        return response.result;
+    }
+    async pack(job) {
+        if (this.size === 0) {
+            await yieldToEventLoop();
+            return (0,tasks/* packBlock */.Lv)(job, this.inlinePackScratch);
+        }
+        const response = await this.submit({ id: this.nextId++, kind: 'pack', job });
+        if (response.kind !== 'pack')
+            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
+        return { stored: Buffer.from(response.stored, response.byteOffset, response.byteLength), sha256: Buffer.from(response.sha256) };
+    }
+    async close() {
+        this.failure ??= new errors/* OperationError */.OK('E_IO', 'task pool closed');
+        await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+    submit(request) {
+        if (this.failure !== null)
+            return Promise.reject(this.failure);
+        return new Promise((resolve, reject) => {
+            const pending = { resolve, reject };
+            const worker = this.idle.pop();
+            if (worker === undefined) {
+                this.queue.push({ request, pending });
+            }
+            else {
+                this.pending.set(request.id, pending);
+                worker.postMessage(request);
+            }
+        });
+    }
+    settle(worker, response) {
+        const pending = this.pending.get(response.id);
+        this.pending.delete(response.id);
+        const next = this.queue.shift();
+        if (next === undefined) {
+            this.idle.push(worker);
+        }
+        else {
+            this.pending.set(next.request.id, next.pending);
+            worker.postMessage(next.request);
+        }
+        if (pending === undefined)
+            return;
+        if (response.kind === 'error')
+            pending.reject(rebuildError(response.error));
+        else
+            pending.resolve(response);
+    }
+    fail(error) {
+        this.failure = error;
+        for (const p of this.pending.values())
+            p.reject(error);
+        for (const q of this.queue)
+            q.pending.reject(error);
+        this.pending.clear();
+        this.queue.length = 0;
+    }
+}
+function yieldToEventLoop() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+
+/***/ }),
+
+/***/ 1011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CZ: () => (/* binding */ PackScratch),
+  L$: () => (/* binding */ SCRATCH_BYTES),
+  L8: () => (/* binding */ classify),
+  yQ: () => (/* binding */ hashFiles),
+  Lv: () => (/* binding */ packBlock)
+});
+
+// UNUSED EXPORTS: hashFile
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/snapshot/chunker.ts
 /**
  * Content-defined chunking (a gear rolling hash with normalised chunk sizes, after FastCDC):
@@ -1048,6 +1025,10 @@ function packBlock(job, scratch) {
     let fd = -1;
     try {
         for (const s of job.segments) {
+            if (s.data !== undefined) {
+                raw.set(s.data, s.blockOffset);
+                continue;
+            }
             if (s.absPath !== openPath) {
                 if (fd >= 0)
                     (0,external_node_fs_.closeSync)(fd);
@@ -1064,155 +1045,6 @@ function packBlock(job, scratch) {
     }
     const stored = (0,codecs/* encodeBlock */.U$)(raw, job.codec, job.width, job.level, scratch);
     return { stored, sha256: (0,external_node_crypto_.createHash)('sha256').update(stored).digest() };
-}
-
-;// CONCATENATED MODULE: ./src/snapshot/task-pool.ts
-/**
- * Runs capture tasks on worker threads, or inline when `workers` is 0 (small trees, where starting
- * threads costs more than it saves). Callers see the same promise API either way.
- */
-
-
-
-
-
-
-/** Where the worker script is: next to the bundle entry, or the TypeScript source under tests. */
-function workerLocation() {
-    const here = import.meta.url;
-    if (here.endsWith('.ts')) {
-        return { url: new URL('./worker.ts', here), execArgv: ['--import', new URL('../dev/ts-worker-hooks.ts', here).href] };
-    }
-    const name = 'worker.js'; // a variable, so the bundler does not try to inline it as an asset
-    return { url: new URL(name, here), execArgv: [] };
-}
-function rebuildError(e) {
-    if (e.name === 'SnapshotFormatError')
-        return new errors/* SnapshotFormatError */.wv(e.code, e.message);
-    if (e.name === 'OperationError')
-        return new errors/* OperationError */.OK(e.code, e.message);
-    return new errors/* OperationError */.OK('E_IO', e.message);
-}
-class TaskPool {
-    workers = [];
-    idle = [];
-    queue = [];
-    pending = new Map();
-    nextId = 1;
-    inlineScratch = null;
-    inlinePackScratch = new PackScratch();
-    failure = null;
-    size;
-    constructor(size) {
-        this.size = size;
-        if (size === 0)
-            return;
-        const { url, execArgv } = workerLocation();
-        for (let i = 0; i < size; i++) {
-            const worker = new external_node_worker_threads_.Worker(url, { execArgv });
-            worker.on('message', (response) => this.settle(worker, response));
-            worker.on('error', (error) => this.fail(error));
-            worker.on('exit', (code) => {
-                if (code !== 0 && this.failure === null)
-                    this.fail(new errors/* OperationError */.OK('E_IO', `a capture worker exited with code ${code}`));
-            });
-            this.workers.push(worker);
-            this.idle.push(worker);
-        }
-    }
-    async hash(files) {
-        if (this.size === 0) {
-            await yieldToEventLoop();
-            this.inlineScratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
-            return hashFiles(files, this.inlineScratch);
-        }
-        const response = await this.submit({ id: this.nextId++, kind: 'hash', files });
-        if (response.kind !== 'hash')
-            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
-        return response.result;
-    }
-    /** Walks a tree on a worker, so two trees can be walked at once. */
-    async walk(root, patterns) {
-        if (this.size === 0) {
-            await yieldToEventLoop();
-            return (0,snapshot_walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)(patterns));
-        }
-        const response = await this.submit({ id: this.nextId++, kind: 'walk', root, patterns });
-        if (response.kind !== 'walk')
-            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
-        return (0,snapshot_walk/* unpackWalk */.q3)(response.result);
-    }
-    /** Walks part of two trees side by side (a directory-vs-directory diff); see dir-pair-walk.ts. */
-    async walkDirPair(task) {
-        if (this.size === 0) {
-            await yieldToEventLoop();
-            this.inlineScratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
-            return walkDirPair(task, this.inlineScratch);
-        }
-        const response = await this.submit({ id: this.nextId++, kind: 'dirpair', task });
-        if (response.kind !== 'dirpair')
-            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
-        return response.result;
-    }
-    async pack(job) {
-        if (this.size === 0) {
-            await yieldToEventLoop();
-            return packBlock(job, this.inlinePackScratch);
-        }
-        const response = await this.submit({ id: this.nextId++, kind: 'pack', job });
-        if (response.kind !== 'pack')
-            throw new errors/* OperationError */.OK('E_IO', 'capture worker answered the wrong task');
-        return { stored: Buffer.from(response.stored, response.byteOffset, response.byteLength), sha256: Buffer.from(response.sha256) };
-    }
-    async close() {
-        this.failure ??= new errors/* OperationError */.OK('E_IO', 'task pool closed');
-        await Promise.all(this.workers.map((w) => w.terminate()));
-    }
-    submit(request) {
-        if (this.failure !== null)
-            return Promise.reject(this.failure);
-        return new Promise((resolve, reject) => {
-            const pending = { resolve, reject };
-            const worker = this.idle.pop();
-            if (worker === undefined) {
-                this.queue.push({ request, pending });
-            }
-            else {
-                this.pending.set(request.id, pending);
-                worker.postMessage(request);
-            }
-        });
-    }
-    settle(worker, response) {
-        const pending = this.pending.get(response.id);
-        this.pending.delete(response.id);
-        const next = this.queue.shift();
-        if (next === undefined) {
-            this.idle.push(worker);
-        }
-        else {
-            this.pending.set(next.request.id, next.pending);
-            worker.postMessage(next.request);
-        }
-        if (pending === undefined)
-            return;
-        if (response.kind === 'error')
-            pending.reject(rebuildError(response.error));
-        else
-            pending.resolve(response);
-    }
-    fail(error) {
-        this.failure = error;
-        for (const p of this.pending.values())
-            p.reject(error);
-        for (const q of this.queue)
-            q.pending.reject(error);
-        this.pending.clear();
-        this.queue.length = 0;
-    }
-}
-function yieldToEventLoop() {
-    return new Promise((resolve) => setImmediate(resolve));
 }
 
 

@@ -1,0 +1,580 @@
+export const id = 34;
+export const ids = [34];
+export const modules = {
+
+/***/ 5282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ DeltaEncoder),
+/* harmony export */   f: () => (/* binding */ readChunkFromDisk)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(505);
+/* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6572);
+/**
+ * What a delta snapshot stores for each chunk of the new tree: nothing when a layer below already
+ * has it; else a patch against the parent's version of the same path (or of a renamed file that
+ * shares chunks with it) when that is smaller than the chunk compressed on its own.
+ */
+
+
+
+
+
+/**
+ * How far around a chunk's own offset its base range reaches into the parent's file: edits that
+ * insert or remove up to this much before it still find its old bytes. 2 MiB each side keeps a
+ * dictionary at most 8 MiB (a 4 MiB chunk plus margins), which zstd loads in a few milliseconds.
+ */
+const BASE_MARGIN = 2 * 1024 * 1024;
+/** The class level a whole chunk would be stored at (block-planner's LEVEL for text and binaries). */
+const WHOLE_LEVEL = 2;
+class DeltaEncoder {
+    stats = { inherited: 0, inheritedBytes: 0, patched: 0, patchedBytes: 0, patchBytes: 0, whole: 0, wholeBytes: 0 };
+    parent;
+    byPath = null;
+    byChunk = null;
+    planned = new Set();
+    constructor(parent) {
+        this.parent = parent;
+    }
+    async place(chunk) {
+        if (this.planned.has(chunk.sha256))
+            return { kind: 'planned' };
+        this.planned.add(chunk.sha256);
+        if (this.parent.hasChunk(chunk.sha256)) {
+            this.stats.inherited++;
+            this.stats.inheritedBytes += chunk.length;
+            return { kind: 'inherited' };
+        }
+        const base = this.baseFile(chunk);
+        if (base !== undefined && base.size > 0) {
+            const from = Math.max(0, Math.min(chunk.offset, base.size) - BASE_MARGIN);
+            const to = Math.min(base.size, chunk.offset + chunk.length + BASE_MARGIN);
+            const target = chunk.read();
+            const dictionary = this.parent.readRange(base.sha256, from, to - from, chunk.path);
+            const data = await (0,_patch_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePatch */ .D)(dictionary, target);
+            const whole = chunk.cls === 'compressed' ? target.length : (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__/* .zstdCompress */ .oq)(target, WHOLE_LEVEL).length;
+            if (data.length < whole) {
+                this.stats.patched++;
+                this.stats.patchedBytes += chunk.length;
+                this.stats.patchBytes += data.length;
+                const patch = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+                return { kind: 'patch', data, ref: { chunk: chunk.sha256, size: chunk.length, patch, base: base.sha256, offset: from, length: to - from } };
+            }
+        }
+        this.stats.whole++;
+        this.stats.wholeBytes += chunk.length;
+        return { kind: 'whole' };
+    }
+    /** The parent's file at the same path, else one that shares a chunk with this file (a rename). */
+    baseFile(chunk) {
+        if (this.byPath === null) {
+            this.byPath = new Map();
+            for (const e of this.parent.manifest.entries)
+                if (e.type === 'file')
+                    this.byPath.set(e.path, e);
+        }
+        const same = this.byPath.get(chunk.path);
+        if (same !== undefined)
+            return same;
+        if (chunk.digests.length < 2)
+            return undefined;
+        if (this.byChunk === null) {
+            this.byChunk = new Map();
+            for (const e of this.parent.manifest.entries)
+                if (e.type === 'file' && e.chunks !== undefined)
+                    for (const c of e.chunks)
+                        if (!this.byChunk.has(c))
+                            this.byChunk.set(c, e);
+        }
+        for (const d of chunk.digests) {
+            const twin = this.byChunk.get(d);
+            if (twin !== undefined)
+                return twin;
+        }
+        return undefined;
+    }
+}
+/** A chunk's bytes from disk, checked against the digest the hash pass gave it. */
+function readChunkFromDisk(chunk) {
+    const buf = Buffer.allocUnsafe(chunk.length);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(chunk.absPath, 'r');
+    try {
+        let done = 0;
+        while (done < chunk.length) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, done, chunk.length - done, chunk.offset + done);
+            if (n === 0)
+                break;
+            done += n;
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(buf).digest('hex') !== chunk.sha256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('E_CHANGED', `${chunk.path} changed while the snapshot was being taken; capture after the build has finished`);
+    }
+    return buf;
+}
+
+
+/***/ }),
+
+/***/ 3034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rewriteSnapshot: () => (/* binding */ rewriteSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5118);
+/* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7800);
+/* harmony import */ var _snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(466);
+/* harmony import */ var _snapshot_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7245);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6957);
+/* harmony import */ var _snapshot_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7277);
+/* harmony import */ var _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1011);
+/* harmony import */ var _snapshot_task_pool_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5730);
+/* harmony import */ var _encoder_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5282);
+/**
+ * Writes a snapshot's tree again from its own bytes: as a full snapshot (`flatten`), or as a delta
+ * against one of its ancestors (`merge`). Blocks are planned exactly as a capture plans them, so
+ * flattening gives the very file a full capture of the same tree would have given.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function rewriteSnapshot(source, output, options) {
+    const parent = options.parent;
+    const major = parent === null ? _snapshot_format_js__WEBPACK_IMPORTED_MODULE_8__/* .FORMAT_MAJOR */ .GY : _snapshot_format_js__WEBPACK_IMPORTED_MODULE_8__/* .DELTA_MAJOR */ .zg;
+    const pool = new _snapshot_task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(Math.min(2, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()));
+    const out = new _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .AtomicFile */ .A0((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(output));
+    try {
+        out.write((0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)(major));
+        const planner = new _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_5__/* .BlockPlanner */ .Sj();
+        const blocks = [];
+        const writer = new _snapshot_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .BlockWriter */ .$7(pool, out, blocks, pool.size);
+        const delta = parent === null ? null : new _encoder_js__WEBPACK_IMPORTED_MODULE_12__/* .DeltaEncoder */ .J(parent.reader);
+        const entries = [];
+        const total = source.summary.stats.bytes;
+        let done = 0;
+        for (const e of source.manifest.entries) {
+            if (e.type !== 'file') {
+                entries.push(e);
+                continue;
+            }
+            const entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: e.sha256, class: e.class };
+            if (e.chunks !== undefined)
+                entry.chunks = e.chunks;
+            await planFile(source, e, entry, planner, delta);
+            entries.push(entry);
+            await writer.enqueue(planner.takeSealed());
+            done += e.size;
+            options.onProgress?.(done, total);
+        }
+        await writer.enqueue(planner.finish());
+        await writer.drain();
+        const files = entries.filter((e) => e.type === 'file').length;
+        const { depth: _depth, parentRef: _ref, ...summary } = source.summary;
+        const manifest = {
+            ...summary,
+            entries,
+            parent: parent?.digest ?? null,
+            ...(parent === null ? {} : { depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref }),
+            stats: {
+                ...source.summary.stats,
+                files,
+                chunks: planner.chunks.length,
+                blocks: blocks.length,
+                storedBytes: blocks.reduce((sum, b) => sum + b.storedLength, 0),
+                classes: (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .classTotals */ .ys)(entries),
+            },
+        };
+        (0,_snapshot_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSnapshotTail */ .A)(out, manifest, blocks, planner.chunks, true, major);
+        const size = out.position;
+        out.commit();
+        return { output: out.target, manifest, size, delta: delta?.stats ?? null };
+    }
+    catch (error) {
+        out.abort();
+        throw error;
+    }
+    finally {
+        await pool.close();
+    }
+}
+/**
+ * Plans one file's chunks from the source's bytes. A tensor's element width is not recorded, so
+ * it is chosen again from the file's first 4 MiB exactly as capture chose it.
+ */
+async function planFile(source, e, entry, planner, delta) {
+    const digests = e.size === 0 ? [] : (e.chunks ?? [e.sha256]);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256');
+    const held = [];
+    let heldBytes = 0;
+    let width = -1;
+    let offset = 0;
+    const place = async (c) => {
+        if (delta === null) {
+            planner.addData(e.class, width, c.hex, c.offset, c.bytes);
+            return;
+        }
+        const placed = await delta.place({ path: e.path, cls: e.class, digests, sha256: c.hex, offset: c.offset, length: c.bytes.length, read: () => c.bytes });
+        if (placed.kind === 'whole')
+            planner.addData(e.class, width, c.hex, c.offset, c.bytes);
+        if (placed.kind === 'patch') {
+            planner.addData('compressed', 0, placed.ref.patch, 0, placed.data);
+            (entry.patches ??= []).push(placed.ref);
+        }
+    };
+    for (const hex of digests) {
+        const bytes = Buffer.from(source.chunkBytes(hex, e.path));
+        hash.update(bytes);
+        held.push({ hex, offset, bytes });
+        heldBytes += bytes.length;
+        offset += bytes.length;
+        if (width < 0 && heldBytes < Math.min(e.size, _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__/* .SCRATCH_BYTES */ .L$))
+            continue;
+        if (width < 0)
+            width = e.class === 'tensor' ? (0,_snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__/* .classify */ .L8)(e.path, Buffer.concat(held.map((h) => h.bytes)).subarray(0, _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__/* .SCRATCH_BYTES */ .L$))[1] : 0;
+        for (const c of held.splice(0))
+            await place(c);
+    }
+    if (offset !== e.size || hash.digest('hex') !== e.sha256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${source.path}: ${e.path}: content does not match its SHA-256: the snapshot or one of its parents is damaged; run vitsnap verify on it`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 466:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ captureSnapshot),
+/* harmony export */   ys: () => (/* binding */ classTotals)
+/* harmony export */ });
+/* unused harmony exports EMPTY_SOURCE, createdAtFrom */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(311);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5118);
+/* harmony import */ var _block_planner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7800);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6957);
+/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5251);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8588);
+/* harmony import */ var _snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7277);
+/* harmony import */ var _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7245);
+/* harmony import */ var _task_pool_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5730);
+/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9767);
+/* harmony import */ var _delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5282);
+/**
+ * `captureSnapshot`: walk → hash/chunk/classify (threads) → plan blocks in file order → encode
+ * blocks (threads, bounded window) → write header, blocks, manifest, index, trailer atomically.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EMPTY_SOURCE = { repository: null, ref: null, sha: null, dirty: null, runId: null };
+function createdAtFrom(sourceDateEpoch) {
+    if (sourceDateEpoch === undefined || sourceDateEpoch === '')
+        return null;
+    // 8.64e12 s is the last instant a JavaScript Date (and so an ISO timestamp) can hold.
+    if (!/^\d{1,13}$/.test(sourceDateEpoch) || Number(sourceDateEpoch) > 8_640_000_000_000) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
+    }
+    return new Date(Number(sourceDateEpoch) * 1000).toISOString();
+}
+function classTotals(entries) {
+    const totals = {
+        text: { files: 0, bytes: 0 },
+        binary: { files: 0, bytes: 0 },
+        compressed: { files: 0, bytes: 0 },
+        tensor: { files: 0, bytes: 0 },
+    };
+    for (const e of entries) {
+        if (e.type !== 'file')
+            continue;
+        totals[e.class].files++;
+        totals[e.class].bytes += e.size;
+    }
+    return totals;
+}
+function symlinkTargetProblem(target) {
+    if (target.length === 0)
+        return 'empty symlink target';
+    if (!target.isWellFormed())
+        return 'symlink target is not well-formed Unicode';
+    return Buffer.byteLength(target) > _format_js__WEBPACK_IMPORTED_MODULE_6__/* .LIMITS */ .b1.symlinkTargetBytes ? 'symlink target is too long' : null;
+}
+/** Fails before any work when the output cannot be written where asked. */
+function checkOutputPath(output) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(output);
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_NOT_FOUND', `cannot write ${output}: directory ${dir} does not exist; create it first`);
+    }
+    if (!st.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot write ${output}: ${dir} is not a directory`);
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(output).isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot write ${output}: it is a directory; pass a file name such as ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(output, 'build.vitsnap')}`);
+    }
+    catch (error) {
+        if (error.name === 'OperationError')
+            throw error;
+    }
+}
+async function captureSnapshot(options) {
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.root);
+    const createdAt = createdAtFrom(options.sourceDateEpoch);
+    checkOutputPath((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.output));
+    // Threads start while we walk; small trees shut them down again and run inline.
+    const eagerPool = options.workers === undefined || options.workers > 0 ? new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(options.workers ?? Math.min(2, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)())) : null;
+    // Temp files of an interrupted capture are never part of a tree's contents.
+    let walk;
+    try {
+        // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
+        // persists it there): never captured, whatever the patterns say.
+        const always = [`!**/${_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .TEMP_MARKER */ .IE}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
+        walk = (0,_walk_js__WEBPACK_IMPORTED_MODULE_12__/* .walkTree */ .Ir)(root, (0,_globs_js__WEBPACK_IMPORTED_MODULE_7__/* .compileGlobs */ .t)([...options.patterns, ...always]));
+    }
+    catch (error) {
+        await eagerPool?.close();
+        throw error;
+    }
+    const skipped = [...walk.skipped];
+    const walked = walk.entries.filter((e) => {
+        const problem = (0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .entryPathProblem */ .h)(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
+        if (problem !== null)
+            skipped.push({ path: e.path, reason: `${problem}; a snapshot cannot hold it` });
+        return problem === null;
+    });
+    const files = walked.filter((e) => e.type === 'file');
+    if (walked.length === 0 && options.allowEmpty !== true) {
+        await eagerPool?.close();
+        const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
+    }
+    const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
+    collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    let pool = eagerPool ?? new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(0);
+    if (options.workers === undefined && totalBytes < _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .INLINE_BELOW_BYTES */ .gE) {
+        await pool.close();
+        pool = new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(0);
+    }
+    const workers = pool.size;
+    let out;
+    try {
+        out = new _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .AtomicFile */ .A0((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.output));
+    }
+    catch (error) {
+        await pool.close();
+        throw error;
+    }
+    try {
+        const hashed = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .HashPipeline */ .$C(pool, (0,_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .batchFiles */ .ul)(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
+        const parent = options.parent ?? null;
+        const major = parent === null ? _format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMAT_MAJOR */ .GY : _format_js__WEBPACK_IMPORTED_MODULE_6__/* .DELTA_MAJOR */ .zg;
+        out.write((0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .encodeHeader */ .YS)(major));
+        const planner = new _block_planner_js__WEBPACK_IMPORTED_MODULE_5__/* .BlockPlanner */ .Sj();
+        const delta = parent === null ? null : new _delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__/* .DeltaEncoder */ .J(parent.reader);
+        const entries = [];
+        const blocks = [];
+        const writer = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .BlockWriter */ .$7(pool, out, blocks, workers);
+        for (const e of walked) {
+            if (e.type === 'dir') {
+                entries.push({ type: 'dir', path: e.path, mode: e.mode });
+            }
+            else if (e.type === 'symlink') {
+                entries.push({ type: 'symlink', path: e.path, target: e.target });
+            }
+            else {
+                const h = await hashed.next();
+                const entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
+                if (h.chunks !== null)
+                    entry.chunks = h.chunks.map((c) => c.sha256);
+                const pieces = h.chunks ?? (e.size > 0 ? [{ sha256: h.sha256, length: e.size }] : []);
+                let offset = 0;
+                for (const c of pieces) {
+                    if (delta === null) {
+                        planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
+                    }
+                    else {
+                        const digests = entry.chunks ?? [h.sha256];
+                        const chunk = { path: e.path, absPath: e.absPath, sha256: c.sha256, offset, length: c.length };
+                        const placed = await delta.place({ ...chunk, cls: h.class, digests, read: () => (0,_delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__/* .readChunkFromDisk */ .f)(chunk) });
+                        if (placed.kind === 'whole')
+                            planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
+                        if (placed.kind === 'patch') {
+                            planner.addData('compressed', 0, placed.ref.patch, 0, placed.data);
+                            (entry.patches ??= []).push(placed.ref);
+                        }
+                    }
+                    offset += c.length;
+                }
+                entries.push(entry);
+                await writer.enqueue(planner.takeSealed());
+            }
+        }
+        await writer.enqueue(planner.finish());
+        await writer.drain();
+        const collected = collecting === null ? null : await collecting;
+        const manifest = {
+            tool: { name: 'vitsnap', version: _version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x },
+            createdAt,
+            source: collected?.source ?? EMPTY_SOURCE,
+            metadata: collected?.metadata ?? null,
+            entries,
+            parent: parent?.digest ?? null,
+            ...(parent === null ? {} : { depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref }),
+            stats: {
+                files: files.length,
+                dirs: entries.filter((e) => e.type === 'dir').length,
+                symlinks: entries.filter((e) => e.type === 'symlink').length,
+                bytes: totalBytes,
+                chunks: planner.chunks.length,
+                blocks: blocks.length,
+                storedBytes: blocks.reduce((sum, b) => sum + b.storedLength, 0),
+                classes: classTotals(entries),
+            },
+        };
+        (0,_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSnapshotTail */ .A)(out, manifest, blocks, planner.chunks, true, major);
+        const size = out.position;
+        out.commit();
+        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null };
+    }
+    catch (error) {
+        out.abort();
+        throw error;
+    }
+    finally {
+        await pool.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 7277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ writeSnapshotTail)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7837);
+/* harmony import */ var _codecs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(505);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6957);
+/**
+ * Writes what follows the blocks: the entries and the manifest summary (canonical JSON, zstd each),
+ * the index and the trailer.
+ */
+
+
+
+
+
+/** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
+const SUMMARY_LEVEL = 6;
+const ENTRIES_LEVEL = 3;
+const sha256 = (data) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest();
+/**
+ * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
+ * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
+ * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
+ */
+function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = _format_js__WEBPACK_IMPORTED_MODULE_3__/* .FORMAT_MAJOR */ .GY) {
+    const { entries, ...summary } = manifest;
+    const entriesRaw = Buffer.from(wellFormed ? (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalEntriesJson */ .Tb)(entries) : (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(entries));
+    const entriesStored = (0,_codecs_js__WEBPACK_IMPORTED_MODULE_1__/* .zstdCompress */ .oq)(entriesRaw, ENTRIES_LEVEL);
+    const summaryRaw = Buffer.from((0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(summary));
+    if (wellFormed)
+        checkReadable(entries, entriesRaw, summaryRaw);
+    const summaryStored = (0,_codecs_js__WEBPACK_IMPORTED_MODULE_1__/* .zstdCompress */ .oq)(summaryRaw, SUMMARY_LEVEL);
+    chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
+    const index = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeIndex */ .bj)(blocks, chunks);
+    const entriesOffset = out.position;
+    const manifestOffset = entriesOffset + entriesStored.length;
+    out.write(entriesStored);
+    out.write(summaryStored);
+    out.write(index);
+    out.write((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeTrailer */ .CH)({
+        entriesOffset,
+        entriesStoredLength: entriesStored.length,
+        entriesRawLength: entriesRaw.length,
+        manifestOffset,
+        manifestStoredLength: summaryStored.length,
+        manifestRawLength: summaryRaw.length,
+        indexOffset: manifestOffset + summaryStored.length,
+        indexLength: index.length,
+        blockCount: blocks.length,
+        chunkCount: chunks.length,
+        entriesSha256: sha256(entriesStored),
+        manifestSha256: sha256(summaryStored),
+        indexSha256: sha256(index),
+    }, major));
+}
+/** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
+function checkReadable(entries, entriesRaw, summaryRaw) {
+    const over = (what) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_LIMIT', `${what}, more than a snapshot can hold (docs/format.md, "Hard limits"); capture fewer files (narrow the globs or capture subdirectories separately)`);
+    };
+    if (entries.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entryCount)
+        over(`the tree has ${entries.length} entries, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entryCount}`);
+    if (entriesRaw.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entriesRawBytes)
+        over(`the entry list is ${entriesRaw.length} bytes, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entriesRawBytes}`);
+    if (summaryRaw.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.manifestRawBytes)
+        over(`the manifest is ${summaryRaw.length} bytes, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.manifestRawBytes}`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1141 @@
+export const id = 724;
+export const ids = [724];
+export const modules = {
+
+/***/ 1724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCreate: () => (/* binding */ runCreate)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/snapshot/capture.ts
+var capture = __webpack_require__(466);
+// EXTERNAL MODULE: ./src/snapshot/globs.ts
+var globs = __webpack_require__(5251);
+// EXTERNAL MODULE: ./src/snapshot/metadata/commands.ts
+var metadata_commands = __webpack_require__(576);
+// EXTERNAL MODULE: ./src/snapshot/format.ts
+var format = __webpack_require__(6957);
+;// CONCATENATED MODULE: ./src/snapshot/metadata/environment.ts
+/**
+ * The build environment worth recording: an allowlist of variables that change build outputs, and
+ * the umask. Nothing outside the allowlist is read, and nothing that looks like a secret is kept,
+ * even when allowlisted, so a snapshot never carries credentials.
+ */
+
+
+
+const DEFAULT_ENV_ALLOWLIST = [
+    'CC', 'CXX', 'CPP', 'LD', 'AR',
+    'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS',
+    'RUSTFLAGS', 'CARGO_BUILD_TARGET', 'CARGO_PROFILE_RELEASE_DEBUG',
+    'GOFLAGS', 'GOOS', 'GOARCH', 'GOAMD64', 'CGO_ENABLED',
+    'SOURCE_DATE_EPOCH', 'TZ',
+    'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'LC_COLLATE', 'LC_TIME',
+    'NODE_ENV', 'NODE_OPTIONS',
+    'JAVA_TOOL_OPTIONS', 'JAVA_HOME',
+    'PYTHONHASHSEED', 'PYTHONDONTWRITEBYTECODE',
+    'MAKEFLAGS', 'CMAKE_BUILD_TYPE', 'DEB_BUILD_OPTIONS', 'ZERO_AR_DATE',
+];
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH/i;
+/** Values that carry a credential whatever the variable is called. */
+const SECRET_VALUES = [
+    { pattern: /gh[pousr]_[A-Za-z0-9]{20,}/, what: 'a GitHub token' },
+    { pattern: /github_pat_[A-Za-z0-9_]{20,}/, what: 'a GitHub token' },
+    { pattern: /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/@:]*:[^\s/@]+@/, what: 'a URL with a password' },
+];
+/** Picks the allowlisted build variables from `env`; warnings name variables, never values. */
+function selectBuildEnv(env, extraAllowlist = []) {
+    const warnings = [];
+    const names = new Set(DEFAULT_ENV_ALLOWLIST);
+    for (const raw of extraAllowlist) {
+        const name = raw.trim();
+        if (name === '')
+            continue;
+        if (!VARIABLE_NAME.test(name)) {
+            warnings.push(`env allowlist entry ${JSON.stringify(name)} is not a variable name (letters, digits, "_"; no wildcards); it was skipped`);
+            continue;
+        }
+        names.add(name);
+    }
+    const selected = {};
+    let recorded = 0;
+    for (const name of [...names].sort(metadata_commands/* compareText */.n6)) {
+        if (SECRET_NAME.test(name)) {
+            warnings.push(`${name} looks like a secret, so it is never recorded; remove it from the env allowlist`);
+            continue;
+        }
+        const value = env[name];
+        if (value === undefined)
+            continue;
+        const secret = SECRET_VALUES.find(({ pattern }) => pattern.test(value));
+        if (secret !== undefined) {
+            warnings.push(`${name} holds what looks like ${secret.what}, so it was not recorded`);
+            continue;
+        }
+        if (Buffer.byteLength(value) > format/* LIMITS */.b1.envValueBytes) {
+            warnings.push(`${name} is longer than ${format/* LIMITS */.b1.envValueBytes} bytes, so it was not recorded`);
+            continue;
+        }
+        if (recorded >= format/* LIMITS */.b1.envVariables) {
+            warnings.push(`more than ${format/* LIMITS */.b1.envVariables} allowlisted variables are set; ${name} and later ones were not recorded`);
+            break;
+        }
+        selected[name] = value;
+        recorded++;
+    }
+    return { env: selected, warnings };
+}
+/** The process umask as four octal digits, e.g. `0022`. */
+function readUmask() {
+    try {
+        const match = /^Umask:\s*([0-7]+)\s*$/m.exec((0,external_node_fs_.readFileSync)('/proc/self/status', 'utf8'));
+        if (match !== null)
+            return match[1].padStart(4, '0');
+    }
+    catch {
+        // No procfs (macOS, Windows, some sandboxes).
+    }
+    // Reading without an argument is only documentation-deprecated, and unlike set-and-restore it
+    // never changes the mask under another thread's feet.
+    return process.umask().toString(8).padStart(4, '0');
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/metadata/git.ts
+
+const DEFAULT_GIT_TIMEOUT_MS = 10_000;
+/** Describes the source at `root`. Never throws: no git, not a repository, or a failure give nulls. */
+async function describeSource(root, env = process.env, options = {}) {
+    const git = (args) => runGit(root, args, env, options.timeoutMs);
+    const [sha, symbolicRef, status] = await Promise.all([
+        git(['rev-parse', '--verify', '-q', 'HEAD']),
+        env.GITHUB_REF ? Promise.resolve(null) : git(['symbolic-ref', '-q', 'HEAD']),
+        git(['status', '--porcelain', '--untracked-files=no']),
+    ]);
+    return {
+        repository: env.GITHUB_REPOSITORY || null,
+        ref: env.GITHUB_REF || symbolicRef || null,
+        sha: sha || env.GITHUB_SHA || null,
+        dirty: status === null ? null : status !== '',
+        runId: env.GITHUB_RUN_ID || null,
+    };
+}
+/** The top directory of the work tree holding `root`, or null when it is not in one. */
+async function findGitToplevel(root, env = process.env, options = {}) {
+    return (await runGit(root, ['rev-parse', '--show-toplevel'], env, options.timeoutMs)) || null;
+}
+/** Trimmed stdout of a successful git command, null on any failure. */
+async function runGit(cwd, args, env, timeoutMs = DEFAULT_GIT_TIMEOUT_MS) {
+    // Optional locks off: `git status` must not write the index while a build may be using the repo.
+    const result = await (0,metadata_commands/* runFile */.y6)('git', args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs });
+    return result.error === undefined ? result.stdout.trim() : null;
+}
+
+// EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
+var metadata_lockfiles = __webpack_require__(1010);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/snapshot/metadata/runner.ts
+/** The machine a snapshot was captured on: OS, architecture, kernel, distribution, runner image. */
+
+
+/** Where os-release(5) says to look, in order. */
+const OS_RELEASE_FILES = ['/etc/os-release', '/usr/lib/os-release'];
+function describeRunner(env = process.env, osReleaseFiles = OS_RELEASE_FILES) {
+    const info = { os: (0,external_node_os_.platform)(), arch: (0,external_node_os_.arch)(), release: (0,external_node_os_.release)() };
+    const distro = readPrettyName(osReleaseFiles);
+    if (distro !== undefined)
+        info.distro = distro;
+    if (env.ImageOS)
+        info.image = env.ImageOS;
+    if (env.ImageVersion)
+        info.imageVersion = env.ImageVersion;
+    return info;
+}
+function readPrettyName(files) {
+    for (const file of files) {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        return parseOsRelease(text).PRETTY_NAME || undefined;
+    }
+    return undefined;
+}
+/** Parses os-release(5) text: shell-style `KEY=value` lines, values optionally quoted. */
+function parseOsRelease(text) {
+    const fields = {};
+    for (const raw of text.split(/\r?\n/)) {
+        const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(raw);
+        if (match === null)
+            continue;
+        fields[match[1]] = unquote(match[2].trim());
+    }
+    return fields;
+}
+function unquote(value) {
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
+        const inner = value.slice(1, -1);
+        return quote === '"' ? inner.replace(/\\([\\$"`])/g, '$1') : inner;
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts
+var metadata_toolchains = __webpack_require__(8766);
+;// CONCATENATED MODULE: ./src/snapshot/metadata/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs every metadata probe concurrently. Throws only for invalid options (E_USAGE: a bad probe
+ * name, an invalid or duplicate command name); everything else degrades to a warning or a null.
+ */
+async function collectMetadata(options) {
+    const env = options.env ?? process.env;
+    const { root, timeoutMs } = options;
+    const git = { timeoutMs };
+    const warnings = [];
+    const selected = selectBuildEnv(env, options.envAllowlist ?? []);
+    warnings.push(...selected.warnings);
+    const lockfiles = async () => {
+        const dir = options.lockfileDir ?? (await findGitToplevel(root, env, git)) ?? root;
+        try {
+            return (0,metadata_lockfiles/* digestLockfiles */.D$)(dir);
+        }
+        catch (error) {
+            warnings.push(`lockfile digests were not recorded: ${error.message}`);
+            return [];
+        }
+    };
+    const commands = () => options.commands === undefined || options.commands.length === 0
+        ? Promise.resolve([])
+        : (0,metadata_commands/* runMetadataCommands */.vR)(options.commands, { cwd: root, timeoutMs, env });
+    const [toolchains, source, lockfileDigests, commandOutputs] = await Promise.all([
+        (0,metadata_toolchains/* probeToolchains */.bB)({ names: options.probes, timeoutMs, env }),
+        describeSource(root, env, git),
+        lockfiles(),
+        commands(),
+    ]);
+    const metadata = {
+        toolchains,
+        runner: describeRunner(env),
+        env: selected.env,
+        umask: readUmask(),
+        lockfiles: lockfileDigests,
+        commands: commandOutputs,
+    };
+    return { metadata, source, warnings };
+}
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
+// EXTERNAL MODULE: ./src/report/plural.ts
+var plural = __webpack_require__(1190);
+// EXTERNAL MODULE: ./src/commands/args.ts
+var args = __webpack_require__(2309);
+// EXTERNAL MODULE: ./src/format-bytes.ts
+var format_bytes = __webpack_require__(7758);
+// EXTERNAL MODULE: ./src/store/add.ts
+var add = __webpack_require__(5702);
+// EXTERNAL MODULE: ./src/store/layout.ts
+var store_layout = __webpack_require__(5891);
+// EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
+var commands_store = __webpack_require__(8979);
+// EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
+var snapshot_reader = __webpack_require__(3580);
+// EXTERNAL MODULE: ./src/store/records.ts
+var records = __webpack_require__(2751);
+// EXTERNAL MODULE: ./src/store/open.ts
+var store_open = __webpack_require__(9717);
+// EXTERNAL MODULE: ./src/store/sessions.ts
+var sessions = __webpack_require__(1888);
+// EXTERNAL MODULE: ./src/registry/connect.ts
+var connect = __webpack_require__(6465);
+// EXTERNAL MODULE: ./src/registry/open.ts
+var registry_open = __webpack_require__(9155);
+// EXTERNAL MODULE: ./src/registry/pull.ts
+var pull = __webpack_require__(5504);
+// EXTERNAL MODULE: ./src/delta/chain.ts
+var chain = __webpack_require__(7451);
+;// CONCATENATED MODULE: ./src/delta/open-parent.ts
+/**
+ * Opens what `create --parent` (and merge) names as the parent, with its own chain, and works out
+ * the digest a delta records for it: a store record's id, a pulled registry snapshot's id, or a
+ * file's SHA-256.
+ */
+
+
+
+
+
+
+
+
+
+
+async function openParentSnapshot(arg, options) {
+    const storeDir = (0,store_layout/* defaultStoreDir */.iB)(undefined, options.env, options.cwd);
+    if ((0,store_open/* isStoreRef */.Pw)(arg) || (0,registry_open/* isOciRef */.dX)(arg)) {
+        const layout = (0,store_layout/* openStore */.Ch)(storeDir, (0,registry_open/* isOciRef */.dX)(arg));
+        let id;
+        if ((0,registry_open/* isOciRef */.dX)(arg)) {
+            const ref = (0,connect/* registryReference */.r)(arg, options.env);
+            const client = (0,connect/* connectRegistry */.g)(ref, options.env);
+            try {
+                id = (await (0,pull/* pullSnapshot */.Y2)(layout, client, ref, { onProgress: options.onProgress })).id;
+            }
+            finally {
+                client.close();
+            }
+        }
+        else {
+            id = (0,records/* resolveRef */.qE)(layout, arg);
+        }
+        const session = sessions/* StoreSession */.e7.begin(layout, `read ${id.slice(0, 12)}`);
+        let reader;
+        try {
+            reader = (0,records/* openRecord */.C6)(layout, id, arg);
+            (0,records/* touchRecord */.h)(layout, id);
+        }
+        catch (error) {
+            session.end();
+            throw error;
+        }
+        reader.onClose = () => session.end();
+        return withChain({ reader, digest: id, ref: arg }, storeDir, options.maxDepth);
+    }
+    const path = (0,external_node_path_.resolve)(options.cwd, arg);
+    const reader = snapshot_reader/* SnapshotReader */.a.open(path);
+    let digest;
+    try {
+        digest = (0,chain/* fileDigest */.hd)(path);
+    }
+    catch (error) {
+        reader.close();
+        throw error;
+    }
+    return withChain({ reader, digest, ref: (0,external_node_path_.basename)(path) }, storeDir, options.maxDepth);
+}
+function withChain(parent, storeDir, maxDepth) {
+    try {
+        // A delta's own depth counts the new layer too: leave room for it.
+        (0,chain/* resolveChain */.OW)(parent.reader, { storeDir, maxDepth: maxDepth === undefined ? undefined : maxDepth - 1 });
+    }
+    catch (error) {
+        parent.reader.close();
+        throw error;
+    }
+    return parent;
+}
+
+;// CONCATENATED MODULE: ./src/commands/create-run.ts
+/** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function parseMaxDepth(text) {
+    if (text === undefined)
+        return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > format/* LIMITS */.b1.chainDepth)
+        throw new errors/* OperationError */.OK('E_USAGE', `--max-depth takes a whole number from 1 to ${format/* LIMITS */.b1.chainDepth} (got ${(0,report_escape/* escapeControls */.UN)(text)})`);
+    return n;
+}
+function describeDelta(d, ref, depth) {
+    const parts = [`${(0,plural/* plural */.L)(d.inherited, 'chunk')} (${(0,format_bytes/* formatBytes */.z)(d.inheritedBytes)}) from the parent`];
+    if (d.patched > 0)
+        parts.push(`${(0,plural/* plural */.L)(d.patched, 'chunk')} (${(0,format_bytes/* formatBytes */.z)(d.patchedBytes)}) as ${(0,format_bytes/* formatBytes */.z)(d.patchBytes)} of patches`);
+    if (d.whole > 0)
+        parts.push(`${(0,plural/* plural */.L)(d.whole, 'new chunk')} (${(0,format_bytes/* formatBytes */.z)(d.wholeBytes)}) stored whole`);
+    return `delta on ${(0,report_escape/* escapeControls */.UN)(ref)} (chain depth ${depth}): ${parts.join(', ')}`;
+}
+function displayPath(cwd, path) {
+    const rel = (0,external_node_path_.relative)(cwd, path);
+    return rel === '' || rel.startsWith('..') ? path : rel;
+}
+async function runCreate(argv, ctx) {
+    const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('create', argv, {
+        ...args/* COMMON_OPTIONS */.DT,
+        root: { type: 'string', short: 'C' },
+        output: { type: 'string', short: 'o' },
+        exclude: { type: 'string', multiple: true },
+        'meta-cmd': { type: 'string', multiple: true },
+        'env-allowlist': { type: 'string' },
+        'no-metadata': { type: 'boolean' },
+        workers: { type: 'string' },
+        'allow-empty': { type: 'boolean' },
+        store: { type: 'string' },
+        name: { type: 'string' },
+        parent: { type: 'string' },
+        'max-depth': { type: 'string' },
+    });
+    const maxDepth = parseMaxDepth(values['max-depth']);
+    const root = (0,external_node_path_.resolve)(ctx.cwd, values.root ?? '.');
+    const toStore = values.store !== undefined || values.name !== undefined;
+    const store = toStore ? (0,store_layout/* openStore */.Ch)((0,store_layout/* defaultStoreDir */.iB)(values.store, ctx.env, ctx.cwd), true) : null;
+    if (values.name !== undefined)
+        (0,store_layout/* checkName */.I3)(values.name);
+    // Into a store without -o: the file is only a vehicle, written in the store's tmp/ and removed.
+    const keepFile = store === null || values.output !== undefined;
+    const output = store !== null && !keepFile ? (0,external_node_path_.join)(store.tmp, `create-${process.pid}-${Date.now()}.vitsnap`) : (0,external_node_path_.resolve)(ctx.cwd, values.output ?? 'snapshot.vitsnap');
+    const patterns = positionals.flatMap((p) => (0,globs/* parsePatternList */.Y)(p));
+    for (const ex of values.exclude ?? [])
+        patterns.push(`!${ex.replace(/^!/, '')}`);
+    const relOutput = (0,external_node_path_.relative)(root, output);
+    if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
+        // Never capture the snapshot itself (or an older one at the same path).
+        patterns.push(`!${relOutput.split('\\').join('/')}`);
+    }
+    const relStore = store === null ? '' : (0,external_node_path_.relative)(root, store.root);
+    if (store !== null && (relStore === '' || (!relStore.startsWith('..') && !relStore.startsWith('/')))) {
+        if (relStore === '')
+            throw new errors/* OperationError */.OK('E_USAGE', `the store ${store.root} is the directory being captured; keep the store outside it`);
+        patterns.push(`!${relStore.split('\\').join('/')}`);
+    }
+    let workers;
+    if (values.workers !== undefined) {
+        workers = Number(values.workers);
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+            throw new errors/* OperationError */.OK('E_USAGE', `--workers takes a whole number from 1 to 64 (got ${(0,report_escape/* escapeControls */.UN)(values.workers)}); leave it out to let vitsnap choose`);
+        }
+    }
+    if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
+        throw new errors/* OperationError */.OK('E_USAGE', '--no-metadata cannot be combined with --meta-cmd or --env-allowlist; drop one of them');
+    }
+    const commands = (values['meta-cmd'] ?? []).map(metadata_commands/* parseMetadataCommand */._L);
+    const envAllowlist = (values['env-allowlist'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const started = Date.now();
+    const metadata = values['no-metadata'] === true
+        ? null
+        : () => collectMetadata({ root, envAllowlist, commands, env: ctx.env }).then((m) => {
+            for (const w of m.warnings)
+                ctx.log.warn(w);
+            return { metadata: m.metadata, source: m.source };
+        });
+    const parent = values.parent === undefined ? null : await openParentSnapshot(values.parent, { cwd: ctx.cwd, env: ctx.env, maxDepth, onProgress: (done, total) => ctx.log.progress('fetching parent', done, total, 'chunk') });
+    let result;
+    try {
+        result = await (0,capture/* captureSnapshot */.d)({
+            parent,
+            root,
+            patterns,
+            output,
+            workers,
+            metadata,
+            sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
+            allowEmpty: values['allow-empty'] === true,
+            onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
+        });
+    }
+    catch (error) {
+        if (!keepFile)
+            (0,external_node_fs_.rmSync)(output, { force: true });
+        throw error;
+    }
+    finally {
+        parent?.reader.close();
+    }
+    ctx.log.done();
+    let stored = null;
+    if (store !== null) {
+        try {
+            stored = await (0,add/* addSnapshot */.O)(store, result.output, { name: values.name, verifyBlocks: false, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
+        }
+        finally {
+            if (!keepFile)
+                (0,external_node_fs_.rmSync)(result.output, { force: true });
+        }
+        ctx.log.done();
+    }
+    for (const s of result.skipped)
+        ctx.log.warn(`skipped ${(0,report_escape/* escapeControls */.UN)(s.path)}: ${s.reason}`);
+    const { stats } = result.manifest;
+    // --quiet: warnings and errors only; --json is an explicit request for the result, so it still prints.
+    if (values.json === true) {
+        const file = keepFile ? { output: result.output } : {};
+        const chain = result.delta === null ? {} : { parent: result.manifest.parent, depth: result.manifest.depth, delta: result.delta };
+        ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, ...chain, skipped: result.skipped, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
+    }
+    else if (values.quiet !== true) {
+        // A ratio only means something once the data outweighs the snapshot's fixed overhead.
+        const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
+        const what = `${(0,plural/* plural */.L)(stats.files, 'file')}, ${(0,plural/* plural */.L)(stats.dirs, 'dir')}, ${(0,plural/* plural */.L)(stats.symlinks, 'symlink')}, ${(0,format_bytes/* formatBytes */.z)(stats.bytes)} → ${(0,format_bytes/* formatBytes */.z)(result.size)}${ratio}`;
+        const took = `in ${((Date.now() - started) / 1000).toFixed(2)} s`;
+        if (keepFile)
+            ctx.log.out(`wrote ${(0,report_escape/* escapeControls */.UN)(displayPath(ctx.cwd, result.output))}: ${what} ${took}`);
+        if (result.delta !== null && parent !== null)
+            ctx.log.out(describeDelta(result.delta, parent.ref, result.manifest.depth ?? 1));
+        if (stored !== null && store !== null)
+            ctx.log.out(`${(0,commands_store/* describeAdd */.V)(stored, values.name, store.root)}${keepFile ? '' : ` (${what}) ${took}`}`);
+    }
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 5282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ DeltaEncoder),
+/* harmony export */   f: () => (/* binding */ readChunkFromDisk)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(505);
+/* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6572);
+/**
+ * What a delta snapshot stores for each chunk of the new tree: nothing when a layer below already
+ * has it; else a patch against the parent's version of the same path (or of a renamed file that
+ * shares chunks with it) when that is smaller than the chunk compressed on its own.
+ */
+
+
+
+
+
+/**
+ * How far around a chunk's own offset its base range reaches into the parent's file: edits that
+ * insert or remove up to this much before it still find its old bytes. 2 MiB each side keeps a
+ * dictionary at most 8 MiB (a 4 MiB chunk plus margins), which zstd loads in a few milliseconds.
+ */
+const BASE_MARGIN = 2 * 1024 * 1024;
+/** The class level a whole chunk would be stored at (block-planner's LEVEL for text and binaries). */
+const WHOLE_LEVEL = 2;
+class DeltaEncoder {
+    stats = { inherited: 0, inheritedBytes: 0, patched: 0, patchedBytes: 0, patchBytes: 0, whole: 0, wholeBytes: 0 };
+    parent;
+    byPath = null;
+    byChunk = null;
+    planned = new Set();
+    constructor(parent) {
+        this.parent = parent;
+    }
+    async place(chunk) {
+        if (this.planned.has(chunk.sha256))
+            return { kind: 'planned' };
+        this.planned.add(chunk.sha256);
+        if (this.parent.hasChunk(chunk.sha256)) {
+            this.stats.inherited++;
+            this.stats.inheritedBytes += chunk.length;
+            return { kind: 'inherited' };
+        }
+        const base = this.baseFile(chunk);
+        if (base !== undefined && base.size > 0) {
+            const from = Math.max(0, Math.min(chunk.offset, base.size) - BASE_MARGIN);
+            const to = Math.min(base.size, chunk.offset + chunk.length + BASE_MARGIN);
+            const target = chunk.read();
+            const dictionary = this.parent.readRange(base.sha256, from, to - from, chunk.path);
+            const data = await (0,_patch_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePatch */ .D)(dictionary, target);
+            const whole = chunk.cls === 'compressed' ? target.length : (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__/* .zstdCompress */ .oq)(target, WHOLE_LEVEL).length;
+            if (data.length < whole) {
+                this.stats.patched++;
+                this.stats.patchedBytes += chunk.length;
+                this.stats.patchBytes += data.length;
+                const patch = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+                return { kind: 'patch', data, ref: { chunk: chunk.sha256, size: chunk.length, patch, base: base.sha256, offset: from, length: to - from } };
+            }
+        }
+        this.stats.whole++;
+        this.stats.wholeBytes += chunk.length;
+        return { kind: 'whole' };
+    }
+    /** The parent's file at the same path, else one that shares a chunk with this file (a rename). */
+    baseFile(chunk) {
+        if (this.byPath === null) {
+            this.byPath = new Map();
+            for (const e of this.parent.manifest.entries)
+                if (e.type === 'file')
+                    this.byPath.set(e.path, e);
+        }
+        const same = this.byPath.get(chunk.path);
+        if (same !== undefined)
+            return same;
+        if (chunk.digests.length < 2)
+            return undefined;
+        if (this.byChunk === null) {
+            this.byChunk = new Map();
+            for (const e of this.parent.manifest.entries)
+                if (e.type === 'file' && e.chunks !== undefined)
+                    for (const c of e.chunks)
+                        if (!this.byChunk.has(c))
+                            this.byChunk.set(c, e);
+        }
+        for (const d of chunk.digests) {
+            const twin = this.byChunk.get(d);
+            if (twin !== undefined)
+                return twin;
+        }
+        return undefined;
+    }
+}
+/** A chunk's bytes from disk, checked against the digest the hash pass gave it. */
+function readChunkFromDisk(chunk) {
+    const buf = Buffer.allocUnsafe(chunk.length);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(chunk.absPath, 'r');
+    try {
+        let done = 0;
+        while (done < chunk.length) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, done, chunk.length - done, chunk.offset + done);
+            if (n === 0)
+                break;
+            done += n;
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(buf).digest('hex') !== chunk.sha256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('E_CHANGED', `${chunk.path} changed while the snapshot was being taken; capture after the build has finished`);
+    }
+    return buf;
+}
+
+
+/***/ }),
+
+/***/ 466:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ captureSnapshot),
+/* harmony export */   ys: () => (/* binding */ classTotals)
+/* harmony export */ });
+/* unused harmony exports EMPTY_SOURCE, createdAtFrom */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(311);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5118);
+/* harmony import */ var _block_planner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7800);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6957);
+/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5251);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8588);
+/* harmony import */ var _snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7277);
+/* harmony import */ var _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7245);
+/* harmony import */ var _task_pool_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5730);
+/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9767);
+/* harmony import */ var _delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5282);
+/**
+ * `captureSnapshot`: walk → hash/chunk/classify (threads) → plan blocks in file order → encode
+ * blocks (threads, bounded window) → write header, blocks, manifest, index, trailer atomically.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EMPTY_SOURCE = { repository: null, ref: null, sha: null, dirty: null, runId: null };
+function createdAtFrom(sourceDateEpoch) {
+    if (sourceDateEpoch === undefined || sourceDateEpoch === '')
+        return null;
+    // 8.64e12 s is the last instant a JavaScript Date (and so an ISO timestamp) can hold.
+    if (!/^\d{1,13}$/.test(sourceDateEpoch) || Number(sourceDateEpoch) > 8_640_000_000_000) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
+    }
+    return new Date(Number(sourceDateEpoch) * 1000).toISOString();
+}
+function classTotals(entries) {
+    const totals = {
+        text: { files: 0, bytes: 0 },
+        binary: { files: 0, bytes: 0 },
+        compressed: { files: 0, bytes: 0 },
+        tensor: { files: 0, bytes: 0 },
+    };
+    for (const e of entries) {
+        if (e.type !== 'file')
+            continue;
+        totals[e.class].files++;
+        totals[e.class].bytes += e.size;
+    }
+    return totals;
+}
+function symlinkTargetProblem(target) {
+    if (target.length === 0)
+        return 'empty symlink target';
+    if (!target.isWellFormed())
+        return 'symlink target is not well-formed Unicode';
+    return Buffer.byteLength(target) > _format_js__WEBPACK_IMPORTED_MODULE_6__/* .LIMITS */ .b1.symlinkTargetBytes ? 'symlink target is too long' : null;
+}
+/** Fails before any work when the output cannot be written where asked. */
+function checkOutputPath(output) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(output);
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_NOT_FOUND', `cannot write ${output}: directory ${dir} does not exist; create it first`);
+    }
+    if (!st.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot write ${output}: ${dir} is not a directory`);
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(output).isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot write ${output}: it is a directory; pass a file name such as ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(output, 'build.vitsnap')}`);
+    }
+    catch (error) {
+        if (error.name === 'OperationError')
+            throw error;
+    }
+}
+async function captureSnapshot(options) {
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.root);
+    const createdAt = createdAtFrom(options.sourceDateEpoch);
+    checkOutputPath((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.output));
+    // Threads start while we walk; small trees shut them down again and run inline.
+    const eagerPool = options.workers === undefined || options.workers > 0 ? new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(options.workers ?? Math.min(2, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)())) : null;
+    // Temp files of an interrupted capture are never part of a tree's contents.
+    let walk;
+    try {
+        // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
+        // persists it there): never captured, whatever the patterns say.
+        const always = [`!**/${_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .TEMP_MARKER */ .IE}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
+        walk = (0,_walk_js__WEBPACK_IMPORTED_MODULE_12__/* .walkTree */ .Ir)(root, (0,_globs_js__WEBPACK_IMPORTED_MODULE_7__/* .compileGlobs */ .t)([...options.patterns, ...always]));
+    }
+    catch (error) {
+        await eagerPool?.close();
+        throw error;
+    }
+    const skipped = [...walk.skipped];
+    const walked = walk.entries.filter((e) => {
+        const problem = (0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .entryPathProblem */ .h)(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
+        if (problem !== null)
+            skipped.push({ path: e.path, reason: `${problem}; a snapshot cannot hold it` });
+        return problem === null;
+    });
+    const files = walked.filter((e) => e.type === 'file');
+    if (walked.length === 0 && options.allowEmpty !== true) {
+        await eagerPool?.close();
+        const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
+    }
+    const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
+    collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    let pool = eagerPool ?? new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(0);
+    if (options.workers === undefined && totalBytes < _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .INLINE_BELOW_BYTES */ .gE) {
+        await pool.close();
+        pool = new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(0);
+    }
+    const workers = pool.size;
+    let out;
+    try {
+        out = new _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .AtomicFile */ .A0((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.output));
+    }
+    catch (error) {
+        await pool.close();
+        throw error;
+    }
+    try {
+        const hashed = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .HashPipeline */ .$C(pool, (0,_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .batchFiles */ .ul)(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
+        const parent = options.parent ?? null;
+        const major = parent === null ? _format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMAT_MAJOR */ .GY : _format_js__WEBPACK_IMPORTED_MODULE_6__/* .DELTA_MAJOR */ .zg;
+        out.write((0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .encodeHeader */ .YS)(major));
+        const planner = new _block_planner_js__WEBPACK_IMPORTED_MODULE_5__/* .BlockPlanner */ .Sj();
+        const delta = parent === null ? null : new _delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__/* .DeltaEncoder */ .J(parent.reader);
+        const entries = [];
+        const blocks = [];
+        const writer = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .BlockWriter */ .$7(pool, out, blocks, workers);
+        for (const e of walked) {
+            if (e.type === 'dir') {
+                entries.push({ type: 'dir', path: e.path, mode: e.mode });
+            }
+            else if (e.type === 'symlink') {
+                entries.push({ type: 'symlink', path: e.path, target: e.target });
+            }
+            else {
+                const h = await hashed.next();
+                const entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
+                if (h.chunks !== null)
+                    entry.chunks = h.chunks.map((c) => c.sha256);
+                const pieces = h.chunks ?? (e.size > 0 ? [{ sha256: h.sha256, length: e.size }] : []);
+                let offset = 0;
+                for (const c of pieces) {
+                    if (delta === null) {
+                        planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
+                    }
+                    else {
+                        const digests = entry.chunks ?? [h.sha256];
+                        const chunk = { path: e.path, absPath: e.absPath, sha256: c.sha256, offset, length: c.length };
+                        const placed = await delta.place({ ...chunk, cls: h.class, digests, read: () => (0,_delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__/* .readChunkFromDisk */ .f)(chunk) });
+                        if (placed.kind === 'whole')
+                            planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
+                        if (placed.kind === 'patch') {
+                            planner.addData('compressed', 0, placed.ref.patch, 0, placed.data);
+                            (entry.patches ??= []).push(placed.ref);
+                        }
+                    }
+                    offset += c.length;
+                }
+                entries.push(entry);
+                await writer.enqueue(planner.takeSealed());
+            }
+        }
+        await writer.enqueue(planner.finish());
+        await writer.drain();
+        const collected = collecting === null ? null : await collecting;
+        const manifest = {
+            tool: { name: 'vitsnap', version: _version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x },
+            createdAt,
+            source: collected?.source ?? EMPTY_SOURCE,
+            metadata: collected?.metadata ?? null,
+            entries,
+            parent: parent?.digest ?? null,
+            ...(parent === null ? {} : { depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref }),
+            stats: {
+                files: files.length,
+                dirs: entries.filter((e) => e.type === 'dir').length,
+                symlinks: entries.filter((e) => e.type === 'symlink').length,
+                bytes: totalBytes,
+                chunks: planner.chunks.length,
+                blocks: blocks.length,
+                storedBytes: blocks.reduce((sum, b) => sum + b.storedLength, 0),
+                classes: classTotals(entries),
+            },
+        };
+        (0,_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSnapshotTail */ .A)(out, manifest, blocks, planner.chunks, true, major);
+        const size = out.position;
+        out.commit();
+        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null };
+    }
+    catch (error) {
+        out.abort();
+        throw error;
+    }
+    finally {
+        await pool.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 8766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ probeToolchains),
+/* harmony export */   oq: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_PROBE_TIMEOUT_MS, PROBE_CONCURRENCY, DEFAULT_PROBES, ownBinDirectory, formatVersion */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(576);
+/* harmony import */ var _lockfiles_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1010);
+/**
+ * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
+ * the version text it prints. A tool that is not on PATH costs no process.
+ */
+
+
+
+
+
+
+/**
+ * Generous: a probe that times out records an error instead of a version, and that alone would
+ * show as toolchain drift. JVMs and npm take seconds to start on a loaded 2-core runner.
+ */
+const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
+/** Probes running at once: a dozen JVMs and compilers started together on two cores starve each other. */
+const PROBE_CONCURRENCY = 2 * (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)();
+/** The tools probed by default (DESIGN §4). */
+const DEFAULT_PROBES = [
+    'gcc', 'g++', 'clang', 'cc', 'ld',
+    'rustc', 'cargo',
+    'go',
+    'node', 'npm', 'pnpm', 'yarn', 'tsc',
+    'java', 'javac', 'mvn', 'gradle',
+    'python3', 'python', 'pip',
+    'cmake', 'make', 'ninja',
+    'dotnet', 'zig', 'swift',
+];
+/** Tools whose version is not `--version`. */
+const VERSION_ARGS = {
+    java: ['-version'],
+    javac: ['-version'],
+    go: ['version'],
+    zig: ['version'],
+};
+const VERSION_LINES = 3;
+const VERSION_LINE_CHARS = 200;
+const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+/**
+ * vitsnap's own dependencies' executables: `<its package root>/node_modules/.bin`, found from the
+ * running script. In vitsnap's checkout npm scripts put that first on PATH, and its pinned `node`
+ * (node@24) is not the project's toolchain. A project that installs vitsnap keeps its own
+ * `node_modules/.bin` (its tsc, its esbuild): that is a different directory.
+ */
+function ownBinDirectory(script = process.argv[1]) {
+    if (script === undefined || script === '')
+        return null;
+    let dir;
+    try {
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(script));
+    }
+    catch {
+        return null;
+    }
+    for (let depth = 0; depth < 8; depth++) {
+        try {
+            const pkg = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'package.json'), 'utf8'));
+            if (pkg.name === 'snapshot-action')
+                return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'node_modules', '.bin');
+        }
+        catch {
+            // no package.json here, or not ours: keep walking up
+        }
+        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        if (up === dir)
+            break;
+        dir = up;
+    }
+    return null;
+}
+function withoutDirs(pathList, dirs) {
+    if (pathList === undefined || dirs.length === 0)
+        return pathList;
+    return pathList
+        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
+        .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
+        .join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
+async function probeToolchains(options = {}) {
+    const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .compareText */ .n6);
+    for (const name of names) {
+        if (!PROBE_NAME.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`);
+        }
+    }
+    const given = options.env ?? process.env;
+    const own = ownBinDirectory();
+    const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
+    const env = path === undefined ? given : { ...given, PATH: path };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+    const results = new Array(names.length);
+    let next = 0;
+    // Each probe's timeout starts when it starts, not while it waits for a slot.
+    const lane = async () => {
+        for (let i = next++; i < names.length; i = next++)
+            results[i] = await probeToolchain(names[i], env, timeoutMs);
+    };
+    await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
+    return results;
+}
+async function probeToolchain(name, env, timeoutMs) {
+    const args = VERSION_ARGS[name] ?? ['--version'];
+    const command = [name, ...args].join(' ');
+    const found = findExecutable(name, env.PATH);
+    if (found === null)
+        return { name, command, found: false };
+    const probe = { name, command, found: true, path: found };
+    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+    // Started first so the tool runs while its binary is hashed.
+    const running = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .runFile */ .y6)(found, args, { env, timeoutMs });
+    try {
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(found);
+        probe.realpath = real;
+        probe.sha256 = await (0,_lockfiles_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256FileAsync */ .es)(real);
+    }
+    catch (error) {
+        probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
+        await running;
+        return probe;
+    }
+    const result = await running;
+    const text = result.stdout.trim() || result.stderr.trim();
+    if (result.error === undefined) {
+        probe.version = formatVersion(text);
+    }
+    else {
+        const first = formatVersion(text).split('\n')[0];
+        probe.error = first ? `${result.error}: ${first}` : result.error;
+    }
+    return probe;
+}
+/**
+ * The first executable regular file named `name` in the absolute directories of `pathList`.
+ * Empty and relative entries are skipped: they would resolve against whatever the cwd is. On
+ * Windows PATH is `;`-separated, files have no execute bit, and `gcc` is found as `gcc.exe`: each
+ * PATHEXT extension is tried, as cmd.exe does.
+ */
+function findExecutable(name, pathList, platform = process.platform, pathExt = process.env.PATHEXT) {
+    const windows = platform === 'win32';
+    if (pathList === undefined || name.includes('/') || (windows && name.includes('\\')))
+        return null;
+    const names = windows ? [name, ...(pathExt || '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e !== '').map((e) => `${name}${e}`)] : [name];
+    for (const dir of pathList.split(windows ? ';' : node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (dir === '' || !(windows ? node_path__WEBPACK_IMPORTED_MODULE_2__.win32.isAbsolute(dir) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(dir)))
+            continue;
+        for (const file of names) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file);
+            try {
+                if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                    continue;
+                if (!windows)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // Not here, or not executable: keep walking PATH like a shell does.
+            }
+        }
+    }
+    return null;
+}
+/** First non-blank lines of a version text, each capped, terminal escapes and control characters removed. */
+function formatVersion(text) {
+    return text
+        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+        .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+        .trim()
+        .split(/\n/)
+        .map((line) => line.trimEnd())
+        .filter((line) => line !== '')
+        .slice(0, VERSION_LINES)
+        .map((line) => line.slice(0, VERSION_LINE_CHARS))
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 7277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ writeSnapshotTail)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7837);
+/* harmony import */ var _codecs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(505);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6957);
+/**
+ * Writes what follows the blocks: the entries and the manifest summary (canonical JSON, zstd each),
+ * the index and the trailer.
+ */
+
+
+
+
+
+/** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
+const SUMMARY_LEVEL = 6;
+const ENTRIES_LEVEL = 3;
+const sha256 = (data) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest();
+/**
+ * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
+ * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
+ * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
+ */
+function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = _format_js__WEBPACK_IMPORTED_MODULE_3__/* .FORMAT_MAJOR */ .GY) {
+    const { entries, ...summary } = manifest;
+    const entriesRaw = Buffer.from(wellFormed ? (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalEntriesJson */ .Tb)(entries) : (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(entries));
+    const entriesStored = (0,_codecs_js__WEBPACK_IMPORTED_MODULE_1__/* .zstdCompress */ .oq)(entriesRaw, ENTRIES_LEVEL);
+    const summaryRaw = Buffer.from((0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(summary));
+    if (wellFormed)
+        checkReadable(entries, entriesRaw, summaryRaw);
+    const summaryStored = (0,_codecs_js__WEBPACK_IMPORTED_MODULE_1__/* .zstdCompress */ .oq)(summaryRaw, SUMMARY_LEVEL);
+    chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
+    const index = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeIndex */ .bj)(blocks, chunks);
+    const entriesOffset = out.position;
+    const manifestOffset = entriesOffset + entriesStored.length;
+    out.write(entriesStored);
+    out.write(summaryStored);
+    out.write(index);
+    out.write((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeTrailer */ .CH)({
+        entriesOffset,
+        entriesStoredLength: entriesStored.length,
+        entriesRawLength: entriesRaw.length,
+        manifestOffset,
+        manifestStoredLength: summaryStored.length,
+        manifestRawLength: summaryRaw.length,
+        indexOffset: manifestOffset + summaryStored.length,
+        indexLength: index.length,
+        blockCount: blocks.length,
+        chunkCount: chunks.length,
+        entriesSha256: sha256(entriesStored),
+        manifestSha256: sha256(summaryStored),
+        indexSha256: sha256(index),
+    }, major));
+}
+/** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
+function checkReadable(entries, entriesRaw, summaryRaw) {
+    const over = (what) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_LIMIT', `${what}, more than a snapshot can hold (docs/format.md, "Hard limits"); capture fewer files (narrow the globs or capture subdirectories separately)`);
+    };
+    if (entries.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entryCount)
+        over(`the tree has ${entries.length} entries, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entryCount}`);
+    if (entriesRaw.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entriesRawBytes)
+        over(`the entry list is ${entriesRaw.length} bytes, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entriesRawBytes}`);
+    if (summaryRaw.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.manifestRawBytes)
+        over(`the manifest is ${summaryRaw.length} bytes, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.manifestRawBytes}`);
+}
+
+
+/***/ })
+
+};
