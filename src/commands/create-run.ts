@@ -13,6 +13,8 @@ import { formatBytes } from '../format-bytes.js';
 import { addSnapshot, type AddResult } from '../store/add.js';
 import { checkName, defaultStoreDir, openStore } from '../store/layout.js';
 import { describeAdd } from './store.js';
+import { startIncremental } from '../incremental/incremental-create.js';
+import { STAT_CACHE_SUFFIX } from '../incremental/cache-files.js';
 
 function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
@@ -32,6 +34,8 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     'allow-empty': { type: 'boolean' },
     store: { type: 'string' },
     name: { type: 'string' },
+    since: { type: 'string' },
+    rehash: { type: 'boolean' },
   });
   const root = resolve(ctx.cwd, values.root ?? '.');
   const toStore = values.store !== undefined || values.name !== undefined;
@@ -42,10 +46,11 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   const output = store !== null && !keepFile ? join(store.tmp, `create-${process.pid}-${Date.now()}.vitsnap`) : resolve(ctx.cwd, values.output ?? 'snapshot.vitsnap');
   const patterns: string[] = positionals.flatMap((p) => parsePatternList(p));
   for (const ex of values.exclude ?? []) patterns.push(`!${ex.replace(/^!/, '')}`);
+  const userPatterns = [...patterns];
   const relOutput = relative(root, output);
   if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
-    // Never capture the snapshot itself (or an older one at the same path).
-    patterns.push(`!${relOutput.split('\\').join('/')}`);
+    // Never capture the snapshot itself (or an older one at the same path), nor its stat cache.
+    patterns.push(`!${relOutput.split('\\').join('/')}`, `!${relOutput.split('\\').join('/')}${STAT_CACHE_SUFFIX}`);
   }
   const relStore = store === null ? '' : relative(root, store.root);
   if (store !== null && (relStore === '' || (!relStore.startsWith('..') && !relStore.startsWith('/')))) {
@@ -73,9 +78,19 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
             for (const w of m.warnings) ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
           });
+  const incremental = startIncremental({
+    root,
+    patterns: userPatterns,
+    excludeHidden: false,
+    since: values.since === undefined ? null : resolve(ctx.cwd, values.since),
+    storeRoot: store?.root ?? null,
+    rehash: values.rehash === true,
+    warn: (message) => ctx.log.warn(message),
+  });
   let result;
   try {
     result = await captureSnapshot({
+    reuse: incremental.reuse,
     root,
     patterns,
     output,
@@ -90,6 +105,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     throw error;
   }
   ctx.log.done();
+  const cache = incremental.finish(result.output, keepFile);
   let stored: AddResult | null = null;
   if (store !== null) {
     try {
@@ -98,13 +114,14 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
       if (!keepFile) rmSync(result.output, { force: true });
     }
     ctx.log.done();
+    cache.intoStore(store.root);
   }
   for (const s of result.skipped) ctx.log.warn(`skipped ${escapeControls(s.path)}: ${s.reason}`);
   const { stats } = result.manifest;
   // --quiet: warnings and errors only; --json is an explicit request for the result, so it still prints.
   if (values.json === true) {
     const file = keepFile ? { output: result.output } : {};
-    ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, skipped: result.skipped, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
+    ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, skipped: result.skipped, reused: result.reused, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
   } else if (values.quiet !== true) {
     // A ratio only means something once the data outweighs the snapshot's fixed overhead.
     const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
@@ -112,6 +129,11 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     const took = `in ${((Date.now() - started) / 1000).toFixed(2)} s`;
     if (keepFile) ctx.log.out(`wrote ${escapeControls(displayPath(ctx.cwd, result.output))}: ${what} ${took}`);
     if (stored !== null && store !== null) ctx.log.out(`${describeAdd(stored, values.name, store.root)}${keepFile ? '' : ` (${what}) ${took}`}`);
+    // "without hashing": a full snapshot still reads their bytes to pack them into blocks.
+    if (incremental.source !== null) {
+      const since = incremental.source === 'since' && values.since !== undefined ? escapeControls(values.since) : 'the last capture of this tree into the store';
+      ctx.log.out(`${plural(result.reused, 'file')} of ${stats.files} reused without hashing (unchanged since ${since})`);
+    }
   }
   return 0;
 }

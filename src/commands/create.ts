@@ -22,9 +22,16 @@ Options:
                           small trees)
       --allow-empty       write a snapshot even when nothing matches
       --store DIR         add the snapshot to the store at DIR (only chunks it lacks are
-                          stored); no file is written unless -o is also given
+                          stored); no file is written unless -o is also given; files unchanged
+                          since the last capture of the same root and globs into DIR are not
+                          hashed again
       --name NAME         name the stored snapshot (implies the default store when --store is
                           not given: $VITSNAP_STORE, else ~/.cache/vitsnap)
+      --since SNAPSHOT    incremental: reuse the hash results of SNAPSHOT's capture for files
+                          whose inode, size, mode, mtime and ctime are unchanged (read from
+                          SNAPSHOT.statcache, which every create writes beside its snapshot)
+      --rehash            hash every file even when --store holds an earlier capture's
+                          results (a fresh stat cache is still written)
       --json              print the result as JSON
   -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
@@ -33,6 +40,7 @@ Examples:
   vitsnap create -C build -o app.vitsnap
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
   vitsnap create -C build --store ~/.cache/vitsnap --name nightly
+  vitsnap create -C build -o new.vitsnap --since old.vitsnap
 `,
   async run(argv, ctx) {
     // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.

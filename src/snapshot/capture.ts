@@ -15,6 +15,7 @@ import { entryPathProblem } from './paths.js';
 import { writeSnapshotTail } from './snapshot-tail.js';
 import { BlockWriter, HashPipeline, INLINE_BELOW_BYTES, batchFiles } from './capture-pipeline.js';
 import { TaskPool } from './task-pool.js';
+import type { HashedFile } from './tasks.js';
 import type { Entry, Manifest, Metadata, SnapshotStats, SourceInfo } from './types.js';
 import { walkTree, type WalkedFile } from './walk.js';
 
@@ -42,6 +43,17 @@ export interface CaptureOptions {
   /** Leave out every path with a segment starting with `.` (the action's default, as upload-artifact's). */
   excludeHidden?: boolean;
   onProgress?: (progress: CaptureProgress) => void;
+  /** Incremental capture (src/incremental/); when set, the walk records each file's exact identity. */
+  reuse?: CaptureReuse;
+}
+
+/**
+ * The hook incremental capture plugs in: `lookup` returns an earlier capture's result for a file
+ * it knows to be unchanged (the file is then not hashed), `record` sees every file's result in order.
+ */
+export interface CaptureReuse {
+  lookup(file: WalkedFile): HashedFile | null;
+  record(file: WalkedFile, hashed: HashedFile): void;
 }
 
 export interface CaptureResult {
@@ -50,6 +62,8 @@ export interface CaptureResult {
   /** Bytes of the snapshot file. */
   size: number;
   skipped: { path: string; reason: string }[];
+  /** Files whose hash results came from `reuse.lookup` instead of reading them. */
+  reused: number;
 }
 
 
@@ -114,7 +128,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
     // persists it there): never captured, whatever the patterns say.
     const always = [`!**/${TEMP_MARKER}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
-    walk = walkTree(root, compileGlobs([...options.patterns, ...always]));
+    walk = walkTree(root, compileGlobs([...options.patterns, ...always]), { identity: options.reuse !== undefined });
   } catch (error) {
     await eagerPool?.close();
     throw error;
@@ -148,7 +162,11 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     throw error;
   }
   try {
-    const hashed = new HashPipeline(pool, batchFiles(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
+    const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
+    const toHash = files.filter((_, i) => earlier[i] === null);
+    const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
+    const hashed = new HashPipeline(pool, batchFiles(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
+    let fileIndex = 0;
     out.write(encodeHeader());
     const planner = new BlockPlanner();
     const entries: Entry[] = [];
@@ -160,7 +178,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       } else if (e.type === 'symlink') {
         entries.push({ type: 'symlink', path: e.path, target: e.target });
       } else {
-        const h = await hashed.next();
+        const h = earlier[fileIndex++] ?? (await hashed.next());
+        options.reuse?.record(e, h);
         const entry: Entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
         if (h.chunks !== null) {
           entry.chunks = h.chunks.map((c) => c.sha256);
@@ -201,7 +220,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     writeSnapshotTail(out, manifest, blocks, planner.chunks, true);
     const size = out.position;
     out.commit();
-    return { output: out.target, manifest, size, skipped };
+    return { output: out.target, manifest, size, skipped, reused: files.length - toHash.length };
   } catch (error) {
     out.abort();
     throw error;
