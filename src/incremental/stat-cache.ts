@@ -137,6 +137,7 @@ export function decodeStatCache(file: Buffer, what: string): StatCache {
     throw new SnapshotFormatError('E_BAD_MAGIC', `${what} is not a vitsnap stat cache`);
   }
   const version = file.readUInt32LE(8);
+  if (file.readUInt32LE(12) !== 0) corrupt('unknown flags');
   if (version !== STAT_CACHE_VERSION) throw new SnapshotFormatError('E_VERSION', `${what} has version ${version}; this vitsnap reads version ${STAT_CACHE_VERSION}`);
   const rawLength = file.readBigUInt64LE(16);
   if (rawLength > BigInt(STAT_CACHE_MAX_RAW)) throw new SnapshotFormatError('E_LIMIT', `${what} claims ${rawLength} bytes, over the ${STAT_CACHE_MAX_RAW} vitsnap reads`);
