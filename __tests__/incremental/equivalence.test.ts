@@ -110,7 +110,7 @@ describe('incremental capture equals full capture', () => {
         const dir = join(work, `run-${runs++}`);
         const root = join(dir, 'tree');
         mkdirSync(root, { recursive: true });
-        NAMES.forEach((name, i) => apply(root, { kind: 'write', file: i, size: 100 + i * 37, seed: i }));
+        NAMES.forEach((_name, i) => apply(root, { kind: 'write', file: i, size: 100 + i * 37, seed: i }));
         await settle(root);
         let previous = join(dir, 'r0.vitsnap');
         let before = (await incremental(root, previous, null)).recorded;

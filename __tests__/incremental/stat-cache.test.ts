@@ -66,7 +66,7 @@ describe('stat cache encoding', () => {
     for (let at = 0; at < file.length; at += 7) {
       const bad = Buffer.from(file);
       bad[at] = (bad[at] as number) ^ 0x10;
-      expect(() => decodeStatCache(bad, 'x.statcache')).toThrow(expect.objectContaining({ name: 'SnapshotFormatError' }) as Error);
+      expect(() => decodeStatCache(bad, 'x.statcache')).toThrow(expect.objectContaining({ name: 'SnapshotFormatError' }));
     }
   });
 
@@ -75,16 +75,16 @@ describe('stat cache encoding', () => {
     ['empty', Buffer.alloc(0), 'E_BAD_MAGIC'],
     ['truncated', encodeStatCache(sample()).subarray(0, 80), 'E_CORRUPT'],
   ])('refuses %s with a typed error', (_name, file, code) => {
-    expect(() => decodeStatCache(file, 'x.statcache')).toThrow(expect.objectContaining({ code }) as Error);
+    expect(() => decodeStatCache(file, 'x.statcache')).toThrow(expect.objectContaining({ code }));
   });
 
   it('refuses another version and a claimed size past the limit before decompressing', () => {
     const v2 = encodeStatCache(sample());
     v2.writeUInt32LE(2, 8);
-    expect(() => decodeStatCache(v2, 'x.statcache')).toThrow(expect.objectContaining({ code: 'E_VERSION' }) as Error);
+    expect(() => decodeStatCache(v2, 'x.statcache')).toThrow(expect.objectContaining({ code: 'E_VERSION' }));
     const huge = encodeStatCache(sample());
     huge.writeBigUInt64LE(1n << 40n, 16);
-    expect(() => decodeStatCache(huge, 'x.statcache')).toThrow(expect.objectContaining({ code: 'E_LIMIT' }) as Error);
+    expect(() => decodeStatCache(huge, 'x.statcache')).toThrow(expect.objectContaining({ code: 'E_LIMIT' }));
   });
 
   it('checks record shapes even under a valid digest (chunks that do not add up, bad class, trailing bytes)', () => {

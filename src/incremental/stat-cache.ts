@@ -76,46 +76,45 @@ export function isRecordable(path: string, r: StatRecord): boolean {
   );
 }
 
+const RECORD_FIXED = 2 + 8 * 5 + 4 + 2 + 4 + 32;
+
 export function encodeStatCache(cache: StatCache): Buffer {
-  const parts: Buffer[] = [];
   const meta = Buffer.from(JSON.stringify(cache.meta));
-  const head = Buffer.alloc(8);
-  head.writeUInt32LE(meta.length, 0);
-  parts.push(head.subarray(0, 4), meta);
-  const count = Buffer.alloc(4);
-  parts.push(count);
-  let n = 0;
+  // Sized first, then written in place: one allocation for 100k records instead of one each.
+  const kept: [string, StatRecord, number][] = [];
   let rawLength = 8 + meta.length;
   for (const [path, r] of cache.files) {
     if (!isRecordable(path, r)) continue;
-    const name = Buffer.from(path);
-    const chunks = r.hashed.chunks ?? [];
-    const rec = Buffer.alloc(2 + name.length + 8 * 5 + 4 + 2 + 4 + 32 + chunks.length * 40);
-    let at = rec.writeUInt16LE(name.length, 0);
-    at += name.copy(rec, at);
-    at = rec.writeBigUInt64LE(r.dev, at);
-    at = rec.writeBigUInt64LE(r.ino, at);
-    at = rec.writeBigUInt64LE(BigInt(r.size), at);
-    at = rec.writeBigInt64LE(r.mtimeNs, at);
-    at = rec.writeBigInt64LE(r.ctimeNs, at);
-    at = rec.writeUInt32LE(r.mode, at);
-    at = rec.writeUInt8(CLASSES.indexOf(r.hashed.class), at);
-    at = rec.writeUInt8(r.hashed.width, at);
-    at = rec.writeUInt32LE(chunks.length, at);
-    at += Buffer.from(r.hashed.sha256, 'hex').copy(rec, at);
-    for (const c of chunks) {
-      at = rec.writeBigUInt64LE(BigInt(c.length), at);
-      at += Buffer.from(c.sha256, 'hex').copy(rec, at);
-    }
-    parts.push(rec);
-    rawLength += rec.length;
-    n++;
+    const nameLength = Buffer.byteLength(path);
+    kept.push([path, r, nameLength]);
+    rawLength += RECORD_FIXED + nameLength + (r.hashed.chunks?.length ?? 0) * 40;
     if (rawLength > STAT_CACHE_MAX_RAW) {
       throw new SnapshotFormatError('E_LIMIT', `the stat cache would be over ${STAT_CACHE_MAX_RAW} bytes; capture fewer files to use incremental capture`);
     }
   }
-  count.writeUInt32LE(n, 0);
-  const raw = Buffer.concat(parts);
+  const raw = Buffer.alloc(rawLength);
+  let at = raw.writeUInt32LE(meta.length, 0);
+  at += meta.copy(raw, at);
+  at = raw.writeUInt32LE(kept.length, at);
+  for (const [path, r, nameLength] of kept) {
+    const chunks = r.hashed.chunks ?? [];
+    at = raw.writeUInt16LE(nameLength, at);
+    at += raw.write(path, at, 'utf8');
+    at = raw.writeBigUInt64LE(r.dev, at);
+    at = raw.writeBigUInt64LE(r.ino, at);
+    at = raw.writeBigUInt64LE(BigInt(r.size), at);
+    at = raw.writeBigInt64LE(r.mtimeNs, at);
+    at = raw.writeBigInt64LE(r.ctimeNs, at);
+    at = raw.writeUInt32LE(r.mode, at);
+    at = raw.writeUInt8(CLASSES.indexOf(r.hashed.class), at);
+    at = raw.writeUInt8(r.hashed.width, at);
+    at = raw.writeUInt32LE(chunks.length, at);
+    at += raw.write(r.hashed.sha256, at, 32, 'hex');
+    for (const c of chunks) {
+      at = raw.writeBigUInt64LE(BigInt(c.length), at);
+      at += raw.write(c.sha256, at, 32, 'hex');
+    }
+  }
   const header = Buffer.alloc(STAT_CACHE_HEADER_SIZE);
   STAT_CACHE_MAGIC.copy(header, 0);
   header.writeUInt32LE(STAT_CACHE_VERSION, 8);
@@ -167,7 +166,7 @@ export function decodeStatCache(file: Buffer, what: string): StatCache {
     need(2);
     const nameLength = raw.readUInt16LE(at);
     at += 2;
-    need(nameLength + 8 * 5 + 4 + 2 + 4 + 32);
+    need(nameLength + RECORD_FIXED - 2);
     const path = raw.toString('utf8', at, at + nameLength);
     at += nameLength;
     const dev = raw.readBigUInt64LE(at);
