@@ -42,9 +42,9 @@ function makeTree(root: string): void {
  * Waits until every file's ctime (which no tool can pin) lies outside the racy window of a
  * capture starting now: 100 ms, or 2 s on a filesystem with whole-second times (src/incremental/reuse.ts).
  */
-async function settle(root: string): Promise<void> {
+async function settle(root: string, more: readonly string[] = []): Promise<void> {
   let wait = 0;
-  for (const f of FILES) {
+  for (const f of [...FILES, ...more]) {
     let st;
     try {
       st = lstatSync(join(root, f), { bigint: true });
@@ -203,15 +203,19 @@ describe('create --since', () => {
     expect(none.stderr).toContain(`--since ${join(dir, 'missing.vitsnap')}: no snapshot there; hashing every file`);
   });
 
-  it('never captures its own stat cache when the snapshot is written inside the tree, and can overwrite the snapshot it starts from', async () => {
+  it('never captures a stat cache (its own or an older snapshot\'s) when snapshots are written inside the tree, and can overwrite the snapshot it starts from', async () => {
     const dir = fresh('inside');
     const root = join(dir, 'tree');
     makeTree(root);
-    await settle(root);
+    const old = join(root, 'old.vitsnap');
+    expect((await create(root, old)).files).toBe(5);
+    expect(existsSync(`${old}.statcache`)).toBe(true);
+    await settle(root, ['old.vitsnap']);
     const snap = join(root, 'snap.vitsnap');
-    expect((await create(root, snap)).files).toBe(5);
-    expect(await create(root, snap, '--since', snap)).toEqual({ reused: 5, files: 5, stderr: '' });
-    expect(await create(root, snap, '--since', snap)).toEqual({ reused: 5, files: 5, stderr: '' });
+    // The older snapshot is a file of the tree like any other; its stat cache is not.
+    expect((await create(root, snap)).files).toBe(6);
+    expect(await create(root, snap, '--since', snap)).toEqual({ reused: 6, files: 6, stderr: '' });
+    expect(await create(root, snap, '--since', snap)).toEqual({ reused: 6, files: 6, stderr: '' });
   });
 
   it('refuses --since together with --rehash', async () => {

@@ -47,6 +47,8 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   const patterns: string[] = positionals.flatMap((p) => parsePatternList(p));
   for (const ex of values.exclude ?? []) patterns.push(`!${ex.replace(/^!/, '')}`);
   const userPatterns = [...patterns];
+  // Stat caches are this machine's state (inodes, times): never captured, like vitsnap's temp files.
+  patterns.push(`!**/*.vitsnap${STAT_CACHE_SUFFIX}`);
   const relOutput = relative(root, output);
   if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
     // Never capture the snapshot itself (or an older one at the same path), nor its stat cache.
