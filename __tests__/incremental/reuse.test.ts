@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COARSE_RACY_MARGIN_NS, RACY_MARGIN_NS, StatCacheReuse, isUnchanged } from '../../src/incremental/reuse.js';
-import type { StatRecord } from '../../src/incremental/stat-cache.js';
+import { StatTable, decodeStatCache, encodeStatCache, type StatRecord } from '../../src/incremental/stat-cache.js';
 import { captureSnapshot } from '../../src/snapshot/capture.js';
 import type { HashedFile } from '../../src/snapshot/tasks.js';
 import type { WalkedFile } from '../../src/snapshot/walk.js';
@@ -91,14 +91,18 @@ describe('capture with a reuse hook', () => {
     expect(readFileSync(join(work, 'hook.vitsnap')).length).toBe(result.size);
   });
 
-  it('StatCacheReuse records this capture and looks up only the earlier one', () => {
+  it('StatCacheReuse looks up the earlier capture and records this one in the table format', () => {
     const record = earlier();
-    const reuse = new StatCacheReuse({ meta: { tool: 't', root: '/x', patterns: [], excludeHidden: false, startNs: START.toString(), snapshot: { trailerSha256: '0'.repeat(64), size: 1 } }, files: new Map([['a', record]]) });
+    const meta = { tool: 't', root: '/x', patterns: [], excludeHidden: false, startNs: START.toString(), snapshot: { trailerSha256: '0'.repeat(64), size: 1 } };
+    const table = new StatTable();
+    table.add('a', record);
+    const reuse = new StatCacheReuse(decodeStatCache(encodeStatCache(meta, table), 'x'));
     const file = walked(record);
-    expect(reuse.lookup(file)).toBe(HASHED);
+    expect(reuse.lookup(file)).toEqual(HASHED);
     expect(reuse.lookup({ ...file, path: 'b' })).toBeNull();
     reuse.record(file, HASHED);
-    expect(reuse.records.get('a')).toEqual(record);
+    reuse.record({ ...file, path: 'c', identity: undefined }, HASHED);
+    expect([...decodeStatCache(encodeStatCache(meta, reuse.records), 'x').files.entries()]).toEqual([['a', record]]);
     expect(new StatCacheReuse(null).lookup(file)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { zstdDecompressSync } from 'node:zlib';
-import { STAT_CACHE_HEADER_SIZE, decodeStatCache, encodeStatCache, type StatCache, type StatRecord } from '../../src/incremental/stat-cache.js';
+import { STAT_CACHE_HEADER_SIZE, StatTable, decodeStatCache, encodeStatCache, type StatCacheMeta, type StatRecord } from '../../src/incremental/stat-cache.js';
 import { zstdCompress } from '../../src/snapshot/codecs.js';
 
 const hex = (seed: string): string => createHash('sha256').update(seed).digest('hex');
@@ -19,7 +19,18 @@ function record(over: Partial<StatRecord> = {}): StatRecord {
   };
 }
 
-function sample(): StatCache {
+interface Sample {
+  meta: StatCacheMeta;
+  files: Map<string, StatRecord>;
+}
+
+function encode(cache: Sample): Buffer {
+  const table = new StatTable();
+  for (const [path, r] of cache.files) table.add(path, r);
+  return encodeStatCache(cache.meta, table);
+}
+
+function sample(): Sample {
   const files = new Map<string, StatRecord>([
     ['a.txt', record()],
     ['dir/日本/model.bin', record({ ino: (1n << 64n) - 1n, dev: 0n, size: 3 * 1024 * 1024, mtimeNs: -1_500_000_000n, mode: 0o755, hashed: { sha256: hex('m'), class: 'tensor', width: 4, chunks: [{ length: 2 * 1024 * 1024, sha256: hex('c1') }, { length: 1024 * 1024, sha256: hex('c2') }] } })],
@@ -41,14 +52,14 @@ function withPayload(raw: Buffer): Buffer {
   return Buffer.concat([header, zstdCompress(raw, 3)]);
 }
 
-function payloadOf(cache: StatCache): Buffer {
-  return zstdDecompressSync(encodeStatCache(cache).subarray(STAT_CACHE_HEADER_SIZE));
+function payloadOf(cache: Sample): Buffer {
+  return zstdDecompressSync(encode(cache).subarray(STAT_CACHE_HEADER_SIZE));
 }
 
 describe('stat cache encoding', () => {
   it('round-trips every field exactly, including 64-bit inodes and pre-1970 times', () => {
     const cache = sample();
-    const back = decodeStatCache(encodeStatCache(cache), 'x.statcache');
+    const back = decodeStatCache(encode(cache), 'x.statcache');
     expect(back.meta).toEqual(cache.meta);
     expect([...back.files.entries()]).toEqual([...cache.files.entries()]);
   });
@@ -57,12 +68,13 @@ describe('stat cache encoding', () => {
     const cache = sample();
     cache.files.set('neg-ino', record({ ino: -1n }));
     cache.files.set('huge-time', record({ mtimeNs: 1n << 63n }));
-    const back = decodeStatCache(encodeStatCache(cache), 'x.statcache');
-    expect([...back.files.keys()]).toEqual(['a.txt', 'dir/日本/model.bin', 'z.gz']);
+    cache.files.set('huge-size', record({ size: 2 ** 48 }));
+    const back = decodeStatCache(encode(cache), 'x.statcache');
+    expect([...back.files.entries()].map(([path]) => path)).toEqual(['a.txt', 'dir/日本/model.bin', 'z.gz']);
   });
 
   it('refuses any flipped bit: a recorded digest must never be trusted when damaged', () => {
-    const file = encodeStatCache(sample());
+    const file = encode(sample());
     for (let at = 0; at < file.length; at += 7) {
       const bad = Buffer.from(file);
       bad[at] = (bad[at] as number) ^ 0x10;
@@ -73,16 +85,16 @@ describe('stat cache encoding', () => {
   it.each([
     ['not a cache', Buffer.from('hello world, this is no stat cache at all but a text file of some length'), 'E_BAD_MAGIC'],
     ['empty', Buffer.alloc(0), 'E_BAD_MAGIC'],
-    ['truncated', encodeStatCache(sample()).subarray(0, 80), 'E_CORRUPT'],
+    ['truncated', encode(sample()).subarray(0, 80), 'E_CORRUPT'],
   ])('refuses %s with a typed error', (_name, file, code) => {
     expect(() => decodeStatCache(file, 'x.statcache')).toThrow(expect.objectContaining({ code }));
   });
 
   it('refuses another version and a claimed size past the limit before decompressing', () => {
-    const v2 = encodeStatCache(sample());
+    const v2 = encode(sample());
     v2.writeUInt32LE(2, 8);
     expect(() => decodeStatCache(v2, 'x.statcache')).toThrow(expect.objectContaining({ code: 'E_VERSION' }));
-    const huge = encodeStatCache(sample());
+    const huge = encode(sample());
     huge.writeBigUInt64LE(1n << 40n, 16);
     expect(() => decodeStatCache(huge, 'x.statcache')).toThrow(expect.objectContaining({ code: 'E_LIMIT' }));
   });

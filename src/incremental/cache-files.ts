@@ -13,7 +13,7 @@ import { isVitsnapError } from '../errors.js';
 import { AtomicFile } from '../snapshot/atomic-file.js';
 import { VERSION } from '../version.js';
 import { sameSnapshot, snapshotIdentity } from './snapshot-identity.js';
-import { STAT_CACHE_HEADER_SIZE, STAT_CACHE_MAX_RAW, decodeStatCache, encodeStatCache, type StatCache, type StatCacheMeta, type StatRecord } from './stat-cache.js';
+import { STAT_CACHE_HEADER_SIZE, STAT_CACHE_MAX_RAW, decodeStatCache, encodeStatCache, type StatCache, type StatCacheMeta, type StatTable } from './stat-cache.js';
 
 export const STAT_CACHE_SUFFIX = '.statcache';
 
@@ -120,18 +120,18 @@ export function loadStoreCache(storeRoot: string, scope: CaptureScope): LoadedCa
  * The cache for a capture that just wrote `snapshot`, started at `startNs` (taken before its walk).
  * Null when the snapshot cannot be identified (then no cache is written).
  */
-export function buildCache(scope: CaptureScope, startNs: bigint, snapshot: string, records: Map<string, StatRecord>): StatCache | null {
+export function buildCache(scope: CaptureScope, startNs: bigint, snapshot: string, records: StatTable): { meta: StatCacheMeta; records: StatTable } | null {
   const id = snapshotIdentity(snapshot);
   if (id === null) return null;
   const meta: StatCacheMeta = { tool: VERSION, root: scope.root, patterns: scope.patterns, excludeHidden: scope.excludeHidden, startNs: startNs.toString(), snapshot: id };
-  return { meta, files: records };
+  return { meta, records };
 }
 
 /** Writes a cache atomically; returns a warning instead of throwing, as a cache is only an optimisation. */
-export function writeCache(path: string, cache: StatCache): string | null {
+export function writeCache(path: string, cache: { meta: StatCacheMeta; records: StatTable }): string | null {
   let out: AtomicFile | null = null;
   try {
-    const data = encodeStatCache(cache);
+    const data = encodeStatCache(cache.meta, cache.records);
     mkdirSync(join(path, '..'), { recursive: true });
     out = new AtomicFile(path);
     out.write(data);

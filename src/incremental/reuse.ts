@@ -7,7 +7,7 @@
 import type { CaptureReuse } from '../snapshot/capture.js';
 import type { HashedFile } from '../snapshot/tasks.js';
 import type { WalkedFile } from '../snapshot/walk.js';
-import type { StatCache, StatRecord } from './stat-cache.js';
+import { StatTable, type StatCache, type StatRecord } from './stat-cache.js';
 
 /**
  * How far before a capture's start a file's times must lie to be trusted. File times come from
@@ -45,7 +45,7 @@ export function isUnchanged(earlier: StatRecord, startNs: bigint, file: WalkedFi
  * records for the next one.
  */
 export class StatCacheReuse implements CaptureReuse {
-  readonly records = new Map<string, StatRecord>();
+  readonly records = new StatTable();
   private readonly earlier: StatCache | null;
   private readonly earlierStartNs: bigint;
 
@@ -62,6 +62,6 @@ export class StatCacheReuse implements CaptureReuse {
   record(file: WalkedFile, hashed: HashedFile): void {
     const id = file.identity;
     if (id === undefined) return;
-    this.records.set(file.path, { dev: id.dev, ino: id.ino, size: file.size, mtimeNs: id.mtimeNs, ctimeNs: id.ctimeNs, mode: file.mode, hashed });
+    this.records.add(file.path, { dev: id.dev, ino: id.ino, size: file.size, mtimeNs: id.mtimeNs, ctimeNs: id.ctimeNs, mode: file.mode, hashed });
   }
 }

@@ -27,8 +27,8 @@ import type { ContentClass } from '../snapshot/types.js';
 export const STAT_CACHE_MAGIC = Buffer.from('VSNPSTAT', 'latin1');
 export const STAT_CACHE_VERSION = 1;
 export const STAT_CACHE_HEADER_SIZE = 56;
-/** Far above a 1M-file tree's ~150 MB; a cache over it is not written, one claiming more is not read. */
-export const STAT_CACHE_MAX_RAW = 512 * 1024 * 1024;
+/** Above a 1M-file tree's ~130 MB; a cache over it is not written, one claiming more is not read. */
+export const STAT_CACHE_MAX_RAW = 256 * 1024 * 1024;
 const MAX_META_BYTES = 1024 * 1024;
 const CACHE_LEVEL = 3;
 
@@ -59,46 +59,53 @@ export interface StatRecord {
 
 export interface StatCache {
   meta: StatCacheMeta;
-  files: Map<string, StatRecord>;
+  files: StatRecords;
 }
 
 const CLASSES: readonly ContentClass[] = ['text', 'binary', 'compressed', 'tensor'];
 const U64_END = 1n << 64n;
 const I64_MIN = -(1n << 63n);
 const I64_END = 1n << 63n;
+/** Path length, then dev, ino, size, mtimeNs, ctimeNs, mode, class, width, chunk count, SHA-256. */
+const RECORD_FIXED = 2 + 8 * 5 + 4 + 2 + 4 + 32;
+const CHUNK_SIZE = 8 + 32;
 
 /** False for values the table cannot hold exactly; such a file is left out (and so hashed next time). */
 export function isRecordable(path: string, r: StatRecord): boolean {
   return (
     Buffer.byteLength(path) <= 0xffff &&
+    r.size < 2 ** 48 &&
     r.dev >= 0n && r.dev < U64_END && r.ino >= 0n && r.ino < U64_END &&
     r.mtimeNs >= I64_MIN && r.mtimeNs < I64_END && r.ctimeNs >= I64_MIN && r.ctimeNs < I64_END
   );
 }
 
-const RECORD_FIXED = 2 + 8 * 5 + 4 + 2 + 4 + 32;
+/**
+ * Records in their on-disk form, appended as a capture goes: ~130 bytes a file and no objects,
+ * where a Map of records would hold ~300 bytes of objects and bigints a file (300 MB at 1M files).
+ */
+export class StatTable {
+  private buf = Buffer.alloc(64 * 1024);
+  private used = 0;
+  private full = false;
+  count = 0;
 
-export function encodeStatCache(cache: StatCache): Buffer {
-  const meta = Buffer.from(JSON.stringify(cache.meta));
-  // Sized first, then written in place: one allocation for 100k records instead of one each.
-  const kept: [string, StatRecord, number][] = [];
-  let rawLength = 8 + meta.length;
-  for (const [path, r] of cache.files) {
-    if (!isRecordable(path, r)) continue;
-    const nameLength = Buffer.byteLength(path);
-    kept.push([path, r, nameLength]);
-    rawLength += RECORD_FIXED + nameLength + (r.hashed.chunks?.length ?? 0) * 40;
-    if (rawLength > STAT_CACHE_MAX_RAW) {
-      throw new SnapshotFormatError('E_LIMIT', `the stat cache would be over ${STAT_CACHE_MAX_RAW} bytes; capture fewer files to use incremental capture`);
-    }
-  }
-  const raw = Buffer.alloc(rawLength);
-  let at = raw.writeUInt32LE(meta.length, 0);
-  at += meta.copy(raw, at);
-  at = raw.writeUInt32LE(kept.length, at);
-  for (const [path, r, nameLength] of kept) {
+  add(path: string, r: StatRecord): void {
+    if (this.full || !isRecordable(path, r)) return;
     const chunks = r.hashed.chunks ?? [];
-    at = raw.writeUInt16LE(nameLength, at);
+    const nameLength = Buffer.byteLength(path);
+    const need = RECORD_FIXED + nameLength + chunks.length * CHUNK_SIZE;
+    if (this.used + need > STAT_CACHE_MAX_RAW - MAX_META_BYTES - 8) {
+      this.full = true;
+      return;
+    }
+    if (this.used + need > this.buf.length) {
+      const grown = Buffer.alloc(Math.max(this.buf.length * 2, this.used + need));
+      this.buf.copy(grown, 0, 0, this.used);
+      this.buf = grown;
+    }
+    const raw = this.buf;
+    let at = raw.writeUInt16LE(nameLength, this.used);
     at += raw.write(path, at, 'utf8');
     at = raw.writeBigUInt64LE(r.dev, at);
     at = raw.writeBigUInt64LE(r.ino, at);
@@ -114,7 +121,80 @@ export function encodeStatCache(cache: StatCache): Buffer {
       at = raw.writeBigUInt64LE(BigInt(c.length), at);
       at += raw.write(c.sha256, at, 32, 'hex');
     }
+    this.used = at;
+    this.count++;
   }
+
+  /** True when a record did not fit under the size limit (the cache is then not written). */
+  get overflowed(): boolean {
+    return this.full;
+  }
+
+  get bytes(): Buffer {
+    return this.buf.subarray(0, this.used);
+  }
+}
+
+/** A read cache's records, kept in their binary form and decoded one at a time on lookup. */
+export class StatRecords {
+  private readonly raw: Buffer;
+  private readonly offsets: Map<string, number>;
+
+  constructor(raw: Buffer, offsets: Map<string, number>) {
+    this.raw = raw;
+    this.offsets = offsets;
+  }
+
+  get size(): number {
+    return this.offsets.size;
+  }
+
+  get(path: string): StatRecord | undefined {
+    const at = this.offsets.get(path);
+    return at === undefined ? undefined : readRecord(this.raw, at);
+  }
+
+  *entries(): IterableIterator<[string, StatRecord]> {
+    for (const [path, at] of this.offsets) yield [path, readRecord(this.raw, at)];
+  }
+}
+
+/** The record whose fixed fields start at `at` (just after its path); checked by decodeStatCache. */
+function readRecord(raw: Buffer, at: number): StatRecord {
+  const chunkCount = raw.readUInt32LE(at + 46);
+  let chunks: ChunkInfo[] | null = null;
+  if (chunkCount > 0) {
+    chunks = [];
+    for (let c = 0, p = at + 82; c < chunkCount; c++, p += CHUNK_SIZE) {
+      chunks.push({ length: raw.readUIntLE(p, 6), sha256: raw.toString('hex', p + 8, p + CHUNK_SIZE) });
+    }
+  }
+  return {
+    dev: raw.readBigUInt64LE(at),
+    ino: raw.readBigUInt64LE(at + 8),
+    size: raw.readUIntLE(at + 16, 6),
+    mtimeNs: raw.readBigInt64LE(at + 24),
+    ctimeNs: raw.readBigInt64LE(at + 32),
+    mode: raw.readUInt32LE(at + 40),
+    hashed: { sha256: raw.toString('hex', at + 50, at + 82), class: CLASSES[raw.readUInt8(at + 44)] as ContentClass, width: raw.readUInt8(at + 45), chunks },
+  };
+}
+
+/** A u64 below 2^48 (all sizes the table holds), else -1. */
+function safeU64(raw: Buffer, at: number): number {
+  return raw.readUInt16LE(at + 6) === 0 ? raw.readUIntLE(at, 6) : -1;
+}
+
+export function encodeStatCache(meta: StatCacheMeta, table: StatTable): Buffer {
+  if (table.overflowed) {
+    throw new SnapshotFormatError('E_LIMIT', `the stat cache would be over ${STAT_CACHE_MAX_RAW} bytes; capture fewer files to use incremental capture`);
+  }
+  const metaBytes = Buffer.from(JSON.stringify(meta));
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(metaBytes.length, 0);
+  const count = Buffer.alloc(4);
+  count.writeUInt32LE(table.count, 0);
+  const raw = Buffer.concat([head, metaBytes, count, table.bytes]);
   const header = Buffer.alloc(STAT_CACHE_HEADER_SIZE);
   STAT_CACHE_MAGIC.copy(header, 0);
   header.writeUInt32LE(STAT_CACHE_VERSION, 8);
@@ -161,7 +241,7 @@ export function decodeStatCache(file: Buffer, what: string): StatCache {
   const count = raw.readUInt32LE(at);
   at += 4;
   if (count > LIMITS.entryCount) corrupt(`${count} files, over ${LIMITS.entryCount}`);
-  const files = new Map<string, StatRecord>();
+  const offsets = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     need(2);
     const nameLength = raw.readUInt16LE(at);
@@ -169,37 +249,28 @@ export function decodeStatCache(file: Buffer, what: string): StatCache {
     need(nameLength + RECORD_FIXED - 2);
     const path = raw.toString('utf8', at, at + nameLength);
     at += nameLength;
-    const dev = raw.readBigUInt64LE(at);
-    const ino = raw.readBigUInt64LE(at + 8);
-    const size = raw.readBigUInt64LE(at + 16);
-    const mtimeNs = raw.readBigInt64LE(at + 24);
-    const ctimeNs = raw.readBigInt64LE(at + 32);
-    const mode = raw.readUInt32LE(at + 40);
+    const size = safeU64(raw, at + 16);
     const cls = CLASSES[raw.readUInt8(at + 44)];
     const width = raw.readUInt8(at + 45);
     const chunkCount = raw.readUInt32LE(at + 46);
-    const sha256 = raw.toString('hex', at + 50, at + 82);
-    at += 82;
     if (cls === undefined || (cls === 'tensor' ? width !== 2 && width !== 4 : width !== 0)) corrupt(`bad class of file ${i}`);
-    if (size > BigInt(Number.MAX_SAFE_INTEGER) || mode > 0o7777 || chunkCount === 1) corrupt(`bad record of file ${i}`);
-    let chunks: ChunkInfo[] | null = null;
+    if (size < 0 || raw.readUInt32LE(at + 40) > 0o7777 || chunkCount === 1) corrupt(`bad record of file ${i}`);
+    if (offsets.has(path)) corrupt(`file ${i} repeats a path`);
+    offsets.set(path, at);
+    at += RECORD_FIXED - 2;
     if (chunkCount > 0) {
-      need(chunkCount * 40);
-      chunks = [];
-      let sum = 0n;
-      for (let c = 0; c < chunkCount; c++, at += 40) {
-        const length = raw.readBigUInt64LE(at);
-        if (length === 0n) corrupt(`empty chunk in file ${i}`);
+      need(chunkCount * CHUNK_SIZE);
+      let sum = 0;
+      for (let c = 0; c < chunkCount; c++, at += CHUNK_SIZE) {
+        const length = safeU64(raw, at);
+        if (length <= 0) corrupt(`bad chunk in file ${i}`);
         sum += length;
-        chunks.push({ length: Number(length), sha256: raw.toString('hex', at + 8, at + 40) });
       }
       if (sum !== size) corrupt(`chunks of file ${i} do not add up to its size`);
     }
-    if (files.has(path)) corrupt(`file ${i} repeats a path`);
-    files.set(path, { dev, ino, size: Number(size), mtimeNs, ctimeNs, mode, hashed: { sha256, class: cls as ContentClass, width, chunks } });
   }
   if (at !== raw.length) corrupt('bytes after the last record');
-  return { meta, files };
+  return { meta, files: new StatRecords(raw, offsets) };
 }
 
 function checkMeta(value: unknown, corrupt: (problem: string) => never): StatCacheMeta {
