@@ -26,7 +26,9 @@ export type OperationErrorCode =
   | 'E_INPUT'
   | 'E_AUTH'
   | 'E_NETWORK'
-  | 'E_REGISTRY';
+  | 'E_REGISTRY'
+  | 'E_PARENT'
+  | 'E_CHAIN';
 
 export type ErrorCode = FormatErrorCode | OperationErrorCode;
 

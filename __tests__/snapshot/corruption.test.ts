@@ -138,7 +138,7 @@ describe('reading corrupt snapshots', () => {
   it('names the problem for files that are not snapshots', () => {
     expect(check(Buffer.from('just some text, not a snapshot at all, long enough to have a trailer?'.repeat(5)))).toBe('E_BAD_MAGIC');
     const future = Buffer.from(good);
-    future.writeUInt16LE(2, 8);
+    future.writeUInt16LE(3, 8);
     expect(check(future)).toBe('E_VERSION');
   });
 });

@@ -26,6 +26,27 @@ export const COMMON_OPTIONS = {
   json: { type: 'boolean' },
 } as const satisfies Options;
 
+/** Read commands on a delta snapshot: where else its parents may be, and how deep a chain to follow. */
+export const CHAIN_OPTIONS = {
+  parent: { type: 'string', multiple: true },
+  'max-depth': { type: 'string' },
+} as const satisfies Options;
+
+export const CHAIN_HELP = `      --parent FILE   a parent of a delta snapshot, when it is neither next to it nor in the
+                      store (repeatable)
+      --max-depth N   follow at most N layers of a delta chain (default: 16)`;
+
+/** The chain options as openSnapshotAnywhere takes them. */
+export function chainOptions(values: { parent?: string[]; 'max-depth'?: string }): { parents: string[]; maxDepth: number | undefined } {
+  const text = values['max-depth'];
+  let maxDepth: number | undefined;
+  if (text !== undefined) {
+    maxDepth = Number(text);
+    if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 1024) throw new OperationError('E_USAGE', `--max-depth takes a whole number from 1 to 1024 (got ${JSON.stringify(text)})`);
+  }
+  return { parents: values.parent ?? [], maxDepth };
+}
+
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });

@@ -15,6 +15,23 @@ import { checkName, defaultStoreDir, openStore } from '../store/layout.js';
 import { describeAdd } from './store.js';
 import { startIncremental } from '../incremental/incremental-create.js';
 import { STAT_CACHE_SUFFIX } from '../incremental/cache-files.js';
+import { openParentSnapshot } from '../delta/open-parent.js';
+import type { DeltaStats } from '../delta/encoder.js';
+import { LIMITS } from '../snapshot/format.js';
+
+function parseMaxDepth(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > LIMITS.chainDepth) throw new OperationError('E_USAGE', `--max-depth takes a whole number from 1 to ${LIMITS.chainDepth} (got ${escapeControls(text)})`);
+  return n;
+}
+
+function describeDelta(d: DeltaStats, ref: string, depth: number): string {
+  const parts = [`${plural(d.inherited, 'chunk')} (${formatBytes(d.inheritedBytes)}) from the parent`];
+  if (d.patched > 0) parts.push(`${plural(d.patched, 'chunk')} (${formatBytes(d.patchedBytes)}) as ${formatBytes(d.patchBytes)} of patches`);
+  if (d.whole > 0) parts.push(`${plural(d.whole, 'new chunk')} (${formatBytes(d.wholeBytes)}) stored whole`);
+  return `delta on ${escapeControls(ref)} (chain depth ${depth}): ${parts.join(', ')}`;
+}
 
 function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
@@ -34,9 +51,12 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     'allow-empty': { type: 'boolean' },
     store: { type: 'string' },
     name: { type: 'string' },
+    parent: { type: 'string' },
+    'max-depth': { type: 'string' },
     since: { type: 'string' },
     rehash: { type: 'boolean' },
   });
+  const maxDepth = parseMaxDepth(values['max-depth']);
   const root = resolve(ctx.cwd, values.root ?? '.');
   const toStore = values.store !== undefined || values.name !== undefined;
   const store = toStore ? openStore(defaultStoreDir(values.store, ctx.env, ctx.cwd), true) : null;
@@ -80,6 +100,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
             for (const w of m.warnings) ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
           });
+  // Its start time is taken here, before the walk (a parent fetched meanwhile only widens the racy window).
   const incremental = startIncremental({
     root,
     patterns: userPatterns,
@@ -89,9 +110,11 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     rehash: values.rehash === true,
     warn: (message) => ctx.log.warn(message),
   });
+  const parent = values.parent === undefined ? null : await openParentSnapshot(values.parent, { cwd: ctx.cwd, env: ctx.env, maxDepth, onProgress: (done, total) => ctx.log.progress('fetching parent', done, total, 'chunk') });
   let result;
   try {
     result = await captureSnapshot({
+    parent,
     reuse: incremental.reuse,
     root,
     patterns,
@@ -105,6 +128,8 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   } catch (error) {
     if (!keepFile) rmSync(output, { force: true });
     throw error;
+  } finally {
+    parent?.reader.close();
   }
   ctx.log.done();
   const cache = incremental.finish(result.output, keepFile);
@@ -123,13 +148,15 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   // --quiet: warnings and errors only; --json is an explicit request for the result, so it still prints.
   if (values.json === true) {
     const file = keepFile ? { output: result.output } : {};
-    ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, skipped: result.skipped, reused: result.reused, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
+    const chain = result.delta === null ? {} : { parent: result.manifest.parent, depth: result.manifest.depth, delta: result.delta };
+    ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, ...chain, skipped: result.skipped, reused: result.reused, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
   } else if (values.quiet !== true) {
     // A ratio only means something once the data outweighs the snapshot's fixed overhead.
     const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
     const what = `${plural(stats.files, 'file')}, ${plural(stats.dirs, 'dir')}, ${plural(stats.symlinks, 'symlink')}, ${formatBytes(stats.bytes)} → ${formatBytes(result.size)}${ratio}`;
     const took = `in ${((Date.now() - started) / 1000).toFixed(2)} s`;
     if (keepFile) ctx.log.out(`wrote ${escapeControls(displayPath(ctx.cwd, result.output))}: ${what} ${took}`);
+    if (result.delta !== null && parent !== null) ctx.log.out(describeDelta(result.delta, parent.ref, result.manifest.depth ?? 1));
     if (stored !== null && store !== null) ctx.log.out(`${describeAdd(stored, values.name, store.root)}${keepFile ? '' : ` (${what}) ${took}`}`);
     // "without hashing": a full snapshot still reads their bytes to pack them into blocks.
     if (incremental.source !== null) {

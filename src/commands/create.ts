@@ -27,6 +27,10 @@ Options:
                           hashed again
       --name NAME         name the stored snapshot (implies the default store when --store is
                           not given: $VITSNAP_STORE, else ~/.cache/vitsnap)
+      --parent SNAPSHOT   write a delta: only what SNAPSHOT (a file, store:NAME or oci://…)
+                          and its own parents lack is stored, changed files as binary patches
+                          against their old versions; readers need the parent (docs/delta.md)
+      --max-depth N       refuse a parent chain deeper than N layers (default: 16)
       --since SNAPSHOT    incremental: reuse the hash results of SNAPSHOT's capture for files
                           whose inode, size, mode, mtime and ctime are unchanged (read from
                           SNAPSHOT.statcache, which every create writes beside its snapshot)
@@ -40,6 +44,7 @@ Examples:
   vitsnap create -C build -o app.vitsnap
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
   vitsnap create -C build --store ~/.cache/vitsnap --name nightly
+  vitsnap create -C build -o pr.vitsnap --parent main.vitsnap
   vitsnap create -C build -o new.vitsnap --since old.vitsnap
 `,
   async run(argv, ctx) {

@@ -10,7 +10,7 @@ import { renderHtml } from '../report/html.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { verdictLine } from '../report/cause-summary.js';
-import { COMMON_OPTIONS, exclusiveFlags, parseCommandArgs, type CommandContext } from './args.js';
+import { CHAIN_OPTIONS, COMMON_OPTIONS, chainOptions, exclusiveFlags, parseCommandArgs, type CommandContext } from './args.js';
 import { formatBytes } from '../format-bytes.js';
 import { ReportFile } from './report-files.js';
 
@@ -44,6 +44,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     html: { type: 'string' },
     'strip-prefix': { type: 'string' },
     'strip-hash': { type: 'string' },
+    ...CHAIN_OPTIONS,
   });
   exclusiveFlags('diff', values, ['json', 'markdown']);
   if (positionals.length !== 2) throw new OperationError('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
@@ -59,7 +60,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     const html = values.html === undefined ? null : ReportFile.open(ctx.cwd, '--html', values.html);
     if (html !== null) reports.push(html);
     const stripPrefix = values['strip-prefix'];
-    const sides = await openSides(beforePath, afterPath, stripPrefix === undefined ? { cwd: ctx.cwd, env: ctx.env } : { cwd: ctx.cwd, env: ctx.env, stripPrefix });
+    const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd, env: ctx.env, ...chainOptions(values), ...(stripPrefix === undefined ? {} : { stripPrefix }) });
     try {
       return await compareAndReport(sides, { values, ignore, stripHash, maxLines, output, html }, ctx);
     } finally {

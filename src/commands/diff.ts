@@ -37,6 +37,9 @@ Options:
                        one modified file. Default: hex (6+) and mixed letter-digit (8+) parts;
                        a regular expression replaces it (matches, or their groups, are removed);
                        'off' lists every such file as added or removed
+      --parent FILE    a parent of a delta snapshot side, when it is neither next to it nor
+                       in the store (repeatable)
+      --max-depth N    follow at most N layers of a delta chain (default: 16)
       --json           print the JSON report (schema: docs/report-schema.md)
       --markdown       print Markdown sized for a PR comment (≤ 65,536 characters)
       --html FILE      write the self-contained HTML report to FILE

@@ -1,6 +1,6 @@
 import { openSnapshotAnywhere } from '../registry/open.js';
 import type { Entry, Manifest } from '../snapshot/types.js';
-import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
+import { CHAIN_OPTIONS, COMMON_OPTIONS, chainOptions, parseCommandArgs, requireOne, type Command } from './args.js';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -15,8 +15,8 @@ Example:
   vitsnap export app.vitsnap --json | jq '.entries[] | select(.type=="file") | .sha256 + "  " + .path'
 `,
   async run(argv, ctx) {
-    const { positionals } = parseCommandArgs('export', argv, { ...COMMON_OPTIONS });
-    const { reader } = await openSnapshotAnywhere(requireOne('export', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env });
+    const { values, positionals } = parseCommandArgs('export', argv, { ...COMMON_OPTIONS, ...CHAIN_OPTIONS });
+    const { reader } = await openSnapshotAnywhere(requireOne('export', positionals, 'snapshot file'), { cwd: ctx.cwd, env: ctx.env, ...chainOptions(values), partialChain: true });
     try {
       writeManifestJson(reader.manifest, ctx.log.out);
     } finally {

@@ -7,7 +7,7 @@ import { isOciRef, openSnapshotAnywhere } from '../registry/open.js';
 import { ensurePlainCopy } from '../store/plain.js';
 import type { FileEntry } from '../snapshot/types.js';
 import { restoreSnapshot } from '../snapshot/restore.js';
-import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command } from './args.js';
+import { CHAIN_HELP, CHAIN_OPTIONS, COMMON_OPTIONS, chainOptions, parseCommandArgs, requireOne, type Command } from './args.js';
 import { formatBytes } from '../format-bytes.js';
 import { plural } from '../report/plural.js';
 
@@ -41,6 +41,7 @@ Options:
                       the store instead of writing it (same filesystem; else files are copied,
                       and the output says so). Linked files are read-only: do not chmod them to
                       edit them, copy them first
+${CHAIN_HELP}
       --json          print the result as JSON
   -q, --quiet         print only errors (--json still prints the result)
   -h, --help          show this help
@@ -59,6 +60,7 @@ Examples:
       'max-size': { type: 'string' },
       'allow-expand': { type: 'boolean' },
       link: { type: 'boolean' },
+      ...CHAIN_OPTIONS,
     });
     const file = requireOne('restore', positionals, 'snapshot file');
     if (values.dir === undefined) throw new OperationError('E_USAGE', "restore needs a target directory: -C DIR; run 'vitsnap restore --help'");
@@ -66,7 +68,7 @@ Examples:
     if (values.link === true && !isStoreRef(file) && !isOciRef(file)) {
       throw new OperationError('E_USAGE', `--link restores from a store: add the snapshot (vitsnap store add ${file}) and restore store:NAME`);
     }
-    const { reader, store } = await openSnapshotAnywhere(file, { cwd: ctx.cwd, env: ctx.env, fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
+    const { reader, store } = await openSnapshotAnywhere(file, { cwd: ctx.cwd, env: ctx.env, ...chainOptions(values), fetchAll: true, onProgress: (done, total) => ctx.log.progress('fetching', done, total, 'chunk') });
     try {
       const only = values.only === undefined ? undefined : compileGlobs(values.only);
       const report = await restoreSnapshot(reader, resolve(ctx.cwd, values.dir), {

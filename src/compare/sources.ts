@@ -77,6 +77,9 @@ export interface OpenOptions {
   stripPrefix?: string;
   /** Where `store:` sides find the store (`VITSNAP_STORE`, `HOME`); default: this process's. */
   env?: NodeJS.ProcessEnv;
+  /** Where the parents of delta snapshot sides may be, and how deep a chain to follow. */
+  parents?: readonly string[];
+  maxDepth?: number;
 }
 
 /** A side whose whole entry list is known up front: a snapshot, or a directory walked with stats. */
@@ -173,7 +176,7 @@ export async function openSides(beforePath: string, afterPath: string, options: 
       }
       let any: OpenedSnapshot;
       try {
-        any = await openSnapshotAnywhere(p.stored ? p.label : p.abs, { cwd: options.cwd, env: options.env ?? process.env });
+        any = await openSnapshotAnywhere(p.stored ? p.label : p.abs, { cwd: options.cwd, env: options.env ?? process.env, parents: options.parents, maxDepth: options.maxDepth });
       } catch (error) {
         throw onSide(error, p.side, p.label);
       }

@@ -13,6 +13,8 @@ import { openSnapshotRef } from '../store/open.js';
 import { openRecord, recordPath } from '../store/records.js';
 import { StoreSession } from '../store/sessions.js';
 import { connectRegistry, registryReference } from './connect.js';
+import { resolve } from 'node:path';
+import { resolveChain } from '../delta/chain.js';
 import { fetchChunks, fetchRemote } from './pull.js';
 
 export const OCI_PREFIX = 'oci://';
@@ -32,12 +34,36 @@ export interface OpenedSnapshot {
 export interface OpenOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Where the parents of a delta snapshot may be, besides its directory and the store. */
+  parents?: readonly string[];
+  /** Layers of a delta chain to follow (default 16). */
+  maxDepth?: number;
+  /** A missing parent is no error (info): the chain is attached as far as it is found. */
+  partialChain?: boolean;
   /** Fetch every chunk of an oci:// snapshot up front (restore, verify). */
   fetchAll?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
 export async function openSnapshotAnywhere(arg: string, options: OpenOptions): Promise<OpenedSnapshot> {
+  const opened = await openOne(arg, options);
+  if (!opened.reader.isDelta) return opened;
+  try {
+    resolveChain(opened.reader, {
+      storeDir: defaultStoreDir(undefined, options.env, options.cwd),
+      candidates: (options.parents ?? []).map((p) => resolve(options.cwd, p)),
+      maxDepth: options.maxDepth,
+    });
+  } catch (error) {
+    if (options.partialChain !== true) {
+      opened.reader.close();
+      throw error;
+    }
+  }
+  return opened;
+}
+
+async function openOne(arg: string, options: OpenOptions): Promise<OpenedSnapshot> {
   if (!isOciRef(arg)) return { ...openSnapshotRef(arg, options.cwd, options.env), fetchFiles: null };
   const { env, cwd } = options;
   const ref = registryReference(arg, env);

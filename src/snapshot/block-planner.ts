@@ -71,6 +71,25 @@ export class BlockPlanner {
     return true;
   }
 
+  /** Adds a chunk whose bytes are already in memory (a delta's patch: stored as is, it is zstd already). */
+  addData(sha256Hex: string, data: Buffer): boolean {
+    if (this.seen.has(sha256Hex)) return false;
+    this.seen.add(sha256Hex);
+    let block = this.open.get('compressed');
+    if (block === undefined) {
+      block = { codec: Codec.none, width: 0, level: LEVEL.compressed, rawLength: 0, segments: [], chunks: [] };
+      this.open.set('compressed', block);
+    }
+    block.segments.push({ absPath: '', size: data.length, mtimeMs: 0, fileOffset: 0, length: data.length, blockOffset: block.rawLength, data });
+    block.chunks.push({ sha256: Buffer.from(sha256Hex, 'hex'), offset: block.rawLength, length: data.length });
+    block.rawLength += data.length;
+    if (block.rawLength >= BLOCK_TARGET.compressed) {
+      this.seal(block);
+      this.open.delete('compressed');
+    }
+    return true;
+  }
+
   /** Blocks sealed since the last call, in the order they must be written. */
   takeSealed(): PackJob[] {
     return this.sealed.splice(0, this.sealed.length);

@@ -46,7 +46,8 @@ export function canonicalEntriesJson(entries: readonly Entry[]): string {
     const path = JSON.stringify(e.path);
     if (e.type === 'file') {
       const chunks = e.chunks === undefined ? '' : `"chunks":[${e.chunks.map((c) => `"${c}"`).join(',')}],`;
-      parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
+      const patches = e.patches === undefined ? '' : `,"patches":${canonicalJson(e.patches)}`;
+      parts[i] = `{${chunks}"class":"${e.class}","mode":${e.mode}${patches},"path":${path},"sha256":"${e.sha256}","size":${e.size},"type":"file"}`;
     } else if (e.type === 'dir') {
       parts[i] = `{"mode":${e.mode},"path":${path},"type":"dir"}`;
     } else {

@@ -9,7 +9,7 @@ import { OperationError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { AtomicFile, TEMP_MARKER } from './atomic-file.js';
 import { BlockPlanner } from './block-planner.js';
-import { LIMITS, encodeHeader, type BlockRecord } from './format.js';
+import { DELTA_MAJOR, FORMAT_MAJOR, LIMITS, encodeHeader, type BlockRecord } from './format.js';
 import { compileGlobs } from './globs.js';
 import { entryPathProblem } from './paths.js';
 import { writeSnapshotTail } from './snapshot-tail.js';
@@ -18,6 +18,8 @@ import { TaskPool } from './task-pool.js';
 import type { HashedFile } from './tasks.js';
 import type { Entry, Manifest, Metadata, SnapshotStats, SourceInfo } from './types.js';
 import { walkTree, type WalkedFile } from './walk.js';
+import type { SnapshotReader } from './reader.js';
+import { DeltaEncoder, type DeltaStats } from '../delta/encoder.js';
 
 export interface CaptureProgress {
   /** File bytes read and hashed so far; blocks are packed right behind. */
@@ -43,6 +45,8 @@ export interface CaptureOptions {
   /** Leave out every path with a segment starting with `.` (the action's default, as upload-artifact's). */
   excludeHidden?: boolean;
   onProgress?: (progress: CaptureProgress) => void;
+  /** Write a delta against this snapshot (its chain attached): chunks it has are not stored. */
+  parent?: ParentSnapshot | null;
   /** Incremental capture (src/incremental/); when set, the walk records each file's exact identity. */
   reuse?: CaptureReuse;
 }
@@ -56,12 +60,22 @@ export interface CaptureReuse {
   record(file: WalkedFile, hashed: HashedFile): void;
 }
 
+export interface ParentSnapshot {
+  reader: SnapshotReader;
+  /** SHA-256 of the parent's file: what the delta names. */
+  digest: string;
+  /** Where it was found, recorded as a hint for readers (a file name, `store:…`, `oci://…`). */
+  ref: string;
+}
+
 export interface CaptureResult {
   output: string;
   manifest: Manifest;
   /** Bytes of the snapshot file. */
   size: number;
   skipped: { path: string; reason: string }[];
+  /** For a delta: what was inherited, patched and stored whole. */
+  delta: DeltaStats | null;
   /** Files whose hash results came from `reuse.lookup` instead of reading them. */
   reused: number;
 }
@@ -167,8 +181,11 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
     const hashed = new HashPipeline(pool, batchFiles(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
     let fileIndex = 0;
-    out.write(encodeHeader());
+    const parent = options.parent ?? null;
+    const major = parent === null ? FORMAT_MAJOR : DELTA_MAJOR;
+    out.write(encodeHeader(major));
     const planner = new BlockPlanner();
+    const delta = parent === null ? null : new DeltaEncoder(parent.reader);
     const entries: Entry[] = [];
     const blocks: BlockRecord[] = [];
     const writer = new BlockWriter(pool, out, blocks, workers);
@@ -181,15 +198,22 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
         const h = earlier[fileIndex++] ?? (await hashed.next());
         options.reuse?.record(e, h);
         const entry: Entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
-        if (h.chunks !== null) {
-          entry.chunks = h.chunks.map((c) => c.sha256);
-          let offset = 0;
-          for (const c of h.chunks) {
+        if (h.chunks !== null) entry.chunks = h.chunks.map((c) => c.sha256);
+        const pieces = h.chunks ?? (e.size > 0 ? [{ sha256: h.sha256, length: e.size }] : []);
+        let offset = 0;
+        for (const c of pieces) {
+          if (delta === null) {
             planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
-            offset += c.length;
+          } else {
+            const digests = entry.chunks ?? [h.sha256];
+            const placed = await delta.place({ path: e.path, absPath: e.absPath, cls: h.class, digests, sha256: c.sha256, offset, length: c.length });
+            if (placed.kind === 'whole') planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
+            if (placed.kind === 'patch') {
+              planner.addData(placed.ref.patch, placed.data);
+              (entry.patches ??= []).push(placed.ref);
+            }
           }
-        } else if (e.size > 0) {
-          planner.addChunk(e, h.class, h.width, h.sha256, 0, e.size);
+          offset += c.length;
         }
         entries.push(entry);
         await writer.enqueue(planner.takeSealed());
@@ -205,7 +229,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       source: collected?.source ?? EMPTY_SOURCE,
       metadata: collected?.metadata ?? null,
       entries,
-      parent: null,
+      parent: parent?.digest ?? null,
+      ...(parent === null ? {} : { depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref }),
       stats: {
         files: files.length,
         dirs: entries.filter((e) => e.type === 'dir').length,
@@ -217,10 +242,10 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
         classes: classTotals(entries),
       },
     };
-    writeSnapshotTail(out, manifest, blocks, planner.chunks, true);
+    writeSnapshotTail(out, manifest, blocks, planner.chunks, true, major);
     const size = out.position;
     out.commit();
-    return { output: out.target, manifest, size, skipped, reused: files.length - toHash.length };
+    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
   } catch (error) {
     out.abort();
     throw error;

@@ -12,6 +12,12 @@ import { SnapshotFormatError } from '../errors.js';
 
 export const FORMAT_MAJOR = 1;
 export const FORMAT_MINOR = 0;
+/**
+ * Delta snapshots (a parent, entries with patches) are major 2: a 1.x reader would find chunks
+ * missing and call the file corrupt, while a major it does not know tells it to upgrade. Full
+ * snapshots stay 1.0, byte-identical to what earlier versions wrote.
+ */
+export const DELTA_MAJOR = 2;
 
 export const HEADER_MAGIC = Buffer.from('VITSNAP\0', 'latin1');
 export const TRAILER_MAGIC = Buffer.from('VSNPEND\0', 'latin1');
@@ -38,6 +44,10 @@ export const LIMITS = {
   entriesRawBytes: 64 * 1024 * 1024,
   /** The writer makes blocks of at most ~8 MiB. */
   blockRawBytes: 16 * 1024 * 1024,
+  /** The dictionary a patch is decoded with (a range of a parent's file). */
+  patchBaseBytes: 64 * 1024 * 1024,
+  /** Layers a chain may declare; how many a reader follows is a setting (default 16). */
+  chainDepth: 1024,
   blockCount: 256 * 1024,
   chunkCount: 2 * 1024 * 1024,
   entryCount: 1_000_000,
@@ -105,10 +115,10 @@ export interface ChunkRecord {
   length: number;
 }
 
-export function encodeHeader(): Buffer {
+export function encodeHeader(major = FORMAT_MAJOR): Buffer {
   const out = Buffer.alloc(HEADER_SIZE);
   HEADER_MAGIC.copy(out, 0);
-  out.writeUInt16LE(FORMAT_MAJOR, 8);
+  out.writeUInt16LE(major, 8);
   out.writeUInt16LE(FORMAT_MINOR, 10);
   out.writeUInt32LE(0, 12);
   return out;
@@ -133,10 +143,10 @@ export function decodeHeader(buf: Buffer, name = 'the snapshot'): Header {
 }
 
 function checkVersion(major: number, minor: number): void {
-  if (major !== FORMAT_MAJOR) {
+  if (major !== FORMAT_MAJOR && major !== DELTA_MAJOR) {
     throw new SnapshotFormatError(
       'E_VERSION',
-      `snapshot format ${major}.${minor} is not supported by this vitsnap (reads ${FORMAT_MAJOR}.x); upgrade vitsnap`,
+      `snapshot format ${major}.${minor} is not supported by this vitsnap (reads ${FORMAT_MAJOR}.x and ${DELTA_MAJOR}.x); upgrade vitsnap`,
     );
   }
 }
@@ -151,9 +161,9 @@ function trailerDigest(body: Buffer): Buffer {
   return createHash('sha256').update(body).digest().subarray(0, 16);
 }
 
-export function encodeTrailer(t: Omit<Trailer, 'major' | 'minor' | 'flags'>): Buffer {
+export function encodeTrailer(t: Omit<Trailer, 'major' | 'minor' | 'flags'>, major = FORMAT_MAJOR): Buffer {
   const out = Buffer.alloc(TRAILER_SIZE);
-  out.writeUInt16LE(FORMAT_MAJOR, 0);
+  out.writeUInt16LE(major, 0);
   out.writeUInt16LE(FORMAT_MINOR, 2);
   out.writeUInt32LE(0, 4);
   out.writeBigUInt64LE(BigInt(t.entriesOffset), 8);

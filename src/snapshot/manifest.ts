@@ -11,7 +11,9 @@ import type {
   CommandOutput,
   ContentClass,
   Entry,
+  FileEntry,
   LockfileDigest,
+  PatchRef,
   ManifestSummary,
   Metadata,
   RunnerInfo,
@@ -131,6 +133,7 @@ export function parseEntry(value: unknown, index: number): Entry {
         for (let i = 0; i < chunks.length; i++) if (!isDigest(chunks[i])) fail(at(`.chunks[${i}]`), 'expected a lowercase hex SHA-256');
         entry.chunks = chunks as string[];
       }
+      if (e.patches !== undefined) entry.patches = parsePatches(e.patches, entry, at);
       return entry;
     }
     case 'dir':
@@ -234,6 +237,28 @@ function parseStats(value: unknown): SnapshotStats {
   };
 }
 
+/** A file's patches: each makes one of its own chunks, at most once, within the limits of a chunk. */
+function parsePatches(value: unknown, entry: FileEntry, at: (field: string) => string): PatchRef[] {
+  if (!Array.isArray(value) || value.length === 0) fail(at('.patches'), 'expected a non-empty array');
+  const own = new Set(entry.chunks ?? [entry.sha256]);
+  const seen = new Set<string>();
+  return value.map((item: unknown, i: number): PatchRef => {
+    const where = at(`.patches[${i}]`);
+    const p = object(item, where);
+    const chunk = digest(p.chunk, `${where}.chunk`);
+    if (!own.has(chunk) || seen.has(chunk)) fail(`${where}.chunk`, 'not one of the file\'s chunks, or patched twice');
+    seen.add(chunk);
+    return {
+      chunk,
+      size: integer(p.size, `${where}.size`, LIMITS.blockRawBytes),
+      patch: digest(p.patch, `${where}.patch`),
+      base: digest(p.base, `${where}.base`),
+      offset: integer(p.offset, `${where}.offset`),
+      length: integer(p.length, `${where}.length`, LIMITS.patchBaseBytes),
+    };
+  });
+}
+
 /** The manifest section: everything but the entries. */
 export function parseManifestSummary(value: unknown): ManifestSummary {
   const m = object(value, 'manifest');
@@ -245,8 +270,18 @@ export function parseManifestSummary(value: unknown): ManifestSummary {
     source: parseSource(m.source),
     metadata: parseMetadata(m.metadata),
     parent: m.parent === null ? null : digest(m.parent, 'parent'),
+    ...parseChain(m),
     stats: parseStats(m.stats),
   };
+}
+
+function parseChain(m: Json): Pick<ManifestSummary, 'depth' | 'parentRef'> {
+  if (m.parent === null) return {};
+  const out: Pick<ManifestSummary, 'depth' | 'parentRef'> = { depth: integer(m.depth, 'depth', LIMITS.chainDepth) };
+  if (out.depth === 0) fail('depth', 'a delta snapshot is at least one layer above its base');
+  const ref = optionalString(m.parentRef, 'parentRef');
+  if (ref !== undefined) out.parentRef = string(ref, 'parentRef', 4096);
+  return out;
 }
 
 /** The entries section: safe paths, sorted by UTF-8 bytes, unique. */

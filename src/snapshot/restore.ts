@@ -75,7 +75,7 @@ export async function restoreSnapshot(reader: SnapshotReader, targetDir: string,
     const problem = entryPathProblem(entry.path) ?? (entry.path.split('/').some(isReservedName) ? 'names like .vitsnap-restore-<n> are kept for restore\'s own journal' : null);
     if (problem !== null) throw new UnsafePathError(entry.path, problem);
   }
-  checkExpansion(reader, entries, options.limits);
+  checkExpansion({ path: reader.path, fileSize: reader.chainBytes }, entries, options.limits);
 
   const target = resolve(targetDir);
   const firstCreated = makeDirs(target, targetDir);

@@ -7,7 +7,7 @@ import type { AtomicFile } from './atomic-file.js';
 import { canonicalEntriesJson, canonicalJson } from './canonical-json.js';
 import { zstdCompress } from './codecs.js';
 import { SnapshotFormatError } from '../errors.js';
-import { LIMITS, encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord } from './format.js';
+import { FORMAT_MAJOR, LIMITS, encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord } from './format.js';
 import type { Entry } from './types.js';
 
 /** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
@@ -27,6 +27,7 @@ export function writeSnapshotTail(
   blocks: readonly BlockRecord[],
   chunks: ChunkRecord[],
   wellFormed = false,
+  major = FORMAT_MAJOR,
 ): void {
   const { entries, ...summary } = manifest;
   const entriesRaw = Buffer.from(wellFormed ? canonicalEntriesJson(entries as Entry[]) : canonicalJson(entries));
@@ -56,7 +57,7 @@ export function writeSnapshotTail(
       entriesSha256: sha256(entriesStored),
       manifestSha256: sha256(summaryStored),
       indexSha256: sha256(index),
-    }),
+    }, major),
   );
 }
 

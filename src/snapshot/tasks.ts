@@ -45,6 +45,8 @@ export interface PackSegment {
   fileOffset: number;
   length: number;
   blockOffset: number;
+  /** Bytes already in memory (a patch); `absPath` is then unused. */
+  data?: Uint8Array;
 }
 
 export interface PackJob {
@@ -166,6 +168,10 @@ export function packBlock(job: PackJob, scratch: PackScratch): PackedBlock {
   let fd = -1;
   try {
     for (const s of job.segments) {
+      if (s.data !== undefined) {
+        raw.set(s.data, s.blockOffset);
+        continue;
+      }
       if (s.absPath !== openPath) {
         if (fd >= 0) closeSync(fd);
         fd = -1;

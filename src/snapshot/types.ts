@@ -18,6 +18,22 @@ export interface FileEntry {
   /** Content-defined chunk digests in file order; absent when the file is one chunk (its `sha256`). */
   chunks?: string[];
   class: ContentClass;
+  /** Delta snapshots only: chunks of this file made by patching a range of a file of the parent. */
+  patches?: PatchRef[];
+}
+
+/**
+ * Chunk `chunk` (`size` bytes) is `patch` (a chunk of this snapshot holding one zstd frame)
+ * decompressed with bytes [offset, offset + length) of the parent's file whose SHA-256 is `base`
+ * as the dictionary.
+ */
+export interface PatchRef {
+  chunk: string;
+  size: number;
+  patch: string;
+  base: string;
+  offset: number;
+  length: number;
 }
 
 export interface DirEntry {
@@ -128,6 +144,10 @@ export interface Manifest {
   entries: Entry[];
   /** SHA-256 of the parent snapshot for delta snapshots; null for a standalone snapshot. */
   parent: string | null;
+  /** Delta snapshots: layers down to a full snapshot (1 on a full parent). */
+  depth?: number;
+  /** Delta snapshots: where the parent was found when this one was made (a file name, `store:…`, `oci://…`); a hint. */
+  parentRef?: string;
   stats: SnapshotStats;
 }
 
