@@ -218,6 +218,17 @@ describe('create --since', () => {
     expect(await create(root, snap, '--since', snap)).toEqual({ reused: 6, files: 6, stderr: '' });
   });
 
+  it('combines with --parent: the delta is byte-identical to one made with every file hashed', async () => {
+    const { dir, root, first } = await capturedTree();
+    writeFileSync(join(root, 'a.txt'), 'alpha, edited\n');
+    await settle(root);
+    const delta = join(dir, 'delta.vitsnap');
+    expect((await create(root, delta, '--parent', first, '--since', first)).reused).toBe(4);
+    const hashedDelta = join(fresh('delta-full'), 'delta.vitsnap');
+    expect((await create(root, hashedDelta, '--parent', first)).reused).toBe(0);
+    expect(readFileSync(delta)).toEqual(readFileSync(hashedDelta));
+  });
+
   it('refuses --since together with --rehash', async () => {
     const { dir, root, first } = await capturedTree();
     const result = await runVitsnap(['create', '-C', root, '-o', join(dir, 'x.vitsnap'), '--since', first, '--rehash'], { cwd: dir });
