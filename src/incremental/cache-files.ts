@@ -7,7 +7,7 @@
  *   STORE/captures/<key>.statcache      the last `create --store` of one root and set of globs
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isVitsnapError } from '../errors.js';
 import { AtomicFile } from '../snapshot/atomic-file.js';
@@ -16,6 +16,8 @@ import { sameSnapshot, snapshotIdentity } from './snapshot-identity.js';
 import { STAT_CACHE_HEADER_SIZE, STAT_CACHE_MAX_RAW, decodeStatCache, encodeStatCache, type StatCache, type StatCacheMeta, type StatTable } from './stat-cache.js';
 
 export const STAT_CACHE_SUFFIX = '.statcache';
+/** Stat caches a store keeps (one per root and globs): a runner that captures from fresh temp dirs must not fill it. */
+export const STORE_CACHES_KEPT = 64;
 
 /** What a capture is of: a cache from another root is not used. */
 export interface CaptureScope {
@@ -50,6 +52,32 @@ export function sidecarPath(snapshot: string): string {
 export function storeCachePath(storeRoot: string, scope: CaptureScope): string {
   const key = createHash('sha256').update(JSON.stringify([scope.root, scope.patterns, scope.excludeHidden])).digest('hex');
   return join(storeRoot, 'captures', `${key}${STAT_CACHE_SUFFIX}`);
+}
+
+/** Removes all but the `keep` most recently written stat caches in `dir`; best effort. */
+export function pruneCaches(dir: string, keep: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(STAT_CACHE_SUFFIX));
+  } catch {
+    return;
+  }
+  if (names.length <= keep) return;
+  const aged = names.map((name) => {
+    try {
+      return { name, mtime: statSync(join(dir, name)).mtimeMs };
+    } catch {
+      return { name, mtime: Infinity }; // gone meanwhile: nothing to remove
+    }
+  });
+  aged.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
+  for (const { name } of aged.slice(keep)) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // removed by a concurrent create, or not ours to remove
+    }
+  }
 }
 
 /** Reads at most the largest cache vitsnap writes; null when there is no file. */

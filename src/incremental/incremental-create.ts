@@ -3,9 +3,10 @@
  * else the store's), hand capture the reuse hook, then write this capture's cache beside the
  * snapshot and into the store.
  */
+import { dirname } from 'node:path';
 import { OperationError } from '../errors.js';
 import type { CaptureReuse } from '../snapshot/capture.js';
-import { buildCache, captureScope, loadSidecar, loadStoreCache, nowNs, sidecarPath, storeCachePath, writeCache, type CaptureScope } from './cache-files.js';
+import { STORE_CACHES_KEPT, buildCache, captureScope, loadSidecar, loadStoreCache, nowNs, pruneCaches, sidecarPath, storeCachePath, writeCache, type CaptureScope } from './cache-files.js';
 import { StatCacheReuse } from './reuse.js';
 
 export interface IncrementalRequest {
@@ -63,7 +64,13 @@ export function startIncremental(request: IncrementalRequest): IncrementalCaptur
         if (problem !== null) request.warn(problem);
       };
       if (keepSidecar) write(sidecarPath(snapshot));
-      return { intoStore: (storeRoot) => write(storeCachePath(storeRoot, scope)) };
+      return {
+        intoStore: (storeRoot) => {
+          const path = storeCachePath(storeRoot, scope);
+          write(path);
+          pruneCaches(dirname(path), STORE_CACHES_KEPT);
+        },
+      };
     },
   };
 }
