@@ -178,7 +178,7 @@ describe('create --since', () => {
   });
 
   it.each([
-    ['a flipped byte', (cache: Buffer): Buffer => Buffer.from(cache.map((b, i) => (i === cache.length - 20 ? b ^ 1 : b))), /damaged|not valid zstd/],
+    ['a flipped byte', (cache: Buffer): Buffer => Buffer.from(cache.map((b, i) => (i === cache.length - 20 ? b ^ 1 : b))), /damaged/],
     ['a truncated file', (cache: Buffer): Buffer => cache.subarray(0, 40), /not a vitsnap stat cache/],
     ['garbage', (): Buffer => Buffer.from('{"not": "a stat cache"}'), /not a vitsnap stat cache/],
   ])('warns about a damaged stat cache (%s) and hashes every file', async (_what, damage, why) => {

@@ -220,7 +220,12 @@ export function decodeStatCache(file: Buffer, what: string): StatCache {
   if (version !== STAT_CACHE_VERSION) throw new SnapshotFormatError('E_VERSION', `${what} has version ${version}; this vitsnap reads version ${STAT_CACHE_VERSION}`);
   const rawLength = file.readBigUInt64LE(16);
   if (rawLength > BigInt(STAT_CACHE_MAX_RAW)) throw new SnapshotFormatError('E_LIMIT', `${what} claims ${rawLength} bytes, over the ${STAT_CACHE_MAX_RAW} vitsnap reads`);
-  const raw = zstdDecompress(file.subarray(STAT_CACHE_HEADER_SIZE), Number(rawLength), what);
+  let raw: Buffer;
+  try {
+    raw = zstdDecompress(file.subarray(STAT_CACHE_HEADER_SIZE), Number(rawLength), what);
+  } catch {
+    return corrupt('its payload does not decompress to its declared length');
+  }
   if (!createHash('sha256').update(raw).digest().equals(file.subarray(24, 56))) corrupt('its digest does not match');
 
   let at = 0;
