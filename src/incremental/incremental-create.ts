@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import { OperationError } from '../errors.js';
 import type { CaptureReuse } from '../snapshot/capture.js';
-import { STORE_CACHES_KEPT, buildCache, captureScope, loadSidecar, loadStoreCache, nowNs, pruneCaches, sidecarPath, storeCachePath, writeCache, type CaptureScope } from './cache-files.js';
+import { STORE_CACHES_KEPT, buildCache, captureScope, loadSidecar, loadStoreCache, nowNs, pruneCaches, sidecarPath, storeCachePath, writeCache, type CaptureScope, type LoadedCache } from './cache-files.js';
 import { StatCacheReuse } from './reuse.js';
 
 export interface IncrementalRequest {
@@ -40,15 +40,13 @@ export function startIncremental(request: IncrementalRequest): IncrementalCaptur
     throw new OperationError('E_USAGE', '--rehash hashes every file, --since reuses an earlier capture: drop one of them');
   }
   const scope: CaptureScope = captureScope(request.root, request.patterns, request.excludeHidden);
-  let source: 'since' | 'store' | null = null;
-  let loaded = null;
-  if (!request.rehash && request.since !== null) {
-    loaded = loadSidecar(request.since, scope);
-    source = 'since';
-  } else if (!request.rehash && request.storeRoot !== null) {
-    loaded = loadStoreCache(request.storeRoot, scope);
-    source = 'store';
-  }
+  const loaded: LoadedCache | null = request.rehash
+    ? null
+    : request.since !== null
+      ? loadSidecar(request.since, scope)
+      : request.storeRoot !== null
+        ? loadStoreCache(request.storeRoot, scope)
+        : null;
   if (loaded?.warning != null) request.warn(loaded.warning);
   const cache = loaded?.cache ?? null;
   const reuse = new StatCacheReuse(cache);
@@ -56,7 +54,7 @@ export function startIncremental(request: IncrementalRequest): IncrementalCaptur
   const startNs = nowNs();
   return {
     reuse,
-    source: cache === null ? null : source,
+    source: cache === null ? null : request.since !== null ? 'since' : 'store',
     finish(snapshot, keepSidecar) {
       const fresh = buildCache(scope, startNs, snapshot, reuse.records);
       const write = (target: string): void => {
