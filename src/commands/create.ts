@@ -45,7 +45,7 @@ Examples:
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
   vitsnap create -C build --store ~/.cache/vitsnap --name nightly
   vitsnap create -C build -o pr.vitsnap --parent main.vitsnap
-  vitsnap create -C build -o new.vitsnap --since old.vitsnap
+  vitsnap create -C build -o new.vitsnap --parent old.vitsnap --since old.vitsnap
 `,
   async run(argv, ctx) {
     // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
