@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileGlobs, type PathMatcher } from '../../src/snapshot/globs.js';
 import { compareCodePoints } from '../../src/snapshot/canonical-json.js';
-import { packWalk, unpackWalk, walkTree, type WalkResult } from '../../src/snapshot/walk.js';
+import { msFromNs, packWalk, unpackWalk, walkTree, type WalkResult } from '../../src/snapshot/walk.js';
 
 const temps: string[] = [];
 
@@ -71,6 +71,29 @@ describe('walkTree', () => {
       size: 5,
       mtimeMs: st.mtimeMs,
     });
+  });
+
+  it('records exact identity on request, with the same mtimeMs a plain lstat reports (capture compares them)', () => {
+    const root = makeTree({ 'a.bin': 'a', 'b.bin': 'b', 'c.bin': 'c', 'd/': '', 'd/e.bin': 'e' });
+    // Pinned odd times: nanoseconds, before 1970, far future; the float conversion must agree to the last bit.
+    const times = { 'a.bin': '@1609459200.123456789', 'b.bin': '@-1.5', 'c.bin': '@4102444800.999999999', 'd/e.bin': '1969-05-01 00:00:00.000000001' };
+    for (const [path, at] of Object.entries(times)) execFileSync('touch', ['-h', '-d', at, join(root, path)], { env: { ...process.env, TZ: 'UTC' } });
+    const plain = walkTree(root, compileGlobs([])).entries;
+    const exact = walkTree(root, compileGlobs([]), { identity: true }).entries;
+    expect(exact.map((e) => ({ ...e, identity: undefined }))).toEqual(plain.map((e) => ({ ...e, identity: undefined })));
+    for (const e of exact) {
+      if (e.type !== 'file') continue;
+      const st = lstatSync(e.absPath, { bigint: true });
+      expect(e.mtimeMs).toBe(lstatSync(e.absPath).mtimeMs);
+      expect(e.identity).toEqual({ dev: st.dev, ino: st.ino, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs });
+    }
+    expect(plain.every((e) => !('identity' in e))).toBe(true);
+  });
+
+  it('msFromNs floors seconds as Node does, below 1970 too', () => {
+    expect(msFromNs(1_500_000_001n)).toBe(1 * 1000 + 500_000_001 / 1e6);
+    expect(msFromNs(-1_500_000_000n)).toBe(-1500);
+    expect(msFromNs(-1n)).toBe(-1000 + 999999999 / 1e6);
   });
 
   it('survives packing for another thread unchanged', () => {

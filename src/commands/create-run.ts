@@ -13,6 +13,8 @@ import { formatBytes } from '../format-bytes.js';
 import { addSnapshot, type AddResult } from '../store/add.js';
 import { checkName, defaultStoreDir, openStore } from '../store/layout.js';
 import { describeAdd } from './store.js';
+import { startIncremental } from '../incremental/incremental-create.js';
+import { STAT_CACHE_SUFFIX } from '../incremental/cache-files.js';
 import { openParentSnapshot } from '../delta/open-parent.js';
 import type { DeltaStats } from '../delta/encoder.js';
 import { LIMITS } from '../snapshot/format.js';
@@ -51,6 +53,8 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     name: { type: 'string' },
     parent: { type: 'string' },
     'max-depth': { type: 'string' },
+    since: { type: 'string' },
+    rehash: { type: 'boolean' },
   });
   const maxDepth = parseMaxDepth(values['max-depth']);
   const root = resolve(ctx.cwd, values.root ?? '.');
@@ -62,10 +66,13 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   const output = store !== null && !keepFile ? join(store.tmp, `create-${process.pid}-${Date.now()}.vitsnap`) : resolve(ctx.cwd, values.output ?? 'snapshot.vitsnap');
   const patterns: string[] = positionals.flatMap((p) => parsePatternList(p));
   for (const ex of values.exclude ?? []) patterns.push(`!${ex.replace(/^!/, '')}`);
+  const userPatterns = [...patterns];
+  // Stat caches are this machine's state (inodes, times): never captured, like vitsnap's temp files.
+  patterns.push(`!**/*.vitsnap${STAT_CACHE_SUFFIX}`);
   const relOutput = relative(root, output);
   if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
-    // Never capture the snapshot itself (or an older one at the same path).
-    patterns.push(`!${relOutput.split('\\').join('/')}`);
+    // Never capture the snapshot itself (or an older one at the same path), nor its stat cache.
+    patterns.push(`!${relOutput.split('\\').join('/')}`, `!${relOutput.split('\\').join('/')}${STAT_CACHE_SUFFIX}`);
   }
   const relStore = store === null ? '' : relative(root, store.root);
   if (store !== null && (relStore === '' || (!relStore.startsWith('..') && !relStore.startsWith('/')))) {
@@ -93,11 +100,22 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
             for (const w of m.warnings) ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
           });
+  // Its start time is taken here, before the walk (a parent fetched meanwhile only widens the racy window).
+  const incremental = startIncremental({
+    root,
+    patterns: userPatterns,
+    excludeHidden: false,
+    since: values.since === undefined ? null : resolve(ctx.cwd, values.since),
+    storeRoot: store?.root ?? null,
+    rehash: values.rehash === true,
+    warn: (message) => ctx.log.warn(message),
+  });
   const parent = values.parent === undefined ? null : await openParentSnapshot(values.parent, { cwd: ctx.cwd, env: ctx.env, maxDepth, onProgress: (done, total) => ctx.log.progress('fetching parent', done, total, 'chunk') });
   let result;
   try {
     result = await captureSnapshot({
     parent,
+    reuse: incremental.reuse,
     root,
     patterns,
     output,
@@ -114,6 +132,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     parent?.reader.close();
   }
   ctx.log.done();
+  const cache = incremental.finish(result.output, keepFile);
   let stored: AddResult | null = null;
   if (store !== null) {
     try {
@@ -122,6 +141,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
       if (!keepFile) rmSync(result.output, { force: true });
     }
     ctx.log.done();
+    cache.intoStore(store.root);
   }
   for (const s of result.skipped) ctx.log.warn(`skipped ${escapeControls(s.path)}: ${s.reason}`);
   const { stats } = result.manifest;
@@ -129,7 +149,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   if (values.json === true) {
     const file = keepFile ? { output: result.output } : {};
     const chain = result.delta === null ? {} : { parent: result.manifest.parent, depth: result.manifest.depth, delta: result.delta };
-    ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, ...chain, skipped: result.skipped, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
+    ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, ...chain, skipped: result.skipped, reused: result.reused, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
   } else if (values.quiet !== true) {
     // A ratio only means something once the data outweighs the snapshot's fixed overhead.
     const ratio = stats.bytes > result.size ? ` (${(stats.bytes / result.size).toFixed(2)}×)` : '';
@@ -138,6 +158,11 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     if (keepFile) ctx.log.out(`wrote ${escapeControls(displayPath(ctx.cwd, result.output))}: ${what} ${took}`);
     if (result.delta !== null && parent !== null) ctx.log.out(describeDelta(result.delta, parent.ref, result.manifest.depth ?? 1));
     if (stored !== null && store !== null) ctx.log.out(`${describeAdd(stored, values.name, store.root)}${keepFile ? '' : ` (${what}) ${took}`}`);
+    // "without hashing": a full snapshot still reads their bytes to pack them into blocks.
+    if (incremental.source !== null) {
+      const since = incremental.source === 'since' && values.since !== undefined ? escapeControls(values.since) : 'the last capture of this tree into the store';
+      ctx.log.out(`${plural(result.reused, 'file')} of ${stats.files} reused without hashing (unchanged since ${since})`);
+    }
   }
   return 0;
 }

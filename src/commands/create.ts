@@ -22,13 +22,20 @@ Options:
                           small trees)
       --allow-empty       write a snapshot even when nothing matches
       --store DIR         add the snapshot to the store at DIR (only chunks it lacks are
-                          stored); no file is written unless -o is also given
+                          stored); no file is written unless -o is also given; files unchanged
+                          since the last capture of the same root and globs into DIR are not
+                          hashed again
       --name NAME         name the stored snapshot (implies the default store when --store is
                           not given: $VITSNAP_STORE, else ~/.cache/vitsnap)
       --parent SNAPSHOT   write a delta: only what SNAPSHOT (a file, store:NAME or oci://…)
                           and its own parents lack is stored, changed files as binary patches
                           against their old versions; readers need the parent (docs/delta.md)
       --max-depth N       refuse a parent chain deeper than N layers (default: 16)
+      --since SNAPSHOT    incremental: reuse the hash results of SNAPSHOT's capture for files
+                          whose inode, size, mode, mtime and ctime are unchanged (read from
+                          SNAPSHOT.statcache, which every create writes beside its snapshot)
+      --rehash            hash every file even when --store holds an earlier capture's
+                          results (a fresh stat cache is still written)
       --json              print the result as JSON
   -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
@@ -38,6 +45,7 @@ Examples:
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
   vitsnap create -C build --store ~/.cache/vitsnap --name nightly
   vitsnap create -C build -o pr.vitsnap --parent main.vitsnap
+  vitsnap create -C build -o new.vitsnap --parent old.vitsnap --since old.vitsnap
 `,
   async run(argv, ctx) {
     // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.

@@ -15,6 +15,7 @@ import { entryPathProblem } from './paths.js';
 import { writeSnapshotTail } from './snapshot-tail.js';
 import { BlockWriter, HashPipeline, INLINE_BELOW_BYTES, batchFiles } from './capture-pipeline.js';
 import { TaskPool } from './task-pool.js';
+import type { HashedFile } from './tasks.js';
 import type { Entry, Manifest, Metadata, SnapshotStats, SourceInfo } from './types.js';
 import { walkTree, type WalkedFile } from './walk.js';
 import type { SnapshotReader } from './reader.js';
@@ -46,6 +47,17 @@ export interface CaptureOptions {
   onProgress?: (progress: CaptureProgress) => void;
   /** Write a delta against this snapshot (its chain attached): chunks it has are not stored. */
   parent?: ParentSnapshot | null;
+  /** Incremental capture (src/incremental/); when set, the walk records each file's exact identity. */
+  reuse?: CaptureReuse;
+}
+
+/**
+ * The hook incremental capture plugs in: `lookup` returns an earlier capture's result for a file
+ * it knows to be unchanged (the file is then not hashed), `record` sees every file's result in order.
+ */
+export interface CaptureReuse {
+  lookup(file: WalkedFile): HashedFile | null;
+  record(file: WalkedFile, hashed: HashedFile): void;
 }
 
 export interface ParentSnapshot {
@@ -64,6 +76,8 @@ export interface CaptureResult {
   skipped: { path: string; reason: string }[];
   /** For a delta: what was inherited, patched and stored whole. */
   delta: DeltaStats | null;
+  /** Files whose hash results came from `reuse.lookup` instead of reading them. */
+  reused: number;
 }
 
 
@@ -128,7 +142,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
     // persists it there): never captured, whatever the patterns say.
     const always = [`!**/${TEMP_MARKER}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
-    walk = walkTree(root, compileGlobs([...options.patterns, ...always]));
+    walk = walkTree(root, compileGlobs([...options.patterns, ...always]), { identity: options.reuse !== undefined });
   } catch (error) {
     await eagerPool?.close();
     throw error;
@@ -162,7 +176,11 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     throw error;
   }
   try {
-    const hashed = new HashPipeline(pool, batchFiles(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
+    const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
+    const toHash = files.filter((_, i) => earlier[i] === null);
+    const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
+    const hashed = new HashPipeline(pool, batchFiles(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
+    let fileIndex = 0;
     const parent = options.parent ?? null;
     const major = parent === null ? FORMAT_MAJOR : DELTA_MAJOR;
     out.write(encodeHeader(major));
@@ -177,7 +195,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       } else if (e.type === 'symlink') {
         entries.push({ type: 'symlink', path: e.path, target: e.target });
       } else {
-        const h = await hashed.next();
+        const h = earlier[fileIndex++] ?? (await hashed.next());
+        options.reuse?.record(e, h);
         const entry: Entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
         if (h.chunks !== null) entry.chunks = h.chunks.map((c) => c.sha256);
         const pieces = h.chunks ?? (e.size > 0 ? [{ sha256: h.sha256, length: e.size }] : []);
@@ -227,7 +246,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     writeSnapshotTail(out, manifest, blocks, planner.chunks, true, major);
     const size = out.position;
     out.commit();
-    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null };
+    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
   } catch (error) {
     out.abort();
     throw error;

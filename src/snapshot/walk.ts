@@ -4,7 +4,7 @@
  * anything that is not a file, directory or symlink is skipped with a reason.
  */
 import { isUtf8 } from 'node:buffer';
-import { lstatSync, readdirSync, readlinkSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, statSync, type BigIntStats, type Dirent, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fromSystemError, OperationError } from '../errors.js';
 import { compareCodePoints } from './canonical-json.js';
@@ -17,6 +17,21 @@ export interface WalkedFile {
   mode: number;
   size: number;
   mtimeMs: number;
+  /** Set when the walk was asked for it (`identity: true`): what incremental capture compares. */
+  identity?: FileIdentity;
+}
+
+/** A file's identity and change times from one lstat, exact (bigint): src/incremental/ decides reuse on them. */
+export interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+export interface WalkOptions {
+  /** Record each file's `FileIdentity` (one bigint lstat instead of a plain one; measured as cheap). */
+  identity?: boolean;
 }
 
 export interface WalkedDir {
@@ -62,7 +77,7 @@ export interface WalkResult {
  * Lists what `matcher` selects under `root`. Directories are recorded when they hold a recorded
  * entry or are matched themselves (so an empty `dist/empty/` survives `dist/**`); the root is not.
  */
-export function walkTree(root: string, matcher: PathMatcher): WalkResult {
+export function walkTree(root: string, matcher: PathMatcher, options: WalkOptions = {}): WalkResult {
   const rootAbs = resolve(root);
   let rootStats: Stats;
   try {
@@ -82,7 +97,7 @@ export function walkTree(root: string, matcher: PathMatcher): WalkResult {
     );
   }
 
-  const walk: Walk = { matcher, entries: [], skipped: [] };
+  const walk: Walk = { matcher, identity: options.identity === true, entries: [], skipped: [] };
   if (matcher.mayContain('')) walkDirectory(walk, rootAbs, '');
   walk.entries.sort((a, b) => compareCodePoints(a.path, b.path));
   walk.skipped.sort((a, b) => compareCodePoints(a.path, b.path));
@@ -103,6 +118,7 @@ function compareDirents(a: Dirent<Buffer>, b: Dirent<Buffer>): number {
 
 interface Walk {
   matcher: PathMatcher;
+  identity: boolean;
   entries: WalkedEntry[];
   skipped: SkippedEntry[];
 }
@@ -147,9 +163,9 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
     }
 
     const absPath = prefixAbs + name;
-    let stats: Stats | undefined;
+    let stats: Stats | BigIntStats | undefined;
     try {
-      stats = lstatSync(absPath, { throwIfNoEntry: false });
+      stats = walk.identity ? lstatSync(absPath, { bigint: true, throwIfNoEntry: false }) : lstatSync(absPath, { throwIfNoEntry: false });
     } catch (error) {
       throw walkError(error, dirAbs, dirRel);
     }
@@ -160,14 +176,14 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
 
     if (stats.isDirectory()) {
       // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
-      entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
+      entries.push({ type: 'dir', path, absPath, mode: Number(stats.mode) & 0o7777 });
       const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
       if (recorded === 0 && !matcher.matchesDir(path)) entries.pop();
       continue;
     }
     if (!(leafMatched ?? matcher.matches(path))) continue;
     if (stats.isFile()) {
-      entries.push({
+      entries.push(isBigIntStats(stats) ? exactFile(path, absPath, stats) : {
         type: 'file',
         path,
         absPath,
@@ -182,6 +198,37 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
     }
   }
   return entries.length - before;
+}
+
+function isBigIntStats(stats: Stats | BigIntStats): stats is BigIntStats {
+  return typeof stats.mode === 'bigint';
+}
+
+function exactFile(path: string, absPath: string, stats: BigIntStats): WalkedFile {
+  return {
+    type: 'file',
+    path,
+    absPath,
+    mode: Number(stats.mode & 0o7777n),
+    size: Number(stats.size),
+    mtimeMs: msFromNs(stats.mtimeNs),
+    identity: { dev: stats.dev, ino: stats.ino, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs },
+  };
+}
+
+/**
+ * The float `mtimeMs` a plain (non-bigint) stat reports for the same time, computed as Node does
+ * (seconds * 1e3 + nanoseconds / 1e6, seconds floored): capture's threads compare it with their
+ * own fstat to notice a file that changed, so it must be equal to the last bit.
+ */
+export function msFromNs(ns: bigint): number {
+  let seconds = ns / 1_000_000_000n;
+  let rest = ns - seconds * 1_000_000_000n;
+  if (rest < 0n) {
+    seconds -= 1n;
+    rest += 1_000_000_000n;
+  }
+  return Number(seconds) * 1000 + Number(rest) / 1e6;
 }
 
 function recordSymlink(walk: Walk, path: string, absPath: string, dirAbs: string, dirRel: string): void {
@@ -207,7 +254,7 @@ function hasOtherType(dirent: Dirent<Buffer>): boolean {
   return dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice();
 }
 
-function specialKind(stats: Stats): string {
+function specialKind(stats: Stats | BigIntStats): string {
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isSocket()) return 'a socket';
   if (stats.isCharacterDevice()) return 'a character device';
@@ -225,11 +272,11 @@ function deviceNumbers(rdev: number): string {
 }
 
 /** What a diff shows for a FIFO, socket or device; undefined for files, directories and symlinks. */
-export function specialEntry(path: string, stats: Stats): SpecialEntry | undefined {
+export function specialEntry(path: string, stats: Stats | BigIntStats): SpecialEntry | undefined {
   if (stats.isFIFO()) return { type: 'special', path, what: 'fifo' };
   if (stats.isSocket()) return { type: 'special', path, what: 'socket' };
-  if (stats.isCharacterDevice()) return { type: 'special', path, what: `character device ${deviceNumbers(stats.rdev)}` };
-  if (stats.isBlockDevice()) return { type: 'special', path, what: `block device ${deviceNumbers(stats.rdev)}` };
+  if (stats.isCharacterDevice()) return { type: 'special', path, what: `character device ${deviceNumbers(Number(stats.rdev))}` };
+  if (stats.isBlockDevice()) return { type: 'special', path, what: `block device ${deviceNumbers(Number(stats.rdev))}` };
   return undefined;
 }
 

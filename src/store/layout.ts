@@ -9,6 +9,7 @@
  *   STORE/tmp/                temp files, renamed into place on the same filesystem
  *   STORE/sessions/           one file per live process that reads or adds chunks (GC waits for them)
  *   STORE/gc.lock/            held by the one running GC
+ *   STORE/captures/<key>.statcache  stat records of the last capture of a root+globs (src/incremental/)
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
