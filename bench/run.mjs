@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { deltaSection } from './delta-section.mjs';
 import { storeSection } from './store-section.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -36,9 +37,11 @@ const TARGETS = {
 };
 
 const USAGE = `usage: npm run bench -- [--size-mb 1000] [--files 20000] [--seed 1] [--runs 3]
-                       [--only create|diff|json|store] [--keep] [--peers-only] [--cli PATH]
+                       [--only create|diff|json|store|delta] [--keep] [--peers-only] [--cli PATH]
   --only json   only the 17 MB single-line stats.json diff (no tree needed)
   --only store  only the store section: ten builds 1 % apart into one store (not in the default run)
+  --only delta  only the delta section: build 1 as a delta on build 0, restore, flatten, --since
+                (not in the default run)
   --keep        keep snapshots, archives and the store in bench/work/out (trees are always cached)
   --peers-only  run without dist/cli/index.js: measure the peers alone
   --cli PATH    the vitsnap entry to measure (default dist/cli/index.js), e.g. an older build`;
@@ -107,6 +110,11 @@ function warmCache(dir) {
   return (performance.now() - t0) / 1000;
 }
 
+// Build 1 of the diff and delta sections: the tree with MUTATE.percent % of files changed (cached).
+function mutatedTree(key, from) {
+  return cachedTree(`${key}-mutated`, `${key}-mutated`, (dir) => ['--mutate', from, dir, '--percent', String(MUTATE.percent), '--seed', String(MUTATE.seed)]);
+}
+
 // ---------- measuring ----------
 
 // One command: wall from our own clock (GNU time's %e is 10 ms coarse), peak RSS from GNU time's %M.
@@ -127,6 +135,8 @@ function runOnce(argv, okCodes, { stdout = false } = {}) {
 }
 
 // Specs run round-robin (A B C A B C ...) so machine drift lands on every command alike.
+// A spec's `scratch` directory is emptied before each of its runs (a restore target); with `stdout`,
+// the last run's output is kept (for --json results).
 function measureAll(specs, runs) {
   const results = new Map(specs.map((s) => [s.id, { ...s, walls: [], rssKB: [], error: undefined, status: undefined }]));
   for (let rep = 0; rep < runs; rep++) {
@@ -138,9 +148,11 @@ function measureAll(specs, runs) {
         continue;
       }
       if (spec.output) fs.rmSync(spec.output, { force: true });
+      if (spec.scratch) fs.rmSync(spec.scratch, { recursive: true, force: true });
       process.stderr.write(`  ${spec.label} (run ${rep + 1})\n`);
-      const r = runOnce(spec.argv, spec.okCodes ?? [0]);
+      const r = runOnce(spec.argv, spec.okCodes ?? [0], { stdout: spec.stdout === true });
       res.status = r.status;
+      if (spec.stdout) res.stdout = r.stdout;
       res.lastLine = r.lastLine;
       if (!r.ok) res.error = r.why;
       else {
@@ -404,8 +416,8 @@ async function main() {
     console.error(`bench: --size-mb, --files, --seed and --runs take positive numbers\n${USAGE}`);
     return 2;
   }
-  if (values.only !== undefined && !['create', 'diff', 'json', 'store'].includes(values.only)) {
-    console.error(`bench: --only takes 'create', 'diff', 'json' or 'store' (got '${values.only}')`);
+  if (values.only !== undefined && !['create', 'diff', 'json', 'store', 'delta'].includes(values.only)) {
+    console.error(`bench: --only takes 'create', 'diff', 'json', 'store' or 'delta' (got '${values.only}')`);
     return 2;
   }
   if (Number(process.versions.node.split('.')[0]) < 24) {
@@ -456,7 +468,7 @@ async function main() {
       console.log('diff: not implemented yet, skipped');
       sections.push('', '## Diff', '', 'diff: not implemented yet, skipped');
     } else {
-      const treeB = cachedTree(`${key}-mutated`, `${key}-mutated`, (dir) => ['--mutate', treeA.dir, dir, '--percent', String(MUTATE.percent), '--seed', String(MUTATE.seed)]);
+      const treeB = mutatedTree(key, treeA.dir);
       warmCache(treeB.dir);
       sections.push('', diffSection(treeA.dir, treeB.dir, ours, runs));
     }
@@ -467,6 +479,14 @@ async function main() {
     else {
       const haveTar = havePeers('tar', 'zstd', 'du', 'sync');
       sections.push('', await storeSection({ tree: treeA.dir, key, work: WORK, out: OUT, node, runOnce, cachedTree, warmCache, q, mb, median, haveTar, keep: values.keep }));
+    }
+  }
+
+  if (values.only === 'delta') {
+    if (!ours) sections.push('', '## Delta snapshots', '', 'delta: needs vitsnap (not with --peers-only), skipped');
+    else {
+      const build1 = mutatedTree(key, treeA.dir);
+      sections.push('', deltaSection({ build0: treeA.dir, build1: build1.dir, mutation: build1.summary, out: OUT, node, runOnce, measureAll, commandTable, warmCache, havePeers, q, mb, runs }));
     }
   }
 

@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pushRows } from './registry.mjs';
+import { du, fmtRatio, fmtS, loadNow, parseJson, ratio } from './shared.mjs';
 
 export const BUILDS = 10;
 // Build n (n ≥ 1) is build n-1 mutated with seed SEED_BASE + n: distinct from the diff section's seed 2.
@@ -16,18 +16,6 @@ const TARGET_PUSH_SHARE = 0.03;
 const TARGET_STORE_VS_ONE = 1.3; // store bytes / one snapshot, at most (issue #11)
 
 const ok = (r) => r.ok;
-const loadNow = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
-const ratio = (a, b) => (a !== undefined && b ? a / b : undefined);
-const fmtRatio = (v, digits = 2) => (v === undefined ? '—' : `${v.toFixed(digits)}×`);
-const fmtS = (v) => (v === undefined ? '—' : v < 1 ? v.toFixed(3) : v.toFixed(2));
-
-// `du` in bytes: apparent sizes (-b, what the issue's target speaks) or allocated blocks (-B1,
-// what the disk pays: every chunk file takes at least one 4 KiB block).
-function du(dir, allocated) {
-  const r = spawnSync('du', ['-s', allocated ? '-B1' : '-b', dir], { encoding: 'utf8' });
-  const n = Number(r.stdout?.split(/\s/)[0]);
-  return r.status === 0 && Number.isFinite(n) ? n : undefined;
-}
 
 function sha256File(file) {
   const h = createHash('sha256');
@@ -39,14 +27,6 @@ function sha256File(file) {
     fs.closeSync(fd);
   }
   return h.digest('hex');
-}
-
-function parseJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
