@@ -63,6 +63,7 @@ function outputSize(argv, file) {
 }
 
 // An added file has no old version: xdelta3 without -s (its own matches only) and plain zstd -3.
+// -D: xdelta3 would otherwise gunzip a .gz input (and fail on one the mutator damaged).
 function peerPatches(ctx, changes, haveXdelta, haveZstd) {
   const xd = path.join(ctx.out, 'peer.xd3');
   const zs = path.join(ctx.out, 'peer.zst');
@@ -77,7 +78,7 @@ function peerPatches(ctx, changes, haveXdelta, haveZstd) {
         rel,
         kind,
         size: fs.statSync(neu).size,
-        xdelta3: haveXdelta ? outputSize(['xdelta3', '-e', '-9', '-S', 'none', '-f', ...source, neu, xd], xd) : undefined,
+        xdelta3: haveXdelta ? outputSize(['xdelta3', '-e', '-9', '-S', 'none', '-D', '-f', ...source, neu, xd], xd) : undefined,
         zstd: haveZstd ? outputSize(['zstd', '-q', '-f', '-3', ...(kind === 'changed' ? [`--patch-from=${old}`] : []), neu, '-o', zs], zs) : undefined,
       });
     }
@@ -221,12 +222,16 @@ export function deltaSection(ctx) {
   if (!ok(fullR) || !ok(deltaR)) {
     return [...lines, ctx.commandTable(create), '', 'a create failed; delta section stopped'].join('\n');
   }
-  const stats = parseJson(deltaR.stdout ?? '')?.delta;
+  const deltaJson = parseJson(deltaR.stdout ?? '');
+  const stats = deltaJson?.delta;
+  const rawBytes = deltaJson?.stats?.bytes;
 
   process.stderr.write('  delta: per-file xdelta3 and zstd --patch-from of the changed files\n');
   const changes = treeChanges(ctx.build0, ctx.build1);
   const peers = peerPatches(ctx, changes, haveXdelta, haveZstd);
-  const sum = (rows, key) => (rows.length && rows.every((r) => r[key] !== undefined) ? rows.reduce((a, r) => a + r[key], 0) : undefined);
+  // A failed peer command leaves its file out of that peer's sum; the report counts them.
+  const sum = (rows, key) => (rows.some((r) => r[key] !== undefined) ? rows.reduce((a, r) => a + (r[key] ?? 0), 0) : undefined);
+  const peerFailures = (key) => peers.rows.filter((r) => r[key] === undefined).length;
   const changedRows = peers.rows.filter((r) => r.kind === 'changed');
   const xdChanged = sum(changedRows, 'xdelta3');
   const xdAll = sum(peers.rows, 'xdelta3');
@@ -318,7 +323,9 @@ export function deltaSection(ctx) {
     `| sum of \`zstd -3 --patch-from=OLD\` (added files: plain \`zstd -3\`) | ${zsAll ?? '—'} | ${pct(ratio(zsAll, fullBytes))} | ${fmtRatio(ratio(zsAll, xdAll))} |`,
     `| … the changed files alone | ${zsChanged ?? '—'} | ${pct(ratio(zsChanged, fullBytes))} | ${fmtRatio(ratio(zsChanged, xdAll))} |`,
     '',
-    `Peer patches took ${peers.seconds.toFixed(0)} s (${peers.rows.length * 2} commands, untimed). ${haveXdelta ? '' : 'missing peer: xdelta3 (apt-get install -y xdelta3). '}${haveZstd ? '' : 'missing peer: zstd (apt-get install -y zstd).'}`,
+    `Peer patches took ${peers.seconds.toFixed(0)} s (${peers.rows.length * 2} commands, untimed)` +
+      `${haveXdelta ? `; xdelta3 failed on ${peerFailures('xdelta3')} files` : '; missing peer: xdelta3 (apt-get install -y xdelta3)'}` +
+      `${haveZstd ? `, zstd on ${peerFailures('zstd')}` : '; missing peer: zstd (apt-get install -y zstd)'} (left out of the sums).`,
     '',
     '### What the delta is made of',
     '',
@@ -377,7 +384,7 @@ export function deltaSection(ctx) {
     '',
     '### Walls',
     '',
-    ctx.commandTable(create),
+    ctx.commandTable(create, rawBytes),
     '',
     ctx.commandTable(restore),
     '',
@@ -388,7 +395,7 @@ export function deltaSection(ctx) {
     '',
     'Unchanged build 1, after its full create (the stat cache is `b1-full.vitsnap.statcache`):',
     '',
-    ctx.commandTable(unchanged),
+    ctx.commandTable(unchanged, rawBytes),
     '',
     `Files reused without hashing: \`--since\` ${parseJson(unchanged.get('since').stdout ?? '')?.reused ?? '—'}, \`--parent --since\` ${parseJson(unchanged.get('parent-since').stdout ?? '')?.reused ?? '—'}.`,
     '',
@@ -397,7 +404,7 @@ export function deltaSection(ctx) {
     lines.push(
       `1 % changed: a hard-linked copy of build 0 captured as s0.vitsnap (${fmtS(s0Run.wall)} s), then edited into build 1 (${counts} files replaced by new inodes, as a build writes them):`,
       '',
-      ctx.commandTable(edited),
+      ctx.commandTable(edited, rawBytes),
       '',
       `Files reused without hashing: \`--since\` ${parseJson(edited.get('since').stdout ?? '')?.reused ?? '—'}, \`--parent --since\` ${parseJson(edited.get('parent-since').stdout ?? '')?.reused ?? '—'}. ` +
         `\`--since\` snapshot byte-identical to the full create: ${editedFullSame === undefined ? '—' : editedFullSame ? 'yes' : '**NO**'}; ` +
