@@ -3,7 +3,7 @@
  * the job token after actions/checkout), hidden files only when asked, a warning for files that
  * look like credentials, `if-no-files-found`, and absolute paths in the runner's temp directory.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,9 @@ import { SnapshotReader } from '../../src/snapshot/reader.js';
 import { addRepo, addRun, addToken, createWorld, startEmulator, type ApiToken, type Emulator, type World } from '../github/emulators/index.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun, type RunOptions } from './harness.js';
+
+// Each test runs the action several times: on a loaded 2-core machine one run alone can take 20 s.
+jest.setTimeout(240_000);
 
 const REPO = 'octo/paths';
 const PINNED = new Date(Date.UTC(2026, 0, 1));

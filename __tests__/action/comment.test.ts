@@ -2,7 +2,7 @@
  * The sticky comment of the bundled action end to end (issue #9): the `comment-url` output and a
  * headline that names the sides by branch, commit and run rather than by runner temp paths.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ import { commentMarker } from '../../src/github/comment.js';
 import { addRepo, addRun, addToken, commentsOn, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
 import { actionBundle } from './bundle.js';
 import { RUNNER_SUMMARY_LIMIT, runAction, type ActionRun } from './harness.js';
+
+// Each test runs the action several times: on a loaded 2-core machine one run alone can take 20 s.
+jest.setTimeout(240_000);
 
 const REPO = 'octo/app';
 const MARKER = commentMarker('snapshot');

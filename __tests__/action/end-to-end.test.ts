@@ -4,7 +4,7 @@
  * with the real @actions/artifact, @actions/cache and Octokit clients inside the bundle. Scenarios
  * run in order on one world, like a repository's history: main pushes baselines, PRs compare.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,9 @@ import { buildCProgram } from '../helpers/toolchain.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
 import { EXAMPLES_DIR, exampleSteps } from './workflow-examples.js';
+
+// Each test runs the action several times: on a loaded 2-core machine one run alone can take 20 s.
+jest.setTimeout(240_000);
 
 const REPO = 'octo/app';
 const MARKER = commentMarker('snapshot');

@@ -3,13 +3,16 @@
  * end: two jobs of one run uploading one `name` fail with what to change, and "Re-run jobs"
  * (a second attempt of the same run) replaces the first attempt's artifacts instead of keeping them.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addRepo, addRun, addToken, commentsOn, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
+
+// Each test runs the action several times: on a loaded 2-core machine one run alone can take 20 s.
+jest.setTimeout(240_000);
 
 const REPO = 'octo/matrix';
 const PINNED = new Date(Date.UTC(2026, 0, 1));

@@ -3,7 +3,7 @@
  * changed with the content are one modified file in the outputs, the summary and the comment;
  * `strip-hash: off` lists them as added and removed; a bad pattern fails the step naming the input.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { addRepo, addRun, addToken, commentsOn, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
+
+// Each test runs the action several times: on a loaded 2-core machine one run alone can take 20 s.
+jest.setTimeout(240_000);
 
 const REPO = 'octo/web';
 const BASE = 'a'.repeat(40);

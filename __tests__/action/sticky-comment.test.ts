@@ -3,7 +3,7 @@
  * comments by the token's own identity count, each names its head commit, an older run that
  * finishes late leaves a newer result alone, and racing runs' duplicates are cleaned up.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,9 @@ import { commentMarker, headMarker } from '../../src/github/comment.js';
 import { addComment, addRepo, addRun, addToken, commentsOn, createWorld, startEmulator, type ApiToken, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
+
+// Each test runs the action several times: on a loaded 2-core machine one run alone can take 20 s.
+jest.setTimeout(240_000);
 
 const REPO = 'octo/sticky';
 const MARKER = commentMarker('snapshot');

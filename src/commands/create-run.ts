@@ -1,5 +1,5 @@
 /** `vitsnap create`'s work, loaded only when create runs (capture threads, metadata probes). */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { OperationError } from '../errors.js';
 import { captureSnapshot } from '../snapshot/capture.js';
@@ -16,6 +16,7 @@ import { describeAdd } from './store.js';
 import { startIncremental } from '../incremental/incremental-create.js';
 import { STAT_CACHE_SUFFIX } from '../incremental/cache-files.js';
 import { openParentSnapshot } from '../delta/open-parent.js';
+import { chainOf } from '../delta/chain.js';
 import type { DeltaStats } from '../delta/encoder.js';
 import { LIMITS } from '../snapshot/format.js';
 
@@ -101,16 +102,21 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
             return { metadata: m.metadata, source: m.source };
           });
   // Its start time is taken here, before the walk (a parent fetched meanwhile only widens the racy window).
+  // A delta on a file made here has that file's stat cache beside it: reuse it unless told otherwise.
+  const parentFile = values.parent !== undefined && !values.parent.startsWith('store:') && !values.parent.startsWith('oci://') ? resolve(ctx.cwd, values.parent) : null;
+  const sincePath = values.since !== undefined ? resolve(ctx.cwd, values.since) : parentFile !== null && values.rehash !== true && existsSync(parentFile + STAT_CACHE_SUFFIX) ? parentFile : null;
   const incremental = startIncremental({
     root,
     patterns: userPatterns,
     excludeHidden: false,
-    since: values.since === undefined ? null : resolve(ctx.cwd, values.since),
+    since: sincePath,
     storeRoot: store?.root ?? null,
     rehash: values.rehash === true,
     warn: (message) => ctx.log.warn(message),
   });
   const parent = values.parent === undefined ? null : await openParentSnapshot(values.parent, { cwd: ctx.cwd, env: ctx.env, maxDepth, onProgress: (done, total) => ctx.log.progress('fetching parent', done, total, 'chunk') });
+  // A delta in a store needs its parents there too: the files among them are added first, bottom up.
+  const parentFiles = parent === null ? [] : chainOf(parent.reader).map((r) => r.path).filter((p) => !p.startsWith('store:') && !p.startsWith('oci://') && existsSync(p)).reverse();
   let result;
   try {
     result = await captureSnapshot({
@@ -136,6 +142,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   let stored: AddResult | null = null;
   if (store !== null) {
     try {
+      for (const file of parentFiles) await addSnapshot(store, file);
       stored = await addSnapshot(store, result.output, { name: values.name, verifyBlocks: false, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
     } finally {
       if (!keepFile) rmSync(result.output, { force: true });
@@ -160,7 +167,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     if (stored !== null && store !== null) ctx.log.out(`${describeAdd(stored, values.name, store.root)}${keepFile ? '' : ` (${what}) ${took}`}`);
     // "without hashing": a full snapshot still reads their bytes to pack them into blocks.
     if (incremental.source !== null) {
-      const since = incremental.source === 'since' && values.since !== undefined ? escapeControls(values.since) : 'the last capture of this tree into the store';
+      const since = incremental.source === 'since' && sincePath !== null ? escapeControls(values.since ?? values.parent ?? sincePath) : 'the last capture of this tree into the store';
       ctx.log.out(`${plural(result.reused, 'file')} of ${stats.files} reused without hashing (unchanged since ${since})`);
     }
   }

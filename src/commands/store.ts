@@ -9,7 +9,7 @@ import { addSnapshot, type AddResult } from '../store/add.js';
 import { exportSnapshot } from '../store/export.js';
 import { collectGarbage } from '../store/gc.js';
 import { defaultStoreDir, openStore } from '../store/layout.js';
-import { listRecords, openRecord, removeRecord, resolveRef } from '../store/records.js';
+import { deltasOn, listRecords, openRecord, removeRecord, resolveRef } from '../store/records.js';
 import { verifyStore } from '../store/verify.js';
 import { COMMON_OPTIONS, parseCommandArgs, requireOne, type Command, type CommandContext } from './args.js';
 
@@ -121,8 +121,14 @@ export const storeCommand: Command = {
       case 'rm': {
         if (args.length === 0) throw new OperationError('E_USAGE', "store rm takes one or more snapshot names or ids; run 'vitsnap store --help'");
         const layout = openStore(root, false);
-        const removed = args.map((ref) => {
-          const id = resolveRef(layout, ref);
+        const ids = args.map((ref) => resolveRef(layout, ref));
+        for (const id of ids) {
+          const kept = deltasOn(layout, id).filter((child) => !ids.includes(child));
+          if (kept.length > 0) {
+            throw new OperationError('E_USAGE', `${shortId(id)} is the parent of ${kept.map(shortId).join(', ')}, which would become unreadable; remove those too, or flatten them first (vitsnap flatten store:${shortId(kept[0] ?? '')} -o FILE)`);
+          }
+        }
+        const removed = ids.map((id) => {
           const names = removeRecord(layout, id);
           say(`removed ${shortId(id)}${names.length > 0 ? ` (${names.join(', ')})` : ''}; its chunks are freed by vitsnap store gc --apply`);
           return { id, names };

@@ -55,6 +55,12 @@ export function resolveChain(reader: SnapshotReader, options: ChainOptions = {})
   if (top > max) throw tooDeep(reader, top, max);
   let layer = reader;
   while (layer.summary.parent !== null) {
+    const attached = layer.parent;
+    if (attached !== null) {
+      // Resolved by an earlier call (a retry after a parent was pulled from a registry).
+      layer = attached;
+      continue;
+    }
     const want = layer.summary.parent;
     const parent = findParent(layer, want, options);
     const expected = (layer.summary.depth ?? 1) - 1;
@@ -65,6 +71,13 @@ export function resolveChain(reader: SnapshotReader, options: ChainOptions = {})
     layer.attachParent(parent);
     layer = parent;
   }
+}
+
+/** The lowest layer attached so far whose parent is still missing, or null when the chain is whole. */
+export function missingLayer(reader: SnapshotReader): SnapshotReader | null {
+  let layer = reader;
+  while (layer.parent !== null) layer = layer.parent;
+  return layer.summary.parent === null ? null : layer;
 }
 
 /** The readers of a chain from the top down (`reader` first). */

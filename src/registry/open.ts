@@ -14,8 +14,8 @@ import { openRecord, recordPath } from '../store/records.js';
 import { StoreSession } from '../store/sessions.js';
 import { connectRegistry, registryReference } from './connect.js';
 import { resolve } from 'node:path';
-import { resolveChain } from '../delta/chain.js';
-import { fetchChunks, fetchRemote } from './pull.js';
+import { missingLayer, resolveChain } from '../delta/chain.js';
+import { fetchChunks, fetchRemote, pullSnapshot } from './pull.js';
 
 export const OCI_PREFIX = 'oci://';
 
@@ -49,11 +49,7 @@ export async function openSnapshotAnywhere(arg: string, options: OpenOptions): P
   const opened = await openOne(arg, options);
   if (!opened.reader.isDelta) return opened;
   try {
-    resolveChain(opened.reader, {
-      storeDir: defaultStoreDir(undefined, options.env, options.cwd),
-      candidates: (options.parents ?? []).map((p) => resolve(options.cwd, p)),
-      maxDepth: options.maxDepth,
-    });
+    await attachChain(opened.reader, options);
   } catch (error) {
     if (options.partialChain !== true) {
       opened.reader.close();
@@ -61,6 +57,33 @@ export async function openSnapshotAnywhere(arg: string, options: OpenOptions): P
     }
   }
   return opened;
+}
+
+/**
+ * Attaches a delta's parents. A parent found nowhere locally whose `parentRef` is a registry
+ * reference is pulled into the store (verified against its id there), then looked for again.
+ */
+async function attachChain(reader: SnapshotReader, options: OpenOptions): Promise<void> {
+  const storeDir = defaultStoreDir(undefined, options.env, options.cwd);
+  const pulled = new Set<string>();
+  for (;;) {
+    try {
+      resolveChain(reader, { storeDir, candidates: (options.parents ?? []).map((p) => resolve(options.cwd, p)), maxDepth: options.maxDepth });
+      return;
+    } catch (error) {
+      const layer = missingLayer(reader);
+      const ref = layer?.summary.parentRef;
+      if ((error as { code?: string }).code !== 'E_PARENT' || ref === undefined || !isOciRef(ref) || pulled.has(ref)) throw error;
+      pulled.add(ref);
+      const registryRef = registryReference(ref, options.env);
+      const client = connectRegistry(registryRef, options.env);
+      try {
+        await pullSnapshot(openStore(storeDir, true), client, registryRef, { onProgress: options.onProgress });
+      } finally {
+        client.close();
+      }
+    }
+  }
 }
 
 async function openOne(arg: string, options: OpenOptions): Promise<OpenedSnapshot> {
@@ -87,7 +110,11 @@ async function openOne(arg: string, options: OpenOptions): Promise<OpenedSnapsho
     const byChunk = new Map(remote.chunks.map((c) => [c.chunk, c]));
     const fetchFiles = async (entries: readonly FileEntry[]): Promise<void> => {
       const wanted = new Set<string>();
-      for (const e of entries) for (const c of reader.fileChunks(e)) wanted.add(c.sha256.toString('hex'));
+      for (const e of entries) {
+        for (const c of reader.fileChunks(e)) wanted.add(c.sha256.toString('hex'));
+        // A delta's patches are chunks of its own that no file lists.
+        for (const p of e.patches ?? []) wanted.add(p.patch);
+      }
       const blobs = [...wanted].flatMap((hex) => byChunk.get(hex) ?? []);
       await fetchChunks(layout, client, blobs, { onProgress: options.onProgress });
     };

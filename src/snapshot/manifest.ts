@@ -133,7 +133,15 @@ export function parseEntry(value: unknown, index: number): Entry {
         for (let i = 0; i < chunks.length; i++) if (!isDigest(chunks[i])) fail(at(`.chunks[${i}]`), 'expected a lowercase hex SHA-256');
         entry.chunks = chunks as string[];
       }
-      if (e.patches !== undefined) entry.patches = parsePatches(e.patches, entry, at);
+      if (e.patches !== undefined) {
+        entry.patches = parsePatches(e.patches, entry, at);
+        // `chunks` stays the last member: export streams a long chunk list after everything else.
+        if (entry.chunks !== undefined) {
+          const list = entry.chunks;
+          delete entry.chunks;
+          entry.chunks = list;
+        }
+      }
       return entry;
     }
     case 'dir':

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { SnapshotFormatError, fromSystemError } from '../errors.js';
+import { OperationError, SnapshotFormatError, fromSystemError } from '../errors.js';
 import { decodeBlock } from '../snapshot/codecs.js';
 import { HEADER_SIZE, chunksByBlock } from '../snapshot/format.js';
 import { SnapshotReader } from '../snapshot/reader.js';
@@ -57,6 +57,10 @@ function addWithin(layout: StoreLayout, file: string, options: AddOptions): AddR
   const reader = SnapshotReader.open(file);
   let fd = -1;
   try {
+    const parent = reader.summary.parent;
+    if (parent !== null && !existsSync(recordPath(layout, parent))) {
+      throw new OperationError('E_PARENT', `${file} is a delta snapshot whose parent sha256:${parent} is not in the store ${layout.root}; add the parent first (vitsnap store add PARENT.vitsnap), or flatten it (vitsnap flatten ${file} -o FULL.vitsnap)`);
+    }
     const { blocks, chunks } = reader.loadIndex();
     // Every file's chunks must be in the index, adding up to its size: checked before anything is written.
     for (const e of reader.manifest.entries) if (e.type === 'file') reader.fileChunks(e);

@@ -58,14 +58,18 @@ export function chunkSizes(layout: StoreLayout): Map<string, number> {
   return sizes;
 }
 
-/** The chunk digests a snapshot references (and, when asked, its files' digests). */
-export function referencedChunks(layout: StoreLayout, id: string, files?: Set<string>): string[] {
+/**
+ * The chunk digests a snapshot references (and, when asked, its files' digests). A delta's other
+ * chunks are its parent's: `parents` gets the parent's id, which must outlive it.
+ */
+export function referencedChunks(layout: StoreLayout, id: string, files?: Set<string>, parents?: Map<string, string>): string[] {
   const reader = openRecord(layout, id);
   try {
     const { chunks } = reader.loadIndex();
     const out: string[] = [];
     for (let k = 0; k < chunks.length; k++) out.push(chunks.at(k).sha256.toString('hex'));
     if (files !== undefined) for (const e of reader.manifest.entries) if (e.type === 'file') files.add(e.sha256);
+    if (parents !== undefined && reader.summary.parent !== null) parents.set(id, reader.summary.parent);
     return out;
   } finally {
     reader.close();
@@ -83,11 +87,12 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
     const refs = new Map<string, number>();
     const uses = new Map<string, string[]>();
     const unreadable: GcPlan['unreadable'] = [];
+    const parentOf = new Map<string, string>();
     for (const s of snapshots) {
       let digests: string[];
       const files = new Set<string>();
       try {
-        digests = referencedChunks(layout, s.id, plain.length > 0 ? files : undefined);
+        digests = referencedChunks(layout, s.id, plain.length > 0 ? files : undefined, parentOf);
       } catch (error) {
         unreadable.push({ id: s.id, reason: (error as Error).message });
         continue;
@@ -103,11 +108,19 @@ export async function collectGarbage(layout: StoreLayout, options: GcOptions): P
     const evicted: StoredSnapshot[] = [];
     // Plain copies are a cache that restore --link refills: over budget, they go before any snapshot.
     const dropAllPlain = options.maxBytes !== undefined && live + plainBytes > options.maxBytes;
+    // A parent stays while a delta on it stays: it is evicted after its children, never before.
+    const children = new Map<string, number>();
+    for (const p of parentOf.values()) children.set(p, (children.get(p) ?? 0) + 1);
+    const evictable = (s: StoredSnapshot): boolean => uses.has(s.id) && (children.get(s.id) ?? 0) === 0;
     if (options.maxBytes !== undefined) {
-      for (const s of snapshots) {
-        if (live <= options.maxBytes) break;
-        const digests = uses.get(s.id);
-        if (digests === undefined) continue; // unreadable: its chunks are unknown, so it is not evicted
+      const left = [...snapshots];
+      while (live > options.maxBytes) {
+        const at = left.findIndex(evictable);
+        if (at < 0) break;
+        const s = left.splice(at, 1)[0] as StoredSnapshot;
+        const digests = uses.get(s.id) ?? [];
+        const parent = parentOf.get(s.id);
+        if (parent !== undefined) children.set(parent, (children.get(parent) ?? 1) - 1);
         evicted.push(s);
         live -= s.recordBytes;
         for (const d of digests) {

@@ -174,3 +174,22 @@ export function removeRecord(layout: StoreLayout, id: string): string[] {
   rmSync(recordPath(layout, id), { force: true });
   return removedNames;
 }
+
+/** The stored snapshots that are deltas on `id`: they cannot be read once it is gone. */
+export function deltasOn(layout: StoreLayout, id: string): string[] {
+  const out: string[] = [];
+  for (const s of listRecords(layout)) {
+    if (s.id === id) continue;
+    try {
+      const reader = openRecord(layout, s.id);
+      try {
+        if (reader.summary.parent === id) out.push(s.id);
+      } finally {
+        reader.close();
+      }
+    } catch {
+      // an unreadable record is no child we can know of
+    }
+  }
+  return out;
+}
