@@ -5,6 +5,7 @@
  * read, every missing layer below it is fetched from there and digest-checked; the files found are
  * the candidates `resolveChain` (or `openSides`' `parents`) then attaches.
  */
+import * as core from '@actions/core';
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileDigest } from '../delta/chain.js';
@@ -52,6 +53,7 @@ export function artifactFetcher(ctx: RunContext, token: string, api: RunsApi | n
     if (api === null) throw new OperationError('E_PARENT', `fetching the parent ${ref} needs the 'token' input`);
     const live = (await api.listRunArtifacts(at.runId, at.name)).find((a) => a.name === at.name && !a.expired);
     if (live === undefined) throw new OperationError('E_PARENT', `the parent artifact ${at.name} of run ${at.runId} has expired or was deleted`);
+    core.info(`fetching the delta's parent: artifact ${at.name} (id ${live.id}) of run ${at.runId}`);
     return downloadSnapshot(ctx, token, at.runId, live.id, dir);
   };
 }
