@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { addRepo, addRun, addToken, createWorld, expireArtifact, startEmulator, type ApiToken, type Artifact, type Emulator, type World, type WorkflowRun } from '../github/emulators/index.js';
 import { SnapshotReader } from '../../src/snapshot/reader.js';
 import { runVitsnapOk } from '../helpers/cli.js';
+import { startRegistry, type RunningRegistry } from '../helpers/registry.js';
 import { actionBundle } from './bundle.js';
 import { runAction, type ActionRun } from './harness.js';
 
@@ -23,6 +24,7 @@ let scratch: string;
 let dist: string;
 let world: World;
 let emulator: Emulator;
+let registry: RunningRegistry;
 let token: ApiToken;
 let counter = 0;
 let mainRun: WorkflowRun;
@@ -67,8 +69,8 @@ function prEvent(number: number, headSha: string): Record<string, unknown> {
   };
 }
 
-function snapshotArtifact(run: WorkflowRun): Artifact {
-  const found = world.artifacts.filter((a) => a.runId === run.id && a.name === 'vitsnap-snapshot' && a.finalized);
+function snapshotArtifact(run: WorkflowRun, name = 'vitsnap-snapshot'): Artifact {
+  const found = world.artifacts.filter((a) => a.runId === run.id && a.name === name && a.finalized);
   expect(found).toHaveLength(1);
   return found[0] as Artifact;
 }
@@ -108,10 +110,12 @@ beforeAll(async () => {
   addRepo(world, { owner: 'octo', name: 'deltas', workflows: ['ci.yml'] });
   token = addToken(world);
   emulator = await startEmulator(world);
+  registry = await startRegistry();
 }, 300_000);
 
 afterAll(async () => {
   await emulator?.close();
+  await registry?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -204,5 +208,29 @@ describe('upload: delta', () => {
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('no-baseline');
     expect(r.stdout).toMatch(/^::warning::the baseline in\/pr\.vitsnap is a delta snapshot whose parent is gone \(E_PARENT: .*expired or was deleted/m);
+  });
+
+  it('baseline: oci: the delta names the registry snapshot it was made against, pinned by digest', async () => {
+    const inputs = { name: 'oci', baseline: 'oci', registry: `${registry.host}/octo/deltas-vitsnap`, comment: 'never' };
+    const push = addRun(world, { repo: REPO, event: 'push', headBranch: 'main', headSha: 'f'.repeat(40), status: 'in_progress' });
+    const main = await act(push, workspace('main', false), inputs, { repository: { default_branch: 'main' } });
+    expect(main.code).toBe(0);
+    expect(main.outputs['snapshot-kind']).toBe('full');
+    push.status = 'completed';
+    push.conclusion = 'success';
+    const run = addRun(world, { repo: REPO, pullRequestNumber: 5, headBranch: 'feature-5', baseRef: 'main', headSha: '5'.repeat(40), status: 'in_progress' });
+    const event = prEvent(5, '5'.repeat(40));
+    (event.pull_request as { base: { sha: string } }).base.sha = 'f'.repeat(40);
+    const r = await act(run, prWorkspace, inputs, event);
+    expect(r.code).toBe(0);
+    expect(r.outputs['snapshot-kind']).toBe('delta');
+    const delta = unzipArtifact(snapshotArtifact(run, 'vitsnap-oci'), join(scratch, 'oci-artifact'));
+    const reader = SnapshotReader.open(delta);
+    try {
+      expect(reader.summary.parentRef).toMatch(new RegExp(`^oci://${registry.host.replace(/\./g, '\\.')}/octo/deltas-vitsnap@sha256:[0-9a-f]{64}$`));
+      expect(reader.fileSize * 20).toBeLessThan(statSync(r.outputs['snapshot-path'] as string).size);
+    } finally {
+      reader.close();
+    }
   });
 });
