@@ -118,9 +118,10 @@ export async function missingParents(path: string, fetch: ParentFetcher | null, 
   try {
     return await fetchParents(path, fetch, dir);
   } catch (error) {
-    if (!isVitsnapError(error) && !isGoneError(error)) throw error;
-    const message = isVitsnapError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
-    core.warning(`${what} is a delta snapshot whose parent is gone (${message}); going on without it`);
+    if (!isVitsnapError(error)) throw error;
+    // A file that cannot be read at all is for the caller's own check to report.
+    if (error.code !== 'E_PARENT' && error.code !== 'E_CHAIN') return [];
+    core.warning(`${what} is a delta snapshot whose parent is gone (${error.code}: ${error.message}); going on without it`);
     return null;
   }
 }

@@ -15,6 +15,7 @@ import { rewriteSnapshot } from '../delta/rewrite.js';
 import { snapshotArtifactName } from '../constants.js';
 import { formatBytes } from '../format-bytes.js';
 import type { ActionInputs } from '../inputs.js';
+import { cell } from '../report/markdown.js';
 import type { ParentSnapshot } from '../snapshot/capture.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import type { Baseline } from './baseline-step.js';
@@ -110,6 +111,7 @@ export async function prepareUpload(inputs: ActionInputs, ctx: RunContext, snaps
 /** One line for the report: `snapshot uploaded: 2.1 KiB (delta on main @ abc1234 (run 5); full 989 KiB)`. */
 export function uploadLine(upload: SnapshotUpload): string {
   if (upload.kind === 'full') return `Snapshot uploaded: ${formatBytes(upload.bytes)} (full).`;
-  const on = upload.on === '' ? '' : ` on ${upload.on}`;
+  // The label holds a branch name: shown as inert text.
+  const on = upload.on === '' ? '' : ` on ${cell(upload.on, 200)}`;
   return `Snapshot uploaded: ${formatBytes(upload.bytes)} (delta${on}; full ${formatBytes(upload.fullBytes)}).`;
 }

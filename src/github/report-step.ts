@@ -134,7 +134,7 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
   if (inputs.htmlReport) writeReport('report.html', renderHtml(result));
   const marker = commentMarker(inputs.name);
   const fullReportUrl = `${runUrl(ctx)}#artifacts`;
-  const uploaded = upload === null ? '' : ` ${cell(uploadLine(upload), 400)}`;
+  const uploaded = upload === null ? '' : ` ${uploadLine(upload)}`;
   const intro = `${baselineLine(baseline, ctx)} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.${uploaded}`;
   const headLine = ctx.pullRequest === null ? '' : `\n${headMarker(ctx.pullRequest.headSha)}`;
   const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}${headLine}\n${intro}`, fullReportUrl });
