@@ -13,12 +13,14 @@ export const MODES = ['auto', 'capture', 'compare', 'post'] as const;
 export const FAIL_ON = ['never', 'drift', 'unexplained'] as const;
 export const COMMENT = ['auto', 'always', 'on-drift', 'never'] as const;
 export const IF_NO_FILES_FOUND = ['warn', 'error', 'ignore'] as const;
+export const UPLOAD = ['delta', 'full'] as const;
 const BASELINE_KINDS = ['auto', 'artifact', 'cache', 'oci', 'none'] as const;
 
 export type Mode = (typeof MODES)[number];
 export type FailOn = (typeof FAIL_ON)[number];
 export type CommentPolicy = (typeof COMMENT)[number];
 export type IfNoFilesFound = (typeof IF_NO_FILES_FOUND)[number];
+export type UploadKind = (typeof UPLOAD)[number];
 export type BaselineSource = { kind: (typeof BASELINE_KINDS)[number] } | { kind: 'path'; path: string };
 
 export interface ActionInputs {
@@ -47,6 +49,8 @@ export interface ActionInputs {
   maxAnnotations: number;
   /** null: the repository's default retention. */
   retentionDays: number | null;
+  /** How a run with a baseline uploads its snapshot: a delta against the baseline, or whole. */
+  upload: UploadKind;
   /** `oci://REGISTRY/REPOSITORY` for `baseline: oci` (no tag), else ''. */
   registry: string;
   htmlReport: boolean;
@@ -157,6 +161,7 @@ export function getInputs(): ActionInputs {
     maxAnnotations: maxAnnotations(),
     // 0, like '': the repository's setting (upload-artifact reads it the same way).
     retentionDays: count(Inputs.RetentionDays, null, 0, 90) || null,
+    upload: oneOf(Inputs.Upload, UPLOAD, 'delta'),
     htmlReport: bool(Inputs.HtmlReport, true),
     token: core.getInput(Inputs.Token).trim(),
     registry: registryInput(),

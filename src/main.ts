@@ -6,9 +6,10 @@ import * as core from '@actions/core';
 import type { CompareResult } from './compare/compare.js';
 import { Outputs } from './constants.js';
 import { isVitsnapError } from './errors.js';
-import { findBaselineStep } from './github/baseline-step.js';
+import { findBaselineStep, type Baseline, type BaselineLookup } from './github/baseline-step.js';
 import { captureStep, keepStep } from './github/capture-step.js';
-import { readRunContext, runUrl } from './github/context.js';
+import { readRunContext, runUrl, type RunContext } from './github/context.js';
+import { uploadLine, type SnapshotUpload } from './github/delta-upload.js';
 import { postStep } from './github/post-step.js';
 import { compareStep, reportStep, writeSummary } from './github/report-step.js';
 import { createOctokit, restOptionsFromEnv, type Octokit } from './github/rest.js';
@@ -43,6 +44,17 @@ export function gateReason(inputs: ActionInputs, result: CompareResult | null, m
   return null;
 }
 
+/** Uploads the snapshot and sets the artifact outputs; what went up, for the report. */
+async function keep(inputs: ActionInputs, ctx: RunContext, snapshotPath: string, baseline: Baseline | null): Promise<SnapshotUpload | null> {
+  const { artifact, upload } = await keepStep(inputs, ctx, snapshotPath, baseline);
+  core.setOutput(Outputs.ArtifactId, artifact === null ? '' : String(artifact.id));
+  core.setOutput(Outputs.ArtifactUrl, artifact === null ? '' : `${runUrl(ctx)}/artifacts/${artifact.id}`);
+  core.setOutput(Outputs.ArtifactDigest, artifact?.digest ?? '');
+  core.setOutput(Outputs.SnapshotKind, upload?.kind ?? '');
+  core.setOutput(Outputs.SnapshotUploadBytes, upload === null ? '' : String(upload.bytes));
+  return upload;
+}
+
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
@@ -67,20 +79,23 @@ export async function run(): Promise<void> {
       core.info('not uploading the snapshot: a pull_request_target run may have built untrusted code, and its snapshot must not become a baseline');
       plan.keep = false;
     }
-    if (plan.keep) {
-      const artifact = await keepStep(inputs, ctx, snapshotPath);
-      core.setOutput(Outputs.ArtifactId, artifact === null ? '' : String(artifact.id));
-      core.setOutput(Outputs.ArtifactUrl, artifact === null ? '' : `${runUrl(ctx)}/artifacts/${artifact.id}`);
-      core.setOutput(Outputs.ArtifactDigest, artifact?.digest ?? '');
+    // The baseline is looked up before the upload, which may be a delta against it.
+    let lookup: BaselineLookup | null = null;
+    if (plan.compare) {
+      try {
+        lookup = await core.group('Find the baseline', () => findBaselineStep(inputs, ctx, octokit));
+      } catch (error) {
+        if (plan.keep) await keep(inputs, ctx, snapshotPath, null);
+        throw error;
+      }
     }
-    if (!plan.compare) return;
-
-    const lookup = await core.group('Find the baseline', () => findBaselineStep(inputs, ctx, octokit));
+    const upload = plan.keep ? await keep(inputs, ctx, snapshotPath, lookup?.baseline ?? null) : null;
+    if (lookup === null) return;
     if (lookup.baseline === null) {
       core.setOutput(Outputs.Verdict, 'no-baseline');
       core.setOutput(Outputs.Drift, 'false');
       core.notice(`vitsnap: no baseline snapshot to compare with (${lookup.reason}). Once the default branch has run this workflow, pull requests are compared with its snapshot.`);
-      await writeSummary(`### vitsnap: no baseline\n\nNo baseline snapshot to compare with: ${lookup.reason}.\n`);
+      await writeSummary(`### vitsnap: no baseline\n\nNo baseline snapshot to compare with: ${lookup.reason}.\n${upload === null ? '' : `\n${uploadLine(upload)}\n`}`);
       const reason = gateReason(inputs, null, lookup.reason);
       if (reason !== null) core.setFailed(reason);
       return;
@@ -90,9 +105,9 @@ export async function run(): Promise<void> {
     core.setOutput(Outputs.BaselineSha, baseline.sha ?? '');
     core.info(`baseline: ${baseline.description}`);
 
-    const result = await compareStep(inputs, ctx, baseline, snapshotPath);
+    const result = await compareStep(inputs, ctx, baseline, snapshotPath, octokit);
     core.info(verdictLine(result));
-    const report = await reportStep(inputs, ctx, octokit, baseline, result);
+    const report = await reportStep(inputs, ctx, octokit, baseline, result, upload);
     const c = result.counts;
     core.setOutput(Outputs.Verdict, result.verdict);
     core.setOutput(Outputs.Drift, String(result.verdict !== 'identical'));

@@ -26,7 +26,8 @@ function chainLines(reader: SnapshotReader): string[] {
   const layers = chainJson(reader);
   const shown = layers.map((l) => (l.path === null ? `(parent sha256:${(l.sha256 ?? '').slice(0, 12)}… not found)` : `${basename(l.path)} ${formatBytes(l.size ?? 0)}`));
   const total = layers.reduce((n, l) => n + (l.size ?? 0), 0);
-  return [`chain      ${shown.join(' ← ')} (${plural(layers.length, 'layer')}, ${formatBytes(total)}${layers[0]?.path === null ? ' found' : ''})`];
+  const parent = `parent     sha256:${reader.summary.parent ?? ''}${reader.summary.parentRef === undefined ? '' : ` (made from ${reader.summary.parentRef})`}`;
+  return [parent, `chain      ${shown.join(' ← ')} (${plural(layers.length, 'layer')}, ${formatBytes(total)}${layers[0]?.path === null ? ' found' : ''})`];
 }
 
 function describe(reader: SnapshotReader): string[] {
@@ -103,7 +104,7 @@ Example:
               source: m.source,
               stats: m.stats,
               metadata: m.metadata,
-              ...(reader.isDelta ? { chain: chainJson(reader) } : {}),
+              ...(reader.isDelta ? { parent: m.parent, depth: m.depth, parentRef: m.parentRef ?? null, chain: chainJson(reader) } : {}),
             },
             null,
             2,

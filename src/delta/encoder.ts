@@ -10,6 +10,7 @@ import { zstdCompress } from '../snapshot/codecs.js';
 import type { SnapshotReader } from '../snapshot/reader.js';
 import type { ContentClass, FileEntry, PatchRef } from '../snapshot/types.js';
 import { encodePatch } from './patch.js';
+import { hasChunk, readRange } from './layers.js';
 
 /**
  * How far around a chunk's own offset its base range reaches into the parent's file: edits that
@@ -63,7 +64,7 @@ export class DeltaEncoder {
   async place(chunk: NewChunk): Promise<Placement> {
     if (this.planned.has(chunk.sha256)) return { kind: 'planned' };
     this.planned.add(chunk.sha256);
-    if (this.parent.hasChunk(chunk.sha256)) {
+    if (hasChunk(this.parent, chunk.sha256)) {
       this.stats.inherited++;
       this.stats.inheritedBytes += chunk.length;
       return { kind: 'inherited' };
@@ -73,7 +74,7 @@ export class DeltaEncoder {
       const from = Math.max(0, Math.min(chunk.offset, base.size) - BASE_MARGIN);
       const to = Math.min(base.size, chunk.offset + chunk.length + BASE_MARGIN);
       const target = chunk.read();
-      const dictionary = this.parent.readRange(base.sha256, from, to - from, chunk.path);
+      const dictionary = readRange(this.parent, base.sha256, from, to - from, chunk.path);
       const data = await encodePatch(dictionary, target);
       const whole = chunk.cls === 'compressed' ? target.length : zstdCompress(target, WHOLE_LEVEL).length;
       if (data.length < whole) {

@@ -18,6 +18,7 @@ import { SCRATCH_BYTES, classify } from '../snapshot/tasks.js';
 import { TaskPool } from '../snapshot/task-pool.js';
 import type { Entry, FileEntry, Manifest } from '../snapshot/types.js';
 import { DeltaEncoder, type DeltaStats } from './encoder.js';
+import { chunkBytes } from './layers.js';
 
 export interface RewriteResult {
   output: string;
@@ -113,7 +114,7 @@ async function planFile(source: SnapshotReader, e: FileEntry, entry: FileEntry, 
     }
   };
   for (const hex of digests) {
-    const bytes = Buffer.from(source.chunkBytes(hex, e.path));
+    const bytes = Buffer.from(chunkBytes(source, hex, e.path));
     hash.update(bytes);
     held.push({ hex, offset, bytes });
     heldBytes += bytes.length;

@@ -9,10 +9,12 @@ import { join, resolve } from 'node:path';
 import { snapshotArtifactName } from '../constants.js';
 import { OperationError, isVitsnapError } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
+import { resolveChain } from '../delta/chain.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { downloadSnapshot, isGoneError } from './artifacts.js';
 import { findBaselines, type SkippedRun } from './baseline.js';
 import { cacheAvailable, restoreSnapshotFromCache } from './cache.js';
+import { artifactFetcher, fetchParents, type ParentFetcher } from './delta-parents.js';
 import { fromRegistry } from './oci-baseline.js';
 import type { RunContext } from './context.js';
 import { runsApi, type Octokit } from './rest.js';
@@ -27,6 +29,8 @@ export interface Baseline {
   label: string;
   /** Every block was read and checked when it was accepted (downloaded baselines are). */
   verified: boolean;
+  /** A delta baseline's parent files that were fetched (not next to it): what its chain is attached from. */
+  parents?: string[];
 }
 
 export interface BaselineLookup {
@@ -58,8 +62,14 @@ async function fromArtifacts(inputs: ActionInputs, ctx: RunContext, octokit: Oct
   for await (const c of candidates) {
     tried++;
     try {
-      const path = await downloadSnapshot(ctx, inputs.token, c.run.id, c.artifact.id, join(ctx.runnerTemp, `vitsnap-baseline-${inputs.name}-${c.run.id}`));
-      const unreadable = unreadableSnapshot(path);
+      const dir = join(ctx.runnerTemp, `vitsnap-baseline-${inputs.name}-${c.run.id}`);
+      const path = await downloadSnapshot(ctx, inputs.token, c.run.id, c.artifact.id, dir);
+      const parents = await missingParents(path, artifactFetcher(ctx, inputs.token, runsApi(octokit, ctx)), `${dir}-parents`, `the baseline snapshot of run ${c.run.id} (${short(c.run.headSha)})`);
+      if (parents === null) {
+        skipped.push({ runId: c.run.id, sha: c.run.headSha, reason: 'its snapshot is a delta whose parent could not be fetched (E_PARENT)' });
+        continue;
+      }
+      const unreadable = unreadableSnapshot(path, parents);
       if (unreadable !== null) {
         core.warning(`the baseline snapshot of run ${c.run.id} (${short(c.run.headSha)}) cannot be read (${unreadable}); skipping it and trying an older run`);
         skipped.push({ runId: c.run.id, sha: c.run.headSha, reason: `its snapshot cannot be read (${unreadable})` });
@@ -67,7 +77,7 @@ async function fromArtifacts(inputs: ActionInputs, ctx: RunContext, octokit: Oct
       }
       const where = c.match === 'base-sha' ? 'the base commit' : `the newest usable run on ${branch}${c.runsBehind > 0 ? `, ${c.runsBehind} run${c.runsBehind === 1 ? '' : 's'} behind the branch head` : ''}`;
       const baseNote = ctx.base !== null && c.run.headSha !== ctx.base.sha ? ` (the ${ctx.base.source}'s base is ${short(ctx.base.sha)})` : '';
-      return { path, runId: c.run.id, sha: c.run.headSha, label: `${branch} @ ${short(c.run.headSha)} (run ${c.run.id})`, verified: true, description: `run ${c.run.id} at ${short(c.run.headSha)}, ${where}${baseNote}` };
+      return { path, runId: c.run.id, sha: c.run.headSha, label: `${branch} @ ${short(c.run.headSha)} (run ${c.run.id})`, verified: true, description: `run ${c.run.id} at ${short(c.run.headSha)}, ${where}${baseNote}`, parents };
     } catch (error) {
       if (!isGoneError(error)) throw error;
       skipped.push({ runId: c.run.id, sha: c.run.headSha, reason: `artifact ${c.artifact.id} could not be downloaded (${(error as Error).message})` });
@@ -84,10 +94,11 @@ async function fromArtifacts(inputs: ActionInputs, ctx: RunContext, octokit: Oct
  * Why a downloaded baseline cannot serve (a newer format, a corrupt download), or null. Verified
  * whole, blocks included: a baseline that fails halfway through the diff would fail the job.
  */
-function unreadableSnapshot(path: string): string | null {
+function unreadableSnapshot(path: string, parents: readonly string[] = []): string | null {
   let reader: SnapshotReader | undefined;
   try {
     reader = SnapshotReader.open(path);
+    if (reader.isDelta) resolveChain(reader, { candidates: parents });
     reader.verify();
     return null;
   } catch (error) {
@@ -95,6 +106,23 @@ function unreadableSnapshot(path: string): string | null {
     throw error;
   } finally {
     reader?.close();
+  }
+}
+
+/**
+ * The parent files a delta snapshot needs, fetched from the artifacts its `parentRef` names; []
+ * for a full snapshot. A parent that cannot be had (expired, deleted, replaced) is warned about as
+ * an expired baseline is, and null returned: the caller goes on without this snapshot.
+ */
+export async function missingParents(path: string, fetch: ParentFetcher | null, dir: string, what: string): Promise<string[] | null> {
+  try {
+    return await fetchParents(path, fetch, dir);
+  } catch (error) {
+    if (!isVitsnapError(error)) throw error;
+    // A file that cannot be read at all is for the caller's own check to report.
+    if (error.code !== 'E_PARENT' && error.code !== 'E_CHAIN') return [];
+    core.warning(`${what} is a delta snapshot whose parent is gone (${error.code}: ${error.message}); going on without it`);
+    return null;
   }
 }
 
@@ -134,7 +162,10 @@ export async function findBaselineStep(inputs: ActionInputs, ctx: RunContext, oc
   if (source.kind === 'path') {
     const path = resolve(ctx.workspace, source.path);
     if (!existsSync(path)) throw new OperationError('E_NOT_FOUND', `input 'baseline' names ${source.path}, which does not exist; download it first or fix the path`);
-    return { baseline: { path, runId: null, sha: null, label: source.path, verified: false, description: `the file ${source.path}` }, skipped, reason: '' };
+    const fetch = artifactFetcher(ctx, inputs.token, octokit === null ? null : runsApi(octokit, ctx));
+    const parents = await missingParents(path, fetch, join(ctx.runnerTemp, `vitsnap-baseline-${inputs.name}-parents`), `the baseline ${source.path}`);
+    if (parents === null) return { baseline: null, skipped, reason: `the baseline ${source.path} is a delta whose parent could not be fetched (E_PARENT)` };
+    return { baseline: { path, runId: null, sha: null, label: source.path, verified: false, description: `the file ${source.path}`, parents }, skipped, reason: '' };
   }
   if (source.kind === 'oci') {
     const baseline = await fromRegistry(inputs, ctx, octokit, skipped);

@@ -13,10 +13,12 @@ import { captureSnapshot } from '../snapshot/capture.js';
 import { findCredentials } from '../snapshot/credentials.js';
 import { collectMetadata } from '../snapshot/metadata/index.js';
 import { ArtifactNameTakenError, uploadSnapshot, type UploadedArtifact } from './artifacts.js';
+import type { Baseline } from './baseline-step.js';
 import { cacheAvailable, saveSnapshotToCache } from './cache.js';
 import { pushBaseline } from './oci-baseline.js';
 import { planCapture } from './capture-paths.js';
 import type { RunContext } from './context.js';
+import { prepareUpload, type SnapshotUpload } from './delta-upload.js';
 
 /** `path: some/file.vitsnap` names a snapshot made elsewhere (a release gate's compare job). */
 function existingSnapshot(inputs: ActionInputs, workspace: string): string | null {
@@ -84,16 +86,28 @@ export async function captureStep(inputs: ActionInputs, ctx: RunContext): Promis
   return result.output;
 }
 
-/** Uploads the snapshot; a failure is a warning that says where the snapshot still is, except a name another job took. */
-export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPath: string): Promise<UploadedArtifact | null> {
+export interface KeptSnapshot {
+  artifact: UploadedArtifact | null;
+  /** What went up as the artifact (a delta or the full file); null when nothing did. */
+  upload: SnapshotUpload | null;
+}
+
+/**
+ * Uploads the snapshot (as a delta against `baseline` under `upload: delta`); a failure is a
+ * warning that says where the snapshot still is, except a name another job took.
+ */
+export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPath: string, baseline: Baseline | null = null): Promise<KeptSnapshot> {
   let artifact: UploadedArtifact | null = null;
+  let upload: SnapshotUpload | null = null;
   if (ctx.ghes) {
     core.info('GitHub Enterprise Server has no artifact service v4: the snapshot is not uploaded as an artifact; the default branch keeps it in the cache instead');
   } else {
+    const planned = await prepareUpload(inputs, ctx, snapshotPath, baseline);
     try {
-      const uploaded = await core.group('Upload snapshot artifact', () => uploadSnapshot(snapshotArtifactName(inputs.name), snapshotPath, inputs.retentionDays, ctx.runAttempt));
+      const uploaded = await core.group('Upload snapshot artifact', () => uploadSnapshot(snapshotArtifactName(inputs.name), planned.path, inputs.retentionDays, ctx.runAttempt));
       artifact = uploaded;
-      core.info(`uploaded artifact ${snapshotArtifactName(inputs.name)} (id ${uploaded.id}, ${uploaded.size} bytes)`);
+      upload = planned;
+      core.info(`uploaded artifact ${snapshotArtifactName(inputs.name)} (id ${uploaded.id}, ${uploaded.size} bytes, ${planned.kind} snapshot)`);
     } catch (error) {
       if (error instanceof ArtifactNameTakenError) throw error;
       core.warning(`could not upload the snapshot artifact (${(error as Error).message}); the snapshot is still at ${snapshotPath}`);
@@ -115,5 +129,5 @@ export async function keepStep(inputs: ActionInputs, ctx: RunContext, snapshotPa
       }
     }
   }
-  return artifact;
+  return { artifact, upload };
 }

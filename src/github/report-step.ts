@@ -23,7 +23,9 @@ import { uploadFiles } from './artifacts.js';
 import type { Baseline } from './baseline-step.js';
 import { commentMarker, headMarker, upsertStickyComment, type CommentOutcome } from './comment.js';
 import { runUrl, type RunContext } from './context.js';
-import type { Octokit } from './rest.js';
+import { runsApi, type Octokit } from './rest.js';
+import { artifactFetcher, fetchParents } from './delta-parents.js';
+import { uploadLine, type SnapshotUpload } from './delta-upload.js';
 
 /** What `mode: post` finds in the report artifact. */
 export interface PreparedComment {
@@ -48,8 +50,11 @@ export function baselineLine(baseline: Baseline, ctx: RunContext): string {
   return `Baseline: ${cell(baseline.description, 300)}${baseline.runId === null ? '' : ` ([run](${runUrl(ctx, baseline.runId)}))`}.`;
 }
 
-export async function compareStep(inputs: ActionInputs, ctx: RunContext, baseline: Baseline, snapshotPath: string): Promise<CompareResult> {
-  const sides = await openSides(baseline.path, snapshotPath, { cwd: ctx.workspace, env: registryEnv(inputs, ctx) });
+export async function compareStep(inputs: ActionInputs, ctx: RunContext, baseline: Baseline, snapshotPath: string, octokit: Octokit | null = null): Promise<CompareResult> {
+  // A snapshot named by 'path' may be a delta artifact of an earlier run: its parents are fetched first.
+  const fetch = artifactFetcher(ctx, inputs.token, octokit === null ? null : runsApi(octokit, ctx));
+  const parents = [...(baseline.parents ?? []), ...(await fetchParents(snapshotPath, fetch, join(ctx.runnerTemp, `vitsnap-${inputs.name}-parents`)))];
+  const sides = await openSides(baseline.path, snapshotPath, { cwd: ctx.workspace, env: registryEnv(inputs, ctx), parents });
   try {
     const result = await core.group('Compare with the baseline', () =>
       compareSources(sides, { comparators: DEFAULT_COMPARATORS, ...createCauseClassifier(), ignore: inputs.ignore, exclude: inputs.exclude, stripHash: inputs.stripHash }),
@@ -115,7 +120,7 @@ function logComment(c: CommentOutcome): void {
   }
 }
 
-export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit: Octokit | null, baseline: Baseline, result: CompareResult): Promise<ReportOutcome> {
+export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit: Octokit | null, baseline: Baseline, result: CompareResult, upload: SnapshotUpload | null = null): Promise<ReportOutcome> {
   const reportDir = join(ctx.runnerTemp, `vitsnap-${inputs.name}-report`);
   mkdirSync(reportDir, { recursive: true });
   const files: string[] = [];
@@ -129,7 +134,8 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
   if (inputs.htmlReport) writeReport('report.html', renderHtml(result));
   const marker = commentMarker(inputs.name);
   const fullReportUrl = `${runUrl(ctx)}#artifacts`;
-  const intro = `${baselineLine(baseline, ctx)} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.`;
+  const uploaded = upload === null ? '' : ` ${uploadLine(upload)}`;
+  const intro = `${baselineLine(baseline, ctx)} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.${uploaded}`;
   const headLine = ctx.pullRequest === null ? '' : `\n${headMarker(ctx.pullRequest.headSha)}`;
   const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}${headLine}\n${intro}`, fullReportUrl });
   const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, unit: 'bytes', header: intro, fullReportUrl });

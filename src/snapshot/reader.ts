@@ -22,8 +22,8 @@ import {
   type Trailer,
 } from './format.js';
 import { parseEntriesSection, parseManifestSection } from './manifest.js';
-import type { Entry, FileEntry, Manifest, ManifestSummary, PatchRef } from './types.js';
-import { decodePatch } from '../delta/patch.js';
+import type { Entry, FileEntry, Manifest, ManifestSummary } from './types.js';
+import { chunkBytes } from '../delta/layers.js';
 
 const CACHED_BLOCKS = 4;
 /** The next step after any checksum mismatch. */
@@ -69,8 +69,6 @@ export class SnapshotReader {
   private readonly cache = new Map<number, Buffer>();
   /** Delta snapshots: the layer below, attached by the chain resolver (src/delta/chain.ts). */
   private parentLayer: SnapshotReader | null = null;
-  private patchTable: Map<string, PatchRef> | null = null;
-  private bySha256: Map<string, FileEntry> | null = null;
 
   private constructor(path: string, view: FileView, header: Header, trailer: Trailer, summary: ManifestSummary, chunkSource: ChunkSource | null) {
     this.path = path;
@@ -244,7 +242,7 @@ export class SnapshotReader {
   private *readLayeredFile(entry: FileEntry): Generator<Buffer> {
     let total = 0;
     for (const hex of entry.size === 0 ? [] : (entry.chunks ?? [entry.sha256])) {
-      const piece = this.chunkBytes(hex, entry.path);
+      const piece = chunkBytes(this, hex, entry.path);
       total += piece.length;
       if (total > entry.size) break;
       yield piece;
@@ -252,92 +250,17 @@ export class SnapshotReader {
     if (total !== entry.size) throw new SnapshotFormatError('E_CORRUPT', `${this.path}: ${entry.path}: chunks add up to ${total} bytes, expected ${entry.size}`);
   }
 
-  /**
-   * A chunk's bytes from this layer's blocks, a patch against the parent, or the parent chain.
-   * Patched and inherited chunks are checked against their digest here.
-   */
-  chunkBytes(hex: string, path: string): Buffer {
+  /** A chunk this layer's own blocks hold (not checked against its digest: its block was), or null. */
+  localChunk(hex: string): Buffer | null {
     const record = this.loadIndex().chunks.find(Buffer.from(hex, 'hex'));
-    if (record !== undefined) {
-      const source = this.chunkSource;
-      return source !== null ? source.readChunk(record.sha256, record.length) : this.readBlock(record.block).subarray(record.offset, record.offset + record.length);
-    }
-    const patch = this.patches().get(hex);
-    const parent = this.parentLayer;
-    if (this.isDelta && parent === null) {
-      throw new OperationError('E_PARENT', `${this.path} is a delta snapshot and its parent ${(this.summary.parent ?? '').slice(0, 12)}… was not opened; put it next to this file, add it to the store, or flatten the chain`);
-    }
-    if (parent === null) throw new SnapshotFormatError('E_CORRUPT', `${path}: chunk ${hex.slice(0, 12)}… is missing from the snapshot`);
-    if (patch === undefined) {
-      const bytes = parent.inheritedChunk(hex, path);
-      if (bytes === null) throw new SnapshotFormatError('E_CORRUPT', `${this.path}: ${path}: chunk ${hex.slice(0, 12)}… is neither in this snapshot nor in its parents`);
-      return bytes;
-    }
-    const stored = this.chunkBytes(patch.patch, path);
-    const base = parent.readRange(patch.base, patch.offset, patch.length, path);
-    const out = decodePatch(stored, base, patch.size, `${this.path}: ${path}: patch ${patch.patch.slice(0, 12)}…`);
-    if (createHash('sha256').update(out).digest('hex') !== hex) {
-      throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: ${path}: a patched chunk does not match its digest: this snapshot or its parent is damaged`);
-    }
-    return out;
+    if (record === undefined) return null;
+    const source = this.chunkSource;
+    return source !== null ? source.readChunk(record.sha256, record.length) : this.readBlock(record.block).subarray(record.offset, record.offset + record.length);
   }
 
-  /** A chunk this layer or one below holds (verified), or null when none does. */
-  private inheritedChunk(hex: string, path: string): Buffer | null {
-    if (this.loadIndex().chunks.find(Buffer.from(hex, 'hex')) === undefined && !this.patches().has(hex)) {
-      return this.parentLayer === null ? null : this.parentLayer.inheritedChunk(hex, path);
-    }
-    const bytes = this.chunkBytes(hex, path);
-    if (createHash('sha256').update(bytes).digest('hex') !== hex) {
-      throw new SnapshotFormatError('E_CHECKSUM', `${this.path}: chunk ${hex.slice(0, 12)}… does not match its digest: ${DAMAGED}`);
-    }
-    return bytes;
-  }
-
-  /** Whether this layer or one below can produce a chunk. */
-  hasChunk(hex: string): boolean {
-    if (this.loadIndex().chunks.find(Buffer.from(hex, 'hex')) !== undefined || this.patches().has(hex)) return true;
-    return this.parentLayer?.hasChunk(hex) ?? false;
-  }
-
-  /** The patches of every file of this layer, by the chunk each makes. */
-  patches(): Map<string, PatchRef> {
-    if (this.patchTable === null) {
-      this.patchTable = new Map();
-      if (this.isDelta) for (const e of this.manifest.entries) if (e.type === 'file' && e.patches !== undefined) for (const p of e.patches) this.patchTable.set(p.chunk, p);
-    }
-    return this.patchTable;
-  }
-
-  /** The first file entry (in path order) with this content, or undefined. */
-  fileWithDigest(sha256: string): FileEntry | undefined {
-    if (this.bySha256 === null) {
-      this.bySha256 = new Map();
-      for (const e of this.manifest.entries) if (e.type === 'file' && !this.bySha256.has(e.sha256)) this.bySha256.set(e.sha256, e);
-    }
-    return this.bySha256.get(sha256);
-  }
-
-  /** Bytes [offset, offset + length) of this layer's file with content `sha256`: a patch's dictionary. */
-  readRange(sha256: string, offset: number, length: number, path: string): Buffer {
-    const entry = this.fileWithDigest(sha256);
-    if (entry === undefined || offset + length > entry.size) {
-      throw new SnapshotFormatError('E_CORRUPT', `${path}: a patch names base ${sha256.slice(0, 12)}… [${offset}, +${length}), which the parent ${this.path} does not hold`);
-    }
-    const out = Buffer.allocUnsafe(length);
-    let at = 0;
-    let filled = 0;
-    for (const piece of this.readFile(entry)) {
-      const from = Math.max(offset - at, 0);
-      const to = Math.min(offset + length - at, piece.length);
-      if (from < to) {
-        piece.copy(out, filled, from, to);
-        filled += to - from;
-      }
-      at += piece.length;
-      if (at >= offset + length) break;
-    }
-    return out;
+  /** The length of a chunk this layer's own blocks hold, or null. */
+  localChunkLength(hex: string): number | null {
+    return this.loadIndex().chunks.find(Buffer.from(hex, 'hex'))?.length ?? null;
   }
 
   /** A whole file in memory, digest-checked. For small files and tests. */
