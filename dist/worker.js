@@ -611,7 +611,7 @@ function canonicalEntriesJson(entries) {
  * Lists what `matcher` selects under `root`. Directories are recorded when they hold a recorded
  * entry or are matched themselves (so an empty `dist/empty/` survives `dist/**`); the root is not.
  */
-function walkTree(root, matcher) {
+function walkTree(root, matcher, options = {}) {
     const rootAbs = (0,external_node_path_namespaceObject.resolve)(root);
     let rootStats;
     try {
@@ -628,7 +628,7 @@ function walkTree(root, matcher) {
     if (!rootStats.isDirectory()) {
         throw new OperationError('E_USAGE', `capture root ${rootAbs} is a file, not a directory; pass the directory that holds it and select the file with a pattern`);
     }
-    const walk = { matcher, entries: [], skipped: [] };
+    const walk = { matcher, identity: options.identity === true, entries: [], skipped: [] };
     if (matcher.mayContain(''))
         walkDirectory(walk, rootAbs, '');
     walk.entries.sort((a, b) => compareCodePoints(a.path, b.path));
@@ -691,7 +691,7 @@ function walkDirectory(walk, dirAbs, dirRel) {
         const absPath = prefixAbs + name;
         let stats;
         try {
-            stats = (0,external_node_fs_namespaceObject.lstatSync)(absPath, { throwIfNoEntry: false });
+            stats = walk.identity ? (0,external_node_fs_namespaceObject.lstatSync)(absPath, { bigint: true, throwIfNoEntry: false }) : (0,external_node_fs_namespaceObject.lstatSync)(absPath, { throwIfNoEntry: false });
         }
         catch (error) {
             throw walkError(error, dirAbs, dirRel);
@@ -702,7 +702,7 @@ function walkDirectory(walk, dirAbs, dirRel) {
         }
         if (stats.isDirectory()) {
             // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
-            entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
+            entries.push({ type: 'dir', path, absPath, mode: Number(stats.mode) & 0o7777 });
             const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
             if (recorded === 0 && !matcher.matchesDir(path))
                 entries.pop();
@@ -711,7 +711,7 @@ function walkDirectory(walk, dirAbs, dirRel) {
         if (!(leafMatched ?? matcher.matches(path)))
             continue;
         if (stats.isFile()) {
-            entries.push({
+            entries.push(isBigIntStats(stats) ? exactFile(path, absPath, stats) : {
                 type: 'file',
                 path,
                 absPath,
@@ -728,6 +728,34 @@ function walkDirectory(walk, dirAbs, dirRel) {
         }
     }
     return entries.length - before;
+}
+function isBigIntStats(stats) {
+    return typeof stats.mode === 'bigint';
+}
+function exactFile(path, absPath, stats) {
+    return {
+        type: 'file',
+        path,
+        absPath,
+        mode: Number(stats.mode & 4095n),
+        size: Number(stats.size),
+        mtimeMs: msFromNs(stats.mtimeNs),
+        identity: { dev: stats.dev, ino: stats.ino, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs },
+    };
+}
+/**
+ * The float `mtimeMs` a plain (non-bigint) stat reports for the same time, computed as Node does
+ * (seconds * 1e3 + nanoseconds / 1e6, seconds floored): capture's threads compare it with their
+ * own fstat to notice a file that changed, so it must be equal to the last bit.
+ */
+function msFromNs(ns) {
+    let seconds = ns / 1000000000n;
+    let rest = ns - seconds * 1000000000n;
+    if (rest < 0n) {
+        seconds -= 1n;
+        rest += 1000000000n;
+    }
+    return Number(seconds) * 1000 + Number(rest) / 1e6;
 }
 function recordSymlink(walk, path, absPath, dirAbs, dirRel) {
     let target;
@@ -777,9 +805,9 @@ function specialEntry(path, stats) {
     if (stats.isSocket())
         return { type: 'special', path, what: 'socket' };
     if (stats.isCharacterDevice())
-        return { type: 'special', path, what: `character device ${deviceNumbers(stats.rdev)}` };
+        return { type: 'special', path, what: `character device ${deviceNumbers(Number(stats.rdev))}` };
     if (stats.isBlockDevice())
-        return { type: 'special', path, what: `block device ${deviceNumbers(stats.rdev)}` };
+        return { type: 'special', path, what: `block device ${deviceNumbers(Number(stats.rdev))}` };
     return undefined;
 }
 /** A name with its invalid UTF-8 bytes as `\xff`: distinct names stay distinct, unlike U+FFFD. */

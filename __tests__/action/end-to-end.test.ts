@@ -111,7 +111,7 @@ beforeAll(async () => {
   writeToken = addToken(world);
   readOnlyToken = addToken(world, { access: 'read-only' });
   emulator = await startEmulator(world);
-}, 300_000);
+}, 900_000); // building the bundle alone took over 5 min on a loaded 2-core machine
 
 afterAll(async () => {
   await emulator?.close();

@@ -76,7 +76,7 @@ beforeAll(async () => {
   token = addToken(world);
   emulator = await startEmulator(world);
   registry = await startRegistry();
-}, 300_000);
+}, 900_000); // building the bundle alone took over 5 min on a loaded 2-core machine
 
 afterAll(async () => {
   await emulator?.close();

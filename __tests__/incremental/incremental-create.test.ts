@@ -225,7 +225,7 @@ describe('create --since', () => {
     const delta = join(dir, 'delta.vitsnap');
     expect((await create(root, delta, '--parent', first, '--since', first)).reused).toBe(4);
     const hashedDelta = join(fresh('delta-full'), 'delta.vitsnap');
-    expect((await create(root, hashedDelta, '--parent', first)).reused).toBe(0);
+    expect((await create(root, hashedDelta, '--parent', first, '--rehash')).reused).toBe(0);
     expect(readFileSync(delta)).toEqual(readFileSync(hashedDelta));
   });
 

@@ -16,11 +16,13 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(505);
 /* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6572);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6738);
 /**
  * What a delta snapshot stores for each chunk of the new tree: nothing when a layer below already
  * has it; else a patch against the parent's version of the same path (or of a renamed file that
  * shares chunks with it) when that is smaller than the chunk compressed on its own.
  */
+
 
 
 
@@ -47,7 +49,7 @@ class DeltaEncoder {
         if (this.planned.has(chunk.sha256))
             return { kind: 'planned' };
         this.planned.add(chunk.sha256);
-        if (this.parent.hasChunk(chunk.sha256)) {
+        if ((0,_layers_js__WEBPACK_IMPORTED_MODULE_5__/* .hasChunk */ .KQ)(this.parent, chunk.sha256)) {
             this.stats.inherited++;
             this.stats.inheritedBytes += chunk.length;
             return { kind: 'inherited' };
@@ -57,7 +59,7 @@ class DeltaEncoder {
             const from = Math.max(0, Math.min(chunk.offset, base.size) - BASE_MARGIN);
             const to = Math.min(base.size, chunk.offset + chunk.length + BASE_MARGIN);
             const target = chunk.read();
-            const dictionary = this.parent.readRange(base.sha256, from, to - from, chunk.path);
+            const dictionary = (0,_layers_js__WEBPACK_IMPORTED_MODULE_5__/* .readRange */ .qX)(this.parent, base.sha256, from, to - from, chunk.path);
             const data = await (0,_patch_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePatch */ .D)(dictionary, target);
             const whole = chunk.cls === 'compressed' ? target.length : (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__/* .zstdCompress */ .oq)(target, WHOLE_LEVEL).length;
             if (data.length < whole) {
@@ -148,11 +150,13 @@ function readChunkFromDisk(chunk) {
 /* harmony import */ var _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1011);
 /* harmony import */ var _snapshot_task_pool_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5730);
 /* harmony import */ var _encoder_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5282);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6738);
 /**
  * Writes a snapshot's tree again from its own bytes: as a full snapshot (`flatten`), or as a delta
  * against one of its ancestors (`merge`). Blocks are planned exactly as a capture plans them, so
  * flattening gives the very file a full capture of the same tree would have given.
  */
+
 
 
 
@@ -250,7 +254,7 @@ async function planFile(source, e, entry, planner, delta) {
         }
     };
     for (const hex of digests) {
-        const bytes = Buffer.from(source.chunkBytes(hex, e.path));
+        const bytes = Buffer.from((0,_layers_js__WEBPACK_IMPORTED_MODULE_13__/* .chunkBytes */ .nr)(source, hex, e.path));
         hash.update(bytes);
         held.push({ hex, offset, bytes });
         heldBytes += bytes.length;
@@ -380,7 +384,7 @@ async function captureSnapshot(options) {
         // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
         // persists it there): never captured, whatever the patterns say.
         const always = [`!**/${_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .TEMP_MARKER */ .IE}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
-        walk = (0,_walk_js__WEBPACK_IMPORTED_MODULE_12__/* .walkTree */ .Ir)(root, (0,_globs_js__WEBPACK_IMPORTED_MODULE_7__/* .compileGlobs */ .t)([...options.patterns, ...always]));
+        walk = (0,_walk_js__WEBPACK_IMPORTED_MODULE_12__/* .walkTree */ .Ir)(root, (0,_globs_js__WEBPACK_IMPORTED_MODULE_7__/* .compileGlobs */ .t)([...options.patterns, ...always]), { identity: options.reuse !== undefined });
     }
     catch (error) {
         await eagerPool?.close();
@@ -417,7 +421,11 @@ async function captureSnapshot(options) {
         throw error;
     }
     try {
-        const hashed = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .HashPipeline */ .$C(pool, (0,_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .batchFiles */ .ul)(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
+        const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
+        const toHash = files.filter((_, i) => earlier[i] === null);
+        const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
+        const hashed = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .HashPipeline */ .$C(pool, (0,_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .batchFiles */ .ul)(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
+        let fileIndex = 0;
         const parent = options.parent ?? null;
         const major = parent === null ? _format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMAT_MAJOR */ .GY : _format_js__WEBPACK_IMPORTED_MODULE_6__/* .DELTA_MAJOR */ .zg;
         out.write((0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .encodeHeader */ .YS)(major));
@@ -434,7 +442,8 @@ async function captureSnapshot(options) {
                 entries.push({ type: 'symlink', path: e.path, target: e.target });
             }
             else {
-                const h = await hashed.next();
+                const h = earlier[fileIndex++] ?? (await hashed.next());
+                options.reuse?.record(e, h);
                 const entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
                 if (h.chunks !== null)
                     entry.chunks = h.chunks.map((c) => c.sha256);
@@ -486,7 +495,7 @@ async function captureSnapshot(options) {
         (0,_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSnapshotTail */ .A)(out, manifest, blocks, planner.chunks, true, major);
         const size = out.position;
         out.commit();
-        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null };
+        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
     }
     catch (error) {
         out.abort();

@@ -1059,7 +1059,7 @@ function packBlock(job, scratch) {
 /* harmony export */   L$: () => (/* binding */ escapeName),
 /* harmony export */   q3: () => (/* binding */ unpackWalk)
 /* harmony export */ });
-/* unused harmony export packWalk */
+/* unused harmony exports msFromNs, packWalk */
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -1082,7 +1082,7 @@ function packBlock(job, scratch) {
  * Lists what `matcher` selects under `root`. Directories are recorded when they hold a recorded
  * entry or are matched themselves (so an empty `dist/empty/` survives `dist/**`); the root is not.
  */
-function walkTree(root, matcher) {
+function walkTree(root, matcher, options = {}) {
     const rootAbs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(root);
     let rootStats;
     try {
@@ -1099,7 +1099,7 @@ function walkTree(root, matcher) {
     if (!rootStats.isDirectory()) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `capture root ${rootAbs} is a file, not a directory; pass the directory that holds it and select the file with a pattern`);
     }
-    const walk = { matcher, entries: [], skipped: [] };
+    const walk = { matcher, identity: options.identity === true, entries: [], skipped: [] };
     if (matcher.mayContain(''))
         walkDirectory(walk, rootAbs, '');
     walk.entries.sort((a, b) => (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodePoints */ .OP)(a.path, b.path));
@@ -1162,7 +1162,7 @@ function walkDirectory(walk, dirAbs, dirRel) {
         const absPath = prefixAbs + name;
         let stats;
         try {
-            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(absPath, { throwIfNoEntry: false });
+            stats = walk.identity ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(absPath, { bigint: true, throwIfNoEntry: false }) : (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(absPath, { throwIfNoEntry: false });
         }
         catch (error) {
             throw walkError(error, dirAbs, dirRel);
@@ -1173,7 +1173,7 @@ function walkDirectory(walk, dirAbs, dirRel) {
         }
         if (stats.isDirectory()) {
             // Pushed first so it precedes its contents; dropped again if it turns out to hold nothing selected.
-            entries.push({ type: 'dir', path, absPath, mode: stats.mode & 0o7777 });
+            entries.push({ type: 'dir', path, absPath, mode: Number(stats.mode) & 0o7777 });
             const recorded = matcher.mayContain(path) ? walkDirectory(walk, absPath, path) : 0;
             if (recorded === 0 && !matcher.matchesDir(path))
                 entries.pop();
@@ -1182,7 +1182,7 @@ function walkDirectory(walk, dirAbs, dirRel) {
         if (!(leafMatched ?? matcher.matches(path)))
             continue;
         if (stats.isFile()) {
-            entries.push({
+            entries.push(isBigIntStats(stats) ? exactFile(path, absPath, stats) : {
                 type: 'file',
                 path,
                 absPath,
@@ -1199,6 +1199,34 @@ function walkDirectory(walk, dirAbs, dirRel) {
         }
     }
     return entries.length - before;
+}
+function isBigIntStats(stats) {
+    return typeof stats.mode === 'bigint';
+}
+function exactFile(path, absPath, stats) {
+    return {
+        type: 'file',
+        path,
+        absPath,
+        mode: Number(stats.mode & 4095n),
+        size: Number(stats.size),
+        mtimeMs: msFromNs(stats.mtimeNs),
+        identity: { dev: stats.dev, ino: stats.ino, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs },
+    };
+}
+/**
+ * The float `mtimeMs` a plain (non-bigint) stat reports for the same time, computed as Node does
+ * (seconds * 1e3 + nanoseconds / 1e6, seconds floored): capture's threads compare it with their
+ * own fstat to notice a file that changed, so it must be equal to the last bit.
+ */
+function msFromNs(ns) {
+    let seconds = ns / 1000000000n;
+    let rest = ns - seconds * 1000000000n;
+    if (rest < 0n) {
+        seconds -= 1n;
+        rest += 1000000000n;
+    }
+    return Number(seconds) * 1000 + Number(rest) / 1e6;
 }
 function recordSymlink(walk, path, absPath, dirAbs, dirRel) {
     let target;
@@ -1248,9 +1276,9 @@ function specialEntry(path, stats) {
     if (stats.isSocket())
         return { type: 'special', path, what: 'socket' };
     if (stats.isCharacterDevice())
-        return { type: 'special', path, what: `character device ${deviceNumbers(stats.rdev)}` };
+        return { type: 'special', path, what: `character device ${deviceNumbers(Number(stats.rdev))}` };
     if (stats.isBlockDevice())
-        return { type: 'special', path, what: `block device ${deviceNumbers(stats.rdev)}` };
+        return { type: 'special', path, what: `block device ${deviceNumbers(Number(stats.rdev))}` };
     return undefined;
 }
 /** A name with its invalid UTF-8 bytes as `\xff`: distinct names stay distinct, unlike U+FFFD. */

@@ -40,13 +40,20 @@ Options:
                           small trees)
       --allow-empty       write a snapshot even when nothing matches
       --store DIR         add the snapshot to the store at DIR (only chunks it lacks are
-                          stored); no file is written unless -o is also given
+                          stored); no file is written unless -o is also given; files unchanged
+                          since the last capture of the same root and globs into DIR are not
+                          hashed again
       --name NAME         name the stored snapshot (implies the default store when --store is
                           not given: $VITSNAP_STORE, else ~/.cache/vitsnap)
       --parent SNAPSHOT   write a delta: only what SNAPSHOT (a file, store:NAME or oci://…)
                           and its own parents lack is stored, changed files as binary patches
                           against their old versions; readers need the parent (docs/delta.md)
       --max-depth N       refuse a parent chain deeper than N layers (default: 16)
+      --since SNAPSHOT    incremental: reuse the hash results of SNAPSHOT's capture for files
+                          whose inode, size, mode, mtime and ctime are unchanged (read from
+                          SNAPSHOT.statcache, which every create writes beside its snapshot)
+      --rehash            hash every file even when --store holds an earlier capture's
+                          results (a fresh stat cache is still written)
       --json              print the result as JSON
   -q, --quiet             print only warnings and errors (--json still prints the result)
   -h, --help              show this help
@@ -56,10 +63,11 @@ Examples:
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
   vitsnap create -C build --store ~/.cache/vitsnap --name nightly
   vitsnap create -C build -o pr.vitsnap --parent main.vitsnap
+  vitsnap create -C build -o new.vitsnap --parent old.vitsnap --since old.vitsnap
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(724)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1724));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(11)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4011));
         return runCreate(argv, ctx);
     },
 };
@@ -239,7 +247,8 @@ function chainLines(reader) {
     const layers = chainJson(reader);
     const shown = layers.map((l) => (l.path === null ? `(parent sha256:${(l.sha256 ?? '').slice(0, 12)}… not found)` : `${(0,external_node_path_.basename)(l.path)} ${(0,format_bytes/* formatBytes */.z)(l.size ?? 0)}`));
     const total = layers.reduce((n, l) => n + (l.size ?? 0), 0);
-    return [`chain      ${shown.join(' ← ')} (${(0,plural/* plural */.L)(layers.length, 'layer')}, ${(0,format_bytes/* formatBytes */.z)(total)}${layers[0]?.path === null ? ' found' : ''})`];
+    const parent = `parent     sha256:${reader.summary.parent ?? ''}${reader.summary.parentRef === undefined ? '' : ` (made from ${reader.summary.parentRef})`}`;
+    return [parent, `chain      ${shown.join(' ← ')} (${(0,plural/* plural */.L)(layers.length, 'layer')}, ${(0,format_bytes/* formatBytes */.z)(total)}${layers[0]?.path === null ? ' found' : ''})`];
 }
 function describe(reader) {
     const m = reader.summary;
@@ -313,7 +322,7 @@ Example:
                     source: m.source,
                     stats: m.stats,
                     metadata: m.metadata,
-                    ...(reader.isDelta ? { chain: chainJson(reader) } : {}),
+                    ...(reader.isDelta ? { parent: m.parent, depth: m.depth, parentRef: m.parentRef ?? null, chain: chainJson(reader) } : {}),
                 }, null, 2));
             }
             else {
@@ -1877,8 +1886,11 @@ function chunkSizes(layout) {
     }
     return sizes;
 }
-/** The chunk digests a snapshot references (and, when asked, its files' digests). */
-function referencedChunks(layout, id, files) {
+/**
+ * The chunk digests a snapshot references (and, when asked, its files' digests). A delta's other
+ * chunks are its parent's: `parents` gets the parent's id, which must outlive it.
+ */
+function referencedChunks(layout, id, files, parents) {
     const reader = (0,records/* openRecord */.C6)(layout, id);
     try {
         const { chunks } = reader.loadIndex();
@@ -1889,6 +1901,8 @@ function referencedChunks(layout, id, files) {
             for (const e of reader.manifest.entries)
                 if (e.type === 'file')
                     files.add(e.sha256);
+        if (parents !== undefined && reader.summary.parent !== null)
+            parents.set(id, reader.summary.parent);
         return out;
     }
     finally {
@@ -1906,11 +1920,12 @@ async function collectGarbage(layout, options) {
         const refs = new Map();
         const uses = new Map();
         const unreadable = [];
+        const parentOf = new Map();
         for (const s of snapshots) {
             let digests;
             const files = new Set();
             try {
-                digests = referencedChunks(layout, s.id, plain.length > 0 ? files : undefined);
+                digests = referencedChunks(layout, s.id, plain.length > 0 ? files : undefined, parentOf);
             }
             catch (error) {
                 unreadable.push({ id: s.id, reason: error.message });
@@ -1930,13 +1945,22 @@ async function collectGarbage(layout, options) {
         const evicted = [];
         // Plain copies are a cache that restore --link refills: over budget, they go before any snapshot.
         const dropAllPlain = options.maxBytes !== undefined && live + plainBytes > options.maxBytes;
+        // A parent stays while a delta on it stays: it is evicted after its children, never before.
+        const children = new Map();
+        for (const p of parentOf.values())
+            children.set(p, (children.get(p) ?? 0) + 1);
+        const evictable = (s) => uses.has(s.id) && (children.get(s.id) ?? 0) === 0;
         if (options.maxBytes !== undefined) {
-            for (const s of snapshots) {
-                if (live <= options.maxBytes)
+            const left = [...snapshots];
+            while (live > options.maxBytes) {
+                const at = left.findIndex(evictable);
+                if (at < 0)
                     break;
-                const digests = uses.get(s.id);
-                if (digests === undefined)
-                    continue; // unreadable: its chunks are unknown, so it is not evicted
+                const s = left.splice(at, 1)[0];
+                const digests = uses.get(s.id) ?? [];
+                const parent = parentOf.get(s.id);
+                if (parent !== undefined)
+                    children.set(parent, (children.get(parent) ?? 1) - 1);
                 evicted.push(s);
                 live -= s.recordBytes;
                 for (const d of digests) {
@@ -2209,8 +2233,14 @@ const storeCommand = {
                 if (args.length === 0)
                     throw new errors/* OperationError */.OK('E_USAGE', "store rm takes one or more snapshot names or ids; run 'vitsnap store --help'");
                 const layout = (0,store_layout/* openStore */.Ch)(root, false);
-                const removed = args.map((ref) => {
-                    const id = (0,records/* resolveRef */.qE)(layout, ref);
+                const ids = args.map((ref) => (0,records/* resolveRef */.qE)(layout, ref));
+                for (const id of ids) {
+                    const kept = (0,records/* deltasOn */.Pw)(layout, id).filter((child) => !ids.includes(child));
+                    if (kept.length > 0) {
+                        throw new errors/* OperationError */.OK('E_USAGE', `${shortId(id)} is the parent of ${kept.map(shortId).join(', ')}, which would become unreadable; remove those too, or flatten them first (vitsnap flatten store:${shortId(kept[0] ?? '')} -o FILE)`);
+                    }
+                }
+                const removed = ids.map((id) => {
                     const names = (0,records/* removeRecord */.GI)(layout, id);
                     say(`removed ${shortId(id)}${names.length > 0 ? ` (${names.join(', ')})` : ''}; its chunks are freed by vitsnap store gc --apply`);
                     return { id, names };
@@ -2297,9 +2327,11 @@ function listStore(layout, json, ctx) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   OW: () => (/* binding */ resolveChain),
+/* harmony export */   dR: () => (/* binding */ chainOf),
+/* harmony export */   ew: () => (/* binding */ missingLayer),
 /* harmony export */   hd: () => (/* binding */ fileDigest)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_DEPTH, chainOf */
+/* unused harmony export DEFAULT_MAX_DEPTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -2355,6 +2387,12 @@ function resolveChain(reader, options = {}) {
         throw tooDeep(reader, top, max);
     let layer = reader;
     while (layer.summary.parent !== null) {
+        const attached = layer.parent;
+        if (attached !== null) {
+            // Resolved by an earlier call (a retry after a parent was pulled from a registry).
+            layer = attached;
+            continue;
+        }
         const want = layer.summary.parent;
         const parent = findParent(layer, want, options);
         const expected = (layer.summary.depth ?? 1) - 1;
@@ -2365,6 +2403,13 @@ function resolveChain(reader, options = {}) {
         layer.attachParent(parent);
         layer = parent;
     }
+}
+/** The lowest layer attached so far whose parent is still missing, or null when the chain is whole. */
+function missingLayer(reader) {
+    let layer = reader;
+    while (layer.parent !== null)
+        layer = layer.parent;
+    return layer.summary.parent === null ? null : layer;
 }
 /** The readers of a chain from the top down (`reader` first). */
 function chainOf(reader) {
@@ -2451,6 +2496,144 @@ function openFromStore(digest, storeDir) {
         session.end();
         throw error;
     }
+}
+
+
+/***/ }),
+
+/***/ 6738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KQ: () => (/* binding */ hasChunk),
+/* harmony export */   nr: () => (/* binding */ chunkBytes),
+/* harmony export */   qX: () => (/* binding */ readRange)
+/* harmony export */ });
+/* unused harmony export patchesOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6572);
+/**
+ * Reading through a delta chain: a chunk comes from a layer's own blocks, from a patch against
+ * its parent's bytes, or from a layer below. Patched and inherited chunks are checked against
+ * their digests here; a layer's own chunks are covered by their block's digest.
+ */
+
+
+
+const patchTables = new WeakMap();
+const contentTables = new WeakMap();
+const DAMAGED = 'the file was damaged after it was written; fetch a fresh copy and do not use this one';
+/** The patches of every file of a layer, by the chunk each makes. */
+function patchesOf(layer) {
+    let table = patchTables.get(layer);
+    if (table === undefined) {
+        table = new Map();
+        if (layer.isDelta)
+            for (const e of layer.manifest.entries)
+                if (e.type === 'file' && e.patches !== undefined)
+                    for (const p of e.patches)
+                        table.set(p.chunk, p);
+        patchTables.set(layer, table);
+    }
+    return table;
+}
+/** The first file entry (in path order) of a layer with this content. */
+function fileWithDigest(layer, sha256) {
+    let table = contentTables.get(layer);
+    if (table === undefined) {
+        table = new Map();
+        for (const e of layer.manifest.entries)
+            if (e.type === 'file' && !table.has(e.sha256))
+                table.set(e.sha256, e);
+        contentTables.set(layer, table);
+    }
+    return table.get(sha256);
+}
+/** A chunk's bytes, wherever in the chain it is. */
+function chunkBytes(layer, hex, path) {
+    const local = layer.localChunk(hex);
+    if (local !== null)
+        return local;
+    const parent = layer.parent;
+    if (layer.isDelta && parent === null) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_PARENT', `${layer.path} is a delta snapshot and its parent ${(layer.summary.parent ?? '').slice(0, 12)}… was not opened; put it next to this file, add it to the store, or flatten the chain`);
+    }
+    if (parent === null)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${path}: chunk ${hex.slice(0, 12)}… is missing from the snapshot`);
+    const patch = patchesOf(layer).get(hex);
+    if (patch === undefined) {
+        const bytes = inheritedChunk(parent, hex, path);
+        if (bytes === null)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${layer.path}: ${path}: chunk ${hex.slice(0, 12)}… is neither in this snapshot nor in its parents`);
+        return bytes;
+    }
+    const stored = chunkBytes(layer, patch.patch, path);
+    const base = readRange(parent, patch.base, patch.offset, patch.length, path);
+    const out = (0,_patch_js__WEBPACK_IMPORTED_MODULE_2__/* .decodePatch */ .F)(stored, base, patch.size, `${layer.path}: ${path}: patch ${patch.patch.slice(0, 12)}…`);
+    if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(out).digest('hex') !== hex) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${layer.path}: ${path}: a patched chunk does not match its digest: this snapshot or its parent is damaged`);
+    }
+    return out;
+}
+/** A chunk this layer or one below holds (verified), or null when none does. */
+function inheritedChunk(layer, hex, path) {
+    if (layer.localChunkLength(hex) === null && !patchesOf(layer).has(hex)) {
+        return layer.parent === null ? null : inheritedChunk(layer.parent, hex, path);
+    }
+    const bytes = chunkBytes(layer, hex, path);
+    if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex') !== hex) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${layer.path}: chunk ${hex.slice(0, 12)}… does not match its digest: ${DAMAGED}`);
+    }
+    return bytes;
+}
+/** Whether this layer or one below can produce a chunk. */
+function hasChunk(layer, hex) {
+    if (layer.localChunkLength(hex) !== null || patchesOf(layer).has(hex))
+        return true;
+    return layer.parent !== null && hasChunk(layer.parent, hex);
+}
+/** A chunk's length from a layer's index or patches, or a layer below; null when none has it. */
+function chunkLength(layer, hex) {
+    const local = layer.localChunkLength(hex);
+    if (local !== null)
+        return local;
+    const patch = patchesOf(layer).get(hex);
+    if (patch !== undefined)
+        return patch.size;
+    return layer.parent === null ? null : chunkLength(layer.parent, hex);
+}
+/** Bytes [offset, offset + length) of the layer's file with content `sha256`: a patch's dictionary. */
+function readRange(layer, sha256, offset, length, path) {
+    const entry = fileWithDigest(layer, sha256);
+    if (entry === undefined || offset + length > entry.size) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${path}: a patch names base ${sha256.slice(0, 12)}… [${offset}, +${length}), which the parent ${layer.path} does not hold`);
+    }
+    const out = Buffer.allocUnsafe(length);
+    let at = 0;
+    let filled = 0;
+    // Chunks before the range are skipped by their recorded lengths, not decoded.
+    for (const hex of entry.size === 0 ? [] : (entry.chunks ?? [entry.sha256])) {
+        if (at >= offset + length)
+            break;
+        const size = chunkLength(layer, hex);
+        if (size !== null && at + size <= offset) {
+            at += size;
+            continue;
+        }
+        const piece = chunkBytes(layer, hex, path);
+        const from = Math.max(offset - at, 0);
+        const to = Math.min(offset + length - at, piece.length);
+        if (from < to) {
+            piece.copy(out, filled, from, to);
+            filled += to - from;
+        }
+        at += piece.length;
+    }
+    if (filled !== length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${path}: the parent's file ${sha256.slice(0, 12)}… is shorter than the range a patch needs`);
+    return out;
 }
 
 
@@ -4548,11 +4731,7 @@ async function openSnapshotAnywhere(arg, options) {
     if (!opened.reader.isDelta)
         return opened;
     try {
-        (0,_delta_chain_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveChain */ .OW)(opened.reader, {
-            storeDir: (0,_store_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultStoreDir */ .iB)(undefined, options.env, options.cwd),
-            candidates: (options.parents ?? []).map((p) => (0,node_path__WEBPACK_IMPORTED_MODULE_7__.resolve)(options.cwd, p)),
-            maxDepth: options.maxDepth,
-        });
+        await attachChain(opened.reader, options);
     }
     catch (error) {
         if (options.partialChain !== true) {
@@ -4561,6 +4740,35 @@ async function openSnapshotAnywhere(arg, options) {
         }
     }
     return opened;
+}
+/**
+ * Attaches a delta's parents. A parent found nowhere locally whose `parentRef` is a registry
+ * reference is pulled into the store (verified against its id there), then looked for again.
+ */
+async function attachChain(reader, options) {
+    const storeDir = (0,_store_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultStoreDir */ .iB)(undefined, options.env, options.cwd);
+    const pulled = new Set();
+    for (;;) {
+        try {
+            (0,_delta_chain_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveChain */ .OW)(reader, { storeDir, candidates: (options.parents ?? []).map((p) => (0,node_path__WEBPACK_IMPORTED_MODULE_7__.resolve)(options.cwd, p)), maxDepth: options.maxDepth });
+            return;
+        }
+        catch (error) {
+            const layer = (0,_delta_chain_js__WEBPACK_IMPORTED_MODULE_8__/* .missingLayer */ .ew)(reader);
+            const ref = layer?.summary.parentRef;
+            if (error.code !== 'E_PARENT' || ref === undefined || !isOciRef(ref) || pulled.has(ref))
+                throw error;
+            pulled.add(ref);
+            const registryRef = (0,_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .registryReference */ .r)(ref, options.env);
+            const client = (0,_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .connectRegistry */ .g)(registryRef, options.env);
+            try {
+                await (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__/* .pullSnapshot */ .Y2)((0,_store_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .openStore */ .Ch)(storeDir, true), client, registryRef, { onProgress: options.onProgress });
+            }
+            finally {
+                client.close();
+            }
+        }
+    }
 }
 async function openOne(arg, options) {
     if (!isOciRef(arg))
@@ -4588,9 +4796,13 @@ async function openOne(arg, options) {
         const byChunk = new Map(remote.chunks.map((c) => [c.chunk, c]));
         const fetchFiles = async (entries) => {
             const wanted = new Set();
-            for (const e of entries)
+            for (const e of entries) {
                 for (const c of reader.fileChunks(e))
                     wanted.add(c.sha256.toString('hex'));
+                // A delta's patches are chunks of its own that no file lists.
+                for (const p of e.patches ?? [])
+                    wanted.add(p.patch);
+            }
             const blobs = [...wanted].flatMap((hex) => byChunk.get(hex) ?? []);
             await (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__/* .fetchChunks */ .dC)(layout, client, blobs, { onProgress: options.onProgress });
         };
@@ -5637,6 +5849,7 @@ function checkFreeSpace(dir, entries) {
 /* harmony export */   E2: () => (/* binding */ decodeHeader),
 /* harmony export */   GY: () => (/* binding */ FORMAT_MAJOR),
 /* harmony export */   KK: () => (/* binding */ HEADER_MAGIC),
+/* harmony export */   Ku: () => (/* binding */ TRAILER_MAGIC),
 /* harmony export */   Ne: () => (/* binding */ Codec),
 /* harmony export */   X1: () => (/* binding */ decodeIndex),
 /* harmony export */   YS: () => (/* binding */ encodeHeader),
@@ -5645,7 +5858,7 @@ function checkFreeSpace(dir, entries) {
 /* harmony export */   sm: () => (/* binding */ decodeTrailer),
 /* harmony export */   zg: () => (/* binding */ DELTA_MAJOR)
 /* harmony export */ });
-/* unused harmony exports FORMAT_MINOR, TRAILER_MAGIC, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE, ChunkTable */
+/* unused harmony exports FORMAT_MINOR, BLOCK_RECORD_SIZE, CHUNK_RECORD_SIZE, ChunkTable */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
@@ -6893,8 +7106,15 @@ function parseEntry(value, index) {
                         fail(at(`.chunks[${i}]`), 'expected a lowercase hex SHA-256');
                 entry.chunks = chunks;
             }
-            if (e.patches !== undefined)
+            if (e.patches !== undefined) {
                 entry.patches = parsePatches(e.patches, entry, at);
+                // `chunks` stays the last member: export streams a long chunk list after everything else.
+                if (entry.chunks !== undefined) {
+                    const list = entry.chunks;
+                    delete entry.chunks;
+                    entry.chunks = list;
+                }
+            }
             return entry;
         }
         case 'dir':
@@ -7080,8 +7300,8 @@ function checkEntryOrder(entries) {
     return entries;
 }
 
-// EXTERNAL MODULE: ./src/delta/patch.ts
-var delta_patch = __nccwpck_require__(6572);
+// EXTERNAL MODULE: ./src/delta/layers.ts
+var delta_layers = __nccwpck_require__(6738);
 ;// CONCATENATED MODULE: ./src/snapshot/reader.ts
 /**
  * Reads `.vitsnap` files safely: the trailer, manifest and index are validated before use, each
@@ -7114,8 +7334,6 @@ class SnapshotReader {
     cache = new Map();
     /** Delta snapshots: the layer below, attached by the chain resolver (src/delta/chain.ts). */
     parentLayer = null;
-    patchTable = null;
-    bySha256 = null;
     constructor(path, view, header, trailer, summary, chunkSource) {
         this.path = path;
         this.view = view;
@@ -7286,7 +7504,7 @@ class SnapshotReader {
     *readLayeredFile(entry) {
         let total = 0;
         for (const hex of entry.size === 0 ? [] : (entry.chunks ?? [entry.sha256])) {
-            const piece = this.chunkBytes(hex, entry.path);
+            const piece = (0,delta_layers/* chunkBytes */.nr)(this, hex, entry.path);
             total += piece.length;
             if (total > entry.size)
                 break;
@@ -7295,97 +7513,17 @@ class SnapshotReader {
         if (total !== entry.size)
             throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${this.path}: ${entry.path}: chunks add up to ${total} bytes, expected ${entry.size}`);
     }
-    /**
-     * A chunk's bytes from this layer's blocks, a patch against the parent, or the parent chain.
-     * Patched and inherited chunks are checked against their digest here.
-     */
-    chunkBytes(hex, path) {
+    /** A chunk this layer's own blocks hold (not checked against its digest: its block was), or null. */
+    localChunk(hex) {
         const record = this.loadIndex().chunks.find(Buffer.from(hex, 'hex'));
-        if (record !== undefined) {
-            const source = this.chunkSource;
-            return source !== null ? source.readChunk(record.sha256, record.length) : this.readBlock(record.block).subarray(record.offset, record.offset + record.length);
-        }
-        const patch = this.patches().get(hex);
-        const parent = this.parentLayer;
-        if (this.isDelta && parent === null) {
-            throw new errors/* OperationError */.OK('E_PARENT', `${this.path} is a delta snapshot and its parent ${(this.summary.parent ?? '').slice(0, 12)}… was not opened; put it next to this file, add it to the store, or flatten the chain`);
-        }
-        if (parent === null)
-            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${path}: chunk ${hex.slice(0, 12)}… is missing from the snapshot`);
-        if (patch === undefined) {
-            const bytes = parent.inheritedChunk(hex, path);
-            if (bytes === null)
-                throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${this.path}: ${path}: chunk ${hex.slice(0, 12)}… is neither in this snapshot nor in its parents`);
-            return bytes;
-        }
-        const stored = this.chunkBytes(patch.patch, path);
-        const base = parent.readRange(patch.base, patch.offset, patch.length, path);
-        const out = (0,delta_patch/* decodePatch */.F)(stored, base, patch.size, `${this.path}: ${path}: patch ${patch.patch.slice(0, 12)}…`);
-        if ((0,external_node_crypto_.createHash)('sha256').update(out).digest('hex') !== hex) {
-            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: ${path}: a patched chunk does not match its digest: this snapshot or its parent is damaged`);
-        }
-        return out;
+        if (record === undefined)
+            return null;
+        const source = this.chunkSource;
+        return source !== null ? source.readChunk(record.sha256, record.length) : this.readBlock(record.block).subarray(record.offset, record.offset + record.length);
     }
-    /** A chunk this layer or one below holds (verified), or null when none does. */
-    inheritedChunk(hex, path) {
-        if (this.loadIndex().chunks.find(Buffer.from(hex, 'hex')) === undefined && !this.patches().has(hex)) {
-            return this.parentLayer === null ? null : this.parentLayer.inheritedChunk(hex, path);
-        }
-        const bytes = this.chunkBytes(hex, path);
-        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== hex) {
-            throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: chunk ${hex.slice(0, 12)}… does not match its digest: ${DAMAGED}`);
-        }
-        return bytes;
-    }
-    /** Whether this layer or one below can produce a chunk. */
-    hasChunk(hex) {
-        if (this.loadIndex().chunks.find(Buffer.from(hex, 'hex')) !== undefined || this.patches().has(hex))
-            return true;
-        return this.parentLayer?.hasChunk(hex) ?? false;
-    }
-    /** The patches of every file of this layer, by the chunk each makes. */
-    patches() {
-        if (this.patchTable === null) {
-            this.patchTable = new Map();
-            if (this.isDelta)
-                for (const e of this.manifest.entries)
-                    if (e.type === 'file' && e.patches !== undefined)
-                        for (const p of e.patches)
-                            this.patchTable.set(p.chunk, p);
-        }
-        return this.patchTable;
-    }
-    /** The first file entry (in path order) with this content, or undefined. */
-    fileWithDigest(sha256) {
-        if (this.bySha256 === null) {
-            this.bySha256 = new Map();
-            for (const e of this.manifest.entries)
-                if (e.type === 'file' && !this.bySha256.has(e.sha256))
-                    this.bySha256.set(e.sha256, e);
-        }
-        return this.bySha256.get(sha256);
-    }
-    /** Bytes [offset, offset + length) of this layer's file with content `sha256`: a patch's dictionary. */
-    readRange(sha256, offset, length, path) {
-        const entry = this.fileWithDigest(sha256);
-        if (entry === undefined || offset + length > entry.size) {
-            throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${path}: a patch names base ${sha256.slice(0, 12)}… [${offset}, +${length}), which the parent ${this.path} does not hold`);
-        }
-        const out = Buffer.allocUnsafe(length);
-        let at = 0;
-        let filled = 0;
-        for (const piece of this.readFile(entry)) {
-            const from = Math.max(offset - at, 0);
-            const to = Math.min(offset + length - at, piece.length);
-            if (from < to) {
-                piece.copy(out, filled, from, to);
-                filled += to - from;
-            }
-            at += piece.length;
-            if (at >= offset + length)
-                break;
-        }
-        return out;
+    /** The length of a chunk this layer's own blocks hold, or null. */
+    localChunkLength(hex) {
+        return this.loadIndex().chunks.find(Buffer.from(hex, 'hex'))?.length ?? null;
     }
     /** A whole file in memory, digest-checked. For small files and tests. */
     readFileBuffer(entry) {
@@ -7586,6 +7724,10 @@ function addWithin(layout, file, options) {
     const reader = _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .SnapshotReader */ .a.open(file);
     let fd = -1;
     try {
+        const parent = reader.summary.parent;
+        if (parent !== null && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_records_js__WEBPACK_IMPORTED_MODULE_7__/* .recordPath */ .lX)(layout, parent))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('E_PARENT', `${file} is a delta snapshot whose parent sha256:${parent} is not in the store ${layout.root}; add the parent first (vitsnap store add PARENT.vitsnap), or flatten it (vitsnap flatten ${file} -o FULL.vitsnap)`);
+        }
         const { blocks, chunks } = reader.loadIndex();
         // Every file's chunks must be in the index, adding up to its size: checked before anything is written.
         for (const e of reader.manifest.entries)
@@ -8003,6 +8145,7 @@ function readRecordBytes(layout, id, tailLength) {
  *   STORE/tmp/                temp files, renamed into place on the same filesystem
  *   STORE/sessions/           one file per live process that reads or adds chunks (GC waits for them)
  *   STORE/gc.lock/            held by the one running GC
+ *   STORE/captures/<key>.statcache  stat records of the last capture of a root+globs (src/incremental/)
  */
 
 
@@ -8292,6 +8435,7 @@ function listPlainCopies(layout) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C6: () => (/* binding */ openRecord),
 /* harmony export */   GI: () => (/* binding */ removeRecord),
+/* harmony export */   Pw: () => (/* binding */ deltasOn),
 /* harmony export */   RI: () => (/* binding */ RECORD_PREFIX),
 /* harmony export */   VI: () => (/* binding */ listRecords),
 /* harmony export */   h: () => (/* binding */ touchRecord),
@@ -8482,6 +8626,28 @@ function removeRecord(layout, id) {
     }
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(recordPath(layout, id), { force: true });
     return removedNames;
+}
+/** The stored snapshots that are deltas on `id`: they cannot be read once it is gone. */
+function deltasOn(layout, id) {
+    const out = [];
+    for (const s of listRecords(layout)) {
+        if (s.id === id)
+            continue;
+        try {
+            const reader = openRecord(layout, s.id);
+            try {
+                if (reader.summary.parent === id)
+                    out.push(s.id);
+            }
+            finally {
+                reader.close();
+            }
+        }
+        catch {
+            // an unreadable record is no child we can know of
+        }
+    }
+    return out;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 724;
-export const ids = [724];
+export const id = 11;
+export const ids = [11];
 export const modules = {
 
-/***/ 1724:
+/***/ 4011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -265,6 +265,601 @@ var add = __webpack_require__(5702);
 var store_layout = __webpack_require__(5891);
 // EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
 var commands_store = __webpack_require__(8979);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
+var atomic_file = __webpack_require__(5118);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/incremental/snapshot-identity.ts
+/**
+ * Which snapshot a stat cache belongs to, cheaply: the SHA-256 of the snapshot's 200-byte trailer
+ * and its size. The trailer holds the SHA-256 of the entries, the manifest and the index, and the
+ * index the SHA-256 of every block, so any other snapshot has another trailer; hashing the whole
+ * file instead would read a 1 GB snapshot on every incremental capture.
+ */
+
+
+
+/** The identity of the snapshot at `path`, or null when there is none there (or it has no trailer). */
+function snapshotIdentity(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return null;
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size < format/* TRAILER_SIZE */.C)
+            return null;
+        const trailer = Buffer.alloc(format/* TRAILER_SIZE */.C);
+        let done = 0;
+        while (done < format/* TRAILER_SIZE */.C) {
+            const n = (0,external_node_fs_.readSync)(fd, trailer, done, format/* TRAILER_SIZE */.C - done, st.size - format/* TRAILER_SIZE */.C + done);
+            if (n === 0)
+                return null;
+            done += n;
+        }
+        if (!trailer.subarray(format/* TRAILER_SIZE */.C - format/* TRAILER_MAGIC */.Ku.length).equals(format/* TRAILER_MAGIC */.Ku))
+            return null;
+        return { trailerSha256: (0,external_node_crypto_.createHash)('sha256').update(trailer).digest('hex'), size: st.size };
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function sameSnapshot(a, b) {
+    return a.trailerSha256 === b.trailerSha256 && a.size === b.size;
+}
+
+// EXTERNAL MODULE: ./src/snapshot/bounded-json.ts
+var bounded_json = __webpack_require__(3612);
+// EXTERNAL MODULE: ./src/snapshot/codecs.ts
+var codecs = __webpack_require__(505);
+;// CONCATENATED MODULE: ./src/incremental/stat-cache.ts
+/**
+ * The stat cache: what one capture learned about each file (its exact stat and its hash results),
+ * kept beside the snapshot so the next capture can skip files that did not change
+ * (docs/incremental.md). Never part of a snapshot: a snapshot holds no inode or time.
+ *
+ * File layout (little-endian):
+ *
+ *   0   8  magic "VSNPSTAT"
+ *   8   4  version (1)
+ *   12  4  reserved, 0
+ *   16  8  payload length, raw
+ *   24 32  SHA-256 of the raw payload
+ *   56  …  the payload, zstd
+ *
+ * Payload: u32 meta length, meta (JSON), u32 file count, then per file: u16 path length, path
+ * (UTF-8), u64 dev, u64 ino, u64 size, i64 mtimeNs, i64 ctimeNs, u32 mode, u8 class, u8 width,
+ * u32 chunk count, 32-byte SHA-256, then per chunk u64 length and 32-byte SHA-256.
+ */
+
+
+
+
+
+const STAT_CACHE_MAGIC = Buffer.from('VSNPSTAT', 'latin1');
+const STAT_CACHE_VERSION = 1;
+const STAT_CACHE_HEADER_SIZE = 56;
+/** Above a 1M-file tree's ~130 MB; a cache over it is not written, one claiming more is not read. */
+const STAT_CACHE_MAX_RAW = 256 * 1024 * 1024;
+const MAX_META_BYTES = 1024 * 1024;
+const CACHE_LEVEL = 3;
+const CLASSES = ['text', 'binary', 'compressed', 'tensor'];
+const U64_END = 1n << 64n;
+const I64_MIN = -(1n << 63n);
+const I64_END = 1n << 63n;
+/** Path length, then dev, ino, size, mtimeNs, ctimeNs, mode, class, width, chunk count, SHA-256. */
+const RECORD_FIXED = 2 + 8 * 5 + 4 + 2 + 4 + 32;
+const CHUNK_SIZE = 8 + 32;
+/** False for values the table cannot hold exactly; such a file is left out (and so hashed next time). */
+function isRecordable(path, r) {
+    return (Buffer.byteLength(path) <= 0xffff &&
+        r.size < 2 ** 48 &&
+        r.dev >= 0n && r.dev < U64_END && r.ino >= 0n && r.ino < U64_END &&
+        r.mtimeNs >= I64_MIN && r.mtimeNs < I64_END && r.ctimeNs >= I64_MIN && r.ctimeNs < I64_END);
+}
+/**
+ * Records in their on-disk form, appended as a capture goes: ~130 bytes a file and no objects,
+ * where a Map of records would hold ~300 bytes of objects and bigints a file (300 MB at 1M files).
+ */
+class StatTable {
+    buf = Buffer.alloc(64 * 1024);
+    used = 0;
+    full = false;
+    count = 0;
+    add(path, r) {
+        if (this.full || !isRecordable(path, r))
+            return;
+        const chunks = r.hashed.chunks ?? [];
+        const nameLength = Buffer.byteLength(path);
+        const need = RECORD_FIXED + nameLength + chunks.length * CHUNK_SIZE;
+        if (this.used + need > STAT_CACHE_MAX_RAW - MAX_META_BYTES - 8) {
+            this.full = true;
+            return;
+        }
+        if (this.used + need > this.buf.length) {
+            const grown = Buffer.alloc(Math.max(this.buf.length * 2, this.used + need));
+            this.buf.copy(grown, 0, 0, this.used);
+            this.buf = grown;
+        }
+        const raw = this.buf;
+        let at = raw.writeUInt16LE(nameLength, this.used);
+        at += raw.write(path, at, 'utf8');
+        at = raw.writeBigUInt64LE(r.dev, at);
+        at = raw.writeBigUInt64LE(r.ino, at);
+        at = raw.writeBigUInt64LE(BigInt(r.size), at);
+        at = raw.writeBigInt64LE(r.mtimeNs, at);
+        at = raw.writeBigInt64LE(r.ctimeNs, at);
+        at = raw.writeUInt32LE(r.mode, at);
+        at = raw.writeUInt8(CLASSES.indexOf(r.hashed.class), at);
+        at = raw.writeUInt8(r.hashed.width, at);
+        at = raw.writeUInt32LE(chunks.length, at);
+        at += raw.write(r.hashed.sha256, at, 32, 'hex');
+        for (const c of chunks) {
+            at = raw.writeBigUInt64LE(BigInt(c.length), at);
+            at += raw.write(c.sha256, at, 32, 'hex');
+        }
+        this.used = at;
+        this.count++;
+    }
+    /** True when a record did not fit under the size limit (the cache is then not written). */
+    get overflowed() {
+        return this.full;
+    }
+    get bytes() {
+        return this.buf.subarray(0, this.used);
+    }
+}
+/** A read cache's records, kept in their binary form and decoded one at a time on lookup. */
+class StatRecords {
+    raw;
+    offsets;
+    constructor(raw, offsets) {
+        this.raw = raw;
+        this.offsets = offsets;
+    }
+    get size() {
+        return this.offsets.size;
+    }
+    get(path) {
+        const at = this.offsets.get(path);
+        return at === undefined ? undefined : readRecord(this.raw, at);
+    }
+    *entries() {
+        for (const [path, at] of this.offsets)
+            yield [path, readRecord(this.raw, at)];
+    }
+}
+/** The record whose fixed fields start at `at` (just after its path); checked by decodeStatCache. */
+function readRecord(raw, at) {
+    const chunkCount = raw.readUInt32LE(at + 46);
+    let chunks = null;
+    if (chunkCount > 0) {
+        chunks = [];
+        for (let c = 0, p = at + 82; c < chunkCount; c++, p += CHUNK_SIZE) {
+            chunks.push({ length: raw.readUIntLE(p, 6), sha256: raw.toString('hex', p + 8, p + CHUNK_SIZE) });
+        }
+    }
+    return {
+        dev: raw.readBigUInt64LE(at),
+        ino: raw.readBigUInt64LE(at + 8),
+        size: raw.readUIntLE(at + 16, 6),
+        mtimeNs: raw.readBigInt64LE(at + 24),
+        ctimeNs: raw.readBigInt64LE(at + 32),
+        mode: raw.readUInt32LE(at + 40),
+        hashed: { sha256: raw.toString('hex', at + 50, at + 82), class: CLASSES[raw.readUInt8(at + 44)], width: raw.readUInt8(at + 45), chunks },
+    };
+}
+/** A u64 below 2^48 (all sizes the table holds), else -1. */
+function safeU64(raw, at) {
+    return raw.readUInt16LE(at + 6) === 0 ? raw.readUIntLE(at, 6) : -1;
+}
+function encodeStatCache(meta, table) {
+    if (table.overflowed) {
+        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `the stat cache would be over ${STAT_CACHE_MAX_RAW} bytes; capture fewer files to use incremental capture`);
+    }
+    const metaBytes = Buffer.from(JSON.stringify(meta));
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(metaBytes.length, 0);
+    const count = Buffer.alloc(4);
+    count.writeUInt32LE(table.count, 0);
+    const raw = Buffer.concat([head, metaBytes, count, table.bytes]);
+    const header = Buffer.alloc(STAT_CACHE_HEADER_SIZE);
+    STAT_CACHE_MAGIC.copy(header, 0);
+    header.writeUInt32LE(STAT_CACHE_VERSION, 8);
+    header.writeBigUInt64LE(BigInt(raw.length), 16);
+    (0,external_node_crypto_.createHash)('sha256').update(raw).digest().copy(header, 24);
+    return Buffer.concat([header, (0,codecs/* zstdCompress */.oq)(raw, CACHE_LEVEL)]);
+}
+/**
+ * Parses a stat cache, checking everything a reuse relies on: the payload digest (a flipped bit
+ * in a recorded hash would otherwise go into the next snapshot), and every record's shape.
+ * Throws SnapshotFormatError (E_BAD_MAGIC, E_VERSION, E_CORRUPT, E_LIMIT) naming `what`.
+ */
+function decodeStatCache(file, what) {
+    const corrupt = (problem) => {
+        throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${what} is damaged (${problem})`);
+    };
+    if (file.length < STAT_CACHE_HEADER_SIZE || !file.subarray(0, 8).equals(STAT_CACHE_MAGIC)) {
+        throw new errors/* SnapshotFormatError */.wv('E_BAD_MAGIC', `${what} is not a vitsnap stat cache`);
+    }
+    const version = file.readUInt32LE(8);
+    if (file.readUInt32LE(12) !== 0)
+        corrupt('unknown flags');
+    if (version !== STAT_CACHE_VERSION)
+        throw new errors/* SnapshotFormatError */.wv('E_VERSION', `${what} has version ${version}; this vitsnap reads version ${STAT_CACHE_VERSION}`);
+    const rawLength = file.readBigUInt64LE(16);
+    if (rawLength > BigInt(STAT_CACHE_MAX_RAW))
+        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${what} claims ${rawLength} bytes, over the ${STAT_CACHE_MAX_RAW} vitsnap reads`);
+    let raw;
+    try {
+        raw = (0,codecs/* zstdDecompress */.v3)(file.subarray(STAT_CACHE_HEADER_SIZE), Number(rawLength), what);
+    }
+    catch {
+        return corrupt('its payload does not decompress to its declared length');
+    }
+    if (!(0,external_node_crypto_.createHash)('sha256').update(raw).digest().equals(file.subarray(24, 56)))
+        corrupt('its digest does not match');
+    let at = 0;
+    const need = (n) => {
+        if (at + n > raw.length)
+            corrupt(`truncated at byte ${at}`);
+    };
+    need(4);
+    const metaLength = raw.readUInt32LE(at);
+    at += 4;
+    if (metaLength > MAX_META_BYTES)
+        corrupt('its header is too large');
+    need(metaLength);
+    const meta = checkMeta((0,bounded_json/* parseBoundedJson */.Rj)(raw.subarray(at, at + metaLength), { maxDepth: 4, maxMembers: 10_000, maxTopMembers: 16, maxValues: 20_000, maxStringBytes: 64 * 1024 }, what), corrupt);
+    at += metaLength;
+    need(4);
+    const count = raw.readUInt32LE(at);
+    at += 4;
+    if (count > format/* LIMITS */.b1.entryCount)
+        corrupt(`${count} files, over ${format/* LIMITS */.b1.entryCount}`);
+    const offsets = new Map();
+    for (let i = 0; i < count; i++) {
+        need(2);
+        const nameLength = raw.readUInt16LE(at);
+        at += 2;
+        need(nameLength + RECORD_FIXED - 2);
+        const path = raw.toString('utf8', at, at + nameLength);
+        at += nameLength;
+        const size = safeU64(raw, at + 16);
+        const cls = CLASSES[raw.readUInt8(at + 44)];
+        const width = raw.readUInt8(at + 45);
+        const chunkCount = raw.readUInt32LE(at + 46);
+        if (cls === undefined || (cls === 'tensor' ? width !== 2 && width !== 4 : width !== 0))
+            corrupt(`bad class of file ${i}`);
+        if (size < 0 || raw.readUInt32LE(at + 40) > 0o7777 || chunkCount === 1)
+            corrupt(`bad record of file ${i}`);
+        if (offsets.has(path))
+            corrupt(`file ${i} repeats a path`);
+        offsets.set(path, at);
+        at += RECORD_FIXED - 2;
+        if (chunkCount > 0) {
+            need(chunkCount * CHUNK_SIZE);
+            let sum = 0;
+            for (let c = 0; c < chunkCount; c++, at += CHUNK_SIZE) {
+                const length = safeU64(raw, at);
+                if (length <= 0)
+                    corrupt(`bad chunk in file ${i}`);
+                sum += length;
+            }
+            if (sum !== size)
+                corrupt(`chunks of file ${i} do not add up to its size`);
+        }
+    }
+    if (at !== raw.length)
+        corrupt('bytes after the last record');
+    return { meta, files: new StatRecords(raw, offsets) };
+}
+function checkMeta(value, corrupt) {
+    const m = value;
+    if (m === null || typeof m !== 'object')
+        return corrupt('bad header');
+    const snapshot = m.snapshot;
+    const ok = typeof m.tool === 'string' &&
+        typeof m.root === 'string' &&
+        Array.isArray(m.patterns) && m.patterns.every((p) => typeof p === 'string') &&
+        typeof m.excludeHidden === 'boolean' &&
+        typeof m.startNs === 'string' && /^\d{1,25}$/.test(m.startNs) &&
+        snapshot !== null && typeof snapshot === 'object' &&
+        typeof snapshot.trailerSha256 === 'string' && /^[0-9a-f]{64}$/.test(snapshot.trailerSha256) &&
+        Number.isSafeInteger(snapshot.size);
+    if (!ok)
+        return corrupt('bad header');
+    return {
+        tool: m.tool,
+        root: m.root,
+        patterns: m.patterns,
+        excludeHidden: m.excludeHidden,
+        startNs: m.startNs,
+        snapshot: { trailerSha256: snapshot.trailerSha256, size: snapshot.size },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/incremental/cache-files.ts
+/**
+ * Where stat caches live and how they are found, checked, written. A cache that is missing,
+ * damaged, stale or made for another tree is never an error: the capture hashes every file and
+ * says why in a warning.
+ *
+ *   SNAPSHOT.statcache                  beside every snapshot `create` writes
+ *   STORE/captures/<key>.statcache      the last `create --store` of one root and set of globs
+ */
+
+
+
+
+
+
+
+
+const STAT_CACHE_SUFFIX = '.statcache';
+/** Stat caches a store keeps (one per root and globs): a runner that captures from fresh temp dirs must not fill it. */
+const STORE_CACHES_KEPT = 64;
+function captureScope(root, patterns, excludeHidden) {
+    let real = (0,external_node_path_.resolve)(root);
+    try {
+        real = (0,external_node_fs_.realpathSync)(real);
+    }
+    catch {
+        // a missing root fails the capture itself, with its own message
+    }
+    return { root: real, patterns: [...patterns], excludeHidden };
+}
+function sidecarPath(snapshot) {
+    return `${snapshot}${STAT_CACHE_SUFFIX}`;
+}
+/** The store's cache for one scope: keyed by root and globs, so captures of different parts of a tree keep their own. */
+function storeCachePath(storeRoot, scope) {
+    const key = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([scope.root, scope.patterns, scope.excludeHidden])).digest('hex');
+    return (0,external_node_path_.join)(storeRoot, 'captures', `${key}${STAT_CACHE_SUFFIX}`);
+}
+/** Removes all but the `keep` most recently written stat caches in `dir`; best effort. */
+function pruneCaches(dir, keep) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir).filter((n) => n.endsWith(STAT_CACHE_SUFFIX));
+    }
+    catch {
+        return;
+    }
+    if (names.length <= keep)
+        return;
+    const aged = names.map((name) => {
+        try {
+            return { name, mtime: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, name)).mtimeMs };
+        }
+        catch {
+            return { name, mtime: Infinity }; // gone meanwhile: nothing to remove
+        }
+    });
+    aged.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
+    for (const { name } of aged.slice(keep)) {
+        try {
+            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
+        }
+        catch {
+            // removed by a concurrent create, or not ours to remove
+        }
+    }
+}
+/** Reads at most the largest cache vitsnap writes; null when there is no file. */
+function readBounded(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        throw error;
+    }
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        // zstd never grows data by more than a fraction of a percent.
+        if (size > STAT_CACHE_HEADER_SIZE + STAT_CACHE_MAX_RAW + (STAT_CACHE_MAX_RAW >>> 7) + 1024)
+            throw new Error(`it is ${size} bytes, larger than any stat cache vitsnap writes`);
+        const buf = Buffer.alloc(size);
+        let done = 0;
+        while (done < size) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, done, size - done, done);
+            if (n === 0)
+                break;
+            done += n;
+        }
+        return buf.subarray(0, done);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function reason(error) {
+    return (0,errors/* isVitsnapError */.iR)(error) || error instanceof Error ? error.message : String(error);
+}
+/** Reads and checks a cache file against the scope; `snapshot` set: it must belong to that snapshot too. */
+function loadCache(path, scope, snapshot, missing) {
+    const ignore = (why) => ({ cache: null, warning: `ignoring stat cache ${path}: ${why}; hashing every file` });
+    let cache;
+    try {
+        const file = readBounded(path);
+        if (file === null)
+            return { cache: null, warning: missing };
+        cache = decodeStatCache(file, path);
+    }
+    catch (error) {
+        return ignore(reason(error));
+    }
+    const { meta } = cache;
+    if (meta.tool !== version/* VERSION */.x)
+        return ignore(`it was written by vitsnap ${meta.tool}, this is ${version/* VERSION */.x}`);
+    if (meta.root !== scope.root)
+        return ignore(`it was made for root ${meta.root}, this capture's root is ${scope.root}`);
+    if (snapshot !== null) {
+        const id = snapshotIdentity(snapshot);
+        if (id === null || !sameSnapshot(id, meta.snapshot))
+            return ignore(`it belongs to another snapshot than ${snapshot} (replaced since?)`);
+    }
+    return { cache, warning: null };
+}
+/** The cache beside `previous` (a `.vitsnap` path), for `create --since`. */
+function loadSidecar(previous, scope) {
+    if (snapshotIdentity(previous) === null) {
+        return { cache: null, warning: `--since ${previous}: no snapshot there; hashing every file` };
+    }
+    return loadCache(sidecarPath(previous), scope, previous, `no stat cache next to ${previous} (${sidecarPath(previous)}); hashing every file`);
+}
+/** The store's cache for this scope, for `create --store`; none yet is no warning. */
+function loadStoreCache(storeRoot, scope) {
+    return loadCache(storeCachePath(storeRoot, scope), scope, null, null);
+}
+/**
+ * The cache for a capture that just wrote `snapshot`, started at `startNs` (taken before its walk).
+ * Null when the snapshot cannot be identified (then no cache is written).
+ */
+function buildCache(scope, startNs, snapshot, records) {
+    const id = snapshotIdentity(snapshot);
+    if (id === null)
+        return null;
+    const meta = { tool: version/* VERSION */.x, root: scope.root, patterns: scope.patterns, excludeHidden: scope.excludeHidden, startNs: startNs.toString(), snapshot: id };
+    return { meta, records };
+}
+/** Writes a cache atomically; returns a warning instead of throwing, as a cache is only an optimisation. */
+function writeCache(path, cache) {
+    let out = null;
+    try {
+        const data = encodeStatCache(cache.meta, cache.records);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(path, '..'), { recursive: true });
+        out = new atomic_file/* AtomicFile */.A0(path);
+        out.write(data);
+        out.commit();
+        return null;
+    }
+    catch (error) {
+        out?.abort();
+        return `could not write stat cache ${path}: ${reason(error)}; the next incremental capture will hash every file`;
+    }
+}
+/** Wall-clock time now, in ns since 1970. */
+function nowNs() {
+    return BigInt(Date.now()) * 1000000n;
+}
+
+;// CONCATENATED MODULE: ./src/incremental/reuse.ts
+
+/**
+ * How far before a capture's start a file's times must lie to be trusted. File times come from
+ * the kernel's coarse clock (up to a tick, ~4-10 ms, behind the clock we read) and some
+ * filesystems keep only 10 ms (exFAT), 1 s (ext3, HFS+) or 2 s (FAT): a ctime with no
+ * sub-second part means such a filesystem, and the wide margin.
+ */
+const RACY_MARGIN_NS = 100000000n;
+const COARSE_RACY_MARGIN_NS = 2000000000n;
+/** Times at or after this could hide a change made after the capture that recorded them. */
+function racyFrom(startNs, ctimeNs) {
+    return startNs - (ctimeNs % 1000000000n === 0n ? COARSE_RACY_MARGIN_NS : RACY_MARGIN_NS);
+}
+/** True when `file` (walked with identity) is certainly the file `earlier` describes, unchanged. */
+function isUnchanged(earlier, startNs, file) {
+    const now = file.identity;
+    if (now === undefined)
+        return false;
+    const racy = racyFrom(startNs, earlier.ctimeNs);
+    return (now.ino === earlier.ino &&
+        now.dev === earlier.dev &&
+        file.size === earlier.size &&
+        now.mtimeNs === earlier.mtimeNs &&
+        now.ctimeNs === earlier.ctimeNs &&
+        file.mode === earlier.mode &&
+        earlier.mtimeNs < racy &&
+        earlier.ctimeNs < racy);
+}
+/**
+ * Capture's reuse hook over an earlier capture's stat cache (or none), collecting this capture's
+ * records for the next one.
+ */
+class StatCacheReuse {
+    records = new StatTable();
+    earlier;
+    earlierStartNs;
+    constructor(earlier) {
+        this.earlier = earlier;
+        this.earlierStartNs = earlier === null ? 0n : BigInt(earlier.meta.startNs);
+    }
+    lookup(file) {
+        const record = this.earlier?.files.get(file.path);
+        return record !== undefined && isUnchanged(record, this.earlierStartNs, file) ? record.hashed : null;
+    }
+    record(file, hashed) {
+        const id = file.identity;
+        if (id === undefined)
+            return;
+        this.records.add(file.path, { dev: id.dev, ino: id.ino, size: file.size, mtimeNs: id.mtimeNs, ctimeNs: id.ctimeNs, mode: file.mode, hashed });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/incremental/incremental-create.ts
+/**
+ * `create`'s incremental capture, start to end: pick the earlier capture's stat cache (`--since`,
+ * else the store's), hand capture the reuse hook, then write this capture's cache beside the
+ * snapshot and into the store.
+ */
+
+
+
+
+function startIncremental(request) {
+    if (request.rehash && request.since !== null) {
+        throw new errors/* OperationError */.OK('E_USAGE', '--rehash hashes every file, --since reuses an earlier capture: drop one of them');
+    }
+    const scope = captureScope(request.root, request.patterns, request.excludeHidden);
+    const loaded = request.rehash
+        ? null
+        : request.since !== null
+            ? loadSidecar(request.since, scope)
+            : request.storeRoot !== null
+                ? loadStoreCache(request.storeRoot, scope)
+                : null;
+    if (loaded?.warning != null)
+        request.warn(loaded.warning);
+    const cache = loaded?.cache ?? null;
+    const reuse = new StatCacheReuse(cache);
+    // Taken before the walk: a file changed after this moment must not be trusted by the next capture.
+    const startNs = nowNs();
+    return {
+        reuse,
+        source: cache === null ? null : request.since !== null ? 'since' : 'store',
+        finish(snapshot, keepSidecar) {
+            const fresh = buildCache(scope, startNs, snapshot, reuse.records);
+            const write = (target) => {
+                const problem = fresh === null ? null : writeCache(target, fresh);
+                if (problem !== null)
+                    request.warn(problem);
+            };
+            if (keepSidecar)
+                write(sidecarPath(snapshot));
+            return {
+                intoStore: (storeRoot) => {
+                    const path = storeCachePath(storeRoot, scope);
+                    write(path);
+                    pruneCaches((0,external_node_path_.dirname)(path), STORE_CACHES_KEPT);
+                },
+            };
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/snapshot/reader.ts + 1 modules
 var snapshot_reader = __webpack_require__(3580);
 // EXTERNAL MODULE: ./src/store/records.ts
@@ -370,6 +965,9 @@ function withChain(parent, storeDir, maxDepth) {
 
 
 
+
+
+
 function parseMaxDepth(text) {
     if (text === undefined)
         return undefined;
@@ -405,6 +1003,8 @@ async function runCreate(argv, ctx) {
         name: { type: 'string' },
         parent: { type: 'string' },
         'max-depth': { type: 'string' },
+        since: { type: 'string' },
+        rehash: { type: 'boolean' },
     });
     const maxDepth = parseMaxDepth(values['max-depth']);
     const root = (0,external_node_path_.resolve)(ctx.cwd, values.root ?? '.');
@@ -418,10 +1018,13 @@ async function runCreate(argv, ctx) {
     const patterns = positionals.flatMap((p) => (0,globs/* parsePatternList */.Y)(p));
     for (const ex of values.exclude ?? [])
         patterns.push(`!${ex.replace(/^!/, '')}`);
+    const userPatterns = [...patterns];
+    // Stat caches are this machine's state (inodes, times): never captured, like vitsnap's temp files.
+    patterns.push(`!**/*.vitsnap${STAT_CACHE_SUFFIX}`);
     const relOutput = (0,external_node_path_.relative)(root, output);
     if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
-        // Never capture the snapshot itself (or an older one at the same path).
-        patterns.push(`!${relOutput.split('\\').join('/')}`);
+        // Never capture the snapshot itself (or an older one at the same path), nor its stat cache.
+        patterns.push(`!${relOutput.split('\\').join('/')}`, `!${relOutput.split('\\').join('/')}${STAT_CACHE_SUFFIX}`);
     }
     const relStore = store === null ? '' : (0,external_node_path_.relative)(root, store.root);
     if (store !== null && (relStore === '' || (!relStore.startsWith('..') && !relStore.startsWith('/')))) {
@@ -449,11 +1052,27 @@ async function runCreate(argv, ctx) {
                 ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
         });
+    // Its start time is taken here, before the walk (a parent fetched meanwhile only widens the racy window).
+    // A delta on a file made here has that file's stat cache beside it: reuse it unless told otherwise.
+    const parentFile = values.parent !== undefined && !values.parent.startsWith('store:') && !values.parent.startsWith('oci://') ? (0,external_node_path_.resolve)(ctx.cwd, values.parent) : null;
+    const sincePath = values.since !== undefined ? (0,external_node_path_.resolve)(ctx.cwd, values.since) : parentFile !== null && values.rehash !== true && (0,external_node_fs_.existsSync)(parentFile + STAT_CACHE_SUFFIX) ? parentFile : null;
+    const incremental = startIncremental({
+        root,
+        patterns: userPatterns,
+        excludeHidden: false,
+        since: sincePath,
+        storeRoot: store?.root ?? null,
+        rehash: values.rehash === true,
+        warn: (message) => ctx.log.warn(message),
+    });
     const parent = values.parent === undefined ? null : await openParentSnapshot(values.parent, { cwd: ctx.cwd, env: ctx.env, maxDepth, onProgress: (done, total) => ctx.log.progress('fetching parent', done, total, 'chunk') });
+    // A delta in a store needs its parents there too: the files among them are added first, bottom up.
+    const parentFiles = parent === null ? [] : (0,chain/* chainOf */.dR)(parent.reader).map((r) => r.path).filter((p) => !p.startsWith('store:') && !p.startsWith('oci://') && (0,external_node_fs_.existsSync)(p)).reverse();
     let result;
     try {
         result = await (0,capture/* captureSnapshot */.d)({
             parent,
+            reuse: incremental.reuse,
             root,
             patterns,
             output,
@@ -473,9 +1092,12 @@ async function runCreate(argv, ctx) {
         parent?.reader.close();
     }
     ctx.log.done();
+    const cache = incremental.finish(result.output, keepFile);
     let stored = null;
     if (store !== null) {
         try {
+            for (const file of parentFiles)
+                await (0,add/* addSnapshot */.O)(store, file);
             stored = await (0,add/* addSnapshot */.O)(store, result.output, { name: values.name, verifyBlocks: false, onProgress: (p) => ctx.log.progress('storing', p.doneBlocks, p.totalBlocks, 'block') });
         }
         finally {
@@ -483,6 +1105,7 @@ async function runCreate(argv, ctx) {
                 (0,external_node_fs_.rmSync)(result.output, { force: true });
         }
         ctx.log.done();
+        cache.intoStore(store.root);
     }
     for (const s of result.skipped)
         ctx.log.warn(`skipped ${(0,report_escape/* escapeControls */.UN)(s.path)}: ${s.reason}`);
@@ -491,7 +1114,7 @@ async function runCreate(argv, ctx) {
     if (values.json === true) {
         const file = keepFile ? { output: result.output } : {};
         const chain = result.delta === null ? {} : { parent: result.manifest.parent, depth: result.manifest.depth, delta: result.delta };
-        ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, ...chain, skipped: result.skipped, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
+        ctx.log.out(JSON.stringify({ ...file, size: result.size, stats, ...chain, skipped: result.skipped, reused: result.reused, ...(stored === null ? {} : { store: { root: store?.root, ...stored } }) }, null, 2));
     }
     else if (values.quiet !== true) {
         // A ratio only means something once the data outweighs the snapshot's fixed overhead.
@@ -504,6 +1127,11 @@ async function runCreate(argv, ctx) {
             ctx.log.out(describeDelta(result.delta, parent.ref, result.manifest.depth ?? 1));
         if (stored !== null && store !== null)
             ctx.log.out(`${(0,commands_store/* describeAdd */.V)(stored, values.name, store.root)}${keepFile ? '' : ` (${what}) ${took}`}`);
+        // "without hashing": a full snapshot still reads their bytes to pack them into blocks.
+        if (incremental.source !== null) {
+            const since = incremental.source === 'since' && sincePath !== null ? (0,report_escape/* escapeControls */.UN)(values.since ?? values.parent ?? sincePath) : 'the last capture of this tree into the store';
+            ctx.log.out(`${(0,plural/* plural */.L)(result.reused, 'file')} of ${stats.files} reused without hashing (unchanged since ${since})`);
+        }
     }
     return 0;
 }
@@ -525,11 +1153,13 @@ async function runCreate(argv, ctx) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(505);
 /* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6572);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6738);
 /**
  * What a delta snapshot stores for each chunk of the new tree: nothing when a layer below already
  * has it; else a patch against the parent's version of the same path (or of a renamed file that
  * shares chunks with it) when that is smaller than the chunk compressed on its own.
  */
+
 
 
 
@@ -556,7 +1186,7 @@ class DeltaEncoder {
         if (this.planned.has(chunk.sha256))
             return { kind: 'planned' };
         this.planned.add(chunk.sha256);
-        if (this.parent.hasChunk(chunk.sha256)) {
+        if ((0,_layers_js__WEBPACK_IMPORTED_MODULE_5__/* .hasChunk */ .KQ)(this.parent, chunk.sha256)) {
             this.stats.inherited++;
             this.stats.inheritedBytes += chunk.length;
             return { kind: 'inherited' };
@@ -566,7 +1196,7 @@ class DeltaEncoder {
             const from = Math.max(0, Math.min(chunk.offset, base.size) - BASE_MARGIN);
             const to = Math.min(base.size, chunk.offset + chunk.length + BASE_MARGIN);
             const target = chunk.read();
-            const dictionary = this.parent.readRange(base.sha256, from, to - from, chunk.path);
+            const dictionary = (0,_layers_js__WEBPACK_IMPORTED_MODULE_5__/* .readRange */ .qX)(this.parent, base.sha256, from, to - from, chunk.path);
             const data = await (0,_patch_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePatch */ .D)(dictionary, target);
             const whole = chunk.cls === 'compressed' ? target.length : (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__/* .zstdCompress */ .oq)(target, WHOLE_LEVEL).length;
             if (data.length < whole) {
@@ -745,7 +1375,7 @@ async function captureSnapshot(options) {
         // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
         // persists it there): never captured, whatever the patterns say.
         const always = [`!**/${_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .TEMP_MARKER */ .IE}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
-        walk = (0,_walk_js__WEBPACK_IMPORTED_MODULE_12__/* .walkTree */ .Ir)(root, (0,_globs_js__WEBPACK_IMPORTED_MODULE_7__/* .compileGlobs */ .t)([...options.patterns, ...always]));
+        walk = (0,_walk_js__WEBPACK_IMPORTED_MODULE_12__/* .walkTree */ .Ir)(root, (0,_globs_js__WEBPACK_IMPORTED_MODULE_7__/* .compileGlobs */ .t)([...options.patterns, ...always]), { identity: options.reuse !== undefined });
     }
     catch (error) {
         await eagerPool?.close();
@@ -782,7 +1412,11 @@ async function captureSnapshot(options) {
         throw error;
     }
     try {
-        const hashed = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .HashPipeline */ .$C(pool, (0,_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .batchFiles */ .ul)(files), Math.max(2, workers * 2), totalBytes, options.onProgress);
+        const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
+        const toHash = files.filter((_, i) => earlier[i] === null);
+        const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
+        const hashed = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .HashPipeline */ .$C(pool, (0,_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .batchFiles */ .ul)(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
+        let fileIndex = 0;
         const parent = options.parent ?? null;
         const major = parent === null ? _format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMAT_MAJOR */ .GY : _format_js__WEBPACK_IMPORTED_MODULE_6__/* .DELTA_MAJOR */ .zg;
         out.write((0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .encodeHeader */ .YS)(major));
@@ -799,7 +1433,8 @@ async function captureSnapshot(options) {
                 entries.push({ type: 'symlink', path: e.path, target: e.target });
             }
             else {
-                const h = await hashed.next();
+                const h = earlier[fileIndex++] ?? (await hashed.next());
+                options.reuse?.record(e, h);
                 const entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
                 if (h.chunks !== null)
                     entry.chunks = h.chunks.map((c) => c.sha256);
@@ -851,7 +1486,7 @@ async function captureSnapshot(options) {
         (0,_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSnapshotTail */ .A)(out, manifest, blocks, planner.chunks, true, major);
         const size = out.position;
         out.commit();
-        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null };
+        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
     }
     catch (error) {
         out.abort();
