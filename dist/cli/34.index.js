@@ -143,14 +143,13 @@ function readChunkFromDisk(chunk) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5118);
 /* harmony import */ var _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7800);
-/* harmony import */ var _snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(466);
+/* harmony import */ var _snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7777);
 /* harmony import */ var _snapshot_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7245);
 /* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6957);
-/* harmony import */ var _snapshot_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7277);
-/* harmony import */ var _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1011);
-/* harmony import */ var _snapshot_task_pool_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5730);
-/* harmony import */ var _encoder_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5282);
-/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6738);
+/* harmony import */ var _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1011);
+/* harmony import */ var _snapshot_task_pool_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5730);
+/* harmony import */ var _encoder_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5282);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6738);
 /**
  * Writes a snapshot's tree again from its own bytes: as a full snapshot (`flatten`), or as a delta
  * against one of its ancestors (`merge`). Blocks are planned exactly as a capture plans them, so
@@ -169,18 +168,17 @@ function readChunkFromDisk(chunk) {
 
 
 
-
 async function rewriteSnapshot(source, output, options) {
     const parent = options.parent;
     const major = parent === null ? _snapshot_format_js__WEBPACK_IMPORTED_MODULE_8__/* .FORMAT_MAJOR */ .GY : _snapshot_format_js__WEBPACK_IMPORTED_MODULE_8__/* .DELTA_MAJOR */ .zg;
-    const pool = new _snapshot_task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(Math.min(2, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()));
+    const pool = new _snapshot_task_pool_js__WEBPACK_IMPORTED_MODULE_10__/* .TaskPool */ .Y(Math.min(2, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()));
     const out = new _snapshot_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .AtomicFile */ .A0((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(output));
     try {
         out.write((0,_snapshot_format_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHeader */ .YS)(major));
         const planner = new _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_5__/* .BlockPlanner */ .Sj();
         const blocks = [];
         const writer = new _snapshot_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .BlockWriter */ .$7(pool, out, blocks, pool.size);
-        const delta = parent === null ? null : new _encoder_js__WEBPACK_IMPORTED_MODULE_12__/* .DeltaEncoder */ .J(parent.reader);
+        const delta = parent === null ? null : new _encoder_js__WEBPACK_IMPORTED_MODULE_11__/* .DeltaEncoder */ .J(parent.reader);
         const entries = [];
         const total = source.summary.stats.bytes;
         let done = 0;
@@ -205,8 +203,7 @@ async function rewriteSnapshot(source, output, options) {
         const manifest = {
             ...summary,
             entries,
-            parent: parent?.digest ?? null,
-            ...(parent === null ? {} : { depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref }),
+            ...(0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .parentFields */ .wH)(parent),
             stats: {
                 ...source.summary.stats,
                 files,
@@ -216,9 +213,7 @@ async function rewriteSnapshot(source, output, options) {
                 classes: (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .classTotals */ .ys)(entries),
             },
         };
-        (0,_snapshot_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSnapshotTail */ .A)(out, manifest, blocks, planner.chunks, true, major);
-        const size = out.position;
-        out.commit();
+        const size = (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .finishSnapshot */ .CL)(out, manifest, blocks, planner.chunks, major);
         return { output: out.target, manifest, size, delta: delta?.stats ?? null };
     }
     catch (error) {
@@ -254,15 +249,15 @@ async function planFile(source, e, entry, planner, delta) {
         }
     };
     for (const hex of digests) {
-        const bytes = Buffer.from((0,_layers_js__WEBPACK_IMPORTED_MODULE_13__/* .chunkBytes */ .nr)(source, hex, e.path));
+        const bytes = Buffer.from((0,_layers_js__WEBPACK_IMPORTED_MODULE_12__/* .chunkBytes */ .nr)(source, hex, e.path));
         hash.update(bytes);
         held.push({ hex, offset, bytes });
         heldBytes += bytes.length;
         offset += bytes.length;
-        if (width < 0 && heldBytes < Math.min(e.size, _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__/* .SCRATCH_BYTES */ .L$))
+        if (width < 0 && heldBytes < Math.min(e.size, _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_9__/* .SCRATCH_BYTES */ .L$))
             continue;
         if (width < 0)
-            width = e.class === 'tensor' ? (0,_snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__/* .classify */ .L8)(e.path, Buffer.concat(held.map((h) => h.bytes)).subarray(0, _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_10__/* .SCRATCH_BYTES */ .L$))[1] : 0;
+            width = e.class === 'tensor' ? (0,_snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_9__/* .classify */ .L8)(e.path, Buffer.concat(held.map((h) => h.bytes)).subarray(0, _snapshot_tasks_js__WEBPACK_IMPORTED_MODULE_9__/* .SCRATCH_BYTES */ .L$))[1] : 0;
         for (const c of held.splice(0))
             await place(c);
     }
@@ -274,32 +269,118 @@ async function planFile(source, e, entry, planner, delta) {
 
 /***/ }),
 
-/***/ 466:
+/***/ 7777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ captureSnapshot),
-/* harmony export */   ys: () => (/* binding */ classTotals)
-/* harmony export */ });
-/* unused harmony exports EMPTY_SOURCE, createdAtFrom */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(311);
-/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5118);
-/* harmony import */ var _block_planner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7800);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6957);
-/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5251);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8588);
-/* harmony import */ var _snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7277);
-/* harmony import */ var _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7245);
-/* harmony import */ var _task_pool_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5730);
-/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9767);
-/* harmony import */ var _delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5282);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ captureSnapshot),
+  ys: () => (/* binding */ classTotals),
+  CL: () => (/* binding */ finishSnapshot),
+  wH: () => (/* binding */ parentFields)
+});
+
+// UNUSED EXPORTS: EMPTY_SOURCE, createdAtFrom
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
+var atomic_file = __webpack_require__(5118);
+// EXTERNAL MODULE: ./src/snapshot/block-planner.ts
+var block_planner = __webpack_require__(7800);
+// EXTERNAL MODULE: ./src/snapshot/format.ts
+var format = __webpack_require__(6957);
+// EXTERNAL MODULE: ./src/snapshot/globs.ts
+var globs = __webpack_require__(5251);
+// EXTERNAL MODULE: ./src/snapshot/paths.ts
+var paths = __webpack_require__(8588);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
+var canonical_json = __webpack_require__(7837);
+// EXTERNAL MODULE: ./src/snapshot/codecs.ts
+var codecs = __webpack_require__(505);
+;// CONCATENATED MODULE: ./src/snapshot/snapshot-tail.ts
+/**
+ * Writes what follows the blocks: the entries and the manifest summary (canonical JSON, zstd each),
+ * the index and the trailer.
+ */
+
+
+
+
+
+/** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
+const SUMMARY_LEVEL = 6;
+const ENTRIES_LEVEL = 3;
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest();
+/**
+ * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
+ * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
+ * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
+ */
+function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = format/* FORMAT_MAJOR */.GY) {
+    const { entries, ...summary } = manifest;
+    const entriesRaw = Buffer.from(wellFormed ? (0,canonical_json/* canonicalEntriesJson */.Tb)(entries) : (0,canonical_json/* canonicalJson */.dj)(entries));
+    const entriesStored = (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
+    const summaryRaw = Buffer.from((0,canonical_json/* canonicalJson */.dj)(summary));
+    if (wellFormed)
+        checkReadable(entries, entriesRaw, summaryRaw);
+    const summaryStored = (0,codecs/* zstdCompress */.oq)(summaryRaw, SUMMARY_LEVEL);
+    chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
+    const index = (0,format/* encodeIndex */.bj)(blocks, chunks);
+    const entriesOffset = out.position;
+    const manifestOffset = entriesOffset + entriesStored.length;
+    out.write(entriesStored);
+    out.write(summaryStored);
+    out.write(index);
+    out.write((0,format/* encodeTrailer */.CH)({
+        entriesOffset,
+        entriesStoredLength: entriesStored.length,
+        entriesRawLength: entriesRaw.length,
+        manifestOffset,
+        manifestStoredLength: summaryStored.length,
+        manifestRawLength: summaryRaw.length,
+        indexOffset: manifestOffset + summaryStored.length,
+        indexLength: index.length,
+        blockCount: blocks.length,
+        chunkCount: chunks.length,
+        entriesSha256: sha256(entriesStored),
+        manifestSha256: sha256(summaryStored),
+        indexSha256: sha256(index),
+    }, major));
+}
+/** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
+function checkReadable(entries, entriesRaw, summaryRaw) {
+    const over = (what) => {
+        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${what}, more than a snapshot can hold (docs/format.md, "Hard limits"); capture fewer files (narrow the globs or capture subdirectories separately)`);
+    };
+    if (entries.length > format/* LIMITS */.b1.entryCount)
+        over(`the tree has ${entries.length} entries, over ${format/* LIMITS */.b1.entryCount}`);
+    if (entriesRaw.length > format/* LIMITS */.b1.entriesRawBytes)
+        over(`the entry list is ${entriesRaw.length} bytes, over ${format/* LIMITS */.b1.entriesRawBytes}`);
+    if (summaryRaw.length > format/* LIMITS */.b1.manifestRawBytes)
+        over(`the manifest is ${summaryRaw.length} bytes, over ${format/* LIMITS */.b1.manifestRawBytes}`);
+}
+
+// EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
+var capture_pipeline = __webpack_require__(7245);
+// EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 2 modules
+var task_pool = __webpack_require__(5730);
+// EXTERNAL MODULE: ./src/snapshot/walk.ts
+var snapshot_walk = __webpack_require__(9767);
+// EXTERNAL MODULE: ./src/delta/encoder.ts
+var encoder = __webpack_require__(5282);
+;// CONCATENATED MODULE: ./src/snapshot/capture.ts
 /**
  * `captureSnapshot`: walk → hash/chunk/classify (threads) → plan blocks in file order → encode
  * blocks (threads, bounded window) → write header, blocks, manifest, index, trailer atomically.
@@ -325,7 +406,7 @@ function createdAtFrom(sourceDateEpoch) {
         return null;
     // 8.64e12 s is the last instant a JavaScript Date (and so an ISO timestamp) can hold.
     if (!/^\d{1,13}$/.test(sourceDateEpoch) || Number(sourceDateEpoch) > 8_640_000_000_000) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
+        throw new errors/* OperationError */.OK('E_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got ${JSON.stringify(sourceDateEpoch)}); unset it or fix its value`);
     }
     return new Date(Number(sourceDateEpoch) * 1000).toISOString();
 }
@@ -349,42 +430,53 @@ function symlinkTargetProblem(target) {
         return 'empty symlink target';
     if (!target.isWellFormed())
         return 'symlink target is not well-formed Unicode';
-    return Buffer.byteLength(target) > _format_js__WEBPACK_IMPORTED_MODULE_6__/* .LIMITS */ .b1.symlinkTargetBytes ? 'symlink target is too long' : null;
+    return Buffer.byteLength(target) > format/* LIMITS */.b1.symlinkTargetBytes ? 'symlink target is too long' : null;
 }
 /** Fails before any work when the output cannot be written where asked. */
 function checkOutputPath(output) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(output);
+    const dir = (0,external_node_path_.dirname)(output);
     let st;
     try {
-        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir);
+        st = (0,external_node_fs_.statSync)(dir);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_NOT_FOUND', `cannot write ${output}: directory ${dir} does not exist; create it first`);
+        throw new errors/* OperationError */.OK('E_NOT_FOUND', `cannot write ${output}: directory ${dir} does not exist; create it first`);
     }
     if (!st.isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot write ${output}: ${dir} is not a directory`);
+        throw new errors/* OperationError */.OK('E_USAGE', `cannot write ${output}: ${dir} is not a directory`);
     try {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(output).isDirectory())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `cannot write ${output}: it is a directory; pass a file name such as ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(output, 'build.vitsnap')}`);
+        if ((0,external_node_fs_.statSync)(output).isDirectory())
+            throw new errors/* OperationError */.OK('E_USAGE', `cannot write ${output}: it is a directory; pass a file name such as ${(0,external_node_path_.join)(output, 'build.vitsnap')}`);
     }
     catch (error) {
         if (error.name === 'OperationError')
             throw error;
     }
 }
+/** The manifest members that name a delta's parent: `parent: null` alone for a full snapshot. */
+function parentFields(parent) {
+    return parent === null ? { parent: null } : { parent: parent.digest, depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref };
+}
+/** Writes what follows the blocks and moves the file into place; returns its size. */
+function finishSnapshot(out, manifest, blocks, chunks, major) {
+    writeSnapshotTail(out, manifest, blocks, chunks, true, major);
+    const size = out.position;
+    out.commit();
+    return size;
+}
 async function captureSnapshot(options) {
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.root);
+    const root = (0,external_node_path_.resolve)(options.root);
     const createdAt = createdAtFrom(options.sourceDateEpoch);
-    checkOutputPath((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.output));
+    checkOutputPath((0,external_node_path_.resolve)(options.output));
     // Threads start while we walk; small trees shut them down again and run inline.
-    const eagerPool = options.workers === undefined || options.workers > 0 ? new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(options.workers ?? Math.min(2, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)())) : null;
+    const eagerPool = options.workers === undefined || options.workers > 0 ? new task_pool/* TaskPool */.Y(options.workers ?? Math.min(2, (0,external_node_os_.availableParallelism)())) : null;
     // Temp files of an interrupted capture are never part of a tree's contents.
     let walk;
     try {
         // `.git` is never a build output, and `.git/config` can hold the job's token (actions/checkout
         // persists it there): never captured, whatever the patterns say.
-        const always = [`!**/${_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .TEMP_MARKER */ .IE}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
-        walk = (0,_walk_js__WEBPACK_IMPORTED_MODULE_12__/* .walkTree */ .Ir)(root, (0,_globs_js__WEBPACK_IMPORTED_MODULE_7__/* .compileGlobs */ .t)([...options.patterns, ...always]), { identity: options.reuse !== undefined });
+        const always = [`!**/${atomic_file/* TEMP_MARKER */.IE}*`, '!**/.git', ...(options.excludeHidden === true ? ['!**/.*'] : [])];
+        walk = (0,snapshot_walk/* walkTree */.Ir)(root, (0,globs/* compileGlobs */.t)([...options.patterns, ...always]), { identity: options.reuse !== undefined });
     }
     catch (error) {
         await eagerPool?.close();
@@ -392,7 +484,7 @@ async function captureSnapshot(options) {
     }
     const skipped = [...walk.skipped];
     const walked = walk.entries.filter((e) => {
-        const problem = (0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .entryPathProblem */ .h)(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
+        const problem = (0,paths/* entryPathProblem */.h)(e.path) ?? (e.type === 'symlink' ? symlinkTargetProblem(e.target) : null);
         if (problem !== null)
             skipped.push({ path: e.path, reason: `${problem}; a snapshot cannot hold it` });
         return problem === null;
@@ -401,20 +493,20 @@ async function captureSnapshot(options) {
     if (walked.length === 0 && options.allowEmpty !== true) {
         await eagerPool?.close();
         const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
+        throw new errors/* OperationError */.OK('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
     }
     const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
     collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    let pool = eagerPool ?? new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(0);
-    if (options.workers === undefined && totalBytes < _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .INLINE_BELOW_BYTES */ .gE) {
+    let pool = eagerPool ?? new task_pool/* TaskPool */.Y(0);
+    if (options.workers === undefined && totalBytes < capture_pipeline/* INLINE_BELOW_BYTES */.gE) {
         await pool.close();
-        pool = new _task_pool_js__WEBPACK_IMPORTED_MODULE_11__/* .TaskPool */ .Y(0);
+        pool = new task_pool/* TaskPool */.Y(0);
     }
     const workers = pool.size;
     let out;
     try {
-        out = new _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .AtomicFile */ .A0((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.output));
+        out = new atomic_file/* AtomicFile */.A0((0,external_node_path_.resolve)(options.output));
     }
     catch (error) {
         await pool.close();
@@ -424,16 +516,16 @@ async function captureSnapshot(options) {
         const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
         const toHash = files.filter((_, i) => earlier[i] === null);
         const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
-        const hashed = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .HashPipeline */ .$C(pool, (0,_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .batchFiles */ .ul)(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
+        const hashed = new capture_pipeline/* HashPipeline */.$C(pool, (0,capture_pipeline/* batchFiles */.ul)(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
         let fileIndex = 0;
         const parent = options.parent ?? null;
-        const major = parent === null ? _format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMAT_MAJOR */ .GY : _format_js__WEBPACK_IMPORTED_MODULE_6__/* .DELTA_MAJOR */ .zg;
-        out.write((0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .encodeHeader */ .YS)(major));
-        const planner = new _block_planner_js__WEBPACK_IMPORTED_MODULE_5__/* .BlockPlanner */ .Sj();
-        const delta = parent === null ? null : new _delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__/* .DeltaEncoder */ .J(parent.reader);
+        const major = parent === null ? format/* FORMAT_MAJOR */.GY : format/* DELTA_MAJOR */.zg;
+        out.write((0,format/* encodeHeader */.YS)(major));
+        const planner = new block_planner/* BlockPlanner */.Sj();
+        const delta = parent === null ? null : new encoder/* DeltaEncoder */.J(parent.reader);
         const entries = [];
         const blocks = [];
-        const writer = new _capture_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .BlockWriter */ .$7(pool, out, blocks, workers);
+        const writer = new capture_pipeline/* BlockWriter */.$7(pool, out, blocks, workers);
         for (const e of walked) {
             if (e.type === 'dir') {
                 entries.push({ type: 'dir', path: e.path, mode: e.mode });
@@ -456,7 +548,7 @@ async function captureSnapshot(options) {
                     else {
                         const digests = entry.chunks ?? [h.sha256];
                         const chunk = { path: e.path, absPath: e.absPath, sha256: c.sha256, offset, length: c.length };
-                        const placed = await delta.place({ ...chunk, cls: h.class, digests, read: () => (0,_delta_encoder_js__WEBPACK_IMPORTED_MODULE_13__/* .readChunkFromDisk */ .f)(chunk) });
+                        const placed = await delta.place({ ...chunk, cls: h.class, digests, read: () => (0,encoder/* readChunkFromDisk */.f)(chunk) });
                         if (placed.kind === 'whole')
                             planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
                         if (placed.kind === 'patch') {
@@ -474,13 +566,12 @@ async function captureSnapshot(options) {
         await writer.drain();
         const collected = collecting === null ? null : await collecting;
         const manifest = {
-            tool: { name: 'vitsnap', version: _version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x },
+            tool: { name: 'vitsnap', version: version/* VERSION */.x },
             createdAt,
             source: collected?.source ?? EMPTY_SOURCE,
             metadata: collected?.metadata ?? null,
             entries,
-            parent: parent?.digest ?? null,
-            ...(parent === null ? {} : { depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref }),
+            ...parentFields(parent),
             stats: {
                 files: files.length,
                 dirs: entries.filter((e) => e.type === 'dir').length,
@@ -492,9 +583,7 @@ async function captureSnapshot(options) {
                 classes: classTotals(entries),
             },
         };
-        (0,_snapshot_tail_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSnapshotTail */ .A)(out, manifest, blocks, planner.chunks, true, major);
-        const size = out.position;
-        out.commit();
+        const size = finishSnapshot(out, manifest, blocks, planner.chunks, major);
         return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
     }
     catch (error) {
@@ -504,83 +593,6 @@ async function captureSnapshot(options) {
     finally {
         await pool.close();
     }
-}
-
-
-/***/ }),
-
-/***/ 7277:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ writeSnapshotTail)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7837);
-/* harmony import */ var _codecs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(505);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6957);
-/**
- * Writes what follows the blocks: the entries and the manifest summary (canonical JSON, zstd each),
- * the index and the trailer.
- */
-
-
-
-
-
-/** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
-const SUMMARY_LEVEL = 6;
-const ENTRIES_LEVEL = 3;
-const sha256 = (data) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest();
-/**
- * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
- * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
- * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
- */
-function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = _format_js__WEBPACK_IMPORTED_MODULE_3__/* .FORMAT_MAJOR */ .GY) {
-    const { entries, ...summary } = manifest;
-    const entriesRaw = Buffer.from(wellFormed ? (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalEntriesJson */ .Tb)(entries) : (0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(entries));
-    const entriesStored = (0,_codecs_js__WEBPACK_IMPORTED_MODULE_1__/* .zstdCompress */ .oq)(entriesRaw, ENTRIES_LEVEL);
-    const summaryRaw = Buffer.from((0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(summary));
-    if (wellFormed)
-        checkReadable(entries, entriesRaw, summaryRaw);
-    const summaryStored = (0,_codecs_js__WEBPACK_IMPORTED_MODULE_1__/* .zstdCompress */ .oq)(summaryRaw, SUMMARY_LEVEL);
-    chunks.sort((a, b) => Buffer.compare(a.sha256, b.sha256));
-    const index = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeIndex */ .bj)(blocks, chunks);
-    const entriesOffset = out.position;
-    const manifestOffset = entriesOffset + entriesStored.length;
-    out.write(entriesStored);
-    out.write(summaryStored);
-    out.write(index);
-    out.write((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeTrailer */ .CH)({
-        entriesOffset,
-        entriesStoredLength: entriesStored.length,
-        entriesRawLength: entriesRaw.length,
-        manifestOffset,
-        manifestStoredLength: summaryStored.length,
-        manifestRawLength: summaryRaw.length,
-        indexOffset: manifestOffset + summaryStored.length,
-        indexLength: index.length,
-        blockCount: blocks.length,
-        chunkCount: chunks.length,
-        entriesSha256: sha256(entriesStored),
-        manifestSha256: sha256(summaryStored),
-        indexSha256: sha256(index),
-    }, major));
-}
-/** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
-function checkReadable(entries, entriesRaw, summaryRaw) {
-    const over = (what) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_LIMIT', `${what}, more than a snapshot can hold (docs/format.md, "Hard limits"); capture fewer files (narrow the globs or capture subdirectories separately)`);
-    };
-    if (entries.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entryCount)
-        over(`the tree has ${entries.length} entries, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entryCount}`);
-    if (entriesRaw.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entriesRawBytes)
-        over(`the entry list is ${entriesRaw.length} bytes, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.entriesRawBytes}`);
-    if (summaryRaw.length > _format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.manifestRawBytes)
-        over(`the manifest is ${summaryRaw.length} bytes, over ${_format_js__WEBPACK_IMPORTED_MODULE_3__/* .LIMITS */ .b1.manifestRawBytes}`);
 }
 
 

@@ -1438,8 +1438,11 @@ Example:
     },
 };
 
+// EXTERNAL MODULE: ./src/delta/chain.ts
+var chain = __nccwpck_require__(7451);
 ;// CONCATENATED MODULE: ./src/commands/chain.ts
 /** `vitsnap flatten` and `vitsnap merge`: rewrite a delta chain as one file or as a shorter chain. */
+
 
 
 
@@ -1485,9 +1488,9 @@ Example:
             const result = await rewriteSnapshot(reader, output, { parent: null, onProgress: (done, total) => ctx.log.progress('flattening', done, total) });
             ctx.log.done();
             if (values.json === true)
-                ctx.log.out(JSON.stringify({ output: result.output, size: result.size, layers: layersOf(reader).length }, null, 2));
+                ctx.log.out(JSON.stringify({ output: result.output, size: result.size, layers: (0,chain/* chainOf */.dR)(reader).length }, null, 2));
             else if (values.quiet !== true) {
-                ctx.log.out(`wrote ${shown(ctx, result.output)}: ${(0,plural/* plural */.L)(layersOf(reader).length, 'layer')} flattened into ${(0,format_bytes/* formatBytes */.z)(result.size)} (${(0,plural/* plural */.L)(result.manifest.stats.files, 'file')}, ${(0,format_bytes/* formatBytes */.z)(result.manifest.stats.bytes)})`);
+                ctx.log.out(`wrote ${shown(ctx, result.output)}: ${(0,plural/* plural */.L)((0,chain/* chainOf */.dR)(reader).length, 'layer')} flattened into ${(0,format_bytes/* formatBytes */.z)(result.size)} (${(0,plural/* plural */.L)(result.manifest.stats.files, 'file')}, ${(0,format_bytes/* formatBytes */.z)(result.manifest.stats.bytes)})`);
             }
         }
         finally {
@@ -1496,12 +1499,6 @@ Example:
         return 0;
     },
 };
-function layersOf(reader) {
-    const out = [];
-    for (let r = reader; r !== null; r = r.parent)
-        out.push(r);
-    return out;
-}
 const mergeCommand = {
     name: 'merge',
     summary: 'fold the top layers of a delta chain into one delta',
@@ -1529,7 +1526,7 @@ Example:
         const output = outputOf('merge', values.output, ctx);
         const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)(input, { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), fetchAll: true });
         try {
-            const layers = layersOf(reader);
+            const layers = (0,chain/* chainOf */.dR)(reader);
             if (!reader.isDelta)
                 throw new errors/* OperationError */.OK('E_USAGE', `${input} is a full snapshot: there is no chain to merge`);
             const deltas = layers.length - 1;
@@ -1683,9 +1680,11 @@ function installSignalHandlers() {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4031);
-/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3651);
+/* harmony import */ var _snapshot_format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6957);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4031);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3651);
 /** Command-line parsing on node:util parseArgs, with our usage errors. */
+
 
 
 
@@ -1709,8 +1708,8 @@ function chainOptions(values) {
     let maxDepth;
     if (text !== undefined) {
         maxDepth = Number(text);
-        if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 1024)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `--max-depth takes a whole number from 1 to 1024 (got ${JSON.stringify(text)})`);
+        if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > _snapshot_format_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.chainDepth)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `--max-depth takes a whole number from 1 to ${_snapshot_format_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b1.chainDepth} (got ${JSON.stringify(text)})`);
     }
     return { parents: values.parent ?? [], maxDepth };
 }
@@ -1725,8 +1724,8 @@ function parseCommandArgs(command, argv, options) {
             const longNames = Object.keys(options).map((name) => `--${name}`);
             // `-workers` reaches parseArgs as the short option `-w`: suggest from the whole word.
             const word = unknown.startsWith('--') ? unknown : argv.find((a) => a.startsWith(unknown) && !a.startsWith('--') && a.length > 2);
-            const hint = word === undefined ? '' : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestion */ .h)(word.startsWith('--') ? word : `-${word}`, longNames);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `unknown option ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControls */ .UN)(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
+            const hint = word === undefined ? '' : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__/* .suggestion */ .h)(word.startsWith('--') ? word : `-${word}`, longNames);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `unknown option ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControls */ .UN)(word ?? unknown)} for 'vitsnap ${command}'${hint}; run 'vitsnap ${command} --help'`);
         }
         const what = message.split('\n')[0]?.replace(/\.$/, '');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_USAGE', `${what} for 'vitsnap ${command}'; run 'vitsnap ${command} --help'`);

@@ -1,6 +1,7 @@
 /** Command-line parsing on node:util parseArgs, with our usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OperationError } from '../errors.js';
+import { LIMITS } from '../snapshot/format.js';
 import { escapeControls } from '../report/escape.js';
 import { suggestion } from './did-you-mean.js';
 import type { Logger } from './logger.js';
@@ -42,7 +43,7 @@ export function chainOptions(values: { parent?: string[]; 'max-depth'?: string }
   let maxDepth: number | undefined;
   if (text !== undefined) {
     maxDepth = Number(text);
-    if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 1024) throw new OperationError('E_USAGE', `--max-depth takes a whole number from 1 to 1024 (got ${JSON.stringify(text)})`);
+    if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > LIMITS.chainDepth) throw new OperationError('E_USAGE', `--max-depth takes a whole number from 1 to ${LIMITS.chainDepth} (got ${JSON.stringify(text)})`);
   }
   return { parents: values.parent ?? [], maxDepth };
 }

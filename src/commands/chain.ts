@@ -6,6 +6,7 @@ import { openSnapshotAnywhere } from '../registry/open.js';
 import { escapeControls } from '../report/escape.js';
 import { plural } from '../report/plural.js';
 import type { SnapshotReader } from '../snapshot/reader.js';
+import { chainOf } from '../delta/chain.js';
 import { CHAIN_HELP, CHAIN_OPTIONS, COMMON_OPTIONS, chainOptions, parseCommandArgs, requireOne, type CommandContext, type Command } from './args.js';
 
 function outputOf(command: string, value: string | undefined, ctx: CommandContext): string {
@@ -46,9 +47,9 @@ Example:
       const { rewriteSnapshot } = await import('../delta/rewrite.js');
       const result = await rewriteSnapshot(reader, output, { parent: null, onProgress: (done, total) => ctx.log.progress('flattening', done, total) });
       ctx.log.done();
-      if (values.json === true) ctx.log.out(JSON.stringify({ output: result.output, size: result.size, layers: layersOf(reader).length }, null, 2));
+      if (values.json === true) ctx.log.out(JSON.stringify({ output: result.output, size: result.size, layers: chainOf(reader).length }, null, 2));
       else if (values.quiet !== true) {
-        ctx.log.out(`wrote ${shown(ctx, result.output)}: ${plural(layersOf(reader).length, 'layer')} flattened into ${formatBytes(result.size)} (${plural(result.manifest.stats.files, 'file')}, ${formatBytes(result.manifest.stats.bytes)})`);
+        ctx.log.out(`wrote ${shown(ctx, result.output)}: ${plural(chainOf(reader).length, 'layer')} flattened into ${formatBytes(result.size)} (${plural(result.manifest.stats.files, 'file')}, ${formatBytes(result.manifest.stats.bytes)})`);
       }
     } finally {
       reader.close();
@@ -56,12 +57,6 @@ Example:
     return 0;
   },
 };
-
-function layersOf(reader: SnapshotReader): SnapshotReader[] {
-  const out: SnapshotReader[] = [];
-  for (let r: SnapshotReader | null = reader; r !== null; r = r.parent) out.push(r);
-  return out;
-}
 
 export const mergeCommand: Command = {
   name: 'merge',
@@ -90,7 +85,7 @@ Example:
     const output = outputOf('merge', values.output, ctx);
     const { reader } = await openSnapshotAnywhere(input, { cwd: ctx.cwd, env: ctx.env, ...chainOptions(values), fetchAll: true });
     try {
-      const layers = layersOf(reader);
+      const layers = chainOf(reader);
       if (!reader.isDelta) throw new OperationError('E_USAGE', `${input} is a full snapshot: there is no chain to merge`);
       const deltas = layers.length - 1;
       const fold = values.layers === undefined ? deltas : Number(values.layers);

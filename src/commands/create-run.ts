@@ -8,7 +8,7 @@ import { collectMetadata } from '../snapshot/metadata/index.js';
 import { parseMetadataCommand } from '../snapshot/metadata/commands.js';
 import { escapeControls } from '../report/escape.js';
 import { plural } from '../report/plural.js';
-import { COMMON_OPTIONS, parseCommandArgs, type CommandContext } from './args.js';
+import { COMMON_OPTIONS, chainOptions, parseCommandArgs, type CommandContext } from './args.js';
 import { formatBytes } from '../format-bytes.js';
 import { addSnapshot, type AddResult } from '../store/add.js';
 import { checkName, defaultStoreDir, openStore } from '../store/layout.js';
@@ -18,14 +18,8 @@ import { STAT_CACHE_SUFFIX } from '../incremental/cache-files.js';
 import { openParentSnapshot } from '../delta/open-parent.js';
 import { chainOf } from '../delta/chain.js';
 import type { DeltaStats } from '../delta/encoder.js';
-import { LIMITS } from '../snapshot/format.js';
-
-function parseMaxDepth(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > LIMITS.chainDepth) throw new OperationError('E_USAGE', `--max-depth takes a whole number from 1 to ${LIMITS.chainDepth} (got ${escapeControls(text)})`);
-  return n;
-}
+import { isStoreRef } from '../store/open.js';
+import { isOciRef } from '../registry/open.js';
 
 function describeDelta(d: DeltaStats, ref: string, depth: number): string {
   const parts = [`${plural(d.inherited, 'chunk')} (${formatBytes(d.inheritedBytes)}) from the parent`];
@@ -57,7 +51,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     since: { type: 'string' },
     rehash: { type: 'boolean' },
   });
-  const maxDepth = parseMaxDepth(values['max-depth']);
+  const { maxDepth } = chainOptions({ 'max-depth': values['max-depth'] });
   const root = resolve(ctx.cwd, values.root ?? '.');
   const toStore = values.store !== undefined || values.name !== undefined;
   const store = toStore ? openStore(defaultStoreDir(values.store, ctx.env, ctx.cwd), true) : null;
@@ -103,7 +97,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
           });
   // Its start time is taken here, before the walk (a parent fetched meanwhile only widens the racy window).
   // A delta on a file made here has that file's stat cache beside it: reuse it unless told otherwise.
-  const parentFile = values.parent !== undefined && !values.parent.startsWith('store:') && !values.parent.startsWith('oci://') ? resolve(ctx.cwd, values.parent) : null;
+  const parentFile = values.parent !== undefined && !isStoreRef(values.parent) && !isOciRef(values.parent) ? resolve(ctx.cwd, values.parent) : null;
   const sincePath = values.since !== undefined ? resolve(ctx.cwd, values.since) : parentFile !== null && values.rehash !== true && existsSync(parentFile + STAT_CACHE_SUFFIX) ? parentFile : null;
   const incremental = startIncremental({
     root,
@@ -116,7 +110,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   });
   const parent = values.parent === undefined ? null : await openParentSnapshot(values.parent, { cwd: ctx.cwd, env: ctx.env, maxDepth, onProgress: (done, total) => ctx.log.progress('fetching parent', done, total, 'chunk') });
   // A delta in a store needs its parents there too: the files among them are added first, bottom up.
-  const parentFiles = parent === null ? [] : chainOf(parent.reader).map((r) => r.path).filter((p) => !p.startsWith('store:') && !p.startsWith('oci://') && existsSync(p)).reverse();
+  const parentFiles = parent === null ? [] : chainOf(parent.reader).map((r) => r.path).filter((p) => !isStoreRef(p) && !isOciRef(p) && existsSync(p)).reverse();
   let result;
   try {
     result = await captureSnapshot({

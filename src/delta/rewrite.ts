@@ -9,11 +9,10 @@ import { createHash } from 'node:crypto';
 import { SnapshotFormatError } from '../errors.js';
 import { AtomicFile } from '../snapshot/atomic-file.js';
 import { BlockPlanner } from '../snapshot/block-planner.js';
-import { classTotals, type ParentSnapshot } from '../snapshot/capture.js';
+import { classTotals, finishSnapshot, parentFields, type ParentSnapshot } from '../snapshot/capture.js';
 import { BlockWriter } from '../snapshot/capture-pipeline.js';
 import { DELTA_MAJOR, FORMAT_MAJOR, encodeHeader, type BlockRecord } from '../snapshot/format.js';
 import type { SnapshotReader } from '../snapshot/reader.js';
-import { writeSnapshotTail } from '../snapshot/snapshot-tail.js';
 import { SCRATCH_BYTES, classify } from '../snapshot/tasks.js';
 import { TaskPool } from '../snapshot/task-pool.js';
 import type { Entry, FileEntry, Manifest } from '../snapshot/types.js';
@@ -67,8 +66,7 @@ export async function rewriteSnapshot(source: SnapshotReader, output: string, op
     const manifest: Manifest = {
       ...summary,
       entries,
-      parent: parent?.digest ?? null,
-      ...(parent === null ? {} : { depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref }),
+      ...parentFields(parent),
       stats: {
         ...source.summary.stats,
         files,
@@ -78,9 +76,7 @@ export async function rewriteSnapshot(source: SnapshotReader, output: string, op
         classes: classTotals(entries),
       },
     };
-    writeSnapshotTail(out, manifest, blocks, planner.chunks, true, major);
-    const size = out.position;
-    out.commit();
+    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major);
     return { output: out.target, manifest, size, delta: delta?.stats ?? null };
   } catch (error) {
     out.abort();

@@ -9,7 +9,7 @@ import { OperationError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { AtomicFile, TEMP_MARKER } from './atomic-file.js';
 import { BlockPlanner } from './block-planner.js';
-import { DELTA_MAJOR, FORMAT_MAJOR, LIMITS, encodeHeader, type BlockRecord } from './format.js';
+import { DELTA_MAJOR, FORMAT_MAJOR, LIMITS, encodeHeader, type BlockRecord, type ChunkRecord } from './format.js';
 import { compileGlobs } from './globs.js';
 import { entryPathProblem } from './paths.js';
 import { writeSnapshotTail } from './snapshot-tail.js';
@@ -130,6 +130,19 @@ function checkOutputPath(output: string): void {
   }
 }
 
+/** The manifest members that name a delta's parent: `parent: null` alone for a full snapshot. */
+export function parentFields(parent: ParentSnapshot | null): Pick<Manifest, 'parent' | 'depth' | 'parentRef'> {
+  return parent === null ? { parent: null } : { parent: parent.digest, depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref };
+}
+
+/** Writes what follows the blocks and moves the file into place; returns its size. */
+export function finishSnapshot(out: AtomicFile, manifest: Manifest, blocks: readonly BlockRecord[], chunks: ChunkRecord[], major: number): number {
+  writeSnapshotTail(out, manifest, blocks, chunks, true, major);
+  const size = out.position;
+  out.commit();
+  return size;
+}
+
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
   const root = resolve(options.root);
   const createdAt = createdAtFrom(options.sourceDateEpoch);
@@ -230,8 +243,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       source: collected?.source ?? EMPTY_SOURCE,
       metadata: collected?.metadata ?? null,
       entries,
-      parent: parent?.digest ?? null,
-      ...(parent === null ? {} : { depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref }),
+      ...parentFields(parent),
       stats: {
         files: files.length,
         dirs: entries.filter((e) => e.type === 'dir').length,
@@ -243,9 +255,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
         classes: classTotals(entries),
       },
     };
-    writeSnapshotTail(out, manifest, blocks, planner.chunks, true, major);
-    const size = out.position;
-    out.commit();
+    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major);
     return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
   } catch (error) {
     out.abort();
