@@ -5,7 +5,7 @@
  * these make it a few hundred bytes (docs/decisions.md, "Delta snapshots").
  */
 import { promisify } from 'node:util';
-import { constants, zstdCompress, zstdDecompressSync } from 'node:zlib';
+import { constants, zstdCompress, zstdCompressSync, zstdDecompressSync, type ZstdOptions } from 'node:zlib';
 import { SnapshotFormatError } from '../errors.js';
 
 const compress = promisify(zstdCompress);
@@ -20,10 +20,12 @@ function windowLog(baseLength: number, targetLength: number): number {
   return Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(baseLength + targetLength + 1)) + 1));
 }
 
-/** Encodes `target` against `base`; deterministic for equal inputs (one thread, fixed parameters). */
-export async function encodePatch(base: Buffer, target: Buffer): Promise<Buffer> {
+/** Node 24.6 takes a zstd `dictionary`; its types do not list it yet. */
+type PatchOptions = ZstdOptions & { dictionary: Buffer };
+
+function patchOptions(base: Buffer, target: Buffer): PatchOptions {
   const wl = windowLog(base.length, target.length);
-  return compress(target, {
+  return {
     dictionary: base,
     params: {
       [constants.ZSTD_c_compressionLevel]: PATCH_LEVEL,
@@ -32,7 +34,21 @@ export async function encodePatch(base: Buffer, target: Buffer): Promise<Buffer>
       [constants.ZSTD_c_chainLog]: Math.min(wl, MAX_TABLE_LOG),
     },
     pledgedSrcSize: target.length,
-  } as Parameters<typeof zstdCompress>[1]);
+  };
+}
+
+/** Encodes `target` against `base`; deterministic for equal inputs (one thread, fixed parameters). */
+export async function encodePatch(base: Buffer, target: Buffer): Promise<Buffer> {
+  return compress(target, patchOptions(base, target));
+}
+
+/**
+ * `encodePatch` on this thread, for a delta's entry list against its parent's. No digest covers
+ * the decoded entries, so the frame carries zstd's checksum of them: a wrong base is E_CORRUPT.
+ */
+export function encodePatchSync(base: Buffer, target: Buffer): Buffer {
+  const options = patchOptions(base, target);
+  return zstdCompressSync(target, { ...options, params: { ...options.params, [constants.ZSTD_c_checksumFlag]: 1 } });
 }
 
 /** Decodes a patch to exactly `size` bytes; anything else is E_CORRUPT, never a larger allocation. */

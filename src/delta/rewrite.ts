@@ -62,7 +62,7 @@ export async function rewriteSnapshot(source: SnapshotReader, output: string, op
     await writer.enqueue(planner.finish());
     await writer.drain();
     const files = entries.filter((e) => e.type === 'file').length;
-    const { depth: _depth, parentRef: _ref, ...summary } = source.summary;
+    const { depth: _depth, parentRef: _ref, entriesPatch: _patch, ...summary } = source.summary;
     const manifest: Manifest = {
       ...summary,
       entries,
@@ -76,7 +76,7 @@ export async function rewriteSnapshot(source: SnapshotReader, output: string, op
         classes: classTotals(entries),
       },
     };
-    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major);
+    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parent);
     return { output: out.target, manifest, size, delta: delta?.stats ?? null };
   } catch (error) {
     out.abort();

@@ -47,14 +47,16 @@ export interface OpenOptions {
 
 export async function openSnapshotAnywhere(arg: string, options: OpenOptions): Promise<OpenedSnapshot> {
   const opened = await openOne(arg, options);
-  if (!opened.reader.isDelta) return opened;
+  const { reader, fetchFiles } = opened;
   try {
-    await attachChain(opened.reader, options);
+    const attached = reader.isDelta ? attachChain(reader, options) : Promise.resolve();
+    // partialChain: attached as far as the layers are found (info).
+    await (options.partialChain === true ? attached.catch(() => undefined) : attached);
+    // After the chain: a delta's entry list may be stored against its parent's.
+    if (options.fetchAll === true && fetchFiles !== null) await fetchFiles(reader.manifest.entries.filter((e): e is FileEntry => e.type === 'file'));
   } catch (error) {
-    if (options.partialChain !== true) {
-      opened.reader.close();
-      throw error;
-    }
+    reader.close();
+    throw error;
   }
   return opened;
 }
@@ -118,12 +120,6 @@ async function openOne(arg: string, options: OpenOptions): Promise<OpenedSnapsho
       const blobs = [...wanted].flatMap((hex) => byChunk.get(hex) ?? []);
       await fetchChunks(layout, client, blobs, { onProgress: options.onProgress });
     };
-    try {
-      if (options.fetchAll === true) await fetchFiles(reader.manifest.entries.filter((e): e is FileEntry => e.type === 'file'));
-    } catch (error) {
-      reader.close();
-      throw error;
-    }
     return { reader, store: layout, fetchFiles };
   } catch (error) {
     release();

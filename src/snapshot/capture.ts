@@ -135,9 +135,13 @@ export function parentFields(parent: ParentSnapshot | null): Pick<Manifest, 'par
   return parent === null ? { parent: null } : { parent: parent.digest, depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref };
 }
 
-/** Writes what follows the blocks and moves the file into place; returns its size. */
-export function finishSnapshot(out: AtomicFile, manifest: Manifest, blocks: readonly BlockRecord[], chunks: ChunkRecord[], major: number): number {
-  writeSnapshotTail(out, manifest, blocks, chunks, true, major);
+/**
+ * Writes what follows the blocks and moves the file into place; returns its size. A delta's
+ * entries are stored against `parent`'s when that is smaller (`manifest.entriesPatch` is then set).
+ */
+export function finishSnapshot(out: AtomicFile, manifest: Manifest, blocks: readonly BlockRecord[], chunks: ChunkRecord[], major: number, parent: ParentSnapshot | null): number {
+  const { entriesPatch } = writeSnapshotTail(out, manifest, blocks, chunks, true, major, parent?.reader.rawEntries() ?? null);
+  if (entriesPatch) manifest.entriesPatch = true;
   const size = out.position;
   out.commit();
   return size;
@@ -255,7 +259,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
         classes: classTotals(entries),
       },
     };
-    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major);
+    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parent);
     return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
   } catch (error) {
     out.abort();

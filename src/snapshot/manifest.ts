@@ -283,12 +283,16 @@ export function parseManifestSummary(value: unknown): ManifestSummary {
   };
 }
 
-function parseChain(m: Json): Pick<ManifestSummary, 'depth' | 'parentRef'> {
+function parseChain(m: Json): Pick<ManifestSummary, 'depth' | 'parentRef' | 'entriesPatch'> {
+  if (m.entriesPatch !== undefined && (m.entriesPatch !== true || m.parent === null)) {
+    fail('entriesPatch', 'only a delta snapshot stores its entries against its parent, and then it is true');
+  }
   if (m.parent === null) return {};
-  const out: Pick<ManifestSummary, 'depth' | 'parentRef'> = { depth: integer(m.depth, 'depth', LIMITS.chainDepth) };
+  const out: Pick<ManifestSummary, 'depth' | 'parentRef' | 'entriesPatch'> = { depth: integer(m.depth, 'depth', LIMITS.chainDepth) };
   if (out.depth === 0) fail('depth', 'a delta snapshot is at least one layer above its base');
   const ref = optionalString(m.parentRef, 'parentRef');
   if (ref !== undefined) out.parentRef = string(ref, 'parentRef', 4096);
+  if (m.entriesPatch === true) out.entriesPatch = true;
   return out;
 }
 

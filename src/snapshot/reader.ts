@@ -24,6 +24,7 @@ import {
 import { parseEntriesSection, parseManifestSection } from './manifest.js';
 import type { Entry, FileEntry, Manifest, ManifestSummary } from './types.js';
 import { chunkBytes } from '../delta/layers.js';
+import { decodePatch } from '../delta/patch.js';
 
 const CACHED_BLOCKS = 4;
 /** The next step after any checksum mismatch. */
@@ -69,6 +70,13 @@ export class SnapshotReader {
   private readonly cache = new Map<number, Buffer>();
   /** Delta snapshots: the layer below, attached by the chain resolver (src/delta/chain.ts). */
   private parentLayer: SnapshotReader | null = null;
+  /** The raw entries section, kept once a child layer has needed it as its base. */
+  private entriesBase: Buffer | null = null;
+  /**
+   * Delta snapshots in a store: opens the parent record when no parent is attached, for a
+   * delta whose entries are stored against its parent's (the store holds every parent).
+   */
+  parentLoader: (() => SnapshotReader) | null = null;
 
   private constructor(path: string, view: FileView, header: Header, trailer: Trailer, summary: ManifestSummary, chunkSource: ChunkSource | null) {
     this.path = path;
@@ -132,9 +140,7 @@ export class SnapshotReader {
   /** The whole manifest; its entries are read and validated on first use. */
   get manifest(): Manifest {
     if (this.full === null) {
-      const t = this.trailer;
-      const raw = readSection(this.view, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
-      const entries = parseEntriesSection(raw, `${this.path}: entries section`);
+      const entries = parseEntriesSection(this.readEntries(), `${this.path}: entries section`);
       const s = this.summary.stats;
       const count = (type: Entry['type']): number => entries.reduce((n, e) => n + (e.type === type ? 1 : 0), 0);
       if (count('file') !== s.files || count('dir') !== s.dirs || count('symlink') !== s.symlinks) {
@@ -143,6 +149,36 @@ export class SnapshotReader {
       this.full = { ...this.summary, entries };
     }
     return this.full;
+  }
+
+  /** The entries section as canonical JSON: a child delta's entries may be stored against it. */
+  rawEntries(): Buffer {
+    this.entriesBase ??= this.readEntries();
+    return this.entriesBase;
+  }
+
+  private readEntries(): Buffer {
+    const t = this.trailer;
+    if (this.summary.entriesPatch !== true) return readSection(this.view, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
+    const stored = readVerified(this.view, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesSha256, 'entries');
+    return decodePatch(stored, this.parentEntries(), t.entriesRawLength, `${this.path}: entries section`);
+  }
+
+  /** The parent's raw entries: from the attached layer, else a store's record, else E_PARENT. */
+  private parentEntries(): Buffer {
+    if (this.parentLayer !== null) return this.parentLayer.rawEntries();
+    if (this.parentLoader !== null) {
+      const parent = this.parentLoader();
+      try {
+        return parent.rawEntries();
+      } finally {
+        parent.close();
+      }
+    }
+    throw new OperationError(
+      'E_PARENT',
+      `${this.path} is a delta snapshot whose entry list is stored against its parent sha256:${this.summary.parent ?? ''}, which was not found; put the parent next to it, pass it with --parent FILE, or add it to the store`,
+    );
   }
 
   /** True for a delta snapshot: chunks it does not hold come from its parent. */
@@ -167,6 +203,7 @@ export class SnapshotReader {
   close(): void {
     this.parentLayer?.close();
     this.parentLayer = null;
+    this.entriesBase = null;
     if (this.view.fd >= 0) closeSync(this.view.fd);
     this.view.fd = -1;
     this.cache.clear();
@@ -324,11 +361,16 @@ export class SnapshotReader {
 
 /** Reads a zstd-compressed JSON section, checking its digest before decompressing and its size while decompressing. */
 function readSection(view: FileView, path: string, offset: number, storedLength: number, rawLength: number, digest: Buffer, what: string): Buffer {
+  return zstdDecompress(readVerified(view, path, offset, storedLength, digest, what), rawLength, `${path}: ${what} section`);
+}
+
+/** A section's stored bytes, checked against the trailer's digest. */
+function readVerified(view: FileView, path: string, offset: number, storedLength: number, digest: Buffer, what: string): Buffer {
   const stored = readAt(view, offset, storedLength, path);
   if (!createHash('sha256').update(stored).digest().equals(digest)) {
     throw new SnapshotFormatError('E_CHECKSUM', `${path}: ${what} section checksum mismatch: ${DAMAGED}`);
   }
-  return zstdDecompress(stored, rawLength, `${path}: ${what} section`);
+  return stored;
 }
 
 /** Reads exactly `length` bytes at `position`, or fails with E_TRUNCATED. Callers bound `length` first. */

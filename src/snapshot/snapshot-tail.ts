@@ -7,6 +7,7 @@ import type { AtomicFile } from './atomic-file.js';
 import { canonicalEntriesJson, canonicalJson } from './canonical-json.js';
 import { zstdCompress } from './codecs.js';
 import { SnapshotFormatError } from '../errors.js';
+import { encodePatchSync } from '../delta/patch.js';
 import { FORMAT_MAJOR, LIMITS, encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord } from './format.js';
 import type { Entry } from './types.js';
 
@@ -20,6 +21,9 @@ const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).diges
  * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
  * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
  * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
+ * `entriesBase`, for a delta, is the parent's raw entries section: the entries are stored as a
+ * patch against it when that is smaller, and the manifest says so (`entriesPatch`, format.md 16).
+ * Returns whether they were.
  */
 export function writeSnapshotTail(
   out: AtomicFile,
@@ -28,10 +32,15 @@ export function writeSnapshotTail(
   chunks: ChunkRecord[],
   wellFormed = false,
   major = FORMAT_MAJOR,
-): void {
-  const { entries, ...summary } = manifest;
+  entriesBase: Buffer | null = null,
+): { entriesPatch: boolean } {
+  const { entries, ...rest } = manifest;
   const entriesRaw = Buffer.from(wellFormed ? canonicalEntriesJson(entries as Entry[]) : canonicalJson(entries));
-  const entriesStored = zstdCompress(entriesRaw, ENTRIES_LEVEL);
+  const plain = zstdCompress(entriesRaw, ENTRIES_LEVEL);
+  const patch = entriesBase === null ? null : encodePatchSync(entriesBase, entriesRaw);
+  const entriesPatch = patch !== null && patch.length < plain.length;
+  const entriesStored = entriesPatch ? patch : plain;
+  const summary = entriesPatch ? { ...rest, entriesPatch: true } : rest;
   const summaryRaw = Buffer.from(canonicalJson(summary));
   if (wellFormed) checkReadable(entries as Entry[], entriesRaw, summaryRaw);
   const summaryStored = zstdCompress(summaryRaw, SUMMARY_LEVEL);
@@ -59,6 +68,7 @@ export function writeSnapshotTail(
       indexSha256: sha256(index),
     }, major),
   );
+  return { entriesPatch };
 }
 
 /** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */

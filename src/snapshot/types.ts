@@ -148,6 +148,8 @@ export interface Manifest {
   depth?: number;
   /** Delta snapshots: where the parent was found when this one was made (a file name, `store:…`, `oci://…`); a hint. */
   parentRef?: string;
+  /** Delta snapshots: the entries section is a patch against the parent's (docs/format.md 16). */
+  entriesPatch?: true;
   stats: SnapshotStats;
 }
 

@@ -11,7 +11,7 @@ import { HEADER_SIZE, chunksByBlock } from '../snapshot/format.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { hasChunk, putChunk } from './chunks.js';
 import type { StoreLayout } from './layout.js';
-import { recordPath, setName, touchRecord, writeRecord } from './records.js';
+import { openRecord, recordPath, setName, touchRecord, writeRecord } from './records.js';
 import { StoreSession } from './sessions.js';
 
 export interface AddResult {
@@ -61,6 +61,7 @@ function addWithin(layout: StoreLayout, file: string, options: AddOptions): AddR
     if (parent !== null && !existsSync(recordPath(layout, parent))) {
       throw new OperationError('E_PARENT', `${file} is a delta snapshot whose parent sha256:${parent} is not in the store ${layout.root}; add the parent first (vitsnap store add PARENT.vitsnap), or flatten it (vitsnap flatten ${file} -o FULL.vitsnap)`);
     }
+    if (parent !== null) reader.parentLoader = () => openRecord(layout, parent);
     const { blocks, chunks } = reader.loadIndex();
     // Every file's chunks must be in the index, adding up to its size: checked before anything is written.
     for (const e of reader.manifest.entries) if (e.type === 'file') reader.fileChunks(e);

@@ -74,7 +74,11 @@ export function openRecord(layout: StoreLayout, id: string, label = `store:${id.
       throw new SnapshotFormatError('E_CORRUPT', `${path} has an impossible snapshot size: the store is damaged; remove it with vitsnap store rm ${id.slice(0, 12)}`);
     }
     const view = { fd, size, prefix: RECORD_PREFIX, gapStart: HEADER_SIZE, gapLength: size - kept };
-    return SnapshotReader.openDetached(label, view, storeChunkSource(layout));
+    const reader = SnapshotReader.openDetached(label, view, storeChunkSource(layout));
+    const parent = reader.summary.parent;
+    // A store holds every stored delta's parent (add and rm see to it).
+    if (parent !== null) reader.parentLoader = () => openRecord(layout, parent);
+    return reader;
   } catch (error) {
     closeSync(fd);
     throw error;
