@@ -60,7 +60,7 @@ class DeltaEncoder {
             const to = Math.min(base.size, chunk.offset + chunk.length + BASE_MARGIN);
             const target = chunk.read();
             const dictionary = (0,_layers_js__WEBPACK_IMPORTED_MODULE_5__/* .readRange */ .qX)(this.parent, base.sha256, from, to - from, chunk.path);
-            const data = await (0,_patch_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePatch */ .D)(dictionary, target);
+            const data = await (0,_patch_js__WEBPACK_IMPORTED_MODULE_4__/* .encodePatch */ .Dw)(dictionary, target);
             const whole = chunk.cls === 'compressed' ? target.length : (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_3__/* .zstdCompress */ .oq)(target, WHOLE_LEVEL).length;
             if (data.length < whole) {
                 this.stats.patched++;
@@ -199,7 +199,7 @@ async function rewriteSnapshot(source, output, options) {
         await writer.enqueue(planner.finish());
         await writer.drain();
         const files = entries.filter((e) => e.type === 'file').length;
-        const { depth: _depth, parentRef: _ref, ...summary } = source.summary;
+        const { depth: _depth, parentRef: _ref, entriesPatch: _patch, ...summary } = source.summary;
         const manifest = {
             ...summary,
             entries,
@@ -213,7 +213,7 @@ async function rewriteSnapshot(source, output, options) {
                 classes: (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .classTotals */ .ys)(entries),
             },
         };
-        const size = (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .finishSnapshot */ .CL)(out, manifest, blocks, planner.chunks, major);
+        const size = (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .finishSnapshot */ .CL)(out, manifest, blocks, planner.chunks, major, parent);
         return { output: out.target, manifest, size, delta: delta?.stats ?? null };
     }
     catch (error) {
@@ -309,11 +309,14 @@ var external_node_crypto_ = __webpack_require__(7598);
 var canonical_json = __webpack_require__(7837);
 // EXTERNAL MODULE: ./src/snapshot/codecs.ts
 var codecs = __webpack_require__(505);
+// EXTERNAL MODULE: ./src/delta/patch.ts
+var delta_patch = __webpack_require__(6572);
 ;// CONCATENATED MODULE: ./src/snapshot/snapshot-tail.ts
 /**
  * Writes what follows the blocks: the entries and the manifest summary (canonical JSON, zstd each),
  * the index and the trailer.
  */
+
 
 
 
@@ -327,11 +330,18 @@ const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(d
  * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
  * `entries` become the entries section, the rest the manifest section. `chunks` are sorted here.
  * `wellFormed` entries (capture's own) take the fast serializer; forged ones the generic one.
+ * `entriesBase`, for a delta, is the parent's raw entries section: the entries are stored as a
+ * patch against it when that is smaller, and the manifest says so (`entriesPatch`, format.md 16).
+ * Returns whether they were.
  */
-function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = format/* FORMAT_MAJOR */.GY) {
-    const { entries, ...summary } = manifest;
+function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = format/* FORMAT_MAJOR */.GY, entriesBase = null) {
+    const { entries, ...rest } = manifest;
     const entriesRaw = Buffer.from(wellFormed ? (0,canonical_json/* canonicalEntriesJson */.Tb)(entries) : (0,canonical_json/* canonicalJson */.dj)(entries));
-    const entriesStored = (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
+    const plain = (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
+    const patch = entriesBase === null ? null : (0,delta_patch/* encodePatchSync */.cZ)(entriesBase, entriesRaw);
+    const entriesPatch = patch !== null && patch.length < plain.length;
+    const entriesStored = entriesPatch ? patch : plain;
+    const summary = entriesPatch ? { ...rest, entriesPatch: true } : rest;
     const summaryRaw = Buffer.from((0,canonical_json/* canonicalJson */.dj)(summary));
     if (wellFormed)
         checkReadable(entries, entriesRaw, summaryRaw);
@@ -358,6 +368,7 @@ function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, ma
         manifestSha256: sha256(summaryStored),
         indexSha256: sha256(index),
     }, major));
+    return { entriesPatch };
 }
 /** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
 function checkReadable(entries, entriesRaw, summaryRaw) {
@@ -457,9 +468,14 @@ function checkOutputPath(output) {
 function parentFields(parent) {
     return parent === null ? { parent: null } : { parent: parent.digest, depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref };
 }
-/** Writes what follows the blocks and moves the file into place; returns its size. */
-function finishSnapshot(out, manifest, blocks, chunks, major) {
-    writeSnapshotTail(out, manifest, blocks, chunks, true, major);
+/**
+ * Writes what follows the blocks and moves the file into place; returns its size. A delta's
+ * entries are stored against `parent`'s when that is smaller (`manifest.entriesPatch` is then set).
+ */
+function finishSnapshot(out, manifest, blocks, chunks, major, parent) {
+    const { entriesPatch } = writeSnapshotTail(out, manifest, blocks, chunks, true, major, parent?.reader.rawEntries() ?? null);
+    if (entriesPatch)
+        manifest.entriesPatch = true;
     const size = out.position;
     out.commit();
     return size;
@@ -583,7 +599,7 @@ async function captureSnapshot(options) {
                 classes: classTotals(entries),
             },
         };
-        const size = finishSnapshot(out, manifest, blocks, planner.chunks, major);
+        const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parent);
         return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
     }
     catch (error) {

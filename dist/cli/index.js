@@ -2570,7 +2570,7 @@ function chunkBytes(layer, hex, path) {
     }
     const stored = chunkBytes(layer, patch.patch, path);
     const base = readRange(parent, patch.base, patch.offset, patch.length, path);
-    const out = (0,_patch_js__WEBPACK_IMPORTED_MODULE_2__/* .decodePatch */ .F)(stored, base, patch.size, `${layer.path}: ${path}: patch ${patch.patch.slice(0, 12)}…`);
+    const out = (0,_patch_js__WEBPACK_IMPORTED_MODULE_2__/* .decodePatch */ .F3)(stored, base, patch.size, `${layer.path}: ${path}: patch ${patch.patch.slice(0, 12)}…`);
     if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(out).digest('hex') !== hex) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CHECKSUM', `${layer.path}: ${path}: a patched chunk does not match its digest: this snapshot or its parent is damaged`);
     }
@@ -2642,8 +2642,9 @@ function readRange(layer, sha256, offset, length, path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ encodePatch),
-/* harmony export */   F: () => (/* binding */ decodePatch)
+/* harmony export */   Dw: () => (/* binding */ encodePatch),
+/* harmony export */   F3: () => (/* binding */ decodePatch),
+/* harmony export */   cZ: () => (/* binding */ encodePatchSync)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
@@ -2668,10 +2669,9 @@ const MAX_WINDOW_LOG = 27;
 function windowLog(baseLength, targetLength) {
     return Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(baseLength + targetLength + 1)) + 1));
 }
-/** Encodes `target` against `base`; deterministic for equal inputs (one thread, fixed parameters). */
-async function encodePatch(base, target) {
+function patchOptions(base, target) {
     const wl = windowLog(base.length, target.length);
-    return compress(target, {
+    return {
         dictionary: base,
         params: {
             [node_zlib__WEBPACK_IMPORTED_MODULE_1__.constants.ZSTD_c_compressionLevel]: PATCH_LEVEL,
@@ -2680,7 +2680,19 @@ async function encodePatch(base, target) {
             [node_zlib__WEBPACK_IMPORTED_MODULE_1__.constants.ZSTD_c_chainLog]: Math.min(wl, MAX_TABLE_LOG),
         },
         pledgedSrcSize: target.length,
-    });
+    };
+}
+/** Encodes `target` against `base`; deterministic for equal inputs (one thread, fixed parameters). */
+async function encodePatch(base, target) {
+    return compress(target, patchOptions(base, target));
+}
+/**
+ * `encodePatch` on this thread, for a delta's entry list against its parent's. No digest covers
+ * the decoded entries, so the frame carries zstd's checksum of them: a wrong base is E_CORRUPT.
+ */
+function encodePatchSync(base, target) {
+    const options = patchOptions(base, target);
+    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.zstdCompressSync)(target, { ...options, params: { ...options.params, [node_zlib__WEBPACK_IMPORTED_MODULE_1__.constants.ZSTD_c_checksumFlag]: 1 } });
 }
 /** Decodes a patch to exactly `size` bytes; anything else is E_CORRUPT, never a larger allocation. */
 function decodePatch(patch, base, size, what) {
@@ -4727,16 +4739,18 @@ function isOciRef(arg) {
 }
 async function openSnapshotAnywhere(arg, options) {
     const opened = await openOne(arg, options);
-    if (!opened.reader.isDelta)
-        return opened;
+    const { reader, fetchFiles } = opened;
     try {
-        await attachChain(opened.reader, options);
+        const attached = reader.isDelta ? attachChain(reader, options) : Promise.resolve();
+        // partialChain: attached as far as the layers are found (info).
+        await (options.partialChain === true ? attached.catch(() => undefined) : attached);
+        // After the chain: a delta's entry list may be stored against its parent's.
+        if (options.fetchAll === true && fetchFiles !== null)
+            await fetchFiles(reader.manifest.entries.filter((e) => e.type === 'file'));
     }
     catch (error) {
-        if (options.partialChain !== true) {
-            opened.reader.close();
-            throw error;
-        }
+        reader.close();
+        throw error;
     }
     return opened;
 }
@@ -4805,14 +4819,6 @@ async function openOne(arg, options) {
             const blobs = [...wanted].flatMap((hex) => byChunk.get(hex) ?? []);
             await (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__/* .fetchChunks */ .dC)(layout, client, blobs, { onProgress: options.onProgress });
         };
-        try {
-            if (options.fetchAll === true)
-                await fetchFiles(reader.manifest.entries.filter((e) => e.type === 'file'));
-        }
-        catch (error) {
-            reader.close();
-            throw error;
-        }
         return { reader, store: layout, fetchFiles };
     }
     catch (error) {
@@ -7262,6 +7268,9 @@ function parseManifestSummary(value) {
     };
 }
 function parseChain(m) {
+    if (m.entriesPatch !== undefined && (m.entriesPatch !== true || m.parent === null)) {
+        fail('entriesPatch', 'only a delta snapshot stores its entries against its parent, and then it is true');
+    }
     if (m.parent === null)
         return {};
     const out = { depth: integer(m.depth, 'depth', format/* LIMITS */.b1.chainDepth) };
@@ -7270,6 +7279,8 @@ function parseChain(m) {
     const ref = optionalString(m.parentRef, 'parentRef');
     if (ref !== undefined)
         out.parentRef = string(ref, 'parentRef', 4096);
+    if (m.entriesPatch === true)
+        out.entriesPatch = true;
     return out;
 }
 /** The entries section: safe paths, sorted by UTF-8 bytes, unique. */
@@ -7301,6 +7312,8 @@ function checkEntryOrder(entries) {
 
 // EXTERNAL MODULE: ./src/delta/layers.ts
 var delta_layers = __nccwpck_require__(6738);
+// EXTERNAL MODULE: ./src/delta/patch.ts
+var patch = __nccwpck_require__(6572);
 ;// CONCATENATED MODULE: ./src/snapshot/reader.ts
 /**
  * Reads `.vitsnap` files safely: the trailer, manifest and index are validated before use, each
@@ -7308,6 +7321,7 @@ var delta_layers = __nccwpck_require__(6738);
  * size. `SnapshotReader.open` reads just header, trailer and the manifest summary; the entries, the
  * index and the blocks are read (and validated) on first use.
  */
+
 
 
 
@@ -7333,6 +7347,13 @@ class SnapshotReader {
     cache = new Map();
     /** Delta snapshots: the layer below, attached by the chain resolver (src/delta/chain.ts). */
     parentLayer = null;
+    /** The raw entries section, kept once a child layer has needed it as its base. */
+    entriesBase = null;
+    /**
+     * Delta snapshots in a store: opens the parent record when no parent is attached, for a
+     * delta whose entries are stored against its parent's (the store holds every parent).
+     */
+    parentLoader = null;
     constructor(path, view, header, trailer, summary, chunkSource) {
         this.path = path;
         this.view = view;
@@ -7394,9 +7415,7 @@ class SnapshotReader {
     /** The whole manifest; its entries are read and validated on first use. */
     get manifest() {
         if (this.full === null) {
-            const t = this.trailer;
-            const raw = readSection(this.view, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
-            const entries = parseEntriesSection(raw, `${this.path}: entries section`);
+            const entries = parseEntriesSection(this.readEntries(), `${this.path}: entries section`);
             const s = this.summary.stats;
             const count = (type) => entries.reduce((n, e) => n + (e.type === type ? 1 : 0), 0);
             if (count('file') !== s.files || count('dir') !== s.dirs || count('symlink') !== s.symlinks) {
@@ -7405,6 +7424,33 @@ class SnapshotReader {
             this.full = { ...this.summary, entries };
         }
         return this.full;
+    }
+    /** The entries section as canonical JSON: a child delta's entries may be stored against it. */
+    rawEntries() {
+        this.entriesBase ??= this.readEntries();
+        return this.entriesBase;
+    }
+    readEntries() {
+        const t = this.trailer;
+        if (this.summary.entriesPatch !== true)
+            return readSection(this.view, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesRawLength, t.entriesSha256, 'entries');
+        const stored = readVerified(this.view, this.path, t.entriesOffset, t.entriesStoredLength, t.entriesSha256, 'entries');
+        return (0,patch/* decodePatch */.F3)(stored, this.parentEntries(), t.entriesRawLength, `${this.path}: entries section`);
+    }
+    /** The parent's raw entries: from the attached layer, else a store's record, else E_PARENT. */
+    parentEntries() {
+        if (this.parentLayer !== null)
+            return this.parentLayer.rawEntries();
+        if (this.parentLoader !== null) {
+            const parent = this.parentLoader();
+            try {
+                return parent.rawEntries();
+            }
+            finally {
+                parent.close();
+            }
+        }
+        throw new errors/* OperationError */.OK('E_PARENT', `${this.path} is a delta snapshot whose entry list is stored against its parent sha256:${this.summary.parent ?? ''}, which was not found; put the parent next to it, pass it with --parent FILE, or add it to the store`);
     }
     /** True for a delta snapshot: chunks it does not hold come from its parent. */
     get isDelta() {
@@ -7424,6 +7470,7 @@ class SnapshotReader {
     close() {
         this.parentLayer?.close();
         this.parentLayer = null;
+        this.entriesBase = null;
         if (this.view.fd >= 0)
             (0,external_node_fs_.closeSync)(this.view.fd);
         this.view.fd = -1;
@@ -7589,11 +7636,15 @@ class SnapshotReader {
 }
 /** Reads a zstd-compressed JSON section, checking its digest before decompressing and its size while decompressing. */
 function readSection(view, path, offset, storedLength, rawLength, digest, what) {
+    return (0,codecs/* zstdDecompress */.v3)(readVerified(view, path, offset, storedLength, digest, what), rawLength, `${path}: ${what} section`);
+}
+/** A section's stored bytes, checked against the trailer's digest. */
+function readVerified(view, path, offset, storedLength, digest, what) {
     const stored = readAt(view, offset, storedLength, path);
     if (!(0,external_node_crypto_.createHash)('sha256').update(stored).digest().equals(digest)) {
         throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${path}: ${what} section checksum mismatch: ${DAMAGED}`);
     }
-    return (0,codecs/* zstdDecompress */.v3)(stored, rawLength, `${path}: ${what} section`);
+    return stored;
 }
 /** Reads exactly `length` bytes at `position`, or fails with E_TRUNCATED. Callers bound `length` first. */
 function readAt(view, position, length, path) {
@@ -7727,6 +7778,8 @@ function addWithin(layout, file, options) {
         if (parent !== null && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,_records_js__WEBPACK_IMPORTED_MODULE_7__/* .recordPath */ .lX)(layout, parent))) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('E_PARENT', `${file} is a delta snapshot whose parent sha256:${parent} is not in the store ${layout.root}; add the parent first (vitsnap store add PARENT.vitsnap), or flatten it (vitsnap flatten ${file} -o FULL.vitsnap)`);
         }
+        if (parent !== null)
+            reader.parentLoader = () => (0,_records_js__WEBPACK_IMPORTED_MODULE_7__/* .openRecord */ .C6)(layout, parent);
         const { blocks, chunks } = reader.loadIndex();
         // Every file's chunks must be in the index, adding up to its size: checked before anything is written.
         for (const e of reader.manifest.entries)
@@ -8520,7 +8573,12 @@ function openRecord(layout, id, label = `store:${id.slice(0, 12)}`) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${path} has an impossible snapshot size: the store is damaged; remove it with vitsnap store rm ${id.slice(0, 12)}`);
         }
         const view = { fd, size, prefix: RECORD_PREFIX, gapStart: _snapshot_format_js__WEBPACK_IMPORTED_MODULE_4__/* .HEADER_SIZE */ .Ad, gapLength: size - kept };
-        return _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .SnapshotReader */ .a.openDetached(label, view, storeChunkSource(layout));
+        const reader = _snapshot_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .SnapshotReader */ .a.openDetached(label, view, storeChunkSource(layout));
+        const parent = reader.summary.parent;
+        // A store holds every stored delta's parent (add and rm see to it).
+        if (parent !== null)
+            reader.parentLoader = () => openRecord(layout, parent);
+        return reader;
     }
     catch (error) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
