@@ -178,6 +178,8 @@ async function rewriteSnapshot(source, output, options) {
         const planner = new _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_5__/* .BlockPlanner */ .Sj();
         const blocks = [];
         const writer = new _snapshot_capture_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .BlockWriter */ .$7(pool, out, blocks, pool.size);
+        // Read first: the encoder's parse of the parent's entries then reuses these bytes.
+        const parentEntries = parent?.reader.rawEntries() ?? null;
         const delta = parent === null ? null : new _encoder_js__WEBPACK_IMPORTED_MODULE_11__/* .DeltaEncoder */ .J(parent.reader);
         const entries = [];
         const total = source.summary.stats.bytes;
@@ -213,7 +215,7 @@ async function rewriteSnapshot(source, output, options) {
                 classes: (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .classTotals */ .ys)(entries),
             },
         };
-        const size = (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .finishSnapshot */ .CL)(out, manifest, blocks, planner.chunks, major, parent);
+        const size = (0,_snapshot_capture_js__WEBPACK_IMPORTED_MODULE_6__/* .finishSnapshot */ .CL)(out, manifest, blocks, planner.chunks, major, parentEntries);
         return { output: out.target, manifest, size, delta: delta?.stats ?? null };
     }
     catch (error) {
@@ -325,6 +327,8 @@ var delta_patch = __webpack_require__(6572);
 /** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
 const SUMMARY_LEVEL = 6;
 const ENTRIES_LEVEL = 3;
+/** A patch this much smaller than the raw list needs no plain frame to beat. */
+const CLEARLY_SMALLER = 16;
 const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest();
 /**
  * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
@@ -337,10 +341,10 @@ const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(d
 function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = format/* FORMAT_MAJOR */.GY, entriesBase = null) {
     const { entries, ...rest } = manifest;
     const entriesRaw = Buffer.from(wellFormed ? (0,canonical_json/* canonicalEntriesJson */.Tb)(entries) : (0,canonical_json/* canonicalJson */.dj)(entries));
-    const plain = (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
-    const patch = entriesBase === null ? null : (0,delta_patch/* encodePatchSync */.cZ)(entriesBase, entriesRaw);
-    const entriesPatch = patch !== null && patch.length < plain.length;
-    const entriesStored = entriesPatch ? patch : plain;
+    const patch = entriesBase === null ? null : (0,delta_patch/* encodeEntriesPatch */.jN)(entriesBase, entriesRaw);
+    const plain = patch !== null && patch.length * CLEARLY_SMALLER <= entriesRaw.length ? null : (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
+    const entriesPatch = patch !== null && (plain === null || patch.length < plain.length);
+    const entriesStored = entriesPatch ? patch : (plain ?? (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL));
     const summary = entriesPatch ? { ...rest, entriesPatch: true } : rest;
     const summaryRaw = Buffer.from((0,canonical_json/* canonicalJson */.dj)(summary));
     if (wellFormed)
@@ -470,10 +474,11 @@ function parentFields(parent) {
 }
 /**
  * Writes what follows the blocks and moves the file into place; returns its size. A delta's
- * entries are stored against `parent`'s when that is smaller (`manifest.entriesPatch` is then set).
+ * entries are stored against its parent's raw entries when that is smaller (`manifest.entriesPatch`
+ * is then set).
  */
-function finishSnapshot(out, manifest, blocks, chunks, major, parent) {
-    const { entriesPatch } = writeSnapshotTail(out, manifest, blocks, chunks, true, major, parent?.reader.rawEntries() ?? null);
+function finishSnapshot(out, manifest, blocks, chunks, major, parentEntries) {
+    const { entriesPatch } = writeSnapshotTail(out, manifest, blocks, chunks, true, major, parentEntries);
     if (entriesPatch)
         manifest.entriesPatch = true;
     const size = out.position;
@@ -522,7 +527,7 @@ async function captureSnapshot(options) {
     const workers = pool.size;
     let out;
     try {
-        out = new atomic_file/* AtomicFile */.A0((0,external_node_path_.resolve)(options.output));
+        out = new atomic_file/* AtomicFile */.A0((0,external_node_path_.resolve)(options.output), { hash: true });
     }
     catch (error) {
         await pool.close();
@@ -538,6 +543,8 @@ async function captureSnapshot(options) {
         const major = parent === null ? format/* FORMAT_MAJOR */.GY : format/* DELTA_MAJOR */.zg;
         out.write((0,format/* encodeHeader */.YS)(major));
         const planner = new block_planner/* BlockPlanner */.Sj();
+        // Read first: the encoder's parse of the parent's entries then reuses these bytes.
+        const parentEntries = parent?.reader.rawEntries() ?? null;
         const delta = parent === null ? null : new encoder/* DeltaEncoder */.J(parent.reader);
         const entries = [];
         const blocks = [];
@@ -599,8 +606,10 @@ async function captureSnapshot(options) {
                 classes: classTotals(entries),
             },
         };
-        const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parent);
-        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
+        const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parentEntries);
+        // Asked for at construction, so set once committed.
+        const sha256 = out.sha256 ?? '';
+        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length, sha256 };
     }
     catch (error) {
         out.abort();

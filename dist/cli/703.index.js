@@ -12753,7 +12753,7 @@ function renderText(result, options) {
 }
 
 // EXTERNAL MODULE: ./src/commands/args.ts
-var args = __webpack_require__(2309);
+var args = __webpack_require__(4690);
 // EXTERNAL MODULE: ./src/format-bytes.ts
 var format_bytes = __webpack_require__(7758);
 // EXTERNAL MODULE: ./src/snapshot/atomic-file.ts

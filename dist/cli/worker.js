@@ -1505,6 +1505,15 @@ class ChunkTable {
     }
     /** Binary search of the digest-sorted table. */
     find(digest) {
+        const i = this.indexOf(digest);
+        return i < 0 ? undefined : this.at(i);
+    }
+    /** The chunk's length, or -1 when the table does not have it; allocates nothing. */
+    lengthOf(digest) {
+        const i = this.indexOf(digest);
+        return i < 0 ? -1 : this.buf.readUInt32LE(i * CHUNK_RECORD_SIZE + 40);
+    }
+    indexOf(digest) {
         let lo = 0;
         let hi = this.length - 1;
         while (lo <= hi) {
@@ -1512,13 +1521,13 @@ class ChunkTable {
             const at = mid * CHUNK_RECORD_SIZE;
             const order = this.buf.compare(digest, 0, 32, at, at + 32);
             if (order === 0)
-                return this.at(mid);
+                return mid;
             if (order < 0)
                 lo = mid + 1;
             else
                 hi = mid - 1;
         }
-        return undefined;
+        return -1;
     }
 }
 /**

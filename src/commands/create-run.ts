@@ -114,17 +114,17 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   let result;
   try {
     result = await captureSnapshot({
-    parent,
-    reuse: incremental.reuse,
-    root,
-    patterns,
-    output,
-    workers,
-    metadata,
-    sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
-    allowEmpty: values['allow-empty'] === true,
-    onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
-  });
+      parent,
+      reuse: incremental.reuse,
+      root,
+      patterns,
+      output,
+      workers,
+      metadata,
+      sourceDateEpoch: ctx.env.SOURCE_DATE_EPOCH,
+      allowEmpty: values['allow-empty'] === true,
+      onProgress: (p) => ctx.log.progress('capturing', p.doneBytes, p.totalBytes),
+    });
   } catch (error) {
     if (!keepFile) rmSync(output, { force: true });
     throw error;
@@ -132,7 +132,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     parent?.reader.close();
   }
   ctx.log.done();
-  const cache = incremental.finish(result.output, keepFile);
+  const cache = incremental.finish(result.output, keepFile, result.sha256);
   let stored: AddResult | null = null;
   if (store !== null) {
     try {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OperationError } from '../errors.js';
+import { recordedDigest } from '../incremental/cache-files.js';
 import { SnapshotReader } from '../snapshot/reader.js';
 import { openStore, type StoreLayout } from '../store/layout.js';
 import { openRecord, recordPath } from '../store/records.js';
@@ -39,6 +40,14 @@ export function fileDigest(path: string): string {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The digest a delta names for the snapshot file at `path`: the one its writer recorded beside it
+ * (cache-files.ts, `recordedDigest`), else hashed now (0.3 s for a 450 MB snapshot here).
+ */
+export function snapshotDigest(path: string): string {
+  return recordedDigest(path) ?? fileDigest(path);
 }
 
 function tooDeep(reader: SnapshotReader, depth: number, max: number): OperationError {
@@ -96,7 +105,7 @@ function findParent(child: SnapshotReader, digest: string, options: ChainOptions
     tried.add(path);
     let digestOf: string;
     try {
-      digestOf = fileDigest(path);
+      digestOf = snapshotDigest(path);
     } catch {
       continue;
     }

@@ -13,7 +13,7 @@ import { StoreSession } from '../store/sessions.js';
 import { connectRegistry, registryReference } from '../registry/connect.js';
 import { isOciRef } from '../registry/open.js';
 import { pullSnapshot } from '../registry/pull.js';
-import { fileDigest, resolveChain } from './chain.js';
+import { resolveChain, snapshotDigest } from './chain.js';
 
 export interface ParentOptions {
   cwd: string;
@@ -54,7 +54,7 @@ export async function openParentSnapshot(arg: string, options: ParentOptions): P
   const reader = SnapshotReader.open(path);
   let digest: string;
   try {
-    digest = fileDigest(path);
+    digest = snapshotDigest(path);
   } catch (error) {
     reader.close();
     throw error;

@@ -43,12 +43,25 @@ export async function encodePatch(base: Buffer, target: Buffer): Promise<Buffer>
 }
 
 /**
- * `encodePatch` on this thread, for a delta's entry list against its parent's. No digest covers
- * the decoded entries, so the frame carries zstd's checksum of them: a wrong base is E_CORRUPT.
+ * A delta's entry list against its parent's, on this thread. Measured on the bench lists (4.8 MB,
+ * 1 % of 20,000 files changed): level 1 with 2^20 tables and a window exactly over both gives
+ * 16.0 KB in 13 ms; level 6 is no smaller, and the window doubled as for chunks costs 88 ms, most
+ * of it first-touching the larger buffers. No digest covers the decoded entries, so the frame
+ * carries zstd's checksum of them: a wrong base is E_CORRUPT.
  */
-export function encodePatchSync(base: Buffer, target: Buffer): Buffer {
-  const options = patchOptions(base, target);
-  return zstdCompressSync(target, { ...options, params: { ...options.params, [constants.ZSTD_c_checksumFlag]: 1 } });
+export function encodeEntriesPatch(base: Buffer, target: Buffer): Buffer {
+  const wl = Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(base.length + target.length + 1))));
+  const options: PatchOptions = {
+    dictionary: base,
+    params: {
+      [constants.ZSTD_c_compressionLevel]: 1,
+      [constants.ZSTD_c_windowLog]: wl,
+      [constants.ZSTD_c_hashLog]: Math.min(wl, 20),
+      [constants.ZSTD_c_checksumFlag]: 1,
+    },
+    pledgedSrcSize: target.length,
+  };
+  return zstdCompressSync(target, options);
 }
 
 /** Decodes a patch to exactly `size` bytes; anything else is E_CORRUPT, never a larger allocation. */

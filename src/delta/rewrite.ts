@@ -42,6 +42,8 @@ export async function rewriteSnapshot(source: SnapshotReader, output: string, op
     const planner = new BlockPlanner();
     const blocks: BlockRecord[] = [];
     const writer = new BlockWriter(pool, out, blocks, pool.size);
+    // Read first: the encoder's parse of the parent's entries then reuses these bytes.
+    const parentEntries = parent?.reader.rawEntries() ?? null;
     const delta = parent === null ? null : new DeltaEncoder(parent.reader);
     const entries: Entry[] = [];
     const total = source.summary.stats.bytes;
@@ -76,7 +78,7 @@ export async function rewriteSnapshot(source: SnapshotReader, output: string, op
         classes: classTotals(entries),
       },
     };
-    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parent);
+    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parentEntries);
     return { output: out.target, manifest, size, delta: delta?.stats ?? null };
   } catch (error) {
     out.abort();

@@ -13,7 +13,7 @@ import { isVitsnapError } from '../errors.js';
 import { AtomicFile } from '../snapshot/atomic-file.js';
 import { VERSION } from '../version.js';
 import { sameSnapshot, snapshotIdentity } from './snapshot-identity.js';
-import { STAT_CACHE_HEADER_SIZE, STAT_CACHE_MAX_RAW, decodeStatCache, encodeStatCache, type StatCache, type StatCacheMeta, type StatTable } from './stat-cache.js';
+import { STAT_CACHE_HEADER_SIZE, STAT_CACHE_MAX_RAW, decodeStatCache, decodeStatCacheMeta, encodeStatCache, type StatCache, type StatCacheMeta, type StatTable } from './stat-cache.js';
 
 export const STAT_CACHE_SUFFIX = '.statcache';
 /** Stat caches a store keeps (one per root and globs): a runner that captures from fresh temp dirs must not fill it. */
@@ -139,6 +139,25 @@ export function loadSidecar(previous: string, scope: CaptureScope): LoadedCache 
   return loadCache(sidecarPath(previous), scope, previous, `no stat cache next to ${previous} (${sidecarPath(previous)}); hashing every file`);
 }
 
+/**
+ * The SHA-256 of the snapshot file at `snapshot` as its writer recorded it in the sidecar, or null
+ * (no sidecar, another snapshot's, or none recorded). The sidecar is bound to the snapshot by its
+ * trailer, whose digests cover every section and block: another valid snapshot cannot match, and
+ * damage to a block still fails that block's own check when it is read.
+ */
+export function recordedDigest(snapshot: string): string | null {
+  const id = snapshotIdentity(snapshot);
+  if (id === null) return null;
+  try {
+    const file = readBounded(sidecarPath(snapshot));
+    if (file === null) return null;
+    const { snapshot: recorded } = decodeStatCacheMeta(file, sidecarPath(snapshot));
+    return sameSnapshot(id, recorded) ? (recorded.sha256 ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The store's cache for this scope, for `create --store`; none yet is no warning. */
 export function loadStoreCache(storeRoot: string, scope: CaptureScope): LoadedCache {
   return loadCache(storeCachePath(storeRoot, scope), scope, null, null);
@@ -148,10 +167,10 @@ export function loadStoreCache(storeRoot: string, scope: CaptureScope): LoadedCa
  * The cache for a capture that just wrote `snapshot`, started at `startNs` (taken before its walk).
  * Null when the snapshot cannot be identified (then no cache is written).
  */
-export function buildCache(scope: CaptureScope, startNs: bigint, snapshot: string, records: StatTable): { meta: StatCacheMeta; records: StatTable } | null {
+export function buildCache(scope: CaptureScope, startNs: bigint, snapshot: string, records: StatTable, sha256?: string): { meta: StatCacheMeta; records: StatTable } | null {
   const id = snapshotIdentity(snapshot);
   if (id === null) return null;
-  const meta: StatCacheMeta = { tool: VERSION, root: scope.root, patterns: scope.patterns, excludeHidden: scope.excludeHidden, startNs: startNs.toString(), snapshot: id };
+  const meta: StatCacheMeta = { tool: VERSION, root: scope.root, patterns: scope.patterns, excludeHidden: scope.excludeHidden, startNs: startNs.toString(), snapshot: sha256 === undefined ? id : { ...id, sha256 } };
   return { meta, records };
 }
 

@@ -30,9 +30,9 @@ export interface IncrementalCapture {
   /**
    * Builds this capture's cache for the `snapshot` it wrote (call before that file is removed),
    * writes it beside the snapshot when `keepSidecar`; `intoStore` writes it into a store later.
-   * Failures are warnings.
+   * Failures are warnings. `sha256` is the snapshot file's digest, recorded for deltas made on it.
    */
-  finish(snapshot: string, keepSidecar: boolean): { intoStore(storeRoot: string): void };
+  finish(snapshot: string, keepSidecar: boolean, sha256?: string): { intoStore(storeRoot: string): void };
 }
 
 export function startIncremental(request: IncrementalRequest): IncrementalCapture {
@@ -55,8 +55,8 @@ export function startIncremental(request: IncrementalRequest): IncrementalCaptur
   return {
     reuse,
     source: cache === null ? null : request.since !== null ? 'since' : 'store',
-    finish(snapshot, keepSidecar) {
-      const fresh = buildCache(scope, startNs, snapshot, reuse.records);
+    finish(snapshot, keepSidecar, sha256) {
+      const fresh = buildCache(scope, startNs, snapshot, reuse.records, sha256);
       const write = (target: string): void => {
         const problem = fresh === null ? null : writeCache(target, fresh);
         if (problem !== null) request.warn(problem);

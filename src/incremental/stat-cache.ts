@@ -43,8 +43,11 @@ export interface StatCacheMeta {
   excludeHidden: boolean;
   /** Wall-clock time before the capture's walk, in ns since 1970 (decimal text). */
   startNs: string;
-  /** The snapshot the capture wrote (snapshot-identity.ts). */
-  snapshot: { trailerSha256: string; size: number };
+  /**
+   * The snapshot the capture wrote (snapshot-identity.ts), and the SHA-256 of its whole file when
+   * the writer hashed it as it wrote: what a delta on it names, without reading it again.
+   */
+  snapshot: { trailerSha256: string; size: number; sha256?: string };
 }
 
 export interface StatRecord {
@@ -208,10 +211,8 @@ export function encodeStatCache(meta: StatCacheMeta, table: StatTable): Buffer {
  * in a recorded hash would otherwise go into the next snapshot), and every record's shape.
  * Throws SnapshotFormatError (E_BAD_MAGIC, E_VERSION, E_CORRUPT, E_LIMIT) naming `what`.
  */
-export function decodeStatCache(file: Buffer, what: string): StatCache {
-  const corrupt = (problem: string): never => {
-    throw new SnapshotFormatError('E_CORRUPT', `${what} is damaged (${problem})`);
-  };
+/** Header, payload and meta of a cache file, checked; the records are left undecoded after `at`. */
+function decodePayload(file: Buffer, what: string, corrupt: (problem: string) => never): { raw: Buffer; meta: StatCacheMeta; at: number } {
   if (file.length < STAT_CACHE_HEADER_SIZE || !file.subarray(0, 8).equals(STAT_CACHE_MAGIC)) {
     throw new SnapshotFormatError('E_BAD_MAGIC', `${what} is not a vitsnap stat cache`);
   }
@@ -227,21 +228,36 @@ export function decodeStatCache(file: Buffer, what: string): StatCache {
     return corrupt('its payload does not decompress to its declared length');
   }
   if (!createHash('sha256').update(raw).digest().equals(file.subarray(24, 56))) corrupt('its digest does not match');
+  if (raw.length < 4) corrupt('truncated at byte 0');
+  const metaLength = raw.readUInt32LE(0);
+  if (metaLength > MAX_META_BYTES) corrupt('its header is too large');
+  if (4 + metaLength > raw.length) corrupt('truncated at byte 4');
+  const meta = checkMeta(
+    parseBoundedJson(raw.subarray(4, 4 + metaLength), { maxDepth: 4, maxMembers: 10_000, maxTopMembers: 16, maxValues: 20_000, maxStringBytes: 64 * 1024 }, what),
+    corrupt,
+  );
+  return { raw, meta, at: 4 + metaLength };
+}
 
-  let at = 0;
+function corruptIn(what: string): (problem: string) => never {
+  return (problem) => {
+    throw new SnapshotFormatError('E_CORRUPT', `${what} is damaged (${problem})`);
+  };
+}
+
+/** Only the meta of a cache file (checked as fully as decodeStatCache checks it). */
+export function decodeStatCacheMeta(file: Buffer, what: string): StatCacheMeta {
+  return decodePayload(file, what, corruptIn(what)).meta;
+}
+
+export function decodeStatCache(file: Buffer, what: string): StatCache {
+  const corrupt = corruptIn(what);
+  const payload = decodePayload(file, what, corrupt);
+  const { raw, meta } = payload;
+  let at = payload.at;
   const need = (n: number): void => {
     if (at + n > raw.length) corrupt(`truncated at byte ${at}`);
   };
-  need(4);
-  const metaLength = raw.readUInt32LE(at);
-  at += 4;
-  if (metaLength > MAX_META_BYTES) corrupt('its header is too large');
-  need(metaLength);
-  const meta = checkMeta(
-    parseBoundedJson(raw.subarray(at, at + metaLength), { maxDepth: 4, maxMembers: 10_000, maxTopMembers: 16, maxValues: 20_000, maxStringBytes: 64 * 1024 }, what),
-    corrupt,
-  );
-  at += metaLength;
   need(4);
   const count = raw.readUInt32LE(at);
   at += 4;
@@ -281,7 +297,7 @@ export function decodeStatCache(file: Buffer, what: string): StatCache {
 function checkMeta(value: unknown, corrupt: (problem: string) => never): StatCacheMeta {
   const m = value as Partial<Record<keyof StatCacheMeta, unknown>> | null;
   if (m === null || typeof m !== 'object') return corrupt('bad header');
-  const snapshot = m.snapshot as { trailerSha256?: unknown; size?: unknown } | null;
+  const snapshot = m.snapshot as { trailerSha256?: unknown; size?: unknown; sha256?: unknown } | null;
   const ok =
     typeof m.tool === 'string' &&
     typeof m.root === 'string' &&
@@ -290,14 +306,16 @@ function checkMeta(value: unknown, corrupt: (problem: string) => never): StatCac
     typeof m.startNs === 'string' && /^\d{1,25}$/.test(m.startNs) &&
     snapshot !== null && typeof snapshot === 'object' &&
     typeof snapshot.trailerSha256 === 'string' && /^[0-9a-f]{64}$/.test(snapshot.trailerSha256) &&
-    Number.isSafeInteger(snapshot.size);
+    Number.isSafeInteger(snapshot.size) &&
+    (snapshot.sha256 === undefined || (typeof snapshot.sha256 === 'string' && /^[0-9a-f]{64}$/.test(snapshot.sha256)));
   if (!ok) return corrupt('bad header');
+  const digest = snapshot.sha256 === undefined ? {} : { sha256: snapshot.sha256 as string };
   return {
     tool: m.tool as string,
     root: m.root as string,
     patterns: m.patterns as string[],
     excludeHidden: m.excludeHidden as boolean,
     startNs: m.startNs as string,
-    snapshot: { trailerSha256: snapshot.trailerSha256 as string, size: snapshot.size as number },
+    snapshot: { trailerSha256: snapshot.trailerSha256 as string, size: snapshot.size as number, ...digest },
   };
 }

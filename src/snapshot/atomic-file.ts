@@ -2,7 +2,7 @@
  * A file that appears at its target path whole or not at all: written to a temp file in the same
  * directory, fsynced, renamed over the target, then the directory is fsynced.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, fdatasync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fromSystemError } from '../errors.js';
@@ -64,9 +64,13 @@ export class AtomicFile {
   private written = 0;
   private unflushed = 0;
   private flushing = false;
+  private readonly hash: Hash | null;
+  private digest: string | null = null;
 
-  constructor(target: string) {
+  /** `hash`: keep the SHA-256 of everything written (`sha256` after commit). */
+  constructor(target: string, options: { hash?: boolean } = {}) {
     this.target = target;
+    this.hash = options.hash === true ? createHash('sha256') : null;
     // Fixed length, so a 255-byte target name still has a valid temp name; the pid lets a later
     // run tell a dead writer's leftover from a live one's.
     this.tempPath = join(dirname(target), `${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -83,6 +87,11 @@ export class AtomicFile {
     return this.written;
   }
 
+  /** SHA-256 of the committed file, when asked for at construction; else null. */
+  get sha256(): string | null {
+    return this.digest;
+  }
+
   write(data: Uint8Array): void {
     let done = 0;
     try {
@@ -90,6 +99,7 @@ export class AtomicFile {
     } catch (error) {
       throw fromSystemError(error, `cannot write ${this.target}`);
     }
+    this.hash?.update(data);
     this.written += data.length;
     this.unflushed += data.length;
     if (this.unflushed >= FLUSH_EVERY && !this.flushing) {
@@ -109,6 +119,7 @@ export class AtomicFile {
       this.fd = -1;
       renameSync(this.tempPath, this.target);
       unfinished.delete(this);
+      this.digest = this.hash?.digest('hex') ?? null;
     } catch (error) {
       this.abort();
       throw fromSystemError(error, `cannot write ${this.target}`);

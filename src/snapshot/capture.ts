@@ -78,8 +78,9 @@ export interface CaptureResult {
   delta: DeltaStats | null;
   /** Files whose hash results came from `reuse.lookup` instead of reading them. */
   reused: number;
+  /** SHA-256 of the snapshot file, hashed as it was written (what a delta on it will name). */
+  sha256: string;
 }
-
 
 export const EMPTY_SOURCE: SourceInfo = { repository: null, ref: null, sha: null, dirty: null, runId: null };
 
@@ -137,10 +138,11 @@ export function parentFields(parent: ParentSnapshot | null): Pick<Manifest, 'par
 
 /**
  * Writes what follows the blocks and moves the file into place; returns its size. A delta's
- * entries are stored against `parent`'s when that is smaller (`manifest.entriesPatch` is then set).
+ * entries are stored against its parent's raw entries when that is smaller (`manifest.entriesPatch`
+ * is then set).
  */
-export function finishSnapshot(out: AtomicFile, manifest: Manifest, blocks: readonly BlockRecord[], chunks: ChunkRecord[], major: number, parent: ParentSnapshot | null): number {
-  const { entriesPatch } = writeSnapshotTail(out, manifest, blocks, chunks, true, major, parent?.reader.rawEntries() ?? null);
+export function finishSnapshot(out: AtomicFile, manifest: Manifest, blocks: readonly BlockRecord[], chunks: ChunkRecord[], major: number, parentEntries: Buffer | null): number {
+  const { entriesPatch } = writeSnapshotTail(out, manifest, blocks, chunks, true, major, parentEntries);
   if (entriesPatch) manifest.entriesPatch = true;
   const size = out.position;
   out.commit();
@@ -187,7 +189,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const workers = pool.size;
   let out: AtomicFile;
   try {
-    out = new AtomicFile(resolve(options.output));
+    out = new AtomicFile(resolve(options.output), { hash: true });
   } catch (error) {
     await pool.close();
     throw error;
@@ -202,6 +204,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const major = parent === null ? FORMAT_MAJOR : DELTA_MAJOR;
     out.write(encodeHeader(major));
     const planner = new BlockPlanner();
+    // Read first: the encoder's parse of the parent's entries then reuses these bytes.
+    const parentEntries = parent?.reader.rawEntries() ?? null;
     const delta = parent === null ? null : new DeltaEncoder(parent.reader);
     const entries: Entry[] = [];
     const blocks: BlockRecord[] = [];
@@ -259,8 +263,10 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
         classes: classTotals(entries),
       },
     };
-    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parent);
-    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
+    const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parentEntries);
+    // Asked for at construction, so set once committed.
+    const sha256 = out.sha256 ?? '';
+    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length, sha256 };
   } catch (error) {
     out.abort();
     throw error;

@@ -300,17 +300,28 @@ export class ChunkTable {
 
   /** Binary search of the digest-sorted table. */
   find(digest: Buffer): ChunkRecord | undefined {
+    const i = this.indexOf(digest);
+    return i < 0 ? undefined : this.at(i);
+  }
+
+  /** The chunk's length, or -1 when the table does not have it; allocates nothing. */
+  lengthOf(digest: Buffer): number {
+    const i = this.indexOf(digest);
+    return i < 0 ? -1 : this.buf.readUInt32LE(i * CHUNK_RECORD_SIZE + 40);
+  }
+
+  private indexOf(digest: Buffer): number {
     let lo = 0;
     let hi = this.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const at = mid * CHUNK_RECORD_SIZE;
       const order = this.buf.compare(digest, 0, 32, at, at + 32);
-      if (order === 0) return this.at(mid);
+      if (order === 0) return mid;
       if (order < 0) lo = mid + 1;
       else hi = mid - 1;
     }
-    return undefined;
+    return -1;
   }
 }
 

@@ -140,7 +140,7 @@ export class SnapshotReader {
   /** The whole manifest; its entries are read and validated on first use. */
   get manifest(): Manifest {
     if (this.full === null) {
-      const entries = parseEntriesSection(this.readEntries(), `${this.path}: entries section`);
+      const entries = parseEntriesSection(this.entriesBase ?? this.readEntries(), `${this.path}: entries section`);
       const s = this.summary.stats;
       const count = (type: Entry['type']): number => entries.reduce((n, e) => n + (e.type === type ? 1 : 0), 0);
       if (count('file') !== s.files || count('dir') !== s.dirs || count('symlink') !== s.symlinks) {
@@ -297,7 +297,8 @@ export class SnapshotReader {
 
   /** The length of a chunk this layer's own blocks hold, or null. */
   localChunkLength(hex: string): number | null {
-    return this.loadIndex().chunks.find(Buffer.from(hex, 'hex'))?.length ?? null;
+    const length = this.loadIndex().chunks.lengthOf(Buffer.from(hex, 'hex'));
+    return length < 0 ? null : length;
   }
 
   /** A whole file in memory, digest-checked. For small files and tests. */

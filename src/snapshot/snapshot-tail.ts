@@ -7,13 +7,15 @@ import type { AtomicFile } from './atomic-file.js';
 import { canonicalEntriesJson, canonicalJson } from './canonical-json.js';
 import { zstdCompress } from './codecs.js';
 import { SnapshotFormatError } from '../errors.js';
-import { encodePatchSync } from '../delta/patch.js';
+import { encodeEntriesPatch } from '../delta/patch.js';
 import { FORMAT_MAJOR, LIMITS, encodeIndex, encodeTrailer, type BlockRecord, type ChunkRecord } from './format.js';
 import type { Entry } from './types.js';
 
 /** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
 const SUMMARY_LEVEL = 6;
 const ENTRIES_LEVEL = 3;
+/** A patch this much smaller than the raw list needs no plain frame to beat. */
+const CLEARLY_SMALLER = 16;
 
 const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
 
@@ -36,10 +38,10 @@ export function writeSnapshotTail(
 ): { entriesPatch: boolean } {
   const { entries, ...rest } = manifest;
   const entriesRaw = Buffer.from(wellFormed ? canonicalEntriesJson(entries as Entry[]) : canonicalJson(entries));
-  const plain = zstdCompress(entriesRaw, ENTRIES_LEVEL);
-  const patch = entriesBase === null ? null : encodePatchSync(entriesBase, entriesRaw);
-  const entriesPatch = patch !== null && patch.length < plain.length;
-  const entriesStored = entriesPatch ? patch : plain;
+  const patch = entriesBase === null ? null : encodeEntriesPatch(entriesBase, entriesRaw);
+  const plain = patch !== null && patch.length * CLEARLY_SMALLER <= entriesRaw.length ? null : zstdCompress(entriesRaw, ENTRIES_LEVEL);
+  const entriesPatch = patch !== null && (plain === null || patch.length < plain.length);
+  const entriesStored = entriesPatch ? patch : (plain ?? zstdCompress(entriesRaw, ENTRIES_LEVEL));
   const summary = entriesPatch ? { ...rest, entriesPatch: true } : rest;
   const summaryRaw = Buffer.from(canonicalJson(summary));
   if (wellFormed) checkReadable(entries as Entry[], entriesRaw, summaryRaw);

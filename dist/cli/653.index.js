@@ -1,8 +1,8 @@
-export const id = 11;
-export const ids = [11];
+export const id = 653;
+export const ids = [653];
 export const modules = {
 
-/***/ 4011:
+/***/ 8653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -256,7 +256,7 @@ var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/report/plural.ts
 var plural = __webpack_require__(1190);
 // EXTERNAL MODULE: ./src/commands/args.ts
-var args = __webpack_require__(2309);
+var args = __webpack_require__(4690);
 // EXTERNAL MODULE: ./src/format-bytes.ts
 var format_bytes = __webpack_require__(7758);
 // EXTERNAL MODULE: ./src/store/add.ts
@@ -265,497 +265,10 @@ var add = __webpack_require__(5702);
 var store_layout = __webpack_require__(5891);
 // EXTERNAL MODULE: ./src/commands/store.ts + 2 modules
 var commands_store = __webpack_require__(8979);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
-var atomic_file = __webpack_require__(5118);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-;// CONCATENATED MODULE: ./src/incremental/snapshot-identity.ts
-/**
- * Which snapshot a stat cache belongs to, cheaply: the SHA-256 of the snapshot's 200-byte trailer
- * and its size. The trailer holds the SHA-256 of the entries, the manifest and the index, and the
- * index the SHA-256 of every block, so any other snapshot has another trailer; hashing the whole
- * file instead would read a 1 GB snapshot on every incremental capture.
- */
-
-
-
-/** The identity of the snapshot at `path`, or null when there is none there (or it has no trailer). */
-function snapshotIdentity(path) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch {
-        return null;
-    }
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile() || st.size < format/* TRAILER_SIZE */.C)
-            return null;
-        const trailer = Buffer.alloc(format/* TRAILER_SIZE */.C);
-        let done = 0;
-        while (done < format/* TRAILER_SIZE */.C) {
-            const n = (0,external_node_fs_.readSync)(fd, trailer, done, format/* TRAILER_SIZE */.C - done, st.size - format/* TRAILER_SIZE */.C + done);
-            if (n === 0)
-                return null;
-            done += n;
-        }
-        if (!trailer.subarray(format/* TRAILER_SIZE */.C - format/* TRAILER_MAGIC */.Ku.length).equals(format/* TRAILER_MAGIC */.Ku))
-            return null;
-        return { trailerSha256: (0,external_node_crypto_.createHash)('sha256').update(trailer).digest('hex'), size: st.size };
-    }
-    catch {
-        return null;
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function sameSnapshot(a, b) {
-    return a.trailerSha256 === b.trailerSha256 && a.size === b.size;
-}
-
-// EXTERNAL MODULE: ./src/snapshot/bounded-json.ts
-var bounded_json = __webpack_require__(3612);
-// EXTERNAL MODULE: ./src/snapshot/codecs.ts
-var codecs = __webpack_require__(505);
-;// CONCATENATED MODULE: ./src/incremental/stat-cache.ts
-/**
- * The stat cache: what one capture learned about each file (its exact stat and its hash results),
- * kept beside the snapshot so the next capture can skip files that did not change
- * (docs/incremental.md). Never part of a snapshot: a snapshot holds no inode or time.
- *
- * File layout (little-endian):
- *
- *   0   8  magic "VSNPSTAT"
- *   8   4  version (1)
- *   12  4  reserved, 0
- *   16  8  payload length, raw
- *   24 32  SHA-256 of the raw payload
- *   56  …  the payload, zstd
- *
- * Payload: u32 meta length, meta (JSON), u32 file count, then per file: u16 path length, path
- * (UTF-8), u64 dev, u64 ino, u64 size, i64 mtimeNs, i64 ctimeNs, u32 mode, u8 class, u8 width,
- * u32 chunk count, 32-byte SHA-256, then per chunk u64 length and 32-byte SHA-256.
- */
-
-
-
-
-
-const STAT_CACHE_MAGIC = Buffer.from('VSNPSTAT', 'latin1');
-const STAT_CACHE_VERSION = 1;
-const STAT_CACHE_HEADER_SIZE = 56;
-/** Above a 1M-file tree's ~130 MB; a cache over it is not written, one claiming more is not read. */
-const STAT_CACHE_MAX_RAW = 256 * 1024 * 1024;
-const MAX_META_BYTES = 1024 * 1024;
-const CACHE_LEVEL = 3;
-const CLASSES = ['text', 'binary', 'compressed', 'tensor'];
-const U64_END = 1n << 64n;
-const I64_MIN = -(1n << 63n);
-const I64_END = 1n << 63n;
-/** Path length, then dev, ino, size, mtimeNs, ctimeNs, mode, class, width, chunk count, SHA-256. */
-const RECORD_FIXED = 2 + 8 * 5 + 4 + 2 + 4 + 32;
-const CHUNK_SIZE = 8 + 32;
-/** False for values the table cannot hold exactly; such a file is left out (and so hashed next time). */
-function isRecordable(path, r) {
-    return (Buffer.byteLength(path) <= 0xffff &&
-        r.size < 2 ** 48 &&
-        r.dev >= 0n && r.dev < U64_END && r.ino >= 0n && r.ino < U64_END &&
-        r.mtimeNs >= I64_MIN && r.mtimeNs < I64_END && r.ctimeNs >= I64_MIN && r.ctimeNs < I64_END);
-}
-/**
- * Records in their on-disk form, appended as a capture goes: ~130 bytes a file and no objects,
- * where a Map of records would hold ~300 bytes of objects and bigints a file (300 MB at 1M files).
- */
-class StatTable {
-    buf = Buffer.alloc(64 * 1024);
-    used = 0;
-    full = false;
-    count = 0;
-    add(path, r) {
-        if (this.full || !isRecordable(path, r))
-            return;
-        const chunks = r.hashed.chunks ?? [];
-        const nameLength = Buffer.byteLength(path);
-        const need = RECORD_FIXED + nameLength + chunks.length * CHUNK_SIZE;
-        if (this.used + need > STAT_CACHE_MAX_RAW - MAX_META_BYTES - 8) {
-            this.full = true;
-            return;
-        }
-        if (this.used + need > this.buf.length) {
-            const grown = Buffer.alloc(Math.max(this.buf.length * 2, this.used + need));
-            this.buf.copy(grown, 0, 0, this.used);
-            this.buf = grown;
-        }
-        const raw = this.buf;
-        let at = raw.writeUInt16LE(nameLength, this.used);
-        at += raw.write(path, at, 'utf8');
-        at = raw.writeBigUInt64LE(r.dev, at);
-        at = raw.writeBigUInt64LE(r.ino, at);
-        at = raw.writeBigUInt64LE(BigInt(r.size), at);
-        at = raw.writeBigInt64LE(r.mtimeNs, at);
-        at = raw.writeBigInt64LE(r.ctimeNs, at);
-        at = raw.writeUInt32LE(r.mode, at);
-        at = raw.writeUInt8(CLASSES.indexOf(r.hashed.class), at);
-        at = raw.writeUInt8(r.hashed.width, at);
-        at = raw.writeUInt32LE(chunks.length, at);
-        at += raw.write(r.hashed.sha256, at, 32, 'hex');
-        for (const c of chunks) {
-            at = raw.writeBigUInt64LE(BigInt(c.length), at);
-            at += raw.write(c.sha256, at, 32, 'hex');
-        }
-        this.used = at;
-        this.count++;
-    }
-    /** True when a record did not fit under the size limit (the cache is then not written). */
-    get overflowed() {
-        return this.full;
-    }
-    get bytes() {
-        return this.buf.subarray(0, this.used);
-    }
-}
-/** A read cache's records, kept in their binary form and decoded one at a time on lookup. */
-class StatRecords {
-    raw;
-    offsets;
-    constructor(raw, offsets) {
-        this.raw = raw;
-        this.offsets = offsets;
-    }
-    get size() {
-        return this.offsets.size;
-    }
-    get(path) {
-        const at = this.offsets.get(path);
-        return at === undefined ? undefined : readRecord(this.raw, at);
-    }
-    *entries() {
-        for (const [path, at] of this.offsets)
-            yield [path, readRecord(this.raw, at)];
-    }
-}
-/** The record whose fixed fields start at `at` (just after its path); checked by decodeStatCache. */
-function readRecord(raw, at) {
-    const chunkCount = raw.readUInt32LE(at + 46);
-    let chunks = null;
-    if (chunkCount > 0) {
-        chunks = [];
-        for (let c = 0, p = at + 82; c < chunkCount; c++, p += CHUNK_SIZE) {
-            chunks.push({ length: raw.readUIntLE(p, 6), sha256: raw.toString('hex', p + 8, p + CHUNK_SIZE) });
-        }
-    }
-    return {
-        dev: raw.readBigUInt64LE(at),
-        ino: raw.readBigUInt64LE(at + 8),
-        size: raw.readUIntLE(at + 16, 6),
-        mtimeNs: raw.readBigInt64LE(at + 24),
-        ctimeNs: raw.readBigInt64LE(at + 32),
-        mode: raw.readUInt32LE(at + 40),
-        hashed: { sha256: raw.toString('hex', at + 50, at + 82), class: CLASSES[raw.readUInt8(at + 44)], width: raw.readUInt8(at + 45), chunks },
-    };
-}
-/** A u64 below 2^48 (all sizes the table holds), else -1. */
-function safeU64(raw, at) {
-    return raw.readUInt16LE(at + 6) === 0 ? raw.readUIntLE(at, 6) : -1;
-}
-function encodeStatCache(meta, table) {
-    if (table.overflowed) {
-        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `the stat cache would be over ${STAT_CACHE_MAX_RAW} bytes; capture fewer files to use incremental capture`);
-    }
-    const metaBytes = Buffer.from(JSON.stringify(meta));
-    const head = Buffer.alloc(4);
-    head.writeUInt32LE(metaBytes.length, 0);
-    const count = Buffer.alloc(4);
-    count.writeUInt32LE(table.count, 0);
-    const raw = Buffer.concat([head, metaBytes, count, table.bytes]);
-    const header = Buffer.alloc(STAT_CACHE_HEADER_SIZE);
-    STAT_CACHE_MAGIC.copy(header, 0);
-    header.writeUInt32LE(STAT_CACHE_VERSION, 8);
-    header.writeBigUInt64LE(BigInt(raw.length), 16);
-    (0,external_node_crypto_.createHash)('sha256').update(raw).digest().copy(header, 24);
-    return Buffer.concat([header, (0,codecs/* zstdCompress */.oq)(raw, CACHE_LEVEL)]);
-}
-/**
- * Parses a stat cache, checking everything a reuse relies on: the payload digest (a flipped bit
- * in a recorded hash would otherwise go into the next snapshot), and every record's shape.
- * Throws SnapshotFormatError (E_BAD_MAGIC, E_VERSION, E_CORRUPT, E_LIMIT) naming `what`.
- */
-function decodeStatCache(file, what) {
-    const corrupt = (problem) => {
-        throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `${what} is damaged (${problem})`);
-    };
-    if (file.length < STAT_CACHE_HEADER_SIZE || !file.subarray(0, 8).equals(STAT_CACHE_MAGIC)) {
-        throw new errors/* SnapshotFormatError */.wv('E_BAD_MAGIC', `${what} is not a vitsnap stat cache`);
-    }
-    const version = file.readUInt32LE(8);
-    if (file.readUInt32LE(12) !== 0)
-        corrupt('unknown flags');
-    if (version !== STAT_CACHE_VERSION)
-        throw new errors/* SnapshotFormatError */.wv('E_VERSION', `${what} has version ${version}; this vitsnap reads version ${STAT_CACHE_VERSION}`);
-    const rawLength = file.readBigUInt64LE(16);
-    if (rawLength > BigInt(STAT_CACHE_MAX_RAW))
-        throw new errors/* SnapshotFormatError */.wv('E_LIMIT', `${what} claims ${rawLength} bytes, over the ${STAT_CACHE_MAX_RAW} vitsnap reads`);
-    let raw;
-    try {
-        raw = (0,codecs/* zstdDecompress */.v3)(file.subarray(STAT_CACHE_HEADER_SIZE), Number(rawLength), what);
-    }
-    catch {
-        return corrupt('its payload does not decompress to its declared length');
-    }
-    if (!(0,external_node_crypto_.createHash)('sha256').update(raw).digest().equals(file.subarray(24, 56)))
-        corrupt('its digest does not match');
-    let at = 0;
-    const need = (n) => {
-        if (at + n > raw.length)
-            corrupt(`truncated at byte ${at}`);
-    };
-    need(4);
-    const metaLength = raw.readUInt32LE(at);
-    at += 4;
-    if (metaLength > MAX_META_BYTES)
-        corrupt('its header is too large');
-    need(metaLength);
-    const meta = checkMeta((0,bounded_json/* parseBoundedJson */.Rj)(raw.subarray(at, at + metaLength), { maxDepth: 4, maxMembers: 10_000, maxTopMembers: 16, maxValues: 20_000, maxStringBytes: 64 * 1024 }, what), corrupt);
-    at += metaLength;
-    need(4);
-    const count = raw.readUInt32LE(at);
-    at += 4;
-    if (count > format/* LIMITS */.b1.entryCount)
-        corrupt(`${count} files, over ${format/* LIMITS */.b1.entryCount}`);
-    const offsets = new Map();
-    for (let i = 0; i < count; i++) {
-        need(2);
-        const nameLength = raw.readUInt16LE(at);
-        at += 2;
-        need(nameLength + RECORD_FIXED - 2);
-        const path = raw.toString('utf8', at, at + nameLength);
-        at += nameLength;
-        const size = safeU64(raw, at + 16);
-        const cls = CLASSES[raw.readUInt8(at + 44)];
-        const width = raw.readUInt8(at + 45);
-        const chunkCount = raw.readUInt32LE(at + 46);
-        if (cls === undefined || (cls === 'tensor' ? width !== 2 && width !== 4 : width !== 0))
-            corrupt(`bad class of file ${i}`);
-        if (size < 0 || raw.readUInt32LE(at + 40) > 0o7777 || chunkCount === 1)
-            corrupt(`bad record of file ${i}`);
-        if (offsets.has(path))
-            corrupt(`file ${i} repeats a path`);
-        offsets.set(path, at);
-        at += RECORD_FIXED - 2;
-        if (chunkCount > 0) {
-            need(chunkCount * CHUNK_SIZE);
-            let sum = 0;
-            for (let c = 0; c < chunkCount; c++, at += CHUNK_SIZE) {
-                const length = safeU64(raw, at);
-                if (length <= 0)
-                    corrupt(`bad chunk in file ${i}`);
-                sum += length;
-            }
-            if (sum !== size)
-                corrupt(`chunks of file ${i} do not add up to its size`);
-        }
-    }
-    if (at !== raw.length)
-        corrupt('bytes after the last record');
-    return { meta, files: new StatRecords(raw, offsets) };
-}
-function checkMeta(value, corrupt) {
-    const m = value;
-    if (m === null || typeof m !== 'object')
-        return corrupt('bad header');
-    const snapshot = m.snapshot;
-    const ok = typeof m.tool === 'string' &&
-        typeof m.root === 'string' &&
-        Array.isArray(m.patterns) && m.patterns.every((p) => typeof p === 'string') &&
-        typeof m.excludeHidden === 'boolean' &&
-        typeof m.startNs === 'string' && /^\d{1,25}$/.test(m.startNs) &&
-        snapshot !== null && typeof snapshot === 'object' &&
-        typeof snapshot.trailerSha256 === 'string' && /^[0-9a-f]{64}$/.test(snapshot.trailerSha256) &&
-        Number.isSafeInteger(snapshot.size);
-    if (!ok)
-        return corrupt('bad header');
-    return {
-        tool: m.tool,
-        root: m.root,
-        patterns: m.patterns,
-        excludeHidden: m.excludeHidden,
-        startNs: m.startNs,
-        snapshot: { trailerSha256: snapshot.trailerSha256, size: snapshot.size },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/incremental/cache-files.ts
-/**
- * Where stat caches live and how they are found, checked, written. A cache that is missing,
- * damaged, stale or made for another tree is never an error: the capture hashes every file and
- * says why in a warning.
- *
- *   SNAPSHOT.statcache                  beside every snapshot `create` writes
- *   STORE/captures/<key>.statcache      the last `create --store` of one root and set of globs
- */
-
-
-
-
-
-
-
-
-const STAT_CACHE_SUFFIX = '.statcache';
-/** Stat caches a store keeps (one per root and globs): a runner that captures from fresh temp dirs must not fill it. */
-const STORE_CACHES_KEPT = 64;
-function captureScope(root, patterns, excludeHidden) {
-    let real = (0,external_node_path_.resolve)(root);
-    try {
-        real = (0,external_node_fs_.realpathSync)(real);
-    }
-    catch {
-        // a missing root fails the capture itself, with its own message
-    }
-    return { root: real, patterns: [...patterns], excludeHidden };
-}
-function sidecarPath(snapshot) {
-    return `${snapshot}${STAT_CACHE_SUFFIX}`;
-}
-/** The store's cache for one scope: keyed by root and globs, so captures of different parts of a tree keep their own. */
-function storeCachePath(storeRoot, scope) {
-    const key = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([scope.root, scope.patterns, scope.excludeHidden])).digest('hex');
-    return (0,external_node_path_.join)(storeRoot, 'captures', `${key}${STAT_CACHE_SUFFIX}`);
-}
-/** Removes all but the `keep` most recently written stat caches in `dir`; best effort. */
-function pruneCaches(dir, keep) {
-    let names;
-    try {
-        names = (0,external_node_fs_.readdirSync)(dir).filter((n) => n.endsWith(STAT_CACHE_SUFFIX));
-    }
-    catch {
-        return;
-    }
-    if (names.length <= keep)
-        return;
-    const aged = names.map((name) => {
-        try {
-            return { name, mtime: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, name)).mtimeMs };
-        }
-        catch {
-            return { name, mtime: Infinity }; // gone meanwhile: nothing to remove
-        }
-    });
-    aged.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
-    for (const { name } of aged.slice(keep)) {
-        try {
-            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
-        }
-        catch {
-            // removed by a concurrent create, or not ours to remove
-        }
-    }
-}
-/** Reads at most the largest cache vitsnap writes; null when there is no file. */
-function readBounded(path) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return null;
-        throw error;
-    }
-    try {
-        const size = (0,external_node_fs_.fstatSync)(fd).size;
-        // zstd never grows data by more than a fraction of a percent.
-        if (size > STAT_CACHE_HEADER_SIZE + STAT_CACHE_MAX_RAW + (STAT_CACHE_MAX_RAW >>> 7) + 1024)
-            throw new Error(`it is ${size} bytes, larger than any stat cache vitsnap writes`);
-        const buf = Buffer.alloc(size);
-        let done = 0;
-        while (done < size) {
-            const n = (0,external_node_fs_.readSync)(fd, buf, done, size - done, done);
-            if (n === 0)
-                break;
-            done += n;
-        }
-        return buf.subarray(0, done);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function reason(error) {
-    return (0,errors/* isVitsnapError */.iR)(error) || error instanceof Error ? error.message : String(error);
-}
-/** Reads and checks a cache file against the scope; `snapshot` set: it must belong to that snapshot too. */
-function loadCache(path, scope, snapshot, missing) {
-    const ignore = (why) => ({ cache: null, warning: `ignoring stat cache ${path}: ${why}; hashing every file` });
-    let cache;
-    try {
-        const file = readBounded(path);
-        if (file === null)
-            return { cache: null, warning: missing };
-        cache = decodeStatCache(file, path);
-    }
-    catch (error) {
-        return ignore(reason(error));
-    }
-    const { meta } = cache;
-    if (meta.tool !== version/* VERSION */.x)
-        return ignore(`it was written by vitsnap ${meta.tool}, this is ${version/* VERSION */.x}`);
-    if (meta.root !== scope.root)
-        return ignore(`it was made for root ${meta.root}, this capture's root is ${scope.root}`);
-    if (snapshot !== null) {
-        const id = snapshotIdentity(snapshot);
-        if (id === null || !sameSnapshot(id, meta.snapshot))
-            return ignore(`it belongs to another snapshot than ${snapshot} (replaced since?)`);
-    }
-    return { cache, warning: null };
-}
-/** The cache beside `previous` (a `.vitsnap` path), for `create --since`. */
-function loadSidecar(previous, scope) {
-    if (snapshotIdentity(previous) === null) {
-        return { cache: null, warning: `--since ${previous}: no snapshot there; hashing every file` };
-    }
-    return loadCache(sidecarPath(previous), scope, previous, `no stat cache next to ${previous} (${sidecarPath(previous)}); hashing every file`);
-}
-/** The store's cache for this scope, for `create --store`; none yet is no warning. */
-function loadStoreCache(storeRoot, scope) {
-    return loadCache(storeCachePath(storeRoot, scope), scope, null, null);
-}
-/**
- * The cache for a capture that just wrote `snapshot`, started at `startNs` (taken before its walk).
- * Null when the snapshot cannot be identified (then no cache is written).
- */
-function buildCache(scope, startNs, snapshot, records) {
-    const id = snapshotIdentity(snapshot);
-    if (id === null)
-        return null;
-    const meta = { tool: version/* VERSION */.x, root: scope.root, patterns: scope.patterns, excludeHidden: scope.excludeHidden, startNs: startNs.toString(), snapshot: id };
-    return { meta, records };
-}
-/** Writes a cache atomically; returns a warning instead of throwing, as a cache is only an optimisation. */
-function writeCache(path, cache) {
-    let out = null;
-    try {
-        const data = encodeStatCache(cache.meta, cache.records);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(path, '..'), { recursive: true });
-        out = new atomic_file/* AtomicFile */.A0(path);
-        out.write(data);
-        out.commit();
-        return null;
-    }
-    catch (error) {
-        out?.abort();
-        return `could not write stat cache ${path}: ${reason(error)}; the next incremental capture will hash every file`;
-    }
-}
-/** Wall-clock time now, in ns since 1970. */
-function nowNs() {
-    return BigInt(Date.now()) * 1000000n;
-}
-
+// EXTERNAL MODULE: ./src/incremental/cache-files.ts + 1 modules
+var cache_files = __webpack_require__(2309);
+// EXTERNAL MODULE: ./src/incremental/stat-cache.ts
+var stat_cache = __webpack_require__(4919);
 ;// CONCATENATED MODULE: ./src/incremental/reuse.ts
 
 /**
@@ -790,7 +303,7 @@ function isUnchanged(earlier, startNs, file) {
  * records for the next one.
  */
 class StatCacheReuse {
-    records = new StatTable();
+    records = new stat_cache/* StatTable */.R4();
     earlier;
     earlierStartNs;
     constructor(earlier) {
@@ -823,37 +336,37 @@ function startIncremental(request) {
     if (request.rehash && request.since !== null) {
         throw new errors/* OperationError */.OK('E_USAGE', '--rehash hashes every file, --since reuses an earlier capture: drop one of them');
     }
-    const scope = captureScope(request.root, request.patterns, request.excludeHidden);
+    const scope = (0,cache_files/* captureScope */.h5)(request.root, request.patterns, request.excludeHidden);
     const loaded = request.rehash
         ? null
         : request.since !== null
-            ? loadSidecar(request.since, scope)
+            ? (0,cache_files/* loadSidecar */.st)(request.since, scope)
             : request.storeRoot !== null
-                ? loadStoreCache(request.storeRoot, scope)
+                ? (0,cache_files/* loadStoreCache */.QP)(request.storeRoot, scope)
                 : null;
     if (loaded?.warning != null)
         request.warn(loaded.warning);
     const cache = loaded?.cache ?? null;
     const reuse = new StatCacheReuse(cache);
     // Taken before the walk: a file changed after this moment must not be trusted by the next capture.
-    const startNs = nowNs();
+    const startNs = (0,cache_files/* nowNs */.Ck)();
     return {
         reuse,
         source: cache === null ? null : request.since !== null ? 'since' : 'store',
-        finish(snapshot, keepSidecar) {
-            const fresh = buildCache(scope, startNs, snapshot, reuse.records);
+        finish(snapshot, keepSidecar, sha256) {
+            const fresh = (0,cache_files/* buildCache */.D8)(scope, startNs, snapshot, reuse.records, sha256);
             const write = (target) => {
-                const problem = fresh === null ? null : writeCache(target, fresh);
+                const problem = fresh === null ? null : (0,cache_files/* writeCache */.aR)(target, fresh);
                 if (problem !== null)
                     request.warn(problem);
             };
             if (keepSidecar)
-                write(sidecarPath(snapshot));
+                write((0,cache_files/* sidecarPath */.n8)(snapshot));
             return {
                 intoStore: (storeRoot) => {
-                    const path = storeCachePath(storeRoot, scope);
+                    const path = (0,cache_files/* storeCachePath */.xp)(storeRoot, scope);
                     write(path);
-                    pruneCaches((0,external_node_path_.dirname)(path), STORE_CACHES_KEPT);
+                    (0,cache_files/* pruneCaches */.YX)((0,external_node_path_.dirname)(path), cache_files/* STORE_CACHES_KEPT */.xi);
                 },
             };
         },
@@ -927,7 +440,7 @@ async function openParentSnapshot(arg, options) {
     const reader = snapshot_reader/* SnapshotReader */.a.open(path);
     let digest;
     try {
-        digest = (0,chain/* fileDigest */.hd)(path);
+        digest = (0,chain/* snapshotDigest */.he)(path);
     }
     catch (error) {
         reader.close();
@@ -1013,11 +526,11 @@ async function runCreate(argv, ctx) {
         patterns.push(`!${ex.replace(/^!/, '')}`);
     const userPatterns = [...patterns];
     // Stat caches are this machine's state (inodes, times): never captured, like vitsnap's temp files.
-    patterns.push(`!**/*.vitsnap${STAT_CACHE_SUFFIX}`);
+    patterns.push(`!**/*.vitsnap${cache_files/* STAT_CACHE_SUFFIX */.ud}`);
     const relOutput = (0,external_node_path_.relative)(root, output);
     if (relOutput !== '' && !relOutput.startsWith('..') && !relOutput.startsWith('/')) {
         // Never capture the snapshot itself (or an older one at the same path), nor its stat cache.
-        patterns.push(`!${relOutput.split('\\').join('/')}`, `!${relOutput.split('\\').join('/')}${STAT_CACHE_SUFFIX}`);
+        patterns.push(`!${relOutput.split('\\').join('/')}`, `!${relOutput.split('\\').join('/')}${cache_files/* STAT_CACHE_SUFFIX */.ud}`);
     }
     const relStore = store === null ? '' : (0,external_node_path_.relative)(root, store.root);
     if (store !== null && (relStore === '' || (!relStore.startsWith('..') && !relStore.startsWith('/')))) {
@@ -1048,7 +561,7 @@ async function runCreate(argv, ctx) {
     // Its start time is taken here, before the walk (a parent fetched meanwhile only widens the racy window).
     // A delta on a file made here has that file's stat cache beside it: reuse it unless told otherwise.
     const parentFile = values.parent !== undefined && !(0,store_open/* isStoreRef */.Pw)(values.parent) && !(0,registry_open/* isOciRef */.dX)(values.parent) ? (0,external_node_path_.resolve)(ctx.cwd, values.parent) : null;
-    const sincePath = values.since !== undefined ? (0,external_node_path_.resolve)(ctx.cwd, values.since) : parentFile !== null && values.rehash !== true && (0,external_node_fs_.existsSync)(parentFile + STAT_CACHE_SUFFIX) ? parentFile : null;
+    const sincePath = values.since !== undefined ? (0,external_node_path_.resolve)(ctx.cwd, values.since) : parentFile !== null && values.rehash !== true && (0,external_node_fs_.existsSync)(parentFile + cache_files/* STAT_CACHE_SUFFIX */.ud) ? parentFile : null;
     const incremental = startIncremental({
         root,
         patterns: userPatterns,
@@ -1085,7 +598,7 @@ async function runCreate(argv, ctx) {
         parent?.reader.close();
     }
     ctx.log.done();
-    const cache = incremental.finish(result.output, keepFile);
+    const cache = incremental.finish(result.output, keepFile, result.sha256);
     let stored = null;
     if (store !== null) {
         try {
@@ -1314,6 +827,8 @@ var delta_patch = __webpack_require__(6572);
 /** The summary is small and read by `info`; the entry list is large and only read to restore or compare. */
 const SUMMARY_LEVEL = 6;
 const ENTRIES_LEVEL = 3;
+/** A patch this much smaller than the raw list needs no plain frame to beat. */
+const CLEARLY_SMALLER = 16;
 const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest();
 /**
  * `manifest` is written as given (the caller has validated it; tests forge hostile ones): its
@@ -1326,10 +841,10 @@ const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(d
 function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = format/* FORMAT_MAJOR */.GY, entriesBase = null) {
     const { entries, ...rest } = manifest;
     const entriesRaw = Buffer.from(wellFormed ? (0,canonical_json/* canonicalEntriesJson */.Tb)(entries) : (0,canonical_json/* canonicalJson */.dj)(entries));
-    const plain = (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
-    const patch = entriesBase === null ? null : (0,delta_patch/* encodePatchSync */.cZ)(entriesBase, entriesRaw);
-    const entriesPatch = patch !== null && patch.length < plain.length;
-    const entriesStored = entriesPatch ? patch : plain;
+    const patch = entriesBase === null ? null : (0,delta_patch/* encodeEntriesPatch */.jN)(entriesBase, entriesRaw);
+    const plain = patch !== null && patch.length * CLEARLY_SMALLER <= entriesRaw.length ? null : (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
+    const entriesPatch = patch !== null && (plain === null || patch.length < plain.length);
+    const entriesStored = entriesPatch ? patch : (plain ?? (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL));
     const summary = entriesPatch ? { ...rest, entriesPatch: true } : rest;
     const summaryRaw = Buffer.from((0,canonical_json/* canonicalJson */.dj)(summary));
     if (wellFormed)
@@ -1459,10 +974,11 @@ function parentFields(parent) {
 }
 /**
  * Writes what follows the blocks and moves the file into place; returns its size. A delta's
- * entries are stored against `parent`'s when that is smaller (`manifest.entriesPatch` is then set).
+ * entries are stored against its parent's raw entries when that is smaller (`manifest.entriesPatch`
+ * is then set).
  */
-function finishSnapshot(out, manifest, blocks, chunks, major, parent) {
-    const { entriesPatch } = writeSnapshotTail(out, manifest, blocks, chunks, true, major, parent?.reader.rawEntries() ?? null);
+function finishSnapshot(out, manifest, blocks, chunks, major, parentEntries) {
+    const { entriesPatch } = writeSnapshotTail(out, manifest, blocks, chunks, true, major, parentEntries);
     if (entriesPatch)
         manifest.entriesPatch = true;
     const size = out.position;
@@ -1511,7 +1027,7 @@ async function captureSnapshot(options) {
     const workers = pool.size;
     let out;
     try {
-        out = new atomic_file/* AtomicFile */.A0((0,external_node_path_.resolve)(options.output));
+        out = new atomic_file/* AtomicFile */.A0((0,external_node_path_.resolve)(options.output), { hash: true });
     }
     catch (error) {
         await pool.close();
@@ -1527,6 +1043,8 @@ async function captureSnapshot(options) {
         const major = parent === null ? format/* FORMAT_MAJOR */.GY : format/* DELTA_MAJOR */.zg;
         out.write((0,format/* encodeHeader */.YS)(major));
         const planner = new block_planner/* BlockPlanner */.Sj();
+        // Read first: the encoder's parse of the parent's entries then reuses these bytes.
+        const parentEntries = parent?.reader.rawEntries() ?? null;
         const delta = parent === null ? null : new encoder/* DeltaEncoder */.J(parent.reader);
         const entries = [];
         const blocks = [];
@@ -1588,8 +1106,10 @@ async function captureSnapshot(options) {
                 classes: classTotals(entries),
             },
         };
-        const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parent);
-        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length };
+        const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parentEntries);
+        // Asked for at construction, so set once committed.
+        const sha256 = out.sha256 ?? '';
+        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length, sha256 };
     }
     catch (error) {
         out.abort();
