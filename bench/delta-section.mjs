@@ -89,8 +89,9 @@ function peerPatches(ctx, changes, haveXdelta, haveZstd) {
 // ---------- what the delta file is made of ----------
 
 // The trailer, index and entries of a .vitsnap (docs/format.md §2, §6, §7), read directly so the
-// breakdown does not depend on what `info --json` chooses to show.
-function readLayout(file) {
+// breakdown does not depend on what `info --json` chooses to show. A delta whose entries are a
+// patch (`entriesPatch`, §16) needs its parent's raw entries.
+function readLayout(file, parentRawEntries = null) {
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
@@ -110,7 +111,10 @@ function readLayout(file) {
       blockCount: t.readUInt32LE(72),
       chunkCount: t.readUInt32LE(76),
     };
-    layout.rawEntries = zstdDecompressSync(read(u64(8), layout.entriesStored));
+    const summary = JSON.parse(zstdDecompressSync(read(u64(32), layout.manifestStored)).toString('utf8'));
+    layout.entriesPatch = summary.entriesPatch === true;
+    if (layout.entriesPatch && parentRawEntries === null) throw new Error(`${file}: its entries are a patch; pass its parent's`);
+    layout.rawEntries = zstdDecompressSync(read(u64(8), layout.entriesStored), layout.entriesPatch ? { dictionary: parentRawEntries } : {});
     const index = read(u64(56), layout.indexLength);
     const blocks = [];
     for (let i = 0; i < layout.blockCount; i++) blocks.push({ stored: index.readUInt32LE(i * 56 + 8), raw: index.readUInt32LE(i * 56 + 12) });
@@ -146,19 +150,9 @@ function deltaCosts(layout) {
   return costs;
 }
 
-// What the entries section would take as a patch against the parent's (the same zstd settings as
-// src/delta/patch.ts): the listing of 20,000 unchanged paths is most of what a small delta holds.
-function entriesAsPatch(rawEntries, parentRawEntries) {
-  const wl = Math.min(27, Math.max(10, Math.ceil(Math.log2(rawEntries.length + parentRawEntries.length + 1)) + 1));
-  return zstdCompressSync(rawEntries, {
-    dictionary: parentRawEntries,
-    params: {
-      [constants.ZSTD_c_compressionLevel]: 6,
-      [constants.ZSTD_c_windowLog]: wl,
-      [constants.ZSTD_c_hashLog]: Math.min(wl, 21),
-      [constants.ZSTD_c_chainLog]: Math.min(wl, 21),
-    },
-  }).length;
+// What the entries section would take without its parent: plain zstd-3, as a full snapshot stores it.
+function entriesAsPlain(rawEntries) {
+  return zstdCompressSync(rawEntries, { params: { [constants.ZSTD_c_compressionLevel]: 3 } }).length;
 }
 
 // ---------- incremental capture: build 0 edited in place into build 1 ----------
@@ -238,11 +232,11 @@ export function deltaSection(ctx) {
   const zsChanged = sum(changedRows, 'zstd');
   const zsAll = sum(peers.rows, 'zstd');
 
-  const layout = readLayout(delta);
   const parentLayout = readLayout(b0);
+  const layout = readLayout(delta, parentLayout.rawEntries);
   const fullLayout = readLayout(full);
   const costs = deltaCosts(layout);
-  const entriesPatch = entriesAsPatch(layout.rawEntries, parentLayout.rawEntries);
+  const entriesPlain = entriesAsPlain(layout.rawEntries);
   const contentBytes = [...costs.values()].reduce((a, c) => a + c.patch + c.whole, 0);
 
   // 3. Restore of the chain vs of the full snapshot, and flatten.
@@ -333,10 +327,10 @@ export function deltaSection(ctx) {
     '| part | bytes | share of the delta |',
     '| --- | ---: | ---: |',
     `| blocks: patches and new chunks | ${layout.blockBytes} | ${pct(ratio(layout.blockBytes, deltaBytes))} |`,
-    `| entries section (every path of build 1, zstd) | ${layout.entriesStored} | ${pct(ratio(layout.entriesStored, deltaBytes))} |`,
+    `| entries section (every path of build 1, ${layout.entriesPatch ? 'a zstd patch against the parent\'s' : 'plain zstd'}) | ${layout.entriesStored} | ${pct(ratio(layout.entriesStored, deltaBytes))} |`,
     `| manifest, index, header, trailer | ${deltaBytes - layout.blockBytes - layout.entriesStored} | ${pct(ratio(deltaBytes - layout.blockBytes - layout.entriesStored, deltaBytes))} |`,
     `| (full snapshot's entries section, for scale) | ${fullLayout.entriesStored} | |`,
-    `| (entries as a zstd patch against the parent's entries, not what is written) | ${entriesPatch} | ${pct(ratio(entriesPatch, deltaBytes))} |`,
+    `| (the same entries as plain zstd-3, not what is written) | ${entriesPlain} | ${pct(ratio(entriesPlain, deltaBytes))} |`,
     '',
   );
   if (stats) {
