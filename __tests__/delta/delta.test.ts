@@ -171,6 +171,30 @@ describe('delta snapshots of real builds', () => {
   });
 });
 
+describe('delta snapshots: threads', () => {
+  it('captures a delta right when a stat cache leaves more than the inline limit to read', async () => {
+    // With an earlier capture's records, a delta's threads wait for the walk: here 24 MiB of new
+    // bytes (over the 16 MiB inline limit) must still be hashed and packed by them.
+    const dir = join(work, 'threads');
+    const tree = join(dir, 'tree');
+    mkdirSync(tree, { recursive: true });
+    writeFileSync(join(tree, 'kept.bin'), seededBytes(1024 * 1024, 7, false));
+    pin(join(tree, 'kept.bin'));
+    await capture(tree, join(dir, 'a.vitsnap'));
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(join(tree, `new-${i}.bin`), seededBytes(8 * 1024 * 1024, 100 + i, false));
+      pin(join(tree, `new-${i}.bin`));
+    }
+    const r = await runVitsnapOk(['create', '-C', tree, '-o', join(dir, 'b.vitsnap'), '--no-metadata', '--parent', join(dir, 'a.vitsnap'), '--json'], { env: ENV });
+    const made = parseJsonOutput(r) as { reused: number; delta: { inherited: number } };
+    expect(made.reused).toBe(1);
+    expect(made.delta.inherited).toBeGreaterThan(0);
+    const out = join(dir, 'out');
+    await runVitsnapOk(['restore', join(dir, 'b.vitsnap'), '-C', out], { env: ENV });
+    expect(describeTree(out)).toEqual(describeTree(tree));
+  });
+});
+
 describe('delta snapshots: property', () => {
   it('restore(delta(parent, child)) == child for random trees and random edits', async () => {
     const root = join(work, 'prop');

@@ -77,6 +77,7 @@ describe('capture with a reuse hook', () => {
       workers: 0,
       metadata: null,
       reuse: {
+        hasRecords: true,
         lookup: (file) => {
           expect(file.identity?.ino).toBeGreaterThan(0n);
           return file.path === 'a.txt' ? planted : null;

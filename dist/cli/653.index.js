@@ -310,6 +310,9 @@ class StatCacheReuse {
         this.earlier = earlier;
         this.earlierStartNs = earlier === null ? 0n : BigInt(earlier.meta.startNs);
     }
+    get hasRecords() {
+        return this.earlier !== null;
+    }
     lookup(file) {
         const record = this.earlier?.files.get(file.path);
         return record !== undefined && isUnchanged(record, this.earlierStartNs, file) ? record.hashed : null;
@@ -989,8 +992,12 @@ async function captureSnapshot(options) {
     const root = (0,external_node_path_.resolve)(options.root);
     const createdAt = createdAtFrom(options.sourceDateEpoch);
     checkOutputPath((0,external_node_path_.resolve)(options.output));
-    // Threads start while we walk; small trees shut them down again and run inline.
-    const eagerPool = options.workers === undefined || options.workers > 0 ? new task_pool/* TaskPool */.Y(options.workers ?? Math.min(2, (0,external_node_os_.availableParallelism)())) : null;
+    // Threads start while we walk; small trees shut them down again and run inline. A delta with an
+    // earlier capture's records usually reads next to nothing: its threads start after the walk,
+    // when the bytes left to read are known (starting them costs ~0.1 s of CPU each).
+    const threads = options.workers ?? Math.min(2, (0,external_node_os_.availableParallelism)());
+    const lazyPool = options.workers === undefined && options.parent !== undefined && options.reuse?.hasRecords === true;
+    const eagerPool = threads > 0 && !lazyPool ? new task_pool/* TaskPool */.Y(threads) : null;
     // Temp files of an interrupted capture are never part of a tree's contents.
     let walk;
     try {
@@ -1019,7 +1026,10 @@ async function captureSnapshot(options) {
     const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
     collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    let pool = eagerPool ?? new task_pool/* TaskPool */.Y(0);
+    const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
+    const toHash = files.filter((_, i) => earlier[i] === null);
+    const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
+    let pool = eagerPool ?? new task_pool/* TaskPool */.Y(lazyPool && hashBytes >= capture_pipeline/* INLINE_BELOW_BYTES */.gE ? threads : 0);
     if (options.workers === undefined && totalBytes < capture_pipeline/* INLINE_BELOW_BYTES */.gE) {
         await pool.close();
         pool = new task_pool/* TaskPool */.Y(0);
@@ -1034,9 +1044,6 @@ async function captureSnapshot(options) {
         throw error;
     }
     try {
-        const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
-        const toHash = files.filter((_, i) => earlier[i] === null);
-        const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
         const hashed = new capture_pipeline/* HashPipeline */.$C(pool, (0,capture_pipeline/* batchFiles */.ul)(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
         let fileIndex = 0;
         const parent = options.parent ?? null;

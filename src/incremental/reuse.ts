@@ -54,6 +54,10 @@ export class StatCacheReuse implements CaptureReuse {
     this.earlierStartNs = earlier === null ? 0n : BigInt(earlier.meta.startNs);
   }
 
+  get hasRecords(): boolean {
+    return this.earlier !== null;
+  }
+
   lookup(file: WalkedFile): HashedFile | null {
     const record = this.earlier?.files.get(file.path);
     return record !== undefined && isUnchanged(record, this.earlierStartNs, file) ? record.hashed : null;

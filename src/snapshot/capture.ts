@@ -56,6 +56,8 @@ export interface CaptureOptions {
  * it knows to be unchanged (the file is then not hashed), `record` sees every file's result in order.
  */
 export interface CaptureReuse {
+  /** True when lookups can succeed (an earlier capture's records are loaded). */
+  readonly hasRecords: boolean;
   lookup(file: WalkedFile): HashedFile | null;
   record(file: WalkedFile, hashed: HashedFile): void;
 }
@@ -153,8 +155,12 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const root = resolve(options.root);
   const createdAt = createdAtFrom(options.sourceDateEpoch);
   checkOutputPath(resolve(options.output));
-  // Threads start while we walk; small trees shut them down again and run inline.
-  const eagerPool = options.workers === undefined || options.workers > 0 ? new TaskPool(options.workers ?? Math.min(2, availableParallelism())) : null;
+  // Threads start while we walk; small trees shut them down again and run inline. A delta with an
+  // earlier capture's records usually reads next to nothing: its threads start after the walk,
+  // when the bytes left to read are known (starting them costs ~0.1 s of CPU each).
+  const threads = options.workers ?? Math.min(2, availableParallelism());
+  const lazyPool = options.workers === undefined && options.parent !== undefined && options.reuse?.hasRecords === true;
+  const eagerPool = threads > 0 && !lazyPool ? new TaskPool(threads) : null;
   // Temp files of an interrupted capture are never part of a tree's contents.
   let walk;
   try {
@@ -181,7 +187,10 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
   collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-  let pool = eagerPool ?? new TaskPool(0);
+  const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
+  const toHash = files.filter((_, i) => earlier[i] === null);
+  const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
+  let pool = eagerPool ?? new TaskPool(lazyPool && hashBytes >= INLINE_BELOW_BYTES ? threads : 0);
   if (options.workers === undefined && totalBytes < INLINE_BELOW_BYTES) {
     await pool.close();
     pool = new TaskPool(0);
@@ -195,9 +204,6 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     throw error;
   }
   try {
-    const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
-    const toHash = files.filter((_, i) => earlier[i] === null);
-    const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
     const hashed = new HashPipeline(pool, batchFiles(toHash), Math.max(2, workers * 2), hashBytes, options.onProgress);
     let fileIndex = 0;
     const parent = options.parent ?? null;
