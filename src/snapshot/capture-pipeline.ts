@@ -106,6 +106,22 @@ export class HashPipeline {
  * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
  */
 function releaseBuffer(buf: Buffer): void {
+  releaseBacking(buf);
+}
+
+/**
+ * Frees the bytes of a job's in-memory segments (rewritten chunks, patches) once the job is
+ * packed: `flatten` streams a whole tree through them, and as garbage they held ~200 MiB per
+ * thread. Only views that span their whole ArrayBuffer are freed, so no other view loses its bytes.
+ */
+export function releaseSegmentData(job: PackJob): void {
+  for (const s of job.segments) {
+    const data = s.data;
+    if (data !== undefined && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) releaseBacking(data);
+  }
+}
+
+function releaseBacking(buf: Uint8Array): void {
   const backing = buf.buffer;
   if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
     try {
@@ -134,7 +150,10 @@ export class BlockWriter {
   async enqueue(jobs: PackJob[]): Promise<void> {
     for (const job of jobs) {
       if (this.inFlight.length >= this.window) await this.writeOldest();
-      const promise = this.pool.pack(job).then((p) => ({ ...p, rawLength: job.rawLength, codec: job.codec, width: job.width }));
+      const promise = this.pool.pack(job).then((p) => {
+        releaseSegmentData(job);
+        return { ...p, rawLength: job.rawLength, codec: job.codec, width: job.width };
+      });
       promise.catch(() => undefined); // observed when written; avoid an unhandled rejection meanwhile
       this.inFlight.push(promise);
     }

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { walkDirPair, type DirPairFacts, type DirPairTask } from './dir-pair-walk.js';
 import { compileGlobs } from './globs.js';
+import { releaseSegmentData } from './capture-pipeline.js';
 import { hashFiles, packBlock, PackScratch, SCRATCH_BYTES, type FileToHash, type PackJob } from './tasks.js';
 import { packWalk, walkTree, type PackedWalk } from './walk.js';
 
@@ -44,6 +45,8 @@ if (port !== null) {
         port.postMessage({ id: request.id, kind: 'dirpair', result: walkDirPair(request.task, scratch) } satisfies TaskResponse);
       } else {
         const { stored, sha256 } = packBlock(request.job, packScratch);
+        // The segments' bytes came as copies; nothing here holds them any longer.
+        releaseSegmentData(request.job);
         const owned = transferable(stored);
         const buffer = owned.buffer as ArrayBuffer;
         const digest = new Uint8Array(sha256).buffer;
