@@ -35,7 +35,7 @@ class UnsafePathError extends VitsnapError {
     }
 }
 /** A command could not do its work (bad arguments, missing files, I/O failure, input changed). */
-class OperationError extends VitsnapError {
+class errors_OperationError extends VitsnapError {
     name = 'OperationError';
     code;
     constructor(code, message) {
@@ -94,9 +94,9 @@ function fromSystemError(error, action) {
     const where = sys.path === undefined || action.includes(sys.path) ? '' : ` (${sys.path}${sys.dest !== undefined ? ` -> ${sys.dest}` : ''})`;
     const known = typeof sys.code === 'string' ? SYSTEM_ERRORS[sys.code] : undefined;
     if (known !== undefined)
-        return new OperationError(known.code, `${action}: ${known.what}${where}; ${known.next}`);
+        return new errors_OperationError(known.code, `${action}: ${known.what}${where}; ${known.next}`);
     const detail = typeof sys.code === 'string' ? `${sys.code}${sys.syscall !== undefined ? ` in ${sys.syscall}` : ''}` : (sys.message ?? String(error));
-    return new OperationError('E_IO', `${action}: system error ${detail}${where}; check the path and retry`);
+    return new errors_OperationError('E_IO', `${action}: system error ${detail}${where}; check the path and retry`);
 }
 
 ;// CONCATENATED MODULE: ./src/snapshot/file-equality.ts
@@ -271,7 +271,7 @@ function compilePattern(source) {
     return { exclude, dirOnly, regex, prefix, matchesRoot };
 }
 function usage(pattern, why) {
-    return new OperationError('E_USAGE', `invalid path pattern ${JSON.stringify(pattern)}: ${why}`);
+    return new errors_OperationError('E_USAGE', `invalid path pattern ${JSON.stringify(pattern)}: ${why}`);
 }
 function parentOf(path) {
     const slash = path.lastIndexOf('/');
@@ -621,12 +621,12 @@ function walkTree(root, matcher, options = {}) {
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new OperationError('E_NOT_FOUND', `capture root ${rootAbs} does not exist; check the path`);
+            throw new errors_OperationError('E_NOT_FOUND', `capture root ${rootAbs} does not exist; check the path`);
         }
         throw fromSystemError(error, `reading capture root ${rootAbs}`);
     }
     if (!rootStats.isDirectory()) {
-        throw new OperationError('E_USAGE', `capture root ${rootAbs} is a file, not a directory; pass the directory that holds it and select the file with a pattern`);
+        throw new errors_OperationError('E_USAGE', `capture root ${rootAbs} is a file, not a directory; pass the directory that holds it and select the file with a pattern`);
     }
     const walk = { matcher, identity: options.identity === true, entries: [], skipped: [] };
     if (matcher.mayContain(''))
@@ -839,7 +839,7 @@ function walkError(error, dirAbs, dirRel) {
     const code = error.code;
     if (code === 'EACCES' || code === 'EPERM') {
         const exclude = dirRel === '' ? '' : ` (e.g. "!${dirRel}")`;
-        return new OperationError('E_IO', `cannot read directory ${dirAbs}: permission denied; fix its permissions or exclude it from the patterns${exclude}`);
+        return new errors_OperationError('E_IO', `cannot read directory ${dirAbs}: permission denied; fix its permissions or exclude it from the patterns${exclude}`);
     }
     return fromSystemError(error, `walking ${dirAbs}`);
 }
@@ -930,7 +930,7 @@ function kindOfStats(stats) {
 function directoryError(error, abs) {
     const code = error.code;
     if (code === 'EACCES' || code === 'EPERM') {
-        return new OperationError('E_IO', `cannot read directory ${abs}: permission denied; fix its permissions or leave it out with --exclude`);
+        return new errors_OperationError('E_IO', `cannot read directory ${abs}: permission denied; fix its permissions or leave it out with --exclude`);
     }
     return fromSystemError(error, `walking ${abs}`);
 }
@@ -1155,6 +1155,169 @@ class PairWalk {
 /** Runs one task; `scratch` holds the byte check's two pieces. */
 function walkDirPair(task, scratch) {
     return new PairWalk(task, scratch).run();
+}
+
+;// CONCATENATED MODULE: ./src/snapshot/capture-pipeline.ts
+/**
+ * The two halves of capture's pipeline: hash results consumed in file order with bounded
+ * look-ahead, and encoded blocks written strictly in plan order with a bounded number in flight.
+ */
+
+/** Below this many bytes of file data, threads cost more than they save: tasks run inline. */
+const INLINE_BELOW_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const HASH_BATCH_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const HASH_BATCH_FILES = 256;
+/** Groups items into jobs of at most 16 MiB or 256 items (a larger item is a job of its own). */
+function batchBySize(items, size) {
+    const batches = [];
+    let batch = [];
+    let bytes = 0;
+    for (const item of items) {
+        const n = size(item);
+        if (batch.length > 0 && (bytes + n > HASH_BATCH_BYTES || batch.length >= HASH_BATCH_FILES)) {
+            batches.push(batch);
+            batch = [];
+            bytes = 0;
+        }
+        batch.push(item);
+        bytes += n;
+    }
+    if (batch.length > 0)
+        batches.push(batch);
+    return batches;
+}
+/** What a hash task needs of a walked file. */
+function toHashTask(f) {
+    return { absPath: f.absPath, path: f.path, size: f.size, mtimeMs: f.mtimeMs };
+}
+/** Hash jobs for walked files. */
+function batchFiles(files) {
+    return batchBySize(files, (f) => f.size).map((batch) => batch.map(toHashTask));
+}
+/**
+ * Hash results in file order, with a bounded number of batches hashing ahead. Pack jobs queue on
+ * the same pool as the plan seals blocks, so hashing and packing overlap and both threads stay busy.
+ */
+class HashPipeline {
+    pool;
+    batches;
+    ahead;
+    totalBytes;
+    onProgress;
+    running = [];
+    launched = 0;
+    current = [];
+    position = 0;
+    doneBytes = 0;
+    constructor(pool, batches, ahead, totalBytes, onProgress) {
+        this.pool = pool;
+        this.batches = batches;
+        this.ahead = ahead;
+        this.totalBytes = totalBytes;
+        this.onProgress = onProgress;
+        this.fill();
+    }
+    async next() {
+        while (this.position >= this.current.length) {
+            const batch = this.running.shift();
+            if (batch === undefined)
+                throw new OperationError('E_IO', 'capture planned more files than it hashed');
+            this.current = await batch;
+            this.position = 0;
+            this.fill();
+        }
+        return this.current[this.position++];
+    }
+    fill() {
+        while (this.running.length < this.ahead && this.launched < this.batches.length) {
+            const batch = this.batches[this.launched++];
+            const bytes = batch.reduce((sum, f) => sum + f.size, 0);
+            const result = this.pool.hash(batch).then((r) => {
+                this.doneBytes += bytes;
+                this.onProgress?.({ doneBytes: this.doneBytes, totalBytes: this.totalBytes });
+                return r;
+            });
+            result.catch(() => undefined); // observed in order by next(); avoid an unhandled rejection meanwhile
+            this.running.push(result);
+        }
+    }
+}
+/**
+ * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
+ * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
+ * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
+ */
+function releaseBuffer(buf) {
+    releaseBacking(buf);
+}
+/**
+ * Frees the bytes of a job's in-memory segments (rewritten chunks, patches) once the job is
+ * packed: `flatten` streams a whole tree through them, and as garbage they held ~200 MiB per
+ * thread. Only views that span their whole ArrayBuffer are freed, so no other view loses its bytes.
+ */
+function releaseSegmentData(job) {
+    for (const s of job.segments) {
+        const data = s.data;
+        if (data !== undefined && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)
+            releaseBacking(data);
+    }
+}
+function releaseBacking(buf) {
+    const backing = buf.buffer;
+    if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
+        try {
+            backing.transfer(0);
+        }
+        catch {
+            // not detachable (e.g. owned by Node); the garbage collector will get it
+        }
+    }
+}
+/** Encodes blocks on the pool with a bounded number in flight and writes them strictly in order. */
+class BlockWriter {
+    inFlight = [];
+    window;
+    pool;
+    out;
+    blocks;
+    constructor(pool, out, blocks, workers) {
+        this.pool = pool;
+        this.out = out;
+        this.blocks = blocks;
+        this.window = Math.max(2, workers * 2);
+    }
+    async enqueue(jobs) {
+        for (const job of jobs) {
+            if (this.inFlight.length >= this.window)
+                await this.writeOldest();
+            const promise = this.pool.pack(job).then((p) => {
+                releaseSegmentData(job);
+                return { ...p, rawLength: job.rawLength, codec: job.codec, width: job.width };
+            });
+            promise.catch(() => undefined); // observed when written; avoid an unhandled rejection meanwhile
+            this.inFlight.push(promise);
+        }
+    }
+    async drain() {
+        while (this.inFlight.length > 0)
+            await this.writeOldest();
+    }
+    async writeOldest() {
+        const next = this.inFlight.shift();
+        if (next === undefined)
+            return;
+        const block = await next;
+        this.blocks.push({
+            offset: this.out.position,
+            storedLength: block.stored.length,
+            rawLength: block.rawLength,
+            codec: block.codec,
+            width: block.width,
+            sha256: block.sha256,
+        });
+        this.out.write(block.stored);
+        releaseBuffer(block.stored);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -1846,7 +2009,7 @@ function openUnchanged(absPath, path, size, mtimeMs) {
     const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
     if (st.size !== size || st.mtimeMs !== mtimeMs) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
-        throw new OperationError('E_CHANGED', `${path} changed while the snapshot was being taken; capture after the build has finished`);
+        throw new errors_OperationError('E_CHANGED', `${path} changed while the snapshot was being taken; capture after the build has finished`);
     }
     return fd;
 }
@@ -1855,7 +2018,7 @@ function readFully(fd, buf, length, position, path) {
     while (done < length) {
         const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, done, length - done, position + done);
         if (n === 0)
-            throw new OperationError('E_CHANGED', `${path} became shorter while the snapshot was being taken`);
+            throw new errors_OperationError('E_CHANGED', `${path} became shorter while the snapshot was being taken`);
         done += n;
     }
 }
@@ -1971,6 +2134,7 @@ function packBlock(job, scratch) {
 
 
 
+
 /**
  * A Buffer whose ArrayBuffer can be transferred. Small Buffers live in Node's shared pool, which
  * cannot be transferred: those are copied, which costs little at their size. Large ones own their
@@ -2000,6 +2164,8 @@ if (port !== null) {
             }
             else {
                 const { stored, sha256 } = packBlock(request.job, packScratch);
+                // The segments' bytes came as copies; nothing here holds them any longer.
+                releaseSegmentData(request.job);
                 const owned = transferable(stored);
                 const buffer = owned.buffer;
                 const digest = new Uint8Array(sha256).buffer;

@@ -13,6 +13,7 @@ export const modules = {
 /* harmony export */   t4: () => (/* binding */ toHashTask),
 /* harmony export */   ul: () => (/* binding */ batchFiles)
 /* harmony export */ });
+/* unused harmony export releaseSegmentData */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * The two halves of capture's pipeline: hash results consumed in file order with bounded
@@ -104,6 +105,21 @@ class HashPipeline {
  * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
  */
 function releaseBuffer(buf) {
+    releaseBacking(buf);
+}
+/**
+ * Frees the bytes of a job's in-memory segments (rewritten chunks, patches) once the job is
+ * packed: `flatten` streams a whole tree through them, and as garbage they held ~200 MiB per
+ * thread. Only views that span their whole ArrayBuffer are freed, so no other view loses its bytes.
+ */
+function releaseSegmentData(job) {
+    for (const s of job.segments) {
+        const data = s.data;
+        if (data !== undefined && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)
+            releaseBacking(data);
+    }
+}
+function releaseBacking(buf) {
     const backing = buf.buffer;
     if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
         try {
@@ -131,7 +147,10 @@ class BlockWriter {
         for (const job of jobs) {
             if (this.inFlight.length >= this.window)
                 await this.writeOldest();
-            const promise = this.pool.pack(job).then((p) => ({ ...p, rawLength: job.rawLength, codec: job.codec, width: job.width }));
+            const promise = this.pool.pack(job).then((p) => {
+                releaseSegmentData(job);
+                return { ...p, rawLength: job.rawLength, codec: job.codec, width: job.width };
+            });
             promise.catch(() => undefined); // observed when written; avoid an unhandled rejection meanwhile
             this.inFlight.push(promise);
         }
