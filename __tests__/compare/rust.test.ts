@@ -77,7 +77,10 @@ describe('a Rust debug binary built in two checkouts', () => {
     expect(strings?.causes[0]?.hint).toBe(`RUSTFLAGS="--remap-path-prefix=${join(work, 'a')}=." (Rust)`);
     const info = section(r, '.debug_info');
     expect(info?.consequence?.of).toBe('offsets into .debug_str');
-    expect(info?.consequence?.evidence).toMatch(/^\d+ offsets into \.debug_str changed as the strings moved: \d+ still point at the same string, \d+ at strings that changed \(".*\/a\/hello" → ".*\/a-longer-checkout\/hello"\)$/);
+    // Where the checkout's own string sits in .debug_str follows LLVM's string pool, which the
+    // temporary directory's random name can reorder: when it keeps its offset, no moved offset
+    // points at a changed string and the evidence has no second part.
+    expect(info?.consequence?.evidence).toMatch(/^\d+ offsets into \.debug_str changed as the strings moved: \d+ still point at the same string(, \d+ at strings that changed \(".*\/a\/hello" → ".*\/a-longer-checkout\/hello"\))?$/);
     expect(causeIds(info)).toEqual(['build-path*']);
     expect(causeIds(section(r, '.note.gnu.build-id'))).toEqual(['build-id*']);
     expect(r.verdict).toBe('drift-explained');
