@@ -1243,14 +1243,6 @@ class HashPipeline {
     }
 }
 /**
- * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
- * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
- * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
- */
-function releaseBuffer(buf) {
-    releaseBacking(buf);
-}
-/**
  * Frees the bytes of a job's in-memory segments (rewritten chunks, patches) once the job is
  * packed: `flatten` streams a whole tree through them, and as garbage they held ~200 MiB per
  * thread. Only views that span their whole ArrayBuffer are freed, so no other view loses its bytes.
@@ -1259,10 +1251,15 @@ function releaseSegmentData(job) {
     for (const s of job.segments) {
         const data = s.data;
         if (data !== undefined && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)
-            releaseBacking(data);
+            releaseBuffer(data);
     }
 }
-function releaseBacking(buf) {
+/**
+ * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
+ * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
+ * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
+ */
+function releaseBuffer(buf) {
     const backing = buf.buffer;
     if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
         try {

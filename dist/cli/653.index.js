@@ -844,10 +844,7 @@ const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(d
 function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, major = format/* FORMAT_MAJOR */.GY, entriesBase = null) {
     const { entries, ...rest } = manifest;
     const entriesRaw = Buffer.from(wellFormed ? (0,canonical_json/* canonicalEntriesJson */.Tb)(entries) : (0,canonical_json/* canonicalJson */.dj)(entries));
-    const patch = entriesBase === null ? null : (0,delta_patch/* encodeEntriesPatch */.jN)(entriesBase, entriesRaw);
-    const plain = patch !== null && patch.length * CLEARLY_SMALLER <= entriesRaw.length ? null : (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL);
-    const entriesPatch = patch !== null && (plain === null || patch.length < plain.length);
-    const entriesStored = entriesPatch ? patch : (plain ?? (0,codecs/* zstdCompress */.oq)(entriesRaw, ENTRIES_LEVEL));
+    const { stored: entriesStored, entriesPatch } = storeEntries(entriesRaw, entriesBase);
     const summary = entriesPatch ? { ...rest, entriesPatch: true } : rest;
     const summaryRaw = Buffer.from((0,canonical_json/* canonicalJson */.dj)(summary));
     if (wellFormed)
@@ -876,6 +873,16 @@ function writeSnapshotTail(out, manifest, blocks, chunks, wellFormed = false, ma
         indexSha256: sha256(index),
     }, major));
     return { entriesPatch };
+}
+/** The entries as a patch against `base` when there is one and it is smaller, else as plain zstd. */
+function storeEntries(raw, base) {
+    if (base === null)
+        return { stored: (0,codecs/* zstdCompress */.oq)(raw, ENTRIES_LEVEL), entriesPatch: false };
+    const patch = (0,delta_patch/* encodeEntriesPatch */.jN)(base, raw);
+    if (patch.length * CLEARLY_SMALLER <= raw.length)
+        return { stored: patch, entriesPatch: true };
+    const plain = (0,codecs/* zstdCompress */.oq)(raw, ENTRIES_LEVEL);
+    return patch.length < plain.length ? { stored: patch, entriesPatch: true } : { stored: plain, entriesPatch: false };
 }
 /** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
 function checkReadable(entries, entriesRaw, summaryRaw) {
@@ -1114,9 +1121,7 @@ async function captureSnapshot(options) {
             },
         };
         const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parentEntries);
-        // Asked for at construction, so set once committed.
-        const sha256 = out.sha256 ?? '';
-        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length, sha256 };
+        return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length, sha256: out.sha256 };
     }
     catch (error) {
         out.abort();

@@ -2675,8 +2675,9 @@ const PATCH_LEVEL = 6;
 const MAX_TABLE_LOG = 21;
 /** The window a reader accepts: base (≤ 64 MiB) plus one chunk (≤ 16 MiB) fits in 2^27. */
 const MAX_WINDOW_LOG = 27;
-function windowLog(baseLength, targetLength) {
-    return Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(baseLength + targetLength + 1)) + 1));
+/** A window over base and target, doubled by default (`extraLog` 1) as the chunk patches were measured with. */
+function windowLog(baseLength, targetLength, extraLog = 1) {
+    return Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(baseLength + targetLength + 1)) + extraLog));
 }
 function patchOptions(base, target) {
     const wl = windowLog(base.length, target.length);
@@ -2703,7 +2704,7 @@ async function encodePatch(base, target) {
  * carries zstd's checksum of them: a wrong base is E_CORRUPT.
  */
 function encodeEntriesPatch(base, target) {
-    const wl = Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(base.length + target.length + 1))));
+    const wl = windowLog(base.length, target.length, 0);
     const options = {
         dictionary: base,
         params: {
@@ -5789,8 +5790,10 @@ class AtomicFile {
     get position() {
         return this.written;
     }
-    /** SHA-256 of the committed file, when asked for at construction; else null. */
+    /** SHA-256 of the committed file; only for a file constructed with `hash: true`. */
     get sha256() {
+        if (this.digest === null)
+            throw new Error(`internal: ${this.target} was not hashed, or is not committed yet`);
         return this.digest;
     }
     write(data) {
@@ -7964,7 +7967,7 @@ class SnapshotReader {
     cache = new Map();
     /** Delta snapshots: the layer below, attached by the chain resolver (src/delta/chain.ts). */
     parentLayer = null;
-    /** The raw entries section, kept once a child layer has needed it as its base. */
+    /** The raw entries section, kept once asked for: the base of a child delta's entries (in a chain or a capture). */
     entriesBase = null;
     /**
      * Delta snapshots in a store: opens the parent record when no parent is attached, for a

@@ -16,8 +16,9 @@ const MAX_TABLE_LOG = 21;
 /** The window a reader accepts: base (≤ 64 MiB) plus one chunk (≤ 16 MiB) fits in 2^27. */
 const MAX_WINDOW_LOG = 27;
 
-function windowLog(baseLength: number, targetLength: number): number {
-  return Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(baseLength + targetLength + 1)) + 1));
+/** A window over base and target, doubled by default (`extraLog` 1) as the chunk patches were measured with. */
+function windowLog(baseLength: number, targetLength: number, extraLog = 1): number {
+  return Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(baseLength + targetLength + 1)) + extraLog));
 }
 
 /** Node 24.6 takes a zstd `dictionary`; its types do not list it yet. */
@@ -50,7 +51,7 @@ export async function encodePatch(base: Buffer, target: Buffer): Promise<Buffer>
  * carries zstd's checksum of them: a wrong base is E_CORRUPT.
  */
 export function encodeEntriesPatch(base: Buffer, target: Buffer): Buffer {
-  const wl = Math.min(MAX_WINDOW_LOG, Math.max(10, Math.ceil(Math.log2(base.length + target.length + 1))));
+  const wl = windowLog(base.length, target.length, 0);
   const options: PatchOptions = {
     dictionary: base,
     params: {

@@ -87,8 +87,9 @@ export class AtomicFile {
     return this.written;
   }
 
-  /** SHA-256 of the committed file, when asked for at construction; else null. */
-  get sha256(): string | null {
+  /** SHA-256 of the committed file; only for a file constructed with `hash: true`. */
+  get sha256(): string {
+    if (this.digest === null) throw new Error(`internal: ${this.target} was not hashed, or is not committed yet`);
     return this.digest;
   }
 

@@ -101,15 +101,6 @@ export class HashPipeline {
 }
 
 /**
- * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
- * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
- * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
- */
-function releaseBuffer(buf: Buffer): void {
-  releaseBacking(buf);
-}
-
-/**
  * Frees the bytes of a job's in-memory segments (rewritten chunks, patches) once the job is
  * packed: `flatten` streams a whole tree through them, and as garbage they held ~200 MiB per
  * thread. Only views that span their whole ArrayBuffer are freed, so no other view loses its bytes.
@@ -117,11 +108,16 @@ function releaseBuffer(buf: Buffer): void {
 export function releaseSegmentData(job: PackJob): void {
   for (const s of job.segments) {
     const data = s.data;
-    if (data !== undefined && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) releaseBacking(data);
+    if (data !== undefined && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) releaseBuffer(data);
   }
 }
 
-function releaseBacking(buf: Uint8Array): void {
+/**
+ * Frees a large buffer's memory now instead of at the next garbage collection: V8 lets an isolate
+ * hold ~64 MiB of dead ArrayBuffers before collecting, and capture streams hundreds of MiB of
+ * blocks through. Only for buffers nobody else references; small pooled ones are left alone.
+ */
+function releaseBuffer(buf: Uint8Array): void {
   const backing = buf.buffer;
   if (backing.byteLength >= 64 * 1024 && backing instanceof ArrayBuffer && !backing.detached) {
     try {

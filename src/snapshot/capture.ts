@@ -270,9 +270,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       },
     };
     const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parentEntries);
-    // Asked for at construction, so set once committed.
-    const sha256 = out.sha256 ?? '';
-    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length, sha256 };
+    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length, sha256: out.sha256 };
   } catch (error) {
     out.abort();
     throw error;

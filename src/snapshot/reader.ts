@@ -70,7 +70,7 @@ export class SnapshotReader {
   private readonly cache = new Map<number, Buffer>();
   /** Delta snapshots: the layer below, attached by the chain resolver (src/delta/chain.ts). */
   private parentLayer: SnapshotReader | null = null;
-  /** The raw entries section, kept once a child layer has needed it as its base. */
+  /** The raw entries section, kept once asked for: the base of a child delta's entries (in a chain or a capture). */
   private entriesBase: Buffer | null = null;
   /**
    * Delta snapshots in a store: opens the parent record when no parent is attached, for a

@@ -38,10 +38,7 @@ export function writeSnapshotTail(
 ): { entriesPatch: boolean } {
   const { entries, ...rest } = manifest;
   const entriesRaw = Buffer.from(wellFormed ? canonicalEntriesJson(entries as Entry[]) : canonicalJson(entries));
-  const patch = entriesBase === null ? null : encodeEntriesPatch(entriesBase, entriesRaw);
-  const plain = patch !== null && patch.length * CLEARLY_SMALLER <= entriesRaw.length ? null : zstdCompress(entriesRaw, ENTRIES_LEVEL);
-  const entriesPatch = patch !== null && (plain === null || patch.length < plain.length);
-  const entriesStored = entriesPatch ? patch : (plain ?? zstdCompress(entriesRaw, ENTRIES_LEVEL));
+  const { stored: entriesStored, entriesPatch } = storeEntries(entriesRaw, entriesBase);
   const summary = entriesPatch ? { ...rest, entriesPatch: true } : rest;
   const summaryRaw = Buffer.from(canonicalJson(summary));
   if (wellFormed) checkReadable(entries as Entry[], entriesRaw, summaryRaw);
@@ -71,6 +68,15 @@ export function writeSnapshotTail(
     }, major),
   );
   return { entriesPatch };
+}
+
+/** The entries as a patch against `base` when there is one and it is smaller, else as plain zstd. */
+function storeEntries(raw: Buffer, base: Buffer | null): { stored: Buffer; entriesPatch: boolean } {
+  if (base === null) return { stored: zstdCompress(raw, ENTRIES_LEVEL), entriesPatch: false };
+  const patch = encodeEntriesPatch(base, raw);
+  if (patch.length * CLEARLY_SMALLER <= raw.length) return { stored: patch, entriesPatch: true };
+  const plain = zstdCompress(raw, ENTRIES_LEVEL);
+  return patch.length < plain.length ? { stored: patch, entriesPatch: true } : { stored: plain, entriesPatch: false };
 }
 
 /** A capture must not write what a reader refuses (docs/format.md 9.1): fail now, naming the limit. */
