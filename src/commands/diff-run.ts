@@ -5,6 +5,7 @@ import { compareSources, IGNORE_PROFILES, type CompareProgress, type IgnoreProfi
 import { DEFAULT_COMPARATORS } from '../compare/comparators/index.js';
 import { parseStripHash, type StripHash } from '../compare/renames.js';
 import { openSides, type Sides } from '../compare/sources.js';
+import { renderBrief } from '../report/brief.js';
 import { renderJson } from '../report/json.js';
 import { renderHtml } from '../report/html.js';
 import { COMMENT_LIMIT, renderMarkdown } from '../report/markdown.js';
@@ -44,9 +45,14 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
     html: { type: 'string' },
     'strip-prefix': { type: 'string' },
     'strip-hash': { type: 'string' },
+    brief: { type: 'boolean' },
     ...CHAIN_OPTIONS,
   });
-  exclusiveFlags('diff', values, ['json', 'markdown']);
+  exclusiveFlags('diff', values, ['json', 'markdown', 'brief', 'quiet']);
+  // Reports and ignore rules work on explanations, which --brief does not make.
+  exclusiveFlags('diff', values, ['brief', 'html']);
+  exclusiveFlags('diff', values, ['brief', 'output']);
+  exclusiveFlags('diff', values, ['brief', 'ignore']);
   if (positionals.length !== 2) throw new OperationError('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
   const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
   if (!Number.isInteger(maxLines) || maxLines < 1) throw new OperationError('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
@@ -73,7 +79,7 @@ export async function runDiff(argv: string[], ctx: CommandContext): Promise<numb
 }
 
 interface ReportPlan {
-  values: { exclude?: string[] | undefined; json?: boolean | undefined; markdown?: boolean | undefined; quiet?: boolean | undefined };
+  values: { exclude?: string[] | undefined; json?: boolean | undefined; markdown?: boolean | undefined; quiet?: boolean | undefined; brief?: boolean | undefined };
   ignore: IgnoreProfile[];
   stripHash: StripHash;
   maxLines: number;
@@ -89,12 +95,14 @@ async function compareAndReport(sides: Sides, plan: ReportPlan, ctx: CommandCont
     ignore,
     stripHash,
     exclude: values.exclude ?? [],
+    brief: values.brief === true,
     onProgress: (p) => ctx.log.status(progressLine(p)),
   });
   ctx.log.done();
   plan.output?.commit(`${renderJson(result)}\n`);
   plan.html?.commit(renderHtml(result));
-  if (values.json === true) ctx.log.out(renderJson(result));
+  if (values.brief === true) ctx.log.out(renderBrief(result));
+  else if (values.json === true) ctx.log.out(renderJson(result));
   else if (values.markdown === true) ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
   else if (values.quiet === true) ctx.log.out(verdictLine(result));
   else ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));

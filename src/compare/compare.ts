@@ -56,6 +56,11 @@ export interface CompareOptions {
   limits?: CompareLimits;
   /** How files present on one side only are paired across renames (default: the built-in hash rule). */
   stripHash?: StripHash;
+  /**
+   * Names and kinds only, like `diff --brief`: changed files are found (by digest, or by bytes for
+   * a directory side) but never read again or explained, and nothing is classified.
+   */
+  brief?: boolean;
 }
 
 export interface CompareCounts {
@@ -155,7 +160,10 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
     for (const m of pairs) {
       const budgets = fileBudgets(limits, diffBudget);
       const path = m.after.path;
-      const node = compareFile(path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+      const node =
+        options.brief === true
+          ? { path, kind: 'modified' as const, summary: 'contents differ', causes: [], children: [] }
+          : compareFile(path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
       if (renamed) {
         node.from = m.before.path;
         node.summary = `renamed from ${m.before.path}; ${node.summary}`;
@@ -174,7 +182,7 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
   }
   const children = [...differences, ...fileNodes].sort((x, y) => compareCodePoints(x.path, y.path));
   const root: Difference = { path: '', kind: 'modified', summary: '', causes: [], children };
-  options.classify(root, context);
+  if (options.brief !== true) options.classify(root, context);
   const ignored = new Set<CauseId>((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
   if (ignored.size > 0) for (const child of children) applyIgnores(child, ignored);
   const counts: CompareCounts = {
