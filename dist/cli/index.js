@@ -118,6 +118,9 @@ Options:
       --html FILE      write the self-contained HTML report to FILE
       --max-lines N    cut the text report after N lines (default 400)
       --output FILE    also write the JSON report to FILE
+      --brief          names and kinds only, like 'diff --brief': changed files are found
+                       (by digest; by bytes between directories) but not read again or
+                       explained; not with --json, --markdown, --html, --output, --ignore
   -q, --quiet          print only the verdict line
   -h, --help           show this help
 
@@ -125,13 +128,14 @@ Examples:
   vitsnap diff main.vitsnap pr.vitsnap
   vitsnap diff build-a/ build-b/ --ignore timestamps,build-paths
   vitsnap diff old/libfoo.so new/libfoo.so
+  vitsnap diff main.vitsnap pr.vitsnap --brief   (which files, not why: fastest)
   vitsnap diff main.vitsnap dist/ --exclude '**/*.map' --json > report.json
   vitsnap diff main.vitsnap build/ --strip-prefix build/   (main made with create 'build/**')
   vitsnap diff dist-a/ dist-b/ --strip-hash '\.[0-9a-z]{5}\.'  (names like main.ab12c.js)
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4703));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5588));
         return runDiff(argv, ctx);
     },
 };

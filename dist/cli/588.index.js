@@ -1,8 +1,8 @@
-export const id = 703;
-export const ids = [703];
+export const id = 588;
+export const ids = [588];
 export const modules = {
 
-/***/ 4703:
+/***/ 5588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2540,7 +2540,9 @@ async function compareSources(sides, options) {
         for (const m of pairs) {
             const budgets = fileBudgets(limits, diffBudget);
             const path = m.after.path;
-            const node = compareFile(path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+            const node = options.brief === true
+                ? { path, kind: 'modified', summary: 'contents differ', causes: [], children: [] }
+                : compareFile(path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
             if (renamed) {
                 node.from = m.before.path;
                 node.summary = `renamed from ${m.before.path}; ${node.summary}`;
@@ -2559,7 +2561,8 @@ async function compareSources(sides, options) {
     }
     const children = [...differences, ...fileNodes].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
     const root = { path: '', kind: 'modified', summary: '', causes: [], children };
-    options.classify(root, context);
+    if (options.brief !== true)
+        options.classify(root, context);
     const ignored = new Set((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
     if (ignored.size > 0)
         for (const child of children)
@@ -12226,23 +12229,6 @@ async function* pairWalkParts(before, after, exclude, pool) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/json.ts
-const REPORT_SCHEMA = 'vitsnap-report/1';
-function renderJson(result) {
-    return JSON.stringify({
-        schema: REPORT_SCHEMA,
-        before: result.before,
-        after: result.after,
-        verdict: result.verdict,
-        counts: result.counts,
-        metadata: result.metadata,
-        notCompared: result.notCompared ?? [],
-        verification: result.verification ?? null,
-        notes: result.notes ?? [],
-        differences: result.root.children,
-    }, null, 2);
-}
-
 // EXTERNAL MODULE: ./src/report/plural.ts
 var report_plural = __webpack_require__(1190);
 ;// CONCATENATED MODULE: ./src/report/cause-summary.ts
@@ -12319,6 +12305,48 @@ function hasSecondaryCause(nodes) {
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
+;// CONCATENATED MODULE: ./src/report/brief.ts
+
+
+/** The kind column, padded so paths line up. */
+const KIND_WIDTH = 9;
+function briefLine(node) {
+    const path = (0,report_escape/* escapeControls */.UN)(node.path);
+    if (node.from !== undefined) {
+        const kind = node.kind === 'renamed' ? 'renamed' : 'modified';
+        return `${kind.padEnd(KIND_WIDTH)}${(0,report_escape/* escapeControls */.UN)(node.from)} -> ${path}`;
+    }
+    if (node.kind === 'added' || node.kind === 'removed' || node.kind === 'modified')
+        return `${node.kind.padEnd(KIND_WIDTH)}${path}`;
+    // Type, mode and link changes: the summary says from what to what (`0755 → 0644`).
+    return `${node.kind.padEnd(KIND_WIDTH)}${path}: ${(0,report_escape/* escapeControls */.UN)(node.summary)}`;
+}
+function renderBrief(result) {
+    const lines = result.root.children.map(briefLine);
+    for (const note of result.notes ?? [])
+        lines.push(`note: ${(0,report_escape/* escapeControls */.UN)(note)}`);
+    const differs = result.root.children.length > 0 || (result.notCompared?.length ?? 0) > 0;
+    lines.push(differs ? `differ: ${countsLine(result)}` : 'identical');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+const REPORT_SCHEMA = 'vitsnap-report/1';
+function renderJson(result) {
+    return JSON.stringify({
+        schema: REPORT_SCHEMA,
+        before: result.before,
+        after: result.after,
+        verdict: result.verdict,
+        counts: result.counts,
+        metadata: result.metadata,
+        notCompared: result.notCompared ?? [],
+        verification: result.verification ?? null,
+        notes: result.notes ?? [],
+        differences: result.root.children,
+    }, null, 2);
+}
+
 ;// CONCATENATED MODULE: ./src/report/marks.ts
 const MARKS = {
     added: { mark: 'A', meaning: 'added' },
@@ -12826,6 +12854,7 @@ class ReportFile {
 
 
 
+
 /** diff(1)'s convention: 1 means the inputs differ. */
 const EXIT_DRIFT = 1;
 function parseIgnore(values) {
@@ -12853,9 +12882,14 @@ async function runDiff(argv, ctx) {
         html: { type: 'string' },
         'strip-prefix': { type: 'string' },
         'strip-hash': { type: 'string' },
+        brief: { type: 'boolean' },
         ...args/* CHAIN_OPTIONS */.T,
     });
-    (0,args/* exclusiveFlags */.o0)('diff', values, ['json', 'markdown']);
+    (0,args/* exclusiveFlags */.o0)('diff', values, ['json', 'markdown', 'brief', 'quiet']);
+    // Reports and ignore rules work on explanations, which --brief does not make.
+    (0,args/* exclusiveFlags */.o0)('diff', values, ['brief', 'html']);
+    (0,args/* exclusiveFlags */.o0)('diff', values, ['brief', 'output']);
+    (0,args/* exclusiveFlags */.o0)('diff', values, ['brief', 'ignore']);
     if (positionals.length !== 2)
         throw new errors/* OperationError */.OK('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
     const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
@@ -12895,12 +12929,15 @@ async function compareAndReport(sides, plan, ctx) {
         ignore,
         stripHash,
         exclude: values.exclude ?? [],
+        brief: values.brief === true,
         onProgress: (p) => ctx.log.status(progressLine(p)),
     });
     ctx.log.done();
     plan.output?.commit(`${renderJson(result)}\n`);
     plan.html?.commit(renderHtml(result));
-    if (values.json === true)
+    if (values.brief === true)
+        ctx.log.out(renderBrief(result));
+    else if (values.json === true)
         ctx.log.out(renderJson(result));
     else if (values.markdown === true)
         ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
