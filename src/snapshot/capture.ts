@@ -133,6 +133,25 @@ function checkOutputPath(output: string): void {
   }
 }
 
+/**
+ * For each file, the index of an earlier name of the same inode that will be read (its result is
+ * this file's too), or -1 to read it. Names whose lstat saw another size or mtime are read on
+ * their own: the file changed between the two and the thread's check must see it.
+ */
+function hardLinkTwins(files: readonly WalkedFile[], earlier: readonly (HashedFile | null)[]): number[] {
+  const first = new Map<string, number>();
+  return files.map((f, i) => {
+    if (f.inode === undefined || earlier[i] !== null) return -1;
+    const at = first.get(f.inode);
+    if (at === undefined) {
+      first.set(f.inode, i);
+      return -1;
+    }
+    const twin = files[at] as WalkedFile;
+    return twin.size === f.size && twin.mtimeMs === f.mtimeMs ? at : -1;
+  });
+}
+
 /** The manifest members that name a delta's parent: `parent: null` alone for a full snapshot. */
 export function parentFields(parent: ParentSnapshot | null): Pick<Manifest, 'parent' | 'depth' | 'parentRef'> {
   return parent === null ? { parent: null } : { parent: parent.digest, depth: (parent.reader.summary.depth ?? 0) + 1, parentRef: parent.ref };
@@ -188,7 +207,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
   collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
-  const toHash = files.filter((_, i) => earlier[i] === null);
+  const sameAs = hardLinkTwins(files, earlier);
+  const toHash = files.filter((_, i) => earlier[i] === null && sameAs[i] === -1);
   const hashBytes = toHash.reduce((sum, f) => sum + f.size, 0);
   let pool = eagerPool ?? new TaskPool(lazyPool && hashBytes >= INLINE_BELOW_BYTES ? threads : 0);
   if (options.workers === undefined && totalBytes < INLINE_BELOW_BYTES) {
@@ -214,6 +234,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const parentEntries = parent?.reader.rawEntries() ?? null;
     const delta = parent === null ? null : new DeltaEncoder(parent.reader);
     const entries: Entry[] = [];
+    // Every file's result in walk order: a hard link's later names take their first name's.
+    const results: HashedFile[] = new Array<HashedFile>(files.length);
     const blocks: BlockRecord[] = [];
     const writer = new BlockWriter(pool, out, blocks, workers);
     for (const e of walked) {
@@ -222,7 +244,9 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       } else if (e.type === 'symlink') {
         entries.push({ type: 'symlink', path: e.path, target: e.target });
       } else {
-        const h = earlier[fileIndex++] ?? (await hashed.next());
+        const twin = sameAs[fileIndex] as number;
+        const h = earlier[fileIndex] ?? (twin === -1 ? await hashed.next() : (results[twin] as HashedFile));
+        results[fileIndex++] = h;
         options.reuse?.record(e, h);
         const entry: Entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
         if (h.chunks !== null) entry.chunks = h.chunks.map((c) => c.sha256);
@@ -270,7 +294,8 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
       },
     };
     const size = finishSnapshot(out, manifest, blocks, planner.chunks, major, parentEntries);
-    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused: files.length - toHash.length, sha256: out.sha256 };
+    const reused = earlier.reduce((n, e) => (e === null ? n : n + 1), 0);
+    return { output: out.target, manifest, size, skipped, delta: delta?.stats ?? null, reused, sha256: out.sha256 };
   } catch (error) {
     out.abort();
     throw error;

@@ -19,6 +19,11 @@ export interface WalkedFile {
   mtimeMs: number;
   /** Set when the walk was asked for it (`identity: true`): what incremental capture compares. */
   identity?: FileIdentity;
+  /**
+   * `dev:ino` of a file with more than one name (a hard link), when both are exact: names with
+   * the same key are one file, so capture reads it once. Absent for a file with one name.
+   */
+  inode?: string;
 }
 
 /** A file's identity and change times from one lstat, exact (bigint): src/incremental/ decides reuse on them. */
@@ -183,14 +188,17 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
     }
     if (!(leafMatched ?? matcher.matches(path))) continue;
     if (stats.isFile()) {
-      entries.push(isBigIntStats(stats) ? exactFile(path, absPath, stats) : {
+      const file: WalkedFile = isBigIntStats(stats) ? exactFile(path, absPath, stats) : {
         type: 'file',
         path,
         absPath,
         mode: stats.mode & 0o7777,
         size: stats.size,
         mtimeMs: stats.mtimeMs,
-      });
+      };
+      const inode = inodeKey(stats);
+      if (inode !== null) file.inode = inode;
+      entries.push(file);
     } else if (stats.isSymbolicLink()) {
       recordSymlink(walk, path, absPath, dirAbs, dirRel);
     } else {
@@ -198,6 +206,17 @@ function walkDirectory(walk: Walk, dirAbs: string, dirRel: string): number {
     }
   }
   return entries.length - before;
+}
+
+/**
+ * The key of a file with several names; null for one name, or when a plain stat's numbers may have
+ * lost bits (overlayfs puts a filesystem id in an inode number's high bits): two files must never
+ * share a key.
+ */
+function inodeKey(stats: Stats | BigIntStats): string | null {
+  if (isBigIntStats(stats)) return stats.nlink > 1n ? `${stats.dev}:${stats.ino}` : null;
+  if (stats.nlink <= 1 || !Number.isSafeInteger(stats.dev) || !Number.isSafeInteger(stats.ino)) return null;
+  return `${stats.dev}:${stats.ino}`;
 }
 
 function isBigIntStats(stats: Stats | BigIntStats): stats is BigIntStats {
