@@ -67,7 +67,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8653));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(777), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8653));
         return runCreate(argv, ctx);
     },
 };
@@ -1488,7 +1488,7 @@ Example:
         const output = outputOf('flatten', values.output, ctx);
         const { reader } = await (0,registry_open/* openSnapshotAnywhere */.WA)(input, { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), fetchAll: true });
         try {
-            const { rewriteSnapshot } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
+            const { rewriteSnapshot } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(777), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
             const result = await rewriteSnapshot(reader, output, { parent: null, onProgress: (done, total) => ctx.log.progress('flattening', done, total) });
             ctx.log.done();
             if (values.json === true)
@@ -1541,7 +1541,7 @@ Example:
             const above = layers[fold - 1];
             const ancestor = layers[fold];
             const digest = above.summary.parent ?? '';
-            const { rewriteSnapshot } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
+            const { rewriteSnapshot } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(777), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
             const result = await rewriteSnapshot(reader, output, { parent: { reader: ancestor, digest, ref: (0,external_node_path_.basename)(ancestor.path) }, onProgress: (done, total) => ctx.log.progress('merging', done, total) });
             ctx.log.done();
             if (values.json === true)

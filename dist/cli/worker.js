@@ -711,14 +711,18 @@ function walkDirectory(walk, dirAbs, dirRel) {
         if (!(leafMatched ?? matcher.matches(path)))
             continue;
         if (stats.isFile()) {
-            entries.push(isBigIntStats(stats) ? exactFile(path, absPath, stats) : {
+            const file = isBigIntStats(stats) ? exactFile(path, absPath, stats) : {
                 type: 'file',
                 path,
                 absPath,
                 mode: stats.mode & 0o7777,
                 size: stats.size,
                 mtimeMs: stats.mtimeMs,
-            });
+            };
+            const inode = inodeKey(stats);
+            if (inode !== null)
+                file.inode = inode;
+            entries.push(file);
         }
         else if (stats.isSymbolicLink()) {
             recordSymlink(walk, path, absPath, dirAbs, dirRel);
@@ -728,6 +732,18 @@ function walkDirectory(walk, dirAbs, dirRel) {
         }
     }
     return entries.length - before;
+}
+/**
+ * The key of a file with several names; null for one name, or when a plain stat's numbers may have
+ * lost bits (overlayfs puts a filesystem id in an inode number's high bits): two files must never
+ * share a key.
+ */
+function inodeKey(stats) {
+    if (isBigIntStats(stats))
+        return stats.nlink > 1n ? `${stats.dev}:${stats.ino}` : null;
+    if (stats.nlink <= 1 || !Number.isSafeInteger(stats.dev) || !Number.isSafeInteger(stats.ino))
+        return null;
+    return `${stats.dev}:${stats.ino}`;
 }
 function isBigIntStats(stats) {
     return typeof stats.mode === 'bigint';
