@@ -90,8 +90,8 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
   const metadata =
     values['no-metadata'] === true
       ? null
-      : () =>
-          collectMetadata({ root, envAllowlist, commands, env: ctx.env }).then((m) => {
+      : (signal: AbortSignal) =>
+          collectMetadata({ root, envAllowlist, commands, env: ctx.env, signal }).then((m) => {
             for (const w of m.warnings) ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
           });

@@ -50,8 +50,8 @@ export async function captureStep(inputs: ActionInputs, ctx: RunContext): Promis
       core.warning(`input 'path' names hidden files (${p}), which are left out: set 'include-hidden-files: true' to capture them`);
     }
   }
-  const metadata = () =>
-    collectMetadata({ root: ctx.workspace, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands }).then((m) => {
+  const metadata = (signal: AbortSignal) =>
+    collectMetadata({ root: ctx.workspace, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands, signal }).then((m) => {
       for (const w of m.warnings) core.warning(w);
       return { metadata: m.metadata, source: m.source };
     });

@@ -35,10 +35,11 @@ export interface CaptureOptions {
   /** Worker threads; default: none for small trees, else up to 2. */
   workers?: number;
   /**
-   * Starts metadata collection; called once the walk has found something to capture, so a capture
-   * that fails early does not wait for toolchain probes. null records no metadata.
+   * Starts metadata collection; called first, so the probes run beside the walk and the hashing.
+   * `signal` aborts when the capture fails: whatever still runs is killed, never waited for. null
+   * records no metadata.
    */
-  metadata?: (() => Promise<{ metadata: Metadata; source: SourceInfo }>) | null;
+  metadata?: ((signal: AbortSignal) => Promise<{ metadata: Metadata; source: SourceInfo }>) | null;
   /** SOURCE_DATE_EPOCH text; the only clock a snapshot records. */
   sourceDateEpoch?: string;
   allowEmpty?: boolean;
@@ -171,6 +172,18 @@ export function finishSnapshot(out: AtomicFile, manifest: Manifest, blocks: read
 }
 
 export async function captureSnapshot(options: CaptureOptions): Promise<CaptureResult> {
+  const stop = new AbortController();
+  const collecting = typeof options.metadata === 'function' ? options.metadata(stop.signal) : null;
+  collecting?.catch(() => undefined); // awaited at the end; a failure before then must not go unhandled
+  try {
+    return await capture(options, collecting);
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
+}
+
+async function capture(options: CaptureOptions, collecting: Promise<{ metadata: Metadata; source: SourceInfo }> | null): Promise<CaptureResult> {
   const root = resolve(options.root);
   const createdAt = createdAtFrom(options.sourceDateEpoch);
   checkOutputPath(resolve(options.output));
@@ -203,8 +216,6 @@ export async function captureSnapshot(options: CaptureOptions): Promise<CaptureR
     const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
     throw new OperationError('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
   }
-  const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
-  collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
   const sameAs = hardLinkTwins(files, earlier);

@@ -56,6 +56,21 @@ describe('runMetadataCommands', () => {
     expect(isAlive(pid)).toBe(false);
   });
 
+  it('kills a command and its children when the signal aborts, and starts none after', async () => {
+    const pidFile = join(tmp, 'aborted.pid');
+    const stop = new AbortController();
+    const running = runMetadataCommands([{ name: 'c', command: `sleep 30 & echo $! > ${pidFile}; wait` }], { cwd: tmp, timeoutMs: 60_000, signal: stop.signal });
+    for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
+    stop.abort();
+    const [result] = await running;
+    expect(result).toMatchObject({ exitCode: null, error: 'stopped: the capture failed' });
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    for (let i = 0; i < 40 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(isAlive(pid)).toBe(false);
+    const late = await runMetadataCommands([{ name: 'c', command: 'echo never' }], { cwd: tmp, signal: stop.signal });
+    expect(late[0]).toMatchObject({ exitCode: null, stdout: '', error: 'stopped: the capture failed' });
+  });
+
   it('caps stdout with a [truncated] marker', async () => {
     const exact = await run(`head -c ${COMMAND_OUTPUT_CAP} /dev/zero | tr '\\0' a`);
     expect(exact.stdout).toBe('a'.repeat(COMMAND_OUTPUT_CAP));

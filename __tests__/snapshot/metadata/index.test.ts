@@ -1,9 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/cli.js';
+import { captureSnapshot } from '../../../src/snapshot/capture.js';
 import { collectMetadata } from '../../../src/snapshot/metadata/index.js';
 
 let tmp: string;
@@ -102,5 +103,41 @@ describe('collectMetadata', () => {
     expect(first.metadata.toolchains.map((t) => t.name)).toEqual([...probes].sort());
     expect(first.metadata.toolchains.find((t) => t.name === 'node')?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(first.metadata.commands[0].stdout).toBe('same');
+  });
+
+  it('start with the capture, and a capture that fails kills what still runs instead of waiting for it', async () => {
+    const bin = join(tmp, 'slow-bin');
+    mkdirSync(bin);
+    // A duration no other process uses, to find this probe's sleep in /proc (it may be killed before it starts).
+    const marker = `60.${process.pid}`;
+    writeFileSync(join(bin, 'gcc'), `#!/bin/sh\nexec sleep ${marker}\n`);
+    chmodSync(join(bin, 'gcc'), 0o755);
+    const empty = join(tmp, 'nothing-to-capture');
+    mkdirSync(empty);
+    let started = false;
+    const capture = captureSnapshot({
+      root: empty,
+      patterns: [],
+      output: join(tmp, 'never.vitsnap'),
+      workers: 0,
+      metadata: (signal) => {
+        started = true;
+        return collectMetadata({ root: empty, env: { PATH: `${bin}:/usr/bin:/bin` }, probes: ['gcc'], signal });
+      },
+    });
+    expect(started).toBe(true); // before the walk
+    await expect(capture).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    const sleeping = (): boolean =>
+      readdirSync('/proc').some((pid) => {
+        try {
+          return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8') === `sleep\0${marker}\0` && !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+        } catch {
+          return false; // gone while we looked
+        }
+      });
+    // It may have been killed before it got to exec sleep; if it did start, it must go.
+    for (let i = 0; i < 40 && !sleeping(); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && sleeping(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(sleeping()).toBe(false);
   });
 });

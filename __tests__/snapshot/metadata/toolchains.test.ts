@@ -215,6 +215,34 @@ describe('probeToolchains on tools written by the test', () => {
     expect(probes.map((p) => p.version)).toEqual(names);
   });
 
+  it('starts the slow probes first: pip runs in the first wave even when its name sorts last', async () => {
+    const dir = mkdtempSync(join(tmp, 'order-'));
+    const log = join(dir, 'started');
+    // One more quick tool than there are lanes, so the last name sorted would wait for a lane.
+    const quick = Array.from({ length: PROBE_CONCURRENCY + 1 }, (_, i) => `a${String(i).padStart(3, '0')}`);
+    for (const name of [...quick, 'pip']) tool(dir, name, `echo ${name} >> ${log}; sleep 1; echo ${name}`);
+    const probes = await probeToolchains({ names: [...quick, 'pip'], env: { PATH: `${dir}:/usr/bin:/bin` } });
+    expect(probes.map((p) => p.name)).toEqual([...quick, 'pip']);
+    const started = readFileSync(log, 'utf8').trim().split('\n');
+    // Some quick tool waited for a lane (a second wave, a second later); pip never did.
+    expect(started.indexOf('pip')).toBeLessThan(PROBE_CONCURRENCY);
+    expect(started.slice(PROBE_CONCURRENCY).every((name) => name.startsWith('a'))).toBe(true);
+  });
+
+  it('stops when the signal aborts: the running probe is killed, the rest never start', async () => {
+    const dir = mkdtempSync(join(tmp, 'abort-'));
+    const log = join(dir, 'started');
+    const names = Array.from({ length: PROBE_CONCURRENCY + 2 }, (_, i) => `s${i}`);
+    for (const name of names) tool(dir, name, `echo ${name} >> ${log}; exec sleep 30`);
+    const stop = new AbortController();
+    const running = probeToolchains({ names, env: { PATH: `${dir}:/usr/bin:/bin` }, signal: stop.signal });
+    for (let i = 0; i < 200 && (!existsSync(log) || readFileSync(log, 'utf8').trim().split('\n').length < PROBE_CONCURRENCY); i++) await new Promise((r) => setTimeout(r, 50));
+    stop.abort();
+    const probes = await running;
+    expect(probes.filter((p) => p !== undefined).every((p) => p.error === 'stopped: the capture failed')).toBe(true);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(PROBE_CONCURRENCY);
+  });
+
   it('reports absent, non-executable and directory names as not found', async () => {
     const probes = await probeToolchains({ names: ['dirtool', 'noexec', 'absent-tool'], env: fakeEnv() });
     expect(probes).toEqual([

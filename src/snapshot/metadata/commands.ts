@@ -24,6 +24,8 @@ export interface RunMetadataCommandsOptions {
   cwd: string;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Kills every command still running (the capture they describe failed). */
+  signal?: AbortSignal;
 }
 
 /** Parses one `name=command` line of the `metadata-commands` input. */
@@ -62,7 +64,7 @@ export async function runMetadataCommands(
   const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const env = options.env ?? process.env;
   const sorted = [...cmds].sort((a, b) => compareText(a.name, b.name));
-  return Promise.all(sorted.map((cmd) => runShellCommand(cmd, options.cwd, timeoutMs, env)));
+  return Promise.all(sorted.map((cmd) => runShellCommand(cmd, options.cwd, timeoutMs, env, options.signal)));
 }
 
 function runShellCommand(
@@ -70,6 +72,7 @@ function runShellCommand(
   cwd: string,
   timeoutMs: number,
   env: NodeJS.ProcessEnv,
+  signal: AbortSignal | undefined,
 ): Promise<CommandOutput> {
   return new Promise((resolve) => {
     // Enough bytes to hold COMMAND_OUTPUT_CAP characters of any UTF-8 text, plus one more.
@@ -88,15 +91,20 @@ function runShellCommand(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
       resolve({ name, command, ...result });
     };
-
-    const timer = setTimeout(() => {
+    const kill = (error: string): void => {
       killGroup(child.pid);
       child.stdout.destroy();
       child.stderr.destroy();
-      finish({ exitCode: null, stdout: '', error: `timed out after ${timeoutMs} ms` });
-    }, timeoutMs);
+      finish({ exitCode: null, stdout: '', error });
+    };
+    const stop = (): void => kill('stopped: the capture failed');
+
+    const timer = setTimeout(() => kill(`timed out after ${timeoutMs} ms`), timeoutMs);
+    if (signal?.aborted === true) stop();
+    else signal?.addEventListener('abort', stop, { once: true });
 
     child.stdout.on('data', (chunk: Buffer) => {
       if (outBytes >= keepBytes) {
@@ -176,7 +184,7 @@ export function shellFor(command: string, platform: NodeJS.Platform = process.pl
 export function runFile(
   file: string,
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number },
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal | undefined },
 ): Promise<FileRunResult> {
   return new Promise((resolve) => {
     const child = execFile(
@@ -187,6 +195,7 @@ export function runFile(
         env: options.env ?? process.env,
         timeout: options.timeoutMs,
         killSignal: 'SIGKILL',
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
         maxBuffer: 1024 * 1024,
         encoding: 'utf8',
         windowsHide: true,
@@ -201,6 +210,8 @@ export function runFile(
         let reason: string;
         if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
           reason = 'printed more than 1 MiB';
+        } else if (options.signal?.aborted === true) {
+          reason = 'stopped: the capture failed';
         } else if (failure.killed === true && failure.signal === 'SIGKILL') {
           reason = `timed out after ${options.timeoutMs} ms`;
         } else if (exitCode !== null) {

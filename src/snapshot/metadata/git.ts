@@ -6,6 +6,8 @@ export const DEFAULT_GIT_TIMEOUT_MS = 10_000;
 
 export interface GitOptions {
   timeoutMs?: number;
+  /** Kills git when the capture it describes failed. */
+  signal?: AbortSignal;
 }
 
 /** Describes the source at `root`. Never throws: no git, not a repository, or a failure give nulls. */
@@ -14,7 +16,7 @@ export async function describeSource(
   env: NodeJS.ProcessEnv = process.env,
   options: GitOptions = {},
 ): Promise<SourceInfo> {
-  const git = (args: string[]): Promise<string | null> => runGit(root, args, env, options.timeoutMs);
+  const git = (args: string[]): Promise<string | null> => runGit(root, args, env, options);
   const [sha, symbolicRef, status] = await Promise.all([
     git(['rev-parse', '--verify', '-q', 'HEAD']),
     env.GITHUB_REF ? Promise.resolve(null) : git(['symbolic-ref', '-q', 'HEAD']),
@@ -35,7 +37,7 @@ export async function findGitToplevel(
   env: NodeJS.ProcessEnv = process.env,
   options: GitOptions = {},
 ): Promise<string | null> {
-  return (await runGit(root, ['rev-parse', '--show-toplevel'], env, options.timeoutMs)) || null;
+  return (await runGit(root, ['rev-parse', '--show-toplevel'], env, options)) || null;
 }
 
 /** Trimmed stdout of a successful git command, null on any failure. */
@@ -43,9 +45,9 @@ async function runGit(
   cwd: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  timeoutMs = DEFAULT_GIT_TIMEOUT_MS,
+  options: GitOptions,
 ): Promise<string | null> {
   // Optional locks off: `git status` must not write the index while a build may be using the repo.
-  const result = await runFile('git', args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs });
+  const result = await runFile('git', args, { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' }, timeoutMs: options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS, signal: options.signal });
   return result.error === undefined ? result.stdout.trim() : null;
 }

@@ -27,6 +27,8 @@ export interface CollectMetadataOptions {
   env?: NodeJS.ProcessEnv;
   /** Where lockfiles are looked for; defaults to the git top level of `root`, else `root`. */
   lockfileDir?: string;
+  /** Stops every probe, git call and command still running: the capture failed, nobody will read them. */
+  signal?: AbortSignal;
 }
 
 export interface CollectedMetadata {
@@ -43,7 +45,7 @@ export interface CollectedMetadata {
 export async function collectMetadata(options: CollectMetadataOptions): Promise<CollectedMetadata> {
   const env = options.env ?? process.env;
   const { root, timeoutMs } = options;
-  const git = { timeoutMs };
+  const git = { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
   const warnings: string[] = [];
 
   const selected = selectBuildEnv(env, options.envAllowlist ?? []);
@@ -61,10 +63,10 @@ export async function collectMetadata(options: CollectMetadataOptions): Promise<
   const commands = (): Promise<CommandOutput[]> =>
     options.commands === undefined || options.commands.length === 0
       ? Promise.resolve([])
-      : runMetadataCommands(options.commands, { cwd: root, timeoutMs, env });
+      : runMetadataCommands(options.commands, { cwd: root, timeoutMs, env, signal: options.signal });
 
   const [toolchains, source, lockfileDigests, commandOutputs] = await Promise.all([
-    probeToolchains({ names: options.probes, timeoutMs, env }),
+    probeToolchains({ names: options.probes, timeoutMs, env, signal: options.signal }),
     describeSource(root, env, git),
     lockfiles(),
     commands(),
