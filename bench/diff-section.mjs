@@ -50,7 +50,9 @@ export function diffSection(ctx, pair) {
     ours && { id: 'ours-diff-snaps', label: 'ours: `vitsnap diff a.vitsnap b.vitsnap`', argv: node('diff', snapA, snapB), okCodes: [0, 1] },
     ours && { id: 'ours-brief-snaps', label: 'ours: `vitsnap diff --brief a.vitsnap b.vitsnap`', argv: node('diff', '--brief', snapA, snapB), okCodes: [0, 1] },
     ours && { id: 'ours-brief-dirs', label: 'ours: `vitsnap diff --brief dirA dirB`', argv: node('diff', '--brief', a, b), okCodes: [0, 1] },
-    !missingPeers.has('diff') && { id: 'diff-rq', label: '`diff -rq`', argv: ['diff', '-rq', a, b], okCodes: [0, 1] },
+    // --no-dereference: symlinks compared as links, as we do (the real tree has dangling ones, which
+    // plain `diff -rq` reports as errors and exits 2).
+    !missingPeers.has('diff') && { id: 'diff-rq', label: '`diff -rq --no-dereference`', argv: ['diff', '-rq', '--no-dereference', a, b], okCodes: [0, 1] },
     pair.diffoscope && !missingPeers.has('diffoscope') && !missingPeers.has('timeout') && {
       id: 'diffoscope', label: `\`timeout ${DIFFOSCOPE_TIMEOUT_S} diffoscope\``, argv: ['timeout', String(DIFFOSCOPE_TIMEOUT_S), 'diffoscope', a, b], okCodes: [0, 1], runs: 1,
     },
