@@ -369,6 +369,18 @@ function finishSnapshot(out, manifest, blocks, chunks, major, parentEntries) {
     return size;
 }
 async function captureSnapshot(options) {
+    const stop = new AbortController();
+    const collecting = typeof options.metadata === 'function' ? options.metadata(stop.signal) : null;
+    collecting?.catch(() => undefined); // awaited at the end; a failure before then must not go unhandled
+    try {
+        return await capture(options, collecting);
+    }
+    catch (error) {
+        stop.abort();
+        throw error;
+    }
+}
+async function capture(options, collecting) {
     const root = (0,external_node_path_.resolve)(options.root);
     const createdAt = createdAtFrom(options.sourceDateEpoch);
     checkOutputPath((0,external_node_path_.resolve)(options.output));
@@ -403,8 +415,6 @@ async function captureSnapshot(options) {
         const what = options.patterns.length > 0 ? options.patterns.join(', ') : '**';
         throw new errors/* OperationError */.OK('E_NOT_FOUND', `no files under ${root} match ${what}; check the globs and the root (-C), or pass --allow-empty`);
     }
-    const collecting = typeof options.metadata === 'function' ? options.metadata() : null;
-    collecting?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
     const earlier = files.map((f) => options.reuse?.lookup(f) ?? null);
     const sameAs = hardLinkTwins(files, earlier);

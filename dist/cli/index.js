@@ -7245,9 +7245,9 @@ async function runMetadataCommands(cmds, options) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     const env = options.env ?? process.env;
     const sorted = [...cmds].sort((a, b) => compareText(a.name, b.name));
-    return Promise.all(sorted.map((cmd) => runShellCommand(cmd, options.cwd, timeoutMs, env)));
+    return Promise.all(sorted.map((cmd) => runShellCommand(cmd, options.cwd, timeoutMs, env, options.signal)));
 }
-function runShellCommand({ name, command }, cwd, timeoutMs, env) {
+function runShellCommand({ name, command }, cwd, timeoutMs, env, signal) {
     return new Promise((resolve) => {
         // Enough bytes to hold COMMAND_OUTPUT_CAP characters of any UTF-8 text, plus one more.
         const keepBytes = 4 * (COMMAND_OUTPUT_CAP + 1);
@@ -7264,14 +7264,21 @@ function runShellCommand({ name, command }, cwd, timeoutMs, env) {
                 return;
             settled = true;
             clearTimeout(timer);
+            signal?.removeEventListener('abort', stop);
             resolve({ name, command, ...result });
         };
-        const timer = setTimeout(() => {
+        const kill = (error) => {
             killGroup(child.pid);
             child.stdout.destroy();
             child.stderr.destroy();
-            finish({ exitCode: null, stdout: '', error: `timed out after ${timeoutMs} ms` });
-        }, timeoutMs);
+            finish({ exitCode: null, stdout: '', error });
+        };
+        const stop = () => kill('stopped: the capture failed');
+        const timer = setTimeout(() => kill(`timed out after ${timeoutMs} ms`), timeoutMs);
+        if (signal?.aborted === true)
+            stop();
+        else
+            signal?.addEventListener('abort', stop, { once: true });
         child.stdout.on('data', (chunk) => {
             if (outBytes >= keepBytes) {
                 overflowed = true;
@@ -7347,6 +7354,7 @@ function runFile(file, args, options) {
             env: options.env ?? process.env,
             timeout: options.timeoutMs,
             killSignal: 'SIGKILL',
+            ...(options.signal === undefined ? {} : { signal: options.signal }),
             maxBuffer: 1024 * 1024,
             encoding: 'utf8',
             windowsHide: true,
@@ -7360,6 +7368,9 @@ function runFile(file, args, options) {
             let reason;
             if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
                 reason = 'printed more than 1 MiB';
+            }
+            else if (options.signal?.aborted === true) {
+                reason = 'stopped: the capture failed';
             }
             else if (failure.killed === true && failure.signal === 'SIGKILL') {
                 reason = `timed out after ${options.timeoutMs} ms`;
