@@ -11,6 +11,7 @@ export const Inputs = {
   Workflow: 'workflow',
   MetadataCommands: 'metadata-commands',
   EnvAllowlist: 'env-allowlist',
+  Probes: 'probes',
   Ignore: 'ignore',
   Exclude: 'exclude',
   StripHash: 'strip-hash',

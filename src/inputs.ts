@@ -7,6 +7,7 @@ import { parseReference } from './oci/reference.js';
 import { OperationError } from './errors.js';
 import { parsePatternList } from './snapshot/globs.js';
 import { parseMetadataCommand } from './snapshot/metadata/commands.js';
+import { parseProbeList } from './snapshot/metadata/toolchains.js';
 import { Inputs } from './constants.js';
 
 export const MODES = ['auto', 'capture', 'compare', 'post'] as const;
@@ -39,6 +40,8 @@ export interface ActionInputs {
   workflow: string;
   metadataCommands: { name: string; command: string }[];
   envAllowlist: string[];
+  /** Toolchains to probe; null: the built-in list. */
+  probes: string[] | null;
   ignore: IgnoreProfile[];
   exclude: string[];
   /** How one-sided files are paired across renames. */
@@ -152,6 +155,7 @@ export function getInputs(): ActionInputs {
     workflow: core.getInput(Inputs.Workflow).trim(),
     metadataCommands,
     envAllowlist: list(Inputs.EnvAllowlist),
+    probes: parseProbeList(list(Inputs.Probes), `input '${Inputs.Probes}'`, 'E_INPUT'),
     ignore: ignore as IgnoreProfile[],
     exclude: parsePatternList(core.getInput(Inputs.Exclude)),
     stripHash: parseStripHash(core.getInput(Inputs.StripHash), `input '${Inputs.StripHash}'`, 'E_INPUT'),

@@ -51,7 +51,7 @@ describe('the action (capture)', () => {
     await writeFile(join(ws, 'dist/app.js'), 'console.log(1)\n');
     await writeFile(join(ws, 'dist/app.js.map'), '{}');
     await writeFile(join(ws, 'README.md'), 'not captured');
-    const r = await runAction({ 'INPUT_PATH': 'dist/**\n!**/*.map', 'INPUT_METADATA-COMMANDS': 'hello=echo hi' }, ws);
+    const r = await runAction({ 'INPUT_PATH': 'dist/**\n!**/*.map', 'INPUT_METADATA-COMMANDS': 'hello=echo hi', 'INPUT_PROBES': 'sh, absent-tool-xyz' }, ws);
     expect(r.code).toBe(0);
     expect(r.outputs['snapshot-path']).toBe(join(dir, 'vitsnap-snapshot.vitsnap'));
     // No artifact service here: the upload fails, the step does not, and the log says where the snapshot is.
@@ -62,6 +62,8 @@ describe('the action (capture)', () => {
     try {
       expect(reader.manifest.entries.map((e) => e.path)).toEqual(['dist', 'dist/app.js']);
       expect(reader.summary.metadata?.commands).toEqual([{ name: 'hello', command: 'echo hi', exitCode: 0, stdout: 'hi' }]);
+      // Only the tools the `probes` input names.
+      expect(reader.summary.metadata?.toolchains.map((t) => [t.name, t.found])).toEqual([['absent-tool-xyz', false], ['sh', true]]);
     } finally {
       reader.close();
     }

@@ -28,6 +28,7 @@ describe('action inputs', () => {
       workflow: '',
       metadataCommands: [],
       envAllowlist: [],
+      probes: null,
       ignore: [],
       exclude: [],
       stripHash: 'default',
@@ -78,6 +79,8 @@ describe('action inputs', () => {
     ['name', 'a b', /^input 'name' must be 1–64 characters/],
     ['baseline-events', 'merge_group', /^input 'baseline-events' must be a comma-separated list of push, schedule, workflow_dispatch: those runs build a pull request's code/],
     ['if-no-files-found', 'fail', /^input 'if-no-files-found' must be one of 'warn', 'error', 'ignore' \(got "fail"\)$/],
+    ['probes', 'gcc, /usr/bin/node', /^input 'probes': "\/usr\/bin\/node" is not a tool name; give bare command names/],
+    ['probes', 'none, gcc', /^input 'probes': "none" is not a tool name/],
   ])('rejects %s=%j naming the input and the valid values', (input, value, message) => {
     withInputs({ path: 'dist/**', [input]: value });
     expect(() => getInputs()).toThrow(message);
@@ -86,6 +89,15 @@ describe('action inputs', () => {
     } catch (error) {
       expect((error as { code: string }).code).toBe('E_INPUT');
     }
+  });
+
+  it("reads probes as a list of tool names, 'none' as no probes, nothing as the built-in list", () => {
+    withInputs({ path: 'dist/**', probes: 'gcc, node\nnpm,gcc' });
+    expect(getInputs().probes).toEqual(['gcc', 'node', 'npm']);
+    withInputs({ path: 'dist/**', probes: 'none' });
+    expect(getInputs().probes).toEqual([]);
+    withInputs({ path: 'dist/**', probes: ' ' });
+    expect(getInputs().probes).toBeNull();
   });
 
   it("needs 'path' except to post a prepared comment", () => {

@@ -401,6 +401,35 @@ describe('metadata and determinism', () => {
     expect(await exists(out)).toBe(false);
   });
 
+  it('--probes records exactly the tools named, run from PATH; none records no toolchain', async () => {
+    const bin = join(work, 'probe-bin');
+    await mkdir(bin, { recursive: true });
+    await writeFile(join(bin, 'buildtool'), '#!/bin/sh\necho "buildtool 7.1"\n');
+    await chmod(join(bin, 'buildtool'), 0o755);
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const named = join(work, 'probes-named.vitsnap');
+    await runVitsnapOk(['create', '-C', small, '-o', named, '--probes', 'buildtool,absent-tool-xyz'], { env });
+    expect((await infoJson(named)).metadata?.toolchains).toEqual([
+      { name: 'absent-tool-xyz', command: 'absent-tool-xyz --version', found: false },
+      { name: 'buildtool', command: 'buildtool --version', found: true, path: join(bin, 'buildtool'), realpath: join(bin, 'buildtool'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), version: 'buildtool 7.1' },
+    ]);
+    const none = join(work, 'probes-none.vitsnap');
+    await runVitsnapOk(['create', '-C', small, '-o', none, '--probes', 'none'], { env });
+    const meta = (await infoJson(none)).metadata;
+    expect(meta?.toolchains).toEqual([]);
+    expect(meta?.runner).toBeDefined();
+  });
+
+  it('--probes refuses a path, an empty list, and --no-metadata beside it', async () => {
+    for (const args of [['--probes', '/usr/bin/gcc'], ['--probes', ''], ['--probes', 'gcc', NO_META]]) {
+      const out = join(work, 'bad-probes.vitsnap');
+      const r = await runVitsnap(['create', '-C', small, '-o', out, ...args]);
+      expectError(r, 'E_USAGE');
+      expect(r.stderr).toContain('--probes');
+      expect(await exists(out)).toBe(false);
+    }
+  });
+
   it('--no-metadata records null metadata', async () => {
     const out = join(work, 'nometa.vitsnap');
     await runVitsnapOk(['create', '-C', small, '-o', out, NO_META]);

@@ -5,6 +5,7 @@ import { OperationError } from '../errors.js';
 import { captureSnapshot } from '../snapshot/capture.js';
 import { parsePatternList } from '../snapshot/globs.js';
 import { collectMetadata } from '../snapshot/metadata/index.js';
+import { parseProbeList } from '../snapshot/metadata/toolchains.js';
 import { parseMetadataCommand } from '../snapshot/metadata/commands.js';
 import { escapeControls } from '../report/escape.js';
 import { plural } from '../report/plural.js';
@@ -41,6 +42,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     exclude: { type: 'string', multiple: true },
     'meta-cmd': { type: 'string', multiple: true },
     'env-allowlist': { type: 'string' },
+    probes: { type: 'string' },
     'no-metadata': { type: 'boolean' },
     workers: { type: 'string' },
     'allow-empty': { type: 'boolean' },
@@ -81,9 +83,11 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
       throw new OperationError('E_USAGE', `--workers takes a whole number from 1 to 64 (got ${escapeControls(values.workers)}); leave it out to let vitsnap choose`);
     }
   }
-  if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
-    throw new OperationError('E_USAGE', '--no-metadata cannot be combined with --meta-cmd or --env-allowlist; drop one of them');
+  if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined || values.probes !== undefined)) {
+    throw new OperationError('E_USAGE', '--no-metadata cannot be combined with --meta-cmd, --env-allowlist or --probes; drop one of them');
   }
+  const probes = values.probes === undefined ? null : parseProbeList(values.probes.split(','), '--probes', 'E_USAGE');
+  if (values.probes !== undefined && probes === null) throw new OperationError('E_USAGE', "--probes takes tool names such as gcc,node, or 'none'; leave it out for the built-in list");
   const commands = (values['meta-cmd'] ?? []).map(parseMetadataCommand);
   const envAllowlist = (values['env-allowlist'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   const started = Date.now();
@@ -91,7 +95,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     values['no-metadata'] === true
       ? null
       : (signal: AbortSignal) =>
-          collectMetadata({ root, envAllowlist, commands, env: ctx.env, signal }).then((m) => {
+          collectMetadata({ root, envAllowlist, commands, env: ctx.env, ...(probes === null ? {} : { probes }), signal }).then((m) => {
             for (const w of m.warnings) ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
           });

@@ -104,6 +104,23 @@ function withoutDirs(pathList: string | undefined, dirs: readonly string[]): str
     .join(delimiter);
 }
 
+/**
+ * The tools a user asked for (`--probes`, the `probes` input), items already split: none means
+ * the default list (null), `none` alone means no probes ([]); a name that is not a bare command
+ * name is refused with `code`, naming `what`.
+ */
+export function parseProbeList(items: readonly string[], what: string, code: 'E_USAGE' | 'E_INPUT'): string[] | null {
+  const names = items.map((s) => s.trim()).filter((s) => s !== '');
+  if (names.length === 0) return null;
+  if (names.length === 1 && names[0] === 'none') return [];
+  for (const name of names) {
+    if (!PROBE_NAME.test(name) || name === 'none') {
+      throw new OperationError(code, `${what}: ${JSON.stringify(name)} is not a tool name; give bare command names such as gcc,node (or 'none' alone for no probes)`);
+    }
+  }
+  return [...new Set(names)];
+}
+
 /** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
 export async function probeToolchains(options: ProbeToolchainsOptions = {}): Promise<ToolchainProbe[]> {
   const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(compareText);
