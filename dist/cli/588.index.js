@@ -12956,6 +12956,7 @@ async function compareAndReport(sides, plan, ctx) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bB: () => (/* binding */ probeToolchains),
+/* harmony export */   cA: () => (/* binding */ parseProbeList),
 /* harmony export */   oq: () => (/* binding */ findExecutable)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_PROBE_TIMEOUT_MS, PROBE_CONCURRENCY, DEFAULT_PROBES, ownBinDirectory, formatVersion */
@@ -13056,6 +13057,24 @@ function withoutDirs(pathList, dirs) {
         .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
         .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
         .join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/**
+ * The tools a user asked for (`--probes`, the `probes` input), items already split: none means
+ * the default list (null), `none` alone means no probes ([]); a name that is not a bare command
+ * name is refused with `code`, naming `what`.
+ */
+function parseProbeList(items, what, code) {
+    const names = items.map((s) => s.trim()).filter((s) => s !== '');
+    if (names.length === 0)
+        return null;
+    if (names.length === 1 && names[0] === 'none')
+        return [];
+    for (const name of names) {
+        if (!PROBE_NAME.test(name) || name === 'none') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(code, `${what}: ${JSON.stringify(name)} is not a tool name; give bare command names such as gcc,node (or 'none' alone for no probes)`);
+        }
+    }
+    return [...new Set(names)];
 }
 /** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
 async function probeToolchains(options = {}) {

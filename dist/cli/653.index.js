@@ -485,6 +485,7 @@ function withChain(parent, storeDir, maxDepth) {
 
 
 
+
 function describeDelta(d, ref, depth) {
     const parts = [`${(0,plural/* plural */.L)(d.inherited, 'chunk')} (${(0,format_bytes/* formatBytes */.z)(d.inheritedBytes)}) from the parent`];
     if (d.patched > 0)
@@ -505,6 +506,7 @@ async function runCreate(argv, ctx) {
         exclude: { type: 'string', multiple: true },
         'meta-cmd': { type: 'string', multiple: true },
         'env-allowlist': { type: 'string' },
+        probes: { type: 'string' },
         'no-metadata': { type: 'boolean' },
         workers: { type: 'string' },
         'allow-empty': { type: 'boolean' },
@@ -548,15 +550,18 @@ async function runCreate(argv, ctx) {
             throw new errors/* OperationError */.OK('E_USAGE', `--workers takes a whole number from 1 to 64 (got ${(0,report_escape/* escapeControls */.UN)(values.workers)}); leave it out to let vitsnap choose`);
         }
     }
-    if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined)) {
-        throw new errors/* OperationError */.OK('E_USAGE', '--no-metadata cannot be combined with --meta-cmd or --env-allowlist; drop one of them');
+    if (values['no-metadata'] === true && (values['meta-cmd'] !== undefined || values['env-allowlist'] !== undefined || values.probes !== undefined)) {
+        throw new errors/* OperationError */.OK('E_USAGE', '--no-metadata cannot be combined with --meta-cmd, --env-allowlist or --probes; drop one of them');
     }
+    const probes = values.probes === undefined ? null : (0,metadata_toolchains/* parseProbeList */.cA)(values.probes.split(','), '--probes', 'E_USAGE');
+    if (values.probes !== undefined && probes === null)
+        throw new errors/* OperationError */.OK('E_USAGE', "--probes takes tool names such as gcc,node, or 'none'; leave it out for the built-in list");
     const commands = (values['meta-cmd'] ?? []).map(metadata_commands/* parseMetadataCommand */._L);
     const envAllowlist = (values['env-allowlist'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
     const started = Date.now();
     const metadata = values['no-metadata'] === true
         ? null
-        : (signal) => collectMetadata({ root, envAllowlist, commands, env: ctx.env, signal }).then((m) => {
+        : (signal) => collectMetadata({ root, envAllowlist, commands, env: ctx.env, ...(probes === null ? {} : { probes }), signal }).then((m) => {
             for (const w of m.warnings)
                 ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
@@ -653,6 +658,7 @@ async function runCreate(argv, ctx) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bB: () => (/* binding */ probeToolchains),
+/* harmony export */   cA: () => (/* binding */ parseProbeList),
 /* harmony export */   oq: () => (/* binding */ findExecutable)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_PROBE_TIMEOUT_MS, PROBE_CONCURRENCY, DEFAULT_PROBES, ownBinDirectory, formatVersion */
@@ -753,6 +759,24 @@ function withoutDirs(pathList, dirs) {
         .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
         .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
         .join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
+}
+/**
+ * The tools a user asked for (`--probes`, the `probes` input), items already split: none means
+ * the default list (null), `none` alone means no probes ([]); a name that is not a bare command
+ * name is refused with `code`, naming `what`.
+ */
+function parseProbeList(items, what, code) {
+    const names = items.map((s) => s.trim()).filter((s) => s !== '');
+    if (names.length === 0)
+        return null;
+    if (names.length === 1 && names[0] === 'none')
+        return [];
+    for (const name of names) {
+        if (!PROBE_NAME.test(name) || name === 'none') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(code, `${what}: ${JSON.stringify(name)} is not a tool name; give bare command names such as gcc,node (or 'none' alone for no probes)`);
+        }
+    }
+    return [...new Set(names)];
 }
 /** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
 async function probeToolchains(options = {}) {

@@ -35,6 +35,9 @@ Options:
       --exclude GLOB      exclude matching paths (repeatable; same as '!GLOB')
       --meta-cmd N=CMD    also record the output of shell command CMD as N (repeatable)
       --env-allowlist A,B record these environment variables too (never secrets)
+      --probes A,B        the toolchains to record (bare command names; 'none' for none)
+                          instead of the built-in list of ~26 compilers and build tools:
+                          naming only the ones the build uses makes create faster
       --no-metadata       record no toolchain/runner/env/git metadata
       --workers N         hashing/compression threads, 1 to 64 (default: auto, inline for
                           small trees)
@@ -60,6 +63,7 @@ Options:
 
 Examples:
   vitsnap create -C build -o app.vitsnap
+  vitsnap create -C build -o app.vitsnap --probes gcc,ld,make
   vitsnap create 'dist/**' '!dist/**/*.map' -o dist.vitsnap --meta-cmd 'openssl=openssl version'
   vitsnap create -C build --store ~/.cache/vitsnap --name nightly
   vitsnap create -C build -o pr.vitsnap --parent main.vitsnap
