@@ -101,7 +101,11 @@ interface ExportedManifest {
 interface InfoJson {
   createdAt: string | null;
   stats: Stats;
-  metadata: { commands: { name: string; command: string; exitCode: number | null; stdout: string }[] } | null;
+  metadata: {
+    commands: { name: string; command: string; exitCode: number | null; stdout: string }[];
+    toolchains: { name: string; command: string; found: boolean; version?: string }[];
+    runner: unknown;
+  } | null;
 }
 
 async function exportManifest(file: string): Promise<ExportedManifest> {

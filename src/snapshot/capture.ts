@@ -245,8 +245,8 @@ async function capture(options: CaptureOptions, collecting: Promise<{ metadata: 
     const parentEntries = parent?.reader.rawEntries() ?? null;
     const delta = parent === null ? null : new DeltaEncoder(parent.reader);
     const entries: Entry[] = [];
-    // Every file's result in walk order: a hard link's later names take their first name's.
-    const results: HashedFile[] = new Array<HashedFile>(files.length);
+    // Results a hard link's later names take from its first name, kept only for those.
+    const linked = new Map<number, HashedFile | null>(sameAs.filter((at) => at !== -1).map((at) => [at, null]));
     const blocks: BlockRecord[] = [];
     const writer = new BlockWriter(pool, out, blocks, workers);
     for (const e of walked) {
@@ -256,8 +256,9 @@ async function capture(options: CaptureOptions, collecting: Promise<{ metadata: 
         entries.push({ type: 'symlink', path: e.path, target: e.target });
       } else {
         const twin = sameAs[fileIndex] as number;
-        const h = earlier[fileIndex] ?? (twin === -1 ? await hashed.next() : (results[twin] as HashedFile));
-        results[fileIndex++] = h;
+        const h = earlier[fileIndex] ?? (twin === -1 ? await hashed.next() : (linked.get(twin) as HashedFile));
+        if (linked.has(fileIndex)) linked.set(fileIndex, h);
+        fileIndex++;
         options.reuse?.record(e, h);
         const entry: Entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
         if (h.chunks !== null) entry.chunks = h.chunks.map((c) => c.sha256);
