@@ -445,8 +445,8 @@ async function capture(options, collecting) {
         const parentEntries = parent?.reader.rawEntries() ?? null;
         const delta = parent === null ? null : new encoder/* DeltaEncoder */.J(parent.reader);
         const entries = [];
-        // Every file's result in walk order: a hard link's later names take their first name's.
-        const results = new Array(files.length);
+        // Results a hard link's later names take from its first name, kept only for those.
+        const linked = new Map(sameAs.filter((at) => at !== -1).map((at) => [at, null]));
         const blocks = [];
         const writer = new capture_pipeline/* BlockWriter */.$7(pool, out, blocks, workers);
         for (const e of walked) {
@@ -458,8 +458,10 @@ async function capture(options, collecting) {
             }
             else {
                 const twin = sameAs[fileIndex];
-                const h = earlier[fileIndex] ?? (twin === -1 ? await hashed.next() : results[twin]);
-                results[fileIndex++] = h;
+                const h = earlier[fileIndex] ?? (twin === -1 ? await hashed.next() : linked.get(twin));
+                if (linked.has(fileIndex))
+                    linked.set(fileIndex, h);
+                fileIndex++;
                 options.reuse?.record(e, h);
                 const entry = { type: 'file', path: e.path, mode: e.mode, size: e.size, sha256: h.sha256, class: h.class };
                 if (h.chunks !== null)
