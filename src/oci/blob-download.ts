@@ -142,8 +142,10 @@ export async function getBlobToFile(transport: Transport, repository: string, di
   let position = 0;
   const sink: Sink = {
     write: async (chunk) => {
-      await handle.write(chunk, 0, chunk.length, position);
+      // The offset is taken before the write starts, so no later write can reuse it.
+      const at = position;
       position += chunk.length;
+      await handle.write(chunk, 0, chunk.length, at);
     },
     reset: async () => {
       await handle.truncate(0);

@@ -161,12 +161,19 @@ export function sendRequest(options: HttpRequest, agents: Agents): Promise<HttpR
       const consume = (onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> =>
         new Promise<void>((done, fail) => {
           let settled = false;
+          // The chunk handler still running, if any: 'end' or a cut can come while it writes.
+          let handling: Promise<void> | null = null;
           const finish = (error?: Error): void => {
             if (settled) return;
             settled = true;
             stop();
-            if (error === undefined) done();
-            else fail(error);
+            // Settle only once that handler is done: the caller's next step (a resume from the bytes
+            // counted so far, closing and renaming the file) assumes every chunk has been handled.
+            const after = handling ?? Promise.resolve();
+            after.then(
+              () => (error === undefined ? done() : fail(error)),
+              (handlerError: unknown) => fail(error ?? (handlerError instanceof Error ? handlerError : new Error(String(handlerError)))),
+            );
           };
           abortRead = finish;
           if (res.readableEnded) return finish();
@@ -185,10 +192,18 @@ export function sendRequest(options: HttpRequest, agents: Agents): Promise<HttpR
             }
             if (pending instanceof Promise) {
               res.pause();
-              pending.then(() => res.resume(), (error: unknown) => {
-                finish(error instanceof Error ? error : new Error(String(error)));
-                req.destroy();
-              });
+              handling = pending;
+              pending.then(
+                () => {
+                  handling = null;
+                  if (!settled) res.resume();
+                },
+                (error: unknown) => {
+                  handling = null;
+                  finish(error instanceof Error ? error : new Error(String(error)));
+                  req.destroy();
+                },
+              );
             }
           });
           res.on('end', () => finish());
