@@ -3665,15 +3665,17 @@ function sendRequest(options, agents) {
             });
             const consume = (onChunk) => new Promise((done, fail) => {
                 let settled = false;
+                // The chunk handler still running, if any: 'end' or a cut can come while it writes.
+                let handling = null;
                 const finish = (error) => {
                     if (settled)
                         return;
                     settled = true;
                     stop();
-                    if (error === undefined)
-                        done();
-                    else
-                        fail(error);
+                    // Settle only once that handler is done: the caller's next step (a resume from the bytes
+                    // counted so far, closing and renaming the file) assumes every chunk has been handled.
+                    const after = handling ?? Promise.resolve();
+                    after.then(() => (error === undefined ? done() : fail(error)), (handlerError) => fail(error ?? (handlerError instanceof Error ? handlerError : new Error(String(handlerError)))));
                 };
                 abortRead = finish;
                 if (res.readableEnded)
@@ -3696,7 +3698,13 @@ function sendRequest(options, agents) {
                     }
                     if (pending instanceof Promise) {
                         res.pause();
-                        pending.then(() => res.resume(), (error) => {
+                        handling = pending;
+                        pending.then(() => {
+                            handling = null;
+                            if (!settled)
+                                res.resume();
+                        }, (error) => {
+                            handling = null;
                             finish(error instanceof Error ? error : new Error(String(error)));
                             req.destroy();
                         });
@@ -4513,8 +4521,10 @@ async function getBlobToFile(transport, repository, digest, path, options = {}) 
     let position = 0;
     const sink = {
         write: async (chunk) => {
-            await handle.write(chunk, 0, chunk.length, position);
+            // The offset is taken before the write starts, so no later write can reuse it.
+            const at = position;
             position += chunk.length;
+            await handle.write(chunk, 0, chunk.length, at);
         },
         reset: async () => {
             await handle.truncate(0);
