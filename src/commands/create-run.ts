@@ -95,7 +95,7 @@ export async function runCreate(argv: string[], ctx: CommandContext): Promise<nu
     values['no-metadata'] === true
       ? null
       : (signal: AbortSignal) =>
-          collectMetadata({ root, envAllowlist, commands, env: ctx.env, ...(probes === null ? {} : { probes }), signal }).then((m) => {
+          collectMetadata({ root, envAllowlist, commands, env: ctx.env, probes: probes ?? undefined, signal }).then((m) => {
             for (const w of m.warnings) ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };
           });

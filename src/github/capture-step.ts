@@ -51,7 +51,7 @@ export async function captureStep(inputs: ActionInputs, ctx: RunContext): Promis
     }
   }
   const metadata = (signal: AbortSignal) =>
-    collectMetadata({ root: ctx.workspace, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands, ...(inputs.probes === null ? {} : { probes: inputs.probes }), signal }).then((m) => {
+    collectMetadata({ root: ctx.workspace, envAllowlist: inputs.envAllowlist, commands: inputs.metadataCommands, probes: inputs.probes ?? undefined, signal }).then((m) => {
       for (const w of m.warnings) core.warning(w);
       return { metadata: m.metadata, source: m.source };
     });

@@ -195,7 +195,7 @@ export function runFile(
         env: options.env ?? process.env,
         timeout: options.timeoutMs,
         killSignal: 'SIGKILL',
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        signal: options.signal,
         maxBuffer: 1024 * 1024,
         encoding: 'utf8',
         windowsHide: true,

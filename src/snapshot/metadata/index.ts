@@ -45,7 +45,7 @@ export interface CollectedMetadata {
 export async function collectMetadata(options: CollectMetadataOptions): Promise<CollectedMetadata> {
   const env = options.env ?? process.env;
   const { root, timeoutMs } = options;
-  const git = { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
+  const git = { timeoutMs, signal: options.signal };
   const warnings: string[] = [];
 
   const selected = selectBuildEnv(env, options.envAllowlist ?? []);
