@@ -217,7 +217,7 @@ var metadata_toolchains = __webpack_require__(8766);
 async function collectMetadata(options) {
     const env = options.env ?? process.env;
     const { root, timeoutMs } = options;
-    const git = { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
+    const git = { timeoutMs, signal: options.signal };
     const warnings = [];
     const selected = selectBuildEnv(env, options.envAllowlist ?? []);
     warnings.push(...selected.warnings);
@@ -561,7 +561,7 @@ async function runCreate(argv, ctx) {
     const started = Date.now();
     const metadata = values['no-metadata'] === true
         ? null
-        : (signal) => collectMetadata({ root, envAllowlist, commands, env: ctx.env, ...(probes === null ? {} : { probes }), signal }).then((m) => {
+        : (signal) => collectMetadata({ root, envAllowlist, commands, env: ctx.env, probes: probes ?? undefined, signal }).then((m) => {
             for (const w of m.warnings)
                 ctx.log.warn(w);
             return { metadata: m.metadata, source: m.source };

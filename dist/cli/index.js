@@ -7368,7 +7368,7 @@ function runFile(file, args, options) {
             env: options.env ?? process.env,
             timeout: options.timeoutMs,
             killSignal: 'SIGKILL',
-            ...(options.signal === undefined ? {} : { signal: options.signal }),
+            signal: options.signal,
             maxBuffer: 1024 * 1024,
             encoding: 'utf8',
             windowsHide: true,
