@@ -3,14 +3,16 @@
  * The pipeline the CLI and the action share.
  */
 import { compareCodePoints } from '../snapshot/canonical-json.js';
+import type { FileEntry } from '../snapshot/types.js';
 import { ExpansionBudget, formatSize } from './archive/bytes.js';
 import { describeNotCompared, mergeNotCompared, verificationOf, type Verification } from './coverage.js';
-import { compareFile, fileBudgets } from './registry.js';
+import { bufferSource, STREAM_FROM_BYTES, type ByteSource } from './byte-source.js';
+import { compareFile, compareFileSources, fileBudgets } from './registry.js';
 import { applyRenames, pairRenames, type OneSided, type RenamePair, type StripHash } from './renames.js';
 import type { Sides } from './sources.js';
 import { diffMetadata, type MetadataChange } from './toolchain-diff.js';
 import type { ModifiedPair } from './tree-diff.js';
-import { DEFAULT_LIMITS, type CauseId, type Comparator, type CompareLimits, type Difference, type NotCompared } from './types.js';
+import { DEFAULT_LIMITS, type CauseId, type Comparator, type CompareLimits, type Difference, type NotCompared, type SideBudgets } from './types.js';
 
 /** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
 export const IGNORE_PROFILES = {
@@ -156,6 +158,19 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
     progress.filesChanged += changed.length;
     await compareAll(changed, true);
   }
+  function compareOpened(path: string, a: FileEntry, b: FileEntry, budgets: SideBudgets): Difference {
+    if (Math.max(a.size, b.size) < STREAM_FROM_BYTES) return compareFile(path, before.readFile(a), after.readFile(b), options.comparators, limits, 0, budgets);
+    const opened: ByteSource[] = [];
+    try {
+      const sa = before.openFile?.(a) ?? bufferSource(before.readFile(a));
+      opened.push(sa);
+      const sb = after.openFile?.(b) ?? bufferSource(after.readFile(b));
+      opened.push(sb);
+      return compareFileSources(path, sa, sb, options.comparators, limits, 0, budgets);
+    } finally {
+      for (const source of opened) source.close();
+    }
+  }
   async function compareAll(pairs: readonly (ModifiedPair | RenamePair)[], renamed = false): Promise<void> {
     for (const m of pairs) {
       const budgets = fileBudgets(limits, diffBudget);
@@ -163,7 +178,7 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
       const node =
         options.brief === true
           ? { path, kind: 'modified' as const, summary: 'contents differ', causes: [], children: [] }
-          : compareFile(path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+          : compareOpened(path, m.before, m.after, budgets);
       if (renamed) {
         node.from = m.before.path;
         node.summary = `renamed from ${m.before.path}; ${node.summary}`;

@@ -3,6 +3,7 @@
  * sides and does not fall back wins; bytes are last. Every fallback is recorded with its reason.
  */
 import { ExpansionBudget } from './archive/bytes.js';
+import { bufferSource, wholeBytes, type ByteSource } from './byte-source.js';
 import type { Comparator, CompareContext, CompareLimits, Difference, SideBudgets } from './types.js';
 
 const HEAD_BYTES = 4096;
@@ -14,6 +15,11 @@ function errorText(error: unknown): string {
 function summarise(children: readonly Difference[], comparator: string): string {
   if (children.length === 1) return (children[0] as Difference).summary;
   return `${children.length} differences (${comparator})`;
+}
+
+function isReadError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'SnapshotFormatError' || name === 'OperationError';
 }
 
 /** Fresh budgets for one top-level file's two sides, each charging `diff` (the whole run's) when given. */
@@ -35,6 +41,22 @@ export function compareFile(
   depth = 0,
   budgets: SideBudgets = fileBudgets(limits),
 ): Difference {
+  return compareFileSources(path, bufferSource(before), bufferSource(after), comparators, limits, depth, budgets);
+}
+
+/**
+ * `compareFile` on sources read as needed: a comparator that walks files itself gets them unread,
+ * any other gets both files whole, read once for all of them.
+ */
+export function compareFileSources(
+  path: string,
+  before: ByteSource,
+  after: ByteSource,
+  comparators: readonly Comparator[],
+  limits: CompareLimits,
+  depth = 0,
+  budgets: SideBudgets = fileBudgets(limits),
+): Difference {
   const node: Difference = { path, kind: 'modified', summary: '', causes: [], children: [] };
   const fallbacks: string[] = [];
   const ctx: CompareContext = {
@@ -51,17 +73,26 @@ export function compareFile(
       return compareFile(nestedPath, a, b, comparators, limits, depth + 1, budgets);
     },
   };
-  const tooBig = Math.max(before.length, after.length) > limits.maxStructuredBytes;
+  const tooBig = Math.max(before.size, after.size) > limits.maxStructuredBytes;
   if (tooBig) fallbacks.push(`larger than ${limits.maxStructuredBytes} bytes: compared as bytes`);
-  const headA = before.subarray(0, HEAD_BYTES);
-  const headB = after.subarray(0, HEAD_BYTES);
+  const headA = before.read(0, Math.min(HEAD_BYTES, before.size));
+  const headB = after.read(0, Math.min(HEAD_BYTES, after.size));
+  let whole: [Buffer, Buffer] | null = null;
+  const wholeFiles = (): [Buffer, Buffer] => (whole ??= [wholeBytes(before), wholeBytes(after)]);
   for (const comparator of comparators) {
     if (tooBig && comparator.id !== 'binary') continue;
     if (!comparator.recognizes(path, headA) || !comparator.recognizes(path, headB)) continue;
     let children: Difference[];
     try {
-      children = comparator.compare(path, before, after, ctx);
+      if (comparator.compareSources !== undefined && !(before.inMemory && after.inMemory)) {
+        children = comparator.compareSources(path, before, after, ctx);
+      } else {
+        const [a, b] = wholeFiles();
+        children = comparator.compare(path, a, b, ctx);
+      }
     } catch (error) {
+      // A side that cannot be read (damaged, changed under the diff) fails the diff, as a whole read would.
+      if (isReadError(error)) throw error;
       // A fallback is expected; any other error is a comparator failing on odd input: never fatal.
       const reason = (error as { name?: string }).name === 'ComparatorFallback' ? errorText(error) : `failed: ${errorText(error)}`;
       fallbacks.push(`${comparator.id}: ${reason}`);

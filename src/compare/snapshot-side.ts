@@ -3,9 +3,12 @@
  * index digests), so a damaged file fails at once; block contents are only read for files whose
  * digests differ, so the side counts what it read and the report says what was not.
  */
+import { createHash } from 'node:crypto';
 import { OperationError, SnapshotFormatError } from '../errors.js';
+import type { ChunkRecord } from '../snapshot/format.js';
 import type { SnapshotReader } from '../snapshot/reader.js';
 import type { Entry, FileEntry, Metadata } from '../snapshot/types.js';
+import type { ByteSource } from './byte-source.js';
 import type { SideVerification } from './types.js';
 
 export type SideName = 'BEFORE' | 'AFTER';
@@ -29,6 +32,8 @@ export interface SnapshotSide {
   entries: Entry[];
   metadata: Metadata | null;
   readFile(entry: FileEntry): Buffer;
+  /** A file read chunk by chunk as it is walked; null for a delta snapshot (its chunks live in several layers). */
+  openFile(entry: FileEntry): ByteSource | null;
   verification(): SideVerification;
   close(): void;
 }
@@ -62,6 +67,17 @@ export function openSnapshotSide(open: () => SnapshotReader, side: SideName, lab
           throw onSide(error, side, label);
         }
       },
+      openFile: (entry) => {
+        if (reader.isDelta) return null;
+        try {
+          const chunks = reader.fileChunks(entry);
+          for (const chunk of chunks) blocksRead.add(chunk.block);
+          filesRead.add(entry.path);
+          return chunkedSource(reader, entry, chunks, (error) => onSide(error, side, label));
+        } catch (error) {
+          throw onSide(error, side, label);
+        }
+      },
       verification: () => {
         const unread = entries.filter((e) => e.type === 'file' && e.size > 0 && !filesRead.has(e.path)).length;
         return { side: side === 'BEFORE' ? 'before' : 'after', label, blocksRead: blocksRead.size, blocksTotal: reader.trailer.blockCount, filesNotRead: unread };
@@ -72,4 +88,67 @@ export function openSnapshotSide(open: () => SnapshotReader, side: SideName, lab
     reader.close();
     throw onSide(error, side, label);
   }
+}
+
+/**
+ * A full snapshot's file as its chunks, each checked against its digest the first time it is
+ * touched: the whole-file digest check of `readFileBuffer`, done piecewise. Blocks are decoded as
+ * the walk reaches them, a few at a time (the reader's block cache), never the whole file at once.
+ */
+function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonly ChunkRecord[], sided: (error: unknown) => unknown): ByteSource {
+  const starts = new Float64Array(chunks.length + 1);
+  for (let k = 0; k < chunks.length; k++) starts[k + 1] = (starts[k] as number) + (chunks[k] as ChunkRecord).length;
+  const checked = new Uint8Array(chunks.length);
+  const chunkAt = (offset: number): number => {
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const piece = (k: number): Buffer => {
+    const c = chunks[k] as ChunkRecord;
+    const bytes = reader.readChunk(c);
+    if (checked[k] === 0) {
+      if (!createHash('sha256').update(bytes).digest().equals(c.sha256)) {
+        throw new SnapshotFormatError('E_CHECKSUM', `${reader.path}: ${entry.path}: a chunk does not match its SHA-256: the file was damaged after it was written; fetch a fresh copy`);
+      }
+      checked[k] = 1;
+    }
+    return bytes;
+  };
+  const checkRange = (offset: number, length: number): void => {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > entry.size) {
+      throw new OperationError('E_IO', `${entry.path}: ${length} bytes at offset ${offset} are outside its ${entry.size} bytes`);
+    }
+  };
+  const scan = (offset: number, length: number, visit: (piece: Buffer) => void): void => {
+    checkRange(offset, length);
+    try {
+      for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(offset) : 0; at < end; k++) {
+        const start = starts[k] as number;
+        const bytes = piece(k);
+        const stop = Math.min(end, start + bytes.length);
+        visit(bytes.subarray(at - start, stop - start));
+        at = stop;
+      }
+    } catch (error) {
+      throw sided(error);
+    }
+  };
+  return {
+    size: entry.size,
+    inMemory: false,
+    read: (offset, length) => {
+      const parts: Buffer[] = [];
+      scan(offset, length, (p) => parts.push(p));
+      // One piece is a view of a decoded block, which nothing writes to: no copy needed.
+      return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, length);
+    },
+    scan,
+    close: () => undefined,
+  };
 }

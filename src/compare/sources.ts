@@ -23,6 +23,7 @@ import { TaskPool } from '../snapshot/task-pool.js';
 import { sha256File } from '../snapshot/metadata/lockfiles.js';
 import type { FileEntry, Metadata } from '../snapshot/types.js';
 import type { WalkedFile, WalkResult } from '../snapshot/walk.js';
+import { fileByteSource, type ByteSource } from './byte-source.js';
 import { filePairSides, looksLikeSnapshot } from './file-pair.js';
 import { normalizePrefix, prefixMismatch, stripEntries } from './path-prefix.js';
 import type { OneSided } from './renames.js';
@@ -39,6 +40,8 @@ export interface TreeSource {
   metadata: Metadata | null;
   /** A file's bytes; only called for files that differ. */
   readFile(entry: FileEntry): Buffer;
+  /** A large file, to be read where a comparator needs it rather than whole; null when this side cannot. */
+  openFile?(entry: FileEntry): ByteSource | null;
   /** A file's SHA-256 in hex: a snapshot's recorded digest, a directory's file hashed as it is streamed. */
   digest(entry: FileEntry): string;
   /** A snapshot side: how much of its block contents the diff has read so far. */
@@ -248,6 +251,7 @@ function snapshotSource(side: SnapshotSide, prefix: string | null, notes: string
     notCompared: [],
     metadata: side.metadata,
     readFile: (entry) => side.readFile(entry),
+    openFile: (entry) => side.openFile(entry),
     digest: (entry) => entry.sha256,
     verification: () => side.verification(),
   };
@@ -285,6 +289,7 @@ function directorySource(label: string, abs: string): DirectorySource {
     metadata: null,
     prefix,
     readFile: (entry) => readFileAt(prefix + entry.path, entry.path),
+    openFile: (entry) => fileByteSource(prefix + entry.path, entry.size, entry.path),
     digest: (entry) => hashFileAt(prefix + entry.path, entry.path),
   };
 }
@@ -317,6 +322,7 @@ function walkedDirectory(label: string, walk: WalkResult, side: 'before' | 'afte
     metadata: null,
     walked,
     readFile: (entry) => readFileAt(walkedFile(source, entry.path).absPath, entry.path),
+    openFile: (entry) => fileByteSource(walkedFile(source, entry.path).absPath, entry.size, entry.path),
     digest: (entry) => hashFileAt(walkedFile(source, entry.path).absPath, entry.path),
   };
   return source;

@@ -1,4 +1,5 @@
 import type { ExpansionBudget } from './archive/bytes.js';
+import type { ByteSource } from './byte-source.js';
 
 /**
  * One `Difference` tree per comparison; every report (text, JSON, Markdown, HTML) presents it.
@@ -205,6 +206,11 @@ export interface Comparator {
   id: ComparatorId;
   recognizes(path: string, head: Buffer): boolean;
   compare(path: string, before: Buffer, after: Buffer, ctx: CompareContext): Difference[];
+  /**
+   * The same comparison on files it reads itself (src/compare/byte-source.ts): given, the registry
+   * hands large files over unread instead of loading both whole.
+   */
+  compareSources?(path: string, before: ByteSource, after: ByteSource, ctx: CompareContext): Difference[];
   /** The file-level one-line summary of `children` ("3 sections differ: .text, …"), when the comparator has a better one than the default. */
   describe?(path: string, children: readonly Difference[]): string;
 }

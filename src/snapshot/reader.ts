@@ -272,8 +272,13 @@ export class SnapshotReader {
       yield* this.readLayeredFile(entry);
       return;
     }
+    for (const c of this.fileChunks(entry)) yield this.readChunk(c);
+  }
+
+  /** One chunk of a full snapshot's file, from its block (checked) or the store; the chunk's own digest is the caller's to check. */
+  readChunk(c: ChunkRecord): Buffer {
     const source = this.chunkSource;
-    for (const c of this.fileChunks(entry)) yield source !== null ? source.readChunk(c.sha256, c.length) : this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
+    return source !== null ? source.readChunk(c.sha256, c.length) : this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
   }
 
   private *readLayeredFile(entry: FileEntry): Generator<Buffer> {

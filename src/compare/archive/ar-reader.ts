@@ -3,7 +3,9 @@
  * long-name table, `/123` names, `/SYM64/`) and BSD (`#1/NN` names stored before the data,
  * `__.SYMDEF`). Thin archives (`!<thin>`) hold only paths to their members and are refused.
  */
-import { ArchiveFormatError, take } from './bytes.js';
+import { createHash } from 'node:crypto';
+import type { ByteSource } from '../byte-source.js';
+import { ArchiveFormatError } from './bytes.js';
 
 export const AR_MAGIC = Buffer.from('!<arch>\n', 'latin1');
 export const THIN_MAGIC = Buffer.from('!<thin>\n', 'latin1');
@@ -16,7 +18,11 @@ export interface ArMember {
   uid: string;
   gid: string;
   mode: string;
-  data: Buffer;
+  /** Where its data starts in the archive (after a BSD name), and how long it is. */
+  dataOffset: number;
+  size: number;
+  /** SHA-256 of its data, when the archive was parsed with digests (a source not in memory). */
+  digest?: Buffer;
   /** Offset of its header in the archive: what symbol tables point at. */
   offset: number;
   /** The symbol table (`/`, `/SYM64/`, `__.SYMDEF…`): an index of the other members, not a file. */
@@ -36,30 +42,47 @@ function decimal(text: string, what: string): number {
   return Number(text);
 }
 
-/** Parses the members, in archive order; at most `maxMembers`. */
-export function parseAr(buf: Buffer, maxMembers: number): ArMember[] {
-  if (buf.subarray(0, 8).equals(THIN_MAGIC)) {
+/** `length` bytes at `offset` of the archive, or an ArchiveFormatError naming `what`. */
+function takeFrom(source: ByteSource, offset: number, length: number, what: string): Buffer {
+  if (offset + length > source.size) {
+    throw new ArchiveFormatError(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${source.size}`);
+  }
+  return source.read(offset, length);
+}
+
+/**
+ * Parses the members, in archive order; at most `maxMembers`. With `digests`, each member's data
+ * is hashed as the parse passes it, so that a source read piecewise is read once.
+ */
+export function parseAr(source: ByteSource, maxMembers: number, digests = false): ArMember[] {
+  const magic = takeFrom(source, 0, Math.min(8, source.size), 'magic');
+  if (magic.equals(THIN_MAGIC)) {
     throw new ArchiveFormatError('a thin archive (ar T): it holds paths to its members, not their bytes, so there is nothing inside to compare; compare the member files themselves');
   }
-  if (!buf.subarray(0, 8).equals(AR_MAGIC)) throw new ArchiveFormatError('no !<arch> magic');
+  if (!magic.equals(AR_MAGIC)) throw new ArchiveFormatError('no !<arch> magic');
   const members: ArMember[] = [];
   let longNames: Buffer | null = null;
   let at = 8;
-  while (at < buf.length) {
-    if (buf.length - at === 1 && buf[at] === 0x0a) break; // a final padding byte
-    const header = take(buf, at, HEADER_SIZE, `member header at offset ${at}`);
+  while (at < source.size) {
+    if (source.size - at === 1 && (source.read(at, 1)[0] as number) === 0x0a) break; // a final padding byte
+    const header = takeFrom(source, at, HEADER_SIZE, `member header at offset ${at}`);
     if (header.toString('latin1', 58, 60) !== '`\n') throw new ArchiveFormatError(`member header at offset ${at} does not end with the \`\\n terminator`);
     const size = decimal(field(header, 48, 10), `size of the member at offset ${at}`);
-    let data = take(buf, at + HEADER_SIZE, size, `data of the member at offset ${at}`);
+    if (at + HEADER_SIZE + size > source.size) {
+      throw new ArchiveFormatError(`data of the member at offset ${at}: needs ${size} bytes at offset ${at + HEADER_SIZE}, but the data ends at ${source.size}`);
+    }
+    let dataOffset = at + HEADER_SIZE;
+    let dataSize = size;
     let name = field(header, 0, 16);
     if (name.startsWith('#1/')) {
       // BSD: the name's length, and the name stored at the start of the data.
       const length = decimal(name.slice(3), `BSD name length at offset ${at}`);
-      if (length > data.length) throw new ArchiveFormatError(`BSD name at offset ${at} is longer than its member`);
-      name = data.toString('utf8', 0, length).replace(/\0+$/, '');
-      data = data.subarray(length);
+      if (length > size) throw new ArchiveFormatError(`BSD name at offset ${at} is longer than its member`);
+      name = source.read(dataOffset, length).toString('utf8').replace(/\0+$/, '');
+      dataOffset += length;
+      dataSize -= length;
     } else if (name === '//') {
-      longNames = data;
+      longNames = source.read(dataOffset, size);
     } else if (/^\/\d+$/.test(name)) {
       const offset = Number(name.slice(1));
       if (longNames === null || offset >= longNames.length) throw new ArchiveFormatError(`member at offset ${at} names long-name entry ${offset}, which does not exist`);
@@ -70,7 +93,13 @@ export function parseAr(buf: Buffer, maxMembers: number): ArMember[] {
     }
     const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
     if (name !== '//') {
-      members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), data, offset: at, symbolTable });
+      const member: ArMember = { name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable };
+      if (digests) {
+        const hash = createHash('sha256');
+        source.scan(dataOffset, dataSize, (piece) => hash.update(piece));
+        member.digest = hash.digest();
+      }
+      members.push(member);
       if (members.length > maxMembers) throw new ArchiveFormatError(`more than ${maxMembers} members`);
     }
     at += HEADER_SIZE + size + (size % 2);

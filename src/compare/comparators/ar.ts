@@ -9,29 +9,43 @@ import { displayName, errorMessage, formatEpoch } from '../archive/bytes.js';
 import { looksLikeAr, parseAr, type ArMember } from '../archive/ar-reader.js';
 import { symbolOwners } from '../archive/ar-symbols.js';
 import { FieldCollector, canNest, depthCapReason, diffMemberSets, memberKeys, memberPath, unexpandedNode } from '../archive/nodes.js';
+import { bufferSource, type ByteSource } from '../byte-source.js';
 import { bytesNode } from '../formats/details.js';
 import { ComparatorFallback, type Comparator, type CompareContext, type Difference } from '../types.js';
 
 export const MAX_AR_MEMBERS = 100_000;
 
 interface Side {
+  source: ByteSource;
   keys: string[];
   byKey: Map<string, ArMember>;
   /** Member key by header offset, to read the symbol table's offsets. */
   keyAt: Map<number, string>;
 }
 
-function readSide(buf: Buffer, label: 'before' | 'after'): Side {
+function readSide(source: ByteSource, label: 'before' | 'after', digests: boolean): Side {
   let members: ArMember[];
   try {
-    members = parseAr(buf, MAX_AR_MEMBERS);
+    members = parseAr(source, MAX_AR_MEMBERS, digests);
   } catch (error) {
+    if ((error as { name?: unknown }).name !== 'ArchiveFormatError') throw error;
     throw new ComparatorFallback(`cannot read the ar archive (${label}): ${errorMessage(error)}`);
   }
   // GNU's `/` would read `lib.a!//`: the symbol table is named for what it is.
   const keys = memberKeys(members.map((m) => (m.name === '/' ? '(symbol table)' : m.name === '/SYM64/' ? '(symbol table, 64-bit)' : m.name)));
   const byKey = new Map(keys.map((key, i) => [key, members[i] as ArMember]));
-  return { keys, byKey, keyAt: new Map([...byKey].map(([key, m]) => [m.offset, key])) };
+  return { source, keys, byKey, keyAt: new Map([...byKey].map(([key, m]) => [m.offset, key])) };
+}
+
+function data(side: Side, m: ArMember): Buffer {
+  return side.source.read(m.dataOffset, m.size);
+}
+
+/** Equal member data: by digest when the sides were hashed as they were parsed, else by bytes. */
+function sameData(a: Side, ma: ArMember, b: Side, mb: ArMember): boolean {
+  if (ma.size !== mb.size) return false;
+  if (ma.digest !== undefined && mb.digest !== undefined) return ma.digest.equals(mb.digest);
+  return data(a, ma).equals(data(b, mb));
 }
 
 function time(text: string): string {
@@ -47,11 +61,56 @@ function memberFields(path: string, key: string, a: ArMember, b: ArMember): Diff
   return fields.differences;
 }
 
-function compareData(path: string, key: string, a: ArMember, b: ArMember, ctx: CompareContext): Difference | null {
-  if (a.data.equals(b.data)) return null;
+function compareData(path: string, key: string, a: Side, ma: ArMember, b: Side, mb: ArMember, ctx: CompareContext): Difference | null {
+  if (sameData(a, ma, b, mb)) return null;
   const target = memberPath(path, key);
-  if (!canNest(ctx)) return unexpandedNode('ar', target, `${displayName(key)}: content differs (${a.data.length} → ${b.data.length} bytes)`, depthCapReason(ctx));
-  return ctx.compareNested(target, a.data, b.data);
+  if (!canNest(ctx)) return unexpandedNode('ar', target, `${displayName(key)}: content differs (${ma.size} → ${mb.size} bytes)`, depthCapReason(ctx));
+  return ctx.compareNested(target, data(a, ma), data(b, mb));
+}
+
+/**
+ * Both archives' members compared. Sources read piecewise are hashed member by member as they are
+ * parsed (each byte read once); archives in memory are compared by bytes, which is cheaper.
+ */
+function compareArchives(path: string, before: ByteSource, after: ByteSource, ctx: CompareContext): Difference[] {
+  const digests = !(before.inMemory && after.inMemory);
+  const a = readSide(before, 'before', digests);
+  const b = readSide(after, 'after', digests);
+  const describe = (key: string, side: 'before' | 'after'): string => `${(side === 'before' ? a : b).byKey.get(key)?.size ?? 0} bytes`;
+  const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
+  const differences = [...members.differences];
+  const symbolTables: [string, ArMember, ArMember][] = [];
+  for (const key of members.common) {
+    const ma = a.byKey.get(key);
+    const mb = b.byKey.get(key);
+    if (ma === undefined || mb === undefined) continue;
+    differences.push(...memberFields(path, key, ma, mb));
+    if (ma.symbolTable && mb.symbolTable) {
+      if (!sameData(a, ma, b, mb)) symbolTables.push([key, ma, mb]);
+      continue;
+    }
+    const changed = compareData(path, key, a, ma, b, mb, ctx);
+    if (changed !== null) differences.push(changed);
+  }
+  // What can move members: their own data, their order, members added or removed.
+  const movers = differences.filter((d) => !/:ar\.(mtime|uid|gid|mode)$/.test(d.path)).map((d) => d.path);
+  for (const [key, ma, mb] of symbolTables) {
+    const da = data(a, ma);
+    const db = data(b, mb);
+    const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, da, db);
+    const before = symbolOwners(ma.name, da, a.keyAt);
+    const after = symbolOwners(mb.name, db, b.keyAt);
+    // Decoded, and every symbol still names the same member: only the offsets of moved members differ.
+    if (before !== null && after !== null && movers.length > 0 && before.length === after.length && before.every((s, i) => s === after[i])) {
+      node.consequence = {
+        of: 'member offsets in the symbol table',
+        evidence: `all ${before.length} symbols name the same members on both sides; only the offsets of members that moved differ`,
+        from: movers,
+      };
+    }
+    differences.push(node);
+  }
+  return differences;
 }
 
 export const arComparator: Comparator = {
@@ -60,40 +119,7 @@ export const arComparator: Comparator = {
     return looksLikeAr(head);
   },
   compare(path, before, after, ctx) {
-    const a = readSide(before, 'before');
-    const b = readSide(after, 'after');
-    const describe = (key: string, side: 'before' | 'after'): string => `${(side === 'before' ? a : b).byKey.get(key)?.data.length ?? 0} bytes`;
-    const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
-    const differences = [...members.differences];
-    const symbolTables: [string, ArMember, ArMember][] = [];
-    for (const key of members.common) {
-      const ma = a.byKey.get(key);
-      const mb = b.byKey.get(key);
-      if (ma === undefined || mb === undefined) continue;
-      differences.push(...memberFields(path, key, ma, mb));
-      if (ma.symbolTable && mb.symbolTable) {
-        if (!ma.data.equals(mb.data)) symbolTables.push([key, ma, mb]);
-        continue;
-      }
-      const data = compareData(path, key, ma, mb, ctx);
-      if (data !== null) differences.push(data);
-    }
-    // What can move members: their own data, their order, members added or removed.
-    const movers = differences.filter((d) => !/:ar\.(mtime|uid|gid|mode)$/.test(d.path)).map((d) => d.path);
-    for (const [key, ma, mb] of symbolTables) {
-      const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, ma.data, mb.data);
-      const before = symbolOwners(ma.name, ma.data, a.keyAt);
-      const after = symbolOwners(mb.name, mb.data, b.keyAt);
-      // Decoded, and every symbol still names the same member: only the offsets of moved members differ.
-      if (before !== null && after !== null && movers.length > 0 && before.length === after.length && before.every((s, i) => s === after[i])) {
-        node.consequence = {
-          of: 'member offsets in the symbol table',
-          evidence: `all ${before.length} symbols name the same members on both sides; only the offsets of members that moved differ`,
-          from: movers,
-        };
-      }
-      differences.push(node);
-    }
-    return differences;
+    return compareArchives(path, bufferSource(before), bufferSource(after), ctx);
   },
+  compareSources: compareArchives,
 };
