@@ -100,7 +100,10 @@ describe('probeToolchains on real tools', () => {
     }
     expect(probe.found).toBe(true);
     expect(probe.path).toBe(expectedPath);
-    const real = realpathSync(expectedPath);
+    // A pyenv shim is recorded as the interpreter pyenv selects, which `pyenv which` names.
+    const selected = /\/shims\/[^/]+$/.test(expectedPath) ? spawnSync('pyenv', ['which', name], { encoding: 'utf8', env: { ...process.env, PATH: projectPath } }) : null;
+    if (selected !== null) expect(selected.status).toBe(0);
+    const real = realpathSync(selected === null ? expectedPath : selected.stdout.trim());
     expect(probe.realpath).toBe(real);
     expect(probe.sha256).toBe(execFileSync('sha256sum', [real]).toString().split(' ')[0]);
     const args = name.startsWith('java') ? ['-version'] : ['--version'];

@@ -7,8 +7,10 @@ import { availableParallelism } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, win32 } from 'node:path';
 import { OperationError } from '../../errors.js';
 import type { ToolchainProbe } from '../types.js';
-import { compareText, runFile } from './commands.js';
+import { compareText, runFile, type FileRunResult } from './commands.js';
 import { sha256FileAsync } from './lockfiles.js';
+import { readNodeScriptVersion } from './node-script-versions.js';
+import { resolvePyenvShim } from './pyenv-shims.js';
 
 /**
  * Generous: a probe that times out records an error instead of a version, and that alone would
@@ -53,13 +55,28 @@ export interface ProbeToolchainsOptions {
   excludeDirs?: readonly string[];
   /** Stops the probes: running ones are killed, waiting ones never start. */
   signal?: AbortSignal;
+  /** Directory the tools run in, and where pyenv and yarn settings are looked up from; defaults to the process's. */
+  cwd?: string;
+  /** Runs one version command; defaults to runFile. A seam to count what the probes spawn. */
+  runner?: ToolRunner;
+}
+
+export type ToolRunner = typeof runFile;
+
+interface ProbeContext {
+  env: NodeJS.ProcessEnv;
+  cwd: string | undefined;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  runner: ToolRunner;
 }
 
 /**
  * Probes that take longest start first, so the last to finish is not a slow one started late
  * (a JVM, pip importing itself, a Node script). Measured by hand on this project's 2-core VM:
  * pip ~0.8 s, mvn 0.3, python shims 0.25, javac 0.24, npm 0.21, node and java 0.1, the rest less.
- * Results are sorted by name whatever the order they ran in.
+ * (npm and tsc usually need no process now, and pyenv shims are run past; the order still holds
+ * when they do.) Results are sorted by name whatever the order they ran in.
  */
 const SLOW_FIRST: readonly string[] = ['gradle', 'pip', 'mvn', 'dotnet', 'swift', 'python3', 'python', 'javac', 'tsc', 'npm', 'pnpm', 'yarn', 'node', 'java'];
 
@@ -136,7 +153,13 @@ export async function probeToolchains(options: ProbeToolchainsOptions = {}): Pro
   const own = ownBinDirectory();
   const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
   const env = path === undefined ? given : { ...given, PATH: path };
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  const context: ProbeContext = {
+    env,
+    cwd: options.cwd,
+    timeoutMs: options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
+    signal: options.signal,
+    runner: options.runner ?? runFile,
+  };
   const results: ToolchainProbe[] = new Array(names.length);
   const order = names.map((_, i) => i).sort((x, y) => startOrder(names[x] as string) - startOrder(names[y] as string) || x - y);
   let next = 0;
@@ -144,29 +167,48 @@ export async function probeToolchains(options: ProbeToolchainsOptions = {}): Pro
   const lane = async (): Promise<void> => {
     for (let k = next++; k < order.length && options.signal?.aborted !== true; k = next++) {
       const i = order[k] as number;
-      results[i] = await probeToolchain(names[i] as string, env, timeoutMs, options.signal);
+      results[i] = await probeToolchain(names[i] as string, context);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
   return results;
 }
 
-async function probeToolchain(name: string, env: NodeJS.ProcessEnv, timeoutMs: number, signal: AbortSignal | undefined): Promise<ToolchainProbe> {
+async function probeToolchain(name: string, context: ProbeContext): Promise<ToolchainProbe> {
+  const { env, timeoutMs, signal } = context;
   const args = VERSION_ARGS[name] ?? ['--version'];
   const command = [name, ...args].join(' ');
   const found = findExecutable(name, env.PATH);
   if (found === null) return { name, command, found: false };
 
   const probe: ToolchainProbe = { name, command, found: true, path: found };
-  // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
-  // Started first so the tool runs while its binary is hashed.
-  const running = runFile(found, args, { env, timeoutMs, signal });
+  const cwd = context.cwd ?? currentDirectory();
+  // A pyenv shim is recorded as what it runs: its own bytes are the same for every Python.
+  const shim = cwd === null ? null : resolvePyenvShim(found, env, cwd);
+  const executable = shim?.executable ?? found;
+  let real: string | undefined;
+  let unreadable: unknown;
   try {
-    const real = realpathSync(found);
+    real = realpathSync(executable);
+  } catch (error) {
+    unreadable = error;
+  }
+  const known =
+    real === undefined || shim !== null || cwd === null
+      ? null
+      : readNodeScriptVersion(name, real, { env, cwd, isOnPath: (c) => findExecutable(c, env.PATH) !== null });
+  // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
+  // A pyenv shim's target is run by the path `pyenv exec` runs it by. Started first so the tool runs while its binary is hashed.
+  const running: Promise<FileRunResult> =
+    known === null
+      ? context.runner(executable, args, { cwd: context.cwd, env: shim?.env ?? env, timeoutMs, signal })
+      : Promise.resolve({ stdout: known, stderr: '', exitCode: 0 });
+  try {
+    if (real === undefined) throw unreadable;
     probe.realpath = real;
     probe.sha256 = await sha256FileAsync(real);
   } catch (error) {
-    probe.error = `cannot read ${found}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    probe.error = `cannot read ${executable}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
     await running;
     return probe;
   }
@@ -179,6 +221,15 @@ async function probeToolchain(name: string, env: NodeJS.ProcessEnv, timeoutMs: n
     probe.error = first ? `${result.error}: ${first}` : result.error;
   }
   return probe;
+}
+
+/** null when the working directory is gone: then only running a tool tells what it would do. */
+function currentDirectory(): string | null {
+  try {
+    return process.cwd();
+  } catch {
+    return null;
+  }
 }
 
 /**
