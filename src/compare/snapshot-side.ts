@@ -50,6 +50,8 @@ export function openSnapshotSide(open: () => SnapshotReader, side: SideName, lab
     // The index digest and the entry list's digest: both cheap next to the blocks, and neither is
     // checked again when no file is read (equal digests never are).
     reader.loadIndex();
+    // A diff reads a few files here and there: blocks are decoded as far as those files need.
+    reader.prefixDecoding = true;
     const entries = reader.manifest.entries;
     const blocksRead = new Set<number>();
     const filesRead = new Set<string>();
@@ -111,7 +113,7 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
   };
   const piece = (k: number): Buffer => {
     const c = chunks[k] as ChunkRecord;
-    const bytes = reader.readChunk(c);
+    const bytes = reader.readChunk(c, true);
     if (checked[k] === 0) {
       if (!createHash('sha256').update(bytes).digest().equals(c.sha256)) {
         throw new SnapshotFormatError('E_CHECKSUM', `${reader.path}: ${entry.path}: a chunk does not match its SHA-256: the file was damaged after it was written; fetch a fresh copy`);

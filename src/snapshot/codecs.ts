@@ -102,6 +102,24 @@ export function zstdDecompress(stored: Uint8Array, rawLength: number, what: stri
   return out;
 }
 
+/**
+ * The first bytes of a zstd frame's output, decoded from a prefix of the frame: everything its
+ * complete internal blocks hold (zstd decodes a cut frame up to where it was cut). At most
+ * `rawLength` bytes; the caller checks it got as many as it needs.
+ */
+export function zstdDecompressPrefix(storedPrefix: Uint8Array, rawLength: number, expected: number, what: string): Buffer {
+  try {
+    return zstdDecompressSync(storedPrefix, {
+      maxOutputLength: Math.max(rawLength, 1),
+      chunkSize: Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP),
+      finishFlush: constants.ZSTD_e_continue,
+    });
+  } catch (error) {
+    const reason = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'decompresses past its declared size' : 'is not valid zstd data';
+    throw new SnapshotFormatError('E_CORRUPT', `${what} ${reason}: the snapshot is corrupt`);
+  }
+}
+
 export function encodeBlock(raw: Uint8Array, codec: CodecId, width: number, level: number, scratch?: { groupBuffer(length: number): Buffer }): Buffer {
   switch (codec) {
     case Codec.none:
