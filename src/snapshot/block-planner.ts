@@ -16,18 +16,49 @@ import type { ContentClass } from './types.js';
 export const BLOCK_TARGET: Record<ContentClass, number> = { text: 512 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
 
 /**
+ * Binaries of at least LARGE_FILE_BYTES go to blocks of their own, sealed at LARGE_BLOCK_TARGET:
+ * a reader of such a file decodes all of its blocks anyway, so big blocks cost it little, and
+ * zstd finds the repeats a big library holds megabytes apart (the real libraries of the bench: their
+ * files of 1 MiB and more take 18 % fewer bytes, the snapshot 12.5 %;
+ * docs/benchmarks.md). Small binaries keep small blocks, for diffs that read one of them.
+ */
+export const LARGE_FILE_BYTES = 1024 * 1024;
+const LARGE_BLOCK_TARGET = 8 * 1024 * 1024;
+
+/**
  * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
  * 6–7 % more bytes on text and binaries; grouped tensors compress best at level 1.
  */
 const LEVEL: Record<ContentClass, number> = { text: 2, binary: 2, compressed: 0, tensor: 1 };
 
-/** The level each codec's blocks are written at (text and binaries share zstd's), for re-encoding stored chunks. */
-export const CODEC_LEVEL: Record<CodecId, number> = { [Codec.none]: LEVEL.compressed, [Codec.zstd]: LEVEL.binary, [Codec.bytegroupZstd]: LEVEL.tensor };
+/**
+ * zstd blocks this big are written at level 4: its 2 MiB window finds the far repeats, for
+ * about level 2's time on them. Only large-file blocks reach it (others end below 512 KiB or 1 MiB
+ * plus one 4 MiB chunk), so blocks written before it existed still re-encode to their own bytes.
+ */
+const WIDE_BLOCK_BYTES = 6 * 1024 * 1024;
+const WIDE_LEVEL = 4;
+
+/**
+ * The level a block is encoded at: a function of its codec and raw size only, so that a block
+ * rebuilt from its chunks (store export, chunk objects) encodes to the same bytes.
+ */
+export function blockLevel(codec: CodecId, rawLength: number): number {
+  switch (codec) {
+    case Codec.none:
+      return LEVEL.compressed;
+    case Codec.zstd:
+      return rawLength >= WIDE_BLOCK_BYTES ? WIDE_LEVEL : LEVEL.binary;
+    case Codec.bytegroupZstd:
+      return LEVEL.tensor;
+  }
+}
 
 interface OpenBlock {
   codec: CodecId;
   width: number;
-  level: number;
+  /** Raw bytes at which it is sealed. */
+  target: number;
   rawLength: number;
   segments: PackSegment[];
   chunks: { sha256: Buffer; offset: number; length: number }[];
@@ -47,25 +78,28 @@ export class BlockPlanner {
 
   /** Adds one chunk of `file`; returns false when an identical chunk was already planned. */
   addChunk(file: SourceFile, cls: ContentClass, width: number, sha256Hex: string, fileOffset: number, length: number): boolean {
-    return this.append(cls, width, sha256Hex, fileOffset, length, (blockOffset) => ({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset }));
+    return this.append(cls, width, file.size, sha256Hex, fileOffset, length, (blockOffset) => ({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset }));
   }
 
   /**
-   * Adds a chunk whose bytes are already in memory, planned exactly as `addChunk` would plan it:
-   * a chunk read back from a snapshot (flatten, merge), or a patch (class `compressed`).
+   * Adds a chunk whose bytes are already in memory, planned exactly as `addChunk` would plan it
+   * for a file of `fileSize` bytes: a chunk read back from a snapshot (flatten, merge), or a patch
+   * (class `compressed`).
    */
-  addData(cls: ContentClass, width: number, sha256Hex: string, fileOffset: number, data: Buffer): boolean {
-    return this.append(cls, width, sha256Hex, fileOffset, data.length, (blockOffset) => ({ absPath: '', size: data.length, mtimeMs: 0, fileOffset: 0, length: data.length, blockOffset, data }));
+  addData(cls: ContentClass, width: number, fileSize: number, sha256Hex: string, fileOffset: number, data: Buffer): boolean {
+    return this.append(cls, width, fileSize, sha256Hex, fileOffset, data.length, (blockOffset) => ({ absPath: '', size: data.length, mtimeMs: 0, fileOffset: 0, length: data.length, blockOffset, data }));
   }
 
-  private append(cls: ContentClass, width: number, sha256Hex: string, fileOffset: number, length: number, segment: (blockOffset: number) => PackSegment): boolean {
+  private append(cls: ContentClass, width: number, fileSize: number, sha256Hex: string, fileOffset: number, length: number, segment: (blockOffset: number) => PackSegment): boolean {
     if (this.seen.has(sha256Hex)) return false;
     this.seen.add(sha256Hex);
-    const key = cls === 'tensor' ? `tensor${width}` : cls;
+    const large = cls === 'binary' && fileSize >= LARGE_FILE_BYTES;
+    const key = cls === 'tensor' ? `tensor${width}` : large ? 'binary-large' : cls;
+    const target = large ? LARGE_BLOCK_TARGET : BLOCK_TARGET[cls];
     let block = this.open.get(key);
     if (block === undefined) {
       const codec = cls === 'compressed' ? Codec.none : cls === 'tensor' ? Codec.bytegroupZstd : Codec.zstd;
-      block = { codec, width: cls === 'tensor' ? width : 0, level: LEVEL[cls], rawLength: 0, segments: [], chunks: [] };
+      block = { codec, width: cls === 'tensor' ? width : 0, target, rawLength: 0, segments: [], chunks: [] };
       this.open.set(key, block);
     }
     if (block.width > 1) {
@@ -75,7 +109,7 @@ export class BlockPlanner {
     block.segments.push(segment(block.rawLength));
     block.chunks.push({ sha256: Buffer.from(sha256Hex, 'hex'), offset: block.rawLength, length });
     block.rawLength += length;
-    if (block.rawLength >= BLOCK_TARGET[cls]) {
+    if (block.rawLength >= block.target) {
       this.seal(block);
       this.open.delete(key);
     }
@@ -105,6 +139,6 @@ export class BlockPlanner {
     if (block.width > 1) block.rawLength = Math.ceil(block.rawLength / 8) * 8;
     const index = this.nextBlock++;
     for (const c of block.chunks) this.chunks.push({ sha256: c.sha256, block: index, offset: c.offset, length: c.length });
-    this.sealed.push({ codec: block.codec, width: block.width, level: block.level, rawLength: block.rawLength, segments: block.segments });
+    this.sealed.push({ codec: block.codec, width: block.width, level: blockLevel(block.codec, block.rawLength), rawLength: block.rawLength, segments: block.segments });
   }
 }

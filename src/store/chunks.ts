@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SnapshotFormatError, fromSystemError } from '../errors.js';
-import { CODEC_LEVEL } from '../snapshot/block-planner.js';
+import { blockLevel } from '../snapshot/block-planner.js';
 import { decodeBlock, encodeBlock } from '../snapshot/codecs.js';
 import { Codec, LIMITS, type CodecId } from '../snapshot/format.js';
 import { chunkPath, type StoreLayout } from './layout.js';
@@ -32,7 +32,7 @@ export function hasChunk(layout: StoreLayout, hex: string): boolean {
 /** Encodes `raw` as a chunk object; incompressible chunks are stored as they are. */
 export function encodeChunk(raw: Uint8Array, codec: CodecId, width: number): Buffer {
   let use = codec;
-  let body = codec === Codec.none ? Buffer.from(raw.buffer, raw.byteOffset, raw.length) : encodeBlock(raw, codec, width, CODEC_LEVEL[codec]);
+  let body = codec === Codec.none ? Buffer.from(raw.buffer, raw.byteOffset, raw.length) : encodeBlock(raw, codec, width, blockLevel(codec, raw.length));
   if (body.length >= raw.length && codec !== Codec.none) {
     use = Codec.none;
     body = Buffer.from(raw.buffer, raw.byteOffset, raw.length);

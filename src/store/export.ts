@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { SnapshotFormatError } from '../errors.js';
 import { AtomicFile } from '../snapshot/atomic-file.js';
-import { CODEC_LEVEL } from '../snapshot/block-planner.js';
+import { blockLevel } from '../snapshot/block-planner.js';
 import { encodeBlock } from '../snapshot/codecs.js';
 import { HEADER_SIZE, TRAILER_SIZE, encodeIndex, encodeTrailer, chunksByBlock, type BlockRecord, type ChunkRecord, type ChunkTable, type Trailer } from '../snapshot/format.js';
 import { readChunk } from './chunks.js';
@@ -49,7 +49,7 @@ export async function exportSnapshot(layout: StoreLayout, id: string, output: st
         if (c.offset + c.length > raw.length) throw new SnapshotFormatError('E_CORRUPT', `${reader.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… lies outside block ${i}: the store is damaged`);
         readChunk(layout, c.sha256.toString('hex'), c.length).copy(raw, c.offset);
       }
-      const stored = encodeBlock(raw, b.codec, b.width, CODEC_LEVEL[b.codec]);
+      const stored = encodeBlock(raw, b.codec, b.width, blockLevel(b.codec, b.rawLength));
       const sha256 = createHash('sha256').update(stored).digest();
       if (!sha256.equals(b.sha256) || out.position !== b.offset) same = false;
       rewritten.push({ ...b, offset: out.position, storedLength: stored.length, sha256 });
