@@ -2,12 +2,14 @@
  * Large files are compared without being read whole (src/compare/byte-source.ts): a 20 MiB static
  * library built by gcc and ar, one object changed, gives the same report from two snapshots, two
  * directories and two buffers in memory; its bytes are walked through the sides' ByteSources, a
- * damaged block still fails the diff, and the sources read exactly the bytes asked for.
+ * damaged block still fails the diff, the sources read exactly the bytes asked for, and two
+ * snapshots know the members they share are equal from their chunk digests alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileByteSource, STREAM_FROM_BYTES, type ByteSource } from '../../src/compare/byte-source.js';
+import { parseAr, type ArMember } from '../../src/compare/archive/ar-reader.js';
+import { fileByteSource, sameBytes, STREAM_FROM_BYTES, type ByteSource } from '../../src/compare/byte-source.js';
 import { classifyCauses } from '../../src/compare/causes.js';
 import { compareSources, type CompareResult } from '../../src/compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
@@ -111,15 +113,44 @@ describe('a large static library', () => {
     }
   }, 120_000);
 
-  it('still fails the diff with E_CHECKSUM when a block of the library is damaged', async () => {
-    const damaged = join(work, 'damaged.vitsnap');
-    copyFileSync(join(work, 'a.vitsnap'), damaged);
-    const bytes = readFileSync(damaged);
-    // The middle of the file is the blob's blocks: incompressible, stored as they are.
-    const at = Math.floor(bytes.length / 2);
+  /** A copy of a.vitsnap with one byte flipped in the block that holds the library's byte at `fileOffset`. */
+  function damagedAt(fileOffset: number, name: string): void {
+    const reader = SnapshotReader.open(join(work, 'a.vitsnap'));
+    let at: number;
+    try {
+      const entry = reader.manifest.entries.find((e): e is FileEntry => e.type === 'file' && e.path === LIB) as FileEntry;
+      let start = 0;
+      const chunk = reader.fileChunks(entry).find((c) => {
+        start += c.length;
+        return start > fileOffset;
+      });
+      if (chunk === undefined) throw new Error('offset past the library');
+      const block = reader.loadIndex().blocks[chunk.block] as { offset: number; storedLength: number };
+      at = block.offset + Math.floor(block.storedLength / 2);
+    } finally {
+      reader.close();
+    }
+    const bytes = readFileSync(join(work, 'a.vitsnap'));
     bytes[at] = (bytes[at] as number) ^ 0xff;
-    writeFileSync(damaged, bytes);
-    await expect(compareRecording('damaged.vitsnap', 'b.vitsnap')).rejects.toMatchObject({ code: 'E_CHECKSUM' });
+    writeFileSync(join(work, name), bytes);
+  }
+
+  it('fails the diff with E_CHECKSUM when a block it reads is damaged', async () => {
+    // The changed object is at the start of the archive: its block is read.
+    damagedAt(100, 'damaged-head.vitsnap');
+    await expect(compareRecording('damaged-head.vitsnap', 'b.vitsnap')).rejects.toMatchObject({ code: 'E_CHECKSUM' });
+  }, 60_000);
+
+  it('leaves unread the blocks chunk digests prove equal, and says so', async () => {
+    // The middle of the blob: no member header there, and its chunks are the same on both sides.
+    damagedAt(8 + 60 + 4096 + BLOB_BYTES / 2, 'damaged-blob.vitsnap');
+    const { result } = await compareRecording('damaged-blob.vitsnap', 'b.vitsnap');
+    const before = result.verification?.sides.find((s) => s.side === 'before');
+    expect(before?.filesPartlyRead).toBe(1);
+    expect((before?.blocksRead ?? 0) < (before?.blocksTotal ?? 0)).toBe(true);
+    // Both sides left the blob's middle unread: one file, counted on each side.
+    expect(result.verification?.note).toMatch(/the unchanged parts of 2 large files were not read .*run `vitsnap verify damaged-blob\.vitsnap`/);
+    expect((result.notes ?? []).some((n) => n.includes('vitsnap verify damaged-blob.vitsnap'))).toBe(true);
   }, 60_000);
 });
 
@@ -133,6 +164,7 @@ describe('byte sources', () => {
       const pieces: Buffer[] = [];
       source.scan(offset, length, (piece) => pieces.push(Buffer.from(piece)));
       expect(Buffer.concat(pieces).equals(original.subarray(offset, offset + length))).toBe(true);
+      expect(source.view(offset, length).equals(original.subarray(offset, offset + length))).toBe(true);
     }
     expect(() => source.read(original.length - 10, 11)).toThrow(/outside/);
   }
@@ -153,6 +185,42 @@ describe('byte sources', () => {
       const source = sides.before.openFile?.(entry) ?? null;
       if (source === null) throw new Error('a full snapshot side must open files');
       expectReads(source, original);
+    } finally {
+      await sides.close();
+    }
+  });
+
+  it('two snapshot sides know the members they share are equal without reading them, and never claim more', async () => {
+    const sides = await openSides('a.vitsnap', 'b.vitsnap', { cwd: work });
+    try {
+      const entryOf = (file: string): FileEntry => {
+        const reader = SnapshotReader.open(join(work, file));
+        try {
+          const found = reader.manifest.entries.find((e): e is FileEntry => e.type === 'file' && e.path === LIB);
+          if (found === undefined) throw new Error(`no ${LIB} in ${file}`);
+          return found;
+        } finally {
+          reader.close();
+        }
+      };
+      const sa = sides.before.openFile?.(entryOf('a.vitsnap')) ?? null;
+      const sb = sides.after.openFile?.(entryOf('b.vitsnap')) ?? null;
+      if (sa === null || sb === null) throw new Error('full snapshot sides must open files');
+      const membersA = new Map(parseAr(sa, 10).map((m) => [m.name, m]));
+      const membersB = new Map(parseAr(sb, 10).map((m) => [m.name, m]));
+      const at = (name: string): [ArMember, ArMember] => [membersA.get(name) as ArMember, membersB.get(name) as ArMember];
+      const [blobA, blobB] = at('blob.bin');
+      expect(blobA.size).toBe(BLOB_BYTES);
+      // All of the blob but the chunks it shares with its neighbours is known equal, unread.
+      const span = sa.knownEqual?.(blobA.dataOffset, sb, blobB.dataOffset, blobA.size) ?? null;
+      if (span === null) throw new Error('the shared blob should be known equal');
+      expect(span[1] - span[0]).toBeGreaterThan(BLOB_BYTES / 2);
+      const [alphaA, alphaB] = at('alpha.o');
+      expect(sa.knownEqual?.(alphaA.dataOffset, sb, alphaB.dataOffset, Math.min(alphaA.size, alphaB.size))).toBeNull();
+      // The same bytes one byte further on are not "known": the chunks do not line up.
+      expect(sa.knownEqual?.(blobA.dataOffset + 1, sb, blobB.dataOffset, BLOB_BYTES - 1)).toBeNull();
+      expect(sameBytes(sa, alphaA.dataOffset, sb, alphaB.dataOffset, Math.min(alphaA.size, alphaB.size))).toBe(false);
+      expect(sameBytes(sa, blobA.dataOffset, sb, blobB.dataOffset, blobA.size)).toBe(true);
     } finally {
       await sides.close();
     }

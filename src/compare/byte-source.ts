@@ -15,7 +15,36 @@ export interface ByteSource {
   read(offset: number, length: number): Buffer;
   /** The same bytes in order, in pieces valid only during `visit` (no copy where the source can avoid one). */
   scan(offset: number, length: number, visit: (piece: Buffer) => void): void;
+  /** The same bytes, valid only until this source is next used (no copy where the source can avoid one). */
+  view(offset: number, length: number): Buffer;
+  /**
+   * The part of the range known to equal `other` at `otherOffset` without reading either, as
+   * [start, end) relative to the range: both are snapshot files whose chunks there have the same
+   * digests at the same places. Null means "not known", never "different".
+   */
+  knownEqual?(offset: number, other: ByteSource, otherOffset: number, length: number): [number, number] | null;
   close(): void;
+}
+
+const COMPARE_STEP = 256 * 1024;
+
+/**
+ * Whether two ranges hold the same bytes: what chunk digests prove equal is not read, the rest
+ * is compared a piece at a time.
+ */
+export function sameBytes(a: ByteSource, offsetA: number, b: ByteSource, offsetB: number, length: number): boolean {
+  const known = a.knownEqual?.(offsetA, b, offsetB, length) ?? null;
+  if (known === null) return compareBytes(a, offsetA, b, offsetB, 0, length);
+  return compareBytes(a, offsetA, b, offsetB, 0, known[0]) && compareBytes(a, offsetA, b, offsetB, known[1], length);
+}
+
+function compareBytes(a: ByteSource, offsetA: number, b: ByteSource, offsetB: number, from: number, to: number): boolean {
+  for (let done = from; done < to; done += COMPARE_STEP) {
+    const n = Math.min(COMPARE_STEP, to - done);
+    // Each view stays valid while the other source is read: they are different sources, or the same buffer.
+    if (!a.view(offsetA + done, n).equals(b.view(offsetB + done, n))) return false;
+  }
+  return true;
 }
 
 /** Files at least this big are read through a ByteSource when both sides can give one. */
@@ -40,6 +69,10 @@ export function bufferSource(buf: Buffer): ByteSource {
     scan: (offset, length, visit) => {
       checkRange(buf.length, offset, length, 'buffer');
       if (length > 0) visit(buf.subarray(offset, offset + length));
+    },
+    view: (offset, length) => {
+      checkRange(buf.length, offset, length, 'buffer');
+      return buf.subarray(offset, offset + length);
     },
     close: () => undefined,
   };
@@ -94,6 +127,16 @@ export function fileByteSource(absPath: string, size: number, name: string): Byt
       checkRange(size, offset, length, name);
       if (length <= window.length && !inWindow(offset, length)) load(offset);
       if (inWindow(offset, length)) return Buffer.from(window.subarray(offset - windowStart, offset - windowStart + length));
+      const out = Buffer.allocUnsafe(length);
+      fill(out, 0, offset, length);
+      return out;
+    },
+    view: (offset, length) => {
+      checkRange(size, offset, length, name);
+      if (length <= window.length) {
+        if (!inWindow(offset, length)) load(offset);
+        return window.subarray(offset - windowStart, offset - windowStart + length);
+      }
       const out = Buffer.allocUnsafe(length);
       fill(out, 0, offset, length);
       return out;

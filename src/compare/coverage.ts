@@ -41,11 +41,16 @@ export function verificationOf(sources: ReadonlyArray<{ verification?: () => Sid
   if (sides.length === 0) return null;
   const sum = (f: (s: SideVerification) => number): number => sides.reduce((n, s) => n + f(s), 0);
   const filesNotRead = sum((s) => s.filesNotRead);
-  const unread = sides.filter((s) => s.filesNotRead > 0);
+  const partly = sum((s) => s.filesPartlyRead ?? 0);
+  const unread = sides.filter((s) => s.filesNotRead > 0 || (s.filesPartlyRead ?? 0) > 0);
+  const what = [
+    ...(filesNotRead > 0 ? [`${filesNotRead} unchanged file${filesNotRead === 1 ? '' : 's'}`] : []),
+    ...(partly > 0 ? [`the unchanged parts of ${partly} large file${partly === 1 ? '' : 's'}`] : []),
+  ].join(' and ');
   const note =
     unread.length === 0
       ? ''
-      : `block contents of ${filesNotRead} unchanged file${filesNotRead === 1 ? '' : 's'} were not read (${unread.map((s) => `${s.label}: ${s.blocksRead} of ${s.blocksTotal} blocks read`).join('; ')}); ` +
+      : `block contents of ${what} were not read (${unread.map((s) => `${s.label}: ${s.blocksRead} of ${s.blocksTotal} blocks read`).join('; ')}); ` +
         `run ${unread.map((s) => `\`vitsnap verify ${s.label}\``).join(' and ')} to check them`;
   return { blocksRead: sum((s) => s.blocksRead), blocksTotal: sum((s) => s.blocksTotal), filesNotRead, note, sides };
 }

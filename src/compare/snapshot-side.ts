@@ -3,7 +3,6 @@
  * index digests), so a damaged file fails at once; block contents are only read for files whose
  * digests differ, so the side counts what it read and the report says what was not.
  */
-import { createHash } from 'node:crypto';
 import { OperationError, SnapshotFormatError } from '../errors.js';
 import type { ChunkRecord } from '../snapshot/format.js';
 import type { SnapshotReader } from '../snapshot/reader.js';
@@ -55,6 +54,8 @@ export function openSnapshotSide(open: () => SnapshotReader, side: SideName, lab
     const entries = reader.manifest.entries;
     const blocksRead = new Set<number>();
     const filesRead = new Set<string>();
+    /** The chunks of the files walked through `openFile`, which may leave some blocks unread. */
+    const opened: (readonly ChunkRecord[])[] = [];
     return {
       label,
       kind: 'snapshot',
@@ -73,16 +74,17 @@ export function openSnapshotSide(open: () => SnapshotReader, side: SideName, lab
         if (reader.isDelta) return null;
         try {
           const chunks = reader.fileChunks(entry);
-          for (const chunk of chunks) blocksRead.add(chunk.block);
           filesRead.add(entry.path);
-          return chunkedSource(reader, entry, chunks, (error) => onSide(error, side, label));
+          opened.push(chunks);
+          return chunkedSource(reader, entry, chunks, (error) => onSide(error, side, label), (block) => blocksRead.add(block));
         } catch (error) {
           throw onSide(error, side, label);
         }
       },
       verification: () => {
         const unread = entries.filter((e) => e.type === 'file' && e.size > 0 && !filesRead.has(e.path)).length;
-        return { side: side === 'BEFORE' ? 'before' : 'after', label, blocksRead: blocksRead.size, blocksTotal: reader.trailer.blockCount, filesNotRead: unread };
+        const partly = opened.filter((chunks) => chunks.some((c) => !blocksRead.has(c.block))).length;
+        return { side: side === 'BEFORE' ? 'before' : 'after', label, blocksRead: blocksRead.size, blocksTotal: reader.trailer.blockCount, filesNotRead: unread, filesPartlyRead: partly };
       },
       close: () => reader.close(),
     };
@@ -92,36 +94,60 @@ export function openSnapshotSide(open: () => SnapshotReader, side: SideName, lab
   }
 }
 
+interface ChunkLayout {
+  chunks: readonly ChunkRecord[];
+  /** starts[k]: file offset of chunk k; starts[chunks.length]: the file's size. */
+  starts: Float64Array;
+}
+
+/** The chunk layout behind each chunked source, for `knownEqual` between two of them. */
+const layouts = new WeakMap<ByteSource, ChunkLayout>();
+
+function chunkAt(layout: ChunkLayout, offset: number): number {
+  let lo = 0;
+  let hi = layout.chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((layout.starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
- * A full snapshot's file as its chunks, each checked against its digest the first time it is
- * touched: the whole-file digest check of `readFileBuffer`, done piecewise. Blocks are decoded as
- * the walk reaches them, a few at a time (the reader's block cache), never the whole file at once.
+ * The part of [offset, offset + length) of `a` known equal to the same part of `b` at
+ * `otherOffset` without reading: the chunks of `a` that lie wholly inside the range, each matched
+ * by a chunk of `b` with the same digest and length at the same place. As [start, end) relative to
+ * the range, or null when any such chunk has no match (the ends, in chunks that reach outside the
+ * range, are the caller's to compare).
  */
-function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonly ChunkRecord[], sided: (error: unknown) => unknown): ByteSource {
+function equalSpan(a: ChunkLayout, offset: number, b: ChunkLayout, otherOffset: number, length: number): [number, number] | null {
+  const end = offset + length;
+  let i = chunkAt(a, offset);
+  if ((a.starts[i] as number) < offset) i++;
+  let first = -1;
+  let last = -1;
+  for (; i < a.chunks.length && (a.starts[i + 1] as number) <= end; i++) {
+    const ca = a.chunks[i] as ChunkRecord;
+    const there = otherOffset + ((a.starts[i] as number) - offset);
+    const j = chunkAt(b, there);
+    const cb = b.chunks[j];
+    if (cb === undefined || (b.starts[j] as number) !== there || cb.length !== ca.length || !cb.sha256.equals(ca.sha256)) return null;
+    if (first < 0) first = (a.starts[i] as number) - offset;
+    last = (a.starts[i + 1] as number) - offset;
+  }
+  return first < 0 ? null : [first, last];
+}
+
+/**
+ * A full snapshot's file as its chunks. Blocks are decoded whole as the walk reaches them, a few
+ * at a time (the reader's block cache), never the whole file at once; each block's digest is
+ * checked as it is read, which covers every byte handed out.
+ */
+function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonly ChunkRecord[], sided: (error: unknown) => unknown, onRead: (block: number) => void): ByteSource {
   const starts = new Float64Array(chunks.length + 1);
   for (let k = 0; k < chunks.length; k++) starts[k + 1] = (starts[k] as number) + (chunks[k] as ChunkRecord).length;
-  const checked = new Uint8Array(chunks.length);
-  const chunkAt = (offset: number): number => {
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const piece = (k: number): Buffer => {
-    const c = chunks[k] as ChunkRecord;
-    const bytes = reader.readChunk(c, true);
-    if (checked[k] === 0) {
-      if (!createHash('sha256').update(bytes).digest().equals(c.sha256)) {
-        throw new SnapshotFormatError('E_CHECKSUM', `${reader.path}: ${entry.path}: a chunk does not match its SHA-256: the file was damaged after it was written; fetch a fresh copy`);
-      }
-      checked[k] = 1;
-    }
-    return bytes;
-  };
+  const layout: ChunkLayout = { chunks, starts };
   const checkRange = (offset: number, length: number): void => {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > entry.size) {
       throw new OperationError('E_IO', `${entry.path}: ${length} bytes at offset ${offset} are outside its ${entry.size} bytes`);
@@ -130,9 +156,11 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
   const scan = (offset: number, length: number, visit: (piece: Buffer) => void): void => {
     checkRange(offset, length);
     try {
-      for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(offset) : 0; at < end; k++) {
+      for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(layout, offset) : 0; at < end; k++) {
         const start = starts[k] as number;
-        const bytes = piece(k);
+        const chunk = chunks[k] as ChunkRecord;
+        const bytes = reader.readChunk(chunk, true);
+        onRead(chunk.block);
         const stop = Math.min(end, start + bytes.length);
         visit(bytes.subarray(at - start, stop - start));
         at = stop;
@@ -141,16 +169,24 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
       throw sided(error);
     }
   };
-  return {
+  const read = (offset: number, length: number): Buffer => {
+    const parts: Buffer[] = [];
+    scan(offset, length, (p) => parts.push(p));
+    // One piece is a view of a decoded block, which nothing writes to: no copy needed.
+    return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, length);
+  };
+  const source: ByteSource = {
     size: entry.size,
     inMemory: false,
-    read: (offset, length) => {
-      const parts: Buffer[] = [];
-      scan(offset, length, (p) => parts.push(p));
-      // One piece is a view of a decoded block, which nothing writes to: no copy needed.
-      return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, length);
-    },
+    read,
     scan,
+    view: read,
+    knownEqual: (offset, other, otherOffset, length) => {
+      const theirs = layouts.get(other);
+      return theirs === undefined ? null : equalSpan(layout, offset, theirs, otherOffset, length);
+    },
     close: () => undefined,
   };
+  layouts.set(source, layout);
+  return source;
 }

@@ -241,4 +241,6 @@ export interface SideVerification {
   blocksTotal: number;
   /** Non-empty files whose contents were not read because their digests matched. */
   filesNotRead: number;
+  /** Large changed files of which some blocks were not read: their chunk digests matched the other side's. */
+  filesPartlyRead?: number;
 }

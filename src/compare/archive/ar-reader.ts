@@ -3,7 +3,6 @@
  * long-name table, `/123` names, `/SYM64/`) and BSD (`#1/NN` names stored before the data,
  * `__.SYMDEF`). Thin archives (`!<thin>`) hold only paths to their members and are refused.
  */
-import { createHash } from 'node:crypto';
 import type { ByteSource } from '../byte-source.js';
 import { ArchiveFormatError } from './bytes.js';
 
@@ -21,8 +20,6 @@ export interface ArMember {
   /** Where its data starts in the archive (after a BSD name), and how long it is. */
   dataOffset: number;
   size: number;
-  /** SHA-256 of its data, when the archive was parsed with digests (a source not in memory). */
-  digest?: Buffer;
   /** Offset of its header in the archive: what symbol tables point at. */
   offset: number;
   /** The symbol table (`/`, `/SYM64/`, `__.SYMDEF…`): an index of the other members, not a file. */
@@ -50,11 +47,8 @@ function takeFrom(source: ByteSource, offset: number, length: number, what: stri
   return source.read(offset, length);
 }
 
-/**
- * Parses the members, in archive order; at most `maxMembers`. With `digests`, each member's data
- * is hashed as the parse passes it, so that a source read piecewise is read once.
- */
-export function parseAr(source: ByteSource, maxMembers: number, digests = false): ArMember[] {
+/** Parses the members, in archive order; at most `maxMembers`. Only headers and names are read. */
+export function parseAr(source: ByteSource, maxMembers: number): ArMember[] {
   const magic = takeFrom(source, 0, Math.min(8, source.size), 'magic');
   if (magic.equals(THIN_MAGIC)) {
     throw new ArchiveFormatError('a thin archive (ar T): it holds paths to its members, not their bytes, so there is nothing inside to compare; compare the member files themselves');
@@ -93,13 +87,7 @@ export function parseAr(source: ByteSource, maxMembers: number, digests = false)
     }
     const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
     if (name !== '//') {
-      const member: ArMember = { name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable };
-      if (digests) {
-        const hash = createHash('sha256');
-        source.scan(dataOffset, dataSize, (piece) => hash.update(piece));
-        member.digest = hash.digest();
-      }
-      members.push(member);
+      members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable });
       if (members.length > maxMembers) throw new ArchiveFormatError(`more than ${maxMembers} members`);
     }
     at += HEADER_SIZE + size + (size % 2);

@@ -9,7 +9,7 @@ import { displayName, errorMessage, formatEpoch } from '../archive/bytes.js';
 import { looksLikeAr, parseAr, type ArMember } from '../archive/ar-reader.js';
 import { symbolOwners } from '../archive/ar-symbols.js';
 import { FieldCollector, canNest, depthCapReason, diffMemberSets, memberKeys, memberPath, unexpandedNode } from '../archive/nodes.js';
-import { bufferSource, type ByteSource } from '../byte-source.js';
+import { bufferSource, sameBytes, type ByteSource } from '../byte-source.js';
 import { bytesNode } from '../formats/details.js';
 import { ComparatorFallback, type Comparator, type CompareContext, type Difference } from '../types.js';
 
@@ -23,10 +23,10 @@ interface Side {
   keyAt: Map<number, string>;
 }
 
-function readSide(source: ByteSource, label: 'before' | 'after', digests: boolean): Side {
+function readSide(source: ByteSource, label: 'before' | 'after'): Side {
   let members: ArMember[];
   try {
-    members = parseAr(source, MAX_AR_MEMBERS, digests);
+    members = parseAr(source, MAX_AR_MEMBERS);
   } catch (error) {
     if ((error as { name?: unknown }).name !== 'ArchiveFormatError') throw error;
     throw new ComparatorFallback(`cannot read the ar archive (${label}): ${errorMessage(error)}`);
@@ -41,11 +41,9 @@ function data(side: Side, m: ArMember): Buffer {
   return side.source.read(m.dataOffset, m.size);
 }
 
-/** Equal member data: by digest when the sides were hashed as they were parsed, else by bytes. */
+/** Equal member data: known equal from the sources' chunks, else compared byte for byte. */
 function sameData(a: Side, ma: ArMember, b: Side, mb: ArMember): boolean {
-  if (ma.size !== mb.size) return false;
-  if (ma.digest !== undefined && mb.digest !== undefined) return ma.digest.equals(mb.digest);
-  return data(a, ma).equals(data(b, mb));
+  return ma.size === mb.size && sameBytes(a.source, ma.dataOffset, b.source, mb.dataOffset, ma.size);
 }
 
 function time(text: string): string {
@@ -68,14 +66,10 @@ function compareData(path: string, key: string, a: Side, ma: ArMember, b: Side, 
   return ctx.compareNested(target, data(a, ma), data(b, mb));
 }
 
-/**
- * Both archives' members compared. Sources read piecewise are hashed member by member as they are
- * parsed (each byte read once); archives in memory are compared by bytes, which is cheaper.
- */
+/** Both archives' members compared: headers first, then the data of members present on both sides. */
 function compareArchives(path: string, before: ByteSource, after: ByteSource, ctx: CompareContext): Difference[] {
-  const digests = !(before.inMemory && after.inMemory);
-  const a = readSide(before, 'before', digests);
-  const b = readSide(after, 'after', digests);
+  const a = readSide(before, 'before');
+  const b = readSide(after, 'after');
   const describe = (key: string, side: 'before' | 'after'): string => `${(side === 'before' ? a : b).byKey.get(key)?.size ?? 0} bytes`;
   const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
   const differences = [...members.differences];
