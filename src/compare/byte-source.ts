@@ -18,11 +18,11 @@ export interface ByteSource {
   /** The same bytes, valid only until this source is next used (no copy where the source can avoid one). */
   view(offset: number, length: number): Buffer;
   /**
-   * The part of the range known to equal `other` at `otherOffset` without reading either, as
-   * [start, end) relative to the range: both are snapshot files whose chunks there have the same
-   * digests at the same places. Null means "not known", never "different".
+   * The parts of the range not known to equal `other` at `otherOffset`, as [start, end) pairs
+   * relative to the range; the rest is known equal without reading either side (both are snapshot
+   * files whose chunks there have the same digests at the same places). Null: nothing is known.
    */
-  knownEqual?(offset: number, other: ByteSource, otherOffset: number, length: number): [number, number] | null;
+  unknownParts?(offset: number, other: ByteSource, otherOffset: number, length: number): [number, number][] | null;
   close(): void;
 }
 
@@ -33,9 +33,8 @@ const COMPARE_STEP = 256 * 1024;
  * is compared a piece at a time.
  */
 export function sameBytes(a: ByteSource, offsetA: number, b: ByteSource, offsetB: number, length: number): boolean {
-  const known = a.knownEqual?.(offsetA, b, offsetB, length) ?? null;
-  if (known === null) return compareBytes(a, offsetA, b, offsetB, 0, length);
-  return compareBytes(a, offsetA, b, offsetB, 0, known[0]) && compareBytes(a, offsetA, b, offsetB, known[1], length);
+  const unknown = a.unknownParts?.(offsetA, b, offsetB, length) ?? [[0, length]];
+  return unknown.every(([from, to]) => compareBytes(a, offsetA, b, offsetB, from, to));
 }
 
 function compareBytes(a: ByteSource, offsetA: number, b: ByteSource, offsetB: number, from: number, to: number): boolean {

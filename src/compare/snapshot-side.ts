@@ -115,28 +115,27 @@ function chunkAt(layout: ChunkLayout, offset: number): number {
 }
 
 /**
- * The part of [offset, offset + length) of `a` known equal to the same part of `b` at
- * `otherOffset` without reading: the chunks of `a` that lie wholly inside the range, each matched
- * by a chunk of `b` with the same digest and length at the same place. As [start, end) relative to
- * the range, or null when any such chunk has no match (the ends, in chunks that reach outside the
- * range, are the caller's to compare).
+ * The parts of [offset, offset + length) of `a` not known equal to `b` at `otherOffset`, as
+ * [start, end) pairs relative to the range. A part is known equal when the chunk of `a` holding it
+ * is matched by a chunk of `b` with the same digest and length at the same place relative to the
+ * range: equal chunks hold equal bytes, so neither needs reading.
  */
-function equalSpan(a: ChunkLayout, offset: number, b: ChunkLayout, otherOffset: number, length: number): [number, number] | null {
+function unknownParts(a: ChunkLayout, offset: number, b: ChunkLayout, otherOffset: number, length: number): [number, number][] {
+  const parts: [number, number][] = [];
   const end = offset + length;
-  let i = chunkAt(a, offset);
-  if ((a.starts[i] as number) < offset) i++;
-  let first = -1;
-  let last = -1;
-  for (; i < a.chunks.length && (a.starts[i + 1] as number) <= end; i++) {
+  for (let i = length > 0 ? chunkAt(a, offset) : a.chunks.length; i < a.chunks.length && (a.starts[i] as number) < end; i++) {
     const ca = a.chunks[i] as ChunkRecord;
     const there = otherOffset + ((a.starts[i] as number) - offset);
-    const j = chunkAt(b, there);
+    const j = there >= 0 && there < (b.starts[b.chunks.length] as number) ? chunkAt(b, there) : -1;
     const cb = b.chunks[j];
-    if (cb === undefined || (b.starts[j] as number) !== there || cb.length !== ca.length || !cb.sha256.equals(ca.sha256)) return null;
-    if (first < 0) first = (a.starts[i] as number) - offset;
-    last = (a.starts[i + 1] as number) - offset;
+    if (cb !== undefined && (b.starts[j] as number) === there && cb.length === ca.length && cb.sha256.equals(ca.sha256)) continue;
+    const from = Math.max(a.starts[i] as number, offset) - offset;
+    const to = Math.min(a.starts[i + 1] as number, end) - offset;
+    const previous = parts[parts.length - 1];
+    if (previous !== undefined && previous[1] === from) previous[1] = to;
+    else parts.push([from, to]);
   }
-  return first < 0 ? null : [first, last];
+  return parts;
 }
 
 /**
@@ -181,9 +180,9 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
     read,
     scan,
     view: read,
-    knownEqual: (offset, other, otherOffset, length) => {
+    unknownParts: (offset, other, otherOffset, length) => {
       const theirs = layouts.get(other);
-      return theirs === undefined ? null : equalSpan(layout, offset, theirs, otherOffset, length);
+      return theirs === undefined ? null : unknownParts(layout, offset, theirs, otherOffset, length);
     },
     close: () => undefined,
   };
