@@ -113,14 +113,14 @@ async function planFile(source, e, entry, planner, delta) {
     let offset = 0;
     const place = async (c) => {
         if (delta === null) {
-            planner.addData(e.class, width, c.hex, c.offset, c.bytes);
+            planner.addData(e.class, width, e.size, c.hex, c.offset, c.bytes);
             return;
         }
         const placed = await delta.place({ path: e.path, cls: e.class, digests, sha256: c.hex, offset: c.offset, length: c.bytes.length, read: () => c.bytes });
         if (placed.kind === 'whole')
-            planner.addData(e.class, width, c.hex, c.offset, c.bytes);
+            planner.addData(e.class, width, e.size, c.hex, c.offset, c.bytes);
         if (placed.kind === 'patch') {
-            planner.addData('compressed', 0, placed.ref.patch, 0, placed.data);
+            planner.addData('compressed', 0, placed.data.length, placed.ref.patch, 0, placed.data);
             (entry.patches ??= []).push(placed.ref);
         }
     };

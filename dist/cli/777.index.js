@@ -479,7 +479,7 @@ async function capture(options, collecting) {
                         if (placed.kind === 'whole')
                             planner.addChunk(e, h.class, h.width, c.sha256, offset, c.length);
                         if (placed.kind === 'patch') {
-                            planner.addData('compressed', 0, placed.ref.patch, 0, placed.data);
+                            planner.addData('compressed', 0, placed.data.length, placed.ref.patch, 0, placed.data);
                             (entry.patches ??= []).push(placed.ref);
                         }
                     }

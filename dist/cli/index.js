@@ -71,7 +71,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(777), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8653));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(899), __nccwpck_require__.e(777), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8653));
         return runCreate(argv, ctx);
     },
 };
@@ -139,7 +139,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5588));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(899), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1396));
         return runDiff(argv, ctx);
     },
 };
@@ -5892,10 +5892,10 @@ function syncDirectory(dir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ CODEC_LEVEL),
+/* harmony export */   QX: () => (/* binding */ blockLevel),
 /* harmony export */   Sj: () => (/* binding */ BlockPlanner)
 /* harmony export */ });
-/* unused harmony export BLOCK_TARGET */
+/* unused harmony exports BLOCK_TARGET, LARGE_FILE_BYTES */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6957);
 /**
  * Decides, in file order, which block stores each new chunk: deduplicates chunks by digest and
@@ -5911,12 +5911,40 @@ function syncDirectory(dir) {
  */
 const BLOCK_TARGET = { text: 512 * 1024, binary: 1024 * 1024, compressed: 1024 * 1024, tensor: 4 * 1024 * 1024 };
 /**
+ * Binaries of at least LARGE_FILE_BYTES go to blocks of their own, sealed at LARGE_BLOCK_TARGET:
+ * a reader of such a file decodes all of its blocks anyway, so big blocks cost it little, and
+ * zstd finds the repeats a big library holds megabytes apart (the real libraries of the bench: their
+ * files of 1 MiB and more take 18 % fewer bytes, the snapshot 12.5 %;
+ * docs/benchmarks.md). Small binaries keep small blocks, for diffs that read one of them.
+ */
+const LARGE_FILE_BYTES = 1024 * 1024;
+const LARGE_BLOCK_TARGET = 8 * 1024 * 1024;
+/**
  * zstd levels per class, measured in docs/benchmarks.md: level 2 is ~35–50 % faster than 3 for
  * 6–7 % more bytes on text and binaries; grouped tensors compress best at level 1.
  */
 const LEVEL = { text: 2, binary: 2, compressed: 0, tensor: 1 };
-/** The level each codec's blocks are written at (text and binaries share zstd's), for re-encoding stored chunks. */
-const CODEC_LEVEL = { [_format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.none]: LEVEL.compressed, [_format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.zstd]: LEVEL.binary, [_format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.bytegroupZstd]: LEVEL.tensor };
+/**
+ * zstd blocks this big are written at level 4: its 2 MiB window finds the far repeats, for
+ * about level 2's time on them. Only large-file blocks reach it (others end below 512 KiB or 1 MiB
+ * plus one 4 MiB chunk), so blocks written before it existed still re-encode to their own bytes.
+ */
+const WIDE_BLOCK_BYTES = 6 * 1024 * 1024;
+const WIDE_LEVEL = 4;
+/**
+ * The level a block is encoded at: a function of its codec and raw size only, so that a block
+ * rebuilt from its chunks (store export, chunk objects) encodes to the same bytes.
+ */
+function blockLevel(codec, rawLength) {
+    switch (codec) {
+        case _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.none:
+            return LEVEL.compressed;
+        case _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.zstd:
+            return rawLength >= WIDE_BLOCK_BYTES ? WIDE_LEVEL : LEVEL.binary;
+        case _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.bytegroupZstd:
+            return LEVEL.tensor;
+    }
+}
 class BlockPlanner {
     open = new Map();
     seen = new Set();
@@ -5924,24 +5952,27 @@ class BlockPlanner {
     chunks = [];
     /** Adds one chunk of `file`; returns false when an identical chunk was already planned. */
     addChunk(file, cls, width, sha256Hex, fileOffset, length) {
-        return this.append(cls, width, sha256Hex, fileOffset, length, (blockOffset) => ({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset }));
+        return this.append(cls, width, file.size, sha256Hex, fileOffset, length, (blockOffset) => ({ absPath: file.absPath, size: file.size, mtimeMs: file.mtimeMs, fileOffset, length, blockOffset }));
     }
     /**
-     * Adds a chunk whose bytes are already in memory, planned exactly as `addChunk` would plan it:
-     * a chunk read back from a snapshot (flatten, merge), or a patch (class `compressed`).
+     * Adds a chunk whose bytes are already in memory, planned exactly as `addChunk` would plan it
+     * for a file of `fileSize` bytes: a chunk read back from a snapshot (flatten, merge), or a patch
+     * (class `compressed`).
      */
-    addData(cls, width, sha256Hex, fileOffset, data) {
-        return this.append(cls, width, sha256Hex, fileOffset, data.length, (blockOffset) => ({ absPath: '', size: data.length, mtimeMs: 0, fileOffset: 0, length: data.length, blockOffset, data }));
+    addData(cls, width, fileSize, sha256Hex, fileOffset, data) {
+        return this.append(cls, width, fileSize, sha256Hex, fileOffset, data.length, (blockOffset) => ({ absPath: '', size: data.length, mtimeMs: 0, fileOffset: 0, length: data.length, blockOffset, data }));
     }
-    append(cls, width, sha256Hex, fileOffset, length, segment) {
+    append(cls, width, fileSize, sha256Hex, fileOffset, length, segment) {
         if (this.seen.has(sha256Hex))
             return false;
         this.seen.add(sha256Hex);
-        const key = cls === 'tensor' ? `tensor${width}` : cls;
+        const large = cls === 'binary' && fileSize >= LARGE_FILE_BYTES;
+        const key = cls === 'tensor' ? `tensor${width}` : large ? 'binary-large' : cls;
+        const target = large ? LARGE_BLOCK_TARGET : BLOCK_TARGET[cls];
         let block = this.open.get(key);
         if (block === undefined) {
             const codec = cls === 'compressed' ? _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.none : cls === 'tensor' ? _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.bytegroupZstd : _format_js__WEBPACK_IMPORTED_MODULE_0__/* .Codec */ .Ne.zstd;
-            block = { codec, width: cls === 'tensor' ? width : 0, level: LEVEL[cls], rawLength: 0, segments: [], chunks: [] };
+            block = { codec, width: cls === 'tensor' ? width : 0, target, rawLength: 0, segments: [], chunks: [] };
             this.open.set(key, block);
         }
         if (block.width > 1) {
@@ -5951,7 +5982,7 @@ class BlockPlanner {
         block.segments.push(segment(block.rawLength));
         block.chunks.push({ sha256: Buffer.from(sha256Hex, 'hex'), offset: block.rawLength, length });
         block.rawLength += length;
-        if (block.rawLength >= BLOCK_TARGET[cls]) {
+        if (block.rawLength >= block.target) {
             this.seal(block);
             this.open.delete(key);
         }
@@ -5979,7 +6010,7 @@ class BlockPlanner {
         const index = this.nextBlock++;
         for (const c of block.chunks)
             this.chunks.push({ sha256: c.sha256, block: index, offset: c.offset, length: c.length });
-        this.sealed.push({ codec: block.codec, width: block.width, level: block.level, rawLength: block.rawLength, segments: block.segments });
+        this.sealed.push({ codec: block.codec, width: block.width, level: blockLevel(block.codec, block.rawLength), rawLength: block.rawLength, segments: block.segments });
     }
 }
 
@@ -6239,6 +6270,7 @@ function canonicalEntriesJson(entries) {
 /* harmony export */   U$: () => (/* binding */ encodeBlock),
 /* harmony export */   Wq: () => (/* binding */ decodeBlock),
 /* harmony export */   bY: () => (/* binding */ groupBytes),
+/* harmony export */   jR: () => (/* binding */ zstdDecompressPrefix),
 /* harmony export */   oq: () => (/* binding */ zstdCompress),
 /* harmony export */   v3: () => (/* binding */ zstdDecompress)
 /* harmony export */ });
@@ -6353,6 +6385,24 @@ function zstdDecompress(stored, rawLength, what) {
     if (out.length !== rawLength)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${what} decompressed to ${out.length} bytes, expected ${rawLength}`);
     return out;
+}
+/**
+ * The first bytes of a zstd frame's output, decoded from a prefix of the frame: everything its
+ * complete internal blocks hold (zstd decodes a cut frame up to where it was cut). At most
+ * `rawLength` bytes; the caller checks it got as many as it needs.
+ */
+function zstdDecompressPrefix(storedPrefix, rawLength, expected, what) {
+    try {
+        return (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.zstdDecompressSync)(storedPrefix, {
+            maxOutputLength: Math.max(rawLength, 1),
+            chunkSize: Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP),
+            finishFlush: node_zlib__WEBPACK_IMPORTED_MODULE_0__.constants.ZSTD_e_continue,
+        });
+    }
+    catch (error) {
+        const reason = error.code === 'ERR_BUFFER_TOO_LARGE' ? 'decompresses past its declared size' : 'is not valid zstd data';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${what} ${reason}: the snapshot is corrupt`);
+    }
 }
 function encodeBlock(raw, codec, width, level, scratch) {
     switch (codec) {
@@ -7979,6 +8029,11 @@ var patch = __nccwpck_require__(6572);
 
 
 const CACHED_BLOCKS = 4;
+const SCRATCH_MIN_BYTES = 2 * 1024 * 1024;
+/** A prefix decode is not tried past this share of a block: the rest costs little more than the guess. */
+const PREFIX_AT_MOST = 0.75;
+const PREFIX_SLACK_BYTES = 8 * 1024;
+const ZSTD_BLOCK_BYTES = 128 * 1024;
 /** The next step after any checksum mismatch. */
 const DAMAGED = 'the file was damaged after it was written; fetch a fresh copy and do not use this one';
 class SnapshotReader {
@@ -7994,6 +8049,15 @@ class SnapshotReader {
     full = null;
     index = null;
     cache = new Map();
+    /** Where compressed blocks are read before they are decoded. */
+    scratch = null;
+    /**
+     * Decode blocks only as far as the chunks read need (a diff reading a few files). Off for
+     * whole-snapshot reads (restore, verify, export), which read every block to its end anyway.
+     */
+    prefixDecoding = false;
+    /** Raw bytes decoded from blocks so far, prefixes included (what reading cost). */
+    decodedBytes = 0;
     /** Delta snapshots: the layer below, attached by the chain resolver (src/delta/chain.ts). */
     parentLayer = null;
     /** The raw entries section, kept once asked for: the base of a child delta's entries (in a chain or a capture). */
@@ -8141,8 +8205,16 @@ class SnapshotReader {
     }
     /** A block's raw bytes, digest-verified and decoded. */
     readBlock(i) {
+        return this.readBlockPrefix(i, Number.POSITIVE_INFINITY);
+    }
+    /**
+     * At least the first `end` raw bytes of block `i` (all of them when `end` is past its end). With
+     * `prefixDecoding` on, a zstd block is decoded only as far as asked, and further (at least twice
+     * as far) when asked again: a diff reading one small file of a block decodes half the block on average.
+     */
+    readBlockPrefix(i, end) {
         const cached = this.cache.get(i);
-        if (cached !== undefined) {
+        if (cached !== undefined && cached.length >= end) {
             this.cache.delete(i);
             this.cache.set(i, cached);
             return cached;
@@ -8151,17 +8223,38 @@ class SnapshotReader {
         const b = blocks[i];
         if (b === undefined)
             throw new errors/* SnapshotFormatError */.wv('E_CORRUPT', `block ${i} does not exist`);
+        if (cached !== undefined && cached.length >= b.rawLength)
+            return cached;
         if (this.chunkSource !== null)
             throw new errors/* OperationError */.OK('E_IO', `${this.path}: the blocks of a stored snapshot are read chunk by chunk`);
-        const stored = readAt(this.view, b.offset, b.storedLength, this.path);
+        // Compressed bytes are dead once decoded: one buffer serves every block (fresh memory costs ~3 ms/MiB here).
+        const scratch = b.codec === format/* Codec */.Ne.none ? undefined : this.storedScratch(b.storedLength);
+        const stored = readAt(this.view, b.offset, b.storedLength, this.path, scratch);
         if (!(0,external_node_crypto_.createHash)('sha256').update(stored).digest().equals(b.sha256)) {
             throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: block ${i} checksum mismatch: ${DAMAGED}`);
         }
-        const raw = (0,codecs/* decodeBlock */.Wq)(stored, b.codec, b.width, b.rawLength, `block ${i}`);
+        const want = Math.max(end, 2 * (cached?.length ?? 0));
+        let raw = null;
+        if (this.prefixDecoding && b.codec === format/* Codec */.Ne.zstd && want < b.rawLength * PREFIX_AT_MOST) {
+            // zstd only yields whole internal blocks (≤ 128 KiB raw): the stored bytes up to the end of
+            // the one holding `want`, in proportion, and some more (compression is uneven within a block).
+            const take = Math.min(b.storedLength, Math.ceil((b.storedLength * (want + ZSTD_BLOCK_BYTES)) / b.rawLength) + PREFIX_SLACK_BYTES);
+            const prefix = (0,codecs/* zstdDecompressPrefix */.jR)(stored.subarray(0, take), b.rawLength, want + (want >>> 2), `block ${i}`);
+            if (prefix.length >= end)
+                raw = prefix;
+        }
+        raw ??= (0,codecs/* decodeBlock */.Wq)(stored, b.codec, b.width, b.rawLength, `block ${i}`);
+        this.decodedBytes += raw.length;
+        this.cache.delete(i);
         this.cache.set(i, raw);
         if (this.cache.size > CACHED_BLOCKS)
             this.cache.delete(this.cache.keys().next().value);
         return raw;
+    }
+    storedScratch(length) {
+        if (this.scratch === null || this.scratch.length < length)
+            this.scratch = Buffer.allocUnsafeSlow(Math.max(length, SCRATCH_MIN_BYTES));
+        return this.scratch;
     }
     /**
      * The chunk records of a file, in order, checked to add up to its size. A delta snapshot holds
@@ -8192,9 +8285,18 @@ class SnapshotReader {
             yield* this.readLayeredFile(entry);
             return;
         }
-        const source = this.chunkSource;
         for (const c of this.fileChunks(entry))
-            yield source !== null ? source.readChunk(c.sha256, c.length) : this.readBlock(c.block).subarray(c.offset, c.offset + c.length);
+            yield this.readChunk(c);
+    }
+    /**
+     * One chunk of a full snapshot's file, from its block (checked) or the store; the chunk's own
+     * digest is the caller's to check. `sequential`: more chunks of the block follow, so decode it whole.
+     */
+    readChunk(c, sequential = false) {
+        const source = this.chunkSource;
+        if (source !== null)
+            return source.readChunk(c.sha256, c.length);
+        return this.readBlockPrefix(c.block, sequential ? Number.POSITIVE_INFINITY : c.offset + c.length).subarray(c.offset, c.offset + c.length);
     }
     *readLayeredFile(entry) {
         let total = 0;
@@ -8223,7 +8325,9 @@ class SnapshotReader {
     }
     /** A whole file in memory, digest-checked. For small files and tests. */
     readFileBuffer(entry) {
-        const out = Buffer.concat([...this.readFile(entry)], entry.size);
+        const pieces = [...this.readFile(entry)];
+        // A file of one chunk is a view of its decoded block, which nothing writes to: no copy.
+        const out = pieces.length === 1 && pieces[0].length === entry.size ? pieces[0] : Buffer.concat(pieces, entry.size);
         if ((0,external_node_crypto_.createHash)('sha256').update(out).digest('hex') !== entry.sha256) {
             throw new errors/* SnapshotFormatError */.wv('E_CHECKSUM', `${this.path}: ${entry.path}: content does not match its SHA-256: ${DAMAGED}`);
         }
@@ -8297,7 +8401,7 @@ function readVerified(view, path, offset, storedLength, digest, what) {
     return stored;
 }
 /** Reads exactly `length` bytes at `position`, or fails with E_TRUNCATED. Callers bound `length` first. */
-function readAt(view, position, length, path) {
+function readAt(view, position, length, path, into) {
     const fileSize = view.size;
     const truncated = (endsAt) => new errors/* SnapshotFormatError */.wv('E_TRUNCATED', `${path} is truncated (ends at ${endsAt} of at least ${position + length} bytes): the download or copy was cut off; fetch it again`);
     if (position < 0 || position + length > fileSize)
@@ -8307,7 +8411,7 @@ function readAt(view, position, length, path) {
     }
     const physical = view.prefix + (position >= view.gapStart ? position - view.gapLength : position);
     const fd = view.fd;
-    const buf = Buffer.allocUnsafe(length);
+    const buf = into === undefined ? Buffer.allocUnsafe(length) : into.subarray(0, length);
     let done = 0;
     while (done < length) {
         const n = (0,external_node_fs_.readSync)(fd, buf, done, length - done, physical + done);
@@ -8566,7 +8670,7 @@ function hasChunk(layout, hex) {
 /** Encodes `raw` as a chunk object; incompressible chunks are stored as they are. */
 function encodeChunk(raw, codec, width) {
     let use = codec;
-    let body = codec === _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.none ? Buffer.from(raw.buffer, raw.byteOffset, raw.length) : (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeBlock */ .U$)(raw, codec, width, _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__/* .CODEC_LEVEL */ .K[codec]);
+    let body = codec === _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.none ? Buffer.from(raw.buffer, raw.byteOffset, raw.length) : (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeBlock */ .U$)(raw, codec, width, (0,_snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__/* .blockLevel */ .QX)(codec, raw.length));
     if (body.length >= raw.length && codec !== _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.none) {
         use = _snapshot_format_js__WEBPACK_IMPORTED_MODULE_6__/* .Codec */ .Ne.none;
         body = Buffer.from(raw.buffer, raw.byteOffset, raw.length);
@@ -8750,7 +8854,7 @@ async function exportSnapshot(layout, id, output, onProgress) {
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SnapshotFormatError */ .wv('E_CORRUPT', `${reader.path}: chunk ${c.sha256.toString('hex').slice(0, 12)}… lies outside block ${i}: the store is damaged`);
                 (0,_chunks_js__WEBPACK_IMPORTED_MODULE_7__/* .readChunk */ .ar)(layout, c.sha256.toString('hex'), c.length).copy(raw, c.offset);
             }
-            const stored = (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeBlock */ .U$)(raw, b.codec, b.width, _snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__/* .CODEC_LEVEL */ .K[b.codec]);
+            const stored = (0,_snapshot_codecs_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeBlock */ .U$)(raw, b.codec, b.width, (0,_snapshot_block_planner_js__WEBPACK_IMPORTED_MODULE_4__/* .blockLevel */ .QX)(b.codec, b.rawLength));
             const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(stored).digest();
             if (!sha256.equals(b.sha256) || out.position !== b.offset)
                 same = false;

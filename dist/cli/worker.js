@@ -1881,6 +1881,24 @@ function zstdDecompress(stored, rawLength, what) {
         throw new SnapshotFormatError('E_CORRUPT', `${what} decompressed to ${out.length} bytes, expected ${rawLength}`);
     return out;
 }
+/**
+ * The first bytes of a zstd frame's output, decoded from a prefix of the frame: everything its
+ * complete internal blocks hold (zstd decodes a cut frame up to where it was cut). At most
+ * `rawLength` bytes; the caller checks it got as many as it needs.
+ */
+function zstdDecompressPrefix(storedPrefix, rawLength, expected, what) {
+    try {
+        return zstdDecompressSync(storedPrefix, {
+            maxOutputLength: Math.max(rawLength, 1),
+            chunkSize: Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP),
+            finishFlush: constants.ZSTD_e_continue,
+        });
+    }
+    catch (error) {
+        const reason = error.code === 'ERR_BUFFER_TOO_LARGE' ? 'decompresses past its declared size' : 'is not valid zstd data';
+        throw new SnapshotFormatError('E_CORRUPT', `${what} ${reason}: the snapshot is corrupt`);
+    }
+}
 function encodeBlock(raw, codec, width, level, scratch) {
     switch (codec) {
         case format_Codec.none:

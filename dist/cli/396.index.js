@@ -1,8 +1,8 @@
-export const id = 588;
-export const ids = [588];
+export const id = 396;
+export const ids = [396];
 export const modules = {
 
-/***/ 5588:
+/***/ 1396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2307,12 +2307,160 @@ function verificationOf(sources) {
         return null;
     const sum = (f) => sides.reduce((n, s) => n + f(s), 0);
     const filesNotRead = sum((s) => s.filesNotRead);
-    const unread = sides.filter((s) => s.filesNotRead > 0);
+    const partly = sum((s) => s.filesPartlyRead ?? 0);
+    const unread = sides.filter((s) => s.filesNotRead > 0 || (s.filesPartlyRead ?? 0) > 0);
+    const what = [
+        ...(filesNotRead > 0 ? [`${filesNotRead} unchanged file${filesNotRead === 1 ? '' : 's'}`] : []),
+        ...(partly > 0 ? [`the unchanged parts of ${partly} large file${partly === 1 ? '' : 's'}`] : []),
+    ].join(' and ');
     const note = unread.length === 0
         ? ''
-        : `block contents of ${filesNotRead} unchanged file${filesNotRead === 1 ? '' : 's'} were not read (${unread.map((s) => `${s.label}: ${s.blocksRead} of ${s.blocksTotal} blocks read`).join('; ')}); ` +
+        : `block contents of ${what} were not read (${unread.map((s) => `${s.label}: ${s.blocksRead} of ${s.blocksTotal} blocks read`).join('; ')}); ` +
             `run ${unread.map((s) => `\`vitsnap verify ${s.label}\``).join(' and ')} to check them`;
     return { blocksRead: sum((s) => s.blocksRead), blocksTotal: sum((s) => s.blocksTotal), filesNotRead, note, sides };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/compare/byte-source.ts
+/**
+ * One file's bytes, read where they are needed instead of all at once. A 58 MB static library
+ * changed in one member costs two 58 MB buffers when it is read whole: on this kind of VM that
+ * memory's first touch alone is ~0.3 s (docs/benchmarks.md). A comparator that can walk a file
+ * (ar: its headers and the member that differs) takes a ByteSource and never holds the whole file.
+ */
+
+
+const COMPARE_STEP = 256 * 1024;
+/**
+ * Whether two ranges hold the same bytes: what chunk digests prove equal is not read, the rest
+ * is compared a piece at a time.
+ */
+function sameBytes(a, offsetA, b, offsetB, length) {
+    const unknown = a.unknownParts?.(offsetA, b, offsetB, length) ?? [[0, length]];
+    return unknown.every(([from, to]) => compareBytes(a, offsetA, b, offsetB, from, to));
+}
+function compareBytes(a, offsetA, b, offsetB, from, to) {
+    for (let done = from; done < to; done += COMPARE_STEP) {
+        const n = Math.min(COMPARE_STEP, to - done);
+        // Each view stays valid while the other source is read: they are different sources, or the same buffer.
+        if (!a.view(offsetA + done, n).equals(b.view(offsetB + done, n)))
+            return false;
+    }
+    return true;
+}
+/** Files at least this big are read through a ByteSource when both sides can give one. */
+const STREAM_FROM_BYTES = 16 * 1024 * 1024;
+const byte_source_WINDOW_BYTES = 1024 * 1024;
+function checkRange(size, offset, length, what) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > size) {
+        throw new errors/* OperationError */.OK('E_IO', `${what}: ${length} bytes at offset ${offset} are outside its ${size} bytes`);
+    }
+}
+function bufferSource(buf) {
+    return {
+        size: buf.length,
+        inMemory: true,
+        read: (offset, length) => {
+            checkRange(buf.length, offset, length, 'buffer');
+            return buf.subarray(offset, offset + length);
+        },
+        scan: (offset, length, visit) => {
+            checkRange(buf.length, offset, length, 'buffer');
+            if (length > 0)
+                visit(buf.subarray(offset, offset + length));
+        },
+        view: (offset, length) => {
+            checkRange(buf.length, offset, length, 'buffer');
+            return buf.subarray(offset, offset + length);
+        },
+        close: () => undefined,
+    };
+}
+/** The whole file in one buffer: for comparators that need it so. */
+function wholeBytes(source) {
+    return source.read(0, source.size);
+}
+/**
+ * A file on disk, `size` bytes as the walk saw them, read through one reused 1 MiB window. A file
+ * that shrinks under the diff is an error that names it, not a short buffer.
+ */
+function fileByteSource(absPath, size, name) {
+    let fd = null;
+    const window = Buffer.allocUnsafe(Math.min(byte_source_WINDOW_BYTES, Math.max(size, 1)));
+    let windowStart = 0;
+    let windowLength = 0;
+    const open = () => {
+        try {
+            fd ??= (0,external_node_fs_.openSync)(absPath, 'r');
+            return fd;
+        }
+        catch (error) {
+            throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${name}`);
+        }
+    };
+    const fill = (into, at, position, length) => {
+        const handle = open();
+        let done = 0;
+        while (done < length) {
+            let n;
+            try {
+                n = (0,external_node_fs_.readSync)(handle, into, at + done, length - done, position + done);
+            }
+            catch (error) {
+                throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${name}`);
+            }
+            if (n === 0)
+                throw new errors/* OperationError */.OK('E_IO', `${name} became shorter while it was compared (expected ${size} bytes); run the diff again once the tree is stable`);
+            done += n;
+        }
+    };
+    const load = (offset) => {
+        windowStart = offset;
+        windowLength = Math.min(window.length, size - offset);
+        fill(window, 0, offset, windowLength);
+    };
+    const inWindow = (offset, length) => offset >= windowStart && offset + length <= windowStart + windowLength;
+    return {
+        size,
+        inMemory: false,
+        read: (offset, length) => {
+            checkRange(size, offset, length, name);
+            if (length <= window.length && !inWindow(offset, length))
+                load(offset);
+            if (inWindow(offset, length))
+                return Buffer.from(window.subarray(offset - windowStart, offset - windowStart + length));
+            const out = Buffer.allocUnsafe(length);
+            fill(out, 0, offset, length);
+            return out;
+        },
+        view: (offset, length) => {
+            checkRange(size, offset, length, name);
+            if (length <= window.length) {
+                if (!inWindow(offset, length))
+                    load(offset);
+                return window.subarray(offset - windowStart, offset - windowStart + length);
+            }
+            const out = Buffer.allocUnsafe(length);
+            fill(out, 0, offset, length);
+            return out;
+        },
+        scan: (offset, length, visit) => {
+            checkRange(size, offset, length, name);
+            for (let at = offset, end = offset + length; at < end;) {
+                if (!inWindow(at, 1))
+                    load(at);
+                const stop = Math.min(end, windowStart + windowLength);
+                visit(window.subarray(at - windowStart, stop - windowStart));
+                at = stop;
+            }
+        },
+        close: () => {
+            if (fd !== null)
+                (0,external_node_fs_.closeSync)(fd);
+            fd = null;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/registry.ts
@@ -2320,6 +2468,7 @@ function verificationOf(sources) {
  * Runs the ordered comparator list on one pair of files: the first comparator that recognises both
  * sides and does not fall back wins; bytes are last. Every fallback is recorded with its reason.
  */
+
 
 const HEAD_BYTES = 4096;
 function errorText(error) {
@@ -2329,6 +2478,10 @@ function summarise(children, comparator) {
     if (children.length === 1)
         return children[0].summary;
     return `${children.length} differences (${comparator})`;
+}
+function isReadError(error) {
+    const name = error?.name;
+    return name === 'SnapshotFormatError' || name === 'OperationError';
 }
 /** Fresh budgets for one top-level file's two sides, each charging `diff` (the whole run's) when given. */
 function fileBudgets(limits, diff) {
@@ -2340,6 +2493,13 @@ function fileBudgets(limits, diff) {
  * nested in the file expands under `budgets` (fresh ones when not given).
  */
 function compareFile(path, before, after, comparators, limits, depth = 0, budgets = fileBudgets(limits)) {
+    return compareFileSources(path, bufferSource(before), bufferSource(after), comparators, limits, depth, budgets);
+}
+/**
+ * `compareFile` on sources read as needed: a comparator that walks files itself gets them unread,
+ * any other gets both files whole, read once for all of them.
+ */
+function compareFileSources(path, before, after, comparators, limits, depth = 0, budgets = fileBudgets(limits)) {
     const node = { path, kind: 'modified', summary: '', causes: [], children: [] };
     const fallbacks = [];
     const ctx = {
@@ -2356,11 +2516,13 @@ function compareFile(path, before, after, comparators, limits, depth = 0, budget
             return compareFile(nestedPath, a, b, comparators, limits, depth + 1, budgets);
         },
     };
-    const tooBig = Math.max(before.length, after.length) > limits.maxStructuredBytes;
+    const tooBig = Math.max(before.size, after.size) > limits.maxStructuredBytes;
     if (tooBig)
         fallbacks.push(`larger than ${limits.maxStructuredBytes} bytes: compared as bytes`);
-    const headA = before.subarray(0, HEAD_BYTES);
-    const headB = after.subarray(0, HEAD_BYTES);
+    const headA = before.read(0, Math.min(HEAD_BYTES, before.size));
+    const headB = after.read(0, Math.min(HEAD_BYTES, after.size));
+    let whole = null;
+    const wholeFiles = () => (whole ??= [wholeBytes(before), wholeBytes(after)]);
     for (const comparator of comparators) {
         if (tooBig && comparator.id !== 'binary')
             continue;
@@ -2368,9 +2530,18 @@ function compareFile(path, before, after, comparators, limits, depth = 0, budget
             continue;
         let children;
         try {
-            children = comparator.compare(path, before, after, ctx);
+            if (comparator.compareSources !== undefined && !(before.inMemory && after.inMemory)) {
+                children = comparator.compareSources(path, before, after, ctx);
+            }
+            else {
+                const [a, b] = wholeFiles();
+                children = comparator.compare(path, a, b, ctx);
+            }
         }
         catch (error) {
+            // A side that cannot be read (damaged, changed under the diff) fails the diff, as a whole read would.
+            if (isReadError(error))
+                throw error;
             // A fallback is expected; any other error is a comparator failing on odd input: never fatal.
             const reason = error.name === 'ComparatorFallback' ? errorText(error) : `failed: ${errorText(error)}`;
             fallbacks.push(`${comparator.id}: ${reason}`);
@@ -2457,6 +2628,7 @@ function diffMetadata(a, b) {
 
 
 
+
 /** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
 const IGNORE_PROFILES = {
     timestamps: 'timestamp',
@@ -2536,13 +2708,29 @@ async function compareSources(sides, options) {
         progress.filesChanged += changed.length;
         await compareAll(changed, true);
     }
+    function compareOpened(path, a, b, budgets) {
+        if (Math.max(a.size, b.size) < STREAM_FROM_BYTES)
+            return compareFile(path, before.readFile(a), after.readFile(b), options.comparators, limits, 0, budgets);
+        const opened = [];
+        try {
+            const sa = before.openFile?.(a) ?? bufferSource(before.readFile(a));
+            opened.push(sa);
+            const sb = after.openFile?.(b) ?? bufferSource(after.readFile(b));
+            opened.push(sb);
+            return compareFileSources(path, sa, sb, options.comparators, limits, 0, budgets);
+        }
+        finally {
+            for (const source of opened)
+                source.close();
+        }
+    }
     async function compareAll(pairs, renamed = false) {
         for (const m of pairs) {
             const budgets = fileBudgets(limits, diffBudget);
             const path = m.after.path;
             const node = options.brief === true
                 ? { path, kind: 'modified', summary: 'contents differ', causes: [], children: [] }
-                : compareFile(path, before.readFile(m.before), after.readFile(m.after), options.comparators, limits, 0, budgets);
+                : compareOpened(path, m.before, m.after, budgets);
             if (renamed) {
                 node.from = m.before.path;
                 node.summary = `renamed from ${m.before.path}; ${node.summary}`;
@@ -2601,11 +2789,6 @@ async function compareSources(sides, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/archive/ar-reader.ts
-/**
- * Unix `ar` archives (`.a`, `.rlib`, `.deb`'s outer container): GNU (`/` symbol table, `//`
- * long-name table, `/123` names, `/SYM64/`) and BSD (`#1/NN` names stored before the data,
- * `__.SYMDEF`). Thin archives (`!<thin>`) hold only paths to their members and are refused.
- */
 
 const AR_MAGIC = Buffer.from('!<arch>\n', 'latin1');
 const THIN_MAGIC = Buffer.from('!<thin>\n', 'latin1');
@@ -2621,35 +2804,48 @@ function decimal(text, what) {
         throw new ArchiveFormatError(`${what} is not a decimal number: ${JSON.stringify(text)}`);
     return Number(text);
 }
-/** Parses the members, in archive order; at most `maxMembers`. */
-function parseAr(buf, maxMembers) {
-    if (buf.subarray(0, 8).equals(THIN_MAGIC)) {
+/** `length` bytes at `offset` of the archive, or an ArchiveFormatError naming `what`. */
+function takeFrom(source, offset, length, what) {
+    if (offset + length > source.size) {
+        throw new ArchiveFormatError(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${source.size}`);
+    }
+    return source.read(offset, length);
+}
+/** Parses the members, in archive order; at most `maxMembers`. Only headers and names are read. */
+function parseAr(source, maxMembers) {
+    const magic = takeFrom(source, 0, Math.min(8, source.size), 'magic');
+    if (magic.equals(THIN_MAGIC)) {
         throw new ArchiveFormatError('a thin archive (ar T): it holds paths to its members, not their bytes, so there is nothing inside to compare; compare the member files themselves');
     }
-    if (!buf.subarray(0, 8).equals(AR_MAGIC))
+    if (!magic.equals(AR_MAGIC))
         throw new ArchiveFormatError('no !<arch> magic');
     const members = [];
     let longNames = null;
     let at = 8;
-    while (at < buf.length) {
-        if (buf.length - at === 1 && buf[at] === 0x0a)
+    while (at < source.size) {
+        if (source.size - at === 1 && source.read(at, 1)[0] === 0x0a)
             break; // a final padding byte
-        const header = take(buf, at, HEADER_SIZE, `member header at offset ${at}`);
+        const header = takeFrom(source, at, HEADER_SIZE, `member header at offset ${at}`);
         if (header.toString('latin1', 58, 60) !== '`\n')
             throw new ArchiveFormatError(`member header at offset ${at} does not end with the \`\\n terminator`);
         const size = decimal(field(header, 48, 10), `size of the member at offset ${at}`);
-        let data = take(buf, at + HEADER_SIZE, size, `data of the member at offset ${at}`);
+        if (at + HEADER_SIZE + size > source.size) {
+            throw new ArchiveFormatError(`data of the member at offset ${at}: needs ${size} bytes at offset ${at + HEADER_SIZE}, but the data ends at ${source.size}`);
+        }
+        let dataOffset = at + HEADER_SIZE;
+        let dataSize = size;
         let name = field(header, 0, 16);
         if (name.startsWith('#1/')) {
             // BSD: the name's length, and the name stored at the start of the data.
             const length = decimal(name.slice(3), `BSD name length at offset ${at}`);
-            if (length > data.length)
+            if (length > size)
                 throw new ArchiveFormatError(`BSD name at offset ${at} is longer than its member`);
-            name = data.toString('utf8', 0, length).replace(/\0+$/, '');
-            data = data.subarray(length);
+            name = source.read(dataOffset, length).toString('utf8').replace(/\0+$/, '');
+            dataOffset += length;
+            dataSize -= length;
         }
         else if (name === '//') {
-            longNames = data;
+            longNames = source.read(dataOffset, size);
         }
         else if (/^\/\d+$/.test(name)) {
             const offset = Number(name.slice(1));
@@ -2663,7 +2859,7 @@ function parseAr(buf, maxMembers) {
         }
         const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
         if (name !== '//') {
-            members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), data, offset: at, symbolTable });
+            members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable });
             if (members.length > maxMembers)
                 throw new ArchiveFormatError(`more than ${maxMembers} members`);
         }
@@ -3169,19 +3365,29 @@ function describeMembers(children, prefix, noun, many = `${noun}s`) {
 
 
 
+
 const MAX_AR_MEMBERS = 100_000;
-function readSide(buf, label) {
+function readSide(source, label) {
     let members;
     try {
-        members = parseAr(buf, MAX_AR_MEMBERS);
+        members = parseAr(source, MAX_AR_MEMBERS);
     }
     catch (error) {
+        if (error.name !== 'ArchiveFormatError')
+            throw error;
         throw new ComparatorFallback(`cannot read the ar archive (${label}): ${errorMessage(error)}`);
     }
     // GNU's `/` would read `lib.a!//`: the symbol table is named for what it is.
     const keys = memberKeys(members.map((m) => (m.name === '/' ? '(symbol table)' : m.name === '/SYM64/' ? '(symbol table, 64-bit)' : m.name)));
     const byKey = new Map(keys.map((key, i) => [key, members[i]]));
-    return { keys, byKey, keyAt: new Map([...byKey].map(([key, m]) => [m.offset, key])) };
+    return { source, keys, byKey, keyAt: new Map([...byKey].map(([key, m]) => [m.offset, key])) };
+}
+function data(side, m) {
+    return side.source.read(m.dataOffset, m.size);
+}
+/** Equal member data: known equal from the sources' chunks, else compared byte for byte. */
+function sameData(a, ma, b, mb) {
+    return ma.size === mb.size && sameBytes(a.source, ma.dataOffset, b.source, mb.dataOffset, ma.size);
 }
 function time(text) {
     return /^\d+$/.test(text) ? formatEpoch(Number(text), text) : JSON.stringify(text);
@@ -3194,13 +3400,56 @@ function memberFields(path, key, a, b) {
     fields.add('mode', 'mode', a.mode, b.mode);
     return fields.differences;
 }
-function compareData(path, key, a, b, ctx) {
-    if (a.data.equals(b.data))
+function compareData(path, key, a, ma, b, mb, ctx) {
+    if (sameData(a, ma, b, mb))
         return null;
     const target = memberPath(path, key);
     if (!canNest(ctx))
-        return unexpandedNode('ar', target, `${displayName(key)}: content differs (${a.data.length} → ${b.data.length} bytes)`, depthCapReason(ctx));
-    return ctx.compareNested(target, a.data, b.data);
+        return unexpandedNode('ar', target, `${displayName(key)}: content differs (${ma.size} → ${mb.size} bytes)`, depthCapReason(ctx));
+    return ctx.compareNested(target, data(a, ma), data(b, mb));
+}
+/** Both archives' members compared: headers first, then the data of members present on both sides. */
+function compareArchives(path, before, after, ctx) {
+    const a = readSide(before, 'before');
+    const b = readSide(after, 'after');
+    const describe = (key, side) => `${(side === 'before' ? a : b).byKey.get(key)?.size ?? 0} bytes`;
+    const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
+    const differences = [...members.differences];
+    const symbolTables = [];
+    for (const key of members.common) {
+        const ma = a.byKey.get(key);
+        const mb = b.byKey.get(key);
+        if (ma === undefined || mb === undefined)
+            continue;
+        differences.push(...memberFields(path, key, ma, mb));
+        if (ma.symbolTable && mb.symbolTable) {
+            if (!sameData(a, ma, b, mb))
+                symbolTables.push([key, ma, mb]);
+            continue;
+        }
+        const changed = compareData(path, key, a, ma, b, mb, ctx);
+        if (changed !== null)
+            differences.push(changed);
+    }
+    // What can move members: their own data, their order, members added or removed.
+    const movers = differences.filter((d) => !/:ar\.(mtime|uid|gid|mode)$/.test(d.path)).map((d) => d.path);
+    for (const [key, ma, mb] of symbolTables) {
+        const da = data(a, ma);
+        const db = data(b, mb);
+        const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, da, db);
+        const before = symbolOwners(ma.name, da, a.keyAt);
+        const after = symbolOwners(mb.name, db, b.keyAt);
+        // Decoded, and every symbol still names the same member: only the offsets of moved members differ.
+        if (before !== null && after !== null && movers.length > 0 && before.length === after.length && before.every((s, i) => s === after[i])) {
+            node.consequence = {
+                of: 'member offsets in the symbol table',
+                evidence: `all ${before.length} symbols name the same members on both sides; only the offsets of members that moved differ`,
+                from: movers,
+            };
+        }
+        differences.push(node);
+    }
+    return differences;
 }
 const arComparator = {
     id: 'ar',
@@ -3208,45 +3457,9 @@ const arComparator = {
         return looksLikeAr(head);
     },
     compare(path, before, after, ctx) {
-        const a = readSide(before, 'before');
-        const b = readSide(after, 'after');
-        const describe = (key, side) => `${(side === 'before' ? a : b).byKey.get(key)?.data.length ?? 0} bytes`;
-        const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
-        const differences = [...members.differences];
-        const symbolTables = [];
-        for (const key of members.common) {
-            const ma = a.byKey.get(key);
-            const mb = b.byKey.get(key);
-            if (ma === undefined || mb === undefined)
-                continue;
-            differences.push(...memberFields(path, key, ma, mb));
-            if (ma.symbolTable && mb.symbolTable) {
-                if (!ma.data.equals(mb.data))
-                    symbolTables.push([key, ma, mb]);
-                continue;
-            }
-            const data = compareData(path, key, ma, mb, ctx);
-            if (data !== null)
-                differences.push(data);
-        }
-        // What can move members: their own data, their order, members added or removed.
-        const movers = differences.filter((d) => !/:ar\.(mtime|uid|gid|mode)$/.test(d.path)).map((d) => d.path);
-        for (const [key, ma, mb] of symbolTables) {
-            const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, ma.data, mb.data);
-            const before = symbolOwners(ma.name, ma.data, a.keyAt);
-            const after = symbolOwners(mb.name, mb.data, b.keyAt);
-            // Decoded, and every symbol still names the same member: only the offsets of moved members differ.
-            if (before !== null && after !== null && movers.length > 0 && before.length === after.length && before.every((s, i) => s === after[i])) {
-                node.consequence = {
-                    of: 'member offsets in the symbol table',
-                    evidence: `all ${before.length} symbols name the same members on both sides; only the offsets of members that moved differ`,
-                    from: movers,
-                };
-            }
-            differences.push(node);
-        }
-        return differences;
+        return compareArchives(path, bufferSource(before), bufferSource(after), ctx);
     },
+    compareSources: compareArchives,
 };
 
 ;// CONCATENATED MODULE: ./src/compare/comparators/binary.ts
@@ -4038,14 +4251,12 @@ const ELF_TYPES = { 0: 'NONE', 1: 'REL', 2: 'EXEC', 3: 'DYN', 4: 'CORE' };
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts
-var toolchains = __webpack_require__(8766);
+// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts + 2 modules
+var toolchains = __webpack_require__(6899);
 ;// CONCATENATED MODULE: ./src/compare/formats/disassembly.ts
 /**
  * Disassembly around changed code, as diffoscope shows it: binutils' `objdump -d` over a window
@@ -11829,9 +12040,13 @@ function openSnapshotSide(open, side, label) {
         // The index digest and the entry list's digest: both cheap next to the blocks, and neither is
         // checked again when no file is read (equal digests never are).
         reader.loadIndex();
+        // A diff reads a few files here and there: blocks are decoded as far as those files need.
+        reader.prefixDecoding = true;
         const entries = reader.manifest.entries;
         const blocksRead = new Set();
         const filesRead = new Set();
+        /** The chunks of the files walked through `openFile`, which may leave some blocks unread. */
+        const opened = [];
         return {
             label,
             kind: 'snapshot',
@@ -11848,9 +12063,23 @@ function openSnapshotSide(open, side, label) {
                     throw onSide(error, side, label);
                 }
             },
+            openFile: (entry) => {
+                if (reader.isDelta)
+                    return null;
+                try {
+                    const chunks = reader.fileChunks(entry);
+                    filesRead.add(entry.path);
+                    opened.push(chunks);
+                    return chunkedSource(reader, entry, chunks, (error) => onSide(error, side, label), (block) => blocksRead.add(block));
+                }
+                catch (error) {
+                    throw onSide(error, side, label);
+                }
+            },
             verification: () => {
                 const unread = entries.filter((e) => e.type === 'file' && e.size > 0 && !filesRead.has(e.path)).length;
-                return { side: side === 'BEFORE' ? 'before' : 'after', label, blocksRead: blocksRead.size, blocksTotal: reader.trailer.blockCount, filesNotRead: unread };
+                const partly = opened.filter((chunks) => chunks.some((c) => !blocksRead.has(c.block))).length;
+                return { side: side === 'BEFORE' ? 'before' : 'after', label, blocksRead: blocksRead.size, blocksTotal: reader.trailer.blockCount, filesNotRead: unread, filesPartlyRead: partly };
             },
             close: () => reader.close(),
         };
@@ -11859,6 +12088,99 @@ function openSnapshotSide(open, side, label) {
         reader.close();
         throw onSide(error, side, label);
     }
+}
+/** The chunk layout behind each chunked source, for `knownEqual` between two of them. */
+const layouts = new WeakMap();
+function chunkAt(layout, offset) {
+    let lo = 0;
+    let hi = layout.chunks.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (layout.starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/**
+ * The parts of [offset, offset + length) of `a` not known equal to `b` at `otherOffset`, as
+ * [start, end) pairs relative to the range. A part is known equal when the chunk of `a` holding it
+ * is matched by a chunk of `b` with the same digest and length at the same place relative to the
+ * range: equal chunks hold equal bytes, so neither needs reading.
+ */
+function unknownParts(a, offset, b, otherOffset, length) {
+    const parts = [];
+    const end = offset + length;
+    for (let i = length > 0 ? chunkAt(a, offset) : a.chunks.length; i < a.chunks.length && a.starts[i] < end; i++) {
+        const ca = a.chunks[i];
+        const there = otherOffset + (a.starts[i] - offset);
+        const j = there >= 0 && there < b.starts[b.chunks.length] ? chunkAt(b, there) : -1;
+        const cb = b.chunks[j];
+        if (cb !== undefined && b.starts[j] === there && cb.length === ca.length && cb.sha256.equals(ca.sha256))
+            continue;
+        const from = Math.max(a.starts[i], offset) - offset;
+        const to = Math.min(a.starts[i + 1], end) - offset;
+        const previous = parts[parts.length - 1];
+        if (previous !== undefined && previous[1] === from)
+            previous[1] = to;
+        else
+            parts.push([from, to]);
+    }
+    return parts;
+}
+/**
+ * A full snapshot's file as its chunks. Blocks are decoded whole as the walk reaches them, a few
+ * at a time (the reader's block cache), never the whole file at once; each block's digest is
+ * checked as it is read, which covers every byte handed out.
+ */
+function chunkedSource(reader, entry, chunks, sided, onRead) {
+    const starts = new Float64Array(chunks.length + 1);
+    for (let k = 0; k < chunks.length; k++)
+        starts[k + 1] = starts[k] + chunks[k].length;
+    const layout = { chunks, starts };
+    const checkRange = (offset, length) => {
+        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > entry.size) {
+            throw new errors/* OperationError */.OK('E_IO', `${entry.path}: ${length} bytes at offset ${offset} are outside its ${entry.size} bytes`);
+        }
+    };
+    const scan = (offset, length, visit) => {
+        checkRange(offset, length);
+        try {
+            for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(layout, offset) : 0; at < end; k++) {
+                const start = starts[k];
+                const chunk = chunks[k];
+                const bytes = reader.readChunk(chunk, true);
+                onRead(chunk.block);
+                const stop = Math.min(end, start + bytes.length);
+                visit(bytes.subarray(at - start, stop - start));
+                at = stop;
+            }
+        }
+        catch (error) {
+            throw sided(error);
+        }
+    };
+    const read = (offset, length) => {
+        const parts = [];
+        scan(offset, length, (p) => parts.push(p));
+        // One piece is a view of a decoded block, which nothing writes to: no copy needed.
+        return parts.length === 1 ? parts[0] : Buffer.concat(parts, length);
+    };
+    const source = {
+        size: entry.size,
+        inMemory: false,
+        read,
+        scan,
+        view: read,
+        unknownParts: (offset, other, otherOffset, length) => {
+            const theirs = layouts.get(other);
+            return theirs === undefined ? null : unknownParts(layout, offset, theirs, otherOffset, length);
+        },
+        close: () => undefined,
+    };
+    layouts.set(source, layout);
+    return source;
 }
 
 // EXTERNAL MODULE: ./src/registry/open.ts
@@ -11879,6 +12201,7 @@ var store_open = __webpack_require__(9717);
  * What capture leaves out of a directory is still reported: FIFOs, sockets and devices as entries
  * of their type, names (and symlink targets) that are not valid UTF-8 as "not compared".
  */
+
 
 
 
@@ -12049,6 +12372,7 @@ function snapshotSource(side, prefix, notes) {
         notCompared: [],
         metadata: side.metadata,
         readFile: (entry) => side.readFile(entry),
+        openFile: (entry) => side.openFile(entry),
         digest: (entry) => entry.sha256,
         verification: () => side.verification(),
     };
@@ -12079,6 +12403,7 @@ function directorySource(label, abs) {
         metadata: null,
         prefix,
         readFile: (entry) => readFileAt(prefix + entry.path, entry.path),
+        openFile: (entry) => fileByteSource(prefix + entry.path, entry.size, entry.path),
         digest: (entry) => hashFileAt(prefix + entry.path, entry.path),
     };
 }
@@ -12114,6 +12439,7 @@ function walkedDirectory(label, walk, side) {
         metadata: null,
         walked,
         readFile: (entry) => readFileAt(walkedFile(source, entry.path).absPath, entry.path),
+        openFile: (entry) => fileByteSource(walkedFile(source, entry.path).absPath, entry.size, entry.path),
         digest: (entry) => hashFileAt(walkedFile(source, entry.path).absPath, entry.path),
     };
     return source;
@@ -12946,235 +13272,6 @@ async function compareAndReport(sides, plan, ctx) {
     else
         ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));
     return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
-}
-
-
-/***/ }),
-
-/***/ 8766:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bB: () => (/* binding */ probeToolchains),
-/* harmony export */   cA: () => (/* binding */ parseProbeList),
-/* harmony export */   oq: () => (/* binding */ findExecutable)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_PROBE_TIMEOUT_MS, PROBE_CONCURRENCY, DEFAULT_PROBES, ownBinDirectory, formatVersion */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(576);
-/* harmony import */ var _lockfiles_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1010);
-/**
- * Toolchain probes: for each tool, the executable PATH resolves to, its real path and digest, and
- * the version text it prints. A tool that is not on PATH costs no process.
- */
-
-
-
-
-
-
-/**
- * Generous: a probe that times out records an error instead of a version, and that alone would
- * show as toolchain drift. JVMs and npm take seconds to start on a loaded 2-core runner.
- */
-const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
-/** Probes running at once: a dozen JVMs and compilers started together on two cores starve each other. */
-const PROBE_CONCURRENCY = 2 * (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)();
-/** The tools probed by default (DESIGN §4). */
-const DEFAULT_PROBES = [
-    'gcc', 'g++', 'clang', 'cc', 'ld',
-    'rustc', 'cargo',
-    'go',
-    'node', 'npm', 'pnpm', 'yarn', 'tsc',
-    'java', 'javac', 'mvn', 'gradle',
-    'python3', 'python', 'pip',
-    'cmake', 'make', 'ninja',
-    'dotnet', 'zig', 'swift',
-];
-/** Tools whose version is not `--version`. */
-const VERSION_ARGS = {
-    java: ['-version'],
-    javac: ['-version'],
-    go: ['version'],
-    zig: ['version'],
-};
-const VERSION_LINES = 3;
-const VERSION_LINE_CHARS = 200;
-const PROBE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
-/**
- * Probes that take longest start first, so the last to finish is not a slow one started late
- * (a JVM, pip importing itself, a Node script). Measured by hand on this project's 2-core VM:
- * pip ~0.8 s, mvn 0.3, python shims 0.25, javac 0.24, npm 0.21, node and java 0.1, the rest less.
- * Results are sorted by name whatever the order they ran in.
- */
-const SLOW_FIRST = ['gradle', 'pip', 'mvn', 'dotnet', 'swift', 'python3', 'python', 'javac', 'tsc', 'npm', 'pnpm', 'yarn', 'node', 'java'];
-function startOrder(name) {
-    const rank = SLOW_FIRST.indexOf(name);
-    return rank === -1 ? SLOW_FIRST.length : rank;
-}
-/**
- * vitsnap's own dependencies' executables: `<its package root>/node_modules/.bin`, found from the
- * running script. In vitsnap's checkout npm scripts put that first on PATH, and its pinned `node`
- * (node@24) is not the project's toolchain. A project that installs vitsnap keeps its own
- * `node_modules/.bin` (its tsc, its esbuild): that is a different directory.
- */
-function ownBinDirectory(script = process.argv[1]) {
-    if (script === undefined || script === '')
-        return null;
-    let dir;
-    try {
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(script));
-    }
-    catch {
-        return null;
-    }
-    for (let depth = 0; depth < 8; depth++) {
-        try {
-            const pkg = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'package.json'), 'utf8'));
-            if (pkg.name === 'snapshot-action')
-                return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'node_modules', '.bin');
-        }
-        catch {
-            // no package.json here, or not ours: keep walking up
-        }
-        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
-        if (up === dir)
-            break;
-        dir = up;
-    }
-    return null;
-}
-function withoutDirs(pathList, dirs) {
-    if (pathList === undefined || dirs.length === 0)
-        return pathList;
-    return pathList
-        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
-        .filter((d) => !dirs.includes(d.replace(/[\\/]+$/, '')))
-        .join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter);
-}
-/**
- * The tools a user asked for (`--probes`, the `probes` input), items already split: none means
- * the default list (null), `none` alone means no probes ([]); a name that is not a bare command
- * name is refused with `code`, naming `what`.
- */
-function parseProbeList(items, what, code) {
-    const names = items.map((s) => s.trim()).filter((s) => s !== '');
-    if (names.length === 0)
-        return null;
-    if (names.length === 1 && names[0] === 'none')
-        return [];
-    for (const name of names) {
-        if (!PROBE_NAME.test(name) || name === 'none') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(code, `${what}: ${JSON.stringify(name)} is not a tool name; give bare command names such as gcc,node (or 'none' alone for no probes)`);
-        }
-    }
-    return [...new Set(names)];
-}
-/** Probes the tools a few at a time; results sorted by name. Throws only for an invalid tool name. */
-async function probeToolchains(options = {}) {
-    const names = [...new Set(options.names ?? DEFAULT_PROBES)].sort(_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .compareText */ .n6);
-    for (const name of names) {
-        if (!PROBE_NAME.test(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK('E_USAGE', `toolchain probe ${JSON.stringify(name)} is not a command name; use bare names such as "gcc" or "g++", without paths`);
-        }
-    }
-    const given = options.env ?? process.env;
-    const own = ownBinDirectory();
-    const path = withoutDirs(given.PATH, options.excludeDirs ?? (own === null ? [] : [own]));
-    const env = path === undefined ? given : { ...given, PATH: path };
-    const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-    const results = new Array(names.length);
-    const order = names.map((_, i) => i).sort((x, y) => startOrder(names[x]) - startOrder(names[y]) || x - y);
-    let next = 0;
-    // Each probe's timeout starts when it starts, not while it waits for a slot.
-    const lane = async () => {
-        for (let k = next++; k < order.length && options.signal?.aborted !== true; k = next++) {
-            const i = order[k];
-            results[i] = await probeToolchain(names[i], env, timeoutMs, options.signal);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, names.length) }, lane));
-    return results;
-}
-async function probeToolchain(name, env, timeoutMs, signal) {
-    const args = VERSION_ARGS[name] ?? ['--version'];
-    const command = [name, ...args].join(' ');
-    const found = findExecutable(name, env.PATH);
-    if (found === null)
-        return { name, command, found: false };
-    const probe = { name, command, found: true, path: found };
-    // Run by the PATH name, not the realpath: multi-call binaries (rustup's proxies, busybox) dispatch on argv[0].
-    // Started first so the tool runs while its binary is hashed.
-    const running = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .runFile */ .y6)(found, args, { env, timeoutMs, signal });
-    try {
-        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(found);
-        probe.realpath = real;
-        probe.sha256 = await (0,_lockfiles_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256FileAsync */ .es)(real);
-    }
-    catch (error) {
-        probe.error = `cannot read ${found}: ${error.code ?? String(error)}`;
-        await running;
-        return probe;
-    }
-    const result = await running;
-    const text = result.stdout.trim() || result.stderr.trim();
-    if (result.error === undefined) {
-        probe.version = formatVersion(text);
-    }
-    else {
-        const first = formatVersion(text).split('\n')[0];
-        probe.error = first ? `${result.error}: ${first}` : result.error;
-    }
-    return probe;
-}
-/**
- * The first executable regular file named `name` in the absolute directories of `pathList`.
- * Empty and relative entries are skipped: they would resolve against whatever the cwd is. On
- * Windows PATH is `;`-separated, files have no execute bit, and `gcc` is found as `gcc.exe`: each
- * PATHEXT extension is tried, as cmd.exe does.
- */
-function findExecutable(name, pathList, platform = process.platform, pathExt = process.env.PATHEXT) {
-    const windows = platform === 'win32';
-    if (pathList === undefined || name.includes('/') || (windows && name.includes('\\')))
-        return null;
-    const names = windows ? [name, ...(pathExt || '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e !== '').map((e) => `${name}${e}`)] : [name];
-    for (const dir of pathList.split(windows ? ';' : node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
-        if (dir === '' || !(windows ? node_path__WEBPACK_IMPORTED_MODULE_2__.win32.isAbsolute(dir) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(dir)))
-            continue;
-        for (const file of names) {
-            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file);
-            try {
-                if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
-                    continue;
-                if (!windows)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-                return candidate;
-            }
-            catch {
-                // Not here, or not executable: keep walking PATH like a shell does.
-            }
-        }
-    }
-    return null;
-}
-/** First non-blank lines of a version text, each capped, terminal escapes and control characters removed. */
-function formatVersion(text) {
-    return text
-        .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-        .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-        .trim()
-        .split(/\n/)
-        .map((line) => line.trimEnd())
-        .filter((line) => line !== '')
-        .slice(0, VERSION_LINES)
-        .map((line) => line.slice(0, VERSION_LINE_CHARS))
-        .join('\n');
 }
 
 
