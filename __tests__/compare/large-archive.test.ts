@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAr, type ArMember } from '../../src/compare/archive/ar-reader.js';
-import { fileByteSource, sameBytes, STREAM_FROM_BYTES, type ByteSource } from '../../src/compare/byte-source.js';
+import { bufferSource, fileByteSource, sameBytes, STREAM_FROM_BYTES, type ByteSource } from '../../src/compare/byte-source.js';
 import { classifyCauses } from '../../src/compare/causes.js';
 import { compareSources, type CompareResult } from '../../src/compare/compare.js';
 import { DEFAULT_COMPARATORS } from '../../src/compare/comparators/index.js';
@@ -223,6 +223,39 @@ describe('byte sources', () => {
       expect(unknownBytes(sa.unknownParts?.(blobA.dataOffset + 1, sb, blobB.dataOffset, BLOB_BYTES - 1))).toBe(BLOB_BYTES - 1);
       expect(sameBytes(sa, alphaA.dataOffset, sb, alphaB.dataOffset, Math.min(alphaA.size, alphaB.size))).toBe(false);
       expect(sameBytes(sa, blobA.dataOffset, sb, blobB.dataOffset, blobA.size)).toBe(true);
+    } finally {
+      await sides.close();
+    }
+  });
+
+  it('a snapshot side takes the chunks it shares with the other side from what that side has decoded', async () => {
+    const sides = await openSides('a.vitsnap', 'b.vitsnap', { cwd: work });
+    try {
+      const entryOf = (file: string): FileEntry => {
+        const reader = SnapshotReader.open(join(work, file));
+        try {
+          return reader.manifest.entries.find((e): e is FileEntry => e.type === 'file' && e.path === LIB) as FileEntry;
+        } finally {
+          reader.close();
+        }
+      };
+      const sa = sides.before.openFile?.(entryOf('a.vitsnap')) ?? null;
+      const sb = sides.after.openFile?.(entryOf('b.vitsnap')) ?? null;
+      if (sa === null || sb === null) throw new Error('full snapshot sides must open files');
+      sb.borrowFrom?.(sa);
+      const blobA = parseAr(bufferSource(readFileSync(join(work, 'a', LIB))), 10).find((m) => m.name === 'blob.bin') as ArMember;
+      const blobB = parseAr(bufferSource(readFileSync(join(work, 'b', LIB))), 10).find((m) => m.name === 'blob.bin') as ArMember;
+      // The middle of the blob: the before side decodes it, the after side reads the same bytes from that.
+      const middle = BLOB_BYTES / 2;
+      const fromA = Buffer.from(sa.read(blobA.dataOffset + middle, 4096));
+      const readBefore = sides.after.verification?.().blocksRead ?? -1;
+      const fromB = sb.read(blobB.dataOffset + middle, 4096);
+      expect(fromB.equals(fromA)).toBe(true);
+      expect(fromB.equals(readFileSync(join(work, 'b', LIB)).subarray(blobB.dataOffset + middle, blobB.dataOffset + middle + 4096))).toBe(true);
+      expect(sides.after.verification?.().blocksRead).toBe(readBefore);
+      // A part the before side has not decoded comes from the after side's own blocks.
+      sb.read(0, 100);
+      expect(sides.after.verification?.().blocksRead).toBe(readBefore + 1);
     } finally {
       await sides.close();
     }

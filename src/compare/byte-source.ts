@@ -23,6 +23,12 @@ export interface ByteSource {
    * files whose chunks there have the same digests at the same places). Null: nothing is known.
    */
   unknownParts?(offset: number, other: ByteSource, otherOffset: number, length: number): [number, number][] | null;
+  /**
+   * Lets this source take bytes it shares with `other` (chunks of the same digest) from what
+   * `other` has decoded already, instead of decoding its own copy: two versions of a large file
+   * walked in step decode their common parts once.
+   */
+  borrowFrom?(other: ByteSource): void;
   close(): void;
 }
 

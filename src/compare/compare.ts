@@ -166,6 +166,7 @@ export async function compareSources(sides: Sides, options: CompareOptions): Pro
       opened.push(sa);
       const sb = after.openFile?.(b) ?? bufferSource(after.readFile(b));
       opened.push(sb);
+      sb.borrowFrom?.(sa);
       return compareFileSources(path, sa, sb, options.comparators, limits, 0, budgets);
     } finally {
       for (const source of opened) source.close();

@@ -100,8 +100,13 @@ interface ChunkLayout {
   starts: Float64Array;
 }
 
-/** The chunk layout behind each chunked source, for `knownEqual` between two of them. */
-const layouts = new WeakMap<ByteSource, ChunkLayout>();
+/** The chunk layout and reader behind each chunked source, for `unknownParts` and `borrowFrom` between two of them. */
+const layouts = new WeakMap<ByteSource, { layout: ChunkLayout; reader: SnapshotReader }>();
+
+/** A chunk digest as a map key. */
+function digestKey(sha256: Buffer): string {
+  return sha256.toString('latin1');
+}
 
 function chunkAt(layout: ChunkLayout, offset: number): number {
   let lo = 0;
@@ -152,14 +157,22 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
       throw new OperationError('E_IO', `${entry.path}: ${length} bytes at offset ${offset} are outside its ${entry.size} bytes`);
     }
   };
+  let lender: { reader: SnapshotReader; chunks: readonly ChunkRecord[]; byDigest: Map<string, number> } | null = null;
+  /** Chunk `chunk`'s bytes from the lender's cache when it has them decoded, else from this reader's blocks. */
+  const chunkBytes = (chunk: ChunkRecord): Buffer => {
+    if (lender !== null) {
+      const theirs = lender.chunks[lender.byDigest.get(digestKey(chunk.sha256)) ?? -1];
+      if (theirs !== undefined && lender.reader.hasBlock(theirs.block)) return lender.reader.readChunk(theirs, true);
+    }
+    onRead(chunk.block);
+    return reader.readChunk(chunk, true);
+  };
   const scan = (offset: number, length: number, visit: (piece: Buffer) => void): void => {
     checkRange(offset, length);
     try {
       for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(layout, offset) : 0; at < end; k++) {
         const start = starts[k] as number;
-        const chunk = chunks[k] as ChunkRecord;
-        const bytes = reader.readChunk(chunk, true);
-        onRead(chunk.block);
+        const bytes = chunkBytes(chunks[k] as ChunkRecord);
         const stop = Math.min(end, start + bytes.length);
         visit(bytes.subarray(at - start, stop - start));
         at = stop;
@@ -182,10 +195,17 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
     view: read,
     unknownParts: (offset, other, otherOffset, length) => {
       const theirs = layouts.get(other);
-      return theirs === undefined ? null : unknownParts(layout, offset, theirs, otherOffset, length);
+      return theirs === undefined ? null : unknownParts(layout, offset, theirs.layout, otherOffset, length);
+    },
+    borrowFrom: (other) => {
+      const theirs = layouts.get(other);
+      if (theirs === undefined || theirs.reader === reader) return;
+      const byDigest = new Map<string, number>();
+      theirs.layout.chunks.forEach((c, i) => byDigest.set(digestKey(c.sha256), i));
+      lender = { reader: theirs.reader, chunks: theirs.layout.chunks, byDigest };
     },
     close: () => undefined,
   };
-  layouts.set(source, layout);
+  layouts.set(source, { layout, reader });
   return source;
 }

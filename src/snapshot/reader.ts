@@ -284,6 +284,13 @@ export class SnapshotReader {
     return raw;
   }
 
+  /** Whether block `i` is decoded whole in the cache: reading it now costs nothing. */
+  hasBlock(i: number): boolean {
+    const cached = this.cache.get(i);
+    const b = this.index?.blocks[i];
+    return cached !== undefined && b !== undefined && cached.length >= b.rawLength;
+  }
+
   private storedScratch(length: number): Buffer {
     if (this.scratch === null || this.scratch.length < length) this.scratch = Buffer.allocUnsafeSlow(Math.max(length, SCRATCH_MIN_BYTES));
     return this.scratch;

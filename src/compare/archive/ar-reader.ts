@@ -49,12 +49,17 @@ function takeFrom(source: ByteSource, offset: number, length: number, what: stri
 
 /** Parses the members, in archive order; at most `maxMembers`. Only headers and names are read. */
 export function parseAr(source: ByteSource, maxMembers: number): ArMember[] {
+  return [...arMembers(source, maxMembers)];
+}
+
+/** The members one at a time, in archive order, as `parseAr` finds them (two archives can be read in step). */
+export function* arMembers(source: ByteSource, maxMembers: number): Generator<ArMember> {
   const magic = takeFrom(source, 0, Math.min(8, source.size), 'magic');
   if (magic.equals(THIN_MAGIC)) {
     throw new ArchiveFormatError('a thin archive (ar T): it holds paths to its members, not their bytes, so there is nothing inside to compare; compare the member files themselves');
   }
   if (!magic.equals(AR_MAGIC)) throw new ArchiveFormatError('no !<arch> magic');
-  const members: ArMember[] = [];
+  let count = 0;
   let longNames: Buffer | null = null;
   let at = 8;
   while (at < source.size) {
@@ -87,10 +92,9 @@ export function parseAr(source: ByteSource, maxMembers: number): ArMember[] {
     }
     const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
     if (name !== '//') {
-      members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable });
-      if (members.length > maxMembers) throw new ArchiveFormatError(`more than ${maxMembers} members`);
+      if (++count > maxMembers) throw new ArchiveFormatError(`more than ${maxMembers} members`);
+      yield { name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable };
     }
     at += HEADER_SIZE + size + (size % 2);
   }
-  return members;
 }

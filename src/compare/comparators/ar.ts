@@ -6,7 +6,7 @@
  * follows from their differences.
  */
 import { displayName, errorMessage, formatEpoch } from '../archive/bytes.js';
-import { looksLikeAr, parseAr, type ArMember } from '../archive/ar-reader.js';
+import { arMembers, looksLikeAr, type ArMember } from '../archive/ar-reader.js';
 import { symbolOwners } from '../archive/ar-symbols.js';
 import { FieldCollector, canNest, depthCapReason, diffMemberSets, memberKeys, memberPath, unexpandedNode } from '../archive/nodes.js';
 import { bufferSource, sameBytes, type ByteSource } from '../byte-source.js';
@@ -23,18 +23,48 @@ interface Side {
   keyAt: Map<number, string>;
 }
 
-function readSide(source: ByteSource, label: 'before' | 'after'): Side {
-  let members: ArMember[];
-  try {
-    members = parseAr(source, MAX_AR_MEMBERS);
-  } catch (error) {
-    if ((error as { name?: unknown }).name !== 'ArchiveFormatError') throw error;
-    throw new ComparatorFallback(`cannot read the ar archive (${label}): ${errorMessage(error)}`);
-  }
+function sideOf(source: ByteSource, members: ArMember[]): Side {
   // GNU's `/` would read `lib.a!//`: the symbol table is named for what it is.
   const keys = memberKeys(members.map((m) => (m.name === '/' ? '(symbol table)' : m.name === '/SYM64/' ? '(symbol table, 64-bit)' : m.name)));
   const byKey = new Map(keys.map((key, i) => [key, members[i] as ArMember]));
   return { source, keys, byKey, keyAt: new Map([...byKey].map(([key, m]) => [m.offset, key])) };
+}
+
+/**
+ * Both archives' members, read in step: each side advances while it is behind the other in the
+ * share of its file read, so the blocks one side has just decoded are still cached when the other
+ * reaches the same content (the after side borrows them: src/compare/byte-source.ts).
+ */
+function readSides(before: ByteSource, after: ByteSource): [Side, Side] {
+  interface Walk {
+    source: ByteSource;
+    label: 'before' | 'after';
+    members: Generator<ArMember>;
+    found: ArMember[];
+    /** Where the last member found ends. */
+    at: number;
+    done: boolean;
+  }
+  const walk = (source: ByteSource, label: 'before' | 'after'): Walk => ({ source, label, members: arMembers(source, MAX_AR_MEMBERS), found: [], at: 0, done: false });
+  const a = walk(before, 'before');
+  const b = walk(after, 'after');
+  while (!a.done || !b.done) {
+    const side = b.done || (!a.done && a.at / Math.max(a.source.size, 1) <= b.at / Math.max(b.source.size, 1)) ? a : b;
+    let next: IteratorResult<ArMember>;
+    try {
+      next = side.members.next();
+    } catch (error) {
+      if ((error as { name?: unknown }).name !== 'ArchiveFormatError') throw error;
+      throw new ComparatorFallback(`cannot read the ar archive (${side.label}): ${errorMessage(error)}`);
+    }
+    if (next.done === true) {
+      side.done = true;
+    } else {
+      side.found.push(next.value);
+      side.at = next.value.dataOffset + next.value.size;
+    }
+  }
+  return [sideOf(before, a.found), sideOf(after, b.found)];
 }
 
 function data(side: Side, m: ArMember): Buffer {
@@ -68,8 +98,7 @@ function compareData(path: string, key: string, a: Side, ma: ArMember, b: Side, 
 
 /** Both archives' members compared: headers first, then the data of members present on both sides. */
 function compareArchives(path: string, before: ByteSource, after: ByteSource, ctx: CompareContext): Difference[] {
-  const a = readSide(before, 'before');
-  const b = readSide(after, 'after');
+  const [a, b] = readSides(before, after);
   const describe = (key: string, side: 'before' | 'after'): string => `${(side === 'before' ? a : b).byKey.get(key)?.size ?? 0} bytes`;
   const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
   const differences = [...members.differences];
