@@ -2717,6 +2717,7 @@ async function compareSources(sides, options) {
             opened.push(sa);
             const sb = after.openFile?.(b) ?? bufferSource(after.readFile(b));
             opened.push(sb);
+            sb.borrowFrom?.(sa);
             return compareFileSources(path, sa, sb, options.comparators, limits, 0, budgets);
         }
         finally {
@@ -2813,13 +2814,17 @@ function takeFrom(source, offset, length, what) {
 }
 /** Parses the members, in archive order; at most `maxMembers`. Only headers and names are read. */
 function parseAr(source, maxMembers) {
+    return [...arMembers(source, maxMembers)];
+}
+/** The members one at a time, in archive order, as `parseAr` finds them (two archives can be read in step). */
+function* arMembers(source, maxMembers) {
     const magic = takeFrom(source, 0, Math.min(8, source.size), 'magic');
     if (magic.equals(THIN_MAGIC)) {
         throw new ArchiveFormatError('a thin archive (ar T): it holds paths to its members, not their bytes, so there is nothing inside to compare; compare the member files themselves');
     }
     if (!magic.equals(AR_MAGIC))
         throw new ArchiveFormatError('no !<arch> magic');
-    const members = [];
+    let count = 0;
     let longNames = null;
     let at = 8;
     while (at < source.size) {
@@ -2859,13 +2864,12 @@ function parseAr(source, maxMembers) {
         }
         const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
         if (name !== '//') {
-            members.push({ name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable });
-            if (members.length > maxMembers)
+            if (++count > maxMembers)
                 throw new ArchiveFormatError(`more than ${maxMembers} members`);
+            yield { name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable };
         }
         at += HEADER_SIZE + size + (size % 2);
     }
-    return members;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/archive/ar-symbols.ts
@@ -3367,20 +3371,41 @@ function describeMembers(children, prefix, noun, many = `${noun}s`) {
 
 
 const MAX_AR_MEMBERS = 100_000;
-function readSide(source, label) {
-    let members;
-    try {
-        members = parseAr(source, MAX_AR_MEMBERS);
-    }
-    catch (error) {
-        if (error.name !== 'ArchiveFormatError')
-            throw error;
-        throw new ComparatorFallback(`cannot read the ar archive (${label}): ${errorMessage(error)}`);
-    }
+function sideOf(source, members) {
     // GNU's `/` would read `lib.a!//`: the symbol table is named for what it is.
     const keys = memberKeys(members.map((m) => (m.name === '/' ? '(symbol table)' : m.name === '/SYM64/' ? '(symbol table, 64-bit)' : m.name)));
     const byKey = new Map(keys.map((key, i) => [key, members[i]]));
     return { source, keys, byKey, keyAt: new Map([...byKey].map(([key, m]) => [m.offset, key])) };
+}
+/**
+ * Both archives' members, read in step: each side advances while it is behind the other in the
+ * share of its file read, so the blocks one side has just decoded are still cached when the other
+ * reaches the same content (the after side borrows them: src/compare/byte-source.ts).
+ */
+function readSides(before, after) {
+    const walk = (source, label) => ({ source, label, members: arMembers(source, MAX_AR_MEMBERS), found: [], at: 0, done: false });
+    const a = walk(before, 'before');
+    const b = walk(after, 'after');
+    while (!a.done || !b.done) {
+        const side = b.done || (!a.done && a.at / Math.max(a.source.size, 1) <= b.at / Math.max(b.source.size, 1)) ? a : b;
+        let next;
+        try {
+            next = side.members.next();
+        }
+        catch (error) {
+            if (error.name !== 'ArchiveFormatError')
+                throw error;
+            throw new ComparatorFallback(`cannot read the ar archive (${side.label}): ${errorMessage(error)}`);
+        }
+        if (next.done === true) {
+            side.done = true;
+        }
+        else {
+            side.found.push(next.value);
+            side.at = next.value.dataOffset + next.value.size;
+        }
+    }
+    return [sideOf(before, a.found), sideOf(after, b.found)];
 }
 function data(side, m) {
     return side.source.read(m.dataOffset, m.size);
@@ -3410,8 +3435,7 @@ function compareData(path, key, a, ma, b, mb, ctx) {
 }
 /** Both archives' members compared: headers first, then the data of members present on both sides. */
 function compareArchives(path, before, after, ctx) {
-    const a = readSide(before, 'before');
-    const b = readSide(after, 'after');
+    const [a, b] = readSides(before, after);
     const describe = (key, side) => `${(side === 'before' ? a : b).byKey.get(key)?.size ?? 0} bytes`;
     const members = diffMemberSets('ar', path, a.keys, b.keys, describe);
     const differences = [...members.differences];
@@ -10905,7 +10929,7 @@ function tar_typeName(type) {
 }
 /** Types whose data are file content worth comparing. */
 const CONTENT_TYPES = new Set(['0', '7', 'S', 'D', 'M']);
-function tar_readSide(buf, label) {
+function readSide(buf, label) {
     let archive;
     try {
         archive = parseTar(buf, MAX_TAR_ENTRIES);
@@ -10987,8 +11011,8 @@ const tarComparator = {
         return looksLikeTar(head, /\.tar$/i.test(path));
     },
     compare(path, before, after, ctx) {
-        const a = tar_readSide(before, 'before');
-        const b = tar_readSide(after, 'after');
+        const a = readSide(before, 'before');
+        const b = readSide(after, 'after');
         const describe = (key, side) => {
             const entry = (side === 'before' ? a : b).byKey.get(key);
             return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : tar_typeName(entry.type);
@@ -12089,8 +12113,12 @@ function openSnapshotSide(open, side, label) {
         throw onSide(error, side, label);
     }
 }
-/** The chunk layout behind each chunked source, for `knownEqual` between two of them. */
+/** The chunk layout and reader behind each chunked source, for `unknownParts` and `borrowFrom` between two of them. */
 const layouts = new WeakMap();
+/** A chunk digest as a map key. */
+function digestKey(sha256) {
+    return sha256.toString('latin1');
+}
 function chunkAt(layout, offset) {
     let lo = 0;
     let hi = layout.chunks.length - 1;
@@ -12144,14 +12172,23 @@ function chunkedSource(reader, entry, chunks, sided, onRead) {
             throw new errors/* OperationError */.OK('E_IO', `${entry.path}: ${length} bytes at offset ${offset} are outside its ${entry.size} bytes`);
         }
     };
+    let lender = null;
+    /** Chunk `chunk`'s bytes from the lender's cache when it has them decoded, else from this reader's blocks. */
+    const chunkBytes = (chunk) => {
+        if (lender !== null) {
+            const theirs = lender.chunks[lender.byDigest.get(digestKey(chunk.sha256)) ?? -1];
+            if (theirs !== undefined && lender.reader.hasBlock(theirs.block))
+                return lender.reader.readChunk(theirs, true);
+        }
+        onRead(chunk.block);
+        return reader.readChunk(chunk, true);
+    };
     const scan = (offset, length, visit) => {
         checkRange(offset, length);
         try {
             for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(layout, offset) : 0; at < end; k++) {
                 const start = starts[k];
-                const chunk = chunks[k];
-                const bytes = reader.readChunk(chunk, true);
-                onRead(chunk.block);
+                const bytes = chunkBytes(chunks[k]);
                 const stop = Math.min(end, start + bytes.length);
                 visit(bytes.subarray(at - start, stop - start));
                 at = stop;
@@ -12175,11 +12212,19 @@ function chunkedSource(reader, entry, chunks, sided, onRead) {
         view: read,
         unknownParts: (offset, other, otherOffset, length) => {
             const theirs = layouts.get(other);
-            return theirs === undefined ? null : unknownParts(layout, offset, theirs, otherOffset, length);
+            return theirs === undefined ? null : unknownParts(layout, offset, theirs.layout, otherOffset, length);
+        },
+        borrowFrom: (other) => {
+            const theirs = layouts.get(other);
+            if (theirs === undefined || theirs.reader === reader)
+                return;
+            const byDigest = new Map();
+            theirs.layout.chunks.forEach((c, i) => byDigest.set(digestKey(c.sha256), i));
+            lender = { reader: theirs.reader, chunks: theirs.layout.chunks, byDigest };
         },
         close: () => undefined,
     };
-    layouts.set(source, layout);
+    layouts.set(source, { layout, reader });
     return source;
 }
 

@@ -8251,6 +8251,12 @@ class SnapshotReader {
             this.cache.delete(this.cache.keys().next().value);
         return raw;
     }
+    /** Whether block `i` is decoded whole in the cache: reading it now costs nothing. */
+    hasBlock(i) {
+        const cached = this.cache.get(i);
+        const b = this.index?.blocks[i];
+        return cached !== undefined && b !== undefined && cached.length >= b.rawLength;
+    }
     storedScratch(length) {
         if (this.scratch === null || this.scratch.length < length)
             this.scratch = Buffer.allocUnsafeSlow(Math.max(length, SCRATCH_MIN_BYTES));
