@@ -71,6 +71,31 @@ async function compareRecording(before: string, after: string): Promise<{ result
   }
 }
 
+/** The library's entry in a snapshot of the work directory. */
+function entryOf(file: string): FileEntry {
+  const reader = SnapshotReader.open(join(work, file));
+  try {
+    const found = reader.manifest.entries.find((e): e is FileEntry => e.type === 'file' && e.path === LIB);
+    if (found === undefined) throw new Error(`no ${LIB} in ${file}`);
+    return found;
+  } finally {
+    reader.close();
+  }
+}
+
+/** The library of a.vitsnap and of b.vitsnap as the two sides of a diff open it. */
+async function withLibrarySources(use: (before: ByteSource, after: ByteSource, sides: Sides) => void): Promise<void> {
+  const sides = await openSides('a.vitsnap', 'b.vitsnap', { cwd: work });
+  try {
+    const sa = sides.before.openFile?.(entryOf('a.vitsnap')) ?? null;
+    const sb = sides.after.openFile?.(entryOf('b.vitsnap')) ?? null;
+    if (sa === null || sb === null) throw new Error('full snapshot sides must open files');
+    use(sa, sb, sides);
+  } finally {
+    await sides.close();
+  }
+}
+
 /** A difference tree without what depends on where it was found: kind, path, summary and children. */
 function shape(d: Difference): unknown {
   return { kind: d.kind, path: d.path, summary: d.summary, comparator: d.comparator, children: d.children.map(shape) };
@@ -191,21 +216,7 @@ describe('byte sources', () => {
   });
 
   it('two snapshot sides know the members they share are equal without reading them, and never claim more', async () => {
-    const sides = await openSides('a.vitsnap', 'b.vitsnap', { cwd: work });
-    try {
-      const entryOf = (file: string): FileEntry => {
-        const reader = SnapshotReader.open(join(work, file));
-        try {
-          const found = reader.manifest.entries.find((e): e is FileEntry => e.type === 'file' && e.path === LIB);
-          if (found === undefined) throw new Error(`no ${LIB} in ${file}`);
-          return found;
-        } finally {
-          reader.close();
-        }
-      };
-      const sa = sides.before.openFile?.(entryOf('a.vitsnap')) ?? null;
-      const sb = sides.after.openFile?.(entryOf('b.vitsnap')) ?? null;
-      if (sa === null || sb === null) throw new Error('full snapshot sides must open files');
+    await withLibrarySources((sa, sb) => {
       const membersA = new Map(parseAr(sa, 10).map((m) => [m.name, m]));
       const membersB = new Map(parseAr(sb, 10).map((m) => [m.name, m]));
       const at = (name: string): [ArMember, ArMember] => [membersA.get(name) as ArMember, membersB.get(name) as ArMember];
@@ -223,25 +234,11 @@ describe('byte sources', () => {
       expect(unknownBytes(sa.unknownParts?.(blobA.dataOffset + 1, sb, blobB.dataOffset, BLOB_BYTES - 1))).toBe(BLOB_BYTES - 1);
       expect(sameBytes(sa, alphaA.dataOffset, sb, alphaB.dataOffset, Math.min(alphaA.size, alphaB.size))).toBe(false);
       expect(sameBytes(sa, blobA.dataOffset, sb, blobB.dataOffset, blobA.size)).toBe(true);
-    } finally {
-      await sides.close();
-    }
+    });
   });
 
   it('a snapshot side takes the chunks it shares with the other side from what that side has decoded', async () => {
-    const sides = await openSides('a.vitsnap', 'b.vitsnap', { cwd: work });
-    try {
-      const entryOf = (file: string): FileEntry => {
-        const reader = SnapshotReader.open(join(work, file));
-        try {
-          return reader.manifest.entries.find((e): e is FileEntry => e.type === 'file' && e.path === LIB) as FileEntry;
-        } finally {
-          reader.close();
-        }
-      };
-      const sa = sides.before.openFile?.(entryOf('a.vitsnap')) ?? null;
-      const sb = sides.after.openFile?.(entryOf('b.vitsnap')) ?? null;
-      if (sa === null || sb === null) throw new Error('full snapshot sides must open files');
+    await withLibrarySources((sa, sb, sides) => {
       sb.borrowFrom?.(sa);
       const blobA = parseAr(bufferSource(readFileSync(join(work, 'a', LIB))), 10).find((m) => m.name === 'blob.bin') as ArMember;
       const blobB = parseAr(bufferSource(readFileSync(join(work, 'b', LIB))), 10).find((m) => m.name === 'blob.bin') as ArMember;
@@ -256,9 +253,7 @@ describe('byte sources', () => {
       // A part the before side has not decoded comes from the after side's own blocks.
       sb.read(0, 100);
       expect(sides.after.verification?.().blocksRead).toBe(readBefore + 1);
-    } finally {
-      await sides.close();
-    }
+    });
   });
 
   it('a directory side reads any range through its window, and a file that shrinks under it is an error that names it', () => {

@@ -4,8 +4,9 @@
  * would print without a Node start (~0.3 s of CPU each). Whenever anything is not exactly as
  * expected the answer is null and the probe runs the tool as before.
  */
-import { accessSync, constants, closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isExecutableFile } from './executable-file.js';
 
 interface NodeScriptTool {
   /** `name` in the package.json of the package the executable belongs to. */
@@ -82,16 +83,6 @@ function readShebang(file: string): string | null {
     return null;
   } finally {
     closeSync(fd);
-  }
-}
-
-function isExecutableFile(file: string): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -4,9 +4,10 @@
  * When the version pyenv would select is certain, the probe runs that version's executable the way
  * `pyenv exec` does and records its realpath and digest; otherwise it runs the shim as before.
  */
-import { accessSync, constants, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { homedir } from 'node:os';
+import { isExecutableFile } from './executable-file.js';
 
 export interface PyenvTarget {
   /** `$PYENV_ROOT/versions/<version>/bin/<tool>`: what `pyenv which <tool>` prints. */
@@ -223,12 +224,3 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function isExecutableFile(file: string): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
