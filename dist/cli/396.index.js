@@ -4279,8 +4279,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts + 2 modules
-var toolchains = __webpack_require__(6899);
+// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts + 3 modules
+var toolchains = __webpack_require__(7335);
 ;// CONCATENATED MODULE: ./src/compare/formats/disassembly.ts
 /**
  * Disassembly around changed code, as diffoscope shows it: binutils' `objdump -d` over a window

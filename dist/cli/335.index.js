@@ -1,8 +1,8 @@
-export const id = 899;
-export const ids = [899];
+export const id = 335;
+export const ids = [335];
 export const modules = {
 
-/***/ 6899:
+/***/ 7335:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -27,6 +27,21 @@ var errors = __webpack_require__(3916);
 var commands = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
 var lockfiles = __webpack_require__(1010);
+;// CONCATENATED MODULE: ./src/snapshot/metadata/executable-file.ts
+/** Whether a path names a regular file this process may execute, as a shell's PATH search decides. */
+
+function isExecutableFile(file) {
+    try {
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/node-script-versions.ts
 /**
  * Versions read instead of run: npm, pnpm, yarn (classic) and tsc are Node scripts whose
@@ -34,6 +49,7 @@ var lockfiles = __webpack_require__(1010);
  * would print without a Node start (~0.3 s of CPU each). Whenever anything is not exactly as
  * expected the answer is null and the probe runs the tool as before.
  */
+
 
 
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -102,17 +118,6 @@ function readShebang(file) {
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function isExecutableFile(file) {
-    try {
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
     }
 }
 /** The nearest package.json above `file`, parsed; null when there is none close by or it is not JSON. */
@@ -211,6 +216,7 @@ function selfAndAncestors(start) {
 
 
 
+
 /** Longer than any shim pyenv writes (~400 bytes). */
 const SHIM_MAX_BYTES = 4096;
 /** A single version name: `3.12.1`, `pypy3.10-7.3.15`, a virtualenv's name. Not `a:b`, not a path. */
@@ -237,7 +243,7 @@ function resolvePyenvShim(found, env, cwd) {
     if (version === null || !isDirectory((0,external_node_path_.join)(root, 'versions', version)))
         return null;
     const executable = (0,external_node_path_.join)(root, 'versions', version, 'bin', (0,external_node_path_.basename)(found));
-    if (!pyenv_shims_isExecutableFile(executable) || !hooksAreInert(root, pyenv, env))
+    if (!isExecutableFile(executable) || !hooksAreInert(root, pyenv, env))
         return null;
     return {
         executable,
@@ -428,17 +434,6 @@ function listDirectory(dir) {
 function isDirectory(path) {
     try {
         return (0,external_node_fs_.statSync)(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-function pyenv_shims_isExecutableFile(file) {
-    try {
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-        return true;
     }
     catch {
         return false;
