@@ -9,12 +9,8 @@ import { OperationError, fromSystemError } from '../errors.js';
 
 export interface ByteSource {
   readonly size: number;
-  /** All bytes are in memory already: reading costs nothing, comparing bytes is cheaper than hashing them. */
-  readonly inMemory: boolean;
   /** Bytes [offset, offset + length), which the caller may keep. The range must lie inside the file. */
   read(offset: number, length: number): Buffer;
-  /** The same bytes in order, in pieces valid only during `visit` (no copy where the source can avoid one). */
-  scan(offset: number, length: number, visit: (piece: Buffer) => void): void;
   /** The same bytes, valid only until this source is next used (no copy where the source can avoid one). */
   view(offset: number, length: number): Buffer;
   /**
@@ -57,30 +53,19 @@ export const STREAM_FROM_BYTES = 16 * 1024 * 1024;
 
 const WINDOW_BYTES = 1024 * 1024;
 
-function checkRange(size: number, offset: number, length: number, what: string): void {
+/** Fails unless [offset, offset + length) lies inside `size` bytes; `what` names the file. */
+export function checkRange(size: number, offset: number, length: number, what: string): void {
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > size) {
     throw new OperationError('E_IO', `${what}: ${length} bytes at offset ${offset} are outside its ${size} bytes`);
   }
 }
 
 export function bufferSource(buf: Buffer): ByteSource {
-  return {
-    size: buf.length,
-    inMemory: true,
-    read: (offset, length) => {
-      checkRange(buf.length, offset, length, 'buffer');
-      return buf.subarray(offset, offset + length);
-    },
-    scan: (offset, length, visit) => {
-      checkRange(buf.length, offset, length, 'buffer');
-      if (length > 0) visit(buf.subarray(offset, offset + length));
-    },
-    view: (offset, length) => {
-      checkRange(buf.length, offset, length, 'buffer');
-      return buf.subarray(offset, offset + length);
-    },
-    close: () => undefined,
+  const read = (offset: number, length: number): Buffer => {
+    checkRange(buf.length, offset, length, 'buffer');
+    return buf.subarray(offset, offset + length);
   };
+  return { size: buf.length, read, view: read, close: () => undefined };
 }
 
 /** The whole file in one buffer: for comparators that need it so. */
@@ -105,13 +90,13 @@ export function fileByteSource(absPath: string, size: number, name: string): Byt
       throw fromSystemError(error, `cannot read ${name}`);
     }
   };
-  const fill = (into: Buffer, at: number, position: number, length: number): void => {
+  const fill = (into: Buffer, position: number, length: number): void => {
     const handle = open();
     let done = 0;
     while (done < length) {
       let n: number;
       try {
-        n = readSync(handle, into, at + done, length - done, position + done);
+        n = readSync(handle, into, done, length - done, position + done);
       } catch (error) {
         throw fromSystemError(error, `cannot read ${name}`);
       }
@@ -122,39 +107,24 @@ export function fileByteSource(absPath: string, size: number, name: string): Byt
   const load = (offset: number): void => {
     windowStart = offset;
     windowLength = Math.min(window.length, size - offset);
-    fill(window, 0, offset, windowLength);
+    fill(window, offset, windowLength);
   };
   const inWindow = (offset: number, length: number): boolean => offset >= windowStart && offset + length <= windowStart + windowLength;
+  const view = (offset: number, length: number): Buffer => {
+    checkRange(size, offset, length, name);
+    if (length > window.length) {
+      const out = Buffer.allocUnsafe(length);
+      fill(out, offset, length);
+      return out;
+    }
+    if (!inWindow(offset, length)) load(offset);
+    return window.subarray(offset - windowStart, offset - windowStart + length);
+  };
   return {
     size,
-    inMemory: false,
-    read: (offset, length) => {
-      checkRange(size, offset, length, name);
-      if (length <= window.length && !inWindow(offset, length)) load(offset);
-      if (inWindow(offset, length)) return Buffer.from(window.subarray(offset - windowStart, offset - windowStart + length));
-      const out = Buffer.allocUnsafe(length);
-      fill(out, 0, offset, length);
-      return out;
-    },
-    view: (offset, length) => {
-      checkRange(size, offset, length, name);
-      if (length <= window.length) {
-        if (!inWindow(offset, length)) load(offset);
-        return window.subarray(offset - windowStart, offset - windowStart + length);
-      }
-      const out = Buffer.allocUnsafe(length);
-      fill(out, 0, offset, length);
-      return out;
-    },
-    scan: (offset, length, visit) => {
-      checkRange(size, offset, length, name);
-      for (let at = offset, end = offset + length; at < end; ) {
-        if (!inWindow(at, 1)) load(at);
-        const stop = Math.min(end, windowStart + windowLength);
-        visit(window.subarray(at - windowStart, stop - windowStart));
-        at = stop;
-      }
-    },
+    view,
+    // A view of the window is overwritten by the next load: what the caller keeps is a copy.
+    read: (offset, length) => (length > window.length ? view(offset, length) : Buffer.from(view(offset, length))),
     close: () => {
       if (fd !== null) closeSync(fd);
       fd = null;

@@ -84,7 +84,7 @@ export function compareFileSources(
     if (!comparator.recognizes(path, headA) || !comparator.recognizes(path, headB)) continue;
     let children: Difference[];
     try {
-      if (comparator.compareSources !== undefined && !(before.inMemory && after.inMemory)) {
+      if (comparator.compareSources !== undefined) {
         children = comparator.compareSources(path, before, after, ctx);
       } else {
         const [a, b] = wholeFiles();

@@ -7,7 +7,7 @@ import { OperationError, SnapshotFormatError } from '../errors.js';
 import type { ChunkRecord } from '../snapshot/format.js';
 import type { SnapshotReader } from '../snapshot/reader.js';
 import type { Entry, FileEntry, Metadata } from '../snapshot/types.js';
-import type { ByteSource } from './byte-source.js';
+import { checkRange, type ByteSource } from './byte-source.js';
 import type { SideVerification } from './types.js';
 
 export type SideName = 'BEFORE' | 'AFTER';
@@ -152,11 +152,6 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
   const starts = new Float64Array(chunks.length + 1);
   for (let k = 0; k < chunks.length; k++) starts[k + 1] = (starts[k] as number) + (chunks[k] as ChunkRecord).length;
   const layout: ChunkLayout = { chunks, starts };
-  const checkRange = (offset: number, length: number): void => {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > entry.size) {
-      throw new OperationError('E_IO', `${entry.path}: ${length} bytes at offset ${offset} are outside its ${entry.size} bytes`);
-    }
-  };
   let lender: { reader: SnapshotReader; chunks: readonly ChunkRecord[]; byDigest: Map<string, number> } | null = null;
   /** Chunk `chunk`'s bytes from the lender's cache when it has them decoded, else from this reader's blocks. */
   const chunkBytes = (chunk: ChunkRecord): Buffer => {
@@ -168,7 +163,7 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
     return reader.readChunk(chunk, true);
   };
   const scan = (offset: number, length: number, visit: (piece: Buffer) => void): void => {
-    checkRange(offset, length);
+    checkRange(entry.size, offset, length, entry.path);
     try {
       for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(layout, offset) : 0; at < end; k++) {
         const start = starts[k] as number;
@@ -189,9 +184,7 @@ function chunkedSource(reader: SnapshotReader, entry: FileEntry, chunks: readonl
   };
   const source: ByteSource = {
     size: entry.size,
-    inMemory: false,
     read,
-    scan,
     view: read,
     unknownParts: (offset, other, otherOffset, length) => {
       const theirs = layouts.get(other);

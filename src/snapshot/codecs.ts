@@ -87,17 +87,21 @@ export function zstdCompress(raw: Uint8Array, level: number): Buffer {
   } as Parameters<typeof zstdCompressSync>[1]);
 }
 
-/** Decompresses at most `rawLength` bytes: a frame that claims or yields more is an error, not an allocation. */
-export function zstdDecompress(stored: Uint8Array, rawLength: number, what: string): Buffer {
-  let out: Buffer;
+/** Node's zstd decoder on `stored`, its errors as the snapshot's: corrupt data or a size past what was declared. */
+function decompressChecked(stored: Uint8Array, options: Parameters<typeof zstdDecompressSync>[1], what: string): Buffer {
   try {
-    // chunkSize near the real size makes Node's zstd much faster on incompressible data; it is
-    // capped so a hostile claim cannot make us allocate more than that up front.
-    out = zstdDecompressSync(stored, { maxOutputLength: Math.max(rawLength, 1), chunkSize: Math.min(Math.max(rawLength, 1024), DECODE_CHUNK_CAP) });
+    return zstdDecompressSync(stored, options);
   } catch (error) {
     const reason = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'decompresses past its declared size' : 'is not valid zstd data';
     throw new SnapshotFormatError('E_CORRUPT', `${what} ${reason}: the snapshot is corrupt`);
   }
+}
+
+/** Decompresses at most `rawLength` bytes: a frame that claims or yields more is an error, not an allocation. */
+export function zstdDecompress(stored: Uint8Array, rawLength: number, what: string): Buffer {
+  // chunkSize near the real size makes Node's zstd much faster on incompressible data; it is
+  // capped so a hostile claim cannot make us allocate more than that up front.
+  const out = decompressChecked(stored, { maxOutputLength: Math.max(rawLength, 1), chunkSize: Math.min(Math.max(rawLength, 1024), DECODE_CHUNK_CAP) }, what);
   if (out.length !== rawLength) throw new SnapshotFormatError('E_CORRUPT', `${what} decompressed to ${out.length} bytes, expected ${rawLength}`);
   return out;
 }
@@ -108,16 +112,8 @@ export function zstdDecompress(stored: Uint8Array, rawLength: number, what: stri
  * `rawLength` bytes; the caller checks it got as many as it needs.
  */
 export function zstdDecompressPrefix(storedPrefix: Uint8Array, rawLength: number, expected: number, what: string): Buffer {
-  try {
-    return zstdDecompressSync(storedPrefix, {
-      maxOutputLength: Math.max(rawLength, 1),
-      chunkSize: Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP),
-      finishFlush: constants.ZSTD_e_continue,
-    });
-  } catch (error) {
-    const reason = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'decompresses past its declared size' : 'is not valid zstd data';
-    throw new SnapshotFormatError('E_CORRUPT', `${what} ${reason}: the snapshot is corrupt`);
-  }
+  const chunkSize = Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP);
+  return decompressChecked(storedPrefix, { maxOutputLength: Math.max(rawLength, 1), chunkSize, finishFlush: constants.ZSTD_e_continue }, what);
 }
 
 export function encodeBlock(raw: Uint8Array, codec: CodecId, width: number, level: number, scratch?: { groupBuffer(length: number): Buffer }): Buffer {
