@@ -2352,30 +2352,18 @@ function compareBytes(a, offsetA, b, offsetB, from, to) {
 /** Files at least this big are read through a ByteSource when both sides can give one. */
 const STREAM_FROM_BYTES = 16 * 1024 * 1024;
 const byte_source_WINDOW_BYTES = 1024 * 1024;
+/** Fails unless [offset, offset + length) lies inside `size` bytes; `what` names the file. */
 function checkRange(size, offset, length, what) {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > size) {
         throw new errors/* OperationError */.OK('E_IO', `${what}: ${length} bytes at offset ${offset} are outside its ${size} bytes`);
     }
 }
 function bufferSource(buf) {
-    return {
-        size: buf.length,
-        inMemory: true,
-        read: (offset, length) => {
-            checkRange(buf.length, offset, length, 'buffer');
-            return buf.subarray(offset, offset + length);
-        },
-        scan: (offset, length, visit) => {
-            checkRange(buf.length, offset, length, 'buffer');
-            if (length > 0)
-                visit(buf.subarray(offset, offset + length));
-        },
-        view: (offset, length) => {
-            checkRange(buf.length, offset, length, 'buffer');
-            return buf.subarray(offset, offset + length);
-        },
-        close: () => undefined,
+    const read = (offset, length) => {
+        checkRange(buf.length, offset, length, 'buffer');
+        return buf.subarray(offset, offset + length);
     };
+    return { size: buf.length, read, view: read, close: () => undefined };
 }
 /** The whole file in one buffer: for comparators that need it so. */
 function wholeBytes(source) {
@@ -2399,13 +2387,13 @@ function fileByteSource(absPath, size, name) {
             throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${name}`);
         }
     };
-    const fill = (into, at, position, length) => {
+    const fill = (into, position, length) => {
         const handle = open();
         let done = 0;
         while (done < length) {
             let n;
             try {
-                n = (0,external_node_fs_.readSync)(handle, into, at + done, length - done, position + done);
+                n = (0,external_node_fs_.readSync)(handle, into, done, length - done, position + done);
             }
             catch (error) {
                 throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${name}`);
@@ -2418,43 +2406,25 @@ function fileByteSource(absPath, size, name) {
     const load = (offset) => {
         windowStart = offset;
         windowLength = Math.min(window.length, size - offset);
-        fill(window, 0, offset, windowLength);
+        fill(window, offset, windowLength);
     };
     const inWindow = (offset, length) => offset >= windowStart && offset + length <= windowStart + windowLength;
+    const view = (offset, length) => {
+        checkRange(size, offset, length, name);
+        if (length > window.length) {
+            const out = Buffer.allocUnsafe(length);
+            fill(out, offset, length);
+            return out;
+        }
+        if (!inWindow(offset, length))
+            load(offset);
+        return window.subarray(offset - windowStart, offset - windowStart + length);
+    };
     return {
         size,
-        inMemory: false,
-        read: (offset, length) => {
-            checkRange(size, offset, length, name);
-            if (length <= window.length && !inWindow(offset, length))
-                load(offset);
-            if (inWindow(offset, length))
-                return Buffer.from(window.subarray(offset - windowStart, offset - windowStart + length));
-            const out = Buffer.allocUnsafe(length);
-            fill(out, 0, offset, length);
-            return out;
-        },
-        view: (offset, length) => {
-            checkRange(size, offset, length, name);
-            if (length <= window.length) {
-                if (!inWindow(offset, length))
-                    load(offset);
-                return window.subarray(offset - windowStart, offset - windowStart + length);
-            }
-            const out = Buffer.allocUnsafe(length);
-            fill(out, 0, offset, length);
-            return out;
-        },
-        scan: (offset, length, visit) => {
-            checkRange(size, offset, length, name);
-            for (let at = offset, end = offset + length; at < end;) {
-                if (!inWindow(at, 1))
-                    load(at);
-                const stop = Math.min(end, windowStart + windowLength);
-                visit(window.subarray(at - windowStart, stop - windowStart));
-                at = stop;
-            }
-        },
+        view,
+        // A view of the window is overwritten by the next load: what the caller keeps is a copy.
+        read: (offset, length) => (length > window.length ? view(offset, length) : Buffer.from(view(offset, length))),
         close: () => {
             if (fd !== null)
                 (0,external_node_fs_.closeSync)(fd);
@@ -2530,7 +2500,7 @@ function compareFileSources(path, before, after, comparators, limits, depth = 0,
             continue;
         let children;
         try {
-            if (comparator.compareSources !== undefined && !(before.inMemory && after.inMemory)) {
+            if (comparator.compareSources !== undefined) {
                 children = comparator.compareSources(path, before, after, ctx);
             }
             else {
@@ -12036,6 +12006,7 @@ function prefixMismatch(before, after) {
  * digests differ, so the side counts what it read and the report says what was not.
  */
 
+
 /**
  * The same error, its message led by the side and the path (`BEFORE main.vitsnap: not a .vitsnap
  * file …`), so a two-input command says which input failed. Other errors pass unchanged.
@@ -12167,11 +12138,6 @@ function chunkedSource(reader, entry, chunks, sided, onRead) {
     for (let k = 0; k < chunks.length; k++)
         starts[k + 1] = starts[k] + chunks[k].length;
     const layout = { chunks, starts };
-    const checkRange = (offset, length) => {
-        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > entry.size) {
-            throw new errors/* OperationError */.OK('E_IO', `${entry.path}: ${length} bytes at offset ${offset} are outside its ${entry.size} bytes`);
-        }
-    };
     let lender = null;
     /** Chunk `chunk`'s bytes from the lender's cache when it has them decoded, else from this reader's blocks. */
     const chunkBytes = (chunk) => {
@@ -12184,7 +12150,7 @@ function chunkedSource(reader, entry, chunks, sided, onRead) {
         return reader.readChunk(chunk, true);
     };
     const scan = (offset, length, visit) => {
-        checkRange(offset, length);
+        checkRange(entry.size, offset, length, entry.path);
         try {
             for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(layout, offset) : 0; at < end; k++) {
                 const start = starts[k];
@@ -12206,9 +12172,7 @@ function chunkedSource(reader, entry, chunks, sided, onRead) {
     };
     const source = {
         size: entry.size,
-        inMemory: false,
         read,
-        scan,
         view: read,
         unknownParts: (offset, other, otherOffset, length) => {
             const theirs = layouts.get(other);

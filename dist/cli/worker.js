@@ -1865,18 +1865,21 @@ function zstdCompress(raw, level) {
         chunkSize: Math.min(Math.max(raw.length + (raw.length >>> 7) + 1024, 64 * 1024), DECODE_CHUNK_CAP),
     });
 }
-/** Decompresses at most `rawLength` bytes: a frame that claims or yields more is an error, not an allocation. */
-function zstdDecompress(stored, rawLength, what) {
-    let out;
+/** Node's zstd decoder on `stored`, its errors as the snapshot's: corrupt data or a size past what was declared. */
+function decompressChecked(stored, options, what) {
     try {
-        // chunkSize near the real size makes Node's zstd much faster on incompressible data; it is
-        // capped so a hostile claim cannot make us allocate more than that up front.
-        out = zstdDecompressSync(stored, { maxOutputLength: Math.max(rawLength, 1), chunkSize: Math.min(Math.max(rawLength, 1024), DECODE_CHUNK_CAP) });
+        return zstdDecompressSync(stored, options);
     }
     catch (error) {
         const reason = error.code === 'ERR_BUFFER_TOO_LARGE' ? 'decompresses past its declared size' : 'is not valid zstd data';
         throw new SnapshotFormatError('E_CORRUPT', `${what} ${reason}: the snapshot is corrupt`);
     }
+}
+/** Decompresses at most `rawLength` bytes: a frame that claims or yields more is an error, not an allocation. */
+function zstdDecompress(stored, rawLength, what) {
+    // chunkSize near the real size makes Node's zstd much faster on incompressible data; it is
+    // capped so a hostile claim cannot make us allocate more than that up front.
+    const out = decompressChecked(stored, { maxOutputLength: Math.max(rawLength, 1), chunkSize: Math.min(Math.max(rawLength, 1024), DECODE_CHUNK_CAP) }, what);
     if (out.length !== rawLength)
         throw new SnapshotFormatError('E_CORRUPT', `${what} decompressed to ${out.length} bytes, expected ${rawLength}`);
     return out;
@@ -1887,17 +1890,8 @@ function zstdDecompress(stored, rawLength, what) {
  * `rawLength` bytes; the caller checks it got as many as it needs.
  */
 function zstdDecompressPrefix(storedPrefix, rawLength, expected, what) {
-    try {
-        return zstdDecompressSync(storedPrefix, {
-            maxOutputLength: Math.max(rawLength, 1),
-            chunkSize: Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP),
-            finishFlush: constants.ZSTD_e_continue,
-        });
-    }
-    catch (error) {
-        const reason = error.code === 'ERR_BUFFER_TOO_LARGE' ? 'decompresses past its declared size' : 'is not valid zstd data';
-        throw new SnapshotFormatError('E_CORRUPT', `${what} ${reason}: the snapshot is corrupt`);
-    }
+    const chunkSize = Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP);
+    return decompressChecked(storedPrefix, { maxOutputLength: Math.max(rawLength, 1), chunkSize, finishFlush: constants.ZSTD_e_continue }, what);
 }
 function encodeBlock(raw, codec, width, level, scratch) {
     switch (codec) {
