@@ -66,7 +66,8 @@ export function duBytes(dir) {
 
 // One command: wall from our own clock (GNU time's %e is 10 ms coarse), peak RSS from GNU time's %M.
 // With `stdout`, the command's output is returned (for --json results); else it is discarded.
-export function runOnce(argv, okCodes, { stdout = false } = {}) {
+// With `stderr`, its error output is returned too.
+export function runOnce(argv, okCodes, { stdout = false, stderr = false } = {}) {
   const rssFile = path.join(OUT, '.rss');
   const useTime = haveGnuTime();
   const full = useTime ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
@@ -78,7 +79,7 @@ export function runOnce(argv, okCodes, { stdout = false } = {}) {
   // Node's crash output ends with its version: the line naming the error says more.
   const lines = (r.stderr?.toString() ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   const why = ok ? undefined : `exit ${r.status ?? r.signal}: ${lines.find((l) => /error|E_[A-Z]/i.test(l)) ?? lines.at(-1) ?? ''}`;
-  return { wall, rssKB, ok, status: r.status, why, lastLine: lines.at(-1) ?? '', stdout: stdout ? (r.stdout?.toString() ?? '') : undefined };
+  return { wall, rssKB, ok, status: r.status, why, lastLine: lines.at(-1) ?? '', stdout: stdout ? (r.stdout?.toString() ?? '') : undefined, stderr: stderr ? (r.stderr?.toString() ?? '') : undefined };
 }
 
 // Specs run round-robin (A B C A B C ...) so machine drift lands on every command alike.

@@ -12,17 +12,18 @@ import { createSection } from './create-section.mjs';
 import { deltaSection } from './delta-section.mjs';
 import { diffSection } from './diff-section.mjs';
 import { jsonSection } from './json-section.mjs';
+import { rebuildSection } from './rebuild-section.mjs';
 import { commandTable, haveGnuTime, havePeers, mb, measureAll, median, OUT, q, ROOT, runOnce, warmCache, WORK } from './measure.mjs';
 import { storeSection } from './store-section.mjs';
 import { cachedTree, generatedTree, MUTATE, mutatedTree, realTrees } from './trees.mjs';
 
 const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.md');
 const DEFAULT_CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
-const SECTIONS = ['create', 'diff', 'json', 'store', 'delta'];
+const SECTIONS = ['create', 'diff', 'json', 'store', 'delta', 'rebuild'];
 const TREES = ['generated', 'real'];
 
 const USAGE = `usage: npm run bench -- [--size-mb 1000] [--files 20000] [--seed 1] [--runs 3]
-                       [--only create|diff|json|store|delta] [--trees generated,real]
+                       [--only create|diff|json|store|delta|rebuild] [--trees generated,real]
                        [--keep] [--peers-only] [--cli PATH]
   --trees LIST  which trees create and diff run on (default both): the generated one, and real
                 build outputs copied by ../shared/bench/mktree.py (VITSNAP_MKTREE overrides)
@@ -30,6 +31,8 @@ const USAGE = `usage: npm run bench -- [--size-mb 1000] [--files 20000] [--seed 
   --only store  only the store section: ten builds 1 % apart into one store (not in the default run)
   --only delta  only the delta section: build 1 as a delta on build 0, restore, flatten, --since
                 (not in the default run)
+  --only rebuild  builds and wall time to name 1 and 2 culprit variations: ours against
+                Debian's reprotest --auto-build (not in the default run)
   --keep        keep snapshots, archives and the store in bench/work/out (trees are always cached)
   --peers-only  run without dist/cli/index.js: measure the peers alone
   --cli PATH    the vitsnap entry to measure (default dist/cli/index.js), e.g. an older build`;
@@ -107,7 +110,7 @@ async function main() {
   const cpu = (os.cpus()[0]?.model ?? 'unknown cpu').trim();
   const zstdVersion = spawnSync('zstd', ['--version'], { encoding: 'utf8' }).stdout?.match(/v[\d.]+/)?.[0] ?? '?';
   const sections = [
-    values.only === 'json' ? '# vitsnap benchmark: large JSON' : '# vitsnap benchmark',
+    values.only === 'json' ? '# vitsnap benchmark: large JSON' : values.only === 'rebuild' ? '# vitsnap benchmark: rebuild' : '# vitsnap benchmark',
     '',
     `- ${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · zstd ${zstdVersion} · load average at start ${loadNow()} (anything else running skews wall times)`,
     values.only === 'store'
@@ -117,6 +120,12 @@ async function main() {
   ];
   if (values.only === 'json') {
     sections.push('', jsonSection(ctx).text);
+    return writeReport(sections, values.keep);
+  }
+  if (values.only === 'rebuild') {
+    // One run of each tool per project: the other header lines are about trees and medians.
+    sections.splice(3, 2, `- Each tool runs once per project. Ours: \`node ${path.relative(ROOT, cli)}\`; reprotest ${spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'reprotest'], { encoding: 'utf8' }).stdout?.trim() || '(version unknown)'} from Debian.`);
+    sections.push('', rebuildSection(ctx).text);
     return writeReport(sections, values.keep);
   }
 
