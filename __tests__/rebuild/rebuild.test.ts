@@ -5,14 +5,14 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Difference } from '../../src/compare/types.js';
 import { runRebuild, type RebuildOptions, type RebuildResult } from '../../src/rebuild/rebuild.js';
 import { renderRebuildText } from '../../src/rebuild/report.js';
 import { VARIATION_NAMES, type VariationName } from '../../src/rebuild/variations.js';
-import { parseJsonOutput, runVitsnap } from '../helpers/cli.js';
+import { parseJsonOutput, runVitsnap, spawnVitsnap, waitForExit } from '../helpers/cli.js';
 
 /** The builds' environment: this one without SOURCE_DATE_EPOCH, so __DATE__ follows the clock. */
 const ENV: NodeJS.ProcessEnv = { ...process.env };
@@ -147,9 +147,9 @@ describe('vitsnap rebuild', () => {
 
   it('exits 0 for a reproducible build, every variation listed as tested or not tested (--json)', async () => {
     const src = fixture({ 'input.txt': 'same bytes\n', 'build.sh': '#!/bin/sh\nset -e\nmkdir -p out\ncp input.txt out/copy.txt\nchmod 0755 out\nchmod 0644 out/copy.txt\n' }, ['build.sh']);
-    const keep = join(src, '..', `${src.split('/').pop() ?? 'x'}-keep`);
-    made.push(keep);
-    const r = await runVitsnap(['rebuild', '--source', src, '--outputs', 'out/**', '--keep', keep, '--json', '--', './build.sh'], { env: ENV });
+    // Kept inside the copied tree, with every file compared: the control's snapshot must not reach the varied build's copy.
+    const keep = join(src, 'artifacts');
+    const r = await runVitsnap(['rebuild', '--source', src, '--keep', keep, '--json', '--', './build.sh'], { env: ENV });
     expect(r.code).toBe(0);
     const doc = parseJsonOutput(r) as { schema: string; reproducible: boolean; builds: number; variations: { name: string; status: string; reason: string | null; control: string | null }[]; bisect: unknown; report: { schema: string; verdict: string } };
     expect(doc).toMatchObject({ schema: 'vitsnap-rebuild/1', reproducible: true, builds: 2, bisect: null, report: { schema: 'vitsnap-report/1', verdict: 'identical' } });
@@ -203,6 +203,45 @@ describe('vitsnap rebuild errors', () => {
     expect(existsSync(marker)).toBe(false);
   });
 });
+
+describe('vitsnap rebuild interrupted', () => {
+  it('Ctrl-C kills the build, unmounts the disorderfs view and removes the work directory', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'vitsnap-rebuild-state-'));
+    const tmp = mkdtempSync(join(tmpdir(), 'vitsnap-rebuild-tmp-'));
+    made.push(state, tmp);
+    // The control build finishes; the varied build (in the disorderfs view where FUSE works) waits to be interrupted.
+    const build = `#!/bin/sh\nif [ ! -e ${state}/control-done ]; then mkdir -p out; echo x > out/x; touch ${state}/control-done; exit 0; fi\necho $$ > ${state}/pid\nexec sleep 60\n`;
+    const src = fixture({ 'build.sh': build }, ['build.sh']);
+    const child = spawnVitsnap(['rebuild', '--source', src, '--vary', 'file-order', '--outputs', 'out/**', '--', './build.sh'], { env: { ...ENV, TMPDIR: tmp } });
+    const exited = waitForExit(child);
+    await until(() => existsSync(join(state, 'pid')));
+    const pid = Number(readFileSync(join(state, 'pid'), 'utf8'));
+    child.kill('SIGINT');
+    const r = await exited;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted by SIGINT');
+    await until(() => !alive(pid));
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(readFileSync('/proc/mounts', 'utf8')).not.toContain(tmp);
+  });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Whether a disorderfs mount works here, found independently of the code under test. */
 function fuseWorks(): boolean {

@@ -21,9 +21,13 @@ function runMount(backing: string, mountPoint: string, env: NodeJS.ProcessEnv): 
   });
 }
 
-/** Unmounts quietly: fusermount -u, else umount (root without fusermount). True when nothing is mounted there any more. */
+/**
+ * Unmounts quietly: fusermount -u, else umount (root without fusermount); lazily as a last resort,
+ * when a killed build's processes still hold the mount busy for a moment. True when it is detached.
+ */
 export function unmountSync(mountPoint: string): boolean {
-  for (const argv of [['fusermount', '-u', mountPoint], ['fusermount3', '-u', mountPoint], ['umount', mountPoint]]) {
+  const attempts = [['fusermount', '-u'], ['fusermount3', '-u'], ['umount'], ['fusermount', '-u', '-z'], ['fusermount3', '-u', '-z'], ['umount', '-l']];
+  for (const argv of attempts.map((a) => [...a, mountPoint])) {
     const [file, ...args] = argv as [string, ...string[]];
     const r = spawnSync(file, args, { stdio: 'ignore', timeout: 20_000 });
     if (r.status === 0) return true;

@@ -103,7 +103,7 @@ async function buildAndCapture(run: Run, on: ReadonlySet<VariationName>, label: 
   options.onProgress?.(`${label}: in ${buildDir}`);
   let mount: DisorderMount | null = null;
   try {
-    copySourceTree(run.tree, plan.disorder ? backing : buildDir);
+    copySourceTree(run.tree, plan.disorder ? backing : buildDir, [workDir, ...(options.keepDir === null ? [] : [options.keepDir])]);
     if (plan.disorder) mount = await mountDisorder(backing, buildDir, options.env);
     try {
       await runBuild({ label, argv: plan.argv, cwd: buildDir, env: plan.env, logFile, logKept: options.keepDir !== null, timeoutMs: options.timeoutSeconds * 1000 });

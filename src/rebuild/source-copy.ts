@@ -38,10 +38,14 @@ export async function readSourceTree(dir: string, plain: boolean, env: NodeJS.Pr
 
 const COPY = { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: true, force: false } as const;
 
-/** Copies the tree into `target` (created; must not exist yet). A tracked file deleted from the work tree is skipped, as git would build without it. */
-export function copySourceTree(tree: SourceTree, target: string): void {
+/**
+ * Copies the tree into `target` (created; must not exist yet). A tracked file deleted from the work
+ * tree is skipped, as git would build without it. `leaveOut` are absolute paths a plain copy skips:
+ * the keep directory, where the control's snapshot appears before the varied build is copied.
+ */
+export function copySourceTree(tree: SourceTree, target: string, leaveOut: readonly string[] = []): void {
   if (tree.kind === 'directory') {
-    cpSync(tree.dir, target, COPY);
+    cpSync(tree.dir, target, { ...COPY, filter: (from) => !leaveOut.some((p) => from === p || from.startsWith(`${p}/`)) });
     return;
   }
   mkdirSync(target, { recursive: true });
