@@ -171,7 +171,23 @@ describe('vitsnap rebuild', () => {
   });
 });
 
+describe('vitsnap rebuild on a nondeterministic build', () => {
+  it('blames no variation when the outputs differ with nothing varied', async () => {
+    const src = fixture({ 'build.sh': '#!/bin/sh\nset -e\nmkdir -p out\nhead -c 16 /dev/urandom > out/random.bin\nchmod 0755 out\nchmod 0644 out/random.bin\n' }, ['build.sh']);
+    const result = await rebuild(src, ['./build.sh'], ['umask', 'home'], { bisect: true });
+    expect(result.reproducible).toBe(false);
+    expect(result.bisect).toMatchObject({ nondeterministic: true, culprits: [], builds: 1 });
+    expect(renderRebuildText(result, { colour: false, maxLines: 400 })).toContain('caused by: no variation: the outputs differ with nothing varied');
+  });
+});
+
 describe('vitsnap rebuild errors', () => {
+  it('a build command that is not there is E_USAGE before anything is copied', async () => {
+    const src = fixture({ 'a.txt': 'a\n' });
+    await expect(rebuild(src, ['./missing.sh'], [])).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining('"./missing.sh" is not an executable file') });
+    await expect(rebuild(src, ['vitsnap-no-such-tool'], [])).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining('is not on PATH') });
+  });
+
   it('a failing build is exit 2 with E_BUILD and the end of its log', async () => {
     const src = fixture({ 'a.txt': 'a\n' });
     const r = await runVitsnap(['rebuild', '--source', src, '--vary', 'none', '--', 'sh', '-c', 'echo the compiler said no >&2; exit 3'], { env: ENV });

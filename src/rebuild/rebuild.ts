@@ -145,7 +145,10 @@ export async function runRebuild(options: RebuildOptions): Promise<RebuildResult
   if (program === undefined) throw new OperationError('E_USAGE', "no build command: give it after '--', e.g. vitsnap rebuild -- make");
   if (options.maxBuilds < 2) throw new OperationError('E_USAGE', `--max-builds must allow the control and the varied build (at least 2, got ${options.maxBuilds})`);
   const executable = findExecutable(program, options.env, options.sourceDir);
-  if (executable === null) throw new OperationError('E_USAGE', `build command ${JSON.stringify(program)} is not on PATH${program.includes('/') ? ` (nor in ${options.sourceDir})` : ''}; check the command after '--'`);
+  if (executable === null) {
+    const where = program.includes('/') ? `is not an executable file (looked in ${options.sourceDir}, the tree that is copied)` : 'is not on PATH';
+    throw new OperationError('E_USAGE', `build command ${JSON.stringify(program)} ${where}; check the command after '--'`);
+  }
   const tree = await readSourceTree(options.sourceDir, options.plainSource, options.env);
   const workDir = mkdtempSync(join(options.tmpDir ?? tmpdir(), 'vitsnap-rebuild-'));
   const forget = onInterrupt(() => rmSync(workDir, { recursive: true, force: true }));

@@ -3,10 +3,9 @@
  * control build and for the varied build, and whether this machine can apply it (with the reason
  * when not). Data only, plus the checks; turning a set of them into a build is build-env.ts.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, hostname, machine, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { binaryKind, findExecutable, tryCommand } from './probe.js';
 import { findOtherLocale } from './locale.js';
 import { probeDisorderfs } from './disorder.js';
