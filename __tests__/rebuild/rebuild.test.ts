@@ -95,6 +95,15 @@ describe('vitsnap rebuild', () => {
     expect(text).toMatch(/build-path +tested +\S+\/build → \S+\/rebuild-varied-path/);
   });
 
+  it('--ignore accepts the build path as known noise, as diff does', async () => {
+    const src = fixture({ 'main.c': '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n', 'build.sh': C_BUILD }, ['build.sh']);
+    const strict = await rebuild(src, ['./build.sh'], ['build-path']);
+    expect(strict.reproducible).toBe(false);
+    const lenient = await rebuild(src, ['./build.sh'], ['build-path'], { ignore: ['build-paths', 'build-id'] });
+    expect(lenient.reproducible).toBe(true);
+    expect(lenient.compare.counts.ignored).toBeGreaterThan(0);
+  });
+
   it('--bisect isolates home and umask baked into the outputs', async () => {
     // The umask fixture: modes are left to the umask on purpose.
     const src = fixture({ 'build.sh': '#!/bin/sh\nset -e\nmkdir -p out\necho "$HOME" > out/home.txt\numask > out/umask.txt\n' }, ['build.sh']);
