@@ -107,9 +107,16 @@ async function buildAndCapture(run: Run, on: ReadonlySet<VariationName>, label: 
     if (plan.disorder) mount = await mountDisorder(backing, buildDir, options.env);
     try {
       await runBuild({ label, argv: plan.argv, cwd: buildDir, env: plan.env, logFile, logKept: options.keepDir !== null, timeoutMs: options.timeoutSeconds * 1000 });
-    } finally {
-      mount?.release();
+    } catch (error) {
+      // The build's failure is the news; a view that will not unmount after it is secondary.
+      try {
+        mount?.release();
+      } catch {
+        // Lazy unmount failed too: rare, and the build's error is what to report.
+      }
+      throw error;
     }
+    mount?.release();
     await capture(plan.disorder ? backing : buildDir, options.outputs, snapshot, label);
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
