@@ -154,6 +154,16 @@ describe('vitsnap rebuild', () => {
     }
   });
 
+  it('reports file-order as not tested, with the mount error, when disorderfs cannot mount', async () => {
+    const src = fixture({ 'out/a.txt': 'a\n' });
+    // A disorderfs first on PATH that fails as it does without FUSE: the probe must say so, not drop the variation.
+    const bin = fixture({ disorderfs: '#!/bin/sh\necho "fuse: device not found, try \'modprobe fuse\' first" >&2\nexit 1\n' }, ['disorderfs']);
+    const result = await rebuild(src, ['true'], ['file-order', 'umask'], { env: { ...ENV, PATH: `${bin}:${ENV.PATH ?? ''}` } });
+    expect(record(result, 'file-order')).toMatchObject({ status: 'skipped', reason: expect.stringContaining('fuse: device not found') });
+    expect(record(result, 'umask').status).toBe('tested');
+    expect(renderRebuildText(result, { colour: false, maxLines: 400 })).toMatch(/file-order +not tested +disorderfs could not mount .*fuse: device not found/);
+  });
+
   it('exits 0 for a reproducible build, every variation listed as tested or not tested (--json)', async () => {
     const src = fixture({ 'input.txt': 'same bytes\n', 'build.sh': '#!/bin/sh\nset -e\nmkdir -p out\ncp input.txt out/copy.txt\nchmod 0755 out\nchmod 0644 out/copy.txt\n' }, ['build.sh']);
     // Kept inside the copied tree, with every file compared: the control's snapshot must not reach the varied build's copy.
