@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export.js';
 import { infoCommand } from './commands/info.js';
 import { suggestion } from './commands/did-you-mean.js';
 import { createLogger } from './commands/logger.js';
+import { rebuildCommand } from './commands/rebuild.js';
 import { restoreCommand } from './commands/restore.js';
 import { storeCommand } from './commands/store.js';
 import { pullCommand, pushCommand } from './commands/registry.js';
@@ -21,7 +22,7 @@ export const EXIT_OK = 0;
 export const EXIT_DRIFT = 1;
 export const EXIT_ERROR = 2;
 
-const COMMANDS: readonly Command[] = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, flattenCommand, mergeCommand, storeCommand, pushCommand, pullCommand];
+const COMMANDS: readonly Command[] = [createCommand, diffCommand, rebuildCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, flattenCommand, mergeCommand, storeCommand, pushCommand, pullCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -37,6 +38,7 @@ Examples:
   vitsnap diff main.vitsnap build.vitsnap      what drifted, where, and why
   vitsnap info build.vitsnap                   what it holds, and which toolchains made it
   vitsnap restore build.vitsnap -C /tmp/out    the exact bytes back, verified
+  vitsnap rebuild --outputs 'out/**' -- make   is the build reproducible? if not, why
 
 Run 'vitsnap <command> --help' for a command's options and examples.
 Exit codes: 0 ok (diff: identical), 1 drift found (diff), 2 error.
@@ -64,11 +66,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     process.stderr.write(`vitsnap: error E_USAGE: unknown command ${escapeControls(JSON.stringify(name))}${hint}; run 'vitsnap --help' for the list\n`);
     return EXIT_ERROR;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // After '--' come another program's arguments (rebuild's build command), not ours.
+  const end = rest.indexOf('--');
+  const own = end === -1 ? rest : rest.slice(0, end);
+  if (own.includes('--help') || own.includes('-h')) {
     process.stdout.write(command.help);
     return EXIT_OK;
   }
-  const quiet = rest.includes('--quiet') || rest.includes('-q');
+  const quiet = own.includes('--quiet') || own.includes('-q');
   const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true, env });
   try {
     return await command.run(rest, { log, cwd, env });

@@ -28,7 +28,8 @@ export type OperationErrorCode =
   | 'E_NETWORK'
   | 'E_REGISTRY'
   | 'E_PARENT'
-  | 'E_CHAIN';
+  | 'E_CHAIN'
+  | 'E_BUILD';
 
 export type ErrorCode = FormatErrorCode | OperationErrorCode;
 

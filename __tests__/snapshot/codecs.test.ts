@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { constants, zstdCompressSync } from 'node:zlib';
 import { chooseTensorWidth, classifyHead } from '../../src/snapshot/classify.js';
-import { decodeBlock, encodeBlock, groupBytes, ungroupBytes, zstdDecompress } from '../../src/snapshot/codecs.js';
+import { decodeBlock, encodeBlock, groupBytes, ungroupBytes, zstdDecompress, zstdDecompressPrefix } from '../../src/snapshot/codecs.js';
 import { Codec } from '../../src/snapshot/format.js';
 
 /** bf16 values from N(0, 0.02), little-endian, as a model checkpoint stores them. */
@@ -63,6 +63,13 @@ describe('block codecs', () => {
     const raw = Buffer.concat([bf16Normal(5000, 1), Buffer.from('tail bytes')]);
     const stored = encodeBlock(raw, codec, width, 3);
     expect(decodeBlock(stored, codec, width, raw.length, 'block 0')).toEqual(raw);
+  });
+
+  it('prefix-decodes blocks smaller than the 64-byte minimum zlib chunk (a diff of two tiny text files)', () => {
+    for (const raw of [Buffer.from('/root\n'), Buffer.from('GMT -1200\n/home/x\n'), Buffer.alloc(0)]) {
+      const stored = encodeBlock(raw, Codec.zstd, 1, 3);
+      expect(zstdDecompressPrefix(stored, raw.length, 5, 'block 1').equals(raw)).toBe(true);
+    }
   });
 
   it('refuses to decompress past the declared size (no bombs)', () => {

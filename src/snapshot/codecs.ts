@@ -74,6 +74,9 @@ export function ungroupBytes(grouped: Uint8Array, width: number, out: Buffer = B
   return out;
 }
 
+/** Node's (zlib's) smallest accepted output chunk. */
+const MIN_CHUNK_SIZE = 64;
+
 /** Largest output buffer allocated up front by a decompression. */
 const DECODE_CHUNK_CAP = 16 * 1024 * 1024;
 
@@ -112,7 +115,8 @@ export function zstdDecompress(stored: Uint8Array, rawLength: number, what: stri
  * `rawLength` bytes; the caller checks it got as many as it needs.
  */
 export function zstdDecompressPrefix(storedPrefix: Uint8Array, rawLength: number, expected: number, what: string): Buffer {
-  const chunkSize = Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP);
+  // Node refuses a chunkSize under 64 bytes (zlib's minimum), which a block of a few small files can be.
+  const chunkSize = Math.max(MIN_CHUNK_SIZE, Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP));
   return decompressChecked(storedPrefix, { maxOutputLength: Math.max(rawLength, 1), chunkSize, finishFlush: constants.ZSTD_e_continue }, what);
 }
 
