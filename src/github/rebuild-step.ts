@@ -109,7 +109,7 @@ export function rebuildSubject(outcome: RebuildOutcome, inputs: ActionInputs, re
 }
 
 /** The `culprits` output: variations that made the difference alone, and groups (`a+b`) that did only together. */
-export function culpritsOutput(result: RebuildResult): string {
+export function culpritsOutput(result: Pick<RebuildResult, 'bisect'>): string {
   const bisect = result.bisect;
   if (bisect === null) return '';
   return [...bisect.culprits, ...bisect.combined.map((group) => group.join('+'))].join(',');

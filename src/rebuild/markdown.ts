@@ -4,7 +4,7 @@ import type { RebuildResult, VariationRecord } from './rebuild.js';
 import { causedByLine } from './report.js';
 
 /** `Control build vs varied build of <code>make</code> (varied: time, umask; not tested: file-order, see below).` */
-export function rebuildIntro(result: RebuildResult, command: string): string {
+export function rebuildIntro(result: Pick<RebuildResult, 'variations'>, command: string): string {
   const names = (status: VariationRecord['status']): string[] => result.variations.filter((v) => v.status === status).map((v) => v.name);
   const tested = names('tested');
   const skipped = names('skipped');
@@ -22,11 +22,11 @@ function row(r: VariationRecord): string {
 
 /** One row per variation of the catalogue: tested with control → varied, or not tested with the reason. */
 export function variationsTable(records: readonly VariationRecord[]): string {
-  return ['**Variations**', '', '| variation | | control build → varied build, or why not tested |', '| --- | --- | --- |', ...records.map(row)].join('\n');
+  return ['**Variations**', '', '| variation | status | control build → varied build, or why not tested |', '| --- | --- | --- |', ...records.map(row)].join('\n');
 }
 
 /** The blocks after the verdict: what bisecting blamed (when it ran), then the variations. */
-export function rebuildSections(result: RebuildResult, maxBuilds: number): string[] {
+export function rebuildSections(result: Pick<RebuildResult, 'variations' | 'bisect' | 'builds'>, maxBuilds: number): string[] {
   const sections: string[] = [];
   if (result.bisect !== null) {
     const line = causedByLine(result.bisect, result.builds, maxBuilds);
