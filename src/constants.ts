@@ -24,6 +24,10 @@ export const Inputs = {
   HtmlReport: 'html-report',
   Token: 'token',
   Registry: 'registry',
+  BuildCommand: 'build-command',
+  Vary: 'vary',
+  Bisect: 'bisect',
+  MaxBuilds: 'max-builds',
 } as const;
 
 export const Outputs = {
@@ -44,10 +48,14 @@ export const Outputs = {
   ReportPath: 'report-path',
   CommentBodyPath: 'comment-body-path',
   CommentUrl: 'comment-url',
+  Reproducible: 'reproducible',
+  Culprits: 'culprits',
 } as const;
 
 /** Artifact names: the snapshot, and the reports (JSON, HTML, and a comment body for `mode: post`). */
 export const snapshotArtifactName = (name: string): string => `vitsnap-${name}`;
 export const reportArtifactName = (name: string): string => `vitsnap-${name}-report`;
+/** `mode: rebuild`'s two snapshots and build logs: not named like a snapshot artifact, so never taken for a baseline. */
+export const rebuildArtifactName = (name: string): string => `vitsnap-${name}-rebuild`;
 /** Cache keys: saved per ref and sha on the default branch, restored by prefix. */
 export const cacheKeyPrefix = (name: string, ref: string): string => `vitsnap-${name}-${ref}-`;

@@ -5,12 +5,14 @@ import { parseStripHash, type StripHash } from './compare/renames.js';
 import { TRUSTED_EVENTS, type TrustedEvent } from './github/baseline.js';
 import { parseReference } from './oci/reference.js';
 import { OperationError } from './errors.js';
+import type { VariationName } from './rebuild/variations.js';
+import { parseVaryList } from './rebuild/vary-list.js';
 import { parsePatternList } from './snapshot/globs.js';
 import { parseMetadataCommand } from './snapshot/metadata/commands.js';
 import { parseProbeList } from './snapshot/metadata/toolchains.js';
 import { Inputs } from './constants.js';
 
-export const MODES = ['auto', 'capture', 'compare', 'post'] as const;
+export const MODES = ['auto', 'capture', 'compare', 'post', 'rebuild'] as const;
 export const FAIL_ON = ['never', 'drift', 'unexplained'] as const;
 export const COMMENT = ['auto', 'always', 'on-drift', 'never'] as const;
 export const IF_NO_FILES_FOUND = ['warn', 'error', 'ignore'] as const;
@@ -23,6 +25,16 @@ export type CommentPolicy = (typeof COMMENT)[number];
 export type IfNoFilesFound = (typeof IF_NO_FILES_FOUND)[number];
 export type UploadKind = (typeof UPLOAD)[number];
 export type BaselineSource = { kind: (typeof BASELINE_KINDS)[number] } | { kind: 'path'; path: string };
+
+/** What `mode: rebuild` builds and varies. */
+export interface RebuildInputs {
+  /** A shell script (one line or several), run with `sh -e -c` in each build's copy of the workspace. */
+  command: string;
+  vary: VariationName[];
+  bisect: boolean;
+  /** Builds in all, the control and the varied build included. */
+  maxBuilds: number;
+}
 
 export interface ActionInputs {
   patterns: string[];
@@ -58,6 +70,8 @@ export interface ActionInputs {
   registry: string;
   htmlReport: boolean;
   token: string;
+  /** `mode: rebuild` only; null in the other modes. */
+  rebuild: RebuildInputs | null;
 }
 
 function invalid(input: string, got: string, valid: string): OperationError {
@@ -133,7 +147,8 @@ export function getInputs(): ActionInputs {
   const patterns = parsePatternList(core.getInput(Inputs.Path));
   // `post` only delivers a comment another run prepared: it captures nothing.
   if (patterns.length === 0 && mode !== 'post') {
-    throw new OperationError('E_INPUT', `input '${Inputs.Path}' needs at least one glob, one per line, e.g. 'dist/**'`);
+    const what = mode === 'rebuild' ? "the build's outputs, relative to the workspace" : 'what to capture';
+    throw new OperationError('E_INPUT', `input '${Inputs.Path}' needs at least one glob (${what}), one per line, e.g. 'dist/**'`);
   }
   const name = core.getInput(Inputs.Name).trim() || 'snapshot';
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) throw invalid(Inputs.Name, name, '1–64 characters of A–Z a–z 0–9 . _ -');
@@ -169,7 +184,27 @@ export function getInputs(): ActionInputs {
     htmlReport: bool(Inputs.HtmlReport, true),
     token: core.getInput(Inputs.Token).trim(),
     registry: registryInput(),
+    rebuild: rebuildInputs(mode),
   };
+}
+
+const DEFAULT_MAX_BUILDS = 32;
+
+function rebuildInputs(mode: Mode): RebuildInputs | null {
+  const command = core.getInput(Inputs.BuildCommand).trim();
+  if (mode !== 'rebuild') {
+    // Silently ignoring it would leave a user believing the build was checked.
+    if (command !== '') throw new OperationError('E_INPUT', `input '${Inputs.BuildCommand}' is used only by 'mode: rebuild' (mode is '${mode}'): set 'mode: rebuild', or remove it and build in an earlier step`);
+    return null;
+  }
+  if (command === '') throw new OperationError('E_INPUT', `'mode: rebuild' needs input '${Inputs.BuildCommand}': the shell command that builds what 'path' names, e.g. 'make' or 'npm ci && npm run build'`);
+  let vary: VariationName[];
+  try {
+    vary = parseVaryList([core.getInput(Inputs.Vary)], `input '${Inputs.Vary}'`);
+  } catch (error) {
+    throw new OperationError('E_INPUT', (error as Error).message);
+  }
+  return { command, vary, bisect: bool(Inputs.Bisect, false), maxBuilds: count(Inputs.MaxBuilds, DEFAULT_MAX_BUILDS, 2, 1000) ?? DEFAULT_MAX_BUILDS };
 }
 
 /** The `registry` input as `oci://host/repo`, checked by the reference grammar (repositories are lower case). */

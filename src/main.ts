@@ -1,6 +1,7 @@
 /**
  * The action: inputs → capture → keep (artifact, cache) → baseline → compare → report → outputs
- * → gate. The steps live in `github/`; this only wires them in the order `mode` asks for.
+ * → gate, or for `mode: rebuild` inputs → control and varied build → report → outputs → gate.
+ * The steps live in `github/`; this only wires them in the order `mode` asks for.
  */
 import * as core from '@actions/core';
 import type { CompareResult } from './compare/compare.js';
@@ -11,9 +12,11 @@ import { captureStep, keepStep } from './github/capture-step.js';
 import { readRunContext, runUrl, type RunContext } from './github/context.js';
 import { uploadLine, type SnapshotUpload } from './github/delta-upload.js';
 import { postStep } from './github/post-step.js';
-import { compareStep, reportStep, writeSummary } from './github/report-step.js';
+import { culpritsOutput, rebuildStep, rebuildSubject } from './github/rebuild-step.js';
+import { baselineSubject, compareStep, reportStep, writeSummary, type ReportOutcome } from './github/report-step.js';
 import { createOctokit, restOptionsFromEnv, type Octokit } from './github/rest.js';
-import { getInputs, type ActionInputs } from './inputs.js';
+import { getInputs, type ActionInputs, type RebuildInputs } from './inputs.js';
+import { causedByLine } from './rebuild/report.js';
 import { verdictLine } from './report/cause-summary.js';
 
 type Plan = { capture: boolean; keep: boolean; compare: boolean };
@@ -25,6 +28,8 @@ function planFor(inputs: ActionInputs, eventName: string): Plan {
     case 'compare':
       return { capture: true, keep: false, compare: true };
     case 'post':
+    case 'rebuild':
+      // Both are handled before any plan: post delivers a comment, rebuild builds for itself.
       return { capture: false, keep: false, compare: false };
     case 'auto': {
       // A merge-queue group is gated like a pull request: compared with the queue's base commit.
@@ -34,14 +39,61 @@ function planFor(inputs: ActionInputs, eventName: string): Plan {
   }
 }
 
+/** How the gate says what differed: from a baseline, or between a rebuild's two builds. */
+export interface GateWording {
+  drift: string;
+  unexplained: string;
+}
+
+const BASELINE_WORDING: GateWording = { drift: 'build outputs drifted from the baseline', unexplained: 'build outputs drifted for reasons vitsnap could not explain' };
+const REBUILD_WORDING: GateWording = {
+  drift: "the build is not reproducible: the varied build's outputs differ from the control build's",
+  unexplained: "the build is not reproducible: the varied build's outputs differ from the control build's for reasons vitsnap could not explain",
+};
+
 /** The gate: a one-line reason when the job should fail, else null. */
-export function gateReason(inputs: ActionInputs, result: CompareResult | null, missingReason: string): string | null {
+export function gateReason(inputs: ActionInputs, result: CompareResult | null, missingReason: string, wording = BASELINE_WORDING): string | null {
   if (result === null) return inputs.failOnMissingBaseline ? `no baseline snapshot (${missingReason}) and fail-on-missing-baseline is true` : null;
   const c = result.counts;
   const what = `${c.modified} modified, ${c.added} added, ${c.removed} removed, ${c.changed} mode/type/link${c.renamed > 0 ? `, ${c.renamed} renamed` : ''}`;
-  if (inputs.failOn === 'drift' && result.verdict !== 'identical') return `build outputs drifted from the baseline (${result.verdict}: ${what}) and fail-on is 'drift'`;
-  if (inputs.failOn === 'unexplained' && result.verdict === 'drift-unexplained') return `build outputs drifted for reasons vitsnap could not explain (${what}) and fail-on is 'unexplained'`;
+  if (inputs.failOn === 'drift' && result.verdict !== 'identical') return `${wording.drift} (${result.verdict}: ${what}) and fail-on is 'drift'`;
+  if (inputs.failOn === 'unexplained' && result.verdict === 'drift-unexplained') return `${wording.unexplained} (${what}) and fail-on is 'unexplained'`;
   return null;
+}
+
+/** The outputs of a comparison, whatever its sides were. */
+function setReportOutputs(report: ReportOutcome): void {
+  const { result } = report;
+  const c = result.counts;
+  core.setOutput(Outputs.Verdict, result.verdict);
+  core.setOutput(Outputs.Drift, String(result.verdict !== 'identical'));
+  core.setOutput(Outputs.ChangedCount, String(c.modified + c.changed));
+  core.setOutput(Outputs.AddedCount, String(c.added));
+  core.setOutput(Outputs.RemovedCount, String(c.removed));
+  core.setOutput(Outputs.RenamedCount, String(c.renamed));
+  core.setOutput(Outputs.ReportPath, report.reportDir);
+  core.setOutput(Outputs.CommentBodyPath, report.commentBodyPath);
+  const posted = report.comment;
+  core.setOutput(Outputs.CommentUrl, posted !== null && (posted.status === 'created' || posted.status === 'updated') ? posted.url : '');
+}
+
+/** `mode: rebuild`: control and varied build, report, outputs, gate; no baseline involved. */
+async function rebuildMode(inputs: ActionInputs, rebuild: RebuildInputs, ctx: RunContext, octokit: Octokit | null): Promise<void> {
+  const outcome = await rebuildStep(inputs, rebuild, ctx);
+  const { result } = outcome;
+  core.info(`${result.reproducible ? 'reproducible' : 'not reproducible'}: ${verdictLine(outcome.compare)}`);
+  if (result.bisect !== null) core.info(causedByLine(result.bisect, result.builds, rebuild.maxBuilds));
+  const report = await reportStep(inputs, ctx, octokit, rebuildSubject(outcome, inputs, rebuild, ctx), outcome.compare);
+  setReportOutputs(report);
+  core.setOutput(Outputs.Reproducible, String(result.reproducible));
+  core.setOutput(Outputs.Culprits, culpritsOutput(result));
+  core.setOutput(Outputs.SnapshotPath, result.kept?.varied ?? '');
+  const artifact = outcome.artifact;
+  core.setOutput(Outputs.ArtifactId, artifact === null ? '' : String(artifact.id));
+  core.setOutput(Outputs.ArtifactUrl, artifact === null ? '' : `${runUrl(ctx)}/artifacts/${artifact.id}`);
+  core.setOutput(Outputs.ArtifactDigest, artifact?.digest ?? '');
+  const reason = gateReason(inputs, outcome.compare, '', REBUILD_WORDING);
+  if (reason !== null) core.setFailed(reason);
 }
 
 /** Uploads the snapshot and sets the artifact outputs; what went up, for the report. */
@@ -68,6 +120,10 @@ export async function run(): Promise<void> {
       const written = posted.filter((p) => p.outcome.status === 'created' || p.outcome.status === 'updated');
       const chosen = (written.find((p) => p.name === inputs.name) ?? written[0])?.outcome;
       core.setOutput(Outputs.CommentUrl, chosen !== undefined && 'url' in chosen ? chosen.url : '');
+      return;
+    }
+    if (inputs.rebuild !== null) {
+      await rebuildMode(inputs, inputs.rebuild, ctx, octokit);
       return;
     }
     const plan = planFor(inputs, ctx.eventName);
@@ -107,18 +163,8 @@ export async function run(): Promise<void> {
 
     const result = await compareStep(inputs, ctx, baseline, snapshotPath, octokit);
     core.info(verdictLine(result));
-    const report = await reportStep(inputs, ctx, octokit, baseline, result, upload);
-    const c = result.counts;
-    core.setOutput(Outputs.Verdict, result.verdict);
-    core.setOutput(Outputs.Drift, String(result.verdict !== 'identical'));
-    core.setOutput(Outputs.ChangedCount, String(c.modified + c.changed));
-    core.setOutput(Outputs.AddedCount, String(c.added));
-    core.setOutput(Outputs.RemovedCount, String(c.removed));
-    core.setOutput(Outputs.RenamedCount, String(c.renamed));
-    core.setOutput(Outputs.ReportPath, report.reportDir);
-    core.setOutput(Outputs.CommentBodyPath, report.commentBodyPath);
-    const posted = report.comment;
-    core.setOutput(Outputs.CommentUrl, posted !== null && (posted.status === 'created' || posted.status === 'updated') ? posted.url : '');
+    const report = await reportStep(inputs, ctx, octokit, baselineSubject(baseline, ctx, upload), result);
+    setReportOutputs(report);
     const reason = gateReason(inputs, result, '');
     if (reason !== null) core.setFailed(reason);
   } catch (error) {

@@ -1,6 +1,7 @@
 /** Input validation: a bad input names itself and its valid values; defaults match action.yml. */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getInputs } from '../../src/inputs.js';
+import { VARIATION_NAMES } from '../../src/rebuild/variations.js';
 import { actionDefaults } from './harness.js';
 
 const saved = { ...process.env };
@@ -41,6 +42,7 @@ describe('action inputs', () => {
       htmlReport: true,
       token: 't',
       registry: '',
+      rebuild: null,
     });
   });
 
@@ -64,7 +66,7 @@ describe('action inputs', () => {
   });
 
   it.each([
-    ['mode', 'push', /^input 'mode' must be one of 'auto', 'capture', 'compare', 'post' \(got "push"\)$/],
+    ['mode', 'push', /^input 'mode' must be one of 'auto', 'capture', 'compare', 'post', 'rebuild' \(got "push"\)$/],
     ['baseline', 'registry', /^input 'baseline' must be one of 'auto', 'artifact', 'cache', 'oci', 'none' \(got "registry"\)$/],
     ['baseline', 'oci', /^'baseline: oci' needs input 'registry', e\.g\. 'ghcr\.io\/\$\{\{ github\.repository \}\}-vitsnap'$/],
     ['baseline', 'path:', /^input 'baseline' must be 'path:' followed by a \.vitsnap file/],
@@ -105,6 +107,36 @@ describe('action inputs', () => {
     expect(() => getInputs()).toThrow(/^input 'path' needs at least one glob/);
     withInputs({ mode: 'post' });
     expect(getInputs().mode).toBe('post');
+  });
+
+  describe("mode 'rebuild'", () => {
+    it('reads the build command, the variations (all by default), bisect and max-builds', () => {
+      withInputs({ mode: 'rebuild', path: 'out/**', 'build-command': 'make' });
+      expect(getInputs().rebuild).toEqual({ command: 'make', vary: [...VARIATION_NAMES], bisect: false, maxBuilds: 32 });
+      withInputs({ mode: 'rebuild', path: 'out/**', 'build-command': './configure\nmake -j2', vary: '-file-order, -user', bisect: 'true', 'max-builds': '12' });
+      expect(getInputs().rebuild).toEqual({ command: './configure\nmake -j2', vary: VARIATION_NAMES.filter((n) => n !== 'file-order' && n !== 'user'), bisect: true, maxBuilds: 12 });
+      withInputs({ mode: 'rebuild', path: 'out/**', 'build-command': 'make', vary: 'time timezone' });
+      expect(getInputs().rebuild?.vary).toEqual(['time', 'timezone']);
+      withInputs({ mode: 'rebuild', path: 'out/**', 'build-command': 'make', vary: 'none' });
+      expect(getInputs().rebuild?.vary).toEqual([]);
+    });
+
+    it.each([
+      [{ 'build-command': '' }, /^'mode: rebuild' needs input 'build-command': the shell command that builds what 'path' names/],
+      [{ 'build-command': 'make', vary: 'time,tiem' }, /^unknown variation "tiem" in input 'vary'.*; valid: build-path, time, .*, all, none$/],
+      [{ 'build-command': 'make', bisect: 'yes' }, /^input 'bisect' must be 'true' or 'false' \(got "yes"\)$/],
+      [{ 'build-command': 'make', 'max-builds': '1' }, /^input 'max-builds' must be a whole number from 2 to 1000 \(got "1"\)$/],
+      [{ 'build-command': 'make', path: '' }, /^input 'path' needs at least one glob \(the build's outputs, relative to the workspace\)/],
+    ])('rejects %j with E_INPUT naming the input', (inputs, message) => {
+      withInputs({ mode: 'rebuild', path: 'out/**', ...inputs });
+      expect(() => getInputs()).toThrow(message);
+      expect(() => getInputs()).toThrow(expect.objectContaining({ code: 'E_INPUT' }));
+    });
+
+    it("refuses build-command in another mode rather than ignore it", () => {
+      withInputs({ path: 'out/**', 'build-command': 'make' });
+      expect(() => getInputs()).toThrow(/^input 'build-command' is used only by 'mode: rebuild' \(mode is 'auto'\)/);
+    });
   });
 
   it("reads retention-days: 0 as the repository's setting, like upload-artifact", () => {

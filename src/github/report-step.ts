@@ -45,6 +45,18 @@ export interface ReportOutcome {
   comment: CommentOutcome | null;
 }
 
+/** What the report is about: its first sentence, and (a rebuild's) extra sections and files. */
+export interface ReportSubject {
+  /** Markdown: what was compared with what ("Baseline: …", "Control build vs varied build …"). */
+  intro: string;
+  /** Markdown blocks after the verdict and counts. */
+  sections?: readonly string[];
+  /** More files for the report artifact, name → text. */
+  files?: Readonly<Record<string, string>>;
+  /** A sentence after the intro's link to the reports (what else was uploaded). */
+  uploaded?: string;
+}
+
 export function baselineLine(baseline: Baseline, ctx: RunContext): string {
   // Branch names and cache keys may hold Markdown, HTML or pipes: shown as inert text.
   return `Baseline: ${cell(baseline.description, 300)}${baseline.runId === null ? '' : ` ([run](${runUrl(ctx, baseline.runId)}))`}.`;
@@ -120,7 +132,12 @@ function logComment(c: CommentOutcome): void {
   }
 }
 
-export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit: Octokit | null, baseline: Baseline, result: CompareResult, upload: SnapshotUpload | null = null): Promise<ReportOutcome> {
+/** The subject of a comparison with a baseline, the snapshot's upload named after it. */
+export function baselineSubject(baseline: Baseline, ctx: RunContext, upload: SnapshotUpload | null): ReportSubject {
+  return { intro: baselineLine(baseline, ctx), ...(upload === null ? {} : { uploaded: uploadLine(upload) }) };
+}
+
+export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit: Octokit | null, subject: ReportSubject, result: CompareResult): Promise<ReportOutcome> {
   const reportDir = join(ctx.runnerTemp, `vitsnap-${inputs.name}-report`);
   mkdirSync(reportDir, { recursive: true });
   const files: string[] = [];
@@ -132,13 +149,15 @@ export async function reportStep(inputs: ActionInputs, ctx: RunContext, octokit:
   };
   writeReport('report.json', `${renderJson(result)}\n`);
   if (inputs.htmlReport) writeReport('report.html', renderHtml(result));
+  for (const [name, text] of Object.entries(subject.files ?? {})) writeReport(name, text);
   const marker = commentMarker(inputs.name);
   const fullReportUrl = `${runUrl(ctx)}#artifacts`;
-  const uploaded = upload === null ? '' : ` ${uploadLine(upload)}`;
-  const intro = `${baselineLine(baseline, ctx)} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.${uploaded}`;
+  const uploaded = subject.uploaded === undefined ? '' : ` ${subject.uploaded}`;
+  const intro = `${subject.intro} Full report (JSON + HTML): the [${reportArtifactName(inputs.name)}](${fullReportUrl}) artifact.${uploaded}`;
   const headLine = ctx.pullRequest === null ? '' : `\n${headMarker(ctx.pullRequest.headSha)}`;
-  const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}${headLine}\n${intro}`, fullReportUrl });
-  const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, unit: 'bytes', header: intro, fullReportUrl });
+  const sections = subject.sections ?? [];
+  const comment = renderMarkdown(result, { limit: COMMENT_LIMIT, header: `${marker}${headLine}\n${intro}`, fullReportUrl, sections });
+  const summary = renderMarkdown(result, { limit: SUMMARY_LIMIT, unit: 'bytes', header: intro, fullReportUrl, sections });
   const commentBodyPath = writeReport('comment.md', comment);
 
   let commentOutcome: CommentOutcome | null = null;

@@ -30,6 +30,8 @@ export interface MarkdownOptions {
   header?: string;
   /** Where the full report lives, for the truncation note. */
   fullReportUrl?: string;
+  /** Blocks shown after the verdict and counts (a rebuild's bisect result and variations); counted against the limit. */
+  sections?: readonly string[];
 }
 
 const VERDICT_LINE: Record<CompareResult['verdict'], string> = {
@@ -57,7 +59,7 @@ export function cell(text: string, max = 160): string {
  * A name in monospace. `<code>` rather than a code span: backslash escapes do not work inside a
  * code span, so a name ending in a backslash next to a pipe could still split the table row.
  */
-function code(text: string, max: number): string {
+export function code(text: string, max: number): string {
   return `<code>${inert(text, max)}</code>`;
 }
 
@@ -92,6 +94,7 @@ export function renderMarkdown(result: CompareResult, options: MarkdownOptions):
   if (options.header !== undefined) blocks.push(options.header);
   blocks.push(`### vitsnap: ${code(result.before, 80)} → ${code(result.after, 80)}`, VERDICT_LINE[result.verdict]);
   blocks.push(countsLine(result));
+  blocks.push(...(options.sections ?? []));
   blocks.push(...(result.notes ?? []).map((note) => `> **note:** ${cell(note, 600)}`));
   const rows = result.root.children.filter((d) => d.ignored !== true);
   const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
