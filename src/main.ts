@@ -12,7 +12,7 @@ import { captureStep, keepStep } from './github/capture-step.js';
 import { readRunContext, runUrl, type RunContext } from './github/context.js';
 import { uploadLine, type SnapshotUpload } from './github/delta-upload.js';
 import { postStep } from './github/post-step.js';
-import { culpritsOutput, rebuildStep, rebuildSubject } from './github/rebuild-step.js';
+import { ACTION_WORDING, culpritsOutput, rebuildStep, rebuildSubject } from './github/rebuild-step.js';
 import { baselineSubject, compareStep, reportStep, writeSummary, type ReportOutcome } from './github/report-step.js';
 import { createOctokit, restOptionsFromEnv, type Octokit } from './github/rest.js';
 import { getInputs, type ActionInputs, type RebuildInputs } from './inputs.js';
@@ -82,7 +82,7 @@ async function rebuildMode(inputs: ActionInputs, rebuild: RebuildInputs, ctx: Ru
   const outcome = await rebuildStep(inputs, rebuild, ctx);
   const { result } = outcome;
   core.info(`${result.reproducible ? 'reproducible' : 'not reproducible'}: ${verdictLine(outcome.compare)}`);
-  if (result.bisect !== null) core.info(causedByLine(result.bisect, result.builds, rebuild.maxBuilds));
+  if (result.bisect !== null) core.info(causedByLine(result.bisect, result.builds, rebuild.maxBuilds, ACTION_WORDING.maxBuilds));
   const report = await reportStep(inputs, ctx, octokit, rebuildSubject(outcome, inputs, rebuild, ctx), outcome.compare);
   setReportOutputs(report);
   core.setOutput(Outputs.Reproducible, String(result.reproducible));

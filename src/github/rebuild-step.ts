@@ -6,11 +6,11 @@
  * gate are the same steps a comparison with a baseline uses.
  */
 import * as core from '@actions/core';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompareResult } from '../compare/compare.js';
 import { Inputs, rebuildArtifactName } from '../constants.js';
-import { isVitsnapError, OperationError } from '../errors.js';
+import { isVitsnapError } from '../errors.js';
 import type { ActionInputs, RebuildInputs } from '../inputs.js';
 import { rebuildIntro, rebuildSections } from '../rebuild/markdown.js';
 import { runRebuild, type RebuildResult } from '../rebuild/rebuild.js';
@@ -19,6 +19,17 @@ import { cell } from '../report/markdown.js';
 import { ArtifactNameTakenError, uploadFiles, type UploadedArtifact } from './artifacts.js';
 import { runUrl, type RunContext } from './context.js';
 import type { ReportSubject } from './report-step.js';
+import type { RebuildWording } from '../rebuild/wording.js';
+
+/** Messages in the action name its inputs and the job's settings, not the CLI's options. */
+export const ACTION_WORDING: RebuildWording = {
+  outputs: `input '${Inputs.Path}'`,
+  maxBuilds: `input '${Inputs.MaxBuilds}'`,
+  notGit: 'check the repository out (actions/checkout) before this step: the builds start from its tracked files',
+  noTrackedFiles: 'check the repository out (actions/checkout) before this step: the builds start from its tracked files',
+  timeout: "raise the job's timeout-minutes",
+  keepLog: 'its log is in the rebuild artifact',
+};
 
 /**
  * What the builds do not inherit: the action's inputs (the token among them), the runner's service
@@ -61,12 +72,13 @@ export async function rebuildStep(inputs: ActionInputs, rebuild: RebuildInputs, 
         env: buildEnvironment(process.env),
         ignore: inputs.ignore,
         tmpDir: ctx.runnerTemp,
+        wording: ACTION_WORDING,
         onProgress: (line) => core.info(line),
       }),
     );
   } catch (error) {
-    // The pipeline names the CLI's option for the output globs; here they are the 'path' input.
-    if (isVitsnapError(error) && error.code === 'E_NOT_FOUND') throw new OperationError('E_NOT_FOUND', error.message.replace('--outputs', `input '${Inputs.Path}'`));
+    // A failed build's whole log is worth more than the tail in the error: upload what there is.
+    if (isVitsnapError(error) && error.code === 'E_BUILD' && existsSync(keepDir)) await keepBuilds(inputs, ctx, keepDir);
     throw error;
   }
   const compare = { ...result.compare, before: 'control build', after: 'varied build' };
@@ -102,7 +114,7 @@ export function rebuildSubject(outcome: RebuildOutcome, inputs: ActionInputs, re
       : `The two snapshots and the build logs: the [${name}](${runUrl(ctx)}/artifacts/${outcome.artifact.id}) artifact.`;
   return {
     intro: rebuildIntro(outcome.result, rebuild.command),
-    sections: rebuildSections(outcome.result, rebuild.maxBuilds),
+    sections: rebuildSections(outcome.result, rebuild.maxBuilds, ACTION_WORDING.maxBuilds),
     files: { 'rebuild.json': `${renderRebuildJson(outcome.result)}\n` },
     uploaded,
   };

@@ -26,10 +26,10 @@ export function variationsTable(records: readonly VariationRecord[]): string {
 }
 
 /** The blocks after the verdict: what bisecting blamed (when it ran), then the variations. */
-export function rebuildSections(result: Pick<RebuildResult, 'variations' | 'bisect' | 'builds'>, maxBuilds: number): string[] {
+export function rebuildSections(result: Pick<RebuildResult, 'variations' | 'bisect' | 'builds'>, maxBuilds: number, budgetName = '--max-builds'): string[] {
   const sections: string[] = [];
   if (result.bisect !== null) {
-    const line = causedByLine(result.bisect, result.builds, maxBuilds);
+    const line = causedByLine(result.bisect, result.builds, maxBuilds, budgetName);
     sections.push(`**caused by:** ${cell(line.replace(/^caused by: /, ''), 600)}`);
   }
   sections.push(variationsTable(result.variations));

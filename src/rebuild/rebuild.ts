@@ -19,6 +19,7 @@ import { mountDisorder, type DisorderMount } from './disorder.js';
 import { findExecutable } from './probe.js';
 import { runBuild } from './run-build.js';
 import { copySourceTree, readSourceTree, type SourceTree } from './source-copy.js';
+import { CLI_WORDING, type RebuildWording } from './wording.js';
 import { checkVariations, VARIATION_NAMES, type Availability, type Variation, type VariationName } from './variations.js';
 
 export interface RebuildOptions {
@@ -43,6 +44,8 @@ export interface RebuildOptions {
   ignore?: readonly IgnoreProfile[];
   /** Where the run's work directory goes (default: the system's temp directory). */
   tmpDir?: string;
+  /** How messages name the options (default: the CLI's). */
+  wording?: RebuildWording;
   /** One line per step, for the CLI's progress notes. */
   onProgress?: (line: string) => void;
 }
@@ -106,7 +109,7 @@ async function buildAndCapture(run: Run, on: ReadonlySet<VariationName>, label: 
     copySourceTree(run.tree, plan.disorder ? backing : buildDir, [workDir, ...(options.keepDir === null ? [] : [options.keepDir])]);
     if (plan.disorder) mount = await mountDisorder(backing, buildDir, options.env);
     try {
-      await runBuild({ label, argv: plan.argv, cwd: buildDir, env: plan.env, logFile, logKept: options.keepDir !== null, timeoutMs: options.timeoutSeconds * 1000 });
+      await runBuild({ label, argv: plan.argv, cwd: buildDir, env: plan.env, logFile, logKept: options.keepDir !== null, timeoutMs: options.timeoutSeconds * 1000, wording: options.wording ?? CLI_WORDING });
     } catch (error) {
       // The build's failure is the news; a view that will not unmount after it is secondary.
       try {
@@ -117,20 +120,20 @@ async function buildAndCapture(run: Run, on: ReadonlySet<VariationName>, label: 
       throw error;
     }
     mount?.release();
-    await capture(plan.disorder ? backing : buildDir, options.outputs, snapshot, label);
+    await capture(plan.disorder ? backing : buildDir, options.outputs, snapshot, label, options.wording ?? CLI_WORDING);
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
     rmSync(backing, { recursive: true, force: true });
   }
 }
 
-async function capture(root: string, outputs: readonly string[], output: string, label: string): Promise<void> {
+async function capture(root: string, outputs: readonly string[], output: string, label: string, wording: RebuildWording): Promise<void> {
   try {
     await captureSnapshot({ root, patterns: [...outputs], output, metadata: null });
   } catch (error) {
     const e = error as { name?: unknown; code?: unknown };
     if (e.name === 'OperationError' && e.code === 'E_NOT_FOUND' && /^no files under/.test((error as Error).message)) {
-      const what = outputs.length === 0 ? 'no files at all' : `nothing matched --outputs ${outputs.join(' ')}`;
+      const what = outputs.length === 0 ? 'no files at all' : `nothing matched ${wording.outputs} ${outputs.join(' ')}`;
       throw new OperationError('E_NOT_FOUND', `after the ${label}, ${what}; the globs are relative to the build directory (the copy of the source tree)`);
     }
     throw error;
@@ -154,13 +157,13 @@ async function compareSnapshots(before: string, after: string, ignore: readonly 
 export async function runRebuild(options: RebuildOptions): Promise<RebuildResult> {
   const [program] = options.command;
   if (program === undefined) throw new OperationError('E_USAGE', "no build command: give it after '--', e.g. vitsnap rebuild -- make");
-  if (options.maxBuilds < 2) throw new OperationError('E_USAGE', `--max-builds must allow the control and the varied build (at least 2, got ${options.maxBuilds})`);
+  if (options.maxBuilds < 2) throw new OperationError('E_USAGE', `${(options.wording ?? CLI_WORDING).maxBuilds} must allow the control and the varied build (at least 2, got ${options.maxBuilds})`);
   const executable = findExecutable(program, options.env, options.sourceDir);
   if (executable === null) {
     const where = program.includes('/') ? `is not an executable file (looked in ${options.sourceDir}, the tree that is copied)` : 'is not on PATH';
     throw new OperationError('E_USAGE', `build command ${JSON.stringify(program)} ${where}; check the command after '--'`);
   }
-  const tree = await readSourceTree(options.sourceDir, options.plainSource, options.env);
+  const tree = await readSourceTree(options.sourceDir, options.plainSource, options.env, options.wording ?? CLI_WORDING);
   const workDir = mkdtempSync(join(options.tmpDir ?? tmpdir(), 'vitsnap-rebuild-'));
   const forget = onInterrupt(() => rmSync(workDir, { recursive: true, force: true }));
   try {

@@ -23,13 +23,13 @@ export function variationLines(records: readonly VariationRecord[]): string[] {
 }
 
 /** `caused by: time, build-path (9 builds)`, or why nothing could be blamed. */
-export function causedByLine(bisect: BisectOutcome<VariationName>, totalBuilds: number, maxBuilds?: number): string {
+export function causedByLine(bisect: BisectOutcome<VariationName>, totalBuilds: number, maxBuilds?: number, budgetName = '--max-builds'): string {
   const builds = `(${plural(totalBuilds, 'build')})`;
   if (bisect.nondeterministic) return `caused by: no variation: the outputs differ with nothing varied, so the build is not deterministic ${builds}`;
   const parts = [...bisect.culprits, ...bisect.combined.map((g) => `${g.join(' + ')} (only together)`)];
   const found = parts.length > 0 ? parts.join(', ') : 'not isolated';
   const left = bisect.unresolved.map((set) => set.join(', ')).join('; ');
-  const limit = maxBuilds === undefined ? '--max-builds' : `--max-builds ${maxBuilds}`;
+  const limit = maxBuilds === undefined ? budgetName : `${budgetName} ${maxBuilds}`;
   const stop = bisect.exhausted ? `; ${limit} reached before isolating the rest of: ${left}` : '';
   const flaky = parts.length === 0 && !bisect.exhausted ? '; the builds disagreed with each other (a flaky build?)' : '';
   return `caused by: ${found} ${builds}${stop}${flaky}`;

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { OperationError } from '../errors.js';
 import { onInterrupt } from '../interrupt.js';
+import type { RebuildWording } from './wording.js';
 
 export interface BuildRun {
   /** Shown in messages: "control build", "varied build", "bisect build 3". */
@@ -14,6 +15,7 @@ export interface BuildRun {
   /** The log outlives the run (--keep): messages may point at it. */
   logKept: boolean;
   timeoutMs: number;
+  wording: RebuildWording;
 }
 
 /** Grace between SIGTERM and SIGKILL for a build that timed out. */
@@ -76,8 +78,8 @@ export async function runBuild(run: BuildRun): Promise<void> {
     const what = code === 'ENOENT' ? `${file} was not found` : outcome.error.message;
     throw new OperationError('E_BUILD', `${run.label} could not start: ${what}; check the command after '--'`);
   }
-  const where = run.logKept ? `its log is ${run.logFile}` : 'keep its log with --keep DIR';
-  if (outcome.timedOut) throw new OperationError('E_BUILD', `${run.label} timed out after ${run.timeoutMs / 1000} s and was killed; raise --timeout (${where}); last lines:${logTail(run.logFile)}`);
+  const where = run.logKept ? `its log is ${run.logFile}` : run.wording.keepLog;
+  if (outcome.timedOut) throw new OperationError('E_BUILD', `${run.label} timed out after ${run.timeoutMs / 1000} s and was killed; ${run.wording.timeout} (${where}); last lines:${logTail(run.logFile)}`);
   if (outcome.code !== 0) {
     const how = outcome.signal !== null ? `was killed by ${outcome.signal}` : `failed with exit code ${outcome.code}`;
     throw new OperationError('E_BUILD', `${run.label} ${how} (${where}); last lines:${logTail(run.logFile)}`);

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OperationError } from '../errors.js';
+import type { RebuildWording } from './wording.js';
 
 export type SourceTree =
   /** Git-tracked files of the work tree at `dir` (relative paths, from `git ls-files`). */
@@ -13,12 +14,12 @@ export type SourceTree =
   /** Everything under `dir`. */
   | { kind: 'directory'; dir: string };
 
-function gitLsFiles(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+function gitLsFiles(dir: string, env: NodeJS.ProcessEnv, wording: RebuildWording): Promise<string[]> {
   return new Promise((done, fail) => {
     execFile('git', ['-C', dir, 'ls-files', '-z', '--cached'], { env, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error !== null) {
         const why = stderr.toString('utf8').trim().split('\n')[0] ?? error.message;
-        fail(new OperationError('E_USAGE', `${dir} is not a git work tree (${why || error.message}); run rebuild inside one, or pass --source DIR to copy a plain directory`));
+        fail(new OperationError('E_USAGE', `${dir} is not a git work tree (${why || error.message}); ${wording.notGit}`));
         return;
       }
       done(stdout.toString('utf8').split('\0').filter((f) => f !== ''));
@@ -27,12 +28,12 @@ function gitLsFiles(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
 }
 
 /** Lists the tree to copy: git's tracked files of `dir`, or (plain) all of it. */
-export async function readSourceTree(dir: string, plain: boolean, env: NodeJS.ProcessEnv): Promise<SourceTree> {
+export async function readSourceTree(dir: string, plain: boolean, env: NodeJS.ProcessEnv, wording: RebuildWording): Promise<SourceTree> {
   const stats = lstatSync(dir, { throwIfNoEntry: false });
   if (stats === undefined || !stats.isDirectory()) throw new OperationError('E_NOT_FOUND', `source directory ${dir} does not exist or is not a directory; check --source`);
   if (plain) return { kind: 'directory', dir };
-  const files = await gitLsFiles(dir, env);
-  if (files.length === 0) throw new OperationError('E_USAGE', `git tracks no files under ${dir}; commit (or 'git add') the sources, or pass --source DIR to copy a plain directory`);
+  const files = await gitLsFiles(dir, env, wording);
+  if (files.length === 0) throw new OperationError('E_USAGE', `git tracks no files under ${dir}; ${wording.noTrackedFiles}`);
   return { kind: 'git', dir, files };
 }
 
