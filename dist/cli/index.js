@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6212:
+/***/ 9950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -139,7 +139,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(335), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1396));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(335), __nccwpck_require__.e(994), __nccwpck_require__.e(502)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9502));
         return runDiff(argv, ctx);
     },
 };
@@ -445,6 +445,74 @@ function createLogger(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/commands/rebuild.ts
+const rebuildCommand = {
+    name: 'rebuild',
+    summary: 'build twice, the second time in a varied environment, and explain what differs',
+    help: `Usage: vitsnap rebuild [options] -- BUILD_COMMAND [ARGS…]
+
+Is the build reproducible? Copies the source tree into a fresh build directory, runs the
+control build, captures its outputs into a snapshot, then does the same for a varied build
+(another clock, time zone, locale, umask, build path, …) and compares the two snapshots with
+the full diff report: every difference with its cause and a fix hint. With --bisect, it then
+rebuilds with variations switched off until it knows which of them made the difference.
+
+The source tree is the files git tracks in the current directory (the work tree as it is,
+uncommitted edits included), or everything under --source DIR. The build command runs in the
+copy, without a shell (use sh -c '…' for one), inheriting this environment except for what a
+variation sets. Without build-path, both builds run in the same directory, one after the other.
+
+Variations (all by default; each is tested, or listed as not tested with the reason):
+  build-path   build in directories of different names and lengths
+  time         the clock 3 years ahead (faketime, NO_FAKE_STAT=1); not for static/Go binaries
+  timezone     TZ=GMT+12 vs TZ=GMT-14
+  locale       LC_ALL/LANG C.UTF-8 vs another installed locale (else generated with localedef)
+  umask        umask 0022 vs 0002
+  home         HOME moved to an empty directory
+  env          an extra environment variable, and an extra PATH entry
+  user         another uid and USER/LOGNAME (unshare --user --map-user)
+  hostname     another host name (unshare --uts)
+  file-order   directory entries shuffled (disorderfs; needs FUSE)
+  num-cpus     all CPUs vs one (taskset -c 0)
+  aslr         address space randomisation off (setarch -R) vs on
+Tools: Debian packages faketime, disorderfs, util-linux (unshare, taskset, setarch), locales.
+
+Exit codes: 0 reproducible (identical outputs), 1 not reproducible, 2 error (the build failed
+or timed out, nothing matched --outputs, bad usage).
+
+Options:
+      --vary LIST      variations to apply, comma separated, read left to right: names add,
+                       -NAME removes, 'all', 'none' (nothing varied: is the build deterministic
+                       at all?). A list starting with -NAME starts from all. Default: all
+      --outputs GLOB   the build outputs to compare, relative to the build directory
+                       (repeatable; '!GLOB' excludes); default: every file there
+      --source DIR     copy everything under DIR instead of git's tracked files here
+      --bisect         when the builds differ, find the variations responsible
+      --max-builds N   at most N builds in all, bisecting included (default: 32)
+      --timeout SEC    kill a build (its whole process group) after SEC seconds (default: 3600)
+      --keep DIR       keep control.vitsnap, varied.vitsnap and the build logs in DIR
+      --ignore LIST    accept known noise, as in 'vitsnap diff': timestamps, build-paths,
+                       file-order, build-id, compression
+      --json           print one JSON document: variations, bisect, and the diff report
+                       (schema: docs/report-schema.md, "vitsnap-rebuild/1")
+      --max-lines N    cut the text report after N lines (default 400)
+  -q, --quiet          print only the verdict line (and what bisect found)
+  -h, --help           show this help
+
+Examples:
+  vitsnap rebuild --outputs 'out/**' -- make
+  vitsnap rebuild --vary time,timezone --outputs app -- sh -c 'gcc -o app main.c'
+  vitsnap rebuild --vary=-file-order,-user --bisect --outputs 'dist/**' -- npm run build
+  vitsnap rebuild --vary none --outputs 'target/release/app' -- cargo build --release
+  vitsnap rebuild --source ./pkg --keep rebuild-artifacts --json -- ./build.sh > rebuild.json
+`,
+    async run(argv, ctx) {
+        // Loaded on demand: the comparators and capture pipeline are most of the CLI's code.
+        const { runRebuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(335), __nccwpck_require__.e(777), __nccwpck_require__.e(994), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5075));
+        return runRebuildCommand(argv, ctx);
+    },
+};
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/snapshot/expansion.ts
@@ -461,31 +529,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/interrupt.ts
-/**
- * Work to undo when the process is interrupted (SIGINT, SIGTERM). Long synchronous work cannot be
- * interrupted, so commands that run long (restore) yield now and then; the signal handler then
- * runs these undo steps before the process exits, and nothing is left half-written.
- */
-const undoSteps = new Set();
-/** Registers `undo` until the returned function is called (when the work finished or was undone). */
-function onInterrupt(undo) {
-    undoSteps.add(undo);
-    return () => undoSteps.delete(undo);
-}
-/** Runs every registered undo step, newest first; one that fails does not stop the others. */
-function undoInterruptedWork() {
-    for (const undo of [...undoSteps].reverse()) {
-        undoSteps.delete(undo);
-        try {
-            undo();
-        }
-        catch {
-            // The process is exiting; the next run's recovery (restore's journal) finishes the job.
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/interrupt.ts
+var interrupt = __nccwpck_require__(8476);
 // EXTERNAL MODULE: ./src/snapshot/paths.ts
 var paths = __nccwpck_require__(8588);
 // EXTERNAL MODULE: external "node:os"
@@ -773,7 +818,7 @@ async function restoreSnapshot(reader, targetDir, options = {}) {
         removeCreatedDirs(target, firstCreated);
     };
     // Ctrl-C while writing: the signal handler runs this at the writer's next pause.
-    const forget = onInterrupt(undo);
+    const forget = (0,interrupt/* onInterrupt */.n)(undo);
     try {
         const writer = new EntryWriter(reader, journal, options.onProgress, options.linkSource);
         const report = await writer.writeAll(entries);
@@ -1581,10 +1626,11 @@ var version = __nccwpck_require__(311);
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_DRIFT = 1;
 const EXIT_ERROR = 2;
-const COMMANDS = [createCommand, diffCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, flattenCommand, mergeCommand, store/* storeCommand */.B, pushCommand, pullCommand];
+const COMMANDS = [createCommand, diffCommand, rebuildCommand, infoCommand, verifyCommand, restoreCommand, exportCommand, flattenCommand, mergeCommand, store/* storeCommand */.B, pushCommand, pullCommand];
 function usage() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return `vitsnap ${version/* VERSION */.x}: capture build outputs and toolchain metadata into .vitsnap snapshots
@@ -1599,6 +1645,7 @@ Examples:
   vitsnap diff main.vitsnap build.vitsnap      what drifted, where, and why
   vitsnap info build.vitsnap                   what it holds, and which toolchains made it
   vitsnap restore build.vitsnap -C /tmp/out    the exact bytes back, verified
+  vitsnap rebuild --outputs 'out/**' -- make   is the build reproducible? if not, why
 
 Run 'vitsnap <command> --help' for a command's options and examples.
 Exit codes: 0 ok (diff: identical), 1 drift found (diff), 2 error.
@@ -1625,11 +1672,14 @@ async function runCli(argv, env = process.env, cwd = process.cwd()) {
         process.stderr.write(`vitsnap: error E_USAGE: unknown command ${(0,report_escape/* escapeControls */.UN)(JSON.stringify(name))}${hint}; run 'vitsnap --help' for the list\n`);
         return EXIT_ERROR;
     }
-    if (rest.includes('--help') || rest.includes('-h')) {
+    // After '--' come another program's arguments (rebuild's build command), not ours.
+    const end = rest.indexOf('--');
+    const own = end === -1 ? rest : rest.slice(0, end);
+    if (own.includes('--help') || own.includes('-h')) {
         process.stdout.write(command.help);
         return EXIT_OK;
     }
-    const quiet = rest.includes('--quiet') || rest.includes('-q');
+    const quiet = own.includes('--quiet') || own.includes('-q');
     const log = createLogger({ quiet, stderrIsTTY: process.stderr.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true, env });
     try {
         return await command.run(rest, { log, cwd, env });
@@ -1663,7 +1713,7 @@ function installSignalHandlers() {
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
         process.once(signal, () => {
             (0,atomic_file/* abortUnfinishedFiles */.tF)();
-            undoInterruptedWork();
+            (0,interrupt/* undoInterruptedWork */.S)();
             process.stderr.write(`vitsnap: interrupted by ${signal}; nothing half-written was left behind\n`);
             process.exit(code);
         });
@@ -3493,6 +3543,40 @@ function checkMeta(value, corrupt) {
         startNs: m.startNs,
         snapshot: { trailerSha256: snapshot.trailerSha256, size: snapshot.size, ...digest },
     };
+}
+
+
+/***/ }),
+
+/***/ 8476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ undoInterruptedWork),
+/* harmony export */   n: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/**
+ * Work to undo when the process is interrupted (SIGINT, SIGTERM). Long synchronous work cannot be
+ * interrupted, so commands that run long (restore) yield now and then; the signal handler then
+ * runs these undo steps before the process exits, and nothing is left half-written.
+ */
+const undoSteps = new Set();
+/** Registers `undo` until the returned function is called (when the work finished or was undone). */
+function onInterrupt(undo) {
+    undoSteps.add(undo);
+    return () => undoSteps.delete(undo);
+}
+/** Runs every registered undo step, newest first; one that fails does not stop the others. */
+function undoInterruptedWork() {
+    for (const undo of [...undoSteps].reverse()) {
+        undoSteps.delete(undo);
+        try {
+            undo();
+        }
+        catch {
+            // The process is exiting; the next run's recovery (restore's journal) finishes the job.
+        }
+    }
 }
 
 
@@ -6359,6 +6443,8 @@ function ungroupBytes(grouped, width, out = Buffer.allocUnsafe(grouped.length)) 
         out[dst] = grouped[dst];
     return out;
 }
+/** Node's (zlib's) smallest accepted output chunk. */
+const MIN_CHUNK_SIZE = 64;
 /** Largest output buffer allocated up front by a decompression. */
 const DECODE_CHUNK_CAP = 16 * 1024 * 1024;
 function zstdCompress(raw, level) {
@@ -6395,7 +6481,8 @@ function zstdDecompress(stored, rawLength, what) {
  * `rawLength` bytes; the caller checks it got as many as it needs.
  */
 function zstdDecompressPrefix(storedPrefix, rawLength, expected, what) {
-    const chunkSize = Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP);
+    // Node refuses a chunkSize under 64 bytes (zlib's minimum), which a block of a few small files can be.
+    const chunkSize = Math.max(MIN_CHUNK_SIZE, Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP));
     return decompressChecked(storedPrefix, { maxOutputLength: Math.max(rawLength, 1), chunkSize, finishFlush: node_zlib__WEBPACK_IMPORTED_MODULE_0__.constants.ZSTD_e_continue }, what);
 }
 function encodeBlock(raw, codec, width, level, scratch) {
@@ -9700,7 +9787,7 @@ const VERSION = '0.1.0';
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6212);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9950);
 /* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8604);
 /** The `vitsnap` executable (bundled to dist/cli/index.js): checks the runtime, then runs the CLI. */
 

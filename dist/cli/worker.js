@@ -1854,6 +1854,8 @@ function ungroupBytes(grouped, width, out = Buffer.allocUnsafe(grouped.length)) 
         out[dst] = grouped[dst];
     return out;
 }
+/** Node's (zlib's) smallest accepted output chunk. */
+const MIN_CHUNK_SIZE = 64;
 /** Largest output buffer allocated up front by a decompression. */
 const DECODE_CHUNK_CAP = 16 * 1024 * 1024;
 function zstdCompress(raw, level) {
@@ -1890,7 +1892,8 @@ function zstdDecompress(stored, rawLength, what) {
  * `rawLength` bytes; the caller checks it got as many as it needs.
  */
 function zstdDecompressPrefix(storedPrefix, rawLength, expected, what) {
-    const chunkSize = Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP);
+    // Node refuses a chunkSize under 64 bytes (zlib's minimum), which a block of a few small files can be.
+    const chunkSize = Math.max(MIN_CHUNK_SIZE, Math.min(Math.max(expected, 1024), rawLength, DECODE_CHUNK_CAP));
     return decompressChecked(storedPrefix, { maxOutputLength: Math.max(rawLength, 1), chunkSize, finishFlush: constants.ZSTD_e_continue }, what);
 }
 function encodeBlock(raw, codec, width, level, scratch) {

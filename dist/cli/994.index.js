@@ -1,36 +1,684 @@
-export const id = 396;
-export const ids = [396];
+export const id = 994;
+export const ids = [994];
 export const modules = {
 
-/***/ 1396:
+/***/ 5909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ ExpansionBudget),
+/* harmony export */   A6: () => (/* binding */ formatPermissions),
+/* harmony export */   Fl: () => (/* binding */ baseName),
+/* harmony export */   IM: () => (/* binding */ readU64),
+/* harmony export */   QC: () => (/* binding */ displayName),
+/* harmony export */   SG: () => (/* binding */ outputCap),
+/* harmony export */   Xq: () => (/* binding */ formatSize),
+/* harmony export */   Y3: () => (/* binding */ ArchiveFormatError),
+/* harmony export */   bT: () => (/* binding */ ExpansionLimitError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   jO: () => (/* binding */ formatEpoch),
+/* harmony export */   pY: () => (/* binding */ hexBytes),
+/* harmony export */   s: () => (/* binding */ take),
+/* harmony export */   sn: () => (/* binding */ unsafeNameNote),
+/* harmony export */   uh: () => (/* binding */ hex),
+/* harmony export */   v4: () => (/* binding */ isOutputLimitError)
+/* harmony export */ });
+/**
+ * Bounds-checked reading and the small formatters the archive comparators share. Archive headers
+ * are hostile input: every offset and length is checked against the buffer before it is used, and
+ * a failed check says what was being read, where, and how much was there.
+ */
+/** An archive's structure cannot be read: truncated, corrupt, or over a hard cap. */
+class ArchiveFormatError extends Error {
+    name = 'ArchiveFormatError';
+}
+/** Expanding a member or stream would pass the expansion budget (a bomb, or just too big). */
+class ExpansionLimitError extends Error {
+    name = 'ExpansionLimitError';
+}
+/** `length` bytes at `offset`, or an ArchiveFormatError naming `what` when they are not all there. */
+function take(buf, offset, length, what) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+        throw new ArchiveFormatError(`${what}: invalid offset ${offset} or length ${length}`);
+    }
+    if (offset + length > buf.length) {
+        throw new ArchiveFormatError(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${buf.length}`);
+    }
+    return buf.subarray(offset, offset + length);
+}
+/** An unsigned 64-bit little-endian value that must fit a safe integer (offsets, sizes). */
+function readU64(buf, offset, what) {
+    const value = take(buf, offset, 8, what).readBigUInt64LE(0);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ArchiveFormatError(`${what}: value ${value} is too large`);
+    return Number(value);
+}
+/**
+ * How many bytes one side may still expand. One budget covers a top-level file's side with all
+ * the archives nested in it, and charges a parent (the whole diff's) too, so that nesting never
+ * earns a fresh allowance (a 42.zip). A refusal that comes from what was already expanded stops
+ * the budget: nothing more is expanded under it, so a bomb costs at most the budget, not one
+ * refusal per member it holds.
+ */
+class ExpansionBudget {
+    limit;
+    /** Whose budget this is, for messages: `file`, `diff`. */
+    scope;
+    parent;
+    spent = 0;
+    stopped = false;
+    constructor(limit, options = {}) {
+        this.limit = limit;
+        this.parent = options.parent ?? null;
+        this.scope = options.scope ?? 'archive';
+    }
+    /** Bytes expanded under this budget so far. */
+    get used() {
+        return this.spent;
+    }
+    /** True once a refusal came from what was already expanded: from then on nothing more is. */
+    get exhausted() {
+        return this.stopped;
+    }
+    get remaining() {
+        if (this.stopped)
+            return 0;
+        const own = Math.max(0, this.limit - this.spent);
+        return this.parent === null ? own : Math.min(own, this.parent.remaining);
+    }
+    /** Accounts for `bytes` already produced, or throws when they pass what is left. */
+    spend(bytes, what) {
+        if (bytes > this.remaining)
+            throw this.refuse(what, `expands to ${formatSize(bytes)}, more than`);
+        this.charge(bytes);
+    }
+    /**
+     * The error for `what`, which `claim`s more than is left (`declares 2 GiB uncompressed, more
+     * than`, `expands past`). Alone over the cap it is a bomb by itself, and smaller things may still
+     * be expanded; past what earlier expansion left, the budget is exhausted and stops.
+     */
+    refuse(what, claim) {
+        if (this.stopped)
+            return new ExpansionLimitError(`expansion budget exhausted: ${what} was not expanded`);
+        const binding = this.binding();
+        if (binding.spent === 0)
+            return new ExpansionLimitError(`${what} ${claim} the ${formatSize(binding.limit)} expansion cap`);
+        const left = formatSize(binding.remaining);
+        this.stopped = true;
+        binding.stopped = true;
+        return new ExpansionLimitError(`expansion budget exhausted: ${what} ${claim} the ${left} left of the ${formatSize(binding.limit)} the ${binding.scope} may expand`);
+    }
+    charge(bytes) {
+        this.spent += bytes;
+        this.parent?.charge(bytes);
+    }
+    /** The budget in the chain with the least left. */
+    binding() {
+        const up = this.parent?.binding();
+        return up !== undefined && up.remaining < Math.max(0, this.limit - this.spent) ? up : this;
+    }
+}
+/** Node's `maxOutputLength` must be at least 1; 0 still lets an empty stream decode. */
+function outputCap(bytes) {
+    return Math.max(1, Math.min(bytes, 0x7fffffff));
+}
+/** True for zlib's "output would pass maxOutputLength" error. */
+function isOutputLimitError(error) {
+    return error?.code === 'ERR_BUFFER_TOO_LARGE';
+}
+/** An error's message; zlib's errors may come from another realm, so no `instanceof`. */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
+function hex(value, digits = 8) {
+    return `0x${value.toString(16).padStart(digits, '0')}`;
+}
+/** Up to `max` bytes as hex, with the total length when cut. */
+function hexBytes(data, max = 48) {
+    const shown = data.subarray(0, max).toString('hex');
+    return data.length > max ? `${shown}… (${data.length} bytes)` : shown || '(empty)';
+}
+/** Seconds since the epoch as `2024-01-01T00:00:00Z (1704067200)`; the epoch shows as evidence. */
+function formatEpoch(seconds, text = String(seconds)) {
+    const ms = seconds * 1000;
+    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
+        return text;
+    return `${new Date(ms).toISOString().replace(/\.000Z$/, 'Z')} (${text})`;
+}
+const PERMISSION_BITS = 'rwxrwxrwx';
+/** Permission bits as `0755 (rwxr-xr-x)`, with setuid/setgid/sticky folded into the x positions. */
+function formatPermissions(mode) {
+    const chars = [...PERMISSION_BITS].map((c, i) => ((mode >> (8 - i)) & 1 ? c : '-'));
+    if (mode & 0o4000)
+        chars[2] = chars[2] === 'x' ? 's' : 'S';
+    if (mode & 0o2000)
+        chars[5] = chars[5] === 'x' ? 's' : 'S';
+    if (mode & 0o1000)
+        chars[8] = chars[8] === 'x' ? 't' : 'T';
+    return `${(mode & 0o7777).toString(8).padStart(4, '0')} (${chars.join('')})`;
+}
+/** Control characters escaped so a hostile member name cannot break a report line. */
+function displayName(name) {
+    return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** A note for names that would escape an extraction root; such names are reported, never acted on. */
+function unsafeNameNote(name) {
+    const segments = name.split(/[\\/]/);
+    if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
+        return ' (absolute path)';
+    if (segments.includes('..'))
+        return ' (path escapes the archive root)';
+    return '';
+}
+/** The last path segment of a display path (`a.zip!/dir/x.tar.gz` → `x.tar.gz`). */
+function baseName(path) {
+    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return path.slice(cut + 1);
+}
+
+
+/***/ }),
+
+/***/ 5596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DL: () => (/* binding */ diffBytes),
+/* harmony export */   kH: () => (/* binding */ hexdump),
+/* harmony export */   xd: () => (/* binding */ parseHexdump)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_RANGES, DEFAULT_MERGE_GAP, mirrorRanges, commonPrefixLength, commonSuffixLength */
+const DEFAULT_MAX_RANGES = 1000;
+const DEFAULT_MERGE_GAP = 8;
+/** Native compares run on windows this large before any byte is looked at in JavaScript. */
+const WINDOW = 4096;
+/** Bytes hashed per anchor: the shortest equal stretch block matching can find. */
+const WINDOW_BYTES = 32;
+/** About one position in 2^bits anchors; big inputs get more bits to keep the index small. */
+const MIN_ANCHOR_BITS = 5;
+const MAX_ANCHORS = 1 << 21;
+/** Hash-chain entries looked at per anchor: bounds time on repetitive input. */
+const MAX_CHAIN = 16;
+/** Spreads anchor hashes (whose top bits are zero) over the table's buckets. */
+const HASH_MIX = 0x85ebca6b | 0;
+function diffBytes(a, b, opts = {}) {
+    const maxRanges = Math.max(0, opts.maxRanges ?? DEFAULT_MAX_RANGES);
+    const mergeGap = Math.max(0, opts.mergeGap ?? DEFAULT_MERGE_GAP);
+    if (a.length === b.length) {
+        if (a.equals(b))
+            return { ranges: [], changedBytes: 0, truncated: false };
+        return diffSameSize(a, b, maxRanges, mergeGap);
+    }
+    // Always index the shorter side, so diff(b, a) is exactly diff(a, b) mirrored.
+    if (a.length > b.length)
+        return mirror(diffResized(b, a, maxRanges, mergeGap));
+    return diffResized(a, b, maxRanges, mergeGap);
+}
+/** The same diff seen from the other side. */
+function mirrorRanges(ranges) {
+    return ranges.map((r) => ({ oldOffset: r.newOffset, oldLength: r.newLength, newOffset: r.oldOffset, newLength: r.oldLength }));
+}
+function mirror(diff) {
+    return { ...diff, ranges: mirrorRanges(diff.ranges) };
+}
+/** Collects ranges in order, merging close ones and counting past the cap. */
+class RangeSink {
+    ranges = [];
+    truncated = false;
+    current;
+    maxRanges;
+    mergeGap;
+    constructor(maxRanges, mergeGap) {
+        this.maxRanges = maxRanges;
+        this.mergeGap = mergeGap;
+    }
+    add(oldOffset, oldLength, newOffset, newLength) {
+        const cur = this.current;
+        if (cur !== undefined) {
+            // Equal stretches have the same length on both sides, so one gap measures both.
+            const gap = oldOffset - (cur.oldOffset + cur.oldLength);
+            if (gap === 0 || gap < this.mergeGap) {
+                cur.oldLength = oldOffset + oldLength - cur.oldOffset;
+                cur.newLength = newOffset + newLength - cur.newOffset;
+                return;
+            }
+            this.flush();
+        }
+        this.current = { oldOffset, oldLength, newOffset, newLength };
+    }
+    finish() {
+        this.flush();
+        return this.ranges;
+    }
+    flush() {
+        if (this.current === undefined)
+            return;
+        if (this.ranges.length < this.maxRanges)
+            this.ranges.push(this.current);
+        else
+            this.truncated = true;
+        this.current = undefined;
+    }
+}
+function diffSameSize(a, b, maxRanges, mergeGap) {
+    const n = a.length;
+    const sink = new RangeSink(maxRanges, mergeGap);
+    let changedBytes = 0;
+    let runStart = -1;
+    for (let w = 0; w < n; w += WINDOW) {
+        const end = Math.min(n, w + WINDOW);
+        if (a.compare(b, w, end, w, end) === 0) {
+            if (runStart >= 0) {
+                sink.add(runStart, w - runStart, runStart, w - runStart);
+                runStart = -1;
+            }
+            continue;
+        }
+        for (let i = w; i < end; i++) {
+            if (a[i] !== b[i]) {
+                changedBytes++;
+                if (runStart < 0)
+                    runStart = i;
+            }
+            else if (runStart >= 0) {
+                sink.add(runStart, i - runStart, runStart, i - runStart);
+                runStart = -1;
+            }
+        }
+    }
+    if (runStart >= 0)
+        sink.add(runStart, n - runStart, runStart, n - runStart);
+    const ranges = sink.finish();
+    return { ranges, changedBytes, truncated: sink.truncated };
+}
+/** Length of the common run of `a` from `ai` and `b` from `bi`, at most `limit`. */
+function commonPrefixLength(a, ai, b, bi, limit) {
+    let done = 0;
+    while (done < limit) {
+        const step = Math.min(WINDOW, limit - done);
+        if (a.compare(b, bi + done, bi + done + step, ai + done, ai + done + step) === 0) {
+            done += step;
+            continue;
+        }
+        while (done < limit && a[ai + done] === b[bi + done])
+            done++;
+        return done;
+    }
+    return done;
+}
+/** Length of the common run of `a` ending before `aEnd` and `b` ending before `bEnd`, at most `limit`. */
+function commonSuffixLength(a, aEnd, b, bEnd, limit) {
+    let done = 0;
+    while (done < limit) {
+        const step = Math.min(WINDOW, limit - done);
+        if (a.compare(b, bEnd - done - step, bEnd - done, aEnd - done - step, aEnd - done) === 0) {
+            done += step;
+            continue;
+        }
+        while (done < limit && a[aEnd - done - 1] === b[bEnd - done - 1])
+            done++;
+        return done;
+    }
+    return done;
+}
+/** `x` is the shorter side. */
+function diffResized(x, y, maxRanges, mergeGap) {
+    const prefix = commonPrefixLength(x, 0, y, 0, x.length);
+    const suffix = commonSuffixLength(x, x.length, y, y.length, x.length - prefix);
+    const xe = x.length - suffix;
+    const ye = y.length - suffix;
+    const matches = matchBlocks(x, prefix, xe, y, prefix, ye);
+    const sink = new RangeSink(maxRanges, mergeGap);
+    let changedBytes = 0;
+    let cx = prefix;
+    let cy = prefix;
+    const gap = (xEnd, yEnd) => {
+        const oldLength = xEnd - cx;
+        const newLength = yEnd - cy;
+        if (oldLength === 0 && newLength === 0)
+            return;
+        changedBytes += oldLength === newLength ? countDiffering(x, cx, y, cy, oldLength) : Math.max(oldLength, newLength);
+        sink.add(cx, oldLength, cy, newLength);
+    };
+    for (const m of matches) {
+        gap(m.x, m.y);
+        cx = m.x + m.length;
+        cy = m.y + m.length;
+    }
+    gap(xe, ye);
+    return { ranges: sink.finish(), changedBytes, truncated: sink.truncated };
+}
+function countDiffering(a, ai, b, bi, length) {
+    let count = 0;
+    for (let i = 0; i < length; i++)
+        if (a[ai + i] !== b[bi + i])
+            count++;
+    return count;
+}
+/** A gear hash's random byte table (fixed seed): h = (h << 1) + GEAR[byte] hashes the last 32 bytes. */
+const GEAR = (() => {
+    const table = new Int32Array(256);
+    let state = 0x2545f491;
+    for (let i = 0; i < 256; i++) {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        table[i] = state;
+    }
+    return table;
+})();
+/**
+ * The next content-defined anchor at or after `from`: a position whose 32-byte window has a gear
+ * hash with the `mask` bits zero. The same content anchors at the same places on both sides, so
+ * only anchors are indexed (of x) and looked up (in y). `state` is [hash, warm]: when warm, the
+ * hash of the window ending just before `from + 31` is carried over instead of recomputed.
+ */
+function nextAnchor(buf, from, end, mask, state) {
+    let h = 0;
+    let i = from;
+    if (state[1] === 1) {
+        h = state[0];
+        i = from + WINDOW_BYTES - 1;
+    }
+    else {
+        const warm = Math.min(end, from + WINDOW_BYTES - 1);
+        for (; i < warm; i++)
+            h = ((h << 1) + GEAR[buf[i]]) | 0;
+    }
+    for (; i < end; i++) {
+        h = ((h << 1) + GEAR[buf[i]]) | 0;
+        if ((h & mask) === 0) {
+            state[0] = h;
+            state[1] = 1;
+            return i - WINDOW_BYTES + 1;
+        }
+    }
+    state[1] = 0;
+    return -1;
+}
+/**
+ * Greedy, monotonic anchor matching: anchors of x[xs, xe) go into a hash table (chains in offset
+ * order); y[ys, ye) is scanned for anchors, each looked up, verified and extended both ways.
+ * Everything between matches is a range.
+ */
+function matchBlocks(x, xs, xe, y, ys, ye) {
+    if (xe - xs < WINDOW_BYTES || ye - ys < WINDOW_BYTES)
+        return [];
+    // Anchors of x are kept at least `spacing` apart (repetitive input anchors everywhere), which
+    // bounds the index at MAX_ANCHORS entries.
+    let anchorBits = MIN_ANCHOR_BITS;
+    while ((xe - xs) >> (anchorBits - 1) > MAX_ANCHORS)
+        anchorBits++;
+    const mask = (0xffffffff << (32 - anchorBits)) | 0;
+    const spacing = 1 << (anchorBits - 1);
+    const state = new Int32Array(2);
+    const found = [];
+    const foundHashes = [];
+    for (let from = xs;;) {
+        const q = nextAnchor(x, from, xe, mask, state);
+        if (q < 0)
+            break;
+        found.push(q);
+        foundHashes.push(state[0]);
+        from = q + spacing;
+        state[1] = 0;
+    }
+    const count = found.length;
+    if (count === 0)
+        return [];
+    const positions = Int32Array.from(found);
+    const hashes = Int32Array.from(foundHashes);
+    let tableBits = 10;
+    while (1 << tableBits < count * 2)
+        tableBits++;
+    const shift = 32 - tableBits;
+    const head = new Int32Array(1 << tableBits).fill(-1);
+    const next = new Int32Array(count);
+    // Inserted back to front, so each chain runs from the lowest offset up.
+    for (let k = count - 1; k >= 0; k--) {
+        const bucket = Math.imul(hashes[k], HASH_MIX) >>> shift;
+        next[k] = head[bucket];
+        head[bucket] = k;
+    }
+    const matches = [];
+    let xPos = xs;
+    let yPos = ys;
+    state[1] = 0;
+    for (let p = ys; p < ye;) {
+        const at = nextAnchor(y, p, ye, mask, state);
+        if (at < 0)
+            break;
+        const h = state[0];
+        const bucket = Math.imul(h, HASH_MIX) >>> shift;
+        // Matches only move forward, so entries behind xPos are dead for good: drop them.
+        let k = head[bucket];
+        while (k >= 0 && positions[k] < xPos)
+            k = next[k];
+        head[bucket] = k;
+        let match = -1;
+        for (let steps = 0; k >= 0 && steps < MAX_CHAIN; steps++, k = next[k]) {
+            const q = positions[k];
+            if (hashes[k] === h && q + WINDOW_BYTES <= xe && x.compare(y, at, at + WINDOW_BYTES, q, q + WINDOW_BYTES) === 0) {
+                match = q;
+                break;
+            }
+        }
+        if (match < 0) {
+            p = at + 1;
+            continue;
+        }
+        let mx = match;
+        let my = at;
+        while (mx > xPos && my > yPos && x[mx - 1] === y[my - 1]) {
+            mx--;
+            my--;
+        }
+        const forward = commonPrefixLength(x, match + WINDOW_BYTES, y, at + WINDOW_BYTES, Math.min(xe - match, ye - at) - WINDOW_BYTES);
+        const length = match + WINDOW_BYTES + forward - mx;
+        matches.push({ x: mx, y: my, length });
+        xPos = mx + length;
+        yPos = my + length;
+        p = yPos;
+        state[1] = 0;
+    }
+    return matches;
+}
+// ---------------------------------------------------------------------------------------------
+// Hexdump
+const HEX_WIDTH = 16 * 3 + 1;
+/** `hexdump -C` style lines: offset, 16 bytes in hex, the printable ASCII. */
+function hexdump(buf, offset, length) {
+    const start = Math.max(0, offset);
+    const end = Math.min(buf.length, start + Math.max(0, length));
+    const lines = [];
+    for (let line = start; line < end; line += 16) {
+        const stop = Math.min(end, line + 16);
+        let hex = '';
+        let ascii = '';
+        for (let i = line; i < stop; i++) {
+            const byte = buf[i];
+            hex += `${i - line === 8 ? ' ' : ''}${byte.toString(16).padStart(2, '0')} `;
+            ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
+        }
+        lines.push(`${line.toString(16).padStart(8, '0')}  ${hex.padEnd(HEX_WIDTH)} |${ascii}|`);
+    }
+    return lines;
+}
+const HEXDUMP_LINE = /^([0-9a-f]{8,})  ((?:[0-9a-f]{2} {1,2})+)/;
+/** Reads `hexdump` lines back into byte spans (contiguous lines join one span). */
+function parseHexdump(text) {
+    const spans = [];
+    for (const line of text.split('\n')) {
+        const m = HEXDUMP_LINE.exec(line);
+        if (m === null)
+            continue;
+        const offset = Number.parseInt(m[1], 16);
+        const bytes = m[2].trim().split(/\s+/).map((h) => Number.parseInt(h, 16));
+        const last = spans[spans.length - 1];
+        if (last !== undefined && last.offset + last.bytes.length === offset)
+            last.bytes.push(...bytes);
+        else
+            spans.push({ offset, bytes });
+    }
+    return spans.map((s) => ({ offset: s.offset, bytes: Buffer.from(s.bytes) }));
+}
+
+
+/***/ }),
+
+/***/ 7555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CS: () => (/* binding */ fileByteSource),
+/* harmony export */   Ob: () => (/* binding */ STREAM_FROM_BYTES),
+/* harmony export */   cd: () => (/* binding */ checkRange),
+/* harmony export */   er: () => (/* binding */ sameBytes),
+/* harmony export */   fq: () => (/* binding */ wholeBytes),
+/* harmony export */   kq: () => (/* binding */ bufferSource)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/**
+ * One file's bytes, read where they are needed instead of all at once. A 58 MB static library
+ * changed in one member costs two 58 MB buffers when it is read whole: on this kind of VM that
+ * memory's first touch alone is ~0.3 s (docs/benchmarks.md). A comparator that can walk a file
+ * (ar: its headers and the member that differs) takes a ByteSource and never holds the whole file.
+ */
+
+
+const COMPARE_STEP = 256 * 1024;
+/**
+ * Whether two ranges hold the same bytes: what chunk digests prove equal is not read, the rest
+ * is compared a piece at a time.
+ */
+function sameBytes(a, offsetA, b, offsetB, length) {
+    const unknown = a.unknownParts?.(offsetA, b, offsetB, length) ?? [[0, length]];
+    return unknown.every(([from, to]) => compareBytes(a, offsetA, b, offsetB, from, to));
+}
+function compareBytes(a, offsetA, b, offsetB, from, to) {
+    for (let done = from; done < to; done += COMPARE_STEP) {
+        const n = Math.min(COMPARE_STEP, to - done);
+        // Each view stays valid while the other source is read: they are different sources, or the same buffer.
+        if (!a.view(offsetA + done, n).equals(b.view(offsetB + done, n)))
+            return false;
+    }
+    return true;
+}
+/** Files at least this big are read through a ByteSource when both sides can give one. */
+const STREAM_FROM_BYTES = 16 * 1024 * 1024;
+const WINDOW_BYTES = 1024 * 1024;
+/** Fails unless [offset, offset + length) lies inside `size` bytes; `what` names the file. */
+function checkRange(size, offset, length, what) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > size) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_IO', `${what}: ${length} bytes at offset ${offset} are outside its ${size} bytes`);
+    }
+}
+function bufferSource(buf) {
+    const read = (offset, length) => {
+        checkRange(buf.length, offset, length, 'buffer');
+        return buf.subarray(offset, offset + length);
+    };
+    return { size: buf.length, read, view: read, close: () => undefined };
+}
+/** The whole file in one buffer: for comparators that need it so. */
+function wholeBytes(source) {
+    return source.read(0, source.size);
+}
+/**
+ * A file on disk, `size` bytes as the walk saw them, read through one reused 1 MiB window. A file
+ * that shrinks under the diff is an error that names it, not a short buffer.
+ */
+function fileByteSource(absPath, size, name) {
+    let fd = null;
+    const window = Buffer.allocUnsafe(Math.min(WINDOW_BYTES, Math.max(size, 1)));
+    let windowStart = 0;
+    let windowLength = 0;
+    const open = () => {
+        try {
+            fd ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(absPath, 'r');
+            return fd;
+        }
+        catch (error) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fromSystemError */ .Kh)(error, `cannot read ${name}`);
+        }
+    };
+    const fill = (into, position, length) => {
+        const handle = open();
+        let done = 0;
+        while (done < length) {
+            let n;
+            try {
+                n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(handle, into, done, length - done, position + done);
+            }
+            catch (error) {
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fromSystemError */ .Kh)(error, `cannot read ${name}`);
+            }
+            if (n === 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('E_IO', `${name} became shorter while it was compared (expected ${size} bytes); run the diff again once the tree is stable`);
+            done += n;
+        }
+    };
+    const load = (offset) => {
+        windowStart = offset;
+        windowLength = Math.min(window.length, size - offset);
+        fill(window, offset, windowLength);
+    };
+    const inWindow = (offset, length) => offset >= windowStart && offset + length <= windowStart + windowLength;
+    const view = (offset, length) => {
+        checkRange(size, offset, length, name);
+        if (length > window.length) {
+            const out = Buffer.allocUnsafe(length);
+            fill(out, offset, length);
+            return out;
+        }
+        if (!inWindow(offset, length))
+            load(offset);
+        return window.subarray(offset - windowStart, offset - windowStart + length);
+    };
+    return {
+        size,
+        view,
+        // A view of the window is overwritten by the next load: what the caller keeps is a copy.
+        read: (offset, length) => (length > window.length ? view(offset, length) : Buffer.from(view(offset, length))),
+        close: () => {
+            if (fd !== null)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            fd = null;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 5947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runDiff: () => (/* binding */ runDiff)
+  zv: () => (/* binding */ createCauseClassifier)
 });
 
-// UNUSED EXPORTS: progressLine
+// UNUSED EXPORTS: classifyCauses, hintFor, verdictOf
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/compare/types.ts
-const CAUSE_IDS = [
-    'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'compression', 'content',
-];
-const DEFAULT_LIMITS = {
-    maxDepth: 8,
-    maxExpandedBytes: 256 * 1024 * 1024,
-    maxExpandedBytesPerDiff: 4 * 1024 * 1024 * 1024,
-    maxStructuredBytes: 64 * 1024 * 1024,
-    maxTextLines: 200_000,
-};
-/** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */
-class ComparatorFallback extends Error {
-    name = 'ComparatorFallback';
-}
-
+// EXTERNAL MODULE: ./src/compare/types.ts
+var types = __webpack_require__(8714);
 ;// CONCATENATED MODULE: ./src/compare/evidence.ts
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -910,666 +1558,10 @@ function hintFor(id, format, extra = {}) {
     return HINTS[id]({ format, prefixes: extra.prefixes, secondary: extra.secondary === true });
 }
 
-;// CONCATENATED MODULE: ./src/compare/byte-ranges.ts
-const DEFAULT_MAX_RANGES = 1000;
-const DEFAULT_MERGE_GAP = 8;
-/** Native compares run on windows this large before any byte is looked at in JavaScript. */
-const WINDOW = 4096;
-/** Bytes hashed per anchor: the shortest equal stretch block matching can find. */
-const WINDOW_BYTES = 32;
-/** About one position in 2^bits anchors; big inputs get more bits to keep the index small. */
-const MIN_ANCHOR_BITS = 5;
-const MAX_ANCHORS = 1 << 21;
-/** Hash-chain entries looked at per anchor: bounds time on repetitive input. */
-const MAX_CHAIN = 16;
-/** Spreads anchor hashes (whose top bits are zero) over the table's buckets. */
-const HASH_MIX = 0x85ebca6b | 0;
-function diffBytes(a, b, opts = {}) {
-    const maxRanges = Math.max(0, opts.maxRanges ?? DEFAULT_MAX_RANGES);
-    const mergeGap = Math.max(0, opts.mergeGap ?? DEFAULT_MERGE_GAP);
-    if (a.length === b.length) {
-        if (a.equals(b))
-            return { ranges: [], changedBytes: 0, truncated: false };
-        return diffSameSize(a, b, maxRanges, mergeGap);
-    }
-    // Always index the shorter side, so diff(b, a) is exactly diff(a, b) mirrored.
-    if (a.length > b.length)
-        return mirror(diffResized(b, a, maxRanges, mergeGap));
-    return diffResized(a, b, maxRanges, mergeGap);
-}
-/** The same diff seen from the other side. */
-function mirrorRanges(ranges) {
-    return ranges.map((r) => ({ oldOffset: r.newOffset, oldLength: r.newLength, newOffset: r.oldOffset, newLength: r.oldLength }));
-}
-function mirror(diff) {
-    return { ...diff, ranges: mirrorRanges(diff.ranges) };
-}
-/** Collects ranges in order, merging close ones and counting past the cap. */
-class RangeSink {
-    ranges = [];
-    truncated = false;
-    current;
-    maxRanges;
-    mergeGap;
-    constructor(maxRanges, mergeGap) {
-        this.maxRanges = maxRanges;
-        this.mergeGap = mergeGap;
-    }
-    add(oldOffset, oldLength, newOffset, newLength) {
-        const cur = this.current;
-        if (cur !== undefined) {
-            // Equal stretches have the same length on both sides, so one gap measures both.
-            const gap = oldOffset - (cur.oldOffset + cur.oldLength);
-            if (gap === 0 || gap < this.mergeGap) {
-                cur.oldLength = oldOffset + oldLength - cur.oldOffset;
-                cur.newLength = newOffset + newLength - cur.newOffset;
-                return;
-            }
-            this.flush();
-        }
-        this.current = { oldOffset, oldLength, newOffset, newLength };
-    }
-    finish() {
-        this.flush();
-        return this.ranges;
-    }
-    flush() {
-        if (this.current === undefined)
-            return;
-        if (this.ranges.length < this.maxRanges)
-            this.ranges.push(this.current);
-        else
-            this.truncated = true;
-        this.current = undefined;
-    }
-}
-function diffSameSize(a, b, maxRanges, mergeGap) {
-    const n = a.length;
-    const sink = new RangeSink(maxRanges, mergeGap);
-    let changedBytes = 0;
-    let runStart = -1;
-    for (let w = 0; w < n; w += WINDOW) {
-        const end = Math.min(n, w + WINDOW);
-        if (a.compare(b, w, end, w, end) === 0) {
-            if (runStart >= 0) {
-                sink.add(runStart, w - runStart, runStart, w - runStart);
-                runStart = -1;
-            }
-            continue;
-        }
-        for (let i = w; i < end; i++) {
-            if (a[i] !== b[i]) {
-                changedBytes++;
-                if (runStart < 0)
-                    runStart = i;
-            }
-            else if (runStart >= 0) {
-                sink.add(runStart, i - runStart, runStart, i - runStart);
-                runStart = -1;
-            }
-        }
-    }
-    if (runStart >= 0)
-        sink.add(runStart, n - runStart, runStart, n - runStart);
-    const ranges = sink.finish();
-    return { ranges, changedBytes, truncated: sink.truncated };
-}
-/** Length of the common run of `a` from `ai` and `b` from `bi`, at most `limit`. */
-function commonPrefixLength(a, ai, b, bi, limit) {
-    let done = 0;
-    while (done < limit) {
-        const step = Math.min(WINDOW, limit - done);
-        if (a.compare(b, bi + done, bi + done + step, ai + done, ai + done + step) === 0) {
-            done += step;
-            continue;
-        }
-        while (done < limit && a[ai + done] === b[bi + done])
-            done++;
-        return done;
-    }
-    return done;
-}
-/** Length of the common run of `a` ending before `aEnd` and `b` ending before `bEnd`, at most `limit`. */
-function commonSuffixLength(a, aEnd, b, bEnd, limit) {
-    let done = 0;
-    while (done < limit) {
-        const step = Math.min(WINDOW, limit - done);
-        if (a.compare(b, bEnd - done - step, bEnd - done, aEnd - done - step, aEnd - done) === 0) {
-            done += step;
-            continue;
-        }
-        while (done < limit && a[aEnd - done - 1] === b[bEnd - done - 1])
-            done++;
-        return done;
-    }
-    return done;
-}
-/** `x` is the shorter side. */
-function diffResized(x, y, maxRanges, mergeGap) {
-    const prefix = commonPrefixLength(x, 0, y, 0, x.length);
-    const suffix = commonSuffixLength(x, x.length, y, y.length, x.length - prefix);
-    const xe = x.length - suffix;
-    const ye = y.length - suffix;
-    const matches = matchBlocks(x, prefix, xe, y, prefix, ye);
-    const sink = new RangeSink(maxRanges, mergeGap);
-    let changedBytes = 0;
-    let cx = prefix;
-    let cy = prefix;
-    const gap = (xEnd, yEnd) => {
-        const oldLength = xEnd - cx;
-        const newLength = yEnd - cy;
-        if (oldLength === 0 && newLength === 0)
-            return;
-        changedBytes += oldLength === newLength ? countDiffering(x, cx, y, cy, oldLength) : Math.max(oldLength, newLength);
-        sink.add(cx, oldLength, cy, newLength);
-    };
-    for (const m of matches) {
-        gap(m.x, m.y);
-        cx = m.x + m.length;
-        cy = m.y + m.length;
-    }
-    gap(xe, ye);
-    return { ranges: sink.finish(), changedBytes, truncated: sink.truncated };
-}
-function countDiffering(a, ai, b, bi, length) {
-    let count = 0;
-    for (let i = 0; i < length; i++)
-        if (a[ai + i] !== b[bi + i])
-            count++;
-    return count;
-}
-/** A gear hash's random byte table (fixed seed): h = (h << 1) + GEAR[byte] hashes the last 32 bytes. */
-const GEAR = (() => {
-    const table = new Int32Array(256);
-    let state = 0x2545f491;
-    for (let i = 0; i < 256; i++) {
-        state ^= state << 13;
-        state ^= state >>> 17;
-        state ^= state << 5;
-        table[i] = state;
-    }
-    return table;
-})();
-/**
- * The next content-defined anchor at or after `from`: a position whose 32-byte window has a gear
- * hash with the `mask` bits zero. The same content anchors at the same places on both sides, so
- * only anchors are indexed (of x) and looked up (in y). `state` is [hash, warm]: when warm, the
- * hash of the window ending just before `from + 31` is carried over instead of recomputed.
- */
-function nextAnchor(buf, from, end, mask, state) {
-    let h = 0;
-    let i = from;
-    if (state[1] === 1) {
-        h = state[0];
-        i = from + WINDOW_BYTES - 1;
-    }
-    else {
-        const warm = Math.min(end, from + WINDOW_BYTES - 1);
-        for (; i < warm; i++)
-            h = ((h << 1) + GEAR[buf[i]]) | 0;
-    }
-    for (; i < end; i++) {
-        h = ((h << 1) + GEAR[buf[i]]) | 0;
-        if ((h & mask) === 0) {
-            state[0] = h;
-            state[1] = 1;
-            return i - WINDOW_BYTES + 1;
-        }
-    }
-    state[1] = 0;
-    return -1;
-}
-/**
- * Greedy, monotonic anchor matching: anchors of x[xs, xe) go into a hash table (chains in offset
- * order); y[ys, ye) is scanned for anchors, each looked up, verified and extended both ways.
- * Everything between matches is a range.
- */
-function matchBlocks(x, xs, xe, y, ys, ye) {
-    if (xe - xs < WINDOW_BYTES || ye - ys < WINDOW_BYTES)
-        return [];
-    // Anchors of x are kept at least `spacing` apart (repetitive input anchors everywhere), which
-    // bounds the index at MAX_ANCHORS entries.
-    let anchorBits = MIN_ANCHOR_BITS;
-    while ((xe - xs) >> (anchorBits - 1) > MAX_ANCHORS)
-        anchorBits++;
-    const mask = (0xffffffff << (32 - anchorBits)) | 0;
-    const spacing = 1 << (anchorBits - 1);
-    const state = new Int32Array(2);
-    const found = [];
-    const foundHashes = [];
-    for (let from = xs;;) {
-        const q = nextAnchor(x, from, xe, mask, state);
-        if (q < 0)
-            break;
-        found.push(q);
-        foundHashes.push(state[0]);
-        from = q + spacing;
-        state[1] = 0;
-    }
-    const count = found.length;
-    if (count === 0)
-        return [];
-    const positions = Int32Array.from(found);
-    const hashes = Int32Array.from(foundHashes);
-    let tableBits = 10;
-    while (1 << tableBits < count * 2)
-        tableBits++;
-    const shift = 32 - tableBits;
-    const head = new Int32Array(1 << tableBits).fill(-1);
-    const next = new Int32Array(count);
-    // Inserted back to front, so each chain runs from the lowest offset up.
-    for (let k = count - 1; k >= 0; k--) {
-        const bucket = Math.imul(hashes[k], HASH_MIX) >>> shift;
-        next[k] = head[bucket];
-        head[bucket] = k;
-    }
-    const matches = [];
-    let xPos = xs;
-    let yPos = ys;
-    state[1] = 0;
-    for (let p = ys; p < ye;) {
-        const at = nextAnchor(y, p, ye, mask, state);
-        if (at < 0)
-            break;
-        const h = state[0];
-        const bucket = Math.imul(h, HASH_MIX) >>> shift;
-        // Matches only move forward, so entries behind xPos are dead for good: drop them.
-        let k = head[bucket];
-        while (k >= 0 && positions[k] < xPos)
-            k = next[k];
-        head[bucket] = k;
-        let match = -1;
-        for (let steps = 0; k >= 0 && steps < MAX_CHAIN; steps++, k = next[k]) {
-            const q = positions[k];
-            if (hashes[k] === h && q + WINDOW_BYTES <= xe && x.compare(y, at, at + WINDOW_BYTES, q, q + WINDOW_BYTES) === 0) {
-                match = q;
-                break;
-            }
-        }
-        if (match < 0) {
-            p = at + 1;
-            continue;
-        }
-        let mx = match;
-        let my = at;
-        while (mx > xPos && my > yPos && x[mx - 1] === y[my - 1]) {
-            mx--;
-            my--;
-        }
-        const forward = commonPrefixLength(x, match + WINDOW_BYTES, y, at + WINDOW_BYTES, Math.min(xe - match, ye - at) - WINDOW_BYTES);
-        const length = match + WINDOW_BYTES + forward - mx;
-        matches.push({ x: mx, y: my, length });
-        xPos = mx + length;
-        yPos = my + length;
-        p = yPos;
-        state[1] = 0;
-    }
-    return matches;
-}
-// ---------------------------------------------------------------------------------------------
-// Hexdump
-const HEX_WIDTH = 16 * 3 + 1;
-/** `hexdump -C` style lines: offset, 16 bytes in hex, the printable ASCII. */
-function hexdump(buf, offset, length) {
-    const start = Math.max(0, offset);
-    const end = Math.min(buf.length, start + Math.max(0, length));
-    const lines = [];
-    for (let line = start; line < end; line += 16) {
-        const stop = Math.min(end, line + 16);
-        let hex = '';
-        let ascii = '';
-        for (let i = line; i < stop; i++) {
-            const byte = buf[i];
-            hex += `${i - line === 8 ? ' ' : ''}${byte.toString(16).padStart(2, '0')} `;
-            ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
-        }
-        lines.push(`${line.toString(16).padStart(8, '0')}  ${hex.padEnd(HEX_WIDTH)} |${ascii}|`);
-    }
-    return lines;
-}
-const HEXDUMP_LINE = /^([0-9a-f]{8,})  ((?:[0-9a-f]{2} {1,2})+)/;
-/** Reads `hexdump` lines back into byte spans (contiguous lines join one span). */
-function parseHexdump(text) {
-    const spans = [];
-    for (const line of text.split('\n')) {
-        const m = HEXDUMP_LINE.exec(line);
-        if (m === null)
-            continue;
-        const offset = Number.parseInt(m[1], 16);
-        const bytes = m[2].trim().split(/\s+/).map((h) => Number.parseInt(h, 16));
-        const last = spans[spans.length - 1];
-        if (last !== undefined && last.offset + last.bytes.length === offset)
-            last.bytes.push(...bytes);
-        else
-            spans.push({ offset, bytes });
-    }
-    return spans.map((s) => ({ offset: s.offset, bytes: Buffer.from(s.bytes) }));
-}
-
-// EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
-var canonical_json = __webpack_require__(7837);
-;// CONCATENATED MODULE: ./src/compare/tree-diff.ts
-/**
- * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
- * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
- * side has no digests: its same-size pairs are left `unsettled` for the caller to settle (by
- * hashing them, against a snapshot). Two directories are walked side by side instead, and their
- * facts go through `oneSided` and `diffPair` with the byte check's answer.
- */
-
-const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
-function describe(e) {
-    if (e.type === 'file')
-        return `file, ${e.size} bytes`;
-    if (e.type === 'symlink')
-        return `symlink → ${e.target}`;
-    if (e.type === 'special')
-        return e.what;
-    return 'directory';
-}
-const typeName = (e) => (e.type === 'special' ? e.what : e.type);
-function leaf(path, kind, summary, detail) {
-    const d = { path, kind, summary, causes: [], children: [] };
-    if (detail !== undefined)
-        d.detail = detail;
-    return d;
-}
-/** A permission change of the entry at `path`. */
-function modeChange(path, before, after) {
-    return leaf(path, 'mode', `mode ${octal(before)} → ${octal(after)}`, { type: 'field', name: 'mode', before: octal(before), after: octal(after) });
-}
-/** A path present on one side only, also listed in `only` when given. */
-function oneSided(entry, side, only) {
-    only?.push({ side, entry });
-    return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
-}
-/**
- * What differs at a path present on both sides, added to `out`. Files are decided by `sameBytes`
- * when the caller compared them; otherwise by digests, or left unsettled when a side has none.
- */
-function diffPair(a, b, out, sameBytes) {
-    if (a.type !== b.type || (a.type === 'special' && b.type === 'special' && a.what !== b.what)) {
-        out.differences.push(leaf(a.path, 'type', `${typeName(a)} → ${typeName(b)}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
-    }
-    else if (a.type === 'symlink' && b.type === 'symlink') {
-        if (a.target !== b.target) {
-            out.differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
-        }
-    }
-    else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
-        if (a.mode !== b.mode) {
-            out.differences.push(modeChange(a.path, a.mode, b.mode));
-        }
-        if (a.type === 'file' && b.type === 'file') {
-            const digests = a.sha256 !== '' && b.sha256 !== '';
-            if (sameBytes !== undefined) {
-                if (!sameBytes)
-                    out.modified.push({ path: a.path, before: a, after: b });
-            }
-            else if (digests ? a.sha256 !== b.sha256 : a.size !== b.size) {
-                out.modified.push({ path: a.path, before: a, after: b });
-            }
-            else if (!digests) {
-                out.unsettled.push({ path: a.path, before: a, after: b });
-            }
-        }
-    }
-}
-/** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
-function diffTrees(before, after) {
-    const out = { differences: [], modified: [], unsettled: [], only: [] };
-    let i = 0;
-    let j = 0;
-    while (i < before.length || j < after.length) {
-        const a = before[i];
-        const b = after[j];
-        const order = a === undefined ? 1 : b === undefined ? -1 : (0,canonical_json/* compareCodePoints */.OP)(a.path, b.path);
-        if (order < 0 && a !== undefined) {
-            out.differences.push(oneSided(a, 'before', out.only));
-            i++;
-        }
-        else if (order > 0 && b !== undefined) {
-            out.differences.push(oneSided(b, 'after', out.only));
-            j++;
-        }
-        else if (a !== undefined && b !== undefined) {
-            i++;
-            j++;
-            diffPair(a, b, out);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/compare/renames.ts
-/**
- * Files found on one side only, paired when they are one file under two names, so a bundler's
- * `app.3f9a1c.js` → `app.9b2e41.js` reads as one changed file instead of one removed and one
- * added. Two passes, both O(n) with maps:
- *
- * 1. by content: a removed and an added file with the same digest (empty files never pair);
- * 2. by name: paths equal once hash-like parts are stripped (`--strip-hash`), compared as one
- *    modified file with both names shown.
- *
- * A pair needs exactly one candidate on each side; anything ambiguous stays added and removed.
- */
-
-
-/** Separators inside a path segment: `app.3f9a1c.js`, `index-BWz3x9q1.js`, `chunk~a1b2c3d4`. */
-const PART_SEPARATORS = /([.\-~])/;
-/**
- * A part of a name that looks computed rather than chosen: hex of 6+ with a digit (webpack's
- * `[contenthash]`), 8+ letters and digits mixed (Vite's base64url), or 6+ mixing upper case,
- * lower case and digits (mktemp's `XXXXXX`). Plain words and versions (`linux64`, `v1`) are not.
- */
-function isHashLike(part) {
-    if (/^[0-9a-f]{6,}$/i.test(part) && /\d/.test(part))
-        return true;
-    if (/^[A-Za-z0-9_]{8,}$/.test(part) && /\d/.test(part) && /[A-Za-z]/.test(part))
-        return true;
-    return /^[A-Za-z0-9]{6,}$/.test(part) && /\d/.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part);
-}
-function stripSegment(segment) {
-    return segment
-        .split(PART_SEPARATORS)
-        .map((part) => (isHashLike(part) ? '*' : part))
-        .join('');
-}
-/** Parses a user's strip-hash pattern; a bad one is an error that names the flag or input. */
-function parseStripHash(pattern, where, code = 'E_USAGE') {
-    pattern = pattern.trim();
-    if (pattern === 'off' || pattern === 'false' || pattern === 'none')
-        return 'off';
-    if (pattern === '' || pattern === 'default' || pattern === 'true')
-        return 'default';
-    try {
-        return new RegExp(pattern, 'g');
-    }
-    catch (error) {
-        throw new errors/* OperationError */.OK(code, `${where}: not a regular expression (${error.message}); pass a pattern such as '\\.[0-9a-f]{8}\\.' or 'off'`);
-    }
-}
-/**
- * The name a file keeps across builds: every hash-like part replaced, or, with a user's pattern,
- * every match removed (only its capture groups when it has any, as compressed-size does).
- */
-function strippedName(path, rule) {
-    if (rule === 'off')
-        return path;
-    if (rule === 'default')
-        return path.split('/').map(stripSegment).join('/');
-    return path.replace(rule, (match, ...rest) => {
-        const groups = rest.slice(0, -2).filter((g) => typeof g === 'string');
-        return groups.reduce((text, g) => text.replace(g, ''), groups.length === 0 ? '' : match);
-    });
-}
-/** Files keyed by a derived value; a key with one file on each side is a pair. */
-function uniquePairs(files, keyOf) {
-    const groups = new Map();
-    for (const f of files) {
-        const key = keyOf(f);
-        if (key === null)
-            continue;
-        let group = groups.get(key);
-        if (group === undefined)
-            groups.set(key, (group = { before: [], after: [] }));
-        group[f.side].push(f.entry);
-    }
-    const pairs = [];
-    for (const { before, after } of groups.values()) {
-        const [a] = before;
-        const [b] = after;
-        if (before.length === 1 && after.length === 1 && a !== undefined && b !== undefined)
-            pairs.push([a, b]);
-    }
-    return pairs;
-}
-/**
- * Pairs one-sided files. `digest` gives a file's SHA-256 (a directory side hashes on demand):
- * it is asked only for non-empty files whose size some file on the other side shares.
- */
-function pairRenames(oneSided, rule, digest) {
-    const files = oneSided.filter((f) => f.entry.type === 'file');
-    if (rule === 'off' || files.length < 2)
-        return [];
-    const sizes = { before: new Set(), after: new Set() };
-    for (const f of files)
-        sizes[f.side].add(f.entry.size);
-    const other = (f) => sizes[f.side === 'before' ? 'after' : 'before'];
-    const byContent = uniquePairs(files, (f) => (f.entry.size > 0 && other(f).has(f.entry.size) ? `${f.entry.size}:${digest(f)}` : null));
-    const taken = new Set(byContent.flat());
-    const rest = files.filter((f) => !taken.has(f.entry));
-    const byName = uniquePairs(rest, (f) => {
-        const key = strippedName(f.entry.path, rule);
-        return key === f.entry.path ? null : key;
-    });
-    const sameBytes = (before, after) => before.size === after.size && digest({ side: 'before', entry: before }) === digest({ side: 'after', entry: after });
-    return [
-        ...byContent.map(([before, after]) => ({ before, after, by: 'content', same: true })),
-        ...byName.map(([before, after]) => ({ before, after, by: 'name', same: sameBytes(before, after) })),
-    ];
-}
-/**
- * Why a path changed when the bytes did not, when the names tell: every part that differs looks
- * computed (a temporary directory's random name, a hash). In a directory name that is a build
- * directory that was not fixed: `build-path`. In a file name it is a hash of more than these
- * bytes, which names no cause: the text says so for the unexplained difference.
- */
-function renameEvidence(before, after, directory) {
-    const a = before.split(/([/.\-~])/);
-    const b = after.split(/([/.\-~])/);
-    if (a.length !== b.length)
-        return null;
-    const lastSlash = a.lastIndexOf('/');
-    const differing = [];
-    let inDirectory = false;
-    for (let i = 0; i < a.length; i++) {
-        const x = a[i];
-        const y = b[i];
-        if (x === y)
-            continue;
-        // Digits alone are a date, a counter or a version: not a hash, and not this cause.
-        if (!isHashLike(x) || !isHashLike(y) || !/[A-Za-z]/.test(x + y))
-            return null;
-        differing.push(`${x} → ${y}`);
-        if (directory || i < lastSlash)
-            inDirectory = true;
-    }
-    if (differing.length === 0)
-        return null;
-    return inDirectory
-        ? { id: 'build-path', evidence: `only a generated directory name differs (${differing.join(', ')}): the build ran in a temporary directory` }
-        : { id: 'content', evidence: `only the hash in the name differs (${differing.join(', ')}), over the same bytes: the name hashes more than this file's content` };
-}
-const RENAME_HINT = 'build in a fixed directory instead of a mktemp one (or map it away: -ffile-prefix-map=$PWD=., tar --transform)';
-/**
- * The tree-level nodes of a pair: a `renamed` leaf when the bytes are the same (a pair whose
- * bytes differ gets its `modified` node from the comparators), and a mode change when there is one.
- */
-function renameNodes(pair) {
-    const { before, after } = pair;
-    const nodes = [];
-    if (pair.same) {
-        nodes.push({
-            path: after.path,
-            from: before.path,
-            kind: 'renamed',
-            summary: `renamed from ${before.path} (same ${after.size} bytes)`,
-            detail: { type: 'field', name: 'file name', before: before.path, after: after.path },
-            causes: [],
-            children: [],
-        });
-    }
-    if (before.mode !== after.mode)
-        nodes.push(modeChange(after.path, before.mode, after.mode));
-    return nodes;
-}
-/** The outermost directory of `set` that holds `path`, if any. */
-function renames_outermost(path, set) {
-    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
-        const dir = path.slice(0, i);
-        if (set.has(dir))
-            return dir;
-    }
-    return null;
-}
-/**
- * Directories renamed whole (`equivs.TyCgZ2/` → `equivs.b0DMbr/`): every entry below the
- * removed one is a file renamed to the same place below the added one, and the other way round.
- */
-function pairDirectories(oneSided, pairs) {
-    const dirs = { before: new Set(), after: new Set() };
-    for (const o of oneSided)
-        if (o.entry.type === 'dir')
-            dirs[o.side].add(o.entry.path);
-    if (dirs.before.size === 0 || dirs.after.size === 0)
-        return [];
-    const held = new Map();
-    for (const o of oneSided) {
-        const top = o.entry.type === 'dir' ? null : renames_outermost(o.entry.path, dirs[o.side]);
-        if (top !== null)
-            held.set(`${o.side}\0${top}`, (held.get(`${o.side}\0${top}`) ?? 0) + 1);
-    }
-    const votes = new Map();
-    for (const p of pairs) {
-        if (!p.same)
-            continue;
-        const from = renames_outermost(p.before.path, dirs.before);
-        const to = renames_outermost(p.after.path, dirs.after);
-        if (from === null || to === null || p.before.path.slice(from.length) !== p.after.path.slice(to.length))
-            continue;
-        const key = `${from}\0${to}`;
-        const vote = votes.get(key) ?? { before: from, after: to, files: 0 };
-        vote.files++;
-        votes.set(key, vote);
-    }
-    return [...votes.values()].filter((v) => held.get(`before\0${v.before}`) === v.files && held.get(`after\0${v.after}`) === v.files);
-}
-const below = (path, dir) => path === dir || path.startsWith(`${dir}/`);
-/**
- * The tree-level differences with renames applied: paired files leave the added and removed
- * lists, pure renames and mode changes come in, and a directory renamed whole is one node.
- */
-function applyRenames(differences, oneSided, pairs) {
-    const gone = new Set(pairs.map((r) => r.before.path));
-    const came = new Set(pairs.map((r) => r.after.path));
-    let out = differences.filter((d) => !(d.kind === 'removed' && gone.has(d.path)) && !(d.kind === 'added' && came.has(d.path)));
-    out.push(...pairs.flatMap(renameNodes));
-    for (const dir of pairDirectories(oneSided, pairs)) {
-        out = out.filter((d) => !(d.kind === 'removed' && below(d.path, dir.before)) && !(d.kind === 'added' && below(d.path, dir.after)) && !(d.kind === 'renamed' && d.from !== undefined && below(d.from, dir.before)));
-        out.push({
-            path: dir.after,
-            from: dir.before,
-            kind: 'renamed',
-            summary: `renamed from ${dir.before} (a directory of ${dir.files === 1 ? '1 file' : `${dir.files} files`}, same content)`,
-            detail: { type: 'field', name: 'directory name', before: dir.before, after: dir.after },
-            causes: [],
-            children: [],
-        });
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/compare/byte-ranges.ts
+var byte_ranges = __webpack_require__(5596);
+// EXTERNAL MODULE: ./src/compare/renames.ts
+var renames = __webpack_require__(8196);
 ;// CONCATENATED MODULE: ./src/compare/causes/leaf.ts
 /** One leaf of the tree: the findings its evidence proves, plus what stays unexplained. */
 
@@ -1775,7 +1767,7 @@ function byteViews(path, ranges, hexdumps, ctx) {
     const fits = ranges.every((r) => a !== undefined && b !== undefined && r.oldOffset + r.oldLength <= a.length && r.newOffset + r.newLength <= b.length);
     if (a !== undefined && b !== undefined && fits)
         return { before: [{ offset: 0, bytes: a }], after: [{ offset: 0, bytes: b }] };
-    return { before: hexdumps.flatMap((h) => parseHexdump(h.before)), after: hexdumps.flatMap((h) => parseHexdump(h.after)) };
+    return { before: hexdumps.flatMap((h) => (0,byte_ranges/* parseHexdump */.xd)(h.before)), after: hexdumps.flatMap((h) => (0,byte_ranges/* parseHexdump */.xd)(h.after)) };
 }
 function spanHolding(spans, start, end) {
     return spans.find((s) => s.offset <= start && s.offset + s.bytes.length >= end);
@@ -1825,7 +1817,7 @@ function analyzeBytes(path, ranges, truncated, hexdumps, format, ctx) {
 function headOf(node, ctx) {
     const detail = node.detail;
     if (detail?.type === 'bytes') {
-        const first = detail.hexdump.flatMap((h) => parseHexdump(h.before)).find((s) => s.offset === 0);
+        const first = detail.hexdump.flatMap((h) => (0,byte_ranges/* parseHexdump */.xd)(h.before)).find((s) => s.offset === 0);
         if (first !== undefined)
             return first.bytes;
     }
@@ -1854,14 +1846,14 @@ function analyzeLeafDetail(node, ctx) {
         return { ...none, findings: [{ id: 'symlink', evidence: `symlink target ${detailValues(node)}` }] };
     if (node.kind === 'renamed' && node.from !== undefined) {
         const directory = node.detail?.type === 'field' && node.detail.name === 'directory name';
-        const found = renameEvidence(node.from, node.path, directory);
+        const found = (0,renames/* renameEvidence */.EI)(node.from, node.path, directory);
         if (found?.id === 'build-path')
-            return { ...none, findings: [{ id: 'build-path', evidence: found.evidence, hint: RENAME_HINT }] };
+            return { ...none, findings: [{ id: 'build-path', evidence: found.evidence, hint: renames/* RENAME_HINT */.hO }] };
         if (found !== null)
             return { ...none, unexplained: [found.evidence] };
         // A directory renamed whole, its files the same: the tree was made in a directory named after the build.
         if (directory && node.detail?.type === 'field') {
-            return { ...none, findings: [{ id: 'build-path', evidence: `the directory holding the same files is named ${JSON.stringify(node.detail.before)} → ${JSON.stringify(node.detail.after)}`, hint: RENAME_HINT }] };
+            return { ...none, findings: [{ id: 'build-path', evidence: `the directory holding the same files is named ${JSON.stringify(node.detail.before)} → ${JSON.stringify(node.detail.after)}`, hint: renames/* RENAME_HINT */.hO }] };
         }
     }
     const detail = node.detail;
@@ -1890,7 +1882,7 @@ function analyzeLeafDetail(node, ctx) {
         const a = ctx.before?.(node.path);
         const b = ctx.after?.(node.path);
         if (a !== undefined && b !== undefined) {
-            const diff = diffBytes(a, b);
+            const diff = (0,byte_ranges/* diffBytes */.DL)(a, b);
             return analyzeBytes(node.path, diff.ranges, diff.truncated, [], format, ctx);
         }
     }
@@ -1908,7 +1900,7 @@ const MAX_EVIDENCE = 3;
 const origins = new WeakMap();
 function leafCauses(analysis, secondaryIds) {
     const causes = [];
-    for (const id of CAUSE_IDS) {
+    for (const id of types/* CAUSE_IDS */.Rm) {
         if (id === 'content')
             continue;
         const found = analysis.findings.filter((f) => f.id === id);
@@ -1954,7 +1946,7 @@ function summariseChildren(node, own) {
         for (const cause of child.causes)
             add(cause, child.path);
     const causes = [];
-    for (const id of CAUSE_IDS) {
+    for (const id of types/* CAUSE_IDS */.Rm) {
         const entry = merged.get(id);
         if (entry === undefined)
             continue;
@@ -2108,657 +2100,20 @@ function createCauseClassifier() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/compare/archive/bytes.ts
-/**
- * Bounds-checked reading and the small formatters the archive comparators share. Archive headers
- * are hostile input: every offset and length is checked against the buffer before it is used, and
- * a failed check says what was being read, where, and how much was there.
- */
-/** An archive's structure cannot be read: truncated, corrupt, or over a hard cap. */
-class ArchiveFormatError extends Error {
-    name = 'ArchiveFormatError';
-}
-/** Expanding a member or stream would pass the expansion budget (a bomb, or just too big). */
-class ExpansionLimitError extends Error {
-    name = 'ExpansionLimitError';
-}
-/** `length` bytes at `offset`, or an ArchiveFormatError naming `what` when they are not all there. */
-function take(buf, offset, length, what) {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-        throw new ArchiveFormatError(`${what}: invalid offset ${offset} or length ${length}`);
-    }
-    if (offset + length > buf.length) {
-        throw new ArchiveFormatError(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${buf.length}`);
-    }
-    return buf.subarray(offset, offset + length);
-}
-/** An unsigned 64-bit little-endian value that must fit a safe integer (offsets, sizes). */
-function readU64(buf, offset, what) {
-    const value = take(buf, offset, 8, what).readBigUInt64LE(0);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER))
-        throw new ArchiveFormatError(`${what}: value ${value} is too large`);
-    return Number(value);
-}
-/**
- * How many bytes one side may still expand. One budget covers a top-level file's side with all
- * the archives nested in it, and charges a parent (the whole diff's) too, so that nesting never
- * earns a fresh allowance (a 42.zip). A refusal that comes from what was already expanded stops
- * the budget: nothing more is expanded under it, so a bomb costs at most the budget, not one
- * refusal per member it holds.
- */
-class ExpansionBudget {
-    limit;
-    /** Whose budget this is, for messages: `file`, `diff`. */
-    scope;
-    parent;
-    spent = 0;
-    stopped = false;
-    constructor(limit, options = {}) {
-        this.limit = limit;
-        this.parent = options.parent ?? null;
-        this.scope = options.scope ?? 'archive';
-    }
-    /** Bytes expanded under this budget so far. */
-    get used() {
-        return this.spent;
-    }
-    /** True once a refusal came from what was already expanded: from then on nothing more is. */
-    get exhausted() {
-        return this.stopped;
-    }
-    get remaining() {
-        if (this.stopped)
-            return 0;
-        const own = Math.max(0, this.limit - this.spent);
-        return this.parent === null ? own : Math.min(own, this.parent.remaining);
-    }
-    /** Accounts for `bytes` already produced, or throws when they pass what is left. */
-    spend(bytes, what) {
-        if (bytes > this.remaining)
-            throw this.refuse(what, `expands to ${formatSize(bytes)}, more than`);
-        this.charge(bytes);
-    }
-    /**
-     * The error for `what`, which `claim`s more than is left (`declares 2 GiB uncompressed, more
-     * than`, `expands past`). Alone over the cap it is a bomb by itself, and smaller things may still
-     * be expanded; past what earlier expansion left, the budget is exhausted and stops.
-     */
-    refuse(what, claim) {
-        if (this.stopped)
-            return new ExpansionLimitError(`expansion budget exhausted: ${what} was not expanded`);
-        const binding = this.binding();
-        if (binding.spent === 0)
-            return new ExpansionLimitError(`${what} ${claim} the ${formatSize(binding.limit)} expansion cap`);
-        const left = formatSize(binding.remaining);
-        this.stopped = true;
-        binding.stopped = true;
-        return new ExpansionLimitError(`expansion budget exhausted: ${what} ${claim} the ${left} left of the ${formatSize(binding.limit)} the ${binding.scope} may expand`);
-    }
-    charge(bytes) {
-        this.spent += bytes;
-        this.parent?.charge(bytes);
-    }
-    /** The budget in the chain with the least left. */
-    binding() {
-        const up = this.parent?.binding();
-        return up !== undefined && up.remaining < Math.max(0, this.limit - this.spent) ? up : this;
-    }
-}
-/** Node's `maxOutputLength` must be at least 1; 0 still lets an empty stream decode. */
-function outputCap(bytes) {
-    return Math.max(1, Math.min(bytes, 0x7fffffff));
-}
-/** True for zlib's "output would pass maxOutputLength" error. */
-function isOutputLimitError(error) {
-    return error?.code === 'ERR_BUFFER_TOO_LARGE';
-}
-/** An error's message; zlib's errors may come from another realm, so no `instanceof`. */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
-}
-function hex(value, digits = 8) {
-    return `0x${value.toString(16).padStart(digits, '0')}`;
-}
-/** Up to `max` bytes as hex, with the total length when cut. */
-function hexBytes(data, max = 48) {
-    const shown = data.subarray(0, max).toString('hex');
-    return data.length > max ? `${shown}… (${data.length} bytes)` : shown || '(empty)';
-}
-/** Seconds since the epoch as `2024-01-01T00:00:00Z (1704067200)`; the epoch shows as evidence. */
-function formatEpoch(seconds, text = String(seconds)) {
-    const ms = seconds * 1000;
-    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
-        return text;
-    return `${new Date(ms).toISOString().replace(/\.000Z$/, 'Z')} (${text})`;
-}
-const PERMISSION_BITS = 'rwxrwxrwx';
-/** Permission bits as `0755 (rwxr-xr-x)`, with setuid/setgid/sticky folded into the x positions. */
-function formatPermissions(mode) {
-    const chars = [...PERMISSION_BITS].map((c, i) => ((mode >> (8 - i)) & 1 ? c : '-'));
-    if (mode & 0o4000)
-        chars[2] = chars[2] === 'x' ? 's' : 'S';
-    if (mode & 0o2000)
-        chars[5] = chars[5] === 'x' ? 's' : 'S';
-    if (mode & 0o1000)
-        chars[8] = chars[8] === 'x' ? 't' : 'T';
-    return `${(mode & 0o7777).toString(8).padStart(4, '0')} (${chars.join('')})`;
-}
-/** Control characters escaped so a hostile member name cannot break a report line. */
-function displayName(name) {
-    return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-/** A note for names that would escape an extraction root; such names are reported, never acted on. */
-function unsafeNameNote(name) {
-    const segments = name.split(/[\\/]/);
-    if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
-        return ' (absolute path)';
-    if (segments.includes('..'))
-        return ' (path escapes the archive root)';
-    return '';
-}
-/** The last path segment of a display path (`a.zip!/dir/x.tar.gz` → `x.tar.gz`). */
-function baseName(path) {
-    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return path.slice(cut + 1);
-}
 
-;// CONCATENATED MODULE: ./src/compare/coverage.ts
-/**
- * What a diff did not look at, said in the report rather than left out: paths it could not
- * compare, and snapshot block contents it did not read (files with equal digests never are, so
- * a damaged block in an unchanged file goes unnoticed until `vitsnap verify`).
- */
+/***/ }),
 
-/** Sorted by path; one entry per path, `both` when each side had it. */
-function mergeNotCompared(items) {
-    const byPath = new Map();
-    for (const item of items) {
-        const seen = byPath.get(item.path);
-        if (seen === undefined)
-            byPath.set(item.path, { ...item });
-        else if (seen.side !== item.side)
-            seen.side = 'both';
-    }
-    return [...byPath.values()].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
-}
-/** One line: how many paths were not compared, the first few, and why. */
-function describeNotCompared(items) {
-    const shown = items.slice(0, 3).map((n) => `${n.path} (${n.side === 'both' ? 'both sides' : n.side}: ${n.reason})`);
-    const more = items.length > shown.length ? `, and ${items.length - shown.length} more (see --json)` : '';
-    return `${items.length} ${items.length === 1 ? 'entry was' : 'entries were'} not compared: ${shown.join(', ')}${more}`;
-}
-/** Sums the snapshot sides' reading; null when no side is a snapshot. */
-function verificationOf(sources) {
-    const sides = sources.flatMap((s) => (s.verification === undefined ? [] : [s.verification()]));
-    if (sides.length === 0)
-        return null;
-    const sum = (f) => sides.reduce((n, s) => n + f(s), 0);
-    const filesNotRead = sum((s) => s.filesNotRead);
-    const partly = sum((s) => s.filesPartlyRead ?? 0);
-    const unread = sides.filter((s) => s.filesNotRead > 0 || (s.filesPartlyRead ?? 0) > 0);
-    const what = [
-        ...(filesNotRead > 0 ? [`${filesNotRead} unchanged file${filesNotRead === 1 ? '' : 's'}`] : []),
-        ...(partly > 0 ? [`the unchanged parts of ${partly} large file${partly === 1 ? '' : 's'}`] : []),
-    ].join(' and ');
-    const note = unread.length === 0
-        ? ''
-        : `block contents of ${what} were not read (${unread.map((s) => `${s.label}: ${s.blocksRead} of ${s.blocksTotal} blocks read`).join('; ')}); ` +
-            `run ${unread.map((s) => `\`vitsnap verify ${s.label}\``).join(' and ')} to check them`;
-    return { blocksRead: sum((s) => s.blocksRead), blocksTotal: sum((s) => s.blocksTotal), filesNotRead, note, sides };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/compare/byte-source.ts
-/**
- * One file's bytes, read where they are needed instead of all at once. A 58 MB static library
- * changed in one member costs two 58 MB buffers when it is read whole: on this kind of VM that
- * memory's first touch alone is ~0.3 s (docs/benchmarks.md). A comparator that can walk a file
- * (ar: its headers and the member that differs) takes a ByteSource and never holds the whole file.
- */
+/***/ 5472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
-const COMPARE_STEP = 256 * 1024;
-/**
- * Whether two ranges hold the same bytes: what chunk digests prove equal is not read, the rest
- * is compared a piece at a time.
- */
-function sameBytes(a, offsetA, b, offsetB, length) {
-    const unknown = a.unknownParts?.(offsetA, b, offsetB, length) ?? [[0, length]];
-    return unknown.every(([from, to]) => compareBytes(a, offsetA, b, offsetB, from, to));
-}
-function compareBytes(a, offsetA, b, offsetB, from, to) {
-    for (let done = from; done < to; done += COMPARE_STEP) {
-        const n = Math.min(COMPARE_STEP, to - done);
-        // Each view stays valid while the other source is read: they are different sources, or the same buffer.
-        if (!a.view(offsetA + done, n).equals(b.view(offsetB + done, n)))
-            return false;
-    }
-    return true;
-}
-/** Files at least this big are read through a ByteSource when both sides can give one. */
-const STREAM_FROM_BYTES = 16 * 1024 * 1024;
-const byte_source_WINDOW_BYTES = 1024 * 1024;
-/** Fails unless [offset, offset + length) lies inside `size` bytes; `what` names the file. */
-function checkRange(size, offset, length, what) {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > size) {
-        throw new errors/* OperationError */.OK('E_IO', `${what}: ${length} bytes at offset ${offset} are outside its ${size} bytes`);
-    }
-}
-function bufferSource(buf) {
-    const read = (offset, length) => {
-        checkRange(buf.length, offset, length, 'buffer');
-        return buf.subarray(offset, offset + length);
-    };
-    return { size: buf.length, read, view: read, close: () => undefined };
-}
-/** The whole file in one buffer: for comparators that need it so. */
-function wholeBytes(source) {
-    return source.read(0, source.size);
-}
-/**
- * A file on disk, `size` bytes as the walk saw them, read through one reused 1 MiB window. A file
- * that shrinks under the diff is an error that names it, not a short buffer.
- */
-function fileByteSource(absPath, size, name) {
-    let fd = null;
-    const window = Buffer.allocUnsafe(Math.min(byte_source_WINDOW_BYTES, Math.max(size, 1)));
-    let windowStart = 0;
-    let windowLength = 0;
-    const open = () => {
-        try {
-            fd ??= (0,external_node_fs_.openSync)(absPath, 'r');
-            return fd;
-        }
-        catch (error) {
-            throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${name}`);
-        }
-    };
-    const fill = (into, position, length) => {
-        const handle = open();
-        let done = 0;
-        while (done < length) {
-            let n;
-            try {
-                n = (0,external_node_fs_.readSync)(handle, into, done, length - done, position + done);
-            }
-            catch (error) {
-                throw (0,errors/* fromSystemError */.Kh)(error, `cannot read ${name}`);
-            }
-            if (n === 0)
-                throw new errors/* OperationError */.OK('E_IO', `${name} became shorter while it was compared (expected ${size} bytes); run the diff again once the tree is stable`);
-            done += n;
-        }
-    };
-    const load = (offset) => {
-        windowStart = offset;
-        windowLength = Math.min(window.length, size - offset);
-        fill(window, offset, windowLength);
-    };
-    const inWindow = (offset, length) => offset >= windowStart && offset + length <= windowStart + windowLength;
-    const view = (offset, length) => {
-        checkRange(size, offset, length, name);
-        if (length > window.length) {
-            const out = Buffer.allocUnsafe(length);
-            fill(out, offset, length);
-            return out;
-        }
-        if (!inWindow(offset, length))
-            load(offset);
-        return window.subarray(offset - windowStart, offset - windowStart + length);
-    };
-    return {
-        size,
-        view,
-        // A view of the window is overwritten by the next load: what the caller keeps is a copy.
-        read: (offset, length) => (length > window.length ? view(offset, length) : Buffer.from(view(offset, length))),
-        close: () => {
-            if (fd !== null)
-                (0,external_node_fs_.closeSync)(fd);
-            fd = null;
-        },
-    };
-}
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ DEFAULT_COMPARATORS)
+});
 
-;// CONCATENATED MODULE: ./src/compare/registry.ts
-/**
- * Runs the ordered comparator list on one pair of files: the first comparator that recognises both
- * sides and does not fall back wins; bytes are last. Every fallback is recorded with its reason.
- */
-
-
-const HEAD_BYTES = 4096;
-function errorText(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function summarise(children, comparator) {
-    if (children.length === 1)
-        return children[0].summary;
-    return `${children.length} differences (${comparator})`;
-}
-function isReadError(error) {
-    const name = error?.name;
-    return name === 'SnapshotFormatError' || name === 'OperationError';
-}
-/** Fresh budgets for one top-level file's two sides, each charging `diff` (the whole run's) when given. */
-function fileBudgets(limits, diff) {
-    const options = diff === undefined ? { scope: 'file' } : { scope: 'file', parent: diff };
-    return { before: new ExpansionBudget(limits.maxExpandedBytes, options), after: new ExpansionBudget(limits.maxExpandedBytes, options) };
-}
-/**
- * Compares `before` and `after` (known to differ) and returns their `modified` node. Everything
- * nested in the file expands under `budgets` (fresh ones when not given).
- */
-function compareFile(path, before, after, comparators, limits, depth = 0, budgets = fileBudgets(limits)) {
-    return compareFileSources(path, bufferSource(before), bufferSource(after), comparators, limits, depth, budgets);
-}
-/**
- * `compareFile` on sources read as needed: a comparator that walks files itself gets them unread,
- * any other gets both files whole, read once for all of them.
- */
-function compareFileSources(path, before, after, comparators, limits, depth = 0, budgets = fileBudgets(limits)) {
-    const node = { path, kind: 'modified', summary: '', causes: [], children: [] };
-    const fallbacks = [];
-    const ctx = {
-        limits,
-        depth,
-        budgets,
-        compareNested: (nestedPath, a, b) => {
-            if (depth + 1 > limits.maxDepth) {
-                const bytesOnly = comparators.filter((c) => c.id === 'binary');
-                const nested = compareFile(nestedPath, a, b, bytesOnly, limits, depth + 1, budgets);
-                nested.fallback = `nesting deeper than ${limits.maxDepth} levels: compared as bytes`;
-                return nested;
-            }
-            return compareFile(nestedPath, a, b, comparators, limits, depth + 1, budgets);
-        },
-    };
-    const tooBig = Math.max(before.size, after.size) > limits.maxStructuredBytes;
-    if (tooBig)
-        fallbacks.push(`larger than ${limits.maxStructuredBytes} bytes: compared as bytes`);
-    const headA = before.read(0, Math.min(HEAD_BYTES, before.size));
-    const headB = after.read(0, Math.min(HEAD_BYTES, after.size));
-    let whole = null;
-    const wholeFiles = () => (whole ??= [wholeBytes(before), wholeBytes(after)]);
-    for (const comparator of comparators) {
-        if (tooBig && comparator.id !== 'binary')
-            continue;
-        if (!comparator.recognizes(path, headA) || !comparator.recognizes(path, headB))
-            continue;
-        let children;
-        try {
-            if (comparator.compareSources !== undefined) {
-                children = comparator.compareSources(path, before, after, ctx);
-            }
-            else {
-                const [a, b] = wholeFiles();
-                children = comparator.compare(path, a, b, ctx);
-            }
-        }
-        catch (error) {
-            // A side that cannot be read (damaged, changed under the diff) fails the diff, as a whole read would.
-            if (isReadError(error))
-                throw error;
-            // A fallback is expected; any other error is a comparator failing on odd input: never fatal.
-            const reason = error.name === 'ComparatorFallback' ? errorText(error) : `failed: ${errorText(error)}`;
-            fallbacks.push(`${comparator.id}: ${reason}`);
-            continue;
-        }
-        if (children.length === 0 && comparator.id !== 'binary') {
-            fallbacks.push(`${comparator.id}: found no difference in what it understands`);
-            continue;
-        }
-        node.comparator = comparator.id;
-        node.children = children;
-        // One child says it best; for several, the comparator's own description beats a count.
-        node.summary = children.length === 1 ? summarise(children, comparator.id) : (comparator.describe?.(path, children) ?? summarise(children, comparator.id));
-        if (fallbacks.length > 0)
-            node.fallback = fallbacks.join('; ');
-        return node;
-    }
-    node.summary = 'contents differ';
-    node.fallback = fallbacks.length > 0 ? fallbacks.join('; ') : 'no comparator recognised this file';
-    return node;
-}
-
-;// CONCATENATED MODULE: ./src/compare/toolchain-diff.ts
-/** A probe's version line; a probe that failed or timed out is `unavailable (why)`, never a version. */
-function probeText(p) {
-    if (p === undefined || !p.found)
-        return null;
-    if (p.version === undefined)
-        return `unavailable (${(p.error ?? 'no version printed').split('\n')[0] ?? ''})`;
-    return p.version.split('\n')[0] ?? '';
-}
-/**
- * Whether two probes of one tool differ. A side whose version is unavailable tells nothing about
- * the version, so only different executables (digests) count then: a probe that timed out on a
- * loaded runner is not a toolchain change.
- */
-function probesDiffer(a, b) {
-    if (a?.found !== true || b?.found !== true)
-        return a?.found === true || b?.found === true;
-    if (a.version === undefined || b.version === undefined)
-        return a.sha256 !== undefined && b.sha256 !== undefined && a.sha256 !== b.sha256;
-    return probeText(a) !== probeText(b) || a.sha256 !== b.sha256;
-}
-function changes(area, a, b, text, differ = (x, y) => text(x) !== text(y)) {
-    const out = [];
-    for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-        if (differ(a.get(name), b.get(name)))
-            out.push({ area, name, before: text(a.get(name)), after: text(b.get(name)) });
-    }
-    return out;
-}
-/**
- * What differs between two snapshots' metadata. A toolchain counts as changed when its version
- * text or its binary's digest differs (a rebuilt compiler with the same version string is a
- * change); an unavailable version counts only with a different digest.
- */
-function diffMetadata(a, b) {
-    if (a === null || b === null)
-        return [];
-    const tools = (m) => new Map(m.toolchains.map((t) => [t.name, t]));
-    const toolText = (p) => {
-        const text = probeText(p);
-        return text === null ? null : `${text}${p?.sha256 === undefined ? '' : ` (${p.sha256.slice(0, 12)})`}`;
-    };
-    const runner = (m) => new Map(Object.entries({ os: m.runner.os, arch: m.runner.arch, distro: m.runner.distro ?? '', image: `${m.runner.image ?? ''} ${m.runner.imageVersion ?? ''}`.trim() }));
-    return [
-        ...changes('toolchain', tools(a), tools(b), toolText, probesDiffer),
-        ...changes('env', new Map(Object.entries({ ...a.env, umask: a.umask })), new Map(Object.entries({ ...b.env, umask: b.umask })), (v) => v ?? null),
-        ...changes('runner', runner(a), runner(b), (v) => v ?? null),
-        ...changes('lockfile', new Map(a.lockfiles.map((l) => [l.path, l.sha256])), new Map(b.lockfiles.map((l) => [l.path, l.sha256])), (v) => v ?? null),
-        ...changes('command', new Map(a.commands.map((c) => [c.name, c.stdout])), new Map(b.commands.map((c) => [c.name, c.stdout])), (v) => v ?? null),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/compare/compare.ts
-/**
- * compare(before, after) → one Difference tree, classified, with ignore rules applied and a verdict.
- * The pipeline the CLI and the action share.
- */
-
-
-
-
-
-
-
-
-/** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
-const IGNORE_PROFILES = {
-    timestamps: 'timestamp',
-    'build-paths': 'build-path',
-    'file-order': 'file-order',
-    'build-id': 'build-id',
-    compression: 'compression',
-};
-function yieldToEventLoop() {
-    return new Promise((resolve) => setImmediate(resolve));
-}
-/** Marks nodes whose causes are all ignored; a parent is ignored when all its children are. */
-function applyIgnores(node, ignored) {
-    if (node.children.length > 0) {
-        const all = node.children.map((c) => applyIgnores(c, ignored)).every(Boolean);
-        if (all)
-            node.ignored = true;
-        return all;
-    }
-    const isIgnored = node.causes.length > 0 && node.causes.every((c) => ignored.has(c.id) || c.secondary === true) && node.causes.some((c) => ignored.has(c.id));
-    if (isIgnored)
-        node.ignored = true;
-    return isIgnored;
-}
-/**
- * Leaves that count: not ignored. Explained when each has causes and none is `content`. A leaf
- * whose only cause is secondary (a build-id) is explained by its siblings, which are judged too.
- */
-function compare_verdictOf(root) {
-    const leaves = [];
-    const visit = (n) => {
-        if (n.ignored === true)
-            return;
-        if (n.children.length === 0)
-            leaves.push(n);
-        else
-            n.children.forEach(visit);
-    };
-    root.children.forEach(visit);
-    if (leaves.length === 0)
-        return 'identical';
-    const explained = leaves.every((l) => l.causes.length > 0 && l.causes.every((c) => c.id !== 'content'));
-    return explained ? 'drift-explained' : 'drift-unexplained';
-}
-async function compareSources(sides, options) {
-    const { before, after } = sides;
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const metadata = diffMetadata(before.metadata, after.metadata);
-    const context = {
-        toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
-    };
-    const differences = [];
-    const fileNodes = [];
-    // Parts arrive as the workers find them; comparing one lets the next ones in.
-    const progress = { filesChecked: 0, bytesRead: 0, filesChanged: 0, filesExplained: 0 };
-    const notCompared = [];
-    // Every file's nested archives share its budget, and all files share the diff's (42.zip).
-    const diffBudget = new ExpansionBudget(limits.maxExpandedBytesPerDiff, { scope: 'diff' });
-    const exhausted = [];
-    const oneSided = [];
-    for await (const part of sides.diff(options.exclude ?? [])) {
-        differences.push(...part.differences);
-        if (part.only !== undefined)
-            for (const f of part.only)
-                oneSided.push(f);
-        notCompared.push(...(part.notCompared ?? []));
-        progress.filesChecked += part.checked?.files ?? 0;
-        progress.bytesRead += part.checked?.bytes ?? 0;
-        progress.filesChanged += part.modified.length;
-        options.onProgress?.({ ...progress });
-        await compareAll(part.modified);
-    }
-    const renames = pairRenames(oneSided, options.stripHash ?? 'default', (f) => (f.side === 'before' ? before : after).digest(f.entry));
-    if (renames.length > 0) {
-        differences.splice(0, differences.length, ...applyRenames(differences, oneSided, renames));
-        const changed = renames.filter((r) => !r.same);
-        progress.filesChanged += changed.length;
-        await compareAll(changed, true);
-    }
-    function compareOpened(path, a, b, budgets) {
-        if (Math.max(a.size, b.size) < STREAM_FROM_BYTES)
-            return compareFile(path, before.readFile(a), after.readFile(b), options.comparators, limits, 0, budgets);
-        const opened = [];
-        try {
-            const sa = before.openFile?.(a) ?? bufferSource(before.readFile(a));
-            opened.push(sa);
-            const sb = after.openFile?.(b) ?? bufferSource(after.readFile(b));
-            opened.push(sb);
-            sb.borrowFrom?.(sa);
-            return compareFileSources(path, sa, sb, options.comparators, limits, 0, budgets);
-        }
-        finally {
-            for (const source of opened)
-                source.close();
-        }
-    }
-    async function compareAll(pairs, renamed = false) {
-        for (const m of pairs) {
-            const budgets = fileBudgets(limits, diffBudget);
-            const path = m.after.path;
-            const node = options.brief === true
-                ? { path, kind: 'modified', summary: 'contents differ', causes: [], children: [] }
-                : compareOpened(path, m.before, m.after, budgets);
-            if (renamed) {
-                node.from = m.before.path;
-                node.summary = `renamed from ${m.before.path}; ${node.summary}`;
-            }
-            if (budgets.before.exhausted || budgets.after.exhausted) {
-                exhausted.push(path);
-                const spent = `expansion budget exhausted after ${formatSize(budgets.before.used)} + ${formatSize(budgets.after.used)} expanded: what was left is reported as differing, not expanded`;
-                node.fallback = node.fallback === undefined ? spent : `${node.fallback}; ${spent}`;
-            }
-            options.prepare?.(node, context);
-            fileNodes.push(node);
-            progress.filesExplained++;
-            options.onProgress?.({ ...progress });
-            await yieldToEventLoop(); // lets worker answers in, so the next tasks start
-        }
-    }
-    const children = [...differences, ...fileNodes].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
-    const root = { path: '', kind: 'modified', summary: '', causes: [], children };
-    if (options.brief !== true)
-        options.classify(root, context);
-    const ignored = new Set((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
-    if (ignored.size > 0)
-        for (const child of children)
-            applyIgnores(child, ignored);
-    const counts = {
-        added: children.filter((c) => c.kind === 'added').length,
-        removed: children.filter((c) => c.kind === 'removed').length,
-        modified: children.filter((c) => c.kind === 'modified').length,
-        changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
-        renamed: children.filter((c) => c.from !== undefined).length,
-        ignored: children.filter((c) => c.ignored === true).length,
-    };
-    const unchecked = mergeNotCompared(notCompared);
-    // What could not be compared may differ: never identical, never fully explained.
-    const verdict = unchecked.length > 0 ? 'drift-unexplained' : compare_verdictOf(root);
-    root.summary =
-        verdict === 'identical'
-            ? counts.ignored > 0
-                ? `identical apart from ${counts.ignored} ignored differences`
-                : 'identical'
-            : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
-                (counts.renamed > 0 ? `, ${counts.renamed} renamed` : '') +
-                (unchecked.length > 0 ? `, ${unchecked.length} not compared` : '') +
-                (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
-    const verification = verificationOf([before, after]);
-    const notes = [...sides.notes];
-    if (unchecked.length > 0)
-        notes.push(describeNotCompared(unchecked));
-    if (exhausted.length > 0) {
-        notes.push(`expansion budget exhausted in ${exhausted.length} file${exhausted.length === 1 ? '' : 's'} (${exhausted.slice(0, 3).join(', ')}${exhausted.length > 3 ? ', …' : ''}): ` +
-            `a file may expand ${formatSize(limits.maxExpandedBytes)} per side with everything nested in it; members past that are reported as differing, not expanded`);
-    }
-    if (verification !== null && verification.note !== '')
-        notes.push(verification.note);
-    return { before: before.label, after: after.label, root, verdict, counts, metadata, notCompared: unchecked, verification, notes };
-}
-
+// EXTERNAL MODULE: ./src/compare/archive/bytes.ts
+var archive_bytes = __webpack_require__(5909);
 ;// CONCATENATED MODULE: ./src/compare/archive/ar-reader.ts
 
 const AR_MAGIC = Buffer.from('!<arch>\n', 'latin1');
@@ -2772,13 +2127,13 @@ function field(header, start, length) {
 }
 function decimal(text, what) {
     if (!/^\d+$/.test(text))
-        throw new ArchiveFormatError(`${what} is not a decimal number: ${JSON.stringify(text)}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what} is not a decimal number: ${JSON.stringify(text)}`);
     return Number(text);
 }
 /** `length` bytes at `offset` of the archive, or an ArchiveFormatError naming `what`. */
 function takeFrom(source, offset, length, what) {
     if (offset + length > source.size) {
-        throw new ArchiveFormatError(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${source.size}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: needs ${length} bytes at offset ${offset}, but the data ends at ${source.size}`);
     }
     return source.read(offset, length);
 }
@@ -2790,10 +2145,10 @@ function parseAr(source, maxMembers) {
 function* arMembers(source, maxMembers) {
     const magic = takeFrom(source, 0, Math.min(8, source.size), 'magic');
     if (magic.equals(THIN_MAGIC)) {
-        throw new ArchiveFormatError('a thin archive (ar T): it holds paths to its members, not their bytes, so there is nothing inside to compare; compare the member files themselves');
+        throw new archive_bytes/* ArchiveFormatError */.Y3('a thin archive (ar T): it holds paths to its members, not their bytes, so there is nothing inside to compare; compare the member files themselves');
     }
     if (!magic.equals(AR_MAGIC))
-        throw new ArchiveFormatError('no !<arch> magic');
+        throw new archive_bytes/* ArchiveFormatError */.Y3('no !<arch> magic');
     let count = 0;
     let longNames = null;
     let at = 8;
@@ -2802,10 +2157,10 @@ function* arMembers(source, maxMembers) {
             break; // a final padding byte
         const header = takeFrom(source, at, HEADER_SIZE, `member header at offset ${at}`);
         if (header.toString('latin1', 58, 60) !== '`\n')
-            throw new ArchiveFormatError(`member header at offset ${at} does not end with the \`\\n terminator`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`member header at offset ${at} does not end with the \`\\n terminator`);
         const size = decimal(field(header, 48, 10), `size of the member at offset ${at}`);
         if (at + HEADER_SIZE + size > source.size) {
-            throw new ArchiveFormatError(`data of the member at offset ${at}: needs ${size} bytes at offset ${at + HEADER_SIZE}, but the data ends at ${source.size}`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`data of the member at offset ${at}: needs ${size} bytes at offset ${at + HEADER_SIZE}, but the data ends at ${source.size}`);
         }
         let dataOffset = at + HEADER_SIZE;
         let dataSize = size;
@@ -2814,7 +2169,7 @@ function* arMembers(source, maxMembers) {
             // BSD: the name's length, and the name stored at the start of the data.
             const length = decimal(name.slice(3), `BSD name length at offset ${at}`);
             if (length > size)
-                throw new ArchiveFormatError(`BSD name at offset ${at} is longer than its member`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`BSD name at offset ${at} is longer than its member`);
             name = source.read(dataOffset, length).toString('utf8').replace(/\0+$/, '');
             dataOffset += length;
             dataSize -= length;
@@ -2825,7 +2180,7 @@ function* arMembers(source, maxMembers) {
         else if (/^\/\d+$/.test(name)) {
             const offset = Number(name.slice(1));
             if (longNames === null || offset >= longNames.length)
-                throw new ArchiveFormatError(`member at offset ${at} names long-name entry ${offset}, which does not exist`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`member at offset ${at} names long-name entry ${offset}, which does not exist`);
             const end = longNames.indexOf('/\n', offset, 'latin1');
             name = longNames.toString('utf8', offset, end < 0 ? longNames.length : end);
         }
@@ -2835,7 +2190,7 @@ function* arMembers(source, maxMembers) {
         const symbolTable = name === '/' || name === '/SYM64/' || name.startsWith('__.SYMDEF');
         if (name !== '//') {
             if (++count > maxMembers)
-                throw new ArchiveFormatError(`more than ${maxMembers} members`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`more than ${maxMembers} members`);
             yield { name, mtime: field(header, 16, 12), uid: field(header, 28, 6), gid: field(header, 34, 6), mode: field(header, 40, 8), dataOffset, size: dataSize, offset: at, symbolTable };
         }
         at += HEADER_SIZE + size + (size % 2);
@@ -2964,7 +2319,7 @@ function canNest(ctx) {
 }
 /** Member path in a container: `dist/a.jar!/META-INF/MANIFEST.MF`. */
 function memberPath(path, name) {
-    return `${path}!/${displayName(name)}`;
+    return `${path}!/${(0,archive_bytes/* displayName */.QC)(name)}`;
 }
 /** Gives each member a unique key: its name, and `name [#2]`… for later duplicates. */
 function memberKeys(names) {
@@ -2994,8 +2349,8 @@ function diffMemberSets(comparator, path, before, after, describe) {
             kind: 'order',
             comparator,
             summary: `member order changed: ${moved} of ${common.length} shared members moved ` +
-                `(first at position ${firstMoved + 1}: ${displayName(commonBefore[firstMoved] ?? '')} → ${displayName(common[firstMoved] ?? '')})`,
-            detail: { type: 'order', before: commonBefore.map(displayName), after: common.map(displayName) },
+                `(first at position ${firstMoved + 1}: ${(0,archive_bytes/* displayName */.QC)(commonBefore[firstMoved] ?? '')} → ${(0,archive_bytes/* displayName */.QC)(common[firstMoved] ?? '')})`,
+            detail: { type: 'order', before: commonBefore.map(archive_bytes/* displayName */.QC), after: common.map(archive_bytes/* displayName */.QC) },
             causes: [],
             children: [],
         });
@@ -3017,7 +2372,7 @@ function memberChange(comparator, path, key, kind, what) {
         path: memberPath(path, key),
         kind,
         comparator,
-        summary: `member ${kind}: ${displayName(key)}${what === '' ? '' : ` (${what})`}${unsafeNameNote(key)}`,
+        summary: `member ${kind}: ${(0,archive_bytes/* displayName */.QC)(key)}${what === '' ? '' : ` (${what})`}${(0,archive_bytes/* unsafeNameNote */.sn)(key)}`,
         causes: [],
         children: [],
     };
@@ -3049,6 +2404,12 @@ function payloadName(name, suffixes) {
     return `${name}-content`;
 }
 
+// EXTERNAL MODULE: ./src/compare/byte-source.ts
+var byte_source = __webpack_require__(7555);
+// EXTERNAL MODULE: ./src/compare/types.ts
+var types = __webpack_require__(8714);
+// EXTERNAL MODULE: ./src/compare/byte-ranges.ts
+var byte_ranges = __webpack_require__(5596);
 ;// CONCATENATED MODULE: ./src/compare/formats/details.ts
 /**
  * Building blocks the format comparators share: field, strings, bytes and membership nodes, and
@@ -3067,8 +2428,8 @@ function forSide(side, read) {
         return read();
     }
     catch (error) {
-        if (error instanceof ComparatorFallback)
-            throw new ComparatorFallback(`${side} file: ${error.message}`);
+        if (error instanceof types/* ComparatorFallback */.Vj)
+            throw new types/* ComparatorFallback */.Vj(`${side} file: ${error.message}`);
         throw error;
     }
 }
@@ -3082,7 +2443,7 @@ function plural(count, word, many = `${word}s`) {
     return `${count} ${count === 1 ? word : many}`;
 }
 /** A string quoted for a summary, shortened in the middle when long. */
-function details_quote(text, max = 80) {
+function quote(text, max = 80) {
     const shown = text.length > max ? `${text.slice(0, max - 20)}…${text.slice(-19)}` : text;
     return JSON.stringify(shown);
 }
@@ -3191,8 +2552,8 @@ function stringsSummary(removed, added, noun = 'string') {
     if (added.length > 0)
         parts.push(`${removed.length > 0 ? added.length : plural(added.length, noun)} added`);
     const example = removed.length > 0 && added.length > 0
-        ? `${details_quote(removed[0])} → ${details_quote(added[0])}`
-        : details_quote((removed[0] ?? added[0]));
+        ? `${quote(removed[0])} → ${quote(added[0])}`
+        : quote((removed[0] ?? added[0]));
     return `${parts.join(', ')} (e.g. ${example})`;
 }
 /** Printable strings in a blob: NUL-separated runs of at least `minLength` printable characters. */
@@ -3245,7 +2606,7 @@ const MAX_DUMP_BYTES = 128;
 function dumpAround(buf, offset, length, base) {
     const start = Math.max(0, Math.floor((offset - CONTEXT_BYTES) / 16) * 16);
     const end = Math.min(buf.length, Math.ceil((offset + length + CONTEXT_BYTES) / 16) * 16, start + MAX_DUMP_BYTES);
-    return hexdump(buf, start, end - start)
+    return (0,byte_ranges/* hexdump */.kH)(buf, start, end - start)
         .map((line) => {
         const digits = /^[0-9a-f]+/.exec(line)?.[0] ?? '';
         return `${(Number.parseInt(digits, 16) + base).toString(16).padStart(8, '0')}${line.slice(digits.length)}`;
@@ -3258,7 +2619,7 @@ function dumpAround(buf, offset, length, base) {
  * offsets.
  */
 function bytesDetail(before, after, oldBase = 0, newBase = 0) {
-    const diff = diffBytes(before, after, { maxRanges: MAX_RANGES });
+    const diff = (0,byte_ranges/* diffBytes */.DL)(before, after, { maxRanges: MAX_RANGES });
     const ranges = diff.ranges.map((r) => ({ ...r, oldOffset: r.oldOffset + oldBase, newOffset: r.newOffset + newBase }));
     const hexdumpLines = diff.ranges.slice(0, HEXDUMP_RANGES).map((r) => ({
         offset: r.oldOffset + oldBase,
@@ -3282,7 +2643,7 @@ function bytesNode(comparator, path, label, before, after, oldBase = 0, newBase 
     return node(comparator, path, 'bytes', `${label}: ${bytesSummary(before, after, detail)}`, detail);
 }
 /** Hex of a short blob; longer ones are cut with their length. */
-function details_hexBytes(bytes, max = 64) {
+function hexBytes(bytes, max = 64) {
     const shown = bytes.subarray(0, max).toString('hex');
     return bytes.length > max ? `${shown}… (${bytes.length} bytes)` : shown;
 }
@@ -3365,7 +2726,7 @@ function readSides(before, after) {
         catch (error) {
             if (error.name !== 'ArchiveFormatError')
                 throw error;
-            throw new ComparatorFallback(`cannot read the ar archive (${side.label}): ${errorMessage(error)}`);
+            throw new types/* ComparatorFallback */.Vj(`cannot read the ar archive (${side.label}): ${(0,archive_bytes/* errorMessage */.gJ)(error)}`);
         }
         if (next.done === true) {
             side.done = true;
@@ -3382,13 +2743,13 @@ function data(side, m) {
 }
 /** Equal member data: known equal from the sources' chunks, else compared byte for byte. */
 function sameData(a, ma, b, mb) {
-    return ma.size === mb.size && sameBytes(a.source, ma.dataOffset, b.source, mb.dataOffset, ma.size);
+    return ma.size === mb.size && (0,byte_source/* sameBytes */.er)(a.source, ma.dataOffset, b.source, mb.dataOffset, ma.size);
 }
 function time(text) {
-    return /^\d+$/.test(text) ? formatEpoch(Number(text), text) : JSON.stringify(text);
+    return /^\d+$/.test(text) ? (0,archive_bytes/* formatEpoch */.jO)(Number(text), text) : JSON.stringify(text);
 }
 function memberFields(path, key, a, b) {
-    const fields = new FieldCollector('ar', memberPath(path, key), `${displayName(key)}: `);
+    const fields = new FieldCollector('ar', memberPath(path, key), `${(0,archive_bytes/* displayName */.QC)(key)}: `);
     fields.add('mtime', 'mtime', time(a.mtime), time(b.mtime));
     fields.add('uid', 'uid', a.uid, b.uid);
     fields.add('gid', 'gid', a.gid, b.gid);
@@ -3400,7 +2761,7 @@ function compareData(path, key, a, ma, b, mb, ctx) {
         return null;
     const target = memberPath(path, key);
     if (!canNest(ctx))
-        return unexpandedNode('ar', target, `${displayName(key)}: content differs (${ma.size} → ${mb.size} bytes)`, depthCapReason(ctx));
+        return unexpandedNode('ar', target, `${(0,archive_bytes/* displayName */.QC)(key)}: content differs (${ma.size} → ${mb.size} bytes)`, depthCapReason(ctx));
     return ctx.compareNested(target, data(a, ma), data(b, mb));
 }
 /** Both archives' members compared: headers first, then the data of members present on both sides. */
@@ -3430,7 +2791,7 @@ function compareArchives(path, before, after, ctx) {
     for (const [key, ma, mb] of symbolTables) {
         const da = data(a, ma);
         const db = data(b, mb);
-        const node = bytesNode('ar', memberPath(path, key), `${displayName(key)} (symbol table)`, da, db);
+        const node = bytesNode('ar', memberPath(path, key), `${(0,archive_bytes/* displayName */.QC)(key)} (symbol table)`, da, db);
         const before = symbolOwners(ma.name, da, a.keyAt);
         const after = symbolOwners(mb.name, db, b.keyAt);
         // Decoded, and every symbol still names the same member: only the offsets of moved members differ.
@@ -3451,7 +2812,7 @@ const arComparator = {
         return looksLikeAr(head);
     },
     compare(path, before, after, ctx) {
-        return compareArchives(path, bufferSource(before), bufferSource(after), ctx);
+        return compareArchives(path, (0,byte_source/* bufferSource */.kq)(before), (0,byte_source/* bufferSource */.kq)(after), ctx);
     },
     compareSources: compareArchives,
 };
@@ -3473,7 +2834,7 @@ const binaryComparator = {
     compare(path, before, after) {
         if (before.equals(after))
             return [];
-        const diff = diffBytes(before, after);
+        const diff = (0,byte_ranges/* diffBytes */.DL)(before, after);
         const totalBytes = Math.max(before.length, after.length);
         const detail = {
             type: 'bytes',
@@ -3503,7 +2864,7 @@ const binaryComparator = {
 function binary_dumpAround(buf, offset, length) {
     const start = Math.max(0, Math.floor((offset - binary_CONTEXT_BYTES) / 16) * 16);
     const end = Math.min(buf.length, Math.ceil((offset + length + binary_CONTEXT_BYTES) / 16) * 16, start + binary_MAX_DUMP_BYTES);
-    return hexdump(buf, start, end - start).join('\n');
+    return (0,byte_ranges/* hexdump */.kH)(buf, start, end - start).join('\n');
 }
 function binary_plural(count, one, many) {
     return `${count} ${count === 1 ? one : many}`;
@@ -3536,7 +2897,7 @@ function summarizeBytes(ranges, changedBytes, totalBytes, truncated, beforeSize,
  * where, never into an out-of-range read, a huge allocation or an unbounded loop.
  */
 
-function bytes_hex(value, width = 0) {
+function hex(value, width = 0) {
     return `0x${value.toString(16).padStart(width, '0')}`;
 }
 class ByteView {
@@ -3553,7 +2914,7 @@ class ByteView {
         return this.buf.length;
     }
     fail(message) {
-        throw new ComparatorFallback(`${this.format}: ${message}`);
+        throw new types/* ComparatorFallback */.Vj(`${this.format}: ${message}`);
     }
     /** Throws unless `[offset, offset + size)` lies inside the buffer. */
     check(offset, size, what) {
@@ -3561,7 +2922,7 @@ class ByteView {
             this.fail(`${what} has an invalid offset ${offset} or size ${size}`);
         }
         if (offset + size > this.buf.length) {
-            this.fail(`${what} at offset ${bytes_hex(offset)} (${size} bytes) runs past the end of the file (${this.buf.length} bytes)`);
+            this.fail(`${what} at offset ${hex(offset)} (${size} bytes) runs past the end of the file (${this.buf.length} bytes)`);
         }
     }
     u8(offset, what) {
@@ -3588,7 +2949,7 @@ class ByteView {
     u64(offset, what) {
         const value = this.u64big(offset, what);
         if (value > BigInt(Number.MAX_SAFE_INTEGER))
-            this.fail(`${what} is ${bytes_hex(value)}, larger than any file`);
+            this.fail(`${what} is ${hex(value)}, larger than any file`);
         return Number(value);
     }
     bytes(offset, size, what) {
@@ -3599,11 +2960,11 @@ class ByteView {
     cstring(offset, what, end = this.buf.length, encoding = 'utf8') {
         const limit = Math.min(end, this.buf.length);
         if (!Number.isSafeInteger(offset) || offset < 0 || offset >= limit) {
-            this.fail(`${what} at offset ${bytes_hex(Math.max(0, offset))} lies outside its table (ends at ${bytes_hex(limit)})`);
+            this.fail(`${what} at offset ${hex(Math.max(0, offset))} lies outside its table (ends at ${hex(limit)})`);
         }
         const nul = this.buf.indexOf(0, offset);
         if (nul < 0 || nul >= limit)
-            this.fail(`${what} at offset ${bytes_hex(offset)} is not NUL-terminated before ${bytes_hex(limit)}`);
+            this.fail(`${what} at offset ${hex(offset)} is not NUL-terminated before ${hex(limit)}`);
         return this.buf.toString(encoding, offset, nul);
     }
     /** A fixed-width, NUL-padded name (ELF has none, PE and Mach-O do). */
@@ -3703,7 +3064,7 @@ class Reader {
     /** A count whose items take at least `each` bytes: more than fit in what is left is a lie. */
     count(n, each, what) {
         if (n * each > this.view.length - this.at) {
-            this.view.fail(`${what} count ${n} at offset ${bytes_hex(this.at - 2)} needs more than the ${this.view.length - this.at} bytes left`);
+            this.view.fail(`${what} count ${n} at offset ${hex(this.at - 2)} needs more than the ${this.view.length - this.at} bytes left`);
         }
         return n;
     }
@@ -3761,7 +3122,7 @@ function parseClass(buf) {
     const reader = new Reader(buf);
     const magic = reader.u4('magic');
     if (magic !== CLASS_MAGIC)
-        reader.view.fail(`magic ${bytes_hex(magic)} is not 0xcafebabe`);
+        reader.view.fail(`magic ${hex(magic)} is not 0xcafebabe`);
     const minor = reader.u2('minor_version');
     const major = reader.u2('major_version');
     if (major < 45)
@@ -3779,7 +3140,7 @@ function parseClass(buf) {
         }
         const size = TAG_SIZES[tag];
         if (size === undefined)
-            reader.view.fail(`constant ${index} at offset ${bytes_hex(reader.at - 1)} has unknown tag ${tag}`);
+            reader.view.fail(`constant ${index} at offset ${hex(reader.at - 1)} has unknown tag ${tag}`);
         pool.push({ tag, value: reader.take(size, `constant ${index} ${TAG_NAMES[tag] ?? tag}`).toString('hex') });
         if (tag === 5 || tag === 6) {
             // JVMS §4.4.5: the next index is unusable.
@@ -3884,7 +3245,7 @@ function memberLabel(member, kind) {
 }
 function memberChildren(path, fa, x, fb, y, poolChanged) {
     const out = [];
-    pushField(out, ID, `${path}:access flags`, 'access flags', bytes_hex(x.accessFlags), bytes_hex(y.accessFlags));
+    pushField(out, ID, `${path}:access flags`, 'access flags', hex(x.accessFlags), hex(y.accessFlags));
     const attrsA = x.attributes.filter((attribute) => attribute.name !== 'Code' || x.code === undefined);
     const attrsB = y.attributes.filter((attribute) => attribute.name !== 'Code' || y.code === undefined);
     out.push(...attributeChildren(path, fa, attrsA, fb, attrsB));
@@ -3961,7 +3322,7 @@ const classComparator = {
         const pool = poolChild(path, a, b);
         if (pool !== undefined)
             children.push(pool);
-        pushField(children, ID, `${path}:access flags`, 'access flags', bytes_hex(a.accessFlags), bytes_hex(b.accessFlags));
+        pushField(children, ID, `${path}:access flags`, 'access flags', hex(a.accessFlags), hex(b.accessFlags));
         pushField(children, ID, `${path}:this class`, 'this class', a.thisClass, b.thisClass);
         pushField(children, ID, `${path}:super class`, 'super class', a.superClass, b.superClass);
         pushField(children, ID, `${path}:interfaces`, 'interfaces', a.interfaces.join(', '), b.interfaces.join(', '));
@@ -4129,7 +3490,7 @@ function parseElf(buf) {
         for (const section of sections) {
             section.name =
                 tableString(table, section.nameOffset) ??
-                    view.fail(`section ${section.index} name offset ${bytes_hex(section.nameOffset)} lies outside the name table (${table.length} bytes)`);
+                    view.fail(`section ${section.index} name offset ${hex(section.nameOffset)} lies outside the name table (${table.length} bytes)`);
         }
     }
     return { header: { ...header, shnum, shstrndx }, sections, view };
@@ -4211,7 +3572,7 @@ function readSymbols(elf, section) {
     const symbols = [];
     for (let at = 0; at + entsize <= bytes.length; at += stride) {
         const nameOffset = view.u32(at, 'st_name');
-        const name = tableString(table, nameOffset) ?? `<name at ${bytes_hex(nameOffset)}>`;
+        const name = tableString(table, nameOffset) ?? `<name at ${hex(nameOffset)}>`;
         symbols.push(is64
             ? { name, info: view.u8(at + 4, 'st_info'), shndx: view.u16(at + 6, 'st_shndx'), value: view.u64big(at + 8, 'st_value'), size: view.u64big(at + 16, 'st_size') }
             : { name, value: BigInt(view.u32(at + 4, 'st_value')), size: BigInt(view.u32(at + 8, 'st_size')), info: view.u8(at + 12, 'st_info'), shndx: view.u16(at + 14, 'st_shndx') });
@@ -4245,6 +3606,8 @@ const ELF_TYPES = { 0: 'NONE', 1: 'REL', 2: 'EXEC', 3: 'DYN', 4: 'CORE' };
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -4406,7 +3769,7 @@ const STRING_SECTIONS = ['.debug_str', '.debug_line_str'];
 const SHT_REL = 9;
 const STT_SECTION = 3;
 /** Units and DIEs walked per section at most: a hostile file cannot make the walk unbounded. */
-const dwarf_MAX_SITES = 2_000_000;
+const MAX_SITES = 2_000_000;
 // DW_FORM codes (DWARF 5, section 7.5.6) and the GNU extensions gcc emits.
 const FORM = {
     addr: 0x01, block2: 0x03, block4: 0x04, data2: 0x05, data4: 0x06, data8: 0x07, string: 0x08, block: 0x09, block1: 0x0a,
@@ -4461,14 +3824,14 @@ class Cursor {
             if ((byte & 0x80) === 0)
                 return value;
         }
-        return this.view.fail(`${what}: LEB128 longer than 9 bytes at ${bytes_hex(this.at)}`);
+        return this.view.fail(`${what}: LEB128 longer than 9 bytes at ${hex(this.at)}`);
     }
     /** Steps over a signed or unsigned LEB128 whose value is not needed: up to 128 bits, as rustc emits for u128 constants. */
     skipLeb(what) {
         for (let i = 0; i < 19; i++)
             if ((this.u8(what) & 0x80) === 0)
                 return;
-        this.view.fail(`${what}: LEB128 longer than 19 bytes at ${bytes_hex(this.at)}`);
+        this.view.fail(`${what}: LEB128 longer than 19 bytes at ${hex(this.at)}`);
     }
     skip(size, what) {
         this.view.check(this.at, size, what);
@@ -4477,7 +3840,7 @@ class Cursor {
     cstring(what) {
         const nul = this.view.buf.indexOf(0, this.at);
         if (nul < 0)
-            this.view.fail(`${what} at ${bytes_hex(this.at)} is not NUL-terminated`);
+            this.view.fail(`${what} at ${hex(this.at)} is not NUL-terminated`);
         this.at = nul + 1;
     }
 }
@@ -4490,7 +3853,7 @@ function unitStart(c, what) {
         offsetSize = 8;
     }
     else if (length >= 0xfffffff0) {
-        c.view.fail(`${what}: reserved unit_length ${bytes_hex(length)}`);
+        c.view.fail(`${what}: reserved unit_length ${hex(length)}`);
     }
     const end = c.at + length;
     c.view.check(c.at, length, `${what} unit`);
@@ -4559,7 +3922,7 @@ function attributeValue(c, form, unit, sites, name = 0) {
         case FORM.indirect:
             return attributeValue(c, c.uleb('indirect form'), unit, sites, name);
         default:
-            return c.view.fail(`unknown DW_FORM ${bytes_hex(form)} at ${bytes_hex(c.at)}`);
+            return c.view.fail(`unknown DW_FORM ${hex(form)} at ${hex(c.at)}`);
     }
 }
 /** String offsets in `.debug_info` (or `.debug_types`): every DIE of every unit, walked with its abbreviations. */
@@ -4586,7 +3949,7 @@ function infoStringSites(info, abbrev) {
             addressSize = c.u8('address_size');
         }
         else {
-            return info.fail(`.debug_info unit of version ${start.version} at ${bytes_hex(c.at)}`);
+            return info.fail(`.debug_info unit of version ${start.version} at ${hex(c.at)}`);
         }
         const unit = { end: start.end, version: start.version, offsetSize: start.offsetSize, addressSize };
         let abbrevs = abbrevCache.get(abbrevOffset);
@@ -4598,11 +3961,11 @@ function infoStringSites(info, abbrev) {
                 continue;
             const entry = abbrevs.get(code);
             if (entry === undefined)
-                info.fail(`DIE at ${bytes_hex(c.at)} uses abbreviation ${code}, which is not defined`);
+                info.fail(`DIE at ${hex(c.at)} uses abbreviation ${code}, which is not defined`);
             for (const { name, form } of entry.attributes)
                 attributeValue(c, form, unit, sites, name);
-            if (sites.length > dwarf_MAX_SITES)
-                info.fail(`more than ${dwarf_MAX_SITES} string offsets`);
+            if (sites.length > MAX_SITES)
+                info.fail(`more than ${MAX_SITES} string offsets`);
         }
         c.at = unit.end;
     }
@@ -4633,8 +3996,8 @@ function lineStringSites(line) {
                 for (let i = 0; i < count; i++)
                     for (const form of forms)
                         attributeValue(c, form, unit, sites);
-                if (sites.length > dwarf_MAX_SITES)
-                    line.fail(`more than ${dwarf_MAX_SITES} string offsets`);
+                if (sites.length > MAX_SITES)
+                    line.fail(`more than ${MAX_SITES} string offsets`);
             }
         }
         c.at = start.end;
@@ -4650,8 +4013,8 @@ function strOffsetsSites(view) {
         c.skip(2, 'padding');
         for (let at = c.at; at + start.offsetSize <= start.end; at += start.offsetSize) {
             sites.push({ at, size: start.offsetSize, target: '.debug_str' });
-            if (sites.length > dwarf_MAX_SITES)
-                view.fail(`more than ${dwarf_MAX_SITES} string offsets`);
+            if (sites.length > MAX_SITES)
+                view.fail(`more than ${MAX_SITES} string offsets`);
         }
         c.at = start.end;
     }
@@ -4747,13 +4110,13 @@ function lineUnits(view) {
         const start = c.at;
         const unit = unitStart(c, '.debug_line');
         if (unit.version < 2 || unit.version > 5)
-            view.fail(`line table of version ${unit.version} at ${bytes_hex(start)}`);
+            view.fail(`line table of version ${unit.version} at ${hex(start)}`);
         if (unit.version >= 5)
             c.skip(2, 'address and segment selector sizes');
         const headerLength = c.fixed(unit.offsetSize, 'header_length');
         const programStart = c.at + headerLength;
         if (programStart > unit.end)
-            view.fail(`line table at ${bytes_hex(start)}: header_length ${headerLength} runs past the unit`);
+            view.fail(`line table at ${hex(start)}: header_length ${headerLength} runs past the unit`);
         const entry = { start, end: unit.end, version: unit.version, programStart, parameters: Buffer.alloc(0), directories: [], files: [] };
         if (unit.version <= 4) {
             const from = c.at;
@@ -4764,12 +4127,12 @@ function lineUnits(view) {
             for (let name = cstring(c, 'include directory'); name !== ''; name = cstring(c, 'include directory')) {
                 entry.directories.push(name);
                 if (c.at > programStart)
-                    view.fail(`line table at ${bytes_hex(start)}: directories run past the header`);
+                    view.fail(`line table at ${hex(start)}: directories run past the header`);
             }
             for (let name = cstring(c, 'file name'); name !== ''; name = cstring(c, 'file name')) {
                 entry.files.push({ name, directory: c.uleb('directory index'), mtime: c.uleb('modification time'), length: c.uleb('file length') });
                 if (c.at > programStart)
-                    view.fail(`line table at ${bytes_hex(start)}: file names run past the header`);
+                    view.fail(`line table at ${hex(start)}: file names run past the header`);
             }
         }
         units.push(entry);
@@ -4832,7 +4195,7 @@ function decode(contents, endian) {
         return lineUnits(new ByteView(contents, endian, 'DWARF .debug_line'));
     }
     catch (error) {
-        if (error instanceof ComparatorFallback)
+        if (error instanceof types/* ComparatorFallback */.Vj)
             return undefined;
         throw error;
     }
@@ -4880,7 +4243,7 @@ function lineTableNode(path, name, x, y, endian) {
     const moved = pairs.some(([ua, ub]) => ua.start !== ub.start || ua.programStart - ua.start !== ub.programStart - ub.start);
     const count = removed.length === 1 ? '1 name in the line table headers differs' : `${removed.length} names in the line table headers differ`;
     const rest = moved ? 'the line programs are the same, only moved' : 'the line programs are the same';
-    const summary = `${name}: ${count} (e.g. ${details_quote(removed[0])} → ${details_quote(added[0])}); ${rest}`;
+    const summary = `${name}: ${count} (e.g. ${quote(removed[0])} → ${quote(added[0])}); ${rest}`;
     return node(elf_line_ID, path, 'lines', summary, stringsDetail(removed, added));
 }
 /**
@@ -4902,7 +4265,7 @@ function lineRelocationConsequence(file, a, sa, x, b, sb, y, maxBytes) {
         lineB = sectionContents(b, tb, maxBytes);
     }
     catch (error) {
-        if (error instanceof ComparatorFallback)
+        if (error instanceof types/* ComparatorFallback */.Vj)
             return undefined;
         throw error;
     }
@@ -4936,7 +4299,7 @@ function lineRelocationConsequence(file, a, sa, x, b, sb, y, maxBytes) {
         }
     }
     catch (error) {
-        if (error instanceof ComparatorFallback)
+        if (error instanceof types/* ComparatorFallback */.Vj)
             return undefined;
         throw error;
     }
@@ -5001,7 +4364,7 @@ function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
         sitesB = stringSites(b, sb, y, maxBytes).sort((p, q) => p.at - q.at);
     }
     catch (error) {
-        if (error instanceof ComparatorFallback)
+        if (error instanceof types/* ComparatorFallback */.Vj)
             return undefined; // not decodable: the bytes speak for themselves
         throw error;
     }
@@ -5060,7 +4423,7 @@ function stringOffsetConsequence(path, a, sa, x, b, sb, y, maxBytes) {
         }
     }
     catch (error) {
-        if (error instanceof ComparatorFallback)
+        if (error instanceof types/* ComparatorFallback */.Vj)
             return undefined;
         throw error;
     }
@@ -5107,8 +4470,8 @@ function headerChildren(path, a, b) {
         ['OS/ABI', String(a.header.osabi), String(b.header.osabi)],
         ['e_type', ELF_TYPES[a.header.type] ?? String(a.header.type), ELF_TYPES[b.header.type] ?? String(b.header.type)],
         ['e_machine', String(a.header.machine), String(b.header.machine)],
-        ['e_entry', bytes_hex(a.header.entry), bytes_hex(b.header.entry)],
-        ['e_flags', bytes_hex(a.header.flags), bytes_hex(b.header.flags)],
+        ['e_entry', hex(a.header.entry), hex(b.header.entry)],
+        ['e_flags', hex(a.header.flags), hex(b.header.flags)],
     ];
     const differing = fields.filter(([, before, after]) => before !== after);
     const at = `${path}:ELF header`;
@@ -5133,7 +4496,7 @@ function noteValue(note) {
         return '(none)';
     if (note.name === 'Go' && note.type === 4)
         return note.desc.toString('utf8');
-    return details_hexBytes(note.desc, 256);
+    return hexBytes(note.desc, 256);
 }
 function noteChildren(path, a, sa, b, sb) {
     const before = keyed(parseNotes(a, sa), noteLabel);
@@ -5159,7 +4522,7 @@ function noteChildren(path, a, sa, b, sb) {
     return node(elf_ID, path, 'modified', `${sa.name}: ${fields.map((f) => (f.detail?.type === 'field' ? f.detail.name : f.path)).join(', ')} differ`, undefined, fields);
 }
 function symbolText(symbol) {
-    return `${symbol.name} @${bytes_hex(symbol.value)} size ${symbol.size}`;
+    return `${symbol.name} @${hex(symbol.value)} size ${symbol.size}`;
 }
 function symbolChildren(path, name, a, sa, b, sb) {
     const before = readSymbols(a, sa).filter((s) => s.name !== '');
@@ -5200,7 +4563,7 @@ function dynamicStrings(elf, section) {
         if (label === undefined)
             continue;
         const value = entry.value <= BigInt(table.length) ? tableString(table, Number(entry.value)) : undefined;
-        out.push(`${label} ${value ?? `<string at ${bytes_hex(entry.value)}>`}`);
+        out.push(`${label} ${value ?? `<string at ${hex(entry.value)}>`}`);
     }
     return out;
 }
@@ -5233,7 +4596,7 @@ function compareSection(path, a, sa, b, sb, ctx) {
             ? ['sh_size', String(sa.size), String(sb.size)]
             : sa.type !== sb.type
                 ? ['sh_type', String(sa.type), String(sb.type)]
-                : ['sh_flags', bytes_hex(sa.flags), bytes_hex(sb.flags)];
+                : ['sh_flags', hex(sa.flags), hex(sb.flags)];
         return fieldNode(elf_ID, path, field, before, after, `${name}: ${field} ${before} → ${after}`);
     }
     let special;
@@ -5288,7 +4651,7 @@ function decompressed(elf, section, raw, maxBytes) {
         return sectionContents(elf, section, maxBytes);
     }
     catch (error) {
-        if (error instanceof ComparatorFallback)
+        if (error instanceof types/* ComparatorFallback */.Vj)
             return raw;
         throw error;
     }
@@ -5332,7 +4695,7 @@ function goBuildInfoNode(path, rawA, rawB) {
         b = parseGoBuildInfo(rawB);
     }
     catch (error) {
-        if (error instanceof ComparatorFallback)
+        if (error instanceof types/* ComparatorFallback */.Vj)
             return undefined; // compared as bytes, which say why
         throw error;
     }
@@ -5849,26 +5212,26 @@ function decodeText(buf, side, legacy = false) {
     const utf16 = hasUtf16Bom(buf);
     if (utf16 !== null) {
         if (buf.length % 2 !== 0)
-            throw new ComparatorFallback(`${side} is not valid ${utf16}: odd number of bytes`);
+            throw new types/* ComparatorFallback */.Vj(`${side} is not valid ${utf16}: odd number of bytes`);
         try {
             const decoder = new TextDecoder(utf16 === 'UTF-16LE' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true });
             return { encoding: utf16, bom: true, text: decoder.decode(buf.subarray(2)) };
         }
         catch {
-            throw new ComparatorFallback(`${side} is not valid ${utf16} (unpaired surrogate)`);
+            throw new types/* ComparatorFallback */.Vj(`${side} is not valid ${utf16} (unpaired surrogate)`);
         }
     }
     const nul = buf.indexOf(0);
     if (nul >= 0)
-        throw new ComparatorFallback(`${side} contains a NUL byte at offset ${nul}`);
+        throw new types/* ComparatorFallback */.Vj(`${side} contains a NUL byte at offset ${nul}`);
     const bad = (0,external_node_buffer_.isUtf8)(buf) ? -1 : invalidUtf8Offset(buf, false);
     if (bad >= 0) {
         // Not UTF-8: a legacy 8-bit text (a Java .properties file is ISO-8859-1), when it reads as one.
         const where = `${side} is not valid UTF-8 (byte 0x${buf[bad].toString(16).padStart(2, '0')} at offset ${bad})`;
         if (!legacy)
-            throw new ComparatorFallback(where);
+            throw new types/* ComparatorFallback */.Vj(where);
         if (!looksLike8BitText(buf))
-            throw new ComparatorFallback(`${where} and does not read as 8-bit text`);
+            throw new types/* ComparatorFallback */.Vj(`${where} and does not read as 8-bit text`);
         const cp1252 = buf.some((byte) => byte >= 0x80 && byte <= 0x9f);
         return { encoding: cp1252 ? 'windows-1252' : 'ISO-8859-1', bom: false, text: new TextDecoder(cp1252 ? 'windows-1252' : 'latin1').decode(buf) };
     }
@@ -5970,7 +5333,7 @@ function compareText(path, before, after, limits, comparator = 'text') {
     const b = splitLines(after);
     const most = Math.max(a.lines.length, b.lines.length);
     if (most > limits.maxTextLines)
-        throw new ComparatorFallback(`more than ${limits.maxTextLines} lines; comparing bytes`);
+        throw new types/* ComparatorFallback */.Vj(`more than ${limits.maxTextLines} lines; comparing bytes`);
     const out = [];
     const alignment = alignLines(a.lines, b.lines);
     const styleA = describeEndings(a.endings);
@@ -6967,7 +6330,7 @@ class LockstepWalker {
         if (a === b)
             return;
         if (depth >= this.limits.maxDepth && isContainer(a) && isContainer(b)) {
-            throw new ComparatorFallback(`JSON is nested deeper than ${this.limits.maxDepth} levels (at ${this.pointer()})`);
+            throw new types/* ComparatorFallback */.Vj(`JSON is nested deeper than ${this.limits.maxDepth} levels (at ${this.pointer()})`);
         }
         if (Array.isArray(a) && Array.isArray(b)) {
             this.walkArray(a, b, depth + 1);
@@ -7182,7 +6545,7 @@ function measure(value, side) {
         if (typeof v !== 'object' || v === null)
             continue;
         if (depth >= MAX_DEPTH)
-            throw new ComparatorFallback(`${side} JSON is nested deeper than ${MAX_DEPTH} levels`);
+            throw new types/* ComparatorFallback */.Vj(`${side} JSON is nested deeper than ${MAX_DEPTH} levels`);
         if (Array.isArray(v)) {
             for (const child of v) {
                 values.push(child);
@@ -7219,7 +6582,7 @@ function json_parseSide(buf, side, measured) {
         value = JSON.parse(decoded.text);
     }
     catch (error) {
-        throw new ComparatorFallback(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        throw new types/* ComparatorFallback */.Vj(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
     const { nodes, protoKeys } = measured ? measure(value, side) : { nodes: 0, protoKeys: false };
     const encoding = decoded.encoding === 'UTF-8' && decoded.bom ? 'UTF-8 with BOM' : decoded.encoding;
@@ -7368,7 +6731,7 @@ function lineFallback(path, a, b, reason, ctx) {
     catch (error) {
         if (error.name !== 'ComparatorFallback')
             throw error;
-        throw new ComparatorFallback(`${reason}, and its pretty-printed form has more than ${ctx.limits.maxTextLines} lines`);
+        throw new types/* ComparatorFallback */.Vj(`${reason}, and its pretty-printed form has more than ${ctx.limits.maxTextLines} lines`);
     }
     for (const node of nodes)
         node.fallback = `${reason}: line diff of the pretty-printed JSON`;
@@ -7407,7 +6770,7 @@ function compareRegion(path, before, after) {
         out.push(keyOrderNode(path, found.reorders, sameValue));
     out.push(...formattingNodes(path, describeJsonFormatting(before), describeJsonFormatting(after)));
     if (out.length === 0)
-        throw new ComparatorFallback(SAME_VALUE);
+        throw new types/* ComparatorFallback */.Vj(SAME_VALUE);
     return out;
 }
 const SAME_VALUE = 'same JSON value; only the serialisation differs (escapes, number forms or spacing)';
@@ -7472,7 +6835,7 @@ function compareJson(path, before, after, ctx, regions = true) {
         out.push(keyOrderNode(path, reorders, sameValue));
     out.push(...formattingNodes(path, describeFormatting(a), describeFormatting(b)));
     if (out.length === 0)
-        throw new ComparatorFallback(SAME_VALUE);
+        throw new types/* ComparatorFallback */.Vj(SAME_VALUE);
     return out;
 }
 
@@ -7538,7 +6901,7 @@ function parseFat(buf) {
     const magic = view.u32(0, 'magic');
     const is64 = magic === FAT_MAGIC_64;
     if (magic !== FAT_MAGIC && !is64)
-        view.fail(`magic ${bytes_hex(magic)} is not a universal binary's`);
+        view.fail(`magic ${hex(magic)} is not a universal binary's`);
     const count = view.u32(4, 'nfat_arch');
     const entry = is64 ? 32 : 20;
     view.check(8, count * entry, `architecture table (${count} × ${entry} bytes)`);
@@ -7551,7 +6914,7 @@ function parseFat(buf) {
             offset: is64 ? view.u64(at + 8, `arch ${i} offset`) : view.u32(at + 8, `arch ${i} offset`),
             size: is64 ? view.u64(at + 16, `arch ${i} size`) : view.u32(at + 12, `arch ${i} size`),
         };
-        view.check(arch.offset, arch.size, `arch ${i} (${CPU_TYPES[arch.cputype] ?? bytes_hex(arch.cputype)}) slice`);
+        view.check(arch.offset, arch.size, `arch ${i} (${CPU_TYPES[arch.cputype] ?? hex(arch.cputype)}) slice`);
         arches.push(arch);
     }
     return arches;
@@ -7564,7 +6927,7 @@ function parseMacho(buf) {
     const view = new ByteView(buf, endian, 'Mach-O');
     const magic = view.u32(0, 'magic');
     if (magic !== MH_MAGIC && magic !== MH_MAGIC_64)
-        view.fail(`magic ${bytes_hex(magic)} is not a Mach-O magic`);
+        view.fail(`magic ${hex(magic)} is not a Mach-O magic`);
     const is64 = magic === MH_MAGIC_64;
     const headerSize = is64 ? 32 : 28;
     view.check(0, headerSize, 'mach header');
@@ -7596,8 +6959,8 @@ function parseMacho(buf) {
         const cmd = view.u32(at, `load command ${i} cmd`);
         const size = view.u32(at + 4, `load command ${i} cmdsize`);
         if (size < 8 || at + size > end)
-            view.fail(`load command ${i} (${bytes_hex(cmd)}) at offset ${bytes_hex(at)} has cmdsize ${size}, outside the load commands`);
-        const what = `load command ${i} (${bytes_hex(cmd)})`;
+            view.fail(`load command ${i} (${hex(cmd)}) at offset ${hex(at)} has cmdsize ${size}, outside the load commands`);
+        const what = `load command ${i} (${hex(cmd)})`;
         const str = (offsetField) => {
             const offset = view.u32(at + offsetField, `${what} string offset`);
             if (offset >= size)
@@ -7729,14 +7092,14 @@ const macho_ID = 'macho';
 const CSTRING_TYPE = 0x2;
 const macho_STRING_SECTIONS = new Set(['__DWARF,__debug_str', '__DWARF,__debug_line_str', '__TEXT,__cstring', '__TEXT,__oslogstring']);
 function cpuName(cputype) {
-    return CPU_TYPES[cputype] ?? bytes_hex(cputype);
+    return CPU_TYPES[cputype] ?? hex(cputype);
 }
 function macho_headerChildren(path, a, b) {
     const out = [];
     const field = (name, before, after) => pushField(out, macho_ID, `${path}:${name}`, name, before, after);
     field('cputype', cpuName(a.cputype), cpuName(b.cputype));
     field('filetype', String(a.filetype), String(b.filetype));
-    field('flags', bytes_hex(a.flags), bytes_hex(b.flags));
+    field('flags', hex(a.flags), hex(b.flags));
     field('LC_UUID', a.uuid ?? '(none)', b.uuid ?? '(none)');
     for (const key of unionKeys(a.versions, b.versions))
         field(`build version ${key}`, a.versions.get(key) ?? '(none)', b.versions.get(key) ?? '(none)');
@@ -7880,7 +7243,7 @@ function compareFatWithThin(path, before, after, fatIsBefore, ctx) {
     const match = arches.find((arch) => arch.cputype === thin.cputype);
     const thinName = cpuName(thin.cputype);
     if (match === undefined)
-        throw new ComparatorFallback(`the universal binary has no ${thinName} slice to compare the thin image with`);
+        throw new types/* ComparatorFallback */.Vj(`the universal binary has no ${thinName} slice to compare the thin image with`);
     const names = arches.map(archName);
     const wrapper = `universal (${names.join(', ')})`;
     const out = [
@@ -7902,7 +7265,7 @@ const machoComparator = {
         const kindB = machoMagic(after.subarray(0, 8));
         if (kindA !== kindB) {
             if (kindA === undefined || kindB === undefined)
-                throw new ComparatorFallback(`one side is not a Mach-O image (${kindA ?? 'neither'} vs ${kindB ?? 'neither'})`);
+                throw new types/* ComparatorFallback */.Vj(`one side is not a Mach-O image (${kindA ?? 'neither'} vs ${kindB ?? 'neither'})`);
             return compareFatWithThin(path, before, after, kindA === 'fat', ctx);
         }
         return kindA === 'fat' ? compareFat(path, before, after, ctx) : compareThin(path, before, after);
@@ -7973,7 +7336,7 @@ function readCodeView(entry) {
     if (signature === 'NB10') {
         const stamp = view.u32(8, 'NB10 signature');
         const age = view.u32(12, 'NB10 age');
-        return { signature, guid: bytes_hex(stamp, 8), age, pdbPath: view.cstring(16, 'NB10 PDB path') };
+        return { signature, guid: hex(stamp, 8), age, pdbPath: view.cstring(16, 'NB10 PDB path') };
     }
     return undefined;
 }
@@ -7984,7 +7347,7 @@ function parsePe(buf) {
         view.fail('no MZ signature');
     const lfanew = view.u32(0x3c, 'e_lfanew');
     if (view.u32(lfanew, 'PE signature') !== 0x00004550)
-        view.fail(`no "PE\\0\\0" signature at e_lfanew ${bytes_hex(lfanew)}`);
+        view.fail(`no "PE\\0\\0" signature at e_lfanew ${hex(lfanew)}`);
     const coff = lfanew + 4;
     view.check(coff, 20, 'COFF file header');
     const sectionCount = view.u16(coff + 2, 'NumberOfSections');
@@ -7993,7 +7356,7 @@ function parsePe(buf) {
     view.check(optional, optionalSize, 'optional header');
     const magic = view.u16(optional, 'optional header Magic');
     if (magic !== 0x10b && magic !== 0x20b)
-        view.fail(`optional header Magic ${bytes_hex(magic)} is neither PE32 (0x10b) nor PE32+ (0x20b)`);
+        view.fail(`optional header Magic ${hex(magic)} is neither PE32 (0x10b) nor PE32+ (0x20b)`);
     const plus = magic === 0x20b;
     const fixedSize = plus ? 112 : 96;
     if (optionalSize < fixedSize)
@@ -8039,7 +7402,7 @@ function parsePe(buf) {
     if (debugDirectory !== undefined && debugDirectory.size > 0) {
         const at = rvaToOffset(mapping, debugDirectory.rva);
         if (at === undefined)
-            view.fail(`debug directory RVA ${bytes_hex(debugDirectory.rva)} lies in no section's file data`);
+            view.fail(`debug directory RVA ${hex(debugDirectory.rva)} lies in no section's file data`);
         const count = Math.floor(debugDirectory.size / 28);
         view.check(at, count * 28, `debug directory (${count} × 28 bytes)`);
         for (let i = 0; i < count; i++) {
@@ -8061,7 +7424,7 @@ function parsePe(buf) {
     if (exportDirectory !== undefined && exportDirectory.size >= 40) {
         const at = rvaToOffset(mapping, exportDirectory.rva);
         if (at === undefined)
-            view.fail(`export directory RVA ${bytes_hex(exportDirectory.rva)} lies in no section's file data`);
+            view.fail(`export directory RVA ${hex(exportDirectory.rva)} lies in no section's file data`);
         exportTimeDateStamp = view.u32(at + 4, 'export directory TimeDateStamp');
     }
     return {
@@ -8103,22 +7466,22 @@ function pe_parseSide(buf, side) {
 }
 /** Timestamps are shown as both: with /Brepro the field holds a hash, not a time. */
 function stampText(stamp) {
-    return stamp === undefined ? '(none)' : `${bytes_hex(stamp, 8)} (${isoFromEpoch(stamp)})`;
+    return stamp === undefined ? '(none)' : `${hex(stamp, 8)} (${isoFromEpoch(stamp)})`;
 }
 function pe_headerChildren(path, a, b) {
     const out = [];
     const field = (name, before, after) => pushField(out, pe_ID, `${path}:${name}`, name, before, after);
-    field('Machine', MACHINES[a.machine] ?? bytes_hex(a.machine), MACHINES[b.machine] ?? bytes_hex(b.machine));
+    field('Machine', MACHINES[a.machine] ?? hex(a.machine), MACHINES[b.machine] ?? hex(b.machine));
     field('TimeDateStamp', stampText(a.timeDateStamp), stampText(b.timeDateStamp));
-    field('CheckSum', bytes_hex(a.checkSum, 8), bytes_hex(b.checkSum, 8));
-    field('Characteristics', bytes_hex(a.characteristics, 4), bytes_hex(b.characteristics, 4));
+    field('CheckSum', hex(a.checkSum, 8), hex(b.checkSum, 8));
+    field('Characteristics', hex(a.characteristics, 4), hex(b.characteristics, 4));
     field('optional header Magic', a.magic === 0x20b ? 'PE32+' : 'PE32', b.magic === 0x20b ? 'PE32+' : 'PE32');
     field('LinkerVersion', a.linkerVersion, b.linkerVersion);
-    field('AddressOfEntryPoint', bytes_hex(a.entryPoint), bytes_hex(b.entryPoint));
-    field('ImageBase', bytes_hex(a.imageBase), bytes_hex(b.imageBase));
-    field('SizeOfImage', bytes_hex(a.sizeOfImage), bytes_hex(b.sizeOfImage));
+    field('AddressOfEntryPoint', hex(a.entryPoint), hex(b.entryPoint));
+    field('ImageBase', hex(a.imageBase), hex(b.imageBase));
+    field('SizeOfImage', hex(a.sizeOfImage), hex(b.sizeOfImage));
     field('Subsystem', String(a.subsystem), String(b.subsystem));
-    field('DllCharacteristics', bytes_hex(a.dllCharacteristics, 4), bytes_hex(b.dllCharacteristics, 4));
+    field('DllCharacteristics', hex(a.dllCharacteristics, 4), hex(b.dllCharacteristics, 4));
     field('export directory TimeDateStamp', stampText(a.exportTimeDateStamp), stampText(b.exportTimeDateStamp));
     return out;
 }
@@ -8156,7 +7519,7 @@ function debugChildren(path, a, b) {
                 field('CodeView signature', cx.signature, cy.signature);
         }
         else if (x.type === 16) {
-            field('REPRO hash', details_hexBytes(x.data, 128), details_hexBytes(y.data, 128));
+            field('REPRO hash', hexBytes(x.data, 128), hexBytes(y.data, 128));
         }
         else {
             out.push(bytesNode(pe_ID, `${path}:debug ${key} data`, `debug ${key} data`, x.data, y.data, x.dataOffset, y.dataOffset));
@@ -8210,7 +7573,7 @@ function sectionChildren(path, a, b) {
             const rawA = a.view.bytes(x.rawOffset, x.rawSize, `section ${key}`);
             const rawB = b.view.bytes(y.rawOffset, y.rawSize, `section ${key}`);
             if (rawA.equals(rawB)) {
-                pushField(out, pe_ID, `${at}:VirtualSize`, `${key} VirtualSize`, bytes_hex(x.virtualSize), bytes_hex(y.virtualSize));
+                pushField(out, pe_ID, `${at}:VirtualSize`, `${key} VirtualSize`, hex(x.virtualSize), hex(y.virtualSize));
                 continue;
             }
             // Differences wholly inside the debug records are reported as their fields.
@@ -8348,7 +7711,7 @@ function png_readHeader(view, data) {
 }
 function readText(view, chunk, maxBytes) {
     const { data, type } = chunk;
-    const what = `${type} chunk at offset ${bytes_hex(chunk.offset)}`;
+    const what = `${type} chunk at offset ${hex(chunk.offset)}`;
     const nul = data.indexOf(0);
     if (nul < 1 || nul > 79)
         view.fail(`${what} has no keyword of 1–79 bytes`);
@@ -8383,7 +7746,7 @@ function readText(view, chunk, maxBytes) {
 function readTime(view, chunk) {
     const d = chunk.data;
     if (d.length !== 7)
-        view.fail(`tIME at offset ${bytes_hex(chunk.offset)} has ${d.length} bytes, not 7`);
+        view.fail(`tIME at offset ${hex(chunk.offset)} has ${d.length} bytes, not 7`);
     const pad = (n, width = 2) => String(n).padStart(width, '0');
     return `${pad(d.readUInt16BE(0), 4)}-${pad(d[2])}-${pad(d[3])}T${pad(d[4])}:${pad(d[5])}:${pad(d[6])}Z`;
 }
@@ -8399,16 +7762,16 @@ function parsePng(buf, maxTextBytes) {
     while (!ended) {
         const length = view.u32(at, `chunk ${chunks.length} length`);
         if (length > 0x7fffffff)
-            view.fail(`chunk ${chunks.length} at offset ${bytes_hex(at)} claims ${length} bytes (the limit is 2^31-1)`);
+            view.fail(`chunk ${chunks.length} at offset ${hex(at)} claims ${length} bytes (the limit is 2^31-1)`);
         const typeBytes = view.bytes(at + 4, 4, `chunk ${chunks.length} type`);
         const type = typeBytes.toString('latin1');
         if (!/^[A-Za-z]{4}$/.test(type))
-            view.fail(`chunk ${chunks.length} at offset ${bytes_hex(at)} has type ${JSON.stringify(type)}, not four letters`);
+            view.fail(`chunk ${chunks.length} at offset ${hex(at)} has type ${JSON.stringify(type)}, not four letters`);
         const data = view.bytes(at + 8, length, `${type} chunk data`);
         const stored = view.u32(at + 8 + length, `${type} chunk CRC`);
         const computed = crc32(typeBytes, data);
         if (stored !== computed)
-            view.fail(`${type} chunk at offset ${bytes_hex(at)} has CRC ${bytes_hex(stored, 8)}, its bytes give ${bytes_hex(computed, 8)}`);
+            view.fail(`${type} chunk at offset ${hex(at)} has CRC ${hex(stored, 8)}, its bytes give ${hex(computed, 8)}`);
         chunks.push({ type, offset: at, data });
         at += 12 + length;
         if (type === 'IEND')
@@ -8580,7 +7943,7 @@ function textChildren(path, a, b) {
         const label = textLabel((x ?? y));
         if (oldValue === newValue && x?.chunk === y?.chunk)
             continue;
-        const summary = x === undefined ? `${label} added: ${details_quote(newValue)}` : y === undefined ? `${label} removed: ${details_quote(oldValue)}` : `${label} differs: ${details_quote(oldValue)} → ${details_quote(newValue)}`;
+        const summary = x === undefined ? `${label} added: ${quote(newValue)}` : y === undefined ? `${label} removed: ${quote(oldValue)}` : `${label} differs: ${quote(oldValue)} → ${quote(newValue)}`;
         out.push(fieldNode(png_ID, `${path}:${label}`, label, oldValue, newValue, summary));
     }
     return out;
@@ -8761,14 +8124,14 @@ function parsePycHeader(buf) {
     const view = new ByteView(buf, 'le', 'pyc');
     view.check(0, 4, 'magic number');
     if (!looksLikePyc(buf))
-        view.fail(`magic ${bytes_hex(buf.readUInt16LE(0))} is not followed by \\r\\n`);
+        view.fail(`magic ${hex(buf.readUInt16LE(0))} is not followed by \\r\\n`);
     const magic = view.u16(0, 'magic number');
     const version = pythonVersion(magic);
     if (magic >= 3392 && magic < 20000) {
         view.check(0, 16, 'PEP 552 header');
         const flags = view.u32(4, 'flags');
         if ((flags & ~0b11) !== 0)
-            view.fail(`flags ${bytes_hex(flags)} has bits other than hash-based (0x1) and check-source (0x2)`);
+            view.fail(`flags ${hex(flags)} has bits other than hash-based (0x1) and check-source (0x2)`);
         if ((flags & 1) === 1) {
             return { magic, version, flags, mode: (flags & 2) === 2 ? 'checked-hash' : 'unchecked-hash', mtime: undefined, sourceSize: undefined, sourceHash: view.bytes(8, 8, 'source hash'), size: 16 };
         }
@@ -8809,7 +8172,7 @@ function walkCode(buf, header) {
     const python2 = header.magic >= 20000;
     const first = view.u8(header.size, 'type of the marshalled object');
     if ((first & 0x7f) !== 0x63)
-        view.fail(`the marshalled data starts with type ${bytes_hex(first)}, not a code object ('c')`);
+        view.fail(`the marshalled data starts with type ${hex(first)}, not a code object ('c')`);
     const refs = [];
     const interned = [];
     const filenames = new Set();
@@ -8822,7 +8185,7 @@ function walkCode(buf, header) {
     /** Reads one object; returns its text when it is a string, else null. */
     const read = (depth) => {
         if (depth > pyc_MAX_DEPTH)
-            view.fail(`objects nest deeper than ${pyc_MAX_DEPTH} levels at offset ${bytes_hex(at)}`);
+            view.fail(`objects nest deeper than ${pyc_MAX_DEPTH} levels at offset ${hex(at)}`);
         const start = at;
         const code = view.u8(at, 'object type');
         at += 1;
@@ -8836,7 +8199,7 @@ function walkCode(buf, header) {
         const count = (n, each, what) => {
             // Every element takes at least `each` bytes, so a count larger than what is left is a lie.
             if (n * each > buf.length - at)
-                view.fail(`${what} at offset ${bytes_hex(start)} claims ${n} elements, more than the ${buf.length - at} bytes left`);
+                view.fail(`${what} at offset ${hex(start)} claims ${n} elements, more than the ${buf.length - at} bytes left`);
             return n;
         };
         const blob = (n, what) => {
@@ -8847,7 +8210,7 @@ function walkCode(buf, header) {
         let value = null;
         switch (type) {
             case '0':
-                view.fail(`unexpected NULL object at offset ${bytes_hex(start)}`);
+                view.fail(`unexpected NULL object at offset ${hex(start)}`);
                 break;
             case 'N':
             case 'T':
@@ -8912,11 +8275,11 @@ function walkCode(buf, header) {
             }
             case 'R': {
                 if (!python2)
-                    view.fail(`Python 2 string reference at offset ${bytes_hex(start)} in a Python 3 file`);
+                    view.fail(`Python 2 string reference at offset ${hex(start)} in a Python 3 file`);
                 const index = view.u32(at, 'string reference');
                 at += 4;
                 if (index >= interned.length)
-                    view.fail(`string reference ${index} at offset ${bytes_hex(start)} names no interned string (${interned.length} so far)`);
+                    view.fail(`string reference ${index} at offset ${hex(start)} names no interned string (${interned.length} so far)`);
                 value = interned[index];
                 break;
             }
@@ -8924,7 +8287,7 @@ function walkCode(buf, header) {
                 const index = view.u32(at, 'object reference');
                 at += 4;
                 if (index >= refs.length)
-                    view.fail(`reference ${index} at offset ${bytes_hex(start)} names no earlier object (${refs.length} so far)`);
+                    view.fail(`reference ${index} at offset ${hex(start)} names no earlier object (${refs.length} so far)`);
                 value = refs[index];
                 break;
             }
@@ -8960,7 +8323,7 @@ function walkCode(buf, header) {
                     const object = read(depth + 1);
                     if (i === layout.filenameIndex) {
                         if (object === null)
-                            view.fail(`co_filename at offset ${bytes_hex(start)} is not a string`);
+                            view.fail(`co_filename at offset ${hex(start)} is not a string`);
                         filenames.add(object);
                     }
                 }
@@ -8970,7 +8333,7 @@ function walkCode(buf, header) {
                 break;
             }
             default:
-                view.fail(`unknown marshal type ${bytes_hex(code)} at offset ${bytes_hex(start)}`);
+                view.fail(`unknown marshal type ${hex(code)} at offset ${hex(start)}`);
         }
         if (slot >= 0)
             refs[slot] = value;
@@ -9008,7 +8371,7 @@ function headerFields(path, a, b) {
         ['flags', modeText(a), modeText(b)],
         ['source mtime', mtimeText(a.mtime), mtimeText(b.mtime)],
         ['source size', optional(a.sourceSize?.toString()), optional(b.sourceSize?.toString())],
-        ['source hash', optional(a.sourceHash && details_hexBytes(a.sourceHash)), optional(b.sourceHash && details_hexBytes(b.sourceHash))],
+        ['source hash', optional(a.sourceHash && hexBytes(a.sourceHash)), optional(b.sourceHash && hexBytes(b.sourceHash))],
     ];
     return fields
         .filter(([, before, after]) => before !== after)
@@ -9100,19 +8463,19 @@ function parseMap(buf, side) {
         map = JSON.parse(text);
     }
     catch (error) {
-        throw new ComparatorFallback(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        throw new types/* ComparatorFallback */.Vj(`${side} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (typeof map !== 'object' || map === null || Array.isArray(map))
-        throw new ComparatorFallback(`${side} is not a source map: not a JSON object`);
+        throw new types/* ComparatorFallback */.Vj(`${side} is not a source map: not a JSON object`);
     const m = map;
     if (m.version !== 3)
-        throw new ComparatorFallback(`${side} is not a source map v3: version is ${JSON.stringify(m.version) ?? 'missing'}`);
+        throw new types/* ComparatorFallback */.Vj(`${side} is not a source map v3: version is ${JSON.stringify(m.version) ?? 'missing'}`);
     if ('sections' in m)
-        throw new ComparatorFallback(`${side} is an index map (sections): compared as JSON`);
+        throw new types/* ComparatorFallback */.Vj(`${side} is an index map (sections): compared as JSON`);
     if (typeof m.mappings !== 'string')
-        throw new ComparatorFallback(`${side} is not a source map v3: "mappings" is not a string`);
+        throw new types/* ComparatorFallback */.Vj(`${side} is not a source map v3: "mappings" is not a string`);
     if (!Array.isArray(m.sources))
-        throw new ComparatorFallback(`${side} is not a source map v3: "sources" is not an array`);
+        throw new types/* ComparatorFallback */.Vj(`${side} is not a source map v3: "sources" is not an array`);
     return m;
 }
 function sourcemap_show(value) {
@@ -9350,17 +8713,17 @@ function isGzip(head) {
 function zeroTerminated(buf, at, what) {
     const end = buf.indexOf(0, at);
     if (end < 0)
-        throw new ArchiveFormatError(`truncated gzip header: ${what} has no terminating zero`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`truncated gzip header: ${what} has no terminating zero`);
     return [buf.toString('latin1', at, end), end + 1];
 }
 /** Parses the member header at `offset`; ArchiveFormatError when it is not all there. */
 function parseGzipHeader(buf, offset) {
-    const fixed = take(buf, offset, 10, 'gzip header');
+    const fixed = (0,archive_bytes/* take */.s)(buf, offset, 10, 'gzip header');
     if (fixed[0] !== 0x1f || fixed[1] !== 0x8b)
-        throw new ArchiveFormatError(`no gzip magic at offset ${offset}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`no gzip magic at offset ${offset}`);
     const method = fixed[2] ?? 0;
     if (method !== 8)
-        throw new ArchiveFormatError(`gzip member at offset ${offset} uses compression method ${method}, not deflate (8)`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`gzip member at offset ${offset} uses compression method ${method}, not deflate (8)`);
     const flags = fixed[3] ?? 0;
     let at = offset + 10;
     let extra;
@@ -9368,8 +8731,8 @@ function parseGzipHeader(buf, offset) {
     let comment;
     let headerCrc;
     if (flags & FEXTRA) {
-        const length = take(buf, at, 2, 'gzip FEXTRA length').readUInt16LE(0);
-        extra = take(buf, at + 2, length, 'gzip FEXTRA field');
+        const length = (0,archive_bytes/* take */.s)(buf, at, 2, 'gzip FEXTRA length').readUInt16LE(0);
+        extra = (0,archive_bytes/* take */.s)(buf, at + 2, length, 'gzip FEXTRA field');
         at += 2 + length;
     }
     if (flags & FNAME)
@@ -9377,7 +8740,7 @@ function parseGzipHeader(buf, offset) {
     if (flags & FCOMMENT)
         [comment, at] = zeroTerminated(buf, at, 'FCOMMENT');
     if (flags & FHCRC) {
-        headerCrc = take(buf, at, 2, 'gzip FHCRC').readUInt16LE(0);
+        headerCrc = (0,archive_bytes/* take */.s)(buf, at, 2, 'gzip FHCRC').readUInt16LE(0);
         at += 2;
     }
     return { method, flags, mtime: fixed.readUInt32LE(4), xfl: fixed[8] ?? 0, os: fixed[9] ?? 0, extra, name, comment, headerCrc, length: at - offset };
@@ -9390,9 +8753,9 @@ function isInflateInfo(value) {
 }
 /** Inflates one raw deflate stream and says how many input bytes it used. */
 function inflateMember(input, maxOutput) {
-    const result = (0,external_node_zlib_.inflateRawSync)(input, { info: true, maxOutputLength: outputCap(maxOutput) });
+    const result = (0,external_node_zlib_.inflateRawSync)(input, { info: true, maxOutputLength: (0,archive_bytes/* outputCap */.SG)(maxOutput) });
     if (!isInflateInfo(result))
-        throw new ArchiveFormatError('zlib returned no stream information');
+        throw new archive_bytes/* ArchiveFormatError */.Y3('zlib returned no stream information');
     return result;
 }
 /** Deflate cannot expand more than 1032:1 (a 258-byte match per two bits). */
@@ -9411,7 +8774,7 @@ function declaredLastSize(buf) {
 /** Expands every member; ExpansionLimitError past the budget, ArchiveFormatError when corrupt. */
 function decodeGzip(buf, budget) {
     if (declaredLastSize(buf) > budget.remaining) {
-        throw budget.refuse('the last gzip member', `declares ${formatSize(declaredLastSize(buf))} uncompressed (ISIZE), more than`);
+        throw budget.refuse('the last gzip member', `declares ${(0,archive_bytes/* formatSize */.Xq)(declaredLastSize(buf))} uncompressed (ISIZE), more than`);
     }
     const members = [];
     const parts = [];
@@ -9420,7 +8783,7 @@ function decodeGzip(buf, budget) {
         if (members.length > 0 && !(buf[at] === 0x1f && buf[at + 1] === 0x8b))
             break;
         if (members.length >= MAX_MEMBERS)
-            throw new ArchiveFormatError(`more than ${MAX_MEMBERS} gzip members`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`more than ${MAX_MEMBERS} gzip members`);
         const header = parseGzipHeader(buf, at);
         const what = `gzip member ${members.length + 1}`;
         const start = at + header.length;
@@ -9429,18 +8792,18 @@ function decodeGzip(buf, budget) {
             inflated = inflateMember(buf.subarray(start), budget.remaining);
         }
         catch (error) {
-            if (isOutputLimitError(error))
+            if ((0,archive_bytes/* isOutputLimitError */.v4)(error))
                 throw budget.refuse(what, 'expands past');
-            throw new ArchiveFormatError(`${what} at offset ${at}: deflate data corrupt or truncated (${errorMessage(error)})`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what} at offset ${at}: deflate data corrupt or truncated (${(0,archive_bytes/* errorMessage */.gJ)(error)})`);
         }
         budget.spend(inflated.buffer.length, what);
-        const trailer = take(buf, start + inflated.engine.bytesWritten, 8, `${what} trailer`);
+        const trailer = (0,archive_bytes/* take */.s)(buf, start + inflated.engine.bytesWritten, 8, `${what} trailer`);
         const stored = trailer.readUInt32LE(0);
         const computed = (0,external_node_zlib_.crc32)(inflated.buffer);
         if (stored !== computed)
-            throw new ArchiveFormatError(`${what}: CRC-32 mismatch (stored ${hex(stored)}, computed ${hex(computed)})`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: CRC-32 mismatch (stored ${(0,archive_bytes/* hex */.uh)(stored)}, computed ${(0,archive_bytes/* hex */.uh)(computed)})`);
         if (trailer.readUInt32LE(4) !== inflated.buffer.length % 2 ** 32) {
-            throw new ArchiveFormatError(`${what}: ISIZE ${trailer.readUInt32LE(4)} does not match the ${inflated.buffer.length} bytes inflated`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: ISIZE ${trailer.readUInt32LE(4)} does not match the ${inflated.buffer.length} bytes inflated`);
         }
         members.push(header);
         parts.push(inflated.buffer);
@@ -9469,14 +8832,14 @@ const END_MARKER_DISTANCE = 0xffffffff;
 const FIRST_WINDOW = 1 << 16;
 /** The 13-byte header; ArchiveFormatError when it is short or impossible. */
 function parseLzmaHeader(buf) {
-    const header = take(buf, 0, LZMA_HEADER_SIZE, 'lzma header');
+    const header = (0,archive_bytes/* take */.s)(buf, 0, LZMA_HEADER_SIZE, 'lzma header');
     const props = header[0] ?? 0;
     if (props > MAX_PROPERTIES)
-        throw new ArchiveFormatError(`lzma header: properties byte ${props} is over ${MAX_PROPERTIES} (not an .lzma file?)`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`lzma header: properties byte ${props} is over ${MAX_PROPERTIES} (not an .lzma file?)`);
     const size = header.readBigUInt64LE(5);
     const unknown = size === 0xffffffffffffffffn;
     if (!unknown && size > BigInt(Number.MAX_SAFE_INTEGER))
-        throw new ArchiveFormatError(`lzma header: uncompressed size ${size} is too large`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`lzma header: uncompressed size ${size} is too large`);
     return {
         lc: props % 9,
         lp: Math.floor(props / 9) % 5,
@@ -9517,11 +8880,11 @@ class RangeDecoder {
         this.input = input;
         this.at = start;
         if (this.next() !== 0)
-            throw new ArchiveFormatError('lzma data: the range coder does not start with a zero byte (corrupt)');
+            throw new archive_bytes/* ArchiveFormatError */.Y3('lzma data: the range coder does not start with a zero byte (corrupt)');
         for (let i = 0; i < 4; i++)
             this.code = this.code * 256 + this.next();
         if (this.code >= this.range)
-            throw new ArchiveFormatError('lzma data: corrupt range coder start');
+            throw new archive_bytes/* ArchiveFormatError */.Y3('lzma data: corrupt range coder start');
     }
     get position() {
         return this.at;
@@ -9533,7 +8896,7 @@ class RangeDecoder {
     next() {
         const byte = this.input[this.at];
         if (byte === undefined)
-            throw new ArchiveFormatError(`lzma data ends at ${this.input.length} bytes before the stream does (truncated)`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`lzma data ends at ${this.input.length} bytes before the stream does (truncated)`);
         this.at++;
         return byte;
     }
@@ -9680,7 +9043,7 @@ function decodeStream(input, start, header, window, limit, overLimit) {
     const repLengths = new LengthDecoder();
     const pbMask = (1 << pb) - 1;
     const lpMask = (1 << lp) - 1;
-    const corrupt = (why) => new ArchiveFormatError(`lzma data corrupt after ${window.total} bytes of output: ${why}`);
+    const corrupt = (why) => new archive_bytes/* ArchiveFormatError */.Y3(`lzma data corrupt after ${window.total} bytes of output: ${why}`);
     let state = 0;
     let rep0 = 0;
     let rep1 = 0;
@@ -9800,7 +9163,7 @@ function decodeLzma(input, budget) {
     const header = parseLzmaHeader(input);
     const limit = budget.remaining;
     if (header.uncompressedSize !== undefined && header.uncompressedSize > limit) {
-        throw budget.refuse('the lzma stream', `declares ${formatSize(header.uncompressedSize)} uncompressed (header), more than`);
+        throw budget.refuse('the lzma stream', `declares ${(0,archive_bytes/* formatSize */.Xq)(header.uncompressedSize)} uncompressed (header), more than`);
     }
     const parts = [];
     // A window larger than the output can ever be is never needed, whatever the header asks for.
@@ -9808,7 +9171,7 @@ function decodeLzma(input, budget) {
     const window = new OutputWindow(Math.max(MIN_DICTIONARY, reachable), (chunk) => parts.push(chunk));
     const end = decodeStream(input, LZMA_HEADER_SIZE, header, window, limit, () => budget.refuse('the lzma stream', 'expands past'));
     if (end < input.length) {
-        throw new ArchiveFormatError(`${input.length - end} bytes follow the end of the lzma stream at offset ${end}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${input.length - end} bytes follow the end of the lzma stream at offset ${end}`);
     }
     window.flush();
     budget.spend(window.total, 'the lzma stream');
@@ -9838,32 +9201,32 @@ const FILTER_NAMES = {
 function readVli(buf, at, what) {
     let value = 0;
     for (let i = 0; i < 9; i++) {
-        const byte = take(buf, at + i, 1, what)[0] ?? 0;
+        const byte = (0,archive_bytes/* take */.s)(buf, at + i, 1, what)[0] ?? 0;
         value += (byte & 0x7f) * 2 ** (7 * i);
         if (!(byte & 0x80)) {
             if (!Number.isSafeInteger(value))
-                throw new ArchiveFormatError(`${what}: value too large`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: value too large`);
             return [value, at + i + 1];
         }
     }
-    throw new ArchiveFormatError(`${what}: integer longer than 9 bytes`);
+    throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: integer longer than 9 bytes`);
 }
 function lzma2Dictionary(props) {
     const bits = props[0] ?? 0;
     if (bits > 40)
         return 'invalid dictionary size';
     const size = bits === 40 ? 0xffffffff : (2 | (bits & 1)) * 2 ** (Math.floor(bits / 2) + 11);
-    return `dictionary ${formatSize(size)}`;
+    return `dictionary ${(0,archive_bytes/* formatSize */.Xq)(size)}`;
 }
 function describeFilters(buf, at, end) {
     const what = `xz block header at offset ${at}`;
-    const sizeByte = take(buf, at, 1, what)[0] ?? 0;
+    const sizeByte = (0,archive_bytes/* take */.s)(buf, at, 1, what)[0] ?? 0;
     if (sizeByte === 0)
         return '';
     const headerEnd = at + (sizeByte + 1) * 4;
     if (headerEnd > end)
-        throw new ArchiveFormatError(`${what}: runs past the stream`);
-    const flags = take(buf, at + 1, 1, what)[0] ?? 0;
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: runs past the stream`);
+    const flags = (0,archive_bytes/* take */.s)(buf, at + 1, 1, what)[0] ?? 0;
     let p = at + 2;
     if (flags & 0x40)
         p = readVli(buf, p, `${what}: compressed size`)[1];
@@ -9874,7 +9237,7 @@ function describeFilters(buf, at, end) {
         const [id, afterId] = readVli(buf, p, `${what}: filter id`);
         const [size, afterSize] = readVli(buf, afterId, `${what}: filter properties size`);
         if (afterSize + size > headerEnd)
-            throw new ArchiveFormatError(`${what}: filter properties run past the header`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: filter properties run past the header`);
         const props = buf.subarray(afterSize, afterSize + size);
         const name = FILTER_NAMES[id] ?? `filter 0x${id.toString(16)}`;
         filters.push(id === 0x21 ? `${name} (${lzma2Dictionary(props)})` : name);
@@ -9883,18 +9246,18 @@ function describeFilters(buf, at, end) {
     return filters.join(', ');
 }
 function readStream(buf, footerEnd, padding) {
-    const footer = take(buf, footerEnd - 12, 12, 'xz stream footer');
+    const footer = (0,archive_bytes/* take */.s)(buf, footerEnd - 12, 12, 'xz stream footer');
     if (!footer.subarray(10, 12).equals(FOOTER_MAGIC))
-        throw new ArchiveFormatError(`no xz stream footer magic at offset ${footerEnd - 2}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`no xz stream footer magic at offset ${footerEnd - 2}`);
     const indexSize = (footer.readUInt32LE(4) + 1) * 4;
     const indexStart = footerEnd - 12 - indexSize;
-    const index = take(buf, indexStart, indexSize, 'xz index');
+    const index = (0,archive_bytes/* take */.s)(buf, indexStart, indexSize, 'xz index');
     if (index[0] !== 0)
-        throw new ArchiveFormatError(`no xz index indicator at offset ${indexStart}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`no xz index indicator at offset ${indexStart}`);
     const [records, first] = readVli(index, 1, 'xz index record count');
     let at = first;
     if (records > MAX_RECORDS)
-        throw new ArchiveFormatError(`xz index lists ${records} blocks, over the cap of ${MAX_RECORDS}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`xz index lists ${records} blocks, over the cap of ${MAX_RECORDS}`);
     let blocksLength = 0;
     let uncompressedSize = 0;
     for (let i = 0; i < records; i++) {
@@ -9906,11 +9269,11 @@ function readStream(buf, footerEnd, padding) {
         uncompressedSize += uncompressed;
     }
     const offset = indexStart - blocksLength - 12;
-    const header = take(buf, offset, 12, 'xz stream header (from the index)');
+    const header = (0,archive_bytes/* take */.s)(buf, offset, 12, 'xz stream header (from the index)');
     if (!header.subarray(0, 6).equals(HEADER_MAGIC))
-        throw new ArchiveFormatError(`xz index does not lead to a stream header (offset ${offset})`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`xz index does not lead to a stream header (offset ${offset})`);
     if (!header.subarray(6, 8).equals(footer.subarray(8, 10)))
-        throw new ArchiveFormatError('xz stream header and footer flags differ');
+        throw new archive_bytes/* ArchiveFormatError */.Y3('xz stream header and footer flags differ');
     return {
         offset,
         length: footerEnd - offset,
@@ -9927,7 +9290,7 @@ function parseXz(buf) {
     let end = buf.length;
     while (end > 0) {
         if (streams.length >= MAX_STREAMS)
-            throw new ArchiveFormatError(`more than ${MAX_STREAMS} xz streams`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`more than ${MAX_STREAMS} xz streams`);
         let padding = 0;
         while (end - padding >= 4 && buf.readUInt32LE(end - padding - 4) === 0)
             padding += 4;
@@ -9938,7 +9301,7 @@ function parseXz(buf) {
         end = stream.offset;
     }
     if (streams.length === 0)
-        throw new ArchiveFormatError('no xz stream found');
+        throw new archive_bytes/* ArchiveFormatError */.Y3('no xz stream found');
     return streams;
 }
 
@@ -9980,19 +9343,19 @@ function planSha256(input) {
     const blocks = [];
     for (const stream of streams) {
         const end = stream.offset + stream.length;
-        const footer = take(input, end - 12, 12, 'xz stream footer');
+        const footer = (0,archive_bytes/* take */.s)(input, end - 12, 12, 'xz stream footer');
         const indexSize = (footer.readUInt32LE(4) + 1) * 4;
         const indexStart = end - 12 - indexSize;
-        const index = take(input, indexStart, indexSize, 'xz index');
+        const index = (0,archive_bytes/* take */.s)(input, indexStart, indexSize, 'xz index');
         const sha = stream.checkType === SHA256;
         if (sha) {
-            const header = take(input, stream.offset, 12, 'xz stream header');
+            const header = (0,archive_bytes/* take */.s)(input, stream.offset, 12, 'xz stream header');
             if ((0,external_node_zlib_.crc32)(header.subarray(6, 8)) !== header.readUInt32LE(8))
-                throw new ArchiveFormatError(`${CORRUPT}: stream header CRC32 mismatch at offset ${stream.offset}`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`${CORRUPT}: stream header CRC32 mismatch at offset ${stream.offset}`);
             if ((0,external_node_zlib_.crc32)(footer.subarray(4, 10)) !== footer.readUInt32LE(0))
-                throw new ArchiveFormatError(`${CORRUPT}: stream footer CRC32 mismatch`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`${CORRUPT}: stream footer CRC32 mismatch`);
             if ((0,external_node_zlib_.crc32)(index.subarray(0, indexSize - 4)) !== index.readUInt32LE(indexSize - 4))
-                throw new ArchiveFormatError(`${CORRUPT}: index CRC32 mismatch`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`${CORRUPT}: index CRC32 mismatch`);
         }
         const [count, first] = readVli(index, 1, 'xz index record count');
         let at = first;
@@ -10007,9 +9370,9 @@ function planSha256(input) {
             const total = Math.ceil(unpadded / 4) * 4;
             if (sha) {
                 if (unpadded <= CHECK_SIZE)
-                    throw new ArchiveFormatError(`${CORRUPT}: block ${i + 1} is smaller than its check`);
-                kept.push(take(input, block, total - CHECK_SIZE, `xz block ${i + 1}`));
-                blocks.push({ size, digest: take(input, block + total - CHECK_SIZE, CHECK_SIZE, `xz block ${i + 1} check`) });
+                    throw new archive_bytes/* ArchiveFormatError */.Y3(`${CORRUPT}: block ${i + 1} is smaller than its check`);
+                kept.push((0,archive_bytes/* take */.s)(input, block, total - CHECK_SIZE, `xz block ${i + 1}`));
+                blocks.push({ size, digest: (0,archive_bytes/* take */.s)(input, block + total - CHECK_SIZE, CHECK_SIZE, `xz block ${i + 1} check`) });
                 records.push(...vli(unpadded - CHECK_SIZE), ...vli(size));
             }
             else {
@@ -10041,7 +9404,7 @@ function verifySha256(output, plan) {
             return;
         const actual = (0,external_node_crypto_.createHash)('sha256').update(data).digest();
         if (!actual.equals(block.digest))
-            throw new ArchiveFormatError(`${CORRUPT}: SHA-256 of block ${i + 1} does not match (computed ${actual.toString('hex').slice(0, 16)}…, recorded ${block.digest.toString('hex').slice(0, 16)}…)`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${CORRUPT}: SHA-256 of block ${i + 1} does not match (computed ${actual.toString('hex').slice(0, 16)}…, recorded ${block.digest.toString('hex').slice(0, 16)}…)`);
     });
 }
 
@@ -10080,10 +9443,10 @@ function loadDecoder() {
     const file = __webpack_require__.ab + "xz-decompress.js";
     const match = /data:application\/wasm;base64,([A-Za-z0-9+/=]+)/.exec((0,external_node_fs_.readFileSync)(file, 'latin1'));
     if (match?.[1] === undefined)
-        throw new ArchiveFormatError(`no WebAssembly module found in ${file.pathname}: reinstall xz-decompress at the version package.json pins`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`no WebAssembly module found in ${file.pathname}: reinstall xz-decompress at the version package.json pins`);
     const exports = new wasm.Instance(new wasm.Module(Buffer.from(match[1], 'base64')), {}).exports;
     if (!isXzExports(exports))
-        throw new ArchiveFormatError(`${file.pathname} does not export the xz-embedded functions this build expects`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${file.pathname} does not export the xz-embedded functions this build expects`);
     instance = exports;
     return exports;
 }
@@ -10101,7 +9464,7 @@ function decodeXz(input, budget, declaredSize) {
 }
 function drive(input, budget, declaredSize) {
     if (declaredSize > budget.remaining) {
-        throw budget.refuse('the xz stream', `declares ${formatSize(declaredSize)} uncompressed (index), more than`);
+        throw budget.refuse('the xz stream', `declares ${(0,archive_bytes/* formatSize */.Xq)(declaredSize)} uncompressed (index), more than`);
     }
     const xz = loadDecoder();
     const ptr = xz.create_context();
@@ -10124,7 +9487,7 @@ function drive(input, budget, declaredSize) {
             }
             const result = xz.get_next_output(ptr);
             if (result !== 0 && result !== 1) {
-                throw new ArchiveFormatError(`xz decoder: ${XZ_RESULTS[result] ?? `error ${result}`}`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`xz decoder: ${XZ_RESULTS[result] ?? `error ${result}`}`);
             }
             const produced = words()[5] ?? 0;
             total += produced;
@@ -10135,7 +9498,7 @@ function drive(input, budget, declaredSize) {
             if (result === 1)
                 break;
             if (needsInput && at >= input.length && produced === 0) {
-                throw new ArchiveFormatError(`xz data ends at ${input.length} bytes before the stream does (truncated)`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`xz data ends at ${input.length} bytes before the stream does (truncated)`);
             }
         }
     }
@@ -10167,9 +9530,9 @@ function isZstd(head) {
 }
 function readFrame(buf, offset, index) {
     const what = `zstd frame ${index + 1} at offset ${offset}`;
-    const descriptor = take(buf, offset + 4, 1, `${what}: header`)[0] ?? 0;
+    const descriptor = (0,archive_bytes/* take */.s)(buf, offset + 4, 1, `${what}: header`)[0] ?? 0;
     if (descriptor & 0x08)
-        throw new ArchiveFormatError(`${what}: reserved header bit set`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: reserved header bit set`);
     const fcsFlag = descriptor >> 6;
     const singleSegment = (descriptor & 0x20) !== 0;
     const checksum = (descriptor & 0x04) !== 0;
@@ -10178,32 +9541,32 @@ function readFrame(buf, offset, index) {
     let at = offset + 5;
     let windowSize;
     if (!singleSegment) {
-        const byte = take(buf, at, 1, `${what}: window descriptor`)[0] ?? 0;
+        const byte = (0,archive_bytes/* take */.s)(buf, at, 1, `${what}: window descriptor`)[0] ?? 0;
         const base = 2 ** (10 + (byte >> 3));
         windowSize = base + (base / 8) * (byte & 7);
         at += 1;
     }
-    const did = take(buf, at, didSize, `${what}: dictionary id`);
+    const did = (0,archive_bytes/* take */.s)(buf, at, didSize, `${what}: dictionary id`);
     const dictionaryId = didSize === 0 ? 0 : did.readUIntLE(0, didSize);
     at += didSize;
     let contentSize;
     if (fcsSize === 8)
-        contentSize = readU64(buf, at, `${what}: content size`);
+        contentSize = (0,archive_bytes/* readU64 */.IM)(buf, at, `${what}: content size`);
     else if (fcsSize > 0)
-        contentSize = take(buf, at, fcsSize, `${what}: content size`).readUIntLE(0, fcsSize) + (fcsSize === 2 ? 256 : 0);
+        contentSize = (0,archive_bytes/* take */.s)(buf, at, fcsSize, `${what}: content size`).readUIntLE(0, fcsSize) + (fcsSize === 2 ? 256 : 0);
     at += fcsSize;
     if (singleSegment)
         windowSize = contentSize;
     const headerLength = at - offset;
     let blocks = 0;
     for (;;) {
-        const header = take(buf, at, 3, `${what}: block ${blocks + 1} header`).readUIntLE(0, 3);
+        const header = (0,archive_bytes/* take */.s)(buf, at, 3, `${what}: block ${blocks + 1} header`).readUIntLE(0, 3);
         const type = (header >> 1) & 3;
         const size = header >> 3;
         if (type === 3)
-            throw new ArchiveFormatError(`${what}: block ${blocks + 1} has the reserved block type`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: block ${blocks + 1} has the reserved block type`);
         const bodyLength = type === 1 ? 1 : size;
-        take(buf, at + 3, bodyLength, `${what}: block ${blocks + 1}`);
+        (0,archive_bytes/* take */.s)(buf, at + 3, bodyLength, `${what}: block ${blocks + 1}`);
         at += 3 + bodyLength;
         blocks++;
         if (header & 1)
@@ -10211,7 +9574,7 @@ function readFrame(buf, offset, index) {
     }
     const blocksEnd = at - offset;
     if (checksum) {
-        take(buf, at, 4, `${what}: content checksum`);
+        (0,archive_bytes/* take */.s)(buf, at, 4, `${what}: content checksum`);
         at += 4;
     }
     return { kind: 'zstd', offset, length: at - offset, headerLength, blocksEnd, contentSize, windowSize, dictionaryId, checksum, singleSegment, blocks };
@@ -10222,11 +9585,11 @@ function parseZstdFrames(buf) {
     let at = 0;
     while (at < buf.length) {
         if (frames.length >= MAX_FRAMES)
-            throw new ArchiveFormatError(`more than ${MAX_FRAMES} zstd frames`);
-        const magic = take(buf, at, 4, `zstd frame ${frames.length + 1} magic`).readUInt32LE(0);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`more than ${MAX_FRAMES} zstd frames`);
+        const magic = (0,archive_bytes/* take */.s)(buf, at, 4, `zstd frame ${frames.length + 1} magic`).readUInt32LE(0);
         if (isSkippableMagic(magic)) {
-            const size = take(buf, at + 4, 4, 'skippable frame size').readUInt32LE(0);
-            const data = take(buf, at + 8, size, `skippable frame at offset ${at}`);
+            const size = (0,archive_bytes/* take */.s)(buf, at + 4, 4, 'skippable frame size').readUInt32LE(0);
+            const data = (0,archive_bytes/* take */.s)(buf, at + 8, size, `skippable frame at offset ${at}`);
             frames.push({ kind: 'skippable', offset: at, length: 8 + size, variant: magic & 0x0f, data });
             at += 8 + size;
         }
@@ -10236,7 +9599,7 @@ function parseZstdFrames(buf) {
             at += frame.length;
         }
         else {
-            throw new ArchiveFormatError(`no zstd frame magic at offset ${at} (found 0x${magic.toString(16).padStart(8, '0')})`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`no zstd frame magic at offset ${at} (found 0x${magic.toString(16).padStart(8, '0')})`);
         }
     }
     return frames;
@@ -10249,19 +9612,19 @@ function decodeZstd(buf, frames, budget) {
             return;
         const what = `zstd frame ${index + 1}`;
         if (frame.dictionaryId !== 0)
-            throw new ArchiveFormatError(`${what} needs dictionary ${frame.dictionaryId}, which is not available`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what} needs dictionary ${frame.dictionaryId}, which is not available`);
         if (frame.contentSize !== undefined && frame.contentSize > budget.remaining) {
-            throw budget.refuse(what, `declares ${formatSize(frame.contentSize)} of content, more than`);
+            throw budget.refuse(what, `declares ${(0,archive_bytes/* formatSize */.Xq)(frame.contentSize)} of content, more than`);
         }
         const cap = Math.min(budget.remaining, frame.contentSize ?? budget.remaining);
         let data;
         try {
-            data = (0,external_node_zlib_.zstdDecompressSync)(buf.subarray(frame.offset, frame.offset + frame.length), { maxOutputLength: outputCap(cap) });
+            data = (0,external_node_zlib_.zstdDecompressSync)(buf.subarray(frame.offset, frame.offset + frame.length), { maxOutputLength: (0,archive_bytes/* outputCap */.SG)(cap) });
         }
         catch (error) {
-            if (isOutputLimitError(error))
+            if ((0,archive_bytes/* isOutputLimitError */.v4)(error))
                 throw budget.refuse(what, 'expands past');
-            throw new ArchiveFormatError(`${what} at offset ${frame.offset}: data corrupt (${errorMessage(error)})`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what} at offset ${frame.offset}: data corrupt (${(0,archive_bytes/* errorMessage */.gJ)(error)})`);
         }
         budget.spend(data.length, what);
         parts.push(data);
@@ -10291,14 +9654,14 @@ const ZSTD_SUFFIXES = [['.tzst', '.tar'], ['.zstd', ''], ['.zst', '']];
 const XZ_SUFFIXES = [['.txz', '.tar'], ['.xz', '']];
 const LZMA_SUFFIXES = [['.tlz', '.tar'], ['.lzma', '']];
 function payloadPath(path, suffixes) {
-    return `${path}!/${payloadName(baseName(path), suffixes)}`;
+    return `${path}!/${payloadName((0,archive_bytes/* baseName */.Fl)(path), suffixes)}`;
 }
 function parseOrFallback(comparator, label, parse) {
     try {
         return parse();
     }
     catch (error) {
-        throw new ComparatorFallback(`cannot read the ${comparator} stream (${label}): ${errorMessage(error)}`);
+        throw new types/* ComparatorFallback */.Vj(`cannot read the ${comparator} stream (${label}): ${(0,archive_bytes/* errorMessage */.gJ)(error)}`);
     }
 }
 function digest(data) {
@@ -10313,19 +9676,19 @@ function comparePayload(job) {
     const { comparator, target, bodies, ctx } = job;
     if (bodies[0].equals(bodies[1]))
         return [];
-    const summary = `compressed payload differs (${formatSize(bodies[0].length)} → ${formatSize(bodies[1].length)})`;
+    const summary = `compressed payload differs (${(0,archive_bytes/* formatSize */.Xq)(bodies[0].length)} → ${(0,archive_bytes/* formatSize */.Xq)(bodies[1].length)})`;
     if (!canNest(ctx))
         return [unexpandedNode(comparator, target, summary, depthCapReason(ctx))];
     const payloads = [];
     for (const side of ['before', 'after']) {
         try {
-            payloads.push(job.decode(side, ctx.budgets?.[side] ?? new ExpansionBudget(ctx.limits.maxExpandedBytes)));
+            payloads.push(job.decode(side, ctx.budgets?.[side] ?? new archive_bytes/* ExpansionBudget */.$2(ctx.limits.maxExpandedBytes)));
         }
         catch (error) {
-            const reason = `${side}: ${errorMessage(error)}`;
+            const reason = `${side}: ${(0,archive_bytes/* errorMessage */.gJ)(error)}`;
             const limited = error.name === 'ExpansionLimitError';
             if (!limited && !job.foundFields)
-                throw new ComparatorFallback(`${comparator} payload not decoded: ${reason}`);
+                throw new types/* ComparatorFallback */.Vj(`${comparator} payload not decoded: ${reason}`);
             return [unexpandedNode(comparator, target, summary, reason)];
         }
     }
@@ -10333,7 +9696,7 @@ function comparePayload(job) {
     if (before.equals(after)) {
         const same = new FieldCollector(comparator, job.path, '');
         const sizes = bodies[0].length !== bodies[1].length;
-        same.add('compressed-data', `same payload (${formatSize(before.length)}), compressed differently`, sizes ? `${bodies[0].length} bytes compressed` : digest(bodies[0]), sizes ? `${bodies[1].length} bytes compressed` : digest(bodies[1]));
+        same.add('compressed-data', `same payload (${(0,archive_bytes/* formatSize */.Xq)(before.length)}), compressed differently`, sizes ? `${bodies[0].length} bytes compressed` : digest(bodies[0]), sizes ? `${bodies[1].length} bytes compressed` : digest(bodies[1]));
         return same.differences;
     }
     return [ctx.compareNested(target, before, after)];
@@ -10361,12 +9724,12 @@ function gzipFields(path, prefix, a, b) {
     const fields = new FieldCollector('gzip', path, '');
     const label = prefix === '' ? 'gzip' : `gzip ${prefix}`;
     const key = prefix === '' ? '' : `${prefix}.`;
-    const mtime = (h) => (h.mtime === 0 ? '0 (not set)' : formatEpoch(h.mtime));
+    const mtime = (h) => (h.mtime === 0 ? '0 (not set)' : (0,archive_bytes/* formatEpoch */.jO)(h.mtime));
     const text = (value) => (value === undefined ? '(absent)' : JSON.stringify(value));
     fields.add(`${key}mtime`, `${label} MTIME`, mtime(a), mtime(b));
     fields.add(`${key}fname`, `${label} FNAME (original file name)`, text(a.name), text(b.name));
     fields.add(`${key}fcomment`, `${label} FCOMMENT`, text(a.comment), text(b.comment));
-    fields.add(`${key}fextra`, `${label} FEXTRA`, a.extra === undefined ? '(absent)' : hexBytes(a.extra), b.extra === undefined ? '(absent)' : hexBytes(b.extra));
+    fields.add(`${key}fextra`, `${label} FEXTRA`, a.extra === undefined ? '(absent)' : (0,archive_bytes/* hexBytes */.pY)(a.extra), b.extra === undefined ? '(absent)' : (0,archive_bytes/* hexBytes */.pY)(b.extra));
     fields.add(`${key}os`, `${label} OS`, `${a.os} (${GZIP_OS[a.os] ?? 'undefined'})`, `${b.os} (${GZIP_OS[b.os] ?? 'undefined'})`);
     fields.add(`${key}xfl`, `${label} XFL`, `${a.xfl}${XFL_NAMES[a.xfl] ? ` (${XFL_NAMES[a.xfl]})` : ''}`, `${b.xfl}${XFL_NAMES[b.xfl] ? ` (${XFL_NAMES[b.xfl]})` : ''}`);
     fields.add(`${key}flg`, `${label} FLG`, formatFlg(a.flags), formatFlg(b.flags));
@@ -10395,7 +9758,7 @@ const gzipComparator = {
         // Later members of a multi-member file, and what follows the last one.
         const extra = new FieldCollector('gzip', path, '');
         extra.add('members', 'gzip members', String(sa.members.length), String(sb.members.length));
-        extra.add('trailing', 'bytes after the last gzip member', hexBytes(sa.trailing), hexBytes(sb.trailing));
+        extra.add('trailing', 'bytes after the last gzip member', (0,archive_bytes/* hexBytes */.pY)(sa.trailing), (0,archive_bytes/* hexBytes */.pY)(sb.trailing));
         const later = [];
         for (let i = 1; i < Math.min(sa.members.length, sb.members.length); i++) {
             later.push(...gzipFields(path, `member${i + 1}`, sa.members[i], sb.members[i]));
@@ -10421,7 +9784,7 @@ function describeSkippable(frames) {
     const skippable = frames.filter((f) => f.kind === 'skippable');
     if (skippable.length === 0)
         return '(none)';
-    return skippable.map((f) => `#${f.variant} ${f.data.length} bytes ${hexBytes(f.data, 16)}`).join('; ');
+    return skippable.map((f) => `#${f.variant} ${f.data.length} bytes ${(0,archive_bytes/* hexBytes */.pY)(f.data, 16)}`).join('; ');
 }
 /** The blocks of every frame: headers and checksums are fields, so only blocks decide the payload. */
 function frameBodies(buf, frames) {
@@ -10502,7 +9865,7 @@ function lzmaFields(path, a, b) {
     const fields = new FieldCollector('lzma', path, '');
     const props = (h) => `lc=${h.lc} lp=${h.lp} pb=${h.pb}`;
     fields.add('properties', 'lzma properties', props(a), props(b));
-    fields.add('dictionary-size', 'lzma dictionary size', formatSize(a.dictionarySize), formatSize(b.dictionarySize));
+    fields.add('dictionary-size', 'lzma dictionary size', (0,archive_bytes/* formatSize */.Xq)(a.dictionarySize), (0,archive_bytes/* formatSize */.Xq)(b.dictionarySize));
     // Two recorded sizes that differ are the payload's own difference, compared below; only whether
     // the writer recorded one (or relied on the end marker) is a setting of the compressor.
     if ((a.uncompressedSize === undefined) !== (b.uncompressedSize === undefined)) {
@@ -10513,7 +9876,7 @@ function lzmaFields(path, a, b) {
 }
 const lzmaComparator = {
     id: 'lzma',
-    recognizes: (path, head) => LZMA_SUFFIXES.some(([suffix]) => baseName(path).toLowerCase().endsWith(suffix)) && isLzmaAlone(head),
+    recognizes: (path, head) => LZMA_SUFFIXES.some(([suffix]) => (0,archive_bytes/* baseName */.Fl)(path).toLowerCase().endsWith(suffix)) && isLzmaAlone(head),
     compare(path, before, after, ctx) {
         if (before.equals(after))
             return [];
@@ -10533,6 +9896,8 @@ const lzmaComparator = {
     },
 };
 
+// EXTERNAL MODULE: ./src/compare/renames.ts
+var renames = __webpack_require__(8196);
 ;// CONCATENATED MODULE: ./src/compare/archive/member-renames.ts
 /**
  * Renamed members of an archive (issue #10 item 3): a tar made in `equivs.TyCgZ2/` and one made
@@ -10611,7 +9976,7 @@ function pairMembers(removed, added, dataOf) {
         }),
     ];
     const digest = (f) => (0,external_node_crypto_.createHash)('sha256').update(data.get(`${f.side}\0${f.entry.path}`) ?? Buffer.alloc(0)).digest('hex');
-    return pairRenames(files, 'default', digest).map((p) => ({ before: p.before.path, after: p.after.path, same: p.same, directory: false }));
+    return (0,renames/* pairRenames */.wr)(files, 'default', digest).map((p) => ({ before: p.before.path, after: p.after.path, same: p.same, directory: false }));
 }
 /** The first path component where two member names differ: `pkg-1/` and `pkg-2/`. */
 function varyingParts(before, after) {
@@ -10644,7 +10009,7 @@ function sameMemberNodes(comparator, path, pairs) {
             from: memberPath(path, p.before),
             kind: 'renamed',
             comparator,
-            summary: `renamed from ${displayName(p.before)}, same content`,
+            summary: `renamed from ${(0,archive_bytes/* displayName */.QC)(p.before)}, same content`,
             detail: { type: 'field', name: 'member name', before: p.before, after: p.after },
             causes: [],
             children: [],
@@ -10656,7 +10021,7 @@ function sameMemberNodes(comparator, path, pairs) {
             from: memberPath(path, from.replace(/\/$/, '')),
             kind: 'renamed',
             comparator,
-            summary: `directory renamed from ${displayName(from)}: ${count === 1 ? '1 member' : `${count} members`}, same content`,
+            summary: `directory renamed from ${(0,archive_bytes/* displayName */.QC)(from)}: ${count === 1 ? '1 member' : `${count} members`}, same content`,
             detail: { type: 'field', name: 'directory name', before: from, after: to },
             causes: [],
             children: [],
@@ -10693,7 +10058,7 @@ function numeric(field, what) {
         for (const byte of field.subarray(1))
             value = (value << 8n) | BigInt(byte);
         if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-            throw new ArchiveFormatError(`${what}: base-256 value ${value} is out of range`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: base-256 value ${value} is out of range`);
         }
         return Number(value);
     }
@@ -10701,10 +10066,10 @@ function numeric(field, what) {
     if (digits === '')
         return 0;
     if (!/^[0-7]+$/.test(digits))
-        throw new ArchiveFormatError(`${what}: "${digits}" is not an octal number`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: "${digits}" is not an octal number`);
     const value = parseInt(digits, 8);
     if (!Number.isSafeInteger(value))
-        throw new ArchiveFormatError(`${what}: ${digits} is out of range`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: ${digits} is out of range`);
     return value;
 }
 function verifyChecksum(header, offset) {
@@ -10718,7 +10083,7 @@ function verifyChecksum(header, offset) {
     }
     // Some historic tars summed signed bytes; both are accepted, as GNU tar does.
     if (stored !== unsigned && stored !== signed) {
-        throw new ArchiveFormatError(`header checksum mismatch at offset ${offset}: stored ${stored}, computed ${unsigned}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`header checksum mismatch at offset ${offset}: stored ${stored}, computed ${unsigned}`);
     }
 }
 /** `len key=value\n` records (POSIX pax); a malformed record stops the parse with its offset. */
@@ -10731,12 +10096,12 @@ function parsePax(data, offset) {
         const space = data.indexOf(0x20, at);
         const length = space < 0 ? NaN : Number(data.toString('latin1', at, space));
         if (!Number.isSafeInteger(length) || length <= space - at || at + length > data.length) {
-            throw new ArchiveFormatError(`malformed pax record at offset ${offset + at}`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`malformed pax record at offset ${offset + at}`);
         }
         const record = data.toString('utf8', space + 1, at + length - 1);
         const equals = record.indexOf('=');
         if (equals < 0)
-            throw new ArchiveFormatError(`pax record without "=" at offset ${offset + at}`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`pax record without "=" at offset ${offset + at}`);
         records.set(record.slice(0, equals), record.slice(equals + 1));
         at += length;
     }
@@ -10784,7 +10149,7 @@ function parseTar(buf, maxEntries) {
                 trailerStart = at;
                 break;
             }
-            throw new ArchiveFormatError(`truncated: ${buf.length - at} bytes at offset ${at} are not a whole 512-byte header`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`truncated: ${buf.length - at} bytes at offset ${at} are not a whole 512-byte header`);
         }
         const header = buf.subarray(at, at + BLOCK);
         if (header.every((byte) => byte === 0)) {
@@ -10799,15 +10164,15 @@ function parseTar(buf, maxEntries) {
         const declared = numeric(header.subarray(124, 136), `${what}: size`);
         const size = NO_DATA_TYPES.has(type) ? 0 : type === 'x' || type === 'g' || type === 'L' || type === 'K' ? declared : Number(pax.get('size') ?? declared);
         if (!Number.isSafeInteger(size) || size < 0)
-            throw new ArchiveFormatError(`${what}: invalid size ${pax.get('size') ?? declared}`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: invalid size ${pax.get('size') ?? declared}`);
         const dataStart = at + BLOCK;
         if (size > buf.length - dataStart) {
-            throw new ArchiveFormatError(`truncated: ${what} declares ${size} bytes of data, but only ${buf.length - dataStart} remain`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`truncated: ${what} declares ${size} bytes of data, but only ${buf.length - dataStart} remain`);
         }
         const data = buf.subarray(dataStart, dataStart + size);
         const next = dataStart + Math.ceil(size / BLOCK) * BLOCK;
         if ((type === 'x' || type === 'g' || type === 'L' || type === 'K') && size > MAX_META_BYTES) {
-            throw new ArchiveFormatError(`${what}: ${size}-byte metadata header is over the ${MAX_META_BYTES}-byte cap`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: ${size}-byte metadata header is over the ${MAX_META_BYTES}-byte cap`);
         }
         if (type === 'x') {
             pax = new Map([...pax, ...parsePax(data, dataStart)]);
@@ -10824,7 +10189,7 @@ function parseTar(buf, maxEntries) {
         }
         else {
             if (entries.length >= maxEntries)
-                throw new ArchiveFormatError(`tar has more than ${maxEntries} members (the cap)`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`tar has more than ${maxEntries} members (the cap)`);
             const prefix = format === 'ustar' ? tar_reader_text(header.subarray(345, 500)) : '';
             const shortName = tar_reader_text(header.subarray(0, 100));
             const name = pax.get('path') ?? longName ?? (prefix === '' ? shortName : `${prefix}/${shortName}`);
@@ -10861,7 +10226,7 @@ function parseTar(buf, maxEntries) {
         at = Math.min(next, buf.length);
     }
     if (longName !== undefined || longLink !== undefined || pax.size > 0) {
-        throw new ArchiveFormatError('truncated: the archive ends after a long-name or pax header, before its member');
+        throw new archive_bytes/* ArchiveFormatError */.Y3('truncated: the archive ends after a long-name or pax header, before its member');
     }
     return { entries, globals, trailer: buf.subarray(trailerStart) };
 }
@@ -10894,7 +10259,7 @@ const TYPE_NAMES = {
     S: 'GNU sparse file',
     V: 'GNU volume label',
 };
-function tar_typeName(type) {
+function typeName(type) {
     return TYPE_NAMES[type] ?? `type ${JSON.stringify(type)}`;
 }
 /** Types whose data are file content worth comparing. */
@@ -10905,19 +10270,19 @@ function readSide(buf, label) {
         archive = parseTar(buf, MAX_TAR_ENTRIES);
     }
     catch (error) {
-        throw new ComparatorFallback(`cannot read the tar (${label}): ${errorMessage(error)}`);
+        throw new types/* ComparatorFallback */.Vj(`cannot read the tar (${label}): ${(0,archive_bytes/* errorMessage */.gJ)(error)}`);
     }
     const keys = memberKeys(archive.entries.map((e) => e.name));
     return { archive, keys, byKey: new Map(keys.map((key, i) => [key, archive.entries[i]])) };
 }
 function formatMode(mode) {
-    return mode > 0o7777 ? `${formatPermissions(mode)} [raw ${mode.toString(8)}]` : formatPermissions(mode);
+    return mode > 0o7777 ? `${(0,archive_bytes/* formatPermissions */.A6)(mode)} [raw ${mode.toString(8)}]` : (0,archive_bytes/* formatPermissions */.A6)(mode);
 }
 function formatTime(value) {
     if (value === undefined)
         return '(absent)';
     const seconds = Number(value);
-    return Number.isFinite(seconds) ? formatEpoch(seconds, value) : JSON.stringify(value);
+    return Number.isFinite(seconds) ? (0,archive_bytes/* formatEpoch */.jO)(seconds, value) : JSON.stringify(value);
 }
 /** Pax records that are times are shown as dates, the rest as they are. */
 function paxValue(key, value) {
@@ -10930,7 +10295,7 @@ function describeTrailer(trailer) {
     if (trailer.length === 0)
         return 'no end-of-archive blocks';
     if (!trailer.every((byte) => byte === 0))
-        return `${trailer.length} bytes after the last member, not all zero (${hexBytes(trailer, 16)})`;
+        return `${trailer.length} bytes after the last member, not all zero (${(0,archive_bytes/* hexBytes */.pY)(trailer, 16)})`;
     return trailer.length >= 1024 ? 'end-of-archive blocks' : `short end-of-archive marker (${trailer.length} zero bytes)`;
 }
 function archiveFields(path, a, b) {
@@ -10946,8 +10311,8 @@ function paddingField(path, a, b) {
     return fields.differences;
 }
 function tar_memberFields(path, key, a, b) {
-    const fields = new FieldCollector('tar', memberPath(path, key), `${displayName(key)}${unsafeNameNote(key)}: `);
-    fields.add('type', 'type', tar_typeName(a.type), tar_typeName(b.type));
+    const fields = new FieldCollector('tar', memberPath(path, key), `${(0,archive_bytes/* displayName */.QC)(key)}${(0,archive_bytes/* unsafeNameNote */.sn)(key)}: `);
+    fields.add('type', 'type', typeName(a.type), typeName(b.type));
     fields.add('mode', 'mode', formatMode(a.mode), formatMode(b.mode));
     fields.add('uid', 'uid', String(a.uid), String(b.uid));
     fields.add('gid', 'gid', String(a.gid), String(b.gid));
@@ -10966,9 +10331,9 @@ function tar_compareData(path, key, a, b, ctx) {
     if (a.data.equals(b.data))
         return [];
     const target = memberPath(path, key);
-    const subject = `${displayName(key)}${unsafeNameNote(key)}`;
+    const subject = `${(0,archive_bytes/* displayName */.QC)(key)}${(0,archive_bytes/* unsafeNameNote */.sn)(key)}`;
     if (!CONTENT_TYPES.has(a.type) || !CONTENT_TYPES.has(b.type)) {
-        return [unexpandedNode('tar', target, `${subject}: data differ (${a.data.length} → ${b.data.length} bytes)`, `${tar_typeName(a.type)} → ${tar_typeName(b.type)} carries no file content`)];
+        return [unexpandedNode('tar', target, `${subject}: data differ (${a.data.length} → ${b.data.length} bytes)`, `${typeName(a.type)} → ${typeName(b.type)} carries no file content`)];
     }
     if (!canNest(ctx)) {
         return [unexpandedNode('tar', target, `${subject}: content differs (${a.data.length} → ${b.data.length} bytes)`, depthCapReason(ctx))];
@@ -10985,7 +10350,7 @@ const tarComparator = {
         const b = readSide(after, 'after');
         const describe = (key, side) => {
             const entry = (side === 'before' ? a : b).byKey.get(key);
-            return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : tar_typeName(entry.type);
+            return entry === undefined ? '' : entry.type === '0' ? `${entry.size} bytes` : typeName(entry.type);
         };
         const members = diffMemberSets('tar', path, a.keys, b.keys, describe);
         const inA = new Set(a.keys);
@@ -11011,7 +10376,7 @@ const tarComparator = {
             differences.push(...tar_memberFields(path, pair.after, ea, eb));
             for (const d of pair.same ? [] : tar_compareData(path, pair.after, ea, eb, ctx)) {
                 d.from = memberPath(path, pair.before);
-                d.summary = `renamed from ${displayName(pair.before)}; ${d.summary}`;
+                d.summary = `renamed from ${(0,archive_bytes/* displayName */.QC)(pair.before)}; ${d.summary}`;
                 differences.push(d);
             }
         }
@@ -11042,7 +10407,7 @@ const MAX_COMMENT = 0xffff;
 const MOZILLA_DIRECTORY_OFFSET = 4;
 function findEndRecord(buf) {
     if (buf.length < EOCD_SIZE) {
-        throw new ArchiveFormatError(`${buf.length} bytes is too short for a zip end-of-central-directory record (22 bytes)`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${buf.length} bytes is too short for a zip end-of-central-directory record (22 bytes)`);
     }
     const lowest = Math.max(0, buf.length - EOCD_SIZE - MAX_COMMENT);
     let loose = -1;
@@ -11057,41 +10422,41 @@ function findEndRecord(buf) {
     }
     if (loose >= 0)
         return loose;
-    throw new ArchiveFormatError('no zip end-of-central-directory record in the last 65,557 bytes: truncated, or not a zip');
+    throw new archive_bytes/* ArchiveFormatError */.Y3('no zip end-of-central-directory record in the last 65,557 bytes: truncated, or not a zip');
 }
 function readEndRecord(buf, maxEntries) {
     const at = findEndRecord(buf);
-    const eocd = take(buf, at, EOCD_SIZE, 'end-of-central-directory record');
+    const eocd = (0,archive_bytes/* take */.s)(buf, at, EOCD_SIZE, 'end-of-central-directory record');
     const disk = eocd.readUInt16LE(4);
     const cdDisk = eocd.readUInt16LE(6);
     let entries = eocd.readUInt16LE(10);
     let cdSize = eocd.readUInt32LE(12);
     let cdOffset = eocd.readUInt32LE(16);
-    const comment = take(buf, at + EOCD_SIZE, eocd.readUInt16LE(20), 'archive comment');
+    const comment = (0,archive_bytes/* take */.s)(buf, at + EOCD_SIZE, eocd.readUInt16LE(20), 'archive comment');
     let cdEnd = at;
     let zip64 = false;
     if (at >= 20 && buf.readUInt32LE(at - 20) === SIG_EOCD64_LOCATOR) {
         zip64 = true;
-        const declared = readU64(buf, at - 20 + 8, 'zip64 end-of-central-directory locator');
+        const declared = (0,archive_bytes/* readU64 */.IM)(buf, at - 20 + 8, 'zip64 end-of-central-directory locator');
         // An archive with a prefix (SFX stub) keeps offsets relative to the zip: look there too.
         const candidates = [declared, at - 20 - 56];
         const record = candidates.find((offset) => offset >= 0 && offset + 56 <= at - 20 && buf.readUInt32LE(offset) === SIG_EOCD64);
         if (record === undefined)
-            throw new ArchiveFormatError(`zip64 end-of-central-directory record not found at offset ${declared}`);
-        const eocd64 = take(buf, record, 56, 'zip64 end-of-central-directory record');
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`zip64 end-of-central-directory record not found at offset ${declared}`);
+        const eocd64 = (0,archive_bytes/* take */.s)(buf, record, 56, 'zip64 end-of-central-directory record');
         if (eocd64.readUInt32LE(16) !== 0 || eocd64.readUInt32LE(20) !== 0) {
-            throw new ArchiveFormatError('multi-disk (spanned) zip archives are not supported');
+            throw new archive_bytes/* ArchiveFormatError */.Y3('multi-disk (spanned) zip archives are not supported');
         }
-        entries = readU64(eocd64, 32, 'zip64 entry count');
-        cdSize = readU64(eocd64, 40, 'zip64 central directory size');
-        cdOffset = readU64(eocd64, 48, 'zip64 central directory offset');
+        entries = (0,archive_bytes/* readU64 */.IM)(eocd64, 32, 'zip64 entry count');
+        cdSize = (0,archive_bytes/* readU64 */.IM)(eocd64, 40, 'zip64 central directory size');
+        cdOffset = (0,archive_bytes/* readU64 */.IM)(eocd64, 48, 'zip64 central directory offset');
         cdEnd = record;
     }
     else if (disk !== 0 || cdDisk !== 0) {
-        throw new ArchiveFormatError('multi-disk (spanned) zip archives are not supported');
+        throw new archive_bytes/* ArchiveFormatError */.Y3('multi-disk (spanned) zip archives are not supported');
     }
     if (entries > maxEntries)
-        throw new ArchiveFormatError(`zip declares ${entries} entries, over the cap of ${maxEntries}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`zip declares ${entries} entries, over the cap of ${maxEntries}`);
     return { at, entries, cdSize, cdOffset, cdEnd, comment, zip64 };
 }
 /**
@@ -11105,16 +10470,16 @@ function mozillaPlacement(buf, end) {
     const what = 'Mozilla-optimised zip (central directory first)';
     const cdEnd = start + end.cdSize;
     if (cdEnd + EOCD_SIZE > buf.length) {
-        throw new ArchiveFormatError(`${what}: the central directory at offset ${start} declares ${end.cdSize} bytes, past the end of the file (${buf.length} bytes): truncated or corrupt`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: the central directory at offset ${start} declares ${end.cdSize} bytes, past the end of the file (${buf.length} bytes): truncated or corrupt`);
     }
     if (buf.readUInt32LE(cdEnd) !== SIG_EOCD) {
-        throw new ArchiveFormatError(`${what}: no end-of-central-directory record right after the ${end.cdSize}-byte directory, at offset ${cdEnd}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: no end-of-central-directory record right after the ${end.cdSize}-byte directory, at offset ${cdEnd}`);
     }
     const entries = buf.readUInt16LE(cdEnd + 10);
     const cdSize = buf.readUInt32LE(cdEnd + 12);
     const cdOffset = buf.readUInt32LE(cdEnd + 16);
     if (entries !== end.entries || cdSize !== end.cdSize || cdOffset !== end.cdOffset) {
-        throw new ArchiveFormatError(`${what}: the end record after the directory (offset ${cdEnd}: ${entries} entries, ${cdSize} bytes at ${cdOffset}) ` +
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: the end record after the directory (offset ${cdEnd}: ${entries} entries, ${cdSize} bytes at ${cdOffset}) ` +
             `and the one at offset ${end.at} (${end.entries} entries, ${end.cdSize} bytes at ${end.cdOffset}) disagree`);
     }
     // The writers leave the first copy's comment out; the members start right after its fixed part.
@@ -11142,11 +10507,11 @@ function locateDirectory(buf, maxEntries) {
         return mozilla;
     const cdStart = end.cdEnd - end.cdSize;
     if (cdStart < 0)
-        throw new ArchiveFormatError(`central directory size ${end.cdSize} is larger than the data before its end record`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`central directory size ${end.cdSize} is larger than the data before its end record`);
     // Bytes prepended to the archive (launch scripts, SFX stubs) shift every offset by the same amount.
     const shift = cdStart - end.cdOffset;
     if (shift < 0) {
-        throw new ArchiveFormatError(`central directory offset ${end.cdOffset} points past its end record at ${end.cdEnd}: truncated`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`central directory offset ${end.cdOffset} points past its end record at ${end.cdEnd}: truncated`);
     }
     return {
         layout: 'standard',
@@ -11211,30 +10576,30 @@ function applyZip64(extra, values, name) {
         return;
     const field = extra.find((f) => f.id === 0x0001);
     if (field === undefined)
-        throw new ArchiveFormatError(`member "${name}": zip64 sizes are missing their extra field`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`member "${name}": zip64 sizes are missing their extra field`);
     let at = 0;
     const what = `member "${name}": zip64 extra field`;
     if (needSize) {
-        values.size = readU64(field.data, at, what);
+        values.size = (0,archive_bytes/* readU64 */.IM)(field.data, at, what);
         at += 8;
     }
     if (needCompressed) {
-        values.compressedSize = readU64(field.data, at, what);
+        values.compressedSize = (0,archive_bytes/* readU64 */.IM)(field.data, at, what);
         at += 8;
     }
     if (needOffset)
-        values.offset = readU64(field.data, at, what);
+        values.offset = (0,archive_bytes/* readU64 */.IM)(field.data, at, what);
 }
 function readLocal(buf, offset, name) {
-    const fixed = take(buf, offset, 30, `local header of "${name}"`);
+    const fixed = (0,archive_bytes/* take */.s)(buf, offset, 30, `local header of "${name}"`);
     if (fixed.readUInt32LE(0) !== SIG_LOCAL) {
-        throw new ArchiveFormatError(`member "${name}": no local header signature at offset ${offset}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`member "${name}": no local header signature at offset ${offset}`);
     }
     const flags = fixed.readUInt16LE(6);
     const nameLength = fixed.readUInt16LE(26);
     const extraLength = fixed.readUInt16LE(28);
-    const rawName = take(buf, offset + 30, nameLength, `local name of "${name}"`);
-    const extra = take(buf, offset + 30 + nameLength, extraLength, `local extra field of "${name}"`);
+    const rawName = (0,archive_bytes/* take */.s)(buf, offset + 30, nameLength, `local name of "${name}"`);
+    const extra = (0,archive_bytes/* take */.s)(buf, offset + 30 + nameLength, extraLength, `local extra field of "${name}"`);
     return {
         header: {
             versionNeeded: fixed.readUInt16LE(4),
@@ -11261,30 +10626,30 @@ function parseZip(buf, maxEntries) {
     let at = cdStart;
     for (let i = 0; i < place.entries; i++) {
         const what = `central directory entry ${i + 1} of ${place.entries}`;
-        const fixed = take(buf, at, 46, what);
+        const fixed = (0,archive_bytes/* take */.s)(buf, at, 46, what);
         if (fixed.readUInt32LE(0) !== SIG_CENTRAL)
-            throw new ArchiveFormatError(`${what}: bad signature at offset ${at}`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: bad signature at offset ${at}`);
         const flags = fixed.readUInt16LE(8);
         const nameLength = fixed.readUInt16LE(28);
         const extraLength = fixed.readUInt16LE(30);
         const commentLength = fixed.readUInt16LE(32);
         if (at + 46 + nameLength + extraLength + commentLength > cdEnd) {
-            throw new ArchiveFormatError(`${what}: runs past the end of the central directory at ${cdEnd}`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: runs past the end of the central directory at ${cdEnd}`);
         }
-        const name = zip_reader_decodeText(take(buf, at + 46, nameLength, what), flags);
-        const extra = parseExtra(take(buf, at + 46 + nameLength, extraLength, what));
-        const comment = zip_reader_decodeText(take(buf, at + 46 + nameLength + extraLength, commentLength, what), flags);
+        const name = zip_reader_decodeText((0,archive_bytes/* take */.s)(buf, at + 46, nameLength, what), flags);
+        const extra = parseExtra((0,archive_bytes/* take */.s)(buf, at + 46 + nameLength, extraLength, what));
+        const comment = zip_reader_decodeText((0,archive_bytes/* take */.s)(buf, at + 46 + nameLength + extraLength, commentLength, what), flags);
         const values = { size: fixed.readUInt32LE(24), compressedSize: fixed.readUInt32LE(20), offset: fixed.readUInt32LE(42) };
         applyZip64(extra, values, name);
         const localOffset = values.offset + shift;
         if (localOffset < membersStart) {
-            throw new ArchiveFormatError(`member "${name}": local header at offset ${localOffset} lies in the central directory or its end record (members start at ${membersStart})`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`member "${name}": local header at offset ${localOffset} lies in the central directory or its end record (members start at ${membersStart})`);
         }
         const { header, dataStart } = readLocal(buf, localOffset, name);
         const dataEnd = dataStart + values.compressedSize;
         if (dataEnd > membersEnd) {
             const limit = place.layout === 'standard' ? `the central directory at ${cdStart}` : `the end of the members at ${membersEnd}`;
-            throw new ArchiveFormatError(`member "${name}": ${values.compressedSize} bytes of data at offset ${dataStart} run past ${limit}`);
+            throw new archive_bytes/* ArchiveFormatError */.Y3(`member "${name}": ${values.compressedSize} bytes of data at offset ${dataStart} run past ${limit}`);
         }
         const zip64Sizes = extra.some((f) => f.id === 0x0001);
         const recordEnd = flags & FLAG_DATA_DESCRIPTOR ? Math.min(membersEnd, dataEnd + descriptorLength(buf, dataEnd, zip64Sizes)) : dataEnd;
@@ -11363,12 +10728,12 @@ const METHOD_NAMES = {
 function expandMember(buf, entry, budget) {
     const what = `member "${entry.name}"`;
     if (entry.flags & FLAG_ENCRYPTED)
-        throw new ArchiveFormatError(`${what} is encrypted`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what} is encrypted`);
     if (entry.overlaps !== undefined) {
-        throw new ArchiveFormatError(`${what} shares bytes with member "${entry.overlaps}": overlapping records, a crafted archive`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what} shares bytes with member "${entry.overlaps}": overlapping records, a crafted archive`);
     }
     if (entry.size > budget.remaining)
-        throw budget.refuse(what, `declares ${formatSize(entry.size)} uncompressed, more than`);
+        throw budget.refuse(what, `declares ${(0,archive_bytes/* formatSize */.Xq)(entry.size)} uncompressed, more than`);
     const raw = buf.subarray(entry.dataStart, entry.dataEnd);
     let data;
     try {
@@ -11377,25 +10742,25 @@ function expandMember(buf, entry, budget) {
                 data = raw;
                 break;
             case 8:
-                data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: outputCap(entry.size) });
+                data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: (0,archive_bytes/* outputCap */.SG)(entry.size) });
                 break;
             case 93:
-                data = (0,external_node_zlib_.zstdDecompressSync)(raw, { maxOutputLength: outputCap(entry.size) });
+                data = (0,external_node_zlib_.zstdDecompressSync)(raw, { maxOutputLength: (0,archive_bytes/* outputCap */.SG)(entry.size) });
                 break;
             default:
-                throw new ArchiveFormatError(`${what} uses compression method ${entry.method} (${METHOD_NAMES[entry.method] ?? 'unknown'}), which is not decoded`);
+                throw new archive_bytes/* ArchiveFormatError */.Y3(`${what} uses compression method ${entry.method} (${METHOD_NAMES[entry.method] ?? 'unknown'}), which is not decoded`);
         }
     }
     catch (error) {
-        if (isOutputLimitError(error)) {
-            throw new ExpansionLimitError(`${what} expands past its declared ${formatSize(entry.size)}: corrupt, or a bomb`);
+        if ((0,archive_bytes/* isOutputLimitError */.v4)(error)) {
+            throw new archive_bytes/* ExpansionLimitError */.bT(`${what} expands past its declared ${(0,archive_bytes/* formatSize */.Xq)(entry.size)}: corrupt, or a bomb`);
         }
         if (error.name === 'ArchiveFormatError')
             throw error;
-        throw new ArchiveFormatError(`${what}: ${METHOD_NAMES[entry.method] ?? 'compressed'} data is corrupt (${errorMessage(error)})`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what}: ${METHOD_NAMES[entry.method] ?? 'compressed'} data is corrupt (${(0,archive_bytes/* errorMessage */.gJ)(error)})`);
     }
     if (data.length !== entry.size) {
-        throw new ArchiveFormatError(`${what} expands to ${data.length} bytes, but the directory says ${entry.size}`);
+        throw new archive_bytes/* ArchiveFormatError */.Y3(`${what} expands to ${data.length} bytes, but the directory says ${entry.size}`);
     }
     budget.spend(data.length, what);
     return data;
@@ -11435,7 +10800,7 @@ const EXTRA_NAMES = {
     [-1]: 'malformed extra data',
 };
 function extraLabel(id) {
-    return id < 0 ? EXTRA_NAMES[-1] ?? 'malformed' : `${EXTRA_NAMES[id] ?? 'unknown'} extra field (${hex(id, 4)})`;
+    return id < 0 ? EXTRA_NAMES[-1] ?? 'malformed' : `${EXTRA_NAMES[id] ?? 'unknown'} extra field (${(0,archive_bytes/* hex */.uh)(id, 4)})`;
 }
 function int32(data, at) {
     return at + 4 <= data.length ? data.readInt32LE(at) : undefined;
@@ -11458,17 +10823,17 @@ function describeUnixTime(data) {
         // The central copy sets the flags for all times but carries only mtime.
         if (value === undefined)
             break;
-        parts.push(`${label} ${formatEpoch(value)}`);
+        parts.push(`${label} ${(0,archive_bytes/* formatEpoch */.jO)(value)}`);
         at += 4;
     }
-    return parts.length > 0 ? parts.join(', ') : `flags ${hex(flags, 2)}`;
+    return parts.length > 0 ? parts.join(', ') : `flags ${(0,archive_bytes/* hex */.uh)(flags, 2)}`;
 }
 function describeUnixIds(data) {
     const uidSize = data[1] ?? 0;
     const gidSizeAt = 2 + uidSize;
     const gidSize = data[gidSizeAt] ?? 0;
     if (data.length < gidSizeAt + 1 + gidSize)
-        return hexBytes(data);
+        return (0,archive_bytes/* hexBytes */.pY)(data);
     return `uid ${uintText(data.subarray(2, gidSizeAt))}, gid ${uintText(data.subarray(gidSizeAt + 1, gidSizeAt + 1 + gidSize))}`;
 }
 /** atime, mtime [, uid, gid]: the layout of 0x000d and 0x5855. */
@@ -11476,9 +10841,9 @@ function describeOldUnix(data) {
     const atime = int32(data, 0);
     const mtime = int32(data, 4);
     if (atime === undefined || mtime === undefined)
-        return hexBytes(data);
+        return (0,archive_bytes/* hexBytes */.pY)(data);
     const ids = data.length >= 12 ? `, uid ${data.readUInt16LE(8)}, gid ${data.readUInt16LE(10)}` : '';
-    return `mtime ${formatEpoch(mtime)}, atime ${formatEpoch(atime)}${ids}`;
+    return `mtime ${(0,archive_bytes/* formatEpoch */.jO)(mtime)}, atime ${(0,archive_bytes/* formatEpoch */.jO)(atime)}${ids}`;
 }
 const FILETIME_EPOCH_OFFSET = 11644473600n;
 function describeNtfs(data) {
@@ -11489,13 +10854,13 @@ function describeNtfs(data) {
         if (tag === 1 && size >= 24 && at + 4 + 24 <= data.length) {
             const times = [0, 8, 16].map((o) => {
                 const ticks = data.readBigUInt64LE(at + 4 + o);
-                return formatEpoch(Number(ticks / 10000000n - FILETIME_EPOCH_OFFSET), String(ticks));
+                return (0,archive_bytes/* formatEpoch */.jO)(Number(ticks / 10000000n - FILETIME_EPOCH_OFFSET), String(ticks));
             });
             return `mtime ${times[0]}, atime ${times[1]}, ctime ${times[2]}`;
         }
         at += 4 + size;
     }
-    return hexBytes(data);
+    return (0,archive_bytes/* hexBytes */.pY)(data);
 }
 /** One extra field's content as text; offsets (zip64) are left out because they move with order. */
 function describeExtra(field) {
@@ -11516,13 +10881,13 @@ function describeExtra(field) {
             return data.length >= 4 ? `uid ${data.readUInt16LE(0)}, gid ${data.readUInt16LE(2)}` : `present (${data.length} bytes)`;
         case 0x7075:
         case 0x6375:
-            return data.length >= 5 ? JSON.stringify(data.subarray(5).toString('utf8')) : hexBytes(data);
+            return data.length >= 5 ? JSON.stringify(data.subarray(5).toString('utf8')) : (0,archive_bytes/* hexBytes */.pY)(data);
         case 0xcafe:
-            return data.length === 0 ? 'present' : hexBytes(data);
+            return data.length === 0 ? 'present' : (0,archive_bytes/* hexBytes */.pY)(data);
         case 0xd935:
-            return data.length >= 2 ? `align to ${data.readUInt16LE(0)} bytes, ${data.length - 2} padding bytes` : hexBytes(data);
+            return data.length >= 2 ? `align to ${data.readUInt16LE(0)} bytes, ${data.length - 2} padding bytes` : (0,archive_bytes/* hexBytes */.pY)(data);
         default:
-            return hexBytes(data);
+            return (0,archive_bytes/* hexBytes */.pY)(data);
     }
 }
 /** Ids of every extra field of a member, local and central, in ascending order (malformed last). */
@@ -11570,7 +10935,7 @@ function formatUnixMode(mode) {
     if (mode === undefined)
         return '(not recorded)';
     const type = FILE_TYPES[mode & 0o170000] ?? '?';
-    const permissions = formatPermissions(mode);
+    const permissions = (0,archive_bytes/* formatPermissions */.A6)(mode);
     return `${mode.toString(8).padStart(6, '0')} (${type}${permissions.slice(permissions.indexOf('(') + 1, -1)})`;
 }
 const DOS_ATTRIBUTES = [
@@ -11578,7 +10943,7 @@ const DOS_ATTRIBUTES = [
 ];
 function formatDosAttributes(value) {
     const names = DOS_ATTRIBUTES.filter(([bit]) => value & bit).map(([, name]) => name);
-    return `${hex(value, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
+    return `${(0,archive_bytes/* hex */.uh)(value, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
 }
 const FLAG_NAMES = [
     [FLAG_ENCRYPTED, 'encrypted'], [0x0008, 'data-descriptor'], [0x0010, 'enhanced-deflate'], [0x0020, 'patched'],
@@ -11588,7 +10953,7 @@ const FLAG_NAMES = [
 function formatFlags(flags) {
     const shown = flags & ~0x0006;
     const names = FLAG_NAMES.filter(([bit]) => shown & bit).map(([, name]) => name);
-    return `${hex(shown, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
+    return `${(0,archive_bytes/* hex */.uh)(shown, 4)}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
 }
 const DEFLATE_LEVELS = ['normal', 'maximum', 'fast', 'super fast'];
 function formatMethod(method, flags) {
@@ -11596,7 +10961,7 @@ function formatMethod(method, flags) {
     return method === 8 ? `${name} (${DEFLATE_LEVELS[(flags >> 1) & 3]})` : name;
 }
 function formatContentFacts(entry) {
-    return `crc32 ${hex(entry.crc32)}, ${entry.size} bytes`;
+    return `crc32 ${(0,archive_bytes/* hex */.uh)(entry.crc32)}, ${entry.size} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/comparators/zip.ts
@@ -11633,16 +10998,16 @@ function zip_readSide(buf, label, ctx) {
         archive = parseZip(buf, MAX_ZIP_ENTRIES);
     }
     catch (error) {
-        throw new ComparatorFallback(`cannot read the zip (${label}): ${errorMessage(error)}`);
+        throw new types/* ComparatorFallback */.Vj(`cannot read the zip (${label}): ${(0,archive_bytes/* errorMessage */.gJ)(error)}`);
     }
     const keys = memberKeys(archive.entries.map((e) => e.name));
     const byKey = new Map(keys.map((key, i) => [key, archive.entries[i]]));
-    return { buf, archive, byKey, keys, budget: ctx.budgets?.[label] ?? new ExpansionBudget(ctx.limits.maxExpandedBytes) };
+    return { buf, archive, byKey, keys, budget: ctx.budgets?.[label] ?? new archive_bytes/* ExpansionBudget */.$2(ctx.limits.maxExpandedBytes) };
 }
 function describeBlob(data) {
     if (data.length === 0)
         return '(none)';
-    return `${formatSize(data.length)}, sha256 ${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex').slice(0, 16)}…`;
+    return `${(0,archive_bytes/* formatSize */.Xq)(data.length)}, sha256 ${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex').slice(0, 16)}…`;
 }
 function zip_archiveFields(path, a, b) {
     const fields = new FieldCollector('zip', path, '');
@@ -11670,8 +11035,8 @@ function describePreload(archive) {
     const covered = members.filter((e) => e.recordEnd <= readahead);
     const cut = members.find((e) => e.localOffset < readahead && e.recordEnd > readahead);
     const last = covered[covered.length - 1];
-    const through = last === undefined ? 'the central directory only' : `${covered.length} of ${members.length} members, through ${displayName(last.name)}`;
-    return cut === undefined ? through : `${through}, and part of ${displayName(cut.name)}`;
+    const through = last === undefined ? 'the central directory only' : `${covered.length} of ${members.length} members, through ${(0,archive_bytes/* displayName */.QC)(last.name)}`;
+    return cut === undefined ? through : `${through}, and part of ${(0,archive_bytes/* displayName */.QC)(cut.name)}`;
 }
 function dosTimeValue(e) {
     const central = formatDosTime(e.dosDate, e.dosTime);
@@ -11692,7 +11057,7 @@ function sameHeaders(a, b) {
 function zip_memberFields(path, key, a, b) {
     if (sameHeaders(a, b))
         return [];
-    const fields = new FieldCollector('zip', memberPath(path, key), `${displayName(key)}${unsafeNameNote(key)}: `);
+    const fields = new FieldCollector('zip', memberPath(path, key), `${(0,archive_bytes/* displayName */.QC)(key)}${(0,archive_bytes/* unsafeNameNote */.sn)(key)}: `);
     if (a.dosDate !== b.dosDate || a.dosTime !== b.dosTime || a.local.dosDate !== b.local.dosDate || a.local.dosTime !== b.local.dosTime) {
         fields.add('dos-time', 'DOS time', dosTimeValue(a), dosTimeValue(b));
     }
@@ -11728,7 +11093,7 @@ function expandBoth(a, ea, b, eb) {
         return [da, expandMember(b.buf, eb, b.budget)];
     }
     catch (error) {
-        return `${side}: ${errorMessage(error)}`;
+        return `${side}: ${(0,archive_bytes/* errorMessage */.gJ)(error)}`;
     }
 }
 function compareContent(path, key, a, ea, b, eb, ctx) {
@@ -11738,7 +11103,7 @@ function compareContent(path, key, a, ea, b, eb, ctx) {
     if (sameFacts && ea.method === eb.method && rawA.equals(rawB))
         return [];
     const target = memberPath(path, key);
-    const subject = `${displayName(key)}${unsafeNameNote(key)}`;
+    const subject = `${(0,archive_bytes/* displayName */.QC)(key)}${(0,archive_bytes/* unsafeNameNote */.sn)(key)}`;
     if (sameFacts) {
         const expanded = expandBoth(a, ea, b, eb);
         if (typeof expanded === 'string') {
@@ -11813,7 +11178,7 @@ const zipComparator = {
                 same.push({ ...pair, same: true });
             for (const d of content) {
                 d.from = memberPath(path, pair.before);
-                d.summary = `renamed from ${displayName(pair.before)}; ${d.summary}`;
+                d.summary = `renamed from ${(0,archive_bytes/* displayName */.QC)(pair.before)}; ${d.summary}`;
                 differences.push(d);
             }
         }
@@ -11857,14 +11222,680 @@ const DEFAULT_COMPARATORS = [
     binaryComparator,
 ];
 
+
+/***/ }),
+
+/***/ 7924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  un: () => (/* binding */ IGNORE_PROFILES),
+  mr: () => (/* binding */ compareSources)
+});
+
+// UNUSED EXPORTS: verdictOf
+
+// EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
+var canonical_json = __webpack_require__(7837);
+// EXTERNAL MODULE: ./src/compare/archive/bytes.ts
+var bytes = __webpack_require__(5909);
+;// CONCATENATED MODULE: ./src/compare/coverage.ts
+/**
+ * What a diff did not look at, said in the report rather than left out: paths it could not
+ * compare, and snapshot block contents it did not read (files with equal digests never are, so
+ * a damaged block in an unchanged file goes unnoticed until `vitsnap verify`).
+ */
+
+/** Sorted by path; one entry per path, `both` when each side had it. */
+function mergeNotCompared(items) {
+    const byPath = new Map();
+    for (const item of items) {
+        const seen = byPath.get(item.path);
+        if (seen === undefined)
+            byPath.set(item.path, { ...item });
+        else if (seen.side !== item.side)
+            seen.side = 'both';
+    }
+    return [...byPath.values()].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
+}
+/** One line: how many paths were not compared, the first few, and why. */
+function describeNotCompared(items) {
+    const shown = items.slice(0, 3).map((n) => `${n.path} (${n.side === 'both' ? 'both sides' : n.side}: ${n.reason})`);
+    const more = items.length > shown.length ? `, and ${items.length - shown.length} more (see --json)` : '';
+    return `${items.length} ${items.length === 1 ? 'entry was' : 'entries were'} not compared: ${shown.join(', ')}${more}`;
+}
+/** Sums the snapshot sides' reading; null when no side is a snapshot. */
+function verificationOf(sources) {
+    const sides = sources.flatMap((s) => (s.verification === undefined ? [] : [s.verification()]));
+    if (sides.length === 0)
+        return null;
+    const sum = (f) => sides.reduce((n, s) => n + f(s), 0);
+    const filesNotRead = sum((s) => s.filesNotRead);
+    const partly = sum((s) => s.filesPartlyRead ?? 0);
+    const unread = sides.filter((s) => s.filesNotRead > 0 || (s.filesPartlyRead ?? 0) > 0);
+    const what = [
+        ...(filesNotRead > 0 ? [`${filesNotRead} unchanged file${filesNotRead === 1 ? '' : 's'}`] : []),
+        ...(partly > 0 ? [`the unchanged parts of ${partly} large file${partly === 1 ? '' : 's'}`] : []),
+    ].join(' and ');
+    const note = unread.length === 0
+        ? ''
+        : `block contents of ${what} were not read (${unread.map((s) => `${s.label}: ${s.blocksRead} of ${s.blocksTotal} blocks read`).join('; ')}); ` +
+            `run ${unread.map((s) => `\`vitsnap verify ${s.label}\``).join(' and ')} to check them`;
+    return { blocksRead: sum((s) => s.blocksRead), blocksTotal: sum((s) => s.blocksTotal), filesNotRead, note, sides };
+}
+
+// EXTERNAL MODULE: ./src/compare/byte-source.ts
+var byte_source = __webpack_require__(7555);
+;// CONCATENATED MODULE: ./src/compare/registry.ts
+/**
+ * Runs the ordered comparator list on one pair of files: the first comparator that recognises both
+ * sides and does not fall back wins; bytes are last. Every fallback is recorded with its reason.
+ */
+
+
+const HEAD_BYTES = 4096;
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function summarise(children, comparator) {
+    if (children.length === 1)
+        return children[0].summary;
+    return `${children.length} differences (${comparator})`;
+}
+function isReadError(error) {
+    const name = error?.name;
+    return name === 'SnapshotFormatError' || name === 'OperationError';
+}
+/** Fresh budgets for one top-level file's two sides, each charging `diff` (the whole run's) when given. */
+function fileBudgets(limits, diff) {
+    const options = diff === undefined ? { scope: 'file' } : { scope: 'file', parent: diff };
+    return { before: new bytes/* ExpansionBudget */.$2(limits.maxExpandedBytes, options), after: new bytes/* ExpansionBudget */.$2(limits.maxExpandedBytes, options) };
+}
+/**
+ * Compares `before` and `after` (known to differ) and returns their `modified` node. Everything
+ * nested in the file expands under `budgets` (fresh ones when not given).
+ */
+function compareFile(path, before, after, comparators, limits, depth = 0, budgets = fileBudgets(limits)) {
+    return compareFileSources(path, (0,byte_source/* bufferSource */.kq)(before), (0,byte_source/* bufferSource */.kq)(after), comparators, limits, depth, budgets);
+}
+/**
+ * `compareFile` on sources read as needed: a comparator that walks files itself gets them unread,
+ * any other gets both files whole, read once for all of them.
+ */
+function compareFileSources(path, before, after, comparators, limits, depth = 0, budgets = fileBudgets(limits)) {
+    const node = { path, kind: 'modified', summary: '', causes: [], children: [] };
+    const fallbacks = [];
+    const ctx = {
+        limits,
+        depth,
+        budgets,
+        compareNested: (nestedPath, a, b) => {
+            if (depth + 1 > limits.maxDepth) {
+                const bytesOnly = comparators.filter((c) => c.id === 'binary');
+                const nested = compareFile(nestedPath, a, b, bytesOnly, limits, depth + 1, budgets);
+                nested.fallback = `nesting deeper than ${limits.maxDepth} levels: compared as bytes`;
+                return nested;
+            }
+            return compareFile(nestedPath, a, b, comparators, limits, depth + 1, budgets);
+        },
+    };
+    const tooBig = Math.max(before.size, after.size) > limits.maxStructuredBytes;
+    if (tooBig)
+        fallbacks.push(`larger than ${limits.maxStructuredBytes} bytes: compared as bytes`);
+    const headA = before.read(0, Math.min(HEAD_BYTES, before.size));
+    const headB = after.read(0, Math.min(HEAD_BYTES, after.size));
+    let whole = null;
+    const wholeFiles = () => (whole ??= [(0,byte_source/* wholeBytes */.fq)(before), (0,byte_source/* wholeBytes */.fq)(after)]);
+    for (const comparator of comparators) {
+        if (tooBig && comparator.id !== 'binary')
+            continue;
+        if (!comparator.recognizes(path, headA) || !comparator.recognizes(path, headB))
+            continue;
+        let children;
+        try {
+            if (comparator.compareSources !== undefined) {
+                children = comparator.compareSources(path, before, after, ctx);
+            }
+            else {
+                const [a, b] = wholeFiles();
+                children = comparator.compare(path, a, b, ctx);
+            }
+        }
+        catch (error) {
+            // A side that cannot be read (damaged, changed under the diff) fails the diff, as a whole read would.
+            if (isReadError(error))
+                throw error;
+            // A fallback is expected; any other error is a comparator failing on odd input: never fatal.
+            const reason = error.name === 'ComparatorFallback' ? errorText(error) : `failed: ${errorText(error)}`;
+            fallbacks.push(`${comparator.id}: ${reason}`);
+            continue;
+        }
+        if (children.length === 0 && comparator.id !== 'binary') {
+            fallbacks.push(`${comparator.id}: found no difference in what it understands`);
+            continue;
+        }
+        node.comparator = comparator.id;
+        node.children = children;
+        // One child says it best; for several, the comparator's own description beats a count.
+        node.summary = children.length === 1 ? summarise(children, comparator.id) : (comparator.describe?.(path, children) ?? summarise(children, comparator.id));
+        if (fallbacks.length > 0)
+            node.fallback = fallbacks.join('; ');
+        return node;
+    }
+    node.summary = 'contents differ';
+    node.fallback = fallbacks.length > 0 ? fallbacks.join('; ') : 'no comparator recognised this file';
+    return node;
+}
+
+// EXTERNAL MODULE: ./src/compare/renames.ts
+var compare_renames = __webpack_require__(8196);
+;// CONCATENATED MODULE: ./src/compare/toolchain-diff.ts
+/** A probe's version line; a probe that failed or timed out is `unavailable (why)`, never a version. */
+function probeText(p) {
+    if (p === undefined || !p.found)
+        return null;
+    if (p.version === undefined)
+        return `unavailable (${(p.error ?? 'no version printed').split('\n')[0] ?? ''})`;
+    return p.version.split('\n')[0] ?? '';
+}
+/**
+ * Whether two probes of one tool differ. A side whose version is unavailable tells nothing about
+ * the version, so only different executables (digests) count then: a probe that timed out on a
+ * loaded runner is not a toolchain change.
+ */
+function probesDiffer(a, b) {
+    if (a?.found !== true || b?.found !== true)
+        return a?.found === true || b?.found === true;
+    if (a.version === undefined || b.version === undefined)
+        return a.sha256 !== undefined && b.sha256 !== undefined && a.sha256 !== b.sha256;
+    return probeText(a) !== probeText(b) || a.sha256 !== b.sha256;
+}
+function changes(area, a, b, text, differ = (x, y) => text(x) !== text(y)) {
+    const out = [];
+    for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+        if (differ(a.get(name), b.get(name)))
+            out.push({ area, name, before: text(a.get(name)), after: text(b.get(name)) });
+    }
+    return out;
+}
+/**
+ * What differs between two snapshots' metadata. A toolchain counts as changed when its version
+ * text or its binary's digest differs (a rebuilt compiler with the same version string is a
+ * change); an unavailable version counts only with a different digest.
+ */
+function diffMetadata(a, b) {
+    if (a === null || b === null)
+        return [];
+    const tools = (m) => new Map(m.toolchains.map((t) => [t.name, t]));
+    const toolText = (p) => {
+        const text = probeText(p);
+        return text === null ? null : `${text}${p?.sha256 === undefined ? '' : ` (${p.sha256.slice(0, 12)})`}`;
+    };
+    const runner = (m) => new Map(Object.entries({ os: m.runner.os, arch: m.runner.arch, distro: m.runner.distro ?? '', image: `${m.runner.image ?? ''} ${m.runner.imageVersion ?? ''}`.trim() }));
+    return [
+        ...changes('toolchain', tools(a), tools(b), toolText, probesDiffer),
+        ...changes('env', new Map(Object.entries({ ...a.env, umask: a.umask })), new Map(Object.entries({ ...b.env, umask: b.umask })), (v) => v ?? null),
+        ...changes('runner', runner(a), runner(b), (v) => v ?? null),
+        ...changes('lockfile', new Map(a.lockfiles.map((l) => [l.path, l.sha256])), new Map(b.lockfiles.map((l) => [l.path, l.sha256])), (v) => v ?? null),
+        ...changes('command', new Map(a.commands.map((c) => [c.name, c.stdout])), new Map(b.commands.map((c) => [c.name, c.stdout])), (v) => v ?? null),
+    ];
+}
+
+// EXTERNAL MODULE: ./src/compare/types.ts
+var types = __webpack_require__(8714);
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+/**
+ * compare(before, after) → one Difference tree, classified, with ignore rules applied and a verdict.
+ * The pipeline the CLI and the action share.
+ */
+
+
+
+
+
+
+
+
+/** Ignore profiles users name in `--ignore` / the `ignore` input, and the causes each covers. */
+const IGNORE_PROFILES = {
+    timestamps: 'timestamp',
+    'build-paths': 'build-path',
+    'file-order': 'file-order',
+    'build-id': 'build-id',
+    compression: 'compression',
+};
+function yieldToEventLoop() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+/** Marks nodes whose causes are all ignored; a parent is ignored when all its children are. */
+function applyIgnores(node, ignored) {
+    if (node.children.length > 0) {
+        const all = node.children.map((c) => applyIgnores(c, ignored)).every(Boolean);
+        if (all)
+            node.ignored = true;
+        return all;
+    }
+    const isIgnored = node.causes.length > 0 && node.causes.every((c) => ignored.has(c.id) || c.secondary === true) && node.causes.some((c) => ignored.has(c.id));
+    if (isIgnored)
+        node.ignored = true;
+    return isIgnored;
+}
+/**
+ * Leaves that count: not ignored. Explained when each has causes and none is `content`. A leaf
+ * whose only cause is secondary (a build-id) is explained by its siblings, which are judged too.
+ */
+function verdictOf(root) {
+    const leaves = [];
+    const visit = (n) => {
+        if (n.ignored === true)
+            return;
+        if (n.children.length === 0)
+            leaves.push(n);
+        else
+            n.children.forEach(visit);
+    };
+    root.children.forEach(visit);
+    if (leaves.length === 0)
+        return 'identical';
+    const explained = leaves.every((l) => l.causes.length > 0 && l.causes.every((c) => c.id !== 'content'));
+    return explained ? 'drift-explained' : 'drift-unexplained';
+}
+async function compareSources(sides, options) {
+    const { before, after } = sides;
+    const limits = options.limits ?? types/* DEFAULT_LIMITS */.dR;
+    const metadata = diffMetadata(before.metadata, after.metadata);
+    const context = {
+        toolchainChanged: metadata.filter((m) => m.area === 'toolchain').map((m) => ({ name: m.name, before: m.before, after: m.after })),
+    };
+    const differences = [];
+    const fileNodes = [];
+    // Parts arrive as the workers find them; comparing one lets the next ones in.
+    const progress = { filesChecked: 0, bytesRead: 0, filesChanged: 0, filesExplained: 0 };
+    const notCompared = [];
+    // Every file's nested archives share its budget, and all files share the diff's (42.zip).
+    const diffBudget = new bytes/* ExpansionBudget */.$2(limits.maxExpandedBytesPerDiff, { scope: 'diff' });
+    const exhausted = [];
+    const oneSided = [];
+    for await (const part of sides.diff(options.exclude ?? [])) {
+        differences.push(...part.differences);
+        if (part.only !== undefined)
+            for (const f of part.only)
+                oneSided.push(f);
+        notCompared.push(...(part.notCompared ?? []));
+        progress.filesChecked += part.checked?.files ?? 0;
+        progress.bytesRead += part.checked?.bytes ?? 0;
+        progress.filesChanged += part.modified.length;
+        options.onProgress?.({ ...progress });
+        await compareAll(part.modified);
+    }
+    const renames = (0,compare_renames/* pairRenames */.wr)(oneSided, options.stripHash ?? 'default', (f) => (f.side === 'before' ? before : after).digest(f.entry));
+    if (renames.length > 0) {
+        differences.splice(0, differences.length, ...(0,compare_renames/* applyRenames */.Kn)(differences, oneSided, renames));
+        const changed = renames.filter((r) => !r.same);
+        progress.filesChanged += changed.length;
+        await compareAll(changed, true);
+    }
+    function compareOpened(path, a, b, budgets) {
+        if (Math.max(a.size, b.size) < byte_source/* STREAM_FROM_BYTES */.Ob)
+            return compareFile(path, before.readFile(a), after.readFile(b), options.comparators, limits, 0, budgets);
+        const opened = [];
+        try {
+            const sa = before.openFile?.(a) ?? (0,byte_source/* bufferSource */.kq)(before.readFile(a));
+            opened.push(sa);
+            const sb = after.openFile?.(b) ?? (0,byte_source/* bufferSource */.kq)(after.readFile(b));
+            opened.push(sb);
+            sb.borrowFrom?.(sa);
+            return compareFileSources(path, sa, sb, options.comparators, limits, 0, budgets);
+        }
+        finally {
+            for (const source of opened)
+                source.close();
+        }
+    }
+    async function compareAll(pairs, renamed = false) {
+        for (const m of pairs) {
+            const budgets = fileBudgets(limits, diffBudget);
+            const path = m.after.path;
+            const node = options.brief === true
+                ? { path, kind: 'modified', summary: 'contents differ', causes: [], children: [] }
+                : compareOpened(path, m.before, m.after, budgets);
+            if (renamed) {
+                node.from = m.before.path;
+                node.summary = `renamed from ${m.before.path}; ${node.summary}`;
+            }
+            if (budgets.before.exhausted || budgets.after.exhausted) {
+                exhausted.push(path);
+                const spent = `expansion budget exhausted after ${(0,bytes/* formatSize */.Xq)(budgets.before.used)} + ${(0,bytes/* formatSize */.Xq)(budgets.after.used)} expanded: what was left is reported as differing, not expanded`;
+                node.fallback = node.fallback === undefined ? spent : `${node.fallback}; ${spent}`;
+            }
+            options.prepare?.(node, context);
+            fileNodes.push(node);
+            progress.filesExplained++;
+            options.onProgress?.({ ...progress });
+            await yieldToEventLoop(); // lets worker answers in, so the next tasks start
+        }
+    }
+    const children = [...differences, ...fileNodes].sort((x, y) => (0,canonical_json/* compareCodePoints */.OP)(x.path, y.path));
+    const root = { path: '', kind: 'modified', summary: '', causes: [], children };
+    if (options.brief !== true)
+        options.classify(root, context);
+    const ignored = new Set((options.ignore ?? []).map((p) => IGNORE_PROFILES[p]));
+    if (ignored.size > 0)
+        for (const child of children)
+            applyIgnores(child, ignored);
+    const counts = {
+        added: children.filter((c) => c.kind === 'added').length,
+        removed: children.filter((c) => c.kind === 'removed').length,
+        modified: children.filter((c) => c.kind === 'modified').length,
+        changed: children.filter((c) => c.kind === 'type' || c.kind === 'mode' || c.kind === 'symlink').length,
+        renamed: children.filter((c) => c.from !== undefined).length,
+        ignored: children.filter((c) => c.ignored === true).length,
+    };
+    const unchecked = mergeNotCompared(notCompared);
+    // What could not be compared may differ: never identical, never fully explained.
+    const verdict = unchecked.length > 0 ? 'drift-unexplained' : verdictOf(root);
+    root.summary =
+        verdict === 'identical'
+            ? counts.ignored > 0
+                ? `identical apart from ${counts.ignored} ignored differences`
+                : 'identical'
+            : `${counts.modified} modified, ${counts.added} added, ${counts.removed} removed, ${counts.changed} mode/type/link changes` +
+                (counts.renamed > 0 ? `, ${counts.renamed} renamed` : '') +
+                (unchecked.length > 0 ? `, ${unchecked.length} not compared` : '') +
+                (counts.ignored > 0 ? ` (${counts.ignored} fully ignored)` : '');
+    const verification = verificationOf([before, after]);
+    const notes = [...sides.notes];
+    if (unchecked.length > 0)
+        notes.push(describeNotCompared(unchecked));
+    if (exhausted.length > 0) {
+        notes.push(`expansion budget exhausted in ${exhausted.length} file${exhausted.length === 1 ? '' : 's'} (${exhausted.slice(0, 3).join(', ')}${exhausted.length > 3 ? ', …' : ''}): ` +
+            `a file may expand ${(0,bytes/* formatSize */.Xq)(limits.maxExpandedBytes)} per side with everything nested in it; members past that are reported as differing, not expanded`);
+    }
+    if (verification !== null && verification.note !== '')
+        notes.push(verification.note);
+    return { before: before.label, after: after.label, root, verdict, counts, metadata, notCompared: unchecked, verification, notes };
+}
+
+
+/***/ }),
+
+/***/ 8196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EI: () => (/* binding */ renameEvidence),
+/* harmony export */   Kn: () => (/* binding */ applyRenames),
+/* harmony export */   Ms: () => (/* binding */ parseStripHash),
+/* harmony export */   hO: () => (/* binding */ RENAME_HINT),
+/* harmony export */   wr: () => (/* binding */ pairRenames)
+/* harmony export */ });
+/* unused harmony exports isHashLike, strippedName, renameNodes, pairDirectories */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _tree_diff_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2927);
+/**
+ * Files found on one side only, paired when they are one file under two names, so a bundler's
+ * `app.3f9a1c.js` → `app.9b2e41.js` reads as one changed file instead of one removed and one
+ * added. Two passes, both O(n) with maps:
+ *
+ * 1. by content: a removed and an added file with the same digest (empty files never pair);
+ * 2. by name: paths equal once hash-like parts are stripped (`--strip-hash`), compared as one
+ *    modified file with both names shown.
+ *
+ * A pair needs exactly one candidate on each side; anything ambiguous stays added and removed.
+ */
+
+
+/** Separators inside a path segment: `app.3f9a1c.js`, `index-BWz3x9q1.js`, `chunk~a1b2c3d4`. */
+const PART_SEPARATORS = /([.\-~])/;
+/**
+ * A part of a name that looks computed rather than chosen: hex of 6+ with a digit (webpack's
+ * `[contenthash]`), 8+ letters and digits mixed (Vite's base64url), or 6+ mixing upper case,
+ * lower case and digits (mktemp's `XXXXXX`). Plain words and versions (`linux64`, `v1`) are not.
+ */
+function isHashLike(part) {
+    if (/^[0-9a-f]{6,}$/i.test(part) && /\d/.test(part))
+        return true;
+    if (/^[A-Za-z0-9_]{8,}$/.test(part) && /\d/.test(part) && /[A-Za-z]/.test(part))
+        return true;
+    return /^[A-Za-z0-9]{6,}$/.test(part) && /\d/.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part);
+}
+function stripSegment(segment) {
+    return segment
+        .split(PART_SEPARATORS)
+        .map((part) => (isHashLike(part) ? '*' : part))
+        .join('');
+}
+/** Parses a user's strip-hash pattern; a bad one is an error that names the flag or input. */
+function parseStripHash(pattern, where, code = 'E_USAGE') {
+    pattern = pattern.trim();
+    if (pattern === 'off' || pattern === 'false' || pattern === 'none')
+        return 'off';
+    if (pattern === '' || pattern === 'default' || pattern === 'true')
+        return 'default';
+    try {
+        return new RegExp(pattern, 'g');
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK(code, `${where}: not a regular expression (${error.message}); pass a pattern such as '\\.[0-9a-f]{8}\\.' or 'off'`);
+    }
+}
+/**
+ * The name a file keeps across builds: every hash-like part replaced, or, with a user's pattern,
+ * every match removed (only its capture groups when it has any, as compressed-size does).
+ */
+function strippedName(path, rule) {
+    if (rule === 'off')
+        return path;
+    if (rule === 'default')
+        return path.split('/').map(stripSegment).join('/');
+    return path.replace(rule, (match, ...rest) => {
+        const groups = rest.slice(0, -2).filter((g) => typeof g === 'string');
+        return groups.reduce((text, g) => text.replace(g, ''), groups.length === 0 ? '' : match);
+    });
+}
+/** Files keyed by a derived value; a key with one file on each side is a pair. */
+function uniquePairs(files, keyOf) {
+    const groups = new Map();
+    for (const f of files) {
+        const key = keyOf(f);
+        if (key === null)
+            continue;
+        let group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, (group = { before: [], after: [] }));
+        group[f.side].push(f.entry);
+    }
+    const pairs = [];
+    for (const { before, after } of groups.values()) {
+        const [a] = before;
+        const [b] = after;
+        if (before.length === 1 && after.length === 1 && a !== undefined && b !== undefined)
+            pairs.push([a, b]);
+    }
+    return pairs;
+}
+/**
+ * Pairs one-sided files. `digest` gives a file's SHA-256 (a directory side hashes on demand):
+ * it is asked only for non-empty files whose size some file on the other side shares.
+ */
+function pairRenames(oneSided, rule, digest) {
+    const files = oneSided.filter((f) => f.entry.type === 'file');
+    if (rule === 'off' || files.length < 2)
+        return [];
+    const sizes = { before: new Set(), after: new Set() };
+    for (const f of files)
+        sizes[f.side].add(f.entry.size);
+    const other = (f) => sizes[f.side === 'before' ? 'after' : 'before'];
+    const byContent = uniquePairs(files, (f) => (f.entry.size > 0 && other(f).has(f.entry.size) ? `${f.entry.size}:${digest(f)}` : null));
+    const taken = new Set(byContent.flat());
+    const rest = files.filter((f) => !taken.has(f.entry));
+    const byName = uniquePairs(rest, (f) => {
+        const key = strippedName(f.entry.path, rule);
+        return key === f.entry.path ? null : key;
+    });
+    const sameBytes = (before, after) => before.size === after.size && digest({ side: 'before', entry: before }) === digest({ side: 'after', entry: after });
+    return [
+        ...byContent.map(([before, after]) => ({ before, after, by: 'content', same: true })),
+        ...byName.map(([before, after]) => ({ before, after, by: 'name', same: sameBytes(before, after) })),
+    ];
+}
+/**
+ * Why a path changed when the bytes did not, when the names tell: every part that differs looks
+ * computed (a temporary directory's random name, a hash). In a directory name that is a build
+ * directory that was not fixed: `build-path`. In a file name it is a hash of more than these
+ * bytes, which names no cause: the text says so for the unexplained difference.
+ */
+function renameEvidence(before, after, directory) {
+    const a = before.split(/([/.\-~])/);
+    const b = after.split(/([/.\-~])/);
+    if (a.length !== b.length)
+        return null;
+    const lastSlash = a.lastIndexOf('/');
+    const differing = [];
+    let inDirectory = false;
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x === y)
+            continue;
+        // Digits alone are a date, a counter or a version: not a hash, and not this cause.
+        if (!isHashLike(x) || !isHashLike(y) || !/[A-Za-z]/.test(x + y))
+            return null;
+        differing.push(`${x} → ${y}`);
+        if (directory || i < lastSlash)
+            inDirectory = true;
+    }
+    if (differing.length === 0)
+        return null;
+    return inDirectory
+        ? { id: 'build-path', evidence: `only a generated directory name differs (${differing.join(', ')}): the build ran in a temporary directory` }
+        : { id: 'content', evidence: `only the hash in the name differs (${differing.join(', ')}), over the same bytes: the name hashes more than this file's content` };
+}
+const RENAME_HINT = 'build in a fixed directory instead of a mktemp one (or map it away: -ffile-prefix-map=$PWD=., tar --transform)';
+/**
+ * The tree-level nodes of a pair: a `renamed` leaf when the bytes are the same (a pair whose
+ * bytes differ gets its `modified` node from the comparators), and a mode change when there is one.
+ */
+function renameNodes(pair) {
+    const { before, after } = pair;
+    const nodes = [];
+    if (pair.same) {
+        nodes.push({
+            path: after.path,
+            from: before.path,
+            kind: 'renamed',
+            summary: `renamed from ${before.path} (same ${after.size} bytes)`,
+            detail: { type: 'field', name: 'file name', before: before.path, after: after.path },
+            causes: [],
+            children: [],
+        });
+    }
+    if (before.mode !== after.mode)
+        nodes.push((0,_tree_diff_js__WEBPACK_IMPORTED_MODULE_1__/* .modeChange */ .IG)(after.path, before.mode, after.mode));
+    return nodes;
+}
+/** The outermost directory of `set` that holds `path`, if any. */
+function outermost(path, set) {
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+        const dir = path.slice(0, i);
+        if (set.has(dir))
+            return dir;
+    }
+    return null;
+}
+/**
+ * Directories renamed whole (`equivs.TyCgZ2/` → `equivs.b0DMbr/`): every entry below the
+ * removed one is a file renamed to the same place below the added one, and the other way round.
+ */
+function pairDirectories(oneSided, pairs) {
+    const dirs = { before: new Set(), after: new Set() };
+    for (const o of oneSided)
+        if (o.entry.type === 'dir')
+            dirs[o.side].add(o.entry.path);
+    if (dirs.before.size === 0 || dirs.after.size === 0)
+        return [];
+    const held = new Map();
+    for (const o of oneSided) {
+        const top = o.entry.type === 'dir' ? null : outermost(o.entry.path, dirs[o.side]);
+        if (top !== null)
+            held.set(`${o.side}\0${top}`, (held.get(`${o.side}\0${top}`) ?? 0) + 1);
+    }
+    const votes = new Map();
+    for (const p of pairs) {
+        if (!p.same)
+            continue;
+        const from = outermost(p.before.path, dirs.before);
+        const to = outermost(p.after.path, dirs.after);
+        if (from === null || to === null || p.before.path.slice(from.length) !== p.after.path.slice(to.length))
+            continue;
+        const key = `${from}\0${to}`;
+        const vote = votes.get(key) ?? { before: from, after: to, files: 0 };
+        vote.files++;
+        votes.set(key, vote);
+    }
+    return [...votes.values()].filter((v) => held.get(`before\0${v.before}`) === v.files && held.get(`after\0${v.after}`) === v.files);
+}
+const below = (path, dir) => path === dir || path.startsWith(`${dir}/`);
+/**
+ * The tree-level differences with renames applied: paired files leave the added and removed
+ * lists, pure renames and mode changes come in, and a directory renamed whole is one node.
+ */
+function applyRenames(differences, oneSided, pairs) {
+    const gone = new Set(pairs.map((r) => r.before.path));
+    const came = new Set(pairs.map((r) => r.after.path));
+    let out = differences.filter((d) => !(d.kind === 'removed' && gone.has(d.path)) && !(d.kind === 'added' && came.has(d.path)));
+    out.push(...pairs.flatMap(renameNodes));
+    for (const dir of pairDirectories(oneSided, pairs)) {
+        out = out.filter((d) => !(d.kind === 'removed' && below(d.path, dir.before)) && !(d.kind === 'added' && below(d.path, dir.after)) && !(d.kind === 'renamed' && d.from !== undefined && below(d.from, dir.before)));
+        out.push({
+            path: dir.after,
+            from: dir.before,
+            kind: 'renamed',
+            summary: `renamed from ${dir.before} (a directory of ${dir.files === 1 ? '1 file' : `${dir.files} files`}, same content)`,
+            detail: { type: 'field', name: 'directory name', before: dir.before, after: dir.after },
+            causes: [],
+            children: [],
+        });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 4271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ openSides)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/snapshot/capture-pipeline.ts
 var capture_pipeline = __webpack_require__(7245);
+// EXTERNAL MODULE: ./src/snapshot/canonical-json.ts
+var canonical_json = __webpack_require__(7837);
 // EXTERNAL MODULE: ./src/snapshot/globs.ts
 var globs = __webpack_require__(5251);
 // EXTERNAL MODULE: ./src/snapshot/task-pool.ts + 2 modules
 var task_pool = __webpack_require__(5730);
 // EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
 var lockfiles = __webpack_require__(1010);
+// EXTERNAL MODULE: ./src/compare/byte-source.ts
+var byte_source = __webpack_require__(7555);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/snapshot/format.ts
 var format = __webpack_require__(6957);
 ;// CONCATENATED MODULE: ./src/compare/file-pair.ts
@@ -12150,7 +12181,7 @@ function chunkedSource(reader, entry, chunks, sided, onRead) {
         return reader.readChunk(chunk, true);
     };
     const scan = (offset, length, visit) => {
-        checkRange(entry.size, offset, length, entry.path);
+        (0,byte_source/* checkRange */.cd)(entry.size, offset, length, entry.path);
         try {
             for (let at = offset, end = offset + length, k = length > 0 ? chunkAt(layout, offset) : 0; at < end; k++) {
                 const start = starts[k];
@@ -12196,6 +12227,8 @@ function chunkedSource(reader, entry, chunks, sided, onRead) {
 var registry_open = __webpack_require__(9155);
 // EXTERNAL MODULE: ./src/store/open.ts
 var store_open = __webpack_require__(9717);
+// EXTERNAL MODULE: ./src/compare/tree-diff.ts
+var tree_diff = __webpack_require__(2927);
 ;// CONCATENATED MODULE: ./src/compare/sources.ts
 /**
  * The two sides of a comparison: each a `.vitsnap` snapshot or a directory, and the tree diff
@@ -12412,7 +12445,7 @@ function directorySource(label, abs) {
         metadata: null,
         prefix,
         readFile: (entry) => readFileAt(prefix + entry.path, entry.path),
-        openFile: (entry) => fileByteSource(prefix + entry.path, entry.size, entry.path),
+        openFile: (entry) => (0,byte_source/* fileByteSource */.CS)(prefix + entry.path, entry.size, entry.path),
         digest: (entry) => hashFileAt(prefix + entry.path, entry.path),
     };
 }
@@ -12448,7 +12481,7 @@ function walkedDirectory(label, walk, side) {
         metadata: null,
         walked,
         readFile: (entry) => readFileAt(walkedFile(source, entry.path).absPath, entry.path),
-        openFile: (entry) => fileByteSource(walkedFile(source, entry.path).absPath, entry.size, entry.path),
+        openFile: (entry) => (0,byte_source/* fileByteSource */.CS)(walkedFile(source, entry.path).absPath, entry.size, entry.path),
         digest: (entry) => hashFileAt(walkedFile(source, entry.path).absPath, entry.path),
     };
     return source;
@@ -12468,7 +12501,7 @@ function excludeFilter(exclude) {
 /** A snapshot on at least one side: the entry lists meet, then a directory side's same-size files are hashed. */
 async function* listedParts(before, after, exclude, workers) {
     const keep = excludeFilter(exclude);
-    const tree = diffTrees(before.entries.filter(keep), after.entries.filter(keep));
+    const tree = (0,tree_diff/* diffTrees */.j_)(before.entries.filter(keep), after.entries.filter(keep));
     // The workers hash while the caller compares the pairs already known to differ.
     const jobs = settleByDigest(before, after, tree.unsettled, workers);
     for (const job of jobs)
@@ -12506,9 +12539,9 @@ const SPLIT_BUDGET = { maxEntries: 64, maxBytes: 4 * 1024 * 1024 };
 function partOf(facts) {
     const out = { differences: [], modified: [], unsettled: [], only: [] };
     for (const { side, entry } of facts.only)
-        out.differences.push(oneSided(entry, side === 0 ? 'before' : 'after', out.only));
+        out.differences.push((0,tree_diff/* oneSided */.CM)(entry, side === 0 ? 'before' : 'after', out.only));
     for (const { a, b, sameBytes } of facts.pairs)
-        diffPair(a, b, out, sameBytes);
+        (0,tree_diff/* diffPair */.Wf)(a, b, out, sameBytes);
     const notCompared = facts.notCompared.map((n) => ({ path: n.path, side: n.side === 0 ? 'before' : 'after', reason: n.reason }));
     return { differences: out.differences, modified: out.modified, only: out.only, notCompared, checked: { files: facts.filesChecked, bytes: facts.bytesRead } };
 }
@@ -12564,13 +12597,156 @@ async function* pairWalkParts(before, after, exclude, pool) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/plural.ts
-var report_plural = __webpack_require__(1190);
-;// CONCATENATED MODULE: ./src/report/cause-summary.ts
+
+/***/ }),
+
+/***/ 2927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CM: () => (/* binding */ oneSided),
+/* harmony export */   IG: () => (/* binding */ modeChange),
+/* harmony export */   Wf: () => (/* binding */ diffPair),
+/* harmony export */   j_: () => (/* binding */ diffTrees)
+/* harmony export */ });
+/* harmony import */ var _snapshot_canonical_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7837);
+/**
+ * The tree diff, from the two entry lists alone: added, removed, type, mode and symlink changes,
+ * and files whose digests (or sizes) differ. Files with equal digests are never read. A directory
+ * side has no digests: its same-size pairs are left `unsettled` for the caller to settle (by
+ * hashing them, against a snapshot). Two directories are walked side by side instead, and their
+ * facts go through `oneSided` and `diffPair` with the byte check's answer.
+ */
+
+const octal = (mode) => `0${mode.toString(8).padStart(3, '0')}`;
+function describe(e) {
+    if (e.type === 'file')
+        return `file, ${e.size} bytes`;
+    if (e.type === 'symlink')
+        return `symlink → ${e.target}`;
+    if (e.type === 'special')
+        return e.what;
+    return 'directory';
+}
+const typeName = (e) => (e.type === 'special' ? e.what : e.type);
+function leaf(path, kind, summary, detail) {
+    const d = { path, kind, summary, causes: [], children: [] };
+    if (detail !== undefined)
+        d.detail = detail;
+    return d;
+}
+/** A permission change of the entry at `path`. */
+function modeChange(path, before, after) {
+    return leaf(path, 'mode', `mode ${octal(before)} → ${octal(after)}`, { type: 'field', name: 'mode', before: octal(before), after: octal(after) });
+}
+/** A path present on one side only, also listed in `only` when given. */
+function oneSided(entry, side, only) {
+    only?.push({ side, entry });
+    return side === 'before' ? leaf(entry.path, 'removed', `removed (${describe(entry)})`) : leaf(entry.path, 'added', `added (${describe(entry)})`);
+}
+/**
+ * What differs at a path present on both sides, added to `out`. Files are decided by `sameBytes`
+ * when the caller compared them; otherwise by digests, or left unsettled when a side has none.
+ */
+function diffPair(a, b, out, sameBytes) {
+    if (a.type !== b.type || (a.type === 'special' && b.type === 'special' && a.what !== b.what)) {
+        out.differences.push(leaf(a.path, 'type', `${typeName(a)} → ${typeName(b)}`, { type: 'field', name: 'type', before: describe(a), after: describe(b) }));
+    }
+    else if (a.type === 'symlink' && b.type === 'symlink') {
+        if (a.target !== b.target) {
+            out.differences.push(leaf(a.path, 'symlink', `symlink retargeted: ${a.target} → ${b.target}`, { type: 'field', name: 'target', before: a.target, after: b.target }));
+        }
+    }
+    else if ((a.type === 'file' || a.type === 'dir') && (b.type === 'file' || b.type === 'dir')) {
+        if (a.mode !== b.mode) {
+            out.differences.push(modeChange(a.path, a.mode, b.mode));
+        }
+        if (a.type === 'file' && b.type === 'file') {
+            const digests = a.sha256 !== '' && b.sha256 !== '';
+            if (sameBytes !== undefined) {
+                if (!sameBytes)
+                    out.modified.push({ path: a.path, before: a, after: b });
+            }
+            else if (digests ? a.sha256 !== b.sha256 : a.size !== b.size) {
+                out.modified.push({ path: a.path, before: a, after: b });
+            }
+            else if (!digests) {
+                out.unsettled.push({ path: a.path, before: a, after: b });
+            }
+        }
+    }
+}
+/** Merges two sorted entry lists. O(n); both lists come sorted from manifests or the walker. */
+function diffTrees(before, after) {
+    const out = { differences: [], modified: [], unsettled: [], only: [] };
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < after.length) {
+        const a = before[i];
+        const b = after[j];
+        const order = a === undefined ? 1 : b === undefined ? -1 : (0,_snapshot_canonical_json_js__WEBPACK_IMPORTED_MODULE_0__/* .compareCodePoints */ .OP)(a.path, b.path);
+        if (order < 0 && a !== undefined) {
+            out.differences.push(oneSided(a, 'before', out.only));
+            i++;
+        }
+        else if (order > 0 && b !== undefined) {
+            out.differences.push(oneSided(b, 'after', out.only));
+            j++;
+        }
+        else if (a !== undefined && b !== undefined) {
+            i++;
+            j++;
+            diffPair(a, b, out);
+        }
+    }
+    return out;
+}
 
 
-function cause_summary_leafCauses(node) {
-    return node.children.length === 0 ? node.causes : node.children.flatMap(cause_summary_leafCauses);
+/***/ }),
+
+/***/ 8714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rm: () => (/* binding */ CAUSE_IDS),
+/* harmony export */   Vj: () => (/* binding */ ComparatorFallback),
+/* harmony export */   dR: () => (/* binding */ DEFAULT_LIMITS)
+/* harmony export */ });
+const CAUSE_IDS = [
+    'timestamp', 'build-path', 'file-order', 'build-id', 'permissions', 'symlink', 'toolchain', 'locale', 'env', 'randomness', 'compression', 'content',
+];
+const DEFAULT_LIMITS = {
+    maxDepth: 8,
+    maxExpandedBytes: 256 * 1024 * 1024,
+    maxExpandedBytesPerDiff: 4 * 1024 * 1024 * 1024,
+    maxStructuredBytes: 64 * 1024 * 1024,
+    maxTextLines: 200_000,
+};
+/** Thrown by a comparator that cannot handle its input; the registry falls back and records why. */
+class ComparatorFallback extends Error {
+    name = 'ComparatorFallback';
+}
+
+
+/***/ }),
+
+/***/ 6136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IK: () => (/* binding */ summarizeCauses),
+/* harmony export */   J7: () => (/* binding */ countsLine),
+/* harmony export */   MT: () => (/* binding */ verdictLine),
+/* harmony export */   yl: () => (/* binding */ hasSecondaryCause)
+/* harmony export */ });
+/* unused harmony export causeLabel */
+/* harmony import */ var _compare_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8714);
+/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1190);
+
+
+function leafCauses(node) {
+    return node.children.length === 0 ? node.causes : node.children.flatMap(leafCauses);
 }
 function causeLabel(id) {
     return id === 'content' ? 'unexplained' : id;
@@ -12585,7 +12761,7 @@ function summarizeCauses(result) {
             ignored++;
             continue;
         }
-        const primary = cause_summary_leafCauses(d).filter((c) => c.secondary !== true);
+        const primary = leafCauses(d).filter((c) => c.secondary !== true);
         const ids = new Set(primary.map((c) => c.id));
         if (ids.size === 0)
             ids.add('content');
@@ -12600,7 +12776,7 @@ function summarizeCauses(result) {
         }
     }
     const rank = (id) => (id === 'content' ? 0 : 1);
-    const causes = CAUSE_IDS.filter((id) => files.has(id))
+    const causes = _compare_types_js__WEBPACK_IMPORTED_MODULE_0__/* .CAUSE_IDS */ .Rm.filter((id) => files.has(id))
         .map((id) => ({
         id,
         label: causeLabel(id),
@@ -12623,9 +12799,9 @@ function countsLine(result) {
     if (c.renamed > 0)
         parts.push(`${c.renamed} renamed`);
     if (c.changed > 0)
-        parts.push((0,report_plural/* plural */.L)(c.changed, 'mode/type/link change'));
+        parts.push((0,_plural_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(c.changed, 'mode/type/link change'));
     if (c.ignored > 0)
-        parts.push(`${(0,report_plural/* plural */.L)(c.ignored, 'difference')} ignored`);
+        parts.push(`${(0,_plural_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(c.ignored, 'difference')} ignored`);
     return parts.length === 0 ? 'no differences' : parts.join(', ');
 }
 /** The verdict line: `verdict: identical`, or the verdict with what was counted; never the verdict twice. */
@@ -12638,34 +12814,16 @@ function hasSecondaryCause(nodes) {
     return nodes.some((n) => n.causes.some((c) => c.secondary === true) || hasSecondaryCause(n.children));
 }
 
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
-;// CONCATENATED MODULE: ./src/report/brief.ts
 
+/***/ }),
 
-/** The kind column, padded so paths line up. */
-const KIND_WIDTH = 9;
-function briefLine(node) {
-    const path = (0,report_escape/* escapeControls */.UN)(node.path);
-    if (node.from !== undefined) {
-        const kind = node.kind === 'renamed' ? 'renamed' : 'modified';
-        return `${kind.padEnd(KIND_WIDTH)}${(0,report_escape/* escapeControls */.UN)(node.from)} -> ${path}`;
-    }
-    if (node.kind === 'added' || node.kind === 'removed' || node.kind === 'modified')
-        return `${node.kind.padEnd(KIND_WIDTH)}${path}`;
-    // Type, mode and link changes: the summary says from what to what (`0755 → 0644`).
-    return `${node.kind.padEnd(KIND_WIDTH)}${path}: ${(0,report_escape/* escapeControls */.UN)(node.summary)}`;
-}
-function renderBrief(result) {
-    const lines = result.root.children.map(briefLine);
-    for (const note of result.notes ?? [])
-        lines.push(`note: ${(0,report_escape/* escapeControls */.UN)(note)}`);
-    const differs = result.root.children.length > 0 || (result.notCompared?.length ?? 0) > 0;
-    lines.push(differs ? `differ: ${countsLine(result)}` : 'identical');
-    return lines.join('\n');
-}
+/***/ 2794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-;// CONCATENATED MODULE: ./src/report/json.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ renderJson)
+/* harmony export */ });
+/* unused harmony export REPORT_SCHEMA */
 const REPORT_SCHEMA = 'vitsnap-report/1';
 function renderJson(result) {
     return JSON.stringify({
@@ -12682,7 +12840,17 @@ function renderJson(result) {
     }, null, 2);
 }
 
-;// CONCATENATED MODULE: ./src/report/marks.ts
+
+/***/ }),
+
+/***/ 5152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ kindsIn),
+/* harmony export */   _i: () => (/* binding */ legendEntries),
+/* harmony export */   j7: () => (/* binding */ MARKS)
+/* harmony export */ });
 const MARKS = {
     added: { mark: 'A', meaning: 'added' },
     removed: { mark: 'D', meaning: 'deleted' },
@@ -12710,285 +12878,19 @@ function kindsIn(nodes, into = new Set()) {
     return into;
 }
 
-;// CONCATENATED MODULE: ./src/report/html.ts
 
+/***/ }),
 
+/***/ 5655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-/**
- * HTML-escaped, and control characters and bidi overrides shown as escapes: a name can neither
- * reorder what the page shows nor drive a terminal that prints the file (attributes included).
- */
-function esc(text) {
-    return (0,report_escape/* escapeControls */.UN)(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-function escLines(text) {
-    return text.split('\n').map(esc).join('\n');
-}
-const STYLE = `
-body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}
-h1{font-size:20px;margin:0 0 4px} .sub{color:#59636e;margin:0 0 16px}
-.verdict{display:inline-block;padding:4px 10px;border-radius:6px;font-weight:600;margin:8px 0}
-.identical{background:#dafbe1}.drift-explained{background:#fff8c5}.drift-unexplained{background:#ffebe9}
-details{border:1px solid #d1d9e0;border-radius:6px;margin:6px 0;padding:0 10px}
-details>summary{cursor:pointer;padding:6px 0;list-style-position:inside}
-details details{margin-left:12px}
-.path{font-family:ui-monospace,monospace;font-weight:600}
-.kind{display:inline-block;width:1.4em;text-align:center;font-weight:700}
-.badge{display:inline-block;font-size:12px;padding:0 6px;margin-left:4px;border-radius:10px;background:#ddf4ff;color:#0550ae}
-.badge.content{background:#ffebe9;color:#82071e}.badge.secondary{opacity:.6}
-.ignored{opacity:.55}
-table{border-collapse:collapse;margin:6px 0;font-family:ui-monospace,monospace;font-size:12px}
-td,th{border:1px solid #d1d9e0;padding:2px 6px;vertical-align:top;white-space:pre-wrap;word-break:break-all}
-.del{background:#ffebe9}.add{background:#dafbe1}.ln{color:#59636e;text-align:right;white-space:nowrap;word-break:normal}
-.cause{margin:4px 0 8px 0;font-size:13px}.cause b{text-transform:capitalize}
-.hint{color:#1a7f37}.note{color:#59636e;font-style:italic}
-pre{background:#f6f8fa;padding:6px;overflow:auto;font-size:12px}
-.tools{margin:8px 0}.tools button{font:inherit;font-size:13px;padding:2px 10px;margin-right:6px;cursor:pointer}
-.legend{color:#59636e;font-size:13px}.legend .kind{color:#1f2328}
-table.causes{font-family:inherit;font-size:13px}.causes td,.causes th{white-space:normal;word-break:normal}.causes td:nth-child(-n+2){white-space:nowrap}
-table.env th,table.env td:nth-child(-n+2){white-space:nowrap;word-break:normal}
-`;
-// Inline, so the report stays one file with nothing loaded from outside.
-const SCRIPT = `
-for (const [id, open] of [['expand-all', true], ['collapse-all', false]]) {
-  document.getElementById(id).addEventListener('click', () => {
-    for (const d of document.querySelectorAll('#files details')) d.open = open;
-  });
-}
-`;
-function kindMark(kind) {
-    const m = MARKS[kind];
-    return `<span class="kind" title="${esc(m.meaning)}">${esc(m.mark)}</span>`;
-}
-/** Per cause: files touched and how to fix, unexplained first; the same overview the text report opens with. */
-function causeSummaryHtml(result) {
-    const overview = summarizeCauses(result);
-    if (overview.causes.length === 0 && overview.ignored === 0)
-        return '';
-    const rows = overview.causes.map((s) => `<tr><td><span class="badge${s.id === 'content' ? ' content' : ''}">${esc(s.label)}</span></td><td>${esc((0,report_plural/* plural */.L)(s.files, 'file'))}</td>` +
-        `<td>${s.hints.map((h) => `<div class="${s.id === 'content' ? 'note' : 'hint'}">${s.id === 'content' ? '' : 'fix: '}${esc(h)}</div>`).join('')}</td></tr>`);
-    if (overview.ignored > 0)
-        rows.push(`<tr><td>ignored</td><td>${esc((0,report_plural/* plural */.L)(overview.ignored, 'difference'))}</td><td class="note">ignored as you asked; listed below, not counted</td></tr>`);
-    return `<h2>Causes and fixes</h2><table class="causes" id="causes"><tr><th>cause</th><th>files</th><th>how to fix</th></tr>${rows.join('')}</table>`;
-}
-function legendHtml(result) {
-    const kinds = kindsIn(result.root.children);
-    if (kinds.size === 0)
-        return '';
-    return `<p class="legend" id="legend">${legendEntries(kinds)
-        .map((l) => `<span class="kind">${esc(l.mark)}</span> ${esc(l.meaning)}`)
-        .join(' · ')}${hasSecondaryCause(result.root.children) ? '; a faded badge follows from another change' : ''}</p>`;
-}
-function badges(causes) {
-    const seen = new Map();
-    for (const c of causes)
-        if (!seen.has(c.id))
-            seen.set(c.id, c);
-    return [...seen.values()]
-        .map((c) => `<span class="badge${c.id === 'content' ? ' content' : ''}${c.secondary === true ? ' secondary' : ''}" title="${esc(c.hint)}">${esc(c.id === 'content' ? 'unexplained' : c.id)}</span>`)
-        .join('');
-}
-function sideBySide(hunks) {
-    const rows = [];
-    for (const h of hunks) {
-        rows.push(`<tr><td class="ln" colspan="4">@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@</td></tr>`);
-        let oldNo = h.oldStart;
-        let newNo = h.newStart;
-        const dels = [];
-        const adds = [];
-        const flush = () => {
-            for (let k = 0; k < Math.max(dels.length, adds.length); k++) {
-                const d = dels[k];
-                const a = adds[k];
-                rows.push(`<tr><td class="ln">${d === undefined ? '' : oldNo++}</td><td class="${d === undefined ? '' : 'del'}">${esc(d ?? '')}</td>` +
-                    `<td class="ln">${a === undefined ? '' : newNo++}</td><td class="${a === undefined ? '' : 'add'}">${esc(a ?? '')}</td></tr>`);
-            }
-            dels.length = 0;
-            adds.length = 0;
-        };
-        for (const line of h.lines) {
-            const text = line.slice(1);
-            if (line.startsWith('-'))
-                dels.push(text);
-            else if (line.startsWith('+'))
-                adds.push(text);
-            else {
-                flush();
-                rows.push(`<tr><td class="ln">${oldNo++}</td><td>${esc(text)}</td><td class="ln">${newNo++}</td><td>${esc(text)}</td></tr>`);
-            }
-        }
-        flush();
-    }
-    return `<table class="sxs">${rows.join('')}</table>`;
-}
-function detailHtml(d) {
-    const detail = d.detail;
-    if (detail === undefined)
-        return '';
-    switch (detail.type) {
-        case 'field':
-            return `<table><tr><th>${esc(detail.name)}</th><td class="del">${esc(detail.before)}</td><td class="add">${esc(detail.after)}</td></tr></table>`;
-        case 'order':
-            return `<table><tr><th>before</th><td>${detail.before.map(esc).join('\n')}</td><th>after</th><td>${detail.after.map(esc).join('\n')}</td></tr></table>`;
-        case 'lines':
-            return sideBySide(detail.hunks) + (detail.truncated ? '<p class="note">diff truncated</p>' : '');
-        case 'bytes':
-            return ((detail.disassembly === undefined
-                ? detail.disassemblyNote === undefined
-                    ? ''
-                    : `<p class="note">${esc(detail.disassemblyNote)}</p>`
-                : `<p class="note">${esc(detail.disassembly.tool)}</p><pre>${detail.disassembly.windows.map((w) => `- ${escLines(w.before)}\n+ ${escLines(w.after)}`).join('\n')}</pre>`) +
-                `<pre>${detail.hexdump.map((h) => `- ${escLines(h.before)}\n+ ${escLines(h.after)}`).join('\n')}</pre>` +
-                `<p class="note">${detail.changedBytes} of ${detail.totalBytes} bytes differ in ${detail.ranges.length}${detail.truncated ? '+' : ''} ranges</p>`);
-        case 'json':
-            return `<table>${detail.changes.map((c) => `<tr><td>${esc(c.op)}</td><td>${esc(c.pointer)}</td><td class="del">${esc(c.before ?? '')}</td><td class="add">${esc(c.after ?? '')}</td></tr>`).join('')}</table>`;
-    }
-}
-function causeHtml(causes) {
-    return causes
-        .filter((c) => c.id !== 'content')
-        .map((c) => `<div class="cause"><b>${esc(c.id)}</b>${c.secondary === true ? ' (follows from another change)' : ''}: ${esc(c.evidence)}<br><span class="hint">fix: ${esc(c.hint)}</span></div>`)
-        .join('');
-}
-function nodeHtml(d, parentPath) {
-    const shown = parentPath !== '' && d.path.startsWith(parentPath) && d.path.length > parentPath.length ? d.path.slice(parentPath.length) : d.path;
-    const body = detailHtml(d) +
-        (d.fallback === undefined ? '' : `<p class="note">${esc(d.fallback)}</p>`) +
-        (d.children.length === 0 ? causeHtml(d.causes) : '') +
-        d.children.map((c) => nodeHtml(c, d.path)).join('');
-    const head = `${kindMark(d.kind)} <span class="path">${esc(shown)}</span> — ${esc(d.summary)} ${badges(d.causes)}`;
-    return `<details class="diff${d.ignored === true ? ' ignored' : ''}" data-path="${esc(d.path)}"><summary>${head}</summary>${body}</details>`;
-}
-function renderHtml(result) {
-    const files = result.root.children;
-    const metadata = result.metadata.length === 0
-        ? ''
-        : `<h2>Build environment changes</h2><table class="env"><tr><th>area</th><th>name</th><th>before</th><th>after</th></tr>${result.metadata
-            .map((m) => `<tr><td>${esc(m.area)}</td><td>${esc(m.name)}</td><td class="del">${esc(m.before ?? '—')}</td><td class="add">${esc(m.after ?? '—')}</td></tr>`)
-            .join('')}</table>`;
-    return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>vitsnap: ${esc(result.before)} → ${esc(result.after)}</title><style>${STYLE}</style></head>
-<body>
-<h1>vitsnap diff</h1>
-<p class="sub"><code>${esc(result.before)}</code> → <code>${esc(result.after)}</code></p>
-<div class="verdict ${result.verdict}" id="verdict">${esc(result.verdict)}</div>
-<p>${esc(countsLine(result))}</p>
-${causeSummaryHtml(result)}
-${metadata}
-${files.length === 0 ? '' : `<h2>Files</h2>${legendHtml(result)}<div class="tools"><button type="button" id="expand-all">Expand all</button><button type="button" id="collapse-all">Collapse all</button></div>`}
-<div id="files">${files.map((d) => nodeHtml(d, '')).join('\n')}</div>
-${files.length === 0 ? '' : `<script>${SCRIPT}</script>`}
-</body></html>
-`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-
-/** GitHub refuses a comment body over 65,536 characters. */
-const COMMENT_LIMIT = 65_536;
-/**
- * The runner drops the whole step summary when its file exceeds 1 MiB in bytes; 64 KiB stay free
- * for the newline core.summary appends and for anything else written to the same step's summary.
- */
-const SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024 - 64 * 1024));
-const VERDICT_LINE = {
-    identical: '✅ **Identical**: the build outputs match bit for bit.',
-    'drift-explained': '⚠️ **Drift, explained**: outputs differ, and every difference has a known cause.',
-    'drift-unexplained': '❌ **Drift, unexplained**: some outputs differ for reasons vitsnap could not prove.',
-};
-/**
- * Names and comparator output as inert Markdown: control characters as visible escapes (one
- * line, so a name cannot end a table row), then every character Markdown or HTML would act on
- * backslash-escaped (emphasis, links, images, raw HTML, entities, code spans, table pipes).
- */
-function inert(text, max) {
-    // `_` inside a word never emphasises (GFM), so SOURCE_DATE_EPOCH stays readable in the raw text.
-    return (0,report_escape/* clip */.$Q)((0,report_escape/* escapeControls */.UN)(text), max).replace(/[\\`*[\]<>!|~&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\$&');
-}
-/** Prose cells: also no @mentions (a word joiner after each `@`), bounded length. */
-function cell(text, max = 160) {
-    return inert(text, max).replace(/@/g, '@\u2060');
-}
-/**
- * A name in monospace. `<code>` rather than a code span: backslash escapes do not work inside a
- * code span, so a name ending in a backslash next to a pipe could still split the table row.
- */
-function code(text, max) {
-    return `<code>${inert(text, max)}</code>`;
-}
-function causeCell(causes) {
-    const ids = [...new Set(causes.filter((c) => c.secondary !== true).map((c) => c.id))];
-    return ids.length > 0 ? ids.map((id) => (id === 'content' ? '**unexplained**' : id)).join(', ') : '—';
-}
-function markdown_leafCauses(node) {
-    if (node.children.length === 0)
-        return node.causes;
-    return node.children.flatMap(markdown_leafCauses);
-}
-function firstHint(node) {
-    return markdown_leafCauses(node).find((c) => c.id !== 'content' && c.secondary !== true)?.hint ?? '';
-}
-const byteLength = (text) => Buffer.byteLength(text, 'utf8');
-const charLength = (text) => text.length;
-/** The longest prefix of `text` that fits in `max` units, not splitting a surrogate pair. */
-function cutTo(text, max, size) {
-    let end = Math.min(text.length, max);
-    while (end > 0 && size(text.slice(0, end)) > max)
-        end = Math.floor(end * 0.9);
-    if (end > 0 && end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]))
-        end--;
-    return text.slice(0, end);
-}
-function renderMarkdown(result, options) {
-    const size = options.unit === 'bytes' ? byteLength : charLength;
-    const blocks = [];
-    if (options.header !== undefined)
-        blocks.push(options.header);
-    blocks.push(`### vitsnap: ${code(result.before, 80)} → ${code(result.after, 80)}`, VERDICT_LINE[result.verdict]);
-    blocks.push(countsLine(result));
-    blocks.push(...(result.notes ?? []).map((note) => `> **note:** ${cell(note, 600)}`));
-    const rows = result.root.children.filter((d) => d.ignored !== true);
-    const tableHeader = '| | path | what changed | cause | fix |\n| --- | --- | --- | --- | --- |';
-    const rowText = (d) => `| ${d.kind === 'added' ? '➕' : d.kind === 'removed' ? '➖' : d.from !== undefined ? '🔀' : '✏️'} | ${code(d.path, 120)} | ${cell(d.summary)} | ${causeCell(markdown_leafCauses(d))} | ${cell(firstHint(d), 120)} |`;
-    const metadataBlock = result.metadata.length === 0
-        ? null
-        : ['**Build environment changes** (may explain the outputs above)', '', '| area | name | before | after |', '| --- | --- | --- | --- |',
-            ...result.metadata.map((m) => `| ${m.area} | ${code(m.name, 60)} | ${m.before === null ? '—' : code(m.before, 100)} | ${m.after === null ? '—' : code(m.after, 100)} |`)].join('\n');
-    const note = (shown) => `_${(0,report_plural/* plural */.L)(rows.length - shown, 'more difference')} not shown here${options.fullReportUrl === undefined ? '' : `: see the [full report](${options.fullReportUrl})`}._`;
-    // Reserve room for what must always fit: the environment section and the truncation note.
-    const reserve = (metadataBlock === null ? 0 : size(metadataBlock)) + size(note(0)) + 64;
-    let used = blocks.reduce((n, b) => n + size(b) + 2, 0);
-    let shown = 0;
-    if (rows.length > 0) {
-        const table = [tableHeader];
-        used += size(tableHeader) + 3;
-        for (const d of rows) {
-            const row = rowText(d);
-            const rowSize = size(row);
-            if (used + rowSize + 1 + reserve > options.limit)
-                break;
-            table.push(row);
-            used += rowSize + 1;
-            shown++;
-        }
-        blocks.push(table.join('\n'));
-        if (shown < rows.length)
-            blocks.push(note(shown));
-    }
-    if (metadataBlock !== null && used + size(metadataBlock) + 2 <= options.limit)
-        blocks.push(metadataBlock);
-    const text = blocks.join('\n\n');
-    // The reserve makes this unreachable for sane limits; never return more than asked.
-    if (size(text) <= options.limit)
-        return text;
-    return `${cutTo(text, Math.max(0, options.limit - 40), size).replace(/\n[^\n]*$/, '')}\n\n_report cut at the size limit._`;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ renderText)
+/* harmony export */ });
+/* harmony import */ var _cause_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6136);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
+/* harmony import */ var _marks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5152);
+/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1190);
 
 
 
@@ -13003,7 +12905,7 @@ const METADATA_LINES = 12;
 function paint(on, code, text) {
     return on ? `\x1b[${code}m${text}\x1b[0m` : text;
 }
-function text_causeLabel(causes) {
+function causeLabel(causes) {
     const ids = [...new Set(causes.map((c) => (c.secondary === true ? `${c.id}*` : c.id)))];
     return ids.length > 0 ? `[${ids.join(', ')}]` : '';
 }
@@ -13017,64 +12919,64 @@ function detailLines(d) {
         return [];
     switch (detail.type) {
         case 'field':
-            return [`${(0,report_escape/* escapeControls */.UN)(detail.name)}: ${(0,report_escape/* escapeControls */.UN)(detail.before)} → ${(0,report_escape/* escapeControls */.UN)(detail.after)}`];
+            return [`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(detail.name)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(detail.before)} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(detail.after)}`];
         case 'order': {
-            const list = (names) => `${names.slice(0, 8).map(report_escape/* escapeControls */.UN).join(', ')}${names.length > 8 ? ', …' : ''}`;
+            const list = (names) => `${names.slice(0, 8).map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN).join(', ')}${names.length > 8 ? ', …' : ''}`;
             return [`before: ${list(detail.before)}`, `after:  ${list(detail.after)}`];
         }
         case 'lines':
-            return detail.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines.map(report_escape/* escapeControls */.UN)]).slice(0, DETAIL_LINES);
+            return detail.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines.map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)]).slice(0, DETAIL_LINES);
         case 'bytes': {
             // The first range only: a few lines of each side are what a person can compare; code as objdump disassembles it.
             const code = detail.disassembly?.windows[0];
             const first = code ?? detail.hexdump[0];
             if (first === undefined)
                 return [];
-            const cut = (text) => text.split('\n').slice(0, HEX_LINES).map(report_escape/* escapeControls */.UN);
-            const label = code !== undefined ? [`(${detail.disassembly?.tool ?? 'disassembly'})`] : detail.disassemblyNote === undefined ? [] : [`(${(0,report_escape/* escapeControls */.UN)(detail.disassemblyNote)})`];
+            const cut = (text) => text.split('\n').slice(0, HEX_LINES).map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN);
+            const label = code !== undefined ? [`(${detail.disassembly?.tool ?? 'disassembly'})`] : detail.disassemblyNote === undefined ? [] : [`(${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(detail.disassemblyNote)})`];
             return [...label, ...cut(first.before).map((l) => `- ${l}`), ...cut(first.after).map((l) => `+ ${l}`)];
         }
         case 'json':
             return detail.changes
                 .slice(0, DETAIL_LINES)
-                .map((c) => `${c.op} ${(0,report_escape/* escapeControls */.UN)(c.pointer)}${c.before === undefined ? '' : `: ${(0,report_escape/* escapeControls */.UN)(c.before)}`}${c.after === undefined ? '' : ` → ${(0,report_escape/* escapeControls */.UN)(c.after)}`}`);
+                .map((c) => `${c.op} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(c.pointer)}${c.before === undefined ? '' : `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(c.before)}`}${c.after === undefined ? '' : ` → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(c.after)}`}`);
     }
 }
 /** Verdict, causes with their fixes, environment changes, legend: the part never cut. */
 function headLines(result, c) {
     const verdictColour = result.verdict === 'identical' ? '32' : result.verdict === 'drift-explained' ? '33' : '31';
-    const lines = [`vitsnap diff ${(0,report_escape/* escapeControls */.UN)(result.before)} → ${(0,report_escape/* escapeControls */.UN)(result.after)}`, verdictLine(result, (v) => paint(c, `1;${verdictColour}`, v))];
+    const lines = [`vitsnap diff ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(result.before)} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(result.after)}`, (0,_cause_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .verdictLine */ .MT)(result, (v) => paint(c, `1;${verdictColour}`, v))];
     for (const note of result.notes ?? [])
-        lines.push(paint(c, '33', `note: ${(0,report_escape/* escapeControls */.UN)(note)}`));
-    const overview = summarizeCauses(result);
+        lines.push(paint(c, '33', `note: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(note)}`));
+    const overview = (0,_cause_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .summarizeCauses */ .IK)(result);
     if (overview.causes.length > 0 || overview.ignored > 0) {
         lines.push('', paint(c, '1', 'causes and fixes:'));
         const width = Math.max(...overview.causes.map((s) => s.label.length), 'ignored'.length);
-        const countWidth = Math.max(...overview.causes.map((s) => (0,report_plural/* plural */.L)(s.files, 'file').length), 0);
+        const countWidth = Math.max(...overview.causes.map((s) => (0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(s.files, 'file').length), 0);
         const pad = ' '.repeat(2 + width + 2 + countWidth + 2);
         for (const s of overview.causes) {
-            const hints = s.hints.slice(0, HINTS_PER_CAUSE).map((h) => (s.id === 'content' ? (0,report_escape/* escapeControls */.UN)(h) : `fix: ${(0,report_escape/* escapeControls */.UN)(h)}`));
+            const hints = s.hints.slice(0, HINTS_PER_CAUSE).map((h) => (s.id === 'content' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(h) : `fix: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(h)}`));
             if (s.hints.length > HINTS_PER_CAUSE)
-                hints.push(`(${(0,report_plural/* plural */.L)(s.hints.length - HINTS_PER_CAUSE, 'more fix', 'more fixes')} in the details below)`);
+                hints.push(`(${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(s.hints.length - HINTS_PER_CAUSE, 'more fix', 'more fixes')} in the details below)`);
             const label = paint(c, s.id === 'content' ? '1;31' : '36', s.label.padEnd(width));
-            lines.push(`  ${label}  ${(0,report_plural/* plural */.L)(s.files, 'file').padEnd(countWidth)}  ${hints[0] ?? ''}`.trimEnd());
+            lines.push(`  ${label}  ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(s.files, 'file').padEnd(countWidth)}  ${hints[0] ?? ''}`.trimEnd());
             for (const h of hints.slice(1))
                 lines.push(`${pad}${h}`);
         }
         if (overview.ignored > 0)
-            lines.push(`  ${'ignored'.padEnd(width)}  ${(0,report_plural/* plural */.L)(overview.ignored, 'difference')} you chose to ignore (listed below, not counted)`);
+            lines.push(`  ${'ignored'.padEnd(width)}  ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(overview.ignored, 'difference')} you chose to ignore (listed below, not counted)`);
     }
     if (result.metadata.length > 0) {
         lines.push('', paint(c, '1', 'build environment changes (may explain the outputs):'));
         for (const m of result.metadata.slice(0, METADATA_LINES))
-            lines.push(`  ${m.area} ${(0,report_escape/* escapeControls */.UN)(m.name)}: ${(0,report_escape/* escapeControls */.UN)(m.before ?? '(none)')} → ${(0,report_escape/* escapeControls */.UN)(m.after ?? '(none)')}`);
+            lines.push(`  ${m.area} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(m.name)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(m.before ?? '(none)')} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(m.after ?? '(none)')}`);
         if (result.metadata.length > METADATA_LINES)
-            lines.push(`  … ${(0,report_plural/* plural */.L)(result.metadata.length - METADATA_LINES, 'more change')} (--json has them all)`);
+            lines.push(`  … ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.metadata.length - METADATA_LINES, 'more change')} (--json has them all)`);
     }
-    const kinds = kindsIn(result.root.children);
+    const kinds = (0,_marks_js__WEBPACK_IMPORTED_MODULE_2__/* .kindsIn */ .Rd)(result.root.children);
     if (kinds.size > 0) {
-        const secondary = hasSecondaryCause(result.root.children) ? '; cause* follows from another change' : '';
-        lines.push('', `legend: ${legendEntries(kinds).map((l) => `${l.mark} ${l.meaning}`).join(' · ')}${secondary}`);
+        const secondary = (0,_cause_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .hasSecondaryCause */ .yl)(result.root.children) ? '; cause* follows from another change' : '';
+        lines.push('', `legend: ${(0,_marks_js__WEBPACK_IMPORTED_MODULE_2__/* .legendEntries */ ._i)(kinds).map((l) => `${l.mark} ${l.meaning}`).join(' · ')}${secondary}`);
     }
     return lines;
 }
@@ -13083,17 +12985,17 @@ function detailTree(result, c) {
     const visit = (node, parentPath, depth) => {
         const indent = '  '.repeat(depth);
         const ignored = node.ignored === true ? paint(c, '2', ' (ignored)') : '';
-        const label = text_causeLabel(node.causes);
-        lines.push(`${indent}${paint(c, '1', MARKS[node.kind].mark)} ${(0,report_escape/* escapeControls */.UN)(relativePath(parentPath, node.path))}  ${(0,report_escape/* escapeControls */.UN)(node.summary)}${label === '' ? '' : ` ${paint(c, '36', label)}`}${ignored}`);
+        const label = causeLabel(node.causes);
+        lines.push(`${indent}${paint(c, '1', _marks_js__WEBPACK_IMPORTED_MODULE_2__/* .MARKS */ .j7[node.kind].mark)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(relativePath(parentPath, node.path))}  ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(node.summary)}${label === '' ? '' : ` ${paint(c, '36', label)}`}${ignored}`);
         for (const l of detailLines(node))
             lines.push(`${indent}    ${paint(c, l.startsWith('+') ? '32' : l.startsWith('-') ? '31' : '2', l)}`);
         if (node.fallback !== undefined)
-            lines.push(`${indent}    ${paint(c, '2', `note: ${(0,report_escape/* escapeControls */.UN)(node.fallback)}`)}`);
+            lines.push(`${indent}    ${paint(c, '2', `note: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(node.fallback)}`)}`);
         if (node.children.length === 0) {
             for (const cause of node.causes) {
                 if (cause.id === 'content')
                     continue;
-                lines.push(`${indent}    ${paint(c, '2', `${cause.id}: ${(0,report_escape/* escapeControls */.UN)((0,report_escape/* clip */.$Q)(cause.evidence, EVIDENCE_CHARS))}`)}`);
+                lines.push(`${indent}    ${paint(c, '2', `${cause.id}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(cause.evidence, EVIDENCE_CHARS))}`)}`);
             }
         }
         for (const child of node.children)
@@ -13112,175 +13014,7 @@ function renderText(result, options) {
     if (details.length <= room)
         return [...head, '', ...details].join('\n');
     const more = details.length - room;
-    return [...head, '', ...details.slice(0, room), `… ${(0,report_plural/* plural */.L)(more, 'more line')} of details (use --max-lines, --json or --html for everything)`].join('\n');
-}
-
-// EXTERNAL MODULE: ./src/commands/args.ts
-var args = __webpack_require__(4690);
-// EXTERNAL MODULE: ./src/format-bytes.ts
-var format_bytes = __webpack_require__(7758);
-// EXTERNAL MODULE: ./src/snapshot/atomic-file.ts
-var atomic_file = __webpack_require__(5118);
-;// CONCATENATED MODULE: ./src/commands/report-files.ts
-/**
- * Report files a diff writes (`--html`, `--output`): opened before the comparison, so a missing
- * or read-only directory fails in a second rather than after a long diff, and written whole or
- * not at all (AtomicFile), so a failed run never leaves half a report.
- */
-
-
-
-
-function onOption(error, option) {
-    const e = error;
-    if (e?.name !== 'OperationError' || typeof e.message !== 'string')
-        return error;
-    return new errors/* OperationError */.OK(e.code, `${option}: ${e.message}`);
-}
-class ReportFile {
-    file;
-    constructor(file) {
-        this.file = file;
-    }
-    /** Checks where `path` (given to `option`) would go and reserves it; E_NOT_FOUND/E_IO/E_INPUT naming the path otherwise. */
-    static open(cwd, option, path) {
-        const target = (0,external_node_path_.resolve)(cwd, path);
-        const dir = (0,external_node_path_.dirname)(target);
-        const where = (0,external_node_fs_.statSync)(dir, { throwIfNoEntry: false });
-        if (where === undefined)
-            throw new errors/* OperationError */.OK('E_NOT_FOUND', `${option} ${path}: directory ${dir} does not exist; create it or write the report elsewhere`);
-        if (!where.isDirectory())
-            throw new errors/* OperationError */.OK('E_INPUT', `${option} ${path}: ${dir} is not a directory; write the report elsewhere`);
-        if ((0,external_node_fs_.statSync)(target, { throwIfNoEntry: false })?.isDirectory() === true) {
-            throw new errors/* OperationError */.OK('E_INPUT', `${option} ${path} is a directory; give a file name such as ${(0,external_node_path_.resolve)(target, 'report')}`);
-        }
-        try {
-            return new ReportFile(new atomic_file/* AtomicFile */.A0(target));
-        }
-        catch (error) {
-            // AtomicFile's error names the path and the system's reason; the option says which report.
-            throw onOption(error, option);
-        }
-    }
-    /** Writes the whole report and puts it in place. */
-    commit(text) {
-        this.file.write(Buffer.from(text));
-        this.file.commit();
-    }
-    /** Leaves no trace when the diff fails. */
-    abort() {
-        this.file.abort();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/diff-run.ts
-/** `vitsnap diff`'s work, loaded only when diff runs: the comparators are most of the CLI's code. */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** diff(1)'s convention: 1 means the inputs differ. */
-const EXIT_DRIFT = 1;
-function parseIgnore(values) {
-    const profiles = (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
-    for (const p of profiles) {
-        if (!(p in IGNORE_PROFILES)) {
-            throw new errors/* OperationError */.OK('E_USAGE', `unknown --ignore profile ${JSON.stringify(p)}; valid: ${Object.keys(IGNORE_PROFILES).join(', ')}`);
-        }
-    }
-    return profiles;
-}
-/** The status line of a long diff (TTY only), e.g. `comparing: 19,960 files checked (1.84 GiB read), 200 changed, 57 explained`. */
-function progressLine(p) {
-    const checked = p.filesChecked > 0 ? `${p.filesChecked.toLocaleString('en-US')} files checked (${(0,format_bytes/* formatBytes */.z)(p.bytesRead)} read), ` : '';
-    return `comparing: ${checked}${p.filesChanged.toLocaleString('en-US')} changed, ${p.filesExplained.toLocaleString('en-US')} explained`;
-}
-async function runDiff(argv, ctx) {
-    const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('diff', argv, {
-        ...args/* COMMON_OPTIONS */.DT,
-        ignore: { type: 'string', multiple: true },
-        exclude: { type: 'string', multiple: true },
-        'max-lines': { type: 'string' },
-        output: { type: 'string' },
-        markdown: { type: 'boolean' },
-        html: { type: 'string' },
-        'strip-prefix': { type: 'string' },
-        'strip-hash': { type: 'string' },
-        brief: { type: 'boolean' },
-        ...args/* CHAIN_OPTIONS */.T,
-    });
-    (0,args/* exclusiveFlags */.o0)('diff', values, ['json', 'markdown', 'brief', 'quiet']);
-    // Reports and ignore rules work on explanations, which --brief does not make.
-    (0,args/* exclusiveFlags */.o0)('diff', values, ['brief', 'html']);
-    (0,args/* exclusiveFlags */.o0)('diff', values, ['brief', 'output']);
-    (0,args/* exclusiveFlags */.o0)('diff', values, ['brief', 'ignore']);
-    if (positionals.length !== 2)
-        throw new errors/* OperationError */.OK('E_USAGE', "diff takes two sides, BEFORE and AFTER; run 'vitsnap diff --help'");
-    const maxLines = values['max-lines'] === undefined ? 400 : Number(values['max-lines']);
-    if (!Number.isInteger(maxLines) || maxLines < 1)
-        throw new errors/* OperationError */.OK('E_USAGE', `--max-lines takes a positive whole number (got ${values['max-lines']})`);
-    const ignore = parseIgnore(values.ignore);
-    const stripHash = parseStripHash(values['strip-hash'] ?? 'default', '--strip-hash');
-    const [beforePath, afterPath] = positionals;
-    const reports = [];
-    try {
-        const output = values.output === undefined ? null : ReportFile.open(ctx.cwd, '--output', values.output);
-        if (output !== null)
-            reports.push(output);
-        const html = values.html === undefined ? null : ReportFile.open(ctx.cwd, '--html', values.html);
-        if (html !== null)
-            reports.push(html);
-        const stripPrefix = values['strip-prefix'];
-        const sides = await openSides(beforePath, afterPath, { cwd: ctx.cwd, env: ctx.env, ...(0,args/* chainOptions */.E3)(values), ...(stripPrefix === undefined ? {} : { stripPrefix }) });
-        try {
-            return await compareAndReport(sides, { values, ignore, stripHash, maxLines, output, html }, ctx);
-        }
-        finally {
-            await sides.close();
-        }
-    }
-    finally {
-        // Committed reports are in place already; this only removes what a failed run left reserved.
-        for (const r of reports)
-            r.abort();
-    }
-}
-async function compareAndReport(sides, plan, ctx) {
-    const { values, ignore, stripHash, maxLines } = plan;
-    const result = await compareSources(sides, {
-        comparators: DEFAULT_COMPARATORS,
-        ...createCauseClassifier(),
-        ignore,
-        stripHash,
-        exclude: values.exclude ?? [],
-        brief: values.brief === true,
-        onProgress: (p) => ctx.log.status(progressLine(p)),
-    });
-    ctx.log.done();
-    plan.output?.commit(`${renderJson(result)}\n`);
-    plan.html?.commit(renderHtml(result));
-    if (values.brief === true)
-        ctx.log.out(renderBrief(result));
-    else if (values.json === true)
-        ctx.log.out(renderJson(result));
-    else if (values.markdown === true)
-        ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
-    else if (values.quiet === true)
-        ctx.log.out(verdictLine(result));
-    else
-        ctx.log.out(renderText(result, { colour: ctx.log.colour === true, maxLines }));
-    return result.verdict === 'identical' ? 0 : EXIT_DRIFT;
+    return [...head, '', ...details.slice(0, room), `… ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(more, 'more line')} of details (use --max-lines, --json or --html for everything)`].join('\n');
 }
 
 
