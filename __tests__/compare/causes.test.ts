@@ -422,6 +422,21 @@ describe('other comparators\' nodes', () => {
     expect(home.causes.map((c) => [c.id, c.evidence])).toEqual([['env', 'home directory "/home/alice" vs "/home/bob" ($HOME) at field cache']]);
   });
 
+  it('timezone: a UTC offset in another zone is a time cause with a TZ hint; a signed count is not', () => {
+    // `date +'%Z %z'` under TZ=GMT+12 and TZ=GMT-14 (%Z alone prints GMT both times).
+    const zone = field('out/zone.txt', 'line 1', 'built in GMT -1200', 'built in GMT -1400');
+    const named = field('out/tz.txt', 'line 1', 'TZ GMT+12 today', 'TZ GMT-14 today');
+    const colon = field('out/stamp.txt', 'offset', 'offset +05:30', 'offset -03:00');
+    const count = field('out/size.txt', 'delta', 'grew by +1200 bytes', 'grew by +1337 bytes');
+    classifyCauses(tree(zone, named, colon, count));
+    expect(zone.causes).toEqual([
+      { id: 'timestamp', evidence: 'UTC offset "-1200" vs "-1400" (the time zone of the build) at field line 1', hint: expect.stringMatching(/^build with TZ=UTC/) },
+    ]);
+    expect(named.causes.map((c) => [c.id, c.evidence])).toEqual([['timestamp', 'UTC offset "GMT+12" vs "GMT-14" (the time zone of the build) at field line 1']]);
+    expect(colon.causes.map((c) => c.id)).toEqual(['timestamp']);
+    expect(count.causes.map((c) => c.id)).toEqual(['content']);
+  });
+
   it('random hex tokens of equal length; JSON changes', () => {
     const json = node('dist/manifest.json', 'json', {
       type: 'json',

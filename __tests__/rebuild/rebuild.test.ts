@@ -125,6 +125,10 @@ describe('vitsnap rebuild', () => {
     expect(r.stdout).toContain('out/tz.txt');
     expect(r.stdout).toMatch(/-1200/);
     expect(r.stdout).toMatch(/\+1400/);
+    // The comparators explain it too: a time cause naming the offsets, with the TZ fix.
+    expect(r.stdout).toContain('verdict: drift-explained');
+    expect(r.stdout).toContain('UTC offset "-1200" vs "+1400" (the time zone of the build)');
+    expect(r.stdout).toContain('build with TZ=UTC');
   });
 
   it('shuffles directory order with disorderfs where FUSE works, and reports the skip where not', async () => {
