@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/compare/causes.ts + 4 modules
-var causes = __webpack_require__(5947);
+// EXTERNAL MODULE: ./src/compare/causes.ts + 7 modules
+var causes = __webpack_require__(4495);
 // EXTERNAL MODULE: ./src/compare/compare.ts + 3 modules
 var compare = __webpack_require__(7924);
 // EXTERNAL MODULE: ./src/compare/comparators/index.ts + 48 modules

@@ -25,8 +25,8 @@ var report_escape = __webpack_require__(4031);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/compare/causes.ts + 4 modules
-var causes = __webpack_require__(5947);
+// EXTERNAL MODULE: ./src/compare/causes.ts + 7 modules
+var causes = __webpack_require__(4495);
 // EXTERNAL MODULE: ./src/compare/comparators/index.ts + 48 modules
 var comparators = __webpack_require__(5472);
 // EXTERNAL MODULE: ./src/compare/sources.ts + 3 modules

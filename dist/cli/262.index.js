@@ -1,5 +1,5 @@
-export const id = 994;
-export const ids = [994];
+export const id = 262;
+export const ids = [262];
 export const modules = {
 
 /***/ 5909:
@@ -666,7 +666,7 @@ function fileByteSource(absPath, size, name) {
 
 /***/ }),
 
-/***/ 5947:
+/***/ 4495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -679,9 +679,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/compare/types.ts
 var types = __webpack_require__(8714);
-;// CONCATENATED MODULE: ./src/compare/evidence.ts
-// ---------------------------------------------------------------------------------------------
-// Small helpers
+;// CONCATENATED MODULE: ./src/compare/evidence/helpers.ts
 const YEAR = 365.25 * 86_400;
 /** Epochs further than this from now are not taken for timestamps. */
 const EPOCH_WINDOW = 30 * YEAR;
@@ -733,6 +731,13 @@ function hexOf(bytes, max = 12) {
 function within(inner, outer) {
     return inner[0] >= outer[0] && inner[1] <= outer[1];
 }
+/** Printable ASCII and tab; in text also every byte of a multi-byte character. */
+function isPrintable(byte, binary) {
+    return (byte >= 0x20 && byte < 0x7f) || byte === 9 || (!binary && byte >= 0x80);
+}
+
+;// CONCATENATED MODULE: ./src/compare/evidence/binary-probes.ts
+
 /** gzip header MTIME (RFC 1952: bytes 4–7 after 1f 8b 08). */
 const probeGzipMtime = (before, after, run) => {
     const field = [4, 8];
@@ -942,9 +947,9 @@ const probeEpochU32 = (before, after, run) => {
 };
 /** Known headers and notes, most specific first; bare little-endian epochs only after text evidence. */
 const STRUCTURE_PROBES = [probeGzipMtime, probeZipDosTime, probeZipExtendedTime, probeTarMtime, probeElfBuildId, probeUuidCommands, probePeTimestamp];
-function isPrintable(byte, binary) {
-    return (byte >= 0x20 && byte < 0x7f) || byte === 9 || (!binary && byte >= 0x80);
-}
+
+;// CONCATENATED MODULE: ./src/compare/evidence/text-probes.ts
+
 /** The printable text around the stretch (its inside may hold NULs); other bytes become NUL. */
 function textAround(side, binary) {
     const { view, start, end } = side;
@@ -1144,6 +1149,29 @@ function probeGoBuildIdText(before, after, where) {
         after: pairs.map(([, t]) => [t.start, t.end]),
     };
 }
+/**
+ * A UTC offset as `date +%z`, ISO 8601 or a zone name print it: "+1200", "-14:00", "GMT+12". Hours
+ * up to 14 and minutes 00/15/30/45, standalone, so a signed count ("+1200 bytes") rarely passes;
+ * only tokens touching the differing bytes count, as for every probe.
+ */
+const UTC_OFFSET = /(?<![\w+.-])(?:(?:GMT|UTC|UT)[+-](?:1[0-4]|0?[0-9])(?::?(?:00|15|30|45))?|[+-](?:1[0-4]|0[0-9]):?(?:00|15|30|45))(?![\w:])/;
+/** The same output in another time zone: the offset differs and nothing else about the time does. */
+function probeTimezone(before, after, where) {
+    const pairs = pairTokens(scan(before, 'offset', UTC_OFFSET), scan(after, 'offset', UTC_OFFSET));
+    if (pairs.length === 0)
+        return undefined;
+    return {
+        findings: [
+            {
+                id: 'timestamp',
+                evidence: `UTC offset ${pairs.map(([b, a]) => `${quote(b.text)} vs ${quote(a.text)}`).join(', ')} (the time zone of the build) at ${where}`,
+                hint: "build with TZ=UTC (or print times with date -u / gmtime): local times and offsets follow the builder's time zone",
+            },
+        ],
+        before: pairs.map(([b]) => [b.start, b.end]),
+        after: pairs.map(([, a]) => [a.start, a.end]),
+    };
+}
 /** "1,5" vs "1.5", "1.234,5" vs "1,234.5": the same number in another locale's separators. */
 function probeDecimals(before, after, where) {
     const number = /(?<![\d.,])\d+(?:[.,\u00a0\u202f']\d+)+(?![\d])/;
@@ -1177,7 +1205,13 @@ function probeRandom(before, after, where) {
     };
 }
 /** Randomness comes last and only for bytes nothing else accounts for. */
-const TEXT_PROBES = [probeGoBuildIdText, probeDates, probePaths, probeEnv, probeDecimals];
+const TEXT_PROBES = [probeGoBuildIdText, probeDates, probeTimezone, probePaths, probeEnv, probeDecimals];
+
+;// CONCATENATED MODULE: ./src/compare/evidence.ts
+
+
+
+
 // ---------------------------------------------------------------------------------------------
 // A site: run every probe, then check every differing byte is accounted for
 class Coverage {
