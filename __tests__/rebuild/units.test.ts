@@ -1,14 +1,14 @@
-/** The rebuild's pure parts: bisecting over a simulated build, the --vary list, and how a build's environment is put together. */
+/** The rebuild's parts: bisecting over a simulated build, the --vary list, how a build's environment is put together, and the time variation's check. */
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bisectVariations } from '../../src/rebuild/bisect.js';
 import { planBuild } from '../../src/rebuild/build-env.js';
 import { binaryKind } from '../../src/rebuild/probe.js';
 import { parseVaryList } from '../../src/rebuild/vary-list.js';
-import { VARIATION_NAMES, type Variation } from '../../src/rebuild/variations.js';
+import { checkVariations, VARIATION_NAMES, type Variation } from '../../src/rebuild/variations.js';
 
 const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
 
@@ -140,6 +140,28 @@ describe('binaryKind', () => {
       expect(binaryKind(join(dir, 'missing'))).toBe('not-elf');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the time variation on this machine', () => {
+  it('notes what faketime cannot reach when the command is a shell, not when it is the compiler itself', async () => {
+    const workDir = mkdtempSync(join(tmpdir(), 'vitsnap-time-check-'));
+    try {
+      const env = { ...process.env };
+      delete env.SOURCE_DATE_EPOCH;
+      const check = async (executable: string) => (await checkVariations(['time'], { env, workDir, executable })).get('time');
+      const shell = await check(realpathSync('/bin/sh'));
+      const compiler = await check(realpathSync(execFileSync('sh', ['-c', 'command -v gcc'], { encoding: 'utf8' }).trim()));
+      if (shell?.available !== true || compiler?.available !== true) {
+        // Without faketime (CI installs it), the variation is reported as not tested, with the package to install.
+        expect(shell).toMatchObject({ available: false, reason: expect.stringMatching(/faketime/) });
+        return;
+      }
+      expect(shell.variation.note).toMatch(/dynamically linked programs only/);
+      expect(compiler.variation.note).toBeUndefined();
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
     }
   });
 });

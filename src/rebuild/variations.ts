@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, hostname, machine, userInfo } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { binaryKind, findExecutable, tryCommand } from './probe.js';
 import { findOtherLocale } from './locale.js';
 import { probeDisorderfs } from './disorder.js';
@@ -79,6 +79,9 @@ function sh(script: string, ...args: string[]): string[] {
 
 type Check = (ctx: ProbeContext) => Promise<Availability>;
 
+/** Shells and build drivers: the programs that do the build are others, started by them. */
+const LAUNCHERS = /^(?:(?:ba|da|z|k|mk)?sh|make|gmake|ninja|cmake|npm|npx|pnpm|yarn|node|python[0-9.]*|perl|ruby|mvn|gradle|ant|cargo|go|bazel|bazelisk)$/;
+
 const available = (variation: Variation): Availability => ({ available: true, variation });
 const missing = (reason: string): Availability => ({ available: false, reason });
 
@@ -94,7 +97,12 @@ const CHECKS: Readonly<Record<VariationName, Check>> = {
       return missing(`${ctx.executable} is ${what}: faketime's LD_PRELOAD cannot change its clock`);
     }
     const epoch = ctx.env.SOURCE_DATE_EPOCH;
-    const note = epoch === undefined ? undefined : `SOURCE_DATE_EPOCH=${epoch} is set for both builds: tools that honour it do not see the clock`;
+    const notes = [
+      ...(epoch === undefined ? [] : [`SOURCE_DATE_EPOCH=${epoch} is set for both builds: tools that honour it do not see the clock`]),
+      // A script, shell or build driver starts other programs: those it cannot check.
+      ...(kind === 'not-elf' || LAUNCHERS.test(basename(ctx.executable)) ? ["faketime reaches dynamically linked programs only: a static or Go program the build starts keeps the real clock"] : []),
+    ];
+    const note = notes.length === 0 ? undefined : notes.join('; ');
     return available({
       name: 'time',
       control: { describe: 'the real clock' },
