@@ -349,6 +349,8 @@ function sh(script, ...args) {
     // "$0" is the first argument after the script; "$@" the command that follows.
     return ['sh', '-c', script, ...args];
 }
+/** Shells and build drivers: the programs that do the build are others, started by them. */
+const LAUNCHERS = /^(?:(?:ba|da|z|k|mk)?sh|make|gmake|ninja|cmake|npm|npx|pnpm|yarn|node|python[0-9.]*|perl|ruby|mvn|gradle|ant|cargo|go|bazel|bazelisk)$/;
 const available = (variation) => ({ available: true, variation });
 const missing = (reason) => ({ available: false, reason });
 const CHECKS = {
@@ -362,7 +364,12 @@ const CHECKS = {
             return missing(`${ctx.executable} is ${what}: faketime's LD_PRELOAD cannot change its clock`);
         }
         const epoch = ctx.env.SOURCE_DATE_EPOCH;
-        const note = epoch === undefined ? undefined : `SOURCE_DATE_EPOCH=${epoch} is set for both builds: tools that honour it do not see the clock`;
+        const notes = [
+            ...(epoch === undefined ? [] : [`SOURCE_DATE_EPOCH=${epoch} is set for both builds: tools that honour it do not see the clock`]),
+            // A script, shell or build driver starts other programs: those it cannot check.
+            ...(kind === 'not-elf' || LAUNCHERS.test((0,external_node_path_.basename)(ctx.executable)) ? ["faketime reaches dynamically linked programs only: a static or Go program the build starts keeps the real clock"] : []),
+        ];
+        const note = notes.length === 0 ? undefined : notes.join('; ');
         return available({
             name: 'time',
             control: { describe: 'the real clock' },
