@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { bisectVariations } from '../../src/rebuild/bisect.js';
 import { planBuild } from '../../src/rebuild/build-env.js';
 import { binaryKind } from '../../src/rebuild/probe.js';
+import { logTail } from '../../src/rebuild/run-build.js';
 import { parseVaryList } from '../../src/rebuild/vary-list.js';
 import { checkVariations, VARIATION_NAMES, type Variation } from '../../src/rebuild/variations.js';
 
@@ -162,6 +163,24 @@ describe('the time variation on this machine', () => {
       expect(compiler.variation.note).toBeUndefined();
     } finally {
       rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('logTail', () => {
+  it('gives the last lines of a log, reading only its end', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitsnap-log-tail-'));
+    try {
+      const log = join(dir, 'build.log');
+      // 3 MB of lines: the tail must still be the last 20, in order.
+      writeFileSync(log, Array.from({ length: 300_000 }, (_, i) => `line ${i}`).join('\n') + '\n');
+      const tail = logTail(log).split('\n').filter((l) => l !== '');
+      expect(tail).toHaveLength(20);
+      expect(tail[0]).toBe('  | line 299980');
+      expect(tail[19]).toBe('  | line 299999');
+      expect(logTail(join(dir, 'missing.log'))).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

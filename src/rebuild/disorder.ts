@@ -3,23 +3,15 @@
  * mount that shuffles directory entries. Every mount is unmounted when the build ends, fails, or
  * the process is interrupted.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { findExecutable } from './probe.js';
+import { findExecutable, tryCommand } from './probe.js';
 import { onInterrupt } from '../interrupt.js';
 import { OperationError } from '../errors.js';
 
 const DISORDER_ARGS = ['--shuffle-dirents=yes', '--reverse-dirents=no', '--quiet'];
 
-function runMount(backing: string, mountPoint: string, env: NodeJS.ProcessEnv): Promise<string | null> {
-  return new Promise((done) => {
-    execFile('disorderfs', [...DISORDER_ARGS, backing, mountPoint], { env, timeout: 20_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error === null) done(null);
-      else done((`${stderr}`.trim() || `${stdout}`.trim() || error.message).split('\n').filter((l) => l.trim() !== '').pop() ?? 'no reason given');
-    });
-  });
-}
 
 /**
  * Unmounts quietly: fusermount -u, else umount (root without fusermount); lazily as a last resort,
@@ -40,11 +32,11 @@ export interface DisorderMount {
   release(): void;
 }
 
-/** Mounts a shuffling view of `backing` at `mountPoint` (created if missing). */
-export async function mountDisorder(backing: string, mountPoint: string, env: NodeJS.ProcessEnv): Promise<DisorderMount> {
+/** Mounts a shuffling view of `backing` at `mountPoint` (created if missing), or says why it could not. */
+async function mountView(backing: string, mountPoint: string, env: NodeJS.ProcessEnv): Promise<DisorderMount | string> {
   mkdirSync(mountPoint, { recursive: true });
-  const failure = await runMount(backing, mountPoint, env);
-  if (failure !== null) throw new OperationError('E_IO', `disorderfs could not mount ${mountPoint}: ${failure}; run with --vary=-file-order to leave this variation out`);
+  const mount = await tryCommand(['disorderfs', ...DISORDER_ARGS, backing, mountPoint], env, 20_000);
+  if (!mount.ok) return `disorderfs could not mount ${mountPoint}: ${mount.detail || 'no reason given'}`;
   let mounted = true;
   const forget = onInterrupt(() => {
     unmountSync(mountPoint);
@@ -59,6 +51,13 @@ export async function mountDisorder(backing: string, mountPoint: string, env: No
   };
 }
 
+/** Mounts a shuffling view of `backing` at `mountPoint` (created if missing). */
+export async function mountDisorder(backing: string, mountPoint: string, env: NodeJS.ProcessEnv): Promise<DisorderMount> {
+  const mount = await mountView(backing, mountPoint, env);
+  if (typeof mount === 'string') throw new OperationError('E_IO', `${mount}; run with --vary=-file-order to leave this variation out`);
+  return mount;
+}
+
 /** null when a disorderfs mount works here, else why not (the tool, /dev/fuse, or the mount's own error). */
 export async function probeDisorderfs(workDir: string, env: NodeJS.ProcessEnv): Promise<string | null> {
   if (findExecutable('disorderfs', env, '/') === null) return "disorderfs is not on PATH (Debian package 'disorderfs')";
@@ -69,12 +68,12 @@ export async function probeDisorderfs(workDir: string, env: NodeJS.ProcessEnv): 
   mkdirSync(backing, { recursive: true });
   mkdirSync(mountPoint, { recursive: true });
   try {
-    const mount = await mountDisorder(backing, mountPoint, env);
+    const mount = await mountView(backing, mountPoint, env);
+    if (typeof mount === 'string') return mount;
     mount.release();
     return null;
   } catch (error) {
-    const message = (error as Error).message.replace(/; run with --vary.*$/, '');
-    return message;
+    return (error as Error).message;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

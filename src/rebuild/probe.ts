@@ -1,21 +1,13 @@
 /** Small checks the variations make before a rebuild: is a tool on PATH, does a command work here, what kind of binary is this. */
 import { execFile } from 'node:child_process';
-import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { isExecutableFile } from '../snapshot/metadata/executable-file.js';
 
 /** The absolute path `name` runs as: itself when it names a path (relative to `cwd`), else the first executable on PATH. */
 export function findExecutable(name: string, env: NodeJS.ProcessEnv, cwd: string): string | null {
   const candidates = name.includes('/') ? [isAbsolute(name) ? name : resolve(cwd, name)] : (env.PATH ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, name));
-  for (const path of candidates) {
-    try {
-      if (!statSync(path).isFile()) continue;
-      accessSync(path, constants.X_OK);
-      return path;
-    } catch {
-      // Not here; try the next directory.
-    }
-  }
-  return null;
+  return candidates.find(isExecutableFile) ?? null;
 }
 
 export interface ProbeResult {

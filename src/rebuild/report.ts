@@ -1,5 +1,5 @@
 /** Presenting a rebuild: the variations table, the diff report, and what bisecting blamed (text and JSON). */
-import { renderJson } from '../report/json.js';
+import { reportJson } from '../report/json.js';
 import { escapeControls as e } from '../report/escape.js';
 import { plural } from '../report/plural.js';
 import { renderText } from '../report/text.js';
@@ -61,7 +61,7 @@ export function rebuildJson(result: RebuildResult): Record<string, unknown> {
     variations: result.variations,
     bisect: result.bisect,
     kept: result.kept,
-    report: JSON.parse(renderJson(result.compare)) as unknown,
+    report: reportJson(result.compare),
   };
 }
 

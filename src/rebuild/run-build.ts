@@ -1,6 +1,6 @@
 /** Runs one build: its own process group, output to a log file, a timeout, and the group killed on timeout or Ctrl-C. */
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { OperationError } from '../errors.js';
 import { onInterrupt } from '../interrupt.js';
 import type { RebuildWording } from './wording.js';
@@ -30,11 +30,22 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** How much of a log's end is read for its tail: a build may write gigabytes. */
+const TAIL_BYTES = 64 * 1024;
+
 /** The last lines of a build log, indented, for an error message. */
 export function logTail(logFile: string, lines = TAIL_LINES): string {
   let text: string;
   try {
-    text = readFileSync(logFile, 'utf8');
+    const fd = openSync(logFile, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const buf = Buffer.alloc(Math.min(size, TAIL_BYTES));
+      const n = readSync(fd, buf, 0, buf.length, size - buf.length);
+      text = buf.toString('utf8', 0, n);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return '';
   }
