@@ -3646,8 +3646,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts + 3 modules
-var toolchains = __webpack_require__(7335);
+// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts + 2 modules
+var toolchains = __webpack_require__(6899);
 ;// CONCATENATED MODULE: ./src/compare/formats/disassembly.ts
 /**
  * Disassembly around changed code, as diffoscope shows it: binutils' `objdump -d` over a window
@@ -12855,12 +12855,14 @@ function hasSecondaryCause(nodes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ renderJson)
+/* harmony export */   hF: () => (/* binding */ renderJson),
+/* harmony export */   l4: () => (/* binding */ reportJson)
 /* harmony export */ });
 /* unused harmony export REPORT_SCHEMA */
 const REPORT_SCHEMA = 'vitsnap-report/1';
-function renderJson(result) {
-    return JSON.stringify({
+/** The report as an object, for documents that hold it (the rebuild report). */
+function reportJson(result) {
+    return {
         schema: REPORT_SCHEMA,
         before: result.before,
         after: result.after,
@@ -12871,7 +12873,10 @@ function renderJson(result) {
         verification: result.verification ?? null,
         notes: result.notes ?? [],
         differences: result.root.children,
-    }, null, 2);
+    };
+}
+function renderJson(result) {
+    return JSON.stringify(reportJson(result), null, 2);
 }
 
 

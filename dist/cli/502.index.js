@@ -498,12 +498,12 @@ async function compareAndReport(sides, plan, ctx) {
         onProgress: (p) => ctx.log.status(progressLine(p)),
     });
     ctx.log.done();
-    plan.output?.commit(`${(0,json/* renderJson */.h)(result)}\n`);
+    plan.output?.commit(`${(0,json/* renderJson */.hF)(result)}\n`);
     plan.html?.commit(renderHtml(result));
     if (values.brief === true)
         ctx.log.out(renderBrief(result));
     else if (values.json === true)
-        ctx.log.out((0,json/* renderJson */.h)(result));
+        ctx.log.out((0,json/* renderJson */.hF)(result));
     else if (values.markdown === true)
         ctx.log.out(renderMarkdown(result, { limit: COMMENT_LIMIT }));
     else if (values.quiet === true)

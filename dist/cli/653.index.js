@@ -195,8 +195,8 @@ function unquote(value) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts + 3 modules
-var metadata_toolchains = __webpack_require__(7335);
+// EXTERNAL MODULE: ./src/snapshot/metadata/toolchains.ts + 2 modules
+var metadata_toolchains = __webpack_require__(6899);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/index.ts
 
 

@@ -122,26 +122,18 @@ async function bisectVariations(all, differs, budget) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/snapshot/metadata/executable-file.ts
+var executable_file = __webpack_require__(6557);
 ;// CONCATENATED MODULE: ./src/rebuild/probe.ts
 /** Small checks the variations make before a rebuild: is a tool on PATH, does a command work here, what kind of binary is this. */
+
 
 
 
 /** The absolute path `name` runs as: itself when it names a path (relative to `cwd`), else the first executable on PATH. */
 function findExecutable(name, env, cwd) {
     const candidates = name.includes('/') ? [(0,external_node_path_.isAbsolute)(name) ? name : (0,external_node_path_.resolve)(cwd, name)] : (env.PATH ?? '').split(external_node_path_.delimiter).filter((d) => d !== '').map((d) => (0,external_node_path_.join)(d, name));
-    for (const path of candidates) {
-        try {
-            if (!(0,external_node_fs_.statSync)(path).isFile())
-                continue;
-            (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
-            return path;
-        }
-        catch {
-            // Not here; try the next directory.
-        }
-    }
-    return null;
+    return candidates.find(executable_file/* isExecutableFile */.J) ?? null;
 }
 /** Runs a command to see whether it works here (a namespace, a FUSE mount); never throws. */
 function tryCommand(argv, env, timeoutMs = 10_000) {
@@ -241,16 +233,6 @@ async function findOtherLocale(workDir, env) {
 
 
 const DISORDER_ARGS = ['--shuffle-dirents=yes', '--reverse-dirents=no', '--quiet'];
-function runMount(backing, mountPoint, env) {
-    return new Promise((done) => {
-        (0,external_node_child_process_.execFile)('disorderfs', [...DISORDER_ARGS, backing, mountPoint], { env, timeout: 20_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-            if (error === null)
-                done(null);
-            else
-                done((`${stderr}`.trim() || `${stdout}`.trim() || error.message).split('\n').filter((l) => l.trim() !== '').pop() ?? 'no reason given');
-        });
-    });
-}
 /**
  * Unmounts quietly: fusermount -u, else umount (root without fusermount); lazily as a last resort,
  * when a killed build's processes still hold the mount busy for a moment. True when it is detached.
@@ -265,12 +247,12 @@ function unmountSync(mountPoint) {
     }
     return false;
 }
-/** Mounts a shuffling view of `backing` at `mountPoint` (created if missing). */
-async function mountDisorder(backing, mountPoint, env) {
+/** Mounts a shuffling view of `backing` at `mountPoint` (created if missing), or says why it could not. */
+async function mountView(backing, mountPoint, env) {
     (0,external_node_fs_.mkdirSync)(mountPoint, { recursive: true });
-    const failure = await runMount(backing, mountPoint, env);
-    if (failure !== null)
-        throw new errors/* OperationError */.OK('E_IO', `disorderfs could not mount ${mountPoint}: ${failure}; run with --vary=-file-order to leave this variation out`);
+    const mount = await tryCommand(['disorderfs', ...DISORDER_ARGS, backing, mountPoint], env, 20_000);
+    if (!mount.ok)
+        return `disorderfs could not mount ${mountPoint}: ${mount.detail || 'no reason given'}`;
     let mounted = true;
     const forget = (0,interrupt/* onInterrupt */.n)(() => {
         unmountSync(mountPoint);
@@ -286,6 +268,13 @@ async function mountDisorder(backing, mountPoint, env) {
         },
     };
 }
+/** Mounts a shuffling view of `backing` at `mountPoint` (created if missing). */
+async function mountDisorder(backing, mountPoint, env) {
+    const mount = await mountView(backing, mountPoint, env);
+    if (typeof mount === 'string')
+        throw new errors/* OperationError */.OK('E_IO', `${mount}; run with --vary=-file-order to leave this variation out`);
+    return mount;
+}
 /** null when a disorderfs mount works here, else why not (the tool, /dev/fuse, or the mount's own error). */
 async function probeDisorderfs(workDir, env) {
     if (findExecutable('disorderfs', env, '/') === null)
@@ -298,13 +287,14 @@ async function probeDisorderfs(workDir, env) {
     (0,external_node_fs_.mkdirSync)(backing, { recursive: true });
     (0,external_node_fs_.mkdirSync)(mountPoint, { recursive: true });
     try {
-        const mount = await mountDisorder(backing, mountPoint, env);
+        const mount = await mountView(backing, mountPoint, env);
+        if (typeof mount === 'string')
+            return mount;
         mount.release();
         return null;
     }
     catch (error) {
-        const message = error.message.replace(/; run with --vary.*$/, '');
-        return message;
+        return error.message;
     }
     finally {
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
@@ -524,11 +514,22 @@ function killGroup(pid, signal) {
         // Already gone.
     }
 }
+/** How much of a log's end is read for its tail: a build may write gigabytes. */
+const TAIL_BYTES = 64 * 1024;
 /** The last lines of a build log, indented, for an error message. */
 function logTail(logFile, lines = TAIL_LINES) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(logFile, 'utf8');
+        const fd = (0,external_node_fs_.openSync)(logFile, 'r');
+        try {
+            const size = (0,external_node_fs_.fstatSync)(fd).size;
+            const buf = Buffer.alloc(Math.min(size, TAIL_BYTES));
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, size - buf.length);
+            text = buf.toString('utf8', 0, n);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
     }
     catch {
         return '';
@@ -878,7 +879,7 @@ function rebuildJson(result) {
         variations: result.variations,
         bisect: result.bisect,
         kept: result.kept,
-        report: JSON.parse((0,json/* renderJson */.h)(result.compare)),
+        report: (0,json/* reportJson */.l4)(result.compare),
     };
 }
 function renderRebuildJson(result) {

@@ -71,7 +71,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand: capture's threads and toolchain probes are not needed by other commands.
-        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(335), __nccwpck_require__.e(777), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8653));
+        const { runCreate } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(899), __nccwpck_require__.e(777), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8653));
         return runCreate(argv, ctx);
     },
 };
@@ -139,7 +139,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand so the other commands start without parsing every comparator.
-        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(335), __nccwpck_require__.e(262), __nccwpck_require__.e(502)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9502));
+        const { runDiff } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(899), __nccwpck_require__.e(262), __nccwpck_require__.e(502)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9502));
         return runDiff(argv, ctx);
     },
 };
@@ -508,7 +508,7 @@ Examples:
 `,
     async run(argv, ctx) {
         // Loaded on demand: the comparators and capture pipeline are most of the CLI's code.
-        const { runRebuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(335), __nccwpck_require__.e(777), __nccwpck_require__.e(262), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5075));
+        const { runRebuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(686), __nccwpck_require__.e(899), __nccwpck_require__.e(777), __nccwpck_require__.e(262), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5075));
         return runRebuildCommand(argv, ctx);
     },
 };

@@ -1,8 +1,33 @@
-export const id = 335;
-export const ids = [335];
+export const id = 899;
+export const ids = [899];
 export const modules = {
 
-/***/ 7335:
+/***/ 6557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ isExecutableFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/** Whether a path names a regular file this process may execute, as a shell's PATH search decides. */
+
+function isExecutableFile(file) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile())
+            return false;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -27,21 +52,8 @@ var errors = __webpack_require__(3916);
 var commands = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/snapshot/metadata/lockfiles.ts
 var lockfiles = __webpack_require__(1010);
-;// CONCATENATED MODULE: ./src/snapshot/metadata/executable-file.ts
-/** Whether a path names a regular file this process may execute, as a shell's PATH search decides. */
-
-function isExecutableFile(file) {
-    try {
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/snapshot/metadata/executable-file.ts
+var executable_file = __webpack_require__(6557);
 ;// CONCATENATED MODULE: ./src/snapshot/metadata/node-script-versions.ts
 /**
  * Versions read instead of run: npm, pnpm, yarn (classic) and tsc are Node scripts whose
@@ -94,8 +106,8 @@ function runsUnderNode(file, context) {
     if (interpreter === undefined || !(0,external_node_path_.isAbsolute)(interpreter))
         return false;
     if (interpreter.endsWith('/env'))
-        return args.length === 1 && args[0] === 'node' && isExecutableFile(interpreter) && context.isOnPath('node');
-    return args.length === 0 && /\/node[0-9.]*$/.test(interpreter) && isExecutableFile(interpreter);
+        return args.length === 1 && args[0] === 'node' && (0,executable_file/* isExecutableFile */.J)(interpreter) && context.isOnPath('node');
+    return args.length === 0 && /\/node[0-9.]*$/.test(interpreter) && (0,executable_file/* isExecutableFile */.J)(interpreter);
 }
 function readShebang(file) {
     let fd;
@@ -243,7 +255,7 @@ function resolvePyenvShim(found, env, cwd) {
     if (version === null || !isDirectory((0,external_node_path_.join)(root, 'versions', version)))
         return null;
     const executable = (0,external_node_path_.join)(root, 'versions', version, 'bin', (0,external_node_path_.basename)(found));
-    if (!isExecutableFile(executable) || !hooksAreInert(root, pyenv, env))
+    if (!(0,executable_file/* isExecutableFile */.J)(executable) || !hooksAreInert(root, pyenv, env))
         return null;
     return {
         executable,
